@@ -1,0 +1,66 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "sonae-clock.h"
+
+GDateTime *
+sonae_clock_now (void)
+{
+  const char *fixed = g_getenv ("SONAE_NOW");
+
+  if (fixed != NULL && g_strcmp0 (g_getenv ("SONAE_TESTING"), "1") == 0)
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+      GDateTime *dt = g_date_time_new_from_iso8601 (fixed, tz);
+
+      if (dt != NULL)
+        return dt;
+      g_warning ("SONAE_NOW=%s is not an ISO 8601 date and time", fixed);
+    }
+  return g_date_time_new_now_local ();
+}
+
+char *
+sonae_clock_today (void)
+{
+  g_autoptr(GDateTime) now = sonae_clock_now ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+gboolean
+sonae_date_is_valid (const char *text)
+{
+  unsigned y, m, d;
+  char tail;
+
+  if (text == NULL || strlen (text) != 10)
+    return FALSE;
+  if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
+    return FALSE;
+  if (text[4] != '-' || text[7] != '-')
+    return FALSE;
+  return y >= 1900 && y <= 9999 && g_date_valid_dmy (d, m, y);
+}
+
+int
+sonae_clock_days_since (const char *date)
+{
+  g_autoptr(GDateTime) now = NULL;
+  GDate then, today;
+  unsigned y, m, d;
+
+  if (!sonae_date_is_valid (date))
+    return -1;
+  sscanf (date, "%4u-%2u-%2u", &y, &m, &d);
+  g_date_clear (&then, 1);
+  g_date_set_dmy (&then, d, m, y);
+
+  now = sonae_clock_now ();
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
+  return g_date_days_between (&then, &today);
+}

@@ -1,0 +1,19 @@
+/* sonae-clock.h: what time it is, fixed for tests */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Now, in local time. Honours SONAE_NOW (ISO 8601, e.g. 2026-04-01T09:00:00)
+ * only when SONAE_TESTING=1 is also set, so a stray variable cannot move a
+ * clinic's deadlines. */
+GDateTime *sonae_clock_now        (void);
+/* Today as YYYY-MM-DD; newly allocated. */
+char      *sonae_clock_today      (void);
+/* Days from the ISO date @date (YYYY-MM-DD) to today; -1 when @date is not a valid date. */
+int        sonae_clock_days_since (const char *date);
+/* TRUE when @text is a real calendar date written YYYY-MM-DD. */
+gboolean   sonae_date_is_valid    (const char *text);
+
+G_END_DECLS

@@ -1,0 +1,476 @@
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sonae-contact.h"
+#include "sonae-role.h"
+
+G_DEFINE_TYPE (SonaeContact, sonae_contact, G_TYPE_OBJECT)
+
+SonaeLabeled *
+sonae_labeled_new (const char *label,
+                   const char *value)
+{
+  SonaeLabeled *self = g_new0 (SonaeLabeled, 1);
+
+  self->label = g_strdup (label && *label ? label : NULL);
+  self->value = g_strdup (value ? value : "");
+  return self;
+}
+
+void
+sonae_labeled_free (SonaeLabeled *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->label);
+  g_free (self->value);
+  g_free (self);
+}
+
+static void
+sonae_contact_finalize (GObject *object)
+{
+  SonaeContact *self = SONAE_CONTACT (object);
+
+  g_free (self->name);
+  g_free (self->reading);
+  g_free (self->organization);
+  g_free (self->department);
+  g_free (self->title);
+  g_free (self->system);
+  g_free (self->contract);
+  g_free (self->address);
+  g_free (self->url);
+  g_free (self->notes);
+  g_clear_pointer (&self->phones, g_ptr_array_unref);
+  g_clear_pointer (&self->emails, g_ptr_array_unref);
+  g_clear_pointer (&self->roles, g_ptr_array_unref);
+  g_free (self->verified_on);
+  g_free (self->builtin_key);
+
+  G_OBJECT_CLASS (sonae_contact_parent_class)->finalize (object);
+}
+
+static void
+sonae_contact_class_init (SonaeContactClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sonae_contact_finalize;
+}
+
+static void
+sonae_contact_init (SonaeContact *self)
+{
+  self->group = SONAE_GROUP_STAFF;
+  self->phones = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_labeled_free);
+  self->emails = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_labeled_free);
+  self->roles = g_ptr_array_new_with_free_func (g_free);
+}
+
+SonaeContact *
+sonae_contact_new (void)
+{
+  return g_object_new (SONAE_TYPE_CONTACT, NULL);
+}
+
+void
+sonae_contact_set_string (char       **field,
+                          const char  *value)
+{
+  char *copy;
+
+  g_return_if_fail (field != NULL);
+
+  copy = (value && *value) ? g_strdup (value) : NULL;
+  g_free (*field);
+  *field = copy;
+}
+
+static void
+copy_labeled (GPtrArray *dest,
+              GPtrArray *src)
+{
+  for (guint i = 0; i < src->len; i++)
+    {
+      SonaeLabeled *l = g_ptr_array_index (src, i);
+      g_ptr_array_add (dest, sonae_labeled_new (l->label, l->value));
+    }
+}
+
+SonaeContact *
+sonae_contact_copy (SonaeContact *self)
+{
+  SonaeContact *copy;
+
+  g_return_val_if_fail (SONAE_IS_CONTACT (self), NULL);
+
+  copy = sonae_contact_new ();
+  copy->id = self->id;
+  copy->group = self->group;
+  copy->name = g_strdup (self->name);
+  copy->reading = g_strdup (self->reading);
+  copy->organization = g_strdup (self->organization);
+  copy->department = g_strdup (self->department);
+  copy->title = g_strdup (self->title);
+  copy->system = g_strdup (self->system);
+  copy->contract = g_strdup (self->contract);
+  copy->address = g_strdup (self->address);
+  copy->url = g_strdup (self->url);
+  copy->notes = g_strdup (self->notes);
+  copy_labeled (copy->phones, self->phones);
+  copy_labeled (copy->emails, self->emails);
+  copy->verified_on = g_strdup (self->verified_on);
+  copy->needs_check = self->needs_check;
+  copy->builtin_key = g_strdup (self->builtin_key);
+  for (guint i = 0; i < self->roles->len; i++)
+    g_ptr_array_add (copy->roles, g_strdup (g_ptr_array_index (self->roles, i)));
+  return copy;
+}
+
+void
+sonae_contact_add_phone (SonaeContact *self,
+                         const char   *label,
+                         const char   *value)
+{
+  g_return_if_fail (SONAE_IS_CONTACT (self));
+  if (value == NULL || *value == '\0')
+    return;
+  g_ptr_array_add (self->phones, sonae_labeled_new (label, value));
+}
+
+void
+sonae_contact_add_email (SonaeContact *self,
+                         const char   *label,
+                         const char   *value)
+{
+  g_return_if_fail (SONAE_IS_CONTACT (self));
+  if (value == NULL || *value == '\0')
+    return;
+  g_ptr_array_add (self->emails, sonae_labeled_new (label, value));
+}
+
+const char *
+sonae_contact_get_first_phone (SonaeContact *self)
+{
+  g_return_val_if_fail (SONAE_IS_CONTACT (self), NULL);
+  if (self->phones->len == 0)
+    return NULL;
+  return ((SonaeLabeled *) g_ptr_array_index (self->phones, 0))->value;
+}
+
+const char *
+sonae_contact_get_first_email (SonaeContact *self)
+{
+  g_return_val_if_fail (SONAE_IS_CONTACT (self), NULL);
+  if (self->emails->len == 0)
+    return NULL;
+  return ((SonaeLabeled *) g_ptr_array_index (self->emails, 0))->value;
+}
+
+const char *
+sonae_contact_get_display_name (SonaeContact *self)
+{
+  g_return_val_if_fail (SONAE_IS_CONTACT (self), "");
+  if (self->name && *self->name)
+    return self->name;
+  if (self->organization && *self->organization)
+    return self->organization;
+  return _("Unnamed contact");
+}
+
+static gboolean
+str_equal0 (const char *a,
+            const char *b)
+{
+  return g_strcmp0 ((a && *a) ? a : NULL, (b && *b) ? b : NULL) == 0;
+}
+
+static gboolean
+labeled_equal (GPtrArray *a,
+               GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      SonaeLabeled *la = g_ptr_array_index (a, i);
+      SonaeLabeled *lb = g_ptr_array_index (b, i);
+      if (!str_equal0 (la->label, lb->label) || !str_equal0 (la->value, lb->value))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Equal in everything a user entered (not the id). */
+gboolean
+sonae_contact_equal (SonaeContact *a,
+                     SonaeContact *b)
+{
+  g_return_val_if_fail (SONAE_IS_CONTACT (a) && SONAE_IS_CONTACT (b), FALSE);
+
+  return a->group == b->group &&
+         str_equal0 (a->name, b->name) &&
+         str_equal0 (a->reading, b->reading) &&
+         str_equal0 (a->organization, b->organization) &&
+         str_equal0 (a->department, b->department) &&
+         str_equal0 (a->title, b->title) &&
+         str_equal0 (a->system, b->system) &&
+         str_equal0 (a->contract, b->contract) &&
+         str_equal0 (a->address, b->address) &&
+         str_equal0 (a->url, b->url) &&
+         str_equal0 (a->notes, b->notes) &&
+         str_equal0 (a->verified_on, b->verified_on) &&
+         labeled_equal (a->phones, b->phones) &&
+         labeled_equal (a->emails, b->emails);
+}
+
+char *
+sonae_text_fold (const char *text)
+{
+  g_autofree char *normalized = NULL;
+  g_autofree char *folded = NULL;
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  if (normalized == NULL)
+    return g_strdup ("");
+  folded = g_utf8_casefold (normalized, -1);
+
+  out = g_string_sized_new (strlen (folded));
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* Katakana ァ..ヶ to hiragana ぁ..ゖ, so いとう and イトウ sort and match alike. */
+      if (c >= 0x30A1 && c <= 0x30F6)
+        c -= 0x60;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Kana first (あ…ん), then Latin letters and digits, then the rest, as the
+ * address book of a Japanese phone orders them. */
+static int
+script_rank (const char *key)
+{
+  gunichar c;
+
+  if (key == NULL || *key == '\0')
+    return 3;
+  c = g_utf8_get_char (key);
+  if (c >= 0x3041 && c <= 0x309F)
+    return 0;
+  if (g_unichar_isalnum (c) && c < 0x0250)
+    return 1;
+  return 2;
+}
+
+char *
+sonae_contact_sort_key (SonaeContact *self)
+{
+  const char *basis;
+
+  g_return_val_if_fail (SONAE_IS_CONTACT (self), g_strdup (""));
+
+  basis = (self->reading && *self->reading) ? self->reading : sonae_contact_get_display_name (self);
+  return sonae_text_fold (basis);
+}
+
+int
+sonae_contact_compare (SonaeContact *a,
+                       SonaeContact *b)
+{
+  g_autofree char *ka = sonae_contact_sort_key (a);
+  g_autofree char *kb = sonae_contact_sort_key (b);
+  int ra = script_rank (ka);
+  int rb = script_rank (kb);
+  int cmp;
+
+  if (ra != rb)
+    return ra - rb;
+  /* Folded kana and ASCII compare correctly by code point. */
+  cmp = strcmp (ka, kb);
+  if (cmp != 0)
+    return cmp;
+  cmp = g_strcmp0 (a->name, b->name);
+  if (cmp != 0)
+    return cmp;
+  return (a->id > b->id) - (a->id < b->id);
+}
+
+static char *
+digits_only (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; p && *p; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+word_matches (SonaeContact *self,
+              const char   *word)
+{
+  const char *fields[] = {
+    self->name, self->reading, self->organization, self->department,
+    self->title, self->system, self->contract, self->notes,
+  };
+  g_autofree char *word_digits = digits_only (word);
+  gboolean word_is_number = *word_digits != '\0' && strlen (word_digits) * 2 >= strlen (word);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *folded = NULL;
+      if (fields[i] == NULL)
+        continue;
+      folded = sonae_text_fold (fields[i]);
+      if (strstr (folded, word) != NULL)
+        return TRUE;
+    }
+
+  for (guint i = 0; i < self->phones->len; i++)
+    {
+      SonaeLabeled *l = g_ptr_array_index (self->phones, i);
+      g_autofree char *folded = sonae_text_fold (l->value);
+
+      if (strstr (folded, word) != NULL)
+        return TRUE;
+      if (word_is_number)
+        {
+          g_autofree char *d = digits_only (folded);
+          if (strstr (d, word_digits) != NULL)
+            return TRUE;
+        }
+    }
+
+  for (guint i = 0; i < self->emails->len; i++)
+    {
+      SonaeLabeled *l = g_ptr_array_index (self->emails, i);
+      g_autofree char *folded = sonae_text_fold (l->value);
+      if (strstr (folded, word) != NULL)
+        return TRUE;
+    }
+
+  for (guint i = 0; i < self->roles->len; i++)
+    {
+      const char *key = g_ptr_array_index (self->roles, i);
+      g_autofree char *name = sonae_text_fold (sonae_role_get_name (key));
+      const SonaeRoleInfo *info = sonae_role_lookup (key);
+      g_autofree char *english = sonae_text_fold (info ? info->name : key);
+
+      if (strstr (name, word) != NULL || strstr (english, word) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+sonae_contact_matches (SonaeContact *self,
+                       const char   *query)
+{
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) words = NULL;
+
+  g_return_val_if_fail (SONAE_IS_CONTACT (self), FALSE);
+
+  if (query == NULL || *query == '\0')
+    return TRUE;
+
+  folded = sonae_text_fold (query);
+  /* NFKC has turned the ideographic space into an ASCII one. */
+  words = g_strsplit_set (folded, " \t", -1);
+  for (guint i = 0; words[i]; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+      if (!word_matches (self, words[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *group_keys[] = { "staff", "vendor", "authority" };
+
+const char *
+sonae_group_to_string (SonaeGroup group)
+{
+  g_return_val_if_fail (group < SONAE_N_GROUPS, "staff");
+  return group_keys[group];
+}
+
+gboolean
+sonae_group_from_string (const char *text,
+                         SonaeGroup *out_group)
+{
+  g_autofree char *folded = NULL;
+  static const struct { const char *word; SonaeGroup group; } aliases[] = {
+    { "staff", SONAE_GROUP_STAFF },
+    { "院内", SONAE_GROUP_STAFF },
+    { "職員", SONAE_GROUP_STAFF },
+    { "vendor", SONAE_GROUP_VENDOR },
+    { "vendors", SONAE_GROUP_VENDOR },
+    { "委託先・ベンダ", SONAE_GROUP_VENDOR },
+    { "委託先", SONAE_GROUP_VENDOR },
+    { "ベンダ", SONAE_GROUP_VENDOR },
+    { "authority", SONAE_GROUP_AUTHORITY },
+    { "authorities", SONAE_GROUP_AUTHORITY },
+    { "関係機関", SONAE_GROUP_AUTHORITY },
+  };
+
+  if (text == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (text, -1);
+  g_strstrip (folded);
+  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
+    if (g_strcmp0 (folded, aliases[i].word) == 0)
+      {
+        if (out_group)
+          *out_group = aliases[i].group;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+sonae_group_get_title (SonaeGroup group)
+{
+  switch (group)
+    {
+    case SONAE_GROUP_STAFF:
+      return _("Staff");
+    case SONAE_GROUP_VENDOR:
+      return _("Vendors and Service Providers");
+    case SONAE_GROUP_AUTHORITY:
+      return _("Authorities");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+const char *
+sonae_phone_label_get_title (const char *label)
+{
+  if (label == NULL || *label == '\0')
+    return _("Phone");
+  if (g_str_equal (label, "mobile"))
+    return _("Mobile");
+  if (g_str_equal (label, "work"))
+    return _("Work");
+  if (g_str_equal (label, "home"))
+    return _("Home");
+  if (g_str_equal (label, "fax"))
+    return _("Fax");
+  if (g_str_equal (label, "main"))
+    return _("Main");
+  if (g_str_equal (label, "other"))
+    return _("Other");
+  return label;
+}

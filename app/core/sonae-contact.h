@@ -1,0 +1,97 @@
+/* sonae-contact.h: one entry of the contact roster */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  SONAE_GROUP_STAFF = 0,     /* 院内 */
+  SONAE_GROUP_VENDOR = 1,    /* 委託先・ベンダ */
+  SONAE_GROUP_AUTHORITY = 2, /* 関係機関 */
+} SonaeGroup;
+
+#define SONAE_N_GROUPS 3
+
+/* A labelled value: a phone number or an e-mail address.
+ * label is one of "mobile", "work", "home", "fax", "main", "other",
+ * or free text a user typed; it may be NULL. */
+typedef struct {
+  char *label;
+  char *value;
+} SonaeLabeled;
+
+SonaeLabeled *sonae_labeled_new  (const char *label, const char *value);
+void          sonae_labeled_free (SonaeLabeled *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SonaeLabeled, sonae_labeled_free)
+
+#define SONAE_TYPE_CONTACT (sonae_contact_get_type ())
+G_DECLARE_FINAL_TYPE (SonaeContact, sonae_contact, SONAE, CONTACT, GObject)
+
+/* The fields are public: a contact is a plain record that core fills from the
+ * database or a codec, and that the GUI edits and hands back to the store.
+ * Every string is owned by the contact; NULL and "" both mean empty. */
+struct _SonaeContact {
+  GObject parent_instance;
+
+  gint64 id;               /* 0 until stored */
+  SonaeGroup group;
+  char *name;              /* 氏名 or organisation name; required */
+  char *reading;           /* よみ, in kana */
+  char *organization;
+  char *department;
+  char *title;
+  char *system;            /* vendors: the system they support */
+  char *contract;          /* vendors: contract or customer number */
+  char *address;
+  char *url;
+  char *notes;
+  GPtrArray *phones;       /* of SonaeLabeled */
+  GPtrArray *emails;       /* of SonaeLabeled */
+  char *verified_on;       /* YYYY-MM-DD, or NULL when never verified */
+  gboolean needs_check;    /* bundled fact not yet confirmed by a person (VERIFY) */
+  char *builtin_key;       /* set on the bundled authorities, else NULL */
+  GPtrArray *roles;        /* role keys this contact holds (filled by the store) */
+};
+
+SonaeContact *sonae_contact_new            (void);
+SonaeContact *sonae_contact_copy           (SonaeContact *self);
+void          sonae_contact_set_string     (char       **field,
+                                            const char  *value);
+void          sonae_contact_add_phone      (SonaeContact *self,
+                                            const char   *label,
+                                            const char   *value);
+void          sonae_contact_add_email      (SonaeContact *self,
+                                            const char   *label,
+                                            const char   *value);
+const char   *sonae_contact_get_first_phone (SonaeContact *self);
+const char   *sonae_contact_get_first_email (SonaeContact *self);
+const char   *sonae_contact_get_display_name (SonaeContact *self);
+gboolean      sonae_contact_equal          (SonaeContact *a,
+                                            SonaeContact *b);
+
+/* Sort as a Japanese address book does: by reading (kana folded to
+ * hiragana, width folded), then by name. */
+int           sonae_contact_compare        (SonaeContact *a,
+                                            SonaeContact *b);
+/* The sort key used by sonae_contact_compare(); newly allocated. */
+char         *sonae_contact_sort_key       (SonaeContact *self);
+
+/* Search as you type: TRUE when every word of @query is found in the name,
+ * reading, organisation, department, title, system, phone numbers (digits
+ * only compared), e-mail addresses or role names. Case, width and
+ * katakana/hiragana are folded. */
+gboolean      sonae_contact_matches        (SonaeContact *self,
+                                            const char   *query);
+
+/* Fold a text for search and sorting: NFKC, case-folded, katakana to
+ * hiragana. Newly allocated. */
+char         *sonae_text_fold              (const char *text);
+
+const char   *sonae_group_to_string        (SonaeGroup group);   /* "staff", "vendor", "authority" */
+gboolean      sonae_group_from_string      (const char *text,
+                                            SonaeGroup *out_group);
+const char   *sonae_group_get_title        (SonaeGroup group);   /* translated: 院内 … */
+const char   *sonae_phone_label_get_title  (const char *label);  /* translated "Mobile" … */
+
+G_END_DECLS

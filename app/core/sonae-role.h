@@ -1,0 +1,34 @@
+/* sonae-role.h: the response roles of the emergency manual */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A role of the manual. The keys are stable identifiers stored in the
+ * database; names are translated at display time. */
+typedef struct {
+  const char *key;
+  const char *name;         /* untranslated (English source); use sonae_role_get_name() */
+  const char *description;  /* untranslated */
+} SonaeRoleInfo;
+
+/* The bundled roles, in the order the manual lists them. */
+const SonaeRoleInfo *sonae_roles_get_builtin  (guint *n_roles);
+const SonaeRoleInfo *sonae_role_lookup        (const char *key);
+/* Translated name of a role key; the key itself when unknown. */
+const char          *sonae_role_get_name      (const char *key);
+const char          *sonae_role_get_description (const char *key);
+/* Find a role key by its translated or English name, or by its key. */
+const char          *sonae_role_find_by_name  (const char *name);
+
+#define SONAE_ROLE_TOP         "top"          /* 最高責任者 */
+#define SONAE_ROLE_LEAD        "lead"         /* 対応責任者 */
+#define SONAE_ROLE_FIRST       "first"        /* 一次対応者 */
+#define SONAE_ROLE_SYSADMIN    "sysadmin"     /* システム管理者 */
+#define SONAE_ROLE_PRIVACY     "privacy"      /* 個人情報管理責任者 */
+#define SONAE_ROLE_SECURITY    "security"     /* 情報セキュリティ部門責任者 */
+#define SONAE_ROLE_PRESS       "press"        /* 総務・広報 */
+#define SONAE_ROLE_MANAGEMENT  "management"   /* 経営層 */
+
+G_END_DECLS

@@ -1,0 +1,636 @@
+/* sonae-store-contacts.c: the contact roster and who holds which role */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sonae-clock.h"
+#include "sonae-error.h"
+#include "sonae-store-private.h"
+
+#define CONTACT_COLUMNS \
+  "id, grp, name, reading, organization, department, title, system, contract, " \
+  "address, url, notes, verified_on, needs_check, builtin_key"
+
+static SonaeContact *
+contact_from_row (sqlite3_stmt *stmt)
+{
+  SonaeContact *c = sonae_contact_new ();
+  int grp = sqlite3_column_int (stmt, 1);
+
+  c->id = sqlite3_column_int64 (stmt, 0);
+  c->group = (grp >= 0 && grp < SONAE_N_GROUPS) ? (SonaeGroup) grp : SONAE_GROUP_STAFF;
+  c->name = sonae_column_dup (stmt, 2);
+  c->reading = sonae_column_dup (stmt, 3);
+  c->organization = sonae_column_dup (stmt, 4);
+  c->department = sonae_column_dup (stmt, 5);
+  c->title = sonae_column_dup (stmt, 6);
+  c->system = sonae_column_dup (stmt, 7);
+  c->contract = sonae_column_dup (stmt, 8);
+  c->address = sonae_column_dup (stmt, 9);
+  c->url = sonae_column_dup (stmt, 10);
+  c->notes = sonae_column_dup (stmt, 11);
+  c->verified_on = sonae_column_dup (stmt, 12);
+  c->needs_check = sqlite3_column_int (stmt, 13) != 0;
+  c->builtin_key = sonae_column_dup (stmt, 14);
+  return c;
+}
+
+/* Fill phones, e-mails and roles of the contacts in @by_id with three
+ * queries, whatever the number of contacts. @where restricts to one id
+ * (?1) or is NULL for all. */
+static gboolean
+fill_details (SonaeStore  *self,
+              GHashTable  *by_id,
+              gint64       only_id,
+              GError     **error)
+{
+  static const char *queries[] = {
+    "SELECT contact_id, label, value FROM contact_phones WHERE ?1 = 0 OR contact_id = ?1 ORDER BY contact_id, position",
+    "SELECT contact_id, label, value FROM contact_emails WHERE ?1 = 0 OR contact_id = ?1 ORDER BY contact_id, position",
+    "SELECT contact_id, role_key, NULL FROM role_holders WHERE ?1 = 0 OR contact_id = ?1 ORDER BY role_key",
+  };
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = sonae_store_prepare (self, queries[q], error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, only_id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          SonaeContact *c = g_hash_table_lookup (by_id, &id);
+          const char *label = (const char *) sqlite3_column_text (stmt, 1);
+          const char *value = (const char *) sqlite3_column_text (stmt, 2);
+
+          if (c == NULL)
+            continue;
+          if (q == 0)
+            g_ptr_array_add (c->phones, sonae_labeled_new (label, value));
+          else if (q == 1)
+            g_ptr_array_add (c->emails, sonae_labeled_new (label, value));
+          else
+            g_ptr_array_add (c->roles, g_strdup (label));
+        }
+      if (rc != SQLITE_DONE)
+        return sonae_store_set_sql_error (self, error, _("Could not read the contacts"));
+    }
+  return TRUE;
+}
+
+GPtrArray *
+sonae_store_list_contacts (SonaeStore  *self,
+                           int          group,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+  int rc;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
+
+  stmt = sonae_store_prepare (self,
+                              "SELECT " CONTACT_COLUMNS " FROM contacts "
+                              "WHERE deleted = 0 AND (?1 < 0 OR grp = ?1) "
+                              "ORDER BY sort_key, name, id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, group);
+
+  list = g_ptr_array_new_with_free_func (g_object_unref);
+  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SonaeContact *c = contact_from_row (stmt);
+      g_ptr_array_add (list, c);
+      g_hash_table_insert (by_id, &c->id, c);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sonae_store_set_sql_error (self, error, _("Could not read the contacts"));
+      return NULL;
+    }
+  if (!fill_details (self, by_id, 0, error))
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
+SonaeContact *
+sonae_store_get_contact (SonaeStore  *self,
+                         gint64       id,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SonaeContact) c = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+  int rc;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
+
+  stmt = sonae_store_prepare (self, "SELECT " CONTACT_COLUMNS " FROM contacts WHERE id = ?1 AND deleted = 0", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND,
+                   _("The contact no longer exists."));
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      sonae_store_set_sql_error (self, error, _("Could not read the contact"));
+      return NULL;
+    }
+  c = contact_from_row (stmt);
+  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_hash_table_insert (by_id, &c->id, c);
+  if (!fill_details (self, by_id, id, error))
+    return NULL;
+  return g_steal_pointer (&c);
+}
+
+guint
+sonae_store_count_contacts (SonaeStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), 0);
+
+  stmt = sonae_store_prepare (self, "SELECT count(*) FROM contacts WHERE deleted = 0", NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return sqlite3_column_int (stmt, 0);
+}
+
+static gboolean
+save_labeled (SonaeStore  *self,
+              const char  *table,
+              gint64       id,
+              GPtrArray   *values,
+              GError     **error)
+{
+  g_autofree char *del_sql = g_strdup_printf ("DELETE FROM %s WHERE contact_id = ?1", table);
+  g_autofree char *ins_sql = g_strdup_printf ("INSERT INTO %s (contact_id, position, label, value) VALUES (?1, ?2, ?3, ?4)", table);
+  g_autoptr(sqlite3_stmt) del = sonae_store_prepare (self, del_sql, error);
+  g_autoptr(sqlite3_stmt) ins = NULL;
+  int position = 0;
+
+  if (del == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (del, 1, id);
+  if (sqlite3_step (del) != SQLITE_DONE)
+    return sonae_store_set_sql_error (self, error, _("Could not save the contact"));
+
+  ins = sonae_store_prepare (self, ins_sql, error);
+  if (ins == NULL)
+    return FALSE;
+  for (guint i = 0; i < values->len; i++)
+    {
+      SonaeLabeled *l = g_ptr_array_index (values, i);
+
+      if (l->value == NULL || *l->value == '\0')
+        continue;
+      sqlite3_reset (ins);
+      sqlite3_bind_int64 (ins, 1, id);
+      sqlite3_bind_int (ins, 2, position++);
+      sonae_bind_text (ins, 3, l->label);
+      sqlite3_bind_text (ins, 4, l->value, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (ins) != SQLITE_DONE)
+        return sonae_store_set_sql_error (self, error, _("Could not save the contact"));
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_contact (SonaeContact  *c,
+                  GError       **error)
+{
+  if (c->name == NULL || *g_strstrip (c->name) == '\0')
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                           _("A contact needs a name."));
+      return FALSE;
+    }
+  if (c->verified_on != NULL && !sonae_date_is_valid (c->verified_on))
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                   _("“%s” is not a date; write it as YYYY-MM-DD."), c->verified_on);
+      return FALSE;
+    }
+  if (c->group >= SONAE_N_GROUPS)
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                           _("The contact's group is unknown."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sonae_store_save_contact (SonaeStore    *self,
+                          SonaeContact  *c,
+                          GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sort_key = NULL;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SONAE_IS_CONTACT (c), FALSE);
+
+  if (!validate_contact (c, error))
+    return FALSE;
+
+  if (!sonae_store_begin (self, error))
+    return FALSE;
+
+  if (c->id == 0)
+    stmt = sonae_store_prepare (self,
+                                "INSERT INTO contacts (grp, name, reading, organization, department, title, "
+                                "system, contract, address, url, notes, verified_on, needs_check, builtin_key, sort_key) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", error);
+  else
+    stmt = sonae_store_prepare (self,
+                                "UPDATE contacts SET grp = ?1, name = ?2, reading = ?3, organization = ?4, "
+                                "department = ?5, title = ?6, system = ?7, contract = ?8, address = ?9, url = ?10, "
+                                "notes = ?11, verified_on = ?12, needs_check = ?13, builtin_key = ?14, sort_key = ?15, "
+                                "updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') "
+                                "WHERE id = ?16 AND deleted = 0", error);
+  if (stmt == NULL)
+    goto fail;
+
+  sort_key = sonae_contact_sort_key (c);
+  sqlite3_bind_int (stmt, 1, c->group);
+  sonae_bind_text (stmt, 2, c->name);
+  sonae_bind_text (stmt, 3, c->reading);
+  sonae_bind_text (stmt, 4, c->organization);
+  sonae_bind_text (stmt, 5, c->department);
+  sonae_bind_text (stmt, 6, c->title);
+  sonae_bind_text (stmt, 7, c->system);
+  sonae_bind_text (stmt, 8, c->contract);
+  sonae_bind_text (stmt, 9, c->address);
+  sonae_bind_text (stmt, 10, c->url);
+  sonae_bind_text (stmt, 11, c->notes);
+  sonae_bind_text (stmt, 12, c->verified_on);
+  sqlite3_bind_int (stmt, 13, c->needs_check ? 1 : 0);
+  sonae_bind_text (stmt, 14, c->builtin_key);
+  sqlite3_bind_text (stmt, 15, sort_key, -1, SQLITE_STATIC);
+  if (c->id != 0)
+    sqlite3_bind_int64 (stmt, 16, c->id);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sonae_store_set_sql_error (self, error, _("Could not save the contact"));
+      goto fail;
+    }
+  if (c->id != 0 && sqlite3_changes (sonae_store_get_db (self)) == 0)
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND,
+                           _("The contact no longer exists."));
+      goto fail;
+    }
+  if (c->id == 0)
+    c->id = sqlite3_last_insert_rowid (sonae_store_get_db (self));
+
+  if (!save_labeled (self, "contact_phones", c->id, c->phones, error) ||
+      !save_labeled (self, "contact_emails", c->id, c->emails, error))
+    goto fail;
+
+  sonae_store_emit_changed (self, "contacts");
+  return sonae_store_commit (self, error);
+
+fail:
+  sonae_store_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+set_deleted (SonaeStore  *self,
+             gint64       id,
+             gboolean     deleted,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    sonae_store_prepare (self, "UPDATE contacts SET deleted = ?2 WHERE id = ?1 AND deleted != ?2", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, deleted ? 1 : 0);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return sonae_store_set_sql_error (self, error, _("Could not delete the contact"));
+  if (sqlite3_changes (sonae_store_get_db (self)) == 0)
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND,
+                           _("The contact no longer exists."));
+      return FALSE;
+    }
+  sonae_store_emit_changed (self, "contacts");
+  sonae_store_emit_changed (self, "roles");
+  return TRUE;
+}
+
+gboolean
+sonae_store_delete_contact (SonaeStore  *self,
+                            gint64       id,
+                            GError     **error)
+{
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+  return set_deleted (self, id, TRUE, error);
+}
+
+gboolean
+sonae_store_undelete_contact (SonaeStore  *self,
+                              gint64       id,
+                              GError     **error)
+{
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+  return set_deleted (self, id, FALSE, error);
+}
+
+gboolean
+sonae_store_mark_verified (SonaeStore  *self,
+                           gint64       id,
+                           const char  *date,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *today = NULL;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+
+  if (date == NULL)
+    date = today = sonae_clock_today ();
+  if (!sonae_date_is_valid (date))
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                   _("“%s” is not a date; write it as YYYY-MM-DD."), date);
+      return FALSE;
+    }
+
+  /* Confirming an entry by hand also confirms a bundled fact. */
+  stmt = sonae_store_prepare (self,
+                              "UPDATE contacts SET verified_on = ?2, needs_check = 0, "
+                              "updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') "
+                              "WHERE id = ?1 AND deleted = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return sonae_store_set_sql_error (self, error, _("Could not save the contact"));
+  if (sqlite3_changes (sonae_store_get_db (self)) == 0)
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND,
+                           _("The contact no longer exists."));
+      return FALSE;
+    }
+  sonae_store_emit_changed (self, "contacts");
+  return TRUE;
+}
+
+/* --- roles ----------------------------------------------------------------- */
+
+GPtrArray *
+sonae_store_get_role_holders (SonaeStore  *self,
+                              const char  *role_key,
+                              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) id_list = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) holders = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
+  g_return_val_if_fail (role_key != NULL, NULL);
+
+  stmt = sonae_store_prepare (self,
+                              "SELECT r.contact_id FROM role_holders r JOIN contacts c ON c.id = r.contact_id "
+                              "WHERE r.role_key = ?1 AND c.deleted = 0 ORDER BY r.position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, role_key, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (id_list, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sonae_store_set_sql_error (self, error, _("Could not read the roles"));
+      return NULL;
+    }
+  for (guint i = 0; i < id_list->len; i++)
+    {
+      SonaeContact *c = sonae_store_get_contact (self, g_array_index (id_list, gint64, i), error);
+      if (c == NULL)
+        return NULL;
+      g_ptr_array_add (holders, c);
+    }
+  return g_steal_pointer (&holders);
+}
+
+gboolean
+sonae_store_set_role_holders (SonaeStore    *self,
+                              const char    *role_key,
+                              const gint64  *contact_ids,
+                              guint          n_ids,
+                              GError       **error)
+{
+  g_autoptr(sqlite3_stmt) del = NULL;
+  g_autoptr(sqlite3_stmt) ins = NULL;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (role_key != NULL, FALSE);
+  g_return_val_if_fail (n_ids == 0 || contact_ids != NULL, FALSE);
+
+  if (*role_key == '\0' || strlen (role_key) > 64)
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID, _("The role is unknown."));
+      return FALSE;
+    }
+
+  if (!sonae_store_begin (self, error))
+    return FALSE;
+
+  del = sonae_store_prepare (self, "DELETE FROM role_holders WHERE role_key = ?1", error);
+  if (del == NULL)
+    goto fail;
+  sqlite3_bind_text (del, 1, role_key, -1, SQLITE_STATIC);
+  if (sqlite3_step (del) != SQLITE_DONE)
+    {
+      sonae_store_set_sql_error (self, error, _("Could not save the role"));
+      goto fail;
+    }
+
+  ins = sonae_store_prepare (self, "INSERT OR IGNORE INTO role_holders (role_key, contact_id, position) VALUES (?1, ?2, ?3)", error);
+  if (ins == NULL)
+    goto fail;
+  for (guint i = 0; i < n_ids; i++)
+    {
+      sqlite3_reset (ins);
+      sqlite3_bind_text (ins, 1, role_key, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (ins, 2, contact_ids[i]);
+      sqlite3_bind_int (ins, 3, i);
+      if (sqlite3_step (ins) != SQLITE_DONE)
+        {
+          sonae_store_set_sql_error (self, error, _("Could not save the role"));
+          goto fail;
+        }
+    }
+
+  sonae_store_emit_changed (self, "roles");
+  sonae_store_emit_changed (self, "contacts");
+  return sonae_store_commit (self, error);
+
+fail:
+  sonae_store_rollback (self);
+  return FALSE;
+}
+
+static GArray *
+holder_ids (SonaeStore  *self,
+            const char  *role_key,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    sonae_store_prepare (self, "SELECT contact_id FROM role_holders WHERE role_key = ?1 ORDER BY position", error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, role_key, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sonae_store_set_sql_error (self, error, _("Could not read the roles"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+gboolean
+sonae_store_add_role_holder (SonaeStore  *self,
+                             const char  *role_key,
+                             gint64       contact_id,
+                             GError     **error)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+
+  ids = holder_ids (self, role_key, error);
+  if (ids == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == contact_id)
+      return TRUE;
+  g_array_append_val (ids, contact_id);
+  return sonae_store_set_role_holders (self, role_key, (gint64 *) ids->data, ids->len, error);
+}
+
+gboolean
+sonae_store_remove_role_holder (SonaeStore  *self,
+                                const char  *role_key,
+                                gint64       contact_id,
+                                GError     **error)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+
+  ids = holder_ids (self, role_key, error);
+  if (ids == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == contact_id)
+      {
+        g_array_remove_index (ids, i);
+        return sonae_store_set_role_holders (self, role_key, (gint64 *) ids->data, ids->len, error);
+      }
+  return TRUE;
+}
+
+/* --- what needs attention --------------------------------------------------- */
+
+void
+sonae_attention_free (SonaeAttention *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->title);
+  g_free (self->detail);
+  g_free (self->role_key);
+  g_free (self);
+}
+
+GPtrArray *
+sonae_store_get_attention (SonaeStore *self)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_attention_free);
+  g_autoptr(GPtrArray) contacts = NULL;
+  const SonaeRoleInfo *roles;
+  guint n_roles;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
+
+  roles = sonae_roles_get_builtin (&n_roles);
+  for (guint i = 0; i < n_roles; i++)
+    {
+      g_autoptr(GPtrArray) holders = sonae_store_get_role_holders (self, roles[i].key, NULL);
+
+      if (holders != NULL && holders->len > 0)
+        continue;
+
+      SonaeAttention *a = g_new0 (SonaeAttention, 1);
+      a->kind = SONAE_ATTENTION_ROLE_EMPTY;
+      a->role_key = g_strdup (roles[i].key);
+      /* Translators: %s is a role such as “Incident Response Lead” */
+      a->title = g_strdup_printf (_("Nobody holds the role “%s”"), _(roles[i].name));
+      a->detail = g_strdup (_("Assign a person so that everyone knows whom to call."));
+      g_ptr_array_add (items, a);
+    }
+
+  contacts = sonae_store_list_contacts (self, -1, NULL);
+  for (guint i = 0; contacts && i < contacts->len; i++)
+    {
+      SonaeContact *c = g_ptr_array_index (contacts, i);
+      int days = c->verified_on ? sonae_clock_days_since (c->verified_on) : -1;
+      SonaeAttention *a;
+
+      if (c->needs_check)
+        {
+          a = g_new0 (SonaeAttention, 1);
+          a->kind = SONAE_ATTENTION_CONTACT_UNCHECKED;
+          a->contact_id = c->id;
+          a->title = g_strdup_printf (_("Check “%s” before relying on it"), sonae_contact_get_display_name (c));
+          a->detail = g_strdup (_("This entry came with Sonae. Confirm the number and address, then mark it verified."));
+          g_ptr_array_add (items, a);
+          continue;
+        }
+      if (days >= 0 && days < SONAE_STALE_DAYS)
+        continue;
+
+      a = g_new0 (SonaeAttention, 1);
+      a->kind = SONAE_ATTENTION_CONTACT_STALE;
+      a->contact_id = c->id;
+      a->title = g_strdup_printf (_("Confirm the details of %s"), sonae_contact_get_display_name (c));
+      if (days < 0)
+        a->detail = g_strdup (_("Never verified."));
+      else
+        a->detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Last verified %d day ago.", "Last verified %d days ago.", days), days);
+      g_ptr_array_add (items, a);
+    }
+
+  return g_steal_pointer (&items);
+}

@@ -1,0 +1,60 @@
+/* sonae-document.h: a printable document, laid out once with Pango and cairo
+ * for both a PDF file and a page of the system print dialog */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+#include "sonae-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  SONAE_PAPER_A4,
+  SONAE_PAPER_A3,
+} SonaePaper;
+
+typedef struct _SonaeDocument SonaeDocument;
+
+/* The documents Sonae can print, by the name the command line uses
+ * ("roster", "calltree", …), in menu order; NULL-terminated. */
+const char *const *sonae_document_get_names (void);
+/* Translated title of a document name, e.g. “Contact Roster”; NULL when unknown. */
+const char        *sonae_document_get_title (const char *name);
+
+/* Build the document @name from the store's current data. */
+SonaeDocument *sonae_document_new        (SonaeStore  *store,
+                                          const char  *name,
+                                          SonaePaper   paper,
+                                          GError     **error);
+void           sonae_document_free       (SonaeDocument *doc);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SonaeDocument, sonae_document_free)
+
+const char    *sonae_document_get_doc_title (SonaeDocument *doc);
+SonaePaper     sonae_document_get_paper  (SonaeDocument *doc);
+/* Paper size in points (1/72 inch), portrait. */
+void           sonae_paper_get_size      (SonaePaper paper,
+                                          double    *width,
+                                          double    *height);
+gboolean       sonae_paper_from_string   (const char *text,
+                                          SonaePaper *out_paper);
+
+/* Lay out the document on pages of @width × @height points with @context
+ * (from pango_cairo_create_context() for PDF, or the GtkPrintContext's).
+ * Returns the number of pages. Must be called before draw_page. */
+guint          sonae_document_paginate   (SonaeDocument *doc,
+                                          PangoContext  *context,
+                                          double         width,
+                                          double         height);
+/* Draw page @page_nr (0-based) on @cr, whose origin is the page's top-left
+ * corner and whose unit is the point. */
+void           sonae_document_draw_page  (SonaeDocument *doc,
+                                          cairo_t       *cr,
+                                          guint          page_nr);
+
+/* Write the whole document to a PDF file (with the Japanese font embedded). */
+gboolean       sonae_document_write_pdf  (SonaeDocument *doc,
+                                          const char    *path,
+                                          GError       **error);
+
+G_END_DECLS

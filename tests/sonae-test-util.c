@@ -1,0 +1,90 @@
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "sonae-test-util.h"
+
+char *
+sonae_test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("sonae-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+sonae_test_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  d = g_dir_open (dir, 0, NULL);
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        {
+          g_chmod (path, 0700);
+          sonae_test_remove_dir (path);
+        }
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+SonaeStore *
+sonae_test_open_store (char **out_dir)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = sonae_test_make_dir ();
+  SonaeStore *store = sonae_store_open (dir, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  *out_dir = dir;
+  return store;
+}
+
+char *
+sonae_test_corpus_path (const char *relative)
+{
+  const char *root = g_getenv ("SONAE_CORPUS_DIR");
+  char *path;
+
+  if (root == NULL)
+    return NULL;
+  path = g_build_filename (root, relative, NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_free (path);
+      return NULL;
+    }
+  return path;
+}
+
+gint64
+sonae_test_add_contact (SonaeStore *store,
+                        SonaeGroup  group,
+                        const char *name,
+                        const char *reading,
+                        const char *phone)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeContact) c = sonae_contact_new ();
+
+  c->group = group;
+  c->name = g_strdup (name);
+  c->reading = g_strdup (reading);
+  sonae_contact_add_phone (c, "mobile", phone);
+  sonae_store_save_contact (store, c, &error);
+  g_assert_no_error (error);
+  return c->id;
+}

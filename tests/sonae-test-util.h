@@ -1,0 +1,26 @@
+/* sonae-test-util.h: what every test needs */
+#pragma once
+
+#include <glib.h>
+
+#include "sonae-store.h"
+
+G_BEGIN_DECLS
+
+/* A fresh temporary folder, removed with everything in it by
+ * sonae_test_remove_dir(). */
+char        *sonae_test_make_dir     (void);
+void         sonae_test_remove_dir   (const char *dir);
+/* A fresh store in a fresh folder; the folder is returned in @out_dir. */
+SonaeStore  *sonae_test_open_store   (char **out_dir);
+/* A file of ../shared/corpus (path relative to it), or NULL when the corpus
+ * is not there. */
+char        *sonae_test_corpus_path  (const char *relative);
+/* Add a contact with a name, reading and phone; returns its id. */
+gint64       sonae_test_add_contact  (SonaeStore *store,
+                                      SonaeGroup  group,
+                                      const char *name,
+                                      const char *reading,
+                                      const char *phone);
+
+G_END_DECLS

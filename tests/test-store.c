@@ -1,0 +1,279 @@
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "sonae-error.h"
+#include "sonae-store.h"
+#include "sonae-test-util.h"
+
+gboolean sonae_store_migrate_file_to (const char *path, int target, GError **error);
+
+static int
+pragma_int (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static void
+test_store_create (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  struct stat st;
+
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (sonae_store_get_path (store), &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_cmpint (pragma_int (sonae_store_get_path (store), "PRAGMA user_version"), ==, SONAE_SCHEMA_VERSION);
+  {
+    sqlite3_stmt *stmt = NULL;
+    sqlite3_prepare_v2 (sonae_store_get_db (store), "PRAGMA journal_mode", -1, &stmt, NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+    sqlite3_finalize (stmt);
+    sqlite3_prepare_v2 (sonae_store_get_db (store), "PRAGMA foreign_keys", -1, &stmt, NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+    sqlite3_finalize (stmt);
+  }
+
+  /* The bundled authorities are there, marked to check. */
+  {
+    g_autoptr(GPtrArray) list = sonae_store_list_contacts (store, SONAE_GROUP_AUTHORITY, NULL);
+    gboolean found_9110 = FALSE, found_110 = FALSE, found_ppc = FALSE;
+
+    g_assert_cmpuint (list->len, >=, 8);
+    for (guint i = 0; i < list->len; i++)
+      {
+        SonaeContact *c = g_ptr_array_index (list, i);
+        g_assert_true (c->needs_check);
+        g_assert_nonnull (c->notes);
+        g_assert_nonnull (strstr (c->notes, "2026-"));
+        if (g_strcmp0 (sonae_contact_get_first_phone (c), "#9110") == 0)
+          found_9110 = TRUE;
+        if (g_strcmp0 (sonae_contact_get_first_phone (c), "110") == 0)
+          found_110 = TRUE;
+        if (c->url && strstr (c->url, "ppc.go.jp"))
+          found_ppc = TRUE;
+      }
+    g_assert_true (found_9110 && found_110 && found_ppc);
+  }
+  g_assert_true (sonae_store_is_empty (store));
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_store_reopen_keeps_data (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeProfile) profile = g_new0 (SonaeProfile, 1);
+  g_autoptr(SonaeProfile) read = NULL;
+  guint n_authorities;
+
+  profile->name = g_strdup ("さくら内科クリニック");
+  profile->kind = SONAE_ORG_CLINIC;
+  profile->prefecture = g_strdup ("Tokushima");
+  profile->phone = g_strdup ("088-000-0000");
+  g_assert_true (sonae_store_set_profile (store, profile, &error));
+  g_assert_no_error (error);
+  sonae_test_add_contact (store, SONAE_GROUP_STAFF, "山田 太郎", "やまだ たろう", "090-1111-2222");
+  n_authorities = sonae_store_count_contacts (store) - 1;
+  g_assert_false (sonae_store_is_empty (store));
+  g_clear_object (&store);
+
+  store = sonae_store_open (dir, &error);
+  g_assert_no_error (error);
+  read = sonae_store_get_profile (store);
+  g_assert_cmpstr (read->name, ==, "さくら内科クリニック");
+  g_assert_cmpstr (read->phone, ==, "088-000-0000");
+  g_assert_cmpint (read->kind, ==, SONAE_ORG_CLINIC);
+  /* Authorities are added once, not at every start. */
+  g_assert_cmpuint (sonae_store_count_contacts (store), ==, n_authorities + 1);
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_store_migrations (void)
+{
+  /* Each step from the version before: build a database at version v with
+   * the migrations up to v, then let the store take it to the newest. */
+  for (int v = 0; v < SONAE_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *dir = sonae_test_make_dir ();
+      g_autofree char *path = g_build_filename (dir, "sonae.db", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SonaeStore) store = NULL;
+
+      if (v > 0)
+        {
+          g_assert_true (sonae_store_migrate_file_to (path, v, &error));
+          g_assert_no_error (error);
+        }
+      store = sonae_store_open (dir, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, SONAE_SCHEMA_VERSION);
+      g_assert_cmpint (pragma_int (path, "PRAGMA integrity_check") , ==, 0 /* "ok" reads as 0 */);
+      g_clear_object (&store);
+      sonae_test_remove_dir (dir);
+    }
+}
+
+static void
+assert_refused (const char *dir,
+                const char *path,
+                int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeStore) store = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize len_before, len_after;
+
+  g_assert_true (g_file_get_contents (path, &before, &len_before, NULL));
+  store = sonae_store_open (dir, &error);
+  g_assert_null (store);
+  g_assert_error (error, SONAE_ERROR, code);
+  g_test_message ("refused: %s", error->message);
+  /* The refused file is never modified. */
+  g_assert_true (g_file_get_contents (path, &after, &len_after, NULL));
+  g_assert_cmpuint (len_before, ==, len_after);
+  g_assert_true (memcmp (before, after, len_before) == 0);
+}
+
+static void
+test_store_refuses_damaged (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autofree char *path = g_strdup (sonae_store_get_path (store));
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  for (int i = 0; i < 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("患者 %d", i);
+      sonae_test_add_contact (store, SONAE_GROUP_STAFF, name, "かんじゃ", "03-0000-0000");
+    }
+  g_clear_object (&store);
+
+  /* Overwrite the middle of the file with garbage. */
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 8192);
+  for (gsize i = 4096 + 100; i < len - 100; i += 7)
+    contents[i] = (char) (i * 31);
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+  g_chmod (path, 0600);
+
+  assert_refused (dir, path, SONAE_ERROR_CORRUPT);
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_store_refuses_foreign_and_newer (void)
+{
+  g_autofree char *dir = sonae_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "sonae.db", NULL);
+  sqlite3 *db = NULL;
+
+  /* Not SQLite at all. */
+  g_assert_true (g_file_set_contents (path, "hello, this is a text file and not a database at all", -1, NULL));
+  assert_refused (dir, path, SONAE_ERROR_NOT_SONAE);
+  g_unlink (path);
+
+  /* Another program's database. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);", NULL, NULL, NULL);
+  sqlite3_close (db);
+  assert_refused (dir, path, SONAE_ERROR_NOT_SONAE);
+  g_unlink (path);
+
+  /* A newer Sonae's database. */
+  g_assert_true (sonae_store_migrate_file_to (path, SONAE_SCHEMA_VERSION, NULL));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, "PRAGMA user_version = 999", NULL, NULL, NULL);
+  sqlite3_close (db);
+  assert_refused (dir, path, SONAE_ERROR_NEWER_SCHEMA);
+
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_store_refuses_read_only (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autofree char *path = g_strdup (sonae_store_get_path (store));
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&store);
+  if (geteuid () == 0)
+    {
+      /* root writes anything; a read-only file still must be refused. */
+    }
+  g_chmod (path, 0400);
+  store = sonae_store_open (dir, &error);
+  g_assert_null (store);
+  g_assert_error (error, SONAE_ERROR, SONAE_ERROR_READ_ONLY);
+  g_chmod (path, 0600);
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_store_sql_text_is_data (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  const char *evil = "Robert'); DROP TABLE contacts; --";
+  gint64 id = sonae_test_add_contact (store, SONAE_GROUP_STAFF, evil, "' OR 1=1 --", "\"; DELETE FROM contacts;");
+  g_autoptr(SonaeContact) c = sonae_store_get_contact (store, id, NULL);
+  g_autoptr(SonaeProfile) profile = g_new0 (SonaeProfile, 1);
+  g_autoptr(SonaeProfile) read = NULL;
+
+  g_assert_cmpstr (c->name, ==, evil);
+  g_assert_cmpuint (sonae_store_count_contacts (store), >, 1);
+  profile->name = g_strdup ("x'; DROP TABLE meta; --");
+  g_assert_true (sonae_store_set_profile (store, profile, NULL));
+  read = sonae_store_get_profile (store);
+  g_assert_cmpstr (read->name, ==, profile->name);
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/create", test_store_create);
+  g_test_add_func ("/store/reopen-keeps-data", test_store_reopen_keeps_data);
+  g_test_add_func ("/store/migrations", test_store_migrations);
+  g_test_add_func ("/store/refuses-damaged", test_store_refuses_damaged);
+  g_test_add_func ("/store/refuses-foreign-and-newer", test_store_refuses_foreign_and_newer);
+  g_test_add_func ("/store/refuses-read-only", test_store_refuses_read_only);
+  g_test_add_func ("/store/sql-text-is-data", test_store_sql_text_is_data);
+
+  return g_test_run ();
+}

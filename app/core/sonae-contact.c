@@ -270,15 +270,19 @@ script_rank (const char *key)
   return 2;
 }
 
+/* The key starts with the script's rank, so that a plain byte comparison
+ * (sqlite's ORDER BY, strcmp) gives the address-book order. */
 char *
 sonae_contact_sort_key (SonaeContact *self)
 {
   const char *basis;
+  g_autofree char *folded = NULL;
 
   g_return_val_if_fail (SONAE_IS_CONTACT (self), g_strdup (""));
 
   basis = (self->reading && *self->reading) ? self->reading : sonae_contact_get_display_name (self);
-  return sonae_text_fold (basis);
+  folded = sonae_text_fold (basis);
+  return g_strdup_printf ("%d%s", script_rank (folded), folded);
 }
 
 int
@@ -287,12 +291,8 @@ sonae_contact_compare (SonaeContact *a,
 {
   g_autofree char *ka = sonae_contact_sort_key (a);
   g_autofree char *kb = sonae_contact_sort_key (b);
-  int ra = script_rank (ka);
-  int rb = script_rank (kb);
   int cmp;
 
-  if (ra != rb)
-    return ra - rb;
   /* Folded kana and ASCII compare correctly by code point. */
   cmp = strcmp (ka, kb);
   if (cmp != 0)

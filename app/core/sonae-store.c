@@ -457,18 +457,23 @@ sonae_store_check_file_readonly (const char  *path,
   while (rc == SQLITE_ROW && result == NULL)
     {
       const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      /* "*** in database main ***" heads the list, sometimes in the same row. */
+      if (line != NULL && g_str_has_prefix (line, "***") && strchr (line, '\n') != NULL)
+        line = strchr (line, '\n') + 1;
       if (line != NULL && !g_str_has_prefix (line, "***"))
-        result = g_strdup (line);
+        result = g_strndup (line, strcspn (line, "\n"));
       else
         rc = sqlite3_step (stmt);
     }
+  if (result == NULL)
+    result = g_strdup (sqlite3_errmsg (db));
   sqlite3_finalize (stmt);
 
   if (result == NULL || g_strcmp0 (result, "ok") != 0)
     {
       g_set_error (error, SONAE_ERROR, SONAE_ERROR_CORRUPT,
-                   _("The database %s is damaged (%s)."), path,
-                   result ? result : sqlite3_errmsg (db));
+                   _("The database %s is damaged (%s)."), path, result);
       sqlite3_close (db);
       return FALSE;
     }

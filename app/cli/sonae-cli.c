@@ -1,0 +1,294 @@
+/* sonae-cli.c: `sonae --export`, `--backup` and the other commands that run
+ * without a window, for scripts, tests and a clinic's own backup job */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+
+#include "sonae-backup.h"
+#include "sonae-cli.h"
+#include "sonae-demo.h"
+#include "sonae-document.h"
+#include "sonae-error.h"
+#include "sonae-import.h"
+#include "sonae-store.h"
+
+void
+sonae_cli_add_options (GApplication *app)
+{
+  const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Show the version and exit"), NULL },
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Keep the data in DIR instead of the default folder"), N_("DIR") },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Fill an empty data folder with a fictional clinic to try Sonae, and exit"), NULL },
+    { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Write the document DOC as a PDF file (with --output); --list-documents names them"), N_("DOC") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("The file to write with --export"), N_("FILE") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Paper size for --export: a4 (default) or a3"), N_("SIZE") },
+    { "list-documents", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("List the documents --export can write"), NULL },
+    { "import-contacts", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Import contacts from a vCard (.vcf) or CSV file"), N_("FILE") },
+    { "group", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Group of imported contacts: staff (default), vendor or authority"), N_("GROUP") },
+    { "export-contacts", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Export all contacts to a vCard 4.0 (.vcf) or CSV (.csv) file"), N_("FILE") },
+    { "vcard3", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --export-contacts: write vCard 3.0 for older phones"), NULL },
+    { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write a backup copy of the database to FILE"), N_("FILE") },
+    { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Replace the database with the backup FILE (the current one is kept beside it)"), N_("FILE") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (app, entries);
+  g_application_set_option_context_summary (app, _("Sonae keeps a clinic's emergency manual, contacts and checklists ready for a cyber incident or an IT outage."));
+}
+
+static char *
+lookup_path (GVariantDict *options,
+             const char   *name)
+{
+  const char *value = NULL;
+
+  if (!g_variant_dict_lookup (options, name, "^&ay", &value) || value == NULL || *value == '\0')
+    return NULL;
+  return g_strdup (value);
+}
+
+static char *
+lookup_string (GVariantDict *options,
+               const char   *name)
+{
+  const char *value = NULL;
+
+  if (!g_variant_dict_lookup (options, name, "&s", &value))
+    return NULL;
+  return g_strdup (value);
+}
+
+static int
+fail (const char   *what,
+      const GError *error)
+{
+  if (error != NULL)
+    g_printerr ("sonae: %s: %s\n", what, error->message);
+  else
+    g_printerr ("sonae: %s\n", what);
+  return 1;
+}
+
+static SonaeStore *
+open_store (const char  *data_dir,
+            GError     **error)
+{
+  return sonae_store_open (data_dir, error);
+}
+
+static int
+run_demo (const char *data_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeStore) store = open_store (data_dir, &error);
+
+  if (store == NULL)
+    return fail (_("Could not open the data folder"), error);
+  if (!sonae_demo_fill (store, &error))
+    return fail (_("No demo was made"), error);
+  g_print (_("A fictional clinic was added to %s. Start Sonae with --data-dir %s to look around.\n"),
+           data_dir, data_dir);
+  return 0;
+}
+
+static int
+run_list_documents (void)
+{
+  const char *const *names = sonae_document_get_names ();
+
+  for (guint i = 0; names[i]; i++)
+    g_print ("%-12s %s\n", names[i], sonae_document_get_title (names[i]));
+  return 0;
+}
+
+static int
+run_export (const char   *data_dir,
+            const char   *name,
+            const char   *output,
+            const char   *paper_name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeStore) store = NULL;
+  g_autoptr(SonaeDocument) doc = NULL;
+  SonaePaper paper = SONAE_PAPER_A4;
+
+  if (sonae_document_get_title (name) == NULL)
+    {
+      g_autofree char *known = g_strjoinv (", ", (char **) sonae_document_get_names ());
+      g_autofree char *msg = g_strdup_printf (_("There is no document called “%s”. These are: %s"),
+                                              name, known);
+      return fail (msg, NULL);
+    }
+  if (output == NULL)
+    return fail (_("--export needs --output FILE.pdf"), NULL);
+  if (paper_name != NULL && !sonae_paper_from_string (paper_name, &paper))
+    {
+      g_autofree char *msg = g_strdup_printf (_("Unknown paper size “%s”; use a4 or a3."), paper_name);
+      return fail (msg, NULL);
+    }
+
+  store = open_store (data_dir, &error);
+  if (store == NULL)
+    return fail (_("Could not open the data folder"), error);
+  doc = sonae_document_new (store, name, paper, &error);
+  if (doc == NULL || !sonae_document_write_pdf (doc, output, &error))
+    return fail (_("Could not write the document"), error);
+  g_print (_("Wrote %s to %s\n"), sonae_document_get_title (name), output);
+  return 0;
+}
+
+static int
+run_import (const char *data_dir,
+            const char *file,
+            const char *group_name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeStore) store = NULL;
+  g_autoptr(SonaeImport) import = NULL;
+  SonaeGroup group = SONAE_GROUP_STAFF;
+
+  if (group_name != NULL && !sonae_group_from_string (group_name, &group))
+    {
+      g_autofree char *msg = g_strdup_printf (_("Unknown group “%s”; use staff, vendor or authority."), group_name);
+      return fail (msg, NULL);
+    }
+
+  import = sonae_import_new_from_file (file, group, &error);
+  if (import == NULL)
+    {
+      g_autofree char *what = g_strdup_printf (_("Nothing was imported from %s"), file);
+      return fail (what, error);
+    }
+  store = open_store (data_dir, &error);
+  if (store == NULL)
+    return fail (_("Could not open the data folder"), error);
+  if (!sonae_import_apply (import, store, &error))
+    {
+      g_autofree char *what = g_strdup_printf (_("Nothing was imported from %s"), file);
+      return fail (what, error);
+    }
+  /* Translators: the counts of an import, e.g. “12 added, 3 merged, 1 skipped” */
+  g_print (_("%u added, %u merged, %u skipped (%s)\n"),
+           sonae_import_count (import, SONAE_IMPORT_ADD),
+           sonae_import_count (import, SONAE_IMPORT_MERGE),
+           sonae_import_count (import, SONAE_IMPORT_SKIP),
+           sonae_import_get_format (import));
+  return 0;
+}
+
+static int
+run_export_contacts (const char *data_dir,
+                     const char *file,
+                     gboolean    vcard3)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeStore) store = NULL;
+  SonaeContactsFormat format;
+
+  if (!sonae_contacts_format_from_path (file, &format))
+    return fail (_("The file name must end in .vcf (vCard) or .csv (CSV)."), NULL);
+  if (vcard3 && format == SONAE_CONTACTS_VCARD4)
+    format = SONAE_CONTACTS_VCARD3;
+
+  store = open_store (data_dir, &error);
+  if (store == NULL)
+    return fail (_("Could not open the data folder"), error);
+  if (!sonae_export_contacts (store, file, format, &error))
+    return fail (_("Could not export the contacts"), error);
+  g_print (_("Exported %u contacts to %s\n"), sonae_store_count_contacts (store), file);
+  return 0;
+}
+
+static int
+run_backup (const char *data_dir,
+            const char *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeStore) store = open_store (data_dir, &error);
+
+  if (store == NULL)
+    return fail (_("Could not open the data folder"), error);
+  if (!sonae_backup_to_file (store, file, &error))
+    return fail (_("The backup failed"), error);
+  g_print (_("Backed up to %s\n"), file);
+  return 0;
+}
+
+static int
+run_restore (const char *data_dir,
+             const char *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+
+  if (!sonae_backup_restore (data_dir, file, &kept, &error))
+    return fail (_("The restore failed"), error);
+  if (kept != NULL)
+    g_print (_("Restored %s; the replaced database was kept as %s\n"), file, kept);
+  else
+    g_print (_("Restored %s\n"), file);
+  return 0;
+}
+
+int
+sonae_cli_handle (GVariantDict  *options,
+                  char         **out_data_dir)
+{
+  g_autofree char *data_dir = lookup_path (options, "data-dir");
+  g_autofree char *export_name = lookup_string (options, "export");
+  g_autofree char *output = lookup_path (options, "output");
+  g_autofree char *paper = lookup_string (options, "paper");
+  g_autofree char *import_file = lookup_path (options, "import-contacts");
+  g_autofree char *group = lookup_string (options, "group");
+  g_autofree char *export_contacts = lookup_path (options, "export-contacts");
+  g_autofree char *backup = lookup_path (options, "backup");
+  g_autofree char *restore = lookup_path (options, "restore");
+
+  g_return_val_if_fail (options != NULL, 1);
+
+  if (data_dir == NULL)
+    data_dir = sonae_store_default_dir ();
+  if (out_data_dir != NULL)
+    *out_data_dir = g_strdup (data_dir);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("sonae %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (g_variant_dict_contains (options, "list-documents"))
+    return run_list_documents ();
+  if (g_variant_dict_contains (options, "demo"))
+    return run_demo (data_dir);
+  if (export_name != NULL)
+    return run_export (data_dir, export_name, output, paper);
+  if (import_file != NULL)
+    return run_import (data_dir, import_file, group);
+  if (export_contacts != NULL)
+    return run_export_contacts (data_dir, export_contacts, g_variant_dict_contains (options, "vcard3"));
+  if (backup != NULL)
+    return run_backup (data_dir, backup);
+  if (restore != NULL)
+    return run_restore (data_dir, restore);
+
+  if (output != NULL || paper != NULL)
+    return fail (_("--output and --paper go with --export DOC"), NULL);
+  if (group != NULL)
+    return fail (_("--group goes with --import-contacts FILE"), NULL);
+
+  return -1;
+}

@@ -1,0 +1,34 @@
+/* sonae-contacts-page.h: the Contacts section of the window */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sonae-store.h"
+
+G_BEGIN_DECLS
+
+#define SONAE_TYPE_CONTACTS_PAGE (sonae_contacts_page_get_type ())
+G_DECLARE_FINAL_TYPE (SonaeContactsPage, sonae_contacts_page, SONAE, CONTACTS_PAGE, GtkWidget)
+
+GtkWidget *sonae_contacts_page_new           (SonaeStore        *store);
+/* Select and show one contact (from Home's “needs attention” list). */
+void       sonae_contacts_page_show_contact  (SonaeContactsPage *self,
+                                              gint64             contact_id);
+/* Show who holds a role and let the user assign it. */
+void       sonae_contacts_page_show_role     (SonaeContactsPage *self,
+                                              const char        *role_key);
+/* Put the keyboard focus in the search entry (Ctrl+F). */
+void       sonae_contacts_page_focus_search  (SonaeContactsPage *self);
+/* Start a new contact (Ctrl+N). */
+void       sonae_contacts_page_new_contact   (SonaeContactsPage *self);
+
+/* The menu items “Import contacts…” and “Export contacts…”: a file chooser,
+ * then (import) a preview of what will be added, merged and skipped before
+ * anything is written. Results and errors are shown in @parent (toasts on its
+ * AdwToastOverlay, or a message dialog for a refused file). */
+void       sonae_contacts_import_run         (GtkWindow  *parent,
+                                              SonaeStore *store);
+void       sonae_contacts_export_run         (GtkWindow  *parent,
+                                              SonaeStore *store);
+
+G_END_DECLS

@@ -1,0 +1,81 @@
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sonae-gui-util.h"
+
+#define TOAST_OVERLAY_KEY "sonae-toast-overlay"
+
+void
+sonae_window_set_toast_overlay (GtkWindow       *window,
+                                AdwToastOverlay *overlay)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_object_set_data (G_OBJECT (window), TOAST_OVERLAY_KEY, overlay);
+}
+
+static GtkWindow *
+window_of (GtkWidget *widget)
+{
+  GtkRoot *root;
+
+  if (widget == NULL)
+    return NULL;
+  if (GTK_IS_WINDOW (widget))
+    return GTK_WINDOW (widget);
+  root = gtk_widget_get_root (widget);
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+void
+sonae_show_toast (GtkWidget *widget,
+                  AdwToast  *toast)
+{
+  GtkWidget *overlay = NULL;
+  GtkWindow *window;
+
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  if (widget != NULL && !GTK_IS_WINDOW (widget))
+    overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL && (window = window_of (widget)) != NULL)
+    {
+      overlay = g_object_get_data (G_OBJECT (window), TOAST_OVERLAY_KEY);
+      /* A dialog on top of the main window shows its toasts there. */
+      if (overlay == NULL && gtk_window_get_transient_for (window) != NULL)
+        overlay = g_object_get_data (G_OBJECT (gtk_window_get_transient_for (window)), TOAST_OVERLAY_KEY);
+    }
+
+  if (overlay == NULL)
+    {
+      g_message ("%s", adw_toast_get_title (toast));
+      g_object_ref_sink (toast);
+      g_object_unref (toast);
+      return;
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+void
+sonae_show_message (GtkWidget  *widget,
+                    const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 4);
+  sonae_show_toast (widget, toast);
+}
+
+void
+sonae_show_error (GtkWidget    *widget,
+                  const char   *heading,
+                  const GError *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (window_of (widget), heading,
+                                   error ? error->message : NULL);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}

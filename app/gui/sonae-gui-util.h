@@ -1,0 +1,23 @@
+/* sonae-gui-util.h: small things every part of the window needs */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* The window registers its AdwToastOverlay here once it is built. */
+void  sonae_window_set_toast_overlay (GtkWindow       *window,
+                                      AdwToastOverlay *overlay);
+/* Show @toast (consumed) in the window @widget belongs to (or is). */
+void  sonae_show_toast               (GtkWidget       *widget,
+                                      AdwToast        *toast);
+/* A toast with a plain message, for a few seconds. */
+void  sonae_show_message             (GtkWidget       *widget,
+                                      const char      *message);
+/* A modal message for an error a person must read (a refused file, a failed
+ * backup): heading plus the GError's message. */
+void  sonae_show_error               (GtkWidget       *widget,
+                                      const char      *heading,
+                                      const GError    *error);
+
+G_END_DECLS

@@ -1,0 +1,380 @@
+#include "config.h"
+
+#include <string.h>
+
+#include "sonae-clock.h"
+#include "sonae-error.h"
+#include "sonae-store.h"
+#include "sonae-test-util.h"
+
+typedef struct {
+  char *dir;
+  SonaeStore *store;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->store = sonae_test_open_store (&f->dir);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_assert_finalize_object (f->store);
+  sonae_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+test_save_and_read_back (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeContact) c = sonae_contact_new ();
+  g_autoptr(SonaeContact) read = NULL;
+  g_autoptr(SonaeStore) reopened = NULL;
+  gint64 id;
+
+  c->group = SONAE_GROUP_VENDOR;
+  c->name = g_strdup ("株式会社サンプル サポート");
+  c->reading = g_strdup ("さんぷる");
+  c->organization = g_strdup ("株式会社サンプル");
+  c->department = g_strdup ("保守部");
+  c->title = g_strdup ("担当");
+  c->system = g_strdup ("電子カルテ");
+  c->contract = g_strdup ("C-123");
+  c->address = g_strdup ("徳島県徳島市1-1");
+  c->url = g_strdup ("https://example.jp/");
+  c->notes = g_strdup ("平日 9–18 時");
+  c->verified_on = g_strdup ("2026-10-01");
+  sonae_contact_add_phone (c, "work", "0120-000-000");
+  sonae_contact_add_phone (c, "mobile", "090-1234-5678");
+  sonae_contact_add_email (c, "work", "support@example.jp");
+
+  g_assert_true (sonae_store_save_contact (f->store, c, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (c->id, >, 0);
+  id = c->id;
+
+  read = sonae_store_get_contact (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (sonae_contact_equal (c, read));
+  g_assert_cmpuint (read->phones->len, ==, 2);
+  g_assert_cmpstr (((SonaeLabeled *) g_ptr_array_index (read->phones, 1))->label, ==, "mobile");
+  g_clear_object (&read);
+
+  /* Update: one phone fewer, a changed name. */
+  g_ptr_array_remove_index (c->phones, 1);
+  sonae_contact_set_string (&c->name, "サンプル保守窓口");
+  g_assert_true (sonae_store_save_contact (f->store, c, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (c->id, ==, id);
+
+  /* What was committed survives a fresh connection. */
+  reopened = sonae_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  read = sonae_store_get_contact (reopened, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (read->name, ==, "サンプル保守窓口");
+  g_assert_cmpuint (read->phones->len, ==, 1);
+}
+
+static void
+test_validation (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeContact) c = sonae_contact_new ();
+  guint before = sonae_store_count_contacts (f->store);
+
+  c->name = g_strdup ("   ");
+  g_assert_false (sonae_store_save_contact (f->store, c, &error));
+  g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  sonae_contact_set_string (&c->name, "日付 不正");
+  c->verified_on = g_strdup ("2026-02-30");
+  g_assert_false (sonae_store_save_contact (f->store, c, &error));
+  g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (sonae_store_mark_verified (f->store, 1, "2026-13-01", &error));
+  g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (sonae_store_mark_verified (f->store, 999999, NULL, &error));
+  g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
+
+  g_assert_cmpuint (sonae_store_count_contacts (f->store), ==, before);
+}
+
+static void
+test_sorted_by_reading (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  const char *expected[] = { "伊藤 花子", "上田 一郎", "ウエノ 次郎", "加藤 三郎", "Smith John" };
+
+  /* Inserted out of order; katakana reading sorts with hiragana. */
+  sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "Smith John", NULL, "1");
+  sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "加藤 三郎", "かとう さぶろう", "2");
+  sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "ウエノ 次郎", "ウエノ ジロウ", "3");
+  sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "伊藤 花子", "いとう はなこ", "4");
+  sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "上田 一郎", "うえだ いちろう", "5");
+
+  list = sonae_store_list_contacts (f->store, SONAE_GROUP_STAFF, NULL);
+  g_assert_cmpuint (list->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < list->len; i++)
+    {
+      SonaeContact *c = g_ptr_array_index (list, i);
+      g_assert_cmpstr (c->name, ==, expected[i]);
+      if (i > 0)
+        g_assert_cmpint (sonae_contact_compare (g_ptr_array_index (list, i - 1), c), <, 0);
+    }
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  gint64 id = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "山田 太郎", "やまだ たろう", "090-1234-5678");
+  g_autoptr(SonaeContact) c = NULL;
+  g_autoptr(GError) error = NULL;
+
+  c = sonae_store_get_contact (f->store, id, NULL);
+  sonae_contact_add_email (c, "work", "Taro.Yamada@Example.jp");
+  c->organization = g_strdup ("みどり台クリニック");
+  g_assert_true (sonae_store_save_contact (f->store, c, &error));
+  g_assert_true (sonae_store_add_role_holder (f->store, SONAE_ROLE_LEAD, id, &error));
+  g_assert_no_error (error);
+  g_clear_object (&c);
+  c = sonae_store_get_contact (f->store, id, NULL);
+
+  g_assert_true (sonae_contact_matches (c, ""));
+  g_assert_true (sonae_contact_matches (c, "山田"));
+  g_assert_true (sonae_contact_matches (c, "やまだ"));
+  g_assert_true (sonae_contact_matches (c, "ヤマダ"));         /* katakana finds a hiragana reading */
+  g_assert_true (sonae_contact_matches (c, "ﾔﾏﾀﾞ"));           /* half-width katakana */
+  g_assert_true (sonae_contact_matches (c, "09012345678"));    /* digits without hyphens */
+  g_assert_true (sonae_contact_matches (c, "５６７８"));         /* full-width digits */
+  g_assert_true (sonae_contact_matches (c, "taro.yamada"));    /* e-mail, any case */
+  g_assert_true (sonae_contact_matches (c, "クリニック 山田"));  /* every word, any field */
+  g_assert_true (sonae_contact_matches (c, "response lead"));  /* role name */
+  g_assert_false (sonae_contact_matches (c, "鈴木"));
+  g_assert_false (sonae_contact_matches (c, "山田 鈴木"));
+}
+
+static void
+test_roles_and_deputies (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) holders = NULL;
+  gint64 a = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "院長", "いんちょう", "1");
+  gint64 b = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "副院長", "ふくいんちょう", "2");
+  gint64 c = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "事務長", "じむちょう", "3");
+  gint64 order[] = { b, a, c };
+  g_autoptr(SonaeContact) read = NULL;
+
+  g_assert_true (sonae_store_add_role_holder (f->store, SONAE_ROLE_TOP, a, &error));
+  g_assert_true (sonae_store_add_role_holder (f->store, SONAE_ROLE_TOP, b, &error));
+  g_assert_true (sonae_store_add_role_holder (f->store, SONAE_ROLE_TOP, b, &error)); /* no duplicate */
+  g_assert_no_error (error);
+  holders = sonae_store_get_role_holders (f->store, SONAE_ROLE_TOP, &error);
+  g_assert_cmpuint (holders->len, ==, 2);
+  g_assert_cmpint (((SonaeContact *) g_ptr_array_index (holders, 0))->id, ==, a);
+  g_assert_cmpint (((SonaeContact *) g_ptr_array_index (holders, 1))->id, ==, b);
+  g_clear_pointer (&holders, g_ptr_array_unref);
+
+  /* Reorder: the deputy becomes the primary. */
+  g_assert_true (sonae_store_set_role_holders (f->store, SONAE_ROLE_TOP, order, 3, &error));
+  holders = sonae_store_get_role_holders (f->store, SONAE_ROLE_TOP, &error);
+  g_assert_cmpuint (holders->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (((SonaeContact *) g_ptr_array_index (holders, i))->id, ==, order[i]);
+  g_clear_pointer (&holders, g_ptr_array_unref);
+
+  read = sonae_store_get_contact (f->store, a, NULL);
+  g_assert_cmpuint (read->roles->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (read->roles, 0), ==, SONAE_ROLE_TOP);
+
+  g_assert_true (sonae_store_remove_role_holder (f->store, SONAE_ROLE_TOP, b, &error));
+  holders = sonae_store_get_role_holders (f->store, SONAE_ROLE_TOP, &error);
+  g_assert_cmpuint (holders->len, ==, 2);
+  g_assert_cmpint (((SonaeContact *) g_ptr_array_index (holders, 0))->id, ==, a);
+  g_assert_cmpint (((SonaeContact *) g_ptr_array_index (holders, 1))->id, ==, c);
+
+  /* A role set to a contact that does not exist fails and changes nothing. */
+  {
+    gint64 bad[] = { a, 424242 };
+    g_autoptr(GPtrArray) after = NULL;
+    g_assert_false (sonae_store_set_role_holders (f->store, SONAE_ROLE_TOP, bad, 2, &error));
+    g_assert_nonnull (error);
+    after = sonae_store_get_role_holders (f->store, SONAE_ROLE_TOP, NULL);
+    g_assert_cmpuint (after->len, ==, 2);
+  }
+}
+
+static void
+test_delete_and_undo (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "削除 テスト", "さくじょ", "1");
+  guint before;
+  g_autoptr(GPtrArray) holders = NULL;
+
+  g_assert_true (sonae_store_add_role_holder (f->store, SONAE_ROLE_FIRST, id, &error));
+  before = sonae_store_count_contacts (f->store);
+
+  g_assert_true (sonae_store_delete_contact (f->store, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sonae_store_count_contacts (f->store), ==, before - 1);
+  g_assert_null (sonae_store_get_contact (f->store, id, &error));
+  g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  holders = sonae_store_get_role_holders (f->store, SONAE_ROLE_FIRST, NULL);
+  g_assert_cmpuint (holders->len, ==, 0);
+  g_clear_pointer (&holders, g_ptr_array_unref);
+
+  /* Undo brings it back with its role. */
+  g_assert_true (sonae_store_undelete_contact (f->store, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sonae_store_count_contacts (f->store), ==, before);
+  holders = sonae_store_get_role_holders (f->store, SONAE_ROLE_FIRST, NULL);
+  g_assert_cmpuint (holders->len, ==, 1);
+
+  /* A deletion left at exit is final at the next start. */
+  g_assert_true (sonae_store_delete_contact (f->store, id, &error));
+  {
+    g_autoptr(SonaeStore) again = NULL;
+    g_clear_object (&f->store);
+    again = sonae_store_open (f->dir, &error);
+    g_assert_no_error (error);
+    g_assert_false (sonae_store_undelete_contact (again, id, &error));
+    g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
+    f->store = g_steal_pointer (&again);
+  }
+}
+
+static void
+test_verified_and_attention (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(SonaeContact) c = NULL;
+  gint64 fresh, stale;
+  gboolean lead_empty = FALSE, stale_listed = FALSE, fresh_listed = FALSE, authority_to_check = FALSE;
+
+  g_setenv ("SONAE_NOW", "2026-11-21T10:00:00", TRUE);
+
+  fresh = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "新しい 確認", "あたらしい", "1");
+  stale = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "古い 確認", "ふるい", "2");
+  g_assert_true (sonae_store_mark_verified (f->store, fresh, NULL, &error));
+  g_assert_true (sonae_store_mark_verified (f->store, stale, "2026-05-24", &error)); /* 181 days */
+  g_assert_no_error (error);
+
+  c = sonae_store_get_contact (f->store, fresh, NULL);
+  g_assert_cmpstr (c->verified_on, ==, "2026-11-21");
+  g_assert_cmpint (sonae_clock_days_since ("2026-05-24"), ==, 181);
+  g_assert_cmpint (sonae_clock_days_since ("2026-05-25"), ==, 180);
+
+  items = sonae_store_get_attention (f->store);
+  for (guint i = 0; i < items->len; i++)
+    {
+      SonaeAttention *a = g_ptr_array_index (items, i);
+      if (a->kind == SONAE_ATTENTION_ROLE_EMPTY && g_strcmp0 (a->role_key, SONAE_ROLE_LEAD) == 0)
+        lead_empty = TRUE;
+      if (a->kind == SONAE_ATTENTION_CONTACT_STALE && a->contact_id == stale)
+        stale_listed = TRUE;
+      if (a->contact_id == fresh)
+        fresh_listed = TRUE;
+      if (a->kind == SONAE_ATTENTION_CONTACT_UNCHECKED)
+        authority_to_check = TRUE;
+      g_assert_nonnull (a->title);
+    }
+  g_assert_true (lead_empty);
+  g_assert_true (stale_listed);
+  g_assert_false (fresh_listed);
+  g_assert_true (authority_to_check);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* Holding the role and verifying again clears both. */
+  g_assert_true (sonae_store_add_role_holder (f->store, SONAE_ROLE_LEAD, fresh, &error));
+  g_assert_true (sonae_store_mark_verified (f->store, stale, NULL, &error));
+  items = sonae_store_get_attention (f->store);
+  for (guint i = 0; i < items->len; i++)
+    {
+      SonaeAttention *a = g_ptr_array_index (items, i);
+      g_assert_false (a->kind == SONAE_ATTENTION_ROLE_EMPTY && g_strcmp0 (a->role_key, SONAE_ROLE_LEAD) == 0);
+      g_assert_false (a->contact_id == stale);
+    }
+
+  g_unsetenv ("SONAE_NOW");
+}
+
+static void
+on_changed (SonaeStore *store,
+            const char *detail,
+            GPtrArray  *seen)
+{
+  g_ptr_array_add (seen, g_strdup (detail));
+}
+
+static void
+test_transaction_all_or_nothing (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  guint before = sonae_store_count_contacts (f->store);
+  gulong handler = g_signal_connect (f->store, "changed", G_CALLBACK (on_changed), seen);
+
+  g_assert_true (sonae_store_begin (f->store, &error));
+  sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "一人目", "ひとりめ", "1");
+  sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "二人目", "ふたりめ", "2");
+  g_assert_cmpuint (seen->len, ==, 0); /* nothing announced before the commit */
+  sonae_store_rollback (f->store);
+  g_assert_cmpuint (sonae_store_count_contacts (f->store), ==, before);
+  g_assert_cmpuint (seen->len, ==, 0);
+
+  g_assert_true (sonae_store_begin (f->store, &error));
+  sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "三人目", "さんにんめ", "3");
+  g_assert_true (sonae_store_commit (f->store, &error));
+  g_assert_cmpuint (sonae_store_count_contacts (f->store), ==, before + 1);
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "contacts");
+
+  g_signal_handler_disconnect (f->store, handler);
+}
+
+static void
+test_text_fold (void)
+{
+  g_autofree char *a = sonae_text_fold ("ＡＢＣ　ｶﾀｶﾅ カタカナ");
+  g_assert_cmpstr (a, ==, "abc かたかな かたかな");
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+  ADD ("/contacts/save-and-read-back", test_save_and_read_back);
+  ADD ("/contacts/validation", test_validation);
+  ADD ("/contacts/sorted-by-reading", test_sorted_by_reading);
+  ADD ("/contacts/search", test_search);
+  ADD ("/contacts/roles-and-deputies", test_roles_and_deputies);
+  ADD ("/contacts/delete-and-undo", test_delete_and_undo);
+  ADD ("/contacts/verified-and-attention", test_verified_and_attention);
+  ADD ("/contacts/transaction-all-or-nothing", test_transaction_all_or_nothing);
+#undef ADD
+  g_test_add_func ("/contacts/text-fold", test_text_fold);
+
+  return g_test_run ();
+}

@@ -1,0 +1,81 @@
+#include "config.h"
+
+#include "sonae-demo.h"
+#include "sonae-error.h"
+#include "sonae-store.h"
+#include "sonae-test-util.h"
+
+static void
+test_demo_fills_empty (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GPtrArray) vendors = NULL;
+  g_autoptr(SonaeProfile) profile = NULL;
+  const SonaeRoleInfo *roles;
+  guint n_roles;
+
+  g_assert_true (sonae_demo_fill (store, &error));
+  g_assert_no_error (error);
+
+  profile = sonae_store_get_profile (store);
+  g_assert_nonnull (profile->name);
+  g_assert_cmpint (profile->kind, ==, SONAE_ORG_CLINIC);
+  g_assert_true (sonae_store_get_setup_done (store));
+
+  staff = sonae_store_list_contacts (store, SONAE_GROUP_STAFF, NULL);
+  vendors = sonae_store_list_contacts (store, SONAE_GROUP_VENDOR, NULL);
+  g_assert_cmpuint (staff->len, >=, 14);
+  g_assert_cmpuint (staff->len, <=, 16);
+  g_assert_cmpuint (vendors->len, >=, 3);
+  for (guint i = 0; i < vendors->len; i++)
+    g_assert_nonnull (((SonaeContact *) g_ptr_array_index (vendors, i))->system);
+
+  /* Every role is held, the main ones with a deputy. */
+  roles = sonae_roles_get_builtin (&n_roles);
+  for (guint i = 0; i < n_roles; i++)
+    {
+      g_autoptr(GPtrArray) holders = sonae_store_get_role_holders (store, roles[i].key, NULL);
+      g_assert_cmpuint (holders->len, >=, 2);
+    }
+
+  /* A second demo into the same folder is refused, and changes nothing. */
+  {
+    guint before = sonae_store_count_contacts (store);
+    g_assert_false (sonae_demo_fill (store, &error));
+    g_assert_error (error, SONAE_ERROR, SONAE_ERROR_EXISTS);
+    g_assert_cmpuint (sonae_store_count_contacts (store), ==, before);
+  }
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_demo_refuses_user_data (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(GError) error = NULL;
+
+  sonae_test_add_contact (store, SONAE_GROUP_STAFF, "本物 の 職員", "ほんもの", "1");
+  g_assert_false (sonae_demo_fill (store, &error));
+  g_assert_error (error, SONAE_ERROR, SONAE_ERROR_EXISTS);
+  g_assert_cmpuint (sonae_store_count_contacts (store), <, 12);
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/demo/fills-empty", test_demo_fills_empty);
+  g_test_add_func ("/demo/refuses-user-data", test_demo_refuses_user_data);
+
+  return g_test_run ();
+}

@@ -16,6 +16,24 @@ with open(os.path.join(po_dir, "POTFILES.in"), encoding="utf-8") as f:
     files = [l.strip() for l in f if l.strip() and not l.startswith("#")]
 
 results = []
+
+# Every source and interface file with a translatable string is listed.
+unlisted = []
+for top in ("app", "ui", "data"):
+    for dirpath, _, names in os.walk(os.path.join(root, top)):
+        for name in names:
+            path = os.path.join(dirpath, name)
+            rel = os.path.relpath(path, root)
+            if not name.endswith((".c", ".ui", ".in", ".xml")):
+                continue
+            with open(path, encoding="utf-8", errors="replace") as f:
+                text = f.read()
+            if ('_("' in text or 'N_("' in text or 'C_("' in text or 'translatable="yes"' in text
+                    or rel.endswith((".desktop.in", ".metainfo.xml.in", ".gschema.xml"))):
+                if rel not in files:
+                    unlisted.append(rel)
+results.append(("every file with translatable strings is in POTFILES.in", not unlisted, "\n".join(unlisted)))
+
 with tempfile.TemporaryDirectory() as tmp:
     pot = os.path.join(tmp, "sonae.pot")
     cmd = ["xgettext", "--from-code=UTF-8", "--output", pot, "--directory", root,

@@ -74,6 +74,58 @@ static const Authority authorities[] = {
     N_("Fill in the office of your prefecture that oversees medical institutions; report serious incidents to it.") },
 };
 
+static const Authority *
+lookup (const char *key)
+{
+  for (guint i = 0; key != NULL && i < G_N_ELEMENTS (authorities); i++)
+    if (g_str_equal (authorities[i].key, key))
+      return &authorities[i];
+  return NULL;
+}
+
+static char *
+format_notes (const Authority *a,
+              gboolean         translated)
+{
+  if (!translated)
+    return g_strdup_printf ("%s\nChecked against the public page on %s; check before relying on it.",
+                            a->notes, AUTHORITIES_CHECKED_ON);
+  /* Translators: %s is a note on the authority, then a date */
+  return g_strdup_printf (_("%s\nChecked against the public page on %s; check before relying on it."),
+                          _(a->notes), AUTHORITIES_CHECKED_ON);
+}
+
+static void
+localize_field (char       **field,
+                const char  *source)
+{
+  if (*field != NULL && source != NULL && g_str_equal (*field, source))
+    {
+      g_free (*field);
+      *field = g_strdup (_(source));
+    }
+}
+
+/* The bundled entries are stored in the source language; shown in the
+ * user's, for as long as nobody has edited them. */
+void
+sonae_authorities_localize (SonaeContact *c)
+{
+  const Authority *a = lookup (c->builtin_key);
+  g_autofree char *notes = NULL;
+
+  if (a == NULL)
+    return;
+  localize_field (&c->name, a->name);
+  localize_field (&c->organization, a->organization);
+  notes = format_notes (a, FALSE);
+  if (g_strcmp0 (c->notes, notes) == 0)
+    {
+      g_free (c->notes);
+      c->notes = format_notes (a, TRUE);
+    }
+}
+
 gboolean
 sonae_authorities_install (SonaeStore  *store,
                            GError     **error)
@@ -87,13 +139,11 @@ sonae_authorities_install (SonaeStore  *store,
       g_autoptr(SonaeContact) c = sonae_contact_new ();
 
       c->group = SONAE_GROUP_AUTHORITY;
-      c->name = g_strdup (_(a->name));
+      c->name = g_strdup (a->name);
       c->reading = g_strdup (a->reading);
-      c->organization = g_strdup (_(a->organization));
+      c->organization = g_strdup (a->organization);
       c->url = g_strdup (a->url);
-      /* Translators: %s is a date */
-      c->notes = g_strdup_printf (_("%s\nChecked against the public page on %s; check before relying on it."),
-                                  _(a->notes), AUTHORITIES_CHECKED_ON);
+      c->notes = format_notes (a, FALSE);
       c->needs_check = TRUE;
       c->builtin_key = g_strdup (a->key);
       if (a->phone)

@@ -11,7 +11,9 @@ G_BEGIN_DECLS
 GDateTime *sonae_clock_now        (void);
 /* Today as YYYY-MM-DD; newly allocated. */
 char      *sonae_clock_today      (void);
-/* Days from the ISO date @date (YYYY-MM-DD) to today; -1 when @date is not a valid date. */
+/* Days from the ISO date @date (YYYY-MM-DD) to today: negative for a date in
+ * the future, and -1 also when @date is not a valid date (check that with
+ * sonae_date_is_valid() where it matters). */
 int        sonae_clock_days_since (const char *date);
 /* TRUE when @text is a real calendar date written YYYY-MM-DD. */
 gboolean   sonae_date_is_valid    (const char *text);

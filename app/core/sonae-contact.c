@@ -459,18 +459,18 @@ const char *
 sonae_phone_label_get_title (const char *label)
 {
   if (label == NULL || *label == '\0')
-    return _("Phone");
+    return C_("phone label", "Phone");
   if (g_str_equal (label, "mobile"))
-    return _("Mobile");
+    return C_("phone label", "Mobile");
   if (g_str_equal (label, "work"))
-    return _("Work");
+    return C_("phone label", "Work");
   if (g_str_equal (label, "home"))
-    return _("Home");
+    return C_("phone label", "Home");
   if (g_str_equal (label, "fax"))
-    return _("Fax");
+    return C_("phone label", "Fax");
   if (g_str_equal (label, "main"))
-    return _("Main");
+    return C_("phone label", "Main");
   if (g_str_equal (label, "other"))
-    return _("Other");
+    return C_("phone label", "Other");
   return label;
 }

@@ -33,6 +33,8 @@ contact_from_row (sqlite3_stmt *stmt)
   c->verified_on = sonae_column_dup (stmt, 12);
   c->needs_check = sqlite3_column_int (stmt, 13) != 0;
   c->builtin_key = sonae_column_dup (stmt, 14);
+  if (c->builtin_key != NULL)
+    sonae_authorities_localize (c);
   return c;
 }
 
@@ -605,7 +607,9 @@ sonae_store_get_attention (SonaeStore *self)
   for (guint i = 0; contacts && i < contacts->len; i++)
     {
       SonaeContact *c = g_ptr_array_index (contacts, i);
-      int days = c->verified_on ? sonae_clock_days_since (c->verified_on) : -1;
+      gboolean verified = sonae_date_is_valid (c->verified_on);
+      /* A date in the future (a wrong clock) counts as recent, not as never. */
+      int days = verified ? sonae_clock_days_since (c->verified_on) : -1;
       SonaeAttention *a;
 
       if (c->needs_check)
@@ -618,14 +622,14 @@ sonae_store_get_attention (SonaeStore *self)
           g_ptr_array_add (items, a);
           continue;
         }
-      if (days >= 0 && days < SONAE_STALE_DAYS)
+      if (verified && days < SONAE_STALE_DAYS)
         continue;
 
       a = g_new0 (SonaeAttention, 1);
       a->kind = SONAE_ATTENTION_CONTACT_STALE;
       a->contact_id = c->id;
       a->title = g_strdup_printf (_("Confirm the details of %s"), sonae_contact_get_display_name (c));
-      if (days < 0)
+      if (!verified)
         a->detail = g_strdup (_("Never verified."));
       else
         a->detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Last verified %d day ago.", "Last verified %d days ago.", days), days);

@@ -32,6 +32,7 @@ char     *sonae_column_dup           (sqlite3_stmt *stmt,
 /* The bundled authorities (sonae-authorities.c), added when a database is made. */
 gboolean  sonae_authorities_install  (SonaeStore  *store,
                                       GError     **error);
+void      sonae_authorities_localize (SonaeContact *contact);
 
 #define SONAE_APPLICATION_ID 0x534f4e41 /* "SONA" */
 

@@ -404,7 +404,6 @@ sonae_store_check_file_readonly (const char  *path,
                                  GError     **error)
 {
   sqlite3 *db = NULL;
-  g_autofree char *uri = NULL;
   g_autofree char *result = NULL;
   char header[16] = { 0 };
   int fd;

@@ -10,6 +10,10 @@ G_BEGIN_DECLS
 #define SONAE_TYPE_CONTACTS_PAGE (sonae_contacts_page_get_type ())
 G_DECLARE_FINAL_TYPE (SonaeContactsPage, sonae_contacts_page, SONAE, CONTACTS_PAGE, GtkWidget)
 
+/* The page brings its own header bars (list and detail), with the window
+ * buttons: the window shows it without a header bar of its own above it,
+ * and binds its sidebar leaflet's "folded" to the page's boolean property
+ * "sidebar-folded" (the list header then shows a Back button, win.back). */
 GtkWidget *sonae_contacts_page_new           (SonaeStore        *store);
 /* Select and show one contact (from Home's “needs attention” list). */
 void       sonae_contacts_page_show_contact  (SonaeContactsPage *self,
@@ -21,6 +25,10 @@ void       sonae_contacts_page_show_role     (SonaeContactsPage *self,
 void       sonae_contacts_page_focus_search  (SonaeContactsPage *self);
 /* Start a new contact (Ctrl+N). */
 void       sonae_contacts_page_new_contact   (SonaeContactsPage *self);
+
+/* Write the edits being typed now (the page also does this by itself when
+ * it is hidden or destroyed). FALSE when saving failed (the user was told). */
+gboolean   sonae_contacts_page_save_now      (SonaeContactsPage *self);
 
 /* The menu items “Import contacts…” and “Export contacts…”: a file chooser,
  * then (import) a preview of what will be added, merged and skipped before

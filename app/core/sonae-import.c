@@ -1,0 +1,1158 @@
+/* sonae-import.c: reading a contact file, planning what it changes in the
+ * roster, writing it in one transaction; and writing the roster out */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sonae-clock.h"
+#include "sonae-codec-private.h"
+#include "sonae-error.h"
+
+struct _SonaeImport {
+  GPtrArray *entries;     /* of SonaeCodecEntry (owned) */
+  char *format;
+  SonaeGroup group;
+  GPtrArray *targets;     /* of Target (owned), filled by plan */
+  GPtrArray *roster;      /* of SonaeContact: the roster at the last plan */
+  gboolean planned;
+};
+
+/* A contact the import writes or compares with: a roster entry (id != 0)
+ * or a new one; @work is what it will be after the import. */
+typedef struct {
+  SonaeContact *roster;   /* borrowed from the roster list, or NULL */
+  SonaeContact *work;     /* owned; NULL until a roster entry is touched */
+  gboolean from_file;     /* added by this import */
+  gboolean explicit_group;
+  gboolean dirty;         /* must be saved */
+  guint line;
+} Target;
+
+static void
+target_free (Target *t)
+{
+  g_clear_object (&t->work);
+  g_free (t);
+}
+
+/* --- helpers shared with the codecs ------------------------------------------ */
+
+SonaeCodecEntry *
+sonae_codec_entry_new (guint line)
+{
+  SonaeCodecEntry *entry = g_new0 (SonaeCodecEntry, 1);
+
+  entry->pub.contact = sonae_contact_new ();
+  entry->pub.action = SONAE_IMPORT_ADD;
+  entry->line = line;
+  entry->roles = g_array_new (FALSE, TRUE, sizeof (SonaeCodecRole));
+  return entry;
+}
+
+void
+sonae_codec_entry_free (SonaeCodecEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_clear_object (&entry->pub.contact);
+  for (guint i = 0; i < entry->roles->len; i++)
+    g_free (g_array_index (entry->roles, SonaeCodecRole, i).key);
+  g_array_unref (entry->roles);
+  g_free (entry);
+}
+
+void
+sonae_codec_entry_add_role (SonaeCodecEntry *entry,
+                            const char      *key_or_name,
+                            int              order)
+{
+  const char *key = NULL;
+  SonaeCodecRole role;
+
+  static const struct { const char *name; const char *key; } japanese[] = {
+    /* the manual's names, whatever the language of the session */
+    { "最高責任者", SONAE_ROLE_TOP }, { "対応責任者", SONAE_ROLE_LEAD },
+    { "一次対応者", SONAE_ROLE_FIRST }, { "システム管理者", SONAE_ROLE_SYSADMIN },
+    { "個人情報管理責任者", SONAE_ROLE_PRIVACY }, { "情報セキュリティ部門責任者", SONAE_ROLE_SECURITY },
+    { "総務・広報", SONAE_ROLE_PRESS }, { "経営層", SONAE_ROLE_MANAGEMENT },
+  };
+
+  if (key_or_name == NULL || *key_or_name == '\0')
+    return;
+  if (sonae_role_lookup (key_or_name) != NULL)
+    key = sonae_role_lookup (key_or_name)->key;
+  else
+    key = sonae_role_find_by_name (key_or_name);
+  for (guint i = 0; key == NULL && i < G_N_ELEMENTS (japanese); i++)
+    if (g_str_equal (key_or_name, japanese[i].name))
+      key = japanese[i].key;
+  /* not a role of the manual: ignored like any unknown field */
+  if (key == NULL || sonae_role_lookup (key) == NULL)
+    return;
+
+  for (guint i = 0; i < entry->roles->len; i++)
+    if (g_str_equal (g_array_index (entry->roles, SonaeCodecRole, i).key, key))
+      return;
+  role.key = g_strdup (key);
+  role.order = order;
+  g_array_append_val (entry->roles, role);
+}
+
+static void
+tidy (char **field)
+{
+  if (*field == NULL)
+    return;
+  g_strstrip (*field);
+  if (**field == '\0')
+    g_clear_pointer (field, g_free);
+}
+
+/* 2026/4/1 (as Excel writes dates) → 2026-04-01; NULL when not a date. */
+static char *
+normalize_date (const char *text)
+{
+  unsigned y, m, d;
+  char s1, s2, rest;
+  g_autofree char *iso = NULL;
+
+  if (sscanf (text, "%4u%c%2u%c%2u%c", &y, &s1, &m, &s2, &d, &rest) != 5)
+    return NULL;
+  if (s1 != s2 || (s1 != '-' && s1 != '/' && s1 != '.'))
+    return NULL;
+  iso = g_strdup_printf ("%04u-%02u-%02u", y, m, d);
+  if (!sonae_date_is_valid (iso))
+    return NULL;
+  return g_steal_pointer (&iso);
+}
+
+gboolean
+sonae_codec_entry_finish (SonaeCodecEntry *entry,
+                          const char      *nickname,
+                          GError         **error)
+{
+  SonaeContact *c = entry->pub.contact;
+  char **fields[] = {
+    &c->name, &c->reading, &c->organization, &c->department, &c->title, &c->system,
+    &c->contract, &c->address, &c->url, &c->notes, &c->verified_on, &c->builtin_key,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      tidy (fields[i]);
+      if (*fields[i] != NULL && strlen (*fields[i]) > SONAE_IMPORT_MAX_FIELD)
+        {
+          g_set_error (error, SONAE_ERROR, SONAE_ERROR_TOO_LARGE,
+                       _("A value of the contact at line %u is longer than 64 KB."), entry->line);
+          return FALSE;
+        }
+    }
+
+  if (c->name == NULL)
+    {
+      if (c->organization != NULL)
+        c->name = g_strdup (c->organization);
+      else if (nickname != NULL && *nickname)
+        c->name = g_strstrip (g_strdup (nickname));
+      else if (c->emails->len > 0)
+        c->name = g_strdup (sonae_contact_get_first_email (c));
+      else if (c->phones->len > 0)
+        c->name = g_strdup (sonae_contact_get_first_phone (c));
+      tidy (&c->name);
+    }
+  if (c->name == NULL)
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_PARSE,
+                   _("The contact at line %u has no name, organisation, phone number or e-mail address."),
+                   entry->line);
+      return FALSE;
+    }
+
+  if (c->verified_on != NULL)
+    {
+      char *iso = normalize_date (c->verified_on);
+
+      if (iso == NULL)
+        {
+          g_set_error (error, SONAE_ERROR, SONAE_ERROR_PARSE,
+                       _("The verified date “%s” of the contact at line %u is not a date; write it as YYYY-MM-DD."),
+                       c->verified_on, entry->line);
+          return FALSE;
+        }
+      g_free (c->verified_on);
+      c->verified_on = iso;
+    }
+  return TRUE;
+}
+
+static char *
+fold_word (const char *text)
+{
+  g_autofree char *norm = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_NFKC);
+  g_autofree char *folded = g_utf8_casefold (norm ? norm : "", -1);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_isspace (c) && c != '-' && c != '_')
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+sonae_codec_label_from_text (const char *text)
+{
+  static const struct { const char *word; const char *label; } words[] = {
+    { "mobile", "mobile" }, { "cell", "mobile" }, { "cellular", "mobile" }, { "iphone", "mobile" },
+    { "mobilephone", "mobile" }, { "携帯", "mobile" }, { "携帯電話", "mobile" },
+    { "work", "work" }, { "business", "work" }, { "office", "work" }, { "勤務先", "work" },
+    { "会社", "work" }, { "仕事", "work" }, { "職場", "work" },
+    { "home", "home" }, { "自宅", "home" },
+    { "fax", "fax" }, { "workfax", "fax" }, { "homefax", "fax" }, { "otherfax", "fax" },
+    { "businessfax", "fax" }, { "ファックス", "fax" }, { "ファクス", "fax" },
+    { "main", "main" }, { "companymain", "main" }, { "代表", "main" },
+    { "other", "other" }, { "pager", "other" }, { "その他", "other" },
+  };
+  g_autofree char *unwrapped = NULL;
+  g_autofree char *folded = NULL;
+  gsize len;
+
+  if (text == NULL)
+    return NULL;
+  unwrapped = g_strstrip (g_strdup (text));
+  len = strlen (unwrapped);
+  /* Apple: _$!<Mobile>!$_ */
+  if (len > 8 && g_str_has_prefix (unwrapped, "_$!<") && g_str_has_suffix (unwrapped, ">!$_"))
+    {
+      char *inner = g_strndup (unwrapped + 4, len - 8);
+      g_free (unwrapped);
+      unwrapped = inner;
+    }
+  if (*unwrapped == '\0')
+    return NULL;
+
+  folded = fold_word (unwrapped);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_equal (folded, words[i].word))
+      return g_strdup (words[i].label);
+  return g_steal_pointer (&unwrapped);
+}
+
+const char *
+sonae_codec_label_to_vcard_type (const char *label)
+{
+  static const struct { const char *label; const char *type; } types[] = {
+    { "mobile", "cell" }, { "work", "work" }, { "home", "home" },
+    { "fax", "fax" }, { "main", "main" }, { "other", "other" },
+  };
+
+  if (label == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (g_str_equal (label, types[i].label))
+      return types[i].type;
+  return NULL;
+}
+
+gboolean
+sonae_codec_is_japanese (const char *text)
+{
+  if (text == NULL)
+    return FALSE;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c >= 0x3040 && c <= 0x30FF) ||   /* hiragana, katakana */
+          (c >= 0x3400 && c <= 0x4DBF) ||   /* CJK extension A */
+          (c >= 0x4E00 && c <= 0x9FFF) ||   /* CJK ideographs */
+          (c >= 0xF900 && c <= 0xFAFF) ||
+          (c >= 0xFF66 && c <= 0xFF9F) ||   /* half-width katakana */
+          c == 0x3005)                      /* 々 */
+        return TRUE;
+    }
+  return FALSE;
+}
+
+char *
+sonae_codec_clean_text (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p; p++)
+    {
+      guchar ch = (guchar) *p;
+
+      if (ch == '\r')
+        {
+          if (p[1] != '\n')
+            g_string_append_c (out, '\n');
+          continue;
+        }
+      if ((ch < 0x20 && ch != '\n' && ch != '\t') || ch == 0x7F)
+        continue;
+      g_string_append_c (out, (char) ch);
+    }
+  return g_string_free (out, FALSE);
+}
+
+guint
+sonae_codec_line_at (const char *data,
+                     gsize       offset)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    if (data[i] == '\n')
+      line++;
+  return line;
+}
+
+static const char *
+charset_for_iconv (const char *charset)
+{
+  static const char *sjis[] = { "SHIFT_JIS", "SHIFT-JIS", "SJIS", "X-SJIS", "CP932", "WINDOWS-31J", "MS932", "MS_KANJI" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sjis); i++)
+    if (g_ascii_strcasecmp (charset, sjis[i]) == 0)
+      return "CP932";
+  return charset;
+}
+
+char *
+sonae_codec_to_utf8 (const char *bytes,
+                     gsize       length,
+                     const char *charset,
+                     guint       line,
+                     GError    **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *converted = NULL;
+  gsize written = 0;
+  gboolean utf8_ok = g_utf8_validate_len (bytes, length, NULL);
+  gboolean guessed = FALSE;
+
+  if (charset == NULL || g_ascii_strcasecmp (charset, "UTF-8") == 0 || g_ascii_strcasecmp (charset, "UTF8") == 0)
+    {
+      if (utf8_ok)
+        return g_strndup (bytes, length);
+      if (charset != NULL)
+        {
+          g_set_error (error, SONAE_ERROR, SONAE_ERROR_ENCODING,
+                       _("Line %u is marked as UTF-8, but its text is not valid UTF-8."), line);
+          return NULL;
+        }
+      charset = "CP932";
+      guessed = TRUE;
+    }
+
+  for (const char *p = charset; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.' && *p != ':')
+      {
+        g_set_error (error, SONAE_ERROR, SONAE_ERROR_ENCODING,
+                     _("Line %u names a character set Sonae cannot read."), line);
+        return NULL;
+      }
+  if (strlen (charset) > 40)
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_ENCODING,
+                   _("Line %u names a character set Sonae cannot read."), line);
+      return NULL;
+    }
+
+  converted = g_convert (bytes, length, "UTF-8", charset_for_iconv (charset), NULL, &written, &local);
+  if (converted != NULL && memchr (converted, '\0', written) == NULL)
+    return g_steal_pointer (&converted);
+
+  /* Some phones declare Shift_JIS and write UTF-8. */
+  if (utf8_ok && local != NULL && !g_error_matches (local, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
+    return g_strndup (bytes, length);
+
+  if (local != NULL && g_error_matches (local, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
+    g_set_error (error, SONAE_ERROR, SONAE_ERROR_ENCODING,
+                 _("Line %u uses the character set “%s”, which Sonae cannot read."), line, charset);
+  else if (line == 0)
+    g_set_error (error, SONAE_ERROR, SONAE_ERROR_ENCODING,
+                 _("The text cannot be read as %s."), charset);
+  else if (guessed)
+    g_set_error (error, SONAE_ERROR, SONAE_ERROR_ENCODING,
+                 _("Line %u has characters that are neither UTF-8 nor Shift_JIS."), line);
+  else
+    g_set_error (error, SONAE_ERROR, SONAE_ERROR_ENCODING,
+                 _("Line %u is marked as %s, but its text cannot be read in that character set."),
+                 line, charset);
+  return NULL;
+}
+
+/* --- reading ---------------------------------------------------------------- */
+
+static gboolean
+looks_like_vcard (const char *data,
+                  gsize       length,
+                  const char *name_hint)
+{
+  gsize i = 0;
+
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+  if (length - i >= 11 && g_ascii_strncasecmp (data + i, "BEGIN:VCARD", 11) == 0)
+    return TRUE;
+  if (name_hint != NULL && (g_str_has_suffix (name_hint, ".vcf") || g_str_has_suffix (name_hint, ".VCF") ||
+                            g_str_has_suffix (name_hint, ".vcard")))
+    return TRUE;
+  return FALSE;
+}
+
+SonaeImport *
+sonae_import_new_from_data (const char  *data,
+                            gsize        length,
+                            const char  *name_hint,
+                            SonaeGroup   group,
+                            GError     **error)
+{
+  g_autoptr(SonaeImport) self = NULL;
+  g_autofree char *utf16 = NULL;
+  const char *nul;
+  gboolean blank = TRUE;
+  gboolean ok;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (group < SONAE_N_GROUPS, NULL);
+
+  if (length > SONAE_IMPORT_MAX_FILE)
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_TOO_LARGE,
+                   _("The file is larger than 32 MB, more than Sonae accepts for contacts."));
+      return NULL;
+    }
+
+  /* UTF-16 with a byte-order mark, as some Windows programs save */
+  if (length >= 2 && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE) ||
+                      ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
+    {
+      gsize written = 0;
+
+      utf16 = g_convert (data, length, "UTF-8", "UTF-16", NULL, &written, NULL);
+      if (utf16 == NULL)
+        {
+          g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_ENCODING,
+                               _("The file says it is UTF-16 text, but it cannot be read as such."));
+          return NULL;
+        }
+      data = utf16;
+      length = written;
+    }
+
+  nul = memchr (data, '\0', length);
+  if (nul != NULL)
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_PARSE,
+                   _("The file contains binary data (at line %u): it is not a vCard or CSV file."),
+                   sonae_codec_line_at (data, nul - data));
+      return NULL;
+    }
+
+  for (gsize i = (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0; i < length && blank; i++)
+    blank = g_ascii_isspace (data[i]);
+  if (blank)
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_PARSE, _("The file is empty."));
+      return NULL;
+    }
+
+  self = g_new0 (SonaeImport, 1);
+  self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_codec_entry_free);
+  self->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) target_free);
+  self->group = group;
+
+  if (looks_like_vcard (data, length, name_hint))
+    {
+      gsize skip = (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
+      ok = sonae_vcard_parse (data + skip, length - skip, self->entries, &self->format, error);
+    }
+  else
+    ok = sonae_csv_parse (data, length, self->entries, &self->format, error);
+  if (!ok)
+    return NULL;
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      SonaeCodecEntry *e = g_ptr_array_index (self->entries, i);
+      if (!e->group_from_file)
+        e->pub.contact->group = group;
+    }
+  return g_steal_pointer (&self);
+}
+
+SonaeImport *
+sonae_import_new_from_file (const char  *path,
+                            SonaeGroup   group,
+                            GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *basename = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  file = g_file_new_for_path (path);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local);
+  if (info == NULL)
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_IO,
+                   _("Could not read “%s”: %s"), path, local->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_IO, _("“%s” is not a file."), path);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > SONAE_IMPORT_MAX_FILE)
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_TOO_LARGE,
+                           _("The file is larger than 32 MB, more than Sonae accepts for contacts."));
+      return NULL;
+    }
+  if (!g_file_get_contents (path, &contents, &length, &local))
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_IO,
+                   _("Could not read “%s”: %s"), path, local->message);
+      return NULL;
+    }
+  basename = g_path_get_basename (path);
+  return sonae_import_new_from_data (contents, length, basename, group, error);
+}
+
+void
+sonae_import_free (SonaeImport *self)
+{
+  if (self == NULL)
+    return;
+  g_ptr_array_unref (self->entries);
+  g_ptr_array_unref (self->targets);
+  g_clear_pointer (&self->roster, g_ptr_array_unref);
+  g_free (self->format);
+  g_free (self);
+}
+
+const char *
+sonae_import_get_format (SonaeImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->format;
+}
+
+void
+sonae_import_set_group (SonaeImport *self,
+                        SonaeGroup   group)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (group < SONAE_N_GROUPS);
+
+  self->group = group;
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      SonaeCodecEntry *e = g_ptr_array_index (self->entries, i);
+      if (!e->group_from_file)
+        e->pub.contact->group = group;
+    }
+  self->planned = FALSE;
+}
+
+GPtrArray *
+sonae_import_get_entries (SonaeImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->entries;
+}
+
+guint
+sonae_import_count (SonaeImport       *self,
+                    SonaeImportAction  action)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      SonaeImportEntry *e = g_ptr_array_index (self->entries, i);
+      if (e->action == action)
+        n++;
+    }
+  return n;
+}
+
+/* --- planning --------------------------------------------------------------- */
+
+static char *
+digits_of (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *norm = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_NFKC);
+
+  for (const char *p = norm; p && *p; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+has_phone (SonaeContact *c,
+           const char   *value)
+{
+  g_autofree char *d = digits_of (value);
+
+  for (guint i = 0; i < c->phones->len; i++)
+    {
+      SonaeLabeled *l = g_ptr_array_index (c->phones, i);
+      g_autofree char *other = digits_of (l->value);
+
+      if (*d ? g_str_equal (d, other) : g_strcmp0 (l->value, value) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+has_email (SonaeContact *c,
+           const char   *value)
+{
+  for (guint i = 0; i < c->emails->len; i++)
+    {
+      SonaeLabeled *l = g_ptr_array_index (c->emails, i);
+      if (g_ascii_strcasecmp (l->value, value) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+shares_number_or_address (SonaeContact *a,
+                          SonaeContact *b)
+{
+  for (guint i = 0; i < b->phones->len; i++)
+    {
+      SonaeLabeled *l = g_ptr_array_index (b->phones, i);
+      g_autofree char *d = digits_of (l->value);
+
+      if (*d && has_phone (a, l->value))
+        return TRUE;
+    }
+  for (guint i = 0; i < b->emails->len; i++)
+    if (has_email (a, ((SonaeLabeled *) g_ptr_array_index (b->emails, i))->value))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_role (SonaeContact *c,
+          const char   *key)
+{
+  for (guint i = 0; i < c->roles->len; i++)
+    if (g_str_equal (g_ptr_array_index (c->roles, i), key))
+      return TRUE;
+  return FALSE;
+}
+
+/* Add what @src brings to @dest without overwriting anything; TRUE when
+ * something was added. */
+static gboolean
+merge_into (SonaeContact    *dest,
+            SonaeCodecEntry *entry)
+{
+  SonaeContact *src = entry->pub.contact;
+  gboolean changed = FALSE;
+  struct { char **dest; const char *src; } fields[] = {
+    { &dest->reading, src->reading },
+    { &dest->organization, src->organization },
+    { &dest->department, src->department },
+    { &dest->title, src->title },
+    { &dest->system, src->system },
+    { &dest->contract, src->contract },
+    { &dest->address, src->address },
+    { &dest->url, src->url },
+    { &dest->notes, src->notes },
+    { &dest->verified_on, src->verified_on },
+    { &dest->builtin_key, src->builtin_key },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if ((*fields[i].dest == NULL || **fields[i].dest == '\0') && fields[i].src && *fields[i].src)
+      {
+        sonae_contact_set_string (fields[i].dest, fields[i].src);
+        changed = TRUE;
+      }
+
+  /* Confirmed in the file (verified, no longer to check): confirmed here. */
+  if (dest->needs_check && !src->needs_check && src->verified_on != NULL &&
+      g_strcmp0 (dest->verified_on, src->verified_on) == 0)
+    {
+      dest->needs_check = FALSE;
+      changed = TRUE;
+    }
+
+  for (guint i = 0; i < src->phones->len; i++)
+    {
+      SonaeLabeled *l = g_ptr_array_index (src->phones, i);
+      if (!has_phone (dest, l->value))
+        {
+          sonae_contact_add_phone (dest, l->label, l->value);
+          changed = TRUE;
+        }
+    }
+  for (guint i = 0; i < src->emails->len; i++)
+    {
+      SonaeLabeled *l = g_ptr_array_index (src->emails, i);
+      if (!has_email (dest, l->value))
+        {
+          sonae_contact_add_email (dest, l->label, l->value);
+          changed = TRUE;
+        }
+    }
+  for (guint i = 0; i < entry->roles->len; i++)
+    {
+      const char *key = g_array_index (entry->roles, SonaeCodecRole, i).key;
+      if (!has_role (dest, key))
+        {
+          g_ptr_array_add (dest->roles, g_strdup (key));
+          changed = TRUE;
+        }
+    }
+  return changed;
+}
+
+static char *
+fold_name (const char *name)
+{
+  g_autofree char *folded = sonae_text_fold (name);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_isspace (c) && c != 0x30FB && c != 0xB7)  /* ・ */
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static SonaeContact *
+target_contact (Target *t)
+{
+  return t->work ? t->work : t->roster;
+}
+
+static void
+index_target (GHashTable *by_name,
+              GHashTable *by_builtin,
+              Target     *t)
+{
+  SonaeContact *c = target_contact (t);
+  char *key = fold_name (c->name);
+  GPtrArray *list = g_hash_table_lookup (by_name, key);
+
+  if (list == NULL)
+    {
+      list = g_ptr_array_new ();
+      g_hash_table_insert (by_name, key, list);
+    }
+  else
+    g_free (key);
+  g_ptr_array_add (list, t);
+  if (c->builtin_key != NULL && !g_hash_table_contains (by_builtin, c->builtin_key))
+    g_hash_table_insert (by_builtin, g_strdup (c->builtin_key), t);
+}
+
+/* The roster entry or earlier entry of the file that is the same person:
+ * the same bundled key; or the same name and a shared phone number or
+ * e-mail address; or the same name in the same group (for the roster, or
+ * when the file names the group). */
+static Target *
+find_target (GHashTable      *by_name,
+             GHashTable      *by_builtin,
+             SonaeCodecEntry *e)
+{
+  SonaeContact *c = e->pub.contact;
+  g_autofree char *key = NULL;
+  GPtrArray *list;
+  Target *best = NULL;
+  int best_score = 0;
+
+  if (c->builtin_key != NULL)
+    {
+      Target *t = g_hash_table_lookup (by_builtin, c->builtin_key);
+      if (t != NULL)
+        return t;
+    }
+
+  key = fold_name (c->name);
+  list = g_hash_table_lookup (by_name, key);
+  for (guint i = 0; list && i < list->len; i++)
+    {
+      Target *t = g_ptr_array_index (list, i);
+      SonaeContact *tc = target_contact (t);
+      int score = 0;
+
+      if (shares_number_or_address (tc, c))
+        score = 2;
+      else if (tc->group == c->group && (!t->from_file || (t->explicit_group && e->group_from_file)))
+        score = 1;
+      if (score > best_score)
+        {
+          best = t;
+          best_score = score;
+        }
+    }
+  return best;
+}
+
+static void
+free_list (gpointer data)
+{
+  g_ptr_array_unref (data);
+}
+
+static gboolean
+plan (SonaeImport  *self,
+      SonaeStore   *store,
+      GError      **error)
+{
+  GPtrArray *roster;
+  g_autoptr(GHashTable) by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_list);
+  g_autoptr(GHashTable) by_builtin = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  roster = sonae_store_list_contacts (store, -1, error);
+  if (roster == NULL)
+    return FALSE;
+
+  g_ptr_array_set_size (self->targets, 0);
+  g_clear_pointer (&self->roster, g_ptr_array_unref);
+  self->roster = roster;
+  for (guint i = 0; i < roster->len; i++)
+    {
+      Target *t = g_new0 (Target, 1);
+
+      t->roster = g_ptr_array_index (roster, i);
+      g_ptr_array_add (self->targets, t);
+      index_target (by_name, by_builtin, t);
+    }
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      SonaeCodecEntry *e = g_ptr_array_index (self->entries, i);
+      Target *t = find_target (by_name, by_builtin, e);
+
+      if (t == NULL)
+        {
+          t = g_new0 (Target, 1);
+          t->from_file = TRUE;
+          t->explicit_group = e->group_from_file;
+          t->dirty = TRUE;
+          t->line = e->line;
+          t->work = sonae_contact_copy (e->pub.contact);
+          t->work->id = 0;
+          g_ptr_array_set_size (t->work->roles, 0);
+          for (guint j = 0; j < e->roles->len; j++)
+            g_ptr_array_add (t->work->roles, g_strdup (g_array_index (e->roles, SonaeCodecRole, j).key));
+          g_ptr_array_add (self->targets, t);
+          index_target (by_name, by_builtin, t);
+          e->pub.action = SONAE_IMPORT_ADD;
+          e->pub.existing_id = 0;
+          e->target = t->work;
+          continue;
+        }
+
+      if (t->work == NULL)
+        t->work = sonae_contact_copy (t->roster);
+      if (merge_into (t->work, e))
+        {
+          e->pub.action = SONAE_IMPORT_MERGE;
+          if (!t->dirty)
+            t->line = e->line;
+          t->dirty = TRUE;
+        }
+      else
+        e->pub.action = SONAE_IMPORT_SKIP;
+      e->pub.existing_id = t->roster ? t->roster->id : 0;
+      e->target = t->work;
+    }
+
+  self->planned = TRUE;
+  return TRUE;
+}
+
+gboolean
+sonae_import_plan (SonaeImport  *self,
+                   SonaeStore   *store,
+                   GError      **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (SONAE_IS_STORE (store), FALSE);
+
+  return plan (self, store, error);
+}
+
+/* --- applying --------------------------------------------------------------- */
+
+typedef struct {
+  int order;
+  guint seq;
+  gint64 id;
+} Assignment;
+
+static int
+compare_assignments (gconstpointer a,
+                     gconstpointer b)
+{
+  const Assignment *x = a, *y = b;
+  /* an order the file gives first, then those without, in file order */
+  int ox = x->order > 0 ? x->order : G_MAXINT;
+  int oy = y->order > 0 ? y->order : G_MAXINT;
+
+  if (ox != oy)
+    return ox < oy ? -1 : 1;
+  return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+static void
+free_array (gpointer data)
+{
+  g_array_unref (data);
+}
+
+static gboolean
+apply_roles (SonaeImport  *self,
+             SonaeStore   *store,
+             GError      **error)
+{
+  g_autoptr(GHashTable) by_role = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, free_array);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  guint seq = 0;
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      SonaeCodecEntry *e = g_ptr_array_index (self->entries, i);
+
+      for (guint j = 0; j < e->roles->len; j++)
+        {
+          SonaeCodecRole *r = &g_array_index (e->roles, SonaeCodecRole, j);
+          GArray *list = g_hash_table_lookup (by_role, r->key);
+          Assignment a = { r->order, seq++, e->target->id };
+
+          if (list == NULL)
+            {
+              list = g_array_new (FALSE, FALSE, sizeof (Assignment));
+              g_hash_table_insert (by_role, r->key, list);
+              g_ptr_array_add (keys, r->key);
+            }
+          g_array_append_val (list, a);
+        }
+    }
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (keys, i);
+      GArray *list = g_hash_table_lookup (by_role, key);
+      g_autoptr(GPtrArray) holders = sonae_store_get_role_holders (store, key, error);
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      guint before;
+
+      if (holders == NULL)
+        return FALSE;
+      for (guint j = 0; j < holders->len; j++)
+        g_array_append_val (ids, ((SonaeContact *) g_ptr_array_index (holders, j))->id);
+      before = ids->len;
+
+      g_array_sort (list, compare_assignments);
+      for (guint j = 0; j < list->len; j++)
+        {
+          gint64 id = g_array_index (list, Assignment, j).id;
+          gboolean present = FALSE;
+
+          for (guint k = 0; k < ids->len && !present; k++)
+            present = g_array_index (ids, gint64, k) == id;
+          if (!present)
+            g_array_append_val (ids, id);
+        }
+      if (ids->len != before &&
+          !sonae_store_set_role_holders (store, key, (gint64 *) ids->data, ids->len, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sonae_import_apply (SonaeImport  *self,
+                    SonaeStore   *store,
+                    GError      **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (SONAE_IS_STORE (store), FALSE);
+
+  if (!sonae_store_begin (store, error))
+    return FALSE;
+
+  /* Plan inside the transaction, so that nothing changes in between. */
+  if (!plan (self, store, error))
+    goto fail;
+
+  /* Check everything before writing anything. */
+  for (guint i = 0; i < self->targets->len; i++)
+    {
+      Target *t = g_ptr_array_index (self->targets, i);
+      SonaeContact *c = t->work;
+
+      if (!t->dirty)
+        continue;
+      if (c->name == NULL || *c->name == '\0' ||
+          (c->verified_on != NULL && !sonae_date_is_valid (c->verified_on)))
+        {
+          g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                       _("The contact at line %u cannot be saved: its name is missing or its verified date is not a date."),
+                       t->line);
+          goto fail;
+        }
+    }
+
+  for (guint i = 0; i < self->targets->len; i++)
+    {
+      Target *t = g_ptr_array_index (self->targets, i);
+
+      if (!t->dirty)
+        continue;
+      if (!sonae_store_save_contact (store, t->work, error))
+        {
+          g_prefix_error (error, _("The contact at line %u could not be saved, so nothing was imported: "), t->line);
+          goto fail;
+        }
+    }
+
+  if (!apply_roles (self, store, error))
+    {
+      g_prefix_error (error, "%s", _("The roles could not be saved, so nothing was imported: "));
+      goto fail;
+    }
+
+  return sonae_store_commit (store, error);
+
+fail:
+  sonae_store_rollback (store);
+  self->planned = FALSE;
+  return FALSE;
+}
+
+/* --- export ----------------------------------------------------------------- */
+
+gboolean
+sonae_contacts_format_from_path (const char          *path,
+                                 SonaeContactsFormat *out_format)
+{
+  g_autofree char *lower = NULL;
+  SonaeContactsFormat format;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, ".vcf") || g_str_has_suffix (lower, ".vcard"))
+    format = SONAE_CONTACTS_VCARD4;
+  else if (g_str_has_suffix (lower, ".csv"))
+    format = SONAE_CONTACTS_CSV;
+  else
+    return FALSE;
+  if (out_format != NULL)
+    *out_format = format;
+  return TRUE;
+}
+
+static void
+free_role_list (gpointer data)
+{
+  GArray *list = data;
+
+  for (guint i = 0; i < list->len; i++)
+    g_free (g_array_index (list, SonaeCodecRole, i).key);
+  g_array_unref (list);
+}
+
+gboolean
+sonae_export_contacts (SonaeStore           *store,
+                       const char           *path,
+                       SonaeContactsFormat   format,
+                       GError              **error)
+{
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GHashTable) roles = NULL;
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) key_list = g_ptr_array_new ();
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GError) local = NULL;
+  const SonaeRoleInfo *builtin;
+  guint n_builtin;
+
+  g_return_val_if_fail (SONAE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  contacts = sonae_store_list_contacts (store, -1, error);
+  if (contacts == NULL)
+    return FALSE;
+
+  /* Every role held, the manual's first, with the order of its holders. */
+  builtin = sonae_roles_get_builtin (&n_builtin);
+  for (guint i = 0; i < n_builtin; i++)
+    if (g_hash_table_add (keys, (gpointer) builtin[i].key))
+      g_ptr_array_add (key_list, (gpointer) builtin[i].key);
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      SonaeContact *c = g_ptr_array_index (contacts, i);
+      for (guint j = 0; j < c->roles->len; j++)
+        if (g_hash_table_add (keys, g_ptr_array_index (c->roles, j)))
+          g_ptr_array_add (key_list, g_ptr_array_index (c->roles, j));
+    }
+
+  roles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, free_role_list);
+  for (guint i = 0; i < key_list->len; i++)
+    {
+      const char *key = g_ptr_array_index (key_list, i);
+      g_autoptr(GPtrArray) holders = sonae_store_get_role_holders (store, key, error);
+
+      if (holders == NULL)
+        return FALSE;
+      for (guint j = 0; j < holders->len; j++)
+        {
+          SonaeContact *h = g_ptr_array_index (holders, j);
+          GArray *list = g_hash_table_lookup (roles, &h->id);
+          SonaeCodecRole role = { g_strdup (key), (int) j + 1 };
+
+          if (list == NULL)
+            {
+              list = g_array_new (FALSE, FALSE, sizeof (SonaeCodecRole));
+              g_hash_table_insert (roles, g_memdup2 (&h->id, sizeof h->id), list);
+            }
+          g_array_append_val (list, role);
+        }
+    }
+
+  if (format == SONAE_CONTACTS_CSV)
+    text = sonae_csv_write (contacts, roles);
+  else
+    text = sonae_vcard_write (contacts, roles, format);
+
+  /* A temporary file renamed over the target; personal data: mode 0600. */
+  if (!g_file_set_contents_full (path, text->str, text->len,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local))
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_IO,
+                   _("Could not write the contacts to “%s”: %s"), path, local->message);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,132 @@
+/* sonae-contact-util.c: small helpers shared by the widgets of the contacts section */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sonae-clock.h"
+#include "sonae-contact-util.h"
+#include "sonae-resources.h"
+#include "sonae-role.h"
+#include "sonae-store.h"
+
+void
+sonae_contacts_ensure_style (void)
+{
+  static gboolean loaded = FALSE;
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  /* Referencing the resource bundle links it in (and so registers it) in
+   * every program that uses these widgets, the tests included. */
+  g_assert (sonae_get_resource () != NULL);
+
+  if (loaded || display == NULL)
+    return;
+  loaded = TRUE;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/sonae/Sonae/sonae-contacts.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+gboolean
+sonae_contact_needs_attention (SonaeContact *contact)
+{
+  int days;
+
+  g_return_val_if_fail (SONAE_IS_CONTACT (contact), FALSE);
+
+  if (contact->needs_check)
+    return TRUE;
+  if (contact->id == 0)
+    return FALSE;
+  days = sonae_clock_days_since (contact->verified_on);
+  return days < 0 || days > SONAE_STALE_DAYS;
+}
+
+char *
+sonae_contact_attention_text (SonaeContact *contact)
+{
+  int days;
+
+  g_return_val_if_fail (SONAE_IS_CONTACT (contact), NULL);
+
+  if (contact->needs_check)
+    return g_strdup (_("Check before relying on it"));
+  if (contact->id == 0)
+    return NULL;
+  days = sonae_clock_days_since (contact->verified_on);
+  if (days < 0)
+    return g_strdup (_("Never verified"));
+  if (days > SONAE_STALE_DAYS)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Not verified for %d day",
+                                         "Not verified for %d days", days), days);
+  return NULL;
+}
+
+const char *const *
+sonae_phone_label_keys (void)
+{
+  static const char *const keys[] = { "mobile", "work", "home", "fax", "main", "other", NULL };
+  return keys;
+}
+
+const char *const *
+sonae_email_label_keys (void)
+{
+  static const char *const keys[] = { "work", "home", "other", NULL };
+  return keys;
+}
+
+void
+sonae_fill_role_pills (GtkWidget    *box,
+                       SonaeContact *contact)
+{
+  GtkWidget *child;
+  guint n_roles = contact ? contact->roles->len : 0;
+  guint i = 0;
+
+  guint n_pills = MIN (n_roles, 2);
+
+  /* Reuse the labels already there: rows are rebound while scrolling. */
+  child = gtk_widget_get_first_child (box);
+  for (; i < n_pills + (n_roles > n_pills ? 1 : 0); i++)
+    {
+      g_autofree char *more = NULL;
+      const char *name;
+
+      if (i < n_pills)
+        name = sonae_role_get_name (g_ptr_array_index (contact->roles, i));
+      else
+        name = more = g_strdup_printf ("+%u", n_roles - n_pills);
+
+      if (child == NULL)
+        {
+          child = gtk_label_new (NULL);
+          gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+          gtk_label_set_max_width_chars (GTK_LABEL (child), 16);
+          gtk_widget_add_css_class (child, "role-pill");
+          gtk_box_append (GTK_BOX (box), child);
+        }
+      gtk_label_set_label (GTK_LABEL (child), name);
+      child = gtk_widget_get_next_sibling (child);
+    }
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+      gtk_box_remove (GTK_BOX (box), child);
+      child = next;
+    }
+  gtk_widget_set_visible (box, n_roles > 0);
+}
+
+GtkStringList *
+sonae_group_string_list (void)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (int g = 0; g < SONAE_N_GROUPS; g++)
+    gtk_string_list_append (list, sonae_group_get_title ((SonaeGroup) g));
+  return list;
+}

@@ -1,0 +1,799 @@
+/* sonae-contacts-page.c: the Contacts section of the window.
+ *
+ * A list pane (search entry, group switcher, GtkListView over a GListStore of
+ * SonaeContact filtered with sonae_contact_matches()) and a detail pane with
+ * the editor. The list is reloaded from the store when it reports a change,
+ * except for the editor's own saves, which replace one item in place. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sonae-contact-editor.h"
+#include "sonae-contact-row.h"
+#include "sonae-contact-util.h"
+#include "sonae-contacts-page.h"
+#include "sonae-gui-util.h"
+#include "sonae-roles-dialog.h"
+
+struct _SonaeContactsPage
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  AdwLeaflet *leaflet;
+  GtkWidget *list_pane;
+  GtkWidget *detail_pane;
+  AdwWindowTitle *list_title;
+  AdwWindowTitle *detail_title;
+  GtkSearchEntry *search_entry;
+  GtkToggleButton *all_toggle;
+  GtkToggleButton *staff_toggle;
+  GtkToggleButton *vendor_toggle;
+  GtkToggleButton *authority_toggle;
+  GtkStack *list_stack;
+  GtkListView *list_view;
+  GtkStack *detail_stack;
+  SonaeContactEditor *editor;
+
+  /* owned */
+  SonaeStore *store;
+  GListStore *contacts;          /* of SonaeContact, sorted */
+  GtkCustomFilter *filter;
+  GtkFilterListModel *filtered;
+  GtkSingleSelection *selection;
+  char *query;                   /* as typed, or NULL */
+  int group;                     /* -1 for all */
+  guint reload_source;
+  gulong changed_handler;
+  gboolean reloading;
+  gboolean sidebar_folded;
+};
+
+G_DEFINE_FINAL_TYPE (SonaeContactsPage, sonae_contacts_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SIDEBAR_FOLDED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* --- filtering ---------------------------------------------------------- */
+
+static gboolean
+filter_func (gpointer item,
+             gpointer data)
+{
+  SonaeContactsPage *self = data;
+  SonaeContact *contact = item;
+
+  if (self->group >= 0 && (int) contact->group != self->group)
+    return FALSE;
+  return sonae_contact_matches (contact, self->query);
+}
+
+static void
+update_list_stack (SonaeContactsPage *self)
+{
+  guint n_all = g_list_model_get_n_items (G_LIST_MODEL (self->contacts));
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+  if (n_all == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+  else if (n_shown == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+
+  if (n_shown == n_all)
+    adw_window_title_set_subtitle (self->list_title, NULL);
+  else
+    {
+      g_autofree char *subtitle =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u shown", "%u of %u shown", n_all),
+                         n_shown, n_all);
+      adw_window_title_set_subtitle (self->list_title, subtitle);
+    }
+}
+
+static void
+set_query (SonaeContactsPage *self,
+           const char        *text)
+{
+  g_autofree char *old = g_steal_pointer (&self->query);
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  self->query = (text && *text) ? g_strdup (text) : NULL;
+  if (g_strcmp0 (old, self->query) == 0)
+    return;
+
+  /* Typing one more letter only narrows: GTK then re-checks only the
+   * contacts still shown. */
+  if (self->query && (old == NULL || g_str_has_prefix (self->query, old)))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (old && (self->query == NULL || g_str_has_prefix (old, self->query)))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+}
+
+static void
+search_changed_cb (SonaeContactsPage *self)
+{
+  set_query (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+stop_search_cb (SonaeContactsPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+group_toggled_cb (SonaeContactsPage *self,
+                  GtkToggleButton   *button)
+{
+  int group;
+
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  if (button == self->staff_toggle)
+    group = SONAE_GROUP_STAFF;
+  else if (button == self->vendor_toggle)
+    group = SONAE_GROUP_VENDOR;
+  else if (button == self->authority_toggle)
+    group = SONAE_GROUP_AUTHORITY;
+  else
+    group = -1;
+
+  if (group == self->group)
+    return;
+  self->group = group;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* --- selection and the detail pane --------------------------------------- */
+
+static void
+update_detail (SonaeContactsPage *self)
+{
+  SonaeContact *contact = sonae_contact_editor_get_contact (self->editor);
+
+  gtk_stack_set_visible_child_name (self->detail_stack, contact ? "editor" : "none");
+  if (contact == NULL)
+    adw_window_title_set_title (self->detail_title, "");
+  else if (contact->id == 0 && (contact->name == NULL || *contact->name == '\0'))
+    adw_window_title_set_title (self->detail_title, _("New Contact"));
+  else
+    adw_window_title_set_title (self->detail_title, sonae_contact_get_display_name (contact));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.delete", contact != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.mark-verified",
+                                 contact != NULL && contact->id != 0);
+}
+
+static guint
+find_in_model (GListModel *model,
+               gint64      id)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SonaeContact) c = g_list_model_get_item (model, i);
+      if (c->id == id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Select the row of @id without touching the editor. */
+static void
+select_id (SonaeContactsPage *self,
+           gint64             id)
+{
+  guint position = id ? find_in_model (G_LIST_MODEL (self->filtered), id) : GTK_INVALID_LIST_POSITION;
+  gboolean was_reloading = self->reloading;
+
+  self->reloading = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->reloading = was_reloading;
+}
+
+static void
+selection_changed_cb (SonaeContactsPage *self)
+{
+  SonaeContact *selected = gtk_single_selection_get_selected_item (self->selection);
+  SonaeContact *shown = sonae_contact_editor_get_contact (self->editor);
+
+  if (self->reloading || selected == NULL)
+    return;
+  if (shown != NULL && shown->id == selected->id)
+    return;
+
+  sonae_contact_editor_set_contact (self->editor, selected);
+  update_detail (self);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+}
+
+static void
+list_activate_cb (SonaeContactsPage *self,
+                  guint              position)
+{
+  /* Clicking a row selects it; on a narrow window, also show it. */
+  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+}
+
+/* --- loading -------------------------------------------------------------- */
+
+static void
+reload (SonaeContactsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  SonaeContact *shown;
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->store == NULL)
+    return;
+
+  list = sonae_store_list_contacts (self->store, -1, &error);
+  if (list == NULL)
+    {
+      sonae_show_error (GTK_WIDGET (self), _("Could not read the contacts"), error);
+      return;
+    }
+
+  self->reloading = TRUE;
+  g_list_store_splice (self->contacts, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->contacts)),
+                       list->pdata, list->len);
+  self->reloading = FALSE;
+
+  shown = sonae_contact_editor_get_contact (self->editor);
+  if (shown != NULL && shown->id != 0)
+    {
+      guint position = find_in_model (G_LIST_MODEL (self->contacts), shown->id);
+
+      if (position != GTK_INVALID_LIST_POSITION)
+        {
+          g_autoptr(SonaeContact) fresh = g_list_model_get_item (G_LIST_MODEL (self->contacts), position);
+          sonae_contact_editor_refresh (self->editor, fresh);
+        }
+      else
+        {
+          /* Deleted elsewhere (or by the delete button). */
+          sonae_contact_editor_set_contact (self->editor, NULL);
+        }
+    }
+  shown = sonae_contact_editor_get_contact (self->editor);
+  select_id (self, shown ? shown->id : 0);
+  update_detail (self);
+  update_list_stack (self);
+}
+
+static gboolean
+reload_idle_cb (gpointer data)
+{
+  SonaeContactsPage *self = data;
+
+  self->reload_source = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (SonaeStore        *store,
+                  const char        *detail,
+                  SonaeContactsPage *self)
+{
+  if (g_strcmp0 (detail, "contacts") != 0 && g_strcmp0 (detail, "roles") != 0)
+    return;
+  /* The editor's own saves are applied in editor_saved_cb(). */
+  if (g_strcmp0 (detail, "contacts") == 0 && sonae_contact_editor_is_saving (self->editor))
+    return;
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT, reload_idle_cb, self, NULL);
+}
+
+static int
+compare_cb (gconstpointer a,
+            gconstpointer b,
+            gpointer      data)
+{
+  return sonae_contact_compare ((SonaeContact *) a, (SonaeContact *) b);
+}
+
+static void
+editor_saved_cb (SonaeContactsPage *self,
+                 SonaeContact      *contact)
+{
+  g_autoptr(SonaeContact) copy = sonae_contact_copy (contact);
+  guint position = find_in_model (G_LIST_MODEL (self->contacts), contact->id);
+
+  self->reloading = TRUE;
+  if (position != GTK_INVALID_LIST_POSITION)
+    g_list_store_remove (self->contacts, position);
+  g_list_store_insert_sorted (self->contacts, copy, compare_cb, NULL);
+  self->reloading = FALSE;
+
+  select_id (self, contact->id);
+  update_detail (self);
+  update_list_stack (self);
+}
+
+/* --- actions -------------------------------------------------------------- */
+
+static GtkWindow *
+parent_window (SonaeContactsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+void
+sonae_contacts_page_new_contact (SonaeContactsPage *self)
+{
+  g_autoptr(SonaeContact) contact = NULL;
+
+  g_return_if_fail (SONAE_IS_CONTACTS_PAGE (self));
+
+  contact = sonae_contact_new ();
+  contact->group = self->group >= 0 ? (SonaeGroup) self->group : SONAE_GROUP_STAFF;
+
+  sonae_contact_editor_set_contact (self->editor, contact);
+  select_id (self, 0);
+  update_detail (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+  sonae_contact_editor_focus_name (self->editor);
+}
+
+typedef struct {
+  SonaeStore *store;
+  gint64 id;
+} UndoData;
+
+static void
+undo_data_free (gpointer data,
+                GClosure *closure)
+{
+  UndoData *undo = data;
+
+  g_object_unref (undo->store);
+  g_free (undo);
+}
+
+static void
+undo_clicked_cb (AdwToast *toast,
+                 UndoData *undo)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sonae_store_undelete_contact (undo->store, undo->id, &error))
+    g_message ("%s", error->message);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SonaeContactsPage *self = SONAE_CONTACTS_PAGE (widget);
+  SonaeContact *shown = sonae_contact_editor_get_contact (self->editor);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  UndoData *undo;
+  AdwToast *toast;
+  gint64 id;
+
+  if (shown == NULL)
+    return;
+  if (!sonae_contact_editor_flush (self->editor))
+    return;
+  shown = sonae_contact_editor_get_contact (self->editor);
+  id = shown->id;
+  name = g_strdup (sonae_contact_get_display_name (shown));
+
+  if (id == 0)
+    {
+      /* Never stored: nothing to delete. */
+      sonae_contact_editor_set_contact (self->editor, NULL);
+      update_detail (self);
+      return;
+    }
+
+  if (!sonae_store_delete_contact (self->store, id, &error))
+    {
+      sonae_show_error (widget, _("Could not delete the contact"), error);
+      return;
+    }
+  sonae_contact_editor_set_contact (self->editor, NULL);
+  reload (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+
+  /* Translators: a toast; %s is the name of the contact */
+  title = g_strdup_printf (_("“%s” deleted"), name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  undo = g_new0 (UndoData, 1);
+  undo->store = g_object_ref (self->store);
+  undo->id = id;
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb),
+                         undo, undo_data_free, 0);
+  sonae_show_toast (widget, toast);
+}
+
+static void
+mark_verified_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SonaeContactsPage *self = SONAE_CONTACTS_PAGE (widget);
+  SonaeContact *shown = sonae_contact_editor_get_contact (self->editor);
+  g_autoptr(GError) error = NULL;
+
+  if (shown == NULL || !sonae_contact_editor_flush (self->editor))
+    return;
+  if (shown->id == 0)
+    return;
+  if (!sonae_store_mark_verified (self->store, shown->id, NULL, &error))
+    sonae_show_error (widget, _("Could not save the contact"), error);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  sonae_contacts_page_new_contact (SONAE_CONTACTS_PAGE (widget));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  sonae_contacts_page_focus_search (SONAE_CONTACTS_PAGE (widget));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SonaeContactsPage *self = SONAE_CONTACTS_PAGE (widget);
+
+  sonae_contact_editor_flush (self->editor);
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+show_roles_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  sonae_contacts_page_show_role (SONAE_CONTACTS_PAGE (widget), NULL);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SonaeContactsPage *self = SONAE_CONTACTS_PAGE (widget);
+
+  sonae_contact_editor_flush (self->editor);
+  sonae_contacts_import_run (parent_window (self), self->store);
+}
+
+static void
+search_activate_cb (SonaeContactsPage *self)
+{
+  /* Enter in the search entry opens the first match. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
+    return;
+  gtk_single_selection_set_selected (self->selection, 0);
+  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+}
+
+/* --- public API ---------------------------------------------------------- */
+
+void
+sonae_contacts_page_show_contact (SonaeContactsPage *self,
+                                  gint64             contact_id)
+{
+  g_autoptr(SonaeContact) contact = NULL;
+  guint position;
+
+  g_return_if_fail (SONAE_IS_CONTACTS_PAGE (self));
+
+  if (self->reload_source != 0)
+    reload (self);
+  position = find_in_model (G_LIST_MODEL (self->contacts), contact_id);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  /* Make sure the row can be seen: a search or a group could hide it. */
+  if (find_in_model (G_LIST_MODEL (self->filtered), contact_id) == GTK_INVALID_LIST_POSITION)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      set_query (self, NULL);
+      gtk_toggle_button_set_active (self->all_toggle, TRUE);
+    }
+
+  contact = g_list_model_get_item (G_LIST_MODEL (self->contacts), position);
+  sonae_contact_editor_set_contact (self->editor, contact);
+  select_id (self, contact_id);
+  position = find_in_model (G_LIST_MODEL (self->filtered), contact_id);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  update_detail (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+}
+
+void
+sonae_contacts_page_show_role (SonaeContactsPage *self,
+                               const char        *role_key)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (SONAE_IS_CONTACTS_PAGE (self));
+
+  sonae_contact_editor_flush (self->editor);
+  dialog = sonae_roles_dialog_new (parent_window (self), self->store);
+  if (role_key != NULL)
+    sonae_roles_dialog_show_role (SONAE_ROLES_DIALOG (dialog), role_key);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+sonae_contacts_page_focus_search (SonaeContactsPage *self)
+{
+  g_return_if_fail (SONAE_IS_CONTACTS_PAGE (self));
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+gboolean
+sonae_contacts_page_save_now (SonaeContactsPage *self)
+{
+  g_return_val_if_fail (SONAE_IS_CONTACTS_PAGE (self), FALSE);
+  return sonae_contact_editor_flush (self->editor);
+}
+
+/* --- the list's rows ---------------------------------------------------------- */
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  data)
+{
+  gtk_list_item_set_child (item, sonae_contact_row_new ());
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  data)
+{
+  sonae_contact_row_set_contact (SONAE_CONTACT_ROW (gtk_list_item_get_child (item)),
+                                 gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  data)
+{
+  sonae_contact_row_set_contact (SONAE_CONTACT_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+/* --- GObject -------------------------------------------------------------- */
+
+static void
+set_store (SonaeContactsPage *self,
+           SonaeStore        *store)
+{
+  g_assert (self->store == NULL);
+  if (store == NULL)
+    return;
+  self->store = g_object_ref (store);
+  self->changed_handler = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+  sonae_contact_editor_set_store (self->editor, store);
+  reload (self);
+}
+
+static void
+sonae_contacts_page_unmap (GtkWidget *widget)
+{
+  sonae_contact_editor_flush (SONAE_CONTACTS_PAGE (widget)->editor);
+  GTK_WIDGET_CLASS (sonae_contacts_page_parent_class)->unmap (widget);
+}
+
+static void
+sonae_contacts_page_dispose (GObject *object)
+{
+  SonaeContactsPage *self = SONAE_CONTACTS_PAGE (object);
+
+  if (self->editor != NULL)
+    {
+      sonae_contact_editor_flush (self->editor);
+      g_signal_handlers_disconnect_by_data (self->editor, self);
+    }
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->store);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SONAE_TYPE_CONTACTS_PAGE);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->contacts);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sonae_contacts_page_parent_class)->dispose (object);
+}
+
+static void
+sonae_contacts_page_finalize (GObject *object)
+{
+  SonaeContactsPage *self = SONAE_CONTACTS_PAGE (object);
+
+  g_free (self->query);
+
+  G_OBJECT_CLASS (sonae_contacts_page_parent_class)->finalize (object);
+}
+
+static void
+sonae_contacts_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  SonaeContactsPage *self = SONAE_CONTACTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_SIDEBAR_FOLDED:
+      g_value_set_boolean (value, self->sidebar_folded);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sonae_contacts_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  SonaeContactsPage *self = SONAE_CONTACTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      set_store (self, g_value_get_object (value));
+      break;
+    case PROP_SIDEBAR_FOLDED:
+      if (self->sidebar_folded != g_value_get_boolean (value))
+        {
+          self->sidebar_folded = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sonae_contacts_page_class_init (SonaeContactsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sonae_contacts_page_dispose;
+  object_class->finalize = sonae_contacts_page_finalize;
+  object_class->get_property = sonae_contacts_page_get_property;
+  object_class->set_property = sonae_contacts_page_set_property;
+  widget_class->unmap = sonae_contacts_page_unmap;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SONAE_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The window's own sidebar is folded away: the page's list header then
+   * shows the window buttons at its start and a Back button (win.back). */
+  properties[PROP_SIDEBAR_FOLDED] =
+    g_param_spec_boolean ("sidebar-folded", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SONAE_TYPE_CONTACT_EDITOR);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sonae/Sonae/sonae-contacts-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SonaeContactsPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SonaeContactsPage, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, SonaeContactsPage, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, SonaeContactsPage, list_title);
+  gtk_widget_class_bind_template_child (widget_class, SonaeContactsPage, detail_title);
+  gtk_widget_class_bind_template_child (widget_class, SonaeContactsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SonaeContactsPage, all_toggle);
+  gtk_widget_class_bind_template_child (widget_class, SonaeContactsPage, staff_toggle);
+  gtk_widget_class_bind_template_child (widget_class, SonaeContactsPage, vendor_toggle);
+  gtk_widget_class_bind_template_child (widget_class, SonaeContactsPage, authority_toggle);
+  gtk_widget_class_bind_template_child (widget_class, SonaeContactsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, SonaeContactsPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, SonaeContactsPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, SonaeContactsPage, editor);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, group_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, editor_saved_cb);
+
+  gtk_widget_class_install_action (widget_class, "contacts.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "contacts.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "contacts.mark-verified", NULL, mark_verified_action);
+  gtk_widget_class_install_action (widget_class, "contacts.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "contacts.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "contacts.show-roles", NULL, show_roles_action);
+  gtk_widget_class_install_action (widget_class, "contacts.import", NULL, import_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "contacts.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "contacts.search", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "contactspage");
+}
+
+static void
+sonae_contacts_page_init (SonaeContactsPage *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  sonae_contacts_ensure_style ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->group = -1;
+  self->contacts = g_list_store_new (SONAE_TYPE_CONTACT);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->contacts)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_swapped (self->filtered, "items-changed",
+                            G_CALLBACK (update_list_stack), self);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_list_view_set_single_click_activate (self->list_view, FALSE);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  update_detail (self);
+  update_list_stack (self);
+}
+
+GtkWidget *
+sonae_contacts_page_new (SonaeStore *store)
+{
+  g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
+  return g_object_new (SONAE_TYPE_CONTACTS_PAGE, "store", store, NULL);
+}

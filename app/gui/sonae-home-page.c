@@ -1,0 +1,241 @@
+/* sonae-home-page.c: Home: the organisation, what needs attention, printing */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sonae-home-page.h"
+
+struct _SonaeHomePage
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  GtkWidget *scrolled;
+  GtkLabel *name_label;
+  GtkLabel *kind_label;
+  GtkLabel *prefecture_label;
+  GtkLabel *phone_label;
+  AdwPreferencesGroup *attention_group;
+  GtkWidget *print_roster_row;
+
+  /* owned */
+  SonaeStore *store;
+  GPtrArray *attention_rows;   /* of GtkWidget, borrowed from the group */
+  gulong changed_id;
+  guint update_source;
+};
+
+G_DEFINE_FINAL_TYPE (SonaeHomePage, sonae_home_page, GTK_TYPE_WIDGET)
+
+static void
+set_value (GtkLabel   *label,
+           const char *value)
+{
+  gboolean empty = value == NULL || *value == '\0';
+
+  gtk_label_set_text (label, empty ? _("Not set") : value);
+  if (empty)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+}
+
+static void
+update_profile (SonaeHomePage *self)
+{
+  g_autoptr(SonaeProfile) profile = sonae_store_get_profile (self->store);
+
+  set_value (self->name_label, profile->name);
+  set_value (self->kind_label, sonae_org_kind_get_title (profile->kind));
+  /* Kept by its English name; shown in the user's language. */
+  set_value (self->prefecture_label,
+             profile->prefecture && *profile->prefecture ? _(profile->prefecture) : NULL);
+  set_value (self->phone_label, profile->phone);
+}
+
+static GtkWidget *
+new_row (const char *title,
+         const char *subtitle,
+         const char *icon_name)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* A contact's name is text a person typed, never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (icon_name != NULL)
+    {
+      icon = gtk_image_new_from_icon_name (icon_name);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+    }
+  return row;
+}
+
+static void
+make_activatable (GtkWidget  *row,
+                  const char *action_name,
+                  GVariant   *target)
+{
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action_name);
+  if (target != NULL)
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), target);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+}
+
+static void
+add_attention_row (SonaeHomePage *self,
+                   GtkWidget     *row)
+{
+  adw_preferences_group_add (self->attention_group, row);
+  g_ptr_array_add (self->attention_rows, row);
+}
+
+static void
+update_attention (SonaeHomePage *self)
+{
+  g_autoptr(GPtrArray) items = sonae_store_get_attention (self->store);
+  guint n_items = items ? items->len : 0;
+
+  for (guint i = 0; i < self->attention_rows->len; i++)
+    adw_preferences_group_remove (self->attention_group, g_ptr_array_index (self->attention_rows, i));
+  g_ptr_array_set_size (self->attention_rows, 0);
+
+  if (n_items == 0)
+    {
+      add_attention_row (self, new_row (_("All contacts are current"),
+                                        _("Every role has someone to call, and every contact was verified in the last six months."),
+                                        "emblem-ok-symbolic"));
+      return;
+    }
+
+  for (guint i = 0; i < n_items && i < SONAE_HOME_MAX_ATTENTION; i++)
+    {
+      SonaeAttention *item = g_ptr_array_index (items, i);
+      GtkWidget *row;
+
+      if (item->kind == SONAE_ATTENTION_ROLE_EMPTY)
+        {
+          row = new_row (item->title, item->detail, "system-users-symbolic");
+          make_activatable (row, "win.show-role", g_variant_new_string (item->role_key));
+        }
+      else
+        {
+          row = new_row (item->title, item->detail, "x-office-address-book-symbolic");
+          make_activatable (row, "win.show-contact", g_variant_new_int64 (item->contact_id));
+        }
+      add_attention_row (self, row);
+    }
+
+  if (n_items > SONAE_HOME_MAX_ATTENTION)
+    {
+      guint rest = n_items - SONAE_HOME_MAX_ATTENTION;
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "%u more item needs attention",
+                                                             "%u more items need attention", rest),
+                                                rest);
+      GtkWidget *row = new_row (title, _("Open Contacts to see them all."), NULL);
+
+      make_activatable (row, "win.section", g_variant_new_string ("contacts"));
+      add_attention_row (self, row);
+    }
+}
+
+static gboolean
+update_cb (gpointer user_data)
+{
+  SonaeHomePage *self = user_data;
+
+  self->update_source = 0;
+  update_profile (self);
+  update_attention (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (SonaeHomePage *self,
+                  const char    *detail)
+{
+  /* An import or a burst of edits is many changes: look once, when idle. */
+  if (self->update_source == 0)
+    self->update_source = g_idle_add (update_cb, self);
+}
+
+void
+sonae_home_page_focus_print (SonaeHomePage *self)
+{
+  g_return_if_fail (SONAE_IS_HOME_PAGE (self));
+
+  gtk_widget_grab_focus (self->print_roster_row);
+}
+
+static void
+sonae_home_page_dispose (GObject *object)
+{
+  SonaeHomePage *self = SONAE_HOME_PAGE (object);
+
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SONAE_TYPE_HOME_PAGE);
+
+  G_OBJECT_CLASS (sonae_home_page_parent_class)->dispose (object);
+}
+
+static void
+sonae_home_page_finalize (GObject *object)
+{
+  SonaeHomePage *self = SONAE_HOME_PAGE (object);
+
+  g_clear_pointer (&self->attention_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (sonae_home_page_parent_class)->finalize (object);
+}
+
+static void
+sonae_home_page_class_init (SonaeHomePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sonae_home_page_dispose;
+  object_class->finalize = sonae_home_page_finalize;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sonae/Sonae/sonae-home-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SonaeHomePage, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, SonaeHomePage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, SonaeHomePage, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, SonaeHomePage, prefecture_label);
+  gtk_widget_class_bind_template_child (widget_class, SonaeHomePage, phone_label);
+  gtk_widget_class_bind_template_child (widget_class, SonaeHomePage, attention_group);
+  gtk_widget_class_bind_template_child (widget_class, SonaeHomePage, print_roster_row);
+}
+
+static void
+sonae_home_page_init (SonaeHomePage *self)
+{
+  self->attention_rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+sonae_home_page_new (SonaeStore *store)
+{
+  SonaeHomePage *self;
+
+  g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
+
+  self = g_object_new (SONAE_TYPE_HOME_PAGE, NULL);
+  self->store = g_object_ref (store);
+  self->changed_id = g_signal_connect_object (store, "changed",
+                                              G_CALLBACK (store_changed_cb), self,
+                                              G_CONNECT_SWAPPED);
+  update_profile (self);
+  update_attention (self);
+  return GTK_WIDGET (self);
+}

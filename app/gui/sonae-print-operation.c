@@ -1,0 +1,134 @@
+/* sonae-print-operation.c: a document printed through the system dialog */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sonae-gui-util.h"
+#include "sonae-print-operation.h"
+
+struct _SonaePrintOperation
+{
+  GtkPrintOperation parent_instance;
+
+  /* owned */
+  SonaeDocument *doc;
+  PangoContext *pango_context;
+};
+
+G_DEFINE_FINAL_TYPE (SonaePrintOperation, sonae_print_operation, GTK_TYPE_PRINT_OPERATION)
+
+static void
+sonae_print_operation_begin_print (GtkPrintOperation *operation,
+                                   GtkPrintContext   *context)
+{
+  SonaePrintOperation *self = SONAE_PRINT_OPERATION (operation);
+  guint n_pages;
+
+  /* The layouts the document builds keep using this context until the last
+   * page is drawn, so it lives as long as the operation. */
+  g_clear_object (&self->pango_context);
+  self->pango_context = gtk_print_context_create_pango_context (context);
+  n_pages = sonae_document_paginate (self->doc, self->pango_context,
+                                     gtk_print_context_get_width (context),
+                                     gtk_print_context_get_height (context));
+  gtk_print_operation_set_n_pages (operation, MAX (n_pages, 1));
+}
+
+static void
+sonae_print_operation_draw_page (GtkPrintOperation *operation,
+                                 GtkPrintContext   *context,
+                                 int                page_nr)
+{
+  SonaePrintOperation *self = SONAE_PRINT_OPERATION (operation);
+
+  sonae_document_draw_page (self->doc, gtk_print_context_get_cairo_context (context), page_nr);
+}
+
+static void
+sonae_print_operation_finalize (GObject *object)
+{
+  SonaePrintOperation *self = SONAE_PRINT_OPERATION (object);
+
+  g_clear_pointer (&self->doc, sonae_document_free);
+  g_clear_object (&self->pango_context);
+
+  G_OBJECT_CLASS (sonae_print_operation_parent_class)->finalize (object);
+}
+
+static void
+sonae_print_operation_class_init (SonaePrintOperationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkPrintOperationClass *operation_class = GTK_PRINT_OPERATION_CLASS (klass);
+
+  object_class->finalize = sonae_print_operation_finalize;
+  operation_class->begin_print = sonae_print_operation_begin_print;
+  operation_class->draw_page = sonae_print_operation_draw_page;
+}
+
+static void
+sonae_print_operation_init (SonaePrintOperation *self)
+{
+}
+
+SonaePrintOperation *
+sonae_print_operation_new (SonaeDocument *doc)
+{
+  SonaePrintOperation *self;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = NULL;
+
+  g_return_val_if_fail (doc != NULL, NULL);
+
+  self = g_object_new (SONAE_TYPE_PRINT_OPERATION, NULL);
+  self->doc = doc;
+
+  paper = gtk_paper_size_new (sonae_document_get_paper (doc) == SONAE_PAPER_A3
+                              ? GTK_PAPER_NAME_A3 : GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);
+
+  /* The document draws its own margins, header and footer: its origin is
+   * the corner of the sheet. */
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), setup);
+  gtk_print_operation_set_use_full_page (GTK_PRINT_OPERATION (self), TRUE);
+  gtk_print_operation_set_unit (GTK_PRINT_OPERATION (self), GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (GTK_PRINT_OPERATION (self), TRUE);
+  gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), sonae_document_get_doc_title (doc));
+
+  return self;
+}
+
+void
+sonae_print_document (GtkWidget  *parent,
+                      SonaeStore *store,
+                      const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaePrintOperation) operation = NULL;
+  SonaeDocument *doc;
+  GtkRoot *root;
+  GtkPrintOperationResult result;
+
+  g_return_if_fail (GTK_IS_WIDGET (parent));
+  g_return_if_fail (SONAE_IS_STORE (store));
+  g_return_if_fail (name != NULL);
+
+  doc = sonae_document_new (store, name, SONAE_PAPER_A4, &error);
+  if (doc == NULL)
+    {
+      sonae_show_error (parent, _("Could not prepare the document for printing"), error);
+      return;
+    }
+
+  operation = sonae_print_operation_new (doc);
+  root = gtk_widget_get_root (parent);
+  /* Synchronous: the dialog runs its own loop, so the operation and its
+   * document stay alive exactly as long as they are needed. */
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                    &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    sonae_show_error (parent, _("Could not print"), error);
+}

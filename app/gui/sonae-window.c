@@ -1,0 +1,715 @@
+/* sonae-window.c: the main window: a sidebar of sections and their pages */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sonae-application.h"
+#include "sonae-backup.h"
+#include "sonae-clock.h"
+#include "sonae-contacts-page.h"
+#include "sonae-gui-util.h"
+#include "sonae-home-page.h"
+#include "sonae-preferences-window.h"
+#include "sonae-print-operation.h"
+#include "sonae-resources.h"
+#include "sonae-setup-dialog.h"
+#include "sonae-window.h"
+
+typedef struct {
+  const char *name;
+  const char *title;       /* untranslated */
+  const char *icon_name;
+} Section;
+
+/* Only the sections that work. Later issues add Manual, Checklist,
+ * Incidents and BCP here. */
+static const Section sections[] = {
+  { "home", N_("Home"), "go-home-symbolic" },
+  { "contacts", N_("Contacts"), "x-office-address-book-symbolic" },
+};
+
+static const char *const section_names[] = { "home", "contacts", NULL };
+
+struct _SonaeWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template widgets */
+  AdwToastOverlay *toast_overlay;
+  AdwLeaflet *leaflet;
+  GtkWidget *content_box;
+  GtkListBox *sidebar_list;
+  GtkMenuButton *menu_button;
+  AdwWindowTitle *content_title;
+  GtkStack *content_stack;
+
+  /* owned */
+  SonaeStore *store;
+  GSettings *settings;     /* NULL when the schema is not installed */
+
+  /* borrowed (children of content_stack) */
+  GtkWidget *home_page;
+  GtkWidget *contacts_page;
+
+  /* state */
+  const char *section;     /* one of sections[].name */
+};
+
+G_DEFINE_FINAL_TYPE (SonaeWindow, sonae_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const Section *
+find_section (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (g_strcmp0 (sections[i].name, name) == 0)
+      return &sections[i];
+  return NULL;
+}
+
+SonaeStore *
+sonae_window_get_store (SonaeWindow *self)
+{
+  g_return_val_if_fail (SONAE_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+const char *
+sonae_window_get_section (SonaeWindow *self)
+{
+  g_return_val_if_fail (SONAE_IS_WINDOW (self), NULL);
+  return self->section;
+}
+
+const char *const *
+sonae_window_get_sections (SonaeWindow *self)
+{
+  return section_names;
+}
+
+GtkWidget *
+sonae_window_get_page (SonaeWindow *self,
+                       const char  *section)
+{
+  g_return_val_if_fail (SONAE_IS_WINDOW (self), NULL);
+  return gtk_stack_get_child_by_name (self->content_stack, section);
+}
+
+static void
+select_sidebar_row (SonaeWindow *self,
+                    const char  *name)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+      {
+        gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+        return;
+      }
+}
+
+static void show_section (SonaeWindow   *self,
+                          const Section *section);
+
+void
+sonae_window_set_section (SonaeWindow *self,
+                          const char  *name)
+{
+  const Section *section;
+
+  g_return_if_fail (SONAE_IS_WINDOW (self));
+
+  section = find_section (name);
+  if (section == NULL || g_strcmp0 (self->section, section->name) == 0)
+    return;
+
+  show_section (self, section);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
+}
+
+static void
+show_section (SonaeWindow   *self,
+              const Section *section)
+{
+  self->section = section->name;
+  gtk_stack_set_visible_child_name (self->content_stack, section->name);
+  adw_window_title_set_title (self->content_title, _(section->title));
+  select_sidebar_row (self, section->name);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-section", section->name);
+}
+
+static void
+show_content (SonaeWindow *self)
+{
+  /* On a narrow window, go from the list of sections to the page. */
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+sidebar_row_activated_cb (SonaeWindow   *self,
+                          GtkListBoxRow *row)
+{
+  sonae_window_set_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  show_content (self);
+}
+
+static GtkWidget *
+new_sidebar_row (const Section *section)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (_(section->title));
+
+  gtk_widget_set_name (row, section->name);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (section->icon_name));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+/* --- preferences and setup ---------------------------------------------- */
+
+GtkWindow *
+sonae_window_show_preferences (SonaeWindow *self)
+{
+  GtkWidget *prefs;
+
+  g_return_val_if_fail (SONAE_IS_WINDOW (self), NULL);
+
+  prefs = sonae_preferences_window_new (GTK_WINDOW (self), self->store);
+  gtk_window_present (GTK_WINDOW (prefs));
+  /* Do not open with the organisation's name selected: the first key a
+   * person presses would replace it. */
+  gtk_window_set_focus (GTK_WINDOW (prefs), NULL);
+  return GTK_WINDOW (prefs);
+}
+
+GtkWindow *
+sonae_window_show_setup_if_needed (SonaeWindow *self)
+{
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (SONAE_IS_WINDOW (self), NULL);
+
+  if (sonae_store_get_setup_done (self->store))
+    return NULL;
+  dialog = sonae_setup_dialog_new (GTK_WINDOW (self), self->store);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+/* --- backup and restore ------------------------------------------------- */
+
+gboolean
+sonae_window_back_up_to (SonaeWindow *self,
+                         const char  *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (SONAE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!sonae_backup_to_file (self->store, path, &error))
+    {
+      sonae_show_error (GTK_WIDGET (self), _("Could not back up"), error);
+      return FALSE;
+    }
+  /* Translators: %s is the file the backup was written to */
+  message = g_strdup_printf (_("Backed up to %s"), path);
+  sonae_show_message (GTK_WIDGET (self), message);
+  return TRUE;
+}
+
+static void
+backup_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    SonaeWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        sonae_window_back_up_to (self, path);
+    }
+  g_object_unref (native);
+  g_object_unref (self);
+}
+
+static void
+backup_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  SonaeWindow *self = SONAE_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autofree char *today = sonae_clock_today ();
+  g_autofree char *name = g_strdup_printf ("sonae-backup-%s.db", today);
+
+  native = gtk_file_chooser_native_new (_("Back Up To"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Back Up"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  g_signal_connect (native, "response", G_CALLBACK (backup_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+typedef struct {
+  SonaeApplication *app;
+  char *file;
+} RestoreData;
+
+static gboolean
+restore_idle_cb (gpointer user_data)
+{
+  RestoreData *data = user_data;
+
+  sonae_application_restore (data->app, data->file);
+  g_object_unref (data->app);
+  g_free (data->file);
+  g_free (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+restore_confirm_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SonaeWindow      *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  RestoreData *data;
+
+  if (g_strcmp0 (response, "restore") != 0 || !SONAE_IS_APPLICATION (app))
+    return;
+
+  /* The restore closes this window: do it once the dialog is gone. */
+  data = g_new0 (RestoreData, 1);
+  data->app = g_object_ref (SONAE_APPLICATION (app));
+  data->file = g_strdup (g_object_get_data (G_OBJECT (dialog), "sonae-restore-file"));
+  g_idle_add (restore_idle_cb, data);
+}
+
+void
+sonae_window_confirm_restore (SonaeWindow *self,
+                              const char  *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  g_return_if_fail (SONAE_IS_WINDOW (self));
+  g_return_if_fail (file != NULL);
+
+  if (!sonae_backup_check_file (file, &error))
+    {
+      sonae_show_error (GTK_WIDGET (self), _("This file cannot be restored"), error);
+      return;
+    }
+
+  name = g_path_get_basename (file);
+  /* Translators: the first %s is a file name, the second a folder */
+  body = g_strdup_printf (_("Everything now in Sonae will be replaced by the backup “%s”. "
+                            "The current data is kept as a copy in the folder %s, so nothing is lost."),
+                          name, sonae_store_get_dir (self->store));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   _("Replace the Current Data with This Backup?"),
+                                   body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "sonae-restore-file", g_strdup (file), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_confirm_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+restore_response_cb (GtkNativeDialog *native,
+                     int              response,
+                     SonaeWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        sonae_window_confirm_restore (self, path);
+    }
+  g_object_unref (native);
+  g_object_unref (self);
+}
+
+static void
+restore_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  SonaeWindow *self = SONAE_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  native = gtk_file_chooser_native_new (_("Restore from Backup"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_filter_set_name (filter, _("Sonae backups"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  g_signal_connect (native, "response", G_CALLBACK (restore_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* --- actions ------------------------------------------------------------ */
+
+static void
+preferences_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  sonae_window_show_preferences (SONAE_WINDOW (widget));
+}
+
+static void
+back_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  SonaeWindow *self = SONAE_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static SonaeContactsPage *
+open_contacts (SonaeWindow *self)
+{
+  sonae_window_set_section (self, "contacts");
+  show_content (self);
+  return SONAE_CONTACTS_PAGE (self->contacts_page);
+}
+
+static void
+show_role_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SonaeWindow *self = SONAE_WINDOW (widget);
+
+  sonae_contacts_page_show_role (open_contacts (self), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_contact_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SonaeWindow *self = SONAE_WINDOW (widget);
+
+  sonae_contacts_page_show_contact (open_contacts (self), g_variant_get_int64 (parameter));
+}
+
+static void
+search_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  sonae_contacts_page_focus_search (open_contacts (SONAE_WINDOW (widget)));
+}
+
+static void
+new_contact_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  sonae_contacts_page_new_contact (open_contacts (SONAE_WINDOW (widget)));
+}
+
+static void
+print_document_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SonaeWindow *self = SONAE_WINDOW (widget);
+
+  sonae_print_document (widget, self->store, g_variant_get_string (parameter, NULL));
+}
+
+static void
+print_cb (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  SonaeWindow *self = SONAE_WINDOW (widget);
+
+  /* Contacts prints its roster; Home offers the choice of documents. */
+  if (g_strcmp0 (self->section, "contacts") == 0)
+    sonae_print_document (widget, self->store, "roster");
+  else
+    {
+      show_content (self);
+      sonae_home_page_focus_print (SONAE_HOME_PAGE (self->home_page));
+    }
+}
+
+static void
+import_contacts_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SonaeWindow *self = SONAE_WINDOW (widget);
+
+  sonae_contacts_import_run (GTK_WINDOW (self), self->store);
+}
+
+static void
+export_contacts_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SonaeWindow *self = SONAE_WINDOW (widget);
+
+  sonae_contacts_export_run (GTK_WINDOW (self), self->store);
+}
+
+/* --- window ------------------------------------------------------------- */
+
+static void
+load_window_state (SonaeWindow *self)
+{
+  g_autofree char *last = NULL;
+
+  if (self->settings == NULL)
+    {
+      show_section (self, find_section ("home"));
+      return;
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  last = g_settings_get_string (self->settings, "last-section");
+  show_section (self, find_section (last) ? find_section (last) : find_section ("home"));
+}
+
+static gboolean
+sonae_window_close_request (GtkWindow *window)
+{
+  SonaeWindow *self = SONAE_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width;
+      int height;
+      gboolean maximized = gtk_window_is_maximized (window);
+
+      g_settings_set_boolean (self->settings, "window-maximized", maximized);
+      if (!maximized)
+        {
+          gtk_window_get_default_size (window, &width, &height);
+          if (width > 0 && height > 0)
+            {
+              g_settings_set_int (self->settings, "window-width", width);
+              g_settings_set_int (self->settings, "window-height", height);
+            }
+        }
+    }
+
+  return GTK_WINDOW_CLASS (sonae_window_parent_class)->close_request (window);
+}
+
+static GSettings *
+new_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* Run from a build tree without the compiled schema, Sonae still works;
+   * it just does not remember the window. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_debug ("The GSettings schema %s is not installed", APP_ID);
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+sonae_window_constructed (GObject *object)
+{
+  SonaeWindow *self = SONAE_WINDOW (object);
+
+  G_OBJECT_CLASS (sonae_window_parent_class)->constructed (object);
+
+  g_assert (SONAE_IS_STORE (self->store));
+
+  self->home_page = sonae_home_page_new (self->store);
+  gtk_stack_add_named (self->content_stack, self->home_page, "home");
+  self->contacts_page = sonae_contacts_page_new (self->store);
+  gtk_stack_add_named (self->content_stack, self->contacts_page, "contacts");
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    gtk_list_box_append (self->sidebar_list, new_sidebar_row (&sections[i]));
+
+  self->settings = new_settings ();
+  load_window_state (self);
+}
+
+static void
+sonae_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  SonaeWindow *self = SONAE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_SECTION:
+      g_value_set_string (value, self->section);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sonae_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  SonaeWindow *self = SONAE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_SECTION:
+      sonae_window_set_section (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sonae_window_dispose (GObject *object)
+{
+  SonaeWindow *self = SONAE_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SONAE_TYPE_WINDOW);
+  self->home_page = NULL;
+  self->contacts_page = NULL;
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sonae_window_parent_class)->dispose (object);
+}
+
+static void
+sonae_window_class_init (SonaeWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = sonae_window_constructed;
+  object_class->get_property = sonae_window_get_property;
+  object_class->set_property = sonae_window_set_property;
+  object_class->dispose = sonae_window_dispose;
+  window_class->close_request = sonae_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         SONAE_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SECTION] =
+    g_param_spec_string ("section", NULL, NULL,
+                         "home",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The resources live in the static library; naming them here makes the
+   * linker keep them (their constructor registers them at start). */
+  g_assert (sonae_get_resource () != NULL);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sonae/Sonae/sonae-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SonaeWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SonaeWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SonaeWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, SonaeWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, SonaeWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SonaeWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, SonaeWindow, content_stack);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+
+  gtk_widget_class_install_property_action (widget_class, "win.section", "section");
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_cb);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-role", "s", show_role_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-contact", "x", show_contact_cb);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);
+  gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_cb);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_cb);
+  gtk_widget_class_install_action (widget_class, "win.print-document", "s", print_document_cb);
+  gtk_widget_class_install_action (widget_class, "win.import-contacts", NULL, import_contacts_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-contacts", NULL, export_contacts_cb);
+  gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_cb);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-contact", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.section", "s", "home");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.section", "s", "contacts");
+}
+
+static void
+sonae_window_init (SonaeWindow *self)
+{
+  self->section = sections[0].name;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  sonae_window_set_toast_overlay (GTK_WINDOW (self), self->toast_overlay);
+}
+
+SonaeWindow *
+sonae_window_new (AdwApplication *app,
+                  SonaeStore     *store)
+{
+  g_return_val_if_fail (app == NULL || ADW_IS_APPLICATION (app), NULL);
+  g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
+
+  return g_object_new (SONAE_TYPE_WINDOW,
+                       "application", app,
+                       "store", store,
+                       NULL);
+}

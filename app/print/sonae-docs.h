@@ -1,0 +1,39 @@
+/* sonae-docs.h: the builders of the documents Sonae prints.
+ *
+ * Adding a document is one builder here and one row in the table of
+ * sonae-document.c. */
+#pragma once
+
+#include "sonae-document-builder.h"
+
+G_BEGIN_DECLS
+
+typedef SonaeDocument *(*SonaeDocBuildFunc) (SonaeStore  *store,
+                                             SonaePaper   paper,
+                                             GError     **error);
+
+SonaeDocument *sonae_doc_roster_build   (SonaeStore  *store,
+                                         SonaePaper   paper,
+                                         GError     **error);
+SonaeDocument *sonae_doc_calltree_build (SonaeStore  *store,
+                                         SonaePaper   paper,
+                                         GError     **error);
+
+/* Shared by the contact documents (sonae-doc-contact.c). */
+
+/* A contact's phones with the mobile ones first; borrowed SonaeLabeled. */
+GPtrArray *sonae_doc_phones_mobile_first (SonaeContact *contact);
+/* Markup lines "number label" for every phone (mobile first), joined by
+ * newlines, the numbers in bold when @bold; "" when there is none. */
+char      *sonae_doc_phones_markup       (SonaeContact *contact,
+                                          gboolean      bold);
+/* Markup lines for every e-mail address; "" when there is none. */
+char      *sonae_doc_emails_markup       (SonaeContact *contact);
+/* Name in bold, then the reading (with @reading), then organisation,
+ * department and title; the organisation is left out when it is
+ * @own_organisation (the staff of the clinic printing the list). */
+char      *sonae_doc_name_markup         (SonaeContact *contact,
+                                          const char   *own_organisation,
+                                          gboolean      reading);
+
+G_END_DECLS

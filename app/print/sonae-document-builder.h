@@ -1,0 +1,115 @@
+/* sonae-document-builder.h: how a document describes itself, block by block.
+ *
+ * Every printed document (the roster, the call tree, and later the poster,
+ * the manual, checklists, forms and the binder) is a flat list of blocks
+ * appended by a builder function. Layout, pagination, the page header and
+ * footer, the font and the PDF file are the pipeline's business
+ * (sonae-document.c), never the builder's. */
+#pragma once
+
+#include "sonae-document.h"
+
+G_BEGIN_DECLS
+
+/* The one font family of every document: a Japanese font that the PDF
+ * embeds as a subset. Latin text uses its Latin glyphs. */
+#define SONAE_PRINT_FONT_FAMILY "Noto Sans CJK JP"
+
+/* Colours, for builders writing Pango markup. */
+#define SONAE_PRINT_COLOR_TEXT    "#1a1a1a"
+#define SONAE_PRINT_COLOR_MUTED   "#5c5c5c"
+#define SONAE_PRINT_COLOR_WARNING "#b3261e"
+#define SONAE_PRINT_COLOR_CAUTION "#a35200"
+
+/* The style of a paragraph: a size (at most one of SMALL, LARGE, POSTER,
+ * HUGE) combined with any of the other flags. */
+typedef enum {
+  SONAE_STYLE_NORMAL  = 0,
+  SONAE_STYLE_SMALL   = 1 << 0,  /* 8.5 pt: notes, legends */
+  SONAE_STYLE_LARGE   = 1 << 1,  /* 13 pt */
+  SONAE_STYLE_POSTER  = 1 << 2,  /* 24 pt: readable from two metres */
+  SONAE_STYLE_HUGE    = 1 << 3,  /* 40 pt: a poster's headline */
+  SONAE_STYLE_BOLD    = 1 << 4,
+  SONAE_STYLE_MUTED   = 1 << 5,  /* grey */
+  SONAE_STYLE_WARNING = 1 << 6,  /* in a tinted box with a red bar */
+  SONAE_STYLE_CENTER  = 1 << 7,
+} SonaeTextStyle;
+
+/* A coloured label inside a line of text, as Pango markup. */
+typedef enum {
+  SONAE_BADGE_WARNING,  /* red: check before relying on it */
+  SONAE_BADGE_CAUTION,  /* amber: out of date */
+  SONAE_BADGE_INFO,     /* grey */
+} SonaeBadge;
+
+/* A document with no blocks yet. @organisation (may be NULL) and @printed
+ * (may be NULL for now) appear in every page's header. */
+SonaeDocument *sonae_document_new_blank     (const char *name,
+                                             const char *title,
+                                             SonaePaper  paper,
+                                             const char *organisation,
+                                             GDateTime  *printed);
+/* The same, with the organisation's name from the store's profile, the
+ * date from sonae_clock_now() and the translated title of @name. */
+SonaeDocument *sonae_document_new_for_store (SonaeStore *store,
+                                             const char *name,
+                                             SonaePaper  paper);
+
+/* The organisation's name shown in the page header, or NULL. */
+const char    *sonae_document_get_organisation (SonaeDocument *doc);
+
+/* When TRUE (the default) a larger sheet than A4 shows the A4 layout
+ * enlarged, so an A3 print of a list or a poster is the same pages in
+ * bigger type. When FALSE the text keeps its size and more fits a page. */
+void sonae_document_set_scale_to_paper (SonaeDocument *doc,
+                                        gboolean       scale);
+
+/* The blocks. Texts called "text" are plain; "markup" is Pango markup
+ * (escape user data with g_markup_printf_escaped()). */
+void sonae_document_add_title       (SonaeDocument *doc,
+                                     const char    *text,
+                                     const char    *subtitle);
+/* A section heading, kept with what follows it. @number ("1", "2.3") may be
+ * NULL. Headings become the PDF's bookmarks. */
+void sonae_document_add_heading     (SonaeDocument *doc,
+                                     const char    *number,
+                                     const char    *text);
+void sonae_document_add_paragraph   (SonaeDocument  *doc,
+                                     SonaeTextStyle  style,
+                                     const char     *markup);
+/* "Key: value" lines; consecutive ones line up in two columns. */
+void sonae_document_add_key_value   (SonaeDocument *doc,
+                                     const char    *key,
+                                     const char    *value_markup);
+/* A table of @n_columns whose widths are the relative @widths (they need
+ * not add up to 1). @header (n_columns markups, or NULL for no header row)
+ * is repeated on every page the table continues on. Rows are added with
+ * sonae_document_add_row() and never split across pages unless a single
+ * row is taller than a page. */
+void sonae_document_add_table       (SonaeDocument      *doc,
+                                     guint               n_columns,
+                                     const double       *widths,
+                                     const char *const  *header);
+/* A row of the table added last: n_columns markups (NULL is empty). */
+void sonae_document_add_row         (SonaeDocument      *doc,
+                                     const char *const  *cells);
+/* What lies between begin and end stays on one page when it fits on one. */
+void sonae_document_begin_group     (SonaeDocument *doc);
+void sonae_document_end_group       (SonaeDocument *doc);
+/* Vertical space in points; dropped at the top of a page. */
+void sonae_document_add_spacer      (SonaeDocument *doc,
+                                     double         points);
+void sonae_document_add_page_break  (SonaeDocument *doc);
+/* A line with an empty check box in front, for checklists. */
+void sonae_document_add_check_item  (SonaeDocument *doc,
+                                     const char    *markup);
+/* A label followed by @n_lines ruled lines to write on, for forms. */
+void sonae_document_add_write_in    (SonaeDocument *doc,
+                                     const char    *label,
+                                     guint          n_lines);
+
+/* Newly allocated markup of @text as a badge. */
+char *sonae_markup_badge (SonaeBadge  badge,
+                          const char *text);
+
+G_END_DECLS

@@ -1,0 +1,927 @@
+/* sonae-document-layout.c: pages from blocks, with Pango, for any cairo target.
+ *
+ * Layout happens once, in points, on a context of our own (72 dpi, unhinted
+ * metrics), so a PDF file and the print dialog get the same pages whatever
+ * resolution their context has. Pagination keeps only the height of each
+ * block and table row; drawing a page lays out again just what is on it, so
+ * a roster of ten thousand contacts costs two passes, not one per page. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "sonae-document-private.h"
+
+/* The page, in points of an A4 sheet (larger sheets are scaled, see
+ * sonae_document_set_scale_to_paper()). */
+#define A4_WIDTH      (210.0 * 72.0 / 25.4)
+#define MARGIN_X      (18.0 * 72.0 / 25.4)
+#define HEADER_TOP    (11.0 * 72.0 / 25.4)
+#define TEXT_TOP      (23.0 * 72.0 / 25.4)
+#define TEXT_BOTTOM   (20.0 * 72.0 / 25.4)  /* from the bottom edge */
+#define FOOTER_BOTTOM (10.0 * 72.0 / 25.4)  /* bottom of the footer line, from the bottom edge */
+
+#define SIZE_NORMAL   10.0
+#define SIZE_SMALL    8.5
+#define SIZE_LARGE    13.0
+#define SIZE_POSTER   24.0
+#define SIZE_HUGE     40.0
+#define SIZE_TITLE    20.0
+#define SIZE_SUBTITLE 10.5
+#define SIZE_HEADING  13.0
+#define SIZE_PAGE     8.0   /* page header and footer */
+
+#define CELL_PAD_X    5.0
+#define CELL_PAD_Y    4.5
+#define KV_PAD_Y      1.5
+#define BOX_PAD       7.0
+#define BOX_BAR       3.0
+#define WRITE_IN_LINE 24.0
+
+#define RULE_COLOR    0.74
+#define HEADER_FILL   0.925
+#define BOX_FILL_R    0.996
+#define BOX_FILL_G    0.953
+#define BOX_FILL_B    0.929
+
+#define EPSILON 0.01
+
+typedef struct {
+  PangoLayout *layout;
+  double x, y;
+} Piece;
+
+static void
+piece_clear (gpointer data)
+{
+  Piece *p = data;
+
+  g_clear_object (&p->layout);
+}
+
+static double
+text_size (SonaeTextStyle style)
+{
+  if (style & SONAE_STYLE_HUGE)
+    return SIZE_HUGE;
+  if (style & SONAE_STYLE_POSTER)
+    return SIZE_POSTER;
+  if (style & SONAE_STYLE_LARGE)
+    return SIZE_LARGE;
+  if (style & SONAE_STYLE_SMALL)
+    return SIZE_SMALL;
+  return SIZE_NORMAL;
+}
+
+static PangoLayout *
+make_layout (SonaeDocument  *doc,
+             const char     *markup,
+             double          size,
+             gboolean        bold,
+             double          width,
+             PangoAlignment  alignment)
+{
+  PangoLayout *layout = pango_layout_new (doc->context);
+  PangoFontDescription *desc = pango_font_description_new ();
+  PangoAttrList *attrs = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pango_font_description_set_family_static (desc, SONAE_PRINT_FONT_FAMILY);
+  pango_font_description_set_size (desc, (int) (size * PANGO_SCALE));
+  pango_font_description_set_weight (desc, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+
+  /* Japanese has no spaces between words: break anywhere a word does not fit. */
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, (int) (MAX (width, 1.0) * PANGO_SCALE));
+  pango_layout_set_alignment (layout, alignment);
+
+  if (pango_parse_markup (markup, -1, 0, &attrs, &text, NULL, &error))
+    {
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+  else
+    {
+      g_critical ("Bad markup in a printed document (%s): %s", error->message, markup);
+      pango_layout_set_text (layout, markup, -1);
+    }
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return pango_units_to_double (logical.y + logical.height);
+}
+
+static double
+add_piece (GArray      *pieces,
+           PangoLayout *layout,
+           double       x,
+           double       y)
+{
+  double height = layout_height (layout);
+
+  if (pieces != NULL)
+    {
+      Piece p = { layout, x, y };
+      g_array_append_val (pieces, p);
+    }
+  else
+    g_object_unref (layout);
+  return height;
+}
+
+static double
+column_x (Block *b,
+          double text_width,
+          guint  column)
+{
+  double x = 0;
+
+  for (guint i = 0; i < column; i++)
+    x += b->widths[i] * text_width;
+  return x;
+}
+
+/* Lays out one block, or one row of a table block, with its top-left corner
+ * at 0,0. Returns its height; the layouts go to @pieces when it is not NULL. */
+static double
+layout_item (SonaeDocument *doc,
+             Block         *b,
+             guint          row,
+             GArray        *pieces)
+{
+  double w = doc->text_width;
+  double h = 0;
+
+  switch (b->kind)
+    {
+    case BLOCK_TITLE:
+      h = add_piece (pieces, make_layout (doc, b->markup, SIZE_TITLE, TRUE, w, PANGO_ALIGN_LEFT), 0, 0);
+      if (b->markup2)
+        {
+          g_autofree char *sub = g_strdup_printf ("<span foreground=\"" SONAE_PRINT_COLOR_MUTED "\">%s</span>",
+                                                  b->markup2);
+          h += 1;
+          h += add_piece (pieces, make_layout (doc, sub, SIZE_SUBTITLE, FALSE, w, PANGO_ALIGN_LEFT), 0, h);
+        }
+      return h + 7.0;  /* the rule under the title and its space */
+
+    case BLOCK_HEADING:
+      h = add_piece (pieces, make_layout (doc, b->markup, SIZE_HEADING, TRUE, w, PANGO_ALIGN_LEFT), 0, 0);
+      return h + 4.0;  /* the rule under the heading */
+
+    case BLOCK_PARAGRAPH:
+      {
+        PangoAlignment align = (b->style & SONAE_STYLE_CENTER) ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
+        g_autofree char *markup = NULL;
+        const char *text = b->markup;
+
+        if (b->style & SONAE_STYLE_MUTED)
+          text = markup = g_strdup_printf ("<span foreground=\"" SONAE_PRINT_COLOR_MUTED "\">%s</span>", b->markup);
+        if (b->style & SONAE_STYLE_WARNING)
+          {
+            double inner = w - BOX_BAR - 2 * BOX_PAD;
+            h = add_piece (pieces, make_layout (doc, text, text_size (b->style), (b->style & SONAE_STYLE_BOLD) != 0,
+                                                inner, align),
+                           BOX_BAR + BOX_PAD, BOX_PAD);
+            return h + 2 * BOX_PAD;
+          }
+        return add_piece (pieces, make_layout (doc, text, text_size (b->style), (b->style & SONAE_STYLE_BOLD) != 0,
+                                               w, align), 0, 0);
+      }
+
+    case BLOCK_TABLE:
+      {
+        gboolean header = row == ROW_HEADER;
+        gboolean kv = b->table_kind == TABLE_KEY_VALUE;
+        double pad_y = kv ? KV_PAD_Y : CELL_PAD_Y;
+        double size = header ? SIZE_SMALL : SIZE_NORMAL;
+
+        for (guint c = 0; c < b->n_columns; c++)
+          {
+            const char *cell = header ? b->header[c] : g_ptr_array_index (b->cells, row * b->n_columns + c);
+            double pad_x = (kv && c == 0) ? 0 : CELL_PAD_X;
+            double x = column_x (b, w, c);
+            double cw = b->widths[c] * w - (kv ? pad_x + CELL_PAD_X : 2 * pad_x);
+            double ch;
+
+            if (cell == NULL || *cell == '\0')
+              continue;
+            ch = add_piece (pieces, make_layout (doc, cell, size, header, cw, PANGO_ALIGN_LEFT),
+                            x + (kv && c == 0 ? 0 : pad_x), pad_y);
+            h = MAX (h, ch);
+          }
+        if (h == 0)
+          h = SIZE_NORMAL;
+        return h + 2 * pad_y;
+      }
+
+    case BLOCK_CHECK_ITEM:
+      return add_piece (pieces, make_layout (doc, b->markup, SIZE_NORMAL, FALSE, w - 18.0, PANGO_ALIGN_LEFT), 18.0, 0);
+
+    case BLOCK_WRITE_IN:
+      {
+        g_autofree char *label = g_strdup_printf ("<span foreground=\"" SONAE_PRINT_COLOR_MUTED "\">%s</span>",
+                                                  b->markup);
+        h = add_piece (pieces, make_layout (doc, label, SIZE_SMALL, FALSE, w, PANGO_ALIGN_LEFT), 0, 0);
+        return h + b->amount * WRITE_IN_LINE;
+      }
+
+    case BLOCK_SPACER:
+      return b->amount;
+
+    case BLOCK_PAGE_BREAK:
+    case BLOCK_GROUP_BEGIN:
+    case BLOCK_GROUP_END:
+    default:
+      return 0;
+    }
+}
+
+static double
+spacing_before (Block *b)
+{
+  switch (b->kind)
+    {
+    case BLOCK_HEADING:
+      return 16.0;
+    case BLOCK_PARAGRAPH:
+      return 6.0;
+    case BLOCK_TABLE:
+      return b->table_kind == TABLE_KEY_VALUE ? 4.0 : 8.0;
+    case BLOCK_CHECK_ITEM:
+      return 4.0;
+    case BLOCK_WRITE_IN:
+      return 8.0;
+    case BLOCK_TITLE:
+    case BLOCK_SPACER:
+    case BLOCK_PAGE_BREAK:
+    case BLOCK_GROUP_BEGIN:
+    case BLOCK_GROUP_END:
+    default:
+      return 0;
+    }
+}
+
+/* Heights of every block and row, measured once. */
+typedef struct {
+  double height;   /* not tables */
+  double header;   /* tables: the header row, 0 when none */
+  double *rows;    /* tables: each row */
+  guint n_rows;
+} Measure;
+
+static void
+measure_all (SonaeDocument *doc,
+             Measure       *m)
+{
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      Block *b = g_ptr_array_index (doc->blocks, i);
+
+      if (b->kind != BLOCK_TABLE)
+        {
+          m[i].height = layout_item (doc, b, ROW_NONE, NULL);
+          continue;
+        }
+      m[i].header = b->header ? layout_item (doc, b, ROW_HEADER, NULL) : 0;
+      /* A header taller than half a page would leave no room for rows. */
+      if (m[i].header > doc->text_height / 2)
+        m[i].header = 0;
+      m[i].n_rows = b->cells->len / b->n_columns;
+      m[i].rows = g_new (double, m[i].n_rows);
+      for (guint r = 0; r < m[i].n_rows; r++)
+        m[i].rows[r] = layout_item (doc, b, r, NULL);
+    }
+}
+
+/* The height a block needs at least on the page where it starts: what a
+ * heading must be kept with. */
+static double
+first_part_height (SonaeDocument *doc,
+                   Measure       *m,
+                   guint          i)
+{
+  for (; i < doc->blocks->len; i++)
+    {
+      Block *b = g_ptr_array_index (doc->blocks, i);
+
+      switch (b->kind)
+        {
+        case BLOCK_GROUP_BEGIN:
+        case BLOCK_GROUP_END:
+          continue;
+        case BLOCK_PAGE_BREAK:
+          return 0;
+        case BLOCK_TABLE:
+          return spacing_before (b) + m[i].header + (m[i].n_rows > 0 ? m[i].rows[0] : 0);
+        case BLOCK_PARAGRAPH:
+        case BLOCK_WRITE_IN:
+          return spacing_before (b) + MIN (m[i].height, 40.0);
+        default:
+          return spacing_before (b) + m[i].height;
+        }
+    }
+  return 0;
+}
+
+static double
+range_height (SonaeDocument *doc,
+              Measure       *m,
+              guint          from,
+              guint          to)
+{
+  double total = 0;
+
+  for (guint i = from; i < to && i < doc->blocks->len; i++)
+    {
+      Block *b = g_ptr_array_index (doc->blocks, i);
+
+      total += spacing_before (b);
+      if (b->kind == BLOCK_TABLE)
+        {
+          total += m[i].header;
+          for (guint r = 0; r < m[i].n_rows; r++)
+            total += m[i].rows[r];
+        }
+      else
+        total += m[i].height;
+    }
+  return total;
+}
+
+/* Where to end the visible part of an item that starts at @from, at
+ * @limit at most, without cutting a line of text in two. Returns @from when
+ * not even one line fits. */
+static double
+find_cut (SonaeDocument *doc,
+          Block         *b,
+          guint          row,
+          double         from,
+          double         limit)
+{
+  g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (double));
+  double cut = limit;
+  gboolean changed = TRUE;
+
+  g_array_set_clear_func (pieces, piece_clear);
+  layout_item (doc, b, row, pieces);
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      Piece *p = &g_array_index (pieces, Piece, i);
+      PangoLayoutIter *iter = pango_layout_get_iter (p->layout);
+
+      do
+        {
+          int y0, y1;
+          double top, bottom;
+
+          pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+          top = p->y + pango_units_to_double (y0);
+          bottom = p->y + pango_units_to_double (y1);
+          g_array_append_val (lines, top);
+          g_array_append_val (lines, bottom);
+        }
+      while (pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
+    }
+
+  while (changed)
+    {
+      changed = FALSE;
+      for (guint i = 0; i + 1 < lines->len; i += 2)
+        {
+          double top = g_array_index (lines, double, i);
+          double bottom = g_array_index (lines, double, i + 1);
+
+          if (top < cut - EPSILON && bottom > cut + EPSILON)
+            {
+              cut = top;
+              changed = TRUE;
+            }
+        }
+    }
+  /* Nothing but padding would be shown: no line fits. */
+  for (guint i = 0; i + 1 < lines->len; i += 2)
+    {
+      double top = g_array_index (lines, double, i);
+      double bottom = g_array_index (lines, double, i + 1);
+
+      if (top >= from - EPSILON && bottom <= cut + EPSILON)
+        return cut;
+    }
+  return from;
+}
+
+typedef struct {
+  SonaeDocument *doc;
+  Measure *m;
+  double y;          /* next free position from the top of the text area */
+  gboolean content;  /* something other than a repeated table header is on this page */
+  gboolean after_heading;
+} Flow;
+
+static void
+place (Flow   *f,
+       guint   block,
+       guint   row,
+       double  y,
+       double  offset,
+       double  height)
+{
+  Placed p = { block, row, y, offset, height };
+
+  g_array_append_val (f->doc->placed, p);
+}
+
+static guint
+current_page (Flow *f)
+{
+  return f->doc->page_starts->len - 1;
+}
+
+static void
+next_page (Flow  *f,
+           guint  header_block)
+{
+  guint start = f->doc->placed->len;
+
+  g_array_append_val (f->doc->page_starts, start);
+  f->y = 0;
+  f->content = FALSE;
+  f->after_heading = FALSE;
+  if (header_block != ROW_NONE && f->m[header_block].header > 0)
+    {
+      place (f, header_block, ROW_HEADER, 0, 0, f->m[header_block].header);
+      f->y = f->m[header_block].header;
+    }
+}
+
+/* Places an item of height @h, in slices over several pages when it does
+ * not fit on one (always when @splittable, else only when it is taller
+ * than a page). @header_block, unless ROW_NONE, is a table whose header
+ * row starts every new page. */
+static void
+flow_item (Flow     *f,
+           guint     block,
+           guint     row,
+           double    h,
+           double    spacing,
+           gboolean  splittable,
+           guint     header_block)
+{
+  SonaeDocument *doc = f->doc;
+  Block *b = g_ptr_array_index (doc->blocks, block);
+  double header = header_block != ROW_NONE ? f->m[header_block].header : 0;
+  double offset = 0;
+
+  for (;;)
+    {
+      double sp = f->content ? spacing : 0;
+      double avail = doc->text_height - f->y - sp;
+      double rest = h - offset;
+
+      if (rest <= avail + EPSILON)
+        {
+          place (f, block, row, f->y + sp, offset, rest);
+          f->y += sp + rest;
+          f->content = TRUE;
+          return;
+        }
+      if (avail > 1.0 && (splittable || rest > doc->text_height - header + EPSILON))
+        {
+          double cut = find_cut (doc, b, row, offset, offset + avail);
+
+          if (cut > offset + EPSILON)
+            {
+              place (f, block, row, f->y + sp, offset, cut - offset);
+              offset = cut;
+              next_page (f, header_block);
+              continue;
+            }
+        }
+      if (f->content || avail <= 1.0)
+        {
+          next_page (f, header_block);
+          continue;
+        }
+      /* Not even one line fits on an empty page: cut it anyway. */
+      place (f, block, row, f->y + sp, offset, avail);
+      offset += avail;
+      f->content = TRUE;
+      next_page (f, header_block);
+    }
+}
+
+static void
+add_outline_entry (Flow  *f,
+                   Block *b)
+{
+  OutlineEntry e;
+  Placed *p = &g_array_index (f->doc->placed, Placed, f->doc->placed->len - 1);
+
+  e.page = current_page (f);
+  e.y = (TEXT_TOP + p->y) * f->doc->scale;
+  e.level = b->kind == BLOCK_TITLE ? 0 : 1;
+  e.text = g_strdup (b->plain);
+  g_array_append_val (f->doc->outline, e);
+}
+
+static void
+flow_blocks (Flow *f)
+{
+  SonaeDocument *doc = f->doc;
+  Measure *m = f->m;
+  double text_height = doc->text_height;
+
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      Block *b = g_ptr_array_index (doc->blocks, i);
+      double sp = spacing_before (b);
+
+      if (f->after_heading && b->kind != BLOCK_GROUP_BEGIN && b->kind != BLOCK_GROUP_END)
+        sp = MIN (sp, 5.0);
+
+      switch (b->kind)
+        {
+        case BLOCK_PAGE_BREAK:
+          if (f->content)
+            next_page (f, ROW_NONE);
+          break;
+
+        case BLOCK_SPACER:
+          if (f->content)
+            {
+              if (f->y + b->amount > text_height)
+                next_page (f, ROW_NONE);
+              else
+                f->y += b->amount;
+            }
+          break;
+
+        case BLOCK_GROUP_BEGIN:
+          {
+            double total = range_height (doc, m, i + 1, b->group_end);
+
+            if (f->content && f->y + total > text_height && total <= text_height)
+              next_page (f, ROW_NONE);
+          }
+          break;
+
+        case BLOCK_GROUP_END:
+          break;
+
+        case BLOCK_TITLE:
+        case BLOCK_HEADING:
+          {
+            double need = (f->content ? sp : 0) + m[i].height + first_part_height (doc, m, i + 1);
+
+            if (f->content && f->y + need > text_height && need <= text_height)
+              next_page (f, ROW_NONE);
+            flow_item (f, i, ROW_NONE, m[i].height, sp, FALSE, ROW_NONE);
+            add_outline_entry (f, b);
+            f->after_heading = TRUE;
+            continue;
+          }
+
+        case BLOCK_PARAGRAPH:
+          flow_item (f, i, ROW_NONE, m[i].height, sp, TRUE, ROW_NONE);
+          break;
+
+        case BLOCK_TABLE:
+          {
+            double header = m[i].header;
+            double first = m[i].n_rows > 0 ? m[i].rows[0] : 0;
+            guint header_block = header > 0 ? i : ROW_NONE;
+
+            if (f->content && f->y + sp + header + first > text_height && header + first <= text_height)
+              next_page (f, ROW_NONE);
+            if (header > 0)
+              {
+                double y = f->y + (f->content ? sp : 0);
+
+                place (f, i, ROW_HEADER, y, 0, header);
+                f->y = y + header;
+                f->content = TRUE;
+                sp = 0;
+              }
+            for (guint r = 0; r < m[i].n_rows; r++)
+              flow_item (f, i, r, m[i].rows[r], r == 0 ? sp : 0, FALSE, header_block);
+          }
+          break;
+
+        case BLOCK_CHECK_ITEM:
+        case BLOCK_WRITE_IN:
+        default:
+          flow_item (f, i, ROW_NONE, m[i].height, sp, FALSE, ROW_NONE);
+          break;
+        }
+      if (b->kind != BLOCK_GROUP_BEGIN && b->kind != BLOCK_GROUP_END)
+        f->after_heading = FALSE;
+    }
+}
+
+static PangoContext *
+make_context (PangoContext *given)
+{
+  PangoContext *context = pango_font_map_create_context (pango_context_get_font_map (given));
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Metrics that do not depend on the device, and points as the unit. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_cairo_context_set_resolution (context, 72.0);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  pango_context_set_language (context, pango_language_from_string ("ja"));
+  pango_context_set_base_dir (context, PANGO_DIRECTION_LTR);
+  return context;
+}
+
+guint
+sonae_document_paginate (SonaeDocument *doc,
+                         PangoContext  *context,
+                         double         width,
+                         double         height)
+{
+  g_autofree Measure *m = NULL;
+  Flow flow = { 0 };
+  guint start = 0;
+  guint n_pages;
+
+  g_return_val_if_fail (doc != NULL, 0);
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), 0);
+  g_return_val_if_fail (width > 0 && height > 0, 0);
+  g_return_val_if_fail (doc->open_groups->len == 0, 0);
+
+  sonae_document_clear_layout (doc);
+  doc->context = make_context (context);
+  doc->sheet_width = width;
+  doc->sheet_height = height;
+  doc->scale = doc->scale_to_paper ? MAX (1.0, width / A4_WIDTH) : 1.0;
+  doc->page_width = width / doc->scale;
+  doc->page_height = height / doc->scale;
+  doc->text_width = MAX (doc->page_width - 2 * MARGIN_X, 72.0);
+  doc->text_height = MAX (doc->page_height - TEXT_TOP - TEXT_BOTTOM, 72.0);
+
+  m = g_new0 (Measure, doc->blocks->len);
+  measure_all (doc, m);
+
+  g_array_append_val (doc->page_starts, start);
+  flow.doc = doc;
+  flow.m = m;
+  flow_blocks (&flow);
+  /* A page break or a spacer at the end leaves an empty last page. */
+  if (!flow.content && doc->page_starts->len > 1)
+    g_array_set_size (doc->page_starts, doc->page_starts->len - 1);
+  start = doc->placed->len;
+  g_array_append_val (doc->page_starts, start);
+
+  for (guint i = 0; i < doc->blocks->len; i++)
+    g_free (m[i].rows);
+
+  n_pages = doc->page_starts->len - 1;
+  return n_pages;
+}
+
+/* Drawing */
+
+static void
+set_gray (cairo_t *cr,
+          double   gray)
+{
+  cairo_set_source_rgb (cr, gray, gray, gray);
+}
+
+static void
+hline (cairo_t *cr,
+       double   x0,
+       double   x1,
+       double   y,
+       double   width,
+       double   gray)
+{
+  cairo_save (cr);
+  set_gray (cr, gray);
+  cairo_set_line_width (cr, width);
+  cairo_move_to (cr, x0, y);
+  cairo_line_to (cr, x1, y);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+show_pieces (cairo_t *cr,
+             GArray  *pieces)
+{
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      Piece *p = &g_array_index (pieces, Piece, i);
+
+      cairo_move_to (cr, p->x, p->y);
+      pango_cairo_show_layout (cr, p->layout);
+    }
+}
+
+/* Draws one item with its top-left corner at 0,0 of @cr. */
+static void
+draw_item (SonaeDocument *doc,
+           cairo_t       *cr,
+           Block         *b,
+           guint          row,
+           GArray        *pieces,
+           double         height)
+{
+  double w = doc->text_width;
+
+  switch (b->kind)
+    {
+    case BLOCK_TITLE:
+      hline (cr, 0, w, height - 3.0, 1.2, 0.1);
+      break;
+
+    case BLOCK_HEADING:
+      hline (cr, 0, w, height - 1.0, 0.6, 0.35);
+      break;
+
+    case BLOCK_PARAGRAPH:
+      if (b->style & SONAE_STYLE_WARNING)
+        {
+          cairo_save (cr);
+          cairo_set_source_rgb (cr, BOX_FILL_R, BOX_FILL_G, BOX_FILL_B);
+          cairo_rectangle (cr, 0, 0, w, height);
+          cairo_fill (cr);
+          cairo_set_source_rgb (cr, 0.70, 0.15, 0.12);
+          cairo_rectangle (cr, 0, 0, BOX_BAR, height);
+          cairo_fill (cr);
+          cairo_restore (cr);
+        }
+      break;
+
+    case BLOCK_TABLE:
+      if (b->table_kind == TABLE_KEY_VALUE)
+        break;
+      if (row == ROW_HEADER)
+        {
+          cairo_save (cr);
+          set_gray (cr, HEADER_FILL);
+          cairo_rectangle (cr, 0, 0, w, height);
+          cairo_fill (cr);
+          cairo_restore (cr);
+          hline (cr, 0, w, height - 0.4, 0.8, 0.25);
+        }
+      else
+        hline (cr, 0, w, height - 0.2, 0.4, RULE_COLOR);
+      break;
+
+    case BLOCK_CHECK_ITEM:
+      {
+        double box = SIZE_NORMAL * 0.95;
+        double top = 0;
+
+        if (pieces->len > 0)
+          {
+            Piece *p = &g_array_index (pieces, Piece, 0);
+            PangoLayoutIter *iter = pango_layout_get_iter (p->layout);
+            int y0, y1;
+
+            pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+            top = (pango_units_to_double (y0) + pango_units_to_double (y1) - box) / 2;
+            pango_layout_iter_free (iter);
+          }
+        cairo_save (cr);
+        set_gray (cr, 0.15);
+        cairo_set_line_width (cr, 0.8);
+        cairo_rectangle (cr, 1.5, top, box, box);
+        cairo_stroke (cr);
+        cairo_restore (cr);
+      }
+      break;
+
+    case BLOCK_WRITE_IN:
+      for (guint i = 1; i <= (guint) b->amount; i++)
+        hline (cr, 0, w, height - (b->amount - i) * WRITE_IN_LINE - 0.5, 0.5, 0.55);
+      break;
+
+    case BLOCK_SPACER:
+    case BLOCK_PAGE_BREAK:
+    case BLOCK_GROUP_BEGIN:
+    case BLOCK_GROUP_END:
+    default:
+      break;
+    }
+
+  set_gray (cr, 0.1);
+  show_pieces (cr, pieces);
+}
+
+static void
+draw_page_frame (SonaeDocument *doc,
+                 cairo_t       *cr,
+                 guint          page_nr,
+                 guint          n_pages)
+{
+  g_autofree char *left = NULL;
+  g_autofree char *right = NULL;
+  g_autofree char *footer = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *printed = NULL;
+  PangoLayout *left_layout;
+  PangoLayout *right_layout;
+  PangoLayout *footer_layout;
+  double w = doc->page_width - 2 * MARGIN_X;
+  double h;
+
+  if (doc->organisation != NULL && *doc->organisation != '\0')
+    left = g_markup_printf_escaped ("<b>%s</b>\u2003<span foreground=\"" SONAE_PRINT_COLOR_MUTED "\">%s</span>",
+                                    doc->organisation, doc->title);
+  else
+    left = g_markup_printf_escaped ("<b>%s</b>", doc->title);
+  date = g_date_time_format (doc->printed, "%Y-%m-%d %H:%M");
+  /* Translators: %s is a date and time such as 2026-04-01 09:00 */
+  printed = g_strdup_printf (_("Printed %s"), date);
+  right = g_markup_printf_escaped ("<span foreground=\"" SONAE_PRINT_COLOR_MUTED "\">%s</span>", printed);
+
+  right_layout = make_layout (doc, right, SIZE_PAGE, FALSE, w * 0.3, PANGO_ALIGN_RIGHT);
+  left_layout = make_layout (doc, left, SIZE_PAGE, FALSE, w * 0.68, PANGO_ALIGN_LEFT);
+  pango_layout_set_ellipsize (left_layout, PANGO_ELLIPSIZE_END);
+
+  set_gray (cr, 0.1);
+  cairo_move_to (cr, MARGIN_X, HEADER_TOP);
+  pango_cairo_show_layout (cr, left_layout);
+  cairo_move_to (cr, MARGIN_X + w * 0.7, HEADER_TOP);
+  pango_cairo_show_layout (cr, right_layout);
+  h = MAX (layout_height (left_layout), layout_height (right_layout));
+  hline (cr, MARGIN_X, MARGIN_X + w, HEADER_TOP + h + 3.0, 0.5, 0.45);
+
+  /* Translators: the footer of every printed page, e.g. “Page 2 of 5” */
+  footer = g_strdup_printf (_("Page %u of %u"), page_nr + 1, n_pages);
+  {
+    g_autofree char *markup = g_markup_printf_escaped ("<span foreground=\"" SONAE_PRINT_COLOR_MUTED "\">%s</span>",
+                                                       footer);
+    footer_layout = make_layout (doc, markup, SIZE_PAGE, FALSE, w, PANGO_ALIGN_CENTER);
+  }
+  cairo_move_to (cr, MARGIN_X, doc->page_height - FOOTER_BOTTOM - layout_height (footer_layout));
+  pango_cairo_show_layout (cr, footer_layout);
+
+  g_object_unref (left_layout);
+  g_object_unref (right_layout);
+  g_object_unref (footer_layout);
+}
+
+void
+sonae_document_draw_page (SonaeDocument *doc,
+                          cairo_t       *cr,
+                          guint          page_nr)
+{
+  guint n_pages;
+  guint first, last;
+
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (doc->context != NULL);  /* paginate first */
+
+  n_pages = doc->page_starts->len - 1;
+  g_return_if_fail (page_nr < n_pages);
+
+  first = g_array_index (doc->page_starts, guint, page_nr);
+  last = g_array_index (doc->page_starts, guint, page_nr + 1);
+
+  cairo_save (cr);
+  cairo_scale (cr, doc->scale, doc->scale);
+  draw_page_frame (doc, cr, page_nr, n_pages);
+
+  for (guint i = first; i < last; i++)
+    {
+      Placed *p = &g_array_index (doc->placed, Placed, i);
+      Block *b = g_ptr_array_index (doc->blocks, p->block);
+      g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
+      double height;
+
+      g_array_set_clear_func (pieces, piece_clear);
+      height = layout_item (doc, b, p->row, pieces);
+
+      cairo_save (cr);
+      if (p->offset > EPSILON || p->height < height - EPSILON)
+        {
+          /* A slice of something taller than a page. */
+          cairo_rectangle (cr, 0, TEXT_TOP + p->y, doc->page_width, p->height);
+          cairo_clip (cr);
+        }
+      cairo_translate (cr, MARGIN_X, TEXT_TOP + p->y - p->offset);
+      draw_item (doc, cr, b, p->row, pieces, height);
+      cairo_restore (cr);
+    }
+  cairo_restore (cr);
+}

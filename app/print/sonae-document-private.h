@@ -1,0 +1,91 @@
+/* sonae-document-private.h: the document model shared by the builder
+ * (sonae-document.c) and the layout (sonae-document-layout.c) */
+#pragma once
+
+#include "sonae-document-builder.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  BLOCK_TITLE,
+  BLOCK_HEADING,
+  BLOCK_PARAGRAPH,
+  BLOCK_TABLE,
+  BLOCK_SPACER,
+  BLOCK_PAGE_BREAK,
+  BLOCK_GROUP_BEGIN,
+  BLOCK_GROUP_END,
+  BLOCK_CHECK_ITEM,
+  BLOCK_WRITE_IN,
+} BlockKind;
+
+typedef enum {
+  TABLE_GRID = 0,       /* rules between rows, header on grey */
+  TABLE_KEY_VALUE = 1,  /* two columns, no rules */
+} TableKind;
+
+typedef struct {
+  BlockKind kind;
+  SonaeTextStyle style;
+  char *markup;       /* title, heading, paragraph, check item; write-in label */
+  char *markup2;      /* title: subtitle */
+  char *plain;        /* title, heading: for bookmarks */
+  double amount;      /* spacer: points; write-in: lines */
+
+  /* BLOCK_TABLE */
+  TableKind table_kind;
+  guint n_columns;
+  double *widths;     /* fractions of the text width, adding up to 1 */
+  char **header;      /* n_columns markups, or NULL */
+  GPtrArray *cells;   /* of char *: n_columns per row */
+
+  /* BLOCK_GROUP_BEGIN: index of its end */
+  guint group_end;
+} Block;
+
+#define ROW_NONE   G_MAXUINT
+#define ROW_HEADER (G_MAXUINT - 1)
+
+/* One block (or one table row) on one page. A part too tall for a page is
+ * shown in slices: @offset is where the visible part starts inside it. */
+typedef struct {
+  guint block;
+  guint row;          /* table row, ROW_HEADER, or ROW_NONE */
+  double y;           /* top of the visible part, from the top of the text area */
+  double offset;
+  double height;      /* visible height */
+} Placed;
+
+typedef struct {
+  guint page;         /* 0-based */
+  double y;           /* on the page, in points of the sheet */
+  guint level;        /* 0 title, 1 heading */
+  char *text;
+} OutlineEntry;
+
+struct _SonaeDocument {
+  char *name;
+  char *title;
+  SonaePaper paper;
+  char *organisation;
+  GDateTime *printed;
+  gboolean scale_to_paper;
+
+  GPtrArray *blocks;     /* of Block */
+  GArray *open_groups;   /* of guint: indexes of unclosed GROUP_BEGINs */
+
+  /* Filled by sonae_document_paginate() */
+  PangoContext *context; /* ours: 72 dpi, unhinted metrics */
+  double sheet_width, sheet_height;  /* as given, in points */
+  double scale;          /* sheet points per layout point */
+  double page_width, page_height;    /* in layout points */
+  double text_width, text_height;
+  GArray *placed;        /* of Placed */
+  GArray *page_starts;   /* of guint: first Placed of each page, then placed->len */
+  GArray *outline;       /* of OutlineEntry */
+};
+
+Block *sonae_document_last_block (SonaeDocument *doc);
+void   sonae_document_clear_layout (SonaeDocument *doc);
+
+G_END_DECLS

@@ -1,0 +1,623 @@
+/* sonae-document.c: the documents Sonae prints, their blocks, and the PDF file */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+#include <cairo-pdf.h>
+#include <unistd.h>
+
+#include "sonae-clock.h"
+#include "sonae-docs.h"
+#include "sonae-document-private.h"
+#include "sonae-error.h"
+
+/* Every document, in menu order: its command-line name, its title, its builder. */
+static const struct {
+  const char *name;
+  const char *title;
+  SonaeDocBuildFunc build;
+} documents[] = {
+  { "roster", N_("Contact Roster"), sonae_doc_roster_build },
+  { "calltree", N_("Call Tree"), sonae_doc_calltree_build },
+};
+
+const char *const *
+sonae_document_get_names (void)
+{
+  static const char *names[G_N_ELEMENTS (documents) + 1];
+  static gsize initialised = 0;
+
+  if (g_once_init_enter (&initialised))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+        names[i] = documents[i].name;
+      names[G_N_ELEMENTS (documents)] = NULL;
+      g_once_init_leave (&initialised, 1);
+    }
+  return names;
+}
+
+const char *
+sonae_document_get_title (const char *name)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (documents); i++)
+    if (g_str_equal (documents[i].name, name))
+      return _(documents[i].title);
+  return NULL;
+}
+
+SonaeDocument *
+sonae_document_new (SonaeStore  *store,
+                    const char  *name,
+                    SonaePaper   paper,
+                    GError     **error)
+{
+  g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    if (g_str_equal (documents[i].name, name))
+      return documents[i].build (store, paper, error);
+
+  g_set_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND,
+               _("There is no document called “%s”."), name);
+  return NULL;
+}
+
+/* Paper */
+
+void
+sonae_paper_get_size (SonaePaper paper,
+                      double    *width,
+                      double    *height)
+{
+  /* ISO 216 in points: millimetres × 72 / 25.4 */
+  double w = 210.0, h = 297.0;
+
+  if (paper == SONAE_PAPER_A3)
+    {
+      w = 297.0;
+      h = 420.0;
+    }
+  if (width)
+    *width = w * 72.0 / 25.4;
+  if (height)
+    *height = h * 72.0 / 25.4;
+}
+
+gboolean
+sonae_paper_from_string (const char *text,
+                         SonaePaper *out_paper)
+{
+  SonaePaper paper;
+
+  if (text == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (text, "a4") == 0)
+    paper = SONAE_PAPER_A4;
+  else if (g_ascii_strcasecmp (text, "a3") == 0)
+    paper = SONAE_PAPER_A3;
+  else
+    return FALSE;
+  if (out_paper)
+    *out_paper = paper;
+  return TRUE;
+}
+
+/* The document and its blocks */
+
+static void
+block_free (gpointer data)
+{
+  Block *b = data;
+
+  g_free (b->markup);
+  g_free (b->markup2);
+  g_free (b->plain);
+  g_free (b->widths);
+  g_strfreev (b->header);
+  g_clear_pointer (&b->cells, g_ptr_array_unref);
+  g_free (b);
+}
+
+static void
+outline_entry_clear (gpointer data)
+{
+  OutlineEntry *e = data;
+
+  g_free (e->text);
+}
+
+SonaeDocument *
+sonae_document_new_blank (const char *name,
+                          const char *title,
+                          SonaePaper  paper,
+                          const char *organisation,
+                          GDateTime  *printed)
+{
+  SonaeDocument *doc = g_new0 (SonaeDocument, 1);
+
+  doc->name = g_strdup (name);
+  doc->title = g_strdup (title ? title : "");
+  doc->paper = paper;
+  doc->organisation = g_strdup (organisation);
+  doc->printed = printed ? g_date_time_ref (printed) : sonae_clock_now ();
+  doc->scale_to_paper = TRUE;
+  doc->blocks = g_ptr_array_new_with_free_func (block_free);
+  doc->open_groups = g_array_new (FALSE, FALSE, sizeof (guint));
+  doc->placed = g_array_new (FALSE, FALSE, sizeof (Placed));
+  doc->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  doc->outline = g_array_new (FALSE, FALSE, sizeof (OutlineEntry));
+  g_array_set_clear_func (doc->outline, outline_entry_clear);
+  return doc;
+}
+
+SonaeDocument *
+sonae_document_new_for_store (SonaeStore *store,
+                              const char *name,
+                              SonaePaper  paper)
+{
+  g_autoptr(SonaeProfile) profile = NULL;
+  g_autoptr(GDateTime) now = sonae_clock_now ();
+
+  g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
+
+  profile = sonae_store_get_profile (store);
+  return sonae_document_new_blank (name, sonae_document_get_title (name), paper,
+                                   profile ? profile->name : NULL, now);
+}
+
+void
+sonae_document_free (SonaeDocument *doc)
+{
+  if (doc == NULL)
+    return;
+  sonae_document_clear_layout (doc);
+  g_free (doc->name);
+  g_free (doc->title);
+  g_free (doc->organisation);
+  g_date_time_unref (doc->printed);
+  g_ptr_array_unref (doc->blocks);
+  g_array_unref (doc->open_groups);
+  g_array_unref (doc->placed);
+  g_array_unref (doc->page_starts);
+  g_array_unref (doc->outline);
+  g_free (doc);
+}
+
+void
+sonae_document_clear_layout (SonaeDocument *doc)
+{
+  g_clear_object (&doc->context);
+  g_array_set_size (doc->placed, 0);
+  g_array_set_size (doc->page_starts, 0);
+  g_array_set_size (doc->outline, 0);
+}
+
+const char *
+sonae_document_get_doc_title (SonaeDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, NULL);
+  return doc->title;
+}
+
+const char *
+sonae_document_get_organisation (SonaeDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, NULL);
+  return doc->organisation;
+}
+
+SonaePaper
+sonae_document_get_paper (SonaeDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, SONAE_PAPER_A4);
+  return doc->paper;
+}
+
+void
+sonae_document_set_scale_to_paper (SonaeDocument *doc,
+                                   gboolean       scale)
+{
+  g_return_if_fail (doc != NULL);
+  doc->scale_to_paper = !!scale;
+}
+
+Block *
+sonae_document_last_block (SonaeDocument *doc)
+{
+  if (doc->blocks->len == 0)
+    return NULL;
+  return g_ptr_array_index (doc->blocks, doc->blocks->len - 1);
+}
+
+static Block *
+add_block (SonaeDocument *doc,
+           BlockKind      kind)
+{
+  Block *b = g_new0 (Block, 1);
+
+  b->kind = kind;
+  g_ptr_array_add (doc->blocks, b);
+  return b;
+}
+
+void
+sonae_document_add_title (SonaeDocument *doc,
+                          const char    *text,
+                          const char    *subtitle)
+{
+  Block *b;
+
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (text != NULL);
+
+  b = add_block (doc, BLOCK_TITLE);
+  b->plain = g_strdup (text);
+  b->markup = g_markup_escape_text (text, -1);
+  if (subtitle != NULL && *subtitle != '\0')
+    b->markup2 = g_markup_escape_text (subtitle, -1);
+}
+
+void
+sonae_document_add_heading (SonaeDocument *doc,
+                            const char    *number,
+                            const char    *text)
+{
+  Block *b;
+
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (text != NULL);
+
+  b = add_block (doc, BLOCK_HEADING);
+  if (number != NULL && *number != '\0')
+    {
+      b->plain = g_strdup_printf ("%s %s", number, text);
+      b->markup = g_markup_printf_escaped ("<span foreground=\"" SONAE_PRINT_COLOR_MUTED "\">%s</span>\u2003%s",
+                                           number, text);
+    }
+  else
+    {
+      b->plain = g_strdup (text);
+      b->markup = g_markup_escape_text (text, -1);
+    }
+}
+
+void
+sonae_document_add_paragraph (SonaeDocument  *doc,
+                              SonaeTextStyle  style,
+                              const char     *markup)
+{
+  Block *b;
+
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (markup != NULL);
+
+  b = add_block (doc, BLOCK_PARAGRAPH);
+  b->style = style;
+  b->markup = g_strdup (markup);
+}
+
+static Block *
+new_table (SonaeDocument     *doc,
+           TableKind          kind,
+           guint              n_columns,
+           const double      *widths,
+           const char *const *header)
+{
+  Block *b = add_block (doc, BLOCK_TABLE);
+  double total = 0;
+
+  b->table_kind = kind;
+  b->n_columns = n_columns;
+  b->widths = g_new (double, n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    total += widths ? MAX (widths[i], 0.0) : 1.0;
+  for (guint i = 0; i < n_columns; i++)
+    {
+      double w = widths ? MAX (widths[i], 0.0) : 1.0;
+      b->widths[i] = total > 0 ? w / total : 1.0 / n_columns;
+    }
+  if (header != NULL)
+    {
+      b->header = g_new0 (char *, n_columns + 1);
+      for (guint i = 0; i < n_columns; i++)
+        b->header[i] = g_strdup (header[i] ? header[i] : "");
+    }
+  b->cells = g_ptr_array_new_with_free_func (g_free);
+  return b;
+}
+
+void
+sonae_document_add_table (SonaeDocument      *doc,
+                          guint               n_columns,
+                          const double       *widths,
+                          const char *const  *header)
+{
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (n_columns > 0);
+
+  new_table (doc, TABLE_GRID, n_columns, widths, header);
+}
+
+void
+sonae_document_add_row (SonaeDocument     *doc,
+                        const char *const *cells)
+{
+  Block *b;
+
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (cells != NULL);
+  b = sonae_document_last_block (doc);
+  g_return_if_fail (b != NULL && b->kind == BLOCK_TABLE);
+
+  for (guint i = 0; i < b->n_columns; i++)
+    g_ptr_array_add (b->cells, g_strdup (cells[i] ? cells[i] : ""));
+}
+
+void
+sonae_document_add_key_value (SonaeDocument *doc,
+                              const char    *key,
+                              const char    *value_markup)
+{
+  static const double widths[] = { 0.3, 0.7 };
+  Block *b;
+
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (key != NULL);
+
+  b = sonae_document_last_block (doc);
+  if (b == NULL || b->kind != BLOCK_TABLE || b->table_kind != TABLE_KEY_VALUE)
+    b = new_table (doc, TABLE_KEY_VALUE, 2, widths, NULL);
+  g_ptr_array_add (b->cells, g_markup_printf_escaped ("<span foreground=\"" SONAE_PRINT_COLOR_MUTED "\">%s</span>", key));
+  g_ptr_array_add (b->cells, g_strdup (value_markup ? value_markup : ""));
+}
+
+void
+sonae_document_begin_group (SonaeDocument *doc)
+{
+  guint index;
+
+  g_return_if_fail (doc != NULL);
+
+  index = doc->blocks->len;
+  add_block (doc, BLOCK_GROUP_BEGIN);
+  g_array_append_val (doc->open_groups, index);
+}
+
+void
+sonae_document_end_group (SonaeDocument *doc)
+{
+  Block *begin;
+
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (doc->open_groups->len > 0);
+
+  begin = g_ptr_array_index (doc->blocks, g_array_index (doc->open_groups, guint, doc->open_groups->len - 1));
+  g_array_set_size (doc->open_groups, doc->open_groups->len - 1);
+  begin->group_end = doc->blocks->len;
+  add_block (doc, BLOCK_GROUP_END);
+}
+
+void
+sonae_document_add_spacer (SonaeDocument *doc,
+                           double         points)
+{
+  g_return_if_fail (doc != NULL);
+
+  add_block (doc, BLOCK_SPACER)->amount = MAX (points, 0.0);
+}
+
+void
+sonae_document_add_page_break (SonaeDocument *doc)
+{
+  g_return_if_fail (doc != NULL);
+
+  add_block (doc, BLOCK_PAGE_BREAK);
+}
+
+void
+sonae_document_add_check_item (SonaeDocument *doc,
+                               const char    *markup)
+{
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (markup != NULL);
+
+  add_block (doc, BLOCK_CHECK_ITEM)->markup = g_strdup (markup);
+}
+
+void
+sonae_document_add_write_in (SonaeDocument *doc,
+                             const char    *label,
+                             guint          n_lines)
+{
+  Block *b;
+
+  g_return_if_fail (doc != NULL);
+
+  b = add_block (doc, BLOCK_WRITE_IN);
+  b->markup = g_markup_escape_text (label ? label : "", -1);
+  b->amount = MAX (n_lines, 1);
+}
+
+char *
+sonae_markup_badge (SonaeBadge  badge,
+                    const char *text)
+{
+  const char *background;
+
+  switch (badge)
+    {
+    case SONAE_BADGE_WARNING:
+      background = SONAE_PRINT_COLOR_WARNING;
+      break;
+    case SONAE_BADGE_CAUTION:
+      background = SONAE_PRINT_COLOR_CAUTION;
+      break;
+    case SONAE_BADGE_INFO:
+    default:
+      background = SONAE_PRINT_COLOR_MUTED;
+      break;
+    }
+  /* No-break spaces pad the coloured box. */
+  return g_markup_printf_escaped ("<span background=\"%s\" foreground=\"#ffffff\" weight=\"bold\">\u00a0%s\u00a0</span>",
+                                  background, text);
+}
+
+/* The PDF file */
+
+typedef struct {
+  int fd;
+  int saved_errno;
+} PdfStream;
+
+static cairo_status_t
+pdf_write_cb (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  PdfStream *stream = closure;
+
+  while (length > 0)
+    {
+      ssize_t n = write (stream->fd, data, length);
+
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          stream->saved_errno = errno;
+          return CAIRO_STATUS_WRITE_ERROR;
+        }
+      data += n;
+      length -= n;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+set_io_error (GError    **error,
+              const char *path,
+              int         saved_errno)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, SONAE_ERROR, SONAE_ERROR_IO,
+               /* Translators: %s is a file name, then the system's reason */
+               _("Could not save the PDF file “%s”: %s"),
+               display, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static void
+add_outline (SonaeDocument   *doc,
+             cairo_surface_t *surface)
+{
+  int parent = CAIRO_PDF_OUTLINE_ROOT;
+
+  for (guint i = 0; i < doc->outline->len; i++)
+    {
+      OutlineEntry *e = &g_array_index (doc->outline, OutlineEntry, i);
+      g_autofree char *link = NULL;
+      int id;
+
+      /* Whole points: a decimal comma of the user's locale would break the link. */
+      link = g_strdup_printf ("page=%u pos=[0 %d]", e->page + 1, (int) MAX (e->y - 12.0, 0.0));
+      id = cairo_pdf_surface_add_outline (surface, e->level == 0 ? CAIRO_PDF_OUTLINE_ROOT : parent,
+                                          e->text, link, 0);
+      if (e->level == 0)
+        parent = id;
+    }
+}
+
+gboolean
+sonae_document_write_pdf (SonaeDocument *doc,
+                          const char    *path,
+                          GError       **error)
+{
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *created = NULL;
+  PangoContext *context;
+  PdfStream stream = { -1, 0 };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  double width, height;
+  guint n_pages;
+
+  g_return_val_if_fail (doc != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Written beside the target and renamed over it at the end, so a failure
+   * never leaves half a file where the old one was. */
+  tmp_path = g_strconcat (path, ".XXXXXX", NULL);
+  stream.fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
+  if (stream.fd < 0)
+    return set_io_error (error, path, errno);
+
+  sonae_paper_get_size (doc->paper, &width, &height);
+  surface = cairo_pdf_surface_create_for_stream (pdf_write_cb, &stream, width, height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, doc->title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Sonae " PACKAGE_VERSION);
+  if (doc->organisation != NULL && *doc->organisation != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, doc->organisation);
+  created = g_date_time_format (doc->printed, "%Y-%m-%dT%H:%M:%S%:z");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
+
+  cr = cairo_create (surface);
+  context = pango_cairo_create_context (cr);
+  n_pages = sonae_document_paginate (doc, context, width, height);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      sonae_document_draw_page (doc, cr, i);
+      cairo_show_page (cr);
+    }
+  add_outline (doc, surface);
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      int saved = stream.saved_errno;
+
+      close (stream.fd);
+      g_unlink (tmp_path);
+      if (saved != 0)
+        return set_io_error (error, path, saved);
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_FAILED,
+                   _("Could not make the PDF file: %s"), cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  if (fsync (stream.fd) != 0)
+    {
+      int saved = errno;
+
+      close (stream.fd);
+      g_unlink (tmp_path);
+      return set_io_error (error, path, saved);
+    }
+  if (close (stream.fd) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (tmp_path);
+      return set_io_error (error, path, saved);
+    }
+  if (g_rename (tmp_path, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (tmp_path);
+      return set_io_error (error, path, saved);
+    }
+  return TRUE;
+}

@@ -1,0 +1,101 @@
+/* bench-roster: how Sonae copes with a roster of 10,000 contacts.
+ * Prints figures; it is not a test and asserts nothing about time. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "sonae-document.h"
+#include "sonae-store.h"
+
+static const char *family[] = { "佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤" };
+static const char *family_kana[] = { "さとう", "すずき", "たかはし", "たなか", "いとう", "わたなべ", "やまもと", "なかむら", "こばやし", "かとう" };
+static const char *given[] = { "太郎", "花子", "一郎", "美咲", "健一", "由美", "翔太", "恵子", "大輔", "舞" };
+static const char *given_kana[] = { "たろう", "はなこ", "いちろう", "みさき", "けんいち", "ゆみ", "しょうた", "けいこ", "だいすけ", "まい" };
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+int
+main (int argc, char *argv[])
+{
+  guint n = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 10000;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sonae-bench-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "roster.pdf", NULL);
+  g_autoptr(SonaeStore) store = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  const char *query = "やまもと けい";
+  gint64 start;
+  double total = 0, worst = 0;
+  glong n_chars;
+
+  store = sonae_store_open (dir, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+
+  start = g_get_monotonic_time ();
+  sonae_store_begin (store, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SonaeContact) c = sonae_contact_new ();
+      c->group = i % 10 == 0 ? SONAE_GROUP_VENDOR : SONAE_GROUP_STAFF;
+      c->name = g_strdup_printf ("%s %s %u", family[i % 10], given[(i / 10) % 10], i);
+      c->reading = g_strdup_printf ("%s %s", family_kana[i % 10], given_kana[(i / 10) % 10]);
+      c->organization = g_strdup ("ベンチマーク病院");
+      sonae_contact_add_phone (c, "mobile", "090-1234-5678");
+      sonae_contact_add_email (c, "work", "bench@example.jp");
+      if (!sonae_store_save_contact (store, c, &error))
+        g_error ("%s", error->message);
+    }
+  sonae_store_commit (store, NULL);
+  printf ("insert %u contacts (one transaction): %.1f ms\n", n, ms_since (start));
+  g_clear_object (&store);
+
+  start = g_get_monotonic_time ();
+  store = sonae_store_open (dir, &error);
+  printf ("open the database (integrity check, migrations): %.1f ms\n", ms_since (start));
+
+  start = g_get_monotonic_time ();
+  list = sonae_store_list_contacts (store, -1, &error);
+  printf ("load the whole roster (%u contacts): %.1f ms\n", list->len, ms_since (start));
+
+  n_chars = g_utf8_strlen (query, -1);
+  for (glong k = 1; k <= n_chars; k++)
+    {
+      g_autofree char *prefix = g_utf8_substring (query, 0, k);
+      guint hits = 0;
+      double ms;
+
+      start = g_get_monotonic_time ();
+      for (guint i = 0; i < list->len; i++)
+        if (sonae_contact_matches (g_ptr_array_index (list, i), prefix))
+          hits++;
+      ms = ms_since (start);
+      total += ms;
+      worst = MAX (worst, ms);
+      printf ("  search keystroke %-14s %5u hits  %.1f ms\n", prefix, hits, ms);
+    }
+  printf ("search per keystroke: mean %.1f ms, worst %.1f ms\n", total / n_chars, worst);
+
+  {
+    g_autoptr(SonaeDocument) doc = NULL;
+
+    start = g_get_monotonic_time ();
+    doc = sonae_document_new (store, "roster", SONAE_PAPER_A4, &error);
+    if (doc == NULL || !sonae_document_write_pdf (doc, pdf, &error))
+      g_error ("%s", error->message);
+    printf ("export the roster PDF: %.1f ms\n", ms_since (start));
+  }
+
+  g_clear_object (&store);
+  {
+    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+    if (system (cmd) != 0)
+      g_printerr ("could not remove %s\n", dir);
+  }
+  return 0;
+}

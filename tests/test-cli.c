@@ -1,0 +1,346 @@
+/* The headless commands, run as a script or a clinic's backup job runs them:
+ * the real `sonae` binary, with no display at all. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "sonae-store.h"
+#include "sonae-test-util.h"
+
+typedef struct {
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_sonae (Run        *r,
+           const char *first,
+           ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *bin = g_getenv ("SONAE_BIN");
+  va_list ap;
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (argv, (char *) bin);
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  /* No display of any kind. */
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  env = g_environ_unsetenv (env, "SONAE_DATA_DIR");
+  env = g_environ_setenv (env, "G_DEBUG", "", TRUE);
+
+  memset (r, 0, sizeof *r);
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &r->out, &r->err, &r->status, &error);
+  g_assert_no_error (error);
+  g_test_message ("sonae %s → %d\n%s%s", first, r->status, r->out, r->err);
+}
+
+static gboolean
+exited_ok (Run *r)
+{
+  return g_spawn_check_wait_status (r->status, NULL);
+}
+
+static gboolean
+is_pdf (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  return g_file_get_contents (path, &contents, &len, NULL) && len > 1000 &&
+         memcmp (contents, "%PDF-", 5) == 0;
+}
+
+static guint
+count_contacts (const char *dir)
+{
+  g_autoptr(SonaeStore) store = sonae_store_open (dir, NULL);
+
+  return store ? sonae_store_count_contacts (store) : 0;
+}
+
+static char *
+read_file (const char *path)
+{
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, NULL);
+  return contents;
+}
+
+static void
+test_cli_version (void)
+{
+  g_auto(Run) r;
+
+  run_sonae (&r, "--version", NULL);
+  g_assert_true (exited_ok (&r));
+  g_assert_nonnull (strstr (r.out, PACKAGE_VERSION));
+}
+
+static void
+test_cli_demo (void)
+{
+  g_autofree char *dir = sonae_test_make_dir ();
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_auto(Run) r;
+  g_auto(Run) again;
+  guint n;
+
+  run_sonae (&r, "--data-dir", data, "--demo", NULL);
+  g_assert_true (exited_ok (&r));
+  n = count_contacts (data);
+  g_assert_cmpuint (n, >=, 25);
+
+  /* A folder that already holds data is refused, and left as it was. */
+  run_sonae (&again, "--data-dir", data, "--demo", NULL);
+  g_assert_false (exited_ok (&again));
+  g_assert_nonnull (strstr (again.err, data));
+  g_assert_cmpuint (count_contacts (data), ==, n);
+
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_cli_export_documents (void)
+{
+  g_autofree char *dir = sonae_test_make_dir ();
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_autofree char *roster = g_build_filename (dir, "roster.pdf", NULL);
+  g_autofree char *calltree = g_build_filename (dir, "calltree.pdf", NULL);
+  g_autofree char *nowhere = g_build_filename (dir, "no", "such", "folder", "x.pdf", NULL);
+  g_auto(Run) demo;
+  g_auto(Run) r1;
+  g_auto(Run) r2;
+  g_auto(Run) bad_doc;
+  g_auto(Run) no_output;
+  g_auto(Run) bad_paper;
+  g_auto(Run) bad_dir;
+  g_auto(Run) list;
+
+  run_sonae (&demo, "--data-dir", data, "--demo", NULL);
+  g_assert_true (exited_ok (&demo));
+
+  run_sonae (&r1, "--data-dir", data, "--export", "roster", "--output", roster, NULL);
+  g_assert_true (exited_ok (&r1));
+  g_assert_true (is_pdf (roster));
+
+  run_sonae (&r2, "--data-dir", data, "--export", "calltree", "--output", calltree, "--paper", "a3", NULL);
+  g_assert_true (exited_ok (&r2));
+  g_assert_true (is_pdf (calltree));
+
+  run_sonae (&list, "--list-documents", NULL);
+  g_assert_true (exited_ok (&list));
+  g_assert_nonnull (strstr (list.out, "roster"));
+  g_assert_nonnull (strstr (list.out, "calltree"));
+
+  run_sonae (&bad_doc, "--data-dir", data, "--export", "nonsense", "--output", roster, NULL);
+  g_assert_false (exited_ok (&bad_doc));
+  g_assert_nonnull (strstr (bad_doc.err, "nonsense"));
+
+  run_sonae (&no_output, "--data-dir", data, "--export", "roster", NULL);
+  g_assert_false (exited_ok (&no_output));
+  g_assert_nonnull (strstr (no_output.err, "--output"));
+
+  run_sonae (&bad_paper, "--data-dir", data, "--export", "roster", "--output", roster, "--paper", "b5", NULL);
+  g_assert_false (exited_ok (&bad_paper));
+
+  run_sonae (&bad_dir, "--data-dir", data, "--export", "roster", "--output", nowhere, NULL);
+  g_assert_false (exited_ok (&bad_dir));
+  g_assert_cmpstr (bad_dir.err, !=, "");
+
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_cli_contacts_round_trip (void)
+{
+  g_autofree char *dir = sonae_test_make_dir ();
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_autofree char *other = g_build_filename (dir, "other", NULL);
+  g_autofree char *vcf = g_build_filename (dir, "contacts.vcf", NULL);
+  g_autofree char *csv = g_build_filename (dir, "contacts.csv", NULL);
+  g_autofree char *txt = g_build_filename (dir, "contacts.txt", NULL);
+  g_autofree char *corpus = sonae_test_corpus_path ("vcard/ez-vcard/John_Doe_IPHONE.vcf");
+  g_auto(Run) demo;
+  g_auto(Run) ev;
+  g_auto(Run) ec;
+  g_auto(Run) bad_ext;
+  g_auto(Run) iv;
+  g_auto(Run) ic;
+  guint n;
+
+  run_sonae (&demo, "--data-dir", data, "--demo", NULL);
+  n = count_contacts (data);
+
+  run_sonae (&ev, "--data-dir", data, "--export-contacts", vcf, NULL);
+  g_assert_true (exited_ok (&ev));
+  run_sonae (&ec, "--data-dir", data, "--export-contacts", csv, NULL);
+  g_assert_true (exited_ok (&ec));
+  {
+    g_autofree char *contents = read_file (csv);
+    g_assert_nonnull (contents);
+    g_assert_true (memcmp (contents, "\xEF\xBB\xBF", 3) == 0); /* BOM for Excel */
+  }
+  run_sonae (&bad_ext, "--data-dir", data, "--export-contacts", txt, NULL);
+  g_assert_false (exited_ok (&bad_ext));
+
+  /* Our own export gives back the same roster. */
+  run_sonae (&iv, "--data-dir", other, "--import-contacts", vcf, NULL);
+  g_assert_true (exited_ok (&iv));
+  g_assert_nonnull (strstr (iv.out, "added"));
+  g_assert_cmpuint (count_contacts (other), ==, n);
+
+  /* Importing it again adds nothing. */
+  run_sonae (&ic, "--data-dir", other, "--import-contacts", csv, NULL);
+  g_assert_true (exited_ok (&ic));
+  g_assert_cmpuint (count_contacts (other), ==, n);
+
+  if (corpus != NULL)
+    {
+      g_auto(Run) phone;
+      run_sonae (&phone, "--data-dir", other, "--import-contacts", corpus, "--group", "vendor", NULL);
+      g_assert_true (exited_ok (&phone));
+      g_assert_cmpuint (count_contacts (other), ==, n + 1);
+    }
+
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_cli_import_refuses_bad_files (void)
+{
+  g_autofree char *dir = sonae_test_make_dir ();
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_autofree char *db = g_build_filename (data, "sonae.db", NULL);
+  g_autofree char *truncated = g_build_filename (dir, "truncated.vcf", NULL);
+  g_autofree char *quote = g_build_filename (dir, "quote.csv", NULL);
+  g_autofree char *binary = g_build_filename (dir, "binary.vcf", NULL);
+  g_autofree char *before = NULL;
+  const char *files[] = { truncated, quote, binary };
+  g_auto(Run) demo;
+
+  run_sonae (&demo, "--data-dir", data, "--demo", NULL);
+  g_assert_true (g_file_set_contents (truncated, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:途中 で 切れた\r\nTEL:090-0000-0000\r\n", -1, NULL));
+  g_assert_true (g_file_set_contents (quote, "名前,電話番号\r\n\"閉じない引用,090-0000-0000\r\n山田,03-0000-0000\r\n", -1, NULL));
+  g_assert_true (g_file_set_contents (binary, "\x7f" "ELF\x02\x01\x01\x00\x00\x00\x00\x00\xff\xfe\x00\x01", 17, NULL));
+  before = read_file (db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_auto(Run) r;
+      g_autofree char *after = NULL;
+
+      run_sonae (&r, "--data-dir", data, "--import-contacts", files[i], NULL);
+      g_assert_false (exited_ok (&r));
+      g_assert_cmpstr (r.err, !=, "");
+      after = read_file (db);
+      g_assert_true (before != NULL && after != NULL && strcmp (before, after) == 0);
+    }
+
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_cli_backup_restore (void)
+{
+  g_autofree char *dir = sonae_test_make_dir ();
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_autofree char *backup = g_build_filename (dir, "usb-backup.db", NULL);
+  g_autofree char *garbage = g_build_filename (dir, "garbage.db", NULL);
+  g_auto(Run) demo;
+  g_auto(Run) b;
+  g_auto(Run) r;
+  g_auto(Run) bad;
+  guint n;
+
+  run_sonae (&demo, "--data-dir", data, "--demo", NULL);
+  n = count_contacts (data);
+
+  run_sonae (&b, "--data-dir", data, "--backup", backup, NULL);
+  g_assert_true (exited_ok (&b));
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+
+  {
+    g_autoptr(SonaeStore) store = sonae_store_open (data, NULL);
+    sonae_test_add_contact (store, SONAE_GROUP_STAFF, "後から 追加", "あとから", "1");
+  }
+  g_assert_cmpuint (count_contacts (data), ==, n + 1);
+
+  run_sonae (&r, "--data-dir", data, "--restore", backup, NULL);
+  g_assert_true (exited_ok (&r));
+  g_assert_nonnull (strstr (r.out, "sonae-replaced-"));
+  g_assert_cmpuint (count_contacts (data), ==, n);
+
+  g_assert_true (g_file_set_contents (garbage, "SQLite format 3\0 but then nothing useful at all", 48, NULL));
+  run_sonae (&bad, "--data-dir", data, "--restore", garbage, NULL);
+  g_assert_false (exited_ok (&bad));
+  g_assert_cmpuint (count_contacts (data), ==, n);
+
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_cli_damaged_database (void)
+{
+  g_autofree char *dir = sonae_test_make_dir ();
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_autofree char *db = g_build_filename (data, "sonae.db", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "x.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *after = NULL;
+  gsize len, len_after;
+  g_auto(Run) demo;
+  g_auto(Run) r;
+
+  run_sonae (&demo, "--data-dir", data, "--demo", NULL);
+  g_assert_true (g_file_get_contents (db, &contents, &len, NULL));
+  for (gsize i = 4096 + 64; i < len; i += 5)
+    contents[i] = (char) ~contents[i];
+  g_assert_true (g_file_set_contents (db, contents, len, NULL));
+
+  run_sonae (&r, "--data-dir", data, "--export", "roster", "--output", pdf, NULL);
+  g_assert_false (exited_ok (&r));
+  g_assert_nonnull (strstr (r.err, "damaged"));
+  g_assert_true (g_file_get_contents (db, &after, &len_after, NULL));
+  g_assert_cmpuint (len, ==, len_after);
+  g_assert_true (memcmp (contents, after, len) == 0);
+
+  sonae_test_remove_dir (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/version", test_cli_version);
+  g_test_add_func ("/cli/demo", test_cli_demo);
+  g_test_add_func ("/cli/export-documents", test_cli_export_documents);
+  g_test_add_func ("/cli/contacts-round-trip", test_cli_contacts_round_trip);
+  g_test_add_func ("/cli/import-refuses-bad-files", test_cli_import_refuses_bad_files);
+  g_test_add_func ("/cli/backup-restore", test_cli_backup_restore);
+  g_test_add_func ("/cli/damaged-database", test_cli_damaged_database);
+
+  return g_test_run ();
+}

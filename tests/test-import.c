@@ -1,0 +1,686 @@
+/* test-import.c: planning and applying an import, exporting, round trips */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "sonae-error.h"
+#include "sonae-import.h"
+#include "sonae-test-util.h"
+
+/* Everything the database holds about contacts and roles, as text. */
+static char *
+snapshot (SonaeStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = sonae_store_list_contacts (store, -1, &error);
+  GString *out = g_string_new (NULL);
+  const SonaeRoleInfo *roles;
+  guint n_roles;
+
+  g_assert_no_error (error);
+  g_string_append_printf (out, "count=%u\n", sonae_store_count_contacts (store));
+  for (guint i = 0; i < list->len; i++)
+    {
+      SonaeContact *c = g_ptr_array_index (list, i);
+
+      g_string_append_printf (out, "%" G_GINT64_FORMAT "|%d|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%d|%s\n",
+                              c->id, c->group, c->name, c->reading, c->organization, c->department,
+                              c->title, c->system, c->contract, c->address, c->url, c->notes,
+                              c->verified_on, c->needs_check, c->builtin_key);
+      for (guint j = 0; j < c->phones->len; j++)
+        {
+          SonaeLabeled *l = g_ptr_array_index (c->phones, j);
+          g_string_append_printf (out, "  tel %s %s\n", l->label, l->value);
+        }
+      for (guint j = 0; j < c->emails->len; j++)
+        {
+          SonaeLabeled *l = g_ptr_array_index (c->emails, j);
+          g_string_append_printf (out, "  mail %s %s\n", l->label, l->value);
+        }
+    }
+  roles = sonae_roles_get_builtin (&n_roles);
+  for (guint i = 0; i < n_roles; i++)
+    {
+      g_autoptr(GPtrArray) holders = sonae_store_get_role_holders (store, roles[i].key, &error);
+
+      g_assert_no_error (error);
+      g_string_append_printf (out, "role %s:", roles[i].key);
+      for (guint j = 0; j < holders->len; j++)
+        g_string_append_printf (out, " %s", ((SonaeContact *) g_ptr_array_index (holders, j))->name);
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static SonaeContact *
+new_contact (SonaeGroup  group,
+             const char *name,
+             const char *reading)
+{
+  SonaeContact *c = sonae_contact_new ();
+
+  c->group = group;
+  c->name = g_strdup (name);
+  c->reading = g_strdup (reading);
+  return c;
+}
+
+static gint64
+save (SonaeStore   *store,
+      SonaeContact *c)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sonae_store_save_contact (store, c, &error));
+  g_assert_no_error (error);
+  return c->id;
+}
+
+static void
+set_holders (SonaeStore *store,
+             const char *role,
+             gint64      a,
+             gint64      b,
+             gint64      c)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 ids[] = { a, b, c };
+  guint n = c ? 3 : b ? 2 : 1;
+
+  g_assert_true (sonae_store_set_role_holders (store, role, ids, n, &error));
+  g_assert_no_error (error);
+}
+
+/* A lived-in roster: groups, Japanese names, several phones and e-mails,
+ * roles with deputies, verified dates, text that needs escaping. */
+static void
+fill_roster (SonaeStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeContact) director = new_contact (SONAE_GROUP_STAFF, "佐藤 一郎", "さとう いちろう");
+  g_autoptr(SonaeContact) manager = new_contact (SONAE_GROUP_STAFF, "鈴木 花子", "すずき はなこ");
+  g_autoptr(SonaeContact) nurse = new_contact (SONAE_GROUP_STAFF, "高橋 美咲", "たかはし みさき");
+  g_autoptr(SonaeContact) vendor = new_contact (SONAE_GROUP_VENDOR, "田中 健", "たなか けん");
+  g_autoptr(SonaeContact) vendor2 = new_contact (SONAE_GROUP_VENDOR, "ネットワーク保守窓口", NULL);
+  g_autoptr(SonaeContact) english = new_contact (SONAE_GROUP_STAFF, "Jane Q. Public", NULL);
+  g_autoptr(GPtrArray) all = NULL;
+  gint64 authority_id = 0;
+
+  director->organization = g_strdup ("さくら内科クリニック");
+  director->title = g_strdup ("院長");
+  sonae_contact_add_phone (director, "mobile", "090-1111-2222");
+  sonae_contact_add_phone (director, "home", "03-3333-4444");
+  sonae_contact_add_phone (director, "夜間・休日", "+81-80-5555-6666");
+  sonae_contact_add_email (director, "work", "sato@sakura.example.jp");
+  sonae_contact_add_email (director, NULL, "ichiro.sato@example.com");
+  director->verified_on = g_strdup ("2026-04-01");
+  director->address = g_strdup ("〒100-0001\n東京都千代田区千代田1-1, さくらビル; 2階");
+  director->notes = g_strdup ("携帯が通じないときは自宅へ。\n\"緊急\" の場合は、; \\ も気にせず =SUM(A1) 電話");
+  save (store, director);
+
+  manager->department = g_strdup ("事務");
+  manager->title = g_strdup ("事務長");
+  sonae_contact_add_phone (manager, "work", "03-1234-5678");
+  sonae_contact_add_phone (manager, "fax", "03-1234-5679");
+  sonae_contact_add_email (manager, "other", "suzuki@sakura.example.jp");
+  manager->verified_on = g_strdup ("2025-10-31");
+  save (store, manager);
+
+  sonae_contact_add_phone (nurse, "main", "03-1234-0000");
+  save (store, nurse);
+
+  vendor->organization = g_strdup ("株式会社カルテシステムズ");
+  vendor->department = g_strdup ("サポートセンター");
+  vendor->system = g_strdup ("電子カルテ (MedicalRecord 5)");
+  vendor->contract = g_strdup ("契約 No. 12345-AB");
+  vendor->url = g_strdup ("https://support.example.jp/karte?a=1&b=2");
+  sonae_contact_add_phone (vendor, "work", "0120-123-456");
+  sonae_contact_add_phone (vendor, "mobile", "070-9999-8888");
+  sonae_contact_add_email (vendor, "work", "support@karte.example.jp");
+  vendor->verified_on = g_strdup ("2026-03-15");
+  save (store, vendor);
+
+  vendor2->organization = g_strdup ("ネットワーク保守株式会社");
+  vendor2->system = g_strdup ("院内LAN・UTM");
+  sonae_contact_add_phone (vendor2, NULL, "050-0000-1111");
+  save (store, vendor2);
+
+  english->organization = g_strdup ("Public, Inc.");
+  sonae_contact_add_email (english, "home", "jane@public.example");
+  english->notes = g_strdup ("Robert'); DROP TABLE contacts;--");
+  save (store, english);
+
+  /* roles with deputies */
+  set_holders (store, SONAE_ROLE_TOP, director->id, 0, 0);
+  set_holders (store, SONAE_ROLE_LEAD, manager->id, director->id, nurse->id);
+  set_holders (store, SONAE_ROLE_FIRST, nurse->id, manager->id, 0);
+  set_holders (store, SONAE_ROLE_SYSADMIN, vendor->id, vendor2->id, 0);
+
+  /* a bundled authority, confirmed by a person */
+  all = sonae_store_list_contacts (store, SONAE_GROUP_AUTHORITY, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    {
+      SonaeContact *c = g_ptr_array_index (all, i);
+      if (g_strcmp0 (c->builtin_key, "police-consult") == 0)
+        authority_id = c->id;
+    }
+  g_assert_cmpint (authority_id, !=, 0);
+  g_assert_true (sonae_store_mark_verified (store, authority_id, "2026-05-01", &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_same_roster (SonaeStore *a,
+                    SonaeStore *b)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) la = sonae_store_list_contacts (a, -1, &error);
+  g_autoptr(GPtrArray) lb = sonae_store_list_contacts (b, -1, &error);
+  const SonaeRoleInfo *roles;
+  guint n_roles;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (la->len, ==, lb->len);
+  for (guint i = 0; i < la->len; i++)
+    {
+      SonaeContact *ca = g_ptr_array_index (la, i);
+      SonaeContact *cb = g_ptr_array_index (lb, i);
+
+      if (!sonae_contact_equal (ca, cb))
+        g_error ("contact %u differs: %s / %s", i, ca->name, cb->name);
+      g_assert_cmpstr (ca->builtin_key, ==, cb->builtin_key);
+      g_assert_cmpint (ca->needs_check, ==, cb->needs_check);
+    }
+
+  roles = sonae_roles_get_builtin (&n_roles);
+  for (guint i = 0; i < n_roles; i++)
+    {
+      g_autoptr(GPtrArray) ha = sonae_store_get_role_holders (a, roles[i].key, &error);
+      g_autoptr(GPtrArray) hb = sonae_store_get_role_holders (b, roles[i].key, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (ha->len, ==, hb->len);
+      for (guint j = 0; j < ha->len; j++)
+        g_assert_cmpstr (((SonaeContact *) ha->pdata[j])->name, ==, ((SonaeContact *) hb->pdata[j])->name);
+    }
+}
+
+static void
+check_vcard_file (const char *path)
+{
+  g_autofree char *text = NULL;
+  gsize len;
+  const char *p;
+
+  g_assert_true (g_file_get_contents (path, &text, &len, NULL));
+  g_assert_true (g_utf8_validate (text, len, NULL));
+  g_assert_true (g_str_has_prefix (text, "BEGIN:VCARD\r\n"));
+  /* CR LF only, lines of at most 75 octets, each a whole UTF-8 text */
+  p = text;
+  while (*p)
+    {
+      const char *eol = strstr (p, "\r\n");
+
+      g_assert_nonnull (eol);
+      g_assert_cmpuint (eol - p, <=, 75);
+      g_assert_null (memchr (p, '\n', eol - p));
+      g_assert_true (g_utf8_validate (p, eol - p, NULL));
+      p = eol + 2;
+    }
+}
+
+static void
+round_trip (SonaeContactsFormat format,
+            const char         *file_name)
+{
+  g_autofree char *dir_a = NULL;
+  g_autofree char *dir_b = NULL;
+  g_autoptr(SonaeStore) a = sonae_test_open_store (&dir_a);
+  g_autoptr(SonaeStore) b = sonae_test_open_store (&dir_b);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeImport) import = NULL;
+  g_autoptr(SonaeImport) again = NULL;
+  g_autofree char *before_again = NULL;
+  g_autofree char *after_again = NULL;
+  guint n_authorities;
+  GStatBuf st;
+
+  fill_roster (a);
+  n_authorities = sonae_store_count_contacts (b);
+  g_assert_cmpuint (n_authorities, >, 0);
+
+  path = g_build_filename (dir_a, file_name, NULL);
+  g_assert_true (sonae_export_contacts (a, path, format, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  if (format == SONAE_CONTACTS_CSV)
+    {
+      g_autofree char *text = NULL;
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF" "Name,"));
+      g_assert_nonnull (strstr (text, "\r\n"));
+    }
+  else
+    check_vcard_file (path);
+
+  /* The new store already holds the bundled authorities: they match. */
+  import = sonae_import_new_from_file (path, SONAE_GROUP_STAFF, &error);
+  g_assert_no_error (error);
+  g_assert_true (sonae_import_plan (import, b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sonae_import_count (import, SONAE_IMPORT_ADD), ==, 6);
+  g_assert_cmpuint (sonae_import_count (import, SONAE_IMPORT_MERGE), ==, 1);  /* the confirmed authority */
+  g_assert_cmpuint (sonae_import_count (import, SONAE_IMPORT_SKIP), ==, n_authorities - 1);
+  g_assert_true (sonae_import_apply (import, b, &error));
+  g_assert_no_error (error);
+
+  assert_same_roster (a, b);
+
+  /* Importing it once more changes nothing. */
+  before_again = snapshot (b);
+  again = sonae_import_new_from_file (path, SONAE_GROUP_STAFF, &error);
+  g_assert_no_error (error);
+  g_assert_true (sonae_import_apply (again, b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sonae_import_count (again, SONAE_IMPORT_SKIP), ==, 6 + n_authorities);
+  after_again = snapshot (b);
+  g_assert_cmpstr (before_again, ==, after_again);
+
+  g_clear_object (&a);
+  g_clear_object (&b);
+  sonae_test_remove_dir (dir_a);
+  sonae_test_remove_dir (dir_b);
+}
+
+static void
+test_round_trip_vcard4 (void)
+{
+  round_trip (SONAE_CONTACTS_VCARD4, "roster.vcf");
+}
+
+static void
+test_round_trip_vcard3 (void)
+{
+  round_trip (SONAE_CONTACTS_VCARD3, "roster-v3.vcf");
+}
+
+static void
+test_round_trip_csv (void)
+{
+  round_trip (SONAE_CONTACTS_CSV, "roster.csv");
+}
+
+static SonaeImport *
+import_text (const char *text,
+             const char *hint)
+{
+  g_autoptr(GError) error = NULL;
+  SonaeImport *import = sonae_import_new_from_data (text, strlen (text), hint, SONAE_GROUP_STAFF, &error);
+
+  g_assert_no_error (error);
+  return import;
+}
+
+static SonaeImportEntry *
+entry_at (SonaeImport *import,
+          guint        i)
+{
+  return g_ptr_array_index (sonae_import_get_entries (import), i);
+}
+
+static void
+test_plan_and_merge (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(SonaeContact) yamada = new_contact (SONAE_GROUP_STAFF, "山田 太郎", NULL);
+  g_autoptr(SonaeContact) suzuki = new_contact (SONAE_GROUP_STAFF, "鈴木 花子", "すずき はなこ");
+  g_autoptr(SonaeContact) merged = NULL;
+  g_autoptr(SonaeImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  guint before;
+
+  yamada->organization = g_strdup ("さくら内科");
+  sonae_contact_add_phone (yamada, "mobile", "090-1111-2222");
+  save (store, yamada);
+  sonae_contact_add_phone (suzuki, "work", "03-0000-0000");
+  save (store, suzuki);
+  before = sonae_store_count_contacts (store);
+
+  import = import_text (
+    "氏名,ふりがな,会社名,携帯電話,メールアドレス,区分\n"
+    /* the same person: full-width space, other organisation, a new e-mail */
+    "山田　太郎,やまだ たろう,別の会社,090 1111 2222,yamada@example.jp,\n"
+    /* the same, nothing new */
+    "鈴木花子,,,,,\n"
+    /* new, twice in the file with a shared number */
+    "新人 一郎,しんじん いちろう,,080-0000-1111,a@example.jp,\n"
+    "新人 一郎,,,080-0000-1111,b@example.jp,\n"
+    /* same name as a roster entry but in another group, nothing shared: another person */
+    "鈴木 花子,,,,,委託先\n", "list.csv");
+
+  g_assert_true (sonae_import_plan (import, store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (entry_at (import, 0)->action, ==, SONAE_IMPORT_MERGE);
+  g_assert_cmpint (entry_at (import, 0)->existing_id, ==, yamada->id);
+  g_assert_cmpint (entry_at (import, 1)->action, ==, SONAE_IMPORT_SKIP);
+  g_assert_cmpint (entry_at (import, 1)->existing_id, ==, suzuki->id);
+  g_assert_cmpint (entry_at (import, 2)->action, ==, SONAE_IMPORT_ADD);
+  g_assert_cmpint (entry_at (import, 3)->action, ==, SONAE_IMPORT_MERGE);
+  g_assert_cmpint (entry_at (import, 3)->existing_id, ==, 0);
+  g_assert_cmpint (entry_at (import, 4)->action, ==, SONAE_IMPORT_ADD);
+  g_assert_cmpuint (sonae_import_count (import, SONAE_IMPORT_ADD), ==, 2);
+  g_assert_cmpuint (sonae_import_count (import, SONAE_IMPORT_MERGE), ==, 2);
+  g_assert_cmpuint (sonae_import_count (import, SONAE_IMPORT_SKIP), ==, 1);
+  /* planning writes nothing */
+  g_assert_cmpuint (sonae_store_count_contacts (store), ==, before);
+
+  g_assert_true (sonae_import_apply (import, store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sonae_store_count_contacts (store), ==, before + 2);
+
+  merged = sonae_store_get_contact (store, yamada->id, &error);
+  g_assert_no_error (error);
+  /* merge adds, never overwrites */
+  g_assert_cmpstr (merged->organization, ==, "さくら内科");
+  g_assert_cmpstr (merged->reading, ==, "やまだ たろう");
+  g_assert_cmpuint (merged->phones->len, ==, 1);
+  g_assert_cmpstr (sonae_contact_get_first_email (merged), ==, "yamada@example.jp");
+
+  list = sonae_store_list_contacts (store, SONAE_GROUP_STAFF, &error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      SonaeContact *c = g_ptr_array_index (list, i);
+      if (g_str_equal (c->name, "新人 一郎"))
+        {
+          g_assert_cmpuint (c->phones->len, ==, 1);
+          g_assert_cmpuint (c->emails->len, ==, 2);
+        }
+    }
+  g_ptr_array_unref (list);
+  list = sonae_store_list_contacts (store, SONAE_GROUP_VENDOR, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_set_group (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(SonaeImport) import = import_text ("BEGIN:VCARD\nVERSION:3.0\nFN:保守窓口\nEND:VCARD\n", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) vendors = NULL;
+
+  g_assert_cmpstr (sonae_import_get_format (import), ==, "vCard 3.0");
+  sonae_import_set_group (import, SONAE_GROUP_VENDOR);
+  g_assert_true (sonae_import_apply (import, store, &error));
+  g_assert_no_error (error);
+  vendors = sonae_store_list_contacts (store, SONAE_GROUP_VENDOR, &error);
+  g_assert_cmpuint (vendors->len, ==, 1);
+  g_assert_cmpstr (((SonaeContact *) vendors->pdata[0])->name, ==, "保守窓口");
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_roles_from_file (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(SonaeImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) holders = NULL;
+  gint64 existing = sonae_test_add_contact (store, SONAE_GROUP_STAFF, "院長 先生", "いんちょう", "03-0000-0001");
+
+  g_assert_true (sonae_store_add_role_holder (store, SONAE_ROLE_LEAD, existing, &error));
+  import = import_text ("氏名,役割\n"
+                        "第二 代理,lead:3\n"
+                        "第一 代理,対応責任者:2; first\n", "roles.csv");
+  g_assert_true (sonae_import_apply (import, store, &error));
+  g_assert_no_error (error);
+
+  /* the holders already there stay first; the file's follow in its order */
+  holders = sonae_store_get_role_holders (store, SONAE_ROLE_LEAD, &error);
+  g_assert_cmpuint (holders->len, ==, 3);
+  g_assert_cmpstr (((SonaeContact *) holders->pdata[0])->name, ==, "院長 先生");
+  g_assert_cmpstr (((SonaeContact *) holders->pdata[1])->name, ==, "第一 代理");
+  g_assert_cmpstr (((SonaeContact *) holders->pdata[2])->name, ==, "第二 代理");
+  g_ptr_array_unref (holders);
+  holders = sonae_store_get_role_holders (store, SONAE_ROLE_FIRST, &error);
+  g_assert_cmpuint (holders->len, ==, 1);
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+/* A failure in the middle of the writing undoes everything. */
+static void
+test_failure_rolls_back (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(SonaeImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  char *msg = NULL;
+  guint count;
+
+  sonae_test_add_contact (store, SONAE_GROUP_STAFF, "既存 太郎", NULL, "03-0000-0001");
+  count = sonae_store_count_contacts (store);
+  before = snapshot (store);
+  /* the second of three saves fails inside sqlite */
+  g_assert_cmpint (sqlite3_exec (sonae_store_get_db (store),
+                                 "CREATE TEMP TRIGGER fail_second BEFORE INSERT ON contacts "
+                                 "WHEN NEW.name = '二番 目' BEGIN SELECT RAISE(ABORT, 'disk says no'); END;",
+                                 NULL, NULL, &msg), ==, SQLITE_OK);
+  import = import_text ("氏名,電話番号,役割,メールアドレス\n"
+                        "一番 目,03-1111-1111,lead:1,\n"
+                        "二番 目,03-2222-2222,lead:2,\n"
+                        "三番 目,03-3333-3333,,\n"
+                        "既存 太郎,03-0000-0001,,new@example.jp\n", "x.csv");
+  g_assert_false (sonae_import_apply (import, store, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "line 3"));
+  after = snapshot (store);
+  g_assert_cmpstr (before, ==, after);
+
+  /* the store still works */
+  g_clear_error (&error);
+  g_assert_cmpint (sqlite3_exec (sonae_store_get_db (store), "DROP TRIGGER fail_second", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (sonae_import_apply (import, store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sonae_store_count_contacts (store), ==, count + 3);
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+/* Malformed files are refused and change nothing. */
+static void
+test_malformed_changes_nothing (void)
+{
+  static const struct { const char *text; gsize len; int code; } bad[] = {
+    { "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cut short\r\n", 0, SONAE_ERROR_PARSE },
+    { "BEGIN:VCARD\nFN:A\nBEGIN:VCARD\nFN:B\nEND:VCARD\nEND:VCARD\n", 0, SONAE_ERROR_PARSE },
+    { "BEGIN:VCARD\nVERSION:2.1\nFN;ENCODING=QUOTED-PRINTABLE:=G1\nEND:VCARD\n", 0, SONAE_ERROR_PARSE },
+    { "BEGIN:VCARD\nVERSION:2.1\nFN;CHARSET=SHIFT_JIS:\xff\xff\nEND:VCARD\n", 0, SONAE_ERROR_ENCODING },
+    { "BEGIN:VCARD\nVERSION:3.0\nFN:A\0\nEND:VCARD\n", 37, SONAE_ERROR_PARSE },
+    { "BEGIN:VCARD\nVERSION:3.0\nFN:A\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nNOTE:x\nEND:VCARD\n", 0, SONAE_ERROR_PARSE },
+    { "氏名,メモ\n山田,\"open\n", 0, SONAE_ERROR_PARSE },
+    { "電話,メモ\n1,2\n", 0, SONAE_ERROR_PARSE },
+    { "氏名\n\x81\x20\xff\n", 0, SONAE_ERROR_ENCODING },
+    { "", 0, SONAE_ERROR_PARSE },
+  };
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autofree char *before = NULL;
+
+  fill_roster (store);
+  before = snapshot (store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SonaeImport) import = NULL;
+      g_autofree char *after = NULL;
+      gsize len = bad[i].len ? bad[i].len : strlen (bad[i].text);
+      g_autofree char *file = g_build_filename (dir, g_str_has_prefix (bad[i].text, "BEGIN") ? "bad.vcf" : "bad.csv", NULL);
+
+      /* through a file, as the command line and the GUI do */
+      g_assert_true (g_file_set_contents (file, bad[i].text, len, NULL));
+      import = sonae_import_new_from_file (file, SONAE_GROUP_STAFF, &error);
+      g_assert_null (import);
+      g_assert_error (error, SONAE_ERROR, bad[i].code);
+      after = snapshot (store);
+      g_assert_cmpstr (before, ==, after);
+    }
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_sql_text_survives (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(SonaeImport) import = import_text (
+    "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:x'); DROP TABLE contacts;--\r\n"
+    "NOTE:\" OR 1=1; DELETE FROM contacts WHERE '1'='1\r\nEMAIL:a@b.c'--\r\nEND:VCARD\r\n", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  guint before = sonae_store_count_contacts (store);
+  gboolean found = FALSE;
+
+  g_assert_true (sonae_import_apply (import, store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sonae_store_count_contacts (store), ==, before + 1);
+  list = sonae_store_list_contacts (store, -1, &error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      SonaeContact *c = g_ptr_array_index (list, i);
+      if (g_strcmp0 (c->name, "x'); DROP TABLE contacts;--") == 0)
+        {
+          found = TRUE;
+          g_assert_cmpstr (c->notes, ==, "\" OR 1=1; DELETE FROM contacts WHERE '1'='1");
+          g_assert_cmpstr (sonae_contact_get_first_email (c), ==, "a@b.c'--");
+        }
+    }
+  g_assert_true (found);
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_format_from_path (void)
+{
+  SonaeContactsFormat f;
+
+  g_assert_true (sonae_contacts_format_from_path ("a/b/名簿.VCF", &f));
+  g_assert_cmpint (f, ==, SONAE_CONTACTS_VCARD4);
+  g_assert_true (sonae_contacts_format_from_path ("roster.csv", &f));
+  g_assert_cmpint (f, ==, SONAE_CONTACTS_CSV);
+  g_assert_false (sonae_contacts_format_from_path ("roster.pdf", &f));
+  g_assert_false (sonae_contacts_format_from_path ("csv", &f));
+}
+
+static void
+test_export_errors (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "no-such-folder", "x.vcf", NULL);
+
+  g_assert_false (sonae_export_contacts (store, path, SONAE_CONTACTS_VCARD4, &error));
+  g_assert_error (error, SONAE_ERROR, SONAE_ERROR_IO);
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+/* 10,000 contacts read, planned and written promptly. */
+static void
+test_ten_thousand (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(SonaeImport) import = NULL;
+  g_autoptr(SonaeImport) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  double parse_plan, apply, replan;
+
+  for (guint i = 0; i < 10000; i++)
+    g_string_append_printf (text,
+                            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:職員 %05u\r\nX-PHONETIC-LAST-NAME:しょくいん\r\n"
+                            "TEL;TYPE=CELL:090-%04u-%04u\r\nEMAIL:staff%u@example.jp\r\nEND:VCARD\r\n",
+                            i, i / 100, i, i);
+
+  g_timer_start (timer);
+  import = sonae_import_new_from_data (text->str, text->len, "big.vcf", SONAE_GROUP_STAFF, &error);
+  g_assert_no_error (error);
+  g_assert_true (sonae_import_plan (import, store, &error));
+  g_assert_no_error (error);
+  parse_plan = g_timer_elapsed (timer, NULL);
+  g_assert_cmpuint (sonae_import_count (import, SONAE_IMPORT_ADD), ==, 10000);
+
+  g_timer_start (timer);
+  g_assert_true (sonae_import_apply (import, store, &error));
+  g_assert_no_error (error);
+  apply = g_timer_elapsed (timer, NULL);
+
+  /* against a roster of 10,000: all the same */
+  g_timer_start (timer);
+  again = sonae_import_new_from_data (text->str, text->len, "big.vcf", SONAE_GROUP_STAFF, &error);
+  g_assert_no_error (error);
+  g_assert_true (sonae_import_plan (again, store, &error));
+  g_assert_no_error (error);
+  replan = g_timer_elapsed (timer, NULL);
+  g_assert_cmpuint (sonae_import_count (again, SONAE_IMPORT_SKIP), ==, 10000);
+
+  g_test_message ("10,000 contacts: read and plan %.2f s, write %.2f s, plan against 10,000 %.2f s",
+                  parse_plan, apply, replan);
+  g_assert_cmpfloat (parse_plan, <, 10.0);
+  g_assert_cmpfloat (replan, <, 10.0);
+  g_assert_cmpfloat (apply, <, 30.0);
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/import/round-trip/vcard4", test_round_trip_vcard4);
+  g_test_add_func ("/import/round-trip/vcard3", test_round_trip_vcard3);
+  g_test_add_func ("/import/round-trip/csv", test_round_trip_csv);
+  g_test_add_func ("/import/plan-and-merge", test_plan_and_merge);
+  g_test_add_func ("/import/set-group", test_set_group);
+  g_test_add_func ("/import/roles", test_roles_from_file);
+  g_test_add_func ("/import/failure-rolls-back", test_failure_rolls_back);
+  g_test_add_func ("/import/malformed-changes-nothing", test_malformed_changes_nothing);
+  g_test_add_func ("/import/sql-text", test_sql_text_survives);
+  g_test_add_func ("/import/format-from-path", test_format_from_path);
+  g_test_add_func ("/import/export-errors", test_export_errors);
+  g_test_add_func ("/import/ten-thousand", test_ten_thousand);
+
+  return g_test_run ();
+}

@@ -1,0 +1,589 @@
+/* test-window.c: the main window, Home, setup, preferences, backup, printing
+ * and the damaged-database screen, driven as a person would drive them.
+ * Runs under a headless X server (xvfb-run -a). */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "sonae-application.h"
+#include "sonae-backup.h"
+#include "sonae-contacts-page.h"
+#include "sonae-error.h"
+#include "sonae-home-page.h"
+#include "sonae-preferences-window.h"
+#include "sonae-print-operation.h"
+#include "sonae-problem-window.h"
+#include "sonae-test-util.h"
+#include "sonae-window.h"
+
+/* --- helpers ------------------------------------------------------------- */
+
+static GtkWidget *
+find_by_name (GtkWidget  *root,
+              const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_name (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect_rows (GtkWidget *root,
+              GPtrArray *rows)
+{
+  if (ADW_IS_PREFERENCES_ROW (root))
+    g_ptr_array_add (rows, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+static GtkWidget *
+find_row_titled (GtkWidget  *root,
+                 const char *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_rows (root, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
+      return g_ptr_array_index (rows, i);
+  return NULL;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Home refreshes when idle; give it up to five seconds. */
+static gboolean
+wait_for_row (GtkWidget  *root,
+              const char *title,
+              gboolean    present)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      if ((find_row_titled (root, title) != NULL) == present)
+        return TRUE;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  return FALSE;
+}
+
+static void
+destroy_window (GtkWidget *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static SonaeWindow *
+new_window (SonaeStore *store)
+{
+  SonaeWindow *window = g_object_ref (sonae_window_new (NULL, store));
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+/* --- tests --------------------------------------------------------------- */
+
+static void
+test_sections (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  SonaeWindow *window;
+  GtkWidget *sidebar;
+  GtkWidget *stack;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  g_settings_set_string (settings, "last-section", "home");
+  window = new_window (store);
+
+  /* The sidebar lists Home and Contacts, and nothing that does not work. */
+  sidebar = find_by_name (GTK_WIDGET (window), "sidebar");
+  g_assert_true (GTK_IS_LIST_BOX (sidebar));
+  for (GtkWidget *row = gtk_widget_get_first_child (sidebar); row; row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row))
+      g_ptr_array_add (names, (gpointer) gtk_widget_get_name (row));
+  g_assert_cmpuint (names->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "home");
+  g_assert_cmpstr (g_ptr_array_index (names, 1), ==, "contacts");
+  g_assert_cmpstr (sonae_window_get_section (window), ==, "home");
+  g_assert_true (SONAE_IS_HOME_PAGE (sonae_window_get_page (window, "home")));
+  g_assert_true (SONAE_IS_CONTACTS_PAGE (sonae_window_get_page (window, "contacts")));
+
+  /* Switching through the action shows the page and remembers it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "contacts"));
+  g_assert_cmpstr (sonae_window_get_section (window), ==, "contacts");
+  stack = gtk_widget_get_parent (sonae_window_get_page (window, "contacts"));
+  g_assert_true (gtk_stack_get_visible_child (GTK_STACK (stack)) == sonae_window_get_page (window, "contacts"));
+  g_assert_true (gtk_list_box_get_selected_row (GTK_LIST_BOX (sidebar)) != NULL);
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (gtk_list_box_get_selected_row (GTK_LIST_BOX (sidebar)))), ==, "contacts");
+  {
+    g_autofree char *last = g_settings_get_string (settings, "last-section");
+    g_assert_cmpstr (last, ==, "contacts");
+  }
+
+  /* Activating a sidebar row switches too. */
+  g_signal_emit_by_name (gtk_widget_get_first_child (sidebar), "activate");
+  g_assert_cmpstr (sonae_window_get_section (window), ==, "home");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "contacts"));
+
+  /* The window size is saved on close. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+  g_assert_finalize_object (window);
+
+  /* A new window opens where the last one was left; an unknown section
+   * (from a later version) falls back to Home. */
+  window = new_window (store);
+  g_assert_cmpstr (sonae_window_get_section (window), ==, "contacts");
+  destroy_window (GTK_WIDGET (window));
+
+  g_settings_set_string (settings, "last-section", "incidents");
+  window = new_window (store);
+  g_assert_cmpstr (sonae_window_get_section (window), ==, "home");
+  destroy_window (GTK_WIDGET (window));
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_home_attention (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autofree char *title = g_strdup_printf ("Nobody holds the role “%s”", sonae_role_get_name (SONAE_ROLE_LEAD));
+  SonaeWindow *window = new_window (store);
+  GtkWidget *home = sonae_window_get_page (window, "home");
+  GtkWidget *group = find_by_name (home, "attention-group");
+  GtkWidget *row;
+  gint64 id;
+
+  g_assert_nonnull (group);
+  row = find_row_titled (group, title);
+  g_assert_nonnull (row);
+
+  /* Activating it opens Contacts on that role. */
+  g_signal_emit_by_name (row, "activate");
+  g_assert_cmpstr (sonae_window_get_section (window), ==, "contacts");
+
+  id = sonae_test_add_contact (store, SONAE_GROUP_STAFF, "山田 太郎", "やまだ たろう", "090-1234-5678");
+  g_assert_true (sonae_store_set_role_holders (store, SONAE_ROLE_LEAD, &id, 1, NULL));
+  g_assert_true (wait_for_row (group, title, FALSE));
+  g_assert_null (find_row_titled (group, title));
+  /* Other roles are still empty. */
+  {
+    g_autofree char *other = g_strdup_printf ("Nobody holds the role “%s”", sonae_role_get_name (SONAE_ROLE_TOP));
+    g_assert_nonnull (find_row_titled (group, other));
+  }
+
+  /* With every role held and every contact verified, a calm all-clear. */
+  {
+    guint n_roles;
+    const SonaeRoleInfo *roles = sonae_roles_get_builtin (&n_roles);
+    g_autoptr(GPtrArray) contacts = sonae_store_list_contacts (store, -1, NULL);
+
+    for (guint i = 0; i < n_roles; i++)
+      g_assert_true (sonae_store_set_role_holders (store, roles[i].key, &id, 1, NULL));
+    for (guint i = 0; i < contacts->len; i++)
+      {
+        SonaeContact *c = g_ptr_array_index (contacts, i);
+        if (c->needs_check)
+          {
+            c->needs_check = FALSE;
+            g_assert_true (sonae_store_save_contact (store, c, NULL));
+          }
+        g_assert_true (sonae_store_mark_verified (store, c->id, NULL, NULL));
+      }
+  }
+  g_assert_true (wait_for_row (group, "All contacts are current", TRUE));
+
+  destroy_window (GTK_WIDGET (window));
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_home_profile (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  SonaeWindow *window = new_window (store);
+  GtkWidget *home = sonae_window_get_page (window, "home");
+  SonaeProfile profile = { .name = (char *) "さくら内科クリニック", .kind = SONAE_ORG_CLINIC,
+                           .prefecture = (char *) "Tokyo", .phone = (char *) "03-1234-5678" };
+  GtkWidget *label;
+
+  g_assert_true (sonae_store_set_profile (store, &profile, NULL));
+  label = find_by_name (home, "org-name");
+  for (gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+       g_get_monotonic_time () < deadline && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), "さくら内科クリニック") != 0;)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "さくら内科クリニック");
+
+  destroy_window (GTK_WIDGET (window));
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_setup_done (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(SonaeProfile) profile = NULL;
+  SonaeWindow *window = new_window (store);
+  GtkWindow *dialog;
+
+  g_assert_false (sonae_store_get_setup_done (store));
+  dialog = g_object_ref (sonae_window_show_setup_if_needed (window));
+  g_assert_nonnull (dialog);
+
+  gtk_editable_set_text (GTK_EDITABLE (find_by_name (GTK_WIDGET (dialog), "name-row")), "さくら内科クリニック");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_by_name (GTK_WIDGET (dialog), "kind-row")), 2);
+  /* 0 is "Not chosen", then the prefectures in order: 13 is Tokyo. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_by_name (GTK_WIDGET (dialog), "prefecture-row")), 13);
+  gtk_editable_set_text (GTK_EDITABLE (find_by_name (GTK_WIDGET (dialog), "address-row")), "東京都千代田区1-1");
+  gtk_editable_set_text (GTK_EDITABLE (find_by_name (GTK_WIDGET (dialog), "phone-row")), "03-1234-5678");
+  g_signal_emit_by_name (find_by_name (GTK_WIDGET (dialog), "done-button"), "clicked");
+
+  profile = sonae_store_get_profile (store);
+  g_assert_cmpstr (profile->name, ==, "さくら内科クリニック");
+  g_assert_cmpint (profile->kind, ==, SONAE_ORG_PHARMACY);
+  g_assert_cmpstr (profile->prefecture, ==, "Tokyo");
+  g_assert_cmpstr (profile->address, ==, "東京都千代田区1-1");
+  g_assert_cmpstr (profile->phone, ==, "03-1234-5678");
+  g_assert_true (sonae_store_get_setup_done (store));
+  g_assert_null (sonae_window_show_setup_if_needed (window));
+  g_assert_finalize_object (dialog);
+
+  destroy_window (GTK_WIDGET (window));
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_setup_skip (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(SonaeProfile) profile = NULL;
+  SonaeWindow *window = new_window (store);
+  GtkWindow *dialog = g_object_ref (sonae_window_show_setup_if_needed (window));
+
+  gtk_editable_set_text (GTK_EDITABLE (find_by_name (GTK_WIDGET (dialog), "name-row")), "typed, then skipped");
+  g_signal_emit_by_name (find_by_name (GTK_WIDGET (dialog), "skip-button"), "clicked");
+  g_assert_finalize_object (dialog);
+
+  g_assert_true (sonae_store_get_setup_done (store));
+  profile = sonae_store_get_profile (store);
+  g_assert_null (profile->name);
+
+  destroy_window (GTK_WIDGET (window));
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_preferences_saved_as_typed (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  SonaeWindow *window = new_window (store);
+  SonaeProfile saved = { .prefecture = (char *) "徳島県" };
+  GtkWindow *prefs;
+
+  /* A prefecture Sonae does not know (typed in another language, or from a
+   * later version) must survive an edit of another field. */
+  g_assert_true (sonae_store_set_profile (store, &saved, NULL));
+
+  prefs = g_object_ref (sonae_window_show_preferences (window));
+  gtk_editable_set_text (GTK_EDITABLE (find_by_name (GTK_WIDGET (prefs), "name-row")), "さくら薬局");
+
+  {
+    g_autoptr(SonaeProfile) profile = sonae_store_get_profile (store);
+    g_assert_null (profile->name);  /* not yet: the save waits for a pause in typing */
+  }
+  spin (SONAE_PREFERENCES_SAVE_DELAY + 200);
+  {
+    g_autoptr(SonaeProfile) profile = sonae_store_get_profile (store);
+    g_assert_cmpstr (profile->name, ==, "さくら薬局");
+  }
+
+  /* An edit is not lost when the window closes before the pause. */
+  gtk_editable_set_text (GTK_EDITABLE (find_by_name (GTK_WIDGET (prefs), "phone-row")), "06-9876-5432");
+  gtk_window_close (prefs);
+  {
+    g_autoptr(SonaeProfile) profile = sonae_store_get_profile (store);
+    g_assert_cmpstr (profile->phone, ==, "06-9876-5432");
+    g_assert_cmpstr (profile->name, ==, "さくら薬局");
+    g_assert_cmpstr (profile->prefecture, ==, "徳島県");
+  }
+  g_assert_finalize_object (prefs);
+
+  destroy_window (GTK_WIDGET (window));
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_backup (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autofree char *dest = NULL;
+  g_autofree char *usb = NULL;
+  SonaeWindow *window = new_window (store);
+
+  sonae_test_add_contact (store, SONAE_GROUP_VENDOR, "電子カルテ保守窓口", "でんしかるてほしゅまどぐち", "0120-000-000");
+  usb = g_build_filename (dir, "usb", NULL);
+  dest = g_build_filename (usb, "sonae-backup.db", NULL);
+  g_assert_cmpint (g_mkdir (usb, 0700), ==, 0);
+  g_assert_true (sonae_window_back_up_to (window, dest));
+  g_assert_true (sonae_backup_check_file (dest, NULL));
+
+  destroy_window (GTK_WIDGET (window));
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_print_export (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaePrintOperation) operation = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  SonaeDocument *doc;
+  GtkPrintOperationResult result;
+
+  sonae_test_add_contact (store, SONAE_GROUP_STAFF, "山田 太郎", "やまだ たろう", "090-1234-5678");
+  doc = sonae_document_new (store, "roster", SONAE_PAPER_A4, &error);
+  g_assert_no_error (error);
+  operation = sonae_print_operation_new (doc);
+  pdf = g_build_filename (dir, "roster.pdf", NULL);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), pdf);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                    GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (memcmp (contents, "%PDF", 4) == 0);
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_damaged_database (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(GApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) damaged = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
+  GtkWindow *window;
+  GtkWidget *status;
+  gsize length;
+  GDir *d;
+  const char *name;
+
+  sonae_test_add_contact (store, SONAE_GROUP_STAFF, "山田 太郎", "やまだ たろう", "090-1234-5678");
+  backup = sonae_backup_auto (store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (backup);
+  db = g_strdup (sonae_store_get_path (store));
+  sonae_store_close (store);
+  g_clear_object (&store);
+
+  /* Damage the schema page; keep the header so it still looks like SQLite. */
+  g_assert_true (g_file_get_contents (db, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4096);
+  memset (contents + 100, 0xA5, 3000);
+  g_assert_true (g_file_set_contents (db, contents, length, NULL));
+  damaged = read_bytes (db);
+
+  app = sonae_application_new ();
+  g_application_set_flags (app, G_APPLICATION_NON_UNIQUE);
+  sonae_application_set_data_dir (SONAE_APPLICATION (app), dir);
+  g_assert_true (g_application_register (app, NULL, &error));
+  g_assert_no_error (error);
+
+  window = sonae_application_open_window (SONAE_APPLICATION (app));
+  g_assert_true (SONAE_IS_PROBLEM_WINDOW (window));
+  status = find_by_name (GTK_WIDGET (window), "status-page");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "The database is damaged");
+  g_assert_cmpstr (sonae_problem_window_get_backup (SONAE_PROBLEM_WINDOW (window)), ==, backup);
+  g_assert_true (gtk_widget_get_visible (find_by_name (GTK_WIDGET (window), "restore-button")));
+  g_assert_null (sonae_application_get_store (SONAE_APPLICATION (app)));
+
+  /* Showing the problem changed nothing. */
+  {
+    g_autoptr(GBytes) now = read_bytes (db);
+    g_assert_true (g_bytes_equal (now, damaged));
+  }
+
+  /* Restoring the offered backup opens the real window on it, and keeps the
+   * damaged file, byte for byte, beside it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "problem.restore-auto", NULL));
+  window = sonae_application_open_window (SONAE_APPLICATION (app));
+  g_assert_true (SONAE_IS_WINDOW (window));
+  g_assert_nonnull (sonae_application_get_store (SONAE_APPLICATION (app)));
+  g_assert_cmpuint (sonae_store_count_contacts (sonae_application_get_store (SONAE_APPLICATION (app))), >=, 1);
+
+  d = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, "sonae-replaced-") && g_str_has_suffix (name, ".db"))
+      g_ptr_array_add (kept, g_build_filename (dir, name, NULL));
+  g_dir_close (d);
+  g_assert_cmpuint (kept->len, ==, 1);
+  {
+    g_autoptr(GBytes) saved = read_bytes (g_ptr_array_index (kept, 0));
+    g_assert_true (g_bytes_equal (saved, damaged));
+  }
+
+  /* Restore from backup… in the running application (one GApplication a
+   * process, so it is tested here): back up, change, restore, and the
+   * window is rebuilt on the restored data. */
+  {
+    g_autofree char *copy = g_build_filename (dir, "usb-copy.db", NULL);
+    SonaeStore *now = sonae_application_get_store (SONAE_APPLICATION (app));
+    GtkWindow *old_window = g_object_ref (window);
+    guint before;
+
+    g_assert_true (sonae_window_back_up_to (SONAE_WINDOW (window), copy));
+    before = sonae_store_count_contacts (now);
+    sonae_test_add_contact (now, SONAE_GROUP_STAFF, "佐藤 花子", "さとう はなこ", "090-0000-0000");
+    g_assert_cmpuint (sonae_store_count_contacts (now), ==, before + 1);
+
+    sonae_application_restore (SONAE_APPLICATION (app), copy);
+    g_assert_finalize_object (old_window);
+
+    window = sonae_application_open_window (SONAE_APPLICATION (app));
+    g_assert_true (SONAE_IS_WINDOW (window));
+    now = sonae_application_get_store (SONAE_APPLICATION (app));
+    g_assert_true (sonae_window_get_store (SONAE_WINDOW (window)) == now);
+    g_assert_cmpuint (sonae_store_count_contacts (now), ==, before);
+
+    g_ptr_array_set_size (kept, 0);
+    d = g_dir_open (dir, 0, NULL);
+    while ((name = g_dir_read_name (d)) != NULL)
+      if (g_str_has_prefix (name, "sonae-replaced-") && g_str_has_suffix (name, ".db"))
+        g_ptr_array_add (kept, g_build_filename (dir, name, NULL));
+    g_dir_close (d);
+    /* Both replaced databases are there: the damaged one and this one. */
+    g_assert_cmpuint (kept->len, ==, 2);
+  }
+
+  {
+    GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+    for (GList *l = windows; l; l = l->next)
+      gtk_window_destroy (l->data);
+    g_list_free (windows);
+  }
+  g_clear_object (&app);
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_read_only_database (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+  GtkWidget *status;
+
+  g_clear_object (&store);
+
+  /* Each kind of problem gets its own plain words. */
+  g_set_error (&error, SONAE_ERROR, SONAE_ERROR_READ_ONLY, "The database cannot be written.");
+  window = g_object_ref (sonae_problem_window_new (NULL, dir, error));
+  status = find_by_name (window, "status-page");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "The database cannot be written");
+  g_assert_false (gtk_widget_get_visible (find_by_name (window, "restore-button")));
+  destroy_window (window);
+
+  g_clear_error (&error);
+  g_set_error (&error, SONAE_ERROR, SONAE_ERROR_NEWER_SCHEMA, "Newer.");
+  window = g_object_ref (sonae_problem_window_new (NULL, dir, error));
+  status = find_by_name (window, "status-page");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "This data needs a newer version of Sonae");
+  destroy_window (window);
+
+  sonae_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/window/sections", test_sections);
+  g_test_add_func ("/window/home-attention", test_home_attention);
+  g_test_add_func ("/window/home-profile", test_home_profile);
+  g_test_add_func ("/window/setup-done", test_setup_done);
+  g_test_add_func ("/window/setup-skip", test_setup_skip);
+  g_test_add_func ("/window/preferences-saved-as-typed", test_preferences_saved_as_typed);
+  g_test_add_func ("/window/backup", test_backup);
+  g_test_add_func ("/window/print-export", test_print_export);
+  g_test_add_func ("/window/damaged-database", test_damaged_database);
+  g_test_add_func ("/window/problem-words", test_read_only_database);
+
+  return g_test_run ();
+}

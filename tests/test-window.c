@@ -247,6 +247,42 @@ test_home_attention (void)
 }
 
 static void
+test_home_whom_to_call (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  SonaeWindow *window = new_window (store);
+  GtkWidget *home = sonae_window_get_page (window, "home");
+  GtkWidget *group = find_by_name (home, "calls-group");
+  g_autofree char *empty = g_strdup_printf ("%s: not assigned", sonae_role_get_name (SONAE_ROLE_LEAD));
+  g_autofree char *held = NULL;
+  gint64 ids[2];
+  GtkWidget *row;
+
+  g_assert_nonnull (group);
+  g_assert_true (wait_for_row (group, empty, TRUE));
+
+  ids[0] = sonae_test_add_contact (store, SONAE_GROUP_STAFF, "佐藤 由美", "さとう ゆみ", "090-0000-1103");
+  ids[1] = sonae_test_add_contact (store, SONAE_GROUP_STAFF, "鈴木 恵子", "すずき けいこ", "090-0000-1104");
+  g_assert_true (sonae_store_set_role_holders (store, SONAE_ROLE_LEAD, ids, 2, NULL));
+
+  /* The primary by name, with the number to dial; the deputy next. */
+  held = g_strdup_printf ("%s: 佐藤 由美", sonae_role_get_name (SONAE_ROLE_LEAD));
+  g_assert_true (wait_for_row (group, held, TRUE));
+  row = find_row_titled (group, held);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "鈴木 恵子  090-0000-1104"));
+  g_assert_null (find_row_titled (group, empty));
+
+  /* It leads to the role, where the order can be changed. */
+  g_signal_emit_by_name (row, "activate");
+  g_assert_cmpstr (sonae_window_get_section (window), ==, "contacts");
+
+  destroy_window (GTK_WIDGET (window));
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+static void
 test_home_profile (void)
 {
   g_autofree char *dir = NULL;
@@ -576,6 +612,7 @@ main (int   argc,
 
   g_test_add_func ("/window/sections", test_sections);
   g_test_add_func ("/window/home-attention", test_home_attention);
+  g_test_add_func ("/window/home-whom-to-call", test_home_whom_to_call);
   g_test_add_func ("/window/home-profile", test_home_profile);
   g_test_add_func ("/window/setup-done", test_setup_done);
   g_test_add_func ("/window/setup-skip", test_setup_skip);

@@ -17,8 +17,8 @@ sources=(po/ja.po)
 if compgen -G "po/fragments/*.po" >/dev/null; then
   sources+=(po/fragments/*.po)
 fi
-msgcat --use-first --output-file "$tmp/all.po" "${sources[@]}"
-msgmerge --quiet --no-fuzzy-matching --output-file "$tmp/ja.po" "$tmp/all.po" "$tmp/sonae.pot"
-msgattrib --no-obsolete --output-file po/ja.po "$tmp/ja.po"
+msgcat --no-wrap --use-first --output-file "$tmp/all.po" "${sources[@]}"
+msgmerge --quiet --no-wrap --no-fuzzy-matching --output-file "$tmp/ja.po" "$tmp/all.po" "$tmp/sonae.pot"
+msgattrib --no-wrap --no-obsolete --output-file po/ja.po "$tmp/ja.po"
 sed -i 's/^"Language: .*\\n"$/"Language: ja\\n"/; s/^"Content-Type: text\/plain; charset=.*\\n"$/"Content-Type: text\/plain; charset=UTF-8\\n"/' po/ja.po
 msgfmt --check --statistics --output-file /dev/null po/ja.po

@@ -604,6 +604,32 @@ sonae_store_get_attention (SonaeStore *self)
     }
 
   contacts = sonae_store_list_contacts (self, -1, NULL);
+
+  /* The bundled entries still to confirm are one task, not ten. */
+  {
+    guint n_unchecked = 0;
+    gint64 first = 0;
+
+    for (guint i = 0; contacts && i < contacts->len; i++)
+      {
+        SonaeContact *c = g_ptr_array_index (contacts, i);
+        if (c->needs_check && n_unchecked++ == 0)
+          first = c->id;
+      }
+    if (n_unchecked > 0)
+      {
+        SonaeAttention *a = g_new0 (SonaeAttention, 1);
+        a->kind = SONAE_ATTENTION_CONTACT_UNCHECKED;
+        a->contact_id = first;
+        a->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Check %u bundled contact before relying on it",
+                                                 "Check %u bundled contacts before relying on them",
+                                                 n_unchecked), n_unchecked);
+        a->detail = g_strdup (_("They came with Sonae. Confirm each number and address, then mark it verified."));
+        g_ptr_array_add (items, a);
+      }
+  }
+
   for (guint i = 0; contacts && i < contacts->len; i++)
     {
       SonaeContact *c = g_ptr_array_index (contacts, i);
@@ -613,22 +639,14 @@ sonae_store_get_attention (SonaeStore *self)
       SonaeAttention *a;
 
       if (c->needs_check)
-        {
-          a = g_new0 (SonaeAttention, 1);
-          a->kind = SONAE_ATTENTION_CONTACT_UNCHECKED;
-          a->contact_id = c->id;
-          a->title = g_strdup_printf (_("Check “%s” before relying on it"), sonae_contact_get_display_name (c));
-          a->detail = g_strdup (_("This entry came with Sonae. Confirm the number and address, then mark it verified."));
-          g_ptr_array_add (items, a);
-          continue;
-        }
+        continue;
       if (verified && days < SONAE_STALE_DAYS)
         continue;
 
       a = g_new0 (SonaeAttention, 1);
       a->kind = SONAE_ATTENTION_CONTACT_STALE;
       a->contact_id = c->id;
-      a->title = g_strdup_printf (_("Confirm the details of %s"), sonae_contact_get_display_name (c));
+      a->title = g_strdup_printf (_("Confirm the details of “%s”"), sonae_contact_get_display_name (c));
       if (!verified)
         a->detail = g_strdup (_("Never verified."));
       else

@@ -16,11 +16,13 @@ struct _SonaeHomePage
   GtkLabel *prefecture_label;
   GtkLabel *phone_label;
   AdwPreferencesGroup *attention_group;
+  AdwPreferencesGroup *calls_group;
   GtkWidget *print_roster_row;
 
   /* owned */
   SonaeStore *store;
   GPtrArray *attention_rows;   /* of GtkWidget, borrowed from the group */
+  GPtrArray *call_rows;        /* of GtkWidget, borrowed from calls_group */
   gulong changed_id;
   guint update_source;
 };
@@ -144,6 +146,96 @@ update_attention (SonaeHomePage *self)
     }
 }
 
+/* The roles a finder calls, in the order of the reporting chain. */
+static const char *const call_roles[] = {
+  SONAE_ROLE_FIRST, SONAE_ROLE_LEAD, SONAE_ROLE_TOP, SONAE_ROLE_SYSADMIN,
+};
+
+static char *
+holder_line (SonaeContact *c)
+{
+  const char *phone = sonae_contact_get_first_phone (c);
+
+  if (phone == NULL)
+    return g_strdup (sonae_contact_get_display_name (c));
+  return g_strdup_printf ("%s  %s", sonae_contact_get_display_name (c), phone);
+}
+
+static GtkWidget *
+new_call_row (const char *role_key,
+              GPtrArray  *holders)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *phone_label;
+  SonaeContact *primary;
+  g_autofree char *title = NULL;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+
+  if (holders == NULL || holders->len == 0)
+    {
+      /* Translators: a role, then that nobody holds it */
+      title = g_strdup_printf (_("%s: not assigned"), sonae_role_get_name (role_key));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Choose who holds this role, so that everyone knows whom to call."));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+      gtk_widget_add_css_class (row, "error");
+      make_activatable (row, "win.show-role", g_variant_new_string (role_key));
+      return row;
+    }
+
+  primary = g_ptr_array_index (holders, 0);
+  /* Translators: a role, then the name of the person who holds it */
+  title = g_strdup_printf (_("%s: %s"), sonae_role_get_name (role_key), sonae_contact_get_display_name (primary));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+
+  if (holders->len > 1)
+    {
+      g_autoptr(GString) next = g_string_new (NULL);
+      for (guint i = 1; i < holders->len && i < 3; i++)
+        {
+          g_autofree char *line = holder_line (g_ptr_array_index (holders, i));
+          if (next->len > 0)
+            g_string_append (next, "、");
+          g_string_append (next, line);
+        }
+      {
+        /* Translators: the deputies to call when the first person does not answer */
+        g_autofree char *subtitle = g_strdup_printf (_("If no answer: %s"), next->str);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      }
+    }
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("No deputy yet"));
+
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("call-start-symbolic"));
+  phone_label = gtk_label_new (sonae_contact_get_first_phone (primary) ? sonae_contact_get_first_phone (primary) : _("No phone number"));
+  gtk_label_set_selectable (GTK_LABEL (phone_label), TRUE);
+  gtk_widget_add_css_class (phone_label, "title-4");
+  gtk_widget_add_css_class (phone_label, "numeric");
+  gtk_widget_set_valign (phone_label, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), phone_label);
+  make_activatable (row, "win.show-role", g_variant_new_string (role_key));
+  return row;
+}
+
+static void
+update_calls (SonaeHomePage *self)
+{
+  for (guint i = 0; i < self->call_rows->len; i++)
+    adw_preferences_group_remove (self->calls_group, g_ptr_array_index (self->call_rows, i));
+  g_ptr_array_set_size (self->call_rows, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (call_roles); i++)
+    {
+      g_autoptr(GPtrArray) holders = sonae_store_get_role_holders (self->store, call_roles[i], NULL);
+      GtkWidget *row = new_call_row (call_roles[i], holders);
+
+      adw_preferences_group_add (self->calls_group, row);
+      g_ptr_array_add (self->call_rows, row);
+    }
+}
+
 static gboolean
 update_cb (gpointer user_data)
 {
@@ -151,6 +243,7 @@ update_cb (gpointer user_data)
 
   self->update_source = 0;
   update_profile (self);
+  update_calls (self);
   update_attention (self);
   return G_SOURCE_REMOVE;
 }
@@ -192,6 +285,7 @@ sonae_home_page_finalize (GObject *object)
   SonaeHomePage *self = SONAE_HOME_PAGE (object);
 
   g_clear_pointer (&self->attention_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->call_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sonae_home_page_parent_class)->finalize (object);
 }
@@ -213,6 +307,7 @@ sonae_home_page_class_init (SonaeHomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SonaeHomePage, prefecture_label);
   gtk_widget_class_bind_template_child (widget_class, SonaeHomePage, phone_label);
   gtk_widget_class_bind_template_child (widget_class, SonaeHomePage, attention_group);
+  gtk_widget_class_bind_template_child (widget_class, SonaeHomePage, calls_group);
   gtk_widget_class_bind_template_child (widget_class, SonaeHomePage, print_roster_row);
 }
 
@@ -220,6 +315,7 @@ static void
 sonae_home_page_init (SonaeHomePage *self)
 {
   self->attention_rows = g_ptr_array_new ();
+  self->call_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -236,6 +332,7 @@ sonae_home_page_new (SonaeStore *store)
                                               G_CALLBACK (store_changed_cb), self,
                                               G_CONNECT_SWAPPED);
   update_profile (self);
+  update_calls (self);
   update_attention (self);
   return GTK_WIDGET (self);
 }

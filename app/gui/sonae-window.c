@@ -42,6 +42,7 @@ struct _SonaeWindow
   GtkMenuButton *menu_button;
   AdwWindowTitle *content_title;
   GtkStack *content_stack;
+  GtkWidget *content_header;
 
   /* owned */
   SonaeStore *store;
@@ -142,6 +143,8 @@ show_section (SonaeWindow   *self,
 {
   self->section = section->name;
   gtk_stack_set_visible_child_name (self->content_stack, section->name);
+  /* Contacts has a list and an editor, each with its own header bar. */
+  gtk_widget_set_visible (self->content_header, !g_str_equal (section->name, "contacts"));
   adw_window_title_set_title (self->content_title, _(section->title));
   select_sidebar_row (self, section->name);
   if (self->settings != NULL)
@@ -571,6 +574,8 @@ sonae_window_constructed (GObject *object)
   gtk_stack_add_named (self->content_stack, self->home_page, "home");
   self->contacts_page = sonae_contacts_page_new (self->store);
   gtk_stack_add_named (self->content_stack, self->contacts_page, "contacts");
+  g_object_bind_property (self->leaflet, "folded", self->contacts_page, "sidebar-folded",
+                          G_BINDING_SYNC_CREATE);
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     gtk_list_box_append (self->sidebar_list, new_sidebar_row (&sections[i]));
@@ -669,6 +674,7 @@ sonae_window_class_init (SonaeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SonaeWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, SonaeWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, SonaeWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SonaeWindow, content_header);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.section", "section");

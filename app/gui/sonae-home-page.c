@@ -196,7 +196,8 @@ new_call_row (const char *role_key,
         {
           g_autofree char *line = holder_line (g_ptr_array_index (holders, i));
           if (next->len > 0)
-            g_string_append (next, "、");
+            /* Translators: between the names of the deputies */
+            g_string_append (next, _(", "));
           g_string_append (next, line);
         }
       {

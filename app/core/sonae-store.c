@@ -730,26 +730,33 @@ sonae_org_kind_get_title (SonaeOrgKind kind)
     }
 }
 
+static const char *prefecture_names[] = {
+  N_("Hokkaido"), N_("Aomori"), N_("Iwate"), N_("Miyagi"), N_("Akita"),
+  N_("Yamagata"), N_("Fukushima"), N_("Ibaraki"), N_("Tochigi"), N_("Gunma"),
+  N_("Saitama"), N_("Chiba"), N_("Tokyo"), N_("Kanagawa"), N_("Niigata"),
+  N_("Toyama"), N_("Ishikawa"), N_("Fukui"), N_("Yamanashi"), N_("Nagano"),
+  N_("Gifu"), N_("Shizuoka"), N_("Aichi"), N_("Mie"), N_("Shiga"),
+  N_("Kyoto"), N_("Osaka"), N_("Hyogo"), N_("Nara"), N_("Wakayama"),
+  N_("Tottori"), N_("Shimane"), N_("Okayama"), N_("Hiroshima"), N_("Yamaguchi"),
+  N_("Tokushima"), N_("Kagawa"), N_("Ehime"), N_("Kochi"), N_("Fukuoka"),
+  N_("Saga"), N_("Nagasaki"), N_("Kumamoto"), N_("Oita"), N_("Miyazaki"),
+  N_("Kagoshima"), N_("Okinawa"), NULL,
+};
+
+const char *const *
+sonae_prefecture_keys (void)
+{
+  return prefecture_names;
+}
+
 const char *const *
 sonae_prefectures (void)
 {
-  static const char *names[] = {
-    N_("Hokkaido"), N_("Aomori"), N_("Iwate"), N_("Miyagi"), N_("Akita"),
-    N_("Yamagata"), N_("Fukushima"), N_("Ibaraki"), N_("Tochigi"), N_("Gunma"),
-    N_("Saitama"), N_("Chiba"), N_("Tokyo"), N_("Kanagawa"), N_("Niigata"),
-    N_("Toyama"), N_("Ishikawa"), N_("Fukui"), N_("Yamanashi"), N_("Nagano"),
-    N_("Gifu"), N_("Shizuoka"), N_("Aichi"), N_("Mie"), N_("Shiga"),
-    N_("Kyoto"), N_("Osaka"), N_("Hyogo"), N_("Nara"), N_("Wakayama"),
-    N_("Tottori"), N_("Shimane"), N_("Okayama"), N_("Hiroshima"), N_("Yamaguchi"),
-    N_("Tokushima"), N_("Kagawa"), N_("Ehime"), N_("Kochi"), N_("Fukuoka"),
-    N_("Saga"), N_("Nagasaki"), N_("Kumamoto"), N_("Oita"), N_("Miyazaki"),
-    N_("Kagoshima"), N_("Okinawa"), NULL,
-  };
-  static const char *translated[G_N_ELEMENTS (names)];
+  static const char *translated[G_N_ELEMENTS (prefecture_names)];
 
   if (translated[0] == NULL)
-    for (guint i = 0; names[i]; i++)
-      translated[i] = _(names[i]);
+    for (guint i = 0; prefecture_names[i]; i++)
+      translated[i] = _(prefecture_names[i]);
   return translated;
 }
 

@@ -36,6 +36,8 @@ gboolean      sonae_org_kind_from_string (const char *text, SonaeOrgKind *out_ki
 const char   *sonae_org_kind_get_title   (SonaeOrgKind kind);   /* translated */
 /* The 47 prefectures in their usual order, translated; NULL-terminated. */
 const char *const *sonae_prefectures     (void);
+/* The same, untranslated: how a profile stores a prefecture. */
+const char *const *sonae_prefecture_keys (void);
 
 /* The data folder: SONAE_DATA_DIR, else $XDG_DATA_HOME/sonae. Newly allocated. */
 char         *sonae_store_default_dir    (void);

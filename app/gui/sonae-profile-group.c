@@ -32,22 +32,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The profile keeps a prefecture by its English name, as the demo and the
- * command line write it, and shows it translated. These are the msgids of
- * sonae_prefectures(), in the same order. */
-static const char *const prefecture_keys[] = {
-  N_("Hokkaido"), N_("Aomori"), N_("Iwate"), N_("Miyagi"), N_("Akita"),
-  N_("Yamagata"), N_("Fukushima"), N_("Ibaraki"), N_("Tochigi"), N_("Gunma"),
-  N_("Saitama"), N_("Chiba"), N_("Tokyo"), N_("Kanagawa"), N_("Niigata"),
-  N_("Toyama"), N_("Ishikawa"), N_("Fukui"), N_("Yamanashi"), N_("Nagano"),
-  N_("Gifu"), N_("Shizuoka"), N_("Aichi"), N_("Mie"), N_("Shiga"),
-  N_("Kyoto"), N_("Osaka"), N_("Hyogo"), N_("Nara"), N_("Wakayama"),
-  N_("Tottori"), N_("Shimane"), N_("Okayama"), N_("Hiroshima"), N_("Yamaguchi"),
-  N_("Tokushima"), N_("Kagawa"), N_("Ehime"), N_("Kochi"), N_("Fukuoka"),
-  N_("Saga"), N_("Nagasaki"), N_("Kumamoto"), N_("Oita"), N_("Miyazaki"),
-  N_("Kagoshima"), N_("Okinawa"),
-};
-
 static const SonaeOrgKind kinds[] = {
   SONAE_ORG_CLINIC,
   SONAE_ORG_HOSPITAL,
@@ -91,8 +75,8 @@ sonae_profile_group_get_profile (SonaeProfileGroup *self)
    * perhaps, a value saved in another language that is kept as it is. */
   prefecture = adw_combo_row_get_selected (self->prefecture_row);
   if (prefecture != GTK_INVALID_LIST_POSITION && prefecture > 0 &&
-      prefecture <= G_N_ELEMENTS (prefecture_keys))
-    profile->prefecture = g_strdup (prefecture_keys[prefecture - 1]);
+      prefecture <= g_strv_length ((char **) sonae_prefecture_keys ()))
+    profile->prefecture = g_strdup (sonae_prefecture_keys ()[prefecture - 1]);
   else if (prefecture != GTK_INVALID_LIST_POSITION && prefecture > 0)
     profile->prefecture = g_strdup (gtk_string_list_get_string (self->prefecture_model, prefecture));
 
@@ -120,14 +104,14 @@ sonae_profile_group_set_profile (SonaeProfileGroup  *self,
     if (kinds[i] == profile->kind)
       adw_combo_row_set_selected (self->kind_row, i);
 
-  n_prefectures = G_N_ELEMENTS (prefecture_keys);
+  n_prefectures = g_strv_length ((char **) sonae_prefecture_keys ());
   g_assert (g_strv_length ((char **) prefectures) == n_prefectures);
   /* Drop the extra item a previous profile may have added. */
   if (g_list_model_get_n_items (G_LIST_MODEL (self->prefecture_model)) > n_prefectures + 1)
     gtk_string_list_remove (self->prefecture_model, n_prefectures + 1);
   /* By its English name, or by the name in the language of the moment. */
-  for (guint i = 0; profile->prefecture && i < G_N_ELEMENTS (prefecture_keys); i++)
-    if (g_strcmp0 (prefecture_keys[i], profile->prefecture) == 0 ||
+  for (guint i = 0; profile->prefecture && i < g_strv_length ((char **) sonae_prefecture_keys ()); i++)
+    if (g_strcmp0 (sonae_prefecture_keys ()[i], profile->prefecture) == 0 ||
         g_strcmp0 (prefectures[i], profile->prefecture) == 0)
       prefecture = i + 1;
   /* A value written in another language (or by an import) is shown and

@@ -195,7 +195,8 @@ test_home_attention (void)
 {
   g_autofree char *dir = NULL;
   g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
-  g_autofree char *title = g_strdup_printf ("Nobody holds the role “%s”", sonae_role_get_name (SONAE_ROLE_LEAD));
+  g_autofree char *title = g_strdup_printf ("Nobody holds the role “%s”", sonae_role_get_name (SONAE_ROLE_PRIVACY));
+  g_autofree char *calling = g_strdup_printf ("Nobody holds the role “%s”", sonae_role_get_name (SONAE_ROLE_LEAD));
   SonaeWindow *window = new_window (store);
   GtkWidget *home = sonae_window_get_page (window, "home");
   GtkWidget *group = find_by_name (home, "attention-group");
@@ -205,18 +206,20 @@ test_home_attention (void)
   g_assert_nonnull (group);
   row = find_row_titled (group, title);
   g_assert_nonnull (row);
+  /* A calling role shows under Whom to Call, not twice. */
+  g_assert_null (find_row_titled (group, calling));
 
   /* Activating it opens Contacts on that role. */
   g_signal_emit_by_name (row, "activate");
   g_assert_cmpstr (sonae_window_get_section (window), ==, "contacts");
 
   id = sonae_test_add_contact (store, SONAE_GROUP_STAFF, "山田 太郎", "やまだ たろう", "090-1234-5678");
-  g_assert_true (sonae_store_set_role_holders (store, SONAE_ROLE_LEAD, &id, 1, NULL));
+  g_assert_true (sonae_store_set_role_holders (store, SONAE_ROLE_PRIVACY, &id, 1, NULL));
   g_assert_true (wait_for_row (group, title, FALSE));
   g_assert_null (find_row_titled (group, title));
   /* Other roles are still empty. */
   {
-    g_autofree char *other = g_strdup_printf ("Nobody holds the role “%s”", sonae_role_get_name (SONAE_ROLE_TOP));
+    g_autofree char *other = g_strdup_printf ("Nobody holds the role “%s”", sonae_role_get_name (SONAE_ROLE_SECURITY));
     g_assert_nonnull (find_row_titled (group, other));
   }
 

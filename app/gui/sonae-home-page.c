@@ -96,11 +96,34 @@ add_attention_row (SonaeHomePage *self,
   g_ptr_array_add (self->attention_rows, row);
 }
 
+/* The roles a finder calls, in the order of the reporting chain. */
+static const char *const call_roles[] = {
+  SONAE_ROLE_FIRST, SONAE_ROLE_LEAD, SONAE_ROLE_TOP, SONAE_ROLE_SYSADMIN,
+};
+
+static gboolean
+is_call_role (const char *role_key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (call_roles); i++)
+    if (g_strcmp0 (call_roles[i], role_key) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 update_attention (SonaeHomePage *self)
 {
   g_autoptr(GPtrArray) items = sonae_store_get_attention (self->store);
-  guint n_items = items ? items->len : 0;
+  guint n_items;
+
+  /* An empty calling role already shows in red under Whom to Call. */
+  for (guint i = items ? items->len : 0; i > 0; i--)
+    {
+      SonaeAttention *item = g_ptr_array_index (items, i - 1);
+      if (item->kind == SONAE_ATTENTION_ROLE_EMPTY && is_call_role (item->role_key))
+        g_ptr_array_remove_index (items, i - 1);
+    }
+  n_items = items ? items->len : 0;
 
   for (guint i = 0; i < self->attention_rows->len; i++)
     adw_preferences_group_remove (self->attention_group, g_ptr_array_index (self->attention_rows, i));
@@ -145,11 +168,6 @@ update_attention (SonaeHomePage *self)
       add_attention_row (self, row);
     }
 }
-
-/* The roles a finder calls, in the order of the reporting chain. */
-static const char *const call_roles[] = {
-  SONAE_ROLE_FIRST, SONAE_ROLE_LEAD, SONAE_ROLE_TOP, SONAE_ROLE_SYSADMIN,
-};
 
 static char *
 holder_line (SonaeContact *c)

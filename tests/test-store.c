@@ -129,11 +129,29 @@ test_store_migrations (void)
 
       if (v > 0)
         {
+          sqlite3 *db = NULL;
+
           g_assert_true (sonae_store_migrate_file_to (path, v, &error));
           g_assert_no_error (error);
+          /* Data written at version v is still there after the migrations. */
+          g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+          g_assert_cmpint (sqlite3_exec (db, "INSERT INTO contacts (id, name, sort_key) VALUES (4242, '移行 前の人', '0いこう');"
+                                             "INSERT INTO contact_phones (contact_id, position, value) VALUES (4242, 0, '090-0000-0000');"
+                                             "INSERT INTO role_holders (role_key, contact_id, position) VALUES ('lead', 4242, 0);",
+                                         NULL, NULL, NULL), ==, SQLITE_OK);
+          sqlite3_close (db);
         }
       store = sonae_store_open (dir, &error);
       g_assert_no_error (error);
+      if (v > 0)
+        {
+          g_autoptr(SonaeContact) c = sonae_store_get_contact (store, 4242, &error);
+          g_autoptr(GPtrArray) holders = sonae_store_get_role_holders (store, "lead", &error);
+          g_assert_no_error (error);
+          g_assert_cmpstr (c->name, ==, "移行 前の人");
+          g_assert_cmpstr (sonae_contact_get_first_phone (c), ==, "090-0000-0000");
+          g_assert_cmpuint (holders->len, ==, 1);
+        }
       g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, SONAE_SCHEMA_VERSION);
       g_assert_cmpint (pragma_int (path, "PRAGMA integrity_check") , ==, 0 /* "ok" reads as 0 */);
       g_clear_object (&store);

@@ -86,6 +86,37 @@ static const char *const migrations[] = {
   "  PRIMARY KEY (role_key, contact_id)"
   ");"
   "CREATE INDEX role_holders_contact ON role_holders (contact_id);",
+
+  /* 1 -> 2: the organisation's own emergency manual */
+  "CREATE TABLE manual_items ("
+  "  item_id TEXT PRIMARY KEY NOT NULL,"
+  "  parent_id TEXT,"
+  "  text TEXT,"
+  "  role_key TEXT,"
+  "  position REAL,"
+  "  removed INTEGER NOT NULL DEFAULT 0,"
+  "  added INTEGER NOT NULL DEFAULT 0,"
+  "  base_text TEXT,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "CREATE TABLE manual_level_roles ("
+  "  level INTEGER PRIMARY KEY CHECK (level BETWEEN 0 AND 3),"
+  "  role_key TEXT NOT NULL"
+  ");"
+  "CREATE TABLE manual_revisions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  item_id TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  old_text TEXT,"
+  "  new_text TEXT,"
+  "  author TEXT,"
+  "  at TEXT NOT NULL"
+  ");"
+  "CREATE TABLE manual_reviews ("
+  "  id INTEGER PRIMARY KEY,"
+  "  reviewed_on TEXT NOT NULL,"
+  "  reviewed_by TEXT NOT NULL"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SONAE_SCHEMA_VERSION);

@@ -149,6 +149,15 @@ test_cli_export_documents (void)
   g_assert_true (exited_ok (&r2));
   g_assert_true (is_pdf (calltree));
 
+  {
+    g_autofree char *poster = g_build_filename (dir, "poster.pdf", NULL);
+    g_auto(Run) rp;
+
+    run_sonae (&rp, "--data-dir", data, "--export", "poster", "--output", poster, "--paper", "a3", NULL);
+    g_assert_true (exited_ok (&rp));
+    g_assert_true (is_pdf (poster));
+  }
+
   run_sonae (&list, "--list-documents", NULL);
   g_assert_true (exited_ok (&list));
   g_assert_nonnull (strstr (list.out, "roster"));

@@ -461,6 +461,54 @@ test_print_export (void)
   sonae_test_remove_dir (dir);
 }
 
+/* Home's Print group offers the poster first, and the poster prints on
+ * the paper it was made for. */
+static void
+test_home_print_poster (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(SonaePrintOperation) operation = NULL;
+  g_autofree char *pdf = NULL;
+  SonaeWindow *window;
+  SonaeDocument *doc;
+  GtkWidget *row;
+  GtkWidget *group;
+  GVariant *target;
+  GtkPageSetup *setup;
+  GtkPrintOperationResult result;
+
+  window = new_window (store);
+  row = find_by_name (GTK_WIDGET (window), "print-poster-row");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "win.print-document");
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row));
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "poster");
+  group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+  collect_rows (group, rows);
+  g_assert_true (g_ptr_array_index (rows, 0) == row);
+  g_assert_true (find_by_name (group, "print-roster-row") != NULL);
+  destroy_window (GTK_WIDGET (window));
+
+  doc = sonae_document_new (store, "poster", SONAE_PAPER_A3, &error);
+  g_assert_no_error (error);
+  operation = sonae_print_operation_new (doc);
+  setup = gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (operation));
+  g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (setup)), ==, GTK_PAPER_NAME_A3);
+  pdf = g_build_filename (dir, "poster.pdf", NULL);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), pdf);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                    GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
 static void
 test_damaged_database (void)
 {
@@ -622,6 +670,7 @@ main (int   argc,
   g_test_add_func ("/window/preferences-saved-as-typed", test_preferences_saved_as_typed);
   g_test_add_func ("/window/backup", test_backup);
   g_test_add_func ("/window/print-export", test_print_export);
+  g_test_add_func ("/window/home-print-poster", test_home_print_poster);
   g_test_add_func ("/window/damaged-database", test_damaged_database);
   g_test_add_func ("/window/problem-words", test_read_only_database);
 

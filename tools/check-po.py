@@ -28,7 +28,11 @@ for top in ("app", "ui", "data"):
                 continue
             with open(path, encoding="utf-8", errors="replace") as f:
                 text = f.read()
-            if ('_("' in text or 'N_("' in text or 'C_("' in text or 'translatable="yes"' in text
+            # Bundled content (data/content/*.xml but the GResource list) is
+            # translated through the ITS rules in data/content/its.
+            content = (rel.startswith(os.path.join("data", "content") + os.sep) and name.endswith(".xml")
+                       and not name.endswith(".gresource.xml"))
+            if ('_("' in text or 'N_("' in text or 'C_("' in text or 'translatable="yes"' in text or content
                     or rel.endswith((".desktop.in", ".metainfo.xml.in", ".gschema.xml"))):
                 if rel not in files:
                     unlisted.append(rel)
@@ -41,7 +45,11 @@ with tempfile.TemporaryDirectory() as tmp:
            "--keyword=g_dngettext:2,3", "--keyword=ngettext:1,2",
            "--keyword=g_dpgettext2:2c,3",
            "--add-comments=Translators", "--package-name=sonae"] + files
-    r = subprocess.run(cmd, capture_output=True, text=True)
+    # The ITS locating rules of the bundled content live in data/content/its.
+    env = dict(os.environ)
+    env["GETTEXTDATADIRS"] = os.pathsep.join(
+        [os.path.join(root, "data", "content")] + [d for d in env.get("GETTEXTDATADIRS", "").split(os.pathsep) if d])
+    r = subprocess.run(cmd, capture_output=True, text=True, env=env)
     results.append(("xgettext reads every file of POTFILES.in", r.returncode == 0, r.stderr))
 
     merged = os.path.join(tmp, "ja.po")

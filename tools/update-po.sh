@@ -8,6 +8,8 @@ cd "$(dirname "$(readlink -f "$0")")/.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
+# The ITS locating rules of the bundled content (data/content/*.xml).
+GETTEXTDATADIRS="$PWD/data/content${GETTEXTDATADIRS:+:$GETTEXTDATADIRS}" \
 xgettext --from-code=UTF-8 --output "$tmp/sonae.pot" --package-name=sonae \
   --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
   --keyword=g_dngettext:2,3 --keyword=ngettext:1,2 --keyword=g_dpgettext2:2c,3 \

@@ -17,7 +17,7 @@ struct _SonaeHomePage
   GtkLabel *phone_label;
   AdwPreferencesGroup *attention_group;
   AdwPreferencesGroup *calls_group;
-  GtkWidget *print_roster_row;
+  GtkWidget *print_poster_row;
 
   /* owned */
   SonaeStore *store;
@@ -281,7 +281,7 @@ sonae_home_page_focus_print (SonaeHomePage *self)
 {
   g_return_if_fail (SONAE_IS_HOME_PAGE (self));
 
-  gtk_widget_grab_focus (self->print_roster_row);
+  gtk_widget_grab_focus (self->print_poster_row);
 }
 
 static void
@@ -327,7 +327,7 @@ sonae_home_page_class_init (SonaeHomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SonaeHomePage, phone_label);
   gtk_widget_class_bind_template_child (widget_class, SonaeHomePage, attention_group);
   gtk_widget_class_bind_template_child (widget_class, SonaeHomePage, calls_group);
-  gtk_widget_class_bind_template_child (widget_class, SonaeHomePage, print_roster_row);
+  gtk_widget_class_bind_template_child (widget_class, SonaeHomePage, print_poster_row);
 }
 
 static void

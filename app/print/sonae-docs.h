@@ -18,6 +18,9 @@ SonaeDocument *sonae_doc_roster_build   (SonaeStore  *store,
 SonaeDocument *sonae_doc_calltree_build (SonaeStore  *store,
                                          SonaePaper   paper,
                                          GError     **error);
+SonaeDocument *sonae_doc_poster_build   (SonaeStore  *store,
+                                         SonaePaper   paper,
+                                         GError     **error);
 
 /* Shared by the contact documents (sonae-doc-contact.c). */
 

@@ -33,6 +33,7 @@ typedef enum {
   SONAE_STYLE_MUTED   = 1 << 5,  /* grey */
   SONAE_STYLE_WARNING = 1 << 6,  /* in a tinted box with a red bar */
   SONAE_STYLE_CENTER  = 1 << 7,
+  SONAE_STYLE_BANNER  = 1 << 8,  /* white on a red band: a poster's headline */
 } SonaeTextStyle;
 
 /* A coloured label inside a line of text, as Pango markup. */
@@ -63,6 +64,12 @@ const char    *sonae_document_get_organisation (SonaeDocument *doc);
  * bigger type. When FALSE the text keeps its size and more fits a page. */
 void sonae_document_set_scale_to_paper (SonaeDocument *doc,
                                         gboolean       scale);
+
+/* When TRUE (default FALSE) a document that would take more than one page
+ * is shown smaller, as a whole, until it fits on one: a poster, whatever
+ * the roster holds. */
+void sonae_document_set_fit_one_page   (SonaeDocument *doc,
+                                        gboolean       fit);
 
 /* The blocks. Texts called "text" are plain; "markup" is Pango markup
  * (escape user data with g_markup_printf_escaped()). */
@@ -100,6 +107,13 @@ void sonae_document_end_group       (SonaeDocument *doc);
 void sonae_document_add_spacer      (SonaeDocument *doc,
                                      double         points);
 void sonae_document_add_page_break  (SonaeDocument *doc);
+/* A numbered step: @number (“1”) in white on a red disc, @markup beside
+ * it. The size in @style (e.g. SONAE_STYLE_POSTER) sets the text and the
+ * disc; spans in @markup may make parts of the text smaller. */
+void sonae_document_add_step        (SonaeDocument  *doc,
+                                     SonaeTextStyle  style,
+                                     const char     *number,
+                                     const char     *markup);
 /* A line with an empty check box in front, for checklists. */
 void sonae_document_add_check_item  (SonaeDocument *doc,
                                      const char    *markup);

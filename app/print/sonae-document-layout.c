@@ -37,12 +37,20 @@
 #define BOX_PAD       7.0
 #define BOX_BAR       3.0
 #define WRITE_IN_LINE 24.0
+#define BANNER_PAD_X  12.0
+#define BANNER_PAD_Y  8.0
+#define STEP_DISC     1.5   /* the disc of a step, in times its text size */
+#define STEP_GAP      0.5   /* between the disc and the text, likewise */
+#define MIN_ZOOM      0.25  /* fit_one_page shrinks no further */
 
 #define RULE_COLOR    0.74
 #define HEADER_FILL   0.925
 #define BOX_FILL_R    0.996
 #define BOX_FILL_G    0.953
 #define BOX_FILL_B    0.929
+#define RED_R         0.70
+#define RED_G         0.15
+#define RED_B         0.12
 
 #define EPSILON 0.01
 
@@ -151,6 +159,34 @@ column_x (Block *b,
   return x;
 }
 
+/* Height of the first line of @layout. */
+static double
+first_line_height (PangoLayout *layout)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  int y0, y1;
+
+  pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+  pango_layout_iter_free (iter);
+  return pango_units_to_double (y1 - y0);
+}
+
+/* A step: the disc, and where it and the text start so that the disc is
+ * centred on the first line of text. */
+static void
+step_geometry (Block       *b,
+               PangoLayout *text,
+               double      *disc,
+               double      *disc_y,
+               double      *text_y)
+{
+  double line = first_line_height (text);
+
+  *disc = text_size (b->style) * STEP_DISC;
+  *disc_y = MAX (0.0, (line - *disc) / 2);
+  *text_y = MAX (0.0, (*disc - line) / 2);
+}
+
 /* Lays out one block, or one row of a table block, with its top-left corner
  * at 0,0. Returns its height; the layouts go to @pieces when it is not NULL. */
 static double
@@ -185,6 +221,14 @@ layout_item (SonaeDocument *doc,
         g_autofree char *markup = NULL;
         const char *text = b->markup;
 
+        if (b->style & SONAE_STYLE_BANNER)
+          {
+            markup = g_strdup_printf ("<span foreground=\"#ffffff\">%s</span>", b->markup);
+            h = add_piece (pieces, make_layout (doc, markup, text_size (b->style), (b->style & SONAE_STYLE_BOLD) != 0,
+                                                w - 2 * BANNER_PAD_X, align),
+                           BANNER_PAD_X, BANNER_PAD_Y);
+            return h + 2 * BANNER_PAD_Y;
+          }
         if (b->style & SONAE_STYLE_MUTED)
           text = markup = g_strdup_printf ("<span foreground=\"" SONAE_PRINT_COLOR_MUTED "\">%s</span>", b->markup);
         if (b->style & SONAE_STYLE_WARNING)
@@ -228,6 +272,27 @@ layout_item (SonaeDocument *doc,
     case BLOCK_CHECK_ITEM:
       return add_piece (pieces, make_layout (doc, b->markup, SIZE_NORMAL, FALSE, w - 18.0, PANGO_ALIGN_LEFT), 18.0, 0);
 
+    case BLOCK_STEP:
+      {
+        double size = text_size (b->style);
+        double indent = size * (STEP_DISC + STEP_GAP);
+        PangoLayout *text = make_layout (doc, b->markup, size, (b->style & SONAE_STYLE_BOLD) != 0,
+                                         w - indent, PANGO_ALIGN_LEFT);
+        g_autofree char *number_markup = g_strdup_printf ("<span foreground=\"#ffffff\">%s</span>", b->markup2);
+        PangoLayout *number = make_layout (doc, number_markup, size * 1.05, TRUE, size * STEP_DISC,
+                                           PANGO_ALIGN_CENTER);
+        PangoRectangle ink;
+        double disc, disc_y, text_y, number_y;
+
+        step_geometry (b, text, &disc, &disc_y, &text_y);
+        /* The digits' ink, not their line, centred in the disc. */
+        pango_layout_get_extents (number, &ink, NULL);
+        number_y = disc_y + disc / 2 - pango_units_to_double (ink.y + ink.height / 2);
+        h = add_piece (pieces, text, indent, text_y) + text_y;
+        add_piece (pieces, number, 0, number_y);
+        return MAX (h, disc_y + disc);
+      }
+
     case BLOCK_WRITE_IN:
       {
         g_autofree char *label = g_strdup_printf ("<span foreground=\"" SONAE_PRINT_COLOR_MUTED "\">%s</span>",
@@ -262,6 +327,8 @@ spacing_before (Block *b)
       return 4.0;
     case BLOCK_WRITE_IN:
       return 8.0;
+    case BLOCK_STEP:
+      return text_size (b->style) * 0.35;
     case BLOCK_TITLE:
     case BLOCK_SPACER:
     case BLOCK_PAGE_BREAK:
@@ -649,29 +716,23 @@ make_context (PangoContext *given)
   return context;
 }
 
-guint
-sonae_document_paginate (SonaeDocument *doc,
-                         PangoContext  *context,
-                         double         width,
-                         double         height)
+/* Lays out the blocks on pages of the sheet, shown at @zoom times their
+ * size. Returns the number of pages. */
+static guint
+flow_at_zoom (SonaeDocument *doc,
+              double         zoom)
 {
   g_autofree Measure *m = NULL;
   Flow flow = { 0 };
   guint start = 0;
-  guint n_pages;
 
-  g_return_val_if_fail (doc != NULL, 0);
-  g_return_val_if_fail (PANGO_IS_CONTEXT (context), 0);
-  g_return_val_if_fail (width > 0 && height > 0, 0);
-  g_return_val_if_fail (doc->open_groups->len == 0, 0);
+  g_array_set_size (doc->placed, 0);
+  g_array_set_size (doc->page_starts, 0);
+  g_array_set_size (doc->outline, 0);
 
-  sonae_document_clear_layout (doc);
-  doc->context = make_context (context);
-  doc->sheet_width = width;
-  doc->sheet_height = height;
-  doc->scale = doc->scale_to_paper ? MAX (1.0, width / A4_WIDTH) : 1.0;
-  doc->page_width = width / doc->scale;
-  doc->page_height = height / doc->scale;
+  doc->scale = (doc->scale_to_paper ? MAX (1.0, doc->sheet_width / A4_WIDTH) : 1.0) * zoom;
+  doc->page_width = doc->sheet_width / doc->scale;
+  doc->page_height = doc->sheet_height / doc->scale;
   doc->text_width = MAX (doc->page_width - 2 * MARGIN_X, 72.0);
   doc->text_height = MAX (doc->page_height - TEXT_TOP - TEXT_BOTTOM, 72.0);
 
@@ -691,7 +752,57 @@ sonae_document_paginate (SonaeDocument *doc,
   for (guint i = 0; i < doc->blocks->len; i++)
     g_free (m[i].rows);
 
-  n_pages = doc->page_starts->len - 1;
+  return doc->page_starts->len - 1;
+}
+
+guint
+sonae_document_paginate (SonaeDocument *doc,
+                         PangoContext  *context,
+                         double         width,
+                         double         height)
+{
+  double zoom = 1.0;
+  guint n_pages;
+
+  g_return_val_if_fail (doc != NULL, 0);
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), 0);
+  g_return_val_if_fail (width > 0 && height > 0, 0);
+  g_return_val_if_fail (doc->open_groups->len == 0, 0);
+
+  sonae_document_clear_layout (doc);
+  doc->context = make_context (context);
+  doc->sheet_width = width;
+  doc->sheet_height = height;
+
+  n_pages = flow_at_zoom (doc, zoom);
+  if (doc->fit_one_page && n_pages > 1)
+    {
+      double too_big = zoom;
+
+      /* Smaller until it fits (text wraps less as the lines grow longer),
+       * then as large as still fits, to a few percent. */
+      while (n_pages > 1 && zoom > MIN_ZOOM)
+        {
+          too_big = zoom;
+          zoom = MAX (zoom * 0.85, MIN_ZOOM);
+          n_pages = flow_at_zoom (doc, zoom);
+        }
+      if (n_pages == 1)
+        {
+          double fits = zoom;
+
+          for (guint i = 0; i < 5; i++)
+            {
+              double middle = (fits + too_big) / 2;
+
+              if (flow_at_zoom (doc, middle) == 1)
+                fits = middle;
+              else
+                too_big = middle;
+            }
+          n_pages = flow_at_zoom (doc, fits);
+        }
+    }
   return n_pages;
 }
 
@@ -756,13 +867,21 @@ draw_item (SonaeDocument *doc,
       break;
 
     case BLOCK_PARAGRAPH:
-      if (b->style & SONAE_STYLE_WARNING)
+      if (b->style & SONAE_STYLE_BANNER)
+        {
+          cairo_save (cr);
+          cairo_set_source_rgb (cr, RED_R, RED_G, RED_B);
+          cairo_rectangle (cr, 0, 0, w, height);
+          cairo_fill (cr);
+          cairo_restore (cr);
+        }
+      else if (b->style & SONAE_STYLE_WARNING)
         {
           cairo_save (cr);
           cairo_set_source_rgb (cr, BOX_FILL_R, BOX_FILL_G, BOX_FILL_B);
           cairo_rectangle (cr, 0, 0, w, height);
           cairo_fill (cr);
-          cairo_set_source_rgb (cr, 0.70, 0.15, 0.12);
+          cairo_set_source_rgb (cr, RED_R, RED_G, RED_B);
           cairo_rectangle (cr, 0, 0, BOX_BAR, height);
           cairo_fill (cr);
           cairo_restore (cr);
@@ -807,6 +926,22 @@ draw_item (SonaeDocument *doc,
         cairo_stroke (cr);
         cairo_restore (cr);
       }
+      break;
+
+    case BLOCK_STEP:
+      if (pieces->len > 0)
+        {
+          Piece *text = &g_array_index (pieces, Piece, 0);
+          double disc, disc_y, text_y;
+
+          step_geometry (b, text->layout, &disc, &disc_y, &text_y);
+          cairo_save (cr);
+          cairo_set_source_rgb (cr, RED_R, RED_G, RED_B);
+          cairo_new_path (cr);
+          cairo_arc (cr, disc / 2, disc_y + disc / 2, disc / 2, 0, 2 * G_PI);
+          cairo_fill (cr);
+          cairo_restore (cr);
+        }
       break;
 
     case BLOCK_WRITE_IN:

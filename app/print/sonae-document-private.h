@@ -17,6 +17,7 @@ typedef enum {
   BLOCK_GROUP_END,
   BLOCK_CHECK_ITEM,
   BLOCK_WRITE_IN,
+  BLOCK_STEP,
 } BlockKind;
 
 typedef enum {
@@ -27,8 +28,8 @@ typedef enum {
 typedef struct {
   BlockKind kind;
   SonaeTextStyle style;
-  char *markup;       /* title, heading, paragraph, check item; write-in label */
-  char *markup2;      /* title: subtitle */
+  char *markup;       /* title, heading, paragraph, check item, step; write-in label */
+  char *markup2;      /* title: subtitle; step: the number */
   char *plain;        /* title, heading: for bookmarks */
   double amount;      /* spacer: points; write-in: lines */
 
@@ -70,6 +71,7 @@ struct _SonaeDocument {
   char *organisation;
   GDateTime *printed;
   gboolean scale_to_paper;
+  gboolean fit_one_page;
 
   GPtrArray *blocks;     /* of Block */
   GArray *open_groups;   /* of guint: indexes of unclosed GROUP_BEGINs */

@@ -22,6 +22,7 @@ static const struct {
 } documents[] = {
   { "roster", N_("Contact Roster"), sonae_doc_roster_build },
   { "calltree", N_("Call Tree"), sonae_doc_calltree_build },
+  { "poster", N_("First-Response Poster"), sonae_doc_poster_build },
 };
 
 const char *const *
@@ -227,6 +228,14 @@ sonae_document_set_scale_to_paper (SonaeDocument *doc,
   doc->scale_to_paper = !!scale;
 }
 
+void
+sonae_document_set_fit_one_page (SonaeDocument *doc,
+                                 gboolean       fit)
+{
+  g_return_if_fail (doc != NULL);
+  doc->fit_one_page = !!fit;
+}
+
 Block *
 sonae_document_last_block (SonaeDocument *doc)
 {
@@ -428,6 +437,23 @@ sonae_document_add_check_item (SonaeDocument *doc,
   g_return_if_fail (markup != NULL);
 
   add_block (doc, BLOCK_CHECK_ITEM)->markup = g_strdup (markup);
+}
+
+void
+sonae_document_add_step (SonaeDocument  *doc,
+                         SonaeTextStyle  style,
+                         const char     *number,
+                         const char     *markup)
+{
+  Block *b;
+
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (markup != NULL);
+
+  b = add_block (doc, BLOCK_STEP);
+  b->style = style;
+  b->markup = g_strdup (markup);
+  b->markup2 = g_markup_escape_text (number ? number : "", -1);
 }
 
 void

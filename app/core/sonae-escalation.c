@@ -1,0 +1,279 @@
+/* sonae-escalation.c: the contact chain of a damage level, filled in from
+ * the roster */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sonae-error.h"
+#include "sonae-escalation.h"
+
+struct _SonaeEscalation {
+  SonaeManual *manual;       /* owned: the notes are borrowed from it */
+  int level;
+  SonaeOrgKind kind;
+  char *responder;
+  GPtrArray *roles;          /* of SonaeEscalationRole */
+  GPtrArray *bodies;         /* of SonaeEscalationBody */
+};
+
+static void
+role_free (gpointer data)
+{
+  SonaeEscalationRole *r = data;
+
+  g_free (r->role_key);
+  g_ptr_array_unref (r->holders);
+  g_free (r);
+}
+
+static void
+body_free (gpointer data)
+{
+  SonaeEscalationBody *b = data;
+
+  g_free (b->authority_key);
+  g_clear_object (&b->contact);
+  g_free (b);
+}
+
+void
+sonae_escalation_free (SonaeEscalation *self)
+{
+  if (self == NULL)
+    return;
+  g_ptr_array_unref (self->roles);
+  g_ptr_array_unref (self->bodies);
+  g_free (self->responder);
+  sonae_manual_unref (self->manual);
+  g_free (self);
+}
+
+static gboolean
+has_role (GPtrArray  *roles,
+          const char *key)
+{
+  for (guint i = 0; i < roles->len; i++)
+    if (g_str_equal (((SonaeEscalationRole *) g_ptr_array_index (roles, i))->role_key, key))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+add_role (SonaeEscalation  *self,
+          SonaeStore       *store,
+          const char       *key,
+          gboolean          inform_only,
+          GError          **error)
+{
+  GPtrArray *holders;
+  SonaeEscalationRole *r;
+
+  if (has_role (self->roles, key))
+    return TRUE;
+  holders = sonae_store_get_role_holders (store, key, error);
+  if (holders == NULL)
+    return FALSE;
+  r = g_new0 (SonaeEscalationRole, 1);
+  r->role_key = g_strdup (key);
+  r->responder = !inform_only && g_str_equal (key, self->responder);
+  r->inform_only = inform_only;
+  r->holders = holders;
+  g_ptr_array_add (self->roles, r);
+  return TRUE;
+}
+
+/* The chain up to the responder; see the header. */
+static gboolean
+add_chain (SonaeEscalation  *self,
+           SonaeStore       *store,
+           GError          **error)
+{
+  GPtrArray *chain = sonae_manual_get_chain (self->manual);
+  gboolean on_chain = FALSE;
+
+  for (guint i = 0; i < chain->len; i++)
+    if (g_str_equal (g_ptr_array_index (chain, i), self->responder))
+      on_chain = TRUE;
+
+  for (guint i = 0; i < chain->len; i++)
+    {
+      const char *key = g_ptr_array_index (chain, i);
+
+      if (!on_chain && i > 0)
+        break;
+      if (!add_role (self, store, key, FALSE, error))
+        return FALSE;
+      if (g_str_equal (key, self->responder))
+        return TRUE;
+    }
+  return add_role (self, store, self->responder, FALSE, error);
+}
+
+static gboolean
+add_bodies (SonaeEscalation        *self,
+            SonaeStore             *store,
+            const SonaeManualReport *report,
+            GError                **error)
+{
+  SonaeManualVariant variant = sonae_manual_variant_for_org (self->kind);
+  g_autoptr(GPtrArray) contacts = NULL;
+
+  contacts = sonae_store_list_contacts (store, -1, error);
+  if (contacts == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < report->bodies->len; i++)
+    {
+      const SonaeManualBody *mb = g_ptr_array_index (report->bodies, i);
+      SonaeEscalationBody *b;
+
+      if (mb->org != SONAE_MANUAL_VARIANT_ALL && mb->org != variant)
+        continue;
+      b = g_new0 (SonaeEscalationBody, 1);
+      b->authority_key = g_strdup (mb->authority_key);
+      b->optional = mb->optional;
+      b->note = sonae_manual_text_get (mb->text, self->kind);
+      for (guint j = 0; j < contacts->len; j++)
+        {
+          SonaeContact *c = g_ptr_array_index (contacts, j);
+
+          if (g_strcmp0 (c->builtin_key, mb->authority_key) == 0)
+            {
+              b->contact = g_object_ref (c);
+              break;
+            }
+        }
+      g_ptr_array_add (self->bodies, b);
+    }
+  return TRUE;
+}
+
+SonaeEscalation *
+sonae_escalation_new_for_org (SonaeStore    *store,
+                              SonaeManual   *manual,
+                              int            level,
+                              SonaeOrgKind   kind,
+                              GError       **error)
+{
+  g_autoptr(SonaeEscalation) self = NULL;
+  const SonaeManualReport *report;
+
+  g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
+  g_return_val_if_fail (manual != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (level < 0 || level >= SONAE_MANUAL_N_LEVELS)
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                   _("There is no damage level %d; the levels are 0 to 3."), level);
+      return NULL;
+    }
+
+  self = g_new0 (SonaeEscalation, 1);
+  self->manual = sonae_manual_ref (manual);
+  self->level = level;
+  self->kind = kind;
+  self->responder = g_strdup (sonae_manual_get_responder (manual, level));
+  self->roles = g_ptr_array_new_with_free_func (role_free);
+  self->bodies = g_ptr_array_new_with_free_func (body_free);
+
+  report = sonae_manual_get_report (manual, level);
+  if (!add_chain (self, store, error))
+    return NULL;
+  for (guint i = 0; i < report->inform_keys->len; i++)
+    if (!add_role (self, store, g_ptr_array_index (report->inform_keys, i), TRUE, error))
+      return NULL;
+  if (!add_bodies (self, store, report, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+SonaeEscalation *
+sonae_escalation_new (SonaeStore   *store,
+                      SonaeManual  *manual,
+                      int           level,
+                      GError      **error)
+{
+  g_autoptr(SonaeProfile) profile = NULL;
+
+  g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
+
+  profile = sonae_store_get_profile (store);
+  return sonae_escalation_new_for_org (store, manual, level, profile->kind, error);
+}
+
+int
+sonae_escalation_get_level (SonaeEscalation *self)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  return self->level;
+}
+
+SonaeOrgKind
+sonae_escalation_get_org_kind (SonaeEscalation *self)
+{
+  g_return_val_if_fail (self != NULL, SONAE_ORG_CLINIC);
+  return self->kind;
+}
+
+const char *
+sonae_escalation_get_responder (SonaeEscalation *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->responder;
+}
+
+const char *
+sonae_escalation_get_severity (SonaeEscalation *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return sonae_manual_get_report (self->manual, self->level)->severity;
+}
+
+const char *
+sonae_escalation_get_summary (SonaeEscalation *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return sonae_manual_text_get (sonae_manual_get_report (self->manual, self->level)->text, self->kind);
+}
+
+GPtrArray *
+sonae_escalation_get_roles (SonaeEscalation *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->roles;
+}
+
+GPtrArray *
+sonae_escalation_get_bodies (SonaeEscalation *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->bodies;
+}
+
+const SonaeEscalationRole *
+sonae_escalation_get_role (SonaeEscalation *self,
+                           const char      *role_key)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  for (guint i = 0; role_key != NULL && i < self->roles->len; i++)
+    {
+      const SonaeEscalationRole *r = g_ptr_array_index (self->roles, i);
+
+      if (g_str_equal (r->role_key, role_key))
+        return r;
+    }
+  return NULL;
+}
+
+guint
+sonae_escalation_count_unassigned (SonaeEscalation *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  for (guint i = 0; i < self->roles->len; i++)
+    if (((SonaeEscalationRole *) g_ptr_array_index (self->roles, i))->holders->len == 0)
+      n++;
+  return n;
+}

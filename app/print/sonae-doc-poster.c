@@ -1,0 +1,286 @@
+/* sonae-doc-poster.c: the first-response poster for the wall next to the
+ * computers: what whoever finds a problem does in the first minutes, and
+ * whom to call, in type readable from two metres, on one page */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sonae-clock.h"
+#include "sonae-docs.h"
+
+/* Deputies shown for each role; the call tree has the rest. */
+#define MAX_DEPUTIES 2
+/* Longer names are cut: the poster must stay one readable page. */
+#define MAX_NAME_CHARS 32
+
+/* Sizes in points (the body of a step is SONAE_STYLE_POSTER, 24 pt). */
+#define PT_ORGANISATION 17.0
+#define PT_HEADLINE     36.0
+#define PT_INTRO        14.0
+#define PT_DETAIL       13.0
+#define PT_ROLE         15.0
+#define PT_ORDER        12.0
+#define PT_NAME         18.0
+#define PT_NAME_DEPUTY  16.0
+#define PT_PHONE        26.0
+#define PT_PHONE_DEPUTY 21.0
+#define PT_GAP          4.0   /* between two people */
+
+/* The wording that differs between care providers and other businesses. */
+typedef struct {
+  const char *intro;
+  const char *spread;
+  const char *carry_on;
+} Wording;
+
+static const Wording clinic_wording = {
+  N_("A strange screen, the electronic medical record not working, a suspicious e-mail opened? Stay calm and do this, in order:"),
+  N_("So it cannot spread to the electronic medical record."),
+  N_("Patient care goes on, on paper, until you are told the electronic medical record is safe. Reporting is never blamed: nobody handles this alone."),
+};
+
+static const Wording business_wording = {
+  N_("A strange screen, a business system not working, a suspicious e-mail opened? Stay calm and do this, in order:"),
+  N_("So it cannot spread to the business systems."),
+  N_("Tell customers nothing and post nothing about it until the response lead decides. Reporting is never blamed: nobody handles this alone."),
+};
+
+/* Markup of @text (plain) in @points, bold when @bold, in @color when not NULL. */
+static char *
+sized (const char *text,
+       double      points,
+       gboolean    bold,
+       const char *color)
+{
+  g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
+
+  return g_strdup_printf ("<span size=\"%d\" weight=\"%s\"%s%s%s>%s</span>",
+                          (int) (points * PANGO_SCALE), bold ? "bold" : "normal",
+                          color ? " foreground=\"" : "", color ? color : "", color ? "\"" : "",
+                          escaped);
+}
+
+static char *
+short_name (SonaeContact *contact)
+{
+  const char *name = sonae_contact_get_display_name (contact);
+
+  if (g_utf8_strlen (name, -1) <= MAX_NAME_CHARS)
+    return g_strdup (name);
+  {
+    g_autofree char *cut = g_utf8_substring (name, 0, MAX_NAME_CHARS - 1);
+
+    return g_strconcat (cut, "…", NULL);
+  }
+}
+
+/* The first number to dial: a mobile one when there is one. */
+static const char *
+first_phone (SonaeContact *contact)
+{
+  g_autoptr(GPtrArray) phones = sonae_doc_phones_mobile_first (contact);
+
+  for (guint i = 0; i < phones->len; i++)
+    {
+      SonaeLabeled *p = g_ptr_array_index (phones, i);
+
+      if (p->value != NULL && *p->value != '\0')
+        return p->value;
+    }
+  return NULL;
+}
+
+static void
+add_step (SonaeDocument *doc,
+          guint          number,
+          const char    *title,
+          const char    *detail)
+{
+  g_autofree char *number_text = g_strdup_printf ("%u", number);
+  g_autofree char *title_markup = g_markup_escape_text (title, -1);
+  g_autofree char *detail_markup = sized (detail, PT_DETAIL, FALSE, NULL);
+  g_autofree char *markup = g_strdup_printf ("%s\n%s", title_markup, detail_markup);
+
+  sonae_document_add_step (doc, SONAE_STYLE_POSTER | SONAE_STYLE_BOLD, number_text, markup);
+}
+
+/* A blank line in @points to write on by hand. */
+static char *
+write_in_line (double points)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  /* Full-width low lines join into one rule. */
+  for (guint i = 0; i < 13; i++)
+    g_string_append (line, "\uff3f");
+  return sized (line->str, points, FALSE, SONAE_PRINT_COLOR_MUTED);
+}
+
+/* The markup of one role's cell: its name, then the people to call in
+ * order with the number to dial; or, when nobody holds the role, a warning
+ * and lines to write a name and a number on by hand. */
+static char *
+role_markup (const char *role_key,
+             GPtrArray  *holders)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *role = sized (sonae_role_get_name (role_key), PT_ROLE, TRUE, NULL);
+  g_autofree char *gap = sized (" ", PT_GAP, FALSE, NULL);
+  guint shown = MIN (holders->len, 1 + MAX_DEPUTIES);
+
+  g_string_append (out, role);
+  if (holders->len == 0)
+    {
+      g_autofree char *badge = sonae_markup_badge (SONAE_BADGE_WARNING, _("Not assigned — fill in the roster"));
+      g_autofree char *hint = sized (_("Until then, write a name and a phone number here by hand:"),
+                                     PT_ORDER, FALSE, SONAE_PRINT_COLOR_MUTED);
+      g_autofree char *line = write_in_line (PT_NAME);
+
+      g_string_append_printf (out, "\n<span size=\"%d\">%s</span>\n%s\n%s\n%s\n%s",
+                              (int) (PT_ROLE * PANGO_SCALE), badge, gap, hint, line, line);
+      return g_string_free (out, FALSE);
+    }
+
+  for (guint i = 0; i < shown; i++)
+    {
+      SonaeContact *c = g_ptr_array_index (holders, i);
+      gboolean primary = i == 0;
+      g_autofree char *name_text = short_name (c);
+      const char *phone_text = first_phone (c);
+      g_autofree char *name = sized (name_text, primary ? PT_NAME : PT_NAME_DEPUTY, TRUE, NULL);
+      g_autofree char *phone = NULL;
+
+      if (phone_text != NULL)
+        phone = sized (phone_text, primary ? PT_PHONE : PT_PHONE_DEPUTY, TRUE, NULL);
+      else
+        phone = sized (_("No phone number in the roster"), PT_DETAIL, TRUE, SONAE_PRINT_COLOR_WARNING);
+
+      g_string_append_printf (out, "\n%s\n", gap);
+      if (!primary)
+        {
+          /* Translators: the position of a deputy in the order of calls, e.g. “Deputy 1” */
+          g_autofree char *order_text = g_strdup_printf (_("Deputy %u"), i);
+          g_autofree char *order = sized (order_text, PT_ORDER, FALSE, SONAE_PRINT_COLOR_MUTED);
+
+          g_string_append_printf (out, "%s\u2002", order);
+        }
+      g_string_append_printf (out, "%s\n%s", name, phone);
+    }
+
+  if (holders->len > shown)
+    {
+      guint more = holders->len - shown;
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "and %u more: see the call tree",
+                                                            "and %u more: see the call tree", more),
+                                               more);
+      g_autofree char *note = sized (text, PT_ORDER, FALSE, SONAE_PRINT_COLOR_MUTED);
+
+      g_string_append_printf (out, "\n%s", note);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Whom to call: the first responder and the response lead side by side. */
+static void
+add_calls (SonaeDocument *doc,
+           GPtrArray     *first,
+           GPtrArray     *lead)
+{
+  static const double widths[] = { 0.5, 0.5 };
+  g_autofree char *first_cell = role_markup (SONAE_ROLE_FIRST, first);
+  g_autofree char *lead_cell = role_markup (SONAE_ROLE_LEAD, lead);
+  const char *cells[] = { first_cell, lead_cell };
+
+  sonae_document_add_table (doc, G_N_ELEMENTS (widths), widths, NULL);
+  sonae_document_add_row (doc, cells);
+}
+
+SonaeDocument *
+sonae_doc_poster_build (SonaeStore  *store,
+                        SonaePaper   paper,
+                        GError     **error)
+{
+  g_autoptr(SonaeDocument) doc = NULL;
+  g_autoptr(SonaeProfile) profile = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) lead = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *date = NULL;
+  const Wording *wording = &business_wording;
+  const char *organisation;
+
+  g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
+
+  first = sonae_store_get_role_holders (store, SONAE_ROLE_FIRST, error);
+  if (first == NULL)
+    return NULL;
+  lead = sonae_store_get_role_holders (store, SONAE_ROLE_LEAD, error);
+  if (lead == NULL)
+    return NULL;
+
+  profile = sonae_store_get_profile (store);
+  if (profile != NULL && profile->kind != SONAE_ORG_BUSINESS)
+    wording = &clinic_wording;
+
+  doc = sonae_document_new_for_store (store, "poster", paper);
+  /* One sheet for the wall, whatever the roster holds. */
+  sonae_document_set_fit_one_page (doc, TRUE);
+  organisation = sonae_document_get_organisation (doc);
+
+  /* The headline, under the organisation's name, on a red band. */
+  {
+    g_autofree char *headline = sized (_("Computer trouble?"), PT_HEADLINE, TRUE, NULL);
+    g_autofree char *markup = NULL;
+
+    if (organisation != NULL && *organisation != '\0')
+      {
+        g_autofree char *org = sized (organisation, PT_ORGANISATION, TRUE, NULL);
+
+        markup = g_strdup_printf ("%s\n%s", org, headline);
+      }
+    else
+      markup = g_steal_pointer (&headline);
+    sonae_document_add_paragraph (doc, SONAE_STYLE_BANNER | SONAE_STYLE_POSTER | SONAE_STYLE_CENTER, markup);
+  }
+  {
+    g_autofree char *intro = sized (_(wording->intro), PT_INTRO, TRUE, NULL);
+
+    sonae_document_add_paragraph (doc, SONAE_STYLE_CENTER, intro);
+  }
+
+  add_step (doc, 1, _("Do NOT switch the computer off"),
+            _("Leave the power on. What the screen and the memory hold is evidence."));
+  add_step (doc, 2, _("Unplug the LAN cable, turn Wi-Fi off"), _(wording->spread));
+  add_step (doc, 3, _("Stop, and put up a “Do not use” sign"),
+            _("Tell those around you. Do not try to fix it; delete nothing."));
+
+  sonae_document_begin_group (doc);
+  add_step (doc, 4, _("Call now"),
+            _("Call the first responder; no answer, call the next one. Tell the lead too."));
+  add_calls (doc, first, lead);
+  sonae_document_end_group (doc);
+
+  add_step (doc, 5, _("Write down what happened"),
+            _("When, where (which computer), what you did just before, what the screen showed. A photo of the screen helps."));
+
+  {
+    g_autofree char *carry_on = sized (_(wording->carry_on), PT_DETAIL, TRUE, NULL);
+
+    sonae_document_add_spacer (doc, 4.0);
+    sonae_document_add_paragraph (doc, SONAE_STYLE_WARNING, carry_on);
+  }
+
+  now = sonae_clock_now ();
+  date = g_date_time_format (now, "%Y-%m-%d");
+  {
+    /* Translators: %s is a date such as 2026-04-01 */
+    g_autofree char *text = g_strdup_printf (_("Contacts as of %s. Print this poster again when the people or their numbers change."),
+                                             date);
+    g_autofree char *markup = g_markup_escape_text (text, -1);
+
+    sonae_document_add_paragraph (doc, SONAE_STYLE_SMALL | SONAE_STYLE_MUTED | SONAE_STYLE_CENTER, markup);
+  }
+
+  return g_steal_pointer (&doc);
+}

@@ -157,6 +157,14 @@ test_cli_export_documents (void)
     g_assert_true (exited_ok (&rp));
     g_assert_true (is_pdf (poster));
   }
+  {
+    g_autofree char *manual = g_build_filename (dir, "manual.pdf", NULL);
+    g_auto(Run) rm;
+
+    run_sonae (&rm, "--data-dir", data, "--export", "manual", "--output", manual, NULL);
+    g_assert_true (exited_ok (&rm));
+    g_assert_true (is_pdf (manual));
+  }
 
   run_sonae (&list, "--list-documents", NULL);
   g_assert_true (exited_ok (&list));

@@ -7,6 +7,12 @@
 
 #include "sonae-clock.h"
 #include "sonae-docs.h"
+#include "sonae-escalation.h"
+#include "sonae-manual-view.h"
+
+/* Whom the poster says to call: the contact chain of the level at which the
+ * organisation's work is affected, as the escalation rule gives it. */
+#define POSTER_LEVEL 2
 
 /* Deputies shown for each role; the call tree has the rest. */
 #define MAX_DEPUTIES 2
@@ -183,13 +189,13 @@ role_markup (const char *role_key,
 
 /* Whom to call: the first responder and the response lead side by side. */
 static void
-add_calls (SonaeDocument *doc,
-           GPtrArray     *first,
-           GPtrArray     *lead)
+add_calls (SonaeDocument       *doc,
+           SonaeEscalationRole *first,
+           SonaeEscalationRole *lead)
 {
   static const double widths[] = { 0.5, 0.5 };
-  g_autofree char *first_cell = role_markup (SONAE_ROLE_FIRST, first);
-  g_autofree char *lead_cell = role_markup (SONAE_ROLE_LEAD, lead);
+  g_autofree char *first_cell = role_markup (first->role_key, first->holders);
+  g_autofree char *lead_cell = role_markup (lead->role_key, lead->holders);
   const char *cells[] = { first_cell, lead_cell };
 
   sonae_document_add_table (doc, G_N_ELEMENTS (widths), widths, NULL);
@@ -203,8 +209,12 @@ sonae_doc_poster_build (SonaeStore  *store,
 {
   g_autoptr(SonaeDocument) doc = NULL;
   g_autoptr(SonaeProfile) profile = NULL;
-  g_autoptr(GPtrArray) first = NULL;
-  g_autoptr(GPtrArray) lead = NULL;
+  g_autoptr(SonaeManual) manual = NULL;
+  g_autoptr(SonaeEscalation) escalation = NULL;
+  SonaeEscalationRole *first;
+  SonaeEscalationRole *lead;
+  SonaeEscalationRole lead_fallback = { 0 };
+  g_autoptr(GPtrArray) lead_holders = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *date = NULL;
   const Wording *wording = &business_wording;
@@ -212,12 +222,30 @@ sonae_doc_poster_build (SonaeStore  *store,
 
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
 
-  first = sonae_store_get_role_holders (store, SONAE_ROLE_FIRST, error);
-  if (first == NULL)
+  /* The first column is the start of the chain (the first responder), the
+   * second the role that leads the response at that level (the incident
+   * response lead, unless the organisation chose another). */
+  manual = sonae_manual_load (error);
+  if (manual == NULL)
     return NULL;
-  lead = sonae_store_get_role_holders (store, SONAE_ROLE_LEAD, error);
-  if (lead == NULL)
+  sonae_manual_apply_level_roles (manual, store);
+  escalation = sonae_escalation_new (store, manual, POSTER_LEVEL, error);
+  if (escalation == NULL)
     return NULL;
+  first = g_ptr_array_index (sonae_escalation_get_roles (escalation), 0);
+  lead = (SonaeEscalationRole *) sonae_escalation_get_role (escalation,
+                                                            sonae_escalation_get_responder (escalation));
+  if (lead == NULL || lead == first)
+    {
+      /* The first responder also responds at that level: the lead is the
+       * one to tell. */
+      lead_holders = sonae_store_get_role_holders (store, SONAE_ROLE_LEAD, error);
+      if (lead_holders == NULL)
+        return NULL;
+      lead_fallback.role_key = (char *) SONAE_ROLE_LEAD;
+      lead_fallback.holders = lead_holders;
+      lead = &lead_fallback;
+    }
 
   profile = sonae_store_get_profile (store);
   if (profile != NULL && profile->kind != SONAE_ORG_BUSINESS)

@@ -21,6 +21,9 @@ SonaeDocument *sonae_doc_calltree_build (SonaeStore  *store,
 SonaeDocument *sonae_doc_poster_build   (SonaeStore  *store,
                                          SonaePaper   paper,
                                          GError     **error);
+SonaeDocument *sonae_doc_manual_build   (SonaeStore  *store,
+                                         SonaePaper   paper,
+                                         GError     **error);
 
 /* Shared by the contact documents (sonae-doc-contact.c). */
 

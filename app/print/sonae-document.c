@@ -23,6 +23,7 @@ static const struct {
   { "roster", N_("Contact Roster"), sonae_doc_roster_build },
   { "calltree", N_("Call Tree"), sonae_doc_calltree_build },
   { "poster", N_("First-Response Poster"), sonae_doc_poster_build },
+  { "manual", N_("Emergency Manual"), sonae_doc_manual_build },
 };
 
 const char *const *

@@ -2,6 +2,7 @@
 
 #include "sonae-demo.h"
 #include "sonae-error.h"
+#include "sonae-manual-store.h"
 #include "sonae-store.h"
 #include "sonae-test-util.h"
 
@@ -40,6 +41,18 @@ test_demo_fills_empty (void)
       g_autoptr(GPtrArray) holders = sonae_store_get_role_holders (store, roles[i].key, NULL);
       g_assert_cmpuint (holders->len, >=, 2);
     }
+
+  /* The manual is the clinic's own: one added step, and a review on record. */
+  {
+    g_autoptr(GPtrArray) edits = sonae_store_list_manual_edits (store, NULL);
+    g_autofree char *date = NULL;
+    g_autofree char *by = NULL;
+
+    g_assert_cmpuint (edits->len, ==, 1);
+    g_assert_cmpstr (((SonaeManualEdit *) g_ptr_array_index (edits, 0))->parent_id, ==, "malware-staff");
+    g_assert_true (sonae_store_get_manual_review (store, &date, &by));
+    g_assert_cmpstr (by, ==, "佐藤 由美");
+  }
 
   /* A second demo into the same folder is refused, and changes nothing. */
   {

@@ -8,6 +8,7 @@
 #include "sonae-clock.h"
 #include "sonae-demo.h"
 #include "sonae-error.h"
+#include "sonae-manual-store.h"
 #include "sonae-store-private.h"
 
 typedef struct {
@@ -159,6 +160,17 @@ fill (SonaeStore  *store,
       if (!sonae_store_set_role_holders (store, demo_roles[i].role, holders, n, error))
         return FALSE;
     }
+
+  /* The clinic has made the manual its own: a step of its own, and a review. */
+  {
+    g_autofree char *reviewed = date_days_ago (200);
+
+    if (!sonae_store_add_manual_step (store, "malware-staff",
+                                      "電子カルテに関わる端末なら、みどりメディカルシステム サポートセンター（0120-000-201、契約番号 MMS-2021-0457）にも連絡する。",
+                                      SONAE_ROLE_SYSADMIN, 2, "佐藤 由美", NULL, error) ||
+        !sonae_store_mark_manual_reviewed (store, reviewed, "佐藤 由美", error))
+      return FALSE;
+  }
 
   return TRUE;
 }

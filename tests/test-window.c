@@ -12,6 +12,7 @@
 #include "sonae-contacts-page.h"
 #include "sonae-error.h"
 #include "sonae-home-page.h"
+#include "sonae-manual-page.h"
 #include "sonae-preferences-window.h"
 #include "sonae-print-operation.h"
 #include "sonae-problem-window.h"
@@ -138,18 +139,31 @@ test_sections (void)
   g_settings_set_string (settings, "last-section", "home");
   window = new_window (store);
 
-  /* The sidebar lists Home and Contacts, and nothing that does not work. */
+  /* The sidebar lists Home, the Manual and Contacts, and nothing that does
+   * not work. */
   sidebar = find_by_name (GTK_WIDGET (window), "sidebar");
   g_assert_true (GTK_IS_LIST_BOX (sidebar));
   for (GtkWidget *row = gtk_widget_get_first_child (sidebar); row; row = gtk_widget_get_next_sibling (row))
     if (GTK_IS_LIST_BOX_ROW (row))
       g_ptr_array_add (names, (gpointer) gtk_widget_get_name (row));
-  g_assert_cmpuint (names->len, ==, 2);
+  g_assert_cmpuint (names->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "home");
-  g_assert_cmpstr (g_ptr_array_index (names, 1), ==, "contacts");
+  g_assert_cmpstr (g_ptr_array_index (names, 1), ==, "manual");
+  g_assert_cmpstr (g_ptr_array_index (names, 2), ==, "contacts");
+  g_assert_cmpstrv (sonae_window_get_sections (window), ((const char *[]) { "home", "manual", "contacts", NULL }));
   g_assert_cmpstr (sonae_window_get_section (window), ==, "home");
   g_assert_true (SONAE_IS_HOME_PAGE (sonae_window_get_page (window, "home")));
+  g_assert_true (SONAE_IS_MANUAL_PAGE (sonae_window_get_page (window, "manual")));
   g_assert_true (SONAE_IS_CONTACTS_PAGE (sonae_window_get_page (window, "contacts")));
+
+  /* The Manual brings its own header bars, as Contacts does. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "manual"));
+  g_assert_cmpstr (sonae_window_get_section (window), ==, "manual");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), SONAE_TYPE_WINDOW,
+                                                                         "content_header"))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "home"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), SONAE_TYPE_WINDOW,
+                                                                        "content_header"))));
 
   /* Switching through the action shows the page and remembers it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "contacts"));

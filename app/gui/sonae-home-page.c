@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sonae-home-page.h"
+#include "sonae-manual-view.h"
 
 struct _SonaeHomePage
 {
@@ -21,6 +22,7 @@ struct _SonaeHomePage
 
   /* owned */
   SonaeStore *store;
+  SonaeManual *manual;         /* the bundled manual, loaded once */
   GPtrArray *attention_rows;   /* of GtkWidget, borrowed from the group */
   GPtrArray *call_rows;        /* of GtkWidget, borrowed from calls_group */
   gulong changed_id;
@@ -110,6 +112,58 @@ is_call_role (const char *role_key)
   return FALSE;
 }
 
+/* The manual: a review due, or texts to look at after an update. */
+static void
+add_manual_attention (SonaeHomePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeManualView) view = NULL;
+  guint n_review;
+
+  if (self->manual == NULL)
+    self->manual = sonae_manual_load (&error);
+  if (self->manual != NULL)
+    view = sonae_manual_view_new (self->store, self->manual, &error);
+  if (view == NULL)
+    {
+      g_message ("Could not read the manual: %s", error ? error->message : "");
+      return;
+    }
+
+  if (sonae_manual_view_review_due (view))
+    {
+      const char *date = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      if (sonae_manual_view_get_review (view, &date, NULL))
+        /* Translators: %s is a date */
+        subtitle = g_strdup_printf (_("Last reviewed on %s, more than a year ago. Read it again with the people named in it."), date);
+      else
+        subtitle = g_strdup (_("Read it with the people named in it, adapt what does not fit, then mark it as reviewed."));
+      row = new_row (_("Review the emergency manual"), subtitle, "accessories-dictionary-symbolic");
+      gtk_widget_set_name (row, "manual-review-row");
+      make_activatable (row, "win.section", g_variant_new_string ("manual"));
+      add_attention_row (self, row);
+    }
+
+  n_review = sonae_manual_view_count_needs_review (view);
+  if (n_review > 0)
+    {
+      g_autofree char *title =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u text of the manual needs a look after an update",
+                                      "%u texts of the manual need a look after an update", n_review),
+                         n_review);
+      GtkWidget *row = new_row (title, _("Sonae changed a text your organisation had edited. Choose which one to keep."),
+                                "accessories-dictionary-symbolic");
+
+      gtk_widget_set_name (row, "manual-update-row");
+      make_activatable (row, "win.section", g_variant_new_string ("manual"));
+      add_attention_row (self, row);
+    }
+}
+
 static void
 update_attention (SonaeHomePage *self)
 {
@@ -129,6 +183,7 @@ update_attention (SonaeHomePage *self)
     adw_preferences_group_remove (self->attention_group, g_ptr_array_index (self->attention_rows, i));
   g_ptr_array_set_size (self->attention_rows, 0);
 
+  add_manual_attention (self);
   if (n_items == 0)
     {
       add_attention_row (self, new_row (_("All contacts are current"),
@@ -293,6 +348,7 @@ sonae_home_page_dispose (GObject *object)
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->manual, sonae_manual_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SONAE_TYPE_HOME_PAGE);
 
   G_OBJECT_CLASS (sonae_home_page_parent_class)->dispose (object);

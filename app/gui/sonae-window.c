@@ -9,6 +9,7 @@
 #include "sonae-contacts-page.h"
 #include "sonae-gui-util.h"
 #include "sonae-home-page.h"
+#include "sonae-manual-page.h"
 #include "sonae-preferences-window.h"
 #include "sonae-print-operation.h"
 #include "sonae-resources.h"
@@ -21,14 +22,15 @@ typedef struct {
   const char *icon_name;
 } Section;
 
-/* Only the sections that work. Later issues add Manual, Checklist,
- * Incidents and BCP here. */
+/* Only the sections that work. Later issues add Checklist, Incidents and
+ * BCP here. */
 static const Section sections[] = {
   { "home", N_("Home"), "go-home-symbolic" },
+  { "manual", N_("Manual"), "accessories-dictionary-symbolic" },
   { "contacts", N_("Contacts"), "x-office-address-book-symbolic" },
 };
 
-static const char *const section_names[] = { "home", "contacts", NULL };
+static const char *const section_names[] = { "home", "manual", "contacts", NULL };
 
 struct _SonaeWindow
 {
@@ -50,6 +52,7 @@ struct _SonaeWindow
 
   /* borrowed (children of content_stack) */
   GtkWidget *home_page;
+  GtkWidget *manual_page;
   GtkWidget *contacts_page;
 
   /* state */
@@ -143,8 +146,10 @@ show_section (SonaeWindow   *self,
 {
   self->section = section->name;
   gtk_stack_set_visible_child_name (self->content_stack, section->name);
-  /* Contacts has a list and an editor, each with its own header bar. */
-  gtk_widget_set_visible (self->content_header, !g_str_equal (section->name, "contacts"));
+  /* Contacts (a list and an editor) and the Manual (its contents and a
+   * page) bring their own header bars. */
+  gtk_widget_set_visible (self->content_header,
+                          !g_str_equal (section->name, "contacts") && !g_str_equal (section->name, "manual"));
   adw_window_title_set_title (self->content_title, _(section->title));
   select_sidebar_row (self, section->name);
   if (self->settings != NULL)
@@ -436,7 +441,16 @@ search_cb (GtkWidget  *widget,
            const char *action_name,
            GVariant   *parameter)
 {
-  sonae_contacts_page_focus_search (open_contacts (SONAE_WINDOW (widget)));
+  SonaeWindow *self = SONAE_WINDOW (widget);
+
+  /* The Manual searches its own text; elsewhere, Ctrl+F finds a contact. */
+  if (g_strcmp0 (self->section, "manual") == 0)
+    {
+      show_content (self);
+      sonae_manual_page_focus_search (SONAE_MANUAL_PAGE (self->manual_page));
+      return;
+    }
+  sonae_contacts_page_focus_search (open_contacts (self));
 }
 
 static void
@@ -464,9 +478,15 @@ print_cb (GtkWidget  *widget,
 {
   SonaeWindow *self = SONAE_WINDOW (widget);
 
-  /* Contacts prints its roster; Home offers the choice of documents. */
+  /* Contacts prints its roster, the Manual the manual; Home offers the
+   * choice of documents. */
   if (g_strcmp0 (self->section, "contacts") == 0)
     sonae_print_document (widget, self->store, "roster");
+  else if (g_strcmp0 (self->section, "manual") == 0)
+    {
+      sonae_manual_page_save_now (SONAE_MANUAL_PAGE (self->manual_page));
+      sonae_print_document (widget, self->store, "manual");
+    }
   else
     {
       show_content (self);
@@ -572,6 +592,10 @@ sonae_window_constructed (GObject *object)
 
   self->home_page = sonae_home_page_new (self->store);
   gtk_stack_add_named (self->content_stack, self->home_page, "home");
+  self->manual_page = sonae_manual_page_new (self->store);
+  gtk_stack_add_named (self->content_stack, self->manual_page, "manual");
+  g_object_bind_property (self->leaflet, "folded", self->manual_page, "sidebar-folded",
+                          G_BINDING_SYNC_CREATE);
   self->contacts_page = sonae_contacts_page_new (self->store);
   gtk_stack_add_named (self->content_stack, self->contacts_page, "contacts");
   g_object_bind_property (self->leaflet, "folded", self->contacts_page, "sidebar-folded",
@@ -633,6 +657,7 @@ sonae_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SONAE_TYPE_WINDOW);
   self->home_page = NULL;
+  self->manual_page = NULL;
   self->contacts_page = NULL;
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
@@ -696,7 +721,8 @@ sonae_window_class_init (SonaeWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-contact", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.section", "s", "home");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.section", "s", "contacts");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.section", "s", "manual");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.section", "s", "contacts");
 }
 
 static void

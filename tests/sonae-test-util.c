@@ -88,3 +88,37 @@ sonae_test_add_contact (SonaeStore *store,
   g_assert_no_error (error);
   return c->id;
 }
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+sonae_test_spin_until (SonaeTestCondition  cond,
+                       gpointer            data,
+                       guint               timeout_ms,
+                       const char         *what)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
+
+  while (!cond (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  if (timed_out && !cond (data))
+    g_error ("timed out waiting for %s", what);
+}
+
+void
+sonae_test_spin_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}

@@ -23,4 +23,14 @@ gint64       sonae_test_add_contact  (SonaeStore *store,
                                       const char *reading,
                                       const char *phone);
 
+/* Spin the default main loop until @cond (@data) holds; abort the test
+ * with "timed out waiting for @what" after @timeout_ms. */
+typedef gboolean (*SonaeTestCondition) (gpointer data);
+void         sonae_test_spin_until   (SonaeTestCondition  cond,
+                                      gpointer            data,
+                                      guint               timeout_ms,
+                                      const char         *what);
+/* Spin the default main loop for @ms milliseconds. */
+void         sonae_test_spin_for     (guint ms);
+
 G_END_DECLS

@@ -23,43 +23,6 @@ typedef struct {
 
 /* --- helpers ----------------------------------------------------------------- */
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Spin the main loop until @cond holds; fail after @timeout_ms. */
-static void
-spin_until (Condition    cond,
-            gpointer     data,
-            guint        timeout_ms,
-            const char  *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
-
-  while (!cond (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  if (timed_out && !cond (data))
-    g_error ("timed out waiting for %s", what);
-}
-
-/* Spin the main loop for @ms milliseconds. */
-static void
-spin_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static GObject *
 page_child (Fixture    *f,
@@ -173,7 +136,7 @@ show_page (Fixture *f)
   f->page = sonae_contacts_page_new (f->store);
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), f->page);
   gtk_window_present (GTK_WINDOW (f->window));
-  spin_for (50);
+  sonae_test_spin_for (50);
 }
 
 static void
@@ -191,7 +154,7 @@ fixture_tear_down (Fixture       *f,
   if (f->page)
     g_object_ref (f->page);
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin_for (20);
+  sonae_test_spin_for (20);
   if (f->page)
     g_assert_finalize_object (f->page);
   g_object_unref (f->store);
@@ -345,7 +308,7 @@ test_create_and_edit (Fixture       *f,
   g_assert_nonnull (edited);
   g_assert_cmpint (edited->id, ==, 0);
   gtk_editable_set_text (editor_entry (f, "organization_row"), "みどり台クリニック");
-  spin_for (SONAE_EDITOR_SAVE_DELAY_MS + 200);
+  sonae_test_spin_for (SONAE_EDITOR_SAVE_DELAY_MS + 200);
   g_assert_cmpuint (sonae_store_count_contacts (f->store), ==, before);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (editor_entry (f, "name_row")), "error"));
 
@@ -355,8 +318,8 @@ test_create_and_edit (Fixture       *f,
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (editor_entry (f, "name_row")), "error"));
   wait.f = f;
   wait.count = before + 1;
-  spin_until (count_reached, &wait, 5000, "the new contact to be stored");
-  spin_until (editor_has_id, f, 5000, "the editor to know the new id");
+  sonae_test_spin_until (count_reached, &wait, 5000, "the new contact to be stored");
+  sonae_test_spin_until (editor_has_id, f, 5000, "the editor to know the new id");
   id = sonae_contact_editor_get_contact (page_editor (f))->id;
   c = stored (f, id);
   g_assert_cmpstr (c->name, ==, "山田 花子");
@@ -382,12 +345,12 @@ test_create_and_edit (Fixture       *f,
   phone_wait.f = f;
   phone_wait.id = id;
   phone_wait.phone = "03-1111-2222";
-  spin_until (phone_stored, &phone_wait, 5000, "the phone number to be stored");
+  sonae_test_spin_until (phone_stored, &phone_wait, 5000, "the phone number to be stored");
 
   /* Edit it: the old number goes, the new one is stored. */
   gtk_editable_set_text (GTK_EDITABLE (focus), "03-1111-3333");
   phone_wait.phone = "03-1111-3333";
-  spin_until (phone_stored, &phone_wait, 5000, "the edited phone number to be stored");
+  sonae_test_spin_until (phone_stored, &phone_wait, 5000, "the edited phone number to be stored");
   after = stored (f, id);
   g_assert_cmpuint (after->phones->len, ==, 1);
 
@@ -397,7 +360,7 @@ test_create_and_edit (Fixture       *f,
 
   /* Emptying the name does not store an unnamed contact, and says so. */
   gtk_editable_set_text (editor_entry (f, "name_row"), "");
-  spin_for (SONAE_EDITOR_SAVE_DELAY_MS + 200);
+  sonae_test_spin_for (SONAE_EDITOR_SAVE_DELAY_MS + 200);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (editor_entry (f, "name_row")), "error"));
   g_clear_object (&after);
   after = stored (f, id);
@@ -445,14 +408,14 @@ test_delete_undo (Fixture       *f,
   g_assert_null (sonae_contact_editor_get_contact (page_editor (f)));
 
   /* The toast's Undo button brings it back. */
-  spin_for (50);
+  sonae_test_spin_for (50);
   undo = find_widget (f->window, is_button_labelled, "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
   back = stored (f, id);
   g_assert_cmpstr (back->name, ==, "削除 太郎");
   g_assert_false (contact_deleted (&w));
-  spin_for (50);
+  sonae_test_spin_for (50);
   g_assert_cmpuint (n_listed (f), ==, n_before);
 }
 
@@ -487,7 +450,7 @@ test_verified_today (Fixture       *f,
   c = stored (f, id);
   g_assert_cmpstr (c->verified_on, ==, "2026-04-01");
   g_assert_false (c->needs_check);
-  spin_until (verified_row_shows, &w, 5000, "the editor to show the date");
+  sonae_test_spin_until (verified_row_shows, &w, 5000, "the editor to show the date");
 }
 
 static gboolean
@@ -567,7 +530,7 @@ test_roles (Fixture       *f,
 
   /* The page and the editor follow: a now holds the lead role too. */
   sw = find_widget (GTK_WIDGET (page_editor (f)), is_role_switch, SONAE_ROLE_LEAD);
-  spin_until (switch_is_active, sw, 5000, "the editor to show the new role");
+  sonae_test_spin_until (switch_is_active, sw, 5000, "the editor to show the new role");
 
   /* Searching by role name finds the holders. */
   search (f, "Incident Response Lead");
@@ -616,7 +579,7 @@ test_import_preview (Fixture       *f,
   dialog = sonae_import_dialog_new (GTK_WINDOW (f->window), f->store, import, "John_Doe_IPHONE.vcf", &error);
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (dialog));
-  spin_for (50);
+  sonae_test_spin_for (50);
 
   g_assert_cmpstr (dialog_label (dialog, "added_label"), ==, "1");
   g_assert_cmpstr (dialog_label (dialog, "merged_label"), ==, "0");
@@ -646,7 +609,7 @@ test_import_preview (Fixture       *f,
   g_assert_true (found);
 
   /* The page lists it once the store has told it. */
-  spin_for (50);
+  sonae_test_spin_for (50);
   g_assert_cmpuint (n_listed (f), ==, before + 1);
 
   /* The same file again: nothing new. */

@@ -28,41 +28,6 @@ typedef struct {
 
 /* --- helpers ----------------------------------------------------------------- */
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin_until (Condition   cond,
-            gpointer    data,
-            guint       timeout_ms,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
-
-  while (!cond (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  if (timed_out && !cond (data))
-    g_error ("timed out waiting for %s", what);
-}
-
-static void
-spin_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 typedef gboolean (*WidgetPredicate) (GtkWidget *widget, gconstpointer data);
 
@@ -271,7 +236,7 @@ show_page (Fixture *f)
   gtk_editable_set_text (GTK_EDITABLE (page_child (f, "author_entry")), AUTHOR);
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), f->page);
   gtk_window_present (GTK_WINDOW (f->window));
-  spin_for (50);
+  sonae_test_spin_for (50);
 }
 
 static void
@@ -288,7 +253,7 @@ fixture_tear_down (Fixture       *f,
   if (f->page)
     g_object_ref (f->page);
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin_for (20);
+  sonae_test_spin_for (20);
   if (f->page)
     g_assert_finalize_object (f->page);
   g_ptr_array_unref (f->shown_roles);
@@ -391,7 +356,7 @@ test_role_chips (Fixture       *f,
     g_autofree char *now = NULL;
 
     g_assert_true (sonae_store_set_role_holders (f->store, SONAE_ROLE_TOP, &id, 1, NULL));
-    spin_for (100);
+    sonae_test_spin_for (100);
     chip = find_widget (GTK_WIDGET (block (f, "leak-3-announce")), is_chip, SONAE_ROLE_TOP);
     now = label_texts (chip);
     g_assert_nonnull (strstr (now, "高橋 誠"));
@@ -466,7 +431,7 @@ test_edit_text (Fixture       *f,
   /* Saved when the typing pauses, with the English text it was made on. */
   type_text (b, "まず院長に電話する。");
   g_assert_false (edit_stored (f));
-  spin_until (edit_stored, f, SONAE_MANUAL_SAVE_DELAY * 4, "the edit to be saved");
+  sonae_test_spin_until (edit_stored, f, SONAE_MANUAL_SAVE_DELAY * 4, "the edit to be saved");
   {
     g_autoptr(SonaeManualEdit) edit = stored_edit (f, "leak-3-report");
     g_autoptr(GPtrArray) revisions = sonae_store_list_manual_revisions (f->store, NULL);
@@ -586,7 +551,7 @@ test_add_remove_move (Fixture       *f,
   g_assert_cmpint (index_of (ids, "leak-2-trace"), ==, -1);
   g_assert_true (stored_edit (f, "leak-2-trace")->removed);
   g_signal_emit_by_name (find_widget (f->window, is_button_labelled, "_Undo"), "clicked");
-  spin_for (100);
+  sonae_test_spin_for (100);
   g_clear_pointer (&ids, g_ptr_array_unref);
   ids = block_ids (f);
   g_assert_cmpint (index_of (ids, "leak-2-trace"), ==, index_of (ids, "leak-2-inform") + 1);
@@ -642,7 +607,7 @@ test_level_role (Fixture       *f,
     g_autofree char *stored = sonae_store_get_level_role (f->store, 2);
     g_assert_cmpstr (stored, ==, SONAE_ROLE_SYSADMIN);
   }
-  spin_for (100);
+  sonae_test_spin_for (100);
   chip = find_widget (GTK_WIDGET (block (f, "level-2")), is_chip, NULL);
   g_assert_cmpstr (g_object_get_data (G_OBJECT (chip), "sonae-role-key"), ==, SONAE_ROLE_SYSADMIN);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (block_child (block (f, "level-2"), "edited_button"))));
@@ -686,7 +651,7 @@ test_step_role (Fixture       *f,
     g_autoptr(SonaeManualEdit) edit = stored_edit (f, "leak-3-press");
     g_assert_cmpstr (edit->role_key, ==, SONAE_ROLE_PRIVACY);
   }
-  spin_for (100);
+  sonae_test_spin_for (100);
   g_assert_nonnull (find_widget (GTK_WIDGET (block (f, "leak-3-press")), is_chip, SONAE_ROLE_PRIVACY));
 }
 
@@ -773,12 +738,12 @@ test_search (Fixture       *f,
   /* Choosing it opens its section, scrolled to it and highlighted. */
   g_signal_emit_by_name (row, "activate");
   g_assert_cmpstr (sonae_manual_page_get_section (SONAE_MANUAL_PAGE (f->page)), ==, "procedures");
-  spin_until (block_highlighted, f, 3000, "the result to be highlighted");
+  sonae_test_spin_until (block_highlighted, f, 3000, "the result to be highlighted");
 
   /* Text typed in edit mode is found too. */
   sonae_manual_page_set_editing (SONAE_MANUAL_PAGE (f->page), TRUE);
   type_text (block (f, "malware-staff-call"), "情報システム担当の内線 2001 に電話");
-  spin_for (SONAE_MANUAL_SAVE_DELAY + 200);
+  sonae_test_spin_for (SONAE_MANUAL_SAVE_DELAY + 200);
   gtk_editable_set_text (entry, "内線 2001");
   g_signal_emit_by_name (entry, "search-changed");
   g_assert_nonnull (find_widget (results, is_search_result, "malware-staff-call"));
@@ -869,7 +834,7 @@ test_review (void)
 
   /* Never reviewed: Home says so, and the row opens the Manual. */
   wait = (RowWait) { home, "manual-review-row", TRUE };
-  spin_until (row_is, &wait, 5000, "the review row on Home");
+  sonae_test_spin_until (row_is, &wait, 5000, "the review row on Home");
   g_signal_emit_by_name (find_widget (home, is_named, "manual-review-row"), "activate");
   g_assert_cmpstr (sonae_window_get_section (window), ==, "manual");
   g_assert_nonnull (find_widget (page, is_named, "review-banner"));
@@ -897,7 +862,7 @@ test_review (void)
 
   /* And Home no longer asks for it. */
   wait = (RowWait) { home, "manual-review-row", FALSE };
-  spin_until (row_is, &wait, 5000, "the review row to go");
+  sonae_test_spin_until (row_is, &wait, 5000, "the review row to go");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
@@ -928,7 +893,7 @@ test_home_needs_review (void)
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "2020-04-01"));
   g_assert_true (sonae_store_mark_manual_reviewed (store, NULL, "佐藤 由美", NULL));
   wait = (RowWait) { home, "manual-review-row", FALSE };
-  spin_until (row_is, &wait, 5000, "the review row to go");
+  sonae_test_spin_until (row_is, &wait, 5000, "the review row to go");
 
   g_assert_nonnull (find_widget (home, is_named, "manual-update-row"));
   g_signal_emit_by_name (find_widget (home, is_named, "manual-update-row"), "activate");
@@ -936,7 +901,7 @@ test_home_needs_review (void)
 
   g_assert_true (sonae_store_reset_manual_item (store, "tamper-2-first-aid", AUTHOR, NULL));
   wait = (RowWait) { home, "manual-update-row", FALSE };
-  spin_until (row_is, &wait, 5000, "the update row to go");
+  sonae_test_spin_until (row_is, &wait, 5000, "the update row to go");
 
   /* The Home print rows offer the manual after the poster. */
   {

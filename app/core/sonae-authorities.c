@@ -83,6 +83,12 @@ lookup (const char *key)
   return NULL;
 }
 
+gboolean
+sonae_authorities_is_builtin_key (const char *key)
+{
+  return lookup (key) != NULL;
+}
+
 static char *
 format_notes (const Authority *a,
               gboolean         translated)

@@ -3,7 +3,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "sonae-clock.h"
+#include "sonae-error.h"
 
 GDateTime *
 sonae_clock_now (void)
@@ -43,6 +46,17 @@ sonae_date_is_valid (const char *text)
   if (text[4] != '-' || text[7] != '-')
     return FALSE;
   return y >= 1900 && y <= 9999 && g_date_valid_dmy (d, m, y);
+}
+
+gboolean
+sonae_date_check (const char  *text,
+                  GError     **error)
+{
+  if (sonae_date_is_valid (text))
+    return TRUE;
+  g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+               _("“%s” is not a date; write it as YYYY-MM-DD."), text ? text : "");
+  return FALSE;
 }
 
 int

@@ -17,5 +17,8 @@ char      *sonae_clock_today      (void);
 int        sonae_clock_days_since (const char *date);
 /* TRUE when @text is a real calendar date written YYYY-MM-DD. */
 gboolean   sonae_date_is_valid    (const char *text);
+/* The same, with a GError a person can read when it is not. */
+gboolean   sonae_date_check       (const char  *text,
+                                   GError     **error);
 
 G_END_DECLS

@@ -9,13 +9,7 @@
 #include "sonae-content.h"
 #include "sonae-content-resources.h"
 #include "sonae-error.h"
-
-/* The builtin keys of sonae-authorities.c. A test checks that this list and
- * the authorities a new database gets are the same. */
-static const char *const authority_keys[] = {
-  "ipa-report", "ipa-consult", "ppc", "mhlw", "mhlw-support", "jpcert",
-  "police-consult", "police-110", "police-cyber", "prefecture-medical",
-};
+#include "sonae-store-private.h"
 
 static const char *const incident_type_keys[] = { "leak", "tamper", "malware" };
 
@@ -477,10 +471,7 @@ top_frame (Parser *p)
 static gboolean
 is_known_authority (const char *key)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (authority_keys); i++)
-    if (g_str_equal (authority_keys[i], key))
-      return TRUE;
-  return FALSE;
+  return sonae_authorities_is_builtin_key (key);
 }
 
 static gboolean

@@ -557,12 +557,8 @@ sonae_store_mark_manual_reviewed (SonaeStore  *self,
 
   if (date == NULL)
     date = today = sonae_clock_today ();
-  if (!sonae_date_is_valid (date))
-    {
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
-                   _("“%s” is not a date; write it as YYYY-MM-DD."), date);
-      return FALSE;
-    }
+  if (!sonae_date_check (date, error))
+    return FALSE;
   if (reviewed_by == NULL || *reviewed_by == '\0')
     {
       g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,

@@ -219,12 +219,8 @@ validate_contact (SonaeContact  *c,
                            _("A contact needs a name."));
       return FALSE;
     }
-  if (c->verified_on != NULL && !sonae_date_is_valid (c->verified_on))
-    {
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
-                   _("“%s” is not a date; write it as YYYY-MM-DD."), c->verified_on);
-      return FALSE;
-    }
+  if (c->verified_on != NULL && !sonae_date_check (c->verified_on, error))
+    return FALSE;
   if (c->group >= SONAE_N_GROUPS)
     {
       g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
@@ -368,12 +364,8 @@ sonae_store_mark_verified (SonaeStore  *self,
 
   if (date == NULL)
     date = today = sonae_clock_today ();
-  if (!sonae_date_is_valid (date))
-    {
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
-                   _("“%s” is not a date; write it as YYYY-MM-DD."), date);
-      return FALSE;
-    }
+  if (!sonae_date_check (date, error))
+    return FALSE;
 
   /* Confirming an entry by hand also confirms a bundled fact. */
   stmt = sonae_store_prepare (self,

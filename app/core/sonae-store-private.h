@@ -33,6 +33,8 @@ char     *sonae_column_dup           (sqlite3_stmt *stmt,
 gboolean  sonae_authorities_install  (SonaeStore  *store,
                                       GError     **error);
 void      sonae_authorities_localize (SonaeContact *contact);
+/* TRUE when @key names one of the bundled authorities. */
+gboolean  sonae_authorities_is_builtin_key (const char *key);
 
 #define SONAE_APPLICATION_ID 0x534f4e41 /* "SONA" */
 

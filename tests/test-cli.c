@@ -346,6 +346,125 @@ test_cli_damaged_database (void)
   sonae_test_remove_dir (dir);
 }
 
+/* The incident documents and the incident list, on the demo's drill. */
+static void
+test_cli_incidents (void)
+{
+  g_autofree char *dir = sonae_test_make_dir ();
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty", NULL);
+  g_autofree char *checklist = g_build_filename (dir, "checklist.pdf", NULL);
+  g_autofree char *blank = g_build_filename (dir, "blank.pdf", NULL);
+  g_autofree char *timeline = g_build_filename (dir, "timeline.pdf", NULL);
+  g_autofree char *logsheet = g_build_filename (dir, "logsheet.pdf", NULL);
+  g_autofree char *number = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GRegex) line_re = g_regex_new ("^(\\d{4}-\\d{3}) +(\\[drill\\] +)?\\S.*$", 0, 0, NULL);
+  g_auto(Run) demo;
+  g_auto(Run) list;
+  g_auto(Run) none;
+  g_auto(Run) docs;
+
+  run_sonae (&demo, "--data-dir", data, "--demo", NULL);
+  g_assert_true (exited_ok (&demo));
+
+  /* One incident a line, its number first; the demo's drill is marked. */
+  run_sonae (&list, "--data-dir", data, "--list-incidents", NULL);
+  g_assert_true (exited_ok (&list));
+  lines = g_strsplit (g_strchomp (list.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (!g_regex_match (line_re, lines[i], 0, &match))
+        g_error ("not an incident line: “%s”", lines[i]);
+      if (number == NULL && strstr (lines[i], "[drill]") != NULL)
+        number = g_match_info_fetch (match, 1);
+    }
+  g_assert_nonnull (number);
+
+  /* An empty data folder lists nothing, and that is no error. */
+  run_sonae (&none, "--data-dir", empty, "--list-incidents", NULL);
+  g_assert_true (exited_ok (&none));
+  g_assert_cmpstr (none.out, ==, "");
+
+  run_sonae (&docs, "--list-documents", NULL);
+  g_assert_nonnull (strstr (docs.out, "checklist"));
+  g_assert_nonnull (strstr (docs.out, "timeline"));
+  g_assert_nonnull (strstr (docs.out, "logsheet"));
+
+  {
+    g_auto(Run) r;
+
+    run_sonae (&r, "--data-dir", data, "--export", "checklist", "--incident", number, "--output", checklist, NULL);
+    g_assert_true (exited_ok (&r));
+    g_assert_true (is_pdf (checklist));
+  }
+  {
+    g_auto(Run) r;
+
+    run_sonae (&r, "--data-dir", data, "--export", "timeline", "--incident", number, "--output", timeline, NULL);
+    g_assert_true (exited_ok (&r));
+    g_assert_true (is_pdf (timeline));
+  }
+  {
+    g_auto(Run) r;
+
+    run_sonae (&r, "--data-dir", data, "--export", "checklist", "--output", blank, NULL);
+    g_assert_true (exited_ok (&r));
+    g_assert_true (is_pdf (blank));
+  }
+  {
+    g_auto(Run) r;
+
+    run_sonae (&r, "--data-dir", data, "--export", "logsheet", "--output", logsheet, NULL);
+    g_assert_true (exited_ok (&r));
+    g_assert_true (is_pdf (logsheet));
+  }
+
+  /* The timeline needs an incident, and says how to give one. */
+  {
+    g_autofree char *nothing = g_build_filename (dir, "nothing.pdf", NULL);
+    g_auto(Run) r;
+
+    run_sonae (&r, "--data-dir", data, "--export", "timeline", "--output", nothing, NULL);
+    g_assert_false (exited_ok (&r));
+    g_assert_nonnull (strstr (r.err, "--incident"));
+    g_assert_false (g_file_test (nothing, G_FILE_TEST_EXISTS));
+  }
+  /* A document about no incident refuses one. */
+  {
+    g_autofree char *nothing = g_build_filename (dir, "nothing.pdf", NULL);
+    g_auto(Run) r;
+
+    run_sonae (&r, "--data-dir", data, "--export", "roster", "--incident", number, "--output", nothing, NULL);
+    g_assert_false (exited_ok (&r));
+    g_assert_nonnull (strstr (r.err, "--incident"));
+    g_assert_false (g_file_test (nothing, G_FILE_TEST_EXISTS));
+  }
+  /* An incident that does not exist. */
+  {
+    g_autofree char *nothing = g_build_filename (dir, "nothing.pdf", NULL);
+    g_auto(Run) r;
+
+    run_sonae (&r, "--data-dir", data, "--export", "checklist", "--incident", "2099-999", "--output", nothing, NULL);
+    g_assert_false (exited_ok (&r));
+    g_assert_nonnull (strstr (r.err, "2099-999"));
+    g_assert_false (g_file_test (nothing, G_FILE_TEST_EXISTS));
+  }
+  /* --incident alone is not a command. */
+  {
+    g_auto(Run) r;
+
+    run_sonae (&r, "--data-dir", data, "--incident", number, NULL);
+    g_assert_false (exited_ok (&r));
+    g_assert_nonnull (strstr (r.err, "--export"));
+  }
+
+  sonae_test_remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -358,6 +477,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/import-refuses-bad-files", test_cli_import_refuses_bad_files);
   g_test_add_func ("/cli/backup-restore", test_cli_backup_restore);
   g_test_add_func ("/cli/damaged-database", test_cli_damaged_database);
+  g_test_add_func ("/cli/incidents", test_cli_incidents);
 
   return g_test_run ();
 }

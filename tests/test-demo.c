@@ -1,7 +1,10 @@
 #include "config.h"
 
+#include <string.h>
+
 #include "sonae-demo.h"
 #include "sonae-error.h"
+#include "sonae-incident.h"
 #include "sonae-manual-store.h"
 #include "sonae-store.h"
 #include "sonae-test-util.h"
@@ -52,6 +55,81 @@ test_demo_fills_empty (void)
     g_assert_cmpstr (((SonaeManualEdit *) g_ptr_array_index (edits, 0))->parent_id, ==, "malware-staff");
     g_assert_true (sonae_store_get_manual_review (store, &date, &by));
     g_assert_cmpstr (by, ==, "佐藤 由美");
+  }
+
+  /* One past drill, part of its checklist done, with a sound timeline. */
+  {
+    g_autoptr(GPtrArray) incidents = sonae_store_list_incidents (store, NULL, &error);
+    g_autoptr(SonaeIncident) drill = NULL;
+    g_autoptr(GPtrArray) entries = NULL;
+    guint calls = 0, no_answer = 0, notes = 0, back_entered_notes = 0, corrections = 0;
+    const SonaeStepState *state;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (incidents->len, ==, 1);
+    drill = sonae_store_get_incident (store, ((SonaeIncident *) g_ptr_array_index (incidents, 0))->id, &error);
+    g_assert_no_error (error);
+    g_assert_true (drill->drill);
+    g_assert_nonnull (strstr (drill->title, "訓練"));
+    g_assert_cmpint (drill->type, ==, SONAE_INCIDENT_MALWARE);
+    g_assert_cmpint (drill->level, ==, 3);
+    g_assert_cmpint (drill->status, ==, SONAE_STATUS_CLOSED);
+    g_assert_nonnull (drill->closed_at);
+    g_assert_cmpstr (drill->network, ==, "medical");
+    g_assert_cmpstr (g_hash_table_lookup (drill->fields, "1-1/event-case"), ==, "ransomware");
+    g_assert_nonnull (g_hash_table_lookup (drill->fields, "2-6/measures"));
+    for (guint i = 0; i < 3; i++)
+      {
+        const char *done[] = { "1-1", "1-4", "2-6" };
+        state = sonae_incident_get_step_state (drill, done[i]);
+        g_assert_nonnull (state);
+        g_assert_true (state->done);
+      }
+    g_assert_null (sonae_incident_get_step_state (drill, "2-1"));
+    /* In the past, before the demo was made. */
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *today = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+      g_assert_cmpstr (drill->detected_at, <, today);
+    }
+
+    entries = sonae_store_list_timeline (store, drill->id, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < entries->len; i++)
+      {
+        SonaeTimelineEntry *e = g_ptr_array_index (entries, i);
+
+        if (e->kind != SONAE_ENTRY_NOTE)
+          g_assert_false (e->back_entered);   /* recorded as it happened */
+        if (e->kind == SONAE_ENTRY_CALL)
+          {
+            calls++;
+            if (e->outcome == SONAE_CALL_NO_ANSWER)
+              no_answer++;
+          }
+        else if (e->kind == SONAE_ENTRY_NOTE)
+          {
+            notes++;
+            if (e->back_entered)
+              {
+                /* Entered later from the paper log, with both times. */
+                back_entered_notes++;
+                g_assert_cmpstr (e->at, <, e->recorded_at);
+              }
+          }
+        else if (e->kind == SONAE_ENTRY_CORRECTION)
+          {
+            corrections++;
+            g_assert_true (((SonaeTimelineEntry *) g_ptr_array_index (entries, 0))->id != e->corrects);
+          }
+      }
+    g_assert_cmpuint (calls, >=, 3);
+    g_assert_cmpuint (no_answer, ==, 1);
+    g_assert_cmpuint (notes, >=, 3);
+    g_assert_cmpuint (back_entered_notes, ==, 1);
+    g_assert_cmpuint (corrections, ==, 1);
+    g_assert_true (sonae_store_verify_timeline (store, drill->id, NULL, &error));
+    g_assert_no_error (error);
   }
 
   /* A second demo into the same folder is refused, and changes nothing. */

@@ -159,6 +159,62 @@ test_store_migrations (void)
     }
 }
 
+/* Version 2 to 3 adds the incidents: what version 2 held (the manual's
+ * changes) stays, and incidents can be written at once. */
+static void
+test_store_migration_from_2 (void)
+{
+  g_autofree char *dir = sonae_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "sonae.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeStore) store = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_true (sonae_store_migrate_file_to (path, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO manual_items (item_id, text, added, updated_at) "
+                                     "VALUES ('own-step', '自院の手順', 1, '2026-01-01T00:00:00');"
+                                     "INSERT INTO manual_reviews (reviewed_on, reviewed_by) VALUES ('2026-01-02', '院長');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = sonae_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, SONAE_SCHEMA_VERSION);
+  g_assert_cmpint (pragma_int (path, "SELECT count(*) FROM manual_items WHERE item_id = 'own-step'"), ==, 1);
+  g_assert_cmpint (pragma_int (path, "SELECT count(*) FROM manual_reviews"), ==, 1);
+  g_assert_cmpint (pragma_int (path, "SELECT count(*) FROM incidents"), ==, 0);
+
+  /* The new tables take an incident with its timeline and checklist run. */
+  g_assert_cmpint (sqlite3_prepare_v2 (sonae_store_get_db (store),
+                                       "INSERT INTO incidents (number, year, seq, title, type, level, event, seen, "
+                                       "personal_data, impact, created_at, created_by) VALUES "
+                                       "('2026-001', 2026, 1, '移行後', 'malware', 3, 'malware', 'ransom', 'unknown', "
+                                       "'business', '2026-01-03T10:00:00', '院長')", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (sonae_store_get_db (store),
+                                 "INSERT INTO incident_steps (incident_id, step_id, done) VALUES (1, '1-1', 1);"
+                                 "INSERT INTO incident_fields (incident_id, step_id, field_id, value) VALUES (1, '1-1', 'event-case', 'ransomware');"
+                                 "INSERT INTO timeline (incident_id, seq, kind, at, recorded_at, author, prev_hash, hash) "
+                                 "VALUES (1, 1, 'opened', '2026-01-03T10:00:00', '2026-01-03T10:00:00', '院長', '', '');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  /* Its constraints hold: a level out of range, a step of no incident. */
+  g_assert_cmpint (sqlite3_exec (sonae_store_get_db (store),
+                                 "UPDATE incidents SET level = 4", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (sonae_store_get_db (store),
+                                 "INSERT INTO incident_steps (incident_id, step_id, done) VALUES (99, '1-1', 1)",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_false (sonae_store_is_empty (store));
+
+  g_clear_object (&store);
+  g_assert_cmpint (pragma_int (path, "PRAGMA integrity_check"), ==, 0);
+  sonae_test_remove_dir (dir);
+}
+
 static void
 assert_refused (const char *dir,
                 const char *path,
@@ -288,6 +344,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/create", test_store_create);
   g_test_add_func ("/store/reopen-keeps-data", test_store_reopen_keeps_data);
   g_test_add_func ("/store/migrations", test_store_migrations);
+  g_test_add_func ("/store/migration-from-2", test_store_migration_from_2);
   g_test_add_func ("/store/refuses-damaged", test_store_refuses_damaged);
   g_test_add_func ("/store/refuses-foreign-and-newer", test_store_refuses_foreign_and_newer);
   g_test_add_func ("/store/refuses-read-only", test_store_refuses_read_only);

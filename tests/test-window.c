@@ -139,18 +139,19 @@ test_sections (void)
   g_settings_set_string (settings, "last-section", "home");
   window = new_window (store);
 
-  /* The sidebar lists Home, the Manual and Contacts, and nothing that does
-   * not work. */
+  /* The sidebar lists Home, Incidents, the Manual and Contacts, and
+   * nothing that does not work. */
   sidebar = find_by_name (GTK_WIDGET (window), "sidebar");
   g_assert_true (GTK_IS_LIST_BOX (sidebar));
   for (GtkWidget *row = gtk_widget_get_first_child (sidebar); row; row = gtk_widget_get_next_sibling (row))
     if (GTK_IS_LIST_BOX_ROW (row))
       g_ptr_array_add (names, (gpointer) gtk_widget_get_name (row));
-  g_assert_cmpuint (names->len, ==, 3);
+  g_assert_cmpuint (names->len, ==, 4);
   g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "home");
-  g_assert_cmpstr (g_ptr_array_index (names, 1), ==, "manual");
-  g_assert_cmpstr (g_ptr_array_index (names, 2), ==, "contacts");
-  g_assert_cmpstrv (sonae_window_get_sections (window), ((const char *[]) { "home", "manual", "contacts", NULL }));
+  g_assert_cmpstr (g_ptr_array_index (names, 1), ==, "incidents");
+  g_assert_cmpstr (g_ptr_array_index (names, 2), ==, "manual");
+  g_assert_cmpstr (g_ptr_array_index (names, 3), ==, "contacts");
+  g_assert_cmpstrv (sonae_window_get_sections (window), ((const char *[]) { "home", "incidents", "manual", "contacts", NULL }));
   g_assert_cmpstr (sonae_window_get_section (window), ==, "home");
   g_assert_true (SONAE_IS_HOME_PAGE (sonae_window_get_page (window, "home")));
   g_assert_true (SONAE_IS_MANUAL_PAGE (sonae_window_get_page (window, "manual")));
@@ -195,7 +196,7 @@ test_sections (void)
   g_assert_cmpstr (sonae_window_get_section (window), ==, "contacts");
   destroy_window (GTK_WIDGET (window));
 
-  g_settings_set_string (settings, "last-section", "incidents");
+  g_settings_set_string (settings, "last-section", "bcp");
   window = new_window (store);
   g_assert_cmpstr (sonae_window_get_section (window), ==, "home");
   destroy_window (GTK_WIDGET (window));

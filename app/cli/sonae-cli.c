@@ -11,6 +11,7 @@
 #include "sonae-document.h"
 #include "sonae-error.h"
 #include "sonae-import.h"
+#include "sonae-incident.h"
 #include "sonae-store.h"
 
 void
@@ -31,6 +32,10 @@ sonae_cli_add_options (GApplication *app)
       N_("Paper size for --export: a4 (default) or a3"), N_("SIZE") },
     { "list-documents", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("List the documents --export can write"), NULL },
+    { "incident", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --export: the incident to print, by its number (2026-001) or id"), N_("NUMBER") },
+    { "list-incidents", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("List the incidents, newest first, one a line with its number first"), NULL },
     { "import-contacts", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Import contacts from a vCard (.vcf) or CSV file"), N_("FILE") },
     { "group", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -115,15 +120,94 @@ run_list_documents (void)
   return 0;
 }
 
+/* Columns on a terminal: a Japanese character takes two. */
+static guint
+display_width (const char *text)
+{
+  guint columns = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_iszerowidth (c))
+        columns += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return columns;
+}
+
+/* @text padded with spaces to @width columns, so that the lines align. */
+static void
+append_padded (GString    *out,
+               const char *text,
+               guint       width)
+{
+  g_string_append (out, text);
+  for (guint columns = display_width (text); columns < width; columns++)
+    g_string_append_c (out, ' ');
+}
+
+static int
+run_list_incidents (const char *data_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeStore) store = NULL;
+  g_autoptr(GPtrArray) incidents = NULL;
+  g_autoptr(GPtrArray) levels = g_ptr_array_new_with_free_func (g_free);
+  const SonaeIncidentFilter all = SONAE_INCIDENT_FILTER_ALL;
+  /* Translators: marks a drill (an exercise) in the list of incidents */
+  const char *drill = _("[drill]");
+  guint w_number = 0, w_status = 0, w_level = 0;
+
+  store = open_store (data_dir, &error);
+  if (store == NULL)
+    return fail (_("Could not open the data folder"), error);
+  incidents = sonae_store_list_incidents (store, &all, &error);
+  if (incidents == NULL)
+    return fail (_("Could not read the incidents"), error);
+  if (incidents->len == 0)
+    {
+      g_printerr ("%s\n", _("No incident has been recorded."));
+      return 0;
+    }
+
+  for (guint i = 0; i < incidents->len; i++)
+    {
+      SonaeIncident *inc = g_ptr_array_index (incidents, i);
+      char *level = sonae_incident_level_get_title (inc->level);
+
+      g_ptr_array_add (levels, level);
+      w_number = MAX (w_number, display_width (inc->number));
+      w_status = MAX (w_status, display_width (sonae_incident_status_get_title (inc->status)));
+      w_level = MAX (w_level, display_width (level));
+    }
+  for (guint i = 0; i < incidents->len; i++)
+    {
+      SonaeIncident *inc = g_ptr_array_index (incidents, i);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      /* number, drill mark, status, level, title */
+      append_padded (line, inc->number, w_number + 2);
+      append_padded (line, inc->drill ? drill : "", display_width (drill) + 2);
+      append_padded (line, sonae_incident_status_get_title (inc->status), w_status + 2);
+      append_padded (line, g_ptr_array_index (levels, i), w_level + 2);
+      g_string_append (line, inc->title ? inc->title : "");
+      g_print ("%s\n", line->str);
+    }
+  return 0;
+}
+
 static int
 run_export (const char   *data_dir,
             const char   *name,
             const char   *output,
-            const char   *paper_name)
+            const char   *paper_name,
+            const char   *incident_ref)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SonaeStore) store = NULL;
   g_autoptr(SonaeDocument) doc = NULL;
+  g_autoptr(SonaeIncident) incident = NULL;
   SonaePaper paper = SONAE_PAPER_A4;
 
   if (sonae_document_get_title (name) == NULL)
@@ -131,6 +215,16 @@ run_export (const char   *data_dir,
       g_autofree char *known = g_strjoinv (", ", (char **) sonae_document_get_names ());
       g_autofree char *msg = g_strdup_printf (_("There is no document called “%s”. These are: %s"),
                                               name, known);
+      return fail (msg, NULL);
+    }
+  if (incident_ref != NULL && !sonae_document_takes_incident (name))
+    {
+      g_autofree char *msg = g_strdup_printf (_("The document “%s” is not about one incident: leave out --incident."), name);
+      return fail (msg, NULL);
+    }
+  if (incident_ref == NULL && sonae_document_needs_incident (name))
+    {
+      g_autofree char *msg = g_strdup_printf (_("The document “%s” is about one incident: add --incident NUMBER (--list-incidents shows the numbers)."), name);
       return fail (msg, NULL);
     }
   if (output == NULL)
@@ -144,7 +238,15 @@ run_export (const char   *data_dir,
   store = open_store (data_dir, &error);
   if (store == NULL)
     return fail (_("Could not open the data folder"), error);
-  doc = sonae_document_new (store, name, paper, &error);
+  if (incident_ref != NULL)
+    {
+      incident = sonae_store_find_incident (store, incident_ref, &error);
+      if (incident == NULL)
+        return fail (_("Could not write the document"), error);
+      doc = sonae_document_new_for_incident (store, name, incident->id, paper, &error);
+    }
+  else
+    doc = sonae_document_new (store, name, paper, &error);
   if (doc == NULL || !sonae_document_write_pdf (doc, output, &error))
     return fail (_("Could not write the document"), error);
   g_print (_("Wrote %s to %s\n"), sonae_document_get_title (name), output);
@@ -257,6 +359,7 @@ sonae_cli_handle (GVariantDict  *options,
   g_autofree char *export_contacts = lookup_path (options, "export-contacts");
   g_autofree char *backup = lookup_path (options, "backup");
   g_autofree char *restore = lookup_path (options, "restore");
+  g_autofree char *incident = lookup_string (options, "incident");
 
   g_return_val_if_fail (options != NULL, 1);
 
@@ -274,8 +377,10 @@ sonae_cli_handle (GVariantDict  *options,
     return run_list_documents ();
   if (g_variant_dict_contains (options, "demo"))
     return run_demo (data_dir);
+  if (g_variant_dict_contains (options, "list-incidents"))
+    return run_list_incidents (data_dir);
   if (export_name != NULL)
-    return run_export (data_dir, export_name, output, paper);
+    return run_export (data_dir, export_name, output, paper, incident);
   if (import_file != NULL)
     return run_import (data_dir, import_file, group);
   if (export_contacts != NULL)
@@ -289,6 +394,8 @@ sonae_cli_handle (GVariantDict  *options,
     return fail (_("--output and --paper go with --export DOC"), NULL);
   if (group != NULL)
     return fail (_("--group goes with --import-contacts FILE"), NULL);
+  if (incident != NULL)
+    return fail (_("--incident goes with --export DOC"), NULL);
 
   return -1;
 }

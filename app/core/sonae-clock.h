@@ -9,6 +9,10 @@ G_BEGIN_DECLS
  * only when SONAE_TESTING=1 is also set, so a stray variable cannot move a
  * clinic's deadlines. */
 GDateTime *sonae_clock_now        (void);
+/* For the demo only: make sonae_clock_now() answer @now (a local
+ * "YYYY-MM-DD HH:MM" time) until it is called again with NULL, so that a
+ * fictional past drill is recorded as it would have been on the day. */
+void       sonae_clock_set_override (const char *now);
 /* Today as YYYY-MM-DD; newly allocated. */
 char      *sonae_clock_today      (void);
 /* Days from the ISO date @date (YYYY-MM-DD) to today: negative for a date in

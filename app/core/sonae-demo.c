@@ -8,6 +8,7 @@
 #include "sonae-clock.h"
 #include "sonae-demo.h"
 #include "sonae-error.h"
+#include "sonae-incident.h"
 #include "sonae-manual-store.h"
 #include "sonae-store-private.h"
 
@@ -103,6 +104,151 @@ date_days_ago (int days)
   return g_date_time_format (then, "%Y-%m-%d");
 }
 
+/* A field of the bundled checklist, filled in for the demo drill. */
+static gboolean
+set_field (SonaeStore      *store,
+           SonaeChecklist  *checklist,
+           gint64           id,
+           const char      *step_id,
+           const char      *field_id,
+           const char      *value,
+           const char      *author,
+           GError         **error)
+{
+  const SonaeChecklistStep *step = sonae_checklist_get_step (checklist, step_id);
+  const SonaeChecklistField *field = sonae_checklist_get_field (checklist, step_id, field_id);
+
+  g_assert (step != NULL && field != NULL);
+  return sonae_store_set_step_field (store, id, step, field, value, author, error);
+}
+
+/* Move the demo's clock to @time; always TRUE, to chain with the calls. */
+static gboolean
+at (const char *time)
+{
+  sonae_clock_set_override (time);
+  return TRUE;
+}
+
+/* A ransomware drill held some weeks ago, entered with the times of the
+ * day: part of the checklist done, calls, notes, one note entered later
+ * from the paper log, and one correction. Everything goes through the
+ * store's functions, so its timeline chain is sound. */
+static gboolean
+add_drill (SonaeStore  *store,
+           GHashTable  *ids,
+           GError     **error)
+{
+  g_autoptr(GDateTime) now = sonae_clock_now ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, -72);
+  g_autofree char *day = g_date_time_format (then, "%Y-%m-%d");
+  g_autoptr(SonaeIncident) drill = sonae_incident_new ();
+  g_autoptr(SonaeTriageProposal) proposal = NULL;
+  g_autoptr(SonaeChecklist) checklist = NULL;
+  g_autoptr(GPtrArray) timeline = NULL;
+  const char *ito = "伊藤 翔太";
+  const char *tanaka = "田中 健一";
+  gint64 it_id = *(gint64 *) g_hash_table_lookup (ids, "it");
+  gint64 vendor_id = *(gint64 *) g_hash_table_lookup (ids, "network-vendor");
+  gint64 manager_id = *(gint64 *) g_hash_table_lookup (ids, "manager");
+  gint64 id;
+  gint64 corrected_id = 0;
+  gboolean ok;
+
+  g_autofree char *t1005 = g_strdup_printf ("%s 10:05", day);
+  g_autofree char *t1008 = g_strdup_printf ("%s 10:08", day);
+  g_autofree char *t1009 = g_strdup_printf ("%s 10:09", day);
+  g_autofree char *t1010 = g_strdup_printf ("%s 10:10", day);
+  g_autofree char *t1011 = g_strdup_printf ("%s 10:11", day);
+  g_autofree char *t1014 = g_strdup_printf ("%s 10:14", day);
+  g_autofree char *t1015 = g_strdup_printf ("%s 10:15", day);
+  g_autofree char *t1020 = g_strdup_printf ("%s 10:20", day);
+  g_autofree char *t1025 = g_strdup_printf ("%s 10:25", day);
+  g_autofree char *t1030 = g_strdup_printf ("%s 10:30", day);
+  g_autofree char *t1035 = g_strdup_printf ("%s 10:35", day);
+  g_autofree char *t1040 = g_strdup_printf ("%s 10:40", day);
+  g_autofree char *t1050 = g_strdup_printf ("%s 10:50", day);
+  g_autofree char *t1100 = g_strdup_printf ("%s 11:00", day);
+  g_autofree char *t1130 = g_strdup_printf ("%s 11:30", day);
+  g_autofree char *t1140 = g_strdup_printf ("%s 11:40", day);
+  g_autofree char *t1145 = g_strdup_printf ("%s 11:45", day);
+
+  checklist = sonae_checklist_load (error);
+  if (checklist == NULL)
+    return FALSE;
+
+  drill->title = g_strdup ("訓練: 受付PCのランサムウェア");
+  drill->drill = TRUE;
+  drill->detected_at = g_strdup (t1005);
+  drill->found_by = g_strdup ("加藤 優子（医事課 受付）");
+  drill->location = g_strdup ("医事課 受付 事務用PC 2番");
+  drill->system = g_strdup ("レセプトコンピュータ・予約受付");
+  drill->network = g_strdup ("medical");
+  drill->answers.seen = SONAE_SEEN_RANSOM;
+  drill->answers.personal_data = SONAE_ANSWER_UNKNOWN;
+  drill->answers.impact = SONAE_IMPACT_BUSINESS;
+  proposal = sonae_triage_propose (&drill->answers, SONAE_ORG_CLINIC);
+  drill->type = SONAE_INCIDENT_MALWARE;
+  drill->level = 3;
+  drill->event = SONAE_EVENT_MALWARE;
+
+  /* Recorded as it happened: each step at the time of the day. */
+  sonae_clock_set_override (t1008);
+  ok = sonae_store_create_incident (store, drill, proposal, ito, error);
+  id = drill->id;
+  ok = ok && at (t1009) && sonae_store_log_call (store, id, it_id, SONAE_ROLE_FIRST, SONAE_CALL_NO_ANSWER, ito, NULL, error);
+  ok = ok && at (t1010) && set_field (store, checklist, id, "1-1", "event-case", "ransomware", ito, error);
+  ok = ok && sonae_store_check_step (store, id, "1-1", TRUE, ito, NULL, error);
+  ok = ok && at (t1011) && sonae_store_log_call (store, id, vendor_id, SONAE_ROLE_SYSADMIN, SONAE_CALL_REACHED, ito, NULL, error);
+  ok = ok && at (t1014) && sonae_store_log_call (store, id, manager_id, SONAE_ROLE_LEAD, SONAE_CALL_REACHED, ito, NULL, error);
+  ok = ok && at (t1015) && sonae_store_add_note (store, id,
+                             "受付PCの画面に英語の脅迫文（訓練用の掲示）。LANケーブルを抜き、電源は入れたまま。「使用禁止」の貼り紙をして画面を撮影した。",
+                             ito, NULL, error);
+  ok = ok && at (t1020) && set_field (store, checklist, id, "1-4", "isolated", "confirmed", ito, error);
+  ok = ok && set_field (store, checklist, id, "1-4", "evidence", "power-on,sign,photo", ito, error);
+  ok = ok && set_field (store, checklist, id, "1-4", "others-asked",
+                        "受付の2名と会計に確認。同じメールや表示はなし。", ito, error);
+  ok = ok && set_field (store, checklist, id, "1-4", "what-operation",
+                        "予約確認のメールに付いていた請求書ファイルを開き、マクロを有効にした（という想定）。", ito, error);
+  ok = ok && sonae_store_check_step (store, id, "1-4", TRUE, ito, NULL, error);
+  ok = ok && at (t1030) && sonae_store_add_note (store, id,
+                             "診察室1・2と会計の端末に同じ表示がないことを確認した。",
+                             ito, NULL, error);
+  /* The director was told by word of mouth; the office manager wrote it on
+   * the paper log and entered it later with the time written there. */
+  ok = ok && at (t1035) && sonae_store_add_note (store, id,
+                             "事務長から院長へ口頭で報告。院長より訓練を続けるよう指示。",
+                             "佐藤 由美", t1025, error);
+  if (ok)
+    {
+      timeline = sonae_store_list_timeline (store, id, error);
+      ok = timeline != NULL;
+    }
+  if (ok)
+    {
+      for (guint i = 0; i < timeline->len; i++)
+        {
+          SonaeTimelineEntry *e = g_ptr_array_index (timeline, i);
+
+          if (e->kind == SONAE_ENTRY_NOTE && g_str_has_prefix (e->text, "診察室"))
+            corrected_id = e->id;
+        }
+      g_assert (corrected_id != 0);
+    }
+  ok = ok && at (t1040) && sonae_store_log_call (store, id, it_id, SONAE_ROLE_SYSADMIN, SONAE_CALL_REACHED, ito, NULL, error);
+  ok = ok && at (t1050) && set_field (store, checklist, id, "2-6", "measures",
+                        "staff-told,systems-stopped,backups-checked,backups-offline", tanaka, error);
+  ok = ok && sonae_store_check_step (store, id, "2-6", TRUE, tanaka, NULL, error);
+  ok = ok && at (t1100) && sonae_store_set_incident_status (store, id, SONAE_STATUS_CONTAINED, tanaka, NULL, error);
+  ok = ok && at (t1130) && sonae_store_set_incident_status (store, id, SONAE_STATUS_RECOVERING, tanaka, NULL, error);
+  ok = ok && at (t1140) && sonae_store_correct_entry (store, id, corrected_id,
+                                  "確認したのは診察室1・2と会計の3台。処置室の端末は確認していなかった（次回の訓練で確認する）。",
+                                  "佐藤 由美", error);
+  ok = ok && at (t1145) && sonae_store_set_incident_status (store, id, SONAE_STATUS_CLOSED, "佐藤 由美", NULL, error);
+  sonae_clock_set_override (NULL);
+  return ok;
+}
+
 static gboolean
 fill (SonaeStore  *store,
       GError     **error)
@@ -171,6 +317,10 @@ fill (SonaeStore  *store,
         !sonae_store_mark_manual_reviewed (store, reviewed, "佐藤 由美", error))
       return FALSE;
   }
+
+  /* A past drill, with part of the checklist done. */
+  if (!add_drill (store, ids, error))
+    return FALSE;
 
   return TRUE;
 }

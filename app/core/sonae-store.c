@@ -117,6 +117,79 @@ static const char *const migrations[] = {
   "  reviewed_on TEXT NOT NULL,"
   "  reviewed_by TEXT NOT NULL"
   ");",
+
+  /* 2 -> 3: incidents, their checklist run and their timeline. The
+   * timeline is append-only by rule and hash-chained (each row's hash
+   * covers its columns and the hash before it; the incident keeps the last
+   * one), so a change behind Sonae's back is found by
+   * sonae_store_verify_timeline. contact_id has no foreign key: a contact
+   * may be removed later, and the entry keeps the name and number called. */
+  "CREATE TABLE incidents ("
+  "  id INTEGER PRIMARY KEY,"
+  "  number TEXT NOT NULL UNIQUE,"
+  "  year INTEGER NOT NULL,"
+  "  seq INTEGER NOT NULL CHECK (seq > 0),"
+  "  title TEXT NOT NULL CHECK (length(title) > 0),"
+  "  status TEXT NOT NULL DEFAULT 'active'"
+  "    CHECK (status IN ('active', 'contained', 'recovering', 'closed')),"
+  "  drill INTEGER NOT NULL DEFAULT 0 CHECK (drill IN (0, 1)),"
+  "  detected_at TEXT,"
+  "  found_by TEXT,"
+  "  location TEXT,"
+  "  system TEXT,"
+  "  network TEXT,"
+  "  type TEXT NOT NULL CHECK (type IN ('leak', 'tamper', 'malware', 'other')),"
+  "  level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 3),"
+  "  event TEXT NOT NULL,"
+  "  seen TEXT NOT NULL,"
+  "  personal_data TEXT NOT NULL,"
+  "  impact TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  created_by TEXT NOT NULL CHECK (length(created_by) > 0),"
+  "  closed_at TEXT,"
+  "  head_seq INTEGER NOT NULL DEFAULT 0,"
+  "  head_hash TEXT NOT NULL DEFAULT '',"
+  "  UNIQUE (year, seq)"
+  ");"
+  "CREATE TABLE incident_steps ("
+  "  incident_id INTEGER NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,"
+  "  step_id TEXT NOT NULL,"
+  "  done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),"
+  "  done_at TEXT,"
+  "  done_by TEXT,"
+  "  back_entered INTEGER NOT NULL DEFAULT 0 CHECK (back_entered IN (0, 1)),"
+  "  PRIMARY KEY (incident_id, step_id)"
+  ");"
+  "CREATE TABLE incident_fields ("
+  "  incident_id INTEGER NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,"
+  "  step_id TEXT NOT NULL,"
+  "  field_id TEXT NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  PRIMARY KEY (incident_id, step_id, field_id)"
+  ");"
+  "CREATE TABLE timeline ("
+  "  id INTEGER PRIMARY KEY,"
+  "  incident_id INTEGER NOT NULL REFERENCES incidents (id),"
+  "  seq INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  at TEXT NOT NULL,"
+  "  recorded_at TEXT NOT NULL,"
+  "  back_entered INTEGER NOT NULL DEFAULT 0,"
+  "  author TEXT NOT NULL,"
+  "  step_id TEXT,"
+  "  field TEXT,"
+  "  old_value TEXT,"
+  "  new_value TEXT,"
+  "  contact_id INTEGER,"
+  "  role_key TEXT,"
+  "  outcome TEXT,"
+  "  text TEXT,"
+  "  corrects INTEGER REFERENCES timeline (id),"
+  "  prev_hash TEXT NOT NULL,"
+  "  hash TEXT NOT NULL,"
+  "  UNIQUE (incident_id, seq)"
+  ");"
+  "CREATE INDEX timeline_corrects ON timeline (corrects);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SONAE_SCHEMA_VERSION);
@@ -143,7 +216,7 @@ sonae_store_class_init (SonaeStoreClass *klass)
 
   /**
    * SonaeStore::changed:
-   * @detail: "contacts", "roles" or "profile"
+   * @detail: "contacts", "roles", "profile" or "incidents"
    *
    * Emitted after a change is committed.
    */
@@ -715,7 +788,8 @@ sonae_store_is_empty (SonaeStore *self)
   g_return_val_if_fail (SONAE_IS_STORE (self), TRUE);
 
   return query_int (self->db, "SELECT count(*) FROM contacts WHERE builtin_key IS NULL", 0) == 0 &&
-         query_int (self->db, "SELECT count(*) FROM meta WHERE key LIKE 'org.%' AND value IS NOT NULL AND value != ''", 0) == 0;
+         query_int (self->db, "SELECT count(*) FROM meta WHERE key LIKE 'org.%' AND value IS NOT NULL AND value != ''", 0) == 0 &&
+         query_int (self->db, "SELECT count(*) FROM incidents", 0) == 0;
 }
 
 /* --- organisation profile ------------------------------------------------ */

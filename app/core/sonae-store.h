@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 #define SONAE_TYPE_STORE (sonae_store_get_type ())
 G_DECLARE_FINAL_TYPE (SonaeStore, sonae_store, SONAE, STORE, GObject)
 
-#define SONAE_SCHEMA_VERSION 2
+#define SONAE_SCHEMA_VERSION 3
 #define SONAE_DB_NAME "sonae.db"
 
 typedef enum {
@@ -59,7 +59,8 @@ void          sonae_store_close          (SonaeStore *self);
 gboolean      sonae_store_is_empty       (SonaeStore *self);
 
 /* Emitted (signal "changed") after any committed change, with a detail:
- * "contacts", "roles", "profile". */
+ * "contacts", "roles", "profile", "incidents" (an incident, its checklist
+ * run or its timeline; sonae-incident.h). */
 
 /* Organisation profile. */
 SonaeProfile *sonae_store_get_profile    (SonaeStore   *self);

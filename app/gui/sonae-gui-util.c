@@ -79,3 +79,28 @@ sonae_show_error (GtkWidget    *widget,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+char *
+sonae_get_author (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *name = g_settings_get_string (settings, "responder-name");
+  const char *real;
+
+  g_strstrip (name);
+  if (*name != '\0')
+    return g_steal_pointer (&name);
+  real = g_get_real_name ();
+  if (real != NULL && *real != '\0' && g_strcmp0 (real, "Unknown") != 0)
+    return g_strdup (real);
+  return g_strdup (g_get_user_name ());
+}
+
+void
+sonae_set_author (const char *name)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *stripped = g_strstrip (g_strdup (name != NULL ? name : ""));
+
+  g_settings_set_string (settings, "responder-name", stripped);
+}

@@ -20,4 +20,11 @@ void  sonae_show_error               (GtkWidget       *widget,
                                       const char      *heading,
                                       const GError    *error);
 
+/* Who is working at this computer, for an incident's timeline: the
+ * "responder-name" setting, else the account's real name, else its login.
+ * Newly allocated, never empty. */
+char *sonae_get_author               (void);
+/* Remember @name as the "responder-name" setting. */
+void  sonae_set_author               (const char      *name);
+
 G_END_DECLS

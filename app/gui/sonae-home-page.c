@@ -1,9 +1,11 @@
-/* sonae-home-page.c: Home: the organisation, what needs attention, printing */
+/* sonae-home-page.c: Home: the incident action and incidents in progress, the organisation, what needs attention, printing */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "sonae-home-page.h"
+#include "sonae-incident-now.h"
+#include "sonae-incident.h"
 #include "sonae-manual-view.h"
 
 struct _SonaeHomePage
@@ -18,6 +20,7 @@ struct _SonaeHomePage
   GtkLabel *phone_label;
   AdwPreferencesGroup *attention_group;
   AdwPreferencesGroup *calls_group;
+  AdwPreferencesGroup *incidents_group;
   GtkWidget *print_poster_row;
 
   /* owned */
@@ -25,6 +28,7 @@ struct _SonaeHomePage
   SonaeManual *manual;         /* the bundled manual, loaded once */
   GPtrArray *attention_rows;   /* of GtkWidget, borrowed from the group */
   GPtrArray *call_rows;        /* of GtkWidget, borrowed from calls_group */
+  GPtrArray *incident_rows;    /* of GtkWidget, borrowed from incidents_group */
   gulong changed_id;
   guint update_source;
 };
@@ -310,12 +314,58 @@ update_calls (SonaeHomePage *self)
     }
 }
 
+/* Incidents not closed yet: whoever comes back to Home finds them first. */
+static void
+update_incidents (SonaeHomePage *self)
+{
+  SonaeIncidentFilter filter = SONAE_INCIDENT_FILTER_ALL;
+  g_autoptr(GPtrArray) incidents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < self->incident_rows->len; i++)
+    adw_preferences_group_remove (self->incidents_group, g_ptr_array_index (self->incident_rows, i));
+  g_ptr_array_set_size (self->incident_rows, 0);
+
+  filter.open_only = TRUE;
+  incidents = sonae_store_list_incidents (self->store, &filter, &error);
+  if (incidents == NULL)
+    g_message ("Could not list the incidents: %s", error->message);
+
+  for (guint i = 0; incidents != NULL && i < incidents->len; i++)
+    {
+      SonaeIncident *incident = g_ptr_array_index (incidents, i);
+      g_autofree char *level = sonae_incident_level_get_title (incident->level);
+      /* Translators: an incident's number, level and status, e.g. “2026-003 · Level 3 · Active” */
+      g_autofree char *title = g_strdup_printf (_("%s · %s · %s"), incident->number, level,
+                                                sonae_incident_status_get_title (incident->status));
+      GtkWidget *row = new_row (title, incident->title,
+                                incident->level >= 2 ? "dialog-warning-symbolic" : "dialog-information-symbolic");
+
+      gtk_widget_set_name (row, "open-incident-row");
+      if (incident->drill)
+        {
+          GtkWidget *tag = gtk_label_new (_("Drill"));
+
+          gtk_widget_add_css_class (tag, "now-tag");
+          gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
+        }
+      else if (incident->level >= 2)
+        gtk_widget_add_css_class (row, "error");
+      make_activatable (row, "win.show-incident", g_variant_new_int64 (incident->id));
+      adw_preferences_group_add (self->incidents_group, row);
+      g_ptr_array_add (self->incident_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->incidents_group), self->incident_rows->len > 0);
+}
+
 static gboolean
 update_cb (gpointer user_data)
 {
   SonaeHomePage *self = user_data;
 
   self->update_source = 0;
+  update_incidents (self);
   update_profile (self);
   update_calls (self);
   update_attention (self);
@@ -361,6 +411,7 @@ sonae_home_page_finalize (GObject *object)
 
   g_clear_pointer (&self->attention_rows, g_ptr_array_unref);
   g_clear_pointer (&self->call_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->incident_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sonae_home_page_parent_class)->finalize (object);
 }
@@ -383,6 +434,7 @@ sonae_home_page_class_init (SonaeHomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SonaeHomePage, phone_label);
   gtk_widget_class_bind_template_child (widget_class, SonaeHomePage, attention_group);
   gtk_widget_class_bind_template_child (widget_class, SonaeHomePage, calls_group);
+  gtk_widget_class_bind_template_child (widget_class, SonaeHomePage, incidents_group);
   gtk_widget_class_bind_template_child (widget_class, SonaeHomePage, print_poster_row);
 }
 
@@ -391,6 +443,9 @@ sonae_home_page_init (SonaeHomePage *self)
 {
   self->attention_rows = g_ptr_array_new ();
   self->call_rows = g_ptr_array_new ();
+  self->incident_rows = g_ptr_array_new ();
+  /* The big "Something is wrong" button is styled there. */
+  sonae_incident_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -406,6 +461,7 @@ sonae_home_page_new (SonaeStore *store)
   self->changed_id = g_signal_connect_object (store, "changed",
                                               G_CALLBACK (store_changed_cb), self,
                                               G_CONNECT_SWAPPED);
+  update_incidents (self);
   update_profile (self);
   update_calls (self);
   update_attention (self);

@@ -99,16 +99,32 @@ sonae_print_operation_new (SonaeDocument *doc)
   return self;
 }
 
+static void
+run_print (GtkWidget     *parent,
+           SonaeDocument *doc)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaePrintOperation) operation = sonae_print_operation_new (doc);
+  GtkRoot *root = gtk_widget_get_root (parent);
+  GtkPrintOperationResult result;
+
+  /* Synchronous: the dialog runs its own loop, so the operation and its
+   * document stay alive exactly as long as they are needed. */
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                    &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    sonae_show_error (parent, _("Could not print"), error);
+}
+
 void
 sonae_print_document (GtkWidget  *parent,
                       SonaeStore *store,
                       const char *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaePrintOperation) operation = NULL;
   SonaeDocument *doc;
-  GtkRoot *root;
-  GtkPrintOperationResult result;
 
   g_return_if_fail (GTK_IS_WIDGET (parent));
   g_return_if_fail (SONAE_IS_STORE (store));
@@ -120,15 +136,27 @@ sonae_print_document (GtkWidget  *parent,
       sonae_show_error (parent, _("Could not prepare the document for printing"), error);
       return;
     }
+  run_print (parent, doc);
+}
 
-  operation = sonae_print_operation_new (doc);
-  root = gtk_widget_get_root (parent);
-  /* Synchronous: the dialog runs its own loop, so the operation and its
-   * document stay alive exactly as long as they are needed. */
-  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
-                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                    &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    sonae_show_error (parent, _("Could not print"), error);
+void
+sonae_print_incident_document (GtkWidget  *parent,
+                               SonaeStore *store,
+                               const char *name,
+                               gint64      incident_id)
+{
+  g_autoptr(GError) error = NULL;
+  SonaeDocument *doc;
+
+  g_return_if_fail (GTK_IS_WIDGET (parent));
+  g_return_if_fail (SONAE_IS_STORE (store));
+  g_return_if_fail (name != NULL);
+
+  doc = sonae_document_new_for_incident (store, name, incident_id, SONAE_PAPER_A4, &error);
+  if (doc == NULL)
+    {
+      sonae_show_error (parent, _("Could not prepare the document for printing"), error);
+      return;
+    }
+  run_print (parent, doc);
 }

@@ -21,5 +21,12 @@ SonaePrintOperation *sonae_print_operation_new (SonaeDocument *doc);
 void                 sonae_print_document      (GtkWidget  *parent,
                                                 SonaeStore *store,
                                                 const char *name);
+/* The same for a document about one incident ("checklist", "timeline"),
+ * sonae_document_new_for_incident; @incident_id 0 is none (the blank
+ * checklist). */
+void                 sonae_print_incident_document (GtkWidget  *parent,
+                                                    SonaeStore *store,
+                                                    const char *name,
+                                                    gint64      incident_id);
 
 G_END_DECLS

@@ -9,11 +9,13 @@
 #include "sonae-contacts-page.h"
 #include "sonae-gui-util.h"
 #include "sonae-home-page.h"
+#include "sonae-incidents-page.h"
 #include "sonae-manual-page.h"
 #include "sonae-preferences-window.h"
 #include "sonae-print-operation.h"
 #include "sonae-resources.h"
 #include "sonae-setup-dialog.h"
+#include "sonae-triage-dialog.h"
 #include "sonae-window.h"
 
 typedef struct {
@@ -22,15 +24,15 @@ typedef struct {
   const char *icon_name;
 } Section;
 
-/* Only the sections that work. Later issues add Checklist, Incidents and
- * BCP here. */
+/* Only the sections that work. Later issues add BCP here. */
 static const Section sections[] = {
   { "home", N_("Home"), "go-home-symbolic" },
+  { "incidents", N_("Incidents"), "dialog-warning-symbolic" },
   { "manual", N_("Manual"), "accessories-dictionary-symbolic" },
   { "contacts", N_("Contacts"), "x-office-address-book-symbolic" },
 };
 
-static const char *const section_names[] = { "home", "manual", "contacts", NULL };
+static const char *const section_names[] = { "home", "incidents", "manual", "contacts", NULL };
 
 struct _SonaeWindow
 {
@@ -52,6 +54,7 @@ struct _SonaeWindow
 
   /* borrowed (children of content_stack) */
   GtkWidget *home_page;
+  GtkWidget *incidents_page;
   GtkWidget *manual_page;
   GtkWidget *contacts_page;
 
@@ -146,10 +149,12 @@ show_section (SonaeWindow   *self,
 {
   self->section = section->name;
   gtk_stack_set_visible_child_name (self->content_stack, section->name);
-  /* Contacts (a list and an editor) and the Manual (its contents and a
-   * page) bring their own header bars. */
+  /* Contacts (a list and an editor), the Manual (its contents and a
+   * page) and Incidents (a list and an incident) bring their own header
+   * bars. */
   gtk_widget_set_visible (self->content_header,
-                          !g_str_equal (section->name, "contacts") && !g_str_equal (section->name, "manual"));
+                          !g_str_equal (section->name, "contacts") && !g_str_equal (section->name, "manual") &&
+                          !g_str_equal (section->name, "incidents"));
   adw_window_title_set_title (self->content_title, _(section->title));
   select_sidebar_row (self, section->name);
   if (self->settings != NULL)
@@ -443,7 +448,14 @@ search_cb (GtkWidget  *widget,
 {
   SonaeWindow *self = SONAE_WINDOW (widget);
 
-  /* The Manual searches its own text; elsewhere, Ctrl+F finds a contact. */
+  /* The Manual searches its own text, Incidents its incidents; elsewhere,
+   * Ctrl+F finds a contact. */
+  if (g_strcmp0 (self->section, "incidents") == 0)
+    {
+      show_content (self);
+      sonae_incidents_page_focus_search (SONAE_INCIDENTS_PAGE (self->incidents_page));
+      return;
+    }
   if (g_strcmp0 (self->section, "manual") == 0)
     {
       show_content (self);
@@ -472,15 +484,61 @@ print_document_cb (GtkWidget  *widget,
 }
 
 static void
+print_incident_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SonaeWindow *self = SONAE_WINDOW (widget);
+  const char *name = NULL;
+  gint64 incident_id = 0;
+
+  g_variant_get (parameter, "(&sx)", &name, &incident_id);
+  sonae_incidents_page_save_now (SONAE_INCIDENTS_PAGE (self->incidents_page));
+  sonae_print_incident_document (widget, self->store, name, incident_id);
+}
+
+static void
+start_incident_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SonaeWindow *self = SONAE_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (sonae_triage_dialog_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
+show_incident_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SonaeWindow *self = SONAE_WINDOW (widget);
+
+  sonae_window_set_section (self, "incidents");
+  show_content (self);
+  sonae_incidents_page_show_incident (SONAE_INCIDENTS_PAGE (self->incidents_page),
+                                      g_variant_get_int64 (parameter));
+}
+
+static void
 print_cb (GtkWidget  *widget,
           const char *action_name,
           GVariant   *parameter)
 {
   SonaeWindow *self = SONAE_WINDOW (widget);
 
-  /* Contacts prints its roster, the Manual the manual; Home offers the
-   * choice of documents. */
-  if (g_strcmp0 (self->section, "contacts") == 0)
+  /* Contacts prints its roster, the Manual the manual, Incidents the
+   * filled checklist of the incident shown (else the blank one); Home
+   * offers the choice of documents. */
+  if (g_strcmp0 (self->section, "incidents") == 0)
+    {
+      SonaeIncidentsPage *page = SONAE_INCIDENTS_PAGE (self->incidents_page);
+
+      sonae_incidents_page_save_now (page);
+      sonae_print_incident_document (widget, self->store, "checklist",
+                                     sonae_incidents_page_get_incident (page));
+    }
+  else if (g_strcmp0 (self->section, "contacts") == 0)
     sonae_print_document (widget, self->store, "roster");
   else if (g_strcmp0 (self->section, "manual") == 0)
     {
@@ -592,6 +650,10 @@ sonae_window_constructed (GObject *object)
 
   self->home_page = sonae_home_page_new (self->store);
   gtk_stack_add_named (self->content_stack, self->home_page, "home");
+  self->incidents_page = sonae_incidents_page_new (self->store);
+  gtk_stack_add_named (self->content_stack, self->incidents_page, "incidents");
+  g_object_bind_property (self->leaflet, "folded", self->incidents_page, "sidebar-folded",
+                          G_BINDING_SYNC_CREATE);
   self->manual_page = sonae_manual_page_new (self->store);
   gtk_stack_add_named (self->content_stack, self->manual_page, "manual");
   g_object_bind_property (self->leaflet, "folded", self->manual_page, "sidebar-folded",
@@ -657,6 +719,7 @@ sonae_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SONAE_TYPE_WINDOW);
   self->home_page = NULL;
+  self->incidents_page = NULL;
   self->manual_page = NULL;
   self->contacts_page = NULL;
   g_clear_object (&self->settings);
@@ -711,6 +774,9 @@ sonae_window_class_init (SonaeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_cb);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_cb);
   gtk_widget_class_install_action (widget_class, "win.print-document", "s", print_document_cb);
+  gtk_widget_class_install_action (widget_class, "win.print-incident", "(sx)", print_incident_cb);
+  gtk_widget_class_install_action (widget_class, "win.start-incident", NULL, start_incident_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-incident", "x", show_incident_cb);
   gtk_widget_class_install_action (widget_class, "win.import-contacts", NULL, import_contacts_cb);
   gtk_widget_class_install_action (widget_class, "win.export-contacts", NULL, export_contacts_cb);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_cb);
@@ -721,8 +787,9 @@ sonae_window_class_init (SonaeWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-contact", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.section", "s", "home");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.section", "s", "manual");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.section", "s", "contacts");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.section", "s", "incidents");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.section", "s", "manual");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.section", "s", "contacts");
 }
 
 static void

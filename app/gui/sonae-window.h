@@ -15,7 +15,8 @@ SonaeWindow *sonae_window_new              (AdwApplication *app,
                                             SonaeStore     *store);
 SonaeStore  *sonae_window_get_store        (SonaeWindow *self);
 
-/* Sections: "home", "manual", "contacts". Unknown names are ignored. */
+/* Sections: "home", "incidents", "manual", "contacts". Unknown names are
+ * ignored. */
 const char  *sonae_window_get_section      (SonaeWindow *self);
 void         sonae_window_set_section      (SonaeWindow *self,
                                             const char  *section);

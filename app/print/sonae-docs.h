@@ -5,6 +5,7 @@
 #pragma once
 
 #include "sonae-document-builder.h"
+#include "sonae-incident.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,43 @@ SonaeDocument *sonae_doc_poster_build   (SonaeStore  *store,
 SonaeDocument *sonae_doc_manual_build   (SonaeStore  *store,
                                          SonaePaper   paper,
                                          GError     **error);
+
+/* Documents about one incident (sonae_document_new_for_incident). */
+typedef SonaeDocument *(*SonaeDocIncidentBuildFunc) (SonaeStore  *store,
+                                                     gint64       incident_id,
+                                                     SonaePaper   paper,
+                                                     GError     **error);
+
+/* The blank checklist for the wall, and the filled one of an incident. */
+SonaeDocument *sonae_doc_checklist_build              (SonaeStore  *store,
+                                                       SonaePaper   paper,
+                                                       GError     **error);
+SonaeDocument *sonae_doc_checklist_build_for_incident (SonaeStore  *store,
+                                                       gint64       incident_id,
+                                                       SonaePaper   paper,
+                                                       GError     **error);
+SonaeDocument *sonae_doc_timeline_build_for_incident  (SonaeStore  *store,
+                                                       gint64       incident_id,
+                                                       SonaePaper   paper,
+                                                       GError     **error);
+/* Blank paper forms for when no computer works. */
+SonaeDocument *sonae_doc_logsheet_build               (SonaeStore  *store,
+                                                       SonaePaper   paper,
+                                                       GError     **error);
+
+/* Shared by the incident documents (sonae-doc-checklist.c). */
+
+/* A document @name about @incident: titled with its number, marked as a
+ * drill on every page when it is one. */
+SonaeDocument *sonae_doc_new_for_incident_doc (SonaeStore          *store,
+                                               const char          *name,
+                                               const SonaeIncident *incident,
+                                               SonaePaper           paper);
+/* The incident's details as key-value lines; @checklist (may be NULL)
+ * names the choices of the details its fields stand for. */
+void           sonae_doc_add_incident_details (SonaeDocument       *doc,
+                                               const SonaeIncident *incident,
+                                               SonaeChecklist      *checklist);
 
 /* Shared by the contact documents (sonae-doc-contact.c). */
 

@@ -71,6 +71,18 @@ void sonae_document_set_scale_to_paper (SonaeDocument *doc,
 void sonae_document_set_fit_one_page   (SonaeDocument *doc,
                                         gboolean       fit);
 
+/* When TRUE (default FALSE) every page carries a red band under its header
+ * saying that the document is about a drill (訓練), not a real incident. */
+void sonae_document_set_drill          (SonaeDocument *doc,
+                                        gboolean       drill);
+gboolean sonae_document_get_drill      (SonaeDocument *doc);
+
+/* The blocks added after this start @points from the left edge of the text
+ * (0, the default, for none), e.g. what belongs to a checklist step under
+ * its text. */
+void sonae_document_set_indent         (SonaeDocument *doc,
+                                        double         points);
+
 /* The blocks. Texts called "text" are plain; "markup" is Pango markup
  * (escape user data with g_markup_printf_escaped()). */
 void sonae_document_add_title       (SonaeDocument *doc,
@@ -121,6 +133,37 @@ void sonae_document_add_check_item  (SonaeDocument *doc,
 void sonae_document_add_write_in    (SonaeDocument *doc,
                                      const char    *label,
                                      guint          n_lines);
+
+/* A checklist entry: a large check box, ticked when @ticked, @markup beside
+ * it, and a column at the right holding @side_markup (may be NULL) and, for
+ * each of the NULL-terminated @side_write_ins (may be NULL), its label
+ * followed by a ruled line to write on (“Time ____”, “Who ____”). */
+void sonae_document_add_check_box   (SonaeDocument     *doc,
+                                     gboolean           ticked,
+                                     const char        *markup,
+                                     const char        *side_markup,
+                                     const char *const *side_write_ins);
+/* @label (markup; may be NULL) in small type, then the NULL-terminated
+ * @options (markups), each after an empty check box, side by side on as
+ * many lines as they need: a choice on a paper form. */
+void sonae_document_add_options     (SonaeDocument     *doc,
+                                     const char        *label,
+                                     const char *const *options);
+/* A form to write in by hand: a table like sonae_document_add_table() but
+ * ruled on every side, its rows at least @row_height points tall. Form
+ * tables that follow each other directly join into one form. */
+void sonae_document_add_form_table  (SonaeDocument     *doc,
+                                     guint              n_columns,
+                                     const double      *widths,
+                                     const char *const *header,
+                                     double             row_height);
+/* @n_rows empty rows of the table added last, to write in. */
+void sonae_document_add_empty_rows  (SonaeDocument     *doc,
+                                     guint              n_rows);
+/* A dashed line across the page with @label (plain; may be NULL) on it:
+ * where to cut a sheet into two forms. */
+void sonae_document_add_cut_line    (SonaeDocument     *doc,
+                                     const char        *label);
 
 /* Newly allocated markup of @text as a badge. */
 char *sonae_markup_badge (SonaeBadge  badge,

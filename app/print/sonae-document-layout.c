@@ -42,6 +42,19 @@
 #define STEP_DISC     1.5   /* the disc of a step, in times its text size */
 #define STEP_GAP      0.5   /* between the disc and the text, likewise */
 #define MIN_ZOOM      0.25  /* fit_one_page shrinks no further */
+#define CHECK_BOX     12.0  /* a checklist entry's box */
+#define CHECK_TEXT_X  20.0  /* where its text starts */
+#define SIDE_WIDTH    0.27  /* its right column, of the width */
+#define SIDE_GAP      10.0
+#define SIDE_LINE     21.0  /* between two write-in lines of the right column */
+#define OPTION_BOX    9.0   /* an option's box */
+#define OPTION_GAP    4.0   /* between the box and its label */
+#define OPTION_SPACE  16.0  /* between two options */
+#define OPTION_LINE   5.0   /* between two lines of options */
+#define CUT_HEIGHT    16.0
+#define DRILL_BAND    20.0  /* the drill band under the page header */
+#define DRILL_SPACE   26.0  /* what it adds above the text */
+#define SIZE_DRILL    10.5
 
 #define RULE_COLOR    0.74
 #define HEADER_FILL   0.925
@@ -195,7 +208,7 @@ layout_item (SonaeDocument *doc,
              guint          row,
              GArray        *pieces)
 {
-  double w = doc->text_width;
+  double w = doc->text_width - b->indent;
   double h = 0;
 
   switch (b->kind)
@@ -247,6 +260,7 @@ layout_item (SonaeDocument *doc,
       {
         gboolean header = row == ROW_HEADER;
         gboolean kv = b->table_kind == TABLE_KEY_VALUE;
+        gboolean form = b->table_kind == TABLE_FORM;
         double pad_y = kv ? KV_PAD_Y : CELL_PAD_Y;
         double size = header ? SIZE_SMALL : SIZE_NORMAL;
 
@@ -266,8 +280,83 @@ layout_item (SonaeDocument *doc,
           }
         if (h == 0)
           h = SIZE_NORMAL;
+        if (form && !header)
+          return MAX (h + 2 * pad_y, b->amount);
         return h + 2 * pad_y;
       }
+
+    case BLOCK_CHECK_BOX:
+      {
+        gboolean side = b->markup2 != NULL || b->labels != NULL;
+        double side_w = side ? w * SIDE_WIDTH : 0;
+        double text_w = w - CHECK_TEXT_X - (side ? side_w + SIDE_GAP : 0);
+        double side_x = w - side_w;
+        double side_h = 0;
+        double base;
+
+        h = add_piece (pieces, make_layout (doc, b->markup, SIZE_NORMAL, FALSE, text_w, PANGO_ALIGN_LEFT),
+                       CHECK_TEXT_X, 0);
+        if (b->markup2 != NULL)
+          side_h = add_piece (pieces, make_layout (doc, b->markup2, SIZE_SMALL, FALSE, side_w, PANGO_ALIGN_LEFT),
+                              side_x, 0);
+        /* Room to write above each line, the label on the line. */
+        base = b->markup2 != NULL ? side_h + 4.0 : 0;
+        for (guint i = 0; b->labels != NULL && b->labels[i] != NULL; i++)
+          {
+            g_autofree char *label = g_strdup_printf ("<span foreground=\"" SONAE_PRINT_COLOR_MUTED "\">%s</span>",
+                                                      b->labels[i]);
+            PangoLayout *layout = make_layout (doc, label, SIZE_SMALL, FALSE, side_w, PANGO_ALIGN_LEFT);
+            double lh = layout_height (layout);
+            double y = base + (i + 1) * SIDE_LINE - lh;
+
+            side_h = y + add_piece (pieces, layout, side_x, y);
+          }
+        return MAX (MAX (h, side_h), CHECK_BOX + 2.0);
+      }
+
+    case BLOCK_OPTIONS:
+      {
+        double x = 0, y = 0, line = 0;
+
+        if (b->markup != NULL && *b->markup != '\0')
+          {
+            g_autofree char *label = g_strdup_printf ("<span foreground=\"" SONAE_PRINT_COLOR_MUTED "\">%s</span>",
+                                                      b->markup);
+            y = add_piece (pieces, make_layout (doc, label, SIZE_SMALL, FALSE, w, PANGO_ALIGN_LEFT), 0, 0) + 2.0;
+          }
+        for (guint i = 0; b->labels != NULL && b->labels[i] != NULL; i++)
+          {
+            double room = w - OPTION_BOX - OPTION_GAP;
+            PangoLayout *layout = make_layout (doc, b->labels[i], SIZE_NORMAL, FALSE, room, PANGO_ALIGN_LEFT);
+            PangoRectangle logical;
+            double item_w, item_h;
+
+            pango_layout_get_extents (layout, NULL, &logical);
+            item_w = OPTION_BOX + OPTION_GAP + pango_units_to_double (logical.width);
+            item_h = layout_height (layout);
+            if (x > 0 && x + item_w > w)
+              {
+                y += line + OPTION_LINE;
+                x = 0;
+                line = 0;
+              }
+            add_piece (pieces, layout, x + OPTION_BOX + OPTION_GAP, y);
+            line = MAX (line, item_h);
+            x += item_w + OPTION_SPACE;
+          }
+        return y + line;
+      }
+
+    case BLOCK_CUT_LINE:
+      if (b->markup != NULL && *b->markup != '\0')
+        {
+          g_autofree char *label = g_strdup_printf ("<span foreground=\"" SONAE_PRINT_COLOR_MUTED "\">\u2702 %s</span>",
+                                                    b->markup);
+          PangoLayout *layout = make_layout (doc, label, SIZE_SMALL, FALSE, w, PANGO_ALIGN_CENTER);
+
+          add_piece (pieces, layout, 0, (CUT_HEIGHT - layout_height (layout)) / 2);
+        }
+      return CUT_HEIGHT;
 
     case BLOCK_CHECK_ITEM:
       return add_piece (pieces, make_layout (doc, b->markup, SIZE_NORMAL, FALSE, w - 18.0, PANGO_ALIGN_LEFT), 18.0, 0);
@@ -317,6 +406,12 @@ spacing_before (Block *b)
 {
   switch (b->kind)
     {
+    case BLOCK_CHECK_BOX:
+      return 9.0;
+    case BLOCK_OPTIONS:
+      return 6.0;
+    case BLOCK_CUT_LINE:
+      return 10.0;
     case BLOCK_HEADING:
       return 16.0;
     case BLOCK_PARAGRAPH:
@@ -337,6 +432,23 @@ spacing_before (Block *b)
     default:
       return 0;
     }
+}
+
+/* The space above block @i: none between two form tables, which join. */
+static double
+block_spacing (SonaeDocument *doc,
+               guint          i)
+{
+  Block *b = g_ptr_array_index (doc->blocks, i);
+
+  if (b->kind == BLOCK_TABLE && b->table_kind == TABLE_FORM && i > 0)
+    {
+      Block *prev = g_ptr_array_index (doc->blocks, i - 1);
+
+      if (prev->kind == BLOCK_TABLE && prev->table_kind == TABLE_FORM)
+        return 0;
+    }
+  return spacing_before (b);
 }
 
 /* Heights of every block and row, measured once. */
@@ -390,12 +502,12 @@ first_part_height (SonaeDocument *doc,
         case BLOCK_PAGE_BREAK:
           return 0;
         case BLOCK_TABLE:
-          return spacing_before (b) + m[i].header + (m[i].n_rows > 0 ? m[i].rows[0] : 0);
+          return block_spacing (doc, i) + m[i].header + (m[i].n_rows > 0 ? m[i].rows[0] : 0);
         case BLOCK_PARAGRAPH:
         case BLOCK_WRITE_IN:
-          return spacing_before (b) + MIN (m[i].height, 40.0);
+          return block_spacing (doc, i) + MIN (m[i].height, 40.0);
         default:
-          return spacing_before (b) + m[i].height;
+          return block_spacing (doc, i) + m[i].height;
         }
     }
   return 0;
@@ -413,7 +525,7 @@ range_height (SonaeDocument *doc,
     {
       Block *b = g_ptr_array_index (doc->blocks, i);
 
-      total += spacing_before (b);
+      total += block_spacing (doc, i);
       if (b->kind == BLOCK_TABLE)
         {
           total += m[i].header;
@@ -598,7 +710,7 @@ add_outline_entry (Flow  *f,
   Placed *p = &g_array_index (f->doc->placed, Placed, f->doc->placed->len - 1);
 
   e.page = current_page (f);
-  e.y = (TEXT_TOP + p->y) * f->doc->scale;
+  e.y = (f->doc->text_top + p->y) * f->doc->scale;
   e.level = b->kind == BLOCK_TITLE ? 0 : 1;
   e.text = g_strdup (b->plain);
   g_array_append_val (f->doc->outline, e);
@@ -614,7 +726,7 @@ flow_blocks (Flow *f)
   for (guint i = 0; i < doc->blocks->len; i++)
     {
       Block *b = g_ptr_array_index (doc->blocks, i);
-      double sp = spacing_before (b);
+      double sp = block_spacing (doc, i);
 
       if (f->after_heading && b->kind != BLOCK_GROUP_BEGIN && b->kind != BLOCK_GROUP_END)
         sp = MIN (sp, 5.0);
@@ -734,7 +846,8 @@ flow_at_zoom (SonaeDocument *doc,
   doc->page_width = doc->sheet_width / doc->scale;
   doc->page_height = doc->sheet_height / doc->scale;
   doc->text_width = MAX (doc->page_width - 2 * MARGIN_X, 72.0);
-  doc->text_height = MAX (doc->page_height - TEXT_TOP - TEXT_BOTTOM, 72.0);
+  doc->text_top = TEXT_TOP + (doc->drill ? DRILL_SPACE : 0);
+  doc->text_height = MAX (doc->page_height - doc->text_top - TEXT_BOTTOM, 72.0);
 
   m = g_new0 (Measure, doc->blocks->len);
   measure_all (doc, m);
@@ -854,7 +967,7 @@ draw_item (SonaeDocument *doc,
            GArray        *pieces,
            double         height)
 {
-  double w = doc->text_width;
+  double w = doc->text_width - b->indent;
 
   switch (b->kind)
     {
@@ -891,6 +1004,31 @@ draw_item (SonaeDocument *doc,
     case BLOCK_TABLE:
       if (b->table_kind == TABLE_KEY_VALUE)
         break;
+      if (b->table_kind == TABLE_FORM)
+        {
+          if (row == ROW_HEADER)
+            {
+              cairo_save (cr);
+              set_gray (cr, HEADER_FILL);
+              cairo_rectangle (cr, 0, 0, w, height);
+              cairo_fill (cr);
+              cairo_restore (cr);
+            }
+          cairo_save (cr);
+          set_gray (cr, 0.3);
+          cairo_set_line_width (cr, 0.6);
+          cairo_rectangle (cr, 0, 0, w, height);
+          for (guint c = 1; c < b->n_columns; c++)
+            {
+              double x = column_x (b, w, c);
+
+              cairo_move_to (cr, x, 0);
+              cairo_line_to (cr, x, height);
+            }
+          cairo_stroke (cr);
+          cairo_restore (cr);
+          break;
+        }
       if (row == ROW_HEADER)
         {
           cairo_save (cr);
@@ -942,6 +1080,99 @@ draw_item (SonaeDocument *doc,
           cairo_fill (cr);
           cairo_restore (cr);
         }
+      break;
+
+    case BLOCK_CHECK_BOX:
+      {
+        double top = 0;
+        guint first_label = b->markup2 != NULL ? 2 : 1;
+
+        if (pieces->len > 0)
+          {
+            Piece *p = &g_array_index (pieces, Piece, 0);
+
+            top = MAX (0.0, (first_line_height (p->layout) - CHECK_BOX) / 2);
+          }
+        cairo_save (cr);
+        set_gray (cr, 0.1);
+        cairo_set_line_width (cr, 1.1);
+        cairo_rectangle (cr, 0.6, top, CHECK_BOX, CHECK_BOX);
+        cairo_stroke (cr);
+        if (b->amount > 0)
+          {
+            /* A tick, overflowing the box a little as a pen's would. */
+            cairo_set_line_width (cr, 2.0);
+            cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+            cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+            cairo_move_to (cr, 0.6 + CHECK_BOX * 0.18, top + CHECK_BOX * 0.52);
+            cairo_line_to (cr, 0.6 + CHECK_BOX * 0.42, top + CHECK_BOX * 0.8);
+            cairo_line_to (cr, 0.6 + CHECK_BOX * 1.05, top - CHECK_BOX * 0.12);
+            cairo_stroke (cr);
+          }
+        cairo_restore (cr);
+
+        for (guint i = first_label; i < pieces->len; i++)
+          {
+            Piece *p = &g_array_index (pieces, Piece, i);
+            PangoRectangle logical;
+            double baseline = pango_units_to_double (pango_layout_get_baseline (p->layout));
+
+            pango_layout_get_extents (p->layout, NULL, &logical);
+            hline (cr, p->x + pango_units_to_double (logical.x + logical.width) + 3.0, w,
+                   p->y + baseline + 1.5, 0.5, 0.45);
+          }
+      }
+      break;
+
+    case BLOCK_OPTIONS:
+      {
+        guint first_option = (b->markup != NULL && *b->markup != '\0') ? 1 : 0;
+
+        cairo_save (cr);
+        set_gray (cr, 0.15);
+        cairo_set_line_width (cr, 0.8);
+        for (guint i = first_option; i < pieces->len; i++)
+          {
+            Piece *p = &g_array_index (pieces, Piece, i);
+            double top = p->y + (first_line_height (p->layout) - OPTION_BOX) / 2;
+
+            cairo_rectangle (cr, p->x - OPTION_GAP - OPTION_BOX, top, OPTION_BOX, OPTION_BOX);
+          }
+        cairo_stroke (cr);
+        cairo_restore (cr);
+      }
+      break;
+
+    case BLOCK_CUT_LINE:
+      {
+        double left = w, right = w;
+        double y = CUT_HEIGHT / 2;
+        const double dashes[] = { 4.0, 3.0 };
+
+        if (pieces->len > 0)
+          {
+            Piece *p = &g_array_index (pieces, Piece, 0);
+            PangoRectangle logical;
+
+            pango_layout_get_extents (p->layout, NULL, &logical);
+            left = p->x + pango_units_to_double (logical.x) - 6.0;
+            right = p->x + pango_units_to_double (logical.x + logical.width) + 6.0;
+          }
+        cairo_save (cr);
+        set_gray (cr, 0.45);
+        cairo_set_line_width (cr, 0.6);
+        cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+        /* From the sheet's edges, not the margins: the whole sheet is cut. */
+        cairo_move_to (cr, -MARGIN_X - b->indent, y);
+        cairo_line_to (cr, left, y);
+        if (right < w)
+          {
+            cairo_move_to (cr, right, y);
+            cairo_line_to (cr, w + MARGIN_X, y);
+          }
+        cairo_stroke (cr);
+        cairo_restore (cr);
+      }
       break;
 
     case BLOCK_WRITE_IN:
@@ -1000,6 +1231,25 @@ draw_page_frame (SonaeDocument *doc,
   h = MAX (layout_height (left_layout), layout_height (right_layout));
   hline (cr, MARGIN_X, MARGIN_X + w, HEADER_TOP + h + 3.0, 0.5, 0.45);
 
+  if (doc->drill)
+    {
+      g_autofree char *band = g_markup_printf_escaped ("<span foreground=\"#ffffff\">%s</span>",
+                                                       _("DRILL — an exercise, not a real incident"));
+      PangoLayout *band_layout = make_layout (doc, band, SIZE_DRILL, TRUE, w, PANGO_ALIGN_CENTER);
+      double top = HEADER_TOP + h + 7.0;
+
+      pango_layout_set_ellipsize (band_layout, PANGO_ELLIPSIZE_END);
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, RED_R, RED_G, RED_B);
+      cairo_rectangle (cr, MARGIN_X, top, w, DRILL_BAND);
+      cairo_fill (cr);
+      cairo_restore (cr);
+      cairo_move_to (cr, MARGIN_X, top + (DRILL_BAND - layout_height (band_layout)) / 2);
+      pango_cairo_show_layout (cr, band_layout);
+      g_object_unref (band_layout);
+      set_gray (cr, 0.1);
+    }
+
   /* Translators: the footer of every printed page, e.g. “Page 2 of 5” */
   footer = g_strdup_printf (_("Page %u of %u"), page_nr + 1, n_pages);
   {
@@ -1051,10 +1301,10 @@ sonae_document_draw_page (SonaeDocument *doc,
       if (p->offset > EPSILON || p->height < height - EPSILON)
         {
           /* A slice of something taller than a page. */
-          cairo_rectangle (cr, 0, TEXT_TOP + p->y, doc->page_width, p->height);
+          cairo_rectangle (cr, 0, doc->text_top + p->y, doc->page_width, p->height);
           cairo_clip (cr);
         }
-      cairo_translate (cr, MARGIN_X, TEXT_TOP + p->y - p->offset);
+      cairo_translate (cr, MARGIN_X + b->indent, doc->text_top + p->y - p->offset);
       draw_item (doc, cr, b, p->row, pieces, height);
       cairo_restore (cr);
     }

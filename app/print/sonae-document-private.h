@@ -18,20 +18,28 @@ typedef enum {
   BLOCK_CHECK_ITEM,
   BLOCK_WRITE_IN,
   BLOCK_STEP,
+  BLOCK_CHECK_BOX,     /* a check box, its text, and a column at the right */
+  BLOCK_OPTIONS,       /* a label, then options each after a check box */
+  BLOCK_CUT_LINE,
 } BlockKind;
 
 typedef enum {
   TABLE_GRID = 0,       /* rules between rows, header on grey */
   TABLE_KEY_VALUE = 1,  /* two columns, no rules */
+  TABLE_FORM = 2,       /* ruled on every side, rows at least @amount tall */
 } TableKind;
 
 typedef struct {
   BlockKind kind;
   SonaeTextStyle style;
   char *markup;       /* title, heading, paragraph, check item, step; write-in label */
-  char *markup2;      /* title: subtitle; step: the number */
+  char *markup2;      /* title: subtitle; step: the number; check box: the right column */
   char *plain;        /* title, heading: for bookmarks */
-  double amount;      /* spacer: points; write-in: lines */
+  double amount;      /* spacer: points; write-in: lines; form table: row height;
+                       * check box: 1 when ticked */
+  double indent;      /* from the left of the text area, in points */
+  char **labels;      /* check box: write-in labels of the right column;
+                       * options: the options' markups */
 
   /* BLOCK_TABLE */
   TableKind table_kind;
@@ -72,6 +80,8 @@ struct _SonaeDocument {
   GDateTime *printed;
   gboolean scale_to_paper;
   gboolean fit_one_page;
+  gboolean drill;        /* a red band on every page: not a real incident */
+  double indent;         /* of the blocks added next */
 
   GPtrArray *blocks;     /* of Block */
   GArray *open_groups;   /* of guint: indexes of unclosed GROUP_BEGINs */
@@ -82,6 +92,7 @@ struct _SonaeDocument {
   double scale;          /* sheet points per layout point */
   double page_width, page_height;    /* in layout points */
   double text_width, text_height;
+  double text_top;       /* from the top of the page, in layout points */
   GArray *placed;        /* of Placed */
   GArray *page_starts;   /* of guint: first Placed of each page, then placed->len */
   GArray *outline;       /* of OutlineEntry */

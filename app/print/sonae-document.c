@@ -14,17 +14,32 @@
 #include "sonae-document-private.h"
 #include "sonae-error.h"
 
-/* Every document, in menu order: its command-line name, its title, its builder. */
+/* Every document, in menu order: its command-line name, its title, its
+ * builder without an incident (NULL when it needs one) and for one (NULL
+ * when it takes none). */
 static const struct {
   const char *name;
   const char *title;
   SonaeDocBuildFunc build;
+  SonaeDocIncidentBuildFunc build_for_incident;
 } documents[] = {
-  { "roster", N_("Contact Roster"), sonae_doc_roster_build },
-  { "calltree", N_("Call Tree"), sonae_doc_calltree_build },
-  { "poster", N_("First-Response Poster"), sonae_doc_poster_build },
-  { "manual", N_("Emergency Manual"), sonae_doc_manual_build },
+  { "roster", N_("Contact Roster"), sonae_doc_roster_build, NULL },
+  { "calltree", N_("Call Tree"), sonae_doc_calltree_build, NULL },
+  { "poster", N_("First-Response Poster"), sonae_doc_poster_build, NULL },
+  { "manual", N_("Emergency Manual"), sonae_doc_manual_build, NULL },
+  { "checklist", N_("Incident Checklist"), sonae_doc_checklist_build, sonae_doc_checklist_build_for_incident },
+  { "timeline", N_("Incident Timeline"), NULL, sonae_doc_timeline_build_for_incident },
+  { "logsheet", N_("Paper Log Sheets"), sonae_doc_logsheet_build, NULL },
 };
+
+static int
+find_document (const char *name)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (documents); i++)
+    if (g_str_equal (documents[i].name, name))
+      return (int) i;
+  return -1;
+}
 
 const char *const *
 sonae_document_get_names (void)
@@ -45,10 +60,18 @@ sonae_document_get_names (void)
 const char *
 sonae_document_get_title (const char *name)
 {
-  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (documents); i++)
-    if (g_str_equal (documents[i].name, name))
-      return _(documents[i].title);
-  return NULL;
+  int i = find_document (name);
+
+  return i < 0 ? NULL : _(documents[i].title);
+}
+
+static gboolean
+set_unknown_document (GError    **error,
+                      const char *name)
+{
+  g_set_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND,
+               _("There is no document called “%s”."), name);
+  return FALSE;
 }
 
 SonaeDocument *
@@ -57,17 +80,75 @@ sonae_document_new (SonaeStore  *store,
                     SonaePaper   paper,
                     GError     **error)
 {
+  int i;
+
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
-    if (g_str_equal (documents[i].name, name))
-      return documents[i].build (store, paper, error);
+  i = find_document (name);
+  if (i < 0)
+    {
+      set_unknown_document (error, name);
+      return NULL;
+    }
+  if (documents[i].build == NULL)
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                   /* Translators: %s is a document title such as “Incident Timeline” */
+                   _("The %s is about one incident: choose the incident to print (on the command line, add --incident NUMBER)."),
+                   _(documents[i].title));
+      return NULL;
+    }
+  return documents[i].build (store, paper, error);
+}
 
-  g_set_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND,
-               _("There is no document called “%s”."), name);
-  return NULL;
+gboolean
+sonae_document_takes_incident (const char *name)
+{
+  int i = find_document (name);
+
+  return i >= 0 && documents[i].build_for_incident != NULL;
+}
+
+gboolean
+sonae_document_needs_incident (const char *name)
+{
+  int i = find_document (name);
+
+  return i >= 0 && documents[i].build == NULL;
+}
+
+SonaeDocument *
+sonae_document_new_for_incident (SonaeStore  *store,
+                                 const char  *name,
+                                 gint64       incident_id,
+                                 SonaePaper   paper,
+                                 GError     **error)
+{
+  int i;
+
+  g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (incident_id <= 0)
+    return sonae_document_new (store, name, paper, error);
+  i = find_document (name);
+  if (i < 0)
+    {
+      set_unknown_document (error, name);
+      return NULL;
+    }
+  if (documents[i].build_for_incident == NULL)
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                   /* Translators: %s is a document title such as “Contact Roster” */
+                   _("The %s is not about one incident: print it without choosing an incident."),
+                   _(documents[i].title));
+      return NULL;
+    }
+  return documents[i].build_for_incident (store, incident_id, paper, error);
 }
 
 /* Paper */
@@ -122,6 +203,7 @@ block_free (gpointer data)
   g_free (b->plain);
   g_free (b->widths);
   g_strfreev (b->header);
+  g_strfreev (b->labels);
   g_clear_pointer (&b->cells, g_ptr_array_unref);
   g_free (b);
 }
@@ -237,6 +319,29 @@ sonae_document_set_fit_one_page (SonaeDocument *doc,
   doc->fit_one_page = !!fit;
 }
 
+void
+sonae_document_set_drill (SonaeDocument *doc,
+                          gboolean       drill)
+{
+  g_return_if_fail (doc != NULL);
+  doc->drill = !!drill;
+}
+
+gboolean
+sonae_document_get_drill (SonaeDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, FALSE);
+  return doc->drill;
+}
+
+void
+sonae_document_set_indent (SonaeDocument *doc,
+                           double         points)
+{
+  g_return_if_fail (doc != NULL);
+  doc->indent = MAX (points, 0.0);
+}
+
 Block *
 sonae_document_last_block (SonaeDocument *doc)
 {
@@ -252,6 +357,7 @@ add_block (SonaeDocument *doc,
   Block *b = g_new0 (Block, 1);
 
   b->kind = kind;
+  b->indent = doc->indent;
   g_ptr_array_add (doc->blocks, b);
   return b;
 }
@@ -469,6 +575,85 @@ sonae_document_add_write_in (SonaeDocument *doc,
   b = add_block (doc, BLOCK_WRITE_IN);
   b->markup = g_markup_escape_text (label ? label : "", -1);
   b->amount = MAX (n_lines, 1);
+}
+
+void
+sonae_document_add_check_box (SonaeDocument     *doc,
+                              gboolean           ticked,
+                              const char        *markup,
+                              const char        *side_markup,
+                              const char *const *side_write_ins)
+{
+  Block *b;
+
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (markup != NULL);
+
+  b = add_block (doc, BLOCK_CHECK_BOX);
+  b->markup = g_strdup (markup);
+  b->amount = ticked ? 1 : 0;
+  if (side_markup != NULL && *side_markup != '\0')
+    b->markup2 = g_strdup (side_markup);
+  if (side_write_ins != NULL && side_write_ins[0] != NULL)
+    {
+      guint n = g_strv_length ((char **) side_write_ins);
+
+      b->labels = g_new0 (char *, n + 1);
+      for (guint i = 0; i < n; i++)
+        b->labels[i] = g_markup_escape_text (side_write_ins[i], -1);
+    }
+}
+
+void
+sonae_document_add_options (SonaeDocument     *doc,
+                            const char        *label,
+                            const char *const *options)
+{
+  Block *b;
+
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (options != NULL);
+
+  b = add_block (doc, BLOCK_OPTIONS);
+  b->markup = g_strdup (label ? label : "");
+  b->labels = g_strdupv ((char **) options);
+}
+
+void
+sonae_document_add_form_table (SonaeDocument     *doc,
+                               guint              n_columns,
+                               const double      *widths,
+                               const char *const *header,
+                               double             row_height)
+{
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (n_columns > 0);
+
+  new_table (doc, TABLE_FORM, n_columns, widths, header)->amount = MAX (row_height, 0.0);
+}
+
+void
+sonae_document_add_empty_rows (SonaeDocument *doc,
+                               guint          n_rows)
+{
+  Block *b;
+
+  g_return_if_fail (doc != NULL);
+  b = sonae_document_last_block (doc);
+  g_return_if_fail (b != NULL && b->kind == BLOCK_TABLE);
+
+  for (guint r = 0; r < n_rows; r++)
+    for (guint i = 0; i < b->n_columns; i++)
+      g_ptr_array_add (b->cells, g_strdup (""));
+}
+
+void
+sonae_document_add_cut_line (SonaeDocument *doc,
+                             const char    *label)
+{
+  g_return_if_fail (doc != NULL);
+
+  add_block (doc, BLOCK_CUT_LINE)->markup = g_markup_escape_text (label ? label : "", -1);
 }
 
 char *

@@ -22,11 +22,26 @@ const char *const *sonae_document_get_names (void);
 /* Translated title of a document name, e.g. “Contact Roster”; NULL when unknown. */
 const char        *sonae_document_get_title (const char *name);
 
-/* Build the document @name from the store's current data. */
+/* Build the document @name from the store's current data. A document that
+ * needs an incident ("timeline") fails here with SONAE_ERROR_INVALID. */
 SonaeDocument *sonae_document_new        (SonaeStore  *store,
                                           const char  *name,
                                           SonaePaper   paper,
                                           GError     **error);
+
+/* Documents about one incident. "checklist" takes one (the filled checklist)
+ * or none (the blank one); "timeline" needs one; the others take none. */
+gboolean       sonae_document_takes_incident (const char *name);
+gboolean       sonae_document_needs_incident (const char *name);
+/* Build @name for incident @incident_id (0: none, as sonae_document_new).
+ * A drill (訓練) is marked as such on every page. Fails with
+ * SONAE_ERROR_INVALID for a document that takes no incident, or
+ * SONAE_ERROR_NOT_FOUND. */
+SonaeDocument *sonae_document_new_for_incident (SonaeStore  *store,
+                                                const char  *name,
+                                                gint64       incident_id,
+                                                SonaePaper   paper,
+                                                GError     **error);
 void           sonae_document_free       (SonaeDocument *doc);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SonaeDocument, sonae_document_free)
 

@@ -1,0 +1,317 @@
+/* sonae-incident.h: an incident, its checklist run and its timeline.
+ *
+ * An incident is numbered YYYY-NNN (the year it was detected, then the next
+ * number of that year). Its state (details, status, type, level, event type,
+ * which checklist steps are done, the values of the steps' fields) is kept
+ * in the database and changed only through the functions below; every
+ * change is one transaction together with the timeline entry that records
+ * it, so the timeline always tells how the state came about.
+ *
+ * The timeline is append-only: an entry is never edited or deleted; a
+ * correction is a new entry that refers to the old one, which is then shown
+ * struck through. Each entry stores the SHA-256 of the entry before it and
+ * its own hash over its content (sonae_store_verify_timeline says whether
+ * anything was changed, removed or added behind Sonae's back).
+ *
+ * Times are local ISO 8601 strings "YYYY-MM-DDTHH:MM:SS" (seconds may be
+ * "00" when a person typed the time). An entry entered later from paper
+ * keeps the time written on paper in "at" and the time it was typed in, in
+ * "recorded_at", and is marked back_entered.
+ *
+ * The store emits "changed" with the detail "incidents" after each change. */
+#pragma once
+
+#include <glib.h>
+
+#include "sonae-checklist.h"
+#include "sonae-store.h"
+#include "sonae-triage.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  SONAE_STATUS_ACTIVE,      /* 対応中 */
+  SONAE_STATUS_CONTAINED,   /* 封じ込め */
+  SONAE_STATUS_RECOVERING,  /* 復旧 */
+  SONAE_STATUS_CLOSED,      /* 完了 */
+  SONAE_N_STATUSES,
+} SonaeIncidentStatus;
+
+/* "active", "contained", "recovering", "closed". */
+const char *sonae_incident_status_to_string   (SonaeIncidentStatus  status);
+gboolean    sonae_incident_status_from_string (const char          *text,
+                                               SonaeIncidentStatus *out_status);
+const char *sonae_incident_status_get_title   (SonaeIncidentStatus  status);  /* translated */
+/* Translated “Level 3”, … */
+char       *sonae_incident_level_get_title    (int level);
+
+/* A checklist step's state in one incident. */
+typedef struct {
+  char *step_id;
+  gboolean done;
+  char *done_at;         /* when it was done (the paper time when back-entered) */
+  char *done_by;
+  gboolean back_entered;
+} SonaeStepState;
+
+typedef struct {
+  gint64 id;
+  char *number;                  /* "2026-001" */
+  char *title;
+  SonaeIncidentStatus status;
+  gboolean drill;                /* 訓練: shown as such everywhere, no real reminders */
+  char *detected_at;             /* may be NULL */
+  char *found_by;                /* may be NULL, as the details below */
+  char *location;                /* where: department, device number */
+  char *system;
+  char *network;
+  SonaeIncidentType type;        /* SONAE_INCIDENT_OTHER too */
+  int level;                     /* 0..3 */
+  SonaeEventType event;
+  SonaeTriageAnswers answers;    /* what triage was told */
+  char *created_at;
+  char *created_by;
+  char *closed_at;               /* NULL unless closed */
+  GHashTable *steps;             /* step id → SonaeStepState */
+  GHashTable *fields;            /* "step-id/field-id" → value (char *) */
+} SonaeIncident;
+
+SonaeIncident *sonae_incident_new  (void);   /* empty, for sonae_store_create_incident */
+void           sonae_incident_free (SonaeIncident *incident);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SonaeIncident, sonae_incident_free)
+
+/* A detail by its SONAE_INCIDENT_DETAIL_* name; NULL when unset or unknown. */
+const char *sonae_incident_get_detail      (const SonaeIncident *incident,
+                                            const char          *detail);
+/* The value of a checklist field: the incident's detail when the field is
+ * bound to one, else the stored value; NULL when empty. */
+const char *sonae_incident_get_field_value (const SonaeIncident       *incident,
+                                            const SonaeChecklistStep  *step,
+                                            const SonaeChecklistField *field);
+/* Whether @step_id is done, and its state (NULL when never touched). */
+const SonaeStepState *sonae_incident_get_step_state (const SonaeIncident *incident,
+                                                     const char          *step_id);
+/* Done and total steps of @phase for this incident. */
+void        sonae_incident_get_progress    (const SonaeIncident       *incident,
+                                            const SonaeChecklistPhase *phase,
+                                            guint                     *out_done,
+                                            guint                     *out_total);
+
+/* The checklist @incident is worked through (sonae_checklist_for_incident
+ * with the store's organisation kind and the incident's type and level). */
+SonaeChecklist *sonae_incident_get_checklist (const SonaeIncident *incident,
+                                              SonaeStore          *store,
+                                              SonaeManual         *manual,
+                                              GError             **error);
+
+/* Parse a time a person typed ("2026-11-21 14:05", "2026-11-21T14:05",
+ * "2026/11/21 14:05", with or without seconds) into "YYYY-MM-DDTHH:MM:SS".
+ * Impossible dates and times are refused with SONAE_ERROR_INVALID and a
+ * sentence saying what is wrong. */
+char       *sonae_datetime_parse           (const char  *text,
+                                            GError     **error);
+/* How a stored time is shown: "2026-11-21 14:05" (no seconds). */
+char       *sonae_datetime_format          (const char  *stored);
+
+/* ---- timeline ---------------------------------------------------------- */
+
+typedef enum {
+  SONAE_ENTRY_OPENED,      /* the incident was started: triage's answers and proposal */
+  SONAE_ENTRY_NOTE,        /* a free note */
+  SONAE_ENTRY_CHECK,       /* a checklist step done */
+  SONAE_ENTRY_UNCHECK,     /* a step marked not done again */
+  SONAE_ENTRY_FIELD,       /* a field of a step that was already done, changed */
+  SONAE_ENTRY_CALL,        /* a call, with its outcome */
+  SONAE_ENTRY_STATUS,      /* old_value → new_value: status keys */
+  SONAE_ENTRY_LEVEL,       /* "0".."3" */
+  SONAE_ENTRY_TYPE,        /* incident kind keys */
+  SONAE_ENTRY_EVENT,       /* event type keys */
+  SONAE_ENTRY_DETAIL,      /* field: a SONAE_INCIDENT_DETAIL_* */
+  SONAE_ENTRY_CORRECTION,  /* corrects: the entry it corrects; text: the correction */
+  SONAE_N_ENTRY_KINDS,
+} SonaeEntryKind;
+
+const char *sonae_entry_kind_to_string   (SonaeEntryKind  kind);   /* "opened", "note", … */
+gboolean    sonae_entry_kind_from_string (const char     *text,
+                                          SonaeEntryKind *out_kind);
+
+typedef enum {
+  SONAE_CALL_REACHED,      /* 連絡がついた */
+  SONAE_CALL_NO_ANSWER,    /* 応答なし */
+  SONAE_CALL_LEFT_MESSAGE, /* 伝言を残した */
+  SONAE_N_CALL_OUTCOMES,
+} SonaeCallOutcome;
+
+const char *sonae_call_outcome_to_string   (SonaeCallOutcome  outcome);  /* "reached", "no-answer", "left-message" */
+gboolean    sonae_call_outcome_from_string (const char       *text,
+                                            SonaeCallOutcome *out_outcome);
+const char *sonae_call_outcome_get_title   (SonaeCallOutcome  outcome);  /* translated */
+
+typedef struct {
+  gint64 id;
+  gint64 incident_id;
+  guint seq;                 /* 1, 2, … within the incident, in the order entered */
+  SonaeEntryKind kind;
+  char *at;                  /* when it happened */
+  char *recorded_at;         /* when it was entered into Sonae */
+  gboolean back_entered;     /* entered afterwards from paper */
+  char *author;
+  char *step_id;             /* CHECK, UNCHECK, FIELD */
+  char *field;               /* FIELD: the field id; DETAIL: the detail */
+  char *old_value;           /* STATUS, LEVEL, TYPE, EVENT, DETAIL, FIELD */
+  char *new_value;
+  gint64 contact_id;         /* CALL; 0 otherwise */
+  char *role_key;            /* CALL: the role the person was called as; may be NULL */
+  SonaeCallOutcome outcome;  /* CALL */
+  char *text;                /* NOTE, CORRECTION, OPENED: the text; CALL: name and number
+                              * as they were when called; others: an optional comment */
+  gint64 corrects;           /* CORRECTION: the id of the corrected entry; 0 otherwise */
+  gboolean corrected;        /* a later correction refers to this entry */
+  char *prev_hash;           /* hex SHA-256 of the entry before ("" for the first) */
+  char *hash;                /* hex SHA-256 of this entry */
+} SonaeTimelineEntry;
+
+void sonae_timeline_entry_free (SonaeTimelineEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SonaeTimelineEntry, sonae_timeline_entry_free)
+
+/* One translated line saying what the entry records, e.g. “Checked 1-1
+ * Detecting something wrong”, “Called Yamada Taro (090-…): no answer”,
+ * “Level changed from 2 to 3”. @checklist (may be NULL) names the steps. */
+char *sonae_timeline_entry_describe (const SonaeTimelineEntry *entry,
+                                     SonaeChecklist           *checklist);
+
+/* ---- the store --------------------------------------------------------- */
+
+/* Start an incident: gives @incident its id, number, created_at and
+ * created_by, and records an OPENED entry with triage's answers and, when
+ * @proposal is not NULL, what it proposed with the reasons; for each of
+ * type, level and event that the person changed from the proposal, a TYPE,
+ * LEVEL or EVENT entry says so. @incident's detected_at defaults to now. */
+gboolean   sonae_store_create_incident     (SonaeStore                *self,
+                                            SonaeIncident             *incident,
+                                            const SonaeTriageProposal *proposal,
+                                            const char                *author,
+                                            GError                   **error);
+SonaeIncident *sonae_store_get_incident    (SonaeStore  *self,
+                                            gint64       id,
+                                            GError     **error);
+/* By number ("2026-001") or by id ("12"); SONAE_ERROR_NOT_FOUND otherwise. */
+SonaeIncident *sonae_store_find_incident   (SonaeStore  *self,
+                                            const char  *number_or_id,
+                                            GError     **error);
+
+typedef struct {
+  int status;                /* a SonaeIncidentStatus, or -1 for any */
+  int drill;                 /* 1 drills only, 0 real incidents only, -1 both */
+  int year;                  /* 0 for any */
+  const char *search;        /* matched (folded like contacts) against number, title,
+                              * details and the type, level and status titles; may be NULL */
+  gboolean open_only;        /* not closed */
+} SonaeIncidentFilter;
+
+#define SONAE_INCIDENT_FILTER_ALL { -1, -1, 0, NULL, FALSE }
+
+/* Newest first (by detected_at, then number). Of SonaeIncident, without
+ * steps and fields filled (empty tables). */
+GPtrArray *sonae_store_list_incidents      (SonaeStore                *self,
+                                            const SonaeIncidentFilter *filter,
+                                            GError                   **error);
+
+/* The changes. @author is who made it (may not be empty); @at is when it
+ * happened for back-entry from paper, or NULL for now. A back-entered time
+ * in the future is refused. Each is one transaction with its entry; a
+ * change to the value already there records nothing and succeeds. */
+gboolean   sonae_store_set_incident_status (SonaeStore           *self,
+                                            gint64                id,
+                                            SonaeIncidentStatus   status,
+                                            const char           *author,
+                                            const char           *at,
+                                            GError              **error);
+gboolean   sonae_store_set_incident_level  (SonaeStore  *self,
+                                            gint64       id,
+                                            int          level,
+                                            const char  *author,
+                                            const char  *comment,   /* why; may be NULL */
+                                            GError     **error);
+gboolean   sonae_store_set_incident_type   (SonaeStore        *self,
+                                            gint64             id,
+                                            SonaeIncidentType  type,
+                                            const char        *author,
+                                            const char        *comment,
+                                            GError           **error);
+gboolean   sonae_store_set_incident_event  (SonaeStore     *self,
+                                            gint64          id,
+                                            SonaeEventType  event,
+                                            const char     *author,
+                                            const char     *comment,
+                                            GError        **error);
+/* @detail is a SONAE_INCIDENT_DETAIL_*; @value NULL or "" clears it (not the
+ * title). detected_at is checked with sonae_datetime_parse. */
+gboolean   sonae_store_set_incident_detail (SonaeStore  *self,
+                                            gint64       id,
+                                            const char  *detail,
+                                            const char  *value,
+                                            const char  *author,
+                                            GError     **error);
+/* Mark a step done (or not). */
+gboolean   sonae_store_check_step          (SonaeStore  *self,
+                                            gint64       id,
+                                            const char  *step_id,
+                                            gboolean     done,
+                                            const char  *author,
+                                            const char  *at,
+                                            GError     **error);
+/* Set a field's value (NULL or "" clears it). A bound field sets the
+ * incident's detail instead. Recorded in the timeline (FIELD) only when the
+ * step is already done: until then the fields are working notes, and
+ * checking the step records them. */
+gboolean   sonae_store_set_step_field      (SonaeStore                *self,
+                                            gint64                     id,
+                                            const SonaeChecklistStep  *step,
+                                            const SonaeChecklistField *field,
+                                            const char                *value,
+                                            const char                *author,
+                                            GError                   **error);
+/* A call to @contact_id (as @role_key, may be NULL), with its outcome. */
+gboolean   sonae_store_log_call            (SonaeStore        *self,
+                                            gint64             id,
+                                            gint64             contact_id,
+                                            const char        *role_key,
+                                            SonaeCallOutcome   outcome,
+                                            const char        *author,
+                                            const char        *at,
+                                            GError           **error);
+gboolean   sonae_store_add_note            (SonaeStore  *self,
+                                            gint64       id,
+                                            const char  *text,
+                                            const char  *author,
+                                            const char  *at,
+                                            GError     **error);
+/* A correction of entry @entry_id (of incident @id): a new entry whose text
+ * says what is right. The old entry stays, marked corrected. */
+gboolean   sonae_store_correct_entry       (SonaeStore  *self,
+                                            gint64       id,
+                                            gint64       entry_id,
+                                            const char  *text,
+                                            const char  *author,
+                                            GError     **error);
+
+/* The timeline, in the order entered (seq), of SonaeTimelineEntry. */
+GPtrArray *sonae_store_list_timeline       (SonaeStore  *self,
+                                            gint64       id,
+                                            GError     **error);
+/* Check the chain: every entry's hash matches its content, every entry
+ * refers to the one before, the numbers run without a gap and the last one
+ * is the one the incident recorded. FALSE with SONAE_ERROR_CORRUPT and a
+ * plain sentence ("Entry 4 of the timeline was changed after it was
+ * written.") when not; @out_bad_seq (may be NULL) is the first entry found
+ * wrong. */
+gboolean   sonae_store_verify_timeline     (SonaeStore  *self,
+                                            gint64       id,
+                                            guint       *out_bad_seq,
+                                            GError     **error);
+
+/* Longest note, title or field value accepted, in bytes. */
+#define SONAE_INCIDENT_MAX_TEXT 20000
+
+G_END_DECLS

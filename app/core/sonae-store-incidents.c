@@ -1,0 +1,1730 @@
+/* sonae-store-incidents.c: incidents, their checklist run and the
+ * append-only, hash-chained timeline.
+ *
+ * Every change reads and checks first, outside the transaction, so that a
+ * mistake of the caller changes nothing (and never spoils a transaction the
+ * caller has open); then the change and its timeline entry are written in
+ * one transaction.
+ *
+ * The chain: each timeline row stores prev_hash, the hash of the row before
+ * it ("" for the first), and hash, the SHA-256 of a canonical serialisation
+ * of all its stored columns but id and hash (see entry_hash()). The incident
+ * keeps the number and hash of its last entry (head_seq, head_hash), so
+ * that a removed last entry or an entry added at the end is found as well
+ * as an edited one. There are no triggers against UPDATE or DELETE: the
+ * chain is what tells, and tests tamper with the file to prove it. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sonae-clock.h"
+#include "sonae-error.h"
+#include "sonae-incident.h"
+#include "sonae-store-private.h"
+
+#define MAX_KEY_LEN 200
+
+#define INCIDENT_COLUMNS \
+  "id, number, title, status, drill, detected_at, found_by, location, system, network, " \
+  "type, level, event, seen, personal_data, impact, created_at, created_by, closed_at"
+
+/* Columns 1 to 17 (incident_id … prev_hash) are hashed, in this order. */
+#define TIMELINE_COLUMNS \
+  "t.id, t.incident_id, t.seq, t.kind, t.at, t.recorded_at, t.back_entered, t.author, " \
+  "t.step_id, t.field, t.old_value, t.new_value, t.contact_id, t.role_key, t.outcome, " \
+  "t.text, t.corrects, t.prev_hash, t.hash, " \
+  "EXISTS (SELECT 1 FROM timeline c WHERE c.incident_id = t.incident_id AND c.corrects = t.id)"
+#define FIRST_HASHED 1
+#define LAST_HASHED 17
+#define COL_HASH 18
+#define COL_CORRECTED 19
+
+/* --- small helpers ------------------------------------------------------ */
+
+static char *
+now_string (void)
+{
+  g_autoptr(GDateTime) now = sonae_clock_now ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+check_text (const char  *text,
+            GError     **error)
+{
+  if (text == NULL)
+    return TRUE;
+  if (strlen (text) > SONAE_INCIDENT_MAX_TEXT)
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_TOO_LARGE,
+                   _("The text is too long: Sonae keeps up to %d bytes (about %d Japanese characters) in one entry."),
+                   SONAE_INCIDENT_MAX_TEXT, SONAE_INCIDENT_MAX_TEXT / 3);
+      return FALSE;
+    }
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                           _("The text contains broken characters."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_author (const char  *author,
+              GError     **error)
+{
+  if (is_blank (author))
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                           _("Every entry of the timeline needs the name of who made it."));
+      return FALSE;
+    }
+  return check_text (author, error);
+}
+
+static gboolean
+check_key (const char  *key,
+           GError     **error)
+{
+  if (is_blank (key) || strlen (key) > MAX_KEY_LEN || !g_utf8_validate (key, -1, NULL))
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                           _("The checklist step or field is unknown."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The time a change happened: now, or @at as written on paper (then
+ * back-entered). A time in the future is refused. */
+static gboolean
+resolve_at (const char  *at,
+            const char  *now,
+            char       **out_at,
+            gboolean    *out_back_entered,
+            GError     **error)
+{
+  g_autofree char *parsed = NULL;
+
+  if (at == NULL)
+    {
+      *out_at = g_strdup (now);
+      *out_back_entered = FALSE;
+      return TRUE;
+    }
+  parsed = sonae_datetime_parse (at, error);
+  if (parsed == NULL)
+    return FALSE;
+  if (strcmp (parsed, now) > 0)
+    {
+      g_autofree char *shown = sonae_datetime_format (parsed);
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                   _("%s is in the future. Enter the time it happened, as written on paper."),
+                   shown);
+      return FALSE;
+    }
+  *out_at = g_steal_pointer (&parsed);
+  *out_back_entered = TRUE;
+  return TRUE;
+}
+
+static void
+bind_text_or_empty (sqlite3_stmt *stmt,
+                    int           index,
+                    const char   *text)
+{
+  sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+static gboolean
+step_sql (SonaeStore   *self,
+          sqlite3_stmt *stmt,
+          const char   *what,
+          GError      **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return sonae_store_set_sql_error (self, error, what);
+  return TRUE;
+}
+
+static void
+not_found (GError **error)
+{
+  g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND,
+                       _("The incident does not exist."));
+}
+
+/* --- reading ----------------------------------------------------------- */
+
+static SonaeIncident *
+incident_from_row (sqlite3_stmt *stmt)
+{
+  SonaeIncident *incident = sonae_incident_new ();
+  const char *text;
+  int level;
+
+  incident->id = sqlite3_column_int64 (stmt, 0);
+  incident->number = sonae_column_dup (stmt, 1);
+  incident->title = sonae_column_dup (stmt, 2);
+  if (!sonae_incident_status_from_string ((const char *) sqlite3_column_text (stmt, 3), &incident->status))
+    incident->status = SONAE_STATUS_ACTIVE;
+  incident->drill = sqlite3_column_int (stmt, 4) != 0;
+  incident->detected_at = sonae_column_dup (stmt, 5);
+  incident->found_by = sonae_column_dup (stmt, 6);
+  incident->location = sonae_column_dup (stmt, 7);
+  incident->system = sonae_column_dup (stmt, 8);
+  incident->network = sonae_column_dup (stmt, 9);
+  text = (const char *) sqlite3_column_text (stmt, 10);
+  if (!sonae_incident_kind_from_string (text, &incident->type))
+    incident->type = SONAE_INCIDENT_OTHER;
+  level = sqlite3_column_int (stmt, 11);
+  incident->level = CLAMP (level, 0, 3);
+  if (!sonae_event_type_from_string ((const char *) sqlite3_column_text (stmt, 12), &incident->event))
+    incident->event = SONAE_EVENT_OTHER;
+  if (!sonae_triage_seen_from_string ((const char *) sqlite3_column_text (stmt, 13), &incident->answers.seen))
+    incident->answers.seen = SONAE_SEEN_OTHER;
+  if (!sonae_triage_answer_from_string ((const char *) sqlite3_column_text (stmt, 14), &incident->answers.personal_data))
+    incident->answers.personal_data = SONAE_ANSWER_UNKNOWN;
+  if (!sonae_triage_impact_from_string ((const char *) sqlite3_column_text (stmt, 15), &incident->answers.impact))
+    incident->answers.impact = SONAE_IMPACT_UNKNOWN;
+  incident->created_at = sonae_column_dup (stmt, 16);
+  incident->created_by = sonae_column_dup (stmt, 17);
+  incident->closed_at = sonae_column_dup (stmt, 18);
+  return incident;
+}
+
+static gboolean
+fill_run (SonaeStore     *self,
+          SonaeIncident  *incident,
+          GError        **error)
+{
+  g_autoptr(sqlite3_stmt) steps = NULL;
+  g_autoptr(sqlite3_stmt) fields = NULL;
+  int rc;
+
+  steps = sonae_store_prepare (self,
+                               "SELECT step_id, done, done_at, done_by, back_entered "
+                               "FROM incident_steps WHERE incident_id = ?1", error);
+  if (steps == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (steps, 1, incident->id);
+  while ((rc = sqlite3_step (steps)) == SQLITE_ROW)
+    {
+      SonaeStepState *state = g_new0 (SonaeStepState, 1);
+
+      state->step_id = sonae_column_dup (steps, 0);
+      state->done = sqlite3_column_int (steps, 1) != 0;
+      state->done_at = sonae_column_dup (steps, 2);
+      state->done_by = sonae_column_dup (steps, 3);
+      state->back_entered = sqlite3_column_int (steps, 4) != 0;
+      if (state->step_id == NULL)
+        state->step_id = g_strdup ("");
+      g_hash_table_replace (incident->steps, state->step_id, state);
+    }
+  if (rc != SQLITE_DONE)
+    return sonae_store_set_sql_error (self, error, _("Could not read the incident"));
+
+  fields = sonae_store_prepare (self,
+                                "SELECT step_id, field_id, value FROM incident_fields WHERE incident_id = ?1",
+                                error);
+  if (fields == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (fields, 1, incident->id);
+  while ((rc = sqlite3_step (fields)) == SQLITE_ROW)
+    {
+      const char *step_id = (const char *) sqlite3_column_text (fields, 0);
+      const char *field_id = (const char *) sqlite3_column_text (fields, 1);
+      char *value = sonae_column_dup (fields, 2);
+
+      if (value == NULL)
+        continue;
+      g_hash_table_replace (incident->fields, g_strdup_printf ("%s/%s", step_id, field_id), value);
+    }
+  if (rc != SQLITE_DONE)
+    return sonae_store_set_sql_error (self, error, _("Could not read the incident"));
+  return TRUE;
+}
+
+SonaeIncident *
+sonae_store_get_incident (SonaeStore  *self,
+                          gint64       id,
+                          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SonaeIncident) incident = NULL;
+  int rc;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
+
+  stmt = sonae_store_prepare (self, "SELECT " INCIDENT_COLUMNS " FROM incidents WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      not_found (error);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      sonae_store_set_sql_error (self, error, _("Could not read the incident"));
+      return NULL;
+    }
+  incident = incident_from_row (stmt);
+  if (!fill_run (self, incident, error))
+    return NULL;
+  return g_steal_pointer (&incident);
+}
+
+SonaeIncident *
+sonae_store_find_incident (SonaeStore  *self,
+                           const char  *number_or_id,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 id = 0;
+  guint64 parsed;
+  int rc;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
+
+  if (number_or_id == NULL)
+    number_or_id = "";
+
+  stmt = sonae_store_prepare (self, "SELECT id FROM incidents WHERE number = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, number_or_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      sonae_store_set_sql_error (self, error, _("Could not read the incident"));
+      return NULL;
+    }
+  else if (g_ascii_string_to_unsigned (number_or_id, 10, 1, G_MAXINT64, &parsed, NULL))
+    id = (gint64) parsed;
+
+  if (id == 0)
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND,
+                   _("There is no incident “%s”. Give its number, like 2026-001."),
+                   number_or_id);
+      return NULL;
+    }
+  return sonae_store_get_incident (self, id, error);
+}
+
+static gboolean
+incident_matches (SonaeIncident *incident,
+                  char         **words)
+{
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autofree char *level = sonae_incident_level_get_title (incident->level);
+  g_autofree char *folded = NULL;
+  const char *parts[] = {
+    incident->number, incident->title, incident->found_by, incident->location,
+    incident->system, incident->network, incident->detected_at,
+    sonae_incident_kind_get_title (incident->type),
+    sonae_incident_status_get_title (incident->status),
+    sonae_event_type_get_title (incident->event),
+    level,
+    /* Translators: searched for, so that “drill” finds every drill */
+    incident->drill ? _("Drill") : NULL,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL)
+      {
+        g_string_append (all, parts[i]);
+        g_string_append_c (all, '\n');
+      }
+  folded = sonae_text_fold (all->str);
+  for (guint i = 0; words[i]; i++)
+    if (*words[i] != '\0' && strstr (folded, words[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+GPtrArray *
+sonae_store_list_incidents (SonaeStore                *self,
+                            const SonaeIncidentFilter *filter,
+                            GError                   **error)
+{
+  static const SonaeIncidentFilter all = SONAE_INCIDENT_FILTER_ALL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_auto(GStrv) words = NULL;
+  int rc;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
+
+  if (filter == NULL)
+    filter = &all;
+
+  stmt = sonae_store_prepare (self,
+                              "SELECT " INCIDENT_COLUMNS " FROM incidents "
+                              "WHERE (?1 IS NULL OR status = ?1) "
+                              "AND (?2 < 0 OR drill = ?2) "
+                              "AND (?3 = 0 OR year = ?3) "
+                              "AND (?4 = 0 OR status != 'closed') "
+                              "ORDER BY coalesce (detected_at, created_at) DESC, number DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  if (filter->status >= 0 && filter->status < SONAE_N_STATUSES)
+    sqlite3_bind_text (stmt, 1, sonae_incident_status_to_string (filter->status), -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 1);
+  sqlite3_bind_int (stmt, 2, filter->drill < 0 ? -1 : (filter->drill ? 1 : 0));
+  sqlite3_bind_int (stmt, 3, filter->year);
+  sqlite3_bind_int (stmt, 4, filter->open_only ? 1 : 0);
+
+  if (!is_blank (filter->search))
+    {
+      g_autofree char *folded = sonae_text_fold (filter->search);
+      words = g_strsplit_set (g_strstrip (folded), " \t\n", -1);
+    }
+
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_incident_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SonaeIncident *incident = incident_from_row (stmt);
+
+      if (words != NULL && !incident_matches (incident, words))
+        sonae_incident_free (incident);
+      else
+        g_ptr_array_add (list, incident);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sonae_store_set_sql_error (self, error, _("Could not read the incidents"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/* --- the chain ----------------------------------------------------------- */
+
+/* SHA-256 over columns FIRST_HASHED … LAST_HASHED of a row of
+ * TIMELINE_COLUMNS, exactly as stored: each value is written with its type
+ * and, for text, its length, so that no two rows serialise alike. */
+static char *
+entry_hash (sqlite3_stmt *stmt)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  static const char magic[] = "sonae-timeline-1\n";
+
+  g_checksum_update (sum, (const guchar *) magic, sizeof magic - 1);
+  for (int i = FIRST_HASHED; i <= LAST_HASHED; i++)
+    {
+      char head[64];
+      const guchar *bytes = NULL;
+      int len = 0;
+
+      switch (sqlite3_column_type (stmt, i))
+        {
+        case SQLITE_NULL:
+          g_snprintf (head, sizeof head, "n;");
+          break;
+        case SQLITE_INTEGER:
+          g_snprintf (head, sizeof head, "i%" G_GINT64_FORMAT ";", (gint64) sqlite3_column_int64 (stmt, i));
+          break;
+        case SQLITE_FLOAT:
+          g_snprintf (head, sizeof head, "r%.17g;", sqlite3_column_double (stmt, i));
+          break;
+        case SQLITE_BLOB:
+          bytes = sqlite3_column_blob (stmt, i);
+          len = sqlite3_column_bytes (stmt, i);
+          g_snprintf (head, sizeof head, "b%d:", len);
+          break;
+        case SQLITE_TEXT:
+        default:
+          bytes = sqlite3_column_text (stmt, i);
+          len = sqlite3_column_bytes (stmt, i);
+          g_snprintf (head, sizeof head, "t%d:", len);
+          break;
+        }
+      g_checksum_update (sum, (const guchar *) head, -1);
+      if (bytes != NULL)
+        {
+          g_checksum_update (sum, bytes, len);
+          g_checksum_update (sum, (const guchar *) ";", 1);
+        }
+      else if (head[strlen (head) - 1] == ':')
+        g_checksum_update (sum, (const guchar *) ";", 1);
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+typedef struct {
+  SonaeEntryKind kind;
+  const char *at;
+  gboolean back_entered;
+  const char *author;
+  const char *step_id;
+  const char *field;
+  const char *old_value;
+  const char *new_value;
+  gint64 contact_id;
+  const char *role_key;
+  int outcome;            /* a SonaeCallOutcome, or -1 */
+  const char *text;
+  gint64 corrects;
+} NewEntry;
+
+#define NEW_ENTRY(k, when, back, who) \
+  { .kind = (k), .at = (when), .back_entered = (back), .author = (who), .outcome = -1 }
+
+/* Append @e to the timeline of @incident_id: inside a transaction. */
+static gboolean
+append_entry (SonaeStore      *self,
+              gint64           incident_id,
+              const NewEntry  *e,
+              const char      *recorded_at,
+              GError         **error)
+{
+  g_autoptr(sqlite3_stmt) head = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) row = NULL;
+  g_autoptr(sqlite3_stmt) seal = NULL;
+  g_autoptr(sqlite3_stmt) move = NULL;
+  g_autofree char *prev_hash = NULL;
+  g_autofree char *hash = NULL;
+  gint64 seq, entry_id;
+  const char *what = _("Could not write the timeline");
+
+  head = sonae_store_prepare (self, "SELECT head_seq, head_hash FROM incidents WHERE id = ?1", error);
+  if (head == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (head, 1, incident_id);
+  if (sqlite3_step (head) != SQLITE_ROW)
+    return sonae_store_set_sql_error (self, error, what);
+  seq = sqlite3_column_int64 (head, 0) + 1;
+  prev_hash = g_strdup ((const char *) sqlite3_column_text (head, 1));
+
+  insert = sonae_store_prepare (self,
+                                "INSERT INTO timeline (incident_id, seq, kind, at, recorded_at, back_entered, "
+                                "author, step_id, field, old_value, new_value, contact_id, role_key, outcome, "
+                                "text, corrects, prev_hash, hash) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, '')",
+                                error);
+  if (insert == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (insert, 1, incident_id);
+  sqlite3_bind_int64 (insert, 2, seq);
+  sqlite3_bind_text (insert, 3, sonae_entry_kind_to_string (e->kind), -1, SQLITE_STATIC);
+  bind_text_or_empty (insert, 4, e->at);
+  bind_text_or_empty (insert, 5, recorded_at);
+  sqlite3_bind_int (insert, 6, e->back_entered ? 1 : 0);
+  bind_text_or_empty (insert, 7, e->author);
+  sonae_bind_text (insert, 8, e->step_id);
+  sonae_bind_text (insert, 9, e->field);
+  sonae_bind_text (insert, 10, e->old_value);
+  sonae_bind_text (insert, 11, e->new_value);
+  if (e->contact_id != 0)
+    sqlite3_bind_int64 (insert, 12, e->contact_id);
+  sonae_bind_text (insert, 13, e->role_key);
+  if (e->outcome >= 0)
+    sqlite3_bind_text (insert, 14, sonae_call_outcome_to_string (e->outcome), -1, SQLITE_STATIC);
+  sonae_bind_text (insert, 15, e->text);
+  if (e->corrects != 0)
+    sqlite3_bind_int64 (insert, 16, e->corrects);
+  bind_text_or_empty (insert, 17, prev_hash);
+  if (!step_sql (self, insert, what, error))
+    return FALSE;
+  entry_id = sqlite3_last_insert_rowid (sonae_store_get_db (self));
+
+  /* Hash the row as stored, with the same code that verifies it. */
+  row = sonae_store_prepare (self, "SELECT " TIMELINE_COLUMNS " FROM timeline t WHERE t.id = ?1", error);
+  if (row == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (row, 1, entry_id);
+  if (sqlite3_step (row) != SQLITE_ROW)
+    return sonae_store_set_sql_error (self, error, what);
+  hash = entry_hash (row);
+
+  seal = sonae_store_prepare (self, "UPDATE timeline SET hash = ?2 WHERE id = ?1", error);
+  if (seal == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (seal, 1, entry_id);
+  sqlite3_bind_text (seal, 2, hash, -1, SQLITE_STATIC);
+  if (!step_sql (self, seal, what, error))
+    return FALSE;
+
+  move = sonae_store_prepare (self, "UPDATE incidents SET head_seq = ?2, head_hash = ?3 WHERE id = ?1", error);
+  if (move == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (move, 1, incident_id);
+  sqlite3_bind_int64 (move, 2, seq);
+  sqlite3_bind_text (move, 3, hash, -1, SQLITE_STATIC);
+  return step_sql (self, move, what, error);
+}
+
+static SonaeTimelineEntry *
+entry_from_row (sqlite3_stmt *stmt)
+{
+  SonaeTimelineEntry *entry = g_new0 (SonaeTimelineEntry, 1);
+
+  entry->id = sqlite3_column_int64 (stmt, 0);
+  entry->incident_id = sqlite3_column_int64 (stmt, 1);
+  entry->seq = (guint) sqlite3_column_int64 (stmt, 2);
+  if (!sonae_entry_kind_from_string ((const char *) sqlite3_column_text (stmt, 3), &entry->kind))
+    entry->kind = SONAE_ENTRY_NOTE;
+  entry->at = sonae_column_dup (stmt, 4);
+  entry->recorded_at = sonae_column_dup (stmt, 5);
+  entry->back_entered = sqlite3_column_int (stmt, 6) != 0;
+  entry->author = sonae_column_dup (stmt, 7);
+  entry->step_id = sonae_column_dup (stmt, 8);
+  entry->field = sonae_column_dup (stmt, 9);
+  entry->old_value = sonae_column_dup (stmt, 10);
+  entry->new_value = sonae_column_dup (stmt, 11);
+  entry->contact_id = sqlite3_column_int64 (stmt, 12);
+  entry->role_key = sonae_column_dup (stmt, 13);
+  if (!sonae_call_outcome_from_string ((const char *) sqlite3_column_text (stmt, 14), &entry->outcome))
+    entry->outcome = SONAE_CALL_REACHED;
+  entry->text = sonae_column_dup (stmt, 15);
+  entry->corrects = sqlite3_column_int64 (stmt, 16);
+  entry->prev_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 17));
+  entry->hash = g_strdup ((const char *) sqlite3_column_text (stmt, COL_HASH));
+  entry->corrected = sqlite3_column_int (stmt, COL_CORRECTED) != 0;
+  if (entry->prev_hash == NULL)
+    entry->prev_hash = g_strdup ("");
+  if (entry->hash == NULL)
+    entry->hash = g_strdup ("");
+  return entry;
+}
+
+static gboolean
+incident_exists (SonaeStore  *self,
+                 gint64       id,
+                 gint64      *out_head_seq,
+                 char       **out_head_hash,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = sonae_store_prepare (self, "SELECT head_seq, head_hash FROM incidents WHERE id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      not_found (error);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return sonae_store_set_sql_error (self, error, _("Could not read the incident"));
+  if (out_head_seq)
+    *out_head_seq = sqlite3_column_int64 (stmt, 0);
+  if (out_head_hash)
+    *out_head_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  return TRUE;
+}
+
+GPtrArray *
+sonae_store_list_timeline (SonaeStore  *self,
+                           gint64       id,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  int rc;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
+
+  if (!incident_exists (self, id, NULL, NULL, error))
+    return NULL;
+  stmt = sonae_store_prepare (self, "SELECT " TIMELINE_COLUMNS " FROM timeline t "
+                                    "WHERE t.incident_id = ?1 ORDER BY t.seq", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_timeline_entry_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, entry_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      sonae_store_set_sql_error (self, error, _("Could not read the timeline"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+static gboolean
+chain_broken (guint      *out_bad_seq,
+              guint       seq,
+              GError    **error,
+              const char *format,
+              ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+chain_broken (guint      *out_bad_seq,
+              guint       seq,
+              GError    **error,
+              const char *format,
+              ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (out_bad_seq)
+    *out_bad_seq = seq;
+  g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_CORRUPT, message);
+  return FALSE;
+}
+
+gboolean
+sonae_store_verify_timeline (SonaeStore  *self,
+                             gint64       id,
+                             guint       *out_bad_seq,
+                             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *head_hash = NULL;
+  g_autofree char *prev = g_strdup ("");
+  gint64 head_seq = 0;
+  gint64 expected = 1;
+  int rc;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+
+  if (out_bad_seq)
+    *out_bad_seq = 0;
+  if (!incident_exists (self, id, &head_seq, &head_hash, error))
+    return FALSE;
+
+  stmt = sonae_store_prepare (self, "SELECT " TIMELINE_COLUMNS " FROM timeline t "
+                                    "WHERE t.incident_id = ?1 ORDER BY t.seq", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 seq = sqlite3_column_int64 (stmt, 2);
+      const char *stored_hash = (const char *) sqlite3_column_text (stmt, COL_HASH);
+      const char *prev_hash = (const char *) sqlite3_column_text (stmt, 17);
+      g_autofree char *computed = NULL;
+
+      if (seq < expected || seq > head_seq)
+        {
+          guint bad = seq > 0 ? (guint) seq : (guint) expected;
+          return chain_broken (out_bad_seq, bad, error,
+                               _("Entry %u of the timeline was not written by Sonae: it was added to the file afterwards."),
+                               bad);
+        }
+      if (seq > expected)
+        return chain_broken (out_bad_seq, (guint) expected, error,
+                             _("Entry %u of the timeline is missing."),
+                             (guint) expected);
+      computed = entry_hash (stmt);
+      if (g_strcmp0 (computed, stored_hash) != 0)
+        return chain_broken (out_bad_seq, (guint) seq, error,
+                             _("Entry %u of the timeline was changed after it was written."),
+                             (guint) seq);
+      /* The entry is sound in itself but does not follow the one before:
+       * that one was changed and its hash made anew. */
+      if (g_strcmp0 (prev_hash, prev) != 0)
+        {
+          guint bad = seq > 1 ? (guint) seq - 1 : 1;
+          return chain_broken (out_bad_seq, bad, error,
+                               _("Entry %u of the timeline was changed after it was written."),
+                               bad);
+        }
+      g_free (prev);
+      prev = g_strdup (stored_hash);
+      expected++;
+    }
+  if (rc != SQLITE_DONE)
+    return sonae_store_set_sql_error (self, error, _("Could not read the timeline"));
+
+  if (expected - 1 < head_seq)
+    return chain_broken (out_bad_seq, (guint) expected, error, "%s",
+                         _("The timeline ends before its last recorded entry."));
+  if (g_strcmp0 (prev, head_hash != NULL ? head_hash : "") != 0)
+    return chain_broken (out_bad_seq, (guint) head_seq, error,
+                         _("Entry %u of the timeline was changed after it was written."),
+                         (guint) head_seq);
+  return TRUE;
+}
+
+/* --- starting an incident ------------------------------------------------ */
+
+static gboolean
+check_detail_texts (SonaeIncident  *incident,
+                    GError        **error)
+{
+  char **texts[] = {
+    &incident->title, &incident->found_by, &incident->location,
+    &incident->system, &incident->network,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      if (!check_text (*texts[i], error))
+        return FALSE;
+      if (*texts[i] != NULL)
+        g_strstrip (*texts[i]);
+      if (*texts[i] != NULL && **texts[i] == '\0')
+        g_clear_pointer (texts[i], g_free);
+    }
+  return TRUE;
+}
+
+static gboolean
+check_level (int       level,
+             GError  **error)
+{
+  if (level < 0 || level > 3)
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                   _("Damage level %d does not exist: the levels are 0 to 3."), level);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_kinds (SonaeIncidentType  type,
+             SonaeEventType     event,
+             GError           **error)
+{
+  if ((guint) type >= SONAE_N_INCIDENT_KINDS || (guint) event >= SONAE_N_EVENT_TYPES)
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                           _("The incident type or event type is unknown."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+opened_text (const SonaeIncident       *incident,
+             const SonaeTriageProposal *proposal,
+             SonaeOrgKind               kind)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, _("What was seen: %s"),
+                          sonae_triage_seen_get_label (incident->answers.seen, kind));
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, _("Personal data involved: %s"),
+                          sonae_triage_answer_get_label (incident->answers.personal_data));
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, _("Who is affected: %s"),
+                          sonae_triage_impact_get_label (incident->answers.impact, kind));
+  if (proposal != NULL)
+    {
+      const char *reasons[] = { proposal->type_reason, proposal->level_reason, proposal->event_reason };
+
+      for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
+        if (reasons[i] != NULL && *reasons[i] != '\0')
+          {
+            g_string_append_c (text, '\n');
+            g_string_append (text, reasons[i]);
+          }
+    }
+  return g_string_free (text, FALSE);
+}
+
+gboolean
+sonae_store_create_incident (SonaeStore                *self,
+                             SonaeIncident             *incident,
+                             const SonaeTriageProposal *proposal,
+                             const char                *author,
+                             GError                   **error)
+{
+  g_autoptr(SonaeProfile) profile = NULL;
+  g_autoptr(sqlite3_stmt) next = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autofree char *now = now_string ();
+  g_autofree char *detected_at = NULL;
+  g_autofree char *opened_at = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *proposed = NULL;
+  g_autofree char *closed_at = NULL;
+  gboolean back_entered = FALSE;
+  gboolean unused;
+  gint64 year, seq, id;
+  const char *what = _("Could not save the incident");
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (incident != NULL, FALSE);
+  g_return_val_if_fail (incident->id == 0, FALSE);
+
+  /* Check everything first. */
+  if (!check_author (author, error) ||
+      !check_detail_texts (incident, error))
+    return FALSE;
+  if (incident->title == NULL)
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                           _("An incident needs a title, a few words saying what happened."));
+      return FALSE;
+    }
+  if (!check_level (incident->level, error) ||
+      !check_kinds (incident->type, incident->event, error))
+    return FALSE;
+  if ((guint) incident->status >= SONAE_N_STATUSES ||
+      (guint) incident->answers.seen >= SONAE_N_SEEN ||
+      (guint) incident->answers.personal_data > SONAE_ANSWER_NO ||
+      (guint) incident->answers.impact > SONAE_IMPACT_OUTSIDE)
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                           _("The incident's status or triage answers are unknown."));
+      return FALSE;
+    }
+  if (proposal != NULL &&
+      (!check_level (proposal->level, error) || !check_kinds (proposal->type, proposal->event, error)))
+    return FALSE;
+  if (!resolve_at (incident->detected_at, now, &detected_at, &unused, error))
+    return FALSE;
+  /* A created_at given by the caller is when the incident was started on
+   * paper: the OPENED entry is then back-entered with that time. */
+  if (!resolve_at (incident->created_at, now, &opened_at, &back_entered, error))
+    return FALSE;
+
+  profile = sonae_store_get_profile (self);
+  text = opened_text (incident, proposal, profile->kind);
+  if (proposal != NULL)
+    proposed = g_strdup_printf ("type=%s;level=%d;event=%s",
+                                sonae_incident_kind_to_string (proposal->type), proposal->level,
+                                sonae_event_type_to_string (proposal->event));
+  if (incident->status == SONAE_STATUS_CLOSED)
+    closed_at = g_strdup (opened_at);
+  year = g_ascii_strtoll (detected_at, NULL, 10);
+
+  if (!sonae_store_begin (self, error))
+    return FALSE;
+
+  /* The number is taken inside the transaction, so two never get the same. */
+  next = sonae_store_prepare (self, "SELECT coalesce (max (seq), 0) + 1 FROM incidents WHERE year = ?1", error);
+  if (next == NULL)
+    goto fail;
+  sqlite3_bind_int64 (next, 1, year);
+  if (sqlite3_step (next) != SQLITE_ROW)
+    {
+      sonae_store_set_sql_error (self, error, what);
+      goto fail;
+    }
+  seq = sqlite3_column_int64 (next, 0);
+  number = g_strdup_printf ("%04" G_GINT64_FORMAT "-%03" G_GINT64_FORMAT, year, seq);
+
+  insert = sonae_store_prepare (self,
+                                "INSERT INTO incidents (number, year, seq, title, status, drill, detected_at, "
+                                "found_by, location, system, network, type, level, event, seen, personal_data, "
+                                "impact, created_at, created_by, closed_at) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                                error);
+  if (insert == NULL)
+    goto fail;
+  sqlite3_bind_text (insert, 1, number, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (insert, 2, year);
+  sqlite3_bind_int64 (insert, 3, seq);
+  sqlite3_bind_text (insert, 4, incident->title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 5, sonae_incident_status_to_string (incident->status), -1, SQLITE_STATIC);
+  sqlite3_bind_int (insert, 6, incident->drill ? 1 : 0);
+  sqlite3_bind_text (insert, 7, detected_at, -1, SQLITE_STATIC);
+  sonae_bind_text (insert, 8, incident->found_by);
+  sonae_bind_text (insert, 9, incident->location);
+  sonae_bind_text (insert, 10, incident->system);
+  sonae_bind_text (insert, 11, incident->network);
+  sqlite3_bind_text (insert, 12, sonae_incident_kind_to_string (incident->type), -1, SQLITE_STATIC);
+  sqlite3_bind_int (insert, 13, incident->level);
+  sqlite3_bind_text (insert, 14, sonae_event_type_to_string (incident->event), -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 15, sonae_triage_seen_to_string (incident->answers.seen), -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 16, sonae_triage_answer_to_string (incident->answers.personal_data), -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 17, sonae_triage_impact_to_string (incident->answers.impact), -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 18, opened_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 19, author, -1, SQLITE_STATIC);
+  sonae_bind_text (insert, 20, closed_at);
+  if (!step_sql (self, insert, what, error))
+    goto fail;
+  id = sqlite3_last_insert_rowid (sonae_store_get_db (self));
+
+  {
+    NewEntry opened = NEW_ENTRY (SONAE_ENTRY_OPENED, opened_at, back_entered, author);
+
+    opened.old_value = proposed;
+    opened.text = text;
+    if (!append_entry (self, id, &opened, now, error))
+      goto fail;
+  }
+
+  /* What the person changed from the proposal. */
+  if (proposal != NULL)
+    {
+      const char *why = _("Changed from triage's proposal");
+
+      if (proposal->type != incident->type)
+        {
+          NewEntry e = NEW_ENTRY (SONAE_ENTRY_TYPE, opened_at, back_entered, author);
+          e.old_value = sonae_incident_kind_to_string (proposal->type);
+          e.new_value = sonae_incident_kind_to_string (incident->type);
+          e.text = why;
+          if (!append_entry (self, id, &e, now, error))
+            goto fail;
+        }
+      if (proposal->level != incident->level)
+        {
+          g_autofree char *old_level = g_strdup_printf ("%d", proposal->level);
+          g_autofree char *new_level = g_strdup_printf ("%d", incident->level);
+          NewEntry e = NEW_ENTRY (SONAE_ENTRY_LEVEL, opened_at, back_entered, author);
+          e.old_value = old_level;
+          e.new_value = new_level;
+          e.text = why;
+          if (!append_entry (self, id, &e, now, error))
+            goto fail;
+        }
+      if (proposal->event != incident->event)
+        {
+          NewEntry e = NEW_ENTRY (SONAE_ENTRY_EVENT, opened_at, back_entered, author);
+          e.old_value = sonae_event_type_to_string (proposal->event);
+          e.new_value = sonae_event_type_to_string (incident->event);
+          e.text = why;
+          if (!append_entry (self, id, &e, now, error))
+            goto fail;
+        }
+    }
+
+  sonae_store_emit_changed (self, "incidents");
+  if (!sonae_store_commit (self, error))
+    return FALSE;
+
+  incident->id = id;
+  g_free (incident->number);
+  incident->number = g_steal_pointer (&number);
+  g_free (incident->detected_at);
+  incident->detected_at = g_steal_pointer (&detected_at);
+  g_free (incident->created_at);
+  incident->created_at = g_steal_pointer (&opened_at);
+  g_free (incident->created_by);
+  incident->created_by = g_strdup (author);
+  g_free (incident->closed_at);
+  incident->closed_at = g_steal_pointer (&closed_at);
+  return TRUE;
+
+fail:
+  sonae_store_rollback (self);
+  return FALSE;
+}
+
+/* --- changes ------------------------------------------------------------ */
+
+/* Write @sql (binding ?1 to @id, then @values as text, NULL for empty) and
+ * @e in one transaction. @sql may be NULL: then only the entry. */
+static gboolean
+commit_change (SonaeStore      *self,
+               gint64           id,
+               const char      *sql,
+               const char     **values,
+               guint            n_values,
+               const NewEntry  *e,
+               const char      *now,
+               GError         **error)
+{
+  if (!sonae_store_begin (self, error))
+    return FALSE;
+  if (sql != NULL)
+    {
+      g_autoptr(sqlite3_stmt) stmt = sonae_store_prepare (self, sql, error);
+
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, id);
+      for (guint i = 0; i < n_values; i++)
+        sonae_bind_text (stmt, (int) i + 2, values[i]);
+      if (!step_sql (self, stmt, _("Could not save the incident"), error))
+        goto fail;
+    }
+  if (e != NULL && !append_entry (self, id, e, now, error))
+    goto fail;
+  sonae_store_emit_changed (self, "incidents");
+  return sonae_store_commit (self, error);
+
+fail:
+  sonae_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+sonae_store_set_incident_status (SonaeStore           *self,
+                                 gint64                id,
+                                 SonaeIncidentStatus   status,
+                                 const char           *author,
+                                 const char           *at,
+                                 GError              **error)
+{
+  g_autoptr(SonaeIncident) incident = NULL;
+  g_autofree char *now = now_string ();
+  g_autofree char *when = NULL;
+  gboolean back_entered;
+  const char *values[2];
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+
+  if ((guint) status >= SONAE_N_STATUSES)
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                           _("The incident's status is unknown."));
+      return FALSE;
+    }
+  if (!check_author (author, error) ||
+      !resolve_at (at, now, &when, &back_entered, error))
+    return FALSE;
+  incident = sonae_store_get_incident (self, id, error);
+  if (incident == NULL)
+    return FALSE;
+  if (incident->status == status)
+    return TRUE;
+
+  {
+    NewEntry e = NEW_ENTRY (SONAE_ENTRY_STATUS, when, back_entered, author);
+
+    e.old_value = sonae_incident_status_to_string (incident->status);
+    e.new_value = sonae_incident_status_to_string (status);
+    values[0] = e.new_value;
+    /* Closing records when; reopening clears it. */
+    values[1] = status == SONAE_STATUS_CLOSED ? when : NULL;
+    return commit_change (self, id, "UPDATE incidents SET status = ?2, closed_at = ?3 WHERE id = ?1",
+                          values, 2, &e, now, error);
+  }
+}
+
+gboolean
+sonae_store_set_incident_level (SonaeStore  *self,
+                                gint64       id,
+                                int          level,
+                                const char  *author,
+                                const char  *comment,
+                                GError     **error)
+{
+  g_autoptr(SonaeIncident) incident = NULL;
+  g_autofree char *now = now_string ();
+  g_autofree char *old_level = NULL;
+  g_autofree char *new_level = NULL;
+  const char *values[1];
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+
+  if (!check_level (level, error) ||
+      !check_author (author, error) ||
+      !check_text (comment, error))
+    return FALSE;
+  incident = sonae_store_get_incident (self, id, error);
+  if (incident == NULL)
+    return FALSE;
+  if (incident->level == level)
+    return TRUE;
+
+  old_level = g_strdup_printf ("%d", incident->level);
+  new_level = g_strdup_printf ("%d", level);
+  {
+    NewEntry e = NEW_ENTRY (SONAE_ENTRY_LEVEL, now, FALSE, author);
+
+    e.old_value = old_level;
+    e.new_value = new_level;
+    e.text = comment;
+    values[0] = new_level;
+    return commit_change (self, id, "UPDATE incidents SET level = CAST (?2 AS INTEGER) WHERE id = ?1",
+                          values, 1, &e, now, error);
+  }
+}
+
+gboolean
+sonae_store_set_incident_type (SonaeStore         *self,
+                               gint64              id,
+                               SonaeIncidentType   type,
+                               const char         *author,
+                               const char         *comment,
+                               GError            **error)
+{
+  g_autoptr(SonaeIncident) incident = NULL;
+  g_autofree char *now = now_string ();
+  const char *values[1];
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+
+  if (!check_kinds (type, SONAE_EVENT_OTHER, error) ||
+      !check_author (author, error) ||
+      !check_text (comment, error))
+    return FALSE;
+  incident = sonae_store_get_incident (self, id, error);
+  if (incident == NULL)
+    return FALSE;
+  if (incident->type == type)
+    return TRUE;
+
+  {
+    NewEntry e = NEW_ENTRY (SONAE_ENTRY_TYPE, now, FALSE, author);
+
+    e.old_value = sonae_incident_kind_to_string (incident->type);
+    e.new_value = sonae_incident_kind_to_string (type);
+    e.text = comment;
+    values[0] = e.new_value;
+    return commit_change (self, id, "UPDATE incidents SET type = ?2 WHERE id = ?1",
+                          values, 1, &e, now, error);
+  }
+}
+
+gboolean
+sonae_store_set_incident_event (SonaeStore      *self,
+                                gint64           id,
+                                SonaeEventType   event,
+                                const char      *author,
+                                const char      *comment,
+                                GError         **error)
+{
+  g_autoptr(SonaeIncident) incident = NULL;
+  g_autofree char *now = now_string ();
+  const char *values[1];
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+
+  if (!check_kinds (SONAE_INCIDENT_OTHER, event, error) ||
+      !check_author (author, error) ||
+      !check_text (comment, error))
+    return FALSE;
+  incident = sonae_store_get_incident (self, id, error);
+  if (incident == NULL)
+    return FALSE;
+  if (incident->event == event)
+    return TRUE;
+
+  {
+    NewEntry e = NEW_ENTRY (SONAE_ENTRY_EVENT, now, FALSE, author);
+
+    e.old_value = sonae_event_type_to_string (incident->event);
+    e.new_value = sonae_event_type_to_string (event);
+    e.text = comment;
+    values[0] = e.new_value;
+    return commit_change (self, id, "UPDATE incidents SET event = ?2 WHERE id = ?1",
+                          values, 1, &e, now, error);
+  }
+}
+
+/* The SQL of each detail: fixed strings, never built from input. */
+static const struct {
+  const char *detail;
+  const char *sql;
+} detail_sql[] = {
+  { SONAE_INCIDENT_DETAIL_TITLE, "UPDATE incidents SET title = ?2 WHERE id = ?1" },
+  { SONAE_INCIDENT_DETAIL_DETECTED_AT, "UPDATE incidents SET detected_at = ?2 WHERE id = ?1" },
+  { SONAE_INCIDENT_DETAIL_FOUND_BY, "UPDATE incidents SET found_by = ?2 WHERE id = ?1" },
+  { SONAE_INCIDENT_DETAIL_LOCATION, "UPDATE incidents SET location = ?2 WHERE id = ?1" },
+  { SONAE_INCIDENT_DETAIL_SYSTEM, "UPDATE incidents SET system = ?2 WHERE id = ?1" },
+  { SONAE_INCIDENT_DETAIL_NETWORK, "UPDATE incidents SET network = ?2 WHERE id = ?1" },
+};
+
+/* Check a new value of @detail; *@out_value is what is stored (NULL to
+ * clear). */
+static gboolean
+normalize_detail (const char  *detail,
+                  const char  *value,
+                  const char  *now,
+                  char       **out_value,
+                  GError     **error)
+{
+  g_autofree char *copy = NULL;
+
+  if (!check_text (value, error))
+    return FALSE;
+  copy = g_strstrip (g_strdup (value != NULL ? value : ""));
+  if (*copy == '\0')
+    {
+      if (g_strcmp0 (detail, SONAE_INCIDENT_DETAIL_TITLE) == 0)
+        {
+          g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                               _("An incident needs a title, a few words saying what happened."));
+          return FALSE;
+        }
+      *out_value = NULL;
+      return TRUE;
+    }
+  if (g_strcmp0 (detail, SONAE_INCIDENT_DETAIL_DETECTED_AT) == 0)
+    {
+      gboolean unused;
+      return resolve_at (copy, now, out_value, &unused, error);
+    }
+  *out_value = g_steal_pointer (&copy);
+  return TRUE;
+}
+
+static const char *
+find_detail_sql (const char *detail)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (detail_sql); i++)
+    if (g_strcmp0 (detail, detail_sql[i].detail) == 0)
+      return detail_sql[i].sql;
+  return NULL;
+}
+
+gboolean
+sonae_store_set_incident_detail (SonaeStore  *self,
+                                 gint64       id,
+                                 const char  *detail,
+                                 const char  *value,
+                                 const char  *author,
+                                 GError     **error)
+{
+  g_autoptr(SonaeIncident) incident = NULL;
+  g_autofree char *now = now_string ();
+  g_autofree char *stored = NULL;
+  const char *sql;
+  const char *values[1];
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+
+  sql = find_detail_sql (detail);
+  if (sql == NULL)
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                           _("That detail of an incident is unknown."));
+      return FALSE;
+    }
+  if (!check_author (author, error) ||
+      !normalize_detail (detail, value, now, &stored, error))
+    return FALSE;
+  incident = sonae_store_get_incident (self, id, error);
+  if (incident == NULL)
+    return FALSE;
+  if (g_strcmp0 (sonae_incident_get_detail (incident, detail), stored) == 0)
+    return TRUE;
+
+  {
+    NewEntry e = NEW_ENTRY (SONAE_ENTRY_DETAIL, now, FALSE, author);
+
+    e.field = detail;
+    e.old_value = sonae_incident_get_detail (incident, detail);
+    e.new_value = stored;
+    values[0] = stored;
+    return commit_change (self, id, sql, values, 1, &e, now, error);
+  }
+}
+
+/* "label: value" lines of the step's fields, as they are when it is
+ * checked, named as in the bundled checklist. */
+static char *
+step_snapshot (const SonaeIncident *incident,
+               const char          *step_id)
+{
+  g_autoptr(SonaeChecklist) checklist = sonae_checklist_load (NULL);
+  const SonaeChecklistStep *step;
+  GString *text;
+
+  if (checklist == NULL)
+    return NULL;
+  step = sonae_checklist_get_step (checklist, step_id);
+  if (step == NULL || step->fields == NULL)
+    return NULL;
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < step->fields->len; i++)
+    {
+      const SonaeChecklistField *field = g_ptr_array_index (step->fields, i);
+      const char *value = sonae_incident_get_field_value (incident, step, field);
+      g_autofree char *shown = NULL;
+
+      if (value == NULL)
+        continue;
+      if (field->kind == SONAE_FIELD_DATETIME)
+        shown = sonae_datetime_format (value);
+      else
+        shown = sonae_checklist_field_format (field, value);
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: a field of a checklist step and its value */
+      g_string_append_printf (text, _("%s: %s"), field->label, shown != NULL ? shown : value);
+    }
+  if (text->len == 0)
+    {
+      g_string_free (text, TRUE);
+      return NULL;
+    }
+  return g_string_free (text, FALSE);
+}
+
+gboolean
+sonae_store_check_step (SonaeStore  *self,
+                        gint64       id,
+                        const char  *step_id,
+                        gboolean     done,
+                        const char  *author,
+                        const char  *at,
+                        GError     **error)
+{
+  g_autoptr(SonaeIncident) incident = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = now_string ();
+  g_autofree char *when = NULL;
+  g_autofree char *snapshot = NULL;
+  const SonaeStepState *state;
+  gboolean back_entered;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+
+  if (!check_key (step_id, error) ||
+      !check_author (author, error) ||
+      !resolve_at (at, now, &when, &back_entered, error))
+    return FALSE;
+  incident = sonae_store_get_incident (self, id, error);
+  if (incident == NULL)
+    return FALSE;
+  state = sonae_incident_get_step_state (incident, step_id);
+  if ((state != NULL && state->done) == (done != FALSE))
+    return TRUE;
+  if (done)
+    snapshot = step_snapshot (incident, step_id);
+
+  if (!sonae_store_begin (self, error))
+    return FALSE;
+  stmt = sonae_store_prepare (self,
+                              "INSERT INTO incident_steps (incident_id, step_id, done, done_at, done_by, back_entered) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                              "ON CONFLICT (incident_id, step_id) DO UPDATE SET done = excluded.done, "
+                              "done_at = excluded.done_at, done_by = excluded.done_by, "
+                              "back_entered = excluded.back_entered", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, step_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, done ? 1 : 0);
+  sonae_bind_text (stmt, 4, done ? when : NULL);
+  sonae_bind_text (stmt, 5, done ? author : NULL);
+  sqlite3_bind_int (stmt, 6, done && back_entered ? 1 : 0);
+  if (!step_sql (self, stmt, _("Could not save the checklist"), error))
+    goto fail;
+
+  {
+    NewEntry e = NEW_ENTRY (done ? SONAE_ENTRY_CHECK : SONAE_ENTRY_UNCHECK, when, back_entered, author);
+
+    e.step_id = step_id;
+    e.text = snapshot;
+    if (!append_entry (self, id, &e, now, error))
+      goto fail;
+  }
+  sonae_store_emit_changed (self, "incidents");
+  return sonae_store_commit (self, error);
+
+fail:
+  sonae_store_rollback (self);
+  return FALSE;
+}
+
+/* Check a field's value against its kind; *@out_value is what is stored. */
+static gboolean
+normalize_field (const SonaeChecklistField  *field,
+                 const char                 *value,
+                 char                      **out_value,
+                 GError                    **error)
+{
+  g_autofree char *copy = NULL;
+
+  if (!check_text (value, error))
+    return FALSE;
+  copy = g_strdup (value != NULL ? value : "");
+  if (field->kind != SONAE_FIELD_TEXT)
+    g_strstrip (copy);
+  if (is_blank (copy))
+    {
+      *out_value = NULL;
+      return TRUE;
+    }
+
+  switch (field->kind)
+    {
+    case SONAE_FIELD_CHOICE:
+    case SONAE_FIELD_MULTI:
+      {
+        g_auto(GStrv) ids = g_strsplit (copy, ",", -1);
+        g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+        if (field->kind == SONAE_FIELD_CHOICE && g_strv_length (ids) != 1)
+          goto not_an_option;
+        for (guint i = 0; ids[i]; i++)
+          {
+            gboolean known = FALSE;
+
+            g_strstrip (ids[i]);
+            for (guint j = 0; field->options != NULL && j < field->options->len; j++)
+              if (g_strcmp0 (((SonaeChecklistOption *) g_ptr_array_index (field->options, j))->id, ids[i]) == 0)
+                known = TRUE;
+            if (!known)
+              goto not_an_option;
+            g_ptr_array_add (kept, ids[i]);
+          }
+        g_ptr_array_add (kept, NULL);
+        *out_value = g_strjoinv (",", (char **) kept->pdata);
+        return TRUE;
+
+      not_an_option:
+        g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                     _("“%s” is not one of the choices for “%s”."), copy, field->label);
+        return FALSE;
+      }
+
+    case SONAE_FIELD_DATETIME:
+      {
+        g_autofree char *parsed = sonae_datetime_parse (copy, error);
+
+        if (parsed == NULL)
+          return FALSE;
+        /* A bound time (detected_at) keeps the seconds like the incident's
+         * own times; a field's own value is "YYYY-MM-DDTHH:MM". */
+        *out_value = field->bind != NULL ? g_steal_pointer (&parsed) : g_strndup (parsed, 16);
+        return TRUE;
+      }
+
+    case SONAE_FIELD_LINE:
+    case SONAE_FIELD_TEXT:
+    default:
+      *out_value = g_steal_pointer (&copy);
+      return TRUE;
+    }
+}
+
+gboolean
+sonae_store_set_step_field (SonaeStore                 *self,
+                            gint64                      id,
+                            const SonaeChecklistStep   *step,
+                            const SonaeChecklistField  *field,
+                            const char                 *value,
+                            const char                 *author,
+                            GError                    **error)
+{
+  g_autoptr(SonaeIncident) incident = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = now_string ();
+  g_autofree char *stored = NULL;
+  const SonaeStepState *state;
+  const char *old_value;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (step != NULL, FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  if (!check_key (step->id, error) || !check_key (field->id, error) ||
+      !check_author (author, error) ||
+      !normalize_field (field, value, &stored, error))
+    return FALSE;
+
+  /* A field that stands for a detail of the incident changes the detail. */
+  if (field->bind != NULL)
+    return sonae_store_set_incident_detail (self, id, field->bind, stored, author, error);
+
+  incident = sonae_store_get_incident (self, id, error);
+  if (incident == NULL)
+    return FALSE;
+  old_value = sonae_incident_get_field_value (incident, step, field);
+  if (g_strcmp0 (old_value, stored) == 0)
+    return TRUE;
+  state = sonae_incident_get_step_state (incident, step->id);
+
+  if (!sonae_store_begin (self, error))
+    return FALSE;
+  if (stored != NULL)
+    stmt = sonae_store_prepare (self,
+                                "INSERT INTO incident_fields (incident_id, step_id, field_id, value) "
+                                "VALUES (?1, ?2, ?3, ?4) "
+                                "ON CONFLICT (incident_id, step_id, field_id) DO UPDATE SET value = excluded.value",
+                                error);
+  else
+    stmt = sonae_store_prepare (self,
+                                "DELETE FROM incident_fields WHERE incident_id = ?1 AND step_id = ?2 AND field_id = ?3",
+                                error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, step->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, field->id, -1, SQLITE_STATIC);
+  if (stored != NULL)
+    sqlite3_bind_text (stmt, 4, stored, -1, SQLITE_STATIC);
+  if (!step_sql (self, stmt, _("Could not save the checklist"), error))
+    goto fail;
+
+  /* Until the step is done its fields are working notes; checking the step
+   * records them. */
+  if (state != NULL && state->done)
+    {
+      NewEntry e = NEW_ENTRY (SONAE_ENTRY_FIELD, now, FALSE, author);
+
+      e.step_id = step->id;
+      e.field = field->id;
+      e.old_value = old_value;
+      e.new_value = stored;
+      if (!append_entry (self, id, &e, now, error))
+        goto fail;
+    }
+  sonae_store_emit_changed (self, "incidents");
+  return sonae_store_commit (self, error);
+
+fail:
+  sonae_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+sonae_store_log_call (SonaeStore         *self,
+                      gint64              id,
+                      gint64              contact_id,
+                      const char         *role_key,
+                      SonaeCallOutcome    outcome,
+                      const char         *author,
+                      const char         *at,
+                      GError            **error)
+{
+  g_autoptr(SonaeIncident) incident = NULL;
+  g_autoptr(SonaeContact) contact = NULL;
+  g_autofree char *now = now_string ();
+  g_autofree char *when = NULL;
+  g_autofree char *who = NULL;
+  const char *phone;
+  gboolean back_entered;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+
+  if ((guint) outcome >= SONAE_N_CALL_OUTCOMES)
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                           _("The outcome of the call is unknown."));
+      return FALSE;
+    }
+  if ((role_key != NULL && *role_key != '\0' && !check_key (role_key, error)) ||
+      !check_author (author, error) ||
+      !resolve_at (at, now, &when, &back_entered, error))
+    return FALSE;
+  incident = sonae_store_get_incident (self, id, error);
+  if (incident == NULL)
+    return FALSE;
+  contact = sonae_store_get_contact (self, contact_id, error);
+  if (contact == NULL)
+    return FALSE;
+
+  /* The name and number as they were when called: the contact may change
+   * or be removed later. */
+  phone = sonae_contact_get_first_phone (contact);
+  if (phone != NULL)
+    who = g_strdup_printf ("%s (%s)", sonae_contact_get_display_name (contact), phone);
+  else
+    who = g_strdup (sonae_contact_get_display_name (contact));
+
+  {
+    NewEntry e = NEW_ENTRY (SONAE_ENTRY_CALL, when, back_entered, author);
+
+    e.contact_id = contact_id;
+    e.role_key = role_key;
+    e.outcome = outcome;
+    e.text = who;
+    return commit_change (self, id, NULL, NULL, 0, &e, now, error);
+  }
+}
+
+static gboolean
+check_entry_text (const char  *text,
+                  GError     **error)
+{
+  if (!check_text (text, error))
+    return FALSE;
+  if (is_blank (text))
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                           _("The entry is empty. Write what happened."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sonae_store_add_note (SonaeStore  *self,
+                      gint64       id,
+                      const char  *text,
+                      const char  *author,
+                      const char  *at,
+                      GError     **error)
+{
+  g_autofree char *now = now_string ();
+  g_autofree char *when = NULL;
+  gboolean back_entered;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+
+  if (!check_entry_text (text, error) ||
+      !check_author (author, error) ||
+      !resolve_at (at, now, &when, &back_entered, error) ||
+      !incident_exists (self, id, NULL, NULL, error))
+    return FALSE;
+
+  {
+    NewEntry e = NEW_ENTRY (SONAE_ENTRY_NOTE, when, back_entered, author);
+
+    e.text = text;
+    return commit_change (self, id, NULL, NULL, 0, &e, now, error);
+  }
+}
+
+gboolean
+sonae_store_correct_entry (SonaeStore  *self,
+                           gint64       id,
+                           gint64       entry_id,
+                           const char  *text,
+                           const char  *author,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = now_string ();
+  g_autofree char *seq = NULL;
+  int rc;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+
+  if (!check_entry_text (text, error) ||
+      !check_author (author, error) ||
+      !incident_exists (self, id, NULL, NULL, error))
+    return FALSE;
+
+  stmt = sonae_store_prepare (self, "SELECT seq FROM timeline WHERE id = ?1 AND incident_id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  sqlite3_bind_int64 (stmt, 2, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND,
+                           _("The entry to correct is not in this incident's timeline."));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return sonae_store_set_sql_error (self, error, _("Could not read the timeline"));
+  seq = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
+
+  {
+    NewEntry e = NEW_ENTRY (SONAE_ENTRY_CORRECTION, now, FALSE, author);
+
+    /* old_value: the number of the entry corrected, for the reader. */
+    e.old_value = seq;
+    e.corrects = entry_id;
+    e.text = text;
+    return commit_change (self, id, NULL, NULL, 0, &e, now, error);
+  }
+}

@@ -1,0 +1,758 @@
+/* sonae-incident-now.c: what to do now and whom to call now for one
+ * incident, with one-click logging of each call */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sonae-checklist.h"
+#include "sonae-clock.h"
+#include "sonae-content.h"
+#include "sonae-escalation.h"
+#include "sonae-gui-util.h"
+#include "sonae-incident-now.h"
+#include "sonae-incident.h"
+#include "sonae-resources.h"
+#include "sonae-role.h"
+
+struct _SonaeIncidentNow
+{
+  GtkBox parent_instance;
+
+  /* template widgets */
+  GtkWidget *do_now_section;
+  GtkListBox *do_now_list;
+  GtkWidget *call_section;
+  GtkLabel *call_intro;
+  GtkWidget *call_box;
+  GtkWidget *report_section;
+  GtkLabel *report_intro;
+  GtkListBox *report_list;
+
+  /* owned */
+  SonaeStore *store;
+  SonaeManual *manual;          /* loaded once; NULL if the bundle is broken */
+  SonaeChecklist *checklist;    /* the bundled one, for its "do now" steps */
+  GHashTable *outcome_labels;   /* contact id (gint64 *) → GPtrArray of GtkLabel (borrowed) */
+  gulong changed_id;
+  guint update_source;
+
+  /* state */
+  gint64 incident_id;
+  gboolean shown;               /* the sections show incident_id */
+  int shown_level;
+  SonaeIncidentType shown_type;
+  gboolean need_rebuild;        /* the roster or profile changed */
+};
+
+G_DEFINE_FINAL_TYPE (SonaeIncidentNow, sonae_incident_now, GTK_TYPE_BOX)
+
+void
+sonae_incident_ensure_style (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  GtkCssProvider *provider;
+
+  /* Referencing the resource bundle links it in (and so registers it). */
+  g_assert (sonae_get_resource () != NULL);
+
+  if (display == NULL || g_object_get_data (G_OBJECT (display), "sonae-incident-css") != NULL)
+    return;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/sonae/Sonae/sonae-incident.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data_full (G_OBJECT (display), "sonae-incident-css", provider, g_object_unref);
+}
+
+/* --- helpers ---------------------------------------------------------------- */
+
+static void
+remove_children (GtkWidget *parent)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (parent)) != NULL)
+    {
+      if (GTK_IS_LIST_BOX (parent))
+        gtk_list_box_remove (GTK_LIST_BOX (parent), child);
+      else
+        gtk_box_remove (GTK_BOX (parent), child);
+    }
+}
+
+static GtkWidget *
+new_label (const char *text,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static GtkWidget *
+new_tag (const char *text,
+         const char *css_class)
+{
+  GtkWidget *tag = gtk_label_new (text);
+
+  gtk_widget_add_css_class (tag, "now-tag");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (tag, css_class);
+  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+  return tag;
+}
+
+static GtkWidget *
+new_static_row (GtkWidget *child)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), child);
+  return row;
+}
+
+/* "No answer at 10:42", or with the date when it was not today. */
+static char *
+format_outcome (const SonaeTimelineEntry *entry)
+{
+  g_autofree char *today = sonae_clock_today ();
+  g_autofree char *when = NULL;
+
+  if (entry->at != NULL && g_str_has_prefix (entry->at, today) && strlen (entry->at) >= 16)
+    when = g_strndup (entry->at + 11, 5);
+  else
+    when = sonae_datetime_format (entry->at);
+  /* Translators: a call's outcome, then when, e.g. “No answer at 10:42” */
+  return g_strdup_printf (_("%s at %s"), sonae_call_outcome_get_title (entry->outcome), when ? when : "");
+}
+
+static const char *
+outcome_css (SonaeCallOutcome outcome)
+{
+  switch (outcome)
+    {
+    case SONAE_CALL_REACHED:
+      return "success";
+    case SONAE_CALL_NO_ANSWER:
+      return "warning";
+    case SONAE_CALL_LEFT_MESSAGE:
+    case SONAE_N_CALL_OUTCOMES:
+    default:
+      return "accent";
+    }
+}
+
+static void
+show_outcome (GtkLabel                 *label,
+              const SonaeTimelineEntry *entry)
+{
+  static const char *const classes[] = { "success", "warning", "accent" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (label), classes[i]);
+  if (entry == NULL)
+    {
+      gtk_label_set_text (label, "");
+      gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
+      return;
+    }
+
+  {
+    g_autofree char *text = format_outcome (entry);
+
+    gtk_label_set_text (label, text);
+  }
+  gtk_widget_add_css_class (GTK_WIDGET (label), outcome_css (entry->outcome));
+  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+}
+
+/* The last call logged to each person in this incident. */
+static void
+update_outcomes (SonaeIncidentNow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GHashTable) last = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+
+  if (self->incident_id == 0)
+    return;
+  entries = sonae_store_list_timeline (self->store, self->incident_id, &error);
+  if (entries == NULL)
+    {
+      g_message ("Could not read the timeline: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < entries->len; i++)
+    {
+      SonaeTimelineEntry *entry = g_ptr_array_index (entries, i);
+
+      if (entry->kind == SONAE_ENTRY_CALL && entry->contact_id != 0)
+        g_hash_table_insert (last, &entry->contact_id, entry);
+    }
+
+  g_hash_table_iter_init (&iter, self->outcome_labels);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *labels = value;
+      const SonaeTimelineEntry *entry = g_hash_table_lookup (last, key);
+
+      for (guint i = 0; i < labels->len; i++)
+        show_outcome (g_ptr_array_index (labels, i), entry);
+    }
+}
+
+/* --- do now ----------------------------------------------------------------- */
+
+static GtkWidget *
+new_step_row (guint       number,
+              const char *text)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 14);
+  g_autofree char *digits = g_strdup_printf ("%u", number);
+  GtkWidget *badge = gtk_label_new (digits);
+  GtkWidget *label = new_label (text, "now-step-text");
+  GtkWidget *row;
+
+  gtk_widget_add_css_class (badge, "now-step-number");
+  gtk_widget_add_css_class (badge, "numeric");
+  gtk_widget_set_valign (badge, GTK_ALIGN_START);
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), badge);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_add_css_class (box, "now-row");
+  row = new_static_row (box);
+  gtk_widget_set_name (row, "do-now-step");
+  return row;
+}
+
+static void
+build_do_now (SonaeIncidentNow    *self,
+              const SonaeIncident *incident,
+              SonaeOrgKind         kind)
+{
+  const char *const *steps = NULL;
+
+  if (self->checklist != NULL)
+    steps = sonae_checklist_get_do_now (self->checklist, incident->type, kind);
+  for (guint i = 0; steps != NULL && steps[i] != NULL; i++)
+    gtk_list_box_append (self->do_now_list, new_step_row (i + 1, steps[i]));
+  gtk_widget_set_visible (self->do_now_section, steps != NULL && steps[0] != NULL);
+}
+
+/* --- call now --------------------------------------------------------------- */
+
+static void
+call_clicked_cb (GtkButton        *button,
+                 SonaeIncidentNow *self)
+{
+  gint64 contact_id = *(gint64 *) g_object_get_data (G_OBJECT (button), "sonae-contact-id");
+  const char *role_key = g_object_get_data (G_OBJECT (button), "sonae-role-key");
+  const char *name = g_object_get_data (G_OBJECT (button), "sonae-name");
+  SonaeCallOutcome outcome = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "sonae-outcome"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author = sonae_get_author ();
+  g_autofree char *message = NULL;
+
+  if (!sonae_store_log_call (self->store, self->incident_id, contact_id, role_key, outcome,
+                             author, NULL, &error))
+    {
+      sonae_show_error (GTK_WIDGET (self), _("Could not log the call"), error);
+      return;
+    }
+  /* Translators: a person's name, then the call's outcome, e.g. “No answer” */
+  message = g_strdup_printf (_("Call to %s logged: %s"), name, sonae_call_outcome_get_title (outcome));
+  sonae_show_message (GTK_WIDGET (self), message);
+}
+
+static GtkWidget *
+new_call_button (SonaeIncidentNow *self,
+                 SonaeContact     *contact,
+                 const char       *role_key,
+                 SonaeCallOutcome  outcome)
+{
+  static const struct {
+    const char *name;
+    const char *label;
+    const char *tooltip;
+  } buttons[] = {
+    [SONAE_CALL_REACHED] = { "call-reached", N_("Reached"), N_("You spoke to this person") },
+    [SONAE_CALL_NO_ANSWER] = { "call-no-answer", N_("No Answer"), N_("Nobody answered: call the next person") },
+    [SONAE_CALL_LEFT_MESSAGE] = { "call-left-message", N_("Left a Message"), N_("You left a message or asked someone to pass it on") },
+  };
+  GtkWidget *button = gtk_button_new_with_label (_(buttons[outcome].label));
+  gint64 *id = g_new (gint64, 1);
+
+  *id = contact->id;
+  gtk_widget_set_name (button, buttons[outcome].name);
+  gtk_widget_set_tooltip_text (button, _(buttons[outcome].tooltip));
+  gtk_widget_add_css_class (button, "call-button");
+  g_object_set_data_full (G_OBJECT (button), "sonae-contact-id", id, g_free);
+  g_object_set_data_full (G_OBJECT (button), "sonae-role-key", g_strdup (role_key), g_free);
+  g_object_set_data_full (G_OBJECT (button), "sonae-name",
+                          g_strdup (sonae_contact_get_display_name (contact)), g_free);
+  g_object_set_data (G_OBJECT (button), "sonae-outcome", GINT_TO_POINTER (outcome));
+  g_signal_connect (button, "clicked", G_CALLBACK (call_clicked_cb), self);
+  return button;
+}
+
+static void
+remember_outcome_label (SonaeIncidentNow *self,
+                        gint64            contact_id,
+                        GtkWidget        *label)
+{
+  GPtrArray *labels = g_hash_table_lookup (self->outcome_labels, &contact_id);
+
+  if (labels == NULL)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      *key = contact_id;
+      labels = g_ptr_array_new ();
+      g_hash_table_insert (self->outcome_labels, key, labels);
+    }
+  g_ptr_array_add (labels, label);
+}
+
+static GtkWidget *
+new_holder_row (SonaeIncidentNow *self,
+                const char       *role_key,
+                SonaeContact     *contact,
+                guint             index,
+                gboolean          inform_only)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *phones = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  g_autofree char *rank = NULL;
+  GtkWidget *rank_label;
+  GtkWidget *name;
+  GtkWidget *outcome;
+  GtkWidget *row;
+
+  if (index == 0)
+    rank = g_strdup (C_("call order", "Primary"));
+  else
+    /* Translators: the deputy's place in the order of calls: 副1, 副2 */
+    rank = g_strdup_printf (C_("call order", "Deputy %u"), index);
+  rank_label = new_tag (rank, index == 0 ? "primary" : NULL);
+  gtk_widget_add_css_class (rank_label, "holder-rank");
+  gtk_widget_set_valign (rank_label, GTK_ALIGN_BASELINE);
+
+  name = new_label (sonae_contact_get_display_name (contact), "holder-name");
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_widget_set_valign (name, GTK_ALIGN_BASELINE);
+
+  outcome = gtk_label_new (NULL);
+  gtk_widget_set_name (outcome, "call-outcome");
+  gtk_widget_add_css_class (outcome, "call-outcome");
+  gtk_widget_set_valign (outcome, GTK_ALIGN_BASELINE);
+  gtk_widget_set_visible (outcome, FALSE);
+  remember_outcome_label (self, contact->id, outcome);
+
+  gtk_box_append (GTK_BOX (top), rank_label);
+  gtk_box_append (GTK_BOX (top), name);
+  gtk_box_append (GTK_BOX (top), outcome);
+  gtk_box_append (GTK_BOX (box), top);
+
+  for (guint i = 0; contact->phones != NULL && i < contact->phones->len; i++)
+    {
+      SonaeLabeled *phone = g_ptr_array_index (contact->phones, i);
+      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+      GtkWidget *number = gtk_label_new (phone->value);
+
+      gtk_widget_set_name (number, "call-phone");
+      gtk_label_set_selectable (GTK_LABEL (number), TRUE);
+      /* The first number is the one to dial; the others are smaller. */
+      gtk_widget_add_css_class (number, i == 0 ? "call-phone" : "call-phone-other");
+      gtk_widget_add_css_class (number, "numeric");
+      gtk_widget_set_valign (number, GTK_ALIGN_BASELINE);
+      gtk_box_append (GTK_BOX (line), number);
+      if (phone->label != NULL && *phone->label != '\0')
+        {
+          GtkWidget *kind = gtk_label_new (sonae_phone_label_get_title (phone->label));
+
+          gtk_widget_add_css_class (kind, "dim-label");
+          gtk_widget_set_valign (kind, GTK_ALIGN_BASELINE);
+          gtk_box_append (GTK_BOX (line), kind);
+        }
+      gtk_box_append (GTK_BOX (phones), line);
+    }
+  if (contact->phones == NULL || contact->phones->len == 0)
+    gtk_box_append (GTK_BOX (phones), new_label (_("No phone number"), "dim-label"));
+  gtk_box_append (GTK_BOX (box), phones);
+
+  for (int o = 0; o < SONAE_N_CALL_OUTCOMES; o++)
+    gtk_box_append (GTK_BOX (buttons), new_call_button (self, contact, role_key, (SonaeCallOutcome) o));
+  gtk_box_append (GTK_BOX (box), buttons);
+
+  gtk_widget_add_css_class (box, "now-row");
+  row = new_static_row (box);
+  gtk_widget_set_name (row, "holder-row");
+  if (inform_only)
+    gtk_widget_add_css_class (row, "inform-only");
+  return row;
+}
+
+static GtkWidget *
+new_unassigned_row (const char *role_key)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Assign Someone"));
+  GtkWidget *row;
+
+  gtk_widget_add_css_class (icon, "error");
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (text), new_label (_("Not assigned"), "holder-name"));
+  gtk_box_append (GTK_BOX (text), new_label (_("Nobody holds this role: call the next one, and fill in the roster afterwards."), "dim-label"));
+  gtk_widget_add_css_class (gtk_widget_get_first_child (text), "error");
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (box), text);
+
+  gtk_widget_set_name (button, "assign-role");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-role");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (role_key));
+  gtk_box_append (GTK_BOX (box), button);
+
+  gtk_widget_add_css_class (box, "now-row");
+  row = new_static_row (box);
+  gtk_widget_set_name (row, "unassigned-row");
+  return row;
+}
+
+static GtkWidget *
+new_role_block (SonaeIncidentNow          *self,
+                const SonaeEscalationRole *role,
+                guint                      order)
+{
+  GtkWidget *block = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *title;
+
+  gtk_widget_set_name (block, role->role_key);
+  gtk_widget_add_css_class (block, "role-block");
+
+  if (!role->inform_only)
+    {
+      g_autofree char *digits = g_strdup_printf ("%u", order);
+      GtkWidget *badge = gtk_label_new (digits);
+
+      gtk_widget_add_css_class (badge, "call-order");
+      gtk_widget_add_css_class (badge, "numeric");
+      gtk_box_append (GTK_BOX (header), badge);
+    }
+  else
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("mail-send-symbolic");
+
+      gtk_widget_add_css_class (icon, "call-order");
+      gtk_widget_add_css_class (icon, "inform");
+      gtk_box_append (GTK_BOX (header), icon);
+    }
+  title = new_label (sonae_role_get_name (role->role_key), "role-title");
+  gtk_widget_set_valign (title, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (header), title);
+  if (role->responder)
+    gtk_box_append (GTK_BOX (header), new_tag (_("Responds at this level"), "accent"));
+  if (role->inform_only)
+    gtk_box_append (GTK_BOX (header), new_tag (_("Inform"), NULL));
+  gtk_box_append (GTK_BOX (block), header);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  if (role->holders == NULL || role->holders->len == 0)
+    gtk_list_box_append (GTK_LIST_BOX (list), new_unassigned_row (role->role_key));
+  for (guint i = 0; role->holders != NULL && i < role->holders->len; i++)
+    gtk_list_box_append (GTK_LIST_BOX (list),
+                         new_holder_row (self, role->role_key, g_ptr_array_index (role->holders, i),
+                                         i, role->inform_only));
+  gtk_box_append (GTK_BOX (block), list);
+  return block;
+}
+
+static void
+build_calls (SonaeIncidentNow *self,
+             SonaeEscalation  *escalation,
+             int               level)
+{
+  GPtrArray *roles = sonae_escalation_get_roles (escalation);
+  g_autofree char *intro = NULL;
+  guint order = 0;
+
+  /* Translators: %d is the damage level, 0 to 3 */
+  intro = g_strdup_printf (_("At level %d, call in this order. If nobody answers, call the next person. Log each call with one click."),
+                           level);
+  gtk_label_set_text (self->call_intro, intro);
+  for (guint i = 0; i < roles->len; i++)
+    {
+      const SonaeEscalationRole *role = g_ptr_array_index (roles, i);
+
+      if (!role->inform_only)
+        order++;
+      gtk_box_append (GTK_BOX (self->call_box), new_role_block (self, role, order));
+    }
+  gtk_widget_set_visible (self->call_section, roles->len > 0);
+}
+
+static GtkWidget *
+new_body_row (const SonaeEscalationBody *body)
+{
+  GtkWidget *row = adw_action_row_new ();
+  const char *phone = body->contact ? sonae_contact_get_first_phone (body->contact) : NULL;
+
+  gtk_widget_set_name (row, "body-row");
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 body->contact ? sonae_contact_get_display_name (body->contact)
+                                               : _("Removed from the roster"));
+  if (body->note != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), body->note);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  if (body->optional)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_tag (_("Optional"), NULL));
+  if (phone != NULL)
+    {
+      GtkWidget *label = gtk_label_new (phone);
+
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "body-phone");
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  else if (body->contact != NULL && body->contact->url != NULL && *body->contact->url != '\0')
+    {
+      /* No number: their web form, one click away. */
+      GtkWidget *link = gtk_link_button_new (body->contact->url);
+
+      gtk_button_set_icon_name (GTK_BUTTON (link), "web-browser-symbolic");
+      gtk_widget_set_tooltip_text (link, body->contact->url);
+      gtk_widget_add_css_class (link, "flat");
+      gtk_widget_set_valign (link, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), link);
+    }
+  return row;
+}
+
+static void
+build_report (SonaeIncidentNow *self,
+              SonaeEscalation  *escalation)
+{
+  GPtrArray *bodies = sonae_escalation_get_bodies (escalation);
+  const char *summary = sonae_escalation_get_summary (escalation);
+
+  gtk_label_set_text (self->report_intro, summary ? summary : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->report_intro), summary != NULL && *summary != '\0');
+  for (guint i = 0; i < bodies->len; i++)
+    gtk_list_box_append (self->report_list, new_body_row (g_ptr_array_index (bodies, i)));
+  if (bodies->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No outside body needs a report at this level"));
+      gtk_list_box_append (self->report_list, row);
+    }
+}
+
+/* --- building ----------------------------------------------------------------- */
+
+static void
+clear (SonaeIncidentNow *self)
+{
+  g_hash_table_remove_all (self->outcome_labels);
+  remove_children (GTK_WIDGET (self->do_now_list));
+  remove_children (self->call_box);
+  remove_children (GTK_WIDGET (self->report_list));
+  gtk_widget_set_visible (self->do_now_section, FALSE);
+  gtk_widget_set_visible (self->call_section, FALSE);
+  gtk_widget_set_visible (self->report_section, FALSE);
+  self->shown = FALSE;
+}
+
+static void
+rebuild (SonaeIncidentNow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeIncident) incident = NULL;
+  g_autoptr(SonaeEscalation) escalation = NULL;
+  g_autoptr(SonaeProfile) profile = NULL;
+
+  clear (self);
+  self->need_rebuild = FALSE;
+  if (self->incident_id == 0)
+    return;
+
+  incident = sonae_store_get_incident (self->store, self->incident_id, &error);
+  if (incident == NULL)
+    {
+      g_message ("Could not read incident %" G_GINT64_FORMAT ": %s", self->incident_id, error->message);
+      return;
+    }
+  profile = sonae_store_get_profile (self->store);
+  build_do_now (self, incident, profile->kind);
+
+  escalation = sonae_escalation_new (self->store, self->manual, incident->level, &error);
+  if (escalation == NULL)
+    g_message ("Could not work out whom to call: %s", error->message);
+  else
+    {
+      build_calls (self, escalation, incident->level);
+      build_report (self, escalation);
+      gtk_widget_set_visible (self->report_section, TRUE);
+    }
+
+  self->shown = TRUE;
+  self->shown_level = incident->level;
+  self->shown_type = incident->type;
+  update_outcomes (self);
+}
+
+static gboolean
+update_cb (gpointer user_data)
+{
+  SonaeIncidentNow *self = user_data;
+  g_autoptr(SonaeIncident) incident = NULL;
+
+  self->update_source = 0;
+  if (!self->need_rebuild && self->shown && self->incident_id != 0)
+    {
+      /* A call logged or a note added: keep the page where it is and
+       * refresh the outcomes; a new level or type changes whom to call. */
+      incident = sonae_store_get_incident (self->store, self->incident_id, NULL);
+      if (incident != NULL && incident->level == self->shown_level && incident->type == self->shown_type)
+        {
+          update_outcomes (self);
+          return G_SOURCE_REMOVE;
+        }
+    }
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (SonaeIncidentNow *self,
+                  const char       *detail)
+{
+  if (g_strcmp0 (detail, "incidents") != 0 && g_strcmp0 (detail, "contacts") != 0 &&
+      g_strcmp0 (detail, "roles") != 0 && g_strcmp0 (detail, "profile") != 0)
+    return;
+  if (g_strcmp0 (detail, "incidents") != 0)
+    self->need_rebuild = TRUE;
+  if (self->update_source == 0)
+    self->update_source = g_idle_add (update_cb, self);
+}
+
+void
+sonae_incident_now_set_incident (SonaeIncidentNow *self,
+                                 gint64            incident_id)
+{
+  g_return_if_fail (SONAE_IS_INCIDENT_NOW (self));
+  g_return_if_fail (incident_id >= 0);
+
+  self->incident_id = incident_id;
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  rebuild (self);
+}
+
+/* --- object ------------------------------------------------------------------- */
+
+static void
+sonae_incident_now_dispose (GObject *object)
+{
+  SonaeIncidentNow *self = SONAE_INCIDENT_NOW (object);
+
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->manual, sonae_manual_unref);
+  g_clear_pointer (&self->checklist, sonae_checklist_unref);
+  if (self->outcome_labels != NULL)
+    g_hash_table_remove_all (self->outcome_labels);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SONAE_TYPE_INCIDENT_NOW);
+
+  G_OBJECT_CLASS (sonae_incident_now_parent_class)->dispose (object);
+}
+
+static void
+sonae_incident_now_finalize (GObject *object)
+{
+  SonaeIncidentNow *self = SONAE_INCIDENT_NOW (object);
+
+  g_clear_pointer (&self->outcome_labels, g_hash_table_unref);
+
+  G_OBJECT_CLASS (sonae_incident_now_parent_class)->finalize (object);
+}
+
+static void
+sonae_incident_now_class_init (SonaeIncidentNowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sonae_incident_now_dispose;
+  object_class->finalize = sonae_incident_now_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sonae/Sonae/sonae-incident-now.ui");
+  gtk_widget_class_bind_template_child (widget_class, SonaeIncidentNow, do_now_section);
+  gtk_widget_class_bind_template_child (widget_class, SonaeIncidentNow, do_now_list);
+  gtk_widget_class_bind_template_child (widget_class, SonaeIncidentNow, call_section);
+  gtk_widget_class_bind_template_child (widget_class, SonaeIncidentNow, call_intro);
+  gtk_widget_class_bind_template_child (widget_class, SonaeIncidentNow, call_box);
+  gtk_widget_class_bind_template_child (widget_class, SonaeIncidentNow, report_section);
+  gtk_widget_class_bind_template_child (widget_class, SonaeIncidentNow, report_intro);
+  gtk_widget_class_bind_template_child (widget_class, SonaeIncidentNow, report_list);
+  gtk_widget_class_set_css_name (widget_class, "incidentnow");
+}
+
+static void
+sonae_incident_now_init (SonaeIncidentNow *self)
+{
+  sonae_incident_ensure_style ();
+  self->outcome_labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                (GDestroyNotify) g_ptr_array_unref);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  clear (self);
+}
+
+GtkWidget *
+sonae_incident_now_new (SonaeStore *store)
+{
+  SonaeIncidentNow *self;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
+
+  self = g_object_new (SONAE_TYPE_INCIDENT_NOW, NULL);
+  self->store = g_object_ref (store);
+  self->manual = sonae_manual_load (&error);
+  if (self->manual == NULL)
+    {
+      g_message ("Could not read the manual: %s", error->message);
+      g_clear_error (&error);
+    }
+  self->checklist = sonae_checklist_load (&error);
+  if (self->checklist == NULL)
+    g_message ("Could not read the checklist: %s", error->message);
+  self->changed_id = g_signal_connect_object (store, "changed",
+                                              G_CALLBACK (store_changed_cb), self,
+                                              G_CONNECT_SWAPPED);
+  return GTK_WIDGET (self);
+}

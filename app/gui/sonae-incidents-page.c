@@ -1,0 +1,584 @@
+/* sonae-incidents-page.c: the Incidents section of the window.
+ *
+ * A list pane (search, open/closed/all, real or drill, year; the paper
+ * forms to print) and the page of one incident (SonaeIncidentView). An
+ * organisation has tens of incidents, not thousands: the list is a
+ * GtkListBox read again from the store with the filter whenever the filter
+ * or the incidents change. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sonae-gui-util.h"
+#include "sonae-incident-view.h"
+#include "sonae-incident.h"
+#include "sonae-incidents-page.h"
+#include "sonae-resources.h"
+
+struct _SonaeIncidentsPage
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  AdwLeaflet *leaflet;
+  GtkWidget *list_pane;
+  AdwWindowTitle *list_title;
+  GtkSearchEntry *search_entry;
+  GtkToggleButton *open_toggle;
+  GtkToggleButton *closed_toggle;
+  GtkToggleButton *all_toggle;
+  GtkDropDown *kind_dropdown;
+  GtkDropDown *year_dropdown;
+  GtkStack *list_stack;
+  GtkListBox *list_box;
+  GtkStack *detail_stack;
+
+  /* borrowed */
+  SonaeIncidentView *view;       /* a child of detail_stack */
+
+  /* owned */
+  SonaeStore *store;
+  GArray *years;                 /* of int, the years in year_dropdown after "any" */
+  gulong changed_handler;
+  guint reload_source;
+  gboolean reloading;
+  gboolean sidebar_folded;
+};
+
+G_DEFINE_FINAL_TYPE (SonaeIncidentsPage, sonae_incidents_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SIDEBAR_FOLDED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+ensure_style (void)
+{
+  static gboolean loaded = FALSE;
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  g_assert (sonae_get_resource () != NULL);
+  if (loaded || display == NULL)
+    return;
+  loaded = TRUE;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/sonae/Sonae/sonae-incidents.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* --- rows ---------------------------------------------------------------- */
+
+static GtkWidget *
+badge (const char *text,
+       const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "incident-badge");
+  gtk_widget_add_css_class (label, css_class);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  return label;
+}
+
+static GtkWidget *
+new_row (const SonaeIncident *incident)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *number = gtk_label_new (incident->number);
+  GtkWidget *title = gtk_label_new (incident->title);
+  g_autofree char *level = sonae_incident_level_get_title (incident->level);
+  g_autofree char *level_class = g_strdup_printf ("level-%d", incident->level);
+  g_autofree char *status_class = g_strdup_printf ("status-%s", sonae_incident_status_to_string (incident->status));
+  g_autofree char *detected = incident->detected_at ? sonae_datetime_format (incident->detected_at) : NULL;
+  GtkWidget *when;
+
+  gtk_widget_set_name (row, incident->number);
+  g_object_set_data (G_OBJECT (row), "sonae-incident-id", GINT_TO_POINTER ((int) incident->id));
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+
+  gtk_widget_add_css_class (number, "numeric");
+  gtk_widget_add_css_class (number, "dim-label");
+  gtk_widget_add_css_class (number, "caption");
+  gtk_widget_set_hexpand (number, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (number), 0);
+  gtk_box_append (GTK_BOX (top), number);
+  if (incident->drill)
+    gtk_box_append (GTK_BOX (top), badge (C_("incident", "Drill"), "drill"));
+  gtk_box_append (GTK_BOX (top), badge (sonae_incident_status_get_title (incident->status), status_class));
+  gtk_box_append (GTK_BOX (box), top);
+
+  gtk_widget_set_name (title, "title");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (box), title);
+
+  gtk_box_append (GTK_BOX (bottom), badge (level, level_class));
+  when = gtk_label_new (detected);
+  gtk_label_set_xalign (GTK_LABEL (when), 1);
+  gtk_widget_set_hexpand (when, TRUE);
+  gtk_widget_add_css_class (when, "caption");
+  gtk_widget_add_css_class (when, "dim-label");
+  gtk_widget_add_css_class (when, "numeric");
+  gtk_box_append (GTK_BOX (bottom), when);
+  gtk_box_append (GTK_BOX (box), bottom);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+/* --- the list ------------------------------------------------------------ */
+
+static int
+selected_year (SonaeIncidentsPage *self)
+{
+  guint position = gtk_drop_down_get_selected (self->year_dropdown);
+
+  if (position == 0 || position == GTK_INVALID_LIST_POSITION || position > self->years->len)
+    return 0;
+  return g_array_index (self->years, int, position - 1);
+}
+
+static int
+year_of (const SonaeIncident *incident)
+{
+  const char *text = incident->detected_at ? incident->detected_at : incident->number;
+
+  return text && strlen (text) >= 4 ? (int) g_ascii_strtoll (text, NULL, 10) : 0;
+}
+
+static gint
+compare_years (gconstpointer a,
+               gconstpointer b)
+{
+  return *(const int *) b - *(const int *) a;
+}
+
+/* The years to choose from: every year an incident was detected in. */
+static void
+update_years (SonaeIncidentsPage *self)
+{
+  SonaeIncidentFilter all = SONAE_INCIDENT_FILTER_ALL;
+  g_autoptr(GPtrArray) incidents = sonae_store_list_incidents (self->store, &all, NULL);
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  int selected = selected_year (self);
+  guint position = 0;
+  gboolean same;
+
+  for (guint i = 0; incidents && i < incidents->len; i++)
+    {
+      int year = year_of (g_ptr_array_index (incidents, i));
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < years->len && !seen; j++)
+        seen = g_array_index (years, int, j) == year;
+      if (!seen && year > 0)
+        g_array_append_val (years, year);
+    }
+  g_array_sort (years, compare_years);
+
+  same = years->len == self->years->len &&
+         memcmp (years->data, self->years->data, years->len * sizeof (int)) == 0;
+  if (same)
+    return;
+
+  gtk_string_list_append (labels, _("Any year"));
+  for (guint i = 0; i < years->len; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%d", g_array_index (years, int, i));
+
+      gtk_string_list_append (labels, text);
+      if (g_array_index (years, int, i) == selected)
+        position = i + 1;
+    }
+  g_array_set_size (self->years, 0);
+  g_array_append_vals (self->years, years->data, years->len);
+  self->reloading = TRUE;
+  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->year_dropdown, position);
+  self->reloading = FALSE;
+}
+
+static void
+select_row_of (SonaeIncidentsPage *self,
+               gint64              id)
+{
+  GtkWidget *row;
+
+  for (row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box)); row; row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "sonae-incident-id")) == id)
+      break;
+  if (row != NULL)
+    gtk_list_box_select_row (self->list_box, GTK_LIST_BOX_ROW (row));
+  else
+    gtk_list_box_unselect_all (self->list_box);
+}
+
+static void
+reload (SonaeIncidentsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) incidents = NULL;
+  SonaeIncidentFilter filter = SONAE_INCIDENT_FILTER_ALL;
+  SonaeIncidentFilter all = SONAE_INCIDENT_FILTER_ALL;
+  g_autoptr(GPtrArray) everything = NULL;
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
+  GtkWidget *child;
+  guint n_all;
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->store == NULL)
+    return;
+
+  update_years (self);
+  filter.search = search && *search ? search : NULL;
+  filter.year = selected_year (self);
+  filter.drill = kind == 1 ? 0 : kind == 2 ? 1 : -1;
+  if (gtk_toggle_button_get_active (self->open_toggle))
+    filter.open_only = TRUE;
+  else if (gtk_toggle_button_get_active (self->closed_toggle))
+    filter.status = SONAE_STATUS_CLOSED;
+
+  incidents = sonae_store_list_incidents (self->store, &filter, &error);
+  if (incidents == NULL)
+    {
+      sonae_show_error (GTK_WIDGET (self), _("Could not read the incidents"), error);
+      return;
+    }
+  everything = sonae_store_list_incidents (self->store, &all, NULL);
+  n_all = everything ? everything->len : 0;
+
+  self->reloading = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
+    gtk_list_box_remove (self->list_box, child);
+  for (guint i = 0; i < incidents->len; i++)
+    gtk_list_box_append (self->list_box, new_row (g_ptr_array_index (incidents, i)));
+  select_row_of (self, sonae_incident_view_get_incident (self->view));
+  self->reloading = FALSE;
+
+  if (n_all == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+  else if (incidents->len == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+
+  if (incidents->len == n_all)
+    adw_window_title_set_subtitle (self->list_title, NULL);
+  else
+    {
+      g_autofree char *subtitle =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u shown", "%u of %u shown", n_all),
+                         incidents->len, n_all);
+      adw_window_title_set_subtitle (self->list_title, subtitle);
+    }
+}
+
+static gboolean
+reload_idle_cb (gpointer data)
+{
+  SonaeIncidentsPage *self = data;
+
+  self->reload_source = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (SonaeStore         *store,
+                  const char         *detail,
+                  SonaeIncidentsPage *self)
+{
+  if (g_strcmp0 (detail, "incidents") != 0)
+    return;
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT, reload_idle_cb, self, NULL);
+}
+
+static void
+filter_changed_cb (SonaeIncidentsPage *self)
+{
+  if (self->reloading)
+    return;
+  /* A toggle button going inactive is followed by the one going active. */
+  if (!gtk_toggle_button_get_active (self->open_toggle) &&
+      !gtk_toggle_button_get_active (self->closed_toggle) &&
+      !gtk_toggle_button_get_active (self->all_toggle))
+    return;
+  reload (self);
+}
+
+static void
+stop_search_cb (SonaeIncidentsPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+/* --- showing one ---------------------------------------------------------- */
+
+static void
+show_view (SonaeIncidentsPage *self)
+{
+  gtk_stack_set_visible_child (self->detail_stack, GTK_WIDGET (self->view));
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_stack));
+}
+
+static void
+row_activated_cb (SonaeIncidentsPage *self,
+                  GtkListBoxRow      *row)
+{
+  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "sonae-incident-id"));
+
+  if (self->reloading)
+    return;
+  if (sonae_incident_view_set_incident (self->view, id))
+    show_view (self);
+}
+
+static void
+search_activate_cb (SonaeIncidentsPage *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->list_box, 0);
+
+  /* Enter in the search entry opens the first match. */
+  if (first != NULL)
+    {
+      gtk_list_box_select_row (self->list_box, first);
+      row_activated_cb (self, first);
+    }
+}
+
+gboolean
+sonae_incidents_page_show_incident (SonaeIncidentsPage *self,
+                                    gint64              incident_id)
+{
+  g_return_val_if_fail (SONAE_IS_INCIDENTS_PAGE (self), FALSE);
+
+  if (!sonae_incident_view_set_incident (self->view, incident_id))
+    return FALSE;
+  reload (self);
+  /* Make sure its row can be seen: a search or a filter could hide it. */
+  if (gtk_list_box_get_selected_row (self->list_box) == NULL)
+    {
+      self->reloading = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_toggle_button_set_active (self->all_toggle, TRUE);
+      gtk_drop_down_set_selected (self->kind_dropdown, 0);
+      gtk_drop_down_set_selected (self->year_dropdown, 0);
+      self->reloading = FALSE;
+      reload (self);
+    }
+  show_view (self);
+  return TRUE;
+}
+
+gint64
+sonae_incidents_page_get_incident (SonaeIncidentsPage *self)
+{
+  g_return_val_if_fail (SONAE_IS_INCIDENTS_PAGE (self), 0);
+  return sonae_incident_view_get_incident (self->view);
+}
+
+void
+sonae_incidents_page_focus_search (SonaeIncidentsPage *self)
+{
+  g_return_if_fail (SONAE_IS_INCIDENTS_PAGE (self));
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+sonae_incidents_page_save_now (SonaeIncidentsPage *self)
+{
+  g_return_if_fail (SONAE_IS_INCIDENTS_PAGE (self));
+  sonae_incident_view_flush (self->view);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SonaeIncidentsPage *self = SONAE_INCIDENTS_PAGE (widget);
+
+  sonae_incident_view_flush (self->view);
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  sonae_incidents_page_focus_search (SONAE_INCIDENTS_PAGE (widget));
+}
+
+/* --- GObject -------------------------------------------------------------- */
+
+static void
+set_store (SonaeIncidentsPage *self,
+           SonaeStore         *store)
+{
+  g_assert (self->store == NULL);
+  if (store == NULL)
+    return;
+  self->store = g_object_ref (store);
+  self->changed_handler = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+
+  self->view = SONAE_INCIDENT_VIEW (sonae_incident_view_new (store));
+  gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->view), "incident");
+  g_object_bind_property (self->leaflet, "folded", self->view, "folded", G_BINDING_SYNC_CREATE);
+  reload (self);
+}
+
+static void
+sonae_incidents_page_dispose (GObject *object)
+{
+  SonaeIncidentsPage *self = SONAE_INCIDENTS_PAGE (object);
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SONAE_TYPE_INCIDENTS_PAGE);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+  self->view = NULL;
+  g_clear_pointer (&self->years, g_array_unref);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sonae_incidents_page_parent_class)->dispose (object);
+}
+
+static void
+sonae_incidents_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  SonaeIncidentsPage *self = SONAE_INCIDENTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_SIDEBAR_FOLDED:
+      g_value_set_boolean (value, self->sidebar_folded);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sonae_incidents_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  SonaeIncidentsPage *self = SONAE_INCIDENTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      set_store (self, g_value_get_object (value));
+      break;
+    case PROP_SIDEBAR_FOLDED:
+      if (self->sidebar_folded != g_value_get_boolean (value))
+        {
+          self->sidebar_folded = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sonae_incidents_page_class_init (SonaeIncidentsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sonae_incidents_page_dispose;
+  object_class->get_property = sonae_incidents_page_get_property;
+  object_class->set_property = sonae_incidents_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SONAE_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SIDEBAR_FOLDED] =
+    g_param_spec_boolean ("sidebar-folded", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sonae/Sonae/sonae-incidents-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SonaeIncidentsPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SonaeIncidentsPage, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, SonaeIncidentsPage, list_title);
+  gtk_widget_class_bind_template_child (widget_class, SonaeIncidentsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SonaeIncidentsPage, open_toggle);
+  gtk_widget_class_bind_template_child (widget_class, SonaeIncidentsPage, closed_toggle);
+  gtk_widget_class_bind_template_child (widget_class, SonaeIncidentsPage, all_toggle);
+  gtk_widget_class_bind_template_child (widget_class, SonaeIncidentsPage, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SonaeIncidentsPage, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SonaeIncidentsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, SonaeIncidentsPage, list_box);
+  gtk_widget_class_bind_template_child (widget_class, SonaeIncidentsPage, detail_stack);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "incidents.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "incidents.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "incidents.search", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "incidentspage");
+}
+
+static void
+sonae_incidents_page_init (SonaeIncidentsPage *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) years = gtk_string_list_new (NULL);
+
+  ensure_style ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->years = g_array_new (FALSE, FALSE, sizeof (int));
+  self->reloading = TRUE;
+  gtk_string_list_append (kinds, _("Real and drills"));
+  gtk_string_list_append (kinds, _("Real incidents"));
+  gtk_string_list_append (kinds, _("Drills"));
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
+  gtk_string_list_append (years, _("Any year"));
+  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (years));
+  self->reloading = FALSE;
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+GtkWidget *
+sonae_incidents_page_new (SonaeStore *store)
+{
+  g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
+  return g_object_new (SONAE_TYPE_INCIDENTS_PAGE, "store", store, NULL);
+}

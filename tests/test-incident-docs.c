@@ -1,0 +1,676 @@
+/* test-incident-docs.c: the incident documents (the blank and the filled
+ * checklist, the timeline, the paper log sheets) exported to PDF and read
+ * back with poppler */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <poppler.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "sonae-checklist.h"
+#include "sonae-document-builder.h"
+#include "sonae-error.h"
+#include "sonae-incident.h"
+#include "sonae-store.h"
+#include "sonae-test-util.h"
+
+#define ORG_NAME "さくら内科クリニック"
+#define DRILL_BAND "DRILL — an exercise, not a real incident"
+
+/* Every step number of the medical checklist (seed 001), in order. */
+static const char *const medical_steps[] = {
+  "1-1", "1-4",
+  "2-1", "2-2", "2-3", "2-4", "2-6", "2-7", "2-10", "2-13", "2-14", "2-18",
+  "3-3", "3-4",
+  "4-5", "4-6",
+};
+
+typedef struct {
+  PopplerDocument *pdf;
+  guint n_pages;
+  char **pages;   /* text of each page, whitespace removed */
+  char *all;      /* every page, whitespace removed */
+} Pdf;
+
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; p && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+pdf_clear (Pdf *pdf)
+{
+  g_clear_object (&pdf->pdf);
+  g_strfreev (pdf->pages);
+  g_free (pdf->all);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Pdf, pdf_clear)
+
+static void
+pdf_read (Pdf        *pdf,
+          const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
+  GString *all = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  memset (pdf, 0, sizeof *pdf);
+  pdf->pdf = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pdf->pdf);
+  pdf->n_pages = poppler_document_get_n_pages (pdf->pdf);
+  pdf->pages = g_new0 (char *, pdf->n_pages + 1);
+  for (guint i = 0; i < pdf->n_pages; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (pdf->pdf, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      double w, h;
+
+      /* A4 portrait, every page. */
+      poppler_page_get_size (page, &w, &h);
+      g_assert_cmpfloat_with_epsilon (w, 595.28, 0.5);
+      g_assert_cmpfloat_with_epsilon (h, 841.89, 0.5);
+      g_object_unref (page);
+      pdf->pages[i] = squeeze (text);
+      g_string_append (all, pdf->pages[i]);
+    }
+  pdf->all = g_string_free (all, FALSE);
+}
+
+static gboolean
+contains (const char *haystack,
+          const char *needle)
+{
+  g_autofree char *squeezed = squeeze (needle);
+
+  return strstr (haystack, squeezed) != NULL;
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (!contains (haystack, needle))
+    g_error ("“%s” is not in the PDF text: %s", needle, haystack);
+}
+
+static void
+assert_not_contains (const char *haystack,
+                     const char *needle)
+{
+  if (contains (haystack, needle))
+    g_error ("“%s” should not be in the PDF text: %s", needle, haystack);
+}
+
+static gssize
+offset_of (const char *haystack,
+           const char *needle,
+           gssize      from)
+{
+  g_autofree char *squeezed = squeeze (needle);
+  const char *found = strstr (haystack + from, squeezed);
+
+  if (found == NULL)
+    g_error ("“%s” is not in the PDF text after offset %" G_GSSIZE_FORMAT ": %s", needle, from, haystack);
+  return found - haystack;
+}
+
+static void
+export_pdf (SonaeStore *store,
+            const char *name,
+            gint64      incident_id,
+            const char *path,
+            Pdf        *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeDocument) doc = NULL;
+
+  if (incident_id > 0)
+    doc = sonae_document_new_for_incident (store, name, incident_id, SONAE_PAPER_A4, &error);
+  else
+    doc = sonae_document_new (store, name, SONAE_PAPER_A4, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  g_assert_true (sonae_document_write_pdf (doc, path, &error));
+  g_assert_no_error (error);
+  pdf_read (pdf, path);
+}
+
+static SonaeStore *
+open_store (char         **out_dir,
+            SonaeOrgKind   kind)
+{
+  g_autoptr(GError) error = NULL;
+  SonaeProfile profile = { (char *) ORG_NAME, kind, (char *) "東京都", NULL, (char *) "03-0000-0000" };
+  SonaeStore *store = sonae_test_open_store (out_dir);
+
+  g_assert_true (sonae_store_set_profile (store, &profile, &error));
+  g_assert_no_error (error);
+  return store;
+}
+
+static gint64
+create_incident (SonaeStore *store,
+                 const char *title,
+                 gboolean    drill)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeIncident) incident = sonae_incident_new ();
+  SonaeTriageAnswers answers = { SONAE_SEEN_RANSOM, SONAE_ANSWER_UNKNOWN, SONAE_IMPACT_BUSINESS };
+  g_autoptr(SonaeTriageProposal) proposal = sonae_triage_propose (&answers, SONAE_ORG_CLINIC);
+
+  incident->title = g_strdup (title);
+  incident->drill = drill;
+  incident->answers = answers;
+  incident->type = proposal->type;
+  incident->level = proposal->level;
+  incident->event = proposal->event;
+  incident->detected_at = g_strdup ("2026-11-30T08:40:00");
+  incident->found_by = g_strdup ("受付 高橋");
+  g_assert_true (sonae_store_create_incident (store, incident, proposal, "山田 太郎", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (incident->id, >, 0);
+  return incident->id;
+}
+
+static void
+set_field (SonaeStore     *store,
+           SonaeChecklist *checklist,
+           gint64          id,
+           const char     *step_id,
+           const char     *field_id,
+           const char     *value)
+{
+  g_autoptr(GError) error = NULL;
+  const SonaeChecklistStep *step = sonae_checklist_get_step (checklist, step_id);
+  const SonaeChecklistField *field = sonae_checklist_get_field (checklist, step_id, field_id);
+
+  g_assert_nonnull (step);
+  g_assert_nonnull (field);
+  g_assert_true (sonae_store_set_step_field (store, id, step, field, value, "山田 太郎", &error));
+  g_assert_no_error (error);
+}
+
+static void
+check_step (SonaeStore *store,
+            gint64      id,
+            const char *step_id,
+            const char *author,
+            const char *at)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sonae_store_check_step (store, id, step_id, TRUE, author, at, &error));
+  g_assert_no_error (error);
+}
+
+static const char *
+incident_number (SonaeStore *store,
+                 gint64      id,
+                 char      **out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeIncident) incident = sonae_store_get_incident (store, id, &error);
+
+  g_assert_no_error (error);
+  *out = g_strdup (incident->number);
+  return *out;
+}
+
+/* ---- tests ---------------------------------------------------------- */
+
+static void
+test_names (void)
+{
+  const char *const *names = sonae_document_get_names ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = open_store (&dir, SONAE_ORG_CLINIC);
+  gint64 id;
+
+  g_assert_true (g_strv_contains (names, "checklist"));
+  g_assert_true (g_strv_contains (names, "timeline"));
+  g_assert_true (g_strv_contains (names, "logsheet"));
+  g_assert_cmpstr (sonae_document_get_title ("checklist"), ==, "Incident Checklist");
+  g_assert_cmpstr (sonae_document_get_title ("timeline"), ==, "Incident Timeline");
+  g_assert_cmpstr (sonae_document_get_title ("logsheet"), ==, "Paper Log Sheets");
+
+  g_assert_true (sonae_document_takes_incident ("checklist"));
+  g_assert_false (sonae_document_needs_incident ("checklist"));
+  g_assert_true (sonae_document_takes_incident ("timeline"));
+  g_assert_true (sonae_document_needs_incident ("timeline"));
+  for (const char *const *n = (const char *const[]) { "roster", "calltree", "poster", "manual", "logsheet", "nonsense", NULL }; *n; n++)
+    {
+      g_assert_false (sonae_document_takes_incident (*n));
+      g_assert_false (sonae_document_needs_incident (*n));
+    }
+
+  /* The timeline is about one incident, and says how to choose it. */
+  g_assert_null (sonae_document_new (store, "timeline", SONAE_PAPER_A4, &error));
+  g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "--incident"));
+  g_clear_error (&error);
+  g_assert_null (sonae_document_new_for_incident (store, "timeline", 0, SONAE_PAPER_A4, &error));
+  g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  id = create_incident (store, "電子カルテが開かない", FALSE);
+  /* A document about no incident refuses one. */
+  g_assert_null (sonae_document_new_for_incident (store, "roster", id, SONAE_PAPER_A4, &error));
+  g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (sonae_document_new_for_incident (store, "logsheet", id, SONAE_PAPER_A4, &error));
+  g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
+  g_clear_error (&error);
+  /* An incident that does not exist. */
+  g_assert_null (sonae_document_new_for_incident (store, "checklist", id + 100, SONAE_PAPER_A4, &error));
+  g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (sonae_document_new_for_incident (store, "timeline", id + 100, SONAE_PAPER_A4, &error));
+  g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_blank_checklist (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = open_store (&dir, SONAE_ORG_CLINIC);
+  g_autoptr(SonaeChecklist) checklist = sonae_checklist_load (&error);
+  g_autofree char *path = NULL;
+  g_auto(Pdf) pdf;
+  GPtrArray *phases;
+  gssize at = 0;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "checklist.pdf", NULL);
+  export_pdf (store, "checklist", 0, path, &pdf);
+
+  g_assert_cmpuint (pdf.n_pages, >=, 3);
+  assert_contains (pdf.all, "Incident Checklist");
+  assert_contains (pdf.all, "Medical Incident Checklist");
+
+  /* The phases in order, each with its steps in order. */
+  phases = sonae_checklist_get_phases (checklist);
+  g_assert_cmpuint (phases->len, ==, 4);
+  g_assert_cmpuint (sonae_checklist_count_steps (checklist), ==, G_N_ELEMENTS (medical_steps));
+  for (guint p = 0, n = 0; p < phases->len; p++)
+    {
+      const SonaeChecklistPhase *phase = g_ptr_array_index (phases, p);
+
+      at = offset_of (pdf.all, phase->title, at);
+      for (guint s = 0; s < phase->steps->len; s++, n++)
+        {
+          const SonaeChecklistStep *step = g_ptr_array_index (phase->steps, s);
+          g_autofree char *line = g_strdup_printf ("%s%s", medical_steps[n], step->title);
+
+          g_assert_cmpstr (step->number, ==, medical_steps[n]);
+          at = offset_of (pdf.all, line, at);
+        }
+    }
+  assert_contains (pdf.all, "Detection");
+  assert_contains (pdf.all, "Initial response");
+  assert_contains (pdf.all, "Recovery");
+  assert_contains (pdf.all, "Follow-up and prevention");
+
+  /* Choices as options to tick, fields as boxes, time and who. */
+  assert_contains (pdf.all, "Files are encrypted and a ransom note appears");
+  assert_contains (pdf.all, "Medical-care network");
+  assert_contains (pdf.all, "When it happened");
+  assert_contains (pdf.all, "Recovery work done");
+  assert_contains (pdf.all, "(tick one)");
+  for (guint i = 0; i < pdf.n_pages; i++)
+    {
+      assert_contains (pdf.pages[i], ORG_NAME);
+      assert_contains (pdf.pages[i], "Time");
+      assert_contains (pdf.pages[i], "Who");
+      assert_not_contains (pdf.pages[i], DRILL_BAND);
+    }
+  /* The first sheet, for the wall, starts with detection and how to use it. */
+  assert_contains (pdf.pages[0], "Tick each step when it is done");
+  assert_contains (pdf.pages[0], "1-1");
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_blank_checklist_business (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = open_store (&dir, SONAE_ORG_BUSINESS);
+  g_autofree char *path = g_build_filename (dir, "checklist.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeManual) manual = sonae_manual_load (&error);
+  g_auto(Pdf) pdf;
+  gssize at = 0;
+
+  g_assert_no_error (error);
+  export_pdf (store, "checklist", 0, path, &pdf);
+
+  /* A business gets the manual's level-3 procedure of each type, in order,
+   * each on its own sheet; not the medical steps. */
+  assert_not_contains (pdf.all, "Medical Incident Checklist");
+  g_assert_cmpuint (pdf.n_pages, >=, SONAE_N_INCIDENT_TYPES);
+  for (SonaeIncidentType type = 0; type < SONAE_N_INCIDENT_TYPES; type++)
+    {
+      g_autoptr(SonaeChecklist) checklist = sonae_checklist_for_incident (manual, SONAE_ORG_BUSINESS, type, 3, &error);
+      const SonaeChecklistPhase *phase;
+
+      g_assert_no_error (error);
+      phase = g_ptr_array_index (sonae_checklist_get_phases (checklist), 0);
+      at = offset_of (pdf.all, sonae_checklist_get_title (checklist), at);
+      for (guint s = 0; s < phase->steps->len; s++)
+        {
+          const SonaeChecklistStep *step = g_ptr_array_index (phase->steps, s);
+
+          at = offset_of (pdf.all, step->number, at);
+        }
+    }
+  assert_contains (pdf.all, "Time");
+  assert_contains (pdf.all, "Who");
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_filled_checklist (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = open_store (&dir, SONAE_ORG_CLINIC);
+  g_autoptr(SonaeChecklist) checklist = sonae_checklist_load (&error);
+  g_autofree char *path = NULL;
+  g_autofree char *number = NULL;
+  g_auto(Pdf) pdf;
+  gint64 id;
+
+  g_assert_no_error (error);
+  id = create_incident (store, "電子カルテに身代金要求画面", FALSE);
+  set_field (store, checklist, id, "1-1", "event-case", "ransomware");
+  set_field (store, checklist, id, "1-1", "network", "medical");
+  check_step (store, id, "1-1", "山田 太郎", NULL);
+  /* Written on paper during the outage, entered afterwards. */
+  check_step (store, id, "1-4", "佐藤 花子", "2026-11-30T09:15:00");
+  set_field (store, checklist, id, "2-14", "logs-kept", "vpn,firewall");
+  check_step (store, id, "2-14", "田中 美咲", NULL);
+
+  path = g_build_filename (dir, "filled.pdf", NULL);
+  export_pdf (store, "checklist", id, path, &pdf);
+
+  /* The header. */
+  assert_contains (pdf.all, incident_number (store, id, &number));
+  assert_contains (pdf.all, "電子カルテに身代金要求画面");
+  assert_contains (pdf.all, "受付 高橋");
+  assert_contains (pdf.all, "2026-11-30 08:40");
+  assert_contains (pdf.all, "Level 3");
+  assert_contains (pdf.all, "Medical-care network (electronic medical records, ordering)");
+  assert_contains (pdf.all, "3 of 16 steps done");
+
+  /* Progress per phase; ticks with time and who; field values. */
+  assert_contains (pdf.all, "Detection — 2 of 2 done");
+  assert_contains (pdf.all, "Initial response — 1 of 10 done");
+  assert_contains (pdf.all, "Recovery — 0 of 2 done");
+  assert_contains (pdf.all, "Done 2026-12-01 09:00 by 山田 太郎");
+  assert_contains (pdf.all, "Done 2026-11-30 09:15 by 佐藤 花子");
+  assert_contains (pdf.all, "Entered afterwards from paper (entered on 2026-12-01 09:00)");
+  assert_contains (pdf.all, "Files are encrypted and a ransom note appears (treat it as ransomware)");
+  assert_contains (pdf.all, "VPN device, Firewall");
+  assert_contains (pdf.all, "Not done");
+  /* The step numbers in order, the steps not done too. */
+  {
+    gssize at = 0;
+
+    for (guint i = 0; i < G_N_ELEMENTS (medical_steps); i++)
+      at = offset_of (pdf.all, medical_steps[i], at);
+  }
+
+  /* A real incident carries no drill marking. */
+  assert_not_contains (pdf.all, DRILL_BAND);
+  assert_not_contains (pdf.all, "Drill");
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_drill_every_page (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = open_store (&dir, SONAE_ORG_CLINIC);
+  g_autofree char *checklist_path = NULL;
+  g_autofree char *timeline_path = NULL;
+  g_autofree char *blank_path = NULL;
+  g_auto(Pdf) checklist;
+  g_auto(Pdf) timeline;
+  g_auto(Pdf) blank;
+  gint64 id;
+
+  id = create_incident (store, "ランサムウェア訓練", TRUE);
+  /* Enough entries for the timeline to run over a page. */
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *note = g_strdup_printf ("訓練メモ %u: 各部署に状況を確認した。", i + 1);
+
+      g_assert_true (sonae_store_add_note (store, id, note, "山田 太郎", NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  checklist_path = g_build_filename (dir, "drill-checklist.pdf", NULL);
+  export_pdf (store, "checklist", id, checklist_path, &checklist);
+  g_assert_cmpuint (checklist.n_pages, >=, 2);
+  for (guint i = 0; i < checklist.n_pages; i++)
+    assert_contains (checklist.pages[i], DRILL_BAND);
+
+  timeline_path = g_build_filename (dir, "drill-timeline.pdf", NULL);
+  export_pdf (store, "timeline", id, timeline_path, &timeline);
+  g_assert_cmpuint (timeline.n_pages, >=, 2);
+  for (guint i = 0; i < timeline.n_pages; i++)
+    assert_contains (timeline.pages[i], DRILL_BAND);
+
+  /* The blank checklist is about no incident, drill or not. */
+  blank_path = g_build_filename (dir, "blank.pdf", NULL);
+  export_pdf (store, "checklist", 0, blank_path, &blank);
+  assert_not_contains (blank.all, DRILL_BAND);
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+static gint64
+find_entry (SonaeStore     *store,
+            gint64          id,
+            SonaeEntryKind  kind,
+            const char     *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) timeline = sonae_store_list_timeline (store, id, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < timeline->len; i++)
+    {
+      SonaeTimelineEntry *e = g_ptr_array_index (timeline, i);
+
+      if (e->kind == kind && (text == NULL || g_strcmp0 (e->text, text) == 0))
+        return e->id;
+    }
+  g_assert_not_reached ();
+  return 0;
+}
+
+static void
+tamper (const char *dir,
+        const char *sql)
+{
+  g_autofree char *db_path = g_build_filename (dir, "sonae.db", NULL);
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("could not tamper with the database: %s", message);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_close (db);
+}
+
+static void
+test_timeline (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = open_store (&dir, SONAE_ORG_CLINIC);
+  g_autofree char *path = NULL;
+  g_autofree char *tampered_path = NULL;
+  g_autofree char *number = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_auto(Pdf) pdf;
+  g_auto(Pdf) tampered;
+  gint64 id, wrong;
+  guint n;
+
+  id = create_incident (store, "電子カルテが開かない", FALSE);
+  g_assert_true (sonae_store_add_note (store, id, "事務長に電話で報告した。", "山田 太郎", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (sonae_store_add_note (store, id, "受付の端末3番のLANケーブルを抜いた。", "佐藤 花子", "2026-11-30T08:55:00", &error));
+  g_assert_no_error (error);
+  g_assert_true (sonae_store_add_note (store, id, "バックアップは金曜日のものが最新。", "田中 美咲", NULL, &error));
+  g_assert_no_error (error);
+  wrong = find_entry (store, id, SONAE_ENTRY_NOTE, "バックアップは金曜日のものが最新。");
+  g_assert_true (sonae_store_correct_entry (store, id, wrong, "バックアップは木曜日のものが最新。", "田中 美咲", &error));
+  g_assert_no_error (error);
+
+  entries = sonae_store_list_timeline (store, id, &error);
+  g_assert_no_error (error);
+  n = entries->len;
+
+  path = g_build_filename (dir, "timeline.pdf", NULL);
+  export_pdf (store, "timeline", id, path, &pdf);
+
+  assert_contains (pdf.all, "Incident Timeline");
+  assert_contains (pdf.all, incident_number (store, id, &number));
+  {
+    g_autofree char *verified = g_strdup_printf ("Timeline verified: %u entries, unbroken chain", n);
+
+    assert_contains (pdf.all, verified);
+  }
+  assert_not_contains (pdf.all, "altered");
+  /* Entries with their author, in order. */
+  {
+    gssize at = offset_of (pdf.all, "事務長に電話で報告した。", 0);
+
+    at = offset_of (pdf.all, "受付の端末3番のLANケーブルを抜いた。", at);
+    at = offset_of (pdf.all, "バックアップは金曜日のものが最新。", at);
+    offset_of (pdf.all, "バックアップは木曜日のものが最新。", at);
+  }
+  assert_contains (pdf.all, "佐藤 花子");
+  /* Back-entered: the time on paper and the time typed in. */
+  assert_contains (pdf.all, "2026-11-30 08:55");
+  assert_contains (pdf.all, "from paper; entered 2026-12-01 09:00");
+  /* The corrected entry stays, struck through, and the two refer to each other. */
+  {
+    SonaeTimelineEntry *last = g_ptr_array_index (entries, n - 1);
+    g_autofree char *corrected_by = g_strdup_printf ("Corrected by entry %u", last->seq);
+
+    g_assert_cmpint (last->kind, ==, SONAE_ENTRY_CORRECTION);
+    g_assert_cmpint (last->corrects, ==, wrong);
+    assert_contains (pdf.all, corrected_by);
+    /* The fingerprint of the last entry, for evidence. */
+    assert_contains (pdf.all, last->hash);
+    assert_contains (pdf.all, "vouches for the whole timeline");
+  }
+
+  /* Someone changes an entry behind Sonae's back. */
+  g_clear_object (&store);
+  tamper (dir, "UPDATE timeline SET text = '事務長に報告した（改ざん）' WHERE text = '事務長に電話で報告した。'");
+  store = sonae_store_open (dir, &error);
+  g_assert_no_error (error);
+
+  tampered_path = g_build_filename (dir, "tampered.pdf", NULL);
+  export_pdf (store, "timeline", id, tampered_path, &tampered);
+  assert_contains (tampered.pages[0], "Warning: this timeline was altered outside Sonae.");
+  assert_contains (tampered.pages[0], "cannot be relied on as evidence");
+  assert_not_contains (tampered.all, "Timeline verified");
+  assert_not_contains (tampered.all, "vouches for the whole timeline");
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_logsheet (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = open_store (&dir, SONAE_ORG_CLINIC);
+  g_autofree char *path = g_build_filename (dir, "logsheet.pdf", NULL);
+  g_auto(Pdf) pdf;
+  const char *message = NULL;
+  const char *second = NULL;
+
+  export_pdf (store, "logsheet", 0, path, &pdf);
+
+  /* Page 1: the activity log; page 2: two message forms to cut apart. */
+  g_assert_cmpuint (pdf.n_pages, ==, 2);
+  assert_contains (pdf.pages[0], "Activity Log");
+  assert_contains (pdf.pages[0], "Time");
+  assert_contains (pdf.pages[0], "Who");
+  assert_contains (pdf.pages[0], "What was done or seen");
+  assert_contains (pdf.pages[0], "Incident number or title");
+  assert_not_contains (pdf.pages[0], "Message Form");
+
+  message = strstr (pdf.pages[1], "MessageForm");
+  g_assert_nonnull (message);
+  second = strstr (message + 1, "MessageForm");
+  g_assert_nonnull (second);
+  g_assert_null (strstr (second + 1, "MessageForm"));
+  assert_contains (pdf.pages[1], "Cut here");
+  for (const char *const *label = (const char *const[]) { "To (name, role)", "From (name, role)", "Date and time",
+                                                         "Message", "Reply", "Reply by (name, role)", NULL };
+       *label; label++)
+    assert_contains (second, *label);
+
+  /* Every sheet says to enter it afterwards with the time written on it. */
+  for (guint i = 0; i < pdf.n_pages; i++)
+    {
+      assert_contains (pdf.pages[i], "enter what is written here into the incident, with the time written here");
+      assert_contains (pdf.pages[i], ORG_NAME);
+    }
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_setenv ("SONAE_NOW", "2026-12-01T09:00:00", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/incident-docs/names", test_names);
+  g_test_add_func ("/incident-docs/blank-checklist", test_blank_checklist);
+  g_test_add_func ("/incident-docs/blank-checklist-business", test_blank_checklist_business);
+  g_test_add_func ("/incident-docs/filled-checklist", test_filled_checklist);
+  g_test_add_func ("/incident-docs/drill-every-page", test_drill_every_page);
+  g_test_add_func ("/incident-docs/timeline", test_timeline);
+  g_test_add_func ("/incident-docs/logsheet", test_logsheet);
+
+  return g_test_run ();
+}

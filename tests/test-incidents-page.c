@@ -1,0 +1,788 @@
+/* test-incidents-page.c: the Incidents section of the real window, driven
+ * through its actions and widgets, with the database checked afterwards.
+ * Runs under a headless X server (xvfb-run -a). */
+#include "config.h"
+
+#include <adwaita.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "sonae-back-entry-dialog.h"
+#include "sonae-checklist-view.h"
+#include "sonae-clock.h"
+#include "sonae-gui-util.h"
+#include "sonae-incident-view.h"
+#include "sonae-incident.h"
+#include "sonae-incidents-page.h"
+#include "sonae-test-util.h"
+#include "sonae-timeline-view.h"
+#include "sonae-window.h"
+
+#define AUTHOR "テスト 担当"
+
+typedef struct {
+  char *dir;
+  SonaeStore *store;
+  SonaeWindow *window;
+} Fixture;
+
+/* --- helpers --------------------------------------------------------------- */
+
+typedef gboolean (*WidgetPredicate) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_widget (GtkWidget       *root,
+             WidgetPredicate  predicate,
+             gconstpointer    data)
+{
+  if (predicate (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, predicate, data);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static gboolean
+is_type (GtkWidget     *widget,
+         gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static GtkWidget *
+named (GtkWidget  *root,
+       const char *name)
+{
+  GtkWidget *found = find_widget (root, is_named, name);
+
+  if (found == NULL)
+    g_error ("no widget named %s", name);
+  return found;
+}
+
+static GtkWidget *
+of_type (GtkWidget *root,
+         GType      type)
+{
+  GtkWidget *found = find_widget (root, is_type, GSIZE_TO_POINTER (type));
+
+  if (found == NULL)
+    g_error ("no widget of type %s", g_type_name (type));
+  return found;
+}
+
+static GObject *
+page_child (Fixture    *f,
+            const char *name)
+{
+  GtkWidget *page = sonae_window_get_page (f->window, "incidents");
+
+  return gtk_widget_get_template_child (page, SONAE_TYPE_INCIDENTS_PAGE, name);
+}
+
+static GtkWidget *
+incident_view (Fixture *f)
+{
+  return of_type (sonae_window_get_page (f->window, "incidents"), SONAE_TYPE_INCIDENT_VIEW);
+}
+
+static GObject *
+view_child (Fixture    *f,
+            const char *name)
+{
+  return gtk_widget_get_template_child (incident_view (f), SONAE_TYPE_INCIDENT_VIEW, name);
+}
+
+static void
+clinic (SonaeStore *store)
+{
+  g_autoptr(SonaeProfile) profile = sonae_store_get_profile (store);
+
+  profile->kind = SONAE_ORG_CLINIC;
+  g_free (profile->name);
+  profile->name = g_strdup ("そなえ内科クリニック");
+  g_assert_true (sonae_store_set_profile (store, profile, NULL));
+}
+
+static gint64
+add_incident (SonaeStore *store,
+              const char *title,
+              gboolean    drill)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeIncident) incident = sonae_incident_new ();
+
+  incident->title = g_strdup (title);
+  incident->drill = drill;
+  incident->type = SONAE_INCIDENT_MALWARE;
+  incident->level = 2;
+  incident->event = SONAE_EVENT_MALWARE;
+  g_assert_true (sonae_store_create_incident (store, incident, NULL, "受付 花子", &error));
+  g_assert_no_error (error);
+  return incident->id;
+}
+
+static SonaeIncident *
+stored (Fixture *f,
+        gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  SonaeIncident *incident = sonae_store_get_incident (f->store, id, &error);
+
+  g_assert_no_error (error);
+  return incident;
+}
+
+static GPtrArray *
+timeline (Fixture *f,
+          gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries = sonae_store_list_timeline (f->store, id, &error);
+
+  g_assert_no_error (error);
+  return entries;
+}
+
+static SonaeTimelineEntry *
+last_entry (GPtrArray *entries)
+{
+  g_assert_cmpuint (entries->len, >, 0);
+  return g_ptr_array_index (entries, entries->len - 1);
+}
+
+static void
+open_window (Fixture *f)
+{
+  f->window = g_object_ref (sonae_window_new (NULL, f->store));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  sonae_test_spin_for (50);
+}
+
+static void
+show_incident (Fixture *f,
+               gint64   id)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-incident", "x", id));
+  sonae_test_spin_for (50);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->store = sonae_test_open_store (&f->dir);
+  clinic (f->store);
+  sonae_set_author (AUTHOR);
+}
+
+static void
+close_window (Fixture *f)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (l->data != (gpointer) f->window)
+      gtk_window_destroy (l->data);
+  g_list_free (toplevels);
+
+  if (f->window != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (f->window));
+      sonae_test_spin_for (20);
+      g_assert_finalize_object (f->window);
+      f->window = NULL;
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  close_window (f);
+  g_clear_object (&f->store);
+  sonae_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+/* --- tests ------------------------------------------------------------------- */
+
+static void
+test_section (Fixture       *f,
+              gconstpointer  data)
+{
+  open_window (f);
+
+  g_assert_true (g_strv_contains (sonae_window_get_sections (f->window), "incidents"));
+  g_assert_cmpstr (sonae_window_get_sections (f->window)[1], ==, "incidents");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.section", "s", "incidents"));
+  g_assert_cmpstr (sonae_window_get_section (f->window), ==, "incidents");
+  g_assert_true (SONAE_IS_INCIDENTS_PAGE (sonae_window_get_page (f->window, "incidents")));
+
+  /* With no incident, the list says how to start one. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (page_child (f, "list_stack"))), ==, "empty");
+  g_assert_cmpint (sonae_incidents_page_get_incident (SONAE_INCIDENTS_PAGE (sonae_window_get_page (f->window, "incidents"))), ==, 0);
+}
+
+static void
+test_show_incident (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 id = add_incident (f->store, "電子カルテが開かない", FALSE);
+  gint64 drill = add_incident (f->store, "ランサムウェア訓練", TRUE);
+  g_autoptr(SonaeIncident) incident = stored (f, id);
+  GtkWidget *list;
+
+  open_window (f);
+  show_incident (f, id);
+  g_assert_cmpstr (sonae_window_get_section (f->window), ==, "incidents");
+  g_assert_cmpint (sonae_incidents_page_get_incident (SONAE_INCIDENTS_PAGE (sonae_window_get_page (f->window, "incidents"))), ==, id);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child (f, "number_label"))), ==, incident->number);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child (f, "title_label"))), ==, "電子カルテが開かない");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view_child (f, "drill_banner"))));
+  /* Recording as the person set in the settings. */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (view_child (f, "author_label"))), AUTHOR));
+  /* Both are listed, with their numbers; the row of the one shown is selected. */
+  list = GTK_WIDGET (page_child (f, "list_box"));
+  g_assert_nonnull (find_widget (list, is_named, incident->number));
+  g_assert_true (gtk_list_box_get_selected_row (GTK_LIST_BOX (list)) ==
+                 GTK_LIST_BOX_ROW (named (list, incident->number)));
+
+  /* Its documents print through the window, with its id. */
+  {
+    GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (view_child (f, "print_button")));
+    g_autoptr(GVariant) target = NULL;
+    g_autofree char *action = NULL;
+    const char *doc = NULL;
+    gint64 target_id = 0;
+
+    g_assert_nonnull (menu);
+    g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+    g_assert_true (g_menu_model_get_item_attribute (menu, 1, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+    g_assert_cmpstr (action, ==, "win.print-incident");
+    target = g_menu_model_get_item_attribute_value (menu, 1, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE ("(sx)"));
+    g_assert_nonnull (target);
+    g_variant_get (target, "(&sx)", &doc, &target_id);
+    g_assert_cmpstr (doc, ==, "timeline");
+    g_assert_cmpint (target_id, ==, id);
+  }
+
+  /* A drill says so, prominently. */
+  show_incident (f, drill);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view_child (f, "drill_banner"))));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view_child (f, "chain_ok_box"))));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view_child (f, "chain_broken_box"))));
+}
+
+static void
+test_status (Fixture       *f,
+             gconstpointer  data)
+{
+  gint64 id = add_incident (f->store, "不審なメール", FALSE);
+  g_autoptr(SonaeIncident) after = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  SonaeTimelineEntry *entry;
+  GtkWidget *button;
+
+  open_window (f);
+  show_incident (f, id);
+  button = named (GTK_WIDGET (view_child (f, "status_box")), "contained");
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+  sonae_test_spin_for (50);
+
+  after = stored (f, id);
+  g_assert_cmpint (after->status, ==, SONAE_STATUS_CONTAINED);
+  entries = timeline (f, id);
+  entry = last_entry (entries);
+  g_assert_cmpint (entry->kind, ==, SONAE_ENTRY_STATUS);
+  g_assert_cmpstr (entry->old_value, ==, "active");
+  g_assert_cmpstr (entry->new_value, ==, "contained");
+  g_assert_cmpstr (entry->author, ==, AUTHOR);
+  /* The timeline tab shows it. */
+  {
+    g_autofree char *name = g_strdup_printf ("entry-%u", entry->seq);
+    g_assert_nonnull (find_widget (GTK_WIDGET (view_child (f, "timeline_view")), is_named, name));
+  }
+
+  /* A level changed with a reason records both. */
+  gtk_editable_set_text (GTK_EDITABLE (view_child (f, "reason_row")), "患者情報が含まれていた");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (view_child (f, "level_row")), 3);
+  g_clear_pointer (&after, sonae_incident_free);
+  after = stored (f, id);
+  g_assert_cmpint (after->level, ==, 3);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = timeline (f, id);
+  entry = last_entry (entries);
+  g_assert_cmpint (entry->kind, ==, SONAE_ENTRY_LEVEL);
+  g_assert_cmpstr (entry->text, ==, "患者情報が含まれていた");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (view_child (f, "reason_row"))), ==, "");
+}
+
+static void
+test_check_step (Fixture       *f,
+                 gconstpointer  data)
+{
+  gint64 id = add_incident (f->store, "画面に脅迫文", FALSE);
+  g_autoptr(SonaeIncident) after = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  const SonaeStepState *state;
+  SonaeTimelineEntry *entry;
+  GtkWidget *checklist;
+  GtkWidget *row;
+  GtkWidget *progress;
+
+  open_window (f);
+  show_incident (f, id);
+  sonae_incident_view_show_tab (SONAE_INCIDENT_VIEW (incident_view (f)), "checklist");
+  checklist = GTK_WIDGET (view_child (f, "checklist_view"));
+  row = named (checklist, "step-1-1");
+  progress = named (named (checklist, "phase-detect"), "progress");
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (progress)), "0 / "));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (named (row, "check")), TRUE);
+  sonae_test_spin_for (50);
+
+  after = stored (f, id);
+  state = sonae_incident_get_step_state (after, "1-1");
+  g_assert_nonnull (state);
+  g_assert_true (state->done);
+  g_assert_cmpstr (state->done_by, ==, AUTHOR);
+  g_assert_false (state->back_entered);
+  entries = timeline (f, id);
+  entry = last_entry (entries);
+  g_assert_cmpint (entry->kind, ==, SONAE_ENTRY_CHECK);
+  g_assert_cmpstr (entry->step_id, ==, "1-1");
+  g_assert_cmpstr (entry->author, ==, AUTHOR);
+
+  /* The row says who did it; the phase counts it. */
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), AUTHOR));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (progress)), "1 / "));
+}
+
+static void
+test_fields (Fixture       *f,
+             gconstpointer  data)
+{
+  gint64 id = add_incident (f->store, "ファイルが開けない", FALSE);
+  g_autoptr(SonaeIncident) after = NULL;
+  GtkWidget *checklist;
+  GtkTextView *text_view;
+  GtkWidget *where;
+  GtkWidget *when;
+
+  open_window (f);
+  show_incident (f, id);
+  sonae_incident_view_show_tab (SONAE_INCIDENT_VIEW (incident_view (f)), "checklist");
+  checklist = GTK_WIDGET (view_child (f, "checklist_view"));
+
+  /* Text typed is saved about a second after the last key. */
+  text_view = GTK_TEXT_VIEW (named (checklist, "field-1-1/event-description"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), "受付PCの画面に英語の脅迫文", -1);
+  after = stored (f, id);
+  g_assert_null (g_hash_table_lookup (after->fields, "1-1/event-description"));
+  sonae_test_spin_for (1500);
+  g_clear_pointer (&after, sonae_incident_free);
+  after = stored (f, id);
+  g_assert_cmpstr (g_hash_table_lookup (after->fields, "1-1/event-description"), ==, "受付PCの画面に英語の脅迫文");
+
+  /* Flushing saves at once; a field bound to a detail sets the detail. */
+  where = named (checklist, "field-1-4/where");
+  gtk_editable_set_text (GTK_EDITABLE (where), "受付 PC-02");
+  sonae_incidents_page_save_now (SONAE_INCIDENTS_PAGE (sonae_window_get_page (f->window, "incidents")));
+  g_clear_pointer (&after, sonae_incident_free);
+  after = stored (f, id);
+  g_assert_cmpstr (after->location, ==, "受付 PC-02");
+
+  /* A time that cannot be read is shown as wrong and not saved. */
+  when = named (checklist, "field-1-4/when");
+  gtk_editable_set_text (GTK_EDITABLE (when), "2026-02-30 10:00");
+  g_assert_false (sonae_checklist_view_flush (SONAE_CHECKLIST_VIEW (checklist)));
+  g_assert_true (gtk_widget_has_css_class (when, "error"));
+  g_clear_pointer (&after, sonae_incident_free);
+  after = stored (f, id);
+  g_assert_true (g_str_has_prefix (after->detected_at, "20"));
+  g_assert_false (g_str_has_prefix (after->detected_at, "2026-02-30"));
+
+  /* Text being typed is not lost when the window closes. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), "書きかけ", -1);
+  close_window (f);
+  g_clear_pointer (&after, sonae_incident_free);
+  after = stored (f, id);
+  g_assert_cmpstr (g_hash_table_lookup (after->fields, "1-1/event-description"), ==, "書きかけ");
+}
+
+static void
+test_details (Fixture       *f,
+              gconstpointer  data)
+{
+  gint64 id = add_incident (f->store, "共有フォルダが見えない", FALSE);
+  g_autoptr(SonaeIncident) before = stored (f, id);
+  g_autoptr(SonaeIncident) after = NULL;
+  GObject *row;
+
+  open_window (f);
+  show_incident (f, id);
+
+  row = view_child (f, "found_by_row");
+  gtk_editable_set_text (GTK_EDITABLE (row), "看護師 佐藤");
+  g_signal_emit_by_name (row, "apply");
+  after = stored (f, id);
+  g_assert_cmpstr (after->found_by, ==, "看護師 佐藤");
+
+  row = view_child (f, "detected_row");
+  gtk_editable_set_text (GTK_EDITABLE (row), "2026-13-01 10:00");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view_child (f, "detail_error"))));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_clear_pointer (&after, sonae_incident_free);
+  after = stored (f, id);
+  g_assert_cmpstr (after->detected_at, ==, before->detected_at);
+}
+
+static void
+test_note (Fixture       *f,
+           gconstpointer  data)
+{
+  gint64 id = add_incident (f->store, "ネットワーク停止", FALSE);
+  g_autoptr(GPtrArray) before = timeline (f, id);
+  g_autoptr(GPtrArray) after = NULL;
+  GtkWidget *view;
+  GObject *entry;
+  SonaeTimelineEntry *last;
+
+  open_window (f);
+  show_incident (f, id);
+  view = GTK_WIDGET (view_child (f, "timeline_view"));
+  entry = gtk_widget_get_template_child (view, SONAE_TYPE_TIMELINE_VIEW, "note_entry");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "LANケーブルを抜いた");
+  g_signal_emit_by_name (entry, "activate");
+  sonae_test_spin_for (50);
+
+  after = timeline (f, id);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  last = last_entry (after);
+  g_assert_cmpint (last->kind, ==, SONAE_ENTRY_NOTE);
+  g_assert_cmpstr (last->text, ==, "LANケーブルを抜いた");
+  g_assert_cmpstr (last->author, ==, AUTHOR);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  {
+    g_autofree char *name = g_strdup_printf ("entry-%u", last->seq);
+    g_assert_nonnull (find_widget (view, is_named, name));
+  }
+}
+
+static void
+test_correction (Fixture       *f,
+                 gconstpointer  data)
+{
+  gint64 id = add_incident (f->store, "誤送信", FALSE);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *name = NULL;
+  SonaeTimelineEntry *note;
+  SonaeTimelineEntry *last;
+  GtkWidget *view;
+  GtkWindow *dialog;
+  GtkWidget *label;
+  PangoAttrList *attrs;
+  gboolean struck = FALSE;
+  gint64 note_id;
+  guint note_seq;
+
+  g_assert_true (sonae_store_add_note (f->store, id, "FAXを3枚誤送信", "受付 花子", NULL, NULL));
+  entries = timeline (f, id);
+  note = last_entry (entries);
+  note_id = note->id;
+  note_seq = note->seq;
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  open_window (f);
+  show_incident (f, id);
+  view = GTK_WIDGET (view_child (f, "timeline_view"));
+  g_assert_true (gtk_widget_activate_action (view, "timeline.correct", "x", note_id));
+  dialog = NULL;
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data))
+        dialog = l->data;
+    g_list_free (toplevels);
+  }
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "correct"));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))),
+                         "誤送信は2枚だった");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "correct"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "correct");
+  sonae_test_spin_for (50);
+
+  entries = timeline (f, id);
+  last = last_entry (entries);
+  g_assert_cmpint (last->kind, ==, SONAE_ENTRY_CORRECTION);
+  g_assert_cmpint (last->corrects, ==, note_id);
+  g_assert_cmpstr (last->text, ==, "誤送信は2枚だった");
+  for (guint i = 0; i < entries->len; i++)
+    if (((SonaeTimelineEntry *) g_ptr_array_index (entries, i))->id == note_id)
+      g_assert_true (((SonaeTimelineEntry *) g_ptr_array_index (entries, i))->corrected);
+
+  /* The old entry is struck through, the correction says what it corrects. */
+  name = g_strdup_printf ("entry-%u", note_seq);
+  label = named (named (view, name), "description");
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (label)), "<s>"));
+  attrs = pango_layout_get_attributes (gtk_label_get_layout (GTK_LABEL (label)));
+  g_assert_nonnull (attrs);
+  {
+    g_autoptr(GSList) list = pango_attr_list_get_attributes (attrs);
+    for (GSList *l = list; l; l = l->next)
+      {
+        PangoAttribute *attr = l->data;
+        if (attr->klass->type == PANGO_ATTR_STRIKETHROUGH && ((PangoAttrInt *) attr)->value)
+          struck = TRUE;
+      }
+    g_slist_free_full (g_steal_pointer (&list), (GDestroyNotify) pango_attribute_destroy);
+  }
+  g_assert_true (struck);
+  g_free (name);
+  name = g_strdup_printf ("entry-%u", last->seq);
+  label = named (named (view, name), "corrects");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "FAXを3枚誤送信"));
+  /* No correction of a correction, nor of a corrected entry. */
+  g_assert_null (find_widget (named (view, name), is_named, "correct"));
+}
+
+static GtkWindow *
+find_back_entry_dialog (void)
+{
+  GtkWindow *dialog = NULL;
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (SONAE_IS_BACK_ENTRY_DIALOG (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static char *
+yesterday (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, -1);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+static void
+test_back_entry (Fixture       *f,
+                 gconstpointer  data)
+{
+  gint64 id = add_incident (f->store, "停電後に起動しない", FALSE);
+  g_autofree char *day = yesterday ();
+  g_autofree char *paper_time = g_strdup_printf ("%s 09:15", day);
+  g_autofree char *stored_time = g_strdup_printf ("%sT09:15:00", day);
+  g_autoptr(GPtrArray) before = timeline (f, id);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(SonaeIncident) after = NULL;
+  const SonaeStepState *state;
+  SonaeTimelineEntry *last;
+  GtkWindow *dialog;
+  GObject *time_row;
+  GtkWidget *view;
+
+  open_window (f);
+  show_incident (f, id);
+
+  /* A note from the paper log. */
+  view = GTK_WIDGET (view_child (f, "timeline_view"));
+  g_assert_true (gtk_widget_activate_action (view, "timeline.add-from-paper", NULL));
+  dialog = find_back_entry_dialog ();
+  time_row = gtk_widget_get_template_child (GTK_WIDGET (dialog), SONAE_TYPE_BACK_ENTRY_DIALOG, "time_row");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (dialog), SONAE_TYPE_BACK_ENTRY_DIALOG, "text_view"))),
+                            "業者に電話、折り返し待ち", -1);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog), SONAE_TYPE_BACK_ENTRY_DIALOG, "who_row")),
+                         "事務 鈴木");
+
+  /* A time that cannot be read saves nothing. */
+  gtk_editable_set_text (GTK_EDITABLE (time_row), "きのうの朝");
+  g_assert_false (sonae_back_entry_dialog_save (SONAE_BACK_ENTRY_DIALOG (dialog)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), SONAE_TYPE_BACK_ENTRY_DIALOG, "error_label"))));
+  entries = timeline (f, id);
+  g_assert_cmpuint (entries->len, ==, before->len);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  gtk_editable_set_text (GTK_EDITABLE (time_row), paper_time);
+  g_assert_true (sonae_back_entry_dialog_save (SONAE_BACK_ENTRY_DIALOG (dialog)));
+  sonae_test_spin_for (50);
+  entries = timeline (f, id);
+  last = last_entry (entries);
+  g_assert_cmpint (last->kind, ==, SONAE_ENTRY_NOTE);
+  g_assert_true (last->back_entered);
+  g_assert_cmpstr (last->at, ==, stored_time);
+  g_assert_cmpstr (last->author, ==, "事務 鈴木");
+  g_assert_cmpstr (last->text, ==, "業者に電話、折り返し待ち");
+  {
+    g_autofree char *name = g_strdup_printf ("entry-%u", last->seq);
+    const char *meta = gtk_label_get_text (GTK_LABEL (named (named (view, name), "meta")));
+    g_assert_nonnull (strstr (meta, "09:15"));
+    g_assert_nonnull (strstr (meta, "paper"));
+  }
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* A step done on paper earlier. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view_child (f, "checklist_view")),
+                                             "checklist.back-enter", "s", "1-4"));
+  dialog = find_back_entry_dialog ();
+  time_row = gtk_widget_get_template_child (GTK_WIDGET (dialog), SONAE_TYPE_BACK_ENTRY_DIALOG, "time_row");
+  gtk_editable_set_text (GTK_EDITABLE (time_row), paper_time);
+  g_assert_true (sonae_back_entry_dialog_save (SONAE_BACK_ENTRY_DIALOG (dialog)));
+  sonae_test_spin_for (50);
+  after = stored (f, id);
+  state = sonae_incident_get_step_state (after, "1-4");
+  g_assert_nonnull (state);
+  g_assert_true (state->done);
+  g_assert_true (state->back_entered);
+  g_assert_cmpstr (state->done_at, ==, stored_time);
+  g_assert_cmpstr (state->done_by, ==, AUTHOR);
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (named (GTK_WIDGET (view_child (f, "checklist_view")), "step-1-4"))),
+                            "paper"));
+}
+
+static void
+test_tampered (Fixture       *f,
+               gconstpointer  data)
+{
+  gint64 id = add_incident (f->store, "改ざんテスト", FALSE);
+  g_autofree char *path = g_strdup (sonae_store_get_path (f->store));
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_true (sonae_store_add_note (f->store, id, "最初のメモ", "受付 花子", NULL, NULL));
+  g_assert_true (sonae_store_add_note (f->store, id, "次のメモ", "受付 花子", NULL, NULL));
+  g_clear_object (&f->store);
+
+  /* Behind Sonae's back. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE timeline SET text = 'メモは無かった' WHERE seq = 2",
+                                 NULL, NULL, &message), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_close (db);
+
+  f->store = sonae_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  open_window (f);
+  show_incident (f, id);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view_child (f, "chain_broken_box"))));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view_child (f, "chain_ok_box"))));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child (f, "chain_label"))), !=, "");
+}
+
+static gboolean
+one_row (gpointer data)
+{
+  GtkWidget *list = data;
+  GtkWidget *first = gtk_widget_get_first_child (list);
+
+  return first != NULL && gtk_widget_get_next_sibling (first) == NULL;
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  gint64 a = add_incident (f->store, "電子カルテ停止", FALSE);
+  gint64 b = add_incident (f->store, "USBメモリ紛失", FALSE);
+  g_autoptr(SonaeIncident) lost = stored (f, b);
+  GtkWidget *list;
+  GtkWidget *search;
+
+  open_window (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.section", "s", "incidents"));
+  list = GTK_WIDGET (page_child (f, "list_box"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (page_child (f, "list_stack"))), ==, "list");
+  g_assert_false (one_row (list));
+
+  /* Ctrl+F's action puts the focus in the search entry. */
+  search = GTK_WIDGET (page_child (f, "search_entry"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  sonae_test_spin_for (20);
+  g_assert_true (gtk_widget_has_focus (search) || gtk_widget_get_focus_child (search) != NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "USB");
+  sonae_test_spin_until (one_row, list, 3000, "the search to narrow the list");
+  g_assert_cmpstr (gtk_widget_get_name (gtk_widget_get_first_child (list)), ==, lost->number);
+
+  /* Nothing found says so. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "存在しない言葉");
+  sonae_test_spin_for (600);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (page_child (f, "list_stack"))), ==, "no-results");
+  (void) a;
+}
+
+static void
+test_closed_filter (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 open_id = add_incident (f->store, "対応中のもの", FALSE);
+  gint64 closed_id = add_incident (f->store, "完了したもの", FALSE);
+  g_autoptr(SonaeIncident) open_incident = stored (f, open_id);
+  g_autoptr(SonaeIncident) closed = stored (f, closed_id);
+  GtkWidget *list;
+
+  g_assert_true (sonae_store_set_incident_status (f->store, closed_id, SONAE_STATUS_CLOSED, "院長", NULL, NULL));
+  open_window (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.section", "s", "incidents"));
+  list = GTK_WIDGET (page_child (f, "list_box"));
+  /* Open ones by default. */
+  g_assert_nonnull (find_widget (list, is_named, open_incident->number));
+  g_assert_null (find_widget (list, is_named, closed->number));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (page_child (f, "closed_toggle")), TRUE);
+  g_assert_null (find_widget (list, is_named, open_incident->number));
+  g_assert_nonnull (find_widget (list, is_named, closed->number));
+
+  /* Showing a closed incident from elsewhere shows all, and no "now" tab. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (page_child (f, "open_toggle")), TRUE);
+  show_incident (f, closed_id);
+  g_assert_nonnull (find_widget (list, is_named, closed->number));
+  g_assert_false (adw_view_stack_page_get_visible (ADW_VIEW_STACK_PAGE (view_child (f, "now_page"))));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+#define ADD(name, func) \
+  g_test_add ("/incidents-page/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("section", test_section);
+  ADD ("show-incident", test_show_incident);
+  ADD ("status", test_status);
+  ADD ("check-step", test_check_step);
+  ADD ("fields", test_fields);
+  ADD ("details", test_details);
+  ADD ("note", test_note);
+  ADD ("correction", test_correction);
+  ADD ("back-entry", test_back_entry);
+  ADD ("tampered", test_tampered);
+  ADD ("search", test_search);
+  ADD ("closed-filter", test_closed_filter);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,829 @@
+/* test-triage-dialog.c: starting an incident as a person would: the Home
+ * action, the three questions and the proposal, Start, and "do now / call
+ * now" with calls logged in one click; the database checked afterwards.
+ * Runs under a headless X server (xvfb-run -a). */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "sonae-escalation.h"
+#include "sonae-gui-util.h"
+#include "sonae-home-page.h"
+#include "sonae-incident-now.h"
+#include "sonae-incident.h"
+#include "sonae-test-util.h"
+#include "sonae-triage-dialog.h"
+#include "sonae-triage.h"
+#include "sonae-window.h"
+
+typedef struct {
+  char *dir;
+  SonaeStore *store;
+  GtkWidget *window;           /* a plain window with recorded "win" actions */
+  GPtrArray *shown_incidents;  /* of gint64 *: what win.show-incident got */
+  GPtrArray *shown_roles;      /* of char *: what win.show-role got */
+  guint n_start_incident;      /* how often win.start-incident was activated */
+} Fixture;
+
+/* --- helpers --------------------------------------------------------------- */
+
+typedef gboolean (*WidgetPredicate) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_widget (GtkWidget       *root,
+             WidgetPredicate  predicate,
+             gconstpointer    data)
+{
+  if (predicate (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, predicate, data);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect_widgets (GtkWidget       *root,
+                 WidgetPredicate  predicate,
+                 gconstpointer    data,
+                 GPtrArray       *out)
+{
+  if (predicate (root, data))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, predicate, data, out);
+}
+
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  GtkWidget *found = find_widget (root, is_named, name);
+
+  if (found == NULL)
+    g_error ("no widget named %s", name);
+  return found;
+}
+
+static gboolean
+is_label (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget);
+}
+
+/* The texts of every label inside @root, joined with "|". */
+static char *
+label_texts (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GString *out = g_string_new (NULL);
+
+  collect_widgets (root, is_label, NULL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_visible (g_ptr_array_index (labels, i)))
+      g_string_append_printf (out, "|%s", gtk_label_get_text (g_ptr_array_index (labels, i)));
+  return g_string_free (out, FALSE);
+}
+
+static void
+record_int64_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       data)
+{
+  gint64 *id = g_new (gint64, 1);
+
+  *id = g_variant_get_int64 (parameter);
+  g_ptr_array_add (data, id);
+}
+
+static void
+record_string_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       data)
+{
+  g_ptr_array_add (data, g_variant_dup_string (parameter, NULL));
+}
+
+static void
+count_cb (GSimpleAction *action,
+          GVariant      *parameter,
+          gpointer       data)
+{
+  (*(guint *) data)++;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) show_incident = g_simple_action_new ("show-incident", G_VARIANT_TYPE_INT64);
+  g_autoptr(GSimpleAction) show_role = g_simple_action_new ("show-role", G_VARIANT_TYPE_STRING);
+  g_autoptr(GSimpleAction) start = g_simple_action_new ("start-incident", NULL);
+  GtkWidget *overlay;
+
+  f->store = sonae_test_open_store (&f->dir);
+  f->shown_incidents = g_ptr_array_new_with_free_func (g_free);
+  f->shown_roles = g_ptr_array_new_with_free_func (g_free);
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 800);
+  overlay = adw_toast_overlay_new ();
+  gtk_window_set_child (GTK_WINDOW (f->window), overlay);
+  sonae_window_set_toast_overlay (GTK_WINDOW (f->window), ADW_TOAST_OVERLAY (overlay));
+
+  /* The window's actions, as a test records them. */
+  g_signal_connect (show_incident, "activate", G_CALLBACK (record_int64_cb), f->shown_incidents);
+  g_signal_connect (show_role, "activate", G_CALLBACK (record_string_cb), f->shown_roles);
+  g_signal_connect (start, "activate", G_CALLBACK (count_cb), &f->n_start_incident);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (show_incident));
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (show_role));
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (start));
+  gtk_widget_insert_action_group (f->window, "win", G_ACTION_GROUP (group));
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (l->data != f->window)
+      gtk_window_destroy (l->data);
+  g_list_free (toplevels);
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  sonae_test_spin_for (20);
+  g_ptr_array_unref (f->shown_incidents);
+  g_ptr_array_unref (f->shown_roles);
+  g_object_unref (f->store);
+  sonae_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+set_content (Fixture   *f,
+             GtkWidget *child)
+{
+  GtkWidget *overlay = gtk_window_get_child (GTK_WINDOW (f->window));
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), child);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), scrolled);
+  sonae_test_spin_for (50);
+}
+
+static GPtrArray *
+list_incidents (Fixture *f)
+{
+  SonaeIncidentFilter filter = SONAE_INCIDENT_FILTER_ALL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *incidents = sonae_store_list_incidents (f->store, &filter, &error);
+
+  g_assert_no_error (error);
+  return incidents;
+}
+
+static SonaeTriageDialog *
+open_dialog (Fixture *f)
+{
+  SonaeTriageDialog *dialog = sonae_triage_dialog_new (GTK_WINDOW (f->window), f->store);
+
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->window));
+  gtk_window_present (GTK_WINDOW (dialog));
+  sonae_test_spin_for (30);
+  return dialog;
+}
+
+static GObject *
+dialog_child (SonaeTriageDialog *dialog,
+              const char        *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (dialog), SONAE_TYPE_TRIAGE_DIALOG, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static const char *
+visible_page (SonaeTriageDialog *dialog)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (dialog_child (dialog, "stack")));
+}
+
+/* Click the answer row named @name (one click: the next question shows). */
+static void
+answer (SonaeTriageDialog *dialog,
+        const char        *name)
+{
+  GtkWidget *row = find_named (GTK_WIDGET (dialog), name);
+
+  g_assert_true (gtk_widget_is_visible (row));
+  g_signal_emit_by_name (row, "activate");
+}
+
+static void
+answer_ransom (SonaeTriageDialog *dialog)
+{
+  g_assert_cmpstr (visible_page (dialog), ==, "seen");
+  answer (dialog, "seen-ransom");
+  g_assert_cmpstr (visible_page (dialog), ==, "data");
+  answer (dialog, "data-yes");
+  g_assert_cmpstr (visible_page (dialog), ==, "impact");
+  answer (dialog, "impact-outside");
+  g_assert_cmpstr (visible_page (dialog), ==, "proposal");
+}
+
+static void
+weak_notify_cb (gpointer  data,
+                GObject  *where)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gint64
+create_incident (Fixture *f,
+                 int      level,
+                 gboolean drill)
+{
+  g_autoptr(SonaeIncident) incident = sonae_incident_new ();
+  g_autoptr(GError) error = NULL;
+
+  incident->title = g_strdup ("電子カルテが開けない");
+  incident->type = SONAE_INCIDENT_MALWARE;
+  incident->level = level;
+  incident->event = SONAE_EVENT_MALWARE;
+  incident->drill = drill;
+  incident->answers.seen = SONAE_SEEN_RANSOM;
+  incident->answers.personal_data = SONAE_ANSWER_YES;
+  incident->answers.impact = SONAE_IMPACT_OUTSIDE;
+  g_assert_true (sonae_store_create_incident (f->store, incident, NULL, "テスト 担当", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (incident->id, >, 0);
+  return incident->id;
+}
+
+/* A roster like the demo's: two people for the first responder, the lead
+ * and the system administrator; nobody as chief executive. */
+typedef struct {
+  gint64 yamada;
+  gint64 suzuki;
+  gint64 sato;
+  gint64 takahashi;
+} Roster;
+
+static Roster
+add_roster (Fixture *f)
+{
+  Roster r;
+  gint64 first[2];
+  gint64 lead[2];
+  gint64 sysadmin[1];
+
+  r.yamada = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "山田 太郎", "やまだ たろう", "090-1234-5678");
+  r.suzuki = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "鈴木 恵子", "すずき けいこ", "090-0000-1104");
+  r.sato = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "佐藤 由美", "さとう ゆみ", "090-0000-1103");
+  r.takahashi = sonae_test_add_contact (f->store, SONAE_GROUP_VENDOR, "高橋 誠", "たかはし まこと", "088-000-2600");
+  first[0] = r.yamada;
+  first[1] = r.suzuki;
+  lead[0] = r.sato;
+  lead[1] = r.suzuki;
+  sysadmin[0] = r.takahashi;
+  g_assert_true (sonae_store_set_role_holders (f->store, SONAE_ROLE_FIRST, first, 2, NULL));
+  g_assert_true (sonae_store_set_role_holders (f->store, SONAE_ROLE_LEAD, lead, 2, NULL));
+  g_assert_true (sonae_store_set_role_holders (f->store, SONAE_ROLE_SYSADMIN, sysadmin, 1, NULL));
+  return r;
+}
+
+/* --- the dialog -------------------------------------------------------------- */
+
+static void
+test_proposal (Fixture       *f,
+               gconstpointer  data)
+{
+  SonaeTriageDialog *dialog = open_dialog (f);
+  SonaeTriageAnswers answers = { SONAE_SEEN_RANSOM, SONAE_ANSWER_YES, SONAE_IMPACT_OUTSIDE };
+  g_autoptr(SonaeTriageProposal) expected = sonae_triage_propose (&answers, SONAE_ORG_CLINIC);
+  AdwComboRow *level_row = ADW_COMBO_ROW (dialog_child (dialog, "level_row"));
+  AdwComboRow *type_row = ADW_COMBO_ROW (dialog_child (dialog, "type_row"));
+  AdwComboRow *event_row = ADW_COMBO_ROW (dialog_child (dialog, "event_row"));
+  GtkWidget *badge = GTK_WIDGET (dialog_child (dialog, "level_badge"));
+  g_autofree char *summary = NULL;
+
+  /* The first question offers the seven things a person may see, in the
+   * clinic's words, and nothing can be started yet. */
+  for (int seen = 0; seen < SONAE_N_SEEN; seen++)
+    {
+      g_autofree char *name = g_strconcat ("seen-", sonae_triage_seen_to_string (seen), NULL);
+      GtkWidget *row = find_named (GTK_WIDGET (dialog), name);
+
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                       sonae_triage_seen_get_label (seen, SONAE_ORG_CLINIC));
+    }
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (dialog_child (dialog, "back_button"))));
+
+  answer_ransom (dialog);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (dialog_child (dialog, "back_button"))));
+
+  /* Level 3, malware infection, with the reasons under each. */
+  g_assert_cmpint (expected->level, ==, 3);
+  g_assert_cmpint (expected->type, ==, SONAE_INCIDENT_MALWARE);
+  g_assert_cmpint (expected->event, ==, SONAE_EVENT_MALWARE);
+  g_assert_cmpuint (adw_combo_row_get_selected (level_row), ==, 3);
+  g_assert_cmpuint (adw_combo_row_get_selected (type_row), ==, SONAE_INCIDENT_MALWARE);
+  g_assert_cmpuint (adw_combo_row_get_selected (event_row), ==, SONAE_EVENT_MALWARE);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (level_row)), ==, expected->level_reason);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (type_row)), ==, expected->type_reason);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (event_row)), ==, expected->event_reason);
+  g_assert_nonnull (strstr (expected->level_reason, "Level 3"));
+
+  /* The level is the first thing the person reads, in large type. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (badge)), ==, "3");
+  g_assert_true (gtk_widget_has_css_class (badge, "level-3"));
+  summary = label_texts (find_named (GTK_WIDGET (dialog), "level-summary"));
+  g_assert_nonnull (strstr (summary, "Level 3"));
+  g_assert_nonnull (strstr (summary, sonae_incident_kind_get_title (SONAE_INCIDENT_MALWARE)));
+
+  /* A title is suggested from the answer. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "title_row"))), ==,
+                   "Files locked and a ransom demanded");
+
+  /* Going back and answering differently proposes again. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "triage.back", NULL);
+  g_assert_cmpstr (visible_page (dialog), ==, "impact");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "triage.back", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "triage.back", NULL);
+  g_assert_cmpstr (visible_page (dialog), ==, "seen");
+  answer (dialog, "seen-system-down");
+  answer (dialog, "data-no");
+  answer (dialog, "impact-business");
+  {
+    SonaeTriageAnswers other = { SONAE_SEEN_SYSTEM_DOWN, SONAE_ANSWER_NO, SONAE_IMPACT_BUSINESS };
+    g_autoptr(SonaeTriageProposal) again = sonae_triage_propose (&other, SONAE_ORG_CLINIC);
+
+    g_assert_cmpuint (adw_combo_row_get_selected (level_row), ==, again->level);
+    g_assert_cmpuint (adw_combo_row_get_selected (event_row), ==, SONAE_EVENT_UNAVAILABLE);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (level_row)), ==, again->level_reason);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "title_row"))), ==,
+                     "System down or very slow");
+  }
+  g_assert_cmpuint (f->shown_incidents->len, ==, 0);
+}
+
+static void
+test_change_and_start (Fixture       *f,
+                       gconstpointer  data)
+{
+  SonaeTriageDialog *dialog = open_dialog (f);
+  AdwComboRow *level_row = ADW_COMBO_ROW (dialog_child (dialog, "level_row"));
+  g_autoptr(GPtrArray) incidents = NULL;
+  g_autoptr(GPtrArray) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  SonaeIncident *incident;
+  gboolean gone = FALSE;
+  gboolean opened = FALSE;
+  gboolean level_logged = FALSE;
+
+  g_object_weak_ref (G_OBJECT (dialog), weak_notify_cb, &gone);
+  answer_ransom (dialog);
+
+  /* The person knows better: level 2. The row says the proposal was changed. */
+  adw_combo_row_set_selected (level_row, 2);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (dialog_child (dialog, "level_badge"))), ==, "2");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (level_row)), "Changed by you"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (level_row), "changed"));
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "title_row")), "  受付PCに脅迫画面  ");
+  gtk_switch_set_active (GTK_SWITCH (dialog_child (dialog, "drill_switch")), TRUE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "triage.start", NULL));
+  sonae_test_spin_until (flag_is_set, &gone, 5000, "the dialog to close");
+
+  /* One incident, as chosen, and the window was asked to show it. */
+  incidents = list_incidents (f);
+  g_assert_cmpuint (incidents->len, ==, 1);
+  incident = g_ptr_array_index (incidents, 0);
+  g_assert_cmpint (incident->level, ==, 2);
+  g_assert_cmpint (incident->type, ==, SONAE_INCIDENT_MALWARE);
+  g_assert_cmpint (incident->event, ==, SONAE_EVENT_MALWARE);
+  g_assert_cmpstr (incident->title, ==, "受付PCに脅迫画面");
+  g_assert_true (incident->drill);
+  g_assert_cmpint (incident->answers.seen, ==, SONAE_SEEN_RANSOM);
+  g_assert_cmpint (incident->answers.personal_data, ==, SONAE_ANSWER_YES);
+  g_assert_cmpint (incident->answers.impact, ==, SONAE_IMPACT_OUTSIDE);
+  g_assert_cmpstr (incident->created_by, !=, "");
+  g_assert_cmpuint (f->shown_incidents->len, ==, 1);
+  g_assert_cmpint (*(gint64 *) g_ptr_array_index (f->shown_incidents, 0), ==, incident->id);
+
+  /* The timeline says it was opened, and that the level was changed from
+   * the proposed 3 to 2. */
+  timeline = sonae_store_list_timeline (f->store, incident->id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < timeline->len; i++)
+    {
+      SonaeTimelineEntry *entry = g_ptr_array_index (timeline, i);
+
+      if (entry->kind == SONAE_ENTRY_OPENED)
+        opened = TRUE;
+      if (entry->kind == SONAE_ENTRY_LEVEL)
+        {
+          g_assert_cmpstr (entry->old_value, ==, "3");
+          g_assert_cmpstr (entry->new_value, ==, "2");
+          level_logged = TRUE;
+        }
+      g_assert_true (entry->kind != SONAE_ENTRY_TYPE && entry->kind != SONAE_ENTRY_EVENT);
+    }
+  g_assert_true (opened);
+  g_assert_true (level_logged);
+  g_assert_cmpint (((SonaeTimelineEntry *) g_ptr_array_index (timeline, 0))->kind, ==, SONAE_ENTRY_OPENED);
+}
+
+static void
+test_close_records_nothing (Fixture       *f,
+                            gconstpointer  data)
+{
+  SonaeTriageDialog *dialog;
+  SonaeTriageDialog *early;
+  g_autoptr(GPtrArray) incidents = NULL;
+  gboolean gone = FALSE;
+
+  /* Start cannot be pressed before the questions are answered. */
+  early = open_dialog (f);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (dialog_child (early, "start_button"))));
+  gtk_widget_activate_action (GTK_WIDGET (early), "triage.start", NULL);
+  g_assert_cmpstr (visible_page (early), ==, "seen");
+  {
+    g_autoptr(GPtrArray) none = list_incidents (f);
+
+    g_assert_cmpuint (none->len, ==, 0);
+  }
+  gtk_window_destroy (GTK_WINDOW (early));
+
+  /* Answered, then Escape: the dialog goes without a trace. */
+  dialog = open_dialog (f);
+  g_object_weak_ref (G_OBJECT (dialog), weak_notify_cb, &gone);
+  answer_ransom (dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  sonae_test_spin_until (flag_is_set, &gone, 5000, "the dialog to close");
+
+  incidents = list_incidents (f);
+  g_assert_cmpuint (incidents->len, ==, 0);
+  g_assert_cmpuint (f->shown_incidents->len, ==, 0);
+}
+
+/* --- Home ---------------------------------------------------------------------- */
+
+typedef struct {
+  GtkWidget *root;
+  const char *name;
+  gboolean visible;
+} VisibleWait;
+
+static gboolean
+named_visible_is (gpointer data)
+{
+  VisibleWait *wait = data;
+  GtkWidget *widget = find_widget (wait->root, is_named, wait->name);
+
+  return (widget != NULL && gtk_widget_is_visible (widget)) == wait->visible;
+}
+
+static void
+test_home (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkWidget *home = sonae_home_page_new (f->store);
+  GtkWidget *button;
+  GtkWidget *group;
+  GtkWidget *row;
+  VisibleWait wait;
+  gint64 id;
+  g_autofree char *texts = NULL;
+
+  g_object_ref (home);
+  set_content (f, home);
+
+  /* The one prominent action, at the very top, in red. */
+  button = find_named (home, "start-incident-button");
+  g_assert_true (gtk_widget_is_visible (button));
+  g_assert_true (gtk_widget_has_css_class (button, "destructive-action"));
+  texts = label_texts (button);
+  g_assert_nonnull (strstr (texts, "Something Is Wrong"));
+  g_assert_nonnull (strstr (texts, "whom to call"));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (f->n_start_incident, ==, 1);
+
+  /* No incident open: no list. */
+  group = find_named (home, "open-incidents-group");
+  g_assert_false (gtk_widget_is_visible (group));
+  /* ... at the very top of Home. */
+  g_assert_true (gtk_widget_get_first_child (gtk_widget_get_parent (button)) == button);
+  g_assert_true (gtk_widget_get_parent (find_named (home, "calls-group")) == gtk_widget_get_parent (button));
+
+  /* Someone comes back to Home: the incident in progress is there. */
+  id = create_incident (f, 3, FALSE);
+  wait = (VisibleWait) { home, "open-incident-row", TRUE };
+  sonae_test_spin_until (named_visible_is, &wait, 5000, "the open incident row");
+  g_assert_true (gtk_widget_is_visible (group));
+  row = find_named (home, "open-incident-row");
+  {
+    g_autoptr(SonaeIncident) incident = sonae_store_get_incident (f->store, id, NULL);
+    const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+
+    g_assert_nonnull (incident);
+    g_assert_true (g_str_has_prefix (title, incident->number));
+    g_assert_nonnull (strstr (title, "Level 3"));
+    g_assert_nonnull (strstr (title, sonae_incident_status_get_title (SONAE_STATUS_ACTIVE)));
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "電子カルテが開けない");
+  }
+  g_signal_emit_by_name (row, "activate");
+  g_assert_cmpuint (f->shown_incidents->len, ==, 1);
+  g_assert_cmpint (*(gint64 *) g_ptr_array_index (f->shown_incidents, 0), ==, id);
+
+  /* Closed, it leaves Home. */
+  g_assert_true (sonae_store_set_incident_status (f->store, id, SONAE_STATUS_CLOSED, "テスト 担当", NULL, NULL));
+  wait = (VisibleWait) { home, "open-incident-row", FALSE };
+  sonae_test_spin_until (named_visible_is, &wait, 5000, "the closed incident to go");
+  g_assert_false (gtk_widget_is_visible (group));
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = gtk_window_new ();
+  sonae_test_spin_for (20);
+  g_assert_finalize_object (home);
+}
+
+/* The real window opens the dialog from Home's action (once the incidents
+ * section provides win.start-incident). */
+static void
+test_window_action (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  SonaeWindow *window = g_object_ref (sonae_window_new (NULL, store));
+  SonaeTriageDialog *dialog = NULL;
+  GList *toplevels;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sonae_test_spin_for (50);
+  if (!gtk_widget_activate_action (GTK_WIDGET (window), "win.start-incident", NULL))
+    {
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_assert_finalize_object (window);
+      sonae_test_remove_dir (dir);
+      g_test_skip ("the window has no win.start-incident yet");
+      return;
+    }
+  sonae_test_spin_for (50);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l; l = l->next)
+    if (SONAE_IS_TRIAGE_DIALOG (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+
+  answer_ransom (dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "triage.start", NULL));
+  sonae_test_spin_for (100);
+  {
+    SonaeIncidentFilter filter = SONAE_INCIDENT_FILTER_ALL;
+    g_autoptr(GPtrArray) incidents = sonae_store_list_incidents (store, &filter, NULL);
+
+    g_assert_cmpuint (incidents->len, ==, 1);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+/* --- do now, call now ------------------------------------------------------------ */
+
+static GPtrArray *
+role_block_names (GtkWidget *now)
+{
+  GtkWidget *box = find_named (now, "call-box");
+  GPtrArray *names = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+    g_ptr_array_add (names, (gpointer) gtk_widget_get_name (child));
+  return names;
+}
+
+static int
+index_of (GPtrArray  *names,
+          const char *name)
+{
+  for (guint i = 0; i < names->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (names, i), name) == 0)
+      return (int) i;
+  return -1;
+}
+
+static gboolean
+has_role_block (gpointer data)
+{
+  GtkWidget *now = ((gpointer *) data)[0];
+  const char *role = ((gpointer *) data)[1];
+  gboolean want = GPOINTER_TO_INT (((gpointer *) data)[2]);
+  g_autoptr(GPtrArray) names = role_block_names (now);
+
+  return (index_of (names, role) >= 0) == want;
+}
+
+/* Whether the chief executive's block names wait[1]. */
+static gboolean
+top_names (gpointer data)
+{
+  GtkWidget *now = ((gpointer *) data)[0];
+  GtkWidget *top = find_widget (find_named (now, "call-box"), is_named, SONAE_ROLE_TOP);
+  g_autofree char *texts = top ? label_texts (top) : NULL;
+
+  return texts != NULL && strstr (texts, ((gpointer *) data)[1]) != NULL;
+}
+
+static gboolean
+outcome_shown (gpointer data)
+{
+  GtkWidget *label = find_widget (data, is_named, "call-outcome");
+
+  return label != NULL && gtk_widget_get_visible (label);
+}
+
+static void
+test_now (Fixture       *f,
+          gconstpointer  data)
+{
+  Roster roster = add_roster (f);
+  gint64 id = create_incident (f, 3, FALSE);
+  GtkWidget *now = sonae_incident_now_new (f->store);
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) timeline = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *first;
+  GtkWidget *top;
+  GtkWidget *button;
+  GtkWidget *list;
+  g_autofree char *first_texts = NULL;
+  g_autofree char *top_texts = NULL;
+  g_autofree char *outcome = NULL;
+  SonaeTimelineEntry *call = NULL;
+  guint n_steps = 0;
+
+  g_object_ref (now);
+  set_content (f, now);
+  sonae_incident_now_set_incident (SONAE_INCIDENT_NOW (now), id);
+
+  /* Do now: the first steps for a virus infection, numbered. */
+  list = find_named (now, "do-now-list");
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    n_steps++;
+  g_assert_cmpuint (n_steps, >=, 2);
+  {
+    g_autofree char *steps = label_texts (list);
+
+    g_assert_true (g_str_has_prefix (steps, "|1|"));
+  }
+
+  /* Call now at level 3: the chain up to the chief executive, in order. */
+  names = role_block_names (now);
+  g_assert_cmpint (index_of (names, SONAE_ROLE_FIRST), ==, 0);
+  g_assert_cmpint (index_of (names, SONAE_ROLE_LEAD), >, index_of (names, SONAE_ROLE_FIRST));
+  g_assert_cmpint (index_of (names, SONAE_ROLE_TOP), >, index_of (names, SONAE_ROLE_LEAD));
+
+  /* The first responder: the primary, then the deputy, with large numbers. */
+  first = find_named (find_named (now, "call-box"), SONAE_ROLE_FIRST);
+  first_texts = label_texts (first);
+  g_assert_nonnull (strstr (first_texts, "山田 太郎"));
+  g_assert_nonnull (strstr (first_texts, "|090-1234-5678"));
+  g_assert_nonnull (strstr (first_texts, "Primary"));
+  g_assert_nonnull (strstr (first_texts, "鈴木 恵子"));
+  g_assert_nonnull (strstr (first_texts, "Deputy 1"));
+  g_assert_cmpint (strstr (first_texts, "山田 太郎") - first_texts, <, strstr (first_texts, "鈴木 恵子") - first_texts);
+  g_assert_null (strstr (first_texts, "Responds at this level"));
+  {
+    GtkWidget *phone = find_named (first, "call-phone");
+
+    g_assert_true (gtk_label_get_selectable (GTK_LABEL (phone)));
+    g_assert_true (gtk_widget_has_css_class (phone, "call-phone"));
+  }
+
+  /* Nobody is chief executive: it says so, and leads to the roster. */
+  top = find_named (find_named (now, "call-box"), SONAE_ROLE_TOP);
+  top_texts = label_texts (top);
+  g_assert_nonnull (strstr (top_texts, "Not assigned"));
+  g_assert_nonnull (strstr (top_texts, "Responds at this level"));
+  button = find_named (top, "assign-role");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (f->shown_roles->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (f->shown_roles, 0), ==, SONAE_ROLE_TOP);
+
+  /* Outside bodies to report to at level 3. */
+  g_assert_nonnull (find_widget (find_named (now, "report-list"), is_named, "body-row"));
+
+  /* One click: no answer from the primary. */
+  g_assert_false (outcome_shown (first));
+  button = find_named (first, "call-no-answer");
+  g_signal_emit_by_name (button, "clicked");
+  timeline = sonae_store_list_timeline (f->store, id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < timeline->len; i++)
+    if (((SonaeTimelineEntry *) g_ptr_array_index (timeline, i))->kind == SONAE_ENTRY_CALL)
+      call = g_ptr_array_index (timeline, i);
+  g_assert_nonnull (call);
+  g_assert_cmpint (call->contact_id, ==, roster.yamada);
+  g_assert_cmpstr (call->role_key, ==, SONAE_ROLE_FIRST);
+  g_assert_cmpint (call->outcome, ==, SONAE_CALL_NO_ANSWER);
+  g_assert_cmpstr (call->author, !=, "");
+
+  /* It shows next to the person: “No answer at 10:42”. */
+  sonae_test_spin_until (outcome_shown, first, 5000, "the call's outcome to show");
+  outcome = g_strdup (gtk_label_get_text (GTK_LABEL (find_named (first, "call-outcome"))));
+  g_assert_true (g_str_has_prefix (outcome, sonae_call_outcome_get_title (SONAE_CALL_NO_ANSWER)));
+  {
+    g_autofree char *hhmm = g_strndup (call->at + 11, 5);
+
+    g_assert_nonnull (strstr (outcome, hhmm));
+  }
+  g_assert_true (gtk_widget_has_css_class (find_named (first, "call-outcome"), "warning"));
+  /* The same person as lead's deputy shows nothing: only 山田 was called. */
+  {
+    GtkWidget *lead = find_named (find_named (now, "call-box"), SONAE_ROLE_LEAD);
+
+    g_assert_false (outcome_shown (lead));
+  }
+
+  /* The roster changes: a chief executive is named, and shows at once. */
+  {
+    gint64 director = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "中村 院長", "なかむら いんちょう", "090-0000-1101");
+    g_autofree char *texts = NULL;
+
+    g_assert_true (sonae_store_set_role_holders (f->store, SONAE_ROLE_TOP, &director, 1, NULL));
+    gpointer wait[3] = { now, (gpointer) "中村 院長", NULL };
+
+    sonae_test_spin_until (top_names, wait, 5000, "the role to be filled");
+    texts = label_texts (find_named (find_named (now, "call-box"), SONAE_ROLE_TOP));
+    g_assert_nonnull (strstr (texts, "中村 院長"));
+    /* The call logged before still shows after the rebuild. */
+    g_assert_true (outcome_shown (find_named (find_named (now, "call-box"), SONAE_ROLE_FIRST)));
+  }
+
+  /* The level goes down to 1: the chain stops before the chief executive. */
+  {
+    gpointer wait[3] = { now, (gpointer) SONAE_ROLE_TOP, GINT_TO_POINTER (FALSE) };
+
+    g_assert_true (sonae_store_set_incident_level (f->store, id, 1, "テスト 担当", NULL, NULL));
+    sonae_test_spin_until (has_role_block, wait, 5000, "the chain for level 1");
+  }
+
+  /* Nothing shown for no incident. */
+  sonae_incident_now_set_incident (SONAE_INCIDENT_NOW (now), 0);
+  g_assert_false (gtk_widget_get_visible (find_named (now, "call-section")));
+  g_assert_false (gtk_widget_get_visible (find_named (now, "do-now-section")));
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = gtk_window_new ();
+  sonae_test_spin_for (20);
+  g_assert_finalize_object (now);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+#define ADD(name, func) \
+  g_test_add ("/triage-dialog/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("proposal", test_proposal);
+  ADD ("change-and-start", test_change_and_start);
+  ADD ("close-records-nothing", test_close_records_nothing);
+  ADD ("home", test_home);
+  ADD ("now", test_now);
+#undef ADD
+  g_test_add_func ("/triage-dialog/window-action", test_window_action);
+
+  return g_test_run ();
+}

@@ -236,6 +236,24 @@ test_section (Fixture       *f,
   g_assert_cmpint (sonae_incidents_page_get_incident (SONAE_INCIDENTS_PAGE (sonae_window_get_page (f->window, "incidents"))), ==, 0);
 }
 
+/* Coming back to the section in the middle of an incident: the newest open
+ * one is shown at once, not an empty page. */
+static void
+test_opens_current (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 older = add_incident (f->store, "プリンタが動かない", FALSE);
+  gint64 newer = add_incident (f->store, "電子カルテが開かない", FALSE);
+
+  g_assert_true (sonae_store_set_incident_status (f->store, newer, SONAE_STATUS_CONTAINED, AUTHOR, NULL, NULL));
+  open_window (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.section", "s", "incidents"));
+  sonae_test_spin_for (50);
+  g_assert_cmpint (sonae_incidents_page_get_incident (SONAE_INCIDENTS_PAGE (sonae_window_get_page (f->window, "incidents"))), ==, newer);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child (f, "title_label"))), ==, "電子カルテが開かない");
+  g_assert_true (older != newer);
+}
+
 static void
 test_show_incident (Fixture       *f,
                     gconstpointer  data)
@@ -771,6 +789,7 @@ main (int   argc,
 #define ADD(name, func) \
   g_test_add ("/incidents-page/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("section", test_section);
+  ADD ("opens-current", test_opens_current);
   ADD ("show-incident", test_show_incident);
   ADD ("status", test_status);
   ADD ("check-step", test_check_step);

@@ -414,6 +414,8 @@ test_change_and_start (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (level_row), "changed"));
   gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "title_row")), "  受付PCに脅迫画面  ");
   gtk_switch_set_active (GTK_SWITCH (dialog_child (dialog, "drill_switch")), TRUE);
+  /* Whoever is at the reception PC says who they are. */
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "author_row")), " 受付 加藤 ");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "triage.start", NULL));
   sonae_test_spin_until (flag_is_set, &gone, 5000, "the dialog to close");
@@ -430,7 +432,12 @@ test_change_and_start (Fixture       *f,
   g_assert_cmpint (incident->answers.seen, ==, SONAE_SEEN_RANSOM);
   g_assert_cmpint (incident->answers.personal_data, ==, SONAE_ANSWER_YES);
   g_assert_cmpint (incident->answers.impact, ==, SONAE_IMPACT_OUTSIDE);
-  g_assert_cmpstr (incident->created_by, !=, "");
+  g_assert_cmpstr (incident->created_by, ==, "受付 加藤");
+  {
+    g_autofree char *remembered = sonae_get_author ();
+
+    g_assert_cmpstr (remembered, ==, "受付 加藤");   /* and is remembered */
+  }
   g_assert_cmpuint (f->shown_incidents->len, ==, 1);
   g_assert_cmpint (*(gint64 *) g_ptr_array_index (f->shown_incidents, 0), ==, incident->id);
 

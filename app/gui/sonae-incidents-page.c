@@ -428,6 +428,29 @@ search_action (GtkWidget  *widget,
   sonae_incidents_page_focus_search (SONAE_INCIDENTS_PAGE (widget));
 }
 
+/* Someone coming back to the section in the middle of an incident finds it
+ * open: the newest incident still in progress is shown at once. */
+static void
+open_newest_open_incident (SonaeIncidentsPage *self)
+{
+  SonaeIncidentFilter filter = SONAE_INCIDENT_FILTER_ALL;
+  g_autoptr(GPtrArray) open = NULL;
+  SonaeIncident *newest;
+
+  filter.open_only = TRUE;
+  open = sonae_store_list_incidents (self->store, &filter, NULL);
+  if (open == NULL || open->len == 0)
+    return;
+  newest = g_ptr_array_index (open, 0);
+  if (sonae_incident_view_set_incident (self->view, newest->id))
+    {
+      self->reloading = TRUE;
+      select_row_of (self, newest->id);
+      self->reloading = FALSE;
+      gtk_stack_set_visible_child (self->detail_stack, GTK_WIDGET (self->view));
+    }
+}
+
 /* --- GObject -------------------------------------------------------------- */
 
 static void
@@ -444,6 +467,7 @@ set_store (SonaeIncidentsPage *self,
   gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->view), "incident");
   g_object_bind_property (self->leaflet, "folded", self->view, "folded", G_BINDING_SYNC_CREATE);
   reload (self);
+  open_newest_open_incident (self);
 }
 
 static void

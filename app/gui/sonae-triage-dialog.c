@@ -42,6 +42,7 @@ struct _SonaeTriageDialog
   AdwComboRow *type_row;
   AdwComboRow *event_row;
   AdwEntryRow *title_row;
+  AdwEntryRow *author_row;
   GtkSwitch *drill_switch;
   GtkWidget *start_button;
 
@@ -557,7 +558,13 @@ start_cb (GtkWidget  *widget,
 
   /* One incident, however often the button is pressed. */
   gtk_widget_action_set_enabled (widget, "triage.start", FALSE);
-  author = sonae_get_author ();
+  author = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->author_row))));
+  if (*author == '\0')
+    g_clear_pointer (&author, g_free);
+  if (author == NULL)
+    author = sonae_get_author ();
+  else
+    sonae_set_author (author);
   if (!sonae_store_create_incident (self->store, incident, self->proposal, author, &error))
     {
       sonae_show_error (widget, _("Could not start the incident"), error);
@@ -621,6 +628,7 @@ sonae_triage_dialog_class_init (SonaeTriageDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SonaeTriageDialog, type_row);
   gtk_widget_class_bind_template_child (widget_class, SonaeTriageDialog, event_row);
   gtk_widget_class_bind_template_child (widget_class, SonaeTriageDialog, title_row);
+  gtk_widget_class_bind_template_child (widget_class, SonaeTriageDialog, author_row);
   gtk_widget_class_bind_template_child (widget_class, SonaeTriageDialog, drill_switch);
   gtk_widget_class_bind_template_child (widget_class, SonaeTriageDialog, start_button);
   gtk_widget_class_bind_template_callback (widget_class, seen_activated_cb);
@@ -641,6 +649,13 @@ sonae_triage_dialog_init (SonaeTriageDialog *self)
 {
   sonae_incident_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    g_autofree char *author = sonae_get_author ();
+
+    /* On a shared reception PC the account's name says little: the person
+     * says who they are once, and every entry carries it. */
+    gtk_editable_set_text (GTK_EDITABLE (self->author_row), author);
+  }
   self->answers.seen = SONAE_SEEN_OTHER;
   self->answers.personal_data = SONAE_ANSWER_UNKNOWN;
   self->answers.impact = SONAE_IMPACT_UNKNOWN;

@@ -5,6 +5,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "sonae-actions.h"
+#include "sonae-incident.h"
+#include "sonae-manual-store.h"
+#include "sonae-reminders.h"
 #include "sonae-store.h"
 #include "sonae-test-util.h"
 
@@ -465,6 +469,164 @@ test_cli_incidents (void)
   sonae_test_remove_dir (dir);
 }
 
+/* Reminders: what the service says is due, one a line, most urgent first. */
+static void
+assert_reminders_printed (const char *data,
+                          const char *out)
+{
+  g_autoptr(SonaeStore) store = sonae_store_open (data, NULL);
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+
+  g_assert_nonnull (store);
+  reminders = sonae_reminders_collect (store, NULL);
+  g_assert_nonnull (reminders);
+  g_assert_cmpuint (reminders->len, >, 0);
+  g_assert_cmpuint (g_strv_length (lines), ==, reminders->len + 1);
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      SonaeReminder *r = g_ptr_array_index (reminders, i);
+
+      g_assert_nonnull (strstr (lines[i], r->title));
+      g_assert_true ((strstr (lines[i], "[overdue]") != NULL) == (r->urgency == SONAE_URGENCY_OVERDUE));
+    }
+}
+
+static void
+test_cli_check_reminders_demo (void)
+{
+  g_autofree char *dir = sonae_test_make_dir ();
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_auto(Run) demo;
+  g_auto(Run) r;
+
+  run_sonae (&demo, "--data-dir", data, "--demo", NULL);
+  g_assert_true (exited_ok (&demo));
+
+  /* The demo clinic keeps its kit nearly in order: a few contacts to
+   * confirm, the bundled authorities to check, and nothing overdue (its
+   * only incident is a drill). */
+  run_sonae (&r, "--data-dir", data, "--check-reminders", NULL);
+  g_assert_true (exited_ok (&r));
+  g_assert_nonnull (strstr (r.out, "Confirm the details of"));
+  g_assert_nonnull (strstr (r.out, "bundled contacts before relying on them"));
+  g_assert_null (strstr (r.out, "[overdue]"));
+  g_assert_null (strstr (r.out, "PPC"));
+  assert_reminders_printed (data, r.out);
+
+  /* --notify alone is not a command. */
+  {
+    g_auto(Run) bad;
+
+    run_sonae (&bad, "--data-dir", data, "--notify", NULL);
+    g_assert_false (exited_ok (&bad));
+    g_assert_nonnull (strstr (bad.err, "--check-reminders"));
+  }
+
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_cli_check_reminders_notify (void)
+{
+  g_autofree char *dir = sonae_test_make_dir ();
+  g_autoptr(SonaeStore) store = sonae_store_open (dir, NULL);
+  g_autoptr(SonaeIncident) incident = sonae_incident_new ();
+  g_autoptr(SonaeAction) action = sonae_action_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, -1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_bus = g_strdup (g_getenv ("DBUS_SESSION_BUS_ADDRESS"));
+
+  g_assert_nonnull (store);
+
+  /* A real incident with a corrective action due yesterday. */
+  incident->title = g_strdup ("受付PCが動かない");
+  incident->type = SONAE_INCIDENT_MALWARE;
+  incident->level = 1;
+  incident->event = SONAE_EVENT_UNAVAILABLE;
+  incident->answers.seen = SONAE_SEEN_SYSTEM_DOWN;
+  incident->answers.personal_data = SONAE_ANSWER_NO;
+  g_assert_true (sonae_store_create_incident (store, incident, NULL, "佐藤 由美", &error));
+  g_assert_no_error (error);
+  action->incident_id = incident->id;
+  action->kind = SONAE_ACTION_CORRECTIVE;
+  action->text = g_strdup ("バックアップの復元を試す");
+  action->due_on = g_date_time_format (then, "%Y-%m-%d");
+  g_assert_true (sonae_store_save_action (store, action, "佐藤 由美", &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  {
+    g_auto(Run) r;
+    g_auto(GStrv) lines = NULL;
+
+    run_sonae (&r, "--data-dir", dir, "--check-reminders", NULL);
+    g_assert_true (exited_ok (&r));
+    lines = g_strsplit (r.out, "\n", -1);
+    g_assert_nonnull (strstr (lines[0], "[overdue]"));
+    g_assert_nonnull (strstr (lines[0], "バックアップの復元を試す"));
+    g_assert_nonnull (strstr (lines[0], "was due 1 day ago"));
+    assert_reminders_printed (dir, r.out);
+  }
+
+  /* No notification service: everything is still printed, a line on
+   * stderr says why there was no notification, and it is a success. */
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
+  {
+    g_auto(Run) r;
+
+    run_sonae (&r, "--data-dir", dir, "--check-reminders", "--notify", NULL);
+    g_assert_true (exited_ok (&r));
+    g_assert_nonnull (strstr (r.out, "[overdue]"));
+    assert_reminders_printed (dir, r.out);
+    g_assert_nonnull (strstr (r.err, "notifications could not be shown"));
+    g_assert_null (strstr (r.err, "WARNING"));
+    g_assert_null (strstr (r.err, "CRITICAL"));
+  }
+  if (old_bus != NULL)
+    g_setenv ("DBUS_SESSION_BUS_ADDRESS", old_bus, TRUE);
+  else
+    g_unsetenv ("DBUS_SESSION_BUS_ADDRESS");
+
+  sonae_test_remove_dir (dir);
+}
+
+static void
+test_cli_check_reminders_nothing (void)
+{
+  g_autofree char *dir = sonae_test_make_dir ();
+  g_autoptr(SonaeStore) store = sonae_store_open (dir, NULL);
+  g_autoptr(GPtrArray) contacts = NULL;
+  guint n_roles;
+  const SonaeRoleInfo *roles = sonae_roles_get_builtin (&n_roles);
+  gint64 id;
+  g_auto(Run) r;
+
+  /* Every role held, every contact confirmed, the manual reviewed. */
+  g_assert_nonnull (store);
+  id = sonae_test_add_contact (store, SONAE_GROUP_STAFF, "山田 太郎", "やまだ たろう", "090-1234-5678");
+  for (guint i = 0; i < n_roles; i++)
+    g_assert_true (sonae_store_set_role_holders (store, roles[i].key, &id, 1, NULL));
+  contacts = sonae_store_list_contacts (store, -1, NULL);
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      SonaeContact *c = g_ptr_array_index (contacts, i);
+
+      c->needs_check = FALSE;
+      g_assert_true (sonae_store_save_contact (store, c, NULL));
+      g_assert_true (sonae_store_mark_verified (store, c->id, NULL, NULL));
+    }
+  g_assert_true (sonae_store_mark_manual_reviewed (store, NULL, "山田 太郎", NULL));
+  g_clear_object (&store);
+
+  run_sonae (&r, "--data-dir", dir, "--check-reminders", "--notify", NULL);
+  g_assert_true (exited_ok (&r));
+  g_assert_cmpstr (r.out, ==, "Nothing is due.\n");
+
+  sonae_test_remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -478,6 +640,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/backup-restore", test_cli_backup_restore);
   g_test_add_func ("/cli/damaged-database", test_cli_damaged_database);
   g_test_add_func ("/cli/incidents", test_cli_incidents);
+  g_test_add_func ("/cli/check-reminders-demo", test_cli_check_reminders_demo);
+  g_test_add_func ("/cli/check-reminders-notify", test_cli_check_reminders_notify);
+  g_test_add_func ("/cli/check-reminders-nothing", test_cli_check_reminders_nothing);
 
   return g_test_run ();
 }

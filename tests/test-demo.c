@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "sonae-actions.h"
 #include "sonae-demo.h"
 #include "sonae-error.h"
 #include "sonae-incident.h"
@@ -130,6 +131,50 @@ test_demo_fills_empty (void)
     g_assert_cmpuint (corrections, ==, 1);
     g_assert_true (sonae_store_verify_timeline (store, drill->id, NULL, &error));
     g_assert_no_error (error);
+
+    /* Its corrective and preventive actions, followed to the end. */
+    {
+      g_autoptr(GPtrArray) actions = sonae_store_list_actions (store, drill->id, &error);
+      SonaeAction *corrective, *preventive;
+      guint action_entries = 0;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (actions->len, ==, 2);
+      corrective = g_ptr_array_index (actions, 0);
+      preventive = g_ptr_array_index (actions, 1);
+      g_assert_cmpint (corrective->kind, ==, SONAE_ACTION_CORRECTIVE);
+      g_assert_nonnull (strstr (corrective->text, "マクロ"));
+      g_assert_cmpstr (corrective->owner_name, ==, "田中 健一");
+      g_assert_cmpint (corrective->status, ==, SONAE_ACTION_DONE);
+      g_assert_nonnull (corrective->due_on);
+      g_assert_nonnull (corrective->confirmed_on);
+      g_assert_cmpstr (corrective->confirmed_on, <=, corrective->due_on);
+      g_assert_cmpstr (corrective->confirmed_by, ==, "田中 健一");
+      g_assert_cmpstr (corrective->approved_by, ==, "高橋 誠");
+      g_assert_cmpint (preventive->kind, ==, SONAE_ACTION_PREVENTIVE);
+      g_assert_nonnull (preventive->owner_name);
+      g_assert_true (preventive->status == SONAE_ACTION_DONE || preventive->status == SONAE_ACTION_DROPPED);
+      if (preventive->status == SONAE_ACTION_DONE)
+        g_assert_nonnull (preventive->confirmed_by);
+      else
+        g_assert_nonnull (preventive->reason);
+      /* Added before the drill was closed, and none left open. */
+      g_assert_cmpstr (corrective->created_at, <, drill->closed_at);
+      g_assert_cmpstr (preventive->updated_at, <=, drill->closed_at);
+      g_assert_cmpuint (sonae_store_count_open_actions (store, drill->id), ==, 0);
+
+      for (guint i = 0; i < entries->len; i++)
+        if (((SonaeTimelineEntry *) g_ptr_array_index (entries, i))->kind == SONAE_ENTRY_ACTION)
+          action_entries++;
+      /* Two added, two done. */
+      g_assert_cmpuint (action_entries, ==, 4);
+      /* The last entry closes the drill. */
+      {
+        SonaeTimelineEntry *last = g_ptr_array_index (entries, entries->len - 1);
+        g_assert_cmpint (last->kind, ==, SONAE_ENTRY_STATUS);
+        g_assert_cmpstr (last->new_value, ==, "closed");
+      }
+    }
   }
 
   /* A second demo into the same folder is refused, and changes nothing. */

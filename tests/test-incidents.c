@@ -1298,14 +1298,19 @@ test_describe (void)
         case SONAE_ENTRY_CORRECTION:
           must = "メモの訂正";
           break;
+        case SONAE_ENTRY_REPORT:
+        case SONAE_ENTRY_ACTION:
         case SONAE_N_ENTRY_KINDS:
         default:
           g_assert_not_reached ();
         }
       g_assert_nonnull (strstr (line, must));
     }
+  /* Every kind this module writes (reports and actions are written by
+   * sonae-ppc.c and sonae-actions.c, and tested there). */
   for (int k = 0; k < SONAE_N_ENTRY_KINDS; k++)
-    g_assert_true (seen[k]);
+    if (k != SONAE_ENTRY_REPORT && k != SONAE_ENTRY_ACTION)
+      g_assert_true (seen[k]);
 
   g_clear_object (&store);
   sonae_test_remove_dir (dir);

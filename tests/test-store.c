@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include "sonae-error.h"
+#include "sonae-incident.h"
+#include "sonae-ppc.h"
 #include "sonae-store.h"
 #include "sonae-test-util.h"
 
@@ -215,6 +217,82 @@ test_store_migration_from_2 (void)
   sonae_test_remove_dir (dir);
 }
 
+/* Version 3 to 4 adds the regulators' reports and the actions: an incident
+ * of version 3 stays, and its reports can be written and read at once. */
+static void
+test_store_migration_from_3 (void)
+{
+  g_autofree char *dir = sonae_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "sonae.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeStore) store = NULL;
+  g_autoptr(SonaePpcAssessment) ppc = NULL;
+  g_autoptr(SonaePpcAssessment) read = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  sqlite3 *db = NULL;
+  gboolean police = FALSE;
+
+  g_setenv ("SONAE_NOW", "2026-11-22T10:00:00", TRUE);
+  g_assert_true (sonae_store_migrate_file_to (path, 3, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO incidents (id, number, year, seq, title, type, level, event, seen, "
+                                     "personal_data, impact, detected_at, created_at, created_by) VALUES "
+                                     "(1, '2026-001', 2026, 1, '移行前の事案', 'malware', 3, 'malware', 'ransom', 'yes', "
+                                     "'business', '2026-11-21T08:30:00', '2026-11-21T08:40:00', '院長');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = sonae_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, SONAE_SCHEMA_VERSION);
+  g_assert_cmpint (pragma_int (path, "SELECT count(*) FROM incidents WHERE title = '移行前の事案'"), ==, 1);
+  g_assert_cmpint (pragma_int (path, "SELECT count(*) FROM ppc_assessments"), ==, 0);
+  g_assert_cmpint (pragma_int (path, "SELECT count(*) FROM body_reports"), ==, 0);
+  g_assert_cmpint (pragma_int (path, "SELECT count(*) FROM actions"), ==, 0);
+
+  /* The new tables work for the old incident. */
+  ppc = sonae_store_get_ppc (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ppc->learned_on, ==, "2026-11-21");
+  ppc->personal_data = SONAE_ANSWER_YES;
+  ppc->conditions[SONAE_PPC_CONDITION_SENSITIVE] = SONAE_ANSWER_YES;
+  ppc->preliminary_sent_on = g_strdup ("2026-11-22");
+  g_assert_true (sonae_store_set_ppc (store, 1, ppc, "院長", &error));
+  g_assert_no_error (error);
+  read = sonae_store_get_ppc (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (read->preliminary_sent_on, ==, "2026-11-22");
+  g_assert_true (sonae_store_set_body_report (store, 1, "police-cyber", "2026-11-21", "院長", &error));
+  g_assert_no_error (error);
+  reports = sonae_store_list_body_reports (store, 1, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < reports->len; i++)
+    {
+      SonaeBodyReport *r = g_ptr_array_index (reports, i);
+
+      if (g_strcmp0 (r->authority_key, "police-cyber") == 0)
+        police = g_strcmp0 (r->done_on, "2026-11-21") == 0;
+    }
+  g_assert_true (police);
+  g_assert_true (sonae_store_verify_timeline (store, 1, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Their constraints hold: a report of no incident, an answer not known. */
+  g_assert_cmpint (sqlite3_exec (sonae_store_get_db (store),
+                                 "INSERT INTO body_reports (incident_id, authority_key) VALUES (99, 'ppc')",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (sonae_store_get_db (store),
+                                 "UPDATE ppc_assessments SET sensitive = 'maybe'",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+
+  g_clear_object (&store);
+  g_assert_cmpint (pragma_int (path, "PRAGMA integrity_check"), ==, 0);
+  g_unsetenv ("SONAE_NOW");
+  sonae_test_remove_dir (dir);
+}
+
 static void
 assert_refused (const char *dir,
                 const char *path,
@@ -345,6 +423,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/reopen-keeps-data", test_store_reopen_keeps_data);
   g_test_add_func ("/store/migrations", test_store_migrations);
   g_test_add_func ("/store/migration-from-2", test_store_migration_from_2);
+  g_test_add_func ("/store/migration-from-3", test_store_migration_from_3);
   g_test_add_func ("/store/refuses-damaged", test_store_refuses_damaged);
   g_test_add_func ("/store/refuses-foreign-and-newer", test_store_refuses_foreign_and_newer);
   g_test_add_func ("/store/refuses-read-only", test_store_refuses_read_only);

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <libnotify/notify.h>
 #include <stdio.h>
 
 #include "sonae-backup.h"
@@ -12,6 +13,7 @@
 #include "sonae-error.h"
 #include "sonae-import.h"
 #include "sonae-incident.h"
+#include "sonae-reminders.h"
 #include "sonae-store.h"
 
 void
@@ -48,6 +50,10 @@ sonae_cli_add_options (GApplication *app)
       N_("Write a backup copy of the database to FILE"), N_("FILE") },
     { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Replace the database with the backup FILE (the current one is kept beside it)"), N_("FILE") },
+    { "check-reminders", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print what is due (reports, actions, upkeep), most urgent first, and exit"), NULL },
+    { "notify", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --check-reminders: also show each as a desktop notification"), NULL },
     { NULL }
   };
 
@@ -346,6 +352,121 @@ run_restore (const char *data_dir,
   return 0;
 }
 
+/* ---- reminders ---------------------------------------------------------- */
+
+/* More than this many notifications at once are one too many: the rest are
+ * summed up in one more. */
+#define MAX_NOTIFICATIONS 5
+#define APP_ICON "io.github.sonae.Sonae"
+
+static NotifyUrgency
+notify_urgency (SonaeUrgency urgency)
+{
+  switch (urgency)
+    {
+    case SONAE_URGENCY_OVERDUE:
+      return NOTIFY_URGENCY_CRITICAL;
+    case SONAE_URGENCY_SOON:
+      return NOTIFY_URGENCY_NORMAL;
+    case SONAE_URGENCY_UPCOMING:
+    case SONAE_URGENCY_UPKEEP:
+    default:
+      return NOTIFY_URGENCY_LOW;
+    }
+}
+
+static gboolean
+show_notification (const char     *summary,
+                   const char     *body,
+                   NotifyUrgency   urgency,
+                   GError        **error)
+{
+  NotifyNotification *n = notify_notification_new (summary, body, APP_ICON);
+  gboolean ok;
+
+  notify_notification_set_urgency (n, urgency);
+  notify_notification_set_hint_string (n, "desktop-entry", APP_ICON);
+  ok = notify_notification_show (n, error);
+  g_object_unref (n);
+  return ok;
+}
+
+/* Each reminder as a desktop notification, most urgent first. FALSE with
+ * @error when no notification service answered. */
+static gboolean
+notify_reminders (GPtrArray  *reminders,
+                  GError    **error)
+{
+  gboolean ok = TRUE;
+
+  if (!notify_init ("Sonae"))
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_FAILED,
+                           _("The notification library could not start."));
+      return FALSE;
+    }
+  for (guint i = 0; ok && i < reminders->len && i < MAX_NOTIFICATIONS; i++)
+    {
+      SonaeReminder *r = g_ptr_array_index (reminders, i);
+
+      ok = show_notification (r->title, r->detail, notify_urgency (r->urgency), error);
+    }
+  if (ok && reminders->len > MAX_NOTIFICATIONS)
+    {
+      guint rest = reminders->len - MAX_NOTIFICATIONS;
+      g_autofree char *summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "And %u more reminder",
+                                                               "And %u more reminders", rest), rest);
+
+      ok = show_notification (summary, _("Open Sonae to see them all on Home."), NOTIFY_URGENCY_LOW, error);
+    }
+  notify_uninit ();
+  return ok;
+}
+
+static int
+run_check_reminders (const char *data_dir,
+                     gboolean    notify)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeStore) store = open_store (data_dir, &error);
+  g_autoptr(GPtrArray) reminders = NULL;
+  /* Translators: marks a reminder whose date has passed, at the start of its line */
+  const char *overdue = _("[overdue]");
+  gboolean any_overdue;
+
+  if (store == NULL)
+    return fail (_("Could not open the data folder"), error);
+  reminders = sonae_reminders_collect (store, &error);
+  if (reminders == NULL)
+    return fail (_("Could not work out what is due"), error);
+  if (reminders->len == 0)
+    {
+      g_print ("%s\n", _("Nothing is due."));
+      return 0;
+    }
+
+  /* Sorted: when anything is overdue, the first one is. */
+  any_overdue = ((SonaeReminder *) g_ptr_array_index (reminders, 0))->urgency == SONAE_URGENCY_OVERDUE;
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      SonaeReminder *r = g_ptr_array_index (reminders, i);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      if (any_overdue)
+        append_padded (line, r->urgency == SONAE_URGENCY_OVERDUE ? overdue : "", display_width (overdue) + 1);
+      g_string_append (line, r->title);
+      g_print ("%s\n", line->str);
+    }
+
+  if (notify && !notify_reminders (reminders, &error))
+    /* Without a notification service the printed list is what there is:
+     * still a success. */
+    g_printerr (_("sonae: the notifications could not be shown (%s); the reminders are printed above.\n"),
+                error->message);
+  return 0;
+}
+
 int
 sonae_cli_handle (GVariantDict  *options,
                   char         **out_data_dir)
@@ -389,6 +510,8 @@ sonae_cli_handle (GVariantDict  *options,
     return run_backup (data_dir, backup);
   if (restore != NULL)
     return run_restore (data_dir, restore);
+  if (g_variant_dict_contains (options, "check-reminders"))
+    return run_check_reminders (data_dir, g_variant_dict_contains (options, "notify"));
 
   if (output != NULL || paper != NULL)
     return fail (_("--output and --paper go with --export DOC"), NULL);
@@ -396,6 +519,8 @@ sonae_cli_handle (GVariantDict  *options,
     return fail (_("--group goes with --import-contacts FILE"), NULL);
   if (incident != NULL)
     return fail (_("--incident goes with --export DOC"), NULL);
+  if (g_variant_dict_contains (options, "notify"))
+    return fail (_("--notify goes with --check-reminders"), NULL);
 
   return -1;
 }

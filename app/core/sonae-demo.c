@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sonae-actions.h"
 #include "sonae-clock.h"
 #include "sonae-demo.h"
 #include "sonae-error.h"
@@ -130,10 +131,36 @@ at (const char *time)
   return TRUE;
 }
 
+/* An action of the demo drill; its id in @out_id. */
+static gboolean
+add_action (SonaeStore       *store,
+            gint64            incident_id,
+            SonaeActionKind   kind,
+            const char       *text,
+            gint64            owner_id,
+            const char       *due_on,
+            const char       *author,
+            gint64           *out_id,
+            GError          **error)
+{
+  g_autoptr(SonaeAction) action = sonae_action_new ();
+
+  action->incident_id = incident_id;
+  action->kind = kind;
+  action->text = g_strdup (text);
+  action->owner_id = owner_id;
+  action->due_on = g_strdup (due_on);
+  if (!sonae_store_save_action (store, action, author, error))
+    return FALSE;
+  *out_id = action->id;
+  return TRUE;
+}
+
 /* A ransomware drill held some weeks ago, entered with the times of the
  * day: part of the checklist done, calls, notes, one note entered later
- * from the paper log, and one correction. Everything goes through the
- * store's functions, so its timeline chain is sound. */
+ * from the paper log, one correction, and a corrective and a preventive
+ * action done in the weeks after. Everything goes through the store's
+ * functions, so its timeline chain is sound. */
 static gboolean
 add_drill (SonaeStore  *store,
            GHashTable  *ids,
@@ -172,6 +199,17 @@ add_drill (SonaeStore  *store,
   g_autofree char *t1130 = g_strdup_printf ("%s 11:30", day);
   g_autofree char *t1140 = g_strdup_printf ("%s 11:40", day);
   g_autofree char *t1145 = g_strdup_printf ("%s 11:45", day);
+  /* The actions: done 10 and 28 days after the drill. */
+  g_autoptr(GDateTime) then10 = g_date_time_add_days (then, 10);
+  g_autoptr(GDateTime) then28 = g_date_time_add_days (then, 28);
+  g_autoptr(GDateTime) then30 = g_date_time_add_days (then, 30);
+  g_autofree char *d10 = g_date_time_format (then10, "%Y-%m-%d");
+  g_autofree char *d28 = g_date_time_format (then28, "%Y-%m-%d");
+  g_autofree char *d30 = g_date_time_format (then30, "%Y-%m-%d");
+  g_autofree char *t10 = g_strdup_printf ("%s 16:00", d10);
+  g_autofree char *t28 = g_strdup_printf ("%s 17:00", d28);
+  g_autofree char *t28close = g_strdup_printf ("%s 17:10", d28);
+  gint64 corrective_id = 0, preventive_id = 0;
 
   checklist = sonae_checklist_load (error);
   if (checklist == NULL)
@@ -244,7 +282,17 @@ add_drill (SonaeStore  *store,
   ok = ok && at (t1140) && sonae_store_correct_entry (store, id, corrected_id,
                                   "確認したのは診察室1・2と会計の3台。処置室の端末は確認していなかった（次回の訓練で確認する）。",
                                   "佐藤 由美", error);
-  ok = ok && at (t1145) && sonae_store_set_incident_status (store, id, SONAE_STATUS_CLOSED, "佐藤 由美", NULL, error);
+  /* What the drill leads to, decided at its debrief, and followed to the
+   * end: the drill is closed once none is open. */
+  ok = ok && at (t1145) && add_action (store, id, SONAE_ACTION_CORRECTIVE,
+                                       "受付PCのマクロ実行を既定で禁止する（グループポリシーで設定し、全端末で確認する）",
+                                       it_id, d10, "佐藤 由美", &corrective_id, error);
+  ok = ok && add_action (store, id, SONAE_ACTION_PREVENTIVE,
+                         "全職員に不審メールの見分け方と「開いてしまったら」の手順を研修する",
+                         manager_id, d30, "佐藤 由美", &preventive_id, error);
+  ok = ok && at (t10) && sonae_store_complete_action (store, corrective_id, d10, tanaka, "高橋 誠", tanaka, error);
+  ok = ok && at (t28) && sonae_store_complete_action (store, preventive_id, d28, "佐藤 由美", "高橋 誠", "佐藤 由美", error);
+  ok = ok && at (t28close) && sonae_store_set_incident_status (store, id, SONAE_STATUS_CLOSED, "佐藤 由美", NULL, error);
   sonae_clock_set_override (NULL);
   return ok;
 }

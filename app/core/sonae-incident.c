@@ -64,6 +64,7 @@ sonae_incident_level_get_title (int level)
 static const char *entry_kind_keys[SONAE_N_ENTRY_KINDS] = {
   "opened", "note", "check", "uncheck", "field", "call",
   "status", "level", "type", "event", "detail", "correction",
+  "report", "action",
 };
 
 const char *
@@ -618,6 +619,11 @@ describe (const SonaeTimelineEntry *entry,
       return g_strdup_printf (_("Correction of entry %s: %s"),
                               entry->old_value ? entry->old_value : "?",
                               entry->text ? entry->text : "");
+
+    case SONAE_ENTRY_REPORT:
+    case SONAE_ENTRY_ACTION:
+      /* Written, translated, when it was recorded. */
+      return g_strdup (entry->text ? entry->text : "");
 
     case SONAE_N_ENTRY_KINDS:
     default:

@@ -128,6 +128,8 @@ typedef enum {
   SONAE_ENTRY_EVENT,       /* event type keys */
   SONAE_ENTRY_DETAIL,      /* field: a SONAE_INCIDENT_DETAIL_* */
   SONAE_ENTRY_CORRECTION,  /* corrects: the entry it corrects; text: the correction */
+  SONAE_ENTRY_REPORT,      /* reporting to the PPC or another body (sonae-ppc.h); text says what */
+  SONAE_ENTRY_ACTION,      /* an action added, changed, done, dropped (sonae-actions.h); text says what */
   SONAE_N_ENTRY_KINDS,
 } SonaeEntryKind;
 

@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sonae-actions.h"
 #include "sonae-clock.h"
 #include "sonae-error.h"
 #include "sonae-incident.h"
@@ -576,6 +577,33 @@ append_entry (SonaeStore      *self,
   return step_sql (self, move, what, error);
 }
 
+/* For the other core modules (sonae-store-private.h): one entry of @kind
+ * with @text, appended to the chain. Inside the caller's transaction. */
+gboolean
+sonae_store_append_timeline_entry (SonaeStore      *store,
+                                   gint64           incident_id,
+                                   SonaeEntryKind   kind,
+                                   const char      *at,
+                                   const char      *author,
+                                   const char      *text,
+                                   GError         **error)
+{
+  g_autofree char *now = now_string ();
+
+  g_return_val_if_fail (SONAE_IS_STORE (store), FALSE);
+  g_return_val_if_fail ((guint) kind < SONAE_N_ENTRY_KINDS, FALSE);
+
+  if (!check_author (author, error) || !check_text (text, error))
+    return FALSE;
+
+  {
+    NewEntry e = NEW_ENTRY (kind, at != NULL ? at : now, at != NULL, author);
+
+    e.text = text;
+    return append_entry (store, incident_id, &e, now, error);
+  }
+}
+
 static SonaeTimelineEntry *
 entry_from_row (sqlite3_stmt *stmt)
 {
@@ -1097,6 +1125,22 @@ sonae_store_set_incident_status (SonaeStore           *self,
     return FALSE;
   if (incident->status == status)
     return TRUE;
+  /* Not complete while an action is open (sonae-actions.h). */
+  if (status == SONAE_STATUS_CLOSED)
+    {
+      guint open = sonae_store_count_open_actions (self, id);
+
+      if (open > 0)
+        {
+          g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "%u action of this incident is still open: finish it, or close it with a reason, first.",
+                                    "%u actions of this incident are still open: finish them, or close them with a reason, first.",
+                                    open),
+                       open);
+          return FALSE;
+        }
+    }
 
   {
     NewEntry e = NEW_ENTRY (SONAE_ENTRY_STATUS, when, back_entered, author);

@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include "sonae-incident.h"
 #include "sonae-store.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,20 @@ gboolean  sonae_authorities_install  (SonaeStore  *store,
 void      sonae_authorities_localize (SonaeContact *contact);
 /* TRUE when @key names one of the bundled authorities. */
 gboolean  sonae_authorities_is_builtin_key (const char *key);
+
+/* Append one timeline entry of @kind with @text to @incident_id's hash
+ * chain (sonae-store-incidents.c). Call it inside an open transaction
+ * (sonae_store_begin), together with the change it records; the caller
+ * commits or rolls back. @at: when it happened as stored
+ * ("YYYY-MM-DDTHH:MM:SS", then marked back-entered), or NULL for now.
+ * @author must not be blank. */
+gboolean  sonae_store_append_timeline_entry (SonaeStore      *store,
+                                             gint64           incident_id,
+                                             SonaeEntryKind   kind,
+                                             const char      *at,
+                                             const char      *author,
+                                             const char      *text,
+                                             GError         **error);
 
 #define SONAE_APPLICATION_ID 0x534f4e41 /* "SONA" */
 

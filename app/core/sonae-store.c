@@ -190,6 +190,51 @@ static const char *const migrations[] = {
   "  UNIQUE (incident_id, seq)"
   ");"
   "CREATE INDEX timeline_corrects ON timeline (corrects);",
+
+  /* 3 -> 4: after the first hour: whether and when the leak was reported
+   * to the PPC, the other bodies reported to, and the actions an incident
+   * leads to (sonae-ppc.h, sonae-actions.h). Owners are roster contacts
+   * without a foreign key: a purged contact leaves the action readable. */
+  "CREATE TABLE ppc_assessments ("
+  "  incident_id INTEGER PRIMARY KEY NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,"
+  "  personal_data TEXT NOT NULL DEFAULT 'unknown' CHECK (personal_data IN ('unknown', 'yes', 'no')),"
+  "  sensitive TEXT NOT NULL DEFAULT 'unknown' CHECK (sensitive IN ('unknown', 'yes', 'no')),"
+  "  financial TEXT NOT NULL DEFAULT 'unknown' CHECK (financial IN ('unknown', 'yes', 'no')),"
+  "  unlawful TEXT NOT NULL DEFAULT 'unknown' CHECK (unlawful IN ('unknown', 'yes', 'no')),"
+  "  over_1000 TEXT NOT NULL DEFAULT 'unknown' CHECK (over_1000 IN ('unknown', 'yes', 'no')),"
+  "  processor INTEGER NOT NULL DEFAULT 0 CHECK (processor IN (0, 1)),"
+  "  learned_on TEXT,"
+  "  principal_notified_on TEXT,"
+  "  preliminary_sent_on TEXT,"
+  "  final_sent_on TEXT,"
+  "  persons_notified_on TEXT,"
+  "  updated_at TEXT NOT NULL,"
+  "  updated_by TEXT NOT NULL"
+  ");"
+  "CREATE TABLE body_reports ("
+  "  incident_id INTEGER NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,"
+  "  authority_key TEXT NOT NULL,"
+  "  done_on TEXT,"
+  "  done_by TEXT,"
+  "  PRIMARY KEY (incident_id, authority_key)"
+  ");"
+  "CREATE TABLE actions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  incident_id INTEGER NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('handling', 'corrective', 'preventive')),"
+  "  text TEXT NOT NULL CHECK (length (text) > 0),"
+  "  owner_id INTEGER,"
+  "  due_on TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped')),"
+  "  confirmed_on TEXT,"
+  "  confirmed_by TEXT,"
+  "  approved_by TEXT,"
+  "  reason TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "CREATE INDEX actions_incident ON actions (incident_id);"
+  "CREATE INDEX actions_open ON actions (status, due_on);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SONAE_SCHEMA_VERSION);

@@ -7,6 +7,7 @@
 #include "sonae-incident-now.h"
 #include "sonae-incident.h"
 #include "sonae-manual-view.h"
+#include "sonae-reminders.h"
 
 struct _SonaeHomePage
 {
@@ -116,9 +117,10 @@ is_call_role (const char *role_key)
   return FALSE;
 }
 
-/* The manual: a review due, or texts to look at after an update. */
+/* Texts of the manual to look at after an update of Sonae (the yearly
+ * review is a reminder, below). */
 static void
-add_manual_attention (SonaeHomePage *self)
+add_manual_update (SonaeHomePage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SonaeManualView) view = NULL;
@@ -132,23 +134,6 @@ add_manual_attention (SonaeHomePage *self)
     {
       g_message ("Could not read the manual: %s", error ? error->message : "");
       return;
-    }
-
-  if (sonae_manual_view_review_due (view))
-    {
-      const char *date = NULL;
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row;
-
-      if (sonae_manual_view_get_review (view, &date, NULL))
-        /* Translators: %s is a date */
-        subtitle = g_strdup_printf (_("Last reviewed on %s, more than a year ago. Read it again with the people named in it."), date);
-      else
-        subtitle = g_strdup (_("Read it with the people named in it, adapt what does not fit, then mark it as reviewed."));
-      row = new_row (_("Review the emergency manual"), subtitle, "accessories-dictionary-symbolic");
-      gtk_widget_set_name (row, "manual-review-row");
-      make_activatable (row, "win.section", g_variant_new_string ("manual"));
-      add_attention_row (self, row);
     }
 
   n_review = sonae_manual_view_count_needs_review (view);
@@ -168,50 +153,122 @@ add_manual_attention (SonaeHomePage *self)
     }
 }
 
+static gboolean
+is_roster_reminder (const SonaeReminder *r)
+{
+  return r->kind == SONAE_REMINDER_ROLE_EMPTY ||
+         r->kind == SONAE_REMINDER_CONTACT_STALE ||
+         r->kind == SONAE_REMINDER_CONTACT_UNCHECKED;
+}
+
+static const char *
+reminder_icon (const SonaeReminder *r)
+{
+  if (r->urgency == SONAE_URGENCY_OVERDUE)
+    return "dialog-warning-symbolic";
+  switch (r->kind)
+    {
+    case SONAE_REMINDER_PPC_PRELIMINARY:
+    case SONAE_REMINDER_PPC_FINAL:
+    case SONAE_REMINDER_PPC_UNDECIDED:
+    case SONAE_REMINDER_BODY_REPORT:
+      return "mail-send-symbolic";
+    case SONAE_REMINDER_ACTION_OVERDUE:
+    case SONAE_REMINDER_ACTION_DUE:
+      return "alarm-symbolic";
+    case SONAE_REMINDER_MANUAL_REVIEW:
+      return "accessories-dictionary-symbolic";
+    case SONAE_REMINDER_ROLE_EMPTY:
+      return "system-users-symbolic";
+    case SONAE_REMINDER_CONTACT_STALE:
+    case SONAE_REMINDER_CONTACT_UNCHECKED:
+    case SONAE_N_REMINDER_KINDS:
+    default:
+      return "x-office-address-book-symbolic";
+    }
+}
+
+/* A row that opens what settles @r. */
+static GtkWidget *
+new_reminder_row (const SonaeReminder *r)
+{
+  GtkWidget *row = new_row (r->title, r->detail, NULL);
+  GtkWidget *icon = gtk_image_new_from_icon_name (reminder_icon (r));
+
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  if (r->urgency == SONAE_URGENCY_OVERDUE)
+    {
+      gtk_widget_add_css_class (icon, "error");
+      gtk_widget_set_name (row, "overdue-row");
+    }
+
+  switch (r->kind)
+    {
+    case SONAE_REMINDER_MANUAL_REVIEW:
+      gtk_widget_set_name (row, "manual-review-row");
+      make_activatable (row, "win.section", g_variant_new_string ("manual"));
+      break;
+    case SONAE_REMINDER_ROLE_EMPTY:
+      make_activatable (row, "win.show-role", g_variant_new_string (r->role_key));
+      break;
+    case SONAE_REMINDER_CONTACT_STALE:
+    case SONAE_REMINDER_CONTACT_UNCHECKED:
+      make_activatable (row, "win.show-contact", g_variant_new_int64 (r->contact_id));
+      break;
+    case SONAE_REMINDER_PPC_PRELIMINARY:
+    case SONAE_REMINDER_PPC_FINAL:
+    case SONAE_REMINDER_PPC_UNDECIDED:
+    case SONAE_REMINDER_BODY_REPORT:
+    case SONAE_REMINDER_ACTION_OVERDUE:
+    case SONAE_REMINDER_ACTION_DUE:
+    case SONAE_N_REMINDER_KINDS:
+    default:
+      if (r->incident_id != 0)
+        make_activatable (row, "win.show-incident", g_variant_new_int64 (r->incident_id));
+      break;
+    }
+  return row;
+}
+
 static void
 update_attention (SonaeHomePage *self)
 {
-  g_autoptr(GPtrArray) items = sonae_store_get_attention (self->store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = sonae_reminders_collect (self->store, &error);
+  gboolean roster_ok = TRUE;
+  gboolean rest_roster = TRUE;
   guint n_items;
 
-  /* An empty calling role already shows in red under Whom to Call. */
-  for (guint i = items ? items->len : 0; i > 0; i--)
+  if (items == NULL)
     {
-      SonaeAttention *item = g_ptr_array_index (items, i - 1);
-      if (item->kind == SONAE_ATTENTION_ROLE_EMPTY && is_call_role (item->role_key))
+      g_message ("Could not work out what is due: %s", error->message);
+      items = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_reminder_free);
+    }
+
+  /* An empty calling role already shows in red under Whom to Call. */
+  for (guint i = items->len; i > 0; i--)
+    {
+      SonaeReminder *item = g_ptr_array_index (items, i - 1);
+      if (item->kind == SONAE_REMINDER_ROLE_EMPTY && is_call_role (item->role_key))
         g_ptr_array_remove_index (items, i - 1);
     }
-  n_items = items ? items->len : 0;
+  n_items = items->len;
 
   for (guint i = 0; i < self->attention_rows->len; i++)
     adw_preferences_group_remove (self->attention_group, g_ptr_array_index (self->attention_rows, i));
   g_ptr_array_set_size (self->attention_rows, 0);
 
-  add_manual_attention (self);
-  if (n_items == 0)
+  /* Most urgent first, as the service sorts them. */
+  for (guint i = 0; i < n_items; i++)
     {
-      add_attention_row (self, new_row (_("All contacts are current"),
-                                        _("Every role has someone to call, and every contact was verified in the last six months."),
-                                        "emblem-ok-symbolic"));
-      return;
-    }
+      SonaeReminder *item = g_ptr_array_index (items, i);
 
-  for (guint i = 0; i < n_items && i < SONAE_HOME_MAX_ATTENTION; i++)
-    {
-      SonaeAttention *item = g_ptr_array_index (items, i);
-      GtkWidget *row;
-
-      if (item->kind == SONAE_ATTENTION_ROLE_EMPTY)
-        {
-          row = new_row (item->title, item->detail, "system-users-symbolic");
-          make_activatable (row, "win.show-role", g_variant_new_string (item->role_key));
-        }
-      else
-        {
-          row = new_row (item->title, item->detail, "x-office-address-book-symbolic");
-          make_activatable (row, "win.show-contact", g_variant_new_int64 (item->contact_id));
-        }
-      add_attention_row (self, row);
+      if (is_roster_reminder (item))
+        roster_ok = FALSE;
+      if (i < SONAE_HOME_MAX_ATTENTION)
+        add_attention_row (self, new_reminder_row (item));
+      else if (!is_roster_reminder (item))
+        rest_roster = FALSE;
     }
 
   if (n_items > SONAE_HOME_MAX_ATTENTION)
@@ -221,11 +278,19 @@ update_attention (SonaeHomePage *self)
                                                              "%u more item needs attention",
                                                              "%u more items need attention", rest),
                                                 rest);
-      GtkWidget *row = new_row (title, _("Open Contacts to see them all."), NULL);
+      GtkWidget *row = new_row (title, rest_roster ? _("Open Contacts to see them all.") : NULL, NULL);
 
-      make_activatable (row, "win.section", g_variant_new_string ("contacts"));
+      /* The most urgent are shown; what is left is mostly the roster. */
+      if (rest_roster)
+        make_activatable (row, "win.section", g_variant_new_string ("contacts"));
       add_attention_row (self, row);
     }
+
+  add_manual_update (self);
+  if (roster_ok)
+    add_attention_row (self, new_row (_("All contacts are current"),
+                                      _("Every role has someone to call, and every contact was verified in the last six months."),
+                                      "emblem-ok-symbolic"));
 }
 
 static char *

@@ -1,0 +1,797 @@
+/* sonae-actions.c: corrective and preventive actions of an incident.
+ *
+ * Like the incident store, every change checks everything first, outside
+ * the transaction, so that a mistake changes nothing; then the row and the
+ * ACTION entry of the incident's timeline are written in one transaction.
+ * The entry goes through the incident store's chain code
+ * (sonae_store_append_timeline_entry), so the hash chain stays sound. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sonae-actions.h"
+#include "sonae-clock.h"
+#include "sonae-error.h"
+#include "sonae-incident.h"
+#include "sonae-store-private.h"
+
+#define ACTION_COLUMNS \
+  "a.id, a.incident_id, a.kind, a.text, a.owner_id, c.name, a.due_on, a.status, " \
+  "a.confirmed_on, a.confirmed_by, a.approved_by, a.reason, a.created_at, a.updated_at"
+
+/* A soft-deleted or purged owner reads as none. */
+#define ACTION_FROM \
+  " FROM actions a LEFT JOIN contacts c ON c.id = a.owner_id AND c.deleted = 0 "
+
+/* How much of each text is quoted in a timeline sentence, in bytes, so that
+ * the sentence stays within what one entry may hold. */
+#define QUOTE_TEXT 4000
+#define QUOTE_REASON 8000
+#define QUOTE_NAME 500
+
+/* --- kinds and statuses -------------------------------------------------- */
+
+static const char *const kind_keys[SONAE_N_ACTION_KINDS] = {
+  "handling", "corrective", "preventive",
+};
+
+static const char *const status_keys[SONAE_N_ACTION_STATUSES] = {
+  "open", "done", "dropped",
+};
+
+const char *
+sonae_action_kind_to_string (SonaeActionKind kind)
+{
+  g_return_val_if_fail ((guint) kind < SONAE_N_ACTION_KINDS, NULL);
+  return kind_keys[kind];
+}
+
+gboolean
+sonae_action_kind_from_string (const char      *text,
+                               SonaeActionKind *out_kind)
+{
+  for (guint i = 0; i < SONAE_N_ACTION_KINDS; i++)
+    if (g_strcmp0 (text, kind_keys[i]) == 0)
+      {
+        if (out_kind)
+          *out_kind = (SonaeActionKind) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+sonae_action_kind_get_title (SonaeActionKind kind)
+{
+  switch (kind)
+    {
+    case SONAE_ACTION_HANDLING:
+      /* Translators: 結果の処置, what was done about the result of the incident */
+      return _("Handling of the result");
+    case SONAE_ACTION_CORRECTIVE:
+      /* Translators: 是正処置・再発防止策 */
+      return _("Corrective action");
+    case SONAE_ACTION_PREVENTIVE:
+      /* Translators: 予防処置 */
+      return _("Preventive action");
+    case SONAE_N_ACTION_KINDS:
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+const char *
+sonae_action_status_to_string (SonaeActionStatus status)
+{
+  g_return_val_if_fail ((guint) status < SONAE_N_ACTION_STATUSES, NULL);
+  return status_keys[status];
+}
+
+gboolean
+sonae_action_status_from_string (const char        *text,
+                                 SonaeActionStatus *out_status)
+{
+  for (guint i = 0; i < SONAE_N_ACTION_STATUSES; i++)
+    if (g_strcmp0 (text, status_keys[i]) == 0)
+      {
+        if (out_status)
+          *out_status = (SonaeActionStatus) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+sonae_action_status_get_title (SonaeActionStatus status)
+{
+  switch (status)
+    {
+    case SONAE_ACTION_OPEN:
+      /* Translators: the status of an action: not finished yet */
+      return C_("action status", "Open");
+    case SONAE_ACTION_DONE:
+      /* Translators: the status of an action: done and confirmed */
+      return C_("action status", "Done");
+    case SONAE_ACTION_DROPPED:
+      /* Translators: the status of an action: closed with a reason, without doing it */
+      return C_("action status", "Dropped");
+    case SONAE_N_ACTION_STATUSES:
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/* --- the record ---------------------------------------------------------- */
+
+SonaeAction *
+sonae_action_new (void)
+{
+  SonaeAction *action = g_new0 (SonaeAction, 1);
+
+  action->kind = SONAE_ACTION_CORRECTIVE;
+  action->status = SONAE_ACTION_OPEN;
+  return action;
+}
+
+void
+sonae_action_free (SonaeAction *action)
+{
+  if (action == NULL)
+    return;
+  g_free (action->text);
+  g_free (action->owner_name);
+  g_free (action->due_on);
+  g_free (action->confirmed_on);
+  g_free (action->confirmed_by);
+  g_free (action->approved_by);
+  g_free (action->reason);
+  g_free (action->created_at);
+  g_free (action->updated_at);
+  g_free (action);
+}
+
+/* --- small helpers ------------------------------------------------------- */
+
+static char *
+now_string (void)
+{
+  g_autoptr(GDateTime) now = sonae_clock_now ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/* Not too long, not broken. NULL passes. */
+static gboolean
+check_text (const char  *text,
+            GError     **error)
+{
+  if (text == NULL)
+    return TRUE;
+  if (strlen (text) > SONAE_INCIDENT_MAX_TEXT)
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_TOO_LARGE,
+                   _("The text is too long: Sonae keeps up to %d bytes (about %d Japanese characters) in one entry."),
+                   SONAE_INCIDENT_MAX_TEXT, SONAE_INCIDENT_MAX_TEXT / 3);
+      return FALSE;
+    }
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                           _("The text contains broken characters."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Not blank, then as check_text(); @message says what is missing. */
+static gboolean
+check_required (const char  *text,
+                const char  *message,
+                GError     **error)
+{
+  if (!check_text (text, error))
+    return FALSE;
+  if (is_blank (text))
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID, message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_author (const char  *author,
+              GError     **error)
+{
+  return check_required (author, _("Every entry of the timeline needs the name of who made it."), error);
+}
+
+/* A date a person typed, stripped; NULL for none. */
+static gboolean
+normalize_date (const char  *text,
+                char       **out_date,
+                GError     **error)
+{
+  g_autofree char *copy = NULL;
+
+  *out_date = NULL;
+  if (text == NULL)
+    return TRUE;
+  if (!check_text (text, error))
+    return FALSE;
+  copy = g_strstrip (g_strdup (text));
+  if (*copy == '\0')
+    return TRUE;
+  if (!sonae_date_check (copy, error))
+    return FALSE;
+  *out_date = g_steal_pointer (&copy);
+  return TRUE;
+}
+
+/* At most @max_bytes of @text, cut at a character, with "…" when cut. */
+static char *
+quote (const char *text,
+       gsize       max_bytes)
+{
+  const char *end;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (strlen (text) <= max_bytes)
+    return g_strdup (text);
+  end = g_utf8_find_prev_char (text, text + max_bytes + 1);
+  if (end == NULL)
+    end = text;
+  return g_strdup_printf ("%.*s…", (int) (end - text), text);
+}
+
+static gboolean
+step_done (SonaeStore   *self,
+           sqlite3_stmt *stmt,
+           const char   *what,
+           GError      **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return sonae_store_set_sql_error (self, error, what);
+  return TRUE;
+}
+
+static SonaeAction *
+action_from_row (sqlite3_stmt *stmt)
+{
+  SonaeAction *action = sonae_action_new ();
+
+  action->id = sqlite3_column_int64 (stmt, 0);
+  action->incident_id = sqlite3_column_int64 (stmt, 1);
+  if (!sonae_action_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &action->kind))
+    action->kind = SONAE_ACTION_CORRECTIVE;
+  action->text = sonae_column_dup (stmt, 3);
+  action->owner_id = sqlite3_column_int64 (stmt, 4);
+  action->owner_name = sonae_column_dup (stmt, 5);
+  action->due_on = sonae_column_dup (stmt, 6);
+  if (!sonae_action_status_from_string ((const char *) sqlite3_column_text (stmt, 7), &action->status))
+    action->status = SONAE_ACTION_OPEN;
+  action->confirmed_on = sonae_column_dup (stmt, 8);
+  action->confirmed_by = sonae_column_dup (stmt, 9);
+  action->approved_by = sonae_column_dup (stmt, 10);
+  action->reason = sonae_column_dup (stmt, 11);
+  action->created_at = sonae_column_dup (stmt, 12);
+  action->updated_at = sonae_column_dup (stmt, 13);
+  if (action->text == NULL)
+    action->text = g_strdup ("");
+  return action;
+}
+
+static GPtrArray *
+list_actions (SonaeStore  *self,
+              const char  *sql,
+              gint64       incident_id,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  int rc;
+
+  stmt = sonae_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  if (incident_id != 0)
+    sqlite3_bind_int64 (stmt, 1, incident_id);
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_action_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, action_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      sonae_store_set_sql_error (self, error, _("Could not read the actions"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+static gboolean
+incident_exists (SonaeStore  *self,
+                 gint64       incident_id,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = sonae_store_prepare (self, "SELECT 1 FROM incidents WHERE id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, incident_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    return sonae_store_set_sql_error (self, error, _("Could not read the incident"));
+  g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND,
+                       _("The incident does not exist."));
+  return FALSE;
+}
+
+/* --- reading ------------------------------------------------------------- */
+
+GPtrArray *
+sonae_store_list_actions (SonaeStore  *self,
+                          gint64       incident_id,
+                          GError     **error)
+{
+  g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
+
+  if (!incident_exists (self, incident_id, error))
+    return NULL;
+  return list_actions (self,
+                       "SELECT " ACTION_COLUMNS ACTION_FROM
+                       "WHERE a.incident_id = ?1 "
+                       "ORDER BY CASE a.kind WHEN 'handling' THEN 0 WHEN 'corrective' THEN 1 ELSE 2 END, "
+                       "a.due_on IS NULL, a.due_on, a.id",
+                       incident_id, error);
+}
+
+GPtrArray *
+sonae_store_list_open_actions (SonaeStore  *self,
+                               GError     **error)
+{
+  g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
+
+  return list_actions (self,
+                       "SELECT " ACTION_COLUMNS ACTION_FROM
+                       "WHERE a.status = 'open' "
+                       "ORDER BY a.due_on IS NULL, a.due_on, a.id",
+                       0, error);
+}
+
+SonaeAction *
+sonae_store_get_action (SonaeStore  *self,
+                        gint64       action_id,
+                        GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
+
+  stmt = sonae_store_prepare (self, "SELECT " ACTION_COLUMNS ACTION_FROM "WHERE a.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, action_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return action_from_row (stmt);
+  if (rc != SQLITE_DONE)
+    sonae_store_set_sql_error (self, error, _("Could not read the action"));
+  else
+    g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND,
+                         _("The action does not exist."));
+  return NULL;
+}
+
+guint
+sonae_store_count_open_actions (SonaeStore *self,
+                                gint64      incident_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), 0);
+
+  stmt = sonae_store_prepare (self,
+                              "SELECT count(*) FROM actions WHERE incident_id = ?1 AND status = 'open'",
+                              NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, incident_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return (guint) sqlite3_column_int64 (stmt, 0);
+}
+
+/* --- the timeline sentences ---------------------------------------------- */
+
+/* “ (owner 田中 健一, due 2026-12-01)”, or less, or "". */
+static char *
+owner_and_due (const char *owner_name,
+               const char *due_on)
+{
+  g_autofree char *owner = owner_name != NULL ? quote (owner_name, QUOTE_NAME) : NULL;
+
+  if (owner != NULL && due_on != NULL)
+    /* Translators: after an action's text in the timeline: who does it, by when */
+    return g_strdup_printf (_(" (owner %s, due %s)"), owner, due_on);
+  if (owner != NULL)
+    /* Translators: after an action's text in the timeline: who does it */
+    return g_strdup_printf (_(" (owner %s)"), owner);
+  if (due_on != NULL)
+    /* Translators: after an action's text in the timeline: by when */
+    return g_strdup_printf (_(" (due %s)"), due_on);
+  return g_strdup ("");
+}
+
+static char *
+saved_sentence (gboolean           added,
+                SonaeActionKind    kind,
+                const char        *text,
+                const char        *owner_name,
+                const char        *due_on)
+{
+  g_autofree char *quoted = quote (text, QUOTE_TEXT);
+  g_autofree char *tail = owner_and_due (owner_name, due_on);
+
+  if (added)
+    /* Translators: “Corrective action added: <what> (owner …, due …)” */
+    return g_strdup_printf (_("%s added: %s%s"), sonae_action_kind_get_title (kind), quoted, tail);
+  /* Translators: “Corrective action changed: <what> (owner …, due …)” */
+  return g_strdup_printf (_("%s changed: %s%s"), sonae_action_kind_get_title (kind), quoted, tail);
+}
+
+/* --- writing ------------------------------------------------------------- */
+
+/* Run @stmt and append the ACTION entry @text, in one transaction. */
+static gboolean
+commit_with_entry (SonaeStore    *self,
+                   gint64         incident_id,
+                   sqlite3_stmt  *stmt,
+                   const char    *what,
+                   const char    *now,
+                   const char    *author,
+                   const char    *text,
+                   gint64        *out_new_id,
+                   GError       **error)
+{
+  if (!step_done (self, stmt, what, error))
+    goto fail;
+  if (out_new_id != NULL)
+    *out_new_id = sqlite3_last_insert_rowid (sonae_store_get_db (self));
+  if (!sonae_store_append_timeline_entry (self, incident_id, SONAE_ENTRY_ACTION, NULL, author, text, error))
+    goto fail;
+  sonae_store_emit_changed (self, "incidents");
+  return sonae_store_commit (self, error);
+
+fail:
+  sonae_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+sonae_store_save_action (SonaeStore   *self,
+                         SonaeAction  *action,
+                         const char   *author,
+                         GError      **error)
+{
+  g_autoptr(SonaeAction) old = NULL;
+  g_autoptr(SonaeContact) owner = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = now_string ();
+  g_autofree char *due_on = NULL;
+  g_autofree char *sentence = NULL;
+  const char *owner_name = NULL;
+  gint64 incident_id;
+  gint64 new_id = 0;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (action != NULL, FALSE);
+
+  /* Check everything first. */
+  if ((guint) action->kind >= SONAE_N_ACTION_KINDS)
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                           _("The kind of action is unknown."));
+      return FALSE;
+    }
+  if (!check_required (action->text, _("Write what is to be done."), error) ||
+      !check_author (author, error) ||
+      !normalize_date (action->due_on, &due_on, error))
+    return FALSE;
+
+  incident_id = action->incident_id;
+  if (action->id != 0)
+    {
+      old = sonae_store_get_action (self, action->id, error);
+      if (old == NULL)
+        return FALSE;
+      if (incident_id == 0)
+        incident_id = old->incident_id;
+      else if (incident_id != old->incident_id)
+        {
+          g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                               _("An action cannot be moved to another incident."));
+          return FALSE;
+        }
+    }
+  if (!incident_exists (self, incident_id, error))
+    return FALSE;
+
+  if (action->owner_id < 0)
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND,
+                           _("The owner of the action is not in the contacts."));
+      return FALSE;
+    }
+  if (action->owner_id != 0)
+    {
+      owner = sonae_store_get_contact (self, action->owner_id, NULL);
+      /* An owner deleted since may stay on an action that is edited for
+       * something else; a new owner must be in the contacts. */
+      if (owner == NULL && (old == NULL || old->owner_id != action->owner_id))
+        {
+          g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND,
+                               _("The owner of the action is not in the contacts."));
+          return FALSE;
+        }
+      if (owner != NULL)
+        owner_name = sonae_contact_get_display_name (owner);
+    }
+
+  /* A change to what is already there records nothing. */
+  if (old != NULL &&
+      old->kind == action->kind &&
+      g_strcmp0 (old->text, action->text) == 0 &&
+      old->owner_id == action->owner_id &&
+      g_strcmp0 (old->due_on, due_on) == 0)
+    return TRUE;
+
+  sentence = saved_sentence (old == NULL, action->kind, action->text, owner_name, due_on);
+
+  if (!sonae_store_begin (self, error))
+    return FALSE;
+  if (old == NULL)
+    stmt = sonae_store_prepare (self,
+                                "INSERT INTO actions (incident_id, kind, text, owner_id, due_on, status, "
+                                "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, 'open', ?6, ?6)",
+                                error);
+  else
+    stmt = sonae_store_prepare (self,
+                                "UPDATE actions SET kind = ?2, text = ?3, owner_id = ?4, due_on = ?5, "
+                                "updated_at = ?6 WHERE id = ?7",
+                                error);
+  if (stmt == NULL)
+    {
+      sonae_store_rollback (self);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, incident_id);
+  sqlite3_bind_text (stmt, 2, sonae_action_kind_to_string (action->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, action->text, -1, SQLITE_STATIC);
+  if (action->owner_id != 0)
+    sqlite3_bind_int64 (stmt, 4, action->owner_id);
+  sonae_bind_text (stmt, 5, due_on);
+  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
+  if (old != NULL)
+    sqlite3_bind_int64 (stmt, 7, old->id);
+  if (!commit_with_entry (self, incident_id, stmt, _("Could not save the action"), now, author,
+                          sentence, old == NULL ? &new_id : NULL, error))
+    return FALSE;
+
+  /* Give the caller the record as stored. */
+  action->incident_id = incident_id;
+  g_free (action->due_on);
+  action->due_on = g_steal_pointer (&due_on);
+  g_free (action->owner_name);
+  action->owner_name = g_strdup (owner_name);
+  g_free (action->updated_at);
+  action->updated_at = g_strdup (now);
+  if (old == NULL)
+    {
+      action->id = new_id;
+      action->status = SONAE_ACTION_OPEN;
+      g_free (action->created_at);
+      action->created_at = g_strdup (now);
+    }
+  return TRUE;
+}
+
+gboolean
+sonae_store_complete_action (SonaeStore  *self,
+                             gint64       action_id,
+                             const char  *confirmed_on,
+                             const char  *confirmed_by,
+                             const char  *approved_by,
+                             const char  *author,
+                             GError     **error)
+{
+  g_autoptr(SonaeAction) action = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = now_string ();
+  g_autofree char *today = sonae_clock_today ();
+  g_autofree char *date = NULL;
+  g_autofree char *by = NULL;
+  g_autofree char *approver = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *sentence = NULL;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+
+  if (!normalize_date (confirmed_on, &date, error) ||
+      !check_required (confirmed_by, _("Enter who confirmed that the action was done (担当)."), error) ||
+      !check_text (approved_by, error) ||
+      !check_author (author, error))
+    return FALSE;
+  if (date == NULL)
+    date = g_strdup (today);
+  if (strcmp (date, today) > 0)
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                   _("%s is in the future. Enter the day the action was confirmed as done."), date);
+      return FALSE;
+    }
+  by = g_strstrip (g_strdup (confirmed_by));
+  if (!is_blank (approved_by))
+    approver = g_strstrip (g_strdup (approved_by));
+
+  action = sonae_store_get_action (self, action_id, error);
+  if (action == NULL)
+    return FALSE;
+  if (action->status != SONAE_ACTION_OPEN)
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                           action->status == SONAE_ACTION_DONE
+                           ? _("This action is already done.")
+                           : _("This action was closed without doing it. Reopen it first."));
+      return FALSE;
+    }
+
+  quoted = quote (action->text, QUOTE_TEXT);
+  {
+    g_autofree char *who = quote (by, QUOTE_NAME);
+    g_autofree char *approved = approver != NULL ? quote (approver, QUOTE_NAME) : NULL;
+
+    if (approved != NULL)
+      /* Translators: “Corrective action “…” done, confirmed on 2026-12-01 by 田中 健一, approved by 高橋 誠” */
+      sentence = g_strdup_printf (_("%s “%s” done, confirmed on %s by %s, approved by %s"),
+                                  sonae_action_kind_get_title (action->kind), quoted, date, who, approved);
+    else
+      /* Translators: “Corrective action “…” done, confirmed on 2026-12-01 by 田中 健一” */
+      sentence = g_strdup_printf (_("%s “%s” done, confirmed on %s by %s"),
+                                  sonae_action_kind_get_title (action->kind), quoted, date, who);
+  }
+
+  if (!sonae_store_begin (self, error))
+    return FALSE;
+  stmt = sonae_store_prepare (self,
+                              "UPDATE actions SET status = 'done', confirmed_on = ?2, confirmed_by = ?3, "
+                              "approved_by = ?4, reason = NULL, updated_at = ?5 WHERE id = ?1",
+                              error);
+  if (stmt == NULL)
+    {
+      sonae_store_rollback (self);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, action_id);
+  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, by, -1, SQLITE_STATIC);
+  sonae_bind_text (stmt, 4, approver);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
+  return commit_with_entry (self, action->incident_id, stmt, _("Could not save the action"),
+                            now, author, sentence, NULL, error);
+}
+
+gboolean
+sonae_store_drop_action (SonaeStore  *self,
+                         gint64       action_id,
+                         const char  *reason,
+                         const char  *author,
+                         GError     **error)
+{
+  g_autoptr(SonaeAction) action = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = now_string ();
+  g_autofree char *quoted = NULL;
+  g_autofree char *why = NULL;
+  g_autofree char *sentence = NULL;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+
+  if (!check_required (reason, _("Write why the action is closed without doing it."), error) ||
+      !check_author (author, error))
+    return FALSE;
+  action = sonae_store_get_action (self, action_id, error);
+  if (action == NULL)
+    return FALSE;
+  if (action->status != SONAE_ACTION_OPEN)
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                           action->status == SONAE_ACTION_DONE
+                           ? _("This action is already done.")
+                           : _("This action is already closed."));
+      return FALSE;
+    }
+
+  quoted = quote (action->text, QUOTE_TEXT);
+  why = quote (reason, QUOTE_REASON);
+  /* Translators: “Corrective action “…” closed without doing it: <reason>” */
+  sentence = g_strdup_printf (_("%s “%s” closed without doing it: %s"),
+                              sonae_action_kind_get_title (action->kind), quoted, why);
+
+  if (!sonae_store_begin (self, error))
+    return FALSE;
+  stmt = sonae_store_prepare (self,
+                              "UPDATE actions SET status = 'dropped', reason = ?2, confirmed_on = NULL, "
+                              "confirmed_by = NULL, approved_by = NULL, updated_at = ?3 WHERE id = ?1",
+                              error);
+  if (stmt == NULL)
+    {
+      sonae_store_rollback (self);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, action_id);
+  sqlite3_bind_text (stmt, 2, reason, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  return commit_with_entry (self, action->incident_id, stmt, _("Could not save the action"),
+                            now, author, sentence, NULL, error);
+}
+
+gboolean
+sonae_store_reopen_action (SonaeStore  *self,
+                           gint64       action_id,
+                           const char  *author,
+                           GError     **error)
+{
+  g_autoptr(SonaeAction) action = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = now_string ();
+  g_autofree char *quoted = NULL;
+  g_autofree char *sentence = NULL;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+
+  if (!check_author (author, error))
+    return FALSE;
+  action = sonae_store_get_action (self, action_id, error);
+  if (action == NULL)
+    return FALSE;
+  /* Already open: nothing to record. */
+  if (action->status == SONAE_ACTION_OPEN)
+    return TRUE;
+
+  quoted = quote (action->text, QUOTE_TEXT);
+  /* Translators: “Corrective action “…” reopened” */
+  sentence = g_strdup_printf (_("%s “%s” reopened"), sonae_action_kind_get_title (action->kind), quoted);
+
+  if (!sonae_store_begin (self, error))
+    return FALSE;
+  /* The confirmation or the reason stays in the timeline. */
+  stmt = sonae_store_prepare (self,
+                              "UPDATE actions SET status = 'open', confirmed_on = NULL, confirmed_by = NULL, "
+                              "approved_by = NULL, reason = NULL, updated_at = ?2 WHERE id = ?1",
+                              error);
+  if (stmt == NULL)
+    {
+      sonae_store_rollback (self);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, action_id);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  return commit_with_entry (self, action->incident_id, stmt, _("Could not save the action"),
+                            now, author, sentence, NULL, error);
+}

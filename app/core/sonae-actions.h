@@ -1,0 +1,102 @@
+/* sonae-actions.h: what an incident leads to: the handling of the result
+ * (結果の処置), corrective actions (再発防止策) and preventive actions
+ * (予防処置), each with an owner from the roster, a due date, a status and
+ * its confirmation (date, 担当, 承認) — seed 004.
+ *
+ * An incident cannot be closed while one of its actions is open, unless
+ * someone closes that action with a reason. Every change is recorded in the
+ * incident's timeline (an ACTION entry). */
+#pragma once
+
+#include <glib.h>
+
+#include "sonae-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  SONAE_ACTION_HANDLING,     /* 結果の処置 */
+  SONAE_ACTION_CORRECTIVE,   /* 是正処置・再発防止策 */
+  SONAE_ACTION_PREVENTIVE,   /* 予防処置 */
+  SONAE_N_ACTION_KINDS,
+} SonaeActionKind;
+
+typedef enum {
+  SONAE_ACTION_OPEN,         /* 未完了 */
+  SONAE_ACTION_DONE,         /* 完了 (confirmed) */
+  SONAE_ACTION_DROPPED,      /* 見送り: closed with a reason */
+  SONAE_N_ACTION_STATUSES,
+} SonaeActionStatus;
+
+const char *sonae_action_kind_to_string     (SonaeActionKind   kind);    /* "handling", "corrective", "preventive" */
+gboolean    sonae_action_kind_from_string   (const char       *text,
+                                             SonaeActionKind  *out_kind);
+const char *sonae_action_kind_get_title     (SonaeActionKind   kind);    /* translated */
+const char *sonae_action_status_to_string   (SonaeActionStatus status);  /* "open", "done", "dropped" */
+gboolean    sonae_action_status_from_string (const char        *text,
+                                             SonaeActionStatus *out_status);
+const char *sonae_action_status_get_title   (SonaeActionStatus status);  /* translated */
+
+typedef struct {
+  gint64 id;
+  gint64 incident_id;
+  SonaeActionKind kind;
+  char *text;                /* what is to be done */
+  gint64 owner_id;           /* a roster contact, 0 for none */
+  char *owner_name;          /* the contact's name when read (NULL if none or deleted) */
+  char *due_on;              /* YYYY-MM-DD or NULL */
+  SonaeActionStatus status;
+  char *confirmed_on;        /* DONE: YYYY-MM-DD */
+  char *confirmed_by;        /* DONE: 担当, who confirmed it was done */
+  char *approved_by;         /* DONE: 承認 */
+  char *reason;              /* DROPPED: why */
+  char *created_at;
+  char *updated_at;
+} SonaeAction;
+
+SonaeAction *sonae_action_new  (void);
+void         sonae_action_free (SonaeAction *action);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SonaeAction, sonae_action_free)
+
+/* Of SonaeAction, by kind then due date (none last) then id. */
+GPtrArray   *sonae_store_list_actions      (SonaeStore  *self,
+                                            gint64       incident_id,
+                                            GError     **error);
+/* Every open action of every incident (drills included; reminders filter
+ * them out), by due date. */
+GPtrArray   *sonae_store_list_open_actions (SonaeStore  *self,
+                                            GError     **error);
+SonaeAction *sonae_store_get_action        (SonaeStore  *self,
+                                            gint64       action_id,
+                                            GError     **error);
+/* Insert (id == 0; id and created_at are set) or update kind, text, owner
+ * and due date. The text may not be empty; the due date must be a real
+ * date (it may be in the past: an action is often recorded late). */
+gboolean     sonae_store_save_action       (SonaeStore  *self,
+                                            SonaeAction *action,
+                                            const char  *author,
+                                            GError     **error);
+/* Mark done with its confirmation (date not in the future; 担当 required,
+ * 承認 may be NULL until approved). */
+gboolean     sonae_store_complete_action   (SonaeStore  *self,
+                                            gint64       action_id,
+                                            const char  *confirmed_on,
+                                            const char  *confirmed_by,
+                                            const char  *approved_by,
+                                            const char  *author,
+                                            GError     **error);
+/* Close without doing it; @reason required. */
+gboolean     sonae_store_drop_action       (SonaeStore  *self,
+                                            gint64       action_id,
+                                            const char  *reason,
+                                            const char  *author,
+                                            GError     **error);
+/* Back to open (a mistake, or it turned out not to work). */
+gboolean     sonae_store_reopen_action     (SonaeStore  *self,
+                                            gint64       action_id,
+                                            const char  *author,
+                                            GError     **error);
+guint        sonae_store_count_open_actions (SonaeStore *self,
+                                            gint64      incident_id);
+
+G_END_DECLS

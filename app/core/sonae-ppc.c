@@ -1,0 +1,950 @@
+/* sonae-ppc.c: must a personal-data leak be reported to the PPC, and by
+ * when; the other bodies to report to, with the dates they were told.
+ *
+ * The verdict and the dates are worked out from the answers each time
+ * (sonae_ppc_assess), never stored: only the answers and the dates things
+ * were done are. Every save is one transaction with one REPORT entry in the
+ * incident's hash-chained timeline saying what changed. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sonae-clock.h"
+#include "sonae-content.h"
+#include "sonae-error.h"
+#include "sonae-escalation.h"
+#include "sonae-incident.h"
+#include "sonae-ppc.h"
+#include "sonae-store-private.h"
+
+#define PRELIMINARY_FROM_DAY 3
+#define PRELIMINARY_BY_DAY 5
+#define FINAL_DAY 30
+#define FINAL_UNLAWFUL_DAY 60
+
+/* --- the conditions ----------------------------------------------------- */
+
+const char *
+sonae_ppc_condition_to_string (SonaePpcCondition condition)
+{
+  switch (condition)
+    {
+    case SONAE_PPC_CONDITION_SENSITIVE:
+      return "sensitive";
+    case SONAE_PPC_CONDITION_FINANCIAL:
+      return "financial";
+    case SONAE_PPC_CONDITION_UNLAWFUL:
+      return "unlawful";
+    case SONAE_PPC_CONDITION_OVER_1000:
+      return "over-1000";
+    case SONAE_PPC_N_CONDITIONS:
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+static gboolean
+is_care (SonaeOrgKind kind)
+{
+  return kind == SONAE_ORG_CLINIC || kind == SONAE_ORG_HOSPITAL || kind == SONAE_ORG_PHARMACY;
+}
+
+const char *
+sonae_ppc_condition_get_question (SonaePpcCondition condition,
+                                  SonaeOrgKind      kind)
+{
+  gboolean care = is_care (kind);
+
+  switch (condition)
+    {
+    case SONAE_PPC_CONDITION_SENSITIVE:
+      return care
+        ? _("Could patients’ medical data be among it, such as records, prescriptions or test results?")
+        : _("Could sensitive data be among it, such as the health, medical history or criminal record of customers or staff?");
+    case SONAE_PPC_CONDITION_FINANCIAL:
+      return care
+        ? _("Could it be misused to cause patients financial damage, such as credit card or bank account numbers, or logins for online payment?")
+        : _("Could it be misused to cause customers financial damage, such as credit card or bank account numbers, or logins for online payment?");
+    case SONAE_PPC_CONDITION_UNLAWFUL:
+      return _("Could someone have done it on purpose, such as unauthorised access, ransomware or theft?");
+    case SONAE_PPC_CONDITION_OVER_1000:
+      return care
+        ? _("Could more than 1,000 patients or other persons be affected?")
+        : _("Could more than 1,000 customers or other persons be affected?");
+    case SONAE_PPC_N_CONDITIONS:
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+const char *
+sonae_ppc_condition_get_title (SonaePpcCondition condition)
+{
+  switch (condition)
+    {
+    case SONAE_PPC_CONDITION_SENSITIVE:
+      return _("Sensitive personal data");
+    case SONAE_PPC_CONDITION_FINANCIAL:
+      return _("Possible financial damage");
+    case SONAE_PPC_CONDITION_UNLAWFUL:
+      return _("Unlawful purpose");
+    case SONAE_PPC_CONDITION_OVER_1000:
+      return _("More than 1,000 persons");
+    case SONAE_PPC_N_CONDITIONS:
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/* Why the condition applies, to follow "required —". */
+static const char *
+condition_phrase (SonaePpcCondition condition)
+{
+  switch (condition)
+    {
+    case SONAE_PPC_CONDITION_SENSITIVE:
+      return _("medical data or other sensitive personal data is involved");
+    case SONAE_PPC_CONDITION_FINANCIAL:
+      return _("the data could be misused to cause financial damage");
+    case SONAE_PPC_CONDITION_UNLAWFUL:
+      return _("it may have been done with an unlawful purpose");
+    case SONAE_PPC_CONDITION_OVER_1000:
+      return _("more than 1,000 persons may be affected");
+    case SONAE_PPC_N_CONDITIONS:
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+static const char *
+verdict_title (SonaePpcVerdict verdict)
+{
+  switch (verdict)
+    {
+    case SONAE_PPC_NOT_REQUIRED:
+      return _("not required");
+    case SONAE_PPC_REQUIRED:
+      return _("required");
+    case SONAE_PPC_UNDECIDED:
+      return _("not decided yet");
+    case SONAE_PPC_PRINCIPAL_REPORTS:
+      return _("the principal reports");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/* --- the assessment ------------------------------------------------------ */
+
+SonaePpcAssessment *
+sonae_ppc_assessment_new (void)
+{
+  SonaePpcAssessment *assessment = g_new0 (SonaePpcAssessment, 1);
+
+  assessment->personal_data = SONAE_ANSWER_UNKNOWN;
+  for (guint i = 0; i < SONAE_PPC_N_CONDITIONS; i++)
+    assessment->conditions[i] = SONAE_ANSWER_UNKNOWN;
+  return assessment;
+}
+
+void
+sonae_ppc_assessment_free (SonaePpcAssessment *assessment)
+{
+  if (assessment == NULL)
+    return;
+  g_free (assessment->learned_on);
+  g_free (assessment->principal_notified_on);
+  g_free (assessment->preliminary_sent_on);
+  g_free (assessment->final_sent_on);
+  g_free (assessment->persons_notified_on);
+  g_free (assessment->updated_at);
+  g_free (assessment->updated_by);
+  g_free (assessment);
+}
+
+void
+sonae_ppc_result_free (SonaePpcResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->reason);
+  g_free (result->preliminary_from);
+  g_free (result->preliminary_by);
+  g_free (result->final_by);
+  g_free (result);
+}
+
+static gboolean
+parse_date (const char *text,
+            GDate      *out)
+{
+  unsigned y, m, d;
+
+  if (!sonae_date_is_valid (text))
+    return FALSE;
+  sscanf (text, "%4u-%2u-%2u", &y, &m, &d);
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return TRUE;
+}
+
+static char *
+format_date (const GDate *date)
+{
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
+                          (guint) g_date_get_month (date), g_date_get_day (date));
+}
+
+char *
+sonae_ppc_day (const char *learned_on,
+               guint       n)
+{
+  GDate date;
+
+  if (n == 0 || !parse_date (learned_on, &date))
+    return NULL;
+  g_date_add_days (&date, n - 1);
+  if (!g_date_valid (&date))
+    return NULL;
+  return format_date (&date);
+}
+
+static int
+days_between (const char *from,
+              const char *to)
+{
+  GDate a, b;
+
+  if (!parse_date (from, &a) || !parse_date (to, &b))
+    return 0;
+  return g_date_days_between (&a, &b);
+}
+
+/* The conditions answered @answer, as "a; b" phrases or titles. */
+static char *
+join_conditions (const SonaePpcAssessment *assessment,
+                 SonaeTriageAnswer         answer,
+                 gboolean                  titles)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < SONAE_PPC_N_CONDITIONS; i++)
+    if (assessment->conditions[i] == answer)
+      {
+        if (text->len > 0)
+          /* Translators: between the conditions of a list */
+          g_string_append (text, _("; "));
+        g_string_append (text, titles ? sonae_ppc_condition_get_title (i) : condition_phrase (i));
+      }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The verdict, and why in a few words (to follow "required —"). */
+static SonaePpcVerdict
+decide (const SonaePpcAssessment  *assessment,
+        char                     **out_because)
+{
+  gboolean any_yes = FALSE, any_unknown = FALSE;
+
+  if (assessment->personal_data == SONAE_ANSWER_NO)
+    {
+      *out_because = g_strdup (_("no personal data leaked, was lost or was damaged"));
+      return SONAE_PPC_NOT_REQUIRED;
+    }
+  if (assessment->personal_data != SONAE_ANSWER_YES)
+    {
+      *out_because = g_strdup (_("it is not known yet whether personal data leaked, was lost or was damaged"));
+      return SONAE_PPC_UNDECIDED;
+    }
+
+  for (guint i = 0; i < SONAE_PPC_N_CONDITIONS; i++)
+    {
+      any_yes |= assessment->conditions[i] == SONAE_ANSWER_YES;
+      any_unknown |= assessment->conditions[i] != SONAE_ANSWER_YES &&
+                     assessment->conditions[i] != SONAE_ANSWER_NO;
+    }
+
+  if (any_yes)
+    {
+      *out_because = join_conditions (assessment, SONAE_ANSWER_YES, FALSE);
+      if (assessment->processor && assessment->principal_notified_on != NULL)
+        return SONAE_PPC_PRINCIPAL_REPORTS;
+      return SONAE_PPC_REQUIRED;
+    }
+  if (any_unknown)
+    {
+      g_autofree char *open = join_conditions (assessment, SONAE_ANSWER_UNKNOWN, TRUE);
+
+      /* Translators: %s lists the conditions still answered "don't know yet" */
+      *out_because = g_strdup_printf (_("still to be answered: %s"), open);
+      return SONAE_PPC_UNDECIDED;
+    }
+  *out_because = g_strdup (_("personal data is involved, but none of the four conditions applies"));
+  return SONAE_PPC_NOT_REQUIRED;
+}
+
+SonaePpcResult *
+sonae_ppc_assess (const SonaePpcAssessment *assessment,
+                  const char               *today)
+{
+  g_autoptr(SonaePpcResult) result = NULL;
+  g_autofree char *because = NULL;
+  g_autofree char *clock_today = NULL;
+
+  g_return_val_if_fail (assessment != NULL, NULL);
+
+  if (!sonae_date_is_valid (today))
+    today = clock_today = sonae_clock_today ();
+
+  result = g_new0 (SonaePpcResult, 1);
+  result->verdict = decide (assessment, &because);
+  result->unlawful = assessment->conditions[SONAE_PPC_CONDITION_UNLAWFUL] == SONAE_ANSWER_YES;
+
+  switch (result->verdict)
+    {
+    case SONAE_PPC_NOT_REQUIRED:
+      /* Translators: %s says why, e.g. “no personal data leaked, was lost or was damaged” */
+      result->reason = g_strdup_printf (_("Reporting to the PPC is not required: %s."), because);
+      break;
+    case SONAE_PPC_UNDECIDED:
+      /* Translators: %s says what is not known yet */
+      result->reason = g_strdup_printf (_("Whether to report to the PPC is not decided yet (%s)."), because);
+      break;
+    case SONAE_PPC_REQUIRED:
+      if (assessment->processor)
+        /* Translators: %s names the conditions that apply */
+        result->reason = g_strdup_printf (_("Report to the PPC and notify the persons: %s. "
+                                            "You process the data for another organisation: tell it at once. "
+                                            "Once it is told, it reports instead of you."), because);
+      else
+        /* Translators: %s names the conditions that apply */
+        result->reason = g_strdup_printf (_("Report to the PPC and notify the persons: %s."), because);
+      break;
+    case SONAE_PPC_PRINCIPAL_REPORTS:
+      /* Translators: %s names the conditions that apply, then a date */
+      result->reason = g_strdup_printf (_("Reporting to the PPC is needed (%s). The organisation you process "
+                                          "the data for reports it: you told it on %s."),
+                                        because, assessment->principal_notified_on);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if ((result->verdict == SONAE_PPC_REQUIRED || result->verdict == SONAE_PPC_UNDECIDED) &&
+      sonae_date_is_valid (assessment->learned_on))
+    {
+      const char *learned = assessment->learned_on;
+
+      result->preliminary_from = sonae_ppc_day (learned, PRELIMINARY_FROM_DAY);
+      result->preliminary_by = sonae_ppc_day (learned, PRELIMINARY_BY_DAY);
+      result->final_by = sonae_ppc_day (learned, result->unlawful ? FINAL_UNLAWFUL_DAY : FINAL_DAY);
+      if (result->preliminary_by != NULL)
+        result->preliminary_days_left = days_between (today, result->preliminary_by);
+      if (result->final_by != NULL)
+        result->final_days_left = days_between (today, result->final_by);
+    }
+  return g_steal_pointer (&result);
+}
+
+/* --- the store: shared checks -------------------------------------------- */
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+check_author (const char  *author,
+              GError     **error)
+{
+  if (is_blank (author) || !g_utf8_validate (author, -1, NULL))
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                           _("Write who records this: the timeline needs a name."));
+      return FALSE;
+    }
+  if (strlen (author) > SONAE_INCIDENT_MAX_TEXT)
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_TOO_LARGE,
+                           _("The name of who records this is too long."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* NULL for NULL or blank, else the date, checked: real, not after @today,
+ * not before @learned_on (when given; @what names it for the message). */
+static gboolean
+check_date (const char  *date,
+            const char  *today,
+            const char  *learned_on,
+            const char  *what,
+            GError     **error)
+{
+  if (date == NULL)
+    return TRUE;
+  if (!sonae_date_check (date, error))
+    return FALSE;
+  if (strcmp (date, today) > 0)
+    {
+      /* Translators: the first %s names the date, e.g. “The preliminary report”, the second is the date */
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                   _("%s: %s is in the future. Enter today or an earlier day."), what, date);
+      return FALSE;
+    }
+  if (learned_on != NULL && strcmp (date, learned_on) < 0)
+    {
+      /* Translators: the first %s names the date, then the date and the day the organisation learned of it */
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                   _("%s: %s is before the day the organisation learned of it (%s)."),
+                   what, date, learned_on);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+normalize_date (const char *date)
+{
+  g_autofree char *copy = NULL;
+
+  if (date == NULL)
+    return NULL;
+  copy = g_strstrip (g_strdup (date));
+  if (*copy == '\0')
+    return NULL;
+  return g_steal_pointer (&copy);
+}
+
+static char *
+now_string (void)
+{
+  g_autoptr(GDateTime) now = sonae_clock_now ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+}
+
+static gboolean
+step_done (SonaeStore   *self,
+           sqlite3_stmt *stmt,
+           GError      **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return sonae_store_set_sql_error (self, error, _("Could not save the report"));
+  return TRUE;
+}
+
+/* --- the store: the PPC assessment ---------------------------------------- */
+
+static SonaeTriageAnswer
+answer_from_column (sqlite3_stmt *stmt,
+                    int           index)
+{
+  SonaeTriageAnswer answer;
+
+  if (!sonae_triage_answer_from_string ((const char *) sqlite3_column_text (stmt, index), &answer))
+    answer = SONAE_ANSWER_UNKNOWN;
+  return answer;
+}
+
+/* The stored assessment, or a new one; *@out_stored tells which. */
+static SonaePpcAssessment *
+load_ppc (SonaeStore  *self,
+          gint64       incident_id,
+          gboolean    *out_stored,
+          GError     **error)
+{
+  g_autoptr(SonaeIncident) incident = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SonaePpcAssessment) assessment = NULL;
+  const char *since;
+  int rc;
+
+  incident = sonae_store_get_incident (self, incident_id, error);
+  if (incident == NULL)
+    return NULL;
+
+  stmt = sonae_store_prepare (self,
+                              "SELECT personal_data, sensitive, financial, unlawful, over_1000, processor, "
+                              "learned_on, principal_notified_on, preliminary_sent_on, final_sent_on, "
+                              "persons_notified_on, updated_at, updated_by "
+                              "FROM ppc_assessments WHERE incident_id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, incident_id);
+  rc = sqlite3_step (stmt);
+  assessment = sonae_ppc_assessment_new ();
+  if (rc == SQLITE_ROW)
+    {
+      assessment->personal_data = answer_from_column (stmt, 0);
+      for (guint i = 0; i < SONAE_PPC_N_CONDITIONS; i++)
+        assessment->conditions[i] = answer_from_column (stmt, 1 + (int) i);
+      assessment->processor = sqlite3_column_int (stmt, 5) != 0;
+      assessment->learned_on = sonae_column_dup (stmt, 6);
+      assessment->principal_notified_on = sonae_column_dup (stmt, 7);
+      assessment->preliminary_sent_on = sonae_column_dup (stmt, 8);
+      assessment->final_sent_on = sonae_column_dup (stmt, 9);
+      assessment->persons_notified_on = sonae_column_dup (stmt, 10);
+      assessment->updated_at = sonae_column_dup (stmt, 11);
+      assessment->updated_by = sonae_column_dup (stmt, 12);
+      *out_stored = TRUE;
+      return g_steal_pointer (&assessment);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sonae_store_set_sql_error (self, error, _("Could not read the report"));
+      return NULL;
+    }
+
+  since = incident->detected_at != NULL ? incident->detected_at : incident->created_at;
+  if (since != NULL && strlen (since) >= 10)
+    {
+      g_autofree char *day = g_strndup (since, 10);
+
+      if (sonae_date_is_valid (day))
+        assessment->learned_on = g_steal_pointer (&day);
+    }
+  *out_stored = FALSE;
+  return g_steal_pointer (&assessment);
+}
+
+SonaePpcAssessment *
+sonae_store_get_ppc (SonaeStore  *self,
+                     gint64       incident_id,
+                     GError     **error)
+{
+  gboolean stored;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
+
+  return load_ppc (self, incident_id, &stored, error);
+}
+
+static gboolean
+answers_valid (const SonaePpcAssessment *a)
+{
+  if ((guint) a->personal_data > SONAE_ANSWER_NO)
+    return FALSE;
+  for (guint i = 0; i < SONAE_PPC_N_CONDITIONS; i++)
+    if ((guint) a->conditions[i] > SONAE_ANSWER_NO)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+add_line (GString *text,
+          char    *line)
+{
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  g_string_append (text, line);
+  g_free (line);
+}
+
+/* A line when the date changed: @set_line (owned) when it is set, else
+ * @cleared. */
+static void
+describe_date (GString    *text,
+               const char *old_value,
+               const char *new_value,
+               char       *set_line,
+               const char *cleared)
+{
+  if (g_strcmp0 (old_value, new_value) == 0)
+    g_free (set_line);
+  else if (new_value != NULL)
+    add_line (text, set_line);
+  else
+    {
+      g_free (set_line);
+      add_line (text, g_strdup (cleared));
+    }
+}
+
+#define OR_EMPTY(s) ((s) != NULL ? (s) : "")
+
+/* What changed from @old to @new, one line each, in the timeline's words. */
+static char *
+describe_ppc_change (const SonaePpcAssessment *old,
+                     const SonaePpcAssessment *new)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  gboolean answers_changed = old->personal_data != new->personal_data ||
+                             old->processor != new->processor;
+
+  if (old->personal_data != new->personal_data)
+    /* Translators: %s is the answer: Yes, No, Don’t know yet */
+    add_line (text, g_strdup_printf (_("Personal data leaked, lost or damaged: %s"),
+                                     sonae_triage_answer_get_label (new->personal_data)));
+  for (guint i = 0; i < SONAE_PPC_N_CONDITIONS; i++)
+    if (old->conditions[i] != new->conditions[i])
+      {
+        answers_changed = TRUE;
+        /* Translators: a condition and its answer, e.g. “Unlawful purpose: Yes” */
+        add_line (text, g_strdup_printf (_("%s: %s"), sonae_ppc_condition_get_title (i),
+                                         sonae_triage_answer_get_label (new->conditions[i])));
+      }
+  if (old->processor != new->processor)
+    add_line (text, g_strdup (new->processor
+                              ? _("The data is processed for another organisation (as its processor)")
+                              : _("The data is not processed for another organisation")));
+
+  describe_date (text, old->learned_on, new->learned_on,
+                 g_strdup_printf (_("Day the organisation learned of it: %s"), OR_EMPTY (new->learned_on)),
+                 _("The day the organisation learned of it was removed"));
+  describe_date (text, old->principal_notified_on, new->principal_notified_on,
+                 g_strdup_printf (_("The organisation the data is processed for was told on %s"), OR_EMPTY (new->principal_notified_on)),
+                 _("The date the organisation the data is processed for was told was removed"));
+  answers_changed |= g_strcmp0 (old->principal_notified_on, new->principal_notified_on) != 0;
+  describe_date (text, old->preliminary_sent_on, new->preliminary_sent_on,
+                 g_strdup_printf (_("Preliminary report to the PPC recorded as sent on %s"), OR_EMPTY (new->preliminary_sent_on)),
+                 _("The date the preliminary report to the PPC was sent was removed"));
+  describe_date (text, old->final_sent_on, new->final_sent_on,
+                 g_strdup_printf (_("Final report to the PPC recorded as sent on %s"), OR_EMPTY (new->final_sent_on)),
+                 _("The date the final report to the PPC was sent was removed"));
+  describe_date (text, old->persons_notified_on, new->persons_notified_on,
+                 g_strdup_printf (_("The persons were notified on %s"), OR_EMPTY (new->persons_notified_on)),
+                 _("The date the persons were notified was removed"));
+
+  if (answers_changed)
+    {
+      g_autofree char *because = NULL;
+      SonaePpcVerdict verdict = decide (new, &because);
+
+      /* Translators: the verdict (required, not required …), then why */
+      add_line (text, g_strdup_printf (_("Reporting to the PPC: %s — %s"), verdict_title (verdict), because));
+    }
+  if (text->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+gboolean
+sonae_store_set_ppc (SonaeStore                *self,
+                     gint64                     incident_id,
+                     const SonaePpcAssessment  *assessment,
+                     const char                *author,
+                     GError                   **error)
+{
+  g_autoptr(SonaePpcAssessment) old = NULL;
+  g_autoptr(SonaePpcAssessment) new = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *today = sonae_clock_today ();
+  g_autofree char *now = now_string ();
+  g_autofree char *text = NULL;
+  gboolean stored;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (assessment != NULL, FALSE);
+
+  /* Check everything first: a mistake changes nothing. */
+  if (!answers_valid (assessment))
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                           _("An answer about reporting to the PPC is unknown."));
+      return FALSE;
+    }
+  if (!check_author (author, error))
+    return FALSE;
+
+  new = sonae_ppc_assessment_new ();
+  new->personal_data = assessment->personal_data;
+  memcpy (new->conditions, assessment->conditions, sizeof new->conditions);
+  new->processor = assessment->processor != FALSE;
+  new->learned_on = normalize_date (assessment->learned_on);
+  new->principal_notified_on = normalize_date (assessment->principal_notified_on);
+  new->preliminary_sent_on = normalize_date (assessment->preliminary_sent_on);
+  new->final_sent_on = normalize_date (assessment->final_sent_on);
+  new->persons_notified_on = normalize_date (assessment->persons_notified_on);
+  new->updated_at = g_strdup (now);
+  new->updated_by = g_strdup (author);
+
+  if (!check_date (new->learned_on, today, NULL,
+                   _("The day the organisation learned of it"), error) ||
+      !check_date (new->principal_notified_on, today, new->learned_on,
+                   _("The day the organisation the data is processed for was told"), error) ||
+      !check_date (new->preliminary_sent_on, today, new->learned_on,
+                   _("The preliminary report"), error) ||
+      !check_date (new->final_sent_on, today, new->learned_on,
+                   _("The final report"), error) ||
+      !check_date (new->persons_notified_on, today, new->learned_on,
+                   _("The notification of the persons"), error))
+    return FALSE;
+
+  old = load_ppc (self, incident_id, &stored, error);
+  if (old == NULL)
+    return FALSE;
+  text = describe_ppc_change (old, new);
+  if (text == NULL)
+    return TRUE;   /* nothing changed */
+
+  if (!sonae_store_begin (self, error))
+    return FALSE;
+  stmt = sonae_store_prepare (self,
+                              "INSERT INTO ppc_assessments (incident_id, personal_data, sensitive, financial, "
+                              "unlawful, over_1000, processor, learned_on, principal_notified_on, "
+                              "preliminary_sent_on, final_sent_on, persons_notified_on, updated_at, updated_by) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
+                              "ON CONFLICT (incident_id) DO UPDATE SET personal_data = excluded.personal_data, "
+                              "sensitive = excluded.sensitive, financial = excluded.financial, "
+                              "unlawful = excluded.unlawful, over_1000 = excluded.over_1000, "
+                              "processor = excluded.processor, learned_on = excluded.learned_on, "
+                              "principal_notified_on = excluded.principal_notified_on, "
+                              "preliminary_sent_on = excluded.preliminary_sent_on, "
+                              "final_sent_on = excluded.final_sent_on, "
+                              "persons_notified_on = excluded.persons_notified_on, "
+                              "updated_at = excluded.updated_at, updated_by = excluded.updated_by", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, incident_id);
+  sqlite3_bind_text (stmt, 2, sonae_triage_answer_to_string (new->personal_data), -1, SQLITE_STATIC);
+  for (guint i = 0; i < SONAE_PPC_N_CONDITIONS; i++)
+    sqlite3_bind_text (stmt, 3 + (int) i, sonae_triage_answer_to_string (new->conditions[i]), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 7, new->processor ? 1 : 0);
+  sonae_bind_text (stmt, 8, new->learned_on);
+  sonae_bind_text (stmt, 9, new->principal_notified_on);
+  sonae_bind_text (stmt, 10, new->preliminary_sent_on);
+  sonae_bind_text (stmt, 11, new->final_sent_on);
+  sonae_bind_text (stmt, 12, new->persons_notified_on);
+  sqlite3_bind_text (stmt, 13, new->updated_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 14, new->updated_by, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    goto fail;
+  if (!sonae_store_append_timeline_entry (self, incident_id, SONAE_ENTRY_REPORT, NULL, author, text, error))
+    goto fail;
+  sonae_store_emit_changed (self, "incidents");
+  return sonae_store_commit (self, error);
+
+fail:
+  sonae_store_rollback (self);
+  return FALSE;
+}
+
+/* --- the store: the other bodies ----------------------------------------- */
+
+void
+sonae_body_report_free (SonaeBodyReport *report)
+{
+  if (report == NULL)
+    return;
+  g_free (report->authority_key);
+  g_free (report->done_on);
+  g_free (report->done_by);
+  g_free (report);
+}
+
+/* The escalation rule for the incident's level, with the bundled manual. */
+static SonaeEscalation *
+escalation_for (SonaeStore  *self,
+                int          level,
+                GError     **error)
+{
+  g_autoptr(SonaeManual) manual = sonae_manual_load (error);
+
+  if (manual == NULL)
+    return NULL;
+  return sonae_escalation_new (self, manual, level, error);
+}
+
+GPtrArray *
+sonae_store_list_body_reports (SonaeStore  *self,
+                               gint64       incident_id,
+                               GError     **error)
+{
+  g_autoptr(SonaeIncident) incident = NULL;
+  g_autoptr(SonaeEscalation) escalation = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) done = NULL;
+  GPtrArray *bodies;
+  int rc;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
+
+  incident = sonae_store_get_incident (self, incident_id, error);
+  if (incident == NULL)
+    return NULL;
+  escalation = escalation_for (self, incident->level, error);
+  if (escalation == NULL)
+    return NULL;
+
+  /* What was done, in the order it was recorded. */
+  stmt = sonae_store_prepare (self,
+                              "SELECT authority_key, done_on, done_by FROM body_reports "
+                              "WHERE incident_id = ?1 AND done_on IS NOT NULL ORDER BY rowid", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, incident_id);
+  done = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_body_report_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SonaeBodyReport *report = g_new0 (SonaeBodyReport, 1);
+
+      report->authority_key = sonae_column_dup (stmt, 0);
+      report->done_on = sonae_column_dup (stmt, 1);
+      report->done_by = sonae_column_dup (stmt, 2);
+      if (report->authority_key == NULL)
+        report->authority_key = g_strdup ("");
+      g_ptr_array_add (done, report);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sonae_store_set_sql_error (self, error, _("Could not read the reports"));
+      return NULL;
+    }
+
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_body_report_free);
+  bodies = sonae_escalation_get_bodies (escalation);
+  for (guint i = 0; i < bodies->len; i++)
+    {
+      const SonaeEscalationBody *body = g_ptr_array_index (bodies, i);
+      SonaeBodyReport *report = g_new0 (SonaeBodyReport, 1);
+
+      report->authority_key = g_strdup (body->authority_key);
+      report->optional = body->optional;
+      for (guint j = 0; j < done->len; j++)
+        {
+          SonaeBodyReport *d = g_ptr_array_index (done, j);
+
+          if (g_strcmp0 (d->authority_key, body->authority_key) == 0)
+            {
+              report->done_on = g_steal_pointer (&d->done_on);
+              report->done_by = g_steal_pointer (&d->done_by);
+              g_ptr_array_remove_index (done, j);
+              break;
+            }
+        }
+      g_ptr_array_add (list, report);
+    }
+
+  /* A body told that the level no longer names (the level was lowered, or
+   * a body told of one's own accord) stays in the list, as optional. */
+  for (guint j = 0; j < done->len; j++)
+    {
+      SonaeBodyReport *d = g_ptr_array_index (done, j);
+
+      d->optional = TRUE;
+      g_ptr_array_add (list, g_steal_pointer (&done->pdata[j]));
+    }
+  g_ptr_array_set_free_func (done, NULL);
+  return g_steal_pointer (&list);
+}
+
+/* The authority's name as the roster shows it, else its key. */
+static char *
+authority_name (SonaeStore *self,
+                const char *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SonaeContact) contact = NULL;
+
+  stmt = sonae_store_prepare (self, "SELECT id FROM contacts WHERE builtin_key = ?1", NULL);
+  if (stmt == NULL)
+    return g_strdup (key);
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    contact = sonae_store_get_contact (self, sqlite3_column_int64 (stmt, 0), NULL);
+  if (contact == NULL)
+    return g_strdup (key);
+  return g_strdup (sonae_contact_get_display_name (contact));
+}
+
+gboolean
+sonae_store_set_body_report (SonaeStore  *self,
+                             gint64       incident_id,
+                             const char  *authority_key,
+                             const char  *done_on,
+                             const char  *author,
+                             GError     **error)
+{
+  g_autoptr(SonaePpcAssessment) ppc = NULL;
+  g_autoptr(sqlite3_stmt) read = NULL;
+  g_autoptr(sqlite3_stmt) write = NULL;
+  g_autofree char *today = sonae_clock_today ();
+  g_autofree char *date = normalize_date (done_on);
+  g_autofree char *old = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  gboolean stored;
+  int rc;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+
+  if (!sonae_authorities_is_builtin_key (authority_key))
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                   _("“%s” is not one of the bodies Sonae knows to report to."),
+                   authority_key != NULL ? authority_key : "");
+      return FALSE;
+    }
+  if (!check_author (author, error))
+    return FALSE;
+  ppc = load_ppc (self, incident_id, &stored, error);
+  if (ppc == NULL)
+    return FALSE;
+  if (!check_date (date, today, ppc->learned_on, _("The report"), error))
+    return FALSE;
+
+  read = sonae_store_prepare (self,
+                              "SELECT done_on FROM body_reports WHERE incident_id = ?1 AND authority_key = ?2",
+                              error);
+  if (read == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (read, 1, incident_id);
+  sqlite3_bind_text (read, 2, authority_key, -1, SQLITE_STATIC);
+  rc = sqlite3_step (read);
+  if (rc == SQLITE_ROW)
+    old = sonae_column_dup (read, 0);
+  else if (rc != SQLITE_DONE)
+    return sonae_store_set_sql_error (self, error, _("Could not read the reports"));
+  if (g_strcmp0 (old, date) == 0)
+    return TRUE;   /* nothing changed */
+
+  name = authority_name (self, authority_key);
+  if (date != NULL)
+    /* Translators: the body (e.g. the police), then the date */
+    text = g_strdup_printf (_("Reported to %s on %s"), name, date);
+  else
+    /* Translators: %s is the body, e.g. the police */
+    text = g_strdup_printf (_("The date of the report to %s was removed"), name);
+
+  if (!sonae_store_begin (self, error))
+    return FALSE;
+  if (date != NULL)
+    write = sonae_store_prepare (self,
+                                 "INSERT INTO body_reports (incident_id, authority_key, done_on, done_by) "
+                                 "VALUES (?1, ?2, ?3, ?4) "
+                                 "ON CONFLICT (incident_id, authority_key) DO UPDATE SET "
+                                 "done_on = excluded.done_on, done_by = excluded.done_by", error);
+  else
+    write = sonae_store_prepare (self,
+                                 "DELETE FROM body_reports WHERE incident_id = ?1 AND authority_key = ?2",
+                                 error);
+  if (write == NULL)
+    goto fail;
+  sqlite3_bind_int64 (write, 1, incident_id);
+  sqlite3_bind_text (write, 2, authority_key, -1, SQLITE_STATIC);
+  if (date != NULL)
+    {
+      sqlite3_bind_text (write, 3, date, -1, SQLITE_STATIC);
+      sqlite3_bind_text (write, 4, author, -1, SQLITE_STATIC);
+    }
+  if (!step_done (self, write, error))
+    goto fail;
+  if (!sonae_store_append_timeline_entry (self, incident_id, SONAE_ENTRY_REPORT, NULL, author, text, error))
+    goto fail;
+  sonae_store_emit_changed (self, "incidents");
+  return sonae_store_commit (self, error);
+
+fail:
+  sonae_store_rollback (self);
+  return FALSE;
+}

@@ -1,0 +1,495 @@
+/* sonae-reminders.c: what is due, derived from the data each time.
+ *
+ * Nothing here is stored: every call reads the incidents, their PPC
+ * assessments, body reports and actions, the manual's last review and the
+ * roster (through sonae_store_get_attention()), and says what is due as of
+ * sonae_clock_now(). Drills never produce a reminder. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sonae-actions.h"
+#include "sonae-clock.h"
+#include "sonae-incident.h"
+#include "sonae-manual-store.h"
+#include "sonae-manual-view.h"
+#include "sonae-ppc.h"
+#include "sonae-reminders.h"
+
+/* An action is worth a reminder this many days before it is due. */
+#define SOON_DAYS 7
+/* A text quoted in a title is cut after this many characters. */
+#define MAX_QUOTED_CHARS 60
+
+void
+sonae_reminder_free (SonaeReminder *reminder)
+{
+  if (reminder == NULL)
+    return;
+  g_free (reminder->due_on);
+  g_free (reminder->title);
+  g_free (reminder->detail);
+  g_free (reminder->key);
+  g_free (reminder->role_key);
+  g_free (reminder);
+}
+
+static SonaeUrgency
+urgency_for_days (int days_left)
+{
+  if (days_left < 0)
+    return SONAE_URGENCY_OVERDUE;
+  if (days_left <= SOON_DAYS)
+    return SONAE_URGENCY_SOON;
+  return SONAE_URGENCY_UPCOMING;
+}
+
+/* A reminder with a date (@due_on valid) or without (@due_on NULL, then
+ * @urgency is used as given). Takes @key. */
+static SonaeReminder *
+reminder_new (SonaeReminderKind  kind,
+              SonaeUrgency       urgency,
+              const char        *due_on,
+              char              *key)
+{
+  SonaeReminder *r = g_new0 (SonaeReminder, 1);
+
+  r->kind = kind;
+  r->key = key;
+  if (due_on != NULL && sonae_date_is_valid (due_on))
+    {
+      r->due_on = g_strdup (due_on);
+      r->days_left = -sonae_clock_days_since (due_on);
+      r->urgency = urgency_for_days (r->days_left);
+    }
+  else
+    r->urgency = urgency;
+  return r;
+}
+
+/* What one deadline sentence says, in its three tenses. */
+typedef enum {
+  SUBJECT_PRELIMINARY,
+  SUBJECT_FINAL,
+  SUBJECT_UNDECIDED,
+  SUBJECT_ACTION,
+} Subject;
+
+/* The title of a dated reminder: @first is the incident number, @text the
+ * action's text (SUBJECT_ACTION only). The formats are whole sentences so
+ * that a translation can order them as its language needs. */
+static char *
+dated_title (Subject     subject,
+             const char *number,
+             const char *text,
+             const char *due_on,
+             int         days_left)
+{
+  int days = ABS (days_left);
+
+  switch (subject)
+    {
+    case SUBJECT_PRELIMINARY:
+      if (days_left == 0)
+        /* Translators: %s is an incident number, then a date; 速報 */
+        return g_strdup_printf (_("The preliminary report to the PPC for %s is due today (%s)."), number, due_on);
+      if (days_left > 0)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "The preliminary report to the PPC for %s is due in %d day (%s).",
+                                             "The preliminary report to the PPC for %s is due in %d days (%s).", days),
+                                number, days, due_on);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "The preliminary report to the PPC for %s was due %d day ago (%s).",
+                                           "The preliminary report to the PPC for %s was due %d days ago (%s).", days),
+                              number, days, due_on);
+    case SUBJECT_FINAL:
+      if (days_left == 0)
+        /* Translators: %s is an incident number, then a date; 確報 */
+        return g_strdup_printf (_("The final report to the PPC for %s is due today (%s)."), number, due_on);
+      if (days_left > 0)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "The final report to the PPC for %s is due in %d day (%s).",
+                                             "The final report to the PPC for %s is due in %d days (%s).", days),
+                                number, days, due_on);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "The final report to the PPC for %s was due %d day ago (%s).",
+                                           "The final report to the PPC for %s was due %d days ago (%s).", days),
+                              number, days, due_on);
+    case SUBJECT_UNDECIDED:
+      if (days_left == 0)
+        /* Translators: %s is an incident number, then a date */
+        return g_strdup_printf (_("Decide whether %s must be reported to the PPC: if it must, the preliminary report is due today (%s)."),
+                                number, due_on);
+      if (days_left > 0)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Decide whether %s must be reported to the PPC: if it must, the preliminary report is due in %d day (%s).",
+                                             "Decide whether %s must be reported to the PPC: if it must, the preliminary report is due in %d days (%s).", days),
+                                number, days, due_on);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Decide whether %s must be reported to the PPC: if it must, the preliminary report was due %d day ago (%s).",
+                                           "Decide whether %s must be reported to the PPC: if it must, the preliminary report was due %d days ago (%s).", days),
+                              number, days, due_on);
+    case SUBJECT_ACTION:
+    default:
+      if (days_left == 0)
+        /* Translators: an incident number, what is to be done, then a date */
+        return g_strdup_printf (_("%s: the action “%s” is due today (%s)."), number, text, due_on);
+      if (days_left > 0)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%s: the action “%s” is due in %d day (%s).",
+                                             "%s: the action “%s” is due in %d days (%s).", days),
+                                number, text, days, due_on);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%s: the action “%s” was due %d day ago (%s).",
+                                           "%s: the action “%s” was due %d days ago (%s).", days),
+                              number, text, days, due_on);
+    }
+}
+
+/* @text on one line, cut to a length a title can carry. */
+static char *
+quote_text (const char *text)
+{
+  g_autofree char *line = g_strdup (text != NULL ? text : "");
+  glong len;
+
+  g_strdelimit (line, "\r\n\t", ' ');
+  g_strstrip (line);
+  len = g_utf8_strlen (line, -1);
+  if (len <= MAX_QUOTED_CHARS)
+    return g_steal_pointer (&line);
+  {
+    g_autofree char *cut = g_utf8_substring (line, 0, MAX_QUOTED_CHARS - 1);
+    return g_strconcat (cut, "…", NULL);
+  }
+}
+
+/* ---- PPC ---------------------------------------------------------------- */
+
+static gboolean
+add_ppc (GPtrArray            *out,
+         SonaeStore           *store,
+         const SonaeIncident  *incident,
+         const char           *today,
+         GError              **error)
+{
+  g_autoptr(SonaePpcAssessment) ppc = NULL;
+  g_autoptr(SonaePpcResult) result = NULL;
+  gboolean open = incident->status != SONAE_STATUS_CLOSED;
+
+  ppc = sonae_store_get_ppc (store, incident->id, error);
+  if (ppc == NULL)
+    return FALSE;
+  if (ppc->personal_data == SONAE_ANSWER_NO)
+    return TRUE;
+  /* Triage's "no personal data" holds until someone answers otherwise. */
+  if (ppc->personal_data == SONAE_ANSWER_UNKNOWN &&
+      incident->answers.personal_data == SONAE_ANSWER_NO)
+    return TRUE;
+  /* Once the final report is sent, nothing more is due to the PPC. */
+  if (ppc->final_sent_on != NULL)
+    return TRUE;
+
+  result = sonae_ppc_assess (ppc, today);
+  if (result == NULL)
+    return TRUE;
+
+  switch (result->verdict)
+    {
+    case SONAE_PPC_REQUIRED:
+      if (ppc->preliminary_sent_on == NULL && result->preliminary_by != NULL)
+        {
+          SonaeReminder *r = reminder_new (SONAE_REMINDER_PPC_PRELIMINARY, SONAE_URGENCY_SOON,
+                                           result->preliminary_by,
+                                           g_strdup_printf ("ppc-preliminary:%" G_GINT64_FORMAT, incident->id));
+          r->incident_id = incident->id;
+          r->title = dated_title (SUBJECT_PRELIMINARY, incident->number, NULL, r->due_on, r->days_left);
+          r->detail = g_strdup (result->reason);
+          g_ptr_array_add (out, r);
+        }
+      if (result->final_by != NULL)
+        {
+          SonaeReminder *r = reminder_new (SONAE_REMINDER_PPC_FINAL, SONAE_URGENCY_UPCOMING,
+                                           result->final_by,
+                                           g_strdup_printf ("ppc-final:%" G_GINT64_FORMAT, incident->id));
+          r->incident_id = incident->id;
+          r->title = dated_title (SUBJECT_FINAL, incident->number, NULL, r->due_on, r->days_left);
+          r->detail = g_strdup (result->reason);
+          g_ptr_array_add (out, r);
+        }
+      break;
+
+    case SONAE_PPC_UNDECIDED:
+      /* A report already sent says someone decided. "Not known" whether
+       * personal data is involved at all is asked while the incident is
+       * open; "yes" stays asked until it is answered. */
+      if (ppc->preliminary_sent_on != NULL)
+        break;
+      if (ppc->personal_data != SONAE_ANSWER_YES && !open)
+        break;
+      {
+        SonaeReminder *r = reminder_new (SONAE_REMINDER_PPC_UNDECIDED, SONAE_URGENCY_SOON,
+                                         result->preliminary_by,
+                                         g_strdup_printf ("ppc-undecided:%" G_GINT64_FORMAT, incident->id));
+        r->incident_id = incident->id;
+        if (r->due_on != NULL)
+          r->title = dated_title (SUBJECT_UNDECIDED, incident->number, NULL, r->due_on, r->days_left);
+        else
+          /* Translators: %s is an incident number */
+          r->title = g_strdup_printf (_("Decide whether %s must be reported to the PPC."), incident->number);
+        if (ppc->personal_data == SONAE_ANSWER_YES)
+          r->detail = g_strdup (_("Personal data is involved. Answer the questions about it to know whether it must be reported."));
+        else
+          r->detail = g_strdup (_("Nobody has said yet whether personal data leaked, was lost or damaged."));
+        g_ptr_array_add (out, r);
+      }
+      break;
+
+    case SONAE_PPC_NOT_REQUIRED:
+    case SONAE_PPC_PRINCIPAL_REPORTS:
+    default:
+      break;
+    }
+  return TRUE;
+}
+
+/* ---- other bodies --------------------------------------------------------- */
+
+/* The roster's name of the bundled authority @key, or @key. */
+static const char *
+authority_name (GPtrArray  *contacts,
+                const char *key)
+{
+  for (guint i = 0; contacts != NULL && i < contacts->len; i++)
+    {
+      SonaeContact *c = g_ptr_array_index (contacts, i);
+
+      if (g_strcmp0 (c->builtin_key, key) == 0)
+        return sonae_contact_get_display_name (c);
+    }
+  return key;
+}
+
+static gboolean
+add_body_reports (GPtrArray            *out,
+                  SonaeStore           *store,
+                  const SonaeIncident  *incident,
+                  GPtrArray           **contacts,
+                  GError              **error)
+{
+  g_autoptr(GPtrArray) reports = NULL;
+
+  if (incident->status == SONAE_STATUS_CLOSED)
+    return TRUE;
+  reports = sonae_store_list_body_reports (store, incident->id, error);
+  if (reports == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < reports->len; i++)
+    {
+      SonaeBodyReport *report = g_ptr_array_index (reports, i);
+      SonaeReminder *r;
+
+      /* The PPC has its own rule and deadlines (above). */
+      if (report->optional || report->done_on != NULL || g_strcmp0 (report->authority_key, "ppc") == 0)
+        continue;
+      if (*contacts == NULL)
+        *contacts = sonae_store_list_contacts (store, SONAE_GROUP_AUTHORITY, NULL);
+
+      /* Reporting to the police or the ministry during a live incident is
+       * not upkeep: it comes with the things due this week. */
+      r = reminder_new (SONAE_REMINDER_BODY_REPORT, SONAE_URGENCY_SOON, NULL,
+                        g_strdup_printf ("body:%" G_GINT64_FORMAT ":%s", incident->id, report->authority_key));
+      r->incident_id = incident->id;
+      /* Translators: an incident number, then a body such as the police */
+      r->title = g_strdup_printf (_("%s has not been reported to %s yet."), incident->number,
+                                  authority_name (*contacts, report->authority_key));
+      r->detail = g_strdup (_("The manual says to report it at this incident's level. Record the date once it is done."));
+      g_ptr_array_add (out, r);
+    }
+  return TRUE;
+}
+
+/* ---- actions ------------------------------------------------------------- */
+
+static gboolean
+add_actions (GPtrArray   *out,
+             SonaeStore  *store,
+             GHashTable  *incidents,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) actions = sonae_store_list_open_actions (store, error);
+
+  if (actions == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < actions->len; i++)
+    {
+      SonaeAction *action = g_ptr_array_index (actions, i);
+      SonaeIncident *incident = g_hash_table_lookup (incidents, &action->incident_id);
+      g_autofree char *text = NULL;
+      SonaeReminder *r;
+      int days_left;
+
+      if (incident == NULL || incident->drill || action->status != SONAE_ACTION_OPEN)
+        continue;
+      if (!sonae_date_is_valid (action->due_on))
+        continue;
+      days_left = -sonae_clock_days_since (action->due_on);
+      if (days_left > SOON_DAYS)
+        continue;
+
+      r = reminder_new (days_left < 0 ? SONAE_REMINDER_ACTION_OVERDUE : SONAE_REMINDER_ACTION_DUE,
+                        SONAE_URGENCY_SOON, action->due_on,
+                        g_strdup_printf ("action:%" G_GINT64_FORMAT, action->id));
+      r->incident_id = action->incident_id;
+      r->action_id = action->id;
+      text = quote_text (action->text);
+      r->title = dated_title (SUBJECT_ACTION, incident->number, text, r->due_on, r->days_left);
+      if (action->owner_name != NULL)
+        /* Translators: the kind of an action (Corrective action …), then who is to do it */
+        r->detail = g_strdup_printf (_("%s, by %s"), sonae_action_kind_get_title (action->kind), action->owner_name);
+      else
+        /* Translators: the kind of an action (Corrective action …) */
+        r->detail = g_strdup_printf (_("%s, nobody named to do it"), sonae_action_kind_get_title (action->kind));
+      g_ptr_array_add (out, r);
+    }
+  return TRUE;
+}
+
+/* ---- upkeep ------------------------------------------------------------ */
+
+static void
+add_manual_review (GPtrArray  *out,
+                   SonaeStore *store)
+{
+  g_autofree char *date = NULL;
+  gboolean reviewed = sonae_store_get_manual_review (store, &date, NULL) && sonae_date_is_valid (date);
+  SonaeReminder *r;
+
+  if (reviewed && sonae_clock_days_since (date) <= SONAE_MANUAL_REVIEW_DAYS)
+    return;
+
+  r = reminder_new (SONAE_REMINDER_MANUAL_REVIEW, SONAE_URGENCY_UPKEEP, NULL, g_strdup ("manual-review"));
+  if (reviewed)
+    {
+      r->title = g_strdup (_("The emergency manual is due for its yearly review."));
+      /* Translators: %s is a date */
+      r->detail = g_strdup_printf (_("Last reviewed on %s, more than a year ago. Read it again with the people named in it."), date);
+    }
+  else
+    {
+      r->title = g_strdup (_("The emergency manual has never been reviewed."));
+      r->detail = g_strdup (_("Read it with the people named in it, adapt what does not fit, then mark it as reviewed."));
+    }
+  g_ptr_array_add (out, r);
+}
+
+static void
+add_attention (GPtrArray  *out,
+               SonaeStore *store)
+{
+  g_autoptr(GPtrArray) items = sonae_store_get_attention (store);
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      SonaeAttention *item = g_ptr_array_index (items, i);
+      SonaeReminder *r;
+
+      switch (item->kind)
+        {
+        case SONAE_ATTENTION_ROLE_EMPTY:
+          r = reminder_new (SONAE_REMINDER_ROLE_EMPTY, SONAE_URGENCY_UPKEEP, NULL,
+                            g_strdup_printf ("role:%s", item->role_key));
+          r->role_key = g_strdup (item->role_key);
+          break;
+        case SONAE_ATTENTION_CONTACT_STALE:
+          r = reminder_new (SONAE_REMINDER_CONTACT_STALE, SONAE_URGENCY_UPKEEP, NULL,
+                            g_strdup_printf ("contact:%" G_GINT64_FORMAT, item->contact_id));
+          r->contact_id = item->contact_id;
+          break;
+        case SONAE_ATTENTION_CONTACT_UNCHECKED:
+        default:
+          r = reminder_new (SONAE_REMINDER_CONTACT_UNCHECKED, SONAE_URGENCY_UPKEEP, NULL,
+                            g_strdup ("contacts-unchecked"));
+          r->contact_id = item->contact_id;
+          break;
+        }
+      r->title = g_strdup (item->title);
+      r->detail = g_strdup (item->detail);
+      g_ptr_array_add (out, r);
+    }
+}
+
+/* ---- order ------------------------------------------------------------- */
+
+static int
+compare_id (gint64 a,
+            gint64 b)
+{
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/* By urgency, then date (earliest first, none last), then kind; then by
+ * incident and action. The sort is stable: the rest keep the order they
+ * were read in (roles in the manual's order, contacts by name). */
+static int
+compare_reminders (gconstpointer pa,
+                   gconstpointer pb)
+{
+  const SonaeReminder *a = *(const SonaeReminder *const *) pa;
+  const SonaeReminder *b = *(const SonaeReminder *const *) pb;
+  int c;
+
+  if (a->urgency != b->urgency)
+    return a->urgency < b->urgency ? -1 : 1;
+  if ((a->due_on == NULL) != (b->due_on == NULL))
+    return a->due_on == NULL ? 1 : -1;
+  if (a->due_on != NULL && (c = strcmp (a->due_on, b->due_on)) != 0)
+    return c;
+  if (a->kind != b->kind)
+    return a->kind < b->kind ? -1 : 1;
+  if ((c = compare_id (a->incident_id, b->incident_id)) != 0)
+    return c;
+  return compare_id (a->action_id, b->action_id);
+}
+
+GPtrArray *
+sonae_reminders_collect (SonaeStore  *store,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_reminder_free);
+  g_autoptr(GPtrArray) incidents = NULL;
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) authorities = NULL;
+  g_autofree char *today = sonae_clock_today ();
+  const SonaeIncidentFilter all = SONAE_INCIDENT_FILTER_ALL;
+
+  g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  incidents = sonae_store_list_incidents (store, &all, error);
+  if (incidents == NULL)
+    return NULL;
+
+  for (guint i = 0; i < incidents->len; i++)
+    {
+      SonaeIncident *incident = g_ptr_array_index (incidents, i);
+
+      g_hash_table_insert (by_id, &incident->id, incident);
+      if (incident->drill)
+        continue;
+      if (!add_ppc (out, store, incident, today, error) ||
+          !add_body_reports (out, store, incident, &authorities, error))
+        return NULL;
+    }
+  if (!add_actions (out, store, by_id, error))
+    return NULL;
+
+  add_manual_review (out, store);
+  add_attention (out, store);
+
+  g_ptr_array_sort (out, compare_reminders);
+  return g_steal_pointer (&out);
+}

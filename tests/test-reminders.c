@@ -1,0 +1,658 @@
+/* The reminder service against a fixed clock: the PPC's deadlines at their
+ * boundaries, actions, bodies to report to, and the kit's upkeep. */
+#include "config.h"
+
+#include <string.h>
+
+#include "sonae-actions.h"
+#include "sonae-clock.h"
+#include "sonae-incident.h"
+#include "sonae-manual-store.h"
+#include "sonae-ppc.h"
+#include "sonae-reminders.h"
+#include "sonae-store.h"
+#include "sonae-test-util.h"
+
+#define AUTHOR "佐藤 由美"
+
+typedef struct {
+  char *dir;
+  SonaeStore *store;
+} Fixture;
+
+static void
+set_today (const char *date)
+{
+  g_autofree char *now = g_strdup_printf ("%sT09:00:00", date);
+
+  g_setenv ("SONAE_NOW", now, TRUE);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  set_today ("2026-12-01");
+  f->store = sonae_test_open_store (&f->dir);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  sonae_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_unsetenv ("SONAE_NOW");
+}
+
+static GPtrArray *
+collect (SonaeStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *reminders = sonae_reminders_collect (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (reminders);
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      SonaeReminder *r = g_ptr_array_index (reminders, i);
+
+      g_assert_nonnull (r->key);
+      g_assert_nonnull (r->title);
+      g_test_message ("%u %s [%d] %s %d: %s", i, r->key, r->urgency,
+                      r->due_on ? r->due_on : "-", r->days_left, r->title);
+    }
+  return reminders;
+}
+
+static int
+index_of (GPtrArray  *reminders,
+          const char *key)
+{
+  for (guint i = 0; i < reminders->len; i++)
+    if (g_strcmp0 (((SonaeReminder *) g_ptr_array_index (reminders, i))->key, key) == 0)
+      return (int) i;
+  return -1;
+}
+
+static SonaeReminder *
+find (GPtrArray  *reminders,
+      const char *key)
+{
+  int i = index_of (reminders, key);
+
+  return i < 0 ? NULL : g_ptr_array_index (reminders, i);
+}
+
+static gboolean
+has_incident (GPtrArray *reminders,
+              gint64     incident_id)
+{
+  for (guint i = 0; i < reminders->len; i++)
+    if (((SonaeReminder *) g_ptr_array_index (reminders, i))->incident_id == incident_id)
+      return TRUE;
+  return FALSE;
+}
+
+static gint64
+new_incident (SonaeStore        *store,
+              gboolean           drill,
+              int                level,
+              SonaeTriageAnswer  personal_data)
+{
+  g_autoptr(SonaeIncident) incident = sonae_incident_new ();
+  g_autoptr(GError) error = NULL;
+
+  incident->title = g_strdup (drill ? "訓練: ランサムウェア" : "受付PCに脅迫文");
+  incident->drill = drill;
+  incident->type = SONAE_INCIDENT_MALWARE;
+  incident->level = level;
+  incident->event = SONAE_EVENT_MALWARE;
+  incident->answers.seen = SONAE_SEEN_RANSOM;
+  incident->answers.personal_data = personal_data;
+  g_assert_true (sonae_store_create_incident (store, incident, NULL, AUTHOR, &error));
+  g_assert_no_error (error);
+  return incident->id;
+}
+
+/* Patient data leaked (sensitive), learned on @learned_on; @unlawful
+ * makes the final deadline 60 days. */
+static void
+set_leak (SonaeStore *store,
+          gint64      id,
+          const char *learned_on,
+          gboolean    unlawful)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaePpcAssessment) ppc = sonae_store_get_ppc (store, id, &error);
+
+  g_assert_no_error (error);
+  ppc->personal_data = SONAE_ANSWER_YES;
+  ppc->conditions[SONAE_PPC_CONDITION_SENSITIVE] = SONAE_ANSWER_YES;
+  ppc->conditions[SONAE_PPC_CONDITION_FINANCIAL] = SONAE_ANSWER_NO;
+  ppc->conditions[SONAE_PPC_CONDITION_UNLAWFUL] = unlawful ? SONAE_ANSWER_YES : SONAE_ANSWER_NO;
+  ppc->conditions[SONAE_PPC_CONDITION_OVER_1000] = SONAE_ANSWER_NO;
+  ppc->processor = FALSE;
+  g_free (ppc->learned_on);
+  ppc->learned_on = g_strdup (learned_on);
+  g_assert_true (sonae_store_set_ppc (store, id, ppc, AUTHOR, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_reminder (GPtrArray         *reminders,
+                 const char        *key,
+                 SonaeReminderKind  kind,
+                 SonaeUrgency       urgency,
+                 const char        *due_on,
+                 int                days_left,
+                 const char        *title)
+{
+  SonaeReminder *r = find (reminders, key);
+
+  g_assert_nonnull (r);
+  g_assert_cmpint (r->kind, ==, kind);
+  g_assert_cmpint (r->urgency, ==, urgency);
+  g_assert_cmpstr (r->due_on, ==, due_on);
+  g_assert_cmpint (r->days_left, ==, days_left);
+  if (title != NULL)
+    g_assert_cmpstr (r->title, ==, title);
+}
+
+static void
+test_ppc_boundaries (Fixture       *f,
+                     gconstpointer  data)
+{
+  gint64 id = new_incident (f->store, FALSE, 3, SONAE_ANSWER_YES);
+  g_autofree char *pre = g_strdup_printf ("ppc-preliminary:%" G_GINT64_FORMAT, id);
+  g_autofree char *fin = g_strdup_printf ("ppc-final:%" G_GINT64_FORMAT, id);
+  g_autofree char *undecided = g_strdup_printf ("ppc-undecided:%" G_GINT64_FORMAT, id);
+
+  {
+    g_autoptr(SonaeIncident) incident = sonae_store_get_incident (f->store, id, NULL);
+    g_assert_cmpstr (incident->number, ==, "2026-001");
+  }
+  /* Personal data involved, nothing else answered yet: decide. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SonaePpcAssessment) ppc = sonae_store_get_ppc (f->store, id, &error);
+    g_autoptr(GPtrArray) r = NULL;
+
+    ppc->personal_data = SONAE_ANSWER_YES;
+    g_assert_true (sonae_store_set_ppc (f->store, id, ppc, AUTHOR, &error));
+    r = collect (f->store);
+    assert_reminder (r, undecided, SONAE_REMINDER_PPC_UNDECIDED, SONAE_URGENCY_SOON, "2026-12-05", 4,
+                     "Decide whether 2026-001 must be reported to the PPC: if it must, the preliminary report is due in 4 days (2026-12-05).");
+    g_assert_null (find (r, pre));
+    g_assert_null (find (r, fin));
+  }
+
+  set_leak (f->store, id, "2026-12-01", FALSE);
+
+  /* The day learned (day 1). */
+  {
+    g_autoptr(GPtrArray) r = collect (f->store);
+
+    g_assert_null (find (r, undecided));
+    assert_reminder (r, pre, SONAE_REMINDER_PPC_PRELIMINARY, SONAE_URGENCY_SOON, "2026-12-05", 4,
+                     "The preliminary report to the PPC for 2026-001 is due in 4 days (2026-12-05).");
+    assert_reminder (r, fin, SONAE_REMINDER_PPC_FINAL, SONAE_URGENCY_UPCOMING, "2026-12-30", 29,
+                     "The final report to the PPC for 2026-001 is due in 29 days (2026-12-30).");
+    g_assert_cmpint (find (r, pre)->incident_id, ==, id);
+    g_assert_cmpint (index_of (r, pre), <, index_of (r, fin));
+  }
+  /* Day 3: the target window opens. */
+  set_today ("2026-12-03");
+  {
+    g_autoptr(GPtrArray) r = collect (f->store);
+    assert_reminder (r, pre, SONAE_REMINDER_PPC_PRELIMINARY, SONAE_URGENCY_SOON, "2026-12-05", 2,
+                     "The preliminary report to the PPC for 2026-001 is due in 2 days (2026-12-05).");
+  }
+  /* Day 5: due today. */
+  set_today ("2026-12-05");
+  {
+    g_autoptr(GPtrArray) r = collect (f->store);
+    assert_reminder (r, pre, SONAE_REMINDER_PPC_PRELIMINARY, SONAE_URGENCY_SOON, "2026-12-05", 0,
+                     "The preliminary report to the PPC for 2026-001 is due today (2026-12-05).");
+  }
+  /* Day 6: overdue, and first. */
+  set_today ("2026-12-06");
+  {
+    g_autoptr(GPtrArray) r = collect (f->store);
+    assert_reminder (r, pre, SONAE_REMINDER_PPC_PRELIMINARY, SONAE_URGENCY_OVERDUE, "2026-12-05", -1,
+                     "The preliminary report to the PPC for 2026-001 was due 1 day ago (2026-12-05).");
+    g_assert_cmpint (index_of (r, pre), ==, 0);
+  }
+  /* A week before the final deadline it is soon; eight days before, not yet. */
+  set_today ("2026-12-22");
+  {
+    g_autoptr(GPtrArray) r = collect (f->store);
+    assert_reminder (r, fin, SONAE_REMINDER_PPC_FINAL, SONAE_URGENCY_UPCOMING, "2026-12-30", 8, NULL);
+  }
+  set_today ("2026-12-23");
+  {
+    g_autoptr(GPtrArray) r = collect (f->store);
+    assert_reminder (r, fin, SONAE_REMINDER_PPC_FINAL, SONAE_URGENCY_SOON, "2026-12-30", 7,
+                     "The final report to the PPC for 2026-001 is due in 7 days (2026-12-30).");
+  }
+  /* Day 30: the final report is due today. */
+  set_today ("2026-12-30");
+  {
+    g_autoptr(GPtrArray) r = collect (f->store);
+    assert_reminder (r, fin, SONAE_REMINDER_PPC_FINAL, SONAE_URGENCY_SOON, "2026-12-30", 0,
+                     "The final report to the PPC for 2026-001 is due today (2026-12-30).");
+    assert_reminder (r, pre, SONAE_REMINDER_PPC_PRELIMINARY, SONAE_URGENCY_OVERDUE, "2026-12-05", -25,
+                     "The preliminary report to the PPC for 2026-001 was due 25 days ago (2026-12-05).");
+  }
+  /* Day 31: overdue. */
+  set_today ("2026-12-31");
+  {
+    g_autoptr(GPtrArray) r = collect (f->store);
+    assert_reminder (r, fin, SONAE_REMINDER_PPC_FINAL, SONAE_URGENCY_OVERDUE, "2026-12-30", -1,
+                     "The final report to the PPC for 2026-001 was due 1 day ago (2026-12-30).");
+    /* The longer overdue comes first. */
+    g_assert_cmpint (index_of (r, pre), <, index_of (r, fin));
+  }
+}
+
+static void
+test_ppc_unlawful (Fixture       *f,
+                   gconstpointer  data)
+{
+  gint64 id = new_incident (f->store, FALSE, 3, SONAE_ANSWER_YES);
+  g_autofree char *fin = g_strdup_printf ("ppc-final:%" G_GINT64_FORMAT, id);
+
+  set_leak (f->store, id, "2026-12-01", TRUE);
+  {
+    g_autoptr(GPtrArray) r = collect (f->store);
+    assert_reminder (r, fin, SONAE_REMINDER_PPC_FINAL, SONAE_URGENCY_UPCOMING, "2027-01-29", 59,
+                     "The final report to the PPC for 2026-001 is due in 59 days (2027-01-29).");
+  }
+  /* Day 60. */
+  set_today ("2027-01-29");
+  {
+    g_autoptr(GPtrArray) r = collect (f->store);
+    assert_reminder (r, fin, SONAE_REMINDER_PPC_FINAL, SONAE_URGENCY_SOON, "2027-01-29", 0,
+                     "The final report to the PPC for 2026-001 is due today (2027-01-29).");
+  }
+  /* Day 61. */
+  set_today ("2027-01-30");
+  {
+    g_autoptr(GPtrArray) r = collect (f->store);
+    assert_reminder (r, fin, SONAE_REMINDER_PPC_FINAL, SONAE_URGENCY_OVERDUE, "2027-01-29", -1,
+                     "The final report to the PPC for 2026-001 was due 1 day ago (2027-01-29).");
+  }
+}
+
+static void
+test_ppc_sent (Fixture       *f,
+               gconstpointer  data)
+{
+  gint64 id = new_incident (f->store, FALSE, 3, SONAE_ANSWER_YES);
+  g_autofree char *pre = g_strdup_printf ("ppc-preliminary:%" G_GINT64_FORMAT, id);
+  g_autofree char *fin = g_strdup_printf ("ppc-final:%" G_GINT64_FORMAT, id);
+  g_autoptr(GError) error = NULL;
+
+  set_leak (f->store, id, "2026-12-01", FALSE);
+
+  /* The preliminary report sent: only the final one is left. */
+  set_today ("2026-12-03");
+  {
+    g_autoptr(SonaePpcAssessment) ppc = sonae_store_get_ppc (f->store, id, &error);
+    g_autoptr(GPtrArray) r = NULL;
+
+    ppc->preliminary_sent_on = g_strdup ("2026-12-03");
+    g_assert_true (sonae_store_set_ppc (f->store, id, ppc, AUTHOR, &error));
+    g_assert_no_error (error);
+    set_today ("2026-12-10");
+    r = collect (f->store);
+    g_assert_null (find (r, pre));
+    g_assert_nonnull (find (r, fin));
+  }
+  /* The final report sent: nothing, even long after. */
+  set_today ("2026-12-20");
+  {
+    g_autoptr(SonaePpcAssessment) ppc = sonae_store_get_ppc (f->store, id, &error);
+
+    ppc->final_sent_on = g_strdup ("2026-12-20");
+    g_assert_true (sonae_store_set_ppc (f->store, id, ppc, AUTHOR, &error));
+    g_assert_no_error (error);
+  }
+  set_today ("2027-03-01");
+  {
+    g_autoptr(GPtrArray) r = collect (f->store);
+    g_assert_null (find (r, pre));
+    g_assert_null (find (r, fin));
+    for (guint i = 0; i < r->len; i++)
+      {
+        SonaeReminder *x = g_ptr_array_index (r, i);
+        g_assert_false (x->incident_id == id && x->kind <= SONAE_REMINDER_PPC_UNDECIDED);
+      }
+  }
+}
+
+static void
+test_ppc_not_personal (Fixture       *f,
+                       gconstpointer  data)
+{
+  /* Triage said no personal data: nothing to decide. */
+  gint64 no = new_incident (f->store, FALSE, 1, SONAE_ANSWER_NO);
+  /* Not known: asked while the incident is open. */
+  gint64 unknown = new_incident (f->store, FALSE, 1, SONAE_ANSWER_UNKNOWN);
+  g_autofree char *key = g_strdup_printf ("ppc-undecided:%" G_GINT64_FORMAT, unknown);
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(GPtrArray) r = collect (f->store);
+    g_assert_false (has_incident (r, no));
+    g_assert_nonnull (find (r, key));
+  }
+  /* Answered "no": the question goes. */
+  {
+    g_autoptr(SonaePpcAssessment) ppc = sonae_store_get_ppc (f->store, unknown, &error);
+    g_autoptr(GPtrArray) r = NULL;
+
+    ppc->personal_data = SONAE_ANSWER_NO;
+    g_assert_true (sonae_store_set_ppc (f->store, unknown, ppc, AUTHOR, &error));
+    g_assert_no_error (error);
+    r = collect (f->store);
+    g_assert_null (find (r, key));
+  }
+}
+
+static void
+test_drills (Fixture       *f,
+             gconstpointer  data)
+{
+  gint64 drill = new_incident (f->store, TRUE, 3, SONAE_ANSWER_YES);
+  g_autoptr(SonaeAction) action = sonae_action_new ();
+  g_autoptr(GError) error = NULL;
+
+  set_leak (f->store, drill, "2026-12-01", TRUE);
+  action->incident_id = drill;
+  action->kind = SONAE_ACTION_CORRECTIVE;
+  action->text = g_strdup ("バックアップの復元手順を見直す");
+  action->due_on = g_strdup ("2026-11-30");
+  g_assert_true (sonae_store_save_action (f->store, action, AUTHOR, &error));
+  g_assert_no_error (error);
+
+  set_today ("2026-12-20");
+  {
+    g_autoptr(GPtrArray) r = collect (f->store);
+    g_autofree char *akey = g_strdup_printf ("action:%" G_GINT64_FORMAT, action->id);
+
+    g_assert_false (has_incident (r, drill));
+    g_assert_null (find (r, akey));
+  }
+}
+
+static void
+test_actions (Fixture       *f,
+              gconstpointer  data)
+{
+  gint64 id = new_incident (f->store, FALSE, 1, SONAE_ANSWER_NO);
+  const char *dues[] = { "2026-12-09", "2026-12-17", "2026-12-18", "2026-12-01", NULL };
+  gint64 ids[4];
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(SonaeAction) action = sonae_action_new ();
+
+      action->incident_id = id;
+      action->kind = SONAE_ACTION_CORRECTIVE;
+      action->text = g_strdup_printf ("対策 %u", i + 1);
+      action->due_on = g_strdup (dues[i]);
+      g_assert_true (sonae_store_save_action (f->store, action, AUTHOR, &error));
+      g_assert_no_error (error);
+      ids[i] = action->id;
+    }
+  /* The fourth is done: it never reminds. */
+  g_assert_true (sonae_store_complete_action (f->store, ids[3], "2026-12-01", AUTHOR, NULL, AUTHOR, &error));
+  g_assert_no_error (error);
+
+  set_today ("2026-12-10");
+  {
+    g_autoptr(GPtrArray) r = collect (f->store);
+    g_autofree char *yesterday = g_strdup_printf ("action:%" G_GINT64_FORMAT, ids[0]);
+    g_autofree char *week = g_strdup_printf ("action:%" G_GINT64_FORMAT, ids[1]);
+    g_autofree char *later = g_strdup_printf ("action:%" G_GINT64_FORMAT, ids[2]);
+    g_autofree char *done = g_strdup_printf ("action:%" G_GINT64_FORMAT, ids[3]);
+    int first_upkeep = -1;
+
+    assert_reminder (r, yesterday, SONAE_REMINDER_ACTION_OVERDUE, SONAE_URGENCY_OVERDUE, "2026-12-09", -1,
+                     "2026-001: the action “対策 1” was due 1 day ago (2026-12-09).");
+    g_assert_cmpint (find (r, yesterday)->action_id, ==, ids[0]);
+    g_assert_cmpint (find (r, yesterday)->incident_id, ==, id);
+    assert_reminder (r, week, SONAE_REMINDER_ACTION_DUE, SONAE_URGENCY_SOON, "2026-12-17", 7,
+                     "2026-001: the action “対策 2” is due in 7 days (2026-12-17).");
+    g_assert_null (find (r, later));
+    g_assert_null (find (r, done));
+
+    /* Overdue first; the kit's upkeep after what has a date. */
+    g_assert_cmpint (index_of (r, yesterday), ==, 0);
+    for (guint i = 0; i < r->len; i++)
+      if (((SonaeReminder *) g_ptr_array_index (r, i))->urgency == SONAE_URGENCY_UPKEEP)
+        {
+          first_upkeep = (int) i;
+          break;
+        }
+    g_assert_cmpint (first_upkeep, >, index_of (r, week));
+  }
+
+  /* Dropping it with a reason ends the reminder. */
+  g_assert_true (sonae_store_drop_action (f->store, ids[0], "別の対策で対応", AUTHOR, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) r = collect (f->store);
+    g_autofree char *yesterday = g_strdup_printf ("action:%" G_GINT64_FORMAT, ids[0]);
+    g_assert_null (find (r, yesterday));
+  }
+}
+
+static void
+test_body_reports (Fixture       *f,
+                   gconstpointer  data)
+{
+  gint64 id = new_incident (f->store, FALSE, 3, SONAE_ANSWER_NO);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) bodies = sonae_store_list_body_reports (f->store, id, &error);
+  g_autofree char *required = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < bodies->len; i++)
+    {
+      SonaeBodyReport *b = g_ptr_array_index (bodies, i);
+      g_autofree char *key = g_strdup_printf ("body:%" G_GINT64_FORMAT ":%s", id, b->authority_key);
+      g_autoptr(GPtrArray) r = collect (f->store);
+
+      if (b->optional || g_strcmp0 (b->authority_key, "ppc") == 0)
+        g_assert_null (find (r, key));
+      else
+        {
+          assert_reminder (r, key, SONAE_REMINDER_BODY_REPORT, SONAE_URGENCY_SOON, NULL, 0, NULL);
+          g_assert_nonnull (strstr (find (r, key)->title, "2026-001"));
+          if (required == NULL)
+            required = g_strdup (b->authority_key);
+        }
+    }
+  g_assert_nonnull (required);
+
+  /* Done: it goes. */
+  g_assert_true (sonae_store_set_body_report (f->store, id, required, "2026-12-01", AUTHOR, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *key = g_strdup_printf ("body:%" G_GINT64_FORMAT ":%s", id, required);
+    g_autoptr(GPtrArray) r = collect (f->store);
+    g_assert_null (find (r, key));
+  }
+
+  /* A closed incident asks for no more reports. */
+  g_assert_true (sonae_store_set_incident_status (f->store, id, SONAE_STATUS_CLOSED, AUTHOR, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) r = collect (f->store);
+    g_assert_false (has_incident (r, id));
+  }
+}
+
+static void
+test_upkeep (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_roles;
+  const SonaeRoleInfo *roles = sonae_roles_get_builtin (&n_roles);
+  gint64 contact;
+  guint n_unchecked = 0;
+
+  /* A new organisation: every role empty, the manual never reviewed. */
+  {
+    g_autoptr(GPtrArray) r = collect (f->store);
+    g_autoptr(GPtrArray) contacts = sonae_store_list_contacts (f->store, -1, NULL);
+
+    for (guint i = 0; i < n_roles; i++)
+      {
+        g_autofree char *key = g_strdup_printf ("role:%s", roles[i].key);
+        assert_reminder (r, key, SONAE_REMINDER_ROLE_EMPTY, SONAE_URGENCY_UPKEEP, NULL, 0, NULL);
+        g_assert_cmpstr (find (r, key)->role_key, ==, roles[i].key);
+      }
+    assert_reminder (r, "manual-review", SONAE_REMINDER_MANUAL_REVIEW, SONAE_URGENCY_UPKEEP, NULL, 0,
+                     "The emergency manual has never been reviewed.");
+    for (guint i = 0; i < contacts->len; i++)
+      if (((SonaeContact *) g_ptr_array_index (contacts, i))->needs_check)
+        n_unchecked++;
+    if (n_unchecked > 0)
+      assert_reminder (r, "contacts-unchecked", SONAE_REMINDER_CONTACT_UNCHECKED, SONAE_URGENCY_UPKEEP, NULL, 0, NULL);
+    else
+      g_assert_null (find (r, "contacts-unchecked"));
+  }
+
+  /* A contact verified 200 days ago is stale; verified today, it is not. */
+  contact = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "山田 太郎", "やまだ たろう", "090-1234-5678");
+  g_assert_true (sonae_store_mark_verified (f->store, contact, "2026-05-15", &error));
+  g_assert_no_error (error);
+  g_assert_true (sonae_store_set_role_holders (f->store, roles[0].key, &contact, 1, &error));
+  {
+    g_autofree char *key = g_strdup_printf ("contact:%" G_GINT64_FORMAT, contact);
+    g_autofree char *role = g_strdup_printf ("role:%s", roles[0].key);
+    g_autoptr(GPtrArray) r = collect (f->store);
+
+    assert_reminder (r, key, SONAE_REMINDER_CONTACT_STALE, SONAE_URGENCY_UPKEEP, NULL, 0, NULL);
+    g_assert_cmpint (find (r, key)->contact_id, ==, contact);
+    g_assert_null (find (r, role));
+  }
+  g_assert_true (sonae_store_mark_verified (f->store, contact, NULL, &error));
+  {
+    g_autofree char *key = g_strdup_printf ("contact:%" G_GINT64_FORMAT, contact);
+    g_autoptr(GPtrArray) r = collect (f->store);
+    g_assert_null (find (r, key));
+  }
+
+  /* Reviewed more than a year ago: due again, with the date. */
+  g_assert_true (sonae_store_mark_manual_reviewed (f->store, "2025-11-30", AUTHOR, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) r = collect (f->store);
+    assert_reminder (r, "manual-review", SONAE_REMINDER_MANUAL_REVIEW, SONAE_URGENCY_UPKEEP, NULL, 0,
+                     "The emergency manual is due for its yearly review.");
+    g_assert_nonnull (strstr (find (r, "manual-review")->detail, "2025-11-30"));
+  }
+  /* Exactly a year ago is still within the year. */
+  g_assert_true (sonae_store_mark_manual_reviewed (f->store, "2025-12-01", AUTHOR, &error));
+  {
+    g_autoptr(GPtrArray) r = collect (f->store);
+    g_assert_null (find (r, "manual-review"));
+  }
+}
+
+static void
+test_order (Fixture       *f,
+            gconstpointer  data)
+{
+  gint64 a = new_incident (f->store, FALSE, 3, SONAE_ANSWER_YES);
+  gint64 b = new_incident (f->store, FALSE, 2, SONAE_ANSWER_YES);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+
+  set_leak (f->store, a, "2026-12-01", FALSE);
+  set_leak (f->store, b, "2026-12-01", TRUE);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(SonaeAction) action = sonae_action_new ();
+
+      action->incident_id = i == 1 ? b : a;
+      action->kind = SONAE_ACTION_PREVENTIVE;
+      action->text = g_strdup_printf ("予防 %u", i);
+      action->due_on = g_strdup (i == 2 ? "2026-12-12" : "2026-12-08");
+      g_assert_true (sonae_store_save_action (f->store, action, AUTHOR, &error));
+      g_assert_no_error (error);
+    }
+
+  set_today ("2026-12-09");
+  first = collect (f->store);
+  second = collect (f->store);
+  g_assert_cmpuint (first->len, ==, second->len);
+  g_assert_cmpuint (first->len, >, 6);
+  for (guint i = 0; i < first->len; i++)
+    {
+      SonaeReminder *x = g_ptr_array_index (first, i);
+      SonaeReminder *y = g_ptr_array_index (second, i);
+
+      g_assert_cmpstr (x->key, ==, y->key);
+      if (i > 0)
+        {
+          SonaeReminder *prev = g_ptr_array_index (first, i - 1);
+
+          /* By urgency, then by date (none last), then by kind. */
+          g_assert_cmpint (prev->urgency, <=, x->urgency);
+          if (prev->urgency == x->urgency)
+            {
+              if (prev->due_on != NULL && x->due_on != NULL)
+                {
+                  g_assert_cmpint (strcmp (prev->due_on, x->due_on), <=, 0);
+                  if (g_strcmp0 (prev->due_on, x->due_on) == 0)
+                    g_assert_cmpint (prev->kind, <=, x->kind);
+                }
+              else
+                g_assert_true (prev->due_on != NULL || x->due_on == NULL);
+            }
+        }
+    }
+  /* The PPC's preliminary reports (due 2026-12-05) before the actions due
+   * 2026-12-08, then what is due this week. */
+  {
+    g_autofree char *pa = g_strdup_printf ("ppc-preliminary:%" G_GINT64_FORMAT, a);
+    g_autofree char *pb = g_strdup_printf ("ppc-preliminary:%" G_GINT64_FORMAT, b);
+
+    g_assert_cmpint (index_of (first, pa), ==, 0);
+    g_assert_cmpint (index_of (first, pb), ==, 1);
+    g_assert_cmpint (((SonaeReminder *) g_ptr_array_index (first, 2))->kind, ==, SONAE_REMINDER_ACTION_OVERDUE);
+    g_assert_cmpint (((SonaeReminder *) g_ptr_array_index (first, 3))->kind, ==, SONAE_REMINDER_ACTION_OVERDUE);
+    g_assert_cmpint (((SonaeReminder *) g_ptr_array_index (first, 4))->kind, ==, SONAE_REMINDER_ACTION_DUE);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/reminders/ppc-boundaries", test_ppc_boundaries);
+  ADD ("/reminders/ppc-unlawful", test_ppc_unlawful);
+  ADD ("/reminders/ppc-sent", test_ppc_sent);
+  ADD ("/reminders/ppc-not-personal", test_ppc_not_personal);
+  ADD ("/reminders/drills", test_drills);
+  ADD ("/reminders/actions", test_actions);
+  ADD ("/reminders/body-reports", test_body_reports);
+  ADD ("/reminders/upkeep", test_upkeep);
+  ADD ("/reminders/order", test_order);
+
+  return g_test_run ();
+}

@@ -377,13 +377,49 @@ test_drills (Fixture       *f,
   g_assert_true (sonae_store_save_action (f->store, action, AUTHOR, &error));
   g_assert_no_error (error);
 
-  set_today ("2026-12-20");
+  /* A real incident's action, overdue by fewer days than the drill's. */
   {
-    g_autoptr(GPtrArray) r = collect (f->store);
-    g_autofree char *akey = g_strdup_printf ("action:%" G_GINT64_FORMAT, action->id);
+    gint64 real = new_incident (f->store, FALSE, 1, SONAE_ANSWER_NO);
+    g_autoptr(SonaeAction) real_action = sonae_action_new ();
 
-    g_assert_false (has_incident (r, drill));
-    g_assert_null (find (r, akey));
+    real_action->incident_id = real;
+    real_action->kind = SONAE_ACTION_CORRECTIVE;
+    real_action->text = g_strdup ("ルーターの更新");
+    real_action->due_on = g_strdup ("2026-12-10");
+    g_assert_true (sonae_store_save_action (f->store, real_action, AUTHOR, &error));
+    g_assert_no_error (error);
+
+    set_today ("2026-12-20");
+    {
+      g_autoptr(GPtrArray) r = collect (f->store);
+      g_autofree char *akey = g_strdup_printf ("action:%" G_GINT64_FORMAT, action->id);
+      g_autofree char *rkey = g_strdup_printf ("action:%" G_GINT64_FORMAT, real_action->id);
+      const SonaeReminder *drill_action = find (r, akey);
+      const SonaeReminder *real_one = find (r, rkey);
+      int drill_pos = -1, real_pos = -1;
+
+      /* The drill is practised to the end, but never passes for real: its
+       * reminders say so and come after the real ones of the same urgency,
+       * although its date is earlier. */
+      g_assert_true (has_incident (r, drill));
+      g_assert_nonnull (drill_action);
+      g_assert_nonnull (real_one);
+      g_assert_true (drill_action->drill);
+      g_assert_false (real_one->drill);
+      g_assert_true (g_str_has_prefix (drill_action->title, "Drill: "));
+      g_assert_false (g_str_has_prefix (real_one->title, "Drill: "));
+      g_assert_cmpint (drill_action->urgency, ==, real_one->urgency);
+      for (guint i = 0; i < r->len; i++)
+        {
+          if (g_ptr_array_index (r, i) == drill_action)
+            drill_pos = (int) i;
+          if (g_ptr_array_index (r, i) == real_one)
+            real_pos = (int) i;
+          if (((SonaeReminder *) g_ptr_array_index (r, i))->incident_id == drill)
+            g_assert_true (((SonaeReminder *) g_ptr_array_index (r, i))->drill);
+        }
+      g_assert_cmpint (real_pos, <, drill_pos);
+    }
   }
 }
 

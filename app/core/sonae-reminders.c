@@ -332,7 +332,7 @@ add_actions (GPtrArray   *out,
       SonaeReminder *r;
       int days_left;
 
-      if (incident == NULL || incident->drill || action->status != SONAE_ACTION_OPEN)
+      if (incident == NULL || action->status != SONAE_ACTION_OPEN)
         continue;
       if (!sonae_date_is_valid (action->due_on))
         continue;
@@ -344,6 +344,7 @@ add_actions (GPtrArray   *out,
                         SONAE_URGENCY_SOON, action->due_on,
                         g_strdup_printf ("action:%" G_GINT64_FORMAT, action->id));
       r->incident_id = action->incident_id;
+      r->drill = incident->drill;
       r->action_id = action->id;
       text = quote_text (action->text);
       r->title = dated_title (SUBJECT_ACTION, incident->number, text, r->due_on, r->days_left);
@@ -431,7 +432,7 @@ compare_id (gint64 a,
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/* By urgency, then date (earliest first, none last), then kind; then by
+/* By urgency, real before drill, then date (earliest first, none last), then kind; then by
  * incident and action. The sort is stable: the rest keep the order they
  * were read in (roles in the manual's order, contacts by name). */
 static int
@@ -444,6 +445,8 @@ compare_reminders (gconstpointer pa,
 
   if (a->urgency != b->urgency)
     return a->urgency < b->urgency ? -1 : 1;
+  if (a->drill != b->drill)
+    return a->drill ? 1 : -1;   /* the real thing first */
   if ((a->due_on == NULL) != (b->due_on == NULL))
     return a->due_on == NULL ? 1 : -1;
   if (a->due_on != NULL && (c = strcmp (a->due_on, b->due_on)) != 0)
@@ -477,15 +480,31 @@ sonae_reminders_collect (SonaeStore  *store,
     {
       SonaeIncident *incident = g_ptr_array_index (incidents, i);
 
+      guint first = out->len;
+
       g_hash_table_insert (by_id, &incident->id, incident);
-      if (incident->drill)
-        continue;
       if (!add_ppc (out, store, incident, today, error) ||
           !add_body_reports (out, store, incident, &authorities, error))
         return NULL;
+      for (guint j = first; j < out->len; j++)
+        ((SonaeReminder *) g_ptr_array_index (out, j))->drill = incident->drill;
     }
   if (!add_actions (out, store, by_id, error))
     return NULL;
+  for (guint i = 0; i < out->len; i++)
+    {
+      SonaeReminder *r = g_ptr_array_index (out, i);
+
+      if (r->drill)
+        {
+          /* Translators: a reminder that comes from a drill (訓練), e.g.
+           * “Drill: 2026-001: the action … was due 1 day ago” */
+          char *title = g_strdup_printf (_("Drill: %s"), r->title);
+
+          g_free (r->title);
+          r->title = title;
+        }
+    }
 
   add_manual_review (out, store);
   add_attention (out, store);

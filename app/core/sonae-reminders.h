@@ -5,7 +5,10 @@
  * --check-reminders [--notify]` prints them (and shows each as a desktop
  * notification) at login.
  *
- * Drills (訓練) never produce a reminder. */
+ * A drill (訓練) is kept apart from the real thing: its reminders say
+ * “Drill:” first, are marked drill, and come after every real reminder of
+ * the same urgency — so a drill can be practised to the end (deadlines,
+ * actions) without ever being mistaken for a real incident. */
 #pragma once
 
 #include <glib.h>
@@ -44,6 +47,7 @@ typedef struct {
   char *detail;             /* translated, may be NULL */
   char *key;                /* stable identity, e.g. "ppc-final:12", "action:7", "role:lead" —
                              * for notifications not to repeat */
+  gboolean drill;           /* from an incident that is a drill */
   gint64 incident_id;       /* 0 when none */
   gint64 action_id;
   gint64 contact_id;

@@ -505,6 +505,22 @@ test_home_print_poster (void)
   collect_rows (group, rows);
   g_assert_true (g_ptr_array_index (rows, 0) == row);
   g_assert_true (find_by_name (group, "print-roster-row") != NULL);
+  /* The paper forms for when the computers are down are one click away,
+   * and each builds as a document the print dialog can take. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *names[] = { "checklist", "logsheet" };
+      g_autofree char *row_name = g_strdup_printf ("print-%s-row", names[i]);
+      GtkWidget *paper = find_by_name (group, row_name);
+      g_autoptr(SonaeDocument) built = NULL;
+
+      g_assert_nonnull (paper);
+      g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (paper)), ==, "win.print-document");
+      g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (paper)), NULL), ==, names[i]);
+      built = sonae_document_new (store, names[i], SONAE_PAPER_A4, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (built);
+    }
   destroy_window (GTK_WIDGET (window));
 
   doc = sonae_document_new (store, "poster", SONAE_PAPER_A3, &error);

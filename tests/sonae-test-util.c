@@ -2,6 +2,7 @@
 
 #include <glib/gstdio.h>
 
+#include "sonae-incident.h"
 #include "sonae-test-util.h"
 
 char *
@@ -121,4 +122,28 @@ sonae_test_spin_for (guint ms)
   g_timeout_add (ms, timeout_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
+}
+
+gint64
+sonae_test_add_incident (SonaeStore *store,
+                         const char *title,
+                         const char *detected_at,
+                         int         level,
+                         gboolean    drill,
+                         const char *author)
+{
+  g_autoptr(SonaeIncident) incident = sonae_incident_new ();
+  g_autoptr(GError) error = NULL;
+
+  incident->title = g_strdup (title);
+  incident->detected_at = g_strdup (detected_at);
+  incident->drill = drill;
+  incident->type = SONAE_INCIDENT_MALWARE;
+  incident->level = level;
+  incident->event = SONAE_EVENT_MALWARE;
+  incident->answers.seen = SONAE_SEEN_RANSOM;
+  g_assert_true (sonae_store_create_incident (store, incident, NULL, author, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (incident->id, >, 0);
+  return incident->id;
 }

@@ -22,6 +22,15 @@ gint64       sonae_test_add_contact  (SonaeStore *store,
                                       const char *name,
                                       const char *reading,
                                       const char *phone);
+/* Start a virus-infection incident (type and event malware, triage told
+ * "files encrypted, ransom demanded") titled @title, at damage @level;
+ * @detected_at may be NULL (now). Returns its id. */
+gint64       sonae_test_add_incident (SonaeStore *store,
+                                      const char *title,
+                                      const char *detected_at,
+                                      int         level,
+                                      gboolean    drill,
+                                      const char *author);
 
 /* Spin the default main loop until @cond (@data) holds; abort the test
  * with "timed out waiting for @what" after @timeout_ms. */

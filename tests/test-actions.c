@@ -20,17 +20,7 @@ static gint64
 new_incident (SonaeStore *store,
               const char *title)
 {
-  g_autoptr(SonaeIncident) incident = sonae_incident_new ();
-  g_autoptr(GError) error = NULL;
-
-  incident->title = g_strdup (title);
-  incident->detected_at = g_strdup ("2026-11-20T09:00:00");
-  incident->type = SONAE_INCIDENT_MALWARE;
-  incident->level = 2;
-  incident->event = SONAE_EVENT_MALWARE;
-  g_assert_true (sonae_store_create_incident (store, incident, NULL, AUTHOR, &error));
-  g_assert_no_error (error);
-  return incident->id;
+  return sonae_test_add_incident (store, title, "2026-11-20T09:00:00", 2, FALSE, AUTHOR);
 }
 
 static gint64

@@ -120,17 +120,7 @@ add_incident (SonaeStore *store,
               const char *title,
               gboolean    drill)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SonaeIncident) incident = sonae_incident_new ();
-
-  incident->title = g_strdup (title);
-  incident->drill = drill;
-  incident->type = SONAE_INCIDENT_MALWARE;
-  incident->level = 2;
-  incident->event = SONAE_EVENT_MALWARE;
-  g_assert_true (sonae_store_create_incident (store, incident, NULL, "受付 花子", &error));
-  g_assert_no_error (error);
-  return incident->id;
+  return sonae_test_add_incident (store, title, NULL, 2, drill, "受付 花子");
 }
 
 static SonaeIncident *

@@ -18,20 +18,7 @@ new_incident (SonaeStore *store,
               const char *detected_at,
               gboolean    drill)
 {
-  g_autoptr(SonaeIncident) incident = sonae_incident_new ();
-  g_autoptr(GError) error = NULL;
-
-  incident->title = g_strdup (title);
-  incident->detected_at = g_strdup (detected_at);
-  incident->drill = drill;
-  incident->type = SONAE_INCIDENT_MALWARE;
-  incident->level = 2;
-  incident->event = SONAE_EVENT_MALWARE;
-  incident->answers.seen = SONAE_SEEN_RANSOM;
-  g_assert_true (sonae_store_create_incident (store, incident, NULL, AUTHOR, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (incident->id, >, 0);
-  return incident->id;
+  return sonae_test_add_incident (store, title, detected_at, 2, drill, AUTHOR);
 }
 
 static GPtrArray *

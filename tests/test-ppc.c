@@ -249,18 +249,7 @@ new_incident (SonaeStore *store,
               const char *detected_at,
               int         level)
 {
-  g_autoptr(SonaeIncident) incident = sonae_incident_new ();
-  g_autoptr(GError) error = NULL;
-
-  incident->title = g_strdup ("電子カルテの暗号化");
-  incident->detected_at = g_strdup (detected_at);
-  incident->type = SONAE_INCIDENT_MALWARE;
-  incident->level = level;
-  incident->event = SONAE_EVENT_MALWARE;
-  incident->answers.seen = SONAE_SEEN_RANSOM;
-  g_assert_true (sonae_store_create_incident (store, incident, NULL, AUTHOR, &error));
-  g_assert_no_error (error);
-  return incident->id;
+  return sonae_test_add_incident (store, "電子カルテの暗号化", detected_at, level, FALSE, AUTHOR);
 }
 
 static GPtrArray *

@@ -153,69 +153,20 @@ sonae_action_free (SonaeAction *action)
 
 /* --- small helpers ------------------------------------------------------- */
 
-static char *
-now_string (void)
-{
-  g_autoptr(GDateTime) now = sonae_clock_now ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
-/* Not too long, not broken. NULL passes. */
-static gboolean
-check_text (const char  *text,
-            GError     **error)
-{
-  if (text == NULL)
-    return TRUE;
-  if (strlen (text) > SONAE_INCIDENT_MAX_TEXT)
-    {
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_TOO_LARGE,
-                   _("The text is too long: Sonae keeps up to %d bytes (about %d Japanese characters) in one entry."),
-                   SONAE_INCIDENT_MAX_TEXT, SONAE_INCIDENT_MAX_TEXT / 3);
-      return FALSE;
-    }
-  if (!g_utf8_validate (text, -1, NULL))
-    {
-      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
-                           _("The text contains broken characters."));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Not blank, then as check_text(); @message says what is missing. */
+/* Not blank, then as sonae_incident_check_text(); @message says what is missing. */
 static gboolean
 check_required (const char  *text,
                 const char  *message,
                 GError     **error)
 {
-  if (!check_text (text, error))
+  if (!sonae_incident_check_text (text, error))
     return FALSE;
-  if (is_blank (text))
+  if (sonae_text_is_blank (text))
     {
       g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID, message);
       return FALSE;
     }
   return TRUE;
-}
-
-static gboolean
-check_author (const char  *author,
-              GError     **error)
-{
-  return check_required (author, _("Every entry of the timeline needs the name of who made it."), error);
 }
 
 /* A date a person typed, stripped; NULL for none. */
@@ -229,7 +180,7 @@ normalize_date (const char  *text,
   *out_date = NULL;
   if (text == NULL)
     return TRUE;
-  if (!check_text (text, error))
+  if (!sonae_incident_check_text (text, error))
     return FALSE;
   copy = g_strstrip (g_strdup (text));
   if (*copy == '\0')
@@ -492,7 +443,7 @@ sonae_store_save_action (SonaeStore   *self,
   g_autoptr(SonaeAction) old = NULL;
   g_autoptr(SonaeContact) owner = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = now_string ();
+  g_autofree char *now = sonae_store_now_string ();
   g_autofree char *due_on = NULL;
   g_autofree char *sentence = NULL;
   const char *owner_name = NULL;
@@ -510,7 +461,7 @@ sonae_store_save_action (SonaeStore   *self,
       return FALSE;
     }
   if (!check_required (action->text, _("Write what is to be done."), error) ||
-      !check_author (author, error) ||
+      !sonae_incident_check_author (author, error) ||
       !normalize_date (action->due_on, &due_on, error))
     return FALSE;
 
@@ -622,7 +573,7 @@ sonae_store_complete_action (SonaeStore  *self,
 {
   g_autoptr(SonaeAction) action = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = now_string ();
+  g_autofree char *now = sonae_store_now_string ();
   g_autofree char *today = sonae_clock_today ();
   g_autofree char *date = NULL;
   g_autofree char *by = NULL;
@@ -634,8 +585,8 @@ sonae_store_complete_action (SonaeStore  *self,
 
   if (!normalize_date (confirmed_on, &date, error) ||
       !check_required (confirmed_by, _("Enter who confirmed that the action was done (担当)."), error) ||
-      !check_text (approved_by, error) ||
-      !check_author (author, error))
+      !sonae_incident_check_text (approved_by, error) ||
+      !sonae_incident_check_author (author, error))
     return FALSE;
   if (date == NULL)
     date = g_strdup (today);
@@ -646,7 +597,7 @@ sonae_store_complete_action (SonaeStore  *self,
       return FALSE;
     }
   by = g_strstrip (g_strdup (confirmed_by));
-  if (!is_blank (approved_by))
+  if (!sonae_text_is_blank (approved_by))
     approver = g_strstrip (g_strdup (approved_by));
 
   action = sonae_store_get_action (self, action_id, error);
@@ -705,7 +656,7 @@ sonae_store_drop_action (SonaeStore  *self,
 {
   g_autoptr(SonaeAction) action = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = now_string ();
+  g_autofree char *now = sonae_store_now_string ();
   g_autofree char *quoted = NULL;
   g_autofree char *why = NULL;
   g_autofree char *sentence = NULL;
@@ -713,7 +664,7 @@ sonae_store_drop_action (SonaeStore  *self,
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
   if (!check_required (reason, _("Write why the action is closed without doing it."), error) ||
-      !check_author (author, error))
+      !sonae_incident_check_author (author, error))
     return FALSE;
   action = sonae_store_get_action (self, action_id, error);
   if (action == NULL)
@@ -759,13 +710,13 @@ sonae_store_reopen_action (SonaeStore  *self,
 {
   g_autoptr(SonaeAction) action = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = now_string ();
+  g_autofree char *now = sonae_store_now_string ();
   g_autofree char *quoted = NULL;
   g_autofree char *sentence = NULL;
 
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
-  if (!check_author (author, error))
+  if (!sonae_incident_check_author (author, error))
     return FALSE;
   action = sonae_store_get_action (self, action_id, error);
   if (action == NULL)

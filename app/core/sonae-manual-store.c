@@ -40,14 +40,6 @@ sonae_manual_revision_free (SonaeManualRevision *revision)
   g_free (revision);
 }
 
-static char *
-now_iso (void)
-{
-  g_autoptr(GDateTime) now = sonae_clock_now ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
-}
-
 static gboolean
 check_id (const char  *item_id,
           GError     **error)
@@ -92,7 +84,7 @@ add_revision (SonaeStore  *self,
   g_autoptr(sqlite3_stmt) stmt =
     sonae_store_prepare (self, "INSERT INTO manual_revisions (item_id, action, old_text, new_text, author, at) "
                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
-  g_autofree char *at = now_iso ();
+  g_autofree char *at = sonae_store_now_string ();
 
   if (stmt == NULL)
     return FALSE;
@@ -184,7 +176,7 @@ sonae_store_edit_manual_item (SonaeStore  *self,
 {
   g_autoptr(SonaeManualEdit) before = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = now_iso ();
+  g_autofree char *now = sonae_store_now_string ();
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
@@ -265,7 +257,7 @@ sonae_store_add_manual_step (SonaeStore  *self,
                              GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = now_iso ();
+  g_autofree char *now = sonae_store_now_string ();
   g_autofree char *item_id = NULL;
   gint64 n;
 
@@ -335,7 +327,7 @@ upsert_column (SonaeStore  *self,
                GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = sonae_store_prepare (self, sql, error);
-  g_autofree char *now = now_iso ();
+  g_autofree char *now = sonae_store_now_string ();
 
   if (stmt == NULL)
     return FALSE;

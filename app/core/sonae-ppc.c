@@ -350,36 +350,6 @@ sonae_ppc_assess (const SonaePpcAssessment *assessment,
 
 /* --- the store: shared checks -------------------------------------------- */
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-check_author (const char  *author,
-              GError     **error)
-{
-  if (is_blank (author) || !g_utf8_validate (author, -1, NULL))
-    {
-      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
-                           _("Write who records this: the timeline needs a name."));
-      return FALSE;
-    }
-  if (strlen (author) > SONAE_INCIDENT_MAX_TEXT)
-    {
-      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_TOO_LARGE,
-                           _("The name of who records this is too long."));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* NULL for NULL or blank, else the date, checked: real, not after @today,
  * not before @learned_on (when given; @what names it for the message). */
 static gboolean
@@ -422,14 +392,6 @@ normalize_date (const char *date)
   if (*copy == '\0')
     return NULL;
   return g_steal_pointer (&copy);
-}
-
-static char *
-now_string (void)
-{
-  g_autoptr(GDateTime) now = sonae_clock_now ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
 }
 
 static gboolean
@@ -638,7 +600,7 @@ sonae_store_set_ppc (SonaeStore                *self,
   g_autoptr(SonaePpcAssessment) new = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *today = sonae_clock_today ();
-  g_autofree char *now = now_string ();
+  g_autofree char *now = sonae_store_now_string ();
   g_autofree char *text = NULL;
   gboolean stored;
 
@@ -652,7 +614,7 @@ sonae_store_set_ppc (SonaeStore                *self,
                            _("An answer about reporting to the PPC is unknown."));
       return FALSE;
     }
-  if (!check_author (author, error))
+  if (!sonae_incident_check_author (author, error))
     return FALSE;
 
   new = sonae_ppc_assessment_new ();
@@ -885,7 +847,7 @@ sonae_store_set_body_report (SonaeStore  *self,
                    authority_key != NULL ? authority_key : "");
       return FALSE;
     }
-  if (!check_author (author, error))
+  if (!sonae_incident_check_author (author, error))
     return FALSE;
   ppc = load_ppc (self, incident_id, &stored, error);
   if (ppc == NULL)

@@ -43,16 +43,16 @@
 
 /* --- small helpers ------------------------------------------------------ */
 
-static char *
-now_string (void)
+char *
+sonae_store_now_string (void)
 {
   g_autoptr(GDateTime) now = sonae_clock_now ();
 
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
 }
 
-static gboolean
-is_blank (const char *text)
+gboolean
+sonae_text_is_blank (const char *text)
 {
   if (text == NULL)
     return TRUE;
@@ -62,9 +62,9 @@ is_blank (const char *text)
   return TRUE;
 }
 
-static gboolean
-check_text (const char  *text,
-            GError     **error)
+gboolean
+sonae_incident_check_text (const char  *text,
+                           GError     **error)
 {
   if (text == NULL)
     return TRUE;
@@ -84,24 +84,24 @@ check_text (const char  *text,
   return TRUE;
 }
 
-static gboolean
-check_author (const char  *author,
-              GError     **error)
+gboolean
+sonae_incident_check_author (const char  *author,
+                             GError     **error)
 {
-  if (is_blank (author))
+  if (sonae_text_is_blank (author))
     {
       g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
                            _("Every entry of the timeline needs the name of who made it."));
       return FALSE;
     }
-  return check_text (author, error);
+  return sonae_incident_check_text (author, error);
 }
 
 static gboolean
 check_key (const char  *key,
            GError     **error)
 {
-  if (is_blank (key) || strlen (key) > MAX_KEY_LEN || !g_utf8_validate (key, -1, NULL))
+  if (sonae_text_is_blank (key) || strlen (key) > MAX_KEY_LEN || !g_utf8_validate (key, -1, NULL))
     {
       g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
                            _("The checklist step or field is unknown."));
@@ -396,7 +396,7 @@ sonae_store_list_incidents (SonaeStore                *self,
   sqlite3_bind_int (stmt, 3, filter->year);
   sqlite3_bind_int (stmt, 4, filter->open_only ? 1 : 0);
 
-  if (!is_blank (filter->search))
+  if (!sonae_text_is_blank (filter->search))
     {
       g_autofree char *folded = sonae_text_fold (filter->search);
       words = g_strsplit_set (g_strstrip (folded), " \t\n", -1);
@@ -588,12 +588,12 @@ sonae_store_append_timeline_entry (SonaeStore      *store,
                                    const char      *text,
                                    GError         **error)
 {
-  g_autofree char *now = now_string ();
+  g_autofree char *now = sonae_store_now_string ();
 
   g_return_val_if_fail (SONAE_IS_STORE (store), FALSE);
   g_return_val_if_fail ((guint) kind < SONAE_N_ENTRY_KINDS, FALSE);
 
-  if (!check_author (author, error) || !check_text (text, error))
+  if (!sonae_incident_check_author (author, error) || !sonae_incident_check_text (text, error))
     return FALSE;
 
   {
@@ -808,7 +808,7 @@ check_detail_texts (SonaeIncident  *incident,
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      if (!check_text (*texts[i], error))
+      if (!sonae_incident_check_text (*texts[i], error))
         return FALSE;
       if (*texts[i] != NULL)
         g_strstrip (*texts[i]);
@@ -884,7 +884,7 @@ sonae_store_create_incident (SonaeStore                *self,
   g_autoptr(SonaeProfile) profile = NULL;
   g_autoptr(sqlite3_stmt) next = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autofree char *now = now_string ();
+  g_autofree char *now = sonae_store_now_string ();
   g_autofree char *detected_at = NULL;
   g_autofree char *opened_at = NULL;
   g_autofree char *number = NULL;
@@ -901,7 +901,7 @@ sonae_store_create_incident (SonaeStore                *self,
   g_return_val_if_fail (incident->id == 0, FALSE);
 
   /* Check everything first. */
-  if (!check_author (author, error) ||
+  if (!sonae_incident_check_author (author, error) ||
       !check_detail_texts (incident, error))
     return FALSE;
   if (incident->title == NULL)
@@ -1104,7 +1104,7 @@ sonae_store_set_incident_status (SonaeStore           *self,
                                  GError              **error)
 {
   g_autoptr(SonaeIncident) incident = NULL;
-  g_autofree char *now = now_string ();
+  g_autofree char *now = sonae_store_now_string ();
   g_autofree char *when = NULL;
   gboolean back_entered;
   const char *values[2];
@@ -1117,7 +1117,7 @@ sonae_store_set_incident_status (SonaeStore           *self,
                            _("The incident's status is unknown."));
       return FALSE;
     }
-  if (!check_author (author, error) ||
+  if (!sonae_incident_check_author (author, error) ||
       !resolve_at (at, now, &when, &back_entered, error))
     return FALSE;
   incident = sonae_store_get_incident (self, id, error);
@@ -1155,6 +1155,63 @@ sonae_store_set_incident_status (SonaeStore           *self,
   }
 }
 
+/* How an incident's level, type or event type is stored, for the timeline's
+ * old and new values. Newly allocated. */
+static char *
+classification_key (const SonaeIncident *incident,
+                    SonaeEntryKind       kind)
+{
+  switch (kind)
+    {
+    case SONAE_ENTRY_LEVEL:
+      return g_strdup_printf ("%d", incident->level);
+    case SONAE_ENTRY_TYPE:
+      return g_strdup (sonae_incident_kind_to_string (incident->type));
+    case SONAE_ENTRY_EVENT:
+      return g_strdup (sonae_event_type_to_string (incident->event));
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* Change the level, type or event type (@kind) to @new_key with @sql, and
+ * record it with the person's @comment; a change to the value already
+ * there records nothing. The caller has checked @new_key. */
+static gboolean
+set_classification (SonaeStore     *self,
+                    gint64          id,
+                    SonaeEntryKind  kind,
+                    const char     *sql,
+                    const char     *new_key,
+                    const char     *author,
+                    const char     *comment,
+                    GError        **error)
+{
+  g_autoptr(SonaeIncident) incident = NULL;
+  g_autofree char *now = sonae_store_now_string ();
+  g_autofree char *old_key = NULL;
+  const char *values[1] = { new_key };
+
+  if (!sonae_incident_check_author (author, error) ||
+      !sonae_incident_check_text (comment, error))
+    return FALSE;
+  incident = sonae_store_get_incident (self, id, error);
+  if (incident == NULL)
+    return FALSE;
+  old_key = classification_key (incident, kind);
+  if (g_strcmp0 (old_key, new_key) == 0)
+    return TRUE;
+
+  {
+    NewEntry e = NEW_ENTRY (kind, now, FALSE, author);
+
+    e.old_value = old_key;
+    e.new_value = new_key;
+    e.text = comment;
+    return commit_change (self, id, sql, values, 1, &e, now, error);
+  }
+}
+
 gboolean
 sonae_store_set_incident_level (SonaeStore  *self,
                                 gint64       id,
@@ -1163,36 +1220,16 @@ sonae_store_set_incident_level (SonaeStore  *self,
                                 const char  *comment,
                                 GError     **error)
 {
-  g_autoptr(SonaeIncident) incident = NULL;
-  g_autofree char *now = now_string ();
-  g_autofree char *old_level = NULL;
-  g_autofree char *new_level = NULL;
-  const char *values[1];
+  g_autofree char *key = NULL;
 
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
-  if (!check_level (level, error) ||
-      !check_author (author, error) ||
-      !check_text (comment, error))
+  if (!check_level (level, error))
     return FALSE;
-  incident = sonae_store_get_incident (self, id, error);
-  if (incident == NULL)
-    return FALSE;
-  if (incident->level == level)
-    return TRUE;
-
-  old_level = g_strdup_printf ("%d", incident->level);
-  new_level = g_strdup_printf ("%d", level);
-  {
-    NewEntry e = NEW_ENTRY (SONAE_ENTRY_LEVEL, now, FALSE, author);
-
-    e.old_value = old_level;
-    e.new_value = new_level;
-    e.text = comment;
-    values[0] = new_level;
-    return commit_change (self, id, "UPDATE incidents SET level = CAST (?2 AS INTEGER) WHERE id = ?1",
-                          values, 1, &e, now, error);
-  }
+  key = g_strdup_printf ("%d", level);
+  return set_classification (self, id, SONAE_ENTRY_LEVEL,
+                             "UPDATE incidents SET level = CAST (?2 AS INTEGER) WHERE id = ?1",
+                             key, author, comment, error);
 }
 
 gboolean
@@ -1203,32 +1240,13 @@ sonae_store_set_incident_type (SonaeStore         *self,
                                const char         *comment,
                                GError            **error)
 {
-  g_autoptr(SonaeIncident) incident = NULL;
-  g_autofree char *now = now_string ();
-  const char *values[1];
-
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
-  if (!check_kinds (type, SONAE_EVENT_OTHER, error) ||
-      !check_author (author, error) ||
-      !check_text (comment, error))
+  if (!check_kinds (type, SONAE_EVENT_OTHER, error))
     return FALSE;
-  incident = sonae_store_get_incident (self, id, error);
-  if (incident == NULL)
-    return FALSE;
-  if (incident->type == type)
-    return TRUE;
-
-  {
-    NewEntry e = NEW_ENTRY (SONAE_ENTRY_TYPE, now, FALSE, author);
-
-    e.old_value = sonae_incident_kind_to_string (incident->type);
-    e.new_value = sonae_incident_kind_to_string (type);
-    e.text = comment;
-    values[0] = e.new_value;
-    return commit_change (self, id, "UPDATE incidents SET type = ?2 WHERE id = ?1",
-                          values, 1, &e, now, error);
-  }
+  return set_classification (self, id, SONAE_ENTRY_TYPE,
+                             "UPDATE incidents SET type = ?2 WHERE id = ?1",
+                             sonae_incident_kind_to_string (type), author, comment, error);
 }
 
 gboolean
@@ -1239,32 +1257,13 @@ sonae_store_set_incident_event (SonaeStore      *self,
                                 const char      *comment,
                                 GError         **error)
 {
-  g_autoptr(SonaeIncident) incident = NULL;
-  g_autofree char *now = now_string ();
-  const char *values[1];
-
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
-  if (!check_kinds (SONAE_INCIDENT_OTHER, event, error) ||
-      !check_author (author, error) ||
-      !check_text (comment, error))
+  if (!check_kinds (SONAE_INCIDENT_OTHER, event, error))
     return FALSE;
-  incident = sonae_store_get_incident (self, id, error);
-  if (incident == NULL)
-    return FALSE;
-  if (incident->event == event)
-    return TRUE;
-
-  {
-    NewEntry e = NEW_ENTRY (SONAE_ENTRY_EVENT, now, FALSE, author);
-
-    e.old_value = sonae_event_type_to_string (incident->event);
-    e.new_value = sonae_event_type_to_string (event);
-    e.text = comment;
-    values[0] = e.new_value;
-    return commit_change (self, id, "UPDATE incidents SET event = ?2 WHERE id = ?1",
-                          values, 1, &e, now, error);
-  }
+  return set_classification (self, id, SONAE_ENTRY_EVENT,
+                             "UPDATE incidents SET event = ?2 WHERE id = ?1",
+                             sonae_event_type_to_string (event), author, comment, error);
 }
 
 /* The SQL of each detail: fixed strings, never built from input. */
@@ -1291,7 +1290,7 @@ normalize_detail (const char  *detail,
 {
   g_autofree char *copy = NULL;
 
-  if (!check_text (value, error))
+  if (!sonae_incident_check_text (value, error))
     return FALSE;
   copy = g_strstrip (g_strdup (value != NULL ? value : ""));
   if (*copy == '\0')
@@ -1332,7 +1331,7 @@ sonae_store_set_incident_detail (SonaeStore  *self,
                                  GError     **error)
 {
   g_autoptr(SonaeIncident) incident = NULL;
-  g_autofree char *now = now_string ();
+  g_autofree char *now = sonae_store_now_string ();
   g_autofree char *stored = NULL;
   const char *sql;
   const char *values[1];
@@ -1346,7 +1345,7 @@ sonae_store_set_incident_detail (SonaeStore  *self,
                            _("That detail of an incident is unknown."));
       return FALSE;
     }
-  if (!check_author (author, error) ||
+  if (!sonae_incident_check_author (author, error) ||
       !normalize_detail (detail, value, now, &stored, error))
     return FALSE;
   incident = sonae_store_get_incident (self, id, error);
@@ -1419,7 +1418,7 @@ sonae_store_check_step (SonaeStore  *self,
 {
   g_autoptr(SonaeIncident) incident = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = now_string ();
+  g_autofree char *now = sonae_store_now_string ();
   g_autofree char *when = NULL;
   g_autofree char *snapshot = NULL;
   const SonaeStepState *state;
@@ -1428,7 +1427,7 @@ sonae_store_check_step (SonaeStore  *self,
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
   if (!check_key (step_id, error) ||
-      !check_author (author, error) ||
+      !sonae_incident_check_author (author, error) ||
       !resolve_at (at, now, &when, &back_entered, error))
     return FALSE;
   incident = sonae_store_get_incident (self, id, error);
@@ -1484,12 +1483,12 @@ normalize_field (const SonaeChecklistField  *field,
 {
   g_autofree char *copy = NULL;
 
-  if (!check_text (value, error))
+  if (!sonae_incident_check_text (value, error))
     return FALSE;
   copy = g_strdup (value != NULL ? value : "");
   if (field->kind != SONAE_FIELD_TEXT)
     g_strstrip (copy);
-  if (is_blank (copy))
+  if (sonae_text_is_blank (copy))
     {
       *out_value = NULL;
       return TRUE;
@@ -1558,7 +1557,7 @@ sonae_store_set_step_field (SonaeStore                 *self,
 {
   g_autoptr(SonaeIncident) incident = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = now_string ();
+  g_autofree char *now = sonae_store_now_string ();
   g_autofree char *stored = NULL;
   const SonaeStepState *state;
   const char *old_value;
@@ -1568,7 +1567,7 @@ sonae_store_set_step_field (SonaeStore                 *self,
   g_return_val_if_fail (field != NULL, FALSE);
 
   if (!check_key (step->id, error) || !check_key (field->id, error) ||
-      !check_author (author, error) ||
+      !sonae_incident_check_author (author, error) ||
       !normalize_field (field, value, &stored, error))
     return FALSE;
 
@@ -1639,7 +1638,7 @@ sonae_store_log_call (SonaeStore         *self,
 {
   g_autoptr(SonaeIncident) incident = NULL;
   g_autoptr(SonaeContact) contact = NULL;
-  g_autofree char *now = now_string ();
+  g_autofree char *now = sonae_store_now_string ();
   g_autofree char *when = NULL;
   g_autofree char *who = NULL;
   const char *phone;
@@ -1654,7 +1653,7 @@ sonae_store_log_call (SonaeStore         *self,
       return FALSE;
     }
   if ((role_key != NULL && *role_key != '\0' && !check_key (role_key, error)) ||
-      !check_author (author, error) ||
+      !sonae_incident_check_author (author, error) ||
       !resolve_at (at, now, &when, &back_entered, error))
     return FALSE;
   incident = sonae_store_get_incident (self, id, error);
@@ -1687,9 +1686,9 @@ static gboolean
 check_entry_text (const char  *text,
                   GError     **error)
 {
-  if (!check_text (text, error))
+  if (!sonae_incident_check_text (text, error))
     return FALSE;
-  if (is_blank (text))
+  if (sonae_text_is_blank (text))
     {
       g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
                            _("The entry is empty. Write what happened."));
@@ -1706,14 +1705,14 @@ sonae_store_add_note (SonaeStore  *self,
                       const char  *at,
                       GError     **error)
 {
-  g_autofree char *now = now_string ();
+  g_autofree char *now = sonae_store_now_string ();
   g_autofree char *when = NULL;
   gboolean back_entered;
 
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
   if (!check_entry_text (text, error) ||
-      !check_author (author, error) ||
+      !sonae_incident_check_author (author, error) ||
       !resolve_at (at, now, &when, &back_entered, error) ||
       !incident_exists (self, id, NULL, NULL, error))
     return FALSE;
@@ -1735,14 +1734,14 @@ sonae_store_correct_entry (SonaeStore  *self,
                            GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = now_string ();
+  g_autofree char *now = sonae_store_now_string ();
   g_autofree char *seq = NULL;
   int rc;
 
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
   if (!check_entry_text (text, error) ||
-      !check_author (author, error) ||
+      !sonae_incident_check_author (author, error) ||
       !incident_exists (self, id, NULL, NULL, error))
     return FALSE;
 

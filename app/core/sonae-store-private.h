@@ -51,6 +51,20 @@ gboolean  sonae_store_append_timeline_entry (SonaeStore      *store,
                                              const char      *text,
                                              GError         **error);
 
+/* The checks every incident record shares (sonae-store-incidents.c), so
+ * that the timeline, the PPC reporting and the actions refuse the same
+ * input with the same words. */
+/* Now as every record stores it: "YYYY-MM-DDTHH:MM:SS", local time. */
+char     *sonae_store_now_string      (void);
+/* TRUE for NULL, "" or only white space. */
+gboolean  sonae_text_is_blank         (const char  *text);
+/* Not longer than SONAE_INCIDENT_MAX_TEXT, valid UTF-8; NULL passes. */
+gboolean  sonae_incident_check_text   (const char  *text,
+                                       GError     **error);
+/* Not blank, then as sonae_incident_check_text(). */
+gboolean  sonae_incident_check_author (const char  *author,
+                                       GError     **error);
+
 #define SONAE_APPLICATION_ID 0x534f4e41 /* "SONA" */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)

@@ -661,6 +661,25 @@ test_close_incident_rule (void)
   g_assert_no_error (error);
   assert_chain_ok (store, id);
 
+  /* A follow-up found after closing: the incident goes back to recovery
+   * by itself, and the same for an action reopened after closing. */
+  {
+    g_autoptr(SonaeIncident) incident = NULL;
+    gint64 c = add_action (store, id, SONAE_ACTION_PREVENTIVE, "手順書を見直す", 0, NULL);
+
+    incident = sonae_store_get_incident (store, id, &error);
+    g_assert_cmpint (incident->status, ==, SONAE_STATUS_RECOVERING);
+    g_assert_null (incident->closed_at);
+    g_clear_pointer (&incident, sonae_incident_free);
+    g_assert_true (sonae_store_drop_action (store, c, "不要になった", AUTHOR, &error));
+    g_assert_true (sonae_store_set_incident_status (store, id, SONAE_STATUS_CLOSED, AUTHOR, NULL, &error));
+    g_assert_true (sonae_store_reopen_action (store, a, AUTHOR, &error));
+    g_assert_no_error (error);
+    incident = sonae_store_get_incident (store, id, &error);
+    g_assert_cmpint (incident->status, ==, SONAE_STATUS_RECOVERING);
+    assert_chain_ok (store, id);
+  }
+
   g_clear_object (&store);
   sonae_test_remove_dir (dir);
 }

@@ -9,6 +9,7 @@
 #include "sonae-incident.h"
 #include "sonae-manual-store.h"
 #include "sonae-reminders.h"
+#include "sonae-report.h"
 #include "sonae-store.h"
 #include "sonae-test-util.h"
 
@@ -627,6 +628,191 @@ test_cli_check_reminders_nothing (void)
   sonae_test_remove_dir (dir);
 }
 
+/* The text of a PDF as poppler's pdftotext reads it, whitespace removed;
+ * NULL when pdftotext is not installed. */
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { pdftotext, "-enc", "UTF-8", path, "-", NULL };
+  GString *squeezed;
+  int status = 0;
+
+  if (pdftotext == NULL)
+    return NULL;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  squeezed = g_string_new (NULL);
+  for (const char *p = out; p && *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (squeezed, g_utf8_get_char (p));
+  return g_string_free (squeezed, FALSE);
+}
+
+static void
+assert_pdf_says (const char *text,
+                 const char *what)
+{
+  GString *squeezed = g_string_new (NULL);
+
+  if (text == NULL)
+    {
+      g_test_message ("pdftotext is not installed: not reading back “%s”", what);
+      g_string_free (squeezed, TRUE);
+      return;
+    }
+  for (const char *p = what; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (squeezed, g_utf8_get_char (p));
+  if (strstr (text, squeezed->str) == NULL)
+    g_error ("“%s” is not in the PDF: %s", what, text);
+  g_string_free (squeezed, TRUE);
+}
+
+/* The reporting documents: the incident report, the PPC draft and the
+ * year's register, and the mistakes a person can make asking for them. */
+static void
+test_cli_reporting_docs (void)
+{
+  g_autofree char *dir = sonae_test_make_dir ();
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_autofree char *report = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *draft = g_build_filename (dir, "ppc-draft.pdf", NULL);
+  g_autofree char *reg = g_build_filename (dir, "register.pdf", NULL);
+  g_autofree char *reg_old = g_build_filename (dir, "register-2025.pdf", NULL);
+  g_autofree char *nothing = g_build_filename (dir, "nothing.pdf", NULL);
+  g_autofree char *place = NULL;
+  g_autofree char *item9 = NULL;
+  g_autofree char *number = NULL;
+  g_auto(Run) demo;
+  g_auto(Run) docs;
+
+  run_sonae (&demo, "--data-dir", data, "--demo", NULL);
+  g_assert_true (exited_ok (&demo));
+  {
+    g_autoptr(SonaeStore) store = sonae_store_open (data, NULL);
+    g_autoptr(SonaeIncident) drill = NULL;
+    g_autoptr(SonaeReport) r = NULL;
+    g_autoptr(SonaePpcDraft) d = NULL;
+
+    g_assert_nonnull (store);
+    drill = sonae_store_find_incident (store, "2026-001", NULL);
+    g_assert_nonnull (drill);
+    g_assert_true (drill->drill);
+    number = g_strdup (drill->number);
+    r = sonae_store_get_report (store, drill->id, NULL);
+    g_assert_nonnull (r);
+    g_assert_nonnull (sonae_report_get (r, SONAE_REPORT_PLACE));
+    place = g_strdup (sonae_report_get (r, SONAE_REPORT_PLACE));
+    d = sonae_store_get_ppc_draft (store, drill->id, NULL);
+    g_assert_nonnull (d);
+    item9 = g_strdup_printf ("9. %s", d->items[8].title);
+  }
+
+  run_sonae (&docs, "--list-documents", NULL);
+  g_assert_nonnull (strstr (docs.out, "report"));
+  g_assert_nonnull (strstr (docs.out, "ppc-draft"));
+  g_assert_nonnull (strstr (docs.out, "register"));
+
+  {
+    g_auto(Run) r;
+    g_autofree char *text = NULL;
+
+    run_sonae (&r, "--data-dir", data, "--export", "report", "--incident", number, "--output", report, NULL);
+    g_assert_true (exited_ok (&r));
+    g_assert_true (is_pdf (report));
+    text = pdf_text (report);
+    assert_pdf_says (text, "Incident Report");
+    assert_pdf_says (text, place);
+    assert_pdf_says (text, "DRILL");
+  }
+  {
+    g_auto(Run) r;
+    g_autofree char *text = NULL;
+
+    run_sonae (&r, "--data-dir", data, "--export", "ppc-draft", "--incident", number, "--output", draft, NULL);
+    g_assert_true (exited_ok (&r));
+    g_assert_true (is_pdf (draft));
+    text = pdf_text (draft);
+    assert_pdf_says (text, "PPC Report Draft");
+    assert_pdf_says (text, item9);
+  }
+  {
+    g_auto(Run) r;
+    g_autofree char *text = NULL;
+
+    run_sonae (&r, "--data-dir", data, "--export", "register", "--year", "2026", "--output", reg, NULL);
+    g_assert_true (exited_ok (&r));
+    g_assert_true (is_pdf (reg));
+    text = pdf_text (reg);
+    assert_pdf_says (text, "Incidents detected in 2026");
+    assert_pdf_says (text, number);
+    assert_pdf_says (text, "DRILL");
+  }
+  {
+    g_auto(Run) r;
+    g_autofree char *text = NULL;
+
+    run_sonae (&r, "--data-dir", data, "--export", "register", "--year", "2025", "--output", reg_old, NULL);
+    g_assert_true (exited_ok (&r));
+    text = pdf_text (reg_old);
+    assert_pdf_says (text, "No incident was recorded in 2025.");
+    if (text != NULL)
+      g_assert_null (strstr (text, number));
+  }
+
+  /* The report is about one incident, and says how to give it. */
+  {
+    g_auto(Run) r;
+
+    run_sonae (&r, "--data-dir", data, "--export", "report", "--output", nothing, NULL);
+    g_assert_false (exited_ok (&r));
+    g_assert_nonnull (strstr (r.err, "--incident"));
+    g_assert_false (g_file_test (nothing, G_FILE_TEST_EXISTS));
+  }
+  /* A year only with the register. */
+  {
+    g_auto(Run) r;
+
+    run_sonae (&r, "--data-dir", data, "--export", "roster", "--year", "2026", "--output", nothing, NULL);
+    g_assert_false (exited_ok (&r));
+    g_assert_nonnull (strstr (r.err, "--year"));
+    g_assert_false (g_file_test (nothing, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) r;
+
+    run_sonae (&r, "--data-dir", data, "--export", "report", "--incident", number, "--year", "2026",
+               "--output", nothing, NULL);
+    g_assert_false (exited_ok (&r));
+    g_assert_nonnull (strstr (r.err, "--year"));
+    g_assert_false (g_file_test (nothing, G_FILE_TEST_EXISTS));
+  }
+  /* A year that is not one. */
+  for (const char *const *bad = (const char *const[]) { "20x6", "12", "-2026", "99999", "", NULL }; *bad; bad++)
+    {
+      g_auto(Run) r;
+
+      run_sonae (&r, "--data-dir", data, "--export", "register", "--year", *bad, "--output", nothing, NULL);
+      g_assert_false (exited_ok (&r));
+      g_assert_nonnull (strstr (r.err, "year"));
+      g_assert_false (g_file_test (nothing, G_FILE_TEST_EXISTS));
+    }
+  /* --year alone is not a command. */
+  {
+    g_auto(Run) r;
+
+    run_sonae (&r, "--data-dir", data, "--year", "2026", NULL);
+    g_assert_false (exited_ok (&r));
+    g_assert_nonnull (strstr (r.err, "--export register"));
+  }
+
+  sonae_test_remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -643,6 +829,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/check-reminders-demo", test_cli_check_reminders_demo);
   g_test_add_func ("/cli/check-reminders-notify", test_cli_check_reminders_notify);
   g_test_add_func ("/cli/check-reminders-nothing", test_cli_check_reminders_nothing);
+  g_test_add_func ("/cli/reporting-docs", test_cli_reporting_docs);
 
   return g_test_run ();
 }

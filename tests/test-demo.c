@@ -6,6 +6,7 @@
 #include "sonae-demo.h"
 #include "sonae-error.h"
 #include "sonae-incident.h"
+#include "sonae-report.h"
 #include "sonae-manual-store.h"
 #include "sonae-store.h"
 #include "sonae-test-util.h"
@@ -131,6 +132,21 @@ test_demo_fills_empty (void)
     g_assert_cmpuint (corrections, ==, 1);
     g_assert_true (sonae_store_verify_timeline (store, drill->id, NULL, &error));
     g_assert_no_error (error);
+
+    /* Its report: written at the debrief, the first aid approved, the
+     * rest proposed from the record. */
+    {
+      g_autoptr(SonaeReport) report = sonae_store_get_report (store, drill->id, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (sonae_report_get (report, SONAE_REPORT_HANDLING), ==, "stopped");
+      g_assert_cmpstr (sonae_report_get (report, SONAE_REPORT_STOP_TIME), ==, "1:40");
+      g_assert_cmpstr (sonae_report_get (report, SONAE_REPORT_FIRST_AID_APPROVED_BY), ==, "高橋 誠");
+      g_assert_nonnull (sonae_report_get (report, SONAE_REPORT_FIRST_AID_APPROVED_ON));
+      g_assert_true (sonae_report_is_proposed (report, SONAE_REPORT_PLACE));
+      g_assert_cmpstr (sonae_report_get (report, SONAE_REPORT_PLACE), ==, drill->location);
+      g_assert_cmpstr (sonae_report_get (report, SONAE_REPORT_CATEGORY), ==, "system-down,malware");
+    }
 
     /* Its corrective and preventive actions, followed to the end. */
     {

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "sonae-actions.h"
 #include "sonae-back-entry-dialog.h"
 #include "sonae-checklist-view.h"
 #include "sonae-clock.h"
@@ -14,6 +15,8 @@
 #include "sonae-incident-view.h"
 #include "sonae-incident.h"
 #include "sonae-incidents-page.h"
+#include "sonae-report-view.h"
+#include "sonae-reporting-view.h"
 #include "sonae-test-util.h"
 #include "sonae-timeline-view.h"
 #include "sonae-window.h"
@@ -277,7 +280,7 @@ test_show_incident (Fixture       *f,
     gint64 target_id = 0;
 
     g_assert_nonnull (menu);
-    g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+    g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 4);
     g_assert_true (g_menu_model_get_item_attribute (menu, 1, G_MENU_ATTRIBUTE_ACTION, "s", &action));
     g_assert_cmpstr (action, ==, "win.print-incident");
     target = g_menu_model_get_item_attribute_value (menu, 1, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE ("(sx)"));
@@ -768,6 +771,120 @@ test_closed_filter (Fixture       *f,
   g_assert_false (adw_view_stack_page_get_visible (ADW_VIEW_STACK_PAGE (view_child (f, "now_page"))));
 }
 
+static gboolean
+menu_has_target (GMenuModel *menu,
+                 const char *document)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET, NULL);
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      const char *name = NULL;
+
+      if (section != NULL && menu_has_target (section, document))
+        return TRUE;
+      if (target == NULL)
+        continue;
+      if (g_variant_is_of_type (target, G_VARIANT_TYPE ("(sx)")))
+        g_variant_get (target, "(&sx)", &name, NULL);
+      else if (g_variant_is_of_type (target, G_VARIANT_TYPE ("(si)")))
+        g_variant_get (target, "(&si)", &name, NULL);
+      else if (g_variant_is_of_type (target, G_VARIANT_TYPE_STRING))
+        name = g_variant_get_string (target, NULL);
+      if (g_strcmp0 (name, document) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_report_tabs (Fixture       *f,
+                  gconstpointer  data)
+{
+  gint64 id = add_incident (f->store, "電子カルテの暗号化", FALSE);
+  AdwViewStack *stack;
+  GtkWidget *report;
+  GtkWidget *reporting;
+  GMenuModel *menu;
+  const char *order[] = { "now", "checklist", "timeline", "report", "reporting", "details" };
+  guint i = 0;
+
+  open_window (f);
+  show_incident (f, id);
+  stack = ADW_VIEW_STACK (view_child (f, "view_stack"));
+
+  /* Between Timeline and Details. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack)); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwViewStackPage *page = adw_view_stack_get_page (stack, child);
+
+      g_assert_cmpuint (i, <, G_N_ELEMENTS (order));
+      g_assert_cmpstr (adw_view_stack_page_get_name (page), ==, order[i++]);
+    }
+  g_assert_cmpuint (i, ==, G_N_ELEMENTS (order));
+
+  report = of_type (incident_view (f), SONAE_TYPE_REPORT_VIEW);
+  reporting = of_type (incident_view (f), SONAE_TYPE_REPORTING_VIEW);
+  sonae_incident_view_show_tab (SONAE_INCIDENT_VIEW (incident_view (f)), "report");
+  sonae_test_spin_for (50);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "report");
+  g_assert_true (gtk_widget_get_mapped (report));
+
+  sonae_incident_view_show_tab (SONAE_INCIDENT_VIEW (incident_view (f)), "reporting");
+  sonae_test_spin_for (50);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "reporting");
+  g_assert_true (gtk_widget_get_mapped (reporting));
+  g_assert_false (gtk_widget_get_mapped (report));
+  /* It shows this incident: the answer is there. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (named (reporting, "verdict-title"))), !=, "");
+
+  /* The print menu has the report and the PPC draft; the paper forms the register. */
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (view_child (f, "print_button")));
+  g_assert_true (menu_has_target (menu, "report"));
+  g_assert_true (menu_has_target (menu, "ppc-draft"));
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (page_child (f, "paper_button")));
+  g_assert_true (menu_has_target (menu, "register"));
+}
+
+static void
+test_close_refused (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 id = add_incident (f->store, "USB メモリの紛失", FALSE);
+  g_autoptr(SonaeAction) action = sonae_action_new ();
+  g_autoptr(SonaeIncident) after = NULL;
+  AdwViewStack *stack;
+  GtkWidget *dialog = NULL;
+  GList *toplevels;
+
+  action->incident_id = id;
+  action->kind = SONAE_ACTION_CORRECTIVE;
+  action->text = g_strdup ("USB メモリの暗号化を必須にする");
+  g_assert_true (sonae_store_save_action (f->store, action, AUTHOR, NULL));
+
+  open_window (f);
+  show_incident (f, id);
+  stack = ADW_VIEW_STACK (view_child (f, "view_stack"));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (named (GTK_WIDGET (view_child (f, "status_box")), "closed")), TRUE);
+  sonae_test_spin_for (50);
+
+  /* Not closed; the message says why and offers the actions. */
+  after = stored (f, id);
+  g_assert_cmpint (after->status, !=, SONAE_STATUS_CLOSED);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (named (GTK_WIDGET (view_child (f, "status_box")), "closed"))));
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l; l = l->next)
+    if (g_strcmp0 (gtk_widget_get_name (l->data), "close-refused") == 0)
+      dialog = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "still open"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "report"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "report");
+  sonae_test_spin_for (50);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "report");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -791,6 +908,8 @@ main (int   argc,
   ADD ("tampered", test_tampered);
   ADD ("search", test_search);
   ADD ("closed-filter", test_closed_filter);
+  ADD ("report-tabs", test_report_tabs);
+  ADD ("close-refused", test_close_refused);
 #undef ADD
 
   return g_test_run ();

@@ -446,7 +446,7 @@ test_ppc_store_round_trip (void)
     g_assert_null (sonae_store_list_body_reports (store, id + 100, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
     g_clear_error (&error);
-    g_assert_false (sonae_store_set_body_report (store, id + 100, "ppc", "2026-11-22", AUTHOR, &error));
+    g_assert_false (sonae_store_set_body_report (store, id + 100, "police-cyber", "2026-11-22", AUTHOR, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
     g_clear_error (&error);
   }
@@ -669,8 +669,11 @@ test_ppc_body_reports (void)
       g_assert_null (r->done_on);
     }
   g_assert_true (has_prefix_key (reports, "police"));
-  g_assert_nonnull (find_report (reports, "ppc"));
-  g_assert_false (find_report (reports, "ppc")->optional);
+  /* The PPC's reports are the assessment's dates, recorded in one place. */
+  g_assert_null (find_report (reports, "ppc"));
+  g_assert_false (sonae_store_set_body_report (store, id, "ppc", "2026-11-21", AUTHOR, &error));
+  g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
+  g_clear_error (&error);
   g_assert_nonnull (find_report (reports, "mhlw"));
   g_assert_nonnull (find_report (reports, "prefecture-medical"));
   g_assert_true (has_prefix_key (reports, "ipa"));
@@ -708,8 +711,7 @@ test_ppc_body_reports (void)
   r = find_report (reports, "mhlw");
   g_assert_cmpstr (r->done_on, ==, "2026-11-22");
   g_assert_cmpstr (r->done_by, ==, AUTHOR);
-  r = find_report (reports, "ppc");
-  g_assert_null (r->done_on);
+  g_assert_null (find_report (reports, "ppc"));
   g_clear_pointer (&reports, g_ptr_array_unref);
 
   /* Cleared again. */
@@ -744,7 +746,7 @@ test_ppc_body_reports (void)
   g_assert_no_error (error);
   g_assert_null (find_report (reports, "mhlw"));
   g_assert_null (find_report (reports, "prefecture-medical"));
-  g_assert_nonnull (find_report (reports, "ppc"));
+  g_assert_null (find_report (reports, "ppc"));
   r = find_report (reports, "police-cyber");
   if (r != NULL)
     g_assert_cmpstr (r->done_on, ==, "2026-11-21");

@@ -6,9 +6,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sonae-actions.h"
 #include "sonae-error.h"
 #include "sonae-incident.h"
 #include "sonae-ppc.h"
+#include "sonae-report.h"
 #include "sonae-store.h"
 #include "sonae-test-util.h"
 
@@ -293,6 +295,65 @@ test_store_migration_from_3 (void)
   sonae_test_remove_dir (dir);
 }
 
+/* Data version 4 (actions without an approval date) moves to 5: an action
+ * approved before keeps its approval, dated the day it was confirmed, and
+ * the report fields table works for an old incident. */
+static void
+test_store_migration_from_4 (void)
+{
+  g_autofree char *dir = sonae_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "sonae.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeStore) store = NULL;
+  g_autoptr(SonaeAction) approved = NULL;
+  g_autoptr(SonaeAction) unapproved = NULL;
+  g_autoptr(SonaeReport) report = NULL;
+  sqlite3 *db = NULL;
+
+  g_setenv ("SONAE_NOW", "2026-11-22T10:00:00", TRUE);
+  g_assert_true (sonae_store_migrate_file_to (path, 4, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO incidents (id, number, year, seq, title, type, level, event, seen, "
+                                     "personal_data, impact, detected_at, location, created_at, created_by) VALUES "
+                                     "(1, '2026-001', 2026, 1, '移行前の事案', 'malware', 3, 'malware', 'ransom', 'yes', "
+                                     "'business', '2026-11-21T08:30:00', '受付', '2026-11-21T08:40:00', '院長');"
+                                     "INSERT INTO actions (id, incident_id, kind, text, status, confirmed_on, confirmed_by, "
+                                     "approved_by, created_at, updated_at) VALUES "
+                                     "(1, 1, 'corrective', '更新する', 'done', '2026-11-21', '田中', '院長', "
+                                     "'2026-11-21T09:00:00', '2026-11-21T09:00:00'),"
+                                     "(2, 1, 'preventive', '訓練する', 'done', '2026-11-21', '田中', NULL, "
+                                     "'2026-11-21T09:00:00', '2026-11-21T09:00:00');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = sonae_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, SONAE_SCHEMA_VERSION);
+  approved = sonae_store_get_action (store, 1, &error);
+  g_assert_cmpstr (approved->approved_by, ==, "院長");
+  g_assert_cmpstr (approved->approved_on, ==, "2026-11-21");
+  unapproved = sonae_store_get_action (store, 2, &error);
+  g_assert_null (unapproved->approved_on);
+
+  report = sonae_store_get_report (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sonae_report_get (report, SONAE_REPORT_PLACE), ==, "受付");
+  g_assert_true (sonae_store_set_report_field (store, 1, SONAE_REPORT_DEPARTMENT, "受付", "院長", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_int (path, "SELECT count(*) FROM report_fields"), ==, 1);
+  /* A field of no incident is refused by the database itself. */
+  g_assert_cmpint (sqlite3_exec (sonae_store_get_db (store),
+                                 "INSERT INTO report_fields (incident_id, key, value, updated_at, updated_by) "
+                                 "VALUES (99, 'place', 'x', 'now', 'me')",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+
+  g_clear_object (&store);
+  g_assert_cmpint (pragma_int (path, "PRAGMA integrity_check"), ==, 0);
+  g_unsetenv ("SONAE_NOW");
+  sonae_test_remove_dir (dir);
+}
+
 static void
 assert_refused (const char *dir,
                 const char *path,
@@ -424,6 +485,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/migrations", test_store_migrations);
   g_test_add_func ("/store/migration-from-2", test_store_migration_from_2);
   g_test_add_func ("/store/migration-from-3", test_store_migration_from_3);
+  g_test_add_func ("/store/migration-from-4", test_store_migration_from_4);
   g_test_add_func ("/store/refuses-damaged", test_store_refuses_damaged);
   g_test_add_func ("/store/refuses-foreign-and-newer", test_store_refuses_foreign_and_newer);
   g_test_add_func ("/store/refuses-read-only", test_store_refuses_read_only);

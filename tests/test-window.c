@@ -13,6 +13,7 @@
 #include "sonae-error.h"
 #include "sonae-home-page.h"
 #include "sonae-manual-page.h"
+#include "sonae-autostart.h"
 #include "sonae-preferences-window.h"
 #include "sonae-print-operation.h"
 #include "sonae-problem-window.h"
@@ -684,10 +685,65 @@ test_read_only_database (void)
   sonae_test_remove_dir (dir);
 }
 
+/* The Reminders page's switch writes and removes the autostart entry that
+ * runs this very program with --check-reminders --notify for this data
+ * folder. */
+static void
+test_preferences_autostart (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  SonaeWindow *window = new_window (store);
+  g_autofree char *path = sonae_autostart_get_path ();
+  g_autofree char *exec = NULL;
+  g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autoptr(GKeyFile) entry = g_key_file_new ();
+  g_auto(GStrv) argv = NULL;
+  GtkWindow *prefs;
+  GtkSwitch *autostart;
+
+  g_assert_false (sonae_autostart_is_installed ());
+  prefs = g_object_ref (sonae_window_show_preferences (window));
+  autostart = GTK_SWITCH (find_by_name (GTK_WIDGET (prefs), "autostart-switch"));
+  g_assert_false (gtk_switch_get_active (autostart));
+
+  gtk_switch_set_active (autostart, TRUE);
+  g_assert_true (sonae_autostart_is_installed ());
+  g_assert_true (g_key_file_load_from_file (entry, path, G_KEY_FILE_NONE, NULL));
+  exec = g_key_file_get_string (entry, "Desktop Entry", "Exec", NULL);
+  g_assert_true (g_shell_parse_argv (exec, NULL, &argv, NULL));
+  g_assert_cmpstr (argv[0], ==, self_exe);
+  g_assert_cmpstr (argv[1], ==, "--data-dir");
+  g_assert_cmpstr (argv[2], ==, dir);
+  g_assert_cmpstr (argv[3], ==, "--check-reminders");
+  g_assert_cmpstr (argv[4], ==, "--notify");
+  gtk_window_close (prefs);
+  g_assert_finalize_object (prefs);
+
+  /* Shown as installed next time; switched off, it is gone. */
+  prefs = g_object_ref (sonae_window_show_preferences (window));
+  autostart = GTK_SWITCH (find_by_name (GTK_WIDGET (prefs), "autostart-switch"));
+  g_assert_true (gtk_switch_get_active (autostart));
+  gtk_switch_set_active (autostart, FALSE);
+  g_assert_false (sonae_autostart_is_installed ());
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  gtk_window_close (prefs);
+  g_assert_finalize_object (prefs);
+
+  destroy_window (GTK_WIDGET (window));
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *config = g_dir_make_tmp ("sonae-config-XXXXXX", NULL);
+  int status;
+
+  /* The autostart entry goes into a folder of the test's own. */
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
@@ -704,6 +760,9 @@ main (int   argc,
   g_test_add_func ("/window/home-print-poster", test_home_print_poster);
   g_test_add_func ("/window/damaged-database", test_damaged_database);
   g_test_add_func ("/window/problem-words", test_read_only_database);
+  g_test_add_func ("/window/preferences-autostart", test_preferences_autostart);
 
-  return g_test_run ();
+  status = g_test_run ();
+  sonae_test_remove_dir (config);
+  return status;
 }

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <libnotify/notify.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "sonae-backup.h"
 #include "sonae-cli.h"
@@ -36,6 +37,8 @@ sonae_cli_add_options (GApplication *app)
       N_("List the documents --export can write"), NULL },
     { "incident", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("With --export: the incident to print, by its number (2026-001) or id"), N_("NUMBER") },
+    { "year", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --export register: the year of the incidents (default: this year)"), N_("YEAR") },
     { "list-incidents", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("List the incidents, newest first, one a line with its number first"), NULL },
     { "import-contacts", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -208,13 +211,15 @@ run_export (const char   *data_dir,
             const char   *name,
             const char   *output,
             const char   *paper_name,
-            const char   *incident_ref)
+            const char   *incident_ref,
+            const char   *year_text)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SonaeStore) store = NULL;
   g_autoptr(SonaeDocument) doc = NULL;
   g_autoptr(SonaeIncident) incident = NULL;
   SonaePaper paper = SONAE_PAPER_A4;
+  gint64 year = 0;
 
   if (sonae_document_get_title (name) == NULL)
     {
@@ -231,6 +236,17 @@ run_export (const char   *data_dir,
   if (incident_ref == NULL && sonae_document_needs_incident (name))
     {
       g_autofree char *msg = g_strdup_printf (_("The document “%s” is about one incident: add --incident NUMBER (--list-incidents shows the numbers)."), name);
+      return fail (msg, NULL);
+    }
+  if (year_text != NULL && !sonae_document_takes_year (name))
+    {
+      g_autofree char *msg = g_strdup_printf (_("The document “%s” is not about one year: leave out --year."), name);
+      return fail (msg, NULL);
+    }
+  if (year_text != NULL &&
+      (!g_ascii_string_to_signed (year_text, 10, 1970, 9999, &year, NULL) || strlen (year_text) != 4))
+    {
+      g_autofree char *msg = g_strdup_printf (_("“%s” is not a year: give --year as four digits, e.g. 2026."), year_text);
       return fail (msg, NULL);
     }
   if (output == NULL)
@@ -251,6 +267,8 @@ run_export (const char   *data_dir,
         return fail (_("Could not write the document"), error);
       doc = sonae_document_new_for_incident (store, name, incident->id, paper, &error);
     }
+  else if (year != 0)
+    doc = sonae_document_new_for_year (store, name, (int) year, paper, &error);
   else
     doc = sonae_document_new (store, name, paper, &error);
   if (doc == NULL || !sonae_document_write_pdf (doc, output, &error))
@@ -481,6 +499,7 @@ sonae_cli_handle (GVariantDict  *options,
   g_autofree char *backup = lookup_path (options, "backup");
   g_autofree char *restore = lookup_path (options, "restore");
   g_autofree char *incident = lookup_string (options, "incident");
+  g_autofree char *year = lookup_string (options, "year");
 
   g_return_val_if_fail (options != NULL, 1);
 
@@ -501,7 +520,7 @@ sonae_cli_handle (GVariantDict  *options,
   if (g_variant_dict_contains (options, "list-incidents"))
     return run_list_incidents (data_dir);
   if (export_name != NULL)
-    return run_export (data_dir, export_name, output, paper, incident);
+    return run_export (data_dir, export_name, output, paper, incident, year);
   if (import_file != NULL)
     return run_import (data_dir, import_file, group);
   if (export_contacts != NULL)
@@ -519,6 +538,8 @@ sonae_cli_handle (GVariantDict  *options,
     return fail (_("--group goes with --import-contacts FILE"), NULL);
   if (incident != NULL)
     return fail (_("--incident goes with --export DOC"), NULL);
+  if (year != NULL)
+    return fail (_("--year goes with --export register"), NULL);
   if (g_variant_dict_contains (options, "notify"))
     return fail (_("--notify goes with --check-reminders"), NULL);
 

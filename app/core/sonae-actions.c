@@ -18,7 +18,7 @@
 
 #define ACTION_COLUMNS \
   "a.id, a.incident_id, a.kind, a.text, a.owner_id, c.name, a.due_on, a.status, " \
-  "a.confirmed_on, a.confirmed_by, a.approved_by, a.reason, a.created_at, a.updated_at"
+  "a.confirmed_on, a.confirmed_by, a.approved_by, a.reason, a.created_at, a.updated_at, a.approved_on"
 
 /* A soft-deleted or purged owner reads as none. */
 #define ACTION_FROM \
@@ -145,6 +145,7 @@ sonae_action_free (SonaeAction *action)
   g_free (action->confirmed_on);
   g_free (action->confirmed_by);
   g_free (action->approved_by);
+  g_free (action->approved_on);
   g_free (action->reason);
   g_free (action->created_at);
   g_free (action->updated_at);
@@ -240,6 +241,7 @@ action_from_row (sqlite3_stmt *stmt)
   action->reason = sonae_column_dup (stmt, 11);
   action->created_at = sonae_column_dup (stmt, 12);
   action->updated_at = sonae_column_dup (stmt, 13);
+  action->approved_on = sonae_column_dup (stmt, 14);
   if (action->text == NULL)
     action->text = g_strdup ("");
   return action;
@@ -418,6 +420,7 @@ commit_with_entry (SonaeStore    *self,
                    const char    *author,
                    const char    *text,
                    gint64        *out_new_id,
+                   gboolean       opens,
                    GError       **error)
 {
   if (!step_done (self, stmt, what, error))
@@ -426,6 +429,18 @@ commit_with_entry (SonaeStore    *self,
     *out_new_id = sqlite3_last_insert_rowid (sonae_store_get_db (self));
   if (!sonae_store_append_timeline_entry (self, incident_id, SONAE_ENTRY_ACTION, NULL, author, text, error))
     goto fail;
+  /* An open action means the incident is not complete: a closed one goes
+   * back to recovery, in the same transaction. */
+  if (opens)
+    {
+      g_autoptr(SonaeIncident) incident = sonae_store_get_incident (self, incident_id, error);
+
+      if (incident == NULL)
+        goto fail;
+      if (incident->status == SONAE_STATUS_CLOSED &&
+          !sonae_store_set_incident_status (self, incident_id, SONAE_STATUS_RECOVERING, author, NULL, error))
+        goto fail;
+    }
   sonae_store_emit_changed (self, "incidents");
   return sonae_store_commit (self, error);
 
@@ -541,7 +556,7 @@ sonae_store_save_action (SonaeStore   *self,
   if (old != NULL)
     sqlite3_bind_int64 (stmt, 7, old->id);
   if (!commit_with_entry (self, incident_id, stmt, _("Could not save the action"), now, author,
-                          sentence, old == NULL ? &new_id : NULL, error))
+                          sentence, old == NULL ? &new_id : NULL, old == NULL, error))
     return FALSE;
 
   /* Give the caller the record as stored. */
@@ -631,7 +646,8 @@ sonae_store_complete_action (SonaeStore  *self,
     return FALSE;
   stmt = sonae_store_prepare (self,
                               "UPDATE actions SET status = 'done', confirmed_on = ?2, confirmed_by = ?3, "
-                              "approved_by = ?4, reason = NULL, updated_at = ?5 WHERE id = ?1",
+                              "approved_by = ?4, approved_on = CASE WHEN ?4 IS NULL THEN NULL ELSE ?2 END, "
+                              "reason = NULL, updated_at = ?5 WHERE id = ?1",
                               error);
   if (stmt == NULL)
     {
@@ -644,7 +660,93 @@ sonae_store_complete_action (SonaeStore  *self,
   sonae_bind_text (stmt, 4, approver);
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
   return commit_with_entry (self, action->incident_id, stmt, _("Could not save the action"),
-                            now, author, sentence, NULL, error);
+                            now, author, sentence, NULL, FALSE, error);
+}
+
+gboolean
+sonae_store_approve_action (SonaeStore  *self,
+                            gint64       action_id,
+                            const char  *approved_on,
+                            const char  *approved_by,
+                            const char  *author,
+                            GError     **error)
+{
+  g_autoptr(SonaeAction) action = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = sonae_store_now_string ();
+  g_autofree char *today = sonae_clock_today ();
+  g_autofree char *date = NULL;
+  g_autofree char *approver = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *sentence = NULL;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+
+  if (!normalize_date (approved_on, &date, error) ||
+      !sonae_incident_check_text (approved_by, error) ||
+      !sonae_incident_check_author (author, error))
+    return FALSE;
+  if (!sonae_text_is_blank (approved_by))
+    approver = g_strstrip (g_strdup (approved_by));
+  if (approver == NULL)
+    g_clear_pointer (&date, g_free);
+  else if (date == NULL)
+    date = g_strdup (today);
+  if (date != NULL && strcmp (date, today) > 0)
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                   _("%s is in the future. Enter the day the action was approved."), date);
+      return FALSE;
+    }
+
+  action = sonae_store_get_action (self, action_id, error);
+  if (action == NULL)
+    return FALSE;
+  if (action->status != SONAE_ACTION_DONE)
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                           _("Only an action that is done can be approved. Mark it as done first."));
+      return FALSE;
+    }
+  if (date != NULL && action->confirmed_on != NULL && strcmp (date, action->confirmed_on) < 0)
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                   _("%s is before the action was confirmed as done (%s)."), date, action->confirmed_on);
+      return FALSE;
+    }
+  if (g_strcmp0 (approver, action->approved_by) == 0 && g_strcmp0 (date, action->approved_on) == 0)
+    return TRUE;
+
+  quoted = quote (action->text, QUOTE_TEXT);
+  if (approver != NULL)
+    {
+      g_autofree char *who = quote (approver, QUOTE_NAME);
+
+      /* Translators: “Corrective action “…” approved on 2026-12-01 by 高橋 誠” */
+      sentence = g_strdup_printf (_("%s “%s” approved on %s by %s"),
+                                  sonae_action_kind_get_title (action->kind), quoted, date, who);
+    }
+  else
+    /* Translators: “Corrective action “…”: approval withdrawn” */
+    sentence = g_strdup_printf (_("%s “%s”: approval withdrawn"),
+                                sonae_action_kind_get_title (action->kind), quoted);
+
+  if (!sonae_store_begin (self, error))
+    return FALSE;
+  stmt = sonae_store_prepare (self,
+                              "UPDATE actions SET approved_by = ?2, approved_on = ?3, updated_at = ?4 WHERE id = ?1",
+                              error);
+  if (stmt == NULL)
+    {
+      sonae_store_rollback (self);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, action_id);
+  sonae_bind_text (stmt, 2, approver);
+  sonae_bind_text (stmt, 3, date);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+  return commit_with_entry (self, action->incident_id, stmt, _("Could not save the action"),
+                            now, author, sentence, NULL, FALSE, error);
 }
 
 gboolean
@@ -688,7 +790,7 @@ sonae_store_drop_action (SonaeStore  *self,
     return FALSE;
   stmt = sonae_store_prepare (self,
                               "UPDATE actions SET status = 'dropped', reason = ?2, confirmed_on = NULL, "
-                              "confirmed_by = NULL, approved_by = NULL, updated_at = ?3 WHERE id = ?1",
+                              "confirmed_by = NULL, approved_by = NULL, approved_on = NULL, updated_at = ?3 WHERE id = ?1",
                               error);
   if (stmt == NULL)
     {
@@ -699,7 +801,7 @@ sonae_store_drop_action (SonaeStore  *self,
   sqlite3_bind_text (stmt, 2, reason, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
   return commit_with_entry (self, action->incident_id, stmt, _("Could not save the action"),
-                            now, author, sentence, NULL, error);
+                            now, author, sentence, NULL, FALSE, error);
 }
 
 gboolean
@@ -734,7 +836,7 @@ sonae_store_reopen_action (SonaeStore  *self,
   /* The confirmation or the reason stays in the timeline. */
   stmt = sonae_store_prepare (self,
                               "UPDATE actions SET status = 'open', confirmed_on = NULL, confirmed_by = NULL, "
-                              "approved_by = NULL, reason = NULL, updated_at = ?2 WHERE id = ?1",
+                              "approved_by = NULL, approved_on = NULL, reason = NULL, updated_at = ?2 WHERE id = ?1",
                               error);
   if (stmt == NULL)
     {
@@ -744,5 +846,5 @@ sonae_store_reopen_action (SonaeStore  *self,
   sqlite3_bind_int64 (stmt, 1, action_id);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
   return commit_with_entry (self, action->incident_id, stmt, _("Could not save the action"),
-                            now, author, sentence, NULL, error);
+                            now, author, sentence, NULL, TRUE, error);
 }

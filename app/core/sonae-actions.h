@@ -4,7 +4,8 @@
  * its confirmation (date, 担当, 承認) — seed 004.
  *
  * An incident cannot be closed while one of its actions is open, unless
- * someone closes that action with a reason. Every change is recorded in the
+ * someone closes that action with a reason; an action added to a closed
+ * incident, or reopened there, puts the incident back to recovery (復旧). Every change is recorded in the
  * incident's timeline (an ACTION entry). */
 #pragma once
 
@@ -48,7 +49,8 @@ typedef struct {
   SonaeActionStatus status;
   char *confirmed_on;        /* DONE: YYYY-MM-DD */
   char *confirmed_by;        /* DONE: 担当, who confirmed it was done */
-  char *approved_by;         /* DONE: 承認 */
+  char *approved_by;         /* DONE: 承認, who approved it (NULL until approved) */
+  char *approved_on;         /* DONE: the day it was approved, YYYY-MM-DD */
   char *reason;              /* DROPPED: why */
   char *created_at;
   char *updated_at;
@@ -77,11 +79,22 @@ gboolean     sonae_store_save_action       (SonaeStore  *self,
                                             const char  *author,
                                             GError     **error);
 /* Mark done with its confirmation (date not in the future; 担当 required,
- * 承認 may be NULL until approved). */
+ * 承認 may be NULL until approved; when given, it is approved on
+ * @confirmed_on). */
 gboolean     sonae_store_complete_action   (SonaeStore  *self,
                                             gint64       action_id,
                                             const char  *confirmed_on,
                                             const char  *confirmed_by,
+                                            const char  *approved_by,
+                                            const char  *author,
+                                            GError     **error);
+/* Approve (承認) a done action, or change who approved it and when
+ * (@approved_on not in the future, not before it was confirmed; NULL for
+ * today). @approved_by NULL or blank withdraws the approval. Only a DONE
+ * action can be approved (SONAE_ERROR_INVALID otherwise). */
+gboolean     sonae_store_approve_action    (SonaeStore  *self,
+                                            gint64       action_id,
+                                            const char  *approved_on,
                                             const char  *approved_by,
                                             const char  *author,
                                             GError     **error);

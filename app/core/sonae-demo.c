@@ -11,6 +11,7 @@
 #include "sonae-error.h"
 #include "sonae-incident.h"
 #include "sonae-manual-store.h"
+#include "sonae-report.h"
 #include "sonae-store-private.h"
 
 typedef struct {
@@ -161,6 +162,17 @@ add_action (SonaeStore       *store,
  * from the paper log, one correction, and a corrective and a preventive
  * action done in the weeks after. Everything goes through the store's
  * functions, so its timeline chain is sound. */
+/* One field of the drill's report, by the office manager. */
+static gboolean
+report (SonaeStore  *store,
+        gint64       id,
+        const char  *key,
+        const char  *value,
+        GError     **error)
+{
+  return sonae_store_set_report_field (store, id, key, value, "佐藤 由美", error);
+}
+
 static gboolean
 add_drill (SonaeStore  *store,
            GHashTable  *ids,
@@ -292,7 +304,21 @@ add_drill (SonaeStore  *store,
                          manager_id, d30, "佐藤 由美", &preventive_id, error);
   ok = ok && at (t10) && sonae_store_complete_action (store, corrective_id, d10, tanaka, "高橋 誠", tanaka, error);
   ok = ok && at (t28) && sonae_store_complete_action (store, preventive_id, d28, "佐藤 由美", "高橋 誠", "佐藤 由美", error);
-  ok = ok && at (t28close) && sonae_store_set_incident_status (store, id, SONAE_STATUS_CLOSED, "佐藤 由美", NULL, error);
+  /* The report, written at the debrief and signed when the drill closed;
+   * the rest of it is what the incident record proposes. */
+  ok = ok && at (t1145) && report (store, id, SONAE_REPORT_DEPARTMENT, "医事課（受付）", error);
+  ok = ok && report (store, id, SONAE_REPORT_STOP_TIME, "1:40", error);
+  ok = ok && report (store, id, SONAE_REPORT_HANDLING, "stopped", error);
+  ok = ok && report (store, id, SONAE_REPORT_CAUSE_TYPE, "suspicious-mail", error);
+  ok = ok && report (store, id, SONAE_REPORT_CAUSE,
+                     "予約確認を装ったメールの添付ファイルを開き、マクロを有効にした（訓練の想定）。"
+                     "受付PCでマクロの実行が許可されていた。", error);
+  ok = ok && report (store, id, SONAE_REPORT_FIRST_AID_RESULT,
+                     "感染の想定は受付PC 1台にとどまり、他の端末への広がりはなかった。11:30 に紙運用へ切り替えた。", error);
+  ok = ok && at (t28close) && report (store, id, SONAE_REPORT_WRITTEN_ON, d28, error);
+  ok = ok && report (store, id, SONAE_REPORT_FIRST_AID_APPROVED_BY, "高橋 誠", error);
+  ok = ok && report (store, id, SONAE_REPORT_FIRST_AID_APPROVED_ON, d28, error);
+  ok = ok && sonae_store_set_incident_status (store, id, SONAE_STATUS_CLOSED, "佐藤 由美", NULL, error);
   sonae_clock_set_override (NULL);
   return ok;
 }

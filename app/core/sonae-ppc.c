@@ -768,7 +768,12 @@ sonae_store_list_body_reports (SonaeStore  *self,
   for (guint i = 0; i < bodies->len; i++)
     {
       const SonaeEscalationBody *body = g_ptr_array_index (bodies, i);
-      SonaeBodyReport *report = g_new0 (SonaeBodyReport, 1);
+      SonaeBodyReport *report;
+
+      /* The PPC has its own dates (the assessment): one place to record them. */
+      if (g_strcmp0 (body->authority_key, SONAE_PPC_AUTHORITY_KEY) == 0)
+        continue;
+      report = g_new0 (SonaeBodyReport, 1);
 
       report->authority_key = g_strdup (body->authority_key);
       report->optional = body->optional;
@@ -845,6 +850,12 @@ sonae_store_set_body_report (SonaeStore  *self,
       g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
                    _("“%s” is not one of the bodies Sonae knows to report to."),
                    authority_key != NULL ? authority_key : "");
+      return FALSE;
+    }
+  if (g_strcmp0 (authority_key, SONAE_PPC_AUTHORITY_KEY) == 0)
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                           _("Record the reports to the PPC as the dates the preliminary and final reports were sent."));
       return FALSE;
     }
   if (!sonae_incident_check_author (author, error))

@@ -114,8 +114,12 @@ typedef struct {
 } SonaeBodyReport;
 
 void       sonae_body_report_free     (SonaeBodyReport *report);
+/* The PPC's key among the bundled authorities. */
+#define SONAE_PPC_AUTHORITY_KEY "ppc"
+
 /* Of SonaeBodyReport, in the escalation rule's order for the incident's
- * current level and the organisation's kind. */
+ * current level and the organisation's kind. The PPC is not among them: its
+ * reports are the assessment's dates (sonae_store_set_ppc). */
 GPtrArray *sonae_store_list_body_reports (SonaeStore  *self,
                                           gint64       incident_id,
                                           GError     **error);

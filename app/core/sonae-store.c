@@ -235,6 +235,20 @@ static const char *const migrations[] = {
   ");"
   "CREATE INDEX actions_incident ON actions (incident_id);"
   "CREATE INDEX actions_open ON actions (status, due_on);",
+
+  /* 4 → 5: the incident report (sonae-report.h): one row a field the
+   * user set, the proposals are computed; and the day an action was
+   * approved. */
+  "CREATE TABLE report_fields ("
+  "  incident_id INTEGER NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,"
+  "  key TEXT NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  updated_by TEXT NOT NULL,"
+  "  PRIMARY KEY (incident_id, key)"
+  ");"
+  "ALTER TABLE actions ADD COLUMN approved_on TEXT;"
+  "UPDATE actions SET approved_on = confirmed_on WHERE approved_by IS NOT NULL;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SONAE_SCHEMA_VERSION);

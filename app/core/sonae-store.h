@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 #define SONAE_TYPE_STORE (sonae_store_get_type ())
 G_DECLARE_FINAL_TYPE (SonaeStore, sonae_store, SONAE, STORE, GObject)
 
-#define SONAE_SCHEMA_VERSION 4
+#define SONAE_SCHEMA_VERSION 5
 #define SONAE_DB_NAME "sonae.db"
 
 typedef enum {

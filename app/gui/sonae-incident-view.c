@@ -2,18 +2,22 @@
  *
  * A header (number and title, tabs, printing), a drill banner, the result
  * of the timeline's chain check, the status as a linked group of buttons,
- * who is recording, and four tabs: what to do now (while the incident is
- * open), the checklist run, the timeline and the details. The view reads
+ * who is recording, and six tabs: what to do now (while the incident is
+ * open), the checklist run, the timeline, the report (with its actions),
+ * the reporting duties to the authorities and the details. The view reads
  * the incident again whenever the store reports a change of incidents. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
+#include "sonae-actions.h"
 #include "sonae-checklist-view.h"
 #include "sonae-gui-util.h"
 #include "sonae-incident-now.h"
 #include "sonae-incident-view.h"
 #include "sonae-incident.h"
+#include "sonae-report-view.h"
+#include "sonae-reporting-view.h"
 #include "sonae-timeline-view.h"
 
 struct _SonaeIncidentView
@@ -41,6 +45,8 @@ struct _SonaeIncidentView
   GtkBox *now_box;
   SonaeChecklistView *checklist_view;
   SonaeTimelineView *timeline_view;
+  GtkBox *report_box;
+  GtkBox *reporting_box;
   AdwEntryRow *reason_row;
   AdwComboRow *level_row;
   AdwComboRow *type_row;
@@ -56,6 +62,8 @@ struct _SonaeIncidentView
   /* borrowed */
   GtkToggleButton *status_buttons[SONAE_N_STATUSES];
   GtkWidget *now_widget;        /* SonaeIncidentNow, child of now_box */
+  GtkWidget *report_widget;     /* SonaeReportView, child of report_box */
+  GtkWidget *reporting_widget;  /* SonaeReportingView, child of reporting_box */
 
   /* owned */
   SonaeStore *store;
@@ -101,6 +109,18 @@ detail_row (SonaeIncidentView *self,
 
 /* --- showing ------------------------------------------------------------ */
 
+/* Write what is being typed in any tab. */
+static void
+flush_all (SonaeIncidentView *self)
+{
+  if (self->checklist_view != NULL)
+    sonae_checklist_view_flush (self->checklist_view);
+  if (self->report_widget != NULL)
+    sonae_report_view_flush (SONAE_REPORT_VIEW (self->report_widget));
+  if (self->reporting_widget != NULL)
+    sonae_reporting_view_flush (SONAE_REPORTING_VIEW (self->reporting_widget));
+}
+
 static void
 update_author (SonaeIncidentView *self)
 {
@@ -139,13 +159,21 @@ update_print_menu (SonaeIncidentView *self)
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenuItem) checklist = g_menu_item_new (_("Checklist (Filled In)"), NULL);
   g_autoptr(GMenuItem) timeline = g_menu_item_new (_("Timeline"), NULL);
+  g_autoptr(GMenuItem) report = g_menu_item_new (_("Incident Report"), NULL);
+  g_autoptr(GMenuItem) ppc_draft = g_menu_item_new (_("PPC Report Draft"), NULL);
 
   g_menu_item_set_action_and_target_value (checklist, "win.print-incident",
                                            g_variant_new ("(sx)", "checklist", self->incident->id));
   g_menu_item_set_action_and_target_value (timeline, "win.print-incident",
                                            g_variant_new ("(sx)", "timeline", self->incident->id));
+  g_menu_item_set_action_and_target_value (report, "win.print-incident",
+                                           g_variant_new ("(sx)", "report", self->incident->id));
+  g_menu_item_set_action_and_target_value (ppc_draft, "win.print-incident",
+                                           g_variant_new ("(sx)", "ppc-draft", self->incident->id));
   g_menu_append_item (menu, checklist);
   g_menu_append_item (menu, timeline);
+  g_menu_append_item (menu, report);
+  g_menu_append_item (menu, ppc_draft);
   gtk_menu_button_set_menu_model (self->print_button, G_MENU_MODEL (menu));
 }
 
@@ -250,6 +278,10 @@ load (SonaeIncidentView *self,
   show_incident (self);
   sonae_checklist_view_set_incident (self->checklist_view, self->incident, self->checklist);
   sonae_timeline_view_set_incident (self->timeline_view, self->incident->id, self->checklist);
+  if (self->report_widget != NULL)
+    sonae_report_view_set_incident (SONAE_REPORT_VIEW (self->report_widget), self->incident->id);
+  if (self->reporting_widget != NULL)
+    sonae_reporting_view_set_incident (SONAE_REPORTING_VIEW (self->reporting_widget), self->incident->id);
   return TRUE;
 }
 
@@ -260,6 +292,10 @@ clear (SonaeIncidentView *self)
   sonae_timeline_view_set_incident (self->timeline_view, 0, NULL);
   if (self->now_widget != NULL)
     sonae_incident_now_set_incident (SONAE_INCIDENT_NOW (self->now_widget), 0);
+  if (self->report_widget != NULL)
+    sonae_report_view_set_incident (SONAE_REPORT_VIEW (self->report_widget), 0);
+  if (self->reporting_widget != NULL)
+    sonae_reporting_view_set_incident (SONAE_REPORTING_VIEW (self->reporting_widget), 0);
   g_clear_pointer (&self->incident, sonae_incident_free);
   g_clear_pointer (&self->checklist, sonae_checklist_unref);
 }
@@ -310,7 +346,7 @@ void
 sonae_incident_view_flush (SonaeIncidentView *self)
 {
   g_return_if_fail (SONAE_IS_INCIDENT_VIEW (self));
-  sonae_checklist_view_flush (self->checklist_view);
+  flush_all (self);
 }
 
 static gboolean
@@ -338,6 +374,40 @@ store_changed_cb (SonaeStore        *store,
 /* --- changes ------------------------------------------------------------- */
 
 static void
+refused_close_response_cb (AdwMessageDialog  *dialog,
+                           const char        *response,
+                           SonaeIncidentView *self)
+{
+  if (g_strcmp0 (response, "report") == 0)
+    adw_view_stack_set_visible_child_name (self->view_stack, "report");
+}
+
+/* Closing is refused while an action is open: say so, and offer the
+ * actions, which are in the Report tab. */
+static void
+show_close_refused (SonaeIncidentView *self,
+                    const GError      *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("The incident cannot be closed yet"),
+                                   error->message);
+  gtk_widget_set_name (dialog, "close-refused");
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep It Open"),
+                                    "report", _("_Show the Actions"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "report",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "report");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (refused_close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 status_toggled_cb (GtkToggleButton   *button,
                    SonaeIncidentView *self)
 {
@@ -349,8 +419,16 @@ status_toggled_cb (GtkToggleButton   *button,
       status == self->incident->status)
     return;
   author = sonae_get_author ();
+  /* What is typed in the report counts before closing. */
+  if (status == SONAE_STATUS_CLOSED)
+    flush_all (self);
   if (!sonae_store_set_incident_status (self->store, self->incident->id, status, author, NULL, &error))
-    sonae_show_error (GTK_WIDGET (self), _("Could not change the status"), error);
+    {
+      if (status == SONAE_STATUS_CLOSED && sonae_store_count_open_actions (self->store, self->incident->id) > 0)
+        show_close_refused (self, error);
+      else
+        sonae_show_error (GTK_WIDGET (self), _("Could not change the status"), error);
+    }
   load (self, self->incident->id);
 }
 
@@ -521,12 +599,13 @@ sonae_incident_view_dispose (GObject *object)
   g_clear_handle_id (&self->reload_source, g_source_remove);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_handler, self->store);
-  if (self->checklist_view != NULL)
-    sonae_checklist_view_flush (self->checklist_view);
+  flush_all (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SONAE_TYPE_INCIDENT_VIEW);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
   self->now_widget = NULL;
+  self->report_widget = NULL;
+  self->reporting_widget = NULL;
   g_clear_pointer (&self->incident, sonae_incident_free);
   g_clear_pointer (&self->checklist, sonae_checklist_unref);
   g_clear_pointer (&self->manual, sonae_manual_unref);
@@ -614,6 +693,8 @@ sonae_incident_view_class_init (SonaeIncidentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SonaeIncidentView, now_box);
   gtk_widget_class_bind_template_child (widget_class, SonaeIncidentView, checklist_view);
   gtk_widget_class_bind_template_child (widget_class, SonaeIncidentView, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, SonaeIncidentView, report_box);
+  gtk_widget_class_bind_template_child (widget_class, SonaeIncidentView, reporting_box);
   gtk_widget_class_bind_template_child (widget_class, SonaeIncidentView, reason_row);
   gtk_widget_class_bind_template_child (widget_class, SonaeIncidentView, level_row);
   gtk_widget_class_bind_template_child (widget_class, SonaeIncidentView, type_row);
@@ -703,5 +784,11 @@ sonae_incident_view_new (SonaeStore *store)
   g_object_set (self->timeline_view, "store", store, NULL);
   self->now_widget = sonae_incident_now_new (store);
   gtk_box_append (self->now_box, self->now_widget);
+  self->report_widget = sonae_report_view_new (store);
+  gtk_widget_set_vexpand (self->report_widget, TRUE);
+  gtk_box_append (self->report_box, self->report_widget);
+  self->reporting_widget = sonae_reporting_view_new (store);
+  gtk_widget_set_vexpand (self->reporting_widget, TRUE);
+  gtk_box_append (self->reporting_box, self->reporting_widget);
   return GTK_WIDGET (self);
 }

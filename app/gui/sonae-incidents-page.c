@@ -14,6 +14,7 @@
 #include "sonae-incident-view.h"
 #include "sonae-incident.h"
 #include "sonae-incidents-page.h"
+#include "sonae-print-operation.h"
 #include "sonae-resources.h"
 
 struct _SonaeIncidentsPage
@@ -24,6 +25,7 @@ struct _SonaeIncidentsPage
   AdwLeaflet *leaflet;
   GtkWidget *list_pane;
   AdwWindowTitle *list_title;
+  GtkMenuButton *paper_button;
   GtkSearchEntry *search_entry;
   GtkToggleButton *open_toggle;
   GtkToggleButton *closed_toggle;
@@ -420,6 +422,21 @@ back_action (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 }
 
+/* A document about a year ("register"); 0 is this year. */
+static void
+print_year_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SonaeIncidentsPage *self = SONAE_INCIDENTS_PAGE (widget);
+  const char *name = NULL;
+  int year = 0;
+
+  g_variant_get (parameter, "(&si)", &name, &year);
+  sonae_incident_view_flush (self->view);
+  sonae_print_year_document (widget, self->store, name, year);
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -556,6 +573,7 @@ sonae_incidents_page_class_init (SonaeIncidentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SonaeIncidentsPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SonaeIncidentsPage, list_pane);
   gtk_widget_class_bind_template_child (widget_class, SonaeIncidentsPage, list_title);
+  gtk_widget_class_bind_template_child (widget_class, SonaeIncidentsPage, paper_button);
   gtk_widget_class_bind_template_child (widget_class, SonaeIncidentsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SonaeIncidentsPage, open_toggle);
   gtk_widget_class_bind_template_child (widget_class, SonaeIncidentsPage, closed_toggle);
@@ -572,6 +590,7 @@ sonae_incidents_page_class_init (SonaeIncidentsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "incidents.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "incidents.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "incidents.print-year", "(si)", print_year_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "incidents.search", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -1,8 +1,10 @@
-/* sonae-preferences-window.c: the organisation profile, saved as typed */
+/* sonae-preferences-window.c: the organisation profile, saved as typed,
+ * and the autostart entry that shows due reminders at login */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
+#include "sonae-autostart.h"
 #include "sonae-preferences-window.h"
 #include "sonae-profile-group.h"
 
@@ -12,15 +14,28 @@ struct _SonaePreferencesWindow
 
   /* template widgets */
   SonaeProfileGroup *profile_group;
+  AdwActionRow *autostart_row;
+  GtkSwitch *autostart_switch;
 
   /* owned */
   SonaeStore *store;
 
   /* state */
   guint save_source;
+  gboolean syncing;             /* setting the switch from the file, not the user */
 };
 
 G_DEFINE_FINAL_TYPE (SonaePreferencesWindow, sonae_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void
+show_toast (SonaePreferencesWindow *self,
+            const char             *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+}
 
 static void
 save (SonaePreferencesWindow *self)
@@ -31,10 +46,8 @@ save (SonaePreferencesWindow *self)
   if (!sonae_store_set_profile (self->store, profile, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
-      AdwToast *toast = adw_toast_new (message);
 
-      adw_toast_set_timeout (toast, 0);
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+      show_toast (self, message);
     }
 }
 
@@ -53,6 +66,61 @@ profile_changed_cb (SonaePreferencesWindow *self)
 {
   g_clear_handle_id (&self->save_source, g_source_remove);
   self->save_source = g_timeout_add (SONAE_PREFERENCES_SAVE_DELAY, save_cb, self);
+}
+
+static void
+sync_autostart (SonaePreferencesWindow *self)
+{
+  self->syncing = TRUE;
+  gtk_switch_set_active (self->autostart_switch, sonae_autostart_is_installed ());
+  self->syncing = FALSE;
+}
+
+/* The program that runs now: the same build checks the reminders. */
+static char *
+current_program (void)
+{
+  g_autofree char *program = g_file_read_link ("/proc/self/exe", NULL);
+
+  if (program == NULL)
+    program = g_find_program_in_path ("sonae");
+  return g_steal_pointer (&program);
+}
+
+static void
+autostart_toggled_cb (SonaePreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->syncing)
+    return;
+
+  if (gtk_switch_get_active (self->autostart_switch))
+    {
+      g_autofree char *program = current_program ();
+      g_autofree char *default_dir = sonae_store_default_dir ();
+      const char *dir = sonae_store_get_dir (self->store);
+
+      if (program == NULL)
+        {
+          g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                               _("Sonae’s program file was not found."));
+          ok = FALSE;
+        }
+      else
+        ok = sonae_autostart_install (program, g_strcmp0 (dir, default_dir) == 0 ? NULL : dir, &error);
+    }
+  else
+    ok = sonae_autostart_remove (&error);
+
+  if (!ok)
+    {
+      g_autofree char *message = g_strdup_printf (_("Not changed: %s"), error->message);
+
+      show_toast (self, message);
+    }
+  sync_autostart (self);
 }
 
 void
@@ -101,7 +169,10 @@ sonae_preferences_window_class_init (SonaePreferencesWindowClass *klass)
   g_type_ensure (SONAE_TYPE_PROFILE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sonae/Sonae/sonae-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SonaePreferencesWindow, profile_group);
+  gtk_widget_class_bind_template_child (widget_class, SonaePreferencesWindow, autostart_row);
+  gtk_widget_class_bind_template_child (widget_class, SonaePreferencesWindow, autostart_switch);
   gtk_widget_class_bind_template_callback (widget_class, profile_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, autostart_toggled_cb);
 }
 
 static void
@@ -126,5 +197,6 @@ sonae_preferences_window_new (GtkWindow  *parent,
   self->store = g_object_ref (store);
   profile = sonae_store_get_profile (store);
   sonae_profile_group_set_profile (self->profile_group, profile);
+  sync_autostart (self);
   return GTK_WIDGET (self);
 }

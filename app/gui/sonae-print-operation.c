@@ -160,3 +160,25 @@ sonae_print_incident_document (GtkWidget  *parent,
     }
   run_print (parent, doc);
 }
+
+void
+sonae_print_year_document (GtkWidget  *parent,
+                           SonaeStore *store,
+                           const char *name,
+                           int         year)
+{
+  g_autoptr(GError) error = NULL;
+  SonaeDocument *doc;
+
+  g_return_if_fail (GTK_IS_WIDGET (parent));
+  g_return_if_fail (SONAE_IS_STORE (store));
+  g_return_if_fail (name != NULL);
+
+  doc = sonae_document_new_for_year (store, name, year, SONAE_PAPER_A4, &error);
+  if (doc == NULL)
+    {
+      sonae_show_error (parent, _("Could not prepare the document for printing"), error);
+      return;
+    }
+  run_print (parent, doc);
+}

@@ -28,5 +28,11 @@ void                 sonae_print_incident_document (GtkWidget  *parent,
                                                     SonaeStore *store,
                                                     const char *name,
                                                     gint64      incident_id);
+/* The same for a document about one year ("register"),
+ * sonae_document_new_for_year; @year 0 is this year. */
+void                 sonae_print_year_document (GtkWidget  *parent,
+                                                SonaeStore *store,
+                                                const char *name,
+                                                int         year);
 
 G_END_DECLS

@@ -49,6 +49,31 @@ SonaeDocument *sonae_doc_logsheet_build               (SonaeStore  *store,
                                                        SonaePaper   paper,
                                                        GError     **error);
 
+/* The reporting documents: the incident report (seed 004's form) and the
+ * draft of the PPC's nine report items, about one incident; the register
+ * of a year's incidents (sonae_document_new_for_year). */
+SonaeDocument *sonae_doc_report_build_for_incident    (SonaeStore  *store,
+                                                       gint64       incident_id,
+                                                       SonaePaper   paper,
+                                                       GError     **error);
+SonaeDocument *sonae_doc_ppc_draft_build_for_incident (SonaeStore  *store,
+                                                       gint64       incident_id,
+                                                       SonaePaper   paper,
+                                                       GError     **error);
+typedef SonaeDocument *(*SonaeDocYearBuildFunc) (SonaeStore  *store,
+                                                 int          year,
+                                                 SonaePaper   paper,
+                                                 GError     **error);
+/* This year's register (sonae_clock_today()). */
+SonaeDocument *sonae_doc_register_build               (SonaeStore  *store,
+                                                       SonaePaper   paper,
+                                                       GError     **error);
+/* @year 0: this year; otherwise 1970–9999, else SONAE_ERROR_INVALID. */
+SonaeDocument *sonae_doc_register_build_for_year      (SonaeStore  *store,
+                                                       int          year,
+                                                       SonaePaper   paper,
+                                                       GError     **error);
+
 /* Shared by the incident documents (sonae-doc-checklist.c). */
 
 /* A document @name about @incident: titled with its number, marked as a

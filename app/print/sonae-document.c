@@ -15,21 +15,25 @@
 #include "sonae-error.h"
 
 /* Every document, in menu order: its command-line name, its title, its
- * builder without an incident (NULL when it needs one) and for one (NULL
- * when it takes none). */
+ * builder without an incident (NULL when it needs one), for one (NULL
+ * when it takes none) and for a year (NULL when it takes none). */
 static const struct {
   const char *name;
   const char *title;
   SonaeDocBuildFunc build;
   SonaeDocIncidentBuildFunc build_for_incident;
+  SonaeDocYearBuildFunc build_for_year;   /* NULL when it takes no year */
 } documents[] = {
-  { "roster", N_("Contact Roster"), sonae_doc_roster_build, NULL },
-  { "calltree", N_("Call Tree"), sonae_doc_calltree_build, NULL },
-  { "poster", N_("First-Response Poster"), sonae_doc_poster_build, NULL },
-  { "manual", N_("Emergency Manual"), sonae_doc_manual_build, NULL },
-  { "checklist", N_("Incident Checklist"), sonae_doc_checklist_build, sonae_doc_checklist_build_for_incident },
-  { "timeline", N_("Incident Timeline"), NULL, sonae_doc_timeline_build_for_incident },
-  { "logsheet", N_("Paper Log Sheets"), sonae_doc_logsheet_build, NULL },
+  { "roster", N_("Contact Roster"), sonae_doc_roster_build, NULL, NULL },
+  { "calltree", N_("Call Tree"), sonae_doc_calltree_build, NULL, NULL },
+  { "poster", N_("First-Response Poster"), sonae_doc_poster_build, NULL, NULL },
+  { "manual", N_("Emergency Manual"), sonae_doc_manual_build, NULL, NULL },
+  { "checklist", N_("Incident Checklist"), sonae_doc_checklist_build, sonae_doc_checklist_build_for_incident, NULL },
+  { "timeline", N_("Incident Timeline"), NULL, sonae_doc_timeline_build_for_incident, NULL },
+  { "logsheet", N_("Paper Log Sheets"), sonae_doc_logsheet_build, NULL, NULL },
+  { "report", N_("Incident Report"), NULL, sonae_doc_report_build_for_incident, NULL },
+  { "ppc-draft", N_("PPC Report Draft"), NULL, sonae_doc_ppc_draft_build_for_incident, NULL },
+  { "register", N_("Incident Register"), sonae_doc_register_build, NULL, sonae_doc_register_build_for_year },
 };
 
 static int
@@ -149,6 +153,44 @@ sonae_document_new_for_incident (SonaeStore  *store,
       return NULL;
     }
   return documents[i].build_for_incident (store, incident_id, paper, error);
+}
+
+gboolean
+sonae_document_takes_year (const char *name)
+{
+  int i = find_document (name);
+
+  return i >= 0 && documents[i].build_for_year != NULL;
+}
+
+SonaeDocument *
+sonae_document_new_for_year (SonaeStore  *store,
+                             const char  *name,
+                             int          year,
+                             SonaePaper   paper,
+                             GError     **error)
+{
+  int i;
+
+  g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  i = find_document (name);
+  if (i < 0)
+    {
+      set_unknown_document (error, name);
+      return NULL;
+    }
+  if (documents[i].build_for_year == NULL)
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                   /* Translators: %s is a document title such as “Contact Roster” */
+                   _("The %s is not about one year: print it without choosing a year."),
+                   _(documents[i].title));
+      return NULL;
+    }
+  return documents[i].build_for_year (store, year, paper, error);
 }
 
 /* Paper */

@@ -42,6 +42,16 @@ SonaeDocument *sonae_document_new_for_incident (SonaeStore  *store,
                                                 gint64       incident_id,
                                                 SonaePaper   paper,
                                                 GError     **error);
+/* Documents about one year ("register"): @year 0 is this year
+ * (sonae_clock_today()). Fails with SONAE_ERROR_INVALID for a document
+ * that takes no year or a year outside 1970–9999, or SONAE_ERROR_NOT_FOUND.
+ * sonae_document_new() builds such a document for this year. */
+gboolean       sonae_document_takes_year   (const char *name);
+SonaeDocument *sonae_document_new_for_year (SonaeStore  *store,
+                                            const char  *name,
+                                            int          year,
+                                            SonaePaper   paper,
+                                            GError     **error);
 void           sonae_document_free       (SonaeDocument *doc);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SonaeDocument, sonae_document_free)
 

@@ -1,0 +1,517 @@
+/* test-report-view.c: the incident report form and its actions, in a
+ * window of its own, driven through its widgets, with the database checked
+ * afterwards. Runs under a headless X server (xvfb-run -a). */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "sonae-action-dialog.h"
+#include "sonae-actions.h"
+#include "sonae-clock.h"
+#include "sonae-contact-chooser.h"
+#include "sonae-gui-util.h"
+#include "sonae-incident.h"
+#include "sonae-report-view.h"
+#include "sonae-report.h"
+#include "sonae-test-util.h"
+
+#define AUTHOR "テスト 担当"
+
+typedef struct {
+  char *dir;
+  SonaeStore *store;
+  gint64 incident_id;
+  GtkWindow *window;
+  GtkWidget *view;
+} Fixture;
+
+/* --- helpers --------------------------------------------------------------- */
+
+typedef gboolean (*WidgetPredicate) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_widget (GtkWidget       *root,
+             WidgetPredicate  predicate,
+             gconstpointer    data)
+{
+  if (predicate (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, predicate, data);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static gboolean
+is_type (GtkWidget     *widget,
+         gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static GtkWidget *
+named (GtkWidget  *root,
+       const char *name)
+{
+  GtkWidget *found = find_widget (root, is_named, name);
+
+  if (found == NULL)
+    g_error ("no widget named %s", name);
+  return found;
+}
+
+/* A widget shown on screen: visible with all its ancestors. */
+static gboolean
+shown (GtkWidget *widget)
+{
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    if (!gtk_widget_get_visible (w))
+      return FALSE;
+  return TRUE;
+}
+
+static SonaeReport *
+stored_report (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  SonaeReport *report = sonae_store_get_report (f->store, f->incident_id, &error);
+
+  g_assert_no_error (error);
+  return report;
+}
+
+static GPtrArray *
+stored_actions (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *actions = sonae_store_list_actions (f->store, f->incident_id, &error);
+
+  g_assert_no_error (error);
+  return actions;
+}
+
+/* The action dialog the view opened (there is only one at a time here). */
+static SonaeActionDialog *
+open_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  SonaeActionDialog *dialog = NULL;
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (SONAE_IS_ACTION_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static GtkWidget *
+dialog_child (SonaeActionDialog *dialog,
+              const char        *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), SONAE_TYPE_ACTION_DIALOG, name));
+}
+
+static void
+click_save (SonaeActionDialog *dialog)
+{
+  g_signal_emit_by_name (dialog_child (dialog, "save_button"), "clicked");
+  sonae_test_spin_for (50);
+}
+
+static gboolean
+no_dialog (gpointer data)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  gboolean none = TRUE;
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (SONAE_IS_ACTION_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      none = FALSE;
+  g_list_free (toplevels);
+  return none;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->store = sonae_test_open_store (&f->dir);
+  sonae_set_author (AUTHOR);
+  f->incident_id = sonae_test_add_incident (f->store, "電子カルテが開かない", NULL, 2, FALSE, "受付 花子");
+  g_assert_true (sonae_store_set_incident_detail (f->store, f->incident_id, SONAE_INCIDENT_DETAIL_LOCATION,
+                                                  "受付", AUTHOR, &error));
+  g_assert_no_error (error);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  g_object_ref (f->window);
+  gtk_window_set_default_size (f->window, 900, 800);
+  f->view = sonae_report_view_new (f->store);
+  g_object_ref (f->view);
+  gtk_window_set_child (f->window, f->view);
+  gtk_window_present (f->window);
+  sonae_report_view_set_incident (SONAE_REPORT_VIEW (f->view), f->incident_id);
+  sonae_test_spin_for (50);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (l->data != (gpointer) f->window)
+      gtk_window_destroy (l->data);
+  g_list_free (toplevels);
+
+  gtk_window_destroy (f->window);
+  sonae_test_spin_for (20);
+  g_assert_finalize_object (f->window);
+  g_assert_finalize_object (f->view);
+  g_clear_object (&f->store);
+  sonae_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+/* --- tests ------------------------------------------------------------------- */
+
+/* What the incident record knows is shown, marked, and can be brought back
+ * after a change. */
+static void
+test_proposed (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *place = named (f->view, SONAE_REPORT_PLACE);
+  g_autoptr(SonaeReport) report = NULL;
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (place)), ==, "受付");
+  g_assert_true (shown (named (f->view, "place-mark")));
+  g_assert_false (shown (named (f->view, "place-revert")));
+  /* A field the record does not know has no mark. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (f->view, SONAE_REPORT_DEPARTMENT))), ==, "");
+  g_assert_false (shown (named (f->view, "department-mark")));
+
+  /* Typing takes the mark away at once. */
+  gtk_editable_set_text (GTK_EDITABLE (place), "受付 (2階)");
+  g_assert_false (shown (named (f->view, "place-mark")));
+  g_assert_true (sonae_report_view_flush (SONAE_REPORT_VIEW (f->view)));
+  g_assert_false (shown (named (f->view, "place-mark")));
+  g_assert_true (shown (named (f->view, "place-revert")));
+
+  /* Back to the incident record's value. */
+  g_signal_emit_by_name (named (f->view, "place-revert"), "clicked");
+  sonae_test_spin_for (50);
+  report = stored_report (f);
+  g_assert_true (sonae_report_is_proposed (report, SONAE_REPORT_PLACE));
+  g_assert_cmpstr (sonae_report_get (report, SONAE_REPORT_PLACE), ==, "受付");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (place)), ==, "受付");
+  g_assert_true (shown (named (f->view, "place-mark")));
+}
+
+static void
+test_place_saved (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *place = named (f->view, SONAE_REPORT_PLACE);
+  g_autoptr(SonaeReport) before = NULL;
+  g_autoptr(SonaeReport) after = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (place), "第2診察室");
+  /* Not saved on every key... */
+  before = stored_report (f);
+  g_assert_cmpstr (sonae_report_get (before, SONAE_REPORT_PLACE), ==, "受付");
+  /* ...but when flushed (the view hidden, another incident shown). */
+  g_assert_true (sonae_report_view_flush (SONAE_REPORT_VIEW (f->view)));
+  after = stored_report (f);
+  g_assert_cmpstr (sonae_report_get (after, SONAE_REPORT_PLACE), ==, "第2診察室");
+  g_assert_false (sonae_report_is_proposed (after, SONAE_REPORT_PLACE));
+  g_assert_cmpstr (after->updated_by, ==, AUTHOR);
+
+  /* And about a second after the last key, without a flush. */
+  gtk_editable_set_text (GTK_EDITABLE (named (f->view, SONAE_REPORT_DEPARTMENT)), "医事課");
+  sonae_test_spin_for (1500);
+  {
+    g_autoptr(SonaeReport) later = stored_report (f);
+    g_assert_cmpstr (sonae_report_get (later, SONAE_REPORT_DEPARTMENT), ==, "医事課");
+  }
+
+  /* The hearing shows it, gathered. */
+  {
+    g_autoptr(SonaeReport) report = stored_report (f);
+    SonaeReport5w1h hearing[SONAE_REPORT_N_5W1H];
+    gboolean found = FALSE;
+
+    sonae_report_get_5w1h (report, hearing);
+    for (guint i = 0; i < SONAE_REPORT_N_5W1H; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("5w1h-%u", i);
+        GtkWidget *row = named (f->view, name);
+
+        g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, hearing[i].label);
+        if (g_strcmp0 (hearing[i].value, "第2診察室") == 0)
+          {
+            found = TRUE;
+            g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "第2診察室");
+          }
+      }
+    g_assert_true (found);
+  }
+}
+
+static void
+test_choice (Fixture       *f,
+             gconstpointer  data)
+{
+  const SonaeReportField *field = sonae_report_find_field (SONAE_REPORT_IMPACT);
+  GtkWidget *row = named (f->view, SONAE_REPORT_IMPACT);
+  guint minor = G_MAXUINT;
+
+  for (guint i = 0; i < sonae_report_field_get_n_options (field); i++)
+    if (g_str_equal (sonae_report_field_get_option_key (field, i), "minor"))
+      minor = i;
+  g_assert_cmpuint (minor, !=, G_MAXUINT);
+  /* The first entry is "not set". */
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (row))), ==,
+                    sonae_report_field_get_n_options (field) + 1);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), minor + 1);
+  sonae_test_spin_for (50);
+  {
+    g_autoptr(SonaeReport) report = stored_report (f);
+    g_assert_cmpstr (sonae_report_get (report, SONAE_REPORT_IMPACT), ==, "minor");
+    g_assert_false (sonae_report_is_proposed (report, SONAE_REPORT_IMPACT));
+  }
+  g_assert_false (shown (named (f->view, "impact-mark")));
+
+  /* A check of a MULTI field is stored at once too. */
+  {
+    const SonaeReportField *evidence = sonae_report_find_field (SONAE_REPORT_EVIDENCE);
+    const char *key = sonae_report_field_get_option_key (evidence, 0);
+    g_autofree char *name = g_strdup_printf ("%s:%s", SONAE_REPORT_EVIDENCE, key);
+    GtkWidget *check = named (f->view, name);
+    g_autoptr(SonaeReport) report = NULL;
+
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), !gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+    sonae_test_spin_for (50);
+    report = stored_report (f);
+    g_assert_false (sonae_report_is_proposed (report, SONAE_REPORT_EVIDENCE));
+    g_assert_cmpint (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)), ==,
+                     sonae_report_get (report, SONAE_REPORT_EVIDENCE) != NULL &&
+                     strstr (sonae_report_get (report, SONAE_REPORT_EVIDENCE), key) != NULL);
+  }
+
+  /* A duration from its two spin buttons. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (named (f->view, "stop-time-minutes")), 30);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (named (f->view, "stop-time-hours")), 2);
+  sonae_test_spin_for (50);
+  {
+    g_autoptr(SonaeReport) report = stored_report (f);
+    g_assert_cmpstr (sonae_report_get (report, SONAE_REPORT_STOP_TIME), ==, "2:30");
+  }
+}
+
+static void
+test_bad_date (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *row = named (f->view, SONAE_REPORT_WRITTEN_ON);
+  GtkWidget *error = named (f->view, "written-on-error");
+  g_autoptr(SonaeReport) before = stored_report (f);
+  g_autofree char *proposed = g_strdup (sonae_report_get (before, SONAE_REPORT_WRITTEN_ON));
+
+  g_assert_false (shown (error));
+  gtk_editable_set_text (GTK_EDITABLE (row), "2025-02-30");
+  g_assert_false (sonae_report_view_flush (SONAE_REPORT_VIEW (f->view)));
+  g_assert_true (shown (error));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error)), !=, "");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  /* The typed text stays to be corrected, even when the store changes. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2025-02-30");
+  gtk_editable_set_text (GTK_EDITABLE (named (f->view, SONAE_REPORT_SYSTEM)), "電子カルテ");
+  g_assert_true (sonae_report_view_flush (SONAE_REPORT_VIEW (f->view)) == FALSE);
+  sonae_test_spin_for (50);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2025-02-30");
+  {
+    g_autoptr(SonaeReport) after = stored_report (f);
+    g_assert_true (sonae_report_is_proposed (after, SONAE_REPORT_WRITTEN_ON));
+    g_assert_cmpstr (sonae_report_get (after, SONAE_REPORT_WRITTEN_ON), ==, proposed);
+    g_assert_cmpstr (sonae_report_get (after, SONAE_REPORT_SYSTEM), ==, "電子カルテ");
+  }
+
+  /* Corrected, it is stored and the message goes. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "2025-02-28");
+  g_assert_true (sonae_report_view_flush (SONAE_REPORT_VIEW (f->view)));
+  g_assert_false (shown (error));
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  {
+    g_autoptr(SonaeReport) after = stored_report (f);
+    g_assert_cmpstr (sonae_report_get (after, SONAE_REPORT_WRITTEN_ON), ==, "2025-02-28");
+  }
+}
+
+static void
+test_sign_today (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *today = sonae_clock_today ();
+  g_autoptr(SonaeReport) report = NULL;
+
+  g_signal_emit_by_name (named (f->view, "first-aid-approved-by-sign"), "clicked");
+  sonae_test_spin_for (50);
+  report = stored_report (f);
+  g_assert_cmpstr (sonae_report_get (report, SONAE_REPORT_FIRST_AID_APPROVED_BY), ==, AUTHOR);
+  g_assert_cmpstr (sonae_report_get (report, SONAE_REPORT_FIRST_AID_APPROVED_ON), ==, today);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (f->view, SONAE_REPORT_FIRST_AID_APPROVED_BY))), ==, AUTHOR);
+}
+
+static void
+test_add_action (Fixture       *f,
+                 gconstpointer  data)
+{
+  gint64 owner = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "山田 太郎", "やまだ たろう", "03-0000-0001");
+  SonaeActionDialog *dialog;
+  GtkWidget *chooser;
+  g_autoptr(GPtrArray) actions = NULL;
+  SonaeAction *action;
+  g_autofree char *row_name = NULL;
+
+  sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "佐藤 花子", "さとう はなこ", "03-0000-0002");
+  g_assert_true (gtk_widget_activate_action (f->view, "report.add-action", "i", SONAE_ACTION_CORRECTIVE));
+  sonae_test_spin_for (50);
+  dialog = open_dialog ();
+  g_assert_cmpint (sonae_action_dialog_get_mode (dialog), ==, SONAE_ACTION_DIALOG_EDIT);
+
+  /* Nothing to be done: refused, the dialog stays. */
+  click_save (dialog);
+  g_assert_true (gtk_widget_get_visible (dialog_child (dialog, "error_label")));
+  g_assert_true (open_dialog () == dialog);
+
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "text_row")), "バックアップを毎日確認する");
+  chooser = named (GTK_WIDGET (dialog), "owner-chooser");
+  sonae_contact_chooser_set_query (SONAE_CONTACT_CHOOSER (chooser), "山田");
+  sonae_contact_chooser_activate (SONAE_CONTACT_CHOOSER (chooser), 0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (dialog_child (dialog, "owner_row"))), ==, "山田 太郎");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "due_row")), "2020-01-31");
+  click_save (dialog);
+  sonae_test_spin_until (no_dialog, NULL, 2000, "the dialog to close");
+
+  actions = stored_actions (f);
+  g_assert_cmpuint (actions->len, ==, 1);
+  action = g_ptr_array_index (actions, 0);
+  g_assert_cmpint (action->kind, ==, SONAE_ACTION_CORRECTIVE);
+  g_assert_cmpstr (action->text, ==, "バックアップを毎日確認する");
+  g_assert_cmpint (action->owner_id, ==, owner);
+  g_assert_cmpstr (action->due_on, ==, "2020-01-31");
+  g_assert_cmpint (action->status, ==, SONAE_ACTION_OPEN);
+
+  /* Listed in its group, past due. */
+  sonae_test_spin_for (50);
+  row_name = g_strdup_printf ("action-%" G_GINT64_FORMAT, action->id);
+  {
+    GtkWidget *row = named (f->view, row_name);
+    GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+    g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==,
+                     sonae_action_kind_get_title (SONAE_ACTION_CORRECTIVE));
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "山田 太郎"));
+    g_assert_nonnull (find_widget (row, is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL)));
+  }
+}
+
+static void
+test_complete_approve (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeAction) action = sonae_action_new ();
+  g_autofree char *today = sonae_clock_today ();
+  SonaeActionDialog *dialog;
+
+  action->incident_id = f->incident_id;
+  action->kind = SONAE_ACTION_HANDLING;
+  action->text = g_strdup ("感染した端末を初期化する");
+  g_assert_true (sonae_store_save_action (f->store, action, AUTHOR, &error));
+  g_assert_no_error (error);
+  sonae_test_spin_for (50);
+
+  g_assert_true (gtk_widget_activate_action (f->view, "report.complete-action", "x", action->id));
+  sonae_test_spin_for (50);
+  dialog = open_dialog ();
+  g_assert_cmpint (sonae_action_dialog_get_mode (dialog), ==, SONAE_ACTION_DIALOG_COMPLETE);
+  /* The author confirms, today, unless told otherwise. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "done_by_row"))), ==, AUTHOR);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "done_on_row"))), ==, today);
+  click_save (dialog);
+  sonae_test_spin_until (no_dialog, NULL, 2000, "the dialog to close");
+  {
+    g_autoptr(SonaeAction) done = sonae_store_get_action (f->store, action->id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (done->status, ==, SONAE_ACTION_DONE);
+    g_assert_cmpstr (done->confirmed_by, ==, AUTHOR);
+    g_assert_cmpstr (done->confirmed_on, ==, today);
+    g_assert_null (done->approved_by);
+  }
+
+  sonae_test_spin_for (50);
+  g_assert_true (gtk_widget_activate_action (f->view, "report.approve-action", "x", action->id));
+  sonae_test_spin_for (50);
+  dialog = open_dialog ();
+  g_assert_cmpint (sonae_action_dialog_get_mode (dialog), ==, SONAE_ACTION_DIALOG_APPROVE);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "approved_by_row")), "院長 鈴木");
+  click_save (dialog);
+  sonae_test_spin_until (no_dialog, NULL, 2000, "the dialog to close");
+  {
+    g_autoptr(SonaeAction) approved = sonae_store_get_action (f->store, action->id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (approved->approved_by, ==, "院長 鈴木");
+    g_assert_cmpstr (approved->approved_on, ==, today);
+  }
+
+  /* Reopened from its menu's action. */
+  sonae_test_spin_for (50);
+  g_assert_true (gtk_widget_activate_action (f->view, "report.reopen-action", "x", action->id));
+  {
+    g_autoptr(SonaeAction) reopened = sonae_store_get_action (f->store, action->id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (reopened->status, ==, SONAE_ACTION_OPEN);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+#define ADD(name, func) \
+  g_test_add ("/report-view/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("proposed", test_proposed);
+  ADD ("place-saved", test_place_saved);
+  ADD ("choice", test_choice);
+  ADD ("bad-date", test_bad_date);
+  ADD ("sign-today", test_sign_today);
+  ADD ("add-action", test_add_action);
+  ADD ("complete-approve", test_complete_approve);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,476 @@
+/* test-reporting-view.c: an incident's reporting duties in the GUI, with a
+ * real store and real widgets (xvfb-run -a), against a fixed clock; and
+ * Home's "Needs Attention" listing an overdue action. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "sonae-actions.h"
+#include "sonae-clock.h"
+#include "sonae-gui-util.h"
+#include "sonae-incident.h"
+#include "sonae-ppc.h"
+#include "sonae-report.h"
+#include "sonae-reporting-view.h"
+#include "sonae-test-util.h"
+#include "sonae-window.h"
+
+#define AUTHOR "事務長 テスト"
+#define DETECTED "2026-11-21T08:30:00"   /* a Saturday: learned on day 1 */
+#define TODAY "2026-11-22"
+
+typedef struct {
+  char *dir;
+  SonaeStore *store;
+  gint64 id;
+  GtkWidget *window;
+  SonaeReportingView *view;
+} Fixture;
+
+/* --- helpers --------------------------------------------------------------- */
+
+typedef gboolean (*WidgetPredicate) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_widget (GtkWidget       *root,
+             WidgetPredicate  predicate,
+             gconstpointer    data)
+{
+  if (predicate (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, predicate, data);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static gboolean
+row_title_contains (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) != NULL;
+}
+
+static GtkWidget *
+named (GtkWidget  *root,
+       const char *name)
+{
+  GtkWidget *found = find_widget (root, is_named, name);
+
+  if (found == NULL)
+    g_error ("no widget named %s", name);
+  return found;
+}
+
+static GtkWidget *
+view_named (Fixture    *f,
+            const char *name)
+{
+  return named (GTK_WIDGET (f->view), name);
+}
+
+static const char *
+label_text (Fixture    *f,
+            const char *name)
+{
+  return gtk_label_get_text (GTK_LABEL (view_named (f, name)));
+}
+
+static void
+press (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_is_sensitive (button));
+  if (GTK_IS_TOGGLE_BUTTON (button))
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+  else
+    g_signal_emit_by_name (button, "clicked");
+  sonae_test_spin_for (20);
+}
+
+static void
+set_now (const char *now)
+{
+  g_setenv ("SONAE_NOW", now, TRUE);
+}
+
+static SonaePpcAssessment *
+stored_ppc (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  SonaePpcAssessment *a = sonae_store_get_ppc (f->store, f->id, &error);
+
+  g_assert_no_error (error);
+  return a;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(SonaeProfile) profile = NULL;
+
+  set_now (TODAY "T10:00:00");
+  f->store = sonae_test_open_store (&f->dir);
+  profile = sonae_store_get_profile (f->store);
+  profile->kind = SONAE_ORG_CLINIC;
+  g_free (profile->name);
+  profile->name = g_strdup ("そなえ内科クリニック");
+  g_assert_true (sonae_store_set_profile (f->store, profile, NULL));
+  sonae_set_author (AUTHOR);
+  f->id = sonae_test_add_incident (f->store, "電子カルテの暗号化", DETECTED, 3, FALSE, "受付 花子");
+
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 800);
+  f->view = SONAE_REPORTING_VIEW (sonae_reporting_view_new (f->store));
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
+  g_object_add_weak_pointer (G_OBJECT (f->view), (gpointer *) &f->view);
+  gtk_window_present (GTK_WINDOW (f->window));
+  sonae_reporting_view_set_incident (f->view, f->id);
+  sonae_test_spin_for (50);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  /* Error dialogs would mean a test went wrong. */
+  for (GList *l = toplevels; l; l = l->next)
+    g_assert_true (l->data == (gpointer) f->window);
+  g_list_free (toplevels);
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  sonae_test_spin_for (20);
+  g_assert_null (f->view);
+  g_clear_object (&f->store);
+  sonae_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_unsetenv ("SONAE_NOW");
+}
+
+/* --- the answer --------------------------------------------------------------- */
+
+static void
+test_required (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(SonaePpcAssessment) before = stored_ppc (f);
+  g_autoptr(SonaePpcAssessment) after = NULL;
+  g_autofree char *day3 = sonae_ppc_day ("2026-11-21", 3);
+  g_autofree char *day5 = sonae_ppc_day ("2026-11-21", 5);
+  g_autofree char *day30 = sonae_ppc_day ("2026-11-21", 30);
+  g_autofree char *day60 = sonae_ppc_day ("2026-11-21", 60);
+
+  /* Nothing answered: not decided, and the learned day is the detection day. */
+  g_assert_cmpstr (before->learned_on, ==, "2026-11-21");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (view_named (f, "ppc-learned-on"))), ==, "2026-11-21");
+  g_assert_nonnull (strstr (label_text (f, "verdict-title"), "Not decided"));
+  g_assert_true (gtk_widget_has_css_class (view_named (f, "verdict"), "undecided"));
+
+  press (view_named (f, "ppc-personal-data-yes"));
+  press (view_named (f, "ppc-sensitive-yes"));
+
+  after = stored_ppc (f);
+  g_assert_cmpint (after->personal_data, ==, SONAE_ANSWER_YES);
+  g_assert_cmpint (after->conditions[SONAE_PPC_CONDITION_SENSITIVE], ==, SONAE_ANSWER_YES);
+  g_assert_cmpstr (label_text (f, "verdict-title"), ==, "A report to the PPC is required");
+  g_assert_true (gtk_widget_has_css_class (view_named (f, "verdict"), "required"));
+  g_assert_nonnull (strstr (label_text (f, "verdict-reason"), "sensitive personal data"));
+  g_assert_true (gtk_widget_get_visible (view_named (f, "deadlines")));
+  g_assert_true (gtk_widget_get_visible (view_named (f, "verify-note")));
+
+  /* Day 3 to day 5, and day 30, counted from the day learned (day 1). */
+  g_assert_cmpstr (day3, ==, "2026-11-23");
+  g_assert_nonnull (strstr (label_text (f, "preliminary-dates"), day3));
+  g_assert_nonnull (strstr (label_text (f, "preliminary-dates"), day5));
+  g_assert_nonnull (strstr (label_text (f, "final-dates"), day30));
+  g_assert_cmpstr (label_text (f, "preliminary-left"), ==, "3 days left");
+  g_assert_cmpstr (label_text (f, "final-left"), ==, "28 days left");
+  g_assert_false (gtk_widget_has_css_class (view_named (f, "preliminary-left"), "overdue"));
+
+  /* Unlawful purpose: 60 days for the final report. */
+  press (view_named (f, "ppc-unlawful-yes"));
+  g_assert_nonnull (strstr (label_text (f, "final-dates"), day60));
+
+  /* Later, the preliminary report is overdue, in red. */
+  set_now ("2026-11-27T09:00:00");
+  sonae_reporting_view_set_incident (f->view, f->id);
+  g_assert_cmpstr (label_text (f, "preliminary-left"), ==, "2 days overdue");
+  g_assert_true (gtk_widget_has_css_class (view_named (f, "preliminary-left"), "overdue"));
+
+  /* No personal data: not required, no dates, the conditions hidden. */
+  press (view_named (f, "ppc-personal-data-no"));
+  g_assert_true (gtk_widget_has_css_class (view_named (f, "verdict"), "not-required"));
+  g_assert_false (gtk_widget_get_visible (view_named (f, "deadlines")));
+  g_assert_false (gtk_widget_get_visible (view_named (f, "ppc-sensitive")));
+}
+
+static void
+test_processor (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(SonaePpcAssessment) after = NULL;
+
+  g_assert_false (gtk_widget_get_visible (view_named (f, "sent-principal")));
+  press (view_named (f, "ppc-personal-data-yes"));
+  press (view_named (f, "ppc-sensitive-yes"));
+  gtk_switch_set_active (GTK_SWITCH (view_named (f, "ppc-processor-switch")), TRUE);
+  sonae_test_spin_for (20);
+  g_assert_true (gtk_widget_get_visible (view_named (f, "sent-principal")));
+  press (view_named (f, "sent-principal-today"));
+
+  after = stored_ppc (f);
+  g_assert_true (after->processor);
+  g_assert_cmpstr (after->principal_notified_on, ==, TODAY);
+  g_assert_true (gtk_widget_has_css_class (view_named (f, "verdict"), "principal"));
+  g_assert_false (gtk_widget_get_visible (view_named (f, "deadlines")));
+}
+
+/* --- the dates ------------------------------------------------------------------ */
+
+static void
+test_sent_today (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaePpcAssessment) after = NULL;
+  g_autoptr(SonaePpcAssessment) unchanged = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  SonaeTimelineEntry *last;
+  GtkWidget *final_row;
+
+  press (view_named (f, "ppc-personal-data-yes"));
+  press (view_named (f, "ppc-sensitive-yes"));
+  press (view_named (f, "sent-preliminary-today"));
+
+  after = stored_ppc (f);
+  g_assert_cmpstr (after->preliminary_sent_on, ==, TODAY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (view_named (f, "sent-preliminary"))), ==, TODAY);
+  g_assert_nonnull (strstr (label_text (f, "preliminary-left"), "Sent on " TODAY));
+
+  entries = sonae_store_list_timeline (f->store, f->id, &error);
+  g_assert_no_error (error);
+  last = g_ptr_array_index (entries, entries->len - 1);
+  g_assert_cmpint (last->kind, ==, SONAE_ENTRY_REPORT);
+  g_assert_cmpstr (last->author, ==, AUTHOR);
+
+  /* A date before the day learned is refused: the message shows, the text
+   * stays to be corrected, nothing is stored. */
+  final_row = view_named (f, "sent-final");
+  gtk_editable_set_text (GTK_EDITABLE (final_row), "2026-11-01");
+  g_signal_emit_by_name (final_row, "apply");
+  sonae_test_spin_for (20);
+  g_assert_true (gtk_widget_get_visible (view_named (f, "ppc-error")));
+  g_assert_nonnull (strstr (label_text (f, "ppc-error"), "2026-11-01"));
+  g_assert_true (gtk_widget_has_css_class (final_row, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (final_row)), ==, "2026-11-01");
+  unchanged = stored_ppc (f);
+  g_assert_null (unchanged->final_sent_on);
+
+  /* Cleared and applied: the preliminary date goes. */
+  gtk_editable_set_text (GTK_EDITABLE (view_named (f, "sent-preliminary")), "");
+  g_signal_emit_by_name (view_named (f, "sent-preliminary"), "apply");
+  sonae_test_spin_for (20);
+  {
+    g_autoptr(SonaePpcAssessment) cleared = stored_ppc (f);
+    g_assert_null (cleared->preliminary_sent_on);
+  }
+}
+
+/* --- the draft ------------------------------------------------------------------- */
+
+typedef struct {
+  Fixture *f;
+  const char *key;
+  const char *text;
+} ReportWait;
+
+static gboolean
+report_field_is (gpointer data)
+{
+  ReportWait *w = data;
+  g_autoptr(SonaeReport) report = sonae_store_get_report (w->f->store, w->f->id, NULL);
+
+  return report != NULL && g_strcmp0 (sonae_report_get (report, w->key), w->text) == 0;
+}
+
+static void
+test_draft_typing (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaePpcDraft) draft = sonae_store_get_ppc_draft (f->store, f->id, &error);
+  ReportWait wait = { f, NULL, "氏名、住所、診療記録（約 1,200 名分）" };
+  g_autofree char *name = NULL;
+  GtkWidget *row;
+  GtkWidget *text_view;
+  guint editable = G_MAXUINT;
+  guint gathered = G_MAXUINT;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < SONAE_PPC_N_DRAFT_ITEMS; i++)
+    {
+      if (draft->items[i].report_key != NULL && editable == G_MAXUINT)
+        editable = i;
+      if (draft->items[i].report_key == NULL && gathered == G_MAXUINT)
+        gathered = i;
+      /* Every item is shown, in order, with its title. */
+      name = g_strdup_printf ("draft-item-%u", i);
+      g_assert_nonnull (find_widget (view_named (f, name), is_named, "draft-text"));
+      g_clear_pointer (&name, g_free);
+    }
+  g_assert_cmpuint (editable, <, SONAE_PPC_N_DRAFT_ITEMS);
+  wait.key = draft->items[editable].report_key;
+
+  name = g_strdup_printf ("draft-item-%u", editable);
+  row = view_named (f, name);
+  text_view = named (row, "draft-text");
+  g_assert_true (GTK_IS_TEXT_VIEW (text_view));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)), wait.text, -1);
+  /* Not at once: about a second after the last key. */
+  g_assert_false (report_field_is (&wait));
+  sonae_test_spin_until (report_field_is, &wait, 3000, "the draft item to be saved");
+
+  /* An item gathered from elsewhere is shown, not edited. */
+  if (gathered < SONAE_PPC_N_DRAFT_ITEMS)
+    {
+      g_autofree char *other = g_strdup_printf ("draft-item-%u", gathered);
+      g_assert_true (GTK_IS_LABEL (named (view_named (f, other), "draft-text")));
+    }
+
+  /* Typed and flushed at once (as when the tab is hidden). */
+  wait.text = "電子カルテの患者情報";
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)), wait.text, -1);
+  g_assert_true (sonae_reporting_view_flush (f->view));
+  g_assert_true (report_field_is (&wait));
+
+  /* Copy all puts the nine items on the clipboard. */
+  g_signal_emit_by_name (view_named (f, "draft-copy-all"), "clicked");
+  sonae_test_spin_for (20);
+}
+
+/* --- the other bodies ----------------------------------------------------------- */
+
+static SonaeBodyReport *
+body (Fixture    *f,
+      GPtrArray **out_list,
+      guint       i)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (out_list, g_ptr_array_unref);
+  *out_list = sonae_store_list_body_reports (f->store, f->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint ((*out_list)->len, >, i);
+  return g_ptr_array_index (*out_list, i);
+}
+
+static void
+test_body_done (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  SonaeBodyReport *first = body (f, &list, 0);
+  g_autofree char *key = g_strdup (first->authority_key);
+  g_autofree char *row_name = g_strdup_printf ("body-%s", key);
+  g_autofree char *done_name = g_strdup_printf ("body-%s-done", key);
+  g_autofree char *clear_name = g_strdup_printf ("body-%s-clear", key);
+  GtkWidget *row;
+
+  g_assert_null (first->done_on);
+  /* The authority's name from the roster, not its key. */
+  row = view_named (f, row_name);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), !=, key);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), !=, "");
+
+  press (view_named (f, done_name));
+  g_assert_cmpstr (body (f, &list, 0)->done_on, ==, TODAY);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (view_named (f, row_name))), TODAY));
+
+  /* Cleared again. */
+  press (view_named (f, clear_name));
+  g_assert_null (body (f, &list, 0)->done_on);
+  g_assert_nonnull (find_widget (GTK_WIDGET (f->view), is_named, done_name));
+}
+
+/* --- Home -------------------------------------------------------------------------- */
+
+static void
+test_home_overdue_action (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = NULL;
+  g_autoptr(SonaeAction) action = sonae_action_new ();
+  g_autoptr(GError) error = NULL;
+  SonaeWindow *window;
+  GtkWidget *home;
+  GtkWidget *group;
+  GtkWidget *row;
+  gint64 id;
+
+  set_now (TODAY "T10:00:00");
+  store = sonae_test_open_store (&dir);
+  sonae_set_author (AUTHOR);
+  id = sonae_test_add_incident (store, "電子カルテの暗号化", DETECTED, 2, FALSE, "受付 花子");
+  action->incident_id = id;
+  action->kind = SONAE_ACTION_CORRECTIVE;
+  action->text = g_strdup ("VPN 機器の更新手順を保守契約に入れる");
+  action->due_on = g_strdup ("2026-11-21");
+  g_assert_true (sonae_store_save_action (store, action, AUTHOR, &error));
+  g_assert_no_error (error);
+
+  window = g_object_ref (sonae_window_new (NULL, store));
+  gtk_window_present (GTK_WINDOW (window));
+  sonae_test_spin_for (50);
+  home = sonae_window_get_page (window, "home");
+  group = named (home, "attention-group");
+  row = find_widget (group, row_title_contains, action->text);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_widget_get_name (row), ==, "overdue-row");
+
+  /* It opens the incident. */
+  g_signal_emit_by_name (row, "activate");
+  sonae_test_spin_for (20);
+  g_assert_cmpstr (sonae_window_get_section (window), ==, "incidents");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sonae_test_spin_for (20);
+  g_assert_finalize_object (window);
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+  g_unsetenv ("SONAE_NOW");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+#define ADD(name, func) \
+  g_test_add ("/reporting-view/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("required", test_required);
+  ADD ("processor", test_processor);
+  ADD ("sent-today", test_sent_today);
+  ADD ("draft-typing", test_draft_typing);
+  ADD ("body-done", test_body_done);
+#undef ADD
+  g_test_add_func ("/reporting-view/home-overdue-action", test_home_overdue_action);
+
+  return g_test_run ();
+}

@@ -13,6 +13,7 @@
 #include "sonae-error.h"
 #include "sonae-incident.h"
 #include "sonae-store.h"
+#include "sonae-test-pdf.h"
 #include "sonae-test-util.h"
 
 #define ORG_NAME "さくら内科クリニック"
@@ -26,114 +27,12 @@ static const char *const medical_steps[] = {
   "4-5", "4-6",
 };
 
-typedef struct {
-  PopplerDocument *pdf;
-  guint n_pages;
-  char **pages;   /* text of each page, whitespace removed */
-  char *all;      /* every page, whitespace removed */
-} Pdf;
-
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; p && *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c))
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static void
-pdf_clear (Pdf *pdf)
-{
-  g_clear_object (&pdf->pdf);
-  g_strfreev (pdf->pages);
-  g_free (pdf->all);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Pdf, pdf_clear)
-
-static void
-pdf_read (Pdf        *pdf,
-          const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  GString *all = g_string_new (NULL);
-
-  g_assert_no_error (error);
-  memset (pdf, 0, sizeof *pdf);
-  pdf->pdf = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (pdf->pdf);
-  pdf->n_pages = poppler_document_get_n_pages (pdf->pdf);
-  pdf->pages = g_new0 (char *, pdf->n_pages + 1);
-  for (guint i = 0; i < pdf->n_pages; i++)
-    {
-      PopplerPage *page = poppler_document_get_page (pdf->pdf, i);
-      g_autofree char *text = poppler_page_get_text (page);
-      double w, h;
-
-      /* A4 portrait, every page. */
-      poppler_page_get_size (page, &w, &h);
-      g_assert_cmpfloat_with_epsilon (w, 595.28, 0.5);
-      g_assert_cmpfloat_with_epsilon (h, 841.89, 0.5);
-      g_object_unref (page);
-      pdf->pages[i] = squeeze (text);
-      g_string_append (all, pdf->pages[i]);
-    }
-  pdf->all = g_string_free (all, FALSE);
-}
-
-static gboolean
-contains (const char *haystack,
-          const char *needle)
-{
-  g_autofree char *squeezed = squeeze (needle);
-
-  return strstr (haystack, squeezed) != NULL;
-}
-
-static void
-assert_contains (const char *haystack,
-                 const char *needle)
-{
-  if (!contains (haystack, needle))
-    g_error ("“%s” is not in the PDF text: %s", needle, haystack);
-}
-
-static void
-assert_not_contains (const char *haystack,
-                     const char *needle)
-{
-  if (contains (haystack, needle))
-    g_error ("“%s” should not be in the PDF text: %s", needle, haystack);
-}
-
-static gssize
-offset_of (const char *haystack,
-           const char *needle,
-           gssize      from)
-{
-  g_autofree char *squeezed = squeeze (needle);
-  const char *found = strstr (haystack + from, squeezed);
-
-  if (found == NULL)
-    g_error ("“%s” is not in the PDF text after offset %" G_GSSIZE_FORMAT ": %s", needle, from, haystack);
-  return found - haystack;
-}
-
 static void
 export_pdf (SonaeStore *store,
             const char *name,
             gint64      incident_id,
             const char *path,
-            Pdf        *pdf)
+            SonaeTestPdf        *pdf)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SonaeDocument) doc = NULL;
@@ -143,10 +42,7 @@ export_pdf (SonaeStore *store,
   else
     doc = sonae_document_new (store, name, SONAE_PAPER_A4, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  g_assert_true (sonae_document_write_pdf (doc, path, &error));
-  g_assert_no_error (error);
-  pdf_read (pdf, path);
+  sonae_test_pdf_write_and_read (doc, path, pdf);
 }
 
 static SonaeStore *
@@ -295,7 +191,7 @@ test_blank_checklist (void)
   g_autoptr(SonaeStore) store = open_store (&dir, SONAE_ORG_CLINIC);
   g_autoptr(SonaeChecklist) checklist = sonae_checklist_load (&error);
   g_autofree char *path = NULL;
-  g_auto(Pdf) pdf;
+  g_auto(SonaeTestPdf) pdf;
   GPtrArray *phases;
   gssize at = 0;
 
@@ -304,8 +200,8 @@ test_blank_checklist (void)
   export_pdf (store, "checklist", 0, path, &pdf);
 
   g_assert_cmpuint (pdf.n_pages, >=, 3);
-  assert_contains (pdf.all, "Incident Checklist");
-  assert_contains (pdf.all, "Medical Incident Checklist");
+  sonae_test_assert_contains (pdf.all, "Incident Checklist");
+  sonae_test_assert_contains (pdf.all, "Medical Incident Checklist");
 
   /* The phases in order, each with its steps in order. */
   phases = sonae_checklist_get_phases (checklist);
@@ -315,37 +211,37 @@ test_blank_checklist (void)
     {
       const SonaeChecklistPhase *phase = g_ptr_array_index (phases, p);
 
-      at = offset_of (pdf.all, phase->title, at);
+      at = sonae_test_offset_of (pdf.all, phase->title, at);
       for (guint s = 0; s < phase->steps->len; s++, n++)
         {
           const SonaeChecklistStep *step = g_ptr_array_index (phase->steps, s);
           g_autofree char *line = g_strdup_printf ("%s%s", medical_steps[n], step->title);
 
           g_assert_cmpstr (step->number, ==, medical_steps[n]);
-          at = offset_of (pdf.all, line, at);
+          at = sonae_test_offset_of (pdf.all, line, at);
         }
     }
-  assert_contains (pdf.all, "Detection");
-  assert_contains (pdf.all, "Initial response");
-  assert_contains (pdf.all, "Recovery");
-  assert_contains (pdf.all, "Follow-up and prevention");
+  sonae_test_assert_contains (pdf.all, "Detection");
+  sonae_test_assert_contains (pdf.all, "Initial response");
+  sonae_test_assert_contains (pdf.all, "Recovery");
+  sonae_test_assert_contains (pdf.all, "Follow-up and prevention");
 
   /* Choices as options to tick, fields as boxes, time and who. */
-  assert_contains (pdf.all, "Files are encrypted and a ransom note appears");
-  assert_contains (pdf.all, "Medical-care network");
-  assert_contains (pdf.all, "When it happened");
-  assert_contains (pdf.all, "Recovery work done");
-  assert_contains (pdf.all, "(tick one)");
+  sonae_test_assert_contains (pdf.all, "Files are encrypted and a ransom note appears");
+  sonae_test_assert_contains (pdf.all, "Medical-care network");
+  sonae_test_assert_contains (pdf.all, "When it happened");
+  sonae_test_assert_contains (pdf.all, "Recovery work done");
+  sonae_test_assert_contains (pdf.all, "(tick one)");
   for (guint i = 0; i < pdf.n_pages; i++)
     {
-      assert_contains (pdf.pages[i], ORG_NAME);
-      assert_contains (pdf.pages[i], "Time");
-      assert_contains (pdf.pages[i], "Who");
-      assert_not_contains (pdf.pages[i], DRILL_BAND);
+      sonae_test_assert_contains (pdf.pages[i], ORG_NAME);
+      sonae_test_assert_contains (pdf.pages[i], "Time");
+      sonae_test_assert_contains (pdf.pages[i], "Who");
+      sonae_test_assert_not_contains (pdf.pages[i], DRILL_BAND);
     }
   /* The first sheet, for the wall, starts with detection and how to use it. */
-  assert_contains (pdf.pages[0], "Tick each step when it is done");
-  assert_contains (pdf.pages[0], "1-1");
+  sonae_test_assert_contains (pdf.pages[0], "Tick each step when it is done");
+  sonae_test_assert_contains (pdf.pages[0], "1-1");
 
   g_clear_object (&store);
   sonae_test_remove_dir (dir);
@@ -359,7 +255,7 @@ test_blank_checklist_business (void)
   g_autofree char *path = g_build_filename (dir, "checklist.pdf", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(SonaeManual) manual = sonae_manual_load (&error);
-  g_auto(Pdf) pdf;
+  g_auto(SonaeTestPdf) pdf;
   gssize at = 0;
 
   g_assert_no_error (error);
@@ -367,7 +263,7 @@ test_blank_checklist_business (void)
 
   /* A business gets the manual's level-3 procedure of each type, in order,
    * each on its own sheet; not the medical steps. */
-  assert_not_contains (pdf.all, "Medical Incident Checklist");
+  sonae_test_assert_not_contains (pdf.all, "Medical Incident Checklist");
   g_assert_cmpuint (pdf.n_pages, >=, SONAE_N_INCIDENT_TYPES);
   for (SonaeIncidentType type = 0; type < SONAE_N_INCIDENT_TYPES; type++)
     {
@@ -376,16 +272,16 @@ test_blank_checklist_business (void)
 
       g_assert_no_error (error);
       phase = g_ptr_array_index (sonae_checklist_get_phases (checklist), 0);
-      at = offset_of (pdf.all, sonae_checklist_get_title (checklist), at);
+      at = sonae_test_offset_of (pdf.all, sonae_checklist_get_title (checklist), at);
       for (guint s = 0; s < phase->steps->len; s++)
         {
           const SonaeChecklistStep *step = g_ptr_array_index (phase->steps, s);
 
-          at = offset_of (pdf.all, step->number, at);
+          at = sonae_test_offset_of (pdf.all, step->number, at);
         }
     }
-  assert_contains (pdf.all, "Time");
-  assert_contains (pdf.all, "Who");
+  sonae_test_assert_contains (pdf.all, "Time");
+  sonae_test_assert_contains (pdf.all, "Who");
 
   g_clear_object (&store);
   sonae_test_remove_dir (dir);
@@ -400,7 +296,7 @@ test_filled_checklist (void)
   g_autoptr(SonaeChecklist) checklist = sonae_checklist_load (&error);
   g_autofree char *path = NULL;
   g_autofree char *number = NULL;
-  g_auto(Pdf) pdf;
+  g_auto(SonaeTestPdf) pdf;
   gint64 id;
 
   g_assert_no_error (error);
@@ -417,35 +313,35 @@ test_filled_checklist (void)
   export_pdf (store, "checklist", id, path, &pdf);
 
   /* The header. */
-  assert_contains (pdf.all, incident_number (store, id, &number));
-  assert_contains (pdf.all, "電子カルテに身代金要求画面");
-  assert_contains (pdf.all, "受付 高橋");
-  assert_contains (pdf.all, "2026-11-30 08:40");
-  assert_contains (pdf.all, "Level 3");
-  assert_contains (pdf.all, "Medical-care network (electronic medical records, ordering)");
-  assert_contains (pdf.all, "3 of 16 steps done");
+  sonae_test_assert_contains (pdf.all, incident_number (store, id, &number));
+  sonae_test_assert_contains (pdf.all, "電子カルテに身代金要求画面");
+  sonae_test_assert_contains (pdf.all, "受付 高橋");
+  sonae_test_assert_contains (pdf.all, "2026-11-30 08:40");
+  sonae_test_assert_contains (pdf.all, "Level 3");
+  sonae_test_assert_contains (pdf.all, "Medical-care network (electronic medical records, ordering)");
+  sonae_test_assert_contains (pdf.all, "3 of 16 steps done");
 
   /* Progress per phase; ticks with time and who; field values. */
-  assert_contains (pdf.all, "Detection — 2 of 2 done");
-  assert_contains (pdf.all, "Initial response — 1 of 10 done");
-  assert_contains (pdf.all, "Recovery — 0 of 2 done");
-  assert_contains (pdf.all, "Done 2026-12-01 09:00 by 山田 太郎");
-  assert_contains (pdf.all, "Done 2026-11-30 09:15 by 佐藤 花子");
-  assert_contains (pdf.all, "Entered afterwards from paper (entered on 2026-12-01 09:00)");
-  assert_contains (pdf.all, "Files are encrypted and a ransom note appears (treat it as ransomware)");
-  assert_contains (pdf.all, "VPN device, Firewall");
-  assert_contains (pdf.all, "Not done");
+  sonae_test_assert_contains (pdf.all, "Detection — 2 of 2 done");
+  sonae_test_assert_contains (pdf.all, "Initial response — 1 of 10 done");
+  sonae_test_assert_contains (pdf.all, "Recovery — 0 of 2 done");
+  sonae_test_assert_contains (pdf.all, "Done 2026-12-01 09:00 by 山田 太郎");
+  sonae_test_assert_contains (pdf.all, "Done 2026-11-30 09:15 by 佐藤 花子");
+  sonae_test_assert_contains (pdf.all, "Entered afterwards from paper (entered on 2026-12-01 09:00)");
+  sonae_test_assert_contains (pdf.all, "Files are encrypted and a ransom note appears (treat it as ransomware)");
+  sonae_test_assert_contains (pdf.all, "VPN device, Firewall");
+  sonae_test_assert_contains (pdf.all, "Not done");
   /* The step numbers in order, the steps not done too. */
   {
     gssize at = 0;
 
     for (guint i = 0; i < G_N_ELEMENTS (medical_steps); i++)
-      at = offset_of (pdf.all, medical_steps[i], at);
+      at = sonae_test_offset_of (pdf.all, medical_steps[i], at);
   }
 
   /* A real incident carries no drill marking. */
-  assert_not_contains (pdf.all, DRILL_BAND);
-  assert_not_contains (pdf.all, "Drill");
+  sonae_test_assert_not_contains (pdf.all, DRILL_BAND);
+  sonae_test_assert_not_contains (pdf.all, "Drill");
 
   g_clear_object (&store);
   sonae_test_remove_dir (dir);
@@ -460,9 +356,9 @@ test_drill_every_page (void)
   g_autofree char *checklist_path = NULL;
   g_autofree char *timeline_path = NULL;
   g_autofree char *blank_path = NULL;
-  g_auto(Pdf) checklist;
-  g_auto(Pdf) timeline;
-  g_auto(Pdf) blank;
+  g_auto(SonaeTestPdf) checklist;
+  g_auto(SonaeTestPdf) timeline;
+  g_auto(SonaeTestPdf) blank;
   gint64 id;
 
   id = create_incident (store, "ランサムウェア訓練", TRUE);
@@ -479,18 +375,18 @@ test_drill_every_page (void)
   export_pdf (store, "checklist", id, checklist_path, &checklist);
   g_assert_cmpuint (checklist.n_pages, >=, 2);
   for (guint i = 0; i < checklist.n_pages; i++)
-    assert_contains (checklist.pages[i], DRILL_BAND);
+    sonae_test_assert_contains (checklist.pages[i], DRILL_BAND);
 
   timeline_path = g_build_filename (dir, "drill-timeline.pdf", NULL);
   export_pdf (store, "timeline", id, timeline_path, &timeline);
   g_assert_cmpuint (timeline.n_pages, >=, 2);
   for (guint i = 0; i < timeline.n_pages; i++)
-    assert_contains (timeline.pages[i], DRILL_BAND);
+    sonae_test_assert_contains (timeline.pages[i], DRILL_BAND);
 
   /* The blank checklist is about no incident, drill or not. */
   blank_path = g_build_filename (dir, "blank.pdf", NULL);
   export_pdf (store, "checklist", 0, blank_path, &blank);
-  assert_not_contains (blank.all, DRILL_BAND);
+  sonae_test_assert_not_contains (blank.all, DRILL_BAND);
 
   g_clear_object (&store);
   sonae_test_remove_dir (dir);
@@ -542,8 +438,8 @@ test_timeline (void)
   g_autofree char *tampered_path = NULL;
   g_autofree char *number = NULL;
   g_autoptr(GPtrArray) entries = NULL;
-  g_auto(Pdf) pdf;
-  g_auto(Pdf) tampered;
+  g_auto(SonaeTestPdf) pdf;
+  g_auto(SonaeTestPdf) tampered;
   gint64 id, wrong;
   guint n;
 
@@ -565,26 +461,26 @@ test_timeline (void)
   path = g_build_filename (dir, "timeline.pdf", NULL);
   export_pdf (store, "timeline", id, path, &pdf);
 
-  assert_contains (pdf.all, "Incident Timeline");
-  assert_contains (pdf.all, incident_number (store, id, &number));
+  sonae_test_assert_contains (pdf.all, "Incident Timeline");
+  sonae_test_assert_contains (pdf.all, incident_number (store, id, &number));
   {
     g_autofree char *verified = g_strdup_printf ("Timeline verified: %u entries, unbroken chain", n);
 
-    assert_contains (pdf.all, verified);
+    sonae_test_assert_contains (pdf.all, verified);
   }
-  assert_not_contains (pdf.all, "altered");
+  sonae_test_assert_not_contains (pdf.all, "altered");
   /* Entries with their author, in order. */
   {
-    gssize at = offset_of (pdf.all, "事務長に電話で報告した。", 0);
+    gssize at = sonae_test_offset_of (pdf.all, "事務長に電話で報告した。", 0);
 
-    at = offset_of (pdf.all, "受付の端末3番のLANケーブルを抜いた。", at);
-    at = offset_of (pdf.all, "バックアップは金曜日のものが最新。", at);
-    offset_of (pdf.all, "バックアップは木曜日のものが最新。", at);
+    at = sonae_test_offset_of (pdf.all, "受付の端末3番のLANケーブルを抜いた。", at);
+    at = sonae_test_offset_of (pdf.all, "バックアップは金曜日のものが最新。", at);
+    sonae_test_offset_of (pdf.all, "バックアップは木曜日のものが最新。", at);
   }
-  assert_contains (pdf.all, "佐藤 花子");
+  sonae_test_assert_contains (pdf.all, "佐藤 花子");
   /* Back-entered: the time on paper and the time typed in. */
-  assert_contains (pdf.all, "2026-11-30 08:55");
-  assert_contains (pdf.all, "from paper; entered 2026-12-01 09:00");
+  sonae_test_assert_contains (pdf.all, "2026-11-30 08:55");
+  sonae_test_assert_contains (pdf.all, "from paper; entered 2026-12-01 09:00");
   /* The corrected entry stays, struck through, and the two refer to each other. */
   {
     SonaeTimelineEntry *last = g_ptr_array_index (entries, n - 1);
@@ -592,10 +488,10 @@ test_timeline (void)
 
     g_assert_cmpint (last->kind, ==, SONAE_ENTRY_CORRECTION);
     g_assert_cmpint (last->corrects, ==, wrong);
-    assert_contains (pdf.all, corrected_by);
+    sonae_test_assert_contains (pdf.all, corrected_by);
     /* The fingerprint of the last entry, for evidence. */
-    assert_contains (pdf.all, last->hash);
-    assert_contains (pdf.all, "vouches for the whole timeline");
+    sonae_test_assert_contains (pdf.all, last->hash);
+    sonae_test_assert_contains (pdf.all, "vouches for the whole timeline");
   }
 
   /* Someone changes an entry behind Sonae's back. */
@@ -606,10 +502,10 @@ test_timeline (void)
 
   tampered_path = g_build_filename (dir, "tampered.pdf", NULL);
   export_pdf (store, "timeline", id, tampered_path, &tampered);
-  assert_contains (tampered.pages[0], "Warning: this timeline was altered outside Sonae.");
-  assert_contains (tampered.pages[0], "cannot be relied on as evidence");
-  assert_not_contains (tampered.all, "Timeline verified");
-  assert_not_contains (tampered.all, "vouches for the whole timeline");
+  sonae_test_assert_contains (tampered.pages[0], "Warning: this timeline was altered outside Sonae.");
+  sonae_test_assert_contains (tampered.pages[0], "cannot be relied on as evidence");
+  sonae_test_assert_not_contains (tampered.all, "Timeline verified");
+  sonae_test_assert_not_contains (tampered.all, "vouches for the whole timeline");
 
   g_clear_object (&store);
   sonae_test_remove_dir (dir);
@@ -621,7 +517,7 @@ test_logsheet (void)
   g_autofree char *dir = NULL;
   g_autoptr(SonaeStore) store = open_store (&dir, SONAE_ORG_CLINIC);
   g_autofree char *path = g_build_filename (dir, "logsheet.pdf", NULL);
-  g_auto(Pdf) pdf;
+  g_auto(SonaeTestPdf) pdf;
   const char *message = NULL;
   const char *second = NULL;
 
@@ -629,29 +525,29 @@ test_logsheet (void)
 
   /* Page 1: the activity log; page 2: two message forms to cut apart. */
   g_assert_cmpuint (pdf.n_pages, ==, 2);
-  assert_contains (pdf.pages[0], "Activity Log");
-  assert_contains (pdf.pages[0], "Time");
-  assert_contains (pdf.pages[0], "Who");
-  assert_contains (pdf.pages[0], "What was done or seen");
-  assert_contains (pdf.pages[0], "Incident number or title");
-  assert_not_contains (pdf.pages[0], "Message Form");
+  sonae_test_assert_contains (pdf.pages[0], "Activity Log");
+  sonae_test_assert_contains (pdf.pages[0], "Time");
+  sonae_test_assert_contains (pdf.pages[0], "Who");
+  sonae_test_assert_contains (pdf.pages[0], "What was done or seen");
+  sonae_test_assert_contains (pdf.pages[0], "Incident number or title");
+  sonae_test_assert_not_contains (pdf.pages[0], "Message Form");
 
   message = strstr (pdf.pages[1], "MessageForm");
   g_assert_nonnull (message);
   second = strstr (message + 1, "MessageForm");
   g_assert_nonnull (second);
   g_assert_null (strstr (second + 1, "MessageForm"));
-  assert_contains (pdf.pages[1], "Cut here");
+  sonae_test_assert_contains (pdf.pages[1], "Cut here");
   for (const char *const *label = (const char *const[]) { "To (name, role)", "From (name, role)", "Date and time",
                                                          "Message", "Reply", "Reply by (name, role)", NULL };
        *label; label++)
-    assert_contains (second, *label);
+    sonae_test_assert_contains (second, *label);
 
   /* Every sheet says to enter it afterwards with the time written on it. */
   for (guint i = 0; i < pdf.n_pages; i++)
     {
-      assert_contains (pdf.pages[i], "enter what is written here into the incident, with the time written here");
-      assert_contains (pdf.pages[i], ORG_NAME);
+      sonae_test_assert_contains (pdf.pages[i], "enter what is written here into the incident, with the time written here");
+      sonae_test_assert_contains (pdf.pages[i], ORG_NAME);
     }
 
   g_clear_object (&store);

@@ -17,6 +17,7 @@
 #include "sonae-incidents-page.h"
 #include "sonae-report-view.h"
 #include "sonae-reporting-view.h"
+#include "sonae-test-gui.h"
 #include "sonae-test-util.h"
 #include "sonae-timeline-view.h"
 #include "sonae-window.h"
@@ -31,60 +32,6 @@ typedef struct {
 
 /* --- helpers --------------------------------------------------------------- */
 
-typedef gboolean (*WidgetPredicate) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget       *root,
-             WidgetPredicate  predicate,
-             gconstpointer    data)
-{
-  if (predicate (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, predicate, data);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-is_named (GtkWidget     *widget,
-          gconstpointer  name)
-{
-  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
-}
-
-static gboolean
-is_type (GtkWidget     *widget,
-         gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
-static GtkWidget *
-named (GtkWidget  *root,
-       const char *name)
-{
-  GtkWidget *found = find_widget (root, is_named, name);
-
-  if (found == NULL)
-    g_error ("no widget named %s", name);
-  return found;
-}
-
-static GtkWidget *
-of_type (GtkWidget *root,
-         GType      type)
-{
-  GtkWidget *found = find_widget (root, is_type, GSIZE_TO_POINTER (type));
-
-  if (found == NULL)
-    g_error ("no widget of type %s", g_type_name (type));
-  return found;
-}
-
 static GObject *
 page_child (Fixture    *f,
             const char *name)
@@ -97,7 +44,7 @@ page_child (Fixture    *f,
 static GtkWidget *
 incident_view (Fixture *f)
 {
-  return of_type (sonae_window_get_page (f->window, "incidents"), SONAE_TYPE_INCIDENT_VIEW);
+  return sonae_test_of_type (sonae_window_get_page (f->window, "incidents"), SONAE_TYPE_INCIDENT_VIEW);
 }
 
 static GObject *
@@ -267,9 +214,9 @@ test_show_incident (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (view_child (f, "author_label"))), AUTHOR));
   /* Both are listed, with their numbers; the row of the one shown is selected. */
   list = GTK_WIDGET (page_child (f, "list_box"));
-  g_assert_nonnull (find_widget (list, is_named, incident->number));
+  g_assert_nonnull (sonae_test_find_widget (list, sonae_test_is_named, incident->number));
   g_assert_true (gtk_list_box_get_selected_row (GTK_LIST_BOX (list)) ==
-                 GTK_LIST_BOX_ROW (named (list, incident->number)));
+                 GTK_LIST_BOX_ROW (sonae_test_named (list, incident->number)));
 
   /* Its documents print through the window, with its id. */
   {
@@ -309,7 +256,7 @@ test_status (Fixture       *f,
 
   open_window (f);
   show_incident (f, id);
-  button = named (GTK_WIDGET (view_child (f, "status_box")), "contained");
+  button = sonae_test_named (GTK_WIDGET (view_child (f, "status_box")), "contained");
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
   sonae_test_spin_for (50);
@@ -325,7 +272,7 @@ test_status (Fixture       *f,
   /* The timeline tab shows it. */
   {
     g_autofree char *name = g_strdup_printf ("entry-%u", entry->seq);
-    g_assert_nonnull (find_widget (GTK_WIDGET (view_child (f, "timeline_view")), is_named, name));
+    g_assert_nonnull (sonae_test_find_widget (GTK_WIDGET (view_child (f, "timeline_view")), sonae_test_is_named, name));
   }
 
   /* A level changed with a reason records both. */
@@ -359,11 +306,11 @@ test_check_step (Fixture       *f,
   show_incident (f, id);
   sonae_incident_view_show_tab (SONAE_INCIDENT_VIEW (incident_view (f)), "checklist");
   checklist = GTK_WIDGET (view_child (f, "checklist_view"));
-  row = named (checklist, "step-1-1");
-  progress = named (named (checklist, "phase-detect"), "progress");
+  row = sonae_test_named (checklist, "step-1-1");
+  progress = sonae_test_named (sonae_test_named (checklist, "phase-detect"), "progress");
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (progress)), "0 / "));
 
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (named (row, "check")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (sonae_test_named (row, "check")), TRUE);
   sonae_test_spin_for (50);
 
   after = stored (f, id);
@@ -400,7 +347,7 @@ test_fields (Fixture       *f,
   checklist = GTK_WIDGET (view_child (f, "checklist_view"));
 
   /* Text typed is saved about a second after the last key. */
-  text_view = GTK_TEXT_VIEW (named (checklist, "field-1-1/event-description"));
+  text_view = GTK_TEXT_VIEW (sonae_test_named (checklist, "field-1-1/event-description"));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), "受付PCの画面に英語の脅迫文", -1);
   after = stored (f, id);
   g_assert_null (g_hash_table_lookup (after->fields, "1-1/event-description"));
@@ -410,7 +357,7 @@ test_fields (Fixture       *f,
   g_assert_cmpstr (g_hash_table_lookup (after->fields, "1-1/event-description"), ==, "受付PCの画面に英語の脅迫文");
 
   /* Flushing saves at once; a field bound to a detail sets the detail. */
-  where = named (checklist, "field-1-4/where");
+  where = sonae_test_named (checklist, "field-1-4/where");
   gtk_editable_set_text (GTK_EDITABLE (where), "受付 PC-02");
   sonae_incidents_page_save_now (SONAE_INCIDENTS_PAGE (sonae_window_get_page (f->window, "incidents")));
   g_clear_pointer (&after, sonae_incident_free);
@@ -418,7 +365,7 @@ test_fields (Fixture       *f,
   g_assert_cmpstr (after->location, ==, "受付 PC-02");
 
   /* A time that cannot be read is shown as wrong and not saved. */
-  when = named (checklist, "field-1-4/when");
+  when = sonae_test_named (checklist, "field-1-4/when");
   gtk_editable_set_text (GTK_EDITABLE (when), "2026-02-30 10:00");
   g_assert_false (sonae_checklist_view_flush (SONAE_CHECKLIST_VIEW (checklist)));
   g_assert_true (gtk_widget_has_css_class (when, "error"));
@@ -491,7 +438,7 @@ test_note (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   {
     g_autofree char *name = g_strdup_printf ("entry-%u", last->seq);
-    g_assert_nonnull (find_widget (view, is_named, name));
+    g_assert_nonnull (sonae_test_find_widget (view, sonae_test_is_named, name));
   }
 }
 
@@ -550,7 +497,7 @@ test_correction (Fixture       *f,
 
   /* The old entry is struck through, the correction says what it corrects. */
   name = g_strdup_printf ("entry-%u", note_seq);
-  label = named (named (view, name), "description");
+  label = sonae_test_named (sonae_test_named (view, name), "description");
   g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (label)), "<s>"));
   attrs = pango_layout_get_attributes (gtk_label_get_layout (GTK_LABEL (label)));
   g_assert_nonnull (attrs);
@@ -567,10 +514,10 @@ test_correction (Fixture       *f,
   g_assert_true (struck);
   g_free (name);
   name = g_strdup_printf ("entry-%u", last->seq);
-  label = named (named (view, name), "corrects");
+  label = sonae_test_named (sonae_test_named (view, name), "corrects");
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "FAXを3枚誤送信"));
   /* No correction of a correction, nor of a corrected entry. */
-  g_assert_null (find_widget (named (view, name), is_named, "correct"));
+  g_assert_null (sonae_test_find_widget (sonae_test_named (view, name), sonae_test_is_named, "correct"));
 }
 
 static GtkWindow *
@@ -646,7 +593,7 @@ test_back_entry (Fixture       *f,
   g_assert_cmpstr (last->text, ==, "業者に電話、折り返し待ち");
   {
     g_autofree char *name = g_strdup_printf ("entry-%u", last->seq);
-    const char *meta = gtk_label_get_text (GTK_LABEL (named (named (view, name), "meta")));
+    const char *meta = gtk_label_get_text (GTK_LABEL (sonae_test_named (sonae_test_named (view, name), "meta")));
     g_assert_nonnull (strstr (meta, "09:15"));
     g_assert_nonnull (strstr (meta, "paper"));
   }
@@ -667,7 +614,7 @@ test_back_entry (Fixture       *f,
   g_assert_true (state->back_entered);
   g_assert_cmpstr (state->done_at, ==, stored_time);
   g_assert_cmpstr (state->done_by, ==, AUTHOR);
-  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (named (GTK_WIDGET (view_child (f, "checklist_view")), "step-1-4"))),
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (sonae_test_named (GTK_WIDGET (view_child (f, "checklist_view")), "step-1-4"))),
                             "paper"));
 }
 
@@ -758,16 +705,16 @@ test_closed_filter (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.section", "s", "incidents"));
   list = GTK_WIDGET (page_child (f, "list_box"));
   /* Open ones by default. */
-  g_assert_nonnull (find_widget (list, is_named, open_incident->number));
-  g_assert_null (find_widget (list, is_named, closed->number));
+  g_assert_nonnull (sonae_test_find_widget (list, sonae_test_is_named, open_incident->number));
+  g_assert_null (sonae_test_find_widget (list, sonae_test_is_named, closed->number));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (page_child (f, "closed_toggle")), TRUE);
-  g_assert_null (find_widget (list, is_named, open_incident->number));
-  g_assert_nonnull (find_widget (list, is_named, closed->number));
+  g_assert_null (sonae_test_find_widget (list, sonae_test_is_named, open_incident->number));
+  g_assert_nonnull (sonae_test_find_widget (list, sonae_test_is_named, closed->number));
 
   /* Showing a closed incident from elsewhere shows all, and no "now" tab. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (page_child (f, "open_toggle")), TRUE);
   show_incident (f, closed_id);
-  g_assert_nonnull (find_widget (list, is_named, closed->number));
+  g_assert_nonnull (sonae_test_find_widget (list, sonae_test_is_named, closed->number));
   g_assert_false (adw_view_stack_page_get_visible (ADW_VIEW_STACK_PAGE (view_child (f, "now_page"))));
 }
 
@@ -823,8 +770,8 @@ test_report_tabs (Fixture       *f,
     }
   g_assert_cmpuint (i, ==, G_N_ELEMENTS (order));
 
-  report = of_type (incident_view (f), SONAE_TYPE_REPORT_VIEW);
-  reporting = of_type (incident_view (f), SONAE_TYPE_REPORTING_VIEW);
+  report = sonae_test_of_type (incident_view (f), SONAE_TYPE_REPORT_VIEW);
+  reporting = sonae_test_of_type (incident_view (f), SONAE_TYPE_REPORTING_VIEW);
   sonae_incident_view_show_tab (SONAE_INCIDENT_VIEW (incident_view (f)), "report");
   sonae_test_spin_for (50);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "report");
@@ -836,7 +783,7 @@ test_report_tabs (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (reporting));
   g_assert_false (gtk_widget_get_mapped (report));
   /* It shows this incident: the answer is there. */
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (named (reporting, "verdict-title"))), !=, "");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sonae_test_named (reporting, "verdict-title"))), !=, "");
 
   /* The print menu has the report and the PPC draft; the paper forms the register. */
   menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (view_child (f, "print_button")));
@@ -865,13 +812,13 @@ test_close_refused (Fixture       *f,
   open_window (f);
   show_incident (f, id);
   stack = ADW_VIEW_STACK (view_child (f, "view_stack"));
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (named (GTK_WIDGET (view_child (f, "status_box")), "closed")), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (sonae_test_named (GTK_WIDGET (view_child (f, "status_box")), "closed")), TRUE);
   sonae_test_spin_for (50);
 
   /* Not closed; the message says why and offers the actions. */
   after = stored (f, id);
   g_assert_cmpint (after->status, !=, SONAE_STATUS_CLOSED);
-  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (named (GTK_WIDGET (view_child (f, "status_box")), "closed"))));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (sonae_test_named (GTK_WIDGET (view_child (f, "status_box")), "closed"))));
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l; l = l->next)
     if (g_strcmp0 (gtk_widget_get_name (l->data), "close-refused") == 0)

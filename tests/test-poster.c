@@ -10,6 +10,7 @@
 
 #include "sonae-document-builder.h"
 #include "sonae-store.h"
+#include "sonae-test-pdf.h"
 #include "sonae-test-util.h"
 
 #define ORG_NAME "さくら内科クリニック"
@@ -32,20 +33,6 @@ typedef struct {
 
 /* Whitespace removed: poppler puts spaces and line breaks where the layout
  * had gaps, which is not what these tests are about. */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; p && *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c))
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
 
 static void
 pdf_clear (Pdf *pdf)
@@ -127,7 +114,7 @@ export_poster (SonaeStore *store,
     {
       PopplerPage *page = poppler_document_get_page (pdf_doc, i);
       g_autofree char *text = poppler_page_get_text (page);
-      g_autofree char *squeezed = squeeze (text);
+      g_autofree char *squeezed = sonae_test_squeeze (text);
 
       if (i == 0)
         {
@@ -158,7 +145,7 @@ static gboolean
 has (const char *haystack,
      const char *needle)
 {
-  g_autofree char *squeezed = squeeze (needle);
+  g_autofree char *squeezed = sonae_test_squeeze (needle);
 
   return strstr (haystack, squeezed) != NULL;
 }
@@ -176,7 +163,7 @@ offset_of (const char *haystack,
            const char *needle,
            gssize      from)
 {
-  g_autofree char *squeezed = squeeze (needle);
+  g_autofree char *squeezed = sonae_test_squeeze (needle);
   const char *found = strstr (haystack + from, squeezed);
 
   if (found == NULL)
@@ -188,7 +175,7 @@ static guint
 count_of (const char *haystack,
           const char *needle)
 {
-  g_autofree char *squeezed = squeeze (needle);
+  g_autofree char *squeezed = sonae_test_squeeze (needle);
   guint n = 0;
 
   for (const char *p = strstr (haystack, squeezed); p != NULL; p = strstr (p + 1, squeezed))

@@ -11,6 +11,7 @@
 #include "sonae-document-builder.h"
 #include "sonae-error.h"
 #include "sonae-store.h"
+#include "sonae-test-pdf.h"
 #include "sonae-test-util.h"
 
 #define ORG_NAME "さくら内科クリニック"
@@ -30,20 +31,6 @@ typedef struct {
 
 /* Whitespace removed: poppler puts spaces and line breaks where the layout
  * had gaps, which is not what these tests are about. */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; p && *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c))
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
 
 static gint64
 add_contact (SonaeStore  *store,
@@ -161,7 +148,7 @@ pdf_read (Pdf        *pdf,
       g_autofree char *text = poppler_page_get_text (page);
 
       g_object_unref (page);
-      pdf->pages[i] = squeeze (text);
+      pdf->pages[i] = sonae_test_squeeze (text);
       g_string_append (all, pdf->pages[i]);
     }
   pdf->all = g_string_free (all, FALSE);
@@ -186,7 +173,7 @@ static void
 assert_contains (const char *haystack,
                  const char *needle)
 {
-  g_autofree char *squeezed = squeeze (needle);
+  g_autofree char *squeezed = sonae_test_squeeze (needle);
 
   if (strstr (haystack, squeezed) == NULL)
     g_error ("“%s” is not in the PDF text: %s", needle, haystack);
@@ -197,7 +184,7 @@ offset_of (const char *haystack,
            const char *needle,
            gssize      from)
 {
-  g_autofree char *squeezed = squeeze (needle);
+  g_autofree char *squeezed = sonae_test_squeeze (needle);
   const char *found = strstr (haystack + from, squeezed);
 
   if (found == NULL)

@@ -13,152 +13,38 @@
 #include "sonae-ppc.h"
 #include "sonae-report.h"
 #include "sonae-store.h"
+#include "sonae-test-pdf.h"
 #include "sonae-test-util.h"
 
 #define ORG_NAME "さくら内科クリニック"
 #define DRILL_BAND "DRILL — an exercise, not a real incident"
 #define AUTHOR "山田 太郎"
 
-typedef struct {
-  PopplerDocument *pdf;
-  guint n_pages;
-  char **pages;   /* text of each page, whitespace removed */
-  char *all;      /* every page, whitespace removed */
-} Pdf;
-
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; p && *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c))
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static void
-pdf_clear (Pdf *pdf)
-{
-  g_clear_object (&pdf->pdf);
-  g_strfreev (pdf->pages);
-  g_free (pdf->all);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Pdf, pdf_clear)
-
-static void
-pdf_read (Pdf        *pdf,
-          const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  GString *all = g_string_new (NULL);
-
-  g_assert_no_error (error);
-  memset (pdf, 0, sizeof *pdf);
-  pdf->pdf = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (pdf->pdf);
-  pdf->n_pages = poppler_document_get_n_pages (pdf->pdf);
-  pdf->pages = g_new0 (char *, pdf->n_pages + 1);
-  for (guint i = 0; i < pdf->n_pages; i++)
-    {
-      PopplerPage *page = poppler_document_get_page (pdf->pdf, i);
-      g_autofree char *text = poppler_page_get_text (page);
-      double w, h;
-
-      /* A4 portrait, every page. */
-      poppler_page_get_size (page, &w, &h);
-      g_assert_cmpfloat_with_epsilon (w, 595.28, 0.5);
-      g_assert_cmpfloat_with_epsilon (h, 841.89, 0.5);
-      g_object_unref (page);
-      pdf->pages[i] = squeeze (text);
-      g_string_append (all, pdf->pages[i]);
-    }
-  pdf->all = g_string_free (all, FALSE);
-}
-
-static gboolean
-contains (const char *haystack,
-          const char *needle)
-{
-  g_autofree char *squeezed = squeeze (needle);
-
-  return strstr (haystack, squeezed) != NULL;
-}
-
-static void
-assert_contains (const char *haystack,
-                 const char *needle)
-{
-  if (!contains (haystack, needle))
-    g_error ("“%s” is not in the PDF text: %s", needle, haystack);
-}
-
-static void
-assert_not_contains (const char *haystack,
-                     const char *needle)
-{
-  if (contains (haystack, needle))
-    g_error ("“%s” should not be in the PDF text: %s", needle, haystack);
-}
-
-static gssize
-offset_of (const char *haystack,
-           const char *needle,
-           gssize      from)
-{
-  g_autofree char *squeezed = squeeze (needle);
-  const char *found = strstr (haystack + from, squeezed);
-
-  if (found == NULL)
-    g_error ("“%s” is not in the PDF text after offset %" G_GSSIZE_FORMAT ": %s", needle, from, haystack);
-  return found - haystack;
-}
-
-static void
-write_and_read (SonaeDocument *doc,
-                const char    *path,
-                Pdf           *pdf)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (doc);
-  g_assert_true (sonae_document_write_pdf (doc, path, &error));
-  g_assert_no_error (error);
-  pdf_read (pdf, path);
-}
-
 static void
 export_incident_doc (SonaeStore *store,
                      const char *name,
                      gint64      id,
                      const char *path,
-                     Pdf        *pdf)
+                     SonaeTestPdf        *pdf)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SonaeDocument) doc = sonae_document_new_for_incident (store, name, id, SONAE_PAPER_A4, &error);
 
   g_assert_no_error (error);
-  write_and_read (doc, path, pdf);
+  sonae_test_pdf_write_and_read (doc, path, pdf);
 }
 
 static void
 export_register (SonaeStore *store,
                  int         year,
                  const char *path,
-                 Pdf        *pdf)
+                 SonaeTestPdf        *pdf)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SonaeDocument) doc = sonae_document_new_for_year (store, "register", year, SONAE_PAPER_A4, &error);
 
   g_assert_no_error (error);
-  write_and_read (doc, path, pdf);
+  sonae_test_pdf_write_and_read (doc, path, pdf);
 }
 
 static SonaeStore *
@@ -314,7 +200,7 @@ test_report (void)
   g_autofree char *before_then_evidence = NULL;
   g_autoptr(SonaeReport) report = NULL;
   SonaeReport5w1h hearing[SONAE_REPORT_N_5W1H];
-  g_auto(Pdf) pdf;
+  g_auto(SonaeTestPdf) pdf;
   gint64 id, owner, corrective;
   gssize at = 0;
 
@@ -349,18 +235,18 @@ test_report (void)
   g_assert_cmpuint (pdf.n_pages, >=, 2);
   for (guint i = 0; i < pdf.n_pages; i++)
     {
-      assert_contains (pdf.pages[i], ORG_NAME);
-      assert_not_contains (pdf.pages[i], DRILL_BAND);
+      sonae_test_assert_contains (pdf.pages[i], ORG_NAME);
+      sonae_test_assert_not_contains (pdf.pages[i], DRILL_BAND);
     }
-  assert_contains (pdf.pages[0], "Incident Report");
-  assert_contains (pdf.pages[0], number);
+  sonae_test_assert_contains (pdf.pages[0], "Incident Report");
+  sonae_test_assert_contains (pdf.pages[0], number);
 
   /* The top of the form, with the values typed in. */
-  at = offset_of (pdf.all, title_of (SONAE_REPORT_PLACE), 0);
-  at = offset_of (pdf.all, "受付 PC-3", at);
-  assert_contains (pdf.all, "レセプトコンピュータ");
-  assert_contains (pdf.all, "医事課");
-  assert_contains (pdf.all, "2026-11-30 08:40");
+  at = sonae_test_offset_of (pdf.all, title_of (SONAE_REPORT_PLACE), 0);
+  at = sonae_test_offset_of (pdf.all, "受付 PC-3", at);
+  sonae_test_assert_contains (pdf.all, "レセプトコンピュータ");
+  sonae_test_assert_contains (pdf.all, "医事課");
+  sonae_test_assert_contains (pdf.all, "2026-11-30 08:40");
 
   /* The chosen options ticked, the others not. */
   {
@@ -375,67 +261,67 @@ test_report (void)
     g_autofree char *os_log = g_strdup_printf ("□%s", option_title (SONAE_REPORT_EVIDENCE, "os-log"));
     g_autofree char *mail = g_strdup_printf ("■%s", option_title (SONAE_REPORT_CAUSE_TYPE, "suspicious-mail"));
 
-    assert_contains (pdf.all, major);
-    assert_contains (pdf.all, severe);
-    assert_not_contains (pdf.all, severe_on);
-    assert_contains (pdf.all, stopped);
-    assert_contains (pdf.all, malware);
-    assert_contains (pdf.all, other);
-    assert_contains (pdf.all, slowdown);
-    assert_contains (pdf.all, screenshot);
-    assert_contains (pdf.all, os_log);
-    assert_contains (pdf.all, mail);
-    assert_contains (pdf.all, sonae_report_cause_get_group_title ("suspicious-mail"));
+    sonae_test_assert_contains (pdf.all, major);
+    sonae_test_assert_contains (pdf.all, severe);
+    sonae_test_assert_not_contains (pdf.all, severe_on);
+    sonae_test_assert_contains (pdf.all, stopped);
+    sonae_test_assert_contains (pdf.all, malware);
+    sonae_test_assert_contains (pdf.all, other);
+    sonae_test_assert_contains (pdf.all, slowdown);
+    sonae_test_assert_contains (pdf.all, screenshot);
+    sonae_test_assert_contains (pdf.all, os_log);
+    sonae_test_assert_contains (pdf.all, mail);
+    sonae_test_assert_contains (pdf.all, sonae_report_cause_get_group_title ("suspicious-mail"));
   }
   /* Stopped for 2 h 30 min. */
-  assert_contains (pdf.all, "■Stopped (2 h 30 min)");
-  assert_contains (pdf.all, sonae_event_type_get_title (SONAE_EVENT_MALWARE));
+  sonae_test_assert_contains (pdf.all, "■Stopped (2 h 30 min)");
+  sonae_test_assert_contains (pdf.all, sonae_event_type_get_title (SONAE_EVENT_MALWARE));
 
   /* A field set to nothing is a blank box to write in. */
   before_then_evidence = g_strdup_printf ("%s%s", title_of (SONAE_REPORT_BEFORE), title_of (SONAE_REPORT_EVIDENCE));
-  assert_contains (pdf.all, before_then_evidence);
+  sonae_test_assert_contains (pdf.all, before_then_evidence);
 
   /* First aid with its sign-offs. */
-  at = offset_of (pdf.all, title_of (SONAE_REPORT_FIRST_AID), 0);
-  at = offset_of (pdf.all, "LANケーブルを抜いた", at);
-  at = offset_of (pdf.all, title_of (SONAE_REPORT_FIRST_AID_APPROVED_BY), at);
-  at = offset_of (pdf.all, "院長 鈴木一郎", at);
-  assert_contains (pdf.all, "添付ファイルを開いた");
+  at = sonae_test_offset_of (pdf.all, title_of (SONAE_REPORT_FIRST_AID), 0);
+  at = sonae_test_offset_of (pdf.all, "LANケーブルを抜いた", at);
+  at = sonae_test_offset_of (pdf.all, title_of (SONAE_REPORT_FIRST_AID_APPROVED_BY), at);
+  at = sonae_test_offset_of (pdf.all, "院長 鈴木一郎", at);
+  sonae_test_assert_contains (pdf.all, "添付ファイルを開いた");
 
   /* The actions: the handling of the result, then the corrective action
    * with its owner, due date and confirmation (the columns of a row may
    * come out of the PDF in any order). */
-  at = offset_of (pdf.all, sonae_action_kind_get_title (SONAE_ACTION_HANDLING), 0);
-  at = offset_of (pdf.all, "受付PCを初期化して復元する", at);
-  at = offset_of (pdf.all, sonae_action_kind_get_title (SONAE_ACTION_CORRECTIVE), at);
-  at = offset_of (pdf.all, "メール添付ファイルの実行を禁止する", at);
+  at = sonae_test_offset_of (pdf.all, sonae_action_kind_get_title (SONAE_ACTION_HANDLING), 0);
+  at = sonae_test_offset_of (pdf.all, "受付PCを初期化して復元する", at);
+  at = sonae_test_offset_of (pdf.all, sonae_action_kind_get_title (SONAE_ACTION_CORRECTIVE), at);
+  at = sonae_test_offset_of (pdf.all, "メール添付ファイルの実行を禁止する", at);
   for (const char *const *v = (const char *const[]) { "2026-12-20", "高橋 誠", "2026-12-01", "田中 花子", "佐藤 由美", NULL }; *v; v++)
-    offset_of (pdf.all, *v, at);
-  assert_contains (pdf.all, sonae_action_status_get_title (SONAE_ACTION_DONE));
-  assert_contains (pdf.all, sonae_action_status_get_title (SONAE_ACTION_OPEN));
-  at = offset_of (pdf.all, sonae_action_kind_get_title (SONAE_ACTION_PREVENTIVE), at);
+    sonae_test_offset_of (pdf.all, *v, at);
+  sonae_test_assert_contains (pdf.all, sonae_action_status_get_title (SONAE_ACTION_DONE));
+  sonae_test_assert_contains (pdf.all, sonae_action_status_get_title (SONAE_ACTION_OPEN));
+  at = sonae_test_offset_of (pdf.all, sonae_action_kind_get_title (SONAE_ACTION_PREVENTIVE), at);
 
   /* The 5W1H hearing, and the route to sign at the end. */
   report = sonae_store_get_report (store, id, &error);
   g_assert_no_error (error);
   sonae_report_get_5w1h (report, hearing);
-  at = offset_of (pdf.all, "Hearing (5W1H)", at);
+  at = sonae_test_offset_of (pdf.all, "Hearing (5W1H)", at);
   for (guint i = 0; i < SONAE_REPORT_N_5W1H; i++)
     {
-      at = offset_of (pdf.all, hearing[i].label, at);
+      at = sonae_test_offset_of (pdf.all, hearing[i].label, at);
       if (hearing[i].value != NULL && strchr (hearing[i].value, 'T') != NULL && g_ascii_isdigit (hearing[i].value[0]))
         {
           g_autofree char *when = sonae_datetime_format (hearing[i].value);
 
-          at = offset_of (pdf.all, when, at);
+          at = sonae_test_offset_of (pdf.all, when, at);
         }
       else if (hearing[i].value != NULL)
-        at = offset_of (pdf.all, hearing[i].value, at);
+        at = sonae_test_offset_of (pdf.all, hearing[i].value, at);
     }
-  at = offset_of (pdf.all, "Department head", at);
-  at = offset_of (pdf.all, "Information systems department", at);
-  at = offset_of (pdf.all, "Personal information committee", at);
-  assert_contains (pdf.pages[pdf.n_pages - 1], "Personal information committee");
+  at = sonae_test_offset_of (pdf.all, "Department head", at);
+  at = sonae_test_offset_of (pdf.all, "Information systems department", at);
+  at = sonae_test_offset_of (pdf.all, "Personal information committee", at);
+  sonae_test_assert_contains (pdf.pages[pdf.n_pages - 1], "Personal information committee");
 
   g_clear_object (&store);
   sonae_test_remove_dir (dir);
@@ -447,7 +333,7 @@ test_report_drill_blank (void)
   g_autofree char *dir = NULL;
   g_autoptr(SonaeStore) store = open_store (&dir);
   g_autofree char *path = NULL;
-  g_auto(Pdf) pdf;
+  g_auto(SonaeTestPdf) pdf;
   gint64 id;
 
   id = sonae_test_add_incident (store, "訓練：ランサムウェア", "2026-11-30T08:40:00", 3, TRUE, AUTHOR);
@@ -456,14 +342,14 @@ test_report_drill_blank (void)
 
   /* A drill is marked on every page. */
   for (guint i = 0; i < pdf.n_pages; i++)
-    assert_contains (pdf.pages[i], DRILL_BAND);
+    sonae_test_assert_contains (pdf.pages[i], DRILL_BAND);
   /* Nothing of the actions yet: rows to write in, nothing ticked in the
    * handling and the evidence; the stop time is left to fill in. */
-  assert_contains (pdf.all, sonae_action_kind_get_title (SONAE_ACTION_CORRECTIVE));
-  assert_contains (pdf.all, "□None");
-  assert_contains (pdf.all, "□Stopped");
-  assert_not_contains (pdf.all, "■Stopped");
-  assert_not_contains (pdf.all, "■None");
+  sonae_test_assert_contains (pdf.all, sonae_action_kind_get_title (SONAE_ACTION_CORRECTIVE));
+  sonae_test_assert_contains (pdf.all, "□None");
+  sonae_test_assert_contains (pdf.all, "□Stopped");
+  sonae_test_assert_not_contains (pdf.all, "■Stopped");
+  sonae_test_assert_not_contains (pdf.all, "■None");
   {
     const SonaeReportField *field = sonae_report_find_field (SONAE_REPORT_HANDLING);
 
@@ -471,7 +357,7 @@ test_report_drill_blank (void)
       {
         g_autofree char *off = g_strdup_printf ("□%s", sonae_report_field_get_option_title (field, i));
 
-        assert_contains (pdf.all, off);
+        sonae_test_assert_contains (pdf.all, off);
       }
   }
 
@@ -489,7 +375,7 @@ test_ppc_draft (void)
   g_autoptr(SonaePpcAssessment) assessment = NULL;
   g_autoptr(SonaePpcResult) result = NULL;
   g_autoptr(SonaePpcDraft) draft = NULL;
-  g_auto(Pdf) pdf;
+  g_auto(SonaeTestPdf) pdf;
   gint64 id;
   gssize at = 0;
   guint unknown = 0;
@@ -517,35 +403,35 @@ test_ppc_draft (void)
   path = g_build_filename (dir, "ppc.pdf", NULL);
   export_incident_doc (store, "ppc-draft", id, path, &pdf);
 
-  assert_contains (pdf.pages[0], "PPC Report Draft");
+  sonae_test_assert_contains (pdf.pages[0], "PPC Report Draft");
   /* The verdict first, with the dates and the rule to check. */
-  at = offset_of (pdf.all, "must be reported", 0);
-  at = offset_of (pdf.all, result->reason, at);
-  at = offset_of (pdf.all, result->preliminary_from, at);
-  at = offset_of (pdf.all, result->final_by, at);
-  at = offset_of (pdf.all, "2026-12-01", at);
-  at = offset_of (pdf.all, "day-counting rule", at);
+  at = sonae_test_offset_of (pdf.all, "must be reported", 0);
+  at = sonae_test_offset_of (pdf.all, result->reason, at);
+  at = sonae_test_offset_of (pdf.all, result->preliminary_from, at);
+  at = sonae_test_offset_of (pdf.all, result->final_by, at);
+  at = sonae_test_offset_of (pdf.all, "2026-12-01", at);
+  at = sonae_test_offset_of (pdf.all, "day-counting rule", at);
 
   /* The nine items, numbered, in order, each with its text or a box. */
   for (guint i = 0; i < SONAE_PPC_N_DRAFT_ITEMS; i++)
     {
       g_autofree char *heading = g_strdup_printf ("%u. %s", i + 1, draft->items[i].title);
 
-      at = offset_of (pdf.all, heading, at);
+      at = sonae_test_offset_of (pdf.all, heading, at);
       if (draft->items[i].text != NULL && *draft->items[i].text != '\0')
         {
           g_autofree char *first_line = g_strndup (draft->items[i].text, strcspn (draft->items[i].text, "\n"));
 
-          at = offset_of (pdf.all, first_line, at);
+          at = sonae_test_offset_of (pdf.all, first_line, at);
         }
       else
         {
-          at = offset_of (pdf.all, "(to be filled in)", at);
+          at = sonae_test_offset_of (pdf.all, "(to be filled in)", at);
           unknown++;
         }
     }
   g_assert_cmpuint (unknown, >, 0);
-  assert_contains (pdf.all, "約1,200人");
+  sonae_test_assert_contains (pdf.all, "約1,200人");
 
   g_clear_object (&store);
   sonae_test_remove_dir (dir);
@@ -559,7 +445,7 @@ test_ppc_draft_not_required (void)
   g_autoptr(SonaeStore) store = open_store (&dir);
   g_autofree char *path = NULL;
   g_autoptr(SonaePpcAssessment) assessment = NULL;
-  g_auto(Pdf) pdf;
+  g_auto(SonaeTestPdf) pdf;
   gint64 id;
 
   id = sonae_test_add_incident (store, "プリンタ故障", "2026-11-30T08:40:00", 1, TRUE, AUTHOR);
@@ -571,11 +457,11 @@ test_ppc_draft_not_required (void)
 
   path = g_build_filename (dir, "ppc.pdf", NULL);
   export_incident_doc (store, "ppc-draft", id, path, &pdf);
-  assert_contains (pdf.all, "No report to the Personal Information Protection Commission is required.");
-  assert_not_contains (pdf.all, "deadline");
-  assert_not_contains (pdf.all, "day-counting rule");
+  sonae_test_assert_contains (pdf.all, "No report to the Personal Information Protection Commission is required.");
+  sonae_test_assert_not_contains (pdf.all, "deadline");
+  sonae_test_assert_not_contains (pdf.all, "day-counting rule");
   for (guint i = 0; i < pdf.n_pages; i++)
-    assert_contains (pdf.pages[i], DRILL_BAND);
+    sonae_test_assert_contains (pdf.pages[i], DRILL_BAND);
 
   g_clear_object (&store);
   sonae_test_remove_dir (dir);
@@ -621,72 +507,72 @@ test_register (void)
   add_action (store, drill, SONAE_ACTION_PREVENTIVE, "年2回の訓練", 0, NULL);
 
   {
-    g_auto(Pdf) pdf;
+    g_auto(SonaeTestPdf) pdf;
     gssize at;
     g_autofree char *closed_on = g_strndup (closed->closed_at, 10);
 
     path = g_build_filename (dir, "register-2026.pdf", NULL);
     export_register (store, 2026, path, &pdf);
-    assert_contains (pdf.pages[0], "Incident Register");
-    assert_contains (pdf.pages[0], "Incidents detected in 2026");
+    sonae_test_assert_contains (pdf.pages[0], "Incident Register");
+    sonae_test_assert_contains (pdf.pages[0], "Incidents detected in 2026");
 
     /* This year's, oldest first; not last year's. The cells of a row may
      * come out of the PDF in any order. */
-    at = offset_of (pdf.all, n_real, 0);
-    at = offset_of (pdf.all, n_drill, at);
+    at = sonae_test_offset_of (pdf.all, n_real, 0);
+    at = sonae_test_offset_of (pdf.all, n_drill, at);
     for (const char *const *v = (const char *const[]) { "2026-02-03", "電子カルテのランサムウェア", "Report required",
                                                         "Preliminary sent 2026-02-05", closed_on, "2026-11-30",
                                                         "訓練：サーバ停止", NULL }; *v; v++)
-      assert_contains (pdf.all, *v);
+      sonae_test_assert_contains (pdf.all, *v);
     /* The drill is marked in its row, and only the drill. */
     {
       g_autofree char *marked = g_strdup_printf ("%sDRILL", n_drill);
       g_autofree char *not_marked = g_strdup_printf ("%sDRILL", n_real);
 
-      assert_contains (pdf.all, marked);
-      assert_not_contains (pdf.all, not_marked);
+      sonae_test_assert_contains (pdf.all, marked);
+      sonae_test_assert_not_contains (pdf.all, not_marked);
     }
-    assert_not_contains (pdf.all, n_old);
-    assert_not_contains (pdf.all, "去年の誤送信");
+    sonae_test_assert_not_contains (pdf.all, n_old);
+    sonae_test_assert_not_contains (pdf.all, "去年の誤送信");
 
     /* The totals. */
-    at = offset_of (pdf.all, "Totals", at);
-    at = offset_of (pdf.all, "Incidents, drills included 2", at);
-    at = offset_of (pdf.all, "Real incidents 1", at);
-    at = offset_of (pdf.all, "Drills 1", at);
-    at = offset_of (pdf.all, "Still open (not closed) 1", at);
-    at = offset_of (pdf.all, "To be reported to the PPC 1", at);
-    at = offset_of (pdf.all, "Actions still open 2", at);
+    at = sonae_test_offset_of (pdf.all, "Totals", at);
+    at = sonae_test_offset_of (pdf.all, "Incidents, drills included 2", at);
+    at = sonae_test_offset_of (pdf.all, "Real incidents 1", at);
+    at = sonae_test_offset_of (pdf.all, "Drills 1", at);
+    at = sonae_test_offset_of (pdf.all, "Still open (not closed) 1", at);
+    at = sonae_test_offset_of (pdf.all, "To be reported to the PPC 1", at);
+    at = sonae_test_offset_of (pdf.all, "Actions still open 2", at);
   }
   {
-    g_auto(Pdf) pdf;
+    g_auto(SonaeTestPdf) pdf;
     g_autofree char *path_old = g_build_filename (dir, "register-2025.pdf", NULL);
 
     export_register (store, 2025, path_old, &pdf);
-    assert_contains (pdf.all, n_old);
-    assert_contains (pdf.all, "去年の誤送信");
-    assert_not_contains (pdf.all, n_real);
-    assert_not_contains (pdf.all, n_drill);
-    assert_not_contains (pdf.all, "DRILL");
+    sonae_test_assert_contains (pdf.all, n_old);
+    sonae_test_assert_contains (pdf.all, "去年の誤送信");
+    sonae_test_assert_not_contains (pdf.all, n_real);
+    sonae_test_assert_not_contains (pdf.all, n_drill);
+    sonae_test_assert_not_contains (pdf.all, "DRILL");
   }
   {
-    g_auto(Pdf) pdf;
+    g_auto(SonaeTestPdf) pdf;
     g_autofree char *path_none = g_build_filename (dir, "register-2024.pdf", NULL);
 
     export_register (store, 2024, path_none, &pdf);
-    assert_contains (pdf.all, "No incident was recorded in 2024.");
+    sonae_test_assert_contains (pdf.all, "No incident was recorded in 2024.");
   }
   /* Without a year: this year (SONAE_NOW is in 2026). */
   {
-    g_auto(Pdf) pdf;
+    g_auto(SonaeTestPdf) pdf;
     g_autofree char *path_now = g_build_filename (dir, "register-now.pdf", NULL);
     g_autoptr(SonaeDocument) doc = sonae_document_new (store, "register", SONAE_PAPER_A4, &error);
 
     g_assert_no_error (error);
-    write_and_read (doc, path_now, &pdf);
-    assert_contains (pdf.all, "Incidents detected in 2026");
-    assert_contains (pdf.all, n_real);
-    assert_not_contains (pdf.all, n_old);
+    sonae_test_pdf_write_and_read (doc, path_now, &pdf);
+    sonae_test_assert_contains (pdf.all, "Incidents detected in 2026");
+    sonae_test_assert_contains (pdf.all, n_real);
+    sonae_test_assert_not_contains (pdf.all, n_old);
   }
 
   g_clear_object (&store);

@@ -14,6 +14,7 @@
 #include "sonae-incident.h"
 #include "sonae-report-view.h"
 #include "sonae-report.h"
+#include "sonae-test-gui.h"
 #include "sonae-test-util.h"
 
 #define AUTHOR "テスト 担当"
@@ -27,49 +28,6 @@ typedef struct {
 } Fixture;
 
 /* --- helpers --------------------------------------------------------------- */
-
-typedef gboolean (*WidgetPredicate) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget       *root,
-             WidgetPredicate  predicate,
-             gconstpointer    data)
-{
-  if (predicate (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, predicate, data);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-is_named (GtkWidget     *widget,
-          gconstpointer  name)
-{
-  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
-}
-
-static gboolean
-is_type (GtkWidget     *widget,
-         gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
-static GtkWidget *
-named (GtkWidget  *root,
-       const char *name)
-{
-  GtkWidget *found = find_widget (root, is_named, name);
-
-  if (found == NULL)
-    g_error ("no widget named %s", name);
-  return found;
-}
 
 /* A widget shown on screen: visible with all its ancestors. */
 static gboolean
@@ -195,38 +153,38 @@ static void
 test_proposed (Fixture       *f,
                gconstpointer  data)
 {
-  GtkWidget *place = named (f->view, SONAE_REPORT_PLACE);
+  GtkWidget *place = sonae_test_named (f->view, SONAE_REPORT_PLACE);
   g_autoptr(SonaeReport) report = NULL;
 
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (place)), ==, "受付");
-  g_assert_true (shown (named (f->view, "place-mark")));
-  g_assert_false (shown (named (f->view, "place-revert")));
+  g_assert_true (shown (sonae_test_named (f->view, "place-mark")));
+  g_assert_false (shown (sonae_test_named (f->view, "place-revert")));
   /* A field the record does not know has no mark. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (f->view, SONAE_REPORT_DEPARTMENT))), ==, "");
-  g_assert_false (shown (named (f->view, "department-mark")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sonae_test_named (f->view, SONAE_REPORT_DEPARTMENT))), ==, "");
+  g_assert_false (shown (sonae_test_named (f->view, "department-mark")));
 
   /* Typing takes the mark away at once. */
   gtk_editable_set_text (GTK_EDITABLE (place), "受付 (2階)");
-  g_assert_false (shown (named (f->view, "place-mark")));
+  g_assert_false (shown (sonae_test_named (f->view, "place-mark")));
   g_assert_true (sonae_report_view_flush (SONAE_REPORT_VIEW (f->view)));
-  g_assert_false (shown (named (f->view, "place-mark")));
-  g_assert_true (shown (named (f->view, "place-revert")));
+  g_assert_false (shown (sonae_test_named (f->view, "place-mark")));
+  g_assert_true (shown (sonae_test_named (f->view, "place-revert")));
 
   /* Back to the incident record's value. */
-  g_signal_emit_by_name (named (f->view, "place-revert"), "clicked");
+  g_signal_emit_by_name (sonae_test_named (f->view, "place-revert"), "clicked");
   sonae_test_spin_for (50);
   report = stored_report (f);
   g_assert_true (sonae_report_is_proposed (report, SONAE_REPORT_PLACE));
   g_assert_cmpstr (sonae_report_get (report, SONAE_REPORT_PLACE), ==, "受付");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (place)), ==, "受付");
-  g_assert_true (shown (named (f->view, "place-mark")));
+  g_assert_true (shown (sonae_test_named (f->view, "place-mark")));
 }
 
 static void
 test_place_saved (Fixture       *f,
                   gconstpointer  data)
 {
-  GtkWidget *place = named (f->view, SONAE_REPORT_PLACE);
+  GtkWidget *place = sonae_test_named (f->view, SONAE_REPORT_PLACE);
   g_autoptr(SonaeReport) before = NULL;
   g_autoptr(SonaeReport) after = NULL;
 
@@ -242,7 +200,7 @@ test_place_saved (Fixture       *f,
   g_assert_cmpstr (after->updated_by, ==, AUTHOR);
 
   /* And about a second after the last key, without a flush. */
-  gtk_editable_set_text (GTK_EDITABLE (named (f->view, SONAE_REPORT_DEPARTMENT)), "医事課");
+  gtk_editable_set_text (GTK_EDITABLE (sonae_test_named (f->view, SONAE_REPORT_DEPARTMENT)), "医事課");
   sonae_test_spin_for (1500);
   {
     g_autoptr(SonaeReport) later = stored_report (f);
@@ -259,7 +217,7 @@ test_place_saved (Fixture       *f,
     for (guint i = 0; i < SONAE_REPORT_N_5W1H; i++)
       {
         g_autofree char *name = g_strdup_printf ("5w1h-%u", i);
-        GtkWidget *row = named (f->view, name);
+        GtkWidget *row = sonae_test_named (f->view, name);
 
         g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, hearing[i].label);
         if (g_strcmp0 (hearing[i].value, "第2診察室") == 0)
@@ -277,7 +235,7 @@ test_choice (Fixture       *f,
              gconstpointer  data)
 {
   const SonaeReportField *field = sonae_report_find_field (SONAE_REPORT_IMPACT);
-  GtkWidget *row = named (f->view, SONAE_REPORT_IMPACT);
+  GtkWidget *row = sonae_test_named (f->view, SONAE_REPORT_IMPACT);
   guint minor = G_MAXUINT;
 
   for (guint i = 0; i < sonae_report_field_get_n_options (field); i++)
@@ -295,14 +253,14 @@ test_choice (Fixture       *f,
     g_assert_cmpstr (sonae_report_get (report, SONAE_REPORT_IMPACT), ==, "minor");
     g_assert_false (sonae_report_is_proposed (report, SONAE_REPORT_IMPACT));
   }
-  g_assert_false (shown (named (f->view, "impact-mark")));
+  g_assert_false (shown (sonae_test_named (f->view, "impact-mark")));
 
   /* A check of a MULTI field is stored at once too. */
   {
     const SonaeReportField *evidence = sonae_report_find_field (SONAE_REPORT_EVIDENCE);
     const char *key = sonae_report_field_get_option_key (evidence, 0);
     g_autofree char *name = g_strdup_printf ("%s:%s", SONAE_REPORT_EVIDENCE, key);
-    GtkWidget *check = named (f->view, name);
+    GtkWidget *check = sonae_test_named (f->view, name);
     g_autoptr(SonaeReport) report = NULL;
 
     gtk_check_button_set_active (GTK_CHECK_BUTTON (check), !gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
@@ -315,8 +273,8 @@ test_choice (Fixture       *f,
   }
 
   /* A duration from its two spin buttons. */
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (named (f->view, "stop-time-minutes")), 30);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (named (f->view, "stop-time-hours")), 2);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (sonae_test_named (f->view, "stop-time-minutes")), 30);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (sonae_test_named (f->view, "stop-time-hours")), 2);
   sonae_test_spin_for (50);
   {
     g_autoptr(SonaeReport) report = stored_report (f);
@@ -328,8 +286,8 @@ static void
 test_bad_date (Fixture       *f,
                gconstpointer  data)
 {
-  GtkWidget *row = named (f->view, SONAE_REPORT_WRITTEN_ON);
-  GtkWidget *error = named (f->view, "written-on-error");
+  GtkWidget *row = sonae_test_named (f->view, SONAE_REPORT_WRITTEN_ON);
+  GtkWidget *error = sonae_test_named (f->view, "written-on-error");
   g_autoptr(SonaeReport) before = stored_report (f);
   g_autofree char *proposed = g_strdup (sonae_report_get (before, SONAE_REPORT_WRITTEN_ON));
 
@@ -341,7 +299,7 @@ test_bad_date (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   /* The typed text stays to be corrected, even when the store changes. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2025-02-30");
-  gtk_editable_set_text (GTK_EDITABLE (named (f->view, SONAE_REPORT_SYSTEM)), "電子カルテ");
+  gtk_editable_set_text (GTK_EDITABLE (sonae_test_named (f->view, SONAE_REPORT_SYSTEM)), "電子カルテ");
   g_assert_true (sonae_report_view_flush (SONAE_REPORT_VIEW (f->view)) == FALSE);
   sonae_test_spin_for (50);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2025-02-30");
@@ -370,12 +328,12 @@ test_sign_today (Fixture       *f,
   g_autofree char *today = sonae_clock_today ();
   g_autoptr(SonaeReport) report = NULL;
 
-  g_signal_emit_by_name (named (f->view, "first-aid-approved-by-sign"), "clicked");
+  g_signal_emit_by_name (sonae_test_named (f->view, "first-aid-approved-by-sign"), "clicked");
   sonae_test_spin_for (50);
   report = stored_report (f);
   g_assert_cmpstr (sonae_report_get (report, SONAE_REPORT_FIRST_AID_APPROVED_BY), ==, AUTHOR);
   g_assert_cmpstr (sonae_report_get (report, SONAE_REPORT_FIRST_AID_APPROVED_ON), ==, today);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (f->view, SONAE_REPORT_FIRST_AID_APPROVED_BY))), ==, AUTHOR);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sonae_test_named (f->view, SONAE_REPORT_FIRST_AID_APPROVED_BY))), ==, AUTHOR);
 }
 
 static void
@@ -401,7 +359,7 @@ test_add_action (Fixture       *f,
   g_assert_true (open_dialog () == dialog);
 
   gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "text_row")), "バックアップを毎日確認する");
-  chooser = named (GTK_WIDGET (dialog), "owner-chooser");
+  chooser = sonae_test_named (GTK_WIDGET (dialog), "owner-chooser");
   sonae_contact_chooser_set_query (SONAE_CONTACT_CHOOSER (chooser), "山田");
   sonae_contact_chooser_activate (SONAE_CONTACT_CHOOSER (chooser), 0);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (dialog_child (dialog, "owner_row"))), ==, "山田 太郎");
@@ -422,13 +380,13 @@ test_add_action (Fixture       *f,
   sonae_test_spin_for (50);
   row_name = g_strdup_printf ("action-%" G_GINT64_FORMAT, action->id);
   {
-    GtkWidget *row = named (f->view, row_name);
+    GtkWidget *row = sonae_test_named (f->view, row_name);
     GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
 
     g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==,
                      sonae_action_kind_get_title (SONAE_ACTION_CORRECTIVE));
     g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "山田 太郎"));
-    g_assert_nonnull (find_widget (row, is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL)));
+    g_assert_nonnull (sonae_test_find_widget (row, sonae_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL)));
   }
 }
 

@@ -13,6 +13,7 @@
 #include "sonae-ppc.h"
 #include "sonae-report.h"
 #include "sonae-reporting-view.h"
+#include "sonae-test-gui.h"
 #include "sonae-test-util.h"
 #include "sonae-window.h"
 
@@ -30,31 +31,6 @@ typedef struct {
 
 /* --- helpers --------------------------------------------------------------- */
 
-typedef gboolean (*WidgetPredicate) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget       *root,
-             WidgetPredicate  predicate,
-             gconstpointer    data)
-{
-  if (predicate (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, predicate, data);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-is_named (GtkWidget     *widget,
-          gconstpointer  name)
-{
-  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
-}
-
 static gboolean
 row_title_contains (GtkWidget     *widget,
                     gconstpointer  text)
@@ -64,21 +40,10 @@ row_title_contains (GtkWidget     *widget,
 }
 
 static GtkWidget *
-named (GtkWidget  *root,
-       const char *name)
-{
-  GtkWidget *found = find_widget (root, is_named, name);
-
-  if (found == NULL)
-    g_error ("no widget named %s", name);
-  return found;
-}
-
-static GtkWidget *
 view_named (Fixture    *f,
             const char *name)
 {
-  return named (GTK_WIDGET (f->view), name);
+  return sonae_test_named (GTK_WIDGET (f->view), name);
 }
 
 static const char *
@@ -329,7 +294,7 @@ test_draft_typing (Fixture       *f,
         gathered = i;
       /* Every item is shown, in order, with its title. */
       name = g_strdup_printf ("draft-item-%u", i);
-      g_assert_nonnull (find_widget (view_named (f, name), is_named, "draft-text"));
+      g_assert_nonnull (sonae_test_find_widget (view_named (f, name), sonae_test_is_named, "draft-text"));
       g_clear_pointer (&name, g_free);
     }
   g_assert_cmpuint (editable, <, SONAE_PPC_N_DRAFT_ITEMS);
@@ -337,7 +302,7 @@ test_draft_typing (Fixture       *f,
 
   name = g_strdup_printf ("draft-item-%u", editable);
   row = view_named (f, name);
-  text_view = named (row, "draft-text");
+  text_view = sonae_test_named (row, "draft-text");
   g_assert_true (GTK_IS_TEXT_VIEW (text_view));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)), wait.text, -1);
   /* Not at once: about a second after the last key. */
@@ -348,7 +313,7 @@ test_draft_typing (Fixture       *f,
   if (gathered < SONAE_PPC_N_DRAFT_ITEMS)
     {
       g_autofree char *other = g_strdup_printf ("draft-item-%u", gathered);
-      g_assert_true (GTK_IS_LABEL (named (view_named (f, other), "draft-text")));
+      g_assert_true (GTK_IS_LABEL (sonae_test_named (view_named (f, other), "draft-text")));
     }
 
   /* Typed and flushed at once (as when the tab is hidden). */
@@ -403,7 +368,7 @@ test_body_done (Fixture       *f,
   /* Cleared again. */
   press (view_named (f, clear_name));
   g_assert_null (body (f, &list, 0)->done_on);
-  g_assert_nonnull (find_widget (GTK_WIDGET (f->view), is_named, done_name));
+  g_assert_nonnull (sonae_test_find_widget (GTK_WIDGET (f->view), sonae_test_is_named, done_name));
 }
 
 /* --- Home -------------------------------------------------------------------------- */
@@ -436,8 +401,8 @@ test_home_overdue_action (void)
   gtk_window_present (GTK_WINDOW (window));
   sonae_test_spin_for (50);
   home = sonae_window_get_page (window, "home");
-  group = named (home, "attention-group");
-  row = find_widget (group, row_title_contains, action->text);
+  group = sonae_test_named (home, "attention-group");
+  row = sonae_test_find_widget (group, row_title_contains, action->text);
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_widget_get_name (row), ==, "overdue-row");
 

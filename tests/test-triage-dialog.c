@@ -12,6 +12,7 @@
 #include "sonae-home-page.h"
 #include "sonae-incident-now.h"
 #include "sonae-incident.h"
+#include "sonae-test-gui.h"
 #include "sonae-test-util.h"
 #include "sonae-triage-dialog.h"
 #include "sonae-triage.h"
@@ -28,27 +29,9 @@ typedef struct {
 
 /* --- helpers --------------------------------------------------------------- */
 
-typedef gboolean (*WidgetPredicate) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget       *root,
-             WidgetPredicate  predicate,
-             gconstpointer    data)
-{
-  if (predicate (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, predicate, data);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 collect_widgets (GtkWidget       *root,
-                 WidgetPredicate  predicate,
+                 SonaeTestWidgetPredicate  predicate,
                  gconstpointer    data,
                  GPtrArray       *out)
 {
@@ -56,24 +39,6 @@ collect_widgets (GtkWidget       *root,
     g_ptr_array_add (out, root);
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     collect_widgets (child, predicate, data, out);
-}
-
-static gboolean
-is_named (GtkWidget     *widget,
-          gconstpointer  name)
-{
-  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  GtkWidget *found = find_widget (root, is_named, name);
-
-  if (found == NULL)
-    g_error ("no widget named %s", name);
-  return found;
 }
 
 static gboolean
@@ -230,7 +195,7 @@ static void
 answer (SonaeTriageDialog *dialog,
         const char        *name)
 {
-  GtkWidget *row = find_named (GTK_WIDGET (dialog), name);
+  GtkWidget *row = sonae_test_named (GTK_WIDGET (dialog), name);
 
   g_assert_true (gtk_widget_is_visible (row));
   g_signal_emit_by_name (row, "activate");
@@ -335,7 +300,7 @@ test_proposal (Fixture       *f,
   for (int seen = 0; seen < SONAE_N_SEEN; seen++)
     {
       g_autofree char *name = g_strconcat ("seen-", sonae_triage_seen_to_string (seen), NULL);
-      GtkWidget *row = find_named (GTK_WIDGET (dialog), name);
+      GtkWidget *row = sonae_test_named (GTK_WIDGET (dialog), name);
 
       g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                        sonae_triage_seen_get_label (seen, SONAE_ORG_CLINIC));
@@ -360,7 +325,7 @@ test_proposal (Fixture       *f,
   /* The level is the first thing the person reads, in large type. */
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (badge)), ==, "3");
   g_assert_true (gtk_widget_has_css_class (badge, "level-3"));
-  summary = label_texts (find_named (GTK_WIDGET (dialog), "level-summary"));
+  summary = label_texts (sonae_test_named (GTK_WIDGET (dialog), "level-summary"));
   g_assert_nonnull (strstr (summary, "Level 3"));
   g_assert_nonnull (strstr (summary, sonae_incident_kind_get_title (SONAE_INCIDENT_MALWARE)));
 
@@ -509,7 +474,7 @@ static gboolean
 named_visible_is (gpointer data)
 {
   VisibleWait *wait = data;
-  GtkWidget *widget = find_widget (wait->root, is_named, wait->name);
+  GtkWidget *widget = sonae_test_find_widget (wait->root, sonae_test_is_named, wait->name);
 
   return (widget != NULL && gtk_widget_is_visible (widget)) == wait->visible;
 }
@@ -530,7 +495,7 @@ test_home (Fixture       *f,
   set_content (f, home);
 
   /* The one prominent action, at the very top, in red. */
-  button = find_named (home, "start-incident-button");
+  button = sonae_test_named (home, "start-incident-button");
   g_assert_true (gtk_widget_is_visible (button));
   g_assert_true (gtk_widget_has_css_class (button, "destructive-action"));
   texts = label_texts (button);
@@ -540,18 +505,18 @@ test_home (Fixture       *f,
   g_assert_cmpuint (f->n_start_incident, ==, 1);
 
   /* No incident open: no list. */
-  group = find_named (home, "open-incidents-group");
+  group = sonae_test_named (home, "open-incidents-group");
   g_assert_false (gtk_widget_is_visible (group));
   /* ... at the very top of Home. */
   g_assert_true (gtk_widget_get_first_child (gtk_widget_get_parent (button)) == button);
-  g_assert_true (gtk_widget_get_parent (find_named (home, "calls-group")) == gtk_widget_get_parent (button));
+  g_assert_true (gtk_widget_get_parent (sonae_test_named (home, "calls-group")) == gtk_widget_get_parent (button));
 
   /* Someone comes back to Home: the incident in progress is there. */
   id = create_incident (f, 3, FALSE);
   wait = (VisibleWait) { home, "open-incident-row", TRUE };
   sonae_test_spin_until (named_visible_is, &wait, 5000, "the open incident row");
   g_assert_true (gtk_widget_is_visible (group));
-  row = find_named (home, "open-incident-row");
+  row = sonae_test_named (home, "open-incident-row");
   {
     g_autoptr(SonaeIncident) incident = sonae_store_get_incident (f->store, id, NULL);
     const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
@@ -629,7 +594,7 @@ test_window_action (void)
 static GPtrArray *
 role_block_names (GtkWidget *now)
 {
-  GtkWidget *box = find_named (now, "call-box");
+  GtkWidget *box = sonae_test_named (now, "call-box");
   GPtrArray *names = g_ptr_array_new ();
 
   for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
@@ -663,7 +628,7 @@ static gboolean
 top_names (gpointer data)
 {
   GtkWidget *now = ((gpointer *) data)[0];
-  GtkWidget *top = find_widget (find_named (now, "call-box"), is_named, SONAE_ROLE_TOP);
+  GtkWidget *top = sonae_test_find_widget (sonae_test_named (now, "call-box"), sonae_test_is_named, SONAE_ROLE_TOP);
   g_autofree char *texts = top ? label_texts (top) : NULL;
 
   return texts != NULL && strstr (texts, ((gpointer *) data)[1]) != NULL;
@@ -672,7 +637,7 @@ top_names (gpointer data)
 static gboolean
 outcome_shown (gpointer data)
 {
-  GtkWidget *label = find_widget (data, is_named, "call-outcome");
+  GtkWidget *label = sonae_test_find_widget (data, sonae_test_is_named, "call-outcome");
 
   return label != NULL && gtk_widget_get_visible (label);
 }
@@ -702,7 +667,7 @@ test_now (Fixture       *f,
   sonae_incident_now_set_incident (SONAE_INCIDENT_NOW (now), id);
 
   /* Do now: the first steps for a virus infection, numbered. */
-  list = find_named (now, "do-now-list");
+  list = sonae_test_named (now, "do-now-list");
   for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
     n_steps++;
   g_assert_cmpuint (n_steps, >=, 2);
@@ -719,7 +684,7 @@ test_now (Fixture       *f,
   g_assert_cmpint (index_of (names, SONAE_ROLE_TOP), >, index_of (names, SONAE_ROLE_LEAD));
 
   /* The first responder: the primary, then the deputy, with large numbers. */
-  first = find_named (find_named (now, "call-box"), SONAE_ROLE_FIRST);
+  first = sonae_test_named (sonae_test_named (now, "call-box"), SONAE_ROLE_FIRST);
   first_texts = label_texts (first);
   g_assert_nonnull (strstr (first_texts, "山田 太郎"));
   g_assert_nonnull (strstr (first_texts, "|090-1234-5678"));
@@ -729,28 +694,28 @@ test_now (Fixture       *f,
   g_assert_cmpint (strstr (first_texts, "山田 太郎") - first_texts, <, strstr (first_texts, "鈴木 恵子") - first_texts);
   g_assert_null (strstr (first_texts, "Responds at this level"));
   {
-    GtkWidget *phone = find_named (first, "call-phone");
+    GtkWidget *phone = sonae_test_named (first, "call-phone");
 
     g_assert_true (gtk_label_get_selectable (GTK_LABEL (phone)));
     g_assert_true (gtk_widget_has_css_class (phone, "call-phone"));
   }
 
   /* Nobody is chief executive: it says so, and leads to the roster. */
-  top = find_named (find_named (now, "call-box"), SONAE_ROLE_TOP);
+  top = sonae_test_named (sonae_test_named (now, "call-box"), SONAE_ROLE_TOP);
   top_texts = label_texts (top);
   g_assert_nonnull (strstr (top_texts, "Not assigned"));
   g_assert_nonnull (strstr (top_texts, "Responds at this level"));
-  button = find_named (top, "assign-role");
+  button = sonae_test_named (top, "assign-role");
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpuint (f->shown_roles->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (f->shown_roles, 0), ==, SONAE_ROLE_TOP);
 
   /* Outside bodies to report to at level 3. */
-  g_assert_nonnull (find_widget (find_named (now, "report-list"), is_named, "body-row"));
+  g_assert_nonnull (sonae_test_find_widget (sonae_test_named (now, "report-list"), sonae_test_is_named, "body-row"));
 
   /* One click: no answer from the primary. */
   g_assert_false (outcome_shown (first));
-  button = find_named (first, "call-no-answer");
+  button = sonae_test_named (first, "call-no-answer");
   g_signal_emit_by_name (button, "clicked");
   timeline = sonae_store_list_timeline (f->store, id, &error);
   g_assert_no_error (error);
@@ -765,22 +730,22 @@ test_now (Fixture       *f,
 
   /* It shows next to the person: “No answer at 10:42”. */
   sonae_test_spin_until (outcome_shown, first, 5000, "the call's outcome to show");
-  outcome = g_strdup (gtk_label_get_text (GTK_LABEL (find_named (first, "call-outcome"))));
+  outcome = g_strdup (gtk_label_get_text (GTK_LABEL (sonae_test_named (first, "call-outcome"))));
   g_assert_true (g_str_has_prefix (outcome, sonae_call_outcome_get_title (SONAE_CALL_NO_ANSWER)));
   {
     g_autofree char *hhmm = g_strndup (call->at + 11, 5);
 
     g_assert_nonnull (strstr (outcome, hhmm));
   }
-  g_assert_true (gtk_widget_has_css_class (find_named (first, "call-outcome"), "warning"));
+  g_assert_true (gtk_widget_has_css_class (sonae_test_named (first, "call-outcome"), "warning"));
   /* The same person as lead's deputy shows nothing: only 山田 was called. */
   {
-    GtkWidget *lead = find_named (find_named (now, "call-box"), SONAE_ROLE_LEAD);
+    GtkWidget *lead = sonae_test_named (sonae_test_named (now, "call-box"), SONAE_ROLE_LEAD);
 
     g_assert_false (outcome_shown (lead));
   }
 
-  /* The roster changes: a chief executive is named, and shows at once. */
+  /* The roster changes: a chief executive is sonae_test_named, and shows at once. */
   {
     gint64 director = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "中村 院長", "なかむら いんちょう", "090-0000-1101");
     g_autofree char *texts = NULL;
@@ -789,10 +754,10 @@ test_now (Fixture       *f,
     gpointer wait[3] = { now, (gpointer) "中村 院長", NULL };
 
     sonae_test_spin_until (top_names, wait, 5000, "the role to be filled");
-    texts = label_texts (find_named (find_named (now, "call-box"), SONAE_ROLE_TOP));
+    texts = label_texts (sonae_test_named (sonae_test_named (now, "call-box"), SONAE_ROLE_TOP));
     g_assert_nonnull (strstr (texts, "中村 院長"));
     /* The call logged before still shows after the rebuild. */
-    g_assert_true (outcome_shown (find_named (find_named (now, "call-box"), SONAE_ROLE_FIRST)));
+    g_assert_true (outcome_shown (sonae_test_named (sonae_test_named (now, "call-box"), SONAE_ROLE_FIRST)));
   }
 
   /* The level goes down to 1: the chain stops before the chief executive. */
@@ -805,8 +770,8 @@ test_now (Fixture       *f,
 
   /* Nothing shown for no incident. */
   sonae_incident_now_set_incident (SONAE_INCIDENT_NOW (now), 0);
-  g_assert_false (gtk_widget_get_visible (find_named (now, "call-section")));
-  g_assert_false (gtk_widget_get_visible (find_named (now, "do-now-section")));
+  g_assert_false (gtk_widget_get_visible (sonae_test_named (now, "call-section")));
+  g_assert_false (gtk_widget_get_visible (sonae_test_named (now, "do-now-section")));
 
   gtk_window_destroy (GTK_WINDOW (f->window));
   f->window = gtk_window_new ();

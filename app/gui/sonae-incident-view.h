@@ -20,7 +20,8 @@ GtkWidget *sonae_incident_view_new          (SonaeStore        *store);
 gboolean   sonae_incident_view_set_incident (SonaeIncidentView *self,
                                              gint64             incident_id);
 gint64     sonae_incident_view_get_incident (SonaeIncidentView *self);
-/* Show a tab: "now", "checklist", "timeline" or "details". */
+/* Show a tab: "now", "checklist", "timeline", "report", "reporting" or
+ * "details". */
 void       sonae_incident_view_show_tab     (SonaeIncidentView *self,
                                              const char        *tab);
 /* Write what is being typed now. */

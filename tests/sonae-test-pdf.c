@@ -1,0 +1,112 @@
+/* sonae-test-pdf.c: PDFs read back with poppler, for the print tests */
+#include "config.h"
+
+#include <string.h>
+
+#include "sonae-test-pdf.h"
+
+char *
+sonae_test_squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; p && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+void
+sonae_test_pdf_clear (SonaeTestPdf *pdf)
+{
+  g_clear_object (&pdf->pdf);
+  g_clear_pointer (&pdf->pages, g_strfreev);
+  g_clear_pointer (&pdf->all, g_free);
+}
+
+void
+sonae_test_pdf_read (SonaeTestPdf *pdf,
+                     const char   *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
+  GString *all = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  memset (pdf, 0, sizeof *pdf);
+  pdf->pdf = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pdf->pdf);
+  pdf->n_pages = poppler_document_get_n_pages (pdf->pdf);
+  pdf->pages = g_new0 (char *, pdf->n_pages + 1);
+  for (guint i = 0; i < pdf->n_pages; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (pdf->pdf, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      double w, h;
+
+      /* A4 portrait, every page. */
+      poppler_page_get_size (page, &w, &h);
+      g_assert_cmpfloat_with_epsilon (w, 595.28, 0.5);
+      g_assert_cmpfloat_with_epsilon (h, 841.89, 0.5);
+      g_object_unref (page);
+      pdf->pages[i] = sonae_test_squeeze (text);
+      g_string_append (all, pdf->pages[i]);
+    }
+  pdf->all = g_string_free (all, FALSE);
+}
+
+void
+sonae_test_pdf_write_and_read (SonaeDocument *doc,
+                               const char    *path,
+                               SonaeTestPdf  *pdf)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (doc);
+  g_assert_true (sonae_document_write_pdf (doc, path, &error));
+  g_assert_no_error (error);
+  sonae_test_pdf_read (pdf, path);
+}
+
+gboolean
+sonae_test_pdf_has (const char *haystack,
+                    const char *needle)
+{
+  g_autofree char *squeezed = sonae_test_squeeze (needle);
+
+  return strstr (haystack, squeezed) != NULL;
+}
+
+void
+sonae_test_assert_contains (const char *haystack,
+                            const char *needle)
+{
+  if (!sonae_test_pdf_has (haystack, needle))
+    g_error ("“%s” is not in the PDF text: %s", needle, haystack);
+}
+
+void
+sonae_test_assert_not_contains (const char *haystack,
+                                const char *needle)
+{
+  if (sonae_test_pdf_has (haystack, needle))
+    g_error ("“%s” should not be in the PDF text: %s", needle, haystack);
+}
+
+gssize
+sonae_test_offset_of (const char *haystack,
+                      const char *needle,
+                      gssize      from)
+{
+  g_autofree char *squeezed = sonae_test_squeeze (needle);
+  const char *found = strstr (haystack + from, squeezed);
+
+  if (found == NULL)
+    g_error ("“%s” is not in the PDF text after offset %" G_GSSIZE_FORMAT ": %s", needle, from, haystack);
+  return found - haystack;
+}

@@ -1,0 +1,42 @@
+/* sonae-test-pdf.h: PDFs read back with poppler, for the print tests */
+#pragma once
+
+#include <poppler.h>
+
+#include "sonae-document.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  PopplerDocument *pdf;
+  guint n_pages;
+  char **pages;   /* text of each page, white space removed */
+  char *all;      /* every page, white space removed */
+} SonaeTestPdf;
+
+/* @text without white space, newly allocated. */
+char     *sonae_test_squeeze            (const char   *text);
+/* Read @path; every page must be A4 portrait. */
+void      sonae_test_pdf_read           (SonaeTestPdf *pdf,
+                                         const char   *path);
+void      sonae_test_pdf_clear          (SonaeTestPdf *pdf);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SonaeTestPdf, sonae_test_pdf_clear)
+/* Write @doc to @path and read it back into @pdf. */
+void      sonae_test_pdf_write_and_read (SonaeDocument *doc,
+                                         const char    *path,
+                                         SonaeTestPdf  *pdf);
+
+/* Whether squeezed @haystack holds @needle (squeezed too). */
+gboolean  sonae_test_pdf_has            (const char   *haystack,
+                                         const char   *needle);
+void      sonae_test_assert_contains    (const char   *haystack,
+                                         const char   *needle);
+void      sonae_test_assert_not_contains (const char  *haystack,
+                                         const char   *needle);
+/* Where @needle starts in @haystack at or after @from; fails the test
+ * when it is not there. */
+gssize    sonae_test_offset_of          (const char   *haystack,
+                                         const char   *needle,
+                                         gssize        from);
+
+G_END_DECLS

@@ -273,27 +273,6 @@ list_actions (SonaeStore  *self,
   return g_steal_pointer (&list);
 }
 
-static gboolean
-incident_exists (SonaeStore  *self,
-                 gint64       incident_id,
-                 GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = sonae_store_prepare (self, "SELECT 1 FROM incidents WHERE id = ?1", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, incident_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc != SQLITE_DONE)
-    return sonae_store_set_sql_error (self, error, _("Could not read the incident"));
-  g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND,
-                       _("The incident does not exist."));
-  return FALSE;
-}
-
 /* --- reading ------------------------------------------------------------- */
 
 GPtrArray *
@@ -303,7 +282,7 @@ sonae_store_list_actions (SonaeStore  *self,
 {
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
-  if (!incident_exists (self, incident_id, error))
+  if (!sonae_store_check_incident (self, incident_id, error))
     return NULL;
   return list_actions (self,
                        "SELECT " ACTION_COLUMNS ACTION_FROM
@@ -495,7 +474,7 @@ sonae_store_save_action (SonaeStore   *self,
           return FALSE;
         }
     }
-  if (!incident_exists (self, incident_id, error))
+  if (!sonae_store_check_incident (self, incident_id, error))
     return FALSE;
 
   if (action->owner_id < 0)

@@ -694,21 +694,16 @@ compute_proposals (SonaeStore          *store,
              g_strdup_printf (_("The persons concerned were notified on %s."), ppc->persons_notified_on));
 }
 
-SonaeReport *
-sonae_store_get_report (SonaeStore  *self,
-                        gint64       incident_id,
-                        GError     **error)
+/* The report of @incident, read once by the caller. */
+static SonaeReport *
+read_report (SonaeStore          *self,
+             const SonaeIncident *incident,
+             GError             **error)
 {
-  g_autoptr(SonaeIncident) incident = NULL;
   g_autoptr(SonaeReport) report = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 incident_id = incident->id;
   int rc;
-
-  g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
-
-  incident = sonae_store_get_incident (self, incident_id, error);
-  if (incident == NULL)
-    return NULL;
 
   report = g_new0 (SonaeReport, 1);
   report->incident_id = incident_id;
@@ -745,6 +740,21 @@ sonae_store_get_report (SonaeStore  *self,
 
   compute_proposals (self, incident, report->proposed);
   return g_steal_pointer (&report);
+}
+
+SonaeReport *
+sonae_store_get_report (SonaeStore  *self,
+                        gint64       incident_id,
+                        GError     **error)
+{
+  g_autoptr(SonaeIncident) incident = NULL;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
+
+  incident = sonae_store_get_incident (self, incident_id, error);
+  if (incident == NULL)
+    return NULL;
+  return read_report (self, incident, error);
 }
 
 /* --- setting a field ----------------------------------------------------- */
@@ -926,7 +936,6 @@ sonae_store_set_report_field (SonaeStore  *self,
                               GError     **error)
 {
   const SonaeReportField *field;
-  g_autoptr(SonaeIncident) incident = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *normalized = NULL;
   g_autofree char *old = NULL;
@@ -947,8 +956,7 @@ sonae_store_set_report_field (SonaeStore  *self,
   if (value != NULL && !normalize_value (field, value, &normalized, error))
     return FALSE;
 
-  incident = sonae_store_get_incident (self, incident_id, error);
-  if (incident == NULL)
+  if (!sonae_store_check_incident (self, incident_id, error))
     return FALSE;
   if (!stored_value (self, incident_id, field->key, &stored, &old, error))
     return FALSE;
@@ -1107,7 +1115,7 @@ sonae_store_get_ppc_draft (SonaeStore  *self,
   incident = sonae_store_get_incident (self, incident_id, error);
   if (incident == NULL)
     return NULL;
-  report = sonae_store_get_report (self, incident_id, error);
+  report = read_report (self, incident, error);
   if (report == NULL)
     return NULL;
 

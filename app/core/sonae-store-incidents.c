@@ -666,6 +666,14 @@ incident_exists (SonaeStore  *self,
   return TRUE;
 }
 
+gboolean
+sonae_store_check_incident (SonaeStore  *store,
+                            gint64       id,
+                            GError     **error)
+{
+  return incident_exists (store, id, NULL, NULL, error);
+}
+
 GPtrArray *
 sonae_store_list_timeline (SonaeStore  *self,
                            gint64       id,

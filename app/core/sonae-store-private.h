@@ -56,6 +56,11 @@ gboolean  sonae_store_append_timeline_entry (SonaeStore      *store,
  * input with the same words. */
 /* Now as every record stores it: "YYYY-MM-DDTHH:MM:SS", local time. */
 char     *sonae_store_now_string      (void);
+/* TRUE when incident @id exists; else FALSE with SONAE_ERROR_NOT_FOUND
+ * (or the database's error). Cheaper than reading the incident. */
+gboolean  sonae_store_check_incident  (SonaeStore  *store,
+                                       gint64       id,
+                                       GError     **error);
 /* TRUE for NULL, "" or only white space. */
 gboolean  sonae_text_is_blank         (const char  *text);
 /* Not longer than SONAE_INCIDENT_MAX_TEXT, valid UTF-8; NULL passes. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sonae-actions.h"
+#include "sonae-bcp.h"
 #include "sonae-incident.h"
 #include "sonae-manual-store.h"
 #include "sonae-reminders.h"
@@ -504,16 +505,32 @@ test_cli_check_reminders_demo (void)
   run_sonae (&demo, "--data-dir", data, "--demo", NULL);
   g_assert_true (exited_ok (&demo));
 
-  /* The demo clinic keeps its kit nearly in order: a few contacts to
-   * confirm, the bundled authorities to check, and nothing overdue (its
-   * only incident is a drill). */
+  /* The demo clinic keeps its incident kit in order: a few contacts to
+   * confirm, the bundled authorities to check, no deadline (its only
+   * incident is a drill). What is overdue is the upkeep of its BCP: a
+   * restore test, a measure, a risk to review. */
   run_sonae (&r, "--data-dir", data, "--check-reminders", NULL);
   g_assert_true (exited_ok (&r));
   g_assert_nonnull (strstr (r.out, "Confirm the details of"));
   g_assert_nonnull (strstr (r.out, "bundled contacts before relying on them"));
-  g_assert_null (strstr (r.out, "[overdue]"));
+  g_assert_nonnull (strstr (r.out, "[overdue]"));
   g_assert_null (strstr (r.out, "PPC"));
   assert_reminders_printed (data, r.out);
+  {
+    g_autoptr(SonaeStore) store = sonae_store_open (data, NULL);
+    g_autoptr(GPtrArray) reminders = sonae_reminders_collect (store, NULL);
+
+    g_assert_nonnull (reminders);
+    for (guint i = 0; i < reminders->len; i++)
+      {
+        SonaeReminder *rem = g_ptr_array_index (reminders, i);
+
+        if (rem->urgency == SONAE_URGENCY_OVERDUE)
+          g_assert_true (rem->kind == SONAE_REMINDER_BCP_MEASURE ||
+                         rem->kind == SONAE_REMINDER_RESTORE_TEST ||
+                         rem->kind == SONAE_REMINDER_RISK_REVIEW);
+      }
+  }
 
   /* --notify alone is not a command. */
   {
@@ -619,6 +636,16 @@ test_cli_check_reminders_nothing (void)
       g_assert_true (sonae_store_mark_verified (store, c->id, NULL, NULL));
     }
   g_assert_true (sonae_store_mark_manual_reviewed (store, NULL, "山田 太郎", NULL));
+  /* A drill held and the BCP reviewed today: neither is due. */
+  {
+    g_autoptr(SonaeBcpDrill) drill = sonae_bcp_drill_new ();
+    g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+
+    drill->held_on = g_date_time_format (today, "%Y-%m-%d");
+    drill->scenario = g_strdup ("電子カルテが止まったときの紙運用");
+    g_assert_true (sonae_store_save_bcp_drill (store, drill, NULL));
+    g_assert_true (sonae_store_mark_bcp_reviewed (store, NULL, "山田 太郎", NULL));
+  }
   g_clear_object (&store);
 
   run_sonae (&r, "--data-dir", dir, "--check-reminders", "--notify", NULL);
@@ -813,6 +840,141 @@ test_cli_reporting_docs (void)
   sonae_test_remove_dir (dir);
 }
 
+/* The pages of a PDF as cairo writes them: one “/Type /Page” object each. */
+static guint
+pdf_pages (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  guint n = 0;
+
+  if (!g_file_get_contents (path, &contents, &len, NULL))
+    return 0;
+  /* The file holds binary streams: memcmp, not strstr. */
+  for (gsize i = 0; i + 12 <= len; i++)
+    if (memcmp (contents + i, "/Type /Page", 11) == 0 && contents[i + 11] != 's')
+      n++;
+  return n;
+}
+
+/* The BCP worksheets and the outage cards: every card, one system's card
+ * by name, and the mistakes a person can make asking for them. */
+static void
+test_cli_bcp_docs (void)
+{
+  g_autofree char *dir = sonae_test_make_dir ();
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_autofree char *bcp = g_build_filename (dir, "bcp.pdf", NULL);
+  g_autofree char *cards = g_build_filename (dir, "cards.pdf", NULL);
+  g_autofree char *card = g_build_filename (dir, "card.pdf", NULL);
+  g_autofree char *nothing = g_build_filename (dir, "nothing.pdf", NULL);
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SonaeStore) store = sonae_store_open (data, &error);
+    g_autoptr(SonaeContact) vendor = sonae_contact_new ();
+    const char *names[] = { "電子カルテ", "受付・会計システム" };
+
+    g_assert_no_error (error);
+    vendor->group = SONAE_GROUP_VENDOR;
+    vendor->name = g_strdup ("メディシス株式会社");
+    sonae_contact_add_phone (vendor, "work", "0120-555-777");
+    g_assert_true (sonae_store_save_contact (store, vendor, &error));
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autoptr(SonaeBcpSystem) s = sonae_bcp_system_new ();
+
+        s->name = g_strdup (names[i]);
+        s->recovery_order = (int) i + 1;
+        s->vendor_id = vendor->id;
+        s->contract_no = g_strdup_printf ("MS-%u", 100 + i);
+        s->fallback = g_strdup_printf ("紙運用%u", i + 1);
+        g_assert_true (sonae_store_save_bcp_system (store, s, &error));
+        g_assert_no_error (error);
+      }
+  }
+
+  {
+    g_auto(Run) r;
+
+    run_sonae (&r, "--list-documents", NULL);
+    g_assert_nonnull (strstr (r.out, "bcp"));
+    g_assert_nonnull (strstr (r.out, "outage-card"));
+  }
+  {
+    g_auto(Run) r;
+    g_autofree char *text = NULL;
+
+    run_sonae (&r, "--data-dir", data, "--export", "bcp", "--output", bcp, NULL);
+    g_assert_true (exited_ok (&r));
+    g_assert_true (is_pdf (bcp));
+    text = pdf_text (bcp);
+    assert_pdf_says (text, "BCP Worksheets");
+    assert_pdf_says (text, "Systems and recovery priority");
+    assert_pdf_says (text, "受付・会計システム");
+    assert_pdf_says (text, "MS-101");
+  }
+  /* Without --system: every system's card, one a page, in recovery order. */
+  {
+    g_auto(Run) r;
+    g_autofree char *text = NULL;
+
+    run_sonae (&r, "--data-dir", data, "--export", "outage-card", "--output", cards, NULL);
+    g_assert_true (exited_ok (&r));
+    g_assert_cmpuint (pdf_pages (cards), ==, 2);
+    text = pdf_text (cards);
+    assert_pdf_says (text, "When “電子カルテ” is not working");
+    assert_pdf_says (text, "When “受付・会計システム” is not working");
+    if (text != NULL)
+      g_assert_cmpint (strstr (text, "MS-100") - text, <, strstr (text, "MS-101") - text);
+  }
+  /* One system, by its name (case and spaces around it do not matter). */
+  {
+    g_auto(Run) r;
+    g_autofree char *text = NULL;
+
+    run_sonae (&r, "--data-dir", data, "--export", "outage-card", "--system", " 受付・会計システム ",
+               "--output", card, NULL);
+    g_assert_true (exited_ok (&r));
+    g_assert_cmpuint (pdf_pages (card), ==, 1);
+    text = pdf_text (card);
+    assert_pdf_says (text, "0120-555-777");
+    assert_pdf_says (text, "MS-101");
+    assert_pdf_says (text, "紙運用2");
+    if (text != NULL)
+      g_assert_null (strstr (text, "MS-100"));
+  }
+  /* A system that is not in the plan. */
+  {
+    g_auto(Run) r;
+
+    run_sonae (&r, "--data-dir", data, "--export", "outage-card", "--system", "レセコン",
+               "--output", nothing, NULL);
+    g_assert_false (exited_ok (&r));
+    g_assert_nonnull (strstr (r.err, "レセコン"));
+    g_assert_false (g_file_test (nothing, G_FILE_TEST_EXISTS));
+  }
+  /* A document about no system refuses one. */
+  {
+    g_auto(Run) r;
+
+    run_sonae (&r, "--data-dir", data, "--export", "bcp", "--system", "電子カルテ", "--output", nothing, NULL);
+    g_assert_false (exited_ok (&r));
+    g_assert_nonnull (strstr (r.err, "--system"));
+    g_assert_false (g_file_test (nothing, G_FILE_TEST_EXISTS));
+  }
+  /* --system alone is not a command. */
+  {
+    g_auto(Run) r;
+
+    run_sonae (&r, "--data-dir", data, "--system", "電子カルテ", NULL);
+    g_assert_false (exited_ok (&r));
+    g_assert_nonnull (strstr (r.err, "--export outage-card"));
+  }
+
+  sonae_test_remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -830,6 +992,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/check-reminders-notify", test_cli_check_reminders_notify);
   g_test_add_func ("/cli/check-reminders-nothing", test_cli_check_reminders_nothing);
   g_test_add_func ("/cli/reporting-docs", test_cli_reporting_docs);
+  g_test_add_func ("/cli/bcp-docs", test_cli_bcp_docs);
 
   return g_test_run ();
 }

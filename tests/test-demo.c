@@ -3,6 +3,9 @@
 #include <string.h>
 
 #include "sonae-actions.h"
+#include "sonae-bcp.h"
+#include "sonae-clock.h"
+#include "sonae-reminders.h"
 #include "sonae-demo.h"
 #include "sonae-error.h"
 #include "sonae-incident.h"
@@ -205,6 +208,154 @@ test_demo_fills_empty (void)
   sonae_test_remove_dir (dir);
 }
 
+/* The demo's business-continuity plan: filled, its drill linked to the
+ * drill incident, a restore test overdue — and no reception system, which
+ * the user adds. */
+static void
+test_demo_bcp (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) systems = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) measures = NULL;
+  g_autoptr(GPtrArray) drills = NULL;
+  g_autoptr(GPtrArray) drill_measures = NULL;
+  g_autoptr(GPtrArray) risks = NULL;
+  g_autoptr(GPtrArray) checks = NULL;
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(SonaeBcpSystem) emr = NULL;
+  g_autofree char *policy = NULL;
+  g_autofree char *declare = NULL;
+  g_autofree char *review = NULL;
+  guint no = 0, overdue = 0, done = 0, accepted = 0;
+  gboolean levels[3] = { FALSE, FALSE, FALSE };
+  SonaeBcpDrill *drill;
+
+  g_assert_true (sonae_demo_fill (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (sonae_store_bcp_is_started (store));
+
+  for (guint i = 0; i < SONAE_BCP_N_TEXTS; i++)
+    {
+      g_autofree char *text = sonae_store_get_bcp_text (store, i, NULL);
+      g_assert_nonnull (text);
+    }
+  policy = sonae_store_get_bcp_text (store, SONAE_BCP_TEXT_POLICY, NULL);
+  g_assert_nonnull (strstr (policy, "紙カルテ"));
+  declare = sonae_store_get_bcp_decider (store, SONAE_BCP_DECIDE_DECLARE);
+  g_assert_cmpstr (declare, ==, SONAE_ROLE_TOP);
+
+  events = sonae_store_list_bcp_events (store, &error);
+  g_assert_cmpuint (events->len, ==, 8);
+  for (guint i = 0; i < events->len; i++)
+    g_assert_nonnull (((SonaeBcpEvent *) g_ptr_array_index (events, i))->damage);
+
+  systems = sonae_store_list_bcp_systems (store, &error);
+  g_assert_cmpuint (systems->len, ==, 4);
+  emr = sonae_store_find_bcp_system (store, "電子カルテ", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (emr->recovery_order, ==, 1);
+  g_assert_cmpint (emr->rto_hours, ==, 4);
+  g_assert_cmpint (emr->rpo_hours, ==, 24);
+  g_assert_cmpint (emr->backup_generations, ==, 7);
+  g_assert_cmpint (emr->backup_offline, ==, SONAE_BCP_YES);
+  g_assert_cmpstr (emr->contract_no, ==, "MMS-2021-0457");
+  g_assert_nonnull (strstr (emr->vendor_name, "みどりメディカルシステム"));
+  g_assert_nonnull (strstr (emr->fallback, "紙カルテ"));
+  g_assert_nonnull (emr->forms_location);
+  g_assert_nonnull (emr->first_steps);
+  g_assert_cmpstr (((SonaeBcpSystem *) g_ptr_array_index (systems, 0))->name, ==, "電子カルテ");
+  /* The reception and billing system is left for the user to add. */
+  for (guint i = 0; i < systems->len; i++)
+    {
+      const char *name = ((SonaeBcpSystem *) g_ptr_array_index (systems, i))->name;
+      g_assert_null (strstr (name, "レセ"));
+      g_assert_null (strstr (name, "受付"));
+    }
+
+  measures = sonae_store_list_bcp_measures (store, &error);
+  for (guint i = 0; i < measures->len; i++)
+    {
+      SonaeBcpMeasure *m = g_ptr_array_index (measures, i);
+
+      if (m->status == SONAE_ACTION_DONE)
+        done++;
+      else if (m->due_on != NULL && sonae_clock_days_since (m->due_on) > 0 && m->check_key == NULL)
+        overdue++;
+    }
+  g_assert_cmpuint (done, >=, 2);
+  g_assert_cmpuint (overdue, ==, 1);
+
+  drills = sonae_store_list_bcp_drills (store, &error);
+  g_assert_cmpuint (drills->len, ==, 1);
+  drill = g_ptr_array_index (drills, 0);
+  g_assert_cmpint (sonae_clock_days_since (drill->held_on), ==, 72);
+  g_assert_nonnull (drill->incident_number);
+  g_assert_nonnull (drill->participants);
+  g_assert_nonnull (drill->findings);
+  {
+    g_autoptr(SonaeIncident) incident = sonae_store_get_incident (store, drill->incident_id, &error);
+    g_assert_no_error (error);
+    g_assert_true (incident->drill);
+  }
+  drill_measures = sonae_store_list_bcp_drill_measures (store, drill->id, &error);
+  g_assert_cmpuint (drill_measures->len, ==, 2);
+
+  risks = sonae_store_list_bcp_risks (store, &error);
+  g_assert_cmpuint (risks->len, ==, 5);
+  for (guint i = 0; i < risks->len; i++)
+    {
+      SonaeBcpRisk *r = g_ptr_array_index (risks, i);
+
+      levels[sonae_risk_level (r->likelihood, r->impact)] = TRUE;
+      if (r->accepted_by != NULL)
+        accepted++;
+    }
+  g_assert_true (levels[0] && levels[1] && levels[2]);
+  g_assert_cmpuint (accepted, ==, 1);
+
+  checks = sonae_store_list_bcp_checks (store, &error);
+  for (guint i = 0; i < checks->len; i++)
+    {
+      SonaeBcpCheckAnswer *a = g_ptr_array_index (checks, i);
+
+      g_assert_cmpint (a->answer, !=, SONAE_BCP_UNKNOWN);
+      if (a->answer == SONAE_BCP_NO)
+        {
+          no++;
+          g_assert_nonnull (a->target_on);
+        }
+    }
+  g_assert_cmpuint (no, ==, 2);
+  g_assert_true (sonae_store_get_bcp_last_review (store, &review, NULL));
+  g_assert_cmpint (sonae_clock_days_since (review), ==, 200);
+
+  /* The reminders: the restore test of the medical records is overdue. */
+  reminders = sonae_reminders_collect (store, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *key = g_strdup_printf ("restore:%" G_GINT64_FORMAT, emr->id);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < reminders->len; i++)
+      {
+        SonaeReminder *r = g_ptr_array_index (reminders, i);
+
+        if (g_strcmp0 (r->key, key) == 0)
+          {
+            found = TRUE;
+            g_assert_cmpint (r->kind, ==, SONAE_REMINDER_RESTORE_TEST);
+            g_assert_cmpint (r->urgency, ==, SONAE_URGENCY_OVERDUE);
+          }
+        g_assert_cmpint (r->kind, !=, SONAE_REMINDER_DRILL);
+        g_assert_cmpint (r->kind, !=, SONAE_REMINDER_BCP_REVIEW);
+      }
+    g_assert_true (found);
+  }
+}
+
 static void
 test_demo_refuses_user_data (void)
 {
@@ -228,6 +379,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/demo/fills-empty", test_demo_fills_empty);
   g_test_add_func ("/demo/refuses-user-data", test_demo_refuses_user_data);
+  g_test_add_func ("/demo/bcp", test_demo_bcp);
 
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sonae-actions.h"
+#include "sonae-bcp.h"
 #include "sonae-clock.h"
 #include "sonae-incident.h"
 #include "sonae-manual-store.h"
@@ -671,6 +672,233 @@ test_order (Fixture       *f,
   }
 }
 
+/* ---- the business-continuity plan ---------------------------------------- */
+
+static void
+test_bcp_measures (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(SonaeBcpMeasure) late = sonae_bcp_measure_new ();
+  g_autoptr(SonaeBcpMeasure) soon = sonae_bcp_measure_new ();
+  g_autoptr(SonaeBcpMeasure) later = sonae_bcp_measure_new ();
+  g_autoptr(SonaeBcpMeasure) done = sonae_bcp_measure_new ();
+  SonaeReminder *r;
+  gint64 owner = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "田中 健一", "たなか", "090-0000-1105");
+
+  late->text = g_strdup ("構成図を作る");
+  late->due_on = g_strdup ("2026-11-30");
+  late->owner_id = owner;
+  soon->text = g_strdup ("UPSを付ける");
+  soon->due_on = g_strdup ("2026-12-08");
+  later->text = g_strdup ("later");
+  later->due_on = g_strdup ("2026-12-09");
+  done->text = g_strdup ("done");
+  done->due_on = g_strdup ("2026-11-01");
+  g_assert_true (sonae_store_save_bcp_measure (f->store, late, &error));
+  g_assert_true (sonae_store_save_bcp_measure (f->store, soon, &error));
+  g_assert_true (sonae_store_save_bcp_measure (f->store, later, &error));
+  g_assert_true (sonae_store_save_bcp_measure (f->store, done, &error));
+  g_assert_true (sonae_store_set_bcp_measure_status (f->store, done->id, SONAE_ACTION_DONE, NULL, &error));
+  g_assert_true (sonae_store_set_bcp_check (f->store, "offline-backup", SONAE_BCP_NO, "2026-11-15", 0, &error));
+  g_assert_true (sonae_store_set_bcp_check (f->store, "inventory", SONAE_BCP_NO, "2027-01-15", 0, &error));
+  g_assert_no_error (error);
+
+  reminders = collect (f->store);
+  r = find (reminders, "bcp-measure:" G_STRINGIFY (1));
+  g_assert_nonnull (r);
+  g_assert_cmpint (r->kind, ==, SONAE_REMINDER_BCP_MEASURE);
+  g_assert_cmpint (r->urgency, ==, SONAE_URGENCY_OVERDUE);
+  g_assert_cmpint (r->bcp_id, ==, late->id);
+  g_assert_cmpint (r->days_left, ==, -1);
+  g_assert_nonnull (strstr (r->title, "構成図を作る"));
+  g_assert_nonnull (strstr (r->detail, "田中 健一"));
+  r = find (reminders, "bcp-measure:" G_STRINGIFY (2));
+  g_assert_nonnull (r);
+  g_assert_cmpint (r->urgency, ==, SONAE_URGENCY_SOON);
+  g_assert_cmpint (r->days_left, ==, 7);
+  g_assert_null (find (reminders, "bcp-measure:" G_STRINGIFY (3)));   /* 8 days away */
+  g_assert_null (find (reminders, "bcp-measure:" G_STRINGIFY (4)));   /* done */
+  r = find (reminders, "bcp-check:offline-backup");
+  g_assert_nonnull (r);
+  g_assert_cmpint (r->urgency, ==, SONAE_URGENCY_OVERDUE);
+  g_assert_cmpint (r->bcp_id, ==, 0);
+  g_assert_cmpstr (r->check_key, ==, "offline-backup");
+  g_assert_null (find (reminders, "bcp-check:inventory"));
+  /* The older one first. */
+  g_assert_cmpint (index_of (reminders, "bcp-check:offline-backup"), <, index_of (reminders, "bcp-measure:1"));
+  g_clear_pointer (&reminders, g_ptr_array_unref);
+
+  /* Answered はい: gone. */
+  g_assert_true (sonae_store_set_bcp_check (f->store, "offline-backup", SONAE_BCP_YES, NULL, 0, &error));
+  reminders = collect (f->store);
+  g_assert_null (find (reminders, "bcp-check:offline-backup"));
+}
+
+static void
+test_restore_tests (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reminders = NULL;
+  const struct { const char *name; const char *tested; int days; } systems[] = {
+    { "late", "2026-05-01", 180 },      /* due 2026-10-28: overdue */
+    { "soon", "2026-06-10", 180 },      /* due 2026-12-07: soon */
+    { "fine", "2026-11-01", 180 },
+    { "never", NULL, 90 },
+    { "no plan", NULL, 0 },
+  };
+  gint64 ids[G_N_ELEMENTS (systems)];
+  SonaeReminder *r;
+
+  for (guint i = 0; i < G_N_ELEMENTS (systems); i++)
+    {
+      g_autoptr(SonaeBcpSystem) s = sonae_bcp_system_new ();
+
+      s->name = g_strdup (systems[i].name);
+      s->restore_tested_on = g_strdup (systems[i].tested);
+      s->restore_test_days = systems[i].days;
+      g_assert_true (sonae_store_save_bcp_system (f->store, s, &error));
+      g_assert_no_error (error);
+      ids[i] = s->id;
+    }
+  reminders = collect (f->store);
+  {
+    g_autofree char *key = g_strdup_printf ("restore:%" G_GINT64_FORMAT, ids[0]);
+    r = find (reminders, key);
+    g_assert_nonnull (r);
+    g_assert_cmpint (r->kind, ==, SONAE_REMINDER_RESTORE_TEST);
+    g_assert_cmpint (r->urgency, ==, SONAE_URGENCY_OVERDUE);
+    g_assert_cmpstr (r->due_on, ==, "2026-10-28");
+    g_assert_cmpint (r->bcp_id, ==, ids[0]);
+    g_assert_nonnull (strstr (r->title, "late"));
+  }
+  {
+    g_autofree char *key = g_strdup_printf ("restore:%" G_GINT64_FORMAT, ids[1]);
+    r = find (reminders, key);
+    g_assert_nonnull (r);
+    g_assert_cmpint (r->urgency, ==, SONAE_URGENCY_SOON);
+    g_assert_cmpstr (r->due_on, ==, "2026-12-07");
+  }
+  {
+    g_autofree char *key = g_strdup_printf ("restore:%" G_GINT64_FORMAT, ids[2]);
+    g_assert_null (find (reminders, key));
+  }
+  {
+    g_autofree char *key = g_strdup_printf ("restore:%" G_GINT64_FORMAT, ids[3]);
+    r = find (reminders, key);
+    g_assert_nonnull (r);
+    g_assert_cmpint (r->urgency, ==, SONAE_URGENCY_UPKEEP);
+    g_assert_null (r->due_on);
+  }
+  {
+    g_autofree char *key = g_strdup_printf ("restore:%" G_GINT64_FORMAT, ids[4]);
+    g_assert_null (find (reminders, key));
+  }
+  g_clear_pointer (&reminders, g_ptr_array_unref);
+
+  /* A restore tried today clears it. */
+  g_assert_true (sonae_store_record_restore_test (f->store, ids[0], NULL, &error));
+  reminders = collect (f->store);
+  {
+    g_autofree char *key = g_strdup_printf ("restore:%" G_GINT64_FORMAT, ids[0]);
+    g_assert_null (find (reminders, key));
+  }
+}
+
+static void
+test_drill_and_review (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(SonaeBcpDrill) drill = sonae_bcp_drill_new ();
+  SonaeReminder *r;
+
+  /* Nothing of the plan: the drill is asked for, not the review. */
+  reminders = collect (f->store);
+  r = find (reminders, "bcp-drill");
+  g_assert_nonnull (r);
+  g_assert_cmpint (r->kind, ==, SONAE_REMINDER_DRILL);
+  g_assert_cmpint (r->urgency, ==, SONAE_URGENCY_UPKEEP);
+  g_assert_null (find (reminders, "bcp-review"));
+  g_clear_pointer (&reminders, g_ptr_array_unref);
+
+  /* A drill 366 days ago: due, with the day it was due. */
+  drill->held_on = g_strdup ("2025-11-30");
+  drill->scenario = g_strdup ("停電");
+  g_assert_true (sonae_store_save_bcp_drill (f->store, drill, &error));
+  g_assert_no_error (error);
+  reminders = collect (f->store);
+  r = find (reminders, "bcp-drill");
+  g_assert_nonnull (r);
+  g_assert_nonnull (strstr (r->detail, "2025-11-30"));
+  g_assert_nonnull (strstr (r->detail, "2026-11-30"));
+  /* The plan is started now: never reviewed. */
+  r = find (reminders, "bcp-review");
+  g_assert_nonnull (r);
+  g_assert_cmpint (r->kind, ==, SONAE_REMINDER_BCP_REVIEW);
+  g_assert_cmpint (r->urgency, ==, SONAE_URGENCY_UPKEEP);
+  g_clear_pointer (&reminders, g_ptr_array_unref);
+
+  /* Exactly a year: fine. */
+  g_free (drill->held_on);
+  drill->held_on = g_strdup ("2025-12-01");
+  g_assert_true (sonae_store_save_bcp_drill (f->store, drill, &error));
+  g_assert_true (sonae_store_mark_bcp_reviewed (f->store, "2025-11-30", AUTHOR, &error));
+  g_assert_no_error (error);
+  reminders = collect (f->store);
+  g_assert_null (find (reminders, "bcp-drill"));
+  r = find (reminders, "bcp-review");
+  g_assert_nonnull (r);
+  g_assert_nonnull (strstr (r->detail, "2025-11-30"));
+  g_clear_pointer (&reminders, g_ptr_array_unref);
+
+  g_assert_true (sonae_store_mark_bcp_reviewed (f->store, NULL, AUTHOR, &error));
+  reminders = collect (f->store);
+  g_assert_null (find (reminders, "bcp-review"));
+}
+
+static void
+test_risk_reviews (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(SonaeBcpRisk) past = sonae_bcp_risk_new ();
+  g_autoptr(SonaeBcpRisk) today = sonae_bcp_risk_new ();
+  g_autoptr(SonaeBcpRisk) none = sonae_bcp_risk_new ();
+  g_autofree char *key_past = NULL;
+  g_autofree char *key_today = NULL;
+  SonaeReminder *r;
+
+  past->risk = g_strdup ("停電でサーバーが止まる");
+  past->next_review_on = g_strdup ("2026-11-20");
+  today->risk = g_strdup ("today");
+  today->next_review_on = g_strdup ("2026-12-01");
+  none->risk = g_strdup ("none");
+  g_assert_true (sonae_store_save_bcp_risk (f->store, past, &error));
+  g_assert_true (sonae_store_save_bcp_risk (f->store, today, &error));
+  g_assert_true (sonae_store_save_bcp_risk (f->store, none, &error));
+  g_assert_no_error (error);
+  key_past = g_strdup_printf ("risk:%" G_GINT64_FORMAT, past->id);
+  key_today = g_strdup_printf ("risk:%" G_GINT64_FORMAT, today->id);
+
+  reminders = collect (f->store);
+  r = find (reminders, key_past);
+  g_assert_nonnull (r);
+  g_assert_cmpint (r->kind, ==, SONAE_REMINDER_RISK_REVIEW);
+  g_assert_cmpint (r->urgency, ==, SONAE_URGENCY_OVERDUE);
+  g_assert_cmpint (r->bcp_id, ==, past->id);
+  g_assert_cmpint (r->days_left, ==, -11);
+  g_assert_nonnull (strstr (r->title, "停電"));
+  g_assert_null (find (reminders, key_today));
+  for (guint i = 0; i < reminders->len; i++)
+    g_assert_cmpint (((SonaeReminder *) g_ptr_array_index (reminders, i))->bcp_id == none->id &&
+                     ((SonaeReminder *) g_ptr_array_index (reminders, i))->kind == SONAE_REMINDER_RISK_REVIEW, ==, FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -689,6 +917,10 @@ main (int   argc,
   ADD ("/reminders/body-reports", test_body_reports);
   ADD ("/reminders/upkeep", test_upkeep);
   ADD ("/reminders/order", test_order);
+  ADD ("/reminders/bcp-measures", test_bcp_measures);
+  ADD ("/reminders/restore-tests", test_restore_tests);
+  ADD ("/reminders/drill-and-review", test_drill_and_review);
+  ADD ("/reminders/risk-reviews", test_risk_reviews);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "sonae-actions.h"
+#include "sonae-bcp.h"
 #include "sonae-error.h"
 #include "sonae-incident.h"
 #include "sonae-ppc.h"
@@ -354,6 +355,75 @@ test_store_migration_from_4 (void)
   sonae_test_remove_dir (dir);
 }
 
+/* 5 → 6: the business-continuity plan's tables appear, the incidents and
+ * their actions stay as they were, and a drill record can point at an
+ * incident made before the migration. */
+static void
+test_store_migration_from_5 (void)
+{
+  g_autofree char *dir = sonae_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "sonae.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeStore) store = NULL;
+  g_autoptr(SonaeAction) action = NULL;
+  g_autoptr(SonaeBcpSystem) system = sonae_bcp_system_new ();
+  g_autoptr(SonaeBcpDrill) drill = sonae_bcp_drill_new ();
+  g_autoptr(GPtrArray) checks = NULL;
+  sqlite3 *db = NULL;
+
+  g_setenv ("SONAE_NOW", "2026-11-22T10:00:00", TRUE);
+  g_assert_true (sonae_store_migrate_file_to (path, 5, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO incidents (id, number, year, seq, title, drill, type, level, event, seen, "
+                                     "personal_data, impact, detected_at, location, created_at, created_by) VALUES "
+                                     "(1, '2026-001', 2026, 1, '移行前の訓練', 1, 'malware', 3, 'malware', 'ransom', 'yes', "
+                                     "'business', '2026-11-21T08:30:00', '受付', '2026-11-21T08:40:00', '院長');"
+                                     "INSERT INTO actions (id, incident_id, kind, text, status, confirmed_on, confirmed_by, "
+                                     "approved_by, approved_on, created_at, updated_at) VALUES "
+                                     "(1, 1, 'corrective', '更新する', 'done', '2026-11-21', '田中', '院長', '2026-11-21', "
+                                     "'2026-11-21T09:00:00', '2026-11-21T09:00:00');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = sonae_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, SONAE_SCHEMA_VERSION);
+  action = sonae_store_get_action (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (action->text, ==, "更新する");
+  g_assert_cmpstr (action->approved_on, ==, "2026-11-21");
+  g_assert_false (sonae_store_bcp_is_started (store));
+
+  system->name = g_strdup ("電子カルテ");
+  system->restore_tested_on = g_strdup ("2026-11-01");
+  system->restore_test_days = 180;
+  g_assert_true (sonae_store_save_bcp_system (store, system, &error));
+  g_assert_no_error (error);
+  drill->held_on = g_strdup ("2026-11-21");
+  drill->scenario = g_strdup ("ランサムウェア");
+  drill->incident_id = 1;
+  g_assert_true (sonae_store_save_bcp_drill (store, drill, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (drill->incident_number, ==, "2026-001");
+  g_assert_true (sonae_store_set_bcp_check (store, "offline-backup", SONAE_BCP_NO, "2026-12-01", 0, &error));
+  g_assert_no_error (error);
+  checks = sonae_store_list_bcp_checks (store, &error);
+  g_assert_nonnull (checks);
+  g_assert_true (sonae_store_bcp_is_started (store));
+  /* The database itself refuses a value outside the enum. */
+  g_assert_cmpint (sqlite3_exec (sonae_store_get_db (store),
+                                 "UPDATE bcp_systems SET backup_offline = 'maybe'",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+
+  g_clear_object (&store);
+  g_assert_cmpint (pragma_int (path, "SELECT count(*) FROM bcp_systems"), ==, 1);
+  g_assert_cmpint (pragma_int (path, "SELECT count(*) FROM bcp_drills WHERE incident_id = 1"), ==, 1);
+  g_assert_cmpint (pragma_int (path, "PRAGMA integrity_check"), ==, 0);
+  g_unsetenv ("SONAE_NOW");
+  sonae_test_remove_dir (dir);
+}
+
 static void
 assert_refused (const char *dir,
                 const char *path,
@@ -486,6 +556,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/migration-from-2", test_store_migration_from_2);
   g_test_add_func ("/store/migration-from-3", test_store_migration_from_3);
   g_test_add_func ("/store/migration-from-4", test_store_migration_from_4);
+  g_test_add_func ("/store/migration-from-5", test_store_migration_from_5);
   g_test_add_func ("/store/refuses-damaged", test_store_refuses_damaged);
   g_test_add_func ("/store/refuses-foreign-and-newer", test_store_refuses_foreign_and_newer);
   g_test_add_func ("/store/refuses-read-only", test_store_refuses_read_only);

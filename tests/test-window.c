@@ -9,6 +9,7 @@
 
 #include "sonae-application.h"
 #include "sonae-backup.h"
+#include "sonae-bcp-page.h"
 #include "sonae-contacts-page.h"
 #include "sonae-error.h"
 #include "sonae-home-page.h"
@@ -140,19 +141,20 @@ test_sections (void)
   g_settings_set_string (settings, "last-section", "home");
   window = new_window (store);
 
-  /* The sidebar lists Home, Incidents, the Manual and Contacts, and
-   * nothing that does not work. */
+  /* The sidebar lists Home, Incidents, the Manual, Contacts and
+   * Continuity (BCP), and nothing that does not work. */
   sidebar = find_by_name (GTK_WIDGET (window), "sidebar");
   g_assert_true (GTK_IS_LIST_BOX (sidebar));
   for (GtkWidget *row = gtk_widget_get_first_child (sidebar); row; row = gtk_widget_get_next_sibling (row))
     if (GTK_IS_LIST_BOX_ROW (row))
       g_ptr_array_add (names, (gpointer) gtk_widget_get_name (row));
-  g_assert_cmpuint (names->len, ==, 4);
+  g_assert_cmpuint (names->len, ==, 5);
   g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "home");
   g_assert_cmpstr (g_ptr_array_index (names, 1), ==, "incidents");
   g_assert_cmpstr (g_ptr_array_index (names, 2), ==, "manual");
   g_assert_cmpstr (g_ptr_array_index (names, 3), ==, "contacts");
-  g_assert_cmpstrv (sonae_window_get_sections (window), ((const char *[]) { "home", "incidents", "manual", "contacts", NULL }));
+  g_assert_cmpstr (g_ptr_array_index (names, 4), ==, "bcp");
+  g_assert_cmpstrv (sonae_window_get_sections (window), ((const char *[]) { "home", "incidents", "manual", "contacts", "bcp", NULL }));
   g_assert_cmpstr (sonae_window_get_section (window), ==, "home");
   g_assert_true (SONAE_IS_HOME_PAGE (sonae_window_get_page (window, "home")));
   g_assert_true (SONAE_IS_MANUAL_PAGE (sonae_window_get_page (window, "manual")));
@@ -197,11 +199,114 @@ test_sections (void)
   g_assert_cmpstr (sonae_window_get_section (window), ==, "contacts");
   destroy_window (GTK_WIDGET (window));
 
-  g_settings_set_string (settings, "last-section", "bcp");
+  g_settings_set_string (settings, "last-section", "a-later-section");
   window = new_window (store);
   g_assert_cmpstr (sonae_window_get_section (window), ==, "home");
   destroy_window (GTK_WIDGET (window));
 
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+/* The shortcut bound to @accelerator on @widget's class: its action and
+ * argument. */
+static gboolean
+find_binding (GtkWidget   *widget,
+              const char  *accelerator,
+              char       **out_action,
+              GVariant   **out_argument)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (g_strcmp0 (trigger, accelerator) != 0 || !GTK_IS_NAMED_ACTION (action))
+            continue;
+          *out_action = g_strdup (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
+          *out_argument = gtk_shortcut_get_arguments (shortcut) ? g_variant_ref (gtk_shortcut_get_arguments (shortcut)) : NULL;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+class_has_action (GType       type,
+                  const char *name)
+{
+  GtkWidgetClass *klass = g_type_class_peek (type);
+  GType owner;
+  const char *action_name;
+  const GVariantType *parameter_type;
+  const char *property_name;
+
+  for (guint i = 0; gtk_widget_class_query_action (klass, i, &owner, &action_name, &parameter_type, &property_name); i++)
+    if (g_strcmp0 (action_name, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The BCP section: its page, Alt+5, the binder in the main menu, and the
+ * action that opens a worksheet. */
+static void
+test_bcp_section (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autofree char *action = NULL;
+  g_autoptr(GVariant) argument = NULL;
+  GMenuModel *menu;
+  gboolean in_menu = FALSE;
+  SonaeWindow *window = new_window (store);
+  GtkWidget *page = sonae_window_get_page (window, "bcp");
+
+  g_assert_true (SONAE_IS_BCP_PAGE (page));
+  g_assert_true (find_binding (GTK_WIDGET (window), "<Alt>5", &action, &argument));
+  g_assert_cmpstr (action, ==, "win.section");
+  g_assert_cmpstr (g_variant_get_string (argument, NULL), ==, "bcp");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "bcp"));
+  g_assert_cmpstr (sonae_window_get_section (window), ==, "bcp");
+  /* The page brings its own header bars, as Incidents does. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), SONAE_TYPE_WINDOW,
+                                                                         "content_header"))));
+
+  /* Home's reminders open a worksheet through win.show-bcp. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "home"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-bcp", "s", "risks"));
+  g_assert_cmpstr (sonae_window_get_section (window), ==, "bcp");
+  g_assert_cmpstr (sonae_bcp_page_get_worksheet (SONAE_BCP_PAGE (page)), ==, "risks");
+
+  /* The binder is printed from the main menu. */
+  g_assert_true (class_has_action (SONAE_TYPE_WINDOW, "win.print-binder"));
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window), SONAE_TYPE_WINDOW,
+                                                                                         "menu_button")));
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *item_action = NULL;
+
+          if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &item_action) &&
+              g_str_equal (item_action, "win.print-binder"))
+            in_menu = TRUE;
+        }
+    }
+  g_assert_true (in_menu);
+
+  destroy_window (GTK_WIDGET (window));
   g_clear_object (&store);
   sonae_test_remove_dir (dir);
 }
@@ -749,6 +854,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/window/sections", test_sections);
+  g_test_add_func ("/window/bcp-section", test_bcp_section);
   g_test_add_func ("/window/home-attention", test_home_attention);
   g_test_add_func ("/window/home-whom-to-call", test_home_whom_to_call);
   g_test_add_func ("/window/home-profile", test_home_profile);

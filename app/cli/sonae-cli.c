@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "sonae-backup.h"
+#include "sonae-bcp.h"
 #include "sonae-cli.h"
 #include "sonae-demo.h"
 #include "sonae-document.h"
@@ -39,6 +40,8 @@ sonae_cli_add_options (GApplication *app)
       N_("With --export: the incident to print, by its number (2026-001) or id"), N_("NUMBER") },
     { "year", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("With --export register: the year of the incidents (default: this year)"), N_("YEAR") },
+    { "system", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --export outage-card: the system of the BCP, by its name or id (default: every system)"), N_("NAME") },
     { "list-incidents", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("List the incidents, newest first, one a line with its number first"), NULL },
     { "import-contacts", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -212,12 +215,14 @@ run_export (const char   *data_dir,
             const char   *output,
             const char   *paper_name,
             const char   *incident_ref,
-            const char   *year_text)
+            const char   *year_text,
+            const char   *system_ref)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SonaeStore) store = NULL;
   g_autoptr(SonaeDocument) doc = NULL;
   g_autoptr(SonaeIncident) incident = NULL;
+  g_autoptr(SonaeBcpSystem) system = NULL;
   SonaePaper paper = SONAE_PAPER_A4;
   gint64 year = 0;
 
@@ -243,6 +248,11 @@ run_export (const char   *data_dir,
       g_autofree char *msg = g_strdup_printf (_("The document “%s” is not about one year: leave out --year."), name);
       return fail (msg, NULL);
     }
+  if (system_ref != NULL && !sonae_document_takes_system (name))
+    {
+      g_autofree char *msg = g_strdup_printf (_("The document “%s” is not about one system: leave out --system."), name);
+      return fail (msg, NULL);
+    }
   if (year_text != NULL &&
       (!g_ascii_string_to_signed (year_text, 10, 1970, 9999, &year, NULL) || strlen (year_text) != 4))
     {
@@ -266,6 +276,13 @@ run_export (const char   *data_dir,
       if (incident == NULL)
         return fail (_("Could not write the document"), error);
       doc = sonae_document_new_for_incident (store, name, incident->id, paper, &error);
+    }
+  else if (system_ref != NULL)
+    {
+      system = sonae_store_find_bcp_system (store, system_ref, &error);
+      if (system == NULL)
+        return fail (_("Could not write the document"), error);
+      doc = sonae_document_new_for_system (store, name, system->id, paper, &error);
     }
   else if (year != 0)
     doc = sonae_document_new_for_year (store, name, (int) year, paper, &error);
@@ -500,6 +517,7 @@ sonae_cli_handle (GVariantDict  *options,
   g_autofree char *restore = lookup_path (options, "restore");
   g_autofree char *incident = lookup_string (options, "incident");
   g_autofree char *year = lookup_string (options, "year");
+  g_autofree char *system = lookup_string (options, "system");
 
   g_return_val_if_fail (options != NULL, 1);
 
@@ -520,7 +538,7 @@ sonae_cli_handle (GVariantDict  *options,
   if (g_variant_dict_contains (options, "list-incidents"))
     return run_list_incidents (data_dir);
   if (export_name != NULL)
-    return run_export (data_dir, export_name, output, paper, incident, year);
+    return run_export (data_dir, export_name, output, paper, incident, year, system);
   if (import_file != NULL)
     return run_import (data_dir, import_file, group);
   if (export_contacts != NULL)
@@ -540,6 +558,8 @@ sonae_cli_handle (GVariantDict  *options,
     return fail (_("--incident goes with --export DOC"), NULL);
   if (year != NULL)
     return fail (_("--year goes with --export register"), NULL);
+  if (system != NULL)
+    return fail (_("--system goes with --export outage-card"), NULL);
   if (g_variant_dict_contains (options, "notify"))
     return fail (_("--notify goes with --check-reminders"), NULL);
 

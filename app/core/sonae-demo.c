@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sonae-actions.h"
+#include "sonae-bcp.h"
 #include "sonae-clock.h"
 #include "sonae-demo.h"
 #include "sonae-error.h"
@@ -76,10 +77,10 @@ static const DemoContact demo_contacts[] = {
   { "network-vendor", SONAE_GROUP_VENDOR, "しおかぜネットワーク保守窓口", "しおかぜねっとわーく",
     "しおかぜネットサービス株式会社", "保守センター", NULL,
     "090-0000-2401", "088-000-2400", "noc@shiokaze-net.example", "院内ネットワーク・VPN・ファイアウォール", "SKN-M-0932", 60 },
-  { NULL, SONAE_GROUP_VENDOR, "ひかり画像システム 保守受付", "ひかりがぞうしすてむ",
+  { "pacs-vendor", SONAE_GROUP_VENDOR, "ひかり画像システム 保守受付", "ひかりがぞうしすてむ",
     "ひかり画像システム株式会社", "保守受付", NULL,
     NULL, "0120-000-501", "service@hikari-pacs.example", "画像管理システム（PACS）", "HGS-7781", 250 },
-  { NULL, SONAE_GROUP_VENDOR, "なぎさPCサポート", "なぎさぴーしーさぽーと",
+  { "pc-vendor", SONAE_GROUP_VENDOR, "なぎさPCサポート", "なぎさぴーしーさぽーと",
     "有限会社なぎさPCサポート", NULL, NULL,
     "090-0000-2601", "088-000-2600", "desk@nagisa-pc.example", "事務用パソコン・プリンター", "NPC-0112", 60 },
 };
@@ -176,6 +177,7 @@ report (SonaeStore  *store,
 static gboolean
 add_drill (SonaeStore  *store,
            GHashTable  *ids,
+           gint64      *out_id,
            GError     **error)
 {
   g_autoptr(GDateTime) now = sonae_clock_now ();
@@ -320,7 +322,308 @@ add_drill (SonaeStore  *store,
   ok = ok && report (store, id, SONAE_REPORT_FIRST_AID_APPROVED_ON, d28, error);
   ok = ok && sonae_store_set_incident_status (store, id, SONAE_STATUS_CLOSED, "佐藤 由美", NULL, error);
   sonae_clock_set_override (NULL);
+  *out_id = id;
   return ok;
+}
+
+/* ---- the business-continuity plan -------------------------------------- */
+
+static gint64
+demo_id (GHashTable *ids,
+         const char *key)
+{
+  gint64 *id = g_hash_table_lookup (ids, key);
+
+  g_assert (id != NULL);
+  return *id;
+}
+
+static const struct {
+  const char *title;
+  const char *stops;
+  const char *damage;
+} demo_events[] = {
+  { "ランサムウェアでサーバーとパソコンが暗号化される",
+    "電子カルテ・レセコンが使えず、過去の診療記録も見られない。",
+    "復旧まで3日から2週間。紙カルテで1日あたり約80人の診療を続ける。予約の確認は電話で行う。" },
+  { "電子カルテが止まる",
+    "診療記録の入力と参照、オーダー、処方、会計への連携が止まる。",
+    "半日から1日。紙カルテと紙の処方箋で診療を続け、復旧後に入力する。" },
+  { "院内ネットワークが止まる",
+    "端末からサーバー、インターネット、オンライン資格確認、メールに届かない。",
+    "数時間から1日。保険証の目視確認と紙カルテで対応する。" },
+  { "停電",
+    "すべてのパソコン、サーバー、ネットワーク機器が止まる。冷蔵庫や医療機器の電源も落ちる。",
+    "数時間。サーバーのデータが壊れるおそれ。明るいうちは紙で診療を続ける。" },
+  { "地震・火災・水害",
+    "建物、サーバー、紙の記録が損なわれるおそれ。職員が出勤できないこともある。",
+    "数日から数週間。災害対応計画に従い、院外に保管したバックアップから復旧する。" },
+  { "ベンダーに連絡がつかない",
+    "システムを直す人も、バックアップから戻す人もいない。止まっている時間が長くなる。",
+    "夜間・休日で最大2日。緊急窓口と担当SEの携帯番号を連絡網に載せておく。" },
+  { "職員同士で連絡がとれない",
+    "何が起きたか、何をすべきかが伝わらず、判断が遅れる。",
+    "半日。紙の連絡網と集合場所（1階待合室）を決めておく。" },
+  { "機器が誤作動する",
+    "スキャナー、プリンター、検査機器、自動受付機が誤った結果を出すか止まる。",
+    "数時間。機器を止めて手作業に切り替え、結果は紙で確認する。" },
+};
+
+typedef struct {
+  const char *name;
+  const char *purpose;
+  const char *vendor;        /* a key of demo_contacts */
+  const char *contract_no;
+  const char *owner;         /* a key of demo_contacts */
+  int recovery_order, rto_hours, rpo_hours;
+  const char *backup_method;
+  const char *backup_frequency;
+  int backup_generations;
+  SonaeBcpAnswer backup_offline;
+  const char *backup_location;
+  int restore_days_ago;      /* < 0: never tried */
+  int restore_test_days;
+  const char *fallback;
+  const char *forms_location;
+  const char *first_steps;
+} DemoSystem;
+
+/* Not the reception and billing system: the user adds that one. */
+static const DemoSystem demo_systems[] = {
+  { "電子カルテ", "診療記録、オーダー、処方、会計への連携", "emr-vendor", "MMS-2021-0457", "it",
+    1, 4, 24,
+    "院内サーバーから外付けディスクへ自動でコピーし、ベンダーのクラウドにも送る",
+    "毎晩 22:00", 7, SONAE_BCP_YES,
+    "外付けディスク2台を交互に使い、使っていない1台は事務長室の金庫に保管。クラウドはベンダーのデータセンター。",
+    200, 180,
+    "紙カルテ運用に切り替え、紙の処方箋と伝票で診療を続ける。過去の記録は参照用PC（読み取り専用の複製、毎晩更新）で見る。復旧後に紙の記録を入力する。",
+    "受付カウンター下の赤い箱（紙カルテ様式・処方箋・検査伝票・紙伝票マニュアル）。参照用PCは事務室の奥の机。",
+    "1. 画面を撮影し、LANケーブルを抜く（電源は切らない）。\n"
+    "2. システム担当 田中（090-0000-1105）に連絡する。\n"
+    "3. 受付で紙カルテ運用に切り替え、赤い箱の様式を配る。\n"
+    "4. 30分で戻らなければ、みどりメディカルシステム サポートセンター（0120-000-201、契約番号 MMS-2021-0457）に連絡する。" },
+  { "院内ネットワーク", "端末とサーバーをつなぐ院内LAN、インターネット接続、VPN、ファイアウォール",
+    "network-vendor", "SKN-M-0932", "it",
+    2, 8, -1,
+    "ルーターとファイアウォールの設定を保守会社が保管する", "設定を変えるたび", 3, SONAE_BCP_YES,
+    "しおかぜネットサービスの保守センター", -1, 0,
+    "電子カルテは紙カルテ運用に切り替える。オンライン資格確認は保険証の目視確認で代える。",
+    "受付カウンター下の赤い箱。ネットワーク構成図は事務室のファイル「IT-BCP」。",
+    "1. ルーターとスイッチのランプを見て、電源が入っているか確かめる。\n"
+    "2. システム担当 田中に連絡する。\n"
+    "3. 戻らなければ、しおかぜネットワーク保守窓口（088-000-2400）に連絡する。" },
+  { "画像システム", "レントゲン画像の保存と表示（PACS）", "pacs-vendor", "HGS-7781", "it",
+    3, 24, 24,
+    "画像サーバー内の二重化ディスクと、外付けディスクへのコピー", "毎週金曜 19:00", 4, SONAE_BCP_YES,
+    "外付けディスクは放射線室の鍵付き棚", 40, 365,
+    "撮影装置のモニターで画像を見て、所見は紙に書く。紹介先へはCDに書き出して渡す。",
+    "放射線室の棚（所見用紙とCD）",
+    "1. 撮影を止めずに、撮影装置側に画像を残す。\n"
+    "2. 診療放射線技師 佐々木からひかり画像システム 保守受付（0120-000-501）に連絡する。" },
+  { "事務用PC", "経理、給与、院内文書、メール", "pc-vendor", "NPC-0112", "manager",
+    4, 48, 168,
+    "共有フォルダをUSBディスクへコピーする", "毎月末", 3, SONAE_BCP_YES,
+    "事務長室の金庫", -1, 0,
+    "手書きと予備のノートPCで代える。急ぎの支払いは銀行窓口で行う。",
+    "事務室の書庫",
+    "1. 使用をやめ、LANケーブルを抜く。\n"
+    "2. なぎさPCサポート（088-000-2600）に連絡する。" },
+};
+
+static gboolean
+demo_measure (SonaeStore       *store,
+              const char       *text,
+              gint64            owner_id,
+              int               due_days_ago,   /* G_MININT: no due date */
+              int               done_days_ago,  /* < 0: still open */
+              gint64            drill_id,
+              gint64            risk_id,
+              GError          **error)
+{
+  g_autoptr(SonaeBcpMeasure) measure = sonae_bcp_measure_new ();
+  g_autofree char *done = done_days_ago >= 0 ? date_days_ago (done_days_ago) : NULL;
+
+  measure->text = g_strdup (text);
+  measure->owner_id = owner_id;
+  if (due_days_ago != G_MININT)
+    measure->due_on = date_days_ago (due_days_ago);
+  measure->drill_id = drill_id;
+  measure->risk_id = risk_id;
+  if (!sonae_store_save_bcp_measure (store, measure, error))
+    return FALSE;
+  return done == NULL ||
+         sonae_store_set_bcp_measure_status (store, measure->id, SONAE_ACTION_DONE, done, error);
+}
+
+static gboolean
+demo_risk (SonaeStore          *store,
+           const char          *text,
+           int                  likelihood,
+           int                  impact,
+           SonaeRiskTreatment   treatment,
+           const char          *treatment_text,
+           gint64               owner_id,
+           const char          *accepted_by,
+           int                  accepted_days_ago,
+           int                  review_days_ago,
+           gint64              *out_id,
+           GError             **error)
+{
+  g_autoptr(SonaeBcpRisk) risk = sonae_bcp_risk_new ();
+
+  risk->risk = g_strdup (text);
+  risk->likelihood = likelihood;
+  risk->impact = impact;
+  risk->treatment = treatment;
+  risk->treatment_text = g_strdup (treatment_text);
+  risk->owner_id = owner_id;
+  if (accepted_by != NULL)
+    {
+      risk->accepted_by = g_strdup (accepted_by);
+      risk->accepted_on = date_days_ago (accepted_days_ago);
+    }
+  risk->next_review_on = date_days_ago (review_days_ago);
+  if (!sonae_store_save_bcp_risk (store, risk, error))
+    return FALSE;
+  if (out_id)
+    *out_id = risk->id;
+  return TRUE;
+}
+
+static gboolean
+add_bcp (SonaeStore  *store,
+         GHashTable  *ids,
+         gint64       drill_incident_id,
+         GError     **error)
+{
+  static const char *const texts[SONAE_BCP_N_TEXTS] = {
+    "当院は、電子カルテなどのITが使えない間も診療を止めない。紙カルテと紙の伝票に切り替え、"
+    "急ぎの患者さんと予約の患者さんを優先して診る。記録は復旧後に電子カルテへ入力し、診療記録は必ず残す。",
+    "当院の災害対応計画（地震・火災・停電）と同じ体制で動く。院長が本部長、事務長が事務局を務める。"
+    "連絡網と参集の基準は災害対応計画のものを使い、IT特有のこと（ベンダーへの連絡、バックアップからの復旧）をこの計画で補う。",
+    "毎年4月に全職員で紙カルテ運用の研修を行う（障害時マニュアルと紙伝票マニュアル）。"
+    "新しく入った職員には最初の1か月のうちに同じ内容を説明する。年に1回、ランサムウェアを想定した訓練を行う。",
+    "毎年4月と訓練のあとに、事務長とシステム担当で計画を読み直し、連絡先・システム一覧・バックアップの状況を更新する。"
+    "変えたところは院長が確認する。",
+  };
+  static const char *const yes[] = {
+    "policy-team", "business-bcp", "contact-chart", "events", "recovery-order",
+    "backup-generations", "offline-backup", "restore-procedure", "paper-operation",
+    "reference-copy", "forms-printed", "drill", "review",
+  };
+  g_autoptr(SonaeBcpDrill) drill = sonae_bcp_drill_new ();
+  g_autofree char *review_day = date_days_ago (200);
+  g_autofree char *inventory_target = date_days_ago (5);
+  g_autofree char *training_target = date_days_ago (-45);
+  gint64 it_id = demo_id (ids, "it");
+  gint64 manager_id = demo_id (ids, "manager");
+  gint64 power_risk = 0;
+  guint n_checks;
+
+  for (guint i = 0; i < SONAE_BCP_N_TEXTS; i++)
+    if (!sonae_store_set_bcp_text (store, (SonaeBcpText) i, texts[i], error))
+      return FALSE;
+  if (!sonae_store_set_bcp_decider (store, SONAE_BCP_DECIDE_DECLARE, SONAE_ROLE_TOP, error) ||
+      !sonae_store_set_bcp_decider (store, SONAE_BCP_DECIDE_RETURN, SONAE_ROLE_LEAD, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_events); i++)
+    {
+      g_autoptr(SonaeBcpEvent) event = sonae_bcp_event_new ();
+
+      event->title = g_strdup (demo_events[i].title);
+      event->stops = g_strdup (demo_events[i].stops);
+      event->damage = g_strdup (demo_events[i].damage);
+      if (!sonae_store_save_bcp_event (store, event, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_systems); i++)
+    {
+      const DemoSystem *d = &demo_systems[i];
+      g_autoptr(SonaeBcpSystem) system = sonae_bcp_system_new ();
+
+      system->name = g_strdup (d->name);
+      system->purpose = g_strdup (d->purpose);
+      system->vendor_id = demo_id (ids, d->vendor);
+      system->contract_no = g_strdup (d->contract_no);
+      system->owner_id = demo_id (ids, d->owner);
+      system->recovery_order = d->recovery_order;
+      system->rto_hours = d->rto_hours;
+      system->rpo_hours = d->rpo_hours;
+      system->backup_method = g_strdup (d->backup_method);
+      system->backup_frequency = g_strdup (d->backup_frequency);
+      system->backup_generations = d->backup_generations;
+      system->backup_offline = d->backup_offline;
+      system->backup_location = g_strdup (d->backup_location);
+      if (d->restore_days_ago >= 0)
+        system->restore_tested_on = date_days_ago (d->restore_days_ago);
+      system->restore_test_days = d->restore_test_days;
+      system->fallback = g_strdup (d->fallback);
+      system->forms_location = g_strdup (d->forms_location);
+      system->first_steps = g_strdup (d->first_steps);
+      if (!sonae_store_save_bcp_system (store, system, error))
+        return FALSE;
+    }
+
+  /* The risk register: five risks, levels high to low, one accepted. */
+  if (!demo_risk (store, "ランサムウェアで電子カルテと院内サーバーが暗号化され、診療記録が見られなくなる（不審メールの添付ファイル、VPN機器の脆弱性）",
+                  2, 3, SONAE_RISK_REDUCE,
+                  "ネットワークから外したバックアップ、マクロの禁止、VPN機器の更新を保守契約に入れる、職員研修。",
+                  it_id, NULL, 0, -90, NULL, error) ||
+      !demo_risk (store, "職員がUSBメモリで患者情報を持ち出し、なくす",
+                  3, 2, SONAE_RISK_AVOID,
+                  "USBメモリの使用をやめ、端末のUSBポートを使えないように設定する。",
+                  it_id, NULL, 0, -120, NULL, error) ||
+      !demo_risk (store, "停電でサーバーが急に止まり、データが壊れる",
+                  2, 2, SONAE_RISK_REDUCE,
+                  "サーバーに無停電電源装置（UPS）を付け、停電時の手順を決める。",
+                  manager_id, NULL, 0, 15, &power_risk, error) ||
+      !demo_risk (store, "電子カルテのベンダーが事業をやめ、保守が受けられなくなる",
+                  1, 3, SONAE_RISK_TRANSFER,
+                  "契約にデータの引き渡し形式を書き入れ、標準の形式で書き出せることを確かめておく。",
+                  manager_id, NULL, 0, -200, NULL, error) ||
+      !demo_risk (store, "待合室の患者さん向けWi-Fiが止まる",
+                  2, 1, SONAE_RISK_ACCEPT,
+                  "診療には関わらないため、止まっても復旧を急がない。掲示でお知らせする。",
+                  0, "高橋 誠", 200, -165, NULL, error))
+    return FALSE;
+
+  /* Prevention measures: two done, one overdue, one ahead. */
+  if (!demo_measure (store, "外付けディスクを2台にして、1台は常にネットワークから外して保管する",
+                     it_id, 150, 160, 0, 0, error) ||
+      !demo_measure (store, "紙カルテ様式と処方箋・伝票を印刷し、受付の赤い箱に入れる",
+                     manager_id, 120, 125, 0, 0, error) ||
+      !demo_measure (store, "院内ネットワークの構成図を保守会社と作る",
+                     it_id, 10, -1, 0, 0, error) ||
+      !demo_measure (store, "サーバーに無停電電源装置（UPS）を付ける",
+                     manager_id, -60, -1, 0, power_risk, error))
+    return FALSE;
+
+  /* The drill of 72 days ago, with what it found. */
+  drill->held_on = date_days_ago (72);
+  drill->scenario = g_strdup ("受付PCのランサムウェア感染を想定し、LANケーブルを抜く初動、連絡網での連絡、紙カルテ運用への切り替えを練習した。");
+  drill->participants = g_strdup ("院長 高橋、事務長 佐藤、看護師長 鈴木、システム担当 田中、医事課 伊藤、受付 加藤・吉田");
+  drill->findings = g_strdup ("良かった点: 10分で端末を切り離し、30分以内に紙運用へ切り替えられた。\n"
+                              "課題: 処置室の端末を確かめ忘れた。夜間の連絡先が古い職員がいた。");
+  drill->incident_id = drill_incident_id;
+  if (!sonae_store_save_bcp_drill (store, drill, error) ||
+      !demo_measure (store, "処置室の端末も確かめる手順を訓練の台本に入れる",
+                     it_id, -20, -1, drill->id, 0, error) ||
+      !demo_measure (store, "連絡網に夜間・休日の携帯番号を加えて印刷し直す",
+                     demo_id (ids, "general"), 55, 50, drill->id, 0, error))
+    return FALSE;
+
+  /* The self-check, every question answered; two いいえ. */
+  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
+    if (!sonae_store_set_bcp_check (store, yes[i], SONAE_BCP_YES, NULL, 0, error))
+      return FALSE;
+  if (!sonae_store_set_bcp_check (store, "inventory", SONAE_BCP_NO, inventory_target, it_id, error) ||
+      !sonae_store_set_bcp_check (store, "training", SONAE_BCP_NO, training_target, manager_id, error))
+    return FALSE;
+  g_assert (sonae_bcp_checks_get (&n_checks) != NULL && n_checks == G_N_ELEMENTS (yes) + 2);
+
+  return sonae_store_mark_bcp_reviewed (store, review_day, "佐藤 由美", error);
 }
 
 static gboolean
@@ -329,6 +632,7 @@ fill (SonaeStore  *store,
 {
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(SonaeProfile) profile = g_new0 (SonaeProfile, 1);
+  gint64 drill_id = 0;
 
   profile->name = g_strdup (CLINIC);
   profile->kind = SONAE_ORG_CLINIC;
@@ -393,7 +697,11 @@ fill (SonaeStore  *store,
   }
 
   /* A past drill, with part of the checklist done. */
-  if (!add_drill (store, ids, error))
+  if (!add_drill (store, ids, &drill_id, error))
+    return FALSE;
+
+  /* The business-continuity plan, with the drill's record. */
+  if (!add_bcp (store, ids, drill_id, error))
     return FALSE;
 
   return TRUE;

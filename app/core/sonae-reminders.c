@@ -2,14 +2,16 @@
  *
  * Nothing here is stored: every call reads the incidents, their PPC
  * assessments, body reports and actions, the manual's last review and the
- * roster (through sonae_store_get_attention()), and says what is due as of
- * sonae_clock_now(). Drills never produce a reminder. */
+ * roster (through sonae_store_get_attention()) and the business-continuity
+ * plan, and says what is due as of sonae_clock_now(). Drills never produce
+ * a reminder of the real thing. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "sonae-actions.h"
+#include "sonae-bcp.h"
 #include "sonae-clock.h"
 #include "sonae-incident.h"
 #include "sonae-manual-store.h"
@@ -32,6 +34,7 @@ sonae_reminder_free (SonaeReminder *reminder)
   g_free (reminder->detail);
   g_free (reminder->key);
   g_free (reminder->role_key);
+  g_free (reminder->check_key);
   g_free (reminder);
 }
 
@@ -423,6 +426,230 @@ add_attention (GPtrArray  *out,
     }
 }
 
+/* ---- the business-continuity plan ------------------------------------- */
+
+static char *
+measure_title (const char *text,
+               const char *due_on,
+               int         days_left)
+{
+  int days = ABS (days_left);
+
+  if (days_left == 0)
+    /* Translators: a prevention measure of the BCP, then a date */
+    return g_strdup_printf (_("The measure “%s” is due today (%s)."), text, due_on);
+  if (days_left > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The measure “%s” is due in %d day (%s).",
+                                         "The measure “%s” is due in %d days (%s).", days),
+                            text, days, due_on);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The measure “%s” was due %d day ago (%s).",
+                                       "The measure “%s” was due %d days ago (%s).", days),
+                          text, days, due_on);
+}
+
+static gboolean
+add_bcp_measures (GPtrArray   *out,
+                  SonaeStore  *store,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) measures = sonae_store_list_bcp_measures (store, error);
+
+  if (measures == NULL)
+    return FALSE;
+  for (guint i = 0; i < measures->len; i++)
+    {
+      SonaeBcpMeasure *measure = g_ptr_array_index (measures, i);
+      g_autofree char *text = NULL;
+      SonaeReminder *r;
+      int days_left;
+
+      if (measure->status != SONAE_ACTION_OPEN || !sonae_date_is_valid (measure->due_on))
+        continue;
+      days_left = -sonae_clock_days_since (measure->due_on);
+      if (days_left > SOON_DAYS)
+        continue;
+      if (measure->check_key != NULL)
+        r = reminder_new (SONAE_REMINDER_BCP_MEASURE, SONAE_URGENCY_SOON, measure->due_on,
+                          g_strdup_printf ("bcp-check:%s", measure->check_key));
+      else
+        r = reminder_new (SONAE_REMINDER_BCP_MEASURE, SONAE_URGENCY_SOON, measure->due_on,
+                          g_strdup_printf ("bcp-measure:%" G_GINT64_FORMAT, measure->id));
+      r->bcp_id = measure->id;
+      r->check_key = g_strdup (measure->check_key);
+      text = quote_text (measure->text);
+      r->title = measure_title (text, r->due_on, r->days_left);
+      if (measure->owner_name != NULL)
+        /* Translators: %s is who is to do a measure of the business-continuity plan */
+        r->detail = g_strdup_printf (_("Business-continuity plan, by %s"), measure->owner_name);
+      else
+        r->detail = g_strdup (_("Business-continuity plan, nobody named to do it"));
+      g_ptr_array_add (out, r);
+    }
+  return TRUE;
+}
+
+static gboolean
+add_restore_tests (GPtrArray   *out,
+                   SonaeStore  *store,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) systems = sonae_store_list_bcp_systems (store, error);
+
+  if (systems == NULL)
+    return FALSE;
+  for (guint i = 0; i < systems->len; i++)
+    {
+      SonaeBcpSystem *system = g_ptr_array_index (systems, i);
+      g_autofree char *next = NULL;
+      g_autofree char *name = NULL;
+      SonaeReminder *r;
+      int days;
+
+      if (system->restore_test_days <= 0)
+        continue;
+      name = quote_text (system->name);
+      next = sonae_bcp_system_next_restore_test (system);
+      if (next == NULL)
+        {
+          r = reminder_new (SONAE_REMINDER_RESTORE_TEST, SONAE_URGENCY_UPKEEP, NULL,
+                            g_strdup_printf ("restore:%" G_GINT64_FORMAT, system->id));
+          /* Translators: %s is a system, e.g. 電子カルテ */
+          r->title = g_strdup_printf (_("No restore of “%s” has been tried yet."), name);
+          r->detail = g_strdup (_("Try restoring its backup with the vendor, then record the day in the plan."));
+          r->bcp_id = system->id;
+          g_ptr_array_add (out, r);
+          continue;
+        }
+      if (-sonae_clock_days_since (next) > SOON_DAYS)
+        continue;
+      r = reminder_new (SONAE_REMINDER_RESTORE_TEST, SONAE_URGENCY_SOON, next,
+                        g_strdup_printf ("restore:%" G_GINT64_FORMAT, system->id));
+      r->bcp_id = system->id;
+      days = ABS (r->days_left);
+      if (r->days_left == 0)
+        /* Translators: a system, then a date */
+        r->title = g_strdup_printf (_("A restore test of “%s” is due today (%s)."), name, next);
+      else if (r->days_left > 0)
+        r->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "A restore test of “%s” is due in %d day (%s).",
+                                                 "A restore test of “%s” is due in %d days (%s).", days),
+                                    name, days, next);
+      else
+        r->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "A restore test of “%s” was due %d day ago (%s).",
+                                                 "A restore test of “%s” was due %d days ago (%s).", days),
+                                    name, days, next);
+      r->detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                /* Translators: a date, then a number of days */
+                                                "Last tried on %s; the plan says every %d day.",
+                                                "Last tried on %s; the plan says every %d days.",
+                                                system->restore_test_days),
+                                   system->restore_tested_on, system->restore_test_days);
+      g_ptr_array_add (out, r);
+    }
+  return TRUE;
+}
+
+/* @date plus @days, as YYYY-MM-DD; NULL when @date is not a date. */
+static char *
+date_add_days (const char *date,
+               int         days)
+{
+  g_autoptr(SonaeBcpSystem) probe = sonae_bcp_system_new ();
+
+  probe->restore_tested_on = g_strdup (date);
+  probe->restore_test_days = days;
+  return sonae_bcp_system_next_restore_test (probe);
+}
+
+static void
+add_drill (GPtrArray  *out,
+           SonaeStore *store)
+{
+  g_autofree char *last = sonae_store_get_last_bcp_drill_date (store);
+  g_autofree char *due = NULL;
+  SonaeReminder *r;
+
+  if (sonae_date_is_valid (last) && sonae_clock_days_since (last) <= SONAE_BCP_DRILL_DAYS)
+    return;
+  r = reminder_new (SONAE_REMINDER_DRILL, SONAE_URGENCY_UPKEEP, NULL, g_strdup ("bcp-drill"));
+  r->title = g_strdup (_("Hold a business-continuity drill: one is due every year."));
+  due = sonae_date_is_valid (last) ? date_add_days (last, SONAE_BCP_DRILL_DAYS) : NULL;
+  if (due != NULL)
+    /* Translators: two dates */
+    r->detail = g_strdup_printf (_("The last drill was on %s; the next one was due on %s."), last, due);
+  else
+    r->detail = g_strdup (_("No drill has been recorded yet."));
+  g_ptr_array_add (out, r);
+}
+
+static void
+add_bcp_review (GPtrArray  *out,
+                SonaeStore *store)
+{
+  g_autofree char *date = NULL;
+  gboolean reviewed;
+  SonaeReminder *r;
+
+  if (!sonae_store_bcp_is_started (store))
+    return;
+  reviewed = sonae_store_get_bcp_last_review (store, &date, NULL) && sonae_date_is_valid (date);
+  if (reviewed && sonae_clock_days_since (date) <= SONAE_BCP_REVIEW_DAYS)
+    return;
+  r = reminder_new (SONAE_REMINDER_BCP_REVIEW, SONAE_URGENCY_UPKEEP, NULL, g_strdup ("bcp-review"));
+  if (reviewed)
+    {
+      r->title = g_strdup (_("The business-continuity plan is due for its yearly review."));
+      /* Translators: %s is a date */
+      r->detail = g_strdup_printf (_("Last reviewed on %s, more than a year ago. Read it again with the team."), date);
+    }
+  else
+    {
+      r->title = g_strdup (_("The business-continuity plan has never been reviewed."));
+      r->detail = g_strdup (_("Read it with the team, bring it up to date, then mark it as reviewed."));
+    }
+  g_ptr_array_add (out, r);
+}
+
+static gboolean
+add_risk_reviews (GPtrArray   *out,
+                  SonaeStore  *store,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) risks = sonae_store_list_bcp_risks (store, error);
+
+  if (risks == NULL)
+    return FALSE;
+  for (guint i = 0; i < risks->len; i++)
+    {
+      SonaeBcpRisk *risk = g_ptr_array_index (risks, i);
+      g_autofree char *text = NULL;
+      SonaeReminder *r;
+      int days;
+
+      if (!sonae_date_is_valid (risk->next_review_on) ||
+          sonae_clock_days_since (risk->next_review_on) <= 0)
+        continue;
+      r = reminder_new (SONAE_REMINDER_RISK_REVIEW, SONAE_URGENCY_OVERDUE, risk->next_review_on,
+                        g_strdup_printf ("risk:%" G_GINT64_FORMAT, risk->id));
+      r->bcp_id = risk->id;
+      text = quote_text (risk->risk);
+      days = ABS (r->days_left);
+      r->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               /* Translators: a risk, a number of days, a date */
+                                               "The risk “%s” was due to be looked at again %d day ago (%s).",
+                                               "The risk “%s” was due to be looked at again %d days ago (%s).", days),
+                                  text, days, risk->next_review_on);
+      /* Translators: %s is a risk level: High, Medium or Low */
+      r->detail = g_strdup_printf (_("Risk level: %s. Check whether it changed and whether its treatment works."),
+                                   sonae_risk_level_get_title (sonae_risk_level (risk->likelihood, risk->impact)));
+      g_ptr_array_add (out, r);
+    }
+  return TRUE;
+}
+
 /* ---- order ------------------------------------------------------------- */
 
 static int
@@ -508,6 +735,12 @@ sonae_reminders_collect (SonaeStore  *store,
 
   add_manual_review (out, store);
   add_attention (out, store);
+  if (!add_bcp_measures (out, store, error) ||
+      !add_restore_tests (out, store, error) ||
+      !add_risk_reviews (out, store, error))
+    return NULL;
+  add_drill (out, store);
+  add_bcp_review (out, store);
 
   g_ptr_array_sort (out, compare_reminders);
   return g_steal_pointer (&out);

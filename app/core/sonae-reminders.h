@@ -1,7 +1,8 @@
 /* sonae-reminders.h: what is due, derived from the data each time it is
  * asked for and never stored twice: regulator deadlines, overdue actions,
  * the manual's yearly review, contacts not verified for 180 days, roles
- * nobody holds. Home lists them, most urgent first; `sonae
+ * nobody holds, and the BCP's upkeep: measures past due, restore tests,
+ * the yearly drill and review, risks to look at again (sonae-bcp.h). Home lists them, most urgent first; `sonae
  * --check-reminders [--notify]` prints them (and shows each as a desktop
  * notification) at login.
  *
@@ -28,6 +29,11 @@ typedef enum {
   SONAE_REMINDER_ROLE_EMPTY,       /* a role nobody holds */
   SONAE_REMINDER_CONTACT_STALE,    /* a contact not verified for 180 days */
   SONAE_REMINDER_CONTACT_UNCHECKED,/* bundled contacts still to check (one reminder for all) */
+  SONAE_REMINDER_BCP_MEASURE,      /* a prevention measure (or a self-check target) past its date */
+  SONAE_REMINDER_RESTORE_TEST,     /* a system's restore test older than its plan, or never done */
+  SONAE_REMINDER_DRILL,            /* no drill for a year (or none recorded yet) */
+  SONAE_REMINDER_BCP_REVIEW,       /* the BCP not reviewed for a year (once it is started) */
+  SONAE_REMINDER_RISK_REVIEW,      /* a risk past its next review */
   SONAE_N_REMINDER_KINDS,
 } SonaeReminderKind;
 
@@ -52,6 +58,9 @@ typedef struct {
   gint64 action_id;
   gint64 contact_id;
   char *role_key;
+  gint64 bcp_id;            /* BCP_MEASURE: the measure (0 for a self-check one);
+                             * RESTORE_TEST: the system; RISK_REVIEW: the risk */
+  char *check_key;          /* BCP_MEASURE from a self-check answer */
 } SonaeReminder;
 
 void       sonae_reminder_free    (SonaeReminder *reminder);

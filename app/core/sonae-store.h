@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 #define SONAE_TYPE_STORE (sonae_store_get_type ())
 G_DECLARE_FINAL_TYPE (SonaeStore, sonae_store, SONAE, STORE, GObject)
 
-#define SONAE_SCHEMA_VERSION 5
+#define SONAE_SCHEMA_VERSION 6
 #define SONAE_DB_NAME "sonae.db"
 
 typedef enum {
@@ -60,7 +60,8 @@ gboolean      sonae_store_is_empty       (SonaeStore *self);
 
 /* Emitted (signal "changed") after any committed change, with a detail:
  * "contacts", "roles", "profile", "incidents" (an incident, its checklist
- * run or its timeline; sonae-incident.h). */
+ * run or its timeline; sonae-incident.h), "bcp" (the business-continuity
+ * plan; sonae-bcp.h). */
 
 /* Organisation profile. */
 SonaeProfile *sonae_store_get_profile    (SonaeStore   *self);

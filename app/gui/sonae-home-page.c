@@ -180,6 +180,14 @@ reminder_icon (const SonaeReminder *r)
       return "accessories-dictionary-symbolic";
     case SONAE_REMINDER_ROLE_EMPTY:
       return "system-users-symbolic";
+    case SONAE_REMINDER_BCP_MEASURE:
+    case SONAE_REMINDER_BCP_REVIEW:
+    case SONAE_REMINDER_RISK_REVIEW:
+      return "uninterruptible-power-supply-symbolic";
+    case SONAE_REMINDER_RESTORE_TEST:
+      return "drive-harddisk-symbolic";
+    case SONAE_REMINDER_DRILL:
+      return "alarm-symbolic";
     case SONAE_REMINDER_CONTACT_STALE:
     case SONAE_REMINDER_CONTACT_UNCHECKED:
     case SONAE_N_REMINDER_KINDS:
@@ -214,6 +222,27 @@ new_reminder_row (const SonaeReminder *r)
     case SONAE_REMINDER_CONTACT_STALE:
     case SONAE_REMINDER_CONTACT_UNCHECKED:
       make_activatable (row, "win.show-contact", g_variant_new_int64 (r->contact_id));
+      break;
+    /* The BCP's upkeep opens the worksheet that settles it. */
+    case SONAE_REMINDER_BCP_MEASURE:
+      gtk_widget_set_name (row, "bcp-measure-row");
+      make_activatable (row, "win.show-bcp", g_variant_new_string (r->check_key != NULL ? "check" : "plans"));
+      break;
+    case SONAE_REMINDER_RESTORE_TEST:
+      gtk_widget_set_name (row, "restore-test-row");
+      make_activatable (row, "win.show-bcp-system", g_variant_new_int64 (r->bcp_id));
+      break;
+    case SONAE_REMINDER_DRILL:
+      gtk_widget_set_name (row, "drill-row");
+      make_activatable (row, "win.show-bcp", g_variant_new_string ("drills"));
+      break;
+    case SONAE_REMINDER_BCP_REVIEW:
+      gtk_widget_set_name (row, "bcp-review-row");
+      make_activatable (row, "win.show-bcp", g_variant_new_string ("plans"));
+      break;
+    case SONAE_REMINDER_RISK_REVIEW:
+      gtk_widget_set_name (row, "risk-review-row");
+      make_activatable (row, "win.show-bcp", g_variant_new_string ("risks"));
       break;
     case SONAE_REMINDER_PPC_PRELIMINARY:
     case SONAE_REMINDER_PPC_FINAL:

@@ -182,3 +182,29 @@ sonae_print_year_document (GtkWidget  *parent,
     }
   run_print (parent, doc);
 }
+
+void
+sonae_print_system_document (GtkWidget  *parent,
+                             SonaeStore *store,
+                             const char *name,
+                             gint64      system_id)
+{
+  g_autoptr(GError) error = NULL;
+  SonaeDocument *doc;
+
+  g_return_if_fail (GTK_IS_WIDGET (parent));
+  g_return_if_fail (SONAE_IS_STORE (store));
+  g_return_if_fail (name != NULL);
+
+  /* No system: every system's page, one after the other. */
+  if (system_id == 0)
+    doc = sonae_document_new (store, name, SONAE_PAPER_A4, &error);
+  else
+    doc = sonae_document_new_for_system (store, name, system_id, SONAE_PAPER_A4, &error);
+  if (doc == NULL)
+    {
+      sonae_show_error (parent, _("Could not prepare the document for printing"), error);
+      return;
+    }
+  run_print (parent, doc);
+}

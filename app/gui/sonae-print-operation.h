@@ -35,4 +35,11 @@ void                 sonae_print_year_document (GtkWidget  *parent,
                                                 const char *name,
                                                 int         year);
 
+/* The same for a document about one system of the BCP ("outage-card"),
+ * sonae_document_new_for_system; @system_id 0 is every system. */
+void                 sonae_print_system_document (GtkWidget  *parent,
+                                                  SonaeStore *store,
+                                                  const char *name,
+                                                  gint64      system_id);
+
 G_END_DECLS

@@ -214,8 +214,9 @@ new_entry_row (SonaeTimelineView        *self,
       if (old != NULL)
         {
           g_autofree char *old_text = sonae_timeline_entry_describe (old, self->checklist);
-          /* Translators: %u is the number of an entry, %s what it said */
-          corrects = g_strdup_printf (_("Corrects entry %u: %s"), old->seq, old_text);
+          /* Translators: under a correction, what the corrected entry
+           * said before: %u is its number, %s its text */
+          corrects = g_strdup_printf (_("Entry %u said before: %s"), old->seq, old_text);
         }
       else
         corrects = g_strdup (_("Corrects an earlier entry"));

@@ -5,6 +5,7 @@
 
 #include "sonae-application.h"
 #include "sonae-backup.h"
+#include "sonae-bcp-page.h"
 #include "sonae-clock.h"
 #include "sonae-contacts-page.h"
 #include "sonae-gui-util.h"
@@ -24,15 +25,17 @@ typedef struct {
   const char *icon_name;
 } Section;
 
-/* Only the sections that work. Later issues add BCP here. */
+/* Only the sections that work. */
 static const Section sections[] = {
   { "home", N_("Home"), "go-home-symbolic" },
   { "incidents", N_("Incidents"), "dialog-warning-symbolic" },
   { "manual", N_("Manual"), "accessories-dictionary-symbolic" },
   { "contacts", N_("Contacts"), "x-office-address-book-symbolic" },
+  /* Business continuity (BCP): the power stays on. */
+  { "bcp", N_("Continuity"), "uninterruptible-power-supply-symbolic" },
 };
 
-static const char *const section_names[] = { "home", "incidents", "manual", "contacts", NULL };
+static const char *const section_names[] = { "home", "incidents", "manual", "contacts", "bcp", NULL };
 
 struct _SonaeWindow
 {
@@ -57,6 +60,7 @@ struct _SonaeWindow
   GtkWidget *incidents_page;
   GtkWidget *manual_page;
   GtkWidget *contacts_page;
+  GtkWidget *bcp_page;
 
   /* state */
   const char *section;     /* one of sections[].name */
@@ -154,7 +158,7 @@ show_section (SonaeWindow   *self,
    * bars. */
   gtk_widget_set_visible (self->content_header,
                           !g_str_equal (section->name, "contacts") && !g_str_equal (section->name, "manual") &&
-                          !g_str_equal (section->name, "incidents"));
+                          !g_str_equal (section->name, "incidents") && !g_str_equal (section->name, "bcp"));
   adw_window_title_set_title (self->content_title, _(section->title));
   select_sidebar_row (self, section->name);
   if (self->settings != NULL)
@@ -520,6 +524,50 @@ show_incident_cb (GtkWidget  *widget,
                                       g_variant_get_int64 (parameter));
 }
 
+static SonaeBcpPage *
+open_bcp (SonaeWindow *self)
+{
+  sonae_window_set_section (self, "bcp");
+  show_content (self);
+  return SONAE_BCP_PAGE (self->bcp_page);
+}
+
+static void
+show_bcp_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SonaeWindow *self = SONAE_WINDOW (widget);
+
+  sonae_bcp_page_show_worksheet (open_bcp (self), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_bcp_system_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SonaeWindow *self = SONAE_WINDOW (widget);
+  SonaeBcpPage *page = open_bcp (self);
+
+  if (!sonae_bcp_page_show_system (page, g_variant_get_int64 (parameter)))
+    sonae_bcp_page_show_worksheet (page, "systems");
+}
+
+static void
+print_binder_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SonaeWindow *self = SONAE_WINDOW (widget);
+
+  /* Everything typed so far goes on paper. */
+  sonae_incidents_page_save_now (SONAE_INCIDENTS_PAGE (self->incidents_page));
+  sonae_manual_page_save_now (SONAE_MANUAL_PAGE (self->manual_page));
+  sonae_bcp_page_save_now (SONAE_BCP_PAGE (self->bcp_page));
+  sonae_print_document (widget, self->store, "binder");
+}
+
 static void
 print_cb (GtkWidget  *widget,
           const char *action_name,
@@ -540,6 +588,11 @@ print_cb (GtkWidget  *widget,
     }
   else if (g_strcmp0 (self->section, "contacts") == 0)
     sonae_print_document (widget, self->store, "roster");
+  else if (g_strcmp0 (self->section, "bcp") == 0)
+    {
+      sonae_bcp_page_save_now (SONAE_BCP_PAGE (self->bcp_page));
+      sonae_print_document (widget, self->store, "bcp");
+    }
   else if (g_strcmp0 (self->section, "manual") == 0)
     {
       sonae_manual_page_save_now (SONAE_MANUAL_PAGE (self->manual_page));
@@ -600,6 +653,8 @@ sonae_window_close_request (GtkWindow *window)
 {
   SonaeWindow *self = SONAE_WINDOW (window);
 
+  if (self->bcp_page != NULL)
+    sonae_bcp_page_save_now (SONAE_BCP_PAGE (self->bcp_page));
   if (self->settings != NULL)
     {
       int width;
@@ -662,6 +717,10 @@ sonae_window_constructed (GObject *object)
   gtk_stack_add_named (self->content_stack, self->contacts_page, "contacts");
   g_object_bind_property (self->leaflet, "folded", self->contacts_page, "sidebar-folded",
                           G_BINDING_SYNC_CREATE);
+  self->bcp_page = sonae_bcp_page_new (self->store);
+  gtk_stack_add_named (self->content_stack, self->bcp_page, "bcp");
+  g_object_bind_property (self->leaflet, "folded", self->bcp_page, "sidebar-folded",
+                          G_BINDING_SYNC_CREATE);
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     gtk_list_box_append (self->sidebar_list, new_sidebar_row (&sections[i]));
@@ -722,6 +781,7 @@ sonae_window_dispose (GObject *object)
   self->incidents_page = NULL;
   self->manual_page = NULL;
   self->contacts_page = NULL;
+  self->bcp_page = NULL;
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -777,6 +837,9 @@ sonae_window_class_init (SonaeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print-incident", "(sx)", print_incident_cb);
   gtk_widget_class_install_action (widget_class, "win.start-incident", NULL, start_incident_cb);
   gtk_widget_class_install_action (widget_class, "win.show-incident", "x", show_incident_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-bcp", "s", show_bcp_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-bcp-system", "x", show_bcp_system_cb);
+  gtk_widget_class_install_action (widget_class, "win.print-binder", NULL, print_binder_cb);
   gtk_widget_class_install_action (widget_class, "win.import-contacts", NULL, import_contacts_cb);
   gtk_widget_class_install_action (widget_class, "win.export-contacts", NULL, export_contacts_cb);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_cb);
@@ -790,6 +853,7 @@ sonae_window_class_init (SonaeWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.section", "s", "incidents");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.section", "s", "manual");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.section", "s", "contacts");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.section", "s", "bcp");
 }
 
 static void

@@ -74,6 +74,37 @@ SonaeDocument *sonae_doc_register_build_for_year      (SonaeStore  *store,
                                                        SonaePaper   paper,
                                                        GError     **error);
 
+/* The business-continuity plan (sonae-bcp.h): the filled worksheets of
+ * the five IT-BCP steps, the risk register and the self-check, A4; and
+ * the outage card, one A4 page for each system: what it is, the vendor's
+ * support line and contract number, who decides what, the first steps,
+ * how work goes on on paper, where the paper forms are. Without a system
+ * (sonae_document_new) the outage cards of every system, in recovery
+ * order; a blank card to fill in by hand when the plan has none. */
+typedef SonaeDocument *(*SonaeDocSystemBuildFunc) (SonaeStore  *store,
+                                                   gint64       system_id,
+                                                   SonaePaper   paper,
+                                                   GError     **error);
+SonaeDocument *sonae_doc_bcp_build                    (SonaeStore  *store,
+                                                       SonaePaper   paper,
+                                                       GError     **error);
+SonaeDocument *sonae_doc_outage_card_build            (SonaeStore  *store,
+                                                       SonaePaper   paper,
+                                                       GError     **error);
+SonaeDocument *sonae_doc_outage_card_build_for_system (SonaeStore  *store,
+                                                       gint64       system_id,
+                                                       SonaePaper   paper,
+                                                       GError     **error);
+
+/* The binder: a cover (organisation, date, “keep this copy on paper, off
+ * the network”), a table of contents with page numbers, then the poster,
+ * the call tree, the roster, the manual, the blank checklist, the log
+ * sheets, the BCP worksheets and every outage card, each part a bookmark
+ * with its own headings under it. */
+SonaeDocument *sonae_doc_binder_build                 (SonaeStore  *store,
+                                                       SonaePaper   paper,
+                                                       GError     **error);
+
 /* Shared by the incident documents (sonae-doc-checklist.c). */
 
 /* A document @name about @incident: titled with its number, marked as a

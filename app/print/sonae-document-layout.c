@@ -868,6 +868,106 @@ flow_at_zoom (SonaeDocument *doc,
   return doc->page_starts->len - 1;
 }
 
+/* A composed document: the parts' bookmarks one level under the part's
+ * own. A part's title that only repeats the part's bookmark is left out,
+ * its headings coming straight under the part. */
+static void
+compose_outline (SonaeDocument *doc)
+{
+  for (guint i = 0; i < doc->parts->len; i++)
+    {
+      SonaeDocument *part = g_ptr_array_index (doc->parts, i);
+      guint first = g_array_index (doc->part_first_page, guint, i);
+      const char *label = doc->part_bookmarks[i] ? doc->part_bookmarks[i] : part->title;
+      gboolean skipped_title = FALSE;
+      OutlineEntry top = { first, 0, 0, g_strdup (label) };
+
+      g_array_append_val (doc->outline, top);
+      for (guint j = 0; j < part->outline->len; j++)
+        {
+          OutlineEntry *e = &g_array_index (part->outline, OutlineEntry, j);
+          OutlineEntry copy = { e->page + first, e->y, e->level + 1, NULL };
+
+          if (e->level == 0)
+            {
+              skipped_title = g_strcmp0 (e->text, label) == 0;
+              if (skipped_title)
+                continue;
+            }
+          else if (skipped_title)
+            copy.level = e->level;
+          copy.text = g_strdup (e->text);
+          g_array_append_val (doc->outline, copy);
+        }
+    }
+}
+
+static void
+set_part_pages (SonaeDocument *doc,
+                const guint   *counts)
+{
+  guint page = 0;
+
+  g_array_set_size (doc->part_first_page, 0);
+  for (guint i = 0; i < doc->parts->len; i++)
+    {
+      g_array_append_val (doc->part_first_page, page);
+      page += counts[i];
+    }
+  g_array_append_val (doc->part_first_page, page);
+}
+
+/* Every part laid out on its own, then the table of contents filled with
+ * their first pages and laid out again until its own length no longer
+ * moves the pages after it. */
+static guint
+paginate_parts (SonaeDocument *doc,
+                PangoContext  *context,
+                double         width,
+                double         height)
+{
+  g_autofree guint *counts = g_new0 (guint, doc->parts->len);
+  int contents = doc->contents_part;
+  guint total;
+
+  for (guint i = 0; i < doc->parts->len; i++)
+    if ((int) i != contents)
+      counts[i] = sonae_document_paginate (g_ptr_array_index (doc->parts, i), context, width, height);
+
+  if (contents >= 0 && doc->contents_func != NULL)
+    {
+      SonaeDocument *part = g_ptr_array_index (doc->parts, contents);
+
+      counts[contents] = 1;
+      for (guint attempt = 0; attempt < 8; attempt++)
+        {
+          guint n;
+
+          set_part_pages (doc, counts);
+          sonae_document_clear_blocks (part);
+          doc->contents_func (doc, part, doc->contents_data);
+          n = sonae_document_paginate (part, context, width, height);
+          if (n == counts[contents])
+            break;
+          counts[contents] = n;
+        }
+    }
+  else if (contents >= 0)
+    counts[contents] = sonae_document_paginate (g_ptr_array_index (doc->parts, contents), context, width, height);
+  set_part_pages (doc, counts);
+
+  total = g_array_index (doc->part_first_page, guint, doc->parts->len);
+  for (guint i = 0; i < doc->parts->len; i++)
+    {
+      SonaeDocument *part = g_ptr_array_index (doc->parts, i);
+
+      part->page_offset = g_array_index (doc->part_first_page, guint, i);
+      part->page_total = total;
+    }
+  compose_outline (doc);
+  return total;
+}
+
 guint
 sonae_document_paginate (SonaeDocument *doc,
                          PangoContext  *context,
@@ -886,6 +986,9 @@ sonae_document_paginate (SonaeDocument *doc,
   doc->context = make_context (context);
   doc->sheet_width = width;
   doc->sheet_height = height;
+
+  if (doc->parts != NULL)
+    return paginate_parts (doc, context, width, height);
 
   n_pages = flow_at_zoom (doc, zoom);
   if (doc->fit_one_page && n_pages > 1)
@@ -1251,7 +1354,20 @@ draw_page_frame (SonaeDocument *doc,
     }
 
   /* Translators: the footer of every printed page, e.g. “Page 2 of 5” */
-  footer = g_strdup_printf (_("Page %u of %u"), page_nr + 1, n_pages);
+  footer = g_strdup_printf (_("Page %u of %u"), page_nr + 1 + doc->page_offset,
+                            doc->page_total > 0 ? doc->page_total : n_pages);
+  if (doc->page_total > 0 && n_pages > 1)
+    {
+      /* A part of a composed document (the binder) with pages of its own,
+       * which its own contents may refer to (the manual's). */
+      g_autofree char *whole = g_steal_pointer (&footer);
+      /* Translators: in the footer of a page of the binder after “Page 13
+       * of 35”: a document of the binder, and its own page number, e.g.
+       * “(Emergency Manual: page 2 of 16)” */
+      g_autofree char *own = g_strdup_printf (_("(%s: page %u of %u)"), doc->title, page_nr + 1, n_pages);
+
+      footer = g_strconcat (whole, "\u2003", own, NULL);
+    }
   {
     g_autofree char *markup = g_markup_printf_escaped ("<span foreground=\"" SONAE_PRINT_COLOR_MUTED "\">%s</span>",
                                                        footer);
@@ -1276,6 +1392,25 @@ sonae_document_draw_page (SonaeDocument *doc,
   g_return_if_fail (doc != NULL);
   g_return_if_fail (cr != NULL);
   g_return_if_fail (doc->context != NULL);  /* paginate first */
+
+  if (doc->parts != NULL)
+    {
+      guint n = doc->parts->len;
+
+      g_return_if_fail (page_nr < g_array_index (doc->part_first_page, guint, n));
+      /* The part the page belongs to, and its own page. */
+      for (guint i = n; i-- > 0;)
+        {
+          guint first = g_array_index (doc->part_first_page, guint, i);
+
+          if (page_nr >= first)
+            {
+              sonae_document_draw_page (g_ptr_array_index (doc->parts, i), cr, page_nr - first);
+              return;
+            }
+        }
+      return;
+    }
 
   n_pages = doc->page_starts->len - 1;
   g_return_if_fail (page_nr < n_pages);

@@ -68,9 +68,17 @@ typedef struct {
 typedef struct {
   guint page;         /* 0-based */
   double y;           /* on the page, in points of the sheet */
-  guint level;        /* 0 title, 1 heading */
+  guint level;        /* 0 title, 1 heading; in a composed document 0 part,
+                       * then its titles and headings one level deeper */
   char *text;
 } OutlineEntry;
+
+/* A composed document (the binder) fills its part @contents (the table of
+ * contents) once the pages of every part are known: doc->part_first_page
+ * holds the 0-based first page of each part, and @contents has no blocks. */
+typedef void (*SonaeContentsFunc) (SonaeDocument *doc,
+                                   SonaeDocument *contents,
+                                   gpointer       user_data);
 
 struct _SonaeDocument {
   char *name;
@@ -96,9 +104,44 @@ struct _SonaeDocument {
   GArray *placed;        /* of Placed */
   GArray *page_starts;   /* of guint: first Placed of each page, then placed->len */
   GArray *outline;       /* of OutlineEntry */
+
+  /* The page footer: a part of a composed document shows the page number
+   * of the whole (its pages from @page_offset + 1, of @page_total). */
+  guint page_offset;
+  guint page_total;      /* 0: the document's own number of pages */
+
+  /* A composed document: its pages are those of its parts, one after the
+   * other, each part laid out on its own (NULL: an ordinary document). */
+  GPtrArray *parts;      /* of SonaeDocument */
+  char **part_bookmarks; /* the top bookmark of each part (NULL: its title) */
+  int contents_part;     /* index of the table of contents, or -1 */
+  SonaeContentsFunc contents_func;
+  gpointer contents_data;
+  GArray *part_first_page; /* of guint: first page of each part, then the total */
 };
 
 Block *sonae_document_last_block (SonaeDocument *doc);
 void   sonae_document_clear_layout (SonaeDocument *doc);
+
+/* Composed documents (sonae-document.c, sonae-document-layout.c) */
+
+/* Make @doc (with no blocks) a composed document and append @part (taken)
+ * to it; @bookmark (may be NULL for the part's title) is its top bookmark. */
+void   sonae_document_add_part        (SonaeDocument *doc,
+                                       SonaeDocument *part,
+                                       const char    *bookmark);
+/* Mark the part added last as the table of contents, refilled by @func on
+ * every pagination. */
+void   sonae_document_set_contents    (SonaeDocument     *doc,
+                                       SonaeContentsFunc  func,
+                                       gpointer           user_data);
+/* Remove every block of @doc (the table of contents before a refill). */
+void   sonae_document_clear_blocks    (SonaeDocument *doc);
+guint  sonae_document_get_n_parts     (SonaeDocument *doc);
+SonaeDocument *sonae_document_get_part (SonaeDocument *doc,
+                                        guint          index);
+/* After pagination: the 0-based first page of part @index in the whole. */
+guint  sonae_document_get_part_first_page (SonaeDocument *doc,
+                                           guint          index);
 
 G_END_DECLS

@@ -23,17 +23,21 @@ static const struct {
   SonaeDocBuildFunc build;
   SonaeDocIncidentBuildFunc build_for_incident;
   SonaeDocYearBuildFunc build_for_year;   /* NULL when it takes no year */
+  SonaeDocSystemBuildFunc build_for_system; /* NULL when it takes no system */
 } documents[] = {
-  { "roster", N_("Contact Roster"), sonae_doc_roster_build, NULL, NULL },
-  { "calltree", N_("Call Tree"), sonae_doc_calltree_build, NULL, NULL },
-  { "poster", N_("First-Response Poster"), sonae_doc_poster_build, NULL, NULL },
-  { "manual", N_("Emergency Manual"), sonae_doc_manual_build, NULL, NULL },
-  { "checklist", N_("Incident Checklist"), sonae_doc_checklist_build, sonae_doc_checklist_build_for_incident, NULL },
-  { "timeline", N_("Incident Timeline"), NULL, sonae_doc_timeline_build_for_incident, NULL },
-  { "logsheet", N_("Paper Log Sheets"), sonae_doc_logsheet_build, NULL, NULL },
-  { "report", N_("Incident Report"), NULL, sonae_doc_report_build_for_incident, NULL },
-  { "ppc-draft", N_("PPC Report Draft"), NULL, sonae_doc_ppc_draft_build_for_incident, NULL },
-  { "register", N_("Incident Register"), sonae_doc_register_build, NULL, sonae_doc_register_build_for_year },
+  { "roster", N_("Contact Roster"), sonae_doc_roster_build, NULL, NULL, NULL },
+  { "calltree", N_("Call Tree"), sonae_doc_calltree_build, NULL, NULL, NULL },
+  { "poster", N_("First-Response Poster"), sonae_doc_poster_build, NULL, NULL, NULL },
+  { "manual", N_("Emergency Manual"), sonae_doc_manual_build, NULL, NULL, NULL },
+  { "checklist", N_("Incident Checklist"), sonae_doc_checklist_build, sonae_doc_checklist_build_for_incident, NULL, NULL },
+  { "timeline", N_("Incident Timeline"), NULL, sonae_doc_timeline_build_for_incident, NULL, NULL },
+  { "logsheet", N_("Paper Log Sheets"), sonae_doc_logsheet_build, NULL, NULL, NULL },
+  { "report", N_("Incident Report"), NULL, sonae_doc_report_build_for_incident, NULL, NULL },
+  { "ppc-draft", N_("PPC Report Draft"), NULL, sonae_doc_ppc_draft_build_for_incident, NULL, NULL },
+  { "register", N_("Incident Register"), sonae_doc_register_build, NULL, sonae_doc_register_build_for_year, NULL },
+  { "bcp", N_("BCP Worksheets"), sonae_doc_bcp_build, NULL, NULL, NULL },
+  { "outage-card", N_("Outage Cards"), sonae_doc_outage_card_build, NULL, NULL, sonae_doc_outage_card_build_for_system },
+  { "binder", N_("Emergency Binder"), sonae_doc_binder_build, NULL, NULL, NULL },
 };
 
 static int
@@ -193,6 +197,44 @@ sonae_document_new_for_year (SonaeStore  *store,
   return documents[i].build_for_year (store, year, paper, error);
 }
 
+gboolean
+sonae_document_takes_system (const char *name)
+{
+  int i = find_document (name);
+
+  return i >= 0 && documents[i].build_for_system != NULL;
+}
+
+SonaeDocument *
+sonae_document_new_for_system (SonaeStore  *store,
+                               const char  *name,
+                               gint64       system_id,
+                               SonaePaper   paper,
+                               GError     **error)
+{
+  int i;
+
+  g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  i = find_document (name);
+  if (i < 0)
+    {
+      set_unknown_document (error, name);
+      return NULL;
+    }
+  if (documents[i].build_for_system == NULL)
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                   /* Translators: %s is a document title such as “Contact Roster” */
+                   _("The %s is not about one system: print it without choosing a system."),
+                   _(documents[i].title));
+      return NULL;
+    }
+  return documents[i].build_for_system (store, system_id, paper, error);
+}
+
 /* Paper */
 
 void
@@ -279,6 +321,7 @@ sonae_document_new_blank (const char *name,
   doc->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
   doc->outline = g_array_new (FALSE, FALSE, sizeof (OutlineEntry));
   g_array_set_clear_func (doc->outline, outline_entry_clear);
+  doc->contents_part = -1;
   return doc;
 }
 
@@ -312,6 +355,9 @@ sonae_document_free (SonaeDocument *doc)
   g_array_unref (doc->placed);
   g_array_unref (doc->page_starts);
   g_array_unref (doc->outline);
+  g_clear_pointer (&doc->parts, g_ptr_array_unref);
+  g_strfreev (doc->part_bookmarks);
+  g_clear_pointer (&doc->part_first_page, g_array_unref);
   g_free (doc);
 }
 
@@ -322,6 +368,80 @@ sonae_document_clear_layout (SonaeDocument *doc)
   g_array_set_size (doc->placed, 0);
   g_array_set_size (doc->page_starts, 0);
   g_array_set_size (doc->outline, 0);
+}
+
+/* Composed documents */
+
+void
+sonae_document_add_part (SonaeDocument *doc,
+                         SonaeDocument *part,
+                         const char    *bookmark)
+{
+  guint n;
+
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (part != NULL && part != doc);
+  g_return_if_fail (doc->blocks->len == 0);
+
+  if (doc->parts == NULL)
+    {
+      doc->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_document_free);
+      doc->part_first_page = g_array_new (FALSE, FALSE, sizeof (guint));
+    }
+  g_ptr_array_add (doc->parts, part);
+  n = doc->parts->len;
+  doc->part_bookmarks = g_renew (char *, doc->part_bookmarks, n + 1);
+  doc->part_bookmarks[n - 1] = g_strdup (bookmark);
+  doc->part_bookmarks[n] = NULL;
+}
+
+void
+sonae_document_set_contents (SonaeDocument     *doc,
+                             SonaeContentsFunc  func,
+                             gpointer           user_data)
+{
+  g_return_if_fail (doc != NULL && doc->parts != NULL && doc->parts->len > 0);
+  g_return_if_fail (func != NULL);
+
+  doc->contents_part = (int) doc->parts->len - 1;
+  doc->contents_func = func;
+  doc->contents_data = user_data;
+}
+
+void
+sonae_document_clear_blocks (SonaeDocument *doc)
+{
+  g_return_if_fail (doc != NULL);
+
+  sonae_document_clear_layout (doc);
+  g_ptr_array_set_size (doc->blocks, 0);
+  g_array_set_size (doc->open_groups, 0);
+  doc->indent = 0;
+}
+
+guint
+sonae_document_get_n_parts (SonaeDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, 0);
+  return doc->parts ? doc->parts->len : 0;
+}
+
+SonaeDocument *
+sonae_document_get_part (SonaeDocument *doc,
+                         guint          index)
+{
+  g_return_val_if_fail (doc != NULL, NULL);
+  g_return_val_if_fail (doc->parts != NULL && index < doc->parts->len, NULL);
+  return g_ptr_array_index (doc->parts, index);
+}
+
+guint
+sonae_document_get_part_first_page (SonaeDocument *doc,
+                                    guint          index)
+{
+  g_return_val_if_fail (doc != NULL, 0);
+  g_return_val_if_fail (doc->part_first_page != NULL && index < doc->part_first_page->len, 0);
+  return g_array_index (doc->part_first_page, guint, index);
 }
 
 const char *
@@ -767,24 +887,39 @@ set_io_error (GError    **error,
   return FALSE;
 }
 
+#define OUTLINE_DEPTH 4
+
 static void
 add_outline (SonaeDocument   *doc,
              cairo_surface_t *surface)
 {
-  int parent = CAIRO_PDF_OUTLINE_ROOT;
+  /* The last bookmark of each level: a bookmark goes under the last one of
+   * the level above it (or the root when there is none). */
+  int last[OUTLINE_DEPTH];
+
+  for (guint l = 0; l < OUTLINE_DEPTH; l++)
+    last[l] = CAIRO_PDF_OUTLINE_ROOT;
 
   for (guint i = 0; i < doc->outline->len; i++)
     {
       OutlineEntry *e = &g_array_index (doc->outline, OutlineEntry, i);
       g_autofree char *link = NULL;
+      guint level = MIN (e->level, OUTLINE_DEPTH - 1);
+      int parent = CAIRO_PDF_OUTLINE_ROOT;
       int id;
 
+      for (guint l = level; l > 0; l--)
+        if (last[l - 1] != CAIRO_PDF_OUTLINE_ROOT)
+          {
+            parent = last[l - 1];
+            break;
+          }
       /* Whole points: a decimal comma of the user's locale would break the link. */
       link = g_strdup_printf ("page=%u pos=[0 %d]", e->page + 1, (int) MAX (e->y - 12.0, 0.0));
-      id = cairo_pdf_surface_add_outline (surface, e->level == 0 ? CAIRO_PDF_OUTLINE_ROOT : parent,
-                                          e->text, link, 0);
-      if (e->level == 0)
-        parent = id;
+      id = cairo_pdf_surface_add_outline (surface, parent, e->text, link, 0);
+      last[level] = id;
+      for (guint l = level + 1; l < OUTLINE_DEPTH; l++)
+        last[l] = CAIRO_PDF_OUTLINE_ROOT;
     }
 }
 

@@ -52,6 +52,16 @@ SonaeDocument *sonae_document_new_for_year (SonaeStore  *store,
                                             int          year,
                                             SonaePaper   paper,
                                             GError     **error);
+/* Documents about one system of the BCP ("outage-card"), by its id
+ * (sonae-bcp.h). sonae_document_new() builds such a document for every
+ * system, one after the other. Fails with SONAE_ERROR_INVALID for a
+ * document that takes no system, or SONAE_ERROR_NOT_FOUND. */
+gboolean       sonae_document_takes_system   (const char *name);
+SonaeDocument *sonae_document_new_for_system (SonaeStore  *store,
+                                              const char  *name,
+                                              gint64       system_id,
+                                              SonaePaper   paper,
+                                              GError     **error);
 void           sonae_document_free       (SonaeDocument *doc);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SonaeDocument, sonae_document_free)
 

@@ -1,0 +1,443 @@
+/* sonae-bcp-check-view.c: the readiness self-check.
+ *
+ * Every bundled question is a row with a linked はい / いいえ pair, in
+ * groups by IT-BCP step. いいえ opens the row on when it will be put right
+ * and by whom; that answer is a measure of the plan (the plans worksheet
+ * lists it). Answers and owners are stored at once, the date a moment
+ * after the last key. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sonae-bcp-dialog.h"
+#include "sonae-bcp-views.h"
+#include "sonae-bcp.h"
+#include "sonae-clock.h"
+#include "sonae-gui-util.h"
+
+#define SAVE_DELAY_MS 1000
+
+typedef struct _SonaeBcpCheckView SonaeBcpCheckView;
+
+typedef struct
+{
+  SonaeBcpCheckView *view;
+  char *key;
+  AdwExpanderRow *row;
+  GtkToggleButton *yes;
+  GtkToggleButton *no;
+  AdwEntryRow *target_row;
+  GtkWidget *owner_row;
+  guint save_source;
+  gboolean dirty;
+} Question;
+
+struct _SonaeBcpCheckView
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *scrolled;
+  GtkLabel *progress_label;
+  GtkLevelBar *progress_bar;
+  GPtrArray *questions;        /* of Question */
+  SonaeStore *store;
+  gulong changed_handler;
+  guint reload_source;
+  gboolean updating;
+};
+
+G_DEFINE_FINAL_TYPE (SonaeBcpCheckView, sonae_bcp_check_view, GTK_TYPE_WIDGET)
+
+static void
+question_free (gpointer p)
+{
+  Question *q = p;
+
+  g_clear_handle_id (&q->save_source, g_source_remove);
+  g_free (q->key);
+  g_free (q);
+}
+
+static const char *
+step_title (const char *step)
+{
+  switch (step != NULL ? step[0] : '0')
+    {
+    case '1': return _("1. Policy and Team");
+    case '2': return _("2. Crisis Events and Damage");
+    case '3': return _("3. Systems and Recovery Priority");
+    case '4': return _("4. Plans: Prevention, Training, Upkeep");
+    case '5': return _("5. Drills and Review");
+    default:  return _("Other");
+    }
+}
+
+static SonaeBcpAnswer
+question_answer (Question *q)
+{
+  if (gtk_toggle_button_get_active (q->yes))
+    return SONAE_BCP_YES;
+  if (gtk_toggle_button_get_active (q->no))
+    return SONAE_BCP_NO;
+  return SONAE_BCP_UNKNOWN;
+}
+
+static void
+show_progress (SonaeBcpCheckView *self)
+{
+  guint yes = 0, no = 0;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < self->questions->len; i++)
+    {
+      SonaeBcpAnswer a = question_answer (g_ptr_array_index (self->questions, i));
+
+      yes += a == SONAE_BCP_YES;
+      no += a == SONAE_BCP_NO;
+    }
+  /* Translators: "14 問中 10 問が はい"; the first %u is how many were answered yes */
+  text = g_strdup_printf (_("%u of %u questions answered Yes"), yes, self->questions->len);
+  if (no > 0)
+    {
+      g_autofree char *more = g_strdup_printf (_("%u to put right"), no);
+      g_autofree char *all = g_strdup_printf ("%s · %s", text, more);
+
+      g_free (text);
+      text = g_steal_pointer (&all);
+    }
+  gtk_label_set_text (self->progress_label, text);
+  gtk_level_bar_set_max_value (self->progress_bar, MAX (self->questions->len, 1));
+  gtk_level_bar_set_value (self->progress_bar, yes);
+}
+
+static void
+show_answer_state (Question *q)
+{
+  SonaeBcpAnswer a = question_answer (q);
+
+  adw_expander_row_set_enable_expansion (q->row, a == SONAE_BCP_NO);
+  if (a == SONAE_BCP_NO)
+    adw_expander_row_set_subtitle (q->row, sonae_bcp_check_get_measure (q->key));
+  else
+    adw_expander_row_set_subtitle (q->row, "");
+}
+
+/* Store what @q shows. The date only when it is a real one (else it is
+ * marked and kept to be corrected). */
+static gboolean
+question_save (Question *q)
+{
+  SonaeBcpCheckView *self = q->view;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *target = NULL;
+  SonaeBcpAnswer answer = question_answer (q);
+
+  g_clear_handle_id (&q->save_source, g_source_remove);
+  q->dirty = FALSE;
+  target = sonae_bcp_editable_text (GTK_EDITABLE (q->target_row));
+  if (target != NULL && !sonae_date_is_valid (target))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (q->target_row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (q->target_row),
+                                   _("Write the date as YYYY-MM-DD, e.g. 2026-09-30."));
+      g_clear_pointer (&target, g_free);
+      if (answer == SONAE_BCP_NO)
+        return FALSE;
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (q->target_row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (q->target_row), NULL);
+    }
+  if (!sonae_store_set_bcp_check (self->store, q->key, answer, target,
+                                  sonae_bcp_owner_row_get_id (q->owner_row), &error))
+    {
+      sonae_show_error (GTK_WIDGET (self), _("Could not save the answer"), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+toggled_cb (GtkToggleButton *button,
+            Question        *q)
+{
+  if (q->view->updating || !gtk_toggle_button_get_active (button))
+    return;
+  show_answer_state (q);
+  adw_expander_row_set_expanded (q->row, question_answer (q) == SONAE_BCP_NO);
+  show_progress (q->view);
+  question_save (q);
+}
+
+static gboolean
+save_timeout_cb (gpointer data)
+{
+  Question *q = data;
+
+  q->save_source = 0;
+  question_save (q);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+target_changed_cb (GtkEditable *editable,
+                   Question    *q)
+{
+  if (q->view->updating)
+    return;
+  q->dirty = TRUE;
+  g_clear_handle_id (&q->save_source, g_source_remove);
+  q->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, q);
+}
+
+static void
+target_apply_cb (AdwEntryRow *row,
+                 Question    *q)
+{
+  question_save (q);
+}
+
+static void
+owner_changed_cb (gpointer data)
+{
+  Question *q = data;
+
+  if (!q->view->updating)
+    question_save (q);
+}
+
+/* --- loading ----------------------------------------------------------------- */
+
+static void
+load (SonaeBcpCheckView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) answers = sonae_store_list_bcp_checks (self->store, &error);
+
+  if (answers == NULL)
+    {
+      g_message ("Could not read the self-check: %s", error->message);
+      return;
+    }
+  self->updating = TRUE;
+  for (guint i = 0; i < answers->len; i++)
+    {
+      SonaeBcpCheckAnswer *a = g_ptr_array_index (answers, i);
+
+      for (guint j = 0; j < self->questions->len; j++)
+        {
+          Question *q = g_ptr_array_index (self->questions, j);
+
+          if (!g_str_equal (q->key, a->key))
+            continue;
+          if (a->answer == SONAE_BCP_YES)
+            gtk_toggle_button_set_active (q->yes, TRUE);
+          else if (a->answer == SONAE_BCP_NO)
+            gtk_toggle_button_set_active (q->no, TRUE);
+          else
+            {
+              gtk_toggle_button_set_active (q->yes, FALSE);
+              gtk_toggle_button_set_active (q->no, FALSE);
+            }
+          /* What is being typed stays as it is. */
+          if (!q->dirty && !gtk_widget_has_focus (GTK_WIDGET (q->target_row))
+              && !gtk_widget_has_css_class (GTK_WIDGET (q->target_row), "error"))
+            gtk_editable_set_text (GTK_EDITABLE (q->target_row), a->target_on ? a->target_on : "");
+          sonae_bcp_owner_row_set (q->owner_row, a->owner_id, a->owner_name);
+          show_answer_state (q);
+        }
+    }
+  self->updating = FALSE;
+  show_progress (self);
+}
+
+static gboolean
+reload_idle_cb (gpointer data)
+{
+  SonaeBcpCheckView *self = data;
+
+  self->reload_source = 0;
+  load (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (SonaeStore        *store,
+                  const char        *detail,
+                  SonaeBcpCheckView *self)
+{
+  if (g_strcmp0 (detail, "bcp") != 0 && g_strcmp0 (detail, "contacts") != 0)
+    return;
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT, reload_idle_cb, self, NULL);
+}
+
+static void
+build (SonaeBcpCheckView *self)
+{
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *intro = adw_preferences_group_new ();
+  GtkWidget *progress_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *bar = gtk_level_bar_new ();
+  AdwPreferencesGroup *group = NULL;
+  const char *group_step = NULL;
+  const SonaeBcpCheckInfo *checks;
+  guint n_checks = 0;
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (intro), _("Readiness Self-Check"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (intro),
+                                         _("Answer each question for the clinic as it is today. "
+                                           "Every “No” becomes a measure of the plan: say by when it will be put right and who sees to it."));
+  gtk_widget_set_name (label, "progress-label");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "bcp-progress-label");
+  gtk_level_bar_set_mode (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_MODE_CONTINUOUS);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
+  gtk_box_append (GTK_BOX (progress_box), label);
+  gtk_box_append (GTK_BOX (progress_box), bar);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (intro), progress_box);
+  gtk_box_append (GTK_BOX (box), intro);
+  self->progress_label = GTK_LABEL (label);
+  self->progress_bar = GTK_LEVEL_BAR (bar);
+
+  checks = sonae_bcp_checks_get (&n_checks);
+  for (guint i = 0; i < n_checks; i++)
+    {
+      const SonaeBcpCheckInfo *info = &checks[i];
+      Question *q = g_new0 (Question, 1);
+      GtkWidget *row = adw_expander_row_new ();
+      GtkWidget *pair = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      GtkWidget *yes = gtk_toggle_button_new_with_label (_("Yes"));
+      GtkWidget *no = gtk_toggle_button_new_with_label (_("No"));
+      GtkWidget *target = adw_entry_row_new ();
+      g_autofree char *name = NULL;
+
+      if (group == NULL || g_strcmp0 (group_step, info->step) != 0)
+        {
+          group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+          adw_preferences_group_set_title (group, step_title (info->step));
+          gtk_box_append (GTK_BOX (box), GTK_WIDGET (group));
+          group_step = info->step;
+        }
+
+      q->view = self;
+      q->key = g_strdup (info->key);
+      q->row = ADW_EXPANDER_ROW (row);
+      q->yes = GTK_TOGGLE_BUTTON (yes);
+      q->no = GTK_TOGGLE_BUTTON (no);
+      q->target_row = ADW_ENTRY_ROW (target);
+      g_ptr_array_add (self->questions, q);
+
+      name = g_strdup_printf ("check-%s", info->key);
+      gtk_widget_set_name (row, name);
+      g_free (name);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sonae_bcp_check_get_question (info->key));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_expander_row_set_enable_expansion (q->row, FALSE);
+
+      name = g_strdup_printf ("yes-%s", info->key);
+      gtk_widget_set_name (yes, name);
+      g_free (name);
+      name = g_strdup_printf ("no-%s", info->key);
+      gtk_widget_set_name (no, name);
+      g_free (name);
+      gtk_toggle_button_set_group (q->no, q->yes);
+      gtk_widget_add_css_class (pair, "linked");
+      gtk_widget_set_valign (pair, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (pair), yes);
+      gtk_box_append (GTK_BOX (pair), no);
+      adw_expander_row_add_action (q->row, pair);
+      g_signal_connect (yes, "toggled", G_CALLBACK (toggled_cb), q);
+      g_signal_connect (no, "toggled", G_CALLBACK (toggled_cb), q);
+
+      name = g_strdup_printf ("target-%s", info->key);
+      gtk_widget_set_name (target, name);
+      g_free (name);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (target), _("Put right by (YYYY-MM-DD)"));
+      adw_entry_row_set_show_apply_button (q->target_row, FALSE);
+      sonae_bcp_add_calendar (q->target_row);
+      g_signal_connect (target, "changed", G_CALLBACK (target_changed_cb), q);
+      g_signal_connect (target, "entry-activated", G_CALLBACK (target_apply_cb), q);
+      adw_expander_row_add_row (q->row, target);
+
+      q->owner_row = sonae_bcp_owner_row_new (self->store, _("Who sees to it"),
+                                              G_CALLBACK (owner_changed_cb), q);
+      name = g_strdup_printf ("owner-%s", info->key);
+      gtk_widget_set_name (q->owner_row, name);
+      adw_expander_row_add_row (q->row, q->owner_row);
+
+      adw_preferences_group_add (group, row);
+    }
+
+  gtk_widget_set_margin_top (clamp, 24);
+  gtk_widget_set_margin_bottom (clamp, 24);
+  gtk_widget_set_margin_start (clamp, 12);
+  gtk_widget_set_margin_end (clamp, 12);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
+}
+
+/* --- GObject ----------------------------------------------------------------- */
+
+static void
+sonae_bcp_check_view_dispose (GObject *object)
+{
+  SonaeBcpCheckView *self = SONAE_BCP_CHECK_VIEW (object);
+
+  /* Nothing typed is lost: a pending date is stored now. */
+  if (self->questions != NULL && self->store != NULL)
+    for (guint i = 0; i < self->questions->len; i++)
+      {
+        Question *q = g_ptr_array_index (self->questions, i);
+
+        if (q->dirty)
+          question_save (q);
+      }
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->store);
+  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  g_clear_pointer (&self->questions, g_ptr_array_unref);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (sonae_bcp_check_view_parent_class)->dispose (object);
+}
+
+static void
+sonae_bcp_check_view_class_init (SonaeBcpCheckViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sonae_bcp_check_view_dispose;
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "bcp-check-view");
+}
+
+static void
+sonae_bcp_check_view_init (SonaeBcpCheckView *self)
+{
+  self->questions = g_ptr_array_new_with_free_func (question_free);
+  self->scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+}
+
+GtkWidget *
+sonae_bcp_check_view_new (SonaeStore *store)
+{
+  SonaeBcpCheckView *self;
+
+  g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
+
+  sonae_bcp_ensure_style ();
+  self = g_object_new (SONAE_TYPE_BCP_CHECK_VIEW, NULL);
+  self->store = g_object_ref (store);
+  build (self);
+  load (self);
+  self->changed_handler = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+  return GTK_WIDGET (self);
+}

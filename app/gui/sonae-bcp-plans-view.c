@@ -1,0 +1,895 @@
+/* sonae-bcp-plans-view.c: step 4 of the plan: the prevention measures,
+ * the training plan and the upkeep of the plan (its yearly review).
+ *
+ * The measures come from the store as it lists them: the stored ones and
+ * one for each self-check question answered いいえ, which is changed there,
+ * not here. A check mark closes a measure at once; the texts are stored a
+ * moment after the last key. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sonae-bcp-dialog.h"
+#include "sonae-bcp-views.h"
+#include "sonae-bcp.h"
+#include "sonae-clock.h"
+#include "sonae-error.h"
+#include "sonae-gui-util.h"
+
+#define SAVE_DELAY_MS 1000
+
+typedef struct _SonaeBcpPlansView SonaeBcpPlansView;
+
+typedef struct
+{
+  SonaeBcpPlansView *view;
+  SonaeBcpText which;
+  GtkTextView *text_view;
+  GtkWidget *placeholder;
+  guint save_source;
+  gboolean dirty;
+} TextField;
+
+struct _SonaeBcpPlansView
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *scrolled;
+  AdwPreferencesGroup *measures_group;
+  GPtrArray *measure_rows;         /* borrowed rows in measures_group */
+  TextField texts[2];              /* training, upkeep */
+  AdwActionRow *review_row;
+  AdwActionRow *next_review_row;
+  GtkLabel *next_review_label;
+
+  SonaeStore *store;
+  GPtrArray *measures;             /* of SonaeBcpMeasure, as shown */
+  gulong changed_handler;
+  guint reload_source;
+  gboolean updating;
+};
+
+G_DEFINE_FINAL_TYPE (SonaeBcpPlansView, sonae_bcp_plans_view, GTK_TYPE_WIDGET)
+
+/* --- texts ------------------------------------------------------------------- */
+
+static char *
+field_text (TextField *f)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (f->text_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gboolean
+field_save (TextField *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_clear_handle_id (&f->save_source, g_source_remove);
+  if (!f->dirty || f->view->store == NULL)
+    return TRUE;
+  f->dirty = FALSE;
+  text = field_text (f);
+  if (!sonae_store_set_bcp_text (f->view->store, f->which, text, &error))
+    {
+      sonae_show_error (GTK_WIDGET (f->view), _("Could not save the text"), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+field_timeout_cb (gpointer data)
+{
+  TextField *f = data;
+
+  f->save_source = 0;
+  field_save (f);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+field_changed_cb (GtkTextBuffer *buffer,
+                  TextField     *f)
+{
+  gtk_widget_set_visible (f->placeholder, gtk_text_buffer_get_char_count (buffer) == 0);
+  if (f->view->updating)
+    return;
+  f->dirty = TRUE;
+  g_clear_handle_id (&f->save_source, g_source_remove);
+  f->save_source = g_timeout_add (SAVE_DELAY_MS, field_timeout_cb, f);
+}
+
+static void
+field_focus_leave_cb (GtkEventControllerFocus *controller,
+                      TextField               *f)
+{
+  field_save (f);
+}
+
+static void
+field_load (TextField *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *shown = NULL;
+
+  /* What is being typed stays as it is. */
+  if (f->dirty || gtk_widget_has_focus (GTK_WIDGET (f->text_view)))
+    return;
+  value = sonae_store_get_bcp_text (f->view->store, f->which, &error);
+  if (value == NULL && error != NULL)
+    {
+      g_message ("Could not read the plan: %s", error->message);
+      return;
+    }
+  shown = field_text (f);
+  if (g_strcmp0 (shown, value != NULL ? value : "") != 0)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (f->text_view), value != NULL ? value : "", -1);
+}
+
+static GtkWidget *
+field_build (SonaeBcpPlansView *self,
+             TextField         *f,
+             SonaeBcpText       which,
+             const char        *name)
+{
+  GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *text_view = gtk_text_view_new ();
+  GtkWidget *placeholder = gtk_label_new (sonae_bcp_text_get_hint (which));
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  f->view = self;
+  f->which = which;
+  f->text_view = GTK_TEXT_VIEW (text_view);
+  f->placeholder = placeholder;
+
+  gtk_widget_set_name (text_view, name);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text_view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (text_view), FALSE);
+  gtk_widget_add_css_class (text_view, "bcp-text");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  sonae_bcp_text_get_title (which), -1);
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (placeholder), 0);
+  gtk_widget_set_valign (placeholder, GTK_ALIGN_START);
+  gtk_widget_set_halign (placeholder, GTK_ALIGN_FILL);
+  gtk_widget_set_margin_start (placeholder, 12);
+  gtk_widget_set_margin_end (placeholder, 12);
+  gtk_widget_set_margin_top (placeholder, 8);
+  gtk_widget_set_can_target (placeholder, FALSE);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), text_view);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), placeholder);
+  gtk_widget_add_css_class (overlay, "card");
+  g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)), "changed",
+                    G_CALLBACK (field_changed_cb), f);
+  g_signal_connect (focus, "leave", G_CALLBACK (field_focus_leave_cb), f);
+  gtk_widget_add_controller (text_view, focus);
+  return overlay;
+}
+
+/* --- the measure dialog ------------------------------------------------------ */
+
+typedef struct
+{
+  SonaeStore *store;
+  SonaeBcpMeasure *measure;
+  GtkWidget *text_row;
+  GtkWidget *owner_row;
+  GtkWidget *due_row;
+  GtkWidget *risk_row;
+  GArray *risk_ids;            /* gint64, index 0 is “none” */
+} MeasureDialog;
+
+static void
+measure_dialog_free (gpointer p)
+{
+  MeasureDialog *d = p;
+
+  g_clear_object (&d->store);
+  g_clear_pointer (&d->measure, sonae_bcp_measure_free);
+  g_clear_pointer (&d->risk_ids, g_array_unref);
+  g_free (d);
+}
+
+static gboolean
+measure_dialog_save (GtkWindow  *dialog,
+                     gpointer    data,
+                     GError    **error)
+{
+  MeasureDialog *d = data;
+  g_autoptr(SonaeBcpMeasure) m = sonae_bcp_measure_new ();
+  guint risk = adw_combo_row_get_selected (ADW_COMBO_ROW (d->risk_row));
+
+  m->id = d->measure->id;
+  m->text = sonae_bcp_editable_text (GTK_EDITABLE (d->text_row));
+  m->owner_id = sonae_bcp_owner_row_get_id (d->owner_row);
+  m->due_on = sonae_bcp_editable_text (GTK_EDITABLE (d->due_row));
+  m->status = d->measure->status;
+  m->done_on = g_strdup (d->measure->done_on);
+  m->drill_id = d->measure->drill_id;
+  m->risk_id = risk != GTK_INVALID_LIST_POSITION && risk < d->risk_ids->len
+               ? g_array_index (d->risk_ids, gint64, risk) : 0;
+  if (m->text == NULL)
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID, _("Write what is to be done."));
+      return FALSE;
+    }
+  if (m->due_on != NULL && !sonae_date_check (m->due_on, error))
+    return FALSE;
+  return sonae_store_save_bcp_measure (d->store, m, error);
+}
+
+static SonaeBcpMeasure *
+measure_copy (const SonaeBcpMeasure *m)
+{
+  SonaeBcpMeasure *c = sonae_bcp_measure_new ();
+
+  c->id = m->id;
+  c->text = g_strdup (m->text);
+  c->owner_id = m->owner_id;
+  c->owner_name = g_strdup (m->owner_name);
+  c->due_on = g_strdup (m->due_on);
+  c->status = m->status;
+  c->done_on = g_strdup (m->done_on);
+  c->drill_id = m->drill_id;
+  c->risk_id = m->risk_id;
+  c->check_key = g_strdup (m->check_key);
+  return c;
+}
+
+static void
+open_measure_dialog (SonaeBcpPlansView     *self,
+                     const SonaeBcpMeasure *measure)
+{
+  MeasureDialog *d = g_new0 (MeasureDialog, 1);
+  g_autoptr(GtkStringList) risks = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWindow *dialog;
+  gint64 none = 0;
+  guint selected = 0;
+
+  d->store = g_object_ref (self->store);
+  d->measure = measure != NULL ? measure_copy (measure) : sonae_bcp_measure_new ();
+  d->risk_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  dialog = sonae_bcp_dialog_new (GTK_WIDGET (self), "bcp-measure-dialog",
+                                 d->measure->id == 0 ? _("Add Measure") : _("Edit Measure"),
+                                 d->measure->id == 0 ? _("_Add") : _("_Save"),
+                                 measure_dialog_save, d, measure_dialog_free);
+
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("What is to be done to prevent a crisis or soften it, who sees to it, and by when."));
+  d->text_row = adw_entry_row_new ();
+  gtk_widget_set_name (d->text_row, "text-row");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->text_row), _("What is to be done"));
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (d->text_row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (d->text_row), d->measure->text ? d->measure->text : "");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->text_row);
+
+  d->owner_row = sonae_bcp_owner_row_new (self->store, _("Owner"), NULL, NULL);
+  gtk_widget_set_name (d->owner_row, "owner-row");
+  sonae_bcp_owner_row_set (d->owner_row, d->measure->owner_id, d->measure->owner_name);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->owner_row);
+
+  d->due_row = adw_entry_row_new ();
+  gtk_widget_set_name (d->due_row, "due-row");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->due_row), _("Due date (YYYY-MM-DD)"));
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (d->due_row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (d->due_row), d->measure->due_on ? d->measure->due_on : "");
+  sonae_bcp_add_calendar (ADW_ENTRY_ROW (d->due_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->due_row);
+
+  gtk_string_list_append (risks, _("None"));
+  g_array_append_val (d->risk_ids, none);
+  list = sonae_store_list_bcp_risks (self->store, &error);
+  if (list == NULL)
+    g_message ("Could not read the risks: %s", error->message);
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      SonaeBcpRisk *r = g_ptr_array_index (list, i);
+
+      gtk_string_list_append (risks, r->risk);
+      g_array_append_val (d->risk_ids, r->id);
+      if (r->id == d->measure->risk_id)
+        selected = d->risk_ids->len - 1;
+    }
+  d->risk_row = adw_combo_row_new ();
+  gtk_widget_set_name (d->risk_row, "risk-row");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->risk_row), _("Risk it treats"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (d->risk_row), G_LIST_MODEL (risks));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (d->risk_row), selected);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->risk_row);
+
+  gtk_box_append (sonae_bcp_dialog_get_box (dialog), group);
+  gtk_window_present (dialog);
+}
+
+/* --- the review dialog ------------------------------------------------------- */
+
+typedef struct
+{
+  SonaeStore *store;
+  GtkWidget *by_row;
+  GtkWidget *on_row;
+} ReviewDialog;
+
+static void
+review_dialog_free (gpointer p)
+{
+  ReviewDialog *d = p;
+
+  g_clear_object (&d->store);
+  g_free (d);
+}
+
+static gboolean
+review_dialog_save (GtkWindow  *dialog,
+                    gpointer    data,
+                    GError    **error)
+{
+  ReviewDialog *d = data;
+  g_autofree char *by = sonae_bcp_editable_text (GTK_EDITABLE (d->by_row));
+  g_autofree char *on = sonae_bcp_editable_text (GTK_EDITABLE (d->on_row));
+
+  if (by == NULL)
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID, _("Write who reviewed the plan."));
+      return FALSE;
+    }
+  if (on != NULL && !sonae_date_check (on, error))
+    return FALSE;
+  return sonae_store_mark_bcp_reviewed (d->store, on, by, error);
+}
+
+static void
+review_clicked_cb (SonaeBcpPlansView *self)
+{
+  ReviewDialog *d = g_new0 (ReviewDialog, 1);
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autofree char *author = sonae_get_author ();
+  g_autofree char *today = sonae_clock_today ();
+  GtkWindow *dialog;
+
+  d->store = g_object_ref (self->store);
+  dialog = sonae_bcp_dialog_new (GTK_WIDGET (self), "bcp-review-dialog", _("Mark as Reviewed"),
+                                 _("_Mark Reviewed"), review_dialog_save, d, review_dialog_free);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("The plan was read again and is still right, or was corrected. It is due again in a year."));
+  d->by_row = adw_entry_row_new ();
+  gtk_widget_set_name (d->by_row, "reviewed-by-row");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->by_row), _("Reviewed by"));
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (d->by_row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (d->by_row), author);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->by_row);
+  d->on_row = adw_entry_row_new ();
+  gtk_widget_set_name (d->on_row, "reviewed-on-row");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->on_row), _("Reviewed on (YYYY-MM-DD)"));
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (d->on_row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (d->on_row), today);
+  sonae_bcp_add_calendar (ADW_ENTRY_ROW (d->on_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->on_row);
+  gtk_box_append (sonae_bcp_dialog_get_box (dialog), group);
+  gtk_window_present (dialog);
+}
+
+/* --- measure rows ------------------------------------------------------------ */
+
+static SonaeBcpMeasure *
+row_measure (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), "sonae-bcp-measure");
+}
+
+static void
+set_status (SonaeBcpPlansView *self,
+            gint64             id,
+            SonaeActionStatus  status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sonae_store_set_bcp_measure_status (self->store, id, status, NULL, &error))
+    sonae_show_error (GTK_WIDGET (self), _("Could not change the measure"), error);
+}
+
+static void
+done_toggled_cb (GtkCheckButton *check,
+                 GtkWidget      *row)
+{
+  SonaeBcpPlansView *self = SONAE_BCP_PLANS_VIEW (gtk_widget_get_ancestor (row, SONAE_TYPE_BCP_PLANS_VIEW));
+  SonaeBcpMeasure *m = row_measure (row);
+
+  if (self == NULL || self->updating)
+    return;
+  set_status (self, m->id, gtk_check_button_get_active (check) ? SONAE_ACTION_DONE : SONAE_ACTION_OPEN);
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SonaeBcpPlansView *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "measure-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0)
+    return;
+  if (!sonae_store_delete_bcp_measure (self->store, id, &error))
+    sonae_show_error (GTK_WIDGET (self), _("Could not delete the measure"), error);
+}
+
+static void
+measure_action_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       data)
+{
+  GtkWidget *row = data;
+  SonaeBcpPlansView *self = SONAE_BCP_PLANS_VIEW (gtk_widget_get_ancestor (row, SONAE_TYPE_BCP_PLANS_VIEW));
+  SonaeBcpMeasure *m = row_measure (row);
+  const char *name = g_action_get_name (G_ACTION (action));
+
+  if (self == NULL)
+    return;
+  if (g_str_equal (name, "edit"))
+    open_measure_dialog (self, m);
+  else if (g_str_equal (name, "done"))
+    set_status (self, m->id, SONAE_ACTION_DONE);
+  else if (g_str_equal (name, "reopen"))
+    set_status (self, m->id, SONAE_ACTION_OPEN);
+  else if (g_str_equal (name, "drop"))
+    set_status (self, m->id, SONAE_ACTION_DROPPED);
+  else if (g_str_equal (name, "delete"))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                  _("Delete Measure?"), m->text);
+
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "delete", _("_Delete"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_object_set_data (G_OBJECT (dialog), "measure-id", GSIZE_TO_POINTER ((gsize) m->id));
+      g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+go_to_check (SonaeBcpPlansView *self)
+{
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.show-bcp", "s", "check"))
+    sonae_show_message (GTK_WIDGET (self),
+                        _("This measure comes from the self-check: change the answer there."));
+}
+
+static void
+row_activated_cb (AdwActionRow *row,
+                  SonaeBcpPlansView *self)
+{
+  SonaeBcpMeasure *m = row_measure (GTK_WIDGET (row));
+
+  if (m->check_key != NULL)
+    go_to_check (self);
+  else
+    open_measure_dialog (self, m);
+}
+
+static GtkWidget *
+pill_new (const char *text,
+          const char *kind)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "bcp-pill");
+  gtk_widget_add_css_class (label, kind);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  return label;
+}
+
+static GtkWidget *
+measure_row_new (SonaeBcpPlansView *self,
+                 SonaeBcpMeasure   *m)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autofree char *name = NULL;
+  gboolean overdue = m->status == SONAE_ACTION_OPEN && sonae_bcp_date_is_past (m->due_on);
+
+  if (m->check_key != NULL)
+    name = g_strdup_printf ("measure-check-%s", m->check_key);
+  else
+    name = g_strdup_printf ("measure-%" G_GINT64_FORMAT, m->id);
+  gtk_widget_set_name (row, name);
+  g_object_set_data (G_OBJECT (row), "sonae-bcp-measure", m);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), m->text);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+
+  if (m->check_key != NULL)
+    g_string_append (subtitle, _("From the self-check"));
+  if (m->owner_id != 0 && m->owner_name != NULL)
+    {
+      if (subtitle->len > 0)
+        g_string_append (subtitle, " · ");
+      g_string_append (subtitle, m->owner_name);
+    }
+  else if (m->status == SONAE_ACTION_OPEN)
+    {
+      if (subtitle->len > 0)
+        g_string_append (subtitle, " · ");
+      g_string_append (subtitle, _("No owner yet"));
+    }
+  if (m->status != SONAE_ACTION_OPEN && m->done_on != NULL)
+    {
+      if (subtitle->len > 0)
+        g_string_append (subtitle, " · ");
+      /* Translators: the status (done, dropped) and its date */
+      g_string_append_printf (subtitle, _("%s on %s"), sonae_action_status_get_title (m->status), m->done_on);
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+
+  if (m->check_key == NULL)
+    {
+      GtkWidget *check = gtk_check_button_new ();
+
+      gtk_widget_set_name (check, "done-check");
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (check, m->status == SONAE_ACTION_DONE ? _("Reopen") : _("Mark Done"));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), m->status == SONAE_ACTION_DONE);
+      gtk_widget_set_sensitive (check, m->status != SONAE_ACTION_DROPPED);
+      g_signal_connect (check, "toggled", G_CALLBACK (done_toggled_cb), row);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+    }
+  else
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("view-list-bullet-symbolic");
+
+      /* Where the check box of the stored measures is. */
+      gtk_widget_set_size_request (icon, 22, -1);
+      gtk_widget_set_tooltip_text (icon, _("From the self-check"));
+      gtk_widget_add_css_class (icon, "dim-label");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+    }
+
+  if (m->due_on != NULL && m->status == SONAE_ACTION_OPEN)
+    {
+      g_autofree char *due = g_strdup_printf (_("Due %s"), m->due_on);
+      GtkWidget *label = gtk_label_new (due);
+
+      gtk_widget_set_name (label, "due-label");
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      if (overdue)
+        {
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+          gtk_widget_set_name (icon, "overdue-icon");
+          gtk_widget_set_tooltip_text (icon, _("Overdue"));
+          gtk_widget_add_css_class (icon, "bcp-overdue");
+          gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+          gtk_widget_add_css_class (label, "bcp-overdue");
+        }
+      else
+        gtk_widget_add_css_class (label, "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+
+  /* Open is what the check box and the due date already say. */
+  if (m->status != SONAE_ACTION_OPEN)
+    {
+      GtkWidget *pill = pill_new (sonae_action_status_get_title (m->status),
+                                  sonae_action_status_to_string (m->status));
+
+      gtk_widget_set_name (pill, "status-pill");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
+    }
+
+  if (m->check_key == NULL)
+    {
+      static const GActionEntry entries[] = {
+        { "edit", measure_action_cb, NULL, NULL, NULL, { 0 } },
+        { "done", measure_action_cb, NULL, NULL, NULL, { 0 } },
+        { "reopen", measure_action_cb, NULL, NULL, NULL, { 0 } },
+        { "drop", measure_action_cb, NULL, NULL, NULL, { 0 } },
+        { "delete", measure_action_cb, NULL, NULL, NULL, { 0 } },
+      };
+      g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+      g_autoptr(GMenu) menu = g_menu_new ();
+      g_autoptr(GMenu) section = g_menu_new ();
+      GtkWidget *button = gtk_menu_button_new ();
+
+      g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), row);
+      gtk_widget_insert_action_group (row, "measure", G_ACTION_GROUP (group));
+      g_menu_append (menu, _("_Edit…"), "measure.edit");
+      if (m->status == SONAE_ACTION_OPEN)
+        {
+          g_menu_append (menu, _("Mark _Done"), "measure.done");
+          g_menu_append (menu, _("D_rop"), "measure.drop");
+        }
+      else
+        g_menu_append (menu, _("_Reopen"), "measure.reopen");
+      g_menu_append (section, _("_Delete…"), "measure.delete");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+      gtk_widget_set_tooltip_text (button, _("More"));
+      gtk_widget_set_name (button, "measure-menu");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+  else
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_signal_connect (row, "activated", G_CALLBACK (row_activated_cb), self);
+  return row;
+}
+
+/* --- loading ----------------------------------------------------------------- */
+
+static void
+load_measures (SonaeBcpPlansView *self)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *measures = sonae_store_list_bcp_measures (self->store, &error);
+
+  if (measures == NULL)
+    {
+      g_message ("Could not read the measures: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < self->measure_rows->len; i++)
+    adw_preferences_group_remove (self->measures_group, g_ptr_array_index (self->measure_rows, i));
+  g_ptr_array_set_size (self->measure_rows, 0);
+  g_clear_pointer (&self->measures, g_ptr_array_unref);
+  self->measures = measures;
+
+  if (measures->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      gtk_widget_set_name (row, "no-measures-row");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No measures yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Add what the clinic will do, or answer the self-check: every “No” becomes a measure."));
+      gtk_widget_add_css_class (row, "dim-label");
+      adw_preferences_group_add (self->measures_group, row);
+      g_ptr_array_add (self->measure_rows, row);
+    }
+  for (guint i = 0; i < measures->len; i++)
+    {
+      GtkWidget *row = measure_row_new (self, g_ptr_array_index (measures, i));
+
+      adw_preferences_group_add (self->measures_group, row);
+      g_ptr_array_add (self->measure_rows, row);
+    }
+}
+
+static void
+load_review (SonaeBcpPlansView *self)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *by = NULL;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->next_review_label), "bcp-overdue");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->next_review_label), "dim-label");
+  if (sonae_store_get_bcp_last_review (self->store, &date, &by))
+    {
+      g_autofree char *text = g_strdup_printf ("%s (%s)", date, by);
+      g_autoptr(GDate) next = g_date_new ();
+      char buf[16];
+
+      adw_action_row_set_subtitle (self->review_row, text);
+      g_date_set_parse (next, date);
+      if (g_date_valid (next))
+        {
+          g_date_add_days (next, SONAE_BCP_REVIEW_DAYS);
+          g_date_strftime (buf, sizeof buf, "%Y-%m-%d", next);
+          gtk_label_set_text (self->next_review_label, buf);
+          gtk_widget_add_css_class (GTK_WIDGET (self->next_review_label),
+                                    sonae_bcp_date_is_past (buf) ? "bcp-overdue" : "dim-label");
+        }
+    }
+  else
+    {
+      adw_action_row_set_subtitle (self->review_row, _("Not reviewed yet"));
+      gtk_label_set_text (self->next_review_label, _("Now"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->next_review_label), "bcp-overdue");
+    }
+}
+
+static void
+load (SonaeBcpPlansView *self)
+{
+  self->updating = TRUE;
+  load_measures (self);
+  for (guint i = 0; i < G_N_ELEMENTS (self->texts); i++)
+    field_load (&self->texts[i]);
+  load_review (self);
+  self->updating = FALSE;
+}
+
+static gboolean
+reload_idle_cb (gpointer data)
+{
+  SonaeBcpPlansView *self = data;
+
+  self->reload_source = 0;
+  load (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (SonaeStore        *store,
+                  const char        *detail,
+                  SonaeBcpPlansView *self)
+{
+  if (g_strcmp0 (detail, "bcp") != 0 && g_strcmp0 (detail, "contacts") != 0)
+    return;
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT, reload_idle_cb, self, NULL);
+}
+
+static void
+add_clicked_cb (SonaeBcpPlansView *self)
+{
+  open_measure_dialog (self, NULL);
+}
+
+static GtkWidget *
+header_button (const char *label,
+               const char *name)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *content = adw_button_content_new ();
+
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_widget_set_name (button, name);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  return button;
+}
+
+static void
+build (SonaeBcpPlansView *self)
+{
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *group;
+  GtkWidget *button;
+  GtkWidget *label;
+
+  /* Prevention measures */
+  group = adw_preferences_group_new ();
+  gtk_widget_set_name (group, "measures-group");
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Prevention Measures"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("What the clinic does so that a crisis is less likely or does less harm, with who sees to it and by when."));
+  button = header_button (_("_Add Measure"), "add-measure-button");
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_clicked_cb), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
+  self->measures_group = ADW_PREFERENCES_GROUP (group);
+  gtk_box_append (GTK_BOX (box), group);
+
+  /* Training plan */
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), sonae_bcp_text_get_title (SONAE_BCP_TEXT_TRAINING));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             field_build (self, &self->texts[0], SONAE_BCP_TEXT_TRAINING, "training-text"));
+  gtk_box_append (GTK_BOX (box), group);
+
+  /* Upkeep */
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), sonae_bcp_text_get_title (SONAE_BCP_TEXT_UPKEEP));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             field_build (self, &self->texts[1], SONAE_BCP_TEXT_UPKEEP, "upkeep-text"));
+  gtk_box_append (GTK_BOX (box), group);
+
+  group = adw_preferences_group_new ();
+  self->review_row = ADW_ACTION_ROW (adw_action_row_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->review_row), "last-review-row");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->review_row), _("Last review"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->review_row), FALSE);
+  button = gtk_button_new_with_mnemonic (_("Mark as _Reviewed…"));
+  gtk_widget_set_name (button, "review-button");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (review_clicked_cb), self);
+  adw_action_row_add_suffix (self->review_row, button);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->review_row));
+
+  self->next_review_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->next_review_row), _("Next review due"));
+  adw_action_row_set_subtitle (self->next_review_row, _("The plan is read again and confirmed at least once a year."));
+  label = gtk_label_new (NULL);
+  gtk_widget_set_name (label, "next-review-label");
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  self->next_review_label = GTK_LABEL (label);
+  adw_action_row_add_suffix (self->next_review_row, label);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->next_review_row));
+  gtk_box_append (GTK_BOX (box), group);
+
+  gtk_widget_set_margin_top (clamp, 24);
+  gtk_widget_set_margin_bottom (clamp, 24);
+  gtk_widget_set_margin_start (clamp, 12);
+  gtk_widget_set_margin_end (clamp, 12);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
+}
+
+/* --- GObject ----------------------------------------------------------------- */
+
+void
+sonae_bcp_plans_view_save_now (SonaeBcpPlansView *self)
+{
+  g_return_if_fail (SONAE_IS_BCP_PLANS_VIEW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->texts); i++)
+    field_save (&self->texts[i]);
+}
+
+static void
+sonae_bcp_plans_view_dispose (GObject *object)
+{
+  SonaeBcpPlansView *self = SONAE_BCP_PLANS_VIEW (object);
+
+  if (self->store != NULL && self->scrolled != NULL)
+    sonae_bcp_plans_view_save_now (self);
+  for (guint i = 0; i < G_N_ELEMENTS (self->texts); i++)
+    g_clear_handle_id (&self->texts[i].save_source, g_source_remove);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->store);
+  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  g_clear_pointer (&self->measure_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->measures, g_ptr_array_unref);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (sonae_bcp_plans_view_parent_class)->dispose (object);
+}
+
+static void
+sonae_bcp_plans_view_class_init (SonaeBcpPlansViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sonae_bcp_plans_view_dispose;
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "bcp-plans-view");
+}
+
+static void
+sonae_bcp_plans_view_init (SonaeBcpPlansView *self)
+{
+  self->measure_rows = g_ptr_array_new ();
+  self->scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+}
+
+GtkWidget *
+sonae_bcp_plans_view_new (SonaeStore *store)
+{
+  SonaeBcpPlansView *self;
+
+  g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
+
+  sonae_bcp_ensure_style ();
+  self = g_object_new (SONAE_TYPE_BCP_PLANS_VIEW, NULL);
+  self->store = g_object_ref (store);
+  build (self);
+  load (self);
+  self->changed_handler = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+  return GTK_WIDGET (self);
+}

@@ -266,7 +266,7 @@ open_drill_dialog (SonaeBcpDrillsView  *self,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->incident_row);
   gtk_box_append (box, group);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (findings_group), _("Findings"));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (findings_group), C_("drill", "Findings"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (findings_group),
                                          _("What went well, and what did not."));
   gtk_widget_set_name (text_view, "findings-text");

@@ -943,7 +943,7 @@ add_checks (SonaeDocument *doc,
             SonaeStore    *store,
             GError       **error)
 {
-  static const double widths[] = { 0.07, 0.53, 0.20, 0.20 };
+  static const double widths[] = { 0.08, 0.52, 0.20, 0.20 };
   g_autoptr(GPtrArray) answers = sonae_store_list_bcp_checks (store, error);
 
   if (answers == NULL)

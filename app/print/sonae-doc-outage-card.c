@@ -522,6 +522,9 @@ add_card (SonaeDocument        *doc,
 {
   Sizes z = { scale };
 
+  /* Each card a bookmark, and a line of the binder's contents. */
+  if (system != NULL)
+    sonae_document_add_bookmark (doc, system->name);
   add_banner (doc, &z, system);
   add_support (doc, store, &z, system);
   add_heading_line (doc, &z, _("Who decides"));

@@ -160,6 +160,11 @@ void sonae_document_add_form_table  (SonaeDocument     *doc,
 /* @n_rows empty rows of the table added last, to write in. */
 void sonae_document_add_empty_rows  (SonaeDocument     *doc,
                                      guint              n_rows);
+/* Nothing printed: a bookmark (a top-level entry of the PDF's outline,
+ * and of a binder's contents) named @text (plain) where it falls, for a
+ * part whose headline is not a title, e.g. each outage card. */
+void sonae_document_add_bookmark    (SonaeDocument     *doc,
+                                     const char        *text);
 /* A dashed line across the page with @label (plain; may be NULL) on it:
  * where to cut a sheet into two forms. */
 void sonae_document_add_cut_line    (SonaeDocument     *doc,

@@ -773,6 +773,18 @@ flow_blocks (Flow *f)
             continue;
           }
 
+        case BLOCK_BOOKMARK:
+          {
+            OutlineEntry e;
+
+            e.page = current_page (f);
+            e.y = (doc->text_top + f->y) * doc->scale;
+            e.level = 0;
+            e.text = g_strdup (b->plain);
+            g_array_append_val (doc->outline, e);
+          }
+          continue;
+
         case BLOCK_PARAGRAPH:
           flow_item (f, i, ROW_NONE, m[i].height, sp, TRUE, ROW_NONE);
           break;

@@ -21,6 +21,7 @@ typedef enum {
   BLOCK_CHECK_BOX,     /* a check box, its text, and a column at the right */
   BLOCK_OPTIONS,       /* a label, then options each after a check box */
   BLOCK_CUT_LINE,
+  BLOCK_BOOKMARK,      /* nothing printed: an outline entry where it falls */
 } BlockKind;
 
 typedef enum {

@@ -810,6 +810,16 @@ sonae_document_add_empty_rows (SonaeDocument *doc,
 }
 
 void
+sonae_document_add_bookmark (SonaeDocument *doc,
+                             const char    *text)
+{
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (text != NULL);
+
+  add_block (doc, BLOCK_BOOKMARK)->plain = g_strdup (text);
+}
+
+void
 sonae_document_add_cut_line (SonaeDocument *doc,
                              const char    *label)
 {

@@ -204,6 +204,189 @@ count_rows (SonaeStore *self,
   return sqlite3_column_int (stmt, 0);
 }
 
+static gboolean
+check_answer (SonaeBcpAnswer   answer,
+              GError         **error)
+{
+  if ((guint) answer <= SONAE_BCP_NO)
+    return TRUE;
+  g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                       _("Answer yes, no or not known."));
+  return FALSE;
+}
+
+/* Reads the current row of a statement into a newly allocated struct. */
+typedef gpointer (*RowReader) (sqlite3_stmt *stmt);
+
+/* Every row @stmt (prepared and bound) finds, read with @read_row, in an
+ * array that frees them with @free_row; NULL with @read_error when the
+ * database fails. */
+static GPtrArray *
+read_rows (SonaeStore      *self,
+           sqlite3_stmt    *stmt,
+           RowReader        read_row,
+           GDestroyNotify   free_row,
+           const char      *read_error,
+           GError         **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (free_row);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, read_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      sonae_store_set_sql_error (self, error, read_error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/* As read_rows(), for @sql with nothing to bind. */
+static GPtrArray *
+list_rows (SonaeStore      *self,
+           const char      *sql,
+           RowReader        read_row,
+           GDestroyNotify   free_row,
+           const char      *read_error,
+           GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = sonae_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  return read_rows (self, stmt, read_row, free_row, read_error, error);
+}
+
+/* The row @sql (one ?1 bound to @id) finds, read with @read_row; NULL with
+ * @read_error when the database fails, or with @not_found
+ * (SONAE_ERROR_NOT_FOUND) when there is no such row. */
+static gpointer
+get_row (SonaeStore  *self,
+         const char  *sql,
+         gint64       id,
+         RowReader    read_row,
+         const char  *read_error,
+         const char  *not_found,
+         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = sonae_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return read_row (stmt);
+  if (rc != SQLITE_DONE)
+    sonae_store_set_sql_error (self, error, read_error);
+  else
+    g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND, not_found);
+  return NULL;
+}
+
+/* The INSERT of a new row (@id 0) or the UPDATE of row @id (bound to ?1),
+ * prepared for the caller to bind ?2 and on. */
+static sqlite3_stmt *
+prepare_save (SonaeStore  *self,
+              gint64       id,
+              const char  *insert_sql,
+              const char  *update_sql,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = sonae_store_prepare (self, id == 0 ? insert_sql : update_sql, error);
+
+  if (stmt != NULL && id != 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  return stmt;
+}
+
+/* Run a statement of prepare_save() in its own transaction. After an
+ * INSERT (*@inout_id 0) *@inout_id is the new row's; an UPDATE that
+ * changes no row is @not_found (SONAE_ERROR_NOT_FOUND). */
+static gboolean
+run_save (SonaeStore    *self,
+          sqlite3_stmt  *stmt,
+          gint64        *inout_id,
+          const char    *what,
+          const char    *not_found,
+          GError       **error)
+{
+  if (!sonae_store_begin (self, error))
+    return FALSE;
+  if (!step_done (self, stmt, what, error))
+    {
+      sonae_store_rollback (self);
+      return FALSE;
+    }
+  if (*inout_id == 0)
+    *inout_id = sqlite3_last_insert_rowid (sqlite3_db_handle (stmt));
+  else if (sqlite3_changes (sqlite3_db_handle (stmt)) == 0)
+    {
+      sonae_store_rollback (self);
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND, not_found);
+      return FALSE;
+    }
+  sonae_store_emit_changed (self, "bcp");
+  return sonae_store_commit (self, error);
+}
+
+/* Delete row @id with @sql (one ?1) in its own transaction; no such row
+ * is @not_found. */
+static gboolean
+delete_row (SonaeStore  *self,
+            const char  *sql,
+            gint64       id,
+            const char  *what,
+            const char  *not_found,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = sonae_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return run_change (self, stmt, what, not_found, error);
+}
+
+/* As delete_row(), with @unlink_sql (one ?1) run first in the same
+ * transaction: the measures linked to the row keep, without the link. */
+static gboolean
+delete_linked_row (SonaeStore  *self,
+                   const char  *unlink_sql,
+                   const char  *sql,
+                   gint64       id,
+                   const char  *what,
+                   const char  *not_found,
+                   GError     **error)
+{
+  g_autoptr(sqlite3_stmt) unlink = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  unlink = sonae_store_prepare (self, unlink_sql, error);
+  if (unlink == NULL)
+    return FALSE;
+  stmt = sonae_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (unlink, 1, id);
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!sonae_store_begin (self, error))
+    return FALSE;
+  if (!step_done (self, unlink, what, error))
+    {
+      sonae_store_rollback (self);
+      return FALSE;
+    }
+  if (!run_change (self, stmt, what, not_found, error))
+    {
+      sonae_store_rollback (self);
+      return FALSE;
+    }
+  return sonae_store_commit (self, error);
+}
+
 /* --- texts, deciders, reviews -------------------------------------------- */
 
 static char *
@@ -394,41 +577,32 @@ sonae_store_bcp_is_started (SonaeStore *self)
 
 /* --- events -------------------------------------------------------------- */
 
+static SonaeBcpEvent *
+event_from_row (sqlite3_stmt *stmt)
+{
+  SonaeBcpEvent *event = sonae_bcp_event_new ();
+
+  event->id = sqlite3_column_int64 (stmt, 0);
+  event->title = sonae_column_dup (stmt, 1);
+  event->stops = sonae_column_dup (stmt, 2);
+  event->damage = sonae_column_dup (stmt, 3);
+  event->position = sqlite3_column_int (stmt, 4);
+  if (event->title == NULL)
+    event->title = g_strdup ("");
+  return event;
+}
+
 GPtrArray *
 sonae_store_list_bcp_events (SonaeStore  *self,
                              GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  int rc;
-
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
-  stmt = sonae_store_prepare (self,
-                              "SELECT id, title, stops, damage, position FROM bcp_events "
-                              "ORDER BY position, id", error);
-  if (stmt == NULL)
-    return NULL;
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_bcp_event_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SonaeBcpEvent *event = sonae_bcp_event_new ();
-
-      event->id = sqlite3_column_int64 (stmt, 0);
-      event->title = sonae_column_dup (stmt, 1);
-      event->stops = sonae_column_dup (stmt, 2);
-      event->damage = sonae_column_dup (stmt, 3);
-      event->position = sqlite3_column_int (stmt, 4);
-      if (event->title == NULL)
-        event->title = g_strdup ("");
-      g_ptr_array_add (list, event);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      sonae_store_set_sql_error (self, error, _("Could not read the crisis events"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return list_rows (self,
+                    "SELECT id, title, stops, damage, position FROM bcp_events "
+                    "ORDER BY position, id",
+                    (RowReader) event_from_row, (GDestroyNotify) sonae_bcp_event_free,
+                    _("Could not read the crisis events"), error);
 }
 
 gboolean
@@ -506,16 +680,10 @@ sonae_store_delete_bcp_event (SonaeStore  *self,
                               gint64       id,
                               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
-  stmt = sonae_store_prepare (self, "DELETE FROM bcp_events WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return run_change (self, stmt, _("Could not delete the event"),
-                     _("The event does not exist."), error);
+  return delete_row (self, "DELETE FROM bcp_events WHERE id = ?1", id,
+                     _("Could not delete the event"), _("The event does not exist."), error);
 }
 
 static const struct {
@@ -636,27 +804,13 @@ GPtrArray *
 sonae_store_list_bcp_systems (SonaeStore  *self,
                               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  int rc;
-
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
-  stmt = sonae_store_prepare (self,
-                              "SELECT " SYSTEM_COLUMNS SYSTEM_FROM
-                              "ORDER BY s.recovery_order = 0, s.recovery_order, s.name COLLATE NOCASE, s.id",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_bcp_system_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, system_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      sonae_store_set_sql_error (self, error, _("Could not read the systems"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return list_rows (self,
+                    "SELECT " SYSTEM_COLUMNS SYSTEM_FROM
+                    "ORDER BY s.recovery_order = 0, s.recovery_order, s.name COLLATE NOCASE, s.id",
+                    (RowReader) system_from_row, (GDestroyNotify) sonae_bcp_system_free,
+                    _("Could not read the systems"), error);
 }
 
 static SonaeBcpSystem *
@@ -781,13 +935,8 @@ check_system (SonaeBcpSystem  *system,
       !check_person (system->vendor_id, error) ||
       !check_person (system->owner_id, error))
     return FALSE;
-  if ((guint) system->backup_offline > SONAE_BCP_NO)
-    {
-      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
-                           _("Answer yes, no or not known."));
-      return FALSE;
-    }
-  if (!normalize_date (system->restore_tested_on, TRUE, out_tested, error))
+  if (!check_answer (system->backup_offline, error) ||
+      !normalize_date (system->restore_tested_on, TRUE, out_tested, error))
     return FALSE;
   *out_name = g_steal_pointer (&name);
   return TRUE;
@@ -840,27 +989,21 @@ sonae_store_save_bcp_system (SonaeStore      *self,
     return sonae_store_set_sql_error (self, error, _("Could not read the systems"));
 
   now = sonae_store_now_string ();
-  if (id == 0)
-    stmt = sonae_store_prepare (self,
-                                "INSERT INTO bcp_systems (name, purpose, vendor_id, contract_no, owner_id, "
-                                "recovery_order, rto_hours, rpo_hours, backup_method, backup_frequency, "
-                                "backup_generations, backup_offline, backup_location, restore_tested_on, "
-                                "restore_test_days, fallback, forms_location, first_steps, created_at, updated_at) "
-                                "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-                                "?17, ?18, ?19, ?20, ?20)", error);
-  else
-    stmt = sonae_store_prepare (self,
-                                "UPDATE bcp_systems SET name = ?2, purpose = ?3, vendor_id = ?4, "
-                                "contract_no = ?5, owner_id = ?6, recovery_order = ?7, rto_hours = ?8, "
-                                "rpo_hours = ?9, backup_method = ?10, backup_frequency = ?11, "
-                                "backup_generations = ?12, backup_offline = ?13, backup_location = ?14, "
-                                "restore_tested_on = ?15, restore_test_days = ?16, fallback = ?17, "
-                                "forms_location = ?18, first_steps = ?19, updated_at = ?20 WHERE id = ?1",
-                                error);
+  stmt = prepare_save (self, id,
+                       "INSERT INTO bcp_systems (name, purpose, vendor_id, contract_no, owner_id, "
+                       "recovery_order, rto_hours, rpo_hours, backup_method, backup_frequency, "
+                       "backup_generations, backup_offline, backup_location, restore_tested_on, "
+                       "restore_test_days, fallback, forms_location, first_steps, created_at, updated_at) "
+                       "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+                       "?17, ?18, ?19, ?20, ?20)",
+                       "UPDATE bcp_systems SET name = ?2, purpose = ?3, vendor_id = ?4, "
+                       "contract_no = ?5, owner_id = ?6, recovery_order = ?7, rto_hours = ?8, "
+                       "rpo_hours = ?9, backup_method = ?10, backup_frequency = ?11, "
+                       "backup_generations = ?12, backup_offline = ?13, backup_location = ?14, "
+                       "restore_tested_on = ?15, restore_test_days = ?16, fallback = ?17, "
+                       "forms_location = ?18, first_steps = ?19, updated_at = ?20 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, 1, id);
   sonae_bind_text (stmt, 2, name);
   sonae_bind_text (stmt, 3, system->purpose);
   bind_id (stmt, 4, system->vendor_id);
@@ -881,24 +1024,7 @@ sonae_store_save_bcp_system (SonaeStore      *self,
   sonae_bind_text (stmt, 19, system->first_steps);
   sonae_bind_text (stmt, 20, now);
 
-  if (!sonae_store_begin (self, error))
-    return FALSE;
-  if (!step_done (self, stmt, _("Could not save the system"), error))
-    {
-      sonae_store_rollback (self);
-      return FALSE;
-    }
-  if (id == 0)
-    id = sqlite3_last_insert_rowid (sqlite3_db_handle (stmt));
-  else if (sqlite3_changes (sqlite3_db_handle (stmt)) == 0)
-    {
-      sonae_store_rollback (self);
-      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND,
-                           _("The system does not exist."));
-      return FALSE;
-    }
-  sonae_store_emit_changed (self, "bcp");
-  if (!sonae_store_commit (self, error))
+  if (!run_save (self, stmt, &id, _("Could not save the system"), _("The system does not exist."), error))
     return FALSE;
 
   system->id = id;
@@ -920,16 +1046,10 @@ sonae_store_delete_bcp_system (SonaeStore  *self,
                                gint64       id,
                                GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
-  stmt = sonae_store_prepare (self, "DELETE FROM bcp_systems WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return run_change (self, stmt, _("Could not delete the system"),
-                     _("The system does not exist."), error);
+  return delete_row (self, "DELETE FROM bcp_systems WHERE id = ?1", id,
+                     _("Could not delete the system"), _("The system does not exist."), error);
 }
 
 gboolean
@@ -1038,12 +1158,8 @@ sonae_store_set_bcp_check (SonaeStore      *self,
                    key && g_utf8_validate (key, -1, NULL) ? key : "");
       return FALSE;
     }
-  if ((guint) answer > SONAE_BCP_NO)
-    {
-      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
-                           _("Answer yes, no or not known."));
-      return FALSE;
-    }
+  if (!check_answer (answer, error))
+    return FALSE;
   if (answer == SONAE_BCP_NO)
     {
       if (!normalize_date (target_on, FALSE, &target, error) ||
@@ -1114,24 +1230,14 @@ list_measures (SonaeStore  *self,
                gint64       id,
                GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  int rc;
+  g_autoptr(sqlite3_stmt) stmt = sonae_store_prepare (self, sql, error);
 
-  stmt = sonae_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
   if (id != 0)
     sqlite3_bind_int64 (stmt, 1, id);
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_bcp_measure_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, measure_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      sonae_store_set_sql_error (self, error, _("Could not read the measures"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return read_rows (self, stmt, (RowReader) measure_from_row, (GDestroyNotify) sonae_bcp_measure_free,
+                    _("Could not read the measures"), error);
 }
 
 static guint
@@ -1290,18 +1396,13 @@ sonae_store_save_bcp_measure (SonaeStore       *self,
   now = sonae_store_now_string ();
   id = measure->id;
 
-  if (id == 0)
-    stmt = sonae_store_prepare (self,
-                                "INSERT INTO bcp_measures (text, owner_id, due_on, drill_id, risk_id, "
-                                "created_at, updated_at) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?7)", error);
-  else
-    stmt = sonae_store_prepare (self,
-                                "UPDATE bcp_measures SET text = ?2, owner_id = ?3, due_on = ?4, drill_id = ?5, "
-                                "risk_id = ?6, updated_at = ?7 WHERE id = ?1", error);
+  stmt = prepare_save (self, id,
+                       "INSERT INTO bcp_measures (text, owner_id, due_on, drill_id, risk_id, "
+                       "created_at, updated_at) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+                       "UPDATE bcp_measures SET text = ?2, owner_id = ?3, due_on = ?4, drill_id = ?5, "
+                       "risk_id = ?6, updated_at = ?7 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, 1, id);
   sonae_bind_text (stmt, 2, text);
   bind_id (stmt, 3, measure->owner_id);
   sonae_bind_text (stmt, 4, due);
@@ -1309,24 +1410,7 @@ sonae_store_save_bcp_measure (SonaeStore       *self,
   bind_id (stmt, 6, measure->risk_id);
   sonae_bind_text (stmt, 7, now);
 
-  if (!sonae_store_begin (self, error))
-    return FALSE;
-  if (!step_done (self, stmt, _("Could not save the measure"), error))
-    {
-      sonae_store_rollback (self);
-      return FALSE;
-    }
-  if (id == 0)
-    id = sqlite3_last_insert_rowid (sqlite3_db_handle (stmt));
-  else if (sqlite3_changes (sqlite3_db_handle (stmt)) == 0)
-    {
-      sonae_store_rollback (self);
-      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND,
-                           _("The measure does not exist."));
-      return FALSE;
-    }
-  sonae_store_emit_changed (self, "bcp");
-  if (!sonae_store_commit (self, error))
+  if (!run_save (self, stmt, &id, _("Could not save the measure"), _("The measure does not exist."), error))
     return FALSE;
 
   if (measure->id == 0)
@@ -1393,16 +1477,10 @@ sonae_store_delete_bcp_measure (SonaeStore  *self,
                                 gint64       id,
                                 GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
-  stmt = sonae_store_prepare (self, "DELETE FROM bcp_measures WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return run_change (self, stmt, _("Could not delete the measure"),
-                     _("The measure does not exist."), error);
+  return delete_row (self, "DELETE FROM bcp_measures WHERE id = ?1", id,
+                     _("Could not delete the measure"), _("The measure does not exist."), error);
 }
 
 /* --- drills -------------------------------------------------------------- */
@@ -1437,26 +1515,12 @@ GPtrArray *
 sonae_store_list_bcp_drills (SonaeStore  *self,
                              GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  int rc;
-
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
-  stmt = sonae_store_prepare (self,
-                              "SELECT " DRILL_COLUMNS DRILL_FROM "ORDER BY d.held_on DESC, d.id DESC",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_bcp_drill_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, drill_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      sonae_store_set_sql_error (self, error, _("Could not read the drills"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return list_rows (self,
+                    "SELECT " DRILL_COLUMNS DRILL_FROM "ORDER BY d.held_on DESC, d.id DESC",
+                    (RowReader) drill_from_row, (GDestroyNotify) sonae_bcp_drill_free,
+                    _("Could not read the drills"), error);
 }
 
 SonaeBcpDrill *
@@ -1464,24 +1528,10 @@ sonae_store_get_bcp_drill (SonaeStore  *self,
                            gint64       id,
                            GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
-  stmt = sonae_store_prepare (self, "SELECT " DRILL_COLUMNS DRILL_FROM "WHERE d.id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return drill_from_row (stmt);
-  if (rc != SQLITE_DONE)
-    sonae_store_set_sql_error (self, error, _("Could not read the drill"));
-  else
-    g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND,
-                         _("The drill does not exist."));
-  return NULL;
+  return get_row (self, "SELECT " DRILL_COLUMNS DRILL_FROM "WHERE d.id = ?1", id, (RowReader) drill_from_row,
+                  _("Could not read the drill"), _("The drill does not exist."), error);
 }
 
 gboolean
@@ -1536,18 +1586,13 @@ sonae_store_save_bcp_drill (SonaeStore     *self,
 
   now = sonae_store_now_string ();
   id = drill->id;
-  if (id == 0)
-    stmt = sonae_store_prepare (self,
-                                "INSERT INTO bcp_drills (held_on, scenario, participants, findings, incident_id, "
-                                "created_at, updated_at) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?7)", error);
-  else
-    stmt = sonae_store_prepare (self,
-                                "UPDATE bcp_drills SET held_on = ?2, scenario = ?3, participants = ?4, "
-                                "findings = ?5, incident_id = ?6, updated_at = ?7 WHERE id = ?1", error);
+  stmt = prepare_save (self, id,
+                       "INSERT INTO bcp_drills (held_on, scenario, participants, findings, incident_id, "
+                       "created_at, updated_at) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+                       "UPDATE bcp_drills SET held_on = ?2, scenario = ?3, participants = ?4, "
+                       "findings = ?5, incident_id = ?6, updated_at = ?7 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, 1, id);
   sonae_bind_text (stmt, 2, held);
   sonae_bind_text (stmt, 3, drill->scenario);
   sonae_bind_text (stmt, 4, drill->participants);
@@ -1555,24 +1600,7 @@ sonae_store_save_bcp_drill (SonaeStore     *self,
   bind_id (stmt, 6, drill->incident_id);
   sonae_bind_text (stmt, 7, now);
 
-  if (!sonae_store_begin (self, error))
-    return FALSE;
-  if (!step_done (self, stmt, _("Could not save the drill"), error))
-    {
-      sonae_store_rollback (self);
-      return FALSE;
-    }
-  if (id == 0)
-    id = sqlite3_last_insert_rowid (sqlite3_db_handle (stmt));
-  else if (sqlite3_changes (sqlite3_db_handle (stmt)) == 0)
-    {
-      sonae_store_rollback (self);
-      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND,
-                           _("The drill does not exist."));
-      return FALSE;
-    }
-  sonae_store_emit_changed (self, "bcp");
-  if (!sonae_store_commit (self, error))
+  if (!run_save (self, stmt, &id, _("Could not save the drill"), _("The drill does not exist."), error))
     return FALSE;
 
   if (drill->id == 0)
@@ -1596,33 +1624,11 @@ sonae_store_delete_bcp_drill (SonaeStore  *self,
                               gint64       id,
                               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) unlink = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
-  unlink = sonae_store_prepare (self, "UPDATE bcp_measures SET drill_id = NULL WHERE drill_id = ?1", error);
-  if (unlink == NULL)
-    return FALSE;
-  stmt = sonae_store_prepare (self, "DELETE FROM bcp_drills WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (unlink, 1, id);
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!sonae_store_begin (self, error))
-    return FALSE;
-  if (!step_done (self, unlink, _("Could not delete the drill"), error))
-    {
-      sonae_store_rollback (self);
-      return FALSE;
-    }
-  if (!run_change (self, stmt, _("Could not delete the drill"),
-                   _("The drill does not exist."), error))
-    {
-      sonae_store_rollback (self);
-      return FALSE;
-    }
-  return sonae_store_commit (self, error);
+  return delete_linked_row (self, "UPDATE bcp_measures SET drill_id = NULL WHERE drill_id = ?1",
+                            "DELETE FROM bcp_drills WHERE id = ?1", id,
+                            _("Could not delete the drill"), _("The drill does not exist."), error);
 }
 
 char *
@@ -1675,29 +1681,16 @@ GPtrArray *
 sonae_store_list_bcp_risks (SonaeStore  *self,
                             GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  int rc;
-
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
   /* Level groups: high 6–9, medium 3–4, low 1–2. */
-  stmt = sonae_store_prepare (self,
-                              "SELECT " RISK_COLUMNS RISK_FROM
-                              "ORDER BY CASE WHEN r.likelihood * r.impact >= 6 THEN 0 "
-                              "WHEN r.likelihood * r.impact >= 3 THEN 1 ELSE 2 END, "
-                              "r.next_review_on IS NULL, r.next_review_on, r.id", error);
-  if (stmt == NULL)
-    return NULL;
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_bcp_risk_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, risk_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      sonae_store_set_sql_error (self, error, _("Could not read the risks"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return list_rows (self,
+                    "SELECT " RISK_COLUMNS RISK_FROM
+                    "ORDER BY CASE WHEN r.likelihood * r.impact >= 6 THEN 0 "
+                    "WHEN r.likelihood * r.impact >= 3 THEN 1 ELSE 2 END, "
+                    "r.next_review_on IS NULL, r.next_review_on, r.id",
+                    (RowReader) risk_from_row, (GDestroyNotify) sonae_bcp_risk_free,
+                    _("Could not read the risks"), error);
 }
 
 SonaeBcpRisk *
@@ -1705,24 +1698,10 @@ sonae_store_get_bcp_risk (SonaeStore  *self,
                           gint64       id,
                           GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
-  stmt = sonae_store_prepare (self, "SELECT " RISK_COLUMNS RISK_FROM "WHERE r.id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return risk_from_row (stmt);
-  if (rc != SQLITE_DONE)
-    sonae_store_set_sql_error (self, error, _("Could not read the risk"));
-  else
-    g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND,
-                         _("The risk does not exist."));
-  return NULL;
+  return get_row (self, "SELECT " RISK_COLUMNS RISK_FROM "WHERE r.id = ?1", id, (RowReader) risk_from_row,
+                  _("Could not read the risk"), _("The risk does not exist."), error);
 }
 
 gboolean
@@ -1783,20 +1762,15 @@ sonae_store_save_bcp_risk (SonaeStore    *self,
   now = sonae_store_now_string ();
   id = risk->id;
 
-  if (id == 0)
-    stmt = sonae_store_prepare (self,
-                                "INSERT INTO bcp_risks (risk, likelihood, impact, treatment, treatment_text, "
-                                "owner_id, accepted_by, accepted_on, next_review_on, created_at, updated_at) "
-                                "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)", error);
-  else
-    stmt = sonae_store_prepare (self,
-                                "UPDATE bcp_risks SET risk = ?2, likelihood = ?3, impact = ?4, treatment = ?5, "
-                                "treatment_text = ?6, owner_id = ?7, accepted_by = ?8, accepted_on = ?9, "
-                                "next_review_on = ?10, updated_at = ?11 WHERE id = ?1", error);
+  stmt = prepare_save (self, id,
+                       "INSERT INTO bcp_risks (risk, likelihood, impact, treatment, treatment_text, "
+                       "owner_id, accepted_by, accepted_on, next_review_on, created_at, updated_at) "
+                       "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+                       "UPDATE bcp_risks SET risk = ?2, likelihood = ?3, impact = ?4, treatment = ?5, "
+                       "treatment_text = ?6, owner_id = ?7, accepted_by = ?8, accepted_on = ?9, "
+                       "next_review_on = ?10, updated_at = ?11 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, 1, id);
   sonae_bind_text (stmt, 2, text);
   sqlite3_bind_int (stmt, 3, risk->likelihood);
   sqlite3_bind_int (stmt, 4, risk->impact);
@@ -1808,24 +1782,7 @@ sonae_store_save_bcp_risk (SonaeStore    *self,
   sonae_bind_text (stmt, 10, review);
   sonae_bind_text (stmt, 11, now);
 
-  if (!sonae_store_begin (self, error))
-    return FALSE;
-  if (!step_done (self, stmt, _("Could not save the risk"), error))
-    {
-      sonae_store_rollback (self);
-      return FALSE;
-    }
-  if (id == 0)
-    id = sqlite3_last_insert_rowid (sqlite3_db_handle (stmt));
-  else if (sqlite3_changes (sqlite3_db_handle (stmt)) == 0)
-    {
-      sonae_store_rollback (self);
-      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND,
-                           _("The risk does not exist."));
-      return FALSE;
-    }
-  sonae_store_emit_changed (self, "bcp");
-  if (!sonae_store_commit (self, error))
+  if (!run_save (self, stmt, &id, _("Could not save the risk"), _("The risk does not exist."), error))
     return FALSE;
 
   if (risk->id == 0)
@@ -1852,31 +1809,9 @@ sonae_store_delete_bcp_risk (SonaeStore  *self,
                              gint64       id,
                              GError     **error)
 {
-  g_autoptr(sqlite3_stmt) unlink = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
-  unlink = sonae_store_prepare (self, "UPDATE bcp_measures SET risk_id = NULL WHERE risk_id = ?1", error);
-  if (unlink == NULL)
-    return FALSE;
-  stmt = sonae_store_prepare (self, "DELETE FROM bcp_risks WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (unlink, 1, id);
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!sonae_store_begin (self, error))
-    return FALSE;
-  if (!step_done (self, unlink, _("Could not delete the risk"), error))
-    {
-      sonae_store_rollback (self);
-      return FALSE;
-    }
-  if (!run_change (self, stmt, _("Could not delete the risk"),
-                   _("The risk does not exist."), error))
-    {
-      sonae_store_rollback (self);
-      return FALSE;
-    }
-  return sonae_store_commit (self, error);
+  return delete_linked_row (self, "UPDATE bcp_measures SET risk_id = NULL WHERE risk_id = ?1",
+                            "DELETE FROM bcp_risks WHERE id = ?1", id,
+                            _("Could not delete the risk"), _("The risk does not exist."), error);
 }

@@ -41,8 +41,7 @@ struct _SonaeBcpCheckView
   GtkLevelBar *progress_bar;
   GPtrArray *questions;        /* of Question */
   SonaeStore *store;
-  gulong changed_handler;
-  guint reload_source;
+  SonaeBcpReload *reload;      /* owned */
   gboolean updating;
 };
 
@@ -252,31 +251,9 @@ load (SonaeBcpCheckView *self)
   show_progress (self);
 }
 
-static gboolean
-reload_idle_cb (gpointer data)
-{
-  SonaeBcpCheckView *self = data;
-
-  self->reload_source = 0;
-  load (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-store_changed_cb (SonaeStore        *store,
-                  const char        *detail,
-                  SonaeBcpCheckView *self)
-{
-  if (g_strcmp0 (detail, "bcp") != 0 && g_strcmp0 (detail, "contacts") != 0)
-    return;
-  if (self->reload_source == 0)
-    self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT, reload_idle_cb, self, NULL);
-}
-
 static void
 build (SonaeBcpCheckView *self)
 {
-  GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *intro = adw_preferences_group_new ();
   GtkWidget *progress_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
@@ -374,12 +351,7 @@ build (SonaeBcpCheckView *self)
       adw_preferences_group_add (group, row);
     }
 
-  gtk_widget_set_margin_top (clamp, 24);
-  gtk_widget_set_margin_bottom (clamp, 24);
-  gtk_widget_set_margin_start (clamp, 12);
-  gtk_widget_set_margin_end (clamp, 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
+  sonae_bcp_view_set_content (self->scrolled, box);
 }
 
 /* --- GObject ----------------------------------------------------------------- */
@@ -398,9 +370,7 @@ sonae_bcp_check_view_dispose (GObject *object)
         if (q->dirty)
           question_save (q);
       }
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->store);
+  g_clear_pointer (&self->reload, sonae_bcp_reload_free);
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
   g_clear_pointer (&self->questions, g_ptr_array_unref);
   g_clear_object (&self->store);
@@ -413,17 +383,14 @@ sonae_bcp_check_view_class_init (SonaeBcpCheckViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = sonae_bcp_check_view_dispose;
-  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "bcp-check-view");
+  sonae_bcp_view_class_setup (GTK_WIDGET_CLASS (klass), "bcp-check-view");
 }
 
 static void
 sonae_bcp_check_view_init (SonaeBcpCheckView *self)
 {
   self->questions = g_ptr_array_new_with_free_func (question_free);
-  self->scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  self->scrolled = sonae_bcp_view_add_scrolled (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -438,6 +405,6 @@ sonae_bcp_check_view_new (SonaeStore *store)
   self->store = g_object_ref (store);
   build (self);
   load (self);
-  self->changed_handler = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+  self->reload = sonae_bcp_reload_new (store, "contacts", (SonaeBcpLoadFunc) load, self);
   return GTK_WIDGET (self);
 }

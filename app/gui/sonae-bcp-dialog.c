@@ -13,6 +13,7 @@
 #include "sonae-clock.h"
 #include "sonae-contact-chooser.h"
 #include "sonae-contact.h"
+#include "sonae-gui-util.h"
 #include "sonae-resources.h"
 
 typedef struct
@@ -348,4 +349,271 @@ sonae_bcp_date_is_past (const char *date)
     return FALSE;
   today = sonae_clock_today ();
   return strcmp (date, today) < 0;
+}
+
+/* --- the worksheets ---------------------------------------------------------- */
+
+void
+sonae_bcp_view_class_setup (GtkWidgetClass *widget_class,
+                            const char     *css_name)
+{
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, css_name);
+}
+
+GtkWidget *
+sonae_bcp_view_add_scrolled (GtkWidget *view)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_parent (scrolled, view);
+  return scrolled;
+}
+
+void
+sonae_bcp_view_set_content (GtkWidget *scrolled,
+                            GtkWidget *box)
+{
+  GtkWidget *clamp = adw_clamp_new ();
+
+  gtk_widget_set_margin_top (clamp, 24);
+  gtk_widget_set_margin_bottom (clamp, 24);
+  gtk_widget_set_margin_start (clamp, 12);
+  gtk_widget_set_margin_end (clamp, 12);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+}
+
+struct _SonaeBcpReload
+{
+  SonaeStore *store;
+  char *also_detail;
+  SonaeBcpLoadFunc load;
+  gpointer view;               /* borrowed: it owns this */
+  gulong changed_handler;
+  guint idle_source;
+};
+
+static gboolean
+reload_idle_cb (gpointer data)
+{
+  SonaeBcpReload *reload = data;
+
+  reload->idle_source = 0;
+  reload->load (reload->view);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reload_store_changed_cb (SonaeStore     *store,
+                         const char     *detail,
+                         SonaeBcpReload *reload)
+{
+  if (g_strcmp0 (detail, "bcp") != 0 && g_strcmp0 (detail, reload->also_detail) != 0)
+    return;
+  if (reload->idle_source == 0)
+    reload->idle_source = g_idle_add_full (G_PRIORITY_DEFAULT, reload_idle_cb, reload, NULL);
+}
+
+SonaeBcpReload *
+sonae_bcp_reload_new (SonaeStore       *store,
+                      const char       *also_detail,
+                      SonaeBcpLoadFunc  load,
+                      gpointer          view)
+{
+  SonaeBcpReload *reload = g_new0 (SonaeBcpReload, 1);
+
+  g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
+
+  reload->store = g_object_ref (store);
+  reload->also_detail = g_strdup (also_detail);
+  reload->load = load;
+  reload->view = view;
+  reload->changed_handler = g_signal_connect (store, "changed", G_CALLBACK (reload_store_changed_cb), reload);
+  return reload;
+}
+
+void
+sonae_bcp_reload_free (SonaeBcpReload *reload)
+{
+  g_clear_handle_id (&reload->idle_source, g_source_remove);
+  g_clear_signal_handler (&reload->changed_handler, reload->store);
+  g_clear_object (&reload->store);
+  g_free (reload->also_detail);
+  g_free (reload);
+}
+
+void
+sonae_bcp_rows_clear (AdwPreferencesGroup *group,
+                      GPtrArray           *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+}
+
+void
+sonae_bcp_rows_add (AdwPreferencesGroup *group,
+                    GPtrArray           *rows,
+                    GtkWidget           *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (rows, row);
+}
+
+GtkWidget *
+sonae_bcp_empty_row_new (const char *name,
+                         const char *title,
+                         const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  gtk_widget_set_name (row, name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_add_css_class (row, "dim-label");
+  return row;
+}
+
+GtkWidget *
+sonae_bcp_entry_row_new (const char *title,
+                         const char *name,
+                         const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  gtk_widget_set_name (row, name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  return row;
+}
+
+GtkWidget *
+sonae_bcp_header_button_new (const char *label,
+                             const char *name)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *content = adw_button_content_new ();
+
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_widget_set_name (button, name);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  return button;
+}
+
+GtkWidget *
+sonae_bcp_pill_new (const char *text,
+                    const char *kind)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "bcp-pill");
+  gtk_widget_add_css_class (label, kind);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  return label;
+}
+
+void
+sonae_bcp_row_add_date (AdwActionRow *row,
+                        const char   *name,
+                        const char   *text,
+                        gboolean      overdue,
+                        const char   *overdue_tooltip)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_set_name (label, name);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  if (overdue)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_set_name (icon, "overdue-icon");
+      gtk_widget_set_tooltip_text (icon, overdue_tooltip);
+      gtk_widget_add_css_class (icon, "bcp-overdue");
+      gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (row, icon);
+      gtk_widget_add_css_class (label, "bcp-overdue");
+    }
+  else
+    gtk_widget_add_css_class (label, "dim-label");
+  adw_action_row_add_suffix (row, label);
+}
+
+GtkWidget *
+sonae_bcp_delete_button_new (const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  return button;
+}
+
+typedef struct
+{
+  SonaeStore *store;
+  SonaeBcpDeleteFunc delete_func;
+  gint64 id;
+  char *error_heading;
+} DeleteData;
+
+static void
+delete_data_free (gpointer p)
+{
+  DeleteData *d = p;
+
+  g_clear_object (&d->store);
+  g_free (d->error_heading);
+  g_free (d);
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    GtkWidget        *view)
+{
+  DeleteData *d = g_object_get_data (G_OBJECT (dialog), "sonae-bcp-delete");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0)
+    return;
+  if (!d->delete_func (d->store, d->id, &error))
+    sonae_show_error (view, d->error_heading, error);
+}
+
+void
+sonae_bcp_confirm_delete (GtkWidget          *view,
+                          SonaeStore         *store,
+                          const char         *heading,
+                          const char         *body,
+                          SonaeBcpDeleteFunc  delete_func,
+                          gint64              id,
+                          const char         *error_heading)
+{
+  GtkRoot *root = gtk_widget_get_root (view);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              heading, body);
+  DeleteData *d = g_new0 (DeleteData, 1);
+
+  d->store = g_object_ref (store);
+  d->delete_func = delete_func;
+  d->id = id;
+  d->error_heading = g_strdup (error_heading);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "sonae-bcp-delete", d, delete_data_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), view, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -25,8 +25,7 @@ struct _SonaeBcpDrillsView
   GPtrArray *rows;                 /* borrowed rows in drills_group */
   SonaeStore *store;
   GPtrArray *drills;               /* of SonaeBcpDrill, as shown */
-  gulong changed_handler;
-  guint reload_source;
+  SonaeBcpReload *reload;          /* owned */
 };
 
 G_DEFINE_FINAL_TYPE (SonaeBcpDrillsView, sonae_bcp_drills_view, GTK_TYPE_WIDGET)
@@ -169,20 +168,6 @@ held_on_changed_cb (GtkEditable *editable,
     gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
 }
 
-static GtkWidget *
-entry_row (const char *title,
-           const char *name,
-           const char *text)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  gtk_widget_set_name (row, name);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-  return row;
-}
-
 static SonaeBcpDrill *
 drill_copy (const SonaeBcpDrill *drill)
 {
@@ -229,12 +214,12 @@ open_drill_dialog (SonaeBcpDrillsView  *self,
                                  drill_dialog_save, d, drill_dialog_free);
   box = sonae_bcp_dialog_get_box (dialog);
 
-  d->held_on_row = entry_row (_("Held on (YYYY-MM-DD)"), "held-on-row",
+  d->held_on_row = sonae_bcp_entry_row_new (_("Held on (YYYY-MM-DD)"), "held-on-row",
                               d->drill->held_on != NULL ? d->drill->held_on : today);
   sonae_bcp_add_calendar (ADW_ENTRY_ROW (d->held_on_row));
   g_signal_connect (d->held_on_row, "changed", G_CALLBACK (held_on_changed_cb), NULL);
-  d->scenario_row = entry_row (_("What was practised"), "scenario-row", d->drill->scenario);
-  d->participants_row = entry_row (_("Who took part"), "participants-row", d->drill->participants);
+  d->scenario_row = sonae_bcp_entry_row_new (_("What was practised"), "scenario-row", d->drill->scenario);
+  d->participants_row = sonae_bcp_entry_row_new (_("Who took part"), "participants-row", d->drill->participants);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->held_on_row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->scenario_row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->participants_row);
@@ -316,38 +301,13 @@ open_drill_dialog (SonaeBcpDrillsView  *self,
 /* --- rows -------------------------------------------------------------------- */
 
 static void
-delete_response_cb (AdwMessageDialog   *dialog,
-                    const char         *response,
-                    SonaeBcpDrillsView *self)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "drill-id"));
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "delete") != 0)
-    return;
-  if (!sonae_store_delete_bcp_drill (self->store, id, &error))
-    sonae_show_error (GTK_WIDGET (self), _("Could not delete the drill"), error);
-}
-
-static void
 delete_clicked_cb (GtkButton          *button,
                    SonaeBcpDrillsView *self)
 {
   SonaeBcpDrill *drill = g_object_get_data (G_OBJECT (button), "sonae-bcp-drill");
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              _("Delete Drill?"),
-                                              _("Its measures stay in the plan."));
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "drill-id", GSIZE_TO_POINTER ((gsize) drill->id));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  sonae_bcp_confirm_delete (GTK_WIDGET (self), self->store, _("Delete Drill?"), _("Its measures stay in the plan."),
+                            sonae_store_delete_bcp_drill, drill->id, _("Could not delete the drill"));
 }
 
 static void
@@ -362,7 +322,7 @@ drill_row_new (SonaeBcpDrillsView *self,
                SonaeBcpDrill      *drill)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *delete = sonae_bcp_delete_button_new (_("Delete Drill"));
   g_autoptr(GString) subtitle = g_string_new (drill->held_on);
   g_autofree char *name = g_strdup_printf ("drill-%" G_GINT64_FORMAT, drill->id);
   g_autoptr(GPtrArray) measures = sonae_store_list_bcp_drill_measures (self->store, drill->id, NULL);
@@ -395,17 +355,11 @@ drill_row_new (SonaeBcpDrillsView *self,
         text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u measure open", "%u measures open", n_open), n_open);
       else
         text = g_strdup (_("Measures done"));
-      pill = gtk_label_new (text);
+      pill = sonae_bcp_pill_new (text, n_open > 0 ? "open" : "done");
       gtk_widget_set_name (pill, "measures-pill");
-      gtk_widget_add_css_class (pill, "bcp-pill");
-      gtk_widget_add_css_class (pill, n_open > 0 ? "open" : "done");
-      gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
     }
 
-  gtk_widget_set_tooltip_text (delete, _("Delete Drill"));
-  gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (delete, "flat");
   g_object_set_data (G_OBJECT (delete), "sonae-bcp-drill", drill);
   g_signal_connect (delete, "clicked", G_CALLBACK (delete_clicked_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
@@ -428,9 +382,7 @@ load (SonaeBcpDrillsView *self)
       g_message ("Could not read the drills: %s", error->message);
       return;
     }
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (self->drills_group, g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
+  sonae_bcp_rows_clear (self->drills_group, self->rows);
   g_clear_pointer (&self->drills, g_ptr_array_unref);
   self->drills = drills;
 
@@ -446,45 +398,11 @@ load (SonaeBcpDrillsView *self)
   adw_preferences_group_set_description (self->drills_group, description);
 
   if (drills->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      gtk_widget_set_name (row, "no-drills-row");
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No drills yet"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("A drill can be small: one morning on paper charts is enough to learn a lot."));
-      gtk_widget_add_css_class (row, "dim-label");
-      adw_preferences_group_add (self->drills_group, row);
-      g_ptr_array_add (self->rows, row);
-    }
+    sonae_bcp_rows_add (self->drills_group, self->rows,
+                        sonae_bcp_empty_row_new ("no-drills-row", _("No drills yet"),
+                                                 _("A drill can be small: one morning on paper charts is enough to learn a lot.")));
   for (guint i = 0; i < drills->len; i++)
-    {
-      GtkWidget *row = drill_row_new (self, g_ptr_array_index (drills, i));
-
-      adw_preferences_group_add (self->drills_group, row);
-      g_ptr_array_add (self->rows, row);
-    }
-}
-
-static gboolean
-reload_idle_cb (gpointer data)
-{
-  SonaeBcpDrillsView *self = data;
-
-  self->reload_source = 0;
-  load (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-store_changed_cb (SonaeStore         *store,
-                  const char         *detail,
-                  SonaeBcpDrillsView *self)
-{
-  if (g_strcmp0 (detail, "bcp") != 0 && g_strcmp0 (detail, "incidents") != 0)
-    return;
-  if (self->reload_source == 0)
-    self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT, reload_idle_cb, self, NULL);
+    sonae_bcp_rows_add (self->drills_group, self->rows, drill_row_new (self, g_ptr_array_index (drills, i)));
 }
 
 void
@@ -498,32 +416,18 @@ sonae_bcp_drills_view_add_drill (SonaeBcpDrillsView *self)
 static void
 build (SonaeBcpDrillsView *self)
 {
-  GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *content = adw_button_content_new ();
+  GtkWidget *button = sonae_bcp_header_button_new (_("_Record a Drill"), "add-drill-button");
 
   gtk_widget_set_name (group, "drills-group");
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Drills"));
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("_Record a Drill"));
-  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
-  gtk_button_set_child (GTK_BUTTON (button), content);
-  gtk_widget_set_name (button, "add-drill-button");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (sonae_bcp_drills_view_add_drill), self);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
   self->drills_group = ADW_PREFERENCES_GROUP (group);
   gtk_box_append (GTK_BOX (box), group);
 
-  gtk_widget_set_margin_top (clamp, 24);
-  gtk_widget_set_margin_bottom (clamp, 24);
-  gtk_widget_set_margin_start (clamp, 12);
-  gtk_widget_set_margin_end (clamp, 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
+  sonae_bcp_view_set_content (self->scrolled, box);
 }
 
 /* --- GObject ----------------------------------------------------------------- */
@@ -533,9 +437,7 @@ sonae_bcp_drills_view_dispose (GObject *object)
 {
   SonaeBcpDrillsView *self = SONAE_BCP_DRILLS_VIEW (object);
 
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->store);
+  g_clear_pointer (&self->reload, sonae_bcp_reload_free);
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->drills, g_ptr_array_unref);
@@ -549,17 +451,14 @@ sonae_bcp_drills_view_class_init (SonaeBcpDrillsViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = sonae_bcp_drills_view_dispose;
-  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "bcp-drills-view");
+  sonae_bcp_view_class_setup (GTK_WIDGET_CLASS (klass), "bcp-drills-view");
 }
 
 static void
 sonae_bcp_drills_view_init (SonaeBcpDrillsView *self)
 {
   self->rows = g_ptr_array_new ();
-  self->scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  self->scrolled = sonae_bcp_view_add_scrolled (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -574,6 +473,6 @@ sonae_bcp_drills_view_new (SonaeStore *store)
   self->store = g_object_ref (store);
   build (self);
   load (self);
-  self->changed_handler = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+  self->reload = sonae_bcp_reload_new (store, "incidents", (SonaeBcpLoadFunc) load, self);
   return GTK_WIDGET (self);
 }

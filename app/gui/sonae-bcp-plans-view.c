@@ -44,8 +44,7 @@ struct _SonaeBcpPlansView
 
   SonaeStore *store;
   GPtrArray *measures;             /* of SonaeBcpMeasure, as shown */
-  gulong changed_handler;
-  guint reload_source;
+  SonaeBcpReload *reload;          /* owned */
   gboolean updating;
 };
 
@@ -266,11 +265,7 @@ open_measure_dialog (SonaeBcpPlansView     *self,
 
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("What is to be done to prevent a crisis or soften it, who sees to it, and by when."));
-  d->text_row = adw_entry_row_new ();
-  gtk_widget_set_name (d->text_row, "text-row");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->text_row), _("What is to be done"));
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (d->text_row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (d->text_row), d->measure->text ? d->measure->text : "");
+  d->text_row = sonae_bcp_entry_row_new (_("What is to be done"), "text-row", d->measure->text);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->text_row);
 
   d->owner_row = sonae_bcp_owner_row_new (self->store, _("Owner"), NULL, NULL);
@@ -278,11 +273,7 @@ open_measure_dialog (SonaeBcpPlansView     *self,
   sonae_bcp_owner_row_set (d->owner_row, d->measure->owner_id, d->measure->owner_name);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->owner_row);
 
-  d->due_row = adw_entry_row_new ();
-  gtk_widget_set_name (d->due_row, "due-row");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->due_row), _("Due date (YYYY-MM-DD)"));
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (d->due_row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (d->due_row), d->measure->due_on ? d->measure->due_on : "");
+  d->due_row = sonae_bcp_entry_row_new (_("Due date (YYYY-MM-DD)"), "due-row", d->measure->due_on);
   sonae_bcp_add_calendar (ADW_ENTRY_ROW (d->due_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->due_row);
 
@@ -362,17 +353,9 @@ review_clicked_cb (SonaeBcpPlansView *self)
                                  _("_Mark Reviewed"), review_dialog_save, d, review_dialog_free);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("The plan was read again and is still right, or was corrected. It is due again in a year."));
-  d->by_row = adw_entry_row_new ();
-  gtk_widget_set_name (d->by_row, "reviewed-by-row");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->by_row), _("Reviewed by"));
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (d->by_row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (d->by_row), author);
+  d->by_row = sonae_bcp_entry_row_new (_("Reviewed by"), "reviewed-by-row", author);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->by_row);
-  d->on_row = adw_entry_row_new ();
-  gtk_widget_set_name (d->on_row, "reviewed-on-row");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->on_row), _("Reviewed on (YYYY-MM-DD)"));
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (d->on_row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (d->on_row), today);
+  d->on_row = sonae_bcp_entry_row_new (_("Reviewed on (YYYY-MM-DD)"), "reviewed-on-row", today);
   sonae_bcp_add_calendar (ADW_ENTRY_ROW (d->on_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->on_row);
   gtk_box_append (sonae_bcp_dialog_get_box (dialog), group);
@@ -411,20 +394,6 @@ done_toggled_cb (GtkCheckButton *check,
 }
 
 static void
-delete_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    SonaeBcpPlansView *self)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "measure-id"));
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "delete") != 0)
-    return;
-  if (!sonae_store_delete_bcp_measure (self->store, id, &error))
-    sonae_show_error (GTK_WIDGET (self), _("Could not delete the measure"), error);
-}
-
-static void
 measure_action_cb (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       data)
@@ -445,22 +414,8 @@ measure_action_cb (GSimpleAction *action,
   else if (g_str_equal (name, "drop"))
     set_status (self, m->id, SONAE_ACTION_DROPPED);
   else if (g_str_equal (name, "delete"))
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                  _("Delete Measure?"), m->text);
-
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "delete", _("_Delete"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                                  ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      g_object_set_data (G_OBJECT (dialog), "measure-id", GSIZE_TO_POINTER ((gsize) m->id));
-      g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+    sonae_bcp_confirm_delete (GTK_WIDGET (self), self->store, _("Delete Measure?"), m->text,
+                              sonae_store_delete_bcp_measure, m->id, _("Could not delete the measure"));
 }
 
 static void
@@ -481,18 +436,6 @@ row_activated_cb (AdwActionRow *row,
     go_to_check (self);
   else
     open_measure_dialog (self, m);
-}
-
-static GtkWidget *
-pill_new (const char *text,
-          const char *kind)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "bcp-pill");
-  gtk_widget_add_css_class (label, kind);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  return label;
 }
 
 static GtkWidget *
@@ -563,31 +506,15 @@ measure_row_new (SonaeBcpPlansView *self,
   if (m->due_on != NULL && m->status == SONAE_ACTION_OPEN)
     {
       g_autofree char *due = g_strdup_printf (_("Due %s"), m->due_on);
-      GtkWidget *label = gtk_label_new (due);
 
-      gtk_widget_set_name (label, "due-label");
-      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-      if (overdue)
-        {
-          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-          gtk_widget_set_name (icon, "overdue-icon");
-          gtk_widget_set_tooltip_text (icon, _("Overdue"));
-          gtk_widget_add_css_class (icon, "bcp-overdue");
-          gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
-          gtk_widget_add_css_class (label, "bcp-overdue");
-        }
-      else
-        gtk_widget_add_css_class (label, "dim-label");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      sonae_bcp_row_add_date (ADW_ACTION_ROW (row), "due-label", due, overdue, _("Overdue"));
     }
 
   /* Open is what the check box and the due date already say. */
   if (m->status != SONAE_ACTION_OPEN)
     {
-      GtkWidget *pill = pill_new (sonae_action_status_get_title (m->status),
-                                  sonae_action_status_to_string (m->status));
+      GtkWidget *pill = sonae_bcp_pill_new (sonae_action_status_get_title (m->status),
+                                            sonae_action_status_to_string (m->status));
 
       gtk_widget_set_name (pill, "status-pill");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
@@ -648,31 +575,16 @@ load_measures (SonaeBcpPlansView *self)
       g_message ("Could not read the measures: %s", error->message);
       return;
     }
-  for (guint i = 0; i < self->measure_rows->len; i++)
-    adw_preferences_group_remove (self->measures_group, g_ptr_array_index (self->measure_rows, i));
-  g_ptr_array_set_size (self->measure_rows, 0);
+  sonae_bcp_rows_clear (self->measures_group, self->measure_rows);
   g_clear_pointer (&self->measures, g_ptr_array_unref);
   self->measures = measures;
 
   if (measures->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      gtk_widget_set_name (row, "no-measures-row");
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No measures yet"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("Add what the clinic will do, or answer the self-check: every “No” becomes a measure."));
-      gtk_widget_add_css_class (row, "dim-label");
-      adw_preferences_group_add (self->measures_group, row);
-      g_ptr_array_add (self->measure_rows, row);
-    }
+    sonae_bcp_rows_add (self->measures_group, self->measure_rows,
+                        sonae_bcp_empty_row_new ("no-measures-row", _("No measures yet"),
+                                                 _("Add what the clinic will do, or answer the self-check: every “No” becomes a measure.")));
   for (guint i = 0; i < measures->len; i++)
-    {
-      GtkWidget *row = measure_row_new (self, g_ptr_array_index (measures, i));
-
-      adw_preferences_group_add (self->measures_group, row);
-      g_ptr_array_add (self->measure_rows, row);
-    }
+    sonae_bcp_rows_add (self->measures_group, self->measure_rows, measure_row_new (self, g_ptr_array_index (measures, i)));
 }
 
 static void
@@ -719,54 +631,15 @@ load (SonaeBcpPlansView *self)
   self->updating = FALSE;
 }
 
-static gboolean
-reload_idle_cb (gpointer data)
-{
-  SonaeBcpPlansView *self = data;
-
-  self->reload_source = 0;
-  load (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-store_changed_cb (SonaeStore        *store,
-                  const char        *detail,
-                  SonaeBcpPlansView *self)
-{
-  if (g_strcmp0 (detail, "bcp") != 0 && g_strcmp0 (detail, "contacts") != 0)
-    return;
-  if (self->reload_source == 0)
-    self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT, reload_idle_cb, self, NULL);
-}
-
 static void
 add_clicked_cb (SonaeBcpPlansView *self)
 {
   open_measure_dialog (self, NULL);
 }
 
-static GtkWidget *
-header_button (const char *label,
-               const char *name)
-{
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *content = adw_button_content_new ();
-
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
-  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
-  gtk_button_set_child (GTK_BUTTON (button), content);
-  gtk_widget_set_name (button, name);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  return button;
-}
-
 static void
 build (SonaeBcpPlansView *self)
 {
-  GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *group;
   GtkWidget *button;
@@ -778,7 +651,7 @@ build (SonaeBcpPlansView *self)
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Prevention Measures"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("What the clinic does so that a crisis is less likely or does less harm, with who sees to it and by when."));
-  button = header_button (_("_Add Measure"), "add-measure-button");
+  button = sonae_bcp_header_button_new (_("_Add Measure"), "add-measure-button");
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_clicked_cb), self);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
   self->measures_group = ADW_PREFERENCES_GROUP (group);
@@ -821,12 +694,7 @@ build (SonaeBcpPlansView *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->next_review_row));
   gtk_box_append (GTK_BOX (box), group);
 
-  gtk_widget_set_margin_top (clamp, 24);
-  gtk_widget_set_margin_bottom (clamp, 24);
-  gtk_widget_set_margin_start (clamp, 12);
-  gtk_widget_set_margin_end (clamp, 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
+  sonae_bcp_view_set_content (self->scrolled, box);
 }
 
 /* --- GObject ----------------------------------------------------------------- */
@@ -849,9 +717,7 @@ sonae_bcp_plans_view_dispose (GObject *object)
     sonae_bcp_plans_view_save_now (self);
   for (guint i = 0; i < G_N_ELEMENTS (self->texts); i++)
     g_clear_handle_id (&self->texts[i].save_source, g_source_remove);
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->store);
+  g_clear_pointer (&self->reload, sonae_bcp_reload_free);
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
   g_clear_pointer (&self->measure_rows, g_ptr_array_unref);
   g_clear_pointer (&self->measures, g_ptr_array_unref);
@@ -865,17 +731,14 @@ sonae_bcp_plans_view_class_init (SonaeBcpPlansViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = sonae_bcp_plans_view_dispose;
-  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "bcp-plans-view");
+  sonae_bcp_view_class_setup (GTK_WIDGET_CLASS (klass), "bcp-plans-view");
 }
 
 static void
 sonae_bcp_plans_view_init (SonaeBcpPlansView *self)
 {
   self->measure_rows = g_ptr_array_new ();
-  self->scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  self->scrolled = sonae_bcp_view_add_scrolled (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -890,6 +753,6 @@ sonae_bcp_plans_view_new (SonaeStore *store)
   self->store = g_object_ref (store);
   build (self);
   load (self);
-  self->changed_handler = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+  self->reload = sonae_bcp_reload_new (store, "contacts", (SonaeBcpLoadFunc) load, self);
   return GTK_WIDGET (self);
 }

@@ -24,8 +24,7 @@ struct _SonaeBcpRisksView
   GPtrArray *rows;                 /* borrowed rows in risks_group */
   SonaeStore *store;
   GPtrArray *risks;                /* of SonaeBcpRisk, as shown */
-  gulong changed_handler;
-  guint reload_source;
+  SonaeBcpReload *reload;          /* owned */
 };
 
 G_DEFINE_FINAL_TYPE (SonaeBcpRisksView, sonae_bcp_risks_view, GTK_TYPE_WIDGET)
@@ -125,20 +124,6 @@ risk_dialog_save (GtkWindow  *dialog,
 }
 
 static GtkWidget *
-entry_row (const char *title,
-           const char *name,
-           const char *text)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  gtk_widget_set_name (row, name);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-  return row;
-}
-
-static GtkWidget *
 combo_row (const char  *title,
            const char  *name,
            const char **items,
@@ -206,7 +191,7 @@ open_risk_dialog (SonaeBcpRisksView  *self,
   box = sonae_bcp_dialog_get_box (dialog);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (identify), _("Identify"));
-  d->risk_row = entry_row (_("What could happen, and why"), "risk-text-row", d->risk->risk);
+  d->risk_row = sonae_bcp_entry_row_new (_("What could happen, and why"), "risk-text-row", d->risk->risk);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (identify), d->risk_row);
   gtk_box_append (box, identify);
 
@@ -231,7 +216,7 @@ open_risk_dialog (SonaeBcpRisksView  *self,
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (treat), _("Treat"));
   d->treatment_row = combo_row (_("Treatment"), "treatment-row", treatments,
                                 MIN (d->risk->treatment, SONAE_N_RISK_TREATMENTS - 1));
-  d->how_row = entry_row (_("How"), "how-row", d->risk->treatment_text);
+  d->how_row = sonae_bcp_entry_row_new (_("How"), "how-row", d->risk->treatment_text);
   d->owner_row = sonae_bcp_owner_row_new (self->store, _("Owner"), NULL, NULL);
   gtk_widget_set_name (d->owner_row, "owner-row");
   sonae_bcp_owner_row_set (d->owner_row, d->risk->owner_id, d->risk->owner_name);
@@ -243,10 +228,10 @@ open_risk_dialog (SonaeBcpRisksView  *self,
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (accept), _("Accept and Review"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (accept),
                                          _("Who accepted the risk that remains after treatment, and when it is looked at again."));
-  d->accepted_by_row = entry_row (_("Accepted by"), "accepted-by-row", d->risk->accepted_by);
-  d->accepted_on_row = entry_row (_("Accepted on (YYYY-MM-DD)"), "accepted-on-row", d->risk->accepted_on);
+  d->accepted_by_row = sonae_bcp_entry_row_new (_("Accepted by"), "accepted-by-row", d->risk->accepted_by);
+  d->accepted_on_row = sonae_bcp_entry_row_new (_("Accepted on (YYYY-MM-DD)"), "accepted-on-row", d->risk->accepted_on);
   sonae_bcp_add_calendar (ADW_ENTRY_ROW (d->accepted_on_row));
-  d->review_row = entry_row (_("Next review (YYYY-MM-DD)"), "next-review-row", d->risk->next_review_on);
+  d->review_row = sonae_bcp_entry_row_new (_("Next review (YYYY-MM-DD)"), "next-review-row", d->risk->next_review_on);
   sonae_bcp_add_calendar (ADW_ENTRY_ROW (d->review_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (accept), d->accepted_by_row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (accept), d->accepted_on_row);
@@ -261,37 +246,13 @@ open_risk_dialog (SonaeBcpRisksView  *self,
 /* --- rows -------------------------------------------------------------------- */
 
 static void
-delete_response_cb (AdwMessageDialog  *dialog,
-                    const char        *response,
-                    SonaeBcpRisksView *self)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "risk-id"));
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "delete") != 0)
-    return;
-  if (!sonae_store_delete_bcp_risk (self->store, id, &error))
-    sonae_show_error (GTK_WIDGET (self), _("Could not delete the risk"), error);
-}
-
-static void
 delete_clicked_cb (GtkButton         *button,
                    SonaeBcpRisksView *self)
 {
   SonaeBcpRisk *r = g_object_get_data (G_OBJECT (button), "sonae-bcp-risk");
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              _("Delete Risk?"), r->risk);
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "risk-id", GSIZE_TO_POINTER ((gsize) r->id));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  sonae_bcp_confirm_delete (GTK_WIDGET (self), self->store, _("Delete Risk?"), r->risk,
+                            sonae_store_delete_bcp_risk, r->id, _("Could not delete the risk"));
 }
 
 static void
@@ -307,8 +268,8 @@ risk_row_new (SonaeBcpRisksView *self,
 {
   GtkWidget *row = adw_action_row_new ();
   SonaeRiskLevel level = sonae_risk_level (r->likelihood, r->impact);
-  GtkWidget *pill = gtk_label_new (sonae_risk_level_get_title (level));
-  GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *pill = sonae_bcp_pill_new (sonae_risk_level_get_title (level), level_class (level));
+  GtkWidget *delete = sonae_bcp_delete_button_new (_("Delete Risk"));
   g_autoptr(GString) subtitle = g_string_new (NULL);
   g_autofree char *name = g_strdup_printf ("risk-%" G_GINT64_FORMAT, r->id);
 
@@ -336,35 +297,14 @@ risk_row_new (SonaeBcpRisksView *self,
   if (r->next_review_on != NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Review %s"), r->next_review_on);
-      GtkWidget *label = gtk_label_new (text);
 
-      gtk_widget_set_name (label, "review-label");
-      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-      if (sonae_bcp_date_is_past (r->next_review_on))
-        {
-          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-          gtk_widget_set_name (icon, "overdue-icon");
-          gtk_widget_set_tooltip_text (icon, _("Review overdue"));
-          gtk_widget_add_css_class (icon, "bcp-overdue");
-          gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
-          gtk_widget_add_css_class (label, "bcp-overdue");
-        }
-      else
-        gtk_widget_add_css_class (label, "dim-label");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      sonae_bcp_row_add_date (ADW_ACTION_ROW (row), "review-label", text,
+                              sonae_bcp_date_is_past (r->next_review_on), _("Review overdue"));
     }
 
   gtk_widget_set_name (pill, "level-pill");
-  gtk_widget_add_css_class (pill, "bcp-pill");
-  gtk_widget_add_css_class (pill, level_class (level));
-  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
 
-  gtk_widget_set_tooltip_text (delete, _("Delete Risk"));
-  gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (delete, "flat");
   g_object_set_data (G_OBJECT (delete), "sonae-bcp-risk", r);
   g_signal_connect (delete, "clicked", G_CALLBACK (delete_clicked_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
@@ -385,52 +325,16 @@ load (SonaeBcpRisksView *self)
       g_message ("Could not read the risks: %s", error->message);
       return;
     }
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (self->risks_group, g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
+  sonae_bcp_rows_clear (self->risks_group, self->rows);
   g_clear_pointer (&self->risks, g_ptr_array_unref);
   self->risks = risks;
 
   if (risks->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      gtk_widget_set_name (row, "no-risks-row");
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No risks yet"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("Start with what would stop the clinic's work: the crisis events of step 2 are a good list."));
-      gtk_widget_add_css_class (row, "dim-label");
-      adw_preferences_group_add (self->risks_group, row);
-      g_ptr_array_add (self->rows, row);
-    }
+    sonae_bcp_rows_add (self->risks_group, self->rows,
+                        sonae_bcp_empty_row_new ("no-risks-row", _("No risks yet"),
+                                                 _("Start with what would stop the clinic's work: the crisis events of step 2 are a good list.")));
   for (guint i = 0; i < risks->len; i++)
-    {
-      GtkWidget *row = risk_row_new (self, g_ptr_array_index (risks, i));
-
-      adw_preferences_group_add (self->risks_group, row);
-      g_ptr_array_add (self->rows, row);
-    }
-}
-
-static gboolean
-reload_idle_cb (gpointer data)
-{
-  SonaeBcpRisksView *self = data;
-
-  self->reload_source = 0;
-  load (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-store_changed_cb (SonaeStore        *store,
-                  const char        *detail,
-                  SonaeBcpRisksView *self)
-{
-  if (g_strcmp0 (detail, "bcp") != 0 && g_strcmp0 (detail, "contacts") != 0)
-    return;
-  if (self->reload_source == 0)
-    self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT, reload_idle_cb, self, NULL);
+    sonae_bcp_rows_add (self->risks_group, self->rows, risk_row_new (self, g_ptr_array_index (risks, i)));
 }
 
 static void
@@ -442,35 +346,21 @@ add_clicked_cb (SonaeBcpRisksView *self)
 static void
 build (SonaeBcpRisksView *self)
 {
-  GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *content = adw_button_content_new ();
+  GtkWidget *button = sonae_bcp_header_button_new (_("_Add Risk"), "add-risk-button");
 
   gtk_widget_set_name (group, "risks-group");
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Risk Register"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("Identify what could go wrong, analyse how likely and how harmful it is, evaluate its level, "
                                            "decide how to treat it and who accepts what remains — then review it on the date set."));
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("_Add Risk"));
-  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
-  gtk_button_set_child (GTK_BUTTON (button), content);
-  gtk_widget_set_name (button, "add-risk-button");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_clicked_cb), self);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
   self->risks_group = ADW_PREFERENCES_GROUP (group);
   gtk_box_append (GTK_BOX (box), group);
 
-  gtk_widget_set_margin_top (clamp, 24);
-  gtk_widget_set_margin_bottom (clamp, 24);
-  gtk_widget_set_margin_start (clamp, 12);
-  gtk_widget_set_margin_end (clamp, 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
+  sonae_bcp_view_set_content (self->scrolled, box);
 }
 
 /* --- GObject ----------------------------------------------------------------- */
@@ -480,9 +370,7 @@ sonae_bcp_risks_view_dispose (GObject *object)
 {
   SonaeBcpRisksView *self = SONAE_BCP_RISKS_VIEW (object);
 
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->store);
+  g_clear_pointer (&self->reload, sonae_bcp_reload_free);
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->risks, g_ptr_array_unref);
@@ -496,17 +384,14 @@ sonae_bcp_risks_view_class_init (SonaeBcpRisksViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = sonae_bcp_risks_view_dispose;
-  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "bcp-risks-view");
+  sonae_bcp_view_class_setup (GTK_WIDGET_CLASS (klass), "bcp-risks-view");
 }
 
 static void
 sonae_bcp_risks_view_init (SonaeBcpRisksView *self)
 {
   self->rows = g_ptr_array_new ();
-  self->scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  self->scrolled = sonae_bcp_view_add_scrolled (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -521,6 +406,6 @@ sonae_bcp_risks_view_new (SonaeStore *store)
   self->store = g_object_ref (store);
   build (self);
   load (self);
-  self->changed_handler = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+  self->reload = sonae_bcp_reload_new (store, "contacts", (SonaeBcpLoadFunc) load, self);
   return GTK_WIDGET (self);
 }

@@ -154,44 +154,6 @@ sonae_action_free (SonaeAction *action)
 
 /* --- small helpers ------------------------------------------------------- */
 
-/* Not blank, then as sonae_incident_check_text(); @message says what is missing. */
-static gboolean
-check_required (const char  *text,
-                const char  *message,
-                GError     **error)
-{
-  if (!sonae_incident_check_text (text, error))
-    return FALSE;
-  if (sonae_text_is_blank (text))
-    {
-      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID, message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* A date a person typed, stripped; NULL for none. */
-static gboolean
-normalize_date (const char  *text,
-                char       **out_date,
-                GError     **error)
-{
-  g_autofree char *copy = NULL;
-
-  *out_date = NULL;
-  if (text == NULL)
-    return TRUE;
-  if (!sonae_incident_check_text (text, error))
-    return FALSE;
-  copy = g_strstrip (g_strdup (text));
-  if (*copy == '\0')
-    return TRUE;
-  if (!sonae_date_check (copy, error))
-    return FALSE;
-  *out_date = g_steal_pointer (&copy);
-  return TRUE;
-}
-
 /* At most @max_bytes of @text, cut at a character, with "…" when cut. */
 static char *
 quote (const char *text,
@@ -454,9 +416,9 @@ sonae_store_save_action (SonaeStore   *self,
                            _("The kind of action is unknown."));
       return FALSE;
     }
-  if (!check_required (action->text, _("Write what is to be done."), error) ||
+  if (!sonae_store_check_required (action->text, _("Write what is to be done."), error) ||
       !sonae_incident_check_author (author, error) ||
-      !normalize_date (action->due_on, &due_on, error))
+      !sonae_store_normalize_date (action->due_on, &due_on, error))
     return FALSE;
 
   incident_id = action->incident_id;
@@ -577,8 +539,8 @@ sonae_store_complete_action (SonaeStore  *self,
 
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
-  if (!normalize_date (confirmed_on, &date, error) ||
-      !check_required (confirmed_by, _("Enter who confirmed that the action was done (担当)."), error) ||
+  if (!sonae_store_normalize_date (confirmed_on, &date, error) ||
+      !sonae_store_check_required (confirmed_by, _("Enter who confirmed that the action was done (担当)."), error) ||
       !sonae_incident_check_text (approved_by, error) ||
       !sonae_incident_check_author (author, error))
     return FALSE;
@@ -661,7 +623,7 @@ sonae_store_approve_action (SonaeStore  *self,
 
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
-  if (!normalize_date (approved_on, &date, error) ||
+  if (!sonae_store_normalize_date (approved_on, &date, error) ||
       !sonae_incident_check_text (approved_by, error) ||
       !sonae_incident_check_author (author, error))
     return FALSE;
@@ -744,7 +706,7 @@ sonae_store_drop_action (SonaeStore  *self,
 
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
-  if (!check_required (reason, _("Write why the action is closed without doing it."), error) ||
+  if (!sonae_store_check_required (reason, _("Write why the action is closed without doing it."), error) ||
       !sonae_incident_check_author (author, error))
     return FALSE;
   action = sonae_store_get_action (self, action_id, error);

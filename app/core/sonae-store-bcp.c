@@ -21,19 +21,25 @@
 
 /* --- small helpers ------------------------------------------------------- */
 
-/* As sonae_incident_check_text(), but every refusal of the plan is
- * SONAE_ERROR_INVALID (sonae-bcp.h), a text too long included. */
+/* Every refusal of the plan is SONAE_ERROR_INVALID (sonae-bcp.h), a
+ * text too long included: turn @local into one and pass it on. */
+static gboolean
+as_invalid (GError  *local,
+            GError **error)
+{
+  local->code = SONAE_ERROR_INVALID;
+  g_propagate_error (error, local);
+  return FALSE;
+}
+
+/* As sonae_incident_check_text(), refusing as the plan refuses. */
 static gboolean
 check_text (const char  *text,
             GError     **error)
 {
   GError *local = NULL;
 
-  if (sonae_incident_check_text (text, &local))
-    return TRUE;
-  local->code = SONAE_ERROR_INVALID;
-  g_propagate_error (error, local);
-  return FALSE;
+  return sonae_incident_check_text (text, &local) || as_invalid (local, error);
 }
 
 static gboolean
@@ -41,14 +47,9 @@ check_required (const char  *text,
                 const char  *message,
                 GError     **error)
 {
-  if (!check_text (text, error))
-    return FALSE;
-  if (sonae_text_is_blank (text))
-    {
-      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID, message);
-      return FALSE;
-    }
-  return TRUE;
+  GError *local = NULL;
+
+  return sonae_store_check_required (text, message, &local) || as_invalid (local, error);
 }
 
 /* A date a person typed, stripped; NULL for none. With @past_only, a date
@@ -59,29 +60,17 @@ normalize_date (const char  *text,
                 char       **out_date,
                 GError     **error)
 {
-  g_autofree char *copy = NULL;
+  GError *local = NULL;
 
-  *out_date = NULL;
-  if (text == NULL)
-    return TRUE;
-  if (!check_text (text, error))
-    return FALSE;
-  copy = g_strstrip (g_strdup (text));
-  if (*copy == '\0')
-    return TRUE;
-  if (!sonae_date_is_valid (copy))
+  if (!sonae_store_normalize_date (text, out_date, &local))
+    return as_invalid (local, error);
+  if (past_only && *out_date != NULL && sonae_clock_days_since (*out_date) < 0)
     {
       g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
-                   _("%s is not a real date: write it as YYYY-MM-DD."), copy);
+                   _("%s is in the future: give the day it happened."), *out_date);
+      g_clear_pointer (out_date, g_free);
       return FALSE;
     }
-  if (past_only && sonae_clock_days_since (copy) < 0)
-    {
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
-                   _("%s is in the future: give the day it happened."), copy);
-      return FALSE;
-    }
-  *out_date = g_steal_pointer (&copy);
   return TRUE;
 }
 

@@ -97,6 +97,42 @@ sonae_incident_check_author (const char  *author,
   return sonae_incident_check_text (author, error);
 }
 
+gboolean
+sonae_store_check_required (const char  *text,
+                            const char  *message,
+                            GError     **error)
+{
+  if (!sonae_incident_check_text (text, error))
+    return FALSE;
+  if (sonae_text_is_blank (text))
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID, message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sonae_store_normalize_date (const char  *text,
+                            char       **out_date,
+                            GError     **error)
+{
+  g_autofree char *copy = NULL;
+
+  *out_date = NULL;
+  if (text == NULL)
+    return TRUE;
+  if (!sonae_incident_check_text (text, error))
+    return FALSE;
+  copy = g_strstrip (g_strdup (text));
+  if (*copy == '\0')
+    return TRUE;
+  if (!sonae_date_check (copy, error))
+    return FALSE;
+  *out_date = g_steal_pointer (&copy);
+  return TRUE;
+}
+
 static gboolean
 check_key (const char  *key,
            GError     **error)

@@ -69,6 +69,17 @@ gboolean  sonae_incident_check_text   (const char  *text,
 /* Not blank, then as sonae_incident_check_text(). */
 gboolean  sonae_incident_check_author (const char  *author,
                                        GError     **error);
+/* As sonae_incident_check_text(), then not blank: @message (translated)
+ * says what is missing. */
+gboolean  sonae_store_check_required  (const char  *text,
+                                       const char  *message,
+                                       GError     **error);
+/* A date a person typed, stripped of white space, in *@out_date: NULL for
+ * none (NULL or blank). Refused as sonae_incident_check_text() and
+ * sonae_date_check() refuse. */
+gboolean  sonae_store_normalize_date  (const char  *text,
+                                       char       **out_date,
+                                       GError     **error);
 
 #define SONAE_APPLICATION_ID 0x534f4e41 /* "SONA" */
 

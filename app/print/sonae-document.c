@@ -82,6 +82,82 @@ set_unknown_document (GError    **error,
   return FALSE;
 }
 
+/* What a document is built for: nothing, one incident, one year, one system. */
+typedef enum {
+  FOR_NOTHING,
+  FOR_INCIDENT,
+  FOR_YEAR,
+  FOR_SYSTEM,
+} BuiltFor;
+
+static gboolean
+has_builder (int      i,
+             BuiltFor what)
+{
+  switch (what)
+    {
+    case FOR_NOTHING:
+      return documents[i].build != NULL;
+    case FOR_INCIDENT:
+      return documents[i].build_for_incident != NULL;
+    case FOR_YEAR:
+      return documents[i].build_for_year != NULL;
+    case FOR_SYSTEM:
+    default:
+      return documents[i].build_for_system != NULL;
+    }
+}
+
+/* The index of document @name when it can be built for @what; else -1
+ * with SONAE_ERROR_NOT_FOUND or a sentence saying how to print it. */
+static int
+find_document_for (const char  *name,
+                   BuiltFor     what,
+                   GError     **error)
+{
+  int i = find_document (name);
+  const char *title;
+
+  if (i < 0)
+    {
+      set_unknown_document (error, name);
+      return -1;
+    }
+  if (has_builder (i, what))
+    return i;
+
+  title = _(documents[i].title);
+  switch (what)
+    {
+    case FOR_NOTHING:
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                   /* Translators: %s is a document title such as “Incident Timeline” */
+                   _("The %s is about one incident: choose the incident to print (on the command line, add --incident NUMBER)."),
+                   title);
+      break;
+    case FOR_INCIDENT:
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                   /* Translators: %s is a document title such as “Contact Roster” */
+                   _("The %s is not about one incident: print it without choosing an incident."),
+                   title);
+      break;
+    case FOR_YEAR:
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                   /* Translators: %s is a document title such as “Contact Roster” */
+                   _("The %s is not about one year: print it without choosing a year."),
+                   title);
+      break;
+    case FOR_SYSTEM:
+    default:
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                   /* Translators: %s is a document title such as “Contact Roster” */
+                   _("The %s is not about one system: print it without choosing a system."),
+                   title);
+      break;
+    }
+  return -1;
+}
+
 SonaeDocument *
 sonae_document_new (SonaeStore  *store,
                     const char  *name,
@@ -94,21 +170,8 @@ sonae_document_new (SonaeStore  *store,
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  i = find_document (name);
-  if (i < 0)
-    {
-      set_unknown_document (error, name);
-      return NULL;
-    }
-  if (documents[i].build == NULL)
-    {
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
-                   /* Translators: %s is a document title such as “Incident Timeline” */
-                   _("The %s is about one incident: choose the incident to print (on the command line, add --incident NUMBER)."),
-                   _(documents[i].title));
-      return NULL;
-    }
-  return documents[i].build (store, paper, error);
+  i = find_document_for (name, FOR_NOTHING, error);
+  return i < 0 ? NULL : documents[i].build (store, paper, error);
 }
 
 gboolean
@@ -116,7 +179,7 @@ sonae_document_takes_incident (const char *name)
 {
   int i = find_document (name);
 
-  return i >= 0 && documents[i].build_for_incident != NULL;
+  return i >= 0 && has_builder (i, FOR_INCIDENT);
 }
 
 gboolean
@@ -124,7 +187,7 @@ sonae_document_needs_incident (const char *name)
 {
   int i = find_document (name);
 
-  return i >= 0 && documents[i].build == NULL;
+  return i >= 0 && !has_builder (i, FOR_NOTHING);
 }
 
 SonaeDocument *
@@ -142,21 +205,8 @@ sonae_document_new_for_incident (SonaeStore  *store,
 
   if (incident_id <= 0)
     return sonae_document_new (store, name, paper, error);
-  i = find_document (name);
-  if (i < 0)
-    {
-      set_unknown_document (error, name);
-      return NULL;
-    }
-  if (documents[i].build_for_incident == NULL)
-    {
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
-                   /* Translators: %s is a document title such as “Contact Roster” */
-                   _("The %s is not about one incident: print it without choosing an incident."),
-                   _(documents[i].title));
-      return NULL;
-    }
-  return documents[i].build_for_incident (store, incident_id, paper, error);
+  i = find_document_for (name, FOR_INCIDENT, error);
+  return i < 0 ? NULL : documents[i].build_for_incident (store, incident_id, paper, error);
 }
 
 gboolean
@@ -164,7 +214,7 @@ sonae_document_takes_year (const char *name)
 {
   int i = find_document (name);
 
-  return i >= 0 && documents[i].build_for_year != NULL;
+  return i >= 0 && has_builder (i, FOR_YEAR);
 }
 
 SonaeDocument *
@@ -180,21 +230,8 @@ sonae_document_new_for_year (SonaeStore  *store,
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  i = find_document (name);
-  if (i < 0)
-    {
-      set_unknown_document (error, name);
-      return NULL;
-    }
-  if (documents[i].build_for_year == NULL)
-    {
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
-                   /* Translators: %s is a document title such as “Contact Roster” */
-                   _("The %s is not about one year: print it without choosing a year."),
-                   _(documents[i].title));
-      return NULL;
-    }
-  return documents[i].build_for_year (store, year, paper, error);
+  i = find_document_for (name, FOR_YEAR, error);
+  return i < 0 ? NULL : documents[i].build_for_year (store, year, paper, error);
 }
 
 gboolean
@@ -202,7 +239,7 @@ sonae_document_takes_system (const char *name)
 {
   int i = find_document (name);
 
-  return i >= 0 && documents[i].build_for_system != NULL;
+  return i >= 0 && has_builder (i, FOR_SYSTEM);
 }
 
 SonaeDocument *
@@ -218,21 +255,8 @@ sonae_document_new_for_system (SonaeStore  *store,
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  i = find_document (name);
-  if (i < 0)
-    {
-      set_unknown_document (error, name);
-      return NULL;
-    }
-  if (documents[i].build_for_system == NULL)
-    {
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
-                   /* Translators: %s is a document title such as “Contact Roster” */
-                   _("The %s is not about one system: print it without choosing a system."),
-                   _(documents[i].title));
-      return NULL;
-    }
-  return documents[i].build_for_system (store, system_id, paper, error);
+  i = find_document_for (name, FOR_SYSTEM, error);
+  return i < 0 ? NULL : documents[i].build_for_system (store, system_id, paper, error);
 }
 
 /* Paper */

@@ -74,7 +74,7 @@ test_save_and_read_back (Fixture       *f,
   g_assert_cmpint (c->id, ==, id);
 
   /* What was committed survives a fresh connection. */
-  reopened = sonae_store_open (f->dir, &error);
+  reopened = sonae_store_open_for_reading (f->dir, &error);
   g_assert_no_error (error);
   read = sonae_store_get_contact (reopened, id, &error);
   g_assert_no_error (error);

@@ -495,6 +495,20 @@ test_autostart (void)
   exec = sonae_autostart_exec_line ("/usr/bin/sonae", NULL);
   g_assert_cmpstr (exec, ==, "/usr/bin/sonae --check-reminders --notify");
 
+  /* A % in a folder's name is no field code: the session reads %% as %. */
+  g_clear_pointer (&exec, g_free);
+  g_clear_pointer (&argv, g_strfreev);
+  exec = sonae_autostart_exec_line ("/usr/bin/sonae", "/home/clinic/100% %U data");
+  for (const char *p = strchr (exec, '%'); p != NULL; p = strchr (p + 2, '%'))
+    g_assert_cmpint (p[1], ==, '%');
+  {
+    g_autoptr(GString) unescaped = g_string_new (exec);
+    g_string_replace (unescaped, "%%", "%", 0);
+    g_assert_true (g_shell_parse_argv (unescaped->str, &argc, &argv, &error));
+  }
+  g_assert_cmpint (argc, ==, 5);
+  g_assert_cmpstr (argv[2], ==, "/home/clinic/100% %U data");
+
   g_assert_true (sonae_autostart_remove (&error));
   g_assert_no_error (error);
   g_assert_false (sonae_autostart_is_installed ());

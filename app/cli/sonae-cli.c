@@ -100,18 +100,26 @@ fail (const char   *what,
   return 1;
 }
 
+/* Commands that change data hold the folder as its one writer (refused
+ * while the window is open); the others read beside it. */
 static SonaeStore *
 open_store (const char  *data_dir,
+            gboolean     for_writing,
             GError     **error)
 {
-  return sonae_store_open (data_dir, error);
+  SonaeStore *store = for_writing ? sonae_store_open (data_dir, error)
+                                  : sonae_store_open_for_reading (data_dir, error);
+
+  if (store != NULL && sonae_store_get_notice (store) != NULL)
+    g_printerr ("sonae: %s\n", sonae_store_get_notice (store));
+  return store;
 }
 
 static int
 run_demo (const char *data_dir)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaeStore) store = open_store (data_dir, &error);
+  g_autoptr(SonaeStore) store = open_store (data_dir, TRUE, &error);
 
   if (store == NULL)
     return fail (_("Could not open the data folder"), error);
@@ -171,7 +179,7 @@ run_list_incidents (const char *data_dir)
   const char *drill = _("[drill]");
   guint w_number = 0, w_status = 0, w_level = 0;
 
-  store = open_store (data_dir, &error);
+  store = open_store (data_dir, FALSE, &error);
   if (store == NULL)
     return fail (_("Could not open the data folder"), error);
   incidents = sonae_store_list_incidents (store, &all, &error);
@@ -267,7 +275,7 @@ run_export (const char   *data_dir,
       return fail (msg, NULL);
     }
 
-  store = open_store (data_dir, &error);
+  store = open_store (data_dir, FALSE, &error);
   if (store == NULL)
     return fail (_("Could not open the data folder"), error);
   if (incident_ref != NULL)
@@ -316,7 +324,7 @@ run_import (const char *data_dir,
       g_autofree char *what = g_strdup_printf (_("Nothing was imported from %s"), file);
       return fail (what, error);
     }
-  store = open_store (data_dir, &error);
+  store = open_store (data_dir, TRUE, &error);
   if (store == NULL)
     return fail (_("Could not open the data folder"), error);
   if (!sonae_import_apply (import, store, &error))
@@ -347,7 +355,7 @@ run_export_contacts (const char *data_dir,
   if (vcard3 && format == SONAE_CONTACTS_VCARD4)
     format = SONAE_CONTACTS_VCARD3;
 
-  store = open_store (data_dir, &error);
+  store = open_store (data_dir, FALSE, &error);
   if (store == NULL)
     return fail (_("Could not open the data folder"), error);
   if (!sonae_export_contacts (store, file, format, &error))
@@ -361,7 +369,7 @@ run_backup (const char *data_dir,
             const char *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaeStore) store = open_store (data_dir, &error);
+  g_autoptr(SonaeStore) store = open_store (data_dir, FALSE, &error);
 
   if (store == NULL)
     return fail (_("Could not open the data folder"), error);
@@ -464,7 +472,7 @@ run_check_reminders (const char *data_dir,
                      gboolean    notify)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaeStore) store = open_store (data_dir, &error);
+  g_autoptr(SonaeStore) store = open_store (data_dir, FALSE, &error);
   g_autoptr(GPtrArray) reminders = NULL;
   /* Translators: marks a reminder whose date has passed, at the start of its line */
   const char *overdue = _("[overdue]");

@@ -26,7 +26,8 @@ sonae_autostart_is_installed (void)
 }
 
 /* One argument of an Exec line: in double quotes when it holds anything
- * but plain characters, with ", `, $ and \ escaped. */
+ * but plain characters, with ", `, $ and \ escaped, and % doubled (the
+ * session would read %U or %f in a folder's name as a field code). */
 static void
 append_argument (GString    *line,
                  const char *arg)
@@ -48,6 +49,8 @@ append_argument (GString    *line,
     {
       if (strchr ("\"`$\\", *p) != NULL)
         g_string_append_c (line, '\\');
+      else if (*p == '%')
+        g_string_append_c (line, '%');
       g_string_append_c (line, *p);
     }
   g_string_append_c (line, '"');

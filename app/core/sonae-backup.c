@@ -10,71 +10,51 @@
 
 #include "sonae-backup.h"
 #include "sonae-clock.h"
+#include "sonae-db-file.h"
 #include "sonae-error.h"
 #include "sonae-store-private.h"
 
-gboolean sonae_store_check_file_readonly (const char *path, int *out_version, GError **error);
-
 static gboolean
-sync_file (const char  *path,
-           GError     **error)
+set_sqlite_error (GError     **error,
+                  sqlite3     *db,
+                  int          rc,
+                  const char  *what,
+                  const char  *path)
 {
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  int sys = db ? sqlite3_system_errno (db) : 0;
 
-  if (fd < 0 || fsync (fd) != 0)
-    {
-      int saved = errno;
-      if (fd >= 0)
-        close (fd);
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_IO,
-                   _("Could not write %s to the disk: %s."), path, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-  return TRUE;
+  if ((rc & 0xff) == SQLITE_FULL || sys == ENOSPC || sys == EDQUOT)
+    sonae_error_set_from_errno (error, ENOSPC, what, path);
+  else
+    g_set_error (error, SONAE_ERROR, SONAE_ERROR_IO, _("%s (%s): %s."), what, path,
+                 db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  return FALSE;
 }
 
-static void
-sync_dir (const char *dir)
-{
-  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-
-  if (fd >= 0)
-    {
-      fsync (fd);
-      close (fd);
-    }
-}
-
-/* Copy the open database @src into a new file @path with the online backup
- * API, and make the copy a self-contained rollback-journal database. */
+/* Copy the open database @src into the new empty file @path with the
+ * online backup API, and leave the copy as @journal_mode ("delete": one
+ * file for a stick; "wal": ready to be Sonae's database). */
 static gboolean
 copy_database (sqlite3     *src,
                const char  *path,
+               const char  *journal_mode,
                GError     **error)
 {
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA journal_mode = %s", journal_mode);
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
-  int fd;
   int rc;
 
-  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_IO,
-                   _("Could not write the backup %s: %s."), path, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-
-  rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     goto fail;
 
   backup = sqlite3_backup_init (dest, "main", src, "main");
   if (backup == NULL)
-    goto fail;
+    {
+      rc = sqlite3_errcode (dest);
+      goto fail;
+    }
   do
     {
       rc = sqlite3_backup_step (backup, 256);
@@ -86,20 +66,34 @@ copy_database (sqlite3     *src,
   if (rc != SQLITE_DONE)
     goto fail;
 
-  /* A copy on a USB stick must be one file, without a -wal beside it. */
-  rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  rc = sqlite3_exec (dest, pragma, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     goto fail;
-  sqlite3_close (dest);
-  return sync_file (path, error);
+  /* Closing the only connection leaves no -wal or -shm behind. */
+  rc = sqlite3_close (dest);
+  dest = NULL;
+  if (rc != SQLITE_OK)
+    goto fail;
+  return sonae_db_file_sync (path, error);
 
 fail:
-  g_set_error (error, SONAE_ERROR, SONAE_ERROR_IO,
-               _("Could not write the backup %s: %s."), path,
-               dest ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
+  set_sqlite_error (error, dest, rc, _("Could not write the copy of the database"), path);
   sqlite3_close (dest);
-  g_unlink (path);
   return FALSE;
+}
+
+/* The writable folder of @dest, or an error that says why not. */
+static gboolean
+check_target_folder (const char  *dir,
+                     GError     **error)
+{
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_IO,
+                   _("The folder %s does not exist. Is the USB stick plugged in?"), dir);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -107,8 +101,11 @@ sonae_backup_to_file (SonaeStore  *store,
                       const char  *dest,
                       GError     **error)
 {
-  g_autofree char *tmp = NULL;
   g_autofree char *dir = NULL;
+  g_autofree char *tmp_dir = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *name = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (SONAE_IS_STORE (store), FALSE);
   g_return_val_if_fail (dest != NULL, FALSE);
@@ -129,28 +126,39 @@ sonae_backup_to_file (SonaeStore  *store,
         return FALSE;
       }
   }
+  if (g_file_test (dest, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                   _("%s is a folder. Give the name of the backup file to write in it."), dest);
+      return FALSE;
+    }
 
   dir = g_path_get_dirname (dest);
-  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_IO,
-                   _("The folder %s does not exist. Is the USB stick plugged in?"), dir);
-      return FALSE;
-    }
-
-  tmp = g_strconcat (dest, ".partial", NULL);
-  if (!copy_database (sonae_store_get_db (store), tmp, error))
+  if (!check_target_folder (dir, error))
     return FALSE;
-  if (g_rename (tmp, dest) != 0)
+
+  /* A folder of our own (mode 0700, a random name made exclusively) holds
+   * the copy and its journal while it is written: in a shared folder,
+   * nobody can plant a link where Sonae writes. */
+  sonae_db_file_tidy_temp (dir);
+  name = g_strdup_printf (SONAE_DB_TEMP_PREFIX "%ld-XXXXXX", (long) getpid ());
+  tmp_dir = g_build_filename (dir, name, NULL);
+  if (g_mkdtemp_full (tmp_dir, 0700) == NULL)
     {
-      int saved = errno;
-      g_unlink (tmp);
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_IO,
-                   _("Could not write the backup %s: %s."), dest, g_strerror (saved));
+      sonae_error_set_from_errno (error, errno, _("Could not write the backup"), dest);
       return FALSE;
     }
-  sync_dir (dir);
-  return TRUE;
+  tmp = sonae_db_file_create_temp (tmp_dir, error);
+  ok = tmp != NULL && copy_database (sonae_store_get_db (store), tmp, "delete", error);
+  if (ok && g_rename (tmp, dest) != 0)
+    {
+      sonae_error_set_from_errno (error, errno, _("Could not write the backup"), dest);
+      ok = FALSE;
+    }
+  sonae_db_file_remove_dir (tmp_dir);
+  if (ok)
+    sonae_db_file_sync_dir (dir);
+  return ok;
 }
 
 static char *
@@ -231,13 +239,7 @@ sonae_backup_check_file (const char  *file,
 
   g_return_val_if_fail (file != NULL, FALSE);
 
-  if (!g_file_test (file, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_IO,
-                   _("The file %s does not exist."), file);
-      return FALSE;
-    }
-  if (!sonae_store_check_file_readonly (file, &version, error))
+  if (!sonae_db_file_check (file, &version, error))
     return FALSE;
   if (version == 0)
     {
@@ -262,21 +264,171 @@ sonae_backup_newest_good (const char *data_dir)
   return NULL;
 }
 
-/* Fold a lingering -wal into the database it belongs to, when the database
- * is sound; otherwise leave every byte of it alone. */
+/* Fold a lingering -wal into a sound database it belongs to, so that the
+ * kept file is whole by itself; a damaged one is left byte for byte, and
+ * its side files go with it. */
 static void
 checkpoint_if_sound (const char *db_path)
 {
-  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *problem = NULL;
   sqlite3 *db = NULL;
 
-  if (!g_file_test (wal, G_FILE_TEST_EXISTS))
-    return;
-  if (!sonae_store_check_file_readonly (db_path, NULL, NULL))
-    return;
-  if (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
-    sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+  if (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL) == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 5000);
+      problem = sonae_db_file_quick_check (db);
+      if (problem == NULL)
+        sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+    }
   sqlite3_close (db);
+}
+
+/* Keep the database at @db_path under a free name: a second name of the
+ * same file, byte for byte, with whatever sqlite keeps beside it. */
+static char *
+keep_replaced (const char  *data_dir,
+               const char  *db_path,
+               GError     **error)
+{
+  g_autofree char *kept = sonae_db_file_free_name (data_dir, "replaced");
+
+  if (link (db_path, kept) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_IO,
+                   _("Nothing was restored: could not keep the current database as %s: %s."),
+                   kept, g_strerror (saved));
+      return NULL;
+    }
+  for (guint i = 0; sonae_db_side_suffixes[i]; i++)
+    {
+      g_autofree char *from = g_strconcat (db_path, sonae_db_side_suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (kept, sonae_db_side_suffixes[i], NULL);
+
+      if (!g_file_test (from, G_FILE_TEST_EXISTS))
+        continue;
+      /* The shared-memory index is rebuilt from the WAL; the journal and
+       * the WAL belong to the old file and go with it. */
+      if (g_str_equal (sonae_db_side_suffixes[i], "-shm"))
+        g_unlink (from);
+      else if (g_rename (from, to) != 0)
+        g_unlink (from);
+    }
+  sonae_db_file_sync_dir (data_dir);
+  return g_steal_pointer (&kept);
+}
+
+gboolean
+sonae_backup_restore_locked (SonaeDataLock  *lock,
+                             const char     *file,
+                             char          **out_kept,
+                             GError        **error)
+{
+  const char *data_dir;
+  g_autofree char *db_path = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *uri = NULL;
+  sqlite3 *src = NULL;
+  int version = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (SONAE_IS_DATA_LOCK (lock), FALSE);
+  g_return_val_if_fail (sonae_data_lock_is_writer (lock), FALSE);
+  g_return_val_if_fail (file != NULL, FALSE);
+
+  data_dir = sonae_data_lock_get_dir (lock);
+  db_path = g_build_filename (data_dir, SONAE_DB_NAME, NULL);
+
+  if (!sonae_backup_check_file (file, error))
+    {
+      g_prefix_error (error, _("Nothing was restored. "));
+      return FALSE;
+    }
+  {
+    g_autoptr(GFile) a = g_file_new_for_path (file);
+    g_autoptr(GFile) b = g_file_new_for_path (db_path);
+    if (g_file_equal (a, b))
+      {
+        g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                             _("Nothing was restored: that file is the database itself. Choose a backup."));
+        return FALSE;
+      }
+  }
+
+  /* A whole, checked copy in WAL mode beside the database first; only it is
+   * ever renamed into place. */
+  sonae_db_file_tidy (data_dir);
+  tmp = sonae_db_file_create_temp (data_dir, error);
+  if (tmp == NULL)
+    {
+      g_prefix_error (error, _("Nothing was restored. "));
+      return FALSE;
+    }
+  if (sqlite3_open_v2 (file, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_IO,
+                   _("Nothing was restored: could not open %s: %s."), file, sqlite3_errmsg (src));
+      sqlite3_close (src);
+      sonae_db_file_remove (tmp);
+      return FALSE;
+    }
+  sqlite3_busy_timeout (src, 5000);
+  ok = copy_database (src, tmp, "wal", error);
+  sqlite3_close (src);
+  /* The copy is what goes into place: check it as the file was checked. */
+  ok = ok && sonae_db_file_check (tmp, &version, error);
+  if (!ok)
+    {
+      sonae_db_file_remove (tmp);
+      g_prefix_error (error, _("Nothing was restored. "));
+      return FALSE;
+    }
+
+  /* Nobody may have the database open while it is replaced. */
+  if (!sonae_data_lock_take_database (lock, error))
+    {
+      sonae_db_file_remove (tmp);
+      return FALSE;
+    }
+
+  if (g_file_test (db_path, G_FILE_TEST_EXISTS))
+    {
+      checkpoint_if_sound (db_path);
+      kept = keep_replaced (data_dir, db_path, error);
+      if (kept == NULL)
+        {
+          sonae_db_file_remove (tmp);
+          sonae_data_lock_release_database (lock);
+          return FALSE;
+        }
+    }
+  else
+    for (guint i = 0; sonae_db_side_suffixes[i]; i++)
+      {
+        g_autofree char *side = g_strconcat (db_path, sonae_db_side_suffixes[i], NULL);
+        g_unlink (side);
+      }
+
+  if (g_rename (tmp, db_path) != 0)
+    {
+      int saved = errno;
+
+      sonae_db_file_remove (tmp);
+      /* The kept name is a second name of the database still in place. */
+      if (kept != NULL)
+        g_unlink (kept);
+      sonae_data_lock_release_database (lock);
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_IO,
+                   _("Nothing was restored: %s."), g_strerror (saved));
+      return FALSE;
+    }
+  sonae_db_file_sync_dir (data_dir);
+  sonae_data_lock_release_database (lock);
+
+  if (out_kept)
+    *out_kept = g_steal_pointer (&kept);
+  return TRUE;
 }
 
 gboolean
@@ -285,100 +437,16 @@ sonae_backup_restore (const char  *data_dir,
                       char       **out_kept,
                       GError     **error)
 {
-  g_autofree char *db_path = NULL;
-  g_autofree char *tmp = NULL;
-  g_autofree char *kept = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *stamp = NULL;
-  g_autofree char *kept_name = NULL;
-  sqlite3 *src = NULL;
+  g_autoptr(SonaeDataLock) lock = NULL;
 
   g_return_val_if_fail (data_dir != NULL, FALSE);
   g_return_val_if_fail (file != NULL, FALSE);
 
-  if (!sonae_backup_check_file (file, error))
+  lock = sonae_data_lock_new (data_dir, TRUE, error);
+  if (lock == NULL || !sonae_data_lock_take_writer (lock, SONAE_DATA_LOCK_COMMAND, error))
     {
       g_prefix_error (error, _("Nothing was restored. "));
       return FALSE;
     }
-
-  if (g_mkdir_with_parents (data_dir, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_IO,
-                   _("Could not create the data folder %s: %s."), data_dir, g_strerror (saved));
-      return FALSE;
-    }
-
-  db_path = g_build_filename (data_dir, SONAE_DB_NAME, NULL);
-  tmp = g_build_filename (data_dir, SONAE_DB_NAME ".restoring", NULL);
-
-  /* Copy the backup beside the database first; only a whole, synced copy is
-   * ever renamed into place. */
-  if (sqlite3_open_v2 (file, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_IO,
-                   _("Could not open %s: %s."), file, sqlite3_errmsg (src));
-      sqlite3_close (src);
-      return FALSE;
-    }
-  if (!copy_database (src, tmp, error))
-    {
-      sqlite3_close (src);
-      g_prefix_error (error, _("Nothing was restored. "));
-      return FALSE;
-    }
-  sqlite3_close (src);
-
-  if (g_file_test (db_path, G_FILE_TEST_EXISTS))
-    {
-      const char *suffixes[] = { "-wal", "-shm" };
-
-      checkpoint_if_sound (db_path);
-      now = sonae_clock_now ();
-      stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-      kept_name = g_strdup_printf ("sonae-replaced-%s.db", stamp);
-      kept = g_build_filename (data_dir, kept_name, NULL);
-      for (int n = 2; g_file_test (kept, G_FILE_TEST_EXISTS); n++)
-        {
-          g_free (kept);
-          g_free (kept_name);
-          kept_name = g_strdup_printf ("sonae-replaced-%s-%d.db", stamp, n);
-          kept = g_build_filename (data_dir, kept_name, NULL);
-        }
-
-      /* A hard link keeps the replaced file untouched, byte for byte. */
-      if (link (db_path, kept) != 0)
-        {
-          int saved = errno;
-          g_unlink (tmp);
-          g_set_error (error, SONAE_ERROR, SONAE_ERROR_IO,
-                       _("Nothing was restored: could not keep the current database as %s: %s."),
-                       kept, g_strerror (saved));
-          return FALSE;
-        }
-      /* A -wal left beside the old file belongs to it, never to the restored one. */
-      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-        {
-          g_autofree char *from = g_strconcat (db_path, suffixes[i], NULL);
-          g_autofree char *to = g_strconcat (kept, suffixes[i], NULL);
-          if (g_file_test (from, G_FILE_TEST_EXISTS))
-            g_rename (from, to);
-        }
-    }
-
-  if (g_rename (tmp, db_path) != 0)
-    {
-      int saved = errno;
-      g_unlink (tmp);
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_IO,
-                   _("Nothing was restored: %s."), g_strerror (saved));
-      return FALSE;
-    }
-  g_chmod (db_path, 0600);
-  sync_dir (data_dir);
-
-  if (out_kept)
-    *out_kept = g_steal_pointer (&kept);
-  return TRUE;
+  return sonae_backup_restore_locked (lock, file, out_kept, error);
 }

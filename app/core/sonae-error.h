@@ -20,8 +20,23 @@ typedef enum {
   SONAE_ERROR_NOT_FOUND,     /* the record asked for does not exist */
   SONAE_ERROR_INVALID,       /* a value a user gave is not acceptable */
   SONAE_ERROR_EXISTS,        /* the thing would overwrite data that is already there */
+  SONAE_ERROR_DISK_FULL,     /* the disk (or the user's quota) is full; nothing saved was lost */
+  SONAE_ERROR_BUSY,          /* another Sonae holds the data folder for writing */
 } SonaeError;
 
 GQuark sonae_error_quark (void);
+
+/* Set @error for a file operation on @path that failed with @saved_errno:
+ * "@what: <cause>." A full disk (ENOSPC, EDQUOT) gets SONAE_ERROR_DISK_FULL
+ * and the sentence that says so; a read-only one SONAE_ERROR_READ_ONLY;
+ * anything else SONAE_ERROR_IO with the system's words. */
+void sonae_error_set_from_errno (GError    **error,
+                                 int         saved_errno,
+                                 const char *what,
+                                 const char *path);
+
+/* The sentence for a full disk, translated: what happened, that nothing
+ * saved was lost, and what to do. */
+const char *sonae_error_disk_full_sentence (void);
 
 G_END_DECLS

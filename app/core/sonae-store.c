@@ -9,7 +9,10 @@
 #include <unistd.h>
 
 #include "sonae-clock.h"
+#include "sonae-data-lock.h"
+#include "sonae-db-file.h"
 #include "sonae-error.h"
+#include "sonae-migrations.h"
 #include "sonae-store-private.h"
 
 struct _SonaeStore
@@ -21,6 +24,10 @@ struct _SonaeStore
   char *dir;
   char *path;
   GHashTable *pending_changes;  /* detail strings to emit after commit */
+  SonaeDataLock *lock;
+  char *notice;                 /* to show once after opening, or NULL */
+
+  gboolean read_only;
 
   guint tx_depth;
   gboolean tx_failed;
@@ -35,314 +42,9 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* One migration a step: migrations[i] takes a database from version i to
- * version i + 1. Never edit a released step; add a new one. */
-static const char *const migrations[] = {
-  /* 0 -> 1: the organisation profile, the contact roster and its roles */
-  "CREATE TABLE meta ("
-  "  key TEXT PRIMARY KEY NOT NULL,"
-  "  value TEXT"
-  ");"
-  "CREATE TABLE contacts ("
-  "  id INTEGER PRIMARY KEY,"
-  "  grp INTEGER NOT NULL DEFAULT 0 CHECK (grp BETWEEN 0 AND 2),"
-  "  name TEXT NOT NULL CHECK (length(name) > 0),"
-  "  reading TEXT,"
-  "  sort_key TEXT NOT NULL DEFAULT '',"
-  "  organization TEXT,"
-  "  department TEXT,"
-  "  title TEXT,"
-  "  system TEXT,"
-  "  contract TEXT,"
-  "  address TEXT,"
-  "  url TEXT,"
-  "  notes TEXT,"
-  "  verified_on TEXT,"
-  "  needs_check INTEGER NOT NULL DEFAULT 0,"
-  "  builtin_key TEXT UNIQUE,"
-  "  deleted INTEGER NOT NULL DEFAULT 0,"
-  "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now')),"
-  "  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now'))"
-  ");"
-  "CREATE INDEX contacts_sort ON contacts (deleted, sort_key);"
-  "CREATE TABLE contact_phones ("
-  "  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
-  "  position INTEGER NOT NULL,"
-  "  label TEXT,"
-  "  value TEXT NOT NULL,"
-  "  PRIMARY KEY (contact_id, position)"
-  ");"
-  "CREATE TABLE contact_emails ("
-  "  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
-  "  position INTEGER NOT NULL,"
-  "  label TEXT,"
-  "  value TEXT NOT NULL,"
-  "  PRIMARY KEY (contact_id, position)"
-  ");"
-  "CREATE TABLE role_holders ("
-  "  role_key TEXT NOT NULL,"
-  "  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
-  "  position INTEGER NOT NULL,"
-  "  PRIMARY KEY (role_key, contact_id)"
-  ");"
-  "CREATE INDEX role_holders_contact ON role_holders (contact_id);",
+static char     *meta_get (SonaeStore *self, const char *key);
+static gboolean  meta_set (SonaeStore *self, const char *key, const char *value, GError **error);
 
-  /* 1 -> 2: the organisation's own emergency manual */
-  "CREATE TABLE manual_items ("
-  "  item_id TEXT PRIMARY KEY NOT NULL,"
-  "  parent_id TEXT,"
-  "  text TEXT,"
-  "  role_key TEXT,"
-  "  position REAL,"
-  "  removed INTEGER NOT NULL DEFAULT 0,"
-  "  added INTEGER NOT NULL DEFAULT 0,"
-  "  base_text TEXT,"
-  "  updated_at TEXT NOT NULL"
-  ");"
-  "CREATE TABLE manual_level_roles ("
-  "  level INTEGER PRIMARY KEY CHECK (level BETWEEN 0 AND 3),"
-  "  role_key TEXT NOT NULL"
-  ");"
-  "CREATE TABLE manual_revisions ("
-  "  id INTEGER PRIMARY KEY,"
-  "  item_id TEXT NOT NULL,"
-  "  action TEXT NOT NULL,"
-  "  old_text TEXT,"
-  "  new_text TEXT,"
-  "  author TEXT,"
-  "  at TEXT NOT NULL"
-  ");"
-  "CREATE TABLE manual_reviews ("
-  "  id INTEGER PRIMARY KEY,"
-  "  reviewed_on TEXT NOT NULL,"
-  "  reviewed_by TEXT NOT NULL"
-  ");",
-
-  /* 2 -> 3: incidents, their checklist run and their timeline. The
-   * timeline is append-only by rule and hash-chained (each row's hash
-   * covers its columns and the hash before it; the incident keeps the last
-   * one), so a change behind Sonae's back is found by
-   * sonae_store_verify_timeline. contact_id has no foreign key: a contact
-   * may be removed later, and the entry keeps the name and number called. */
-  "CREATE TABLE incidents ("
-  "  id INTEGER PRIMARY KEY,"
-  "  number TEXT NOT NULL UNIQUE,"
-  "  year INTEGER NOT NULL,"
-  "  seq INTEGER NOT NULL CHECK (seq > 0),"
-  "  title TEXT NOT NULL CHECK (length(title) > 0),"
-  "  status TEXT NOT NULL DEFAULT 'active'"
-  "    CHECK (status IN ('active', 'contained', 'recovering', 'closed')),"
-  "  drill INTEGER NOT NULL DEFAULT 0 CHECK (drill IN (0, 1)),"
-  "  detected_at TEXT,"
-  "  found_by TEXT,"
-  "  location TEXT,"
-  "  system TEXT,"
-  "  network TEXT,"
-  "  type TEXT NOT NULL CHECK (type IN ('leak', 'tamper', 'malware', 'other')),"
-  "  level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 3),"
-  "  event TEXT NOT NULL,"
-  "  seen TEXT NOT NULL,"
-  "  personal_data TEXT NOT NULL,"
-  "  impact TEXT NOT NULL,"
-  "  created_at TEXT NOT NULL,"
-  "  created_by TEXT NOT NULL CHECK (length(created_by) > 0),"
-  "  closed_at TEXT,"
-  "  head_seq INTEGER NOT NULL DEFAULT 0,"
-  "  head_hash TEXT NOT NULL DEFAULT '',"
-  "  UNIQUE (year, seq)"
-  ");"
-  "CREATE TABLE incident_steps ("
-  "  incident_id INTEGER NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,"
-  "  step_id TEXT NOT NULL,"
-  "  done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),"
-  "  done_at TEXT,"
-  "  done_by TEXT,"
-  "  back_entered INTEGER NOT NULL DEFAULT 0 CHECK (back_entered IN (0, 1)),"
-  "  PRIMARY KEY (incident_id, step_id)"
-  ");"
-  "CREATE TABLE incident_fields ("
-  "  incident_id INTEGER NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,"
-  "  step_id TEXT NOT NULL,"
-  "  field_id TEXT NOT NULL,"
-  "  value TEXT NOT NULL,"
-  "  PRIMARY KEY (incident_id, step_id, field_id)"
-  ");"
-  "CREATE TABLE timeline ("
-  "  id INTEGER PRIMARY KEY,"
-  "  incident_id INTEGER NOT NULL REFERENCES incidents (id),"
-  "  seq INTEGER NOT NULL,"
-  "  kind TEXT NOT NULL,"
-  "  at TEXT NOT NULL,"
-  "  recorded_at TEXT NOT NULL,"
-  "  back_entered INTEGER NOT NULL DEFAULT 0,"
-  "  author TEXT NOT NULL,"
-  "  step_id TEXT,"
-  "  field TEXT,"
-  "  old_value TEXT,"
-  "  new_value TEXT,"
-  "  contact_id INTEGER,"
-  "  role_key TEXT,"
-  "  outcome TEXT,"
-  "  text TEXT,"
-  "  corrects INTEGER REFERENCES timeline (id),"
-  "  prev_hash TEXT NOT NULL,"
-  "  hash TEXT NOT NULL,"
-  "  UNIQUE (incident_id, seq)"
-  ");"
-  "CREATE INDEX timeline_corrects ON timeline (corrects);",
-
-  /* 3 -> 4: after the first hour: whether and when the leak was reported
-   * to the PPC, the other bodies reported to, and the actions an incident
-   * leads to (sonae-ppc.h, sonae-actions.h). Owners are roster contacts
-   * without a foreign key: a purged contact leaves the action readable. */
-  "CREATE TABLE ppc_assessments ("
-  "  incident_id INTEGER PRIMARY KEY NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,"
-  "  personal_data TEXT NOT NULL DEFAULT 'unknown' CHECK (personal_data IN ('unknown', 'yes', 'no')),"
-  "  sensitive TEXT NOT NULL DEFAULT 'unknown' CHECK (sensitive IN ('unknown', 'yes', 'no')),"
-  "  financial TEXT NOT NULL DEFAULT 'unknown' CHECK (financial IN ('unknown', 'yes', 'no')),"
-  "  unlawful TEXT NOT NULL DEFAULT 'unknown' CHECK (unlawful IN ('unknown', 'yes', 'no')),"
-  "  over_1000 TEXT NOT NULL DEFAULT 'unknown' CHECK (over_1000 IN ('unknown', 'yes', 'no')),"
-  "  processor INTEGER NOT NULL DEFAULT 0 CHECK (processor IN (0, 1)),"
-  "  learned_on TEXT,"
-  "  principal_notified_on TEXT,"
-  "  preliminary_sent_on TEXT,"
-  "  final_sent_on TEXT,"
-  "  persons_notified_on TEXT,"
-  "  updated_at TEXT NOT NULL,"
-  "  updated_by TEXT NOT NULL"
-  ");"
-  "CREATE TABLE body_reports ("
-  "  incident_id INTEGER NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,"
-  "  authority_key TEXT NOT NULL,"
-  "  done_on TEXT,"
-  "  done_by TEXT,"
-  "  PRIMARY KEY (incident_id, authority_key)"
-  ");"
-  "CREATE TABLE actions ("
-  "  id INTEGER PRIMARY KEY,"
-  "  incident_id INTEGER NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,"
-  "  kind TEXT NOT NULL CHECK (kind IN ('handling', 'corrective', 'preventive')),"
-  "  text TEXT NOT NULL CHECK (length (text) > 0),"
-  "  owner_id INTEGER,"
-  "  due_on TEXT,"
-  "  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped')),"
-  "  confirmed_on TEXT,"
-  "  confirmed_by TEXT,"
-  "  approved_by TEXT,"
-  "  reason TEXT,"
-  "  created_at TEXT NOT NULL,"
-  "  updated_at TEXT NOT NULL"
-  ");"
-  "CREATE INDEX actions_incident ON actions (incident_id);"
-  "CREATE INDEX actions_open ON actions (status, due_on);",
-
-  /* 4 → 5: the incident report (sonae-report.h): one row a field the
-   * user set, the proposals are computed; and the day an action was
-   * approved. */
-  "CREATE TABLE report_fields ("
-  "  incident_id INTEGER NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,"
-  "  key TEXT NOT NULL,"
-  "  value TEXT NOT NULL,"
-  "  updated_at TEXT NOT NULL,"
-  "  updated_by TEXT NOT NULL,"
-  "  PRIMARY KEY (incident_id, key)"
-  ");"
-  "ALTER TABLE actions ADD COLUMN approved_on TEXT;"
-  "UPDATE actions SET approved_on = confirmed_on WHERE approved_by IS NOT NULL;",
-
-  /* 5 → 6: the IT business-continuity plan (sonae-bcp.h): its texts and
-   * deciders, reviews, crisis events, systems, prevention measures,
-   * drills, the risk register and the readiness self-check. People are
-   * roster contacts without a foreign key, as for actions. */
-  "CREATE TABLE bcp_texts ("
-  "  key TEXT PRIMARY KEY NOT NULL,"
-  "  value TEXT NOT NULL,"
-  "  updated_at TEXT NOT NULL"
-  ");"
-  "CREATE TABLE bcp_reviews ("
-  "  id INTEGER PRIMARY KEY,"
-  "  reviewed_on TEXT NOT NULL,"
-  "  reviewed_by TEXT NOT NULL CHECK (length (reviewed_by) > 0),"
-  "  created_at TEXT NOT NULL"
-  ");"
-  "CREATE TABLE bcp_events ("
-  "  id INTEGER PRIMARY KEY,"
-  "  title TEXT NOT NULL CHECK (length (title) > 0),"
-  "  stops TEXT,"
-  "  damage TEXT,"
-  "  position INTEGER NOT NULL DEFAULT 0"
-  ");"
-  "CREATE TABLE bcp_systems ("
-  "  id INTEGER PRIMARY KEY,"
-  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length (name) > 0),"
-  "  purpose TEXT,"
-  "  vendor_id INTEGER,"
-  "  contract_no TEXT,"
-  "  owner_id INTEGER,"
-  "  recovery_order INTEGER NOT NULL DEFAULT 0 CHECK (recovery_order BETWEEN 0 AND 9999),"
-  "  rto_hours INTEGER NOT NULL DEFAULT -1 CHECK (rto_hours BETWEEN -1 AND 9999),"
-  "  rpo_hours INTEGER NOT NULL DEFAULT -1 CHECK (rpo_hours BETWEEN -1 AND 9999),"
-  "  backup_method TEXT,"
-  "  backup_frequency TEXT,"
-  "  backup_generations INTEGER NOT NULL DEFAULT -1 CHECK (backup_generations BETWEEN -1 AND 999),"
-  "  backup_offline TEXT NOT NULL DEFAULT 'unknown' CHECK (backup_offline IN ('unknown', 'yes', 'no')),"
-  "  backup_location TEXT,"
-  "  restore_tested_on TEXT,"
-  "  restore_test_days INTEGER NOT NULL DEFAULT 0 CHECK (restore_test_days BETWEEN 0 AND 3650),"
-  "  fallback TEXT,"
-  "  forms_location TEXT,"
-  "  first_steps TEXT,"
-  "  created_at TEXT NOT NULL,"
-  "  updated_at TEXT NOT NULL"
-  ");"
-  "CREATE TABLE bcp_drills ("
-  "  id INTEGER PRIMARY KEY,"
-  "  held_on TEXT NOT NULL,"
-  "  scenario TEXT NOT NULL CHECK (length (scenario) > 0),"
-  "  participants TEXT,"
-  "  findings TEXT,"
-  "  incident_id INTEGER REFERENCES incidents (id) ON DELETE SET NULL,"
-  "  created_at TEXT NOT NULL,"
-  "  updated_at TEXT NOT NULL"
-  ");"
-  "CREATE TABLE bcp_risks ("
-  "  id INTEGER PRIMARY KEY,"
-  "  risk TEXT NOT NULL CHECK (length (risk) > 0),"
-  "  likelihood INTEGER NOT NULL CHECK (likelihood BETWEEN 1 AND 3),"
-  "  impact INTEGER NOT NULL CHECK (impact BETWEEN 1 AND 3),"
-  "  treatment TEXT NOT NULL DEFAULT 'reduce' CHECK (treatment IN ('reduce', 'avoid', 'transfer', 'accept')),"
-  "  treatment_text TEXT,"
-  "  owner_id INTEGER,"
-  "  accepted_by TEXT,"
-  "  accepted_on TEXT,"
-  "  next_review_on TEXT,"
-  "  created_at TEXT NOT NULL,"
-  "  updated_at TEXT NOT NULL"
-  ");"
-  "CREATE TABLE bcp_measures ("
-  "  id INTEGER PRIMARY KEY,"
-  "  text TEXT NOT NULL CHECK (length (text) > 0),"
-  "  owner_id INTEGER,"
-  "  due_on TEXT,"
-  "  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped')),"
-  "  done_on TEXT,"
-  "  drill_id INTEGER REFERENCES bcp_drills (id) ON DELETE SET NULL,"
-  "  risk_id INTEGER REFERENCES bcp_risks (id) ON DELETE SET NULL,"
-  "  created_at TEXT NOT NULL,"
-  "  updated_at TEXT NOT NULL"
-  ");"
-  "CREATE INDEX bcp_measures_drill ON bcp_measures (drill_id);"
-  "CREATE INDEX bcp_measures_risk ON bcp_measures (risk_id);"
-  "CREATE TABLE bcp_checks ("
-  "  key TEXT PRIMARY KEY NOT NULL,"
-  "  answer TEXT NOT NULL CHECK (answer IN ('unknown', 'yes', 'no')),"
-  "  target_on TEXT,"
-  "  owner_id INTEGER,"
-  "  updated_at TEXT NOT NULL"
-  ");",
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SONAE_SCHEMA_VERSION);
 
 static void
 sonae_store_finalize (GObject *object)
@@ -352,6 +54,8 @@ sonae_store_finalize (GObject *object)
   sonae_store_close (self);
   g_free (self->dir);
   g_free (self->path);
+  g_free (self->notice);
+  g_clear_object (&self->lock);
   g_clear_pointer (&self->pending_changes, g_hash_table_unref);
 
   G_OBJECT_CLASS (sonae_store_parent_class)->finalize (object);
@@ -485,20 +189,6 @@ sonae_column_dup (sqlite3_stmt *stmt,
   return g_strdup ((const char *) text);
 }
 
-static int
-query_int (sqlite3    *db,
-           const char *sql,
-           int         fallback)
-{
-  sqlite3_stmt *stmt = NULL;
-  int value = fallback;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
 
 /* --- transactions and change notification ---------------------------- */
 
@@ -604,154 +294,57 @@ sonae_store_default_dir (void)
 }
 
 static gboolean
-prepare_dir (const char  *dir,
-             GError     **error)
+is_disk_full (sqlite3 *db)
 {
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  int code = sqlite3_extended_errcode (db);
+  int sys = sqlite3_system_errno (db);
+
+  return (code & 0xff) == SQLITE_FULL || sys == ENOSPC || sys == EDQUOT;
+}
+
+/* Open @path and read its first page. On a full disk sqlite cannot make
+ * the shared-memory index of a WAL database: read it then with the index
+ * in the process's own memory (exclusive locking), which needs no disk. */
+static gboolean
+open_connection (SonaeStore  *self,
+                 const char  *path,
+                 int          flags,
+                 GError     **error)
+{
+  for (int attempt = 0; attempt < 2; attempt++)
     {
-      int saved = errno;
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_IO,
-                   _("Could not create the data folder %s: %s."),
-                   dir, g_strerror (saved));
-      return FALSE;
+      int rc = sqlite3_open_v2 (path, &self->db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
+
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_extended_result_codes (self->db, 0);
+          sqlite3_busy_timeout (self->db, 5000);
+          if (attempt == 1)
+            rc = sqlite3_exec (self->db, "PRAGMA locking_mode = EXCLUSIVE", NULL, NULL, NULL);
+          if (rc == SQLITE_OK)
+            rc = sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+          if (rc == SQLITE_OK)
+            return TRUE;
+        }
+      if (attempt == 1 || self->db == NULL || !is_disk_full (self->db))
+        break;
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
     }
-  /* The folder holds personal data: nobody else may list it. */
-  if (g_chmod (dir, 0700) != 0 && errno != EPERM)
-    {
-      int saved = errno;
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_IO,
-                   _("Could not protect the data folder %s: %s."),
-                   dir, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  sonae_store_set_sql_error (self, error, _("Could not open the database"));
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
+  return FALSE;
 }
 
 static gboolean
-create_private_file (const char  *path,
-                     GError     **error)
+apply_settings (SonaeStore  *self,
+                GError     **error)
 {
-  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, SONAE_ERROR, saved == EACCES || saved == EROFS ? SONAE_ERROR_READ_ONLY : SONAE_ERROR_IO,
-                   _("Could not create the database %s: %s."),
-                   path, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-  return TRUE;
-}
-
-/* Look at an existing file without writing to it: is it a sound Sonae
- * database of a version we understand? */
-gboolean
-sonae_store_check_file_readonly (const char  *path,
-                                 int         *out_version,
-                                 GError     **error);
-
-gboolean
-sonae_store_check_file_readonly (const char  *path,
-                                 int         *out_version,
-                                 GError     **error)
-{
-  sqlite3 *db = NULL;
-  g_autofree char *result = NULL;
-  char header[16] = { 0 };
-  int fd;
-  ssize_t n;
-  int rc;
-  int app_id;
-  int version;
-  int n_tables;
-  sqlite3_stmt *stmt = NULL;
-
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_IO,
-                   _("Could not read %s: %s."), path, g_strerror (saved));
-      return FALSE;
-    }
-  n = read (fd, header, sizeof header);
-  close (fd);
-  if (n == 0)
-    {
-      if (out_version)
-        *out_version = 0;
-      return TRUE;
-    }
-  if (n != sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
-    {
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_NOT_SONAE,
-                   _("%s is not a Sonae database: it is not an SQLite file at all, or its beginning is damaged."),
-                   path);
-      return FALSE;
-    }
-
-  /* Read-only: a check must never change the file it checks. */
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_IO,
-                   _("Could not open %s: %s."), path, db ? sqlite3_errmsg (db) : "out of memory");
-      sqlite3_close (db);
-      return FALSE;
-    }
-  sqlite3_busy_timeout (db, 5000);
-
-  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  /* The first line that names a problem is enough for a message. */
-  while (rc == SQLITE_ROW && result == NULL)
-    {
-      const char *line = (const char *) sqlite3_column_text (stmt, 0);
-
-      /* "*** in database main ***" heads the list, sometimes in the same row. */
-      if (line != NULL && g_str_has_prefix (line, "***") && strchr (line, '\n') != NULL)
-        line = strchr (line, '\n') + 1;
-      if (line != NULL && !g_str_has_prefix (line, "***"))
-        result = g_strndup (line, strcspn (line, "\n"));
-      else
-        rc = sqlite3_step (stmt);
-    }
-  if (result == NULL)
-    result = g_strdup (sqlite3_errmsg (db));
-  sqlite3_finalize (stmt);
-
-  if (result == NULL || g_strcmp0 (result, "ok") != 0)
-    {
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_CORRUPT,
-                   _("The database %s is damaged (%s)."), path, result);
-      sqlite3_close (db);
-      return FALSE;
-    }
-
-  app_id = query_int (db, "PRAGMA application_id", -1);
-  version = query_int (db, "PRAGMA user_version", -1);
-  n_tables = query_int (db, "SELECT count(*) FROM sqlite_schema", -1);
-  sqlite3_close (db);
-
-  if (app_id != SONAE_APPLICATION_ID && n_tables != 0)
-    {
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_NOT_SONAE,
-                   _("%s is a database of another program, not of Sonae."), path);
-      return FALSE;
-    }
-  if (version > SONAE_SCHEMA_VERSION)
-    {
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_NEWER_SCHEMA,
-                   _("%s was written by a newer version of Sonae (data version %d; this version reads up to %d). Update Sonae to open it."),
-                   path, version, SONAE_SCHEMA_VERSION);
-      return FALSE;
-    }
-  if (out_version)
-    *out_version = version;
-  return TRUE;
+  /* WAL and a full sync: a kill or a power cut loses nothing committed. */
+  return sonae_store_exec (self, "PRAGMA journal_mode = WAL", error) &&
+         sonae_store_exec (self, "PRAGMA synchronous = FULL", error) &&
+         sonae_store_exec (self, "PRAGMA foreign_keys = ON", error);
 }
 
 static gboolean
@@ -759,28 +352,476 @@ migrate (SonaeStore  *self,
          int          from,
          GError     **error)
 {
-  for (int v = from; v < SONAE_SCHEMA_VERSION; v++)
-    {
-      g_autofree char *set_version = NULL;
+  g_autofree char *set_version = NULL;
 
-      if (!sonae_store_begin (self, error))
+  if (from == SONAE_SCHEMA_VERSION)
+    return TRUE;
+
+  /* Every step in one transaction: a kill leaves the old version whole,
+   * or the new one. */
+  if (!sonae_store_begin (self, error))
+    return FALSE;
+  for (int v = from; v < SONAE_SCHEMA_VERSION; v++)
+    if (!sonae_store_exec (self, sonae_migration_get (v), error))
+      {
+        sonae_store_rollback (self);
+        g_prefix_error (error, _("Could not update the database to data version %d: "), v + 1);
         return FALSE;
-      set_version = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
-      if (!sonae_store_exec (self, migrations[v], error) ||
-          !sonae_store_exec (self, set_version, error))
+      }
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", SONAE_SCHEMA_VERSION);
+  if (!sonae_store_exec (self, set_version, error))
+    {
+      sonae_store_rollback (self);
+      return FALSE;
+    }
+  return sonae_store_commit (self, error);
+}
+
+/* The bundled authorities came with the schema since this version; a
+ * database an earlier Sonae made may lack them if it was killed at its
+ * first start. Once there, they are the organisation's to delete. */
+static gboolean
+repair_authorities (SonaeStore  *self,
+                    GError     **error)
+{
+  g_autofree char *done = meta_get (self, "authorities.installed");
+
+  if (done != NULL)
+    return TRUE;
+  if (!sonae_store_begin (self, error))
+    return FALSE;
+  if (sonae_db_query_int (self->db, "SELECT count(*) FROM contacts WHERE builtin_key IS NOT NULL", 0) == 0 &&
+      !sonae_authorities_install (self, error))
+    {
+      sonae_store_rollback (self);
+      return FALSE;
+    }
+  if (!meta_set (self, "authorities.installed", "1", error))
+    {
+      sonae_store_rollback (self);
+      return FALSE;
+    }
+  return sonae_store_commit (self, error);
+}
+
+/* Build a whole new database in a temporary file beside @self->path —
+ * schema, bundled authorities, WAL — and only then give it its name: a kill
+ * at any moment leaves no database, or a complete one. */
+static gboolean
+create_whole (SonaeStore  *self,
+              GError     **error)
+{
+  g_autofree char *tmp = sonae_db_file_create_temp (self->dir, error);
+  g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", SONAE_APPLICATION_ID);
+  gboolean ok;
+
+  if (tmp == NULL)
+    return FALSE;
+
+  ok = open_connection (self, tmp, SQLITE_OPEN_READWRITE, error) &&
+       sonae_store_exec (self, "PRAGMA synchronous = FULL", error) &&
+       sonae_store_exec (self, "PRAGMA foreign_keys = ON", error) &&
+       sonae_store_begin (self, error);
+  if (ok)
+    {
+      ok = sonae_store_exec (self, set_id, error) &&
+           migrate (self, 0, error) &&
+           repair_authorities (self, error);
+      if (ok)
+        ok = sonae_store_commit (self, error);
+      else
+        sonae_store_rollback (self);
+    }
+  ok = ok && sonae_store_exec (self, "PRAGMA journal_mode = WAL", error);
+  /* Closing the only connection folds and removes the -wal and -shm. */
+  if (self->db != NULL && sqlite3_close (self->db) != SQLITE_OK && ok)
+    {
+      sonae_store_set_sql_error (self, error, _("Could not create the database"));
+      ok = FALSE;
+    }
+  self->db = NULL;
+  self->tx_depth = 0;
+  g_hash_table_remove_all (self->pending_changes);
+
+  ok = ok && sonae_db_file_sync (tmp, error) &&
+       sonae_data_lock_take_database (self->lock, error);
+  if (ok)
+    {
+      /* Whatever a journal or WAL beside the name belonged to, it is not
+       * this database: sqlite would play it into the new one. */
+      for (guint i = 0; sonae_db_side_suffixes[i]; i++)
         {
-          sonae_store_rollback (self);
-          g_prefix_error (error, _("Could not update the database to data version %d: "), v + 1);
+          g_autofree char *side = g_strconcat (self->path, sonae_db_side_suffixes[i], NULL);
+          if (g_file_test (side, G_FILE_TEST_EXISTS))
+            {
+              g_autofree char *kept = sonae_db_file_free_name (self->dir, "orphaned");
+              g_autofree char *kept_side = g_strconcat (kept, sonae_db_side_suffixes[i], NULL);
+              if (g_rename (side, kept_side) != 0)
+                g_unlink (side);
+            }
+        }
+      if (g_rename (tmp, self->path) != 0)
+        {
+          sonae_error_set_from_errno (error, errno, _("Could not create the database"), self->path);
+          ok = FALSE;
+        }
+      sonae_db_file_sync_dir (self->dir);
+    }
+  sonae_data_lock_share_database (self->lock, NULL);
+  if (!ok)
+    sonae_db_file_remove (tmp);
+  return ok;
+}
+
+/* Copy the database and what sqlite keeps beside it into a folder of its
+ * own before sqlite plays a journal back or recovers a WAL: if that ever
+ * went wrong, the files are still as the interruption left them. */
+static char *
+copy_aside (SonaeStore *self)
+{
+  g_autofree char *aside = sonae_db_file_free_name (self->dir, "before-recovery");
+  g_autofree char *aside_dir = g_strndup (aside, strlen (aside) - 3);
+
+  if (g_mkdir (aside_dir, 0700) != 0)
+    return NULL;
+  for (int i = -1; i < 0 || sonae_db_side_suffixes[i]; i++)
+    {
+      const char *suffix = i < 0 ? "" : sonae_db_side_suffixes[i];
+      g_autofree char *from = g_strconcat (self->path, suffix, NULL);
+      g_autofree char *to = g_strconcat (aside_dir, G_DIR_SEPARATOR_S SONAE_DB_NAME, suffix, NULL);
+      g_autoptr(GFile) src = g_file_new_for_path (from);
+      g_autoptr(GFile) dest = g_file_new_for_path (to);
+      g_autoptr(GError) local = NULL;
+
+      if (!g_file_test (from, G_FILE_TEST_EXISTS))
+        continue;
+      if (!g_file_copy (src, dest, G_FILE_COPY_NOFOLLOW_SYMLINKS, NULL, NULL, NULL, &local))
+        {
+          g_warning ("Could not keep a copy of %s before recovering it: %s", from, local->message);
+          sonae_db_file_remove_dir (aside_dir);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&aside_dir);
+}
+
+/* Sides that sqlite made with the database's permissions (0400 when the
+ * database was read-only at the time) go back to 0600 with it. */
+static void
+fix_side_modes (SonaeStore *self)
+{
+  for (guint i = 0; sonae_db_side_suffixes[i]; i++)
+    {
+      g_autofree char *side = g_strconcat (self->path, sonae_db_side_suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_lstat (side, &st) == 0 && S_ISREG (st.st_mode) && st.st_uid == geteuid () &&
+          (st.st_mode & 0777) != 0600)
+        g_chmod (side, 0600);
+    }
+}
+
+static gboolean
+has_hot_side (SonaeStore *self)
+{
+  const char *hot[] = { "-journal", "-wal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (hot); i++)
+    {
+      g_autofree char *side = g_strconcat (self->path, hot[i], NULL);
+      GStatBuf st;
+
+      if (g_stat (side, &st) == 0 && st.st_size > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Put a file that cannot be ours aside under a name that says so, and start
+ * a new database in its place. */
+static gboolean
+replace_empty_file (SonaeStore  *self,
+                    GError     **error)
+{
+  g_autofree char *kept = sonae_db_file_free_name (self->dir, "empty");
+
+  if (!sonae_data_lock_take_database (self->lock, error))
+    return FALSE;
+  if (g_rename (self->path, kept) != 0)
+    {
+      sonae_error_set_from_errno (error, errno, _("Could not put the empty database aside"), self->path);
+      sonae_data_lock_share_database (self->lock, NULL);
+      return FALSE;
+    }
+  sonae_db_file_sync_dir (self->dir);
+  g_free (self->notice);
+  self->notice = g_strdup_printf (_("The database file was empty (0 bytes), so Sonae started a new one. The empty file was kept as %s. If you have a backup, restore it from the menu."),
+                                  kept);
+  return create_whole (self, error);
+}
+
+/* Bring the database into a state Sonae works with, as the one process
+ * that may write it: tidy what a kill left, create a missing database
+ * whole, roll back or recover an interrupted write, migrate, repair. */
+static gboolean
+prepare_database (SonaeStore  *self,
+                  GError     **error)
+{
+  g_autofree char *aside = NULL;
+  g_autofree char *problem = NULL;
+  char header[16] = { 0 };
+  GStatBuf st;
+  int app_id, version, n_tables;
+  ssize_t n = -1;
+  int fd;
+
+  sonae_db_file_tidy (self->dir);
+
+  if (g_lstat (self->path, &st) != 0)
+    {
+      if (errno != ENOENT)
+        {
+          sonae_error_set_from_errno (error, errno, _("Could not open the database"), self->path);
           return FALSE;
         }
-      if (!sonae_store_commit (self, error))
+      if (!create_whole (self, error))
         return FALSE;
+      return open_connection (self, self->path, SQLITE_OPEN_READWRITE, error) &&
+             apply_settings (self, error);
     }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_NOT_SONAE,
+                   _("%s is not a plain file (it is a link or a folder), so Sonae will not open it."),
+                   self->path);
+      return FALSE;
+    }
+
+  fd = g_open (self->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC, 0);
+  if (fd >= 0)
+    {
+      n = read (fd, header, sizeof header);
+      close (fd);
+    }
+  if (n < 0)
+    {
+      sonae_error_set_from_errno (error, errno, _("Could not read the database"), self->path);
+      return FALSE;
+    }
+  if (n == 0 && st.st_size == 0)
+    return replace_empty_file (self, error) &&
+           open_connection (self, self->path, SQLITE_OPEN_READWRITE, error) &&
+           apply_settings (self, error);
+  if (n != sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_NOT_SONAE,
+                   _("%s is not a Sonae database: it is not an SQLite file at all, or its beginning is damaged."),
+                   self->path);
+      return FALSE;
+    }
+
+  /* The owner's write bit counts too: root could write anyway, but a file
+   * someone made read-only is not ours to change. */
+  if ((st.st_mode & S_IWUSR) == 0 || g_access (self->path, W_OK) != 0)
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_READ_ONLY,
+                   _("The database %s cannot be written: the file or its folder is read-only. Sonae will not open it, so that nothing you type is lost."),
+                   self->path);
+      return FALSE;
+    }
+  if ((st.st_mode & 0777) != 0600)
+    g_chmod (self->path, 0600);
+  fix_side_modes (self);
+
+  if (has_hot_side (self))
+    aside = copy_aside (self);
+
+  /* The first read plays back a hot journal or recovers a WAL. */
+  if (!open_connection (self, self->path, SQLITE_OPEN_READWRITE, error))
+    return FALSE;
+  problem = sonae_db_file_quick_check (self->db);
+  if (problem != NULL)
+    {
+      if (aside != NULL)
+        g_set_error (error, SONAE_ERROR, SONAE_ERROR_CORRUPT,
+                     _("The database %s is damaged (%s). The files as they were found are kept in %s."),
+                     self->path, problem, aside);
+      else
+        g_set_error (error, SONAE_ERROR, SONAE_ERROR_CORRUPT,
+                     _("The database %s is damaged (%s)."), self->path, problem);
+      return FALSE;
+    }
+  if (aside != NULL)
+    sonae_db_file_remove_dir (aside);
+
+  app_id = sonae_db_query_int (self->db, "PRAGMA application_id", -1);
+  version = sonae_db_query_int (self->db, "PRAGMA user_version", -1);
+  n_tables = sonae_db_query_int (self->db, "SELECT count(*) FROM sqlite_schema", -1);
+  if (n_tables == 0)
+    {
+      /* An SQLite file with nothing in it (an earlier Sonae killed at its
+       * first start): nothing to keep. */
+      sqlite3_close (self->db);
+      self->db = NULL;
+      return create_whole (self, error) &&
+             open_connection (self, self->path, SQLITE_OPEN_READWRITE, error) &&
+             apply_settings (self, error);
+    }
+  if (app_id != SONAE_APPLICATION_ID)
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_NOT_SONAE,
+                   _("%s is a database of another program, not of Sonae."), self->path);
+      return FALSE;
+    }
+  if (version > SONAE_SCHEMA_VERSION)
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_NEWER_SCHEMA,
+                   _("%s was written by a newer version of Sonae (data version %d; this version reads up to %d). Update Sonae to open it."),
+                   self->path, version, SONAE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (!apply_settings (self, error) ||
+      !migrate (self, version, error) ||
+      !repair_authorities (self, error))
+    return FALSE;
   return TRUE;
 }
 
-/* Exposed for the migration tests: open @path and migrate it only up to
- * @target. */
+static SonaeStore *
+store_new (SonaeDataLock *lock)
+{
+  SonaeStore *self = g_object_new (SONAE_TYPE_STORE, NULL);
+
+  self->lock = g_object_ref (lock);
+  self->dir = g_strdup (sonae_data_lock_get_dir (lock));
+  self->path = g_build_filename (self->dir, SONAE_DB_NAME, NULL);
+  return self;
+}
+
+SonaeStore *
+sonae_store_open_with_lock (SonaeDataLock  *lock,
+                            GError        **error)
+{
+  g_autoptr(SonaeStore) self = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (SONAE_IS_DATA_LOCK (lock), NULL);
+  g_return_val_if_fail (sonae_data_lock_is_writer (lock), NULL);
+
+  self = store_new (lock);
+  if (!sonae_data_lock_share_database (lock, error) ||
+      !prepare_database (self, error))
+    {
+      sonae_store_close (self);
+      return NULL;
+    }
+
+  /* Deletions are undoable only until the next start. Tidying, not a
+   * change: on a full disk it waits for another day. */
+  if (!sonae_store_exec (self, "DELETE FROM contacts WHERE deleted = 1", &local))
+    g_debug ("deleted contacts not purged: %s", local->message);
+
+  return g_steal_pointer (&self);
+}
+
+SonaeStore *
+sonae_store_open (const char  *data_dir,
+                  GError     **error)
+{
+  g_autoptr(SonaeDataLock) lock = NULL;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  lock = sonae_data_lock_new (data_dir, TRUE, error);
+  if (lock == NULL || !sonae_data_lock_take_writer (lock, SONAE_DATA_LOCK_COMMAND, error))
+    return NULL;
+  return sonae_store_open_with_lock (lock, error);
+}
+
+SonaeStore *
+sonae_store_open_for_reading (const char  *data_dir,
+                              GError     **error)
+{
+  g_autoptr(SonaeDataLock) lock = NULL;
+  g_autoptr(SonaeStore) self = NULL;
+  g_autofree char *problem = NULL;
+  int version;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  lock = sonae_data_lock_new (data_dir, FALSE, error);
+  if (lock == NULL)
+    return NULL;
+
+  /* Nobody writes: make the database ready as a writer would, then let
+   * the writer's lock go, so that the window may start meanwhile. */
+  if (sonae_data_lock_try_writer (lock, SONAE_DATA_LOCK_COMMAND))
+    {
+      g_autoptr(GError) local = NULL;
+
+      self = store_new (lock);
+      if (sonae_data_lock_share_database (lock, &local) &&
+          prepare_database (self, &local))
+        {
+          sonae_data_lock_drop_writer (lock);
+          return g_steal_pointer (&self);
+        }
+      sonae_store_close (self);
+      g_clear_object (&self);
+      sonae_data_lock_drop_writer (lock);
+      /* A folder or file that cannot be written can still be read. */
+      if (!g_error_matches (local, SONAE_ERROR, SONAE_ERROR_READ_ONLY) &&
+          !g_error_matches (local, SONAE_ERROR, SONAE_ERROR_DISK_FULL))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+    }
+
+  /* Someone else writes (and so made it ready), or nobody can: read it
+   * as it is. */
+  self = store_new (lock);
+  if (!sonae_data_lock_share_database (lock, error) ||
+      !open_connection (self, self->path, SQLITE_OPEN_READONLY, error))
+    return NULL;
+  problem = sonae_db_file_quick_check (self->db);
+  if (problem != NULL)
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_CORRUPT,
+                   _("The database %s is damaged (%s)."), self->path, problem);
+      return NULL;
+    }
+  version = sonae_db_query_int (self->db, "PRAGMA user_version", -1);
+  if (sonae_db_query_int (self->db, "PRAGMA application_id", -1) != SONAE_APPLICATION_ID ||
+      version != SONAE_SCHEMA_VERSION)
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_BUSY,
+                   _("The database %s is not ready to be read (data version %d): start Sonae once to bring it up to date."),
+                   self->path, version);
+      return NULL;
+    }
+  self->read_only = TRUE;
+  return g_steal_pointer (&self);
+}
+
+const char *
+sonae_store_get_notice (SonaeStore *self)
+{
+  g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
+  return self->notice;
+}
+
+SonaeDataLock *
+sonae_store_get_lock (SonaeStore *self)
+{
+  g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
+  return self->lock;
+}
+
+/* Exposed for the migration tests: make @path a database at version
+ * @target with the migrations alone (no authorities), as an earlier Sonae
+ * would have left it, in rollback-journal mode. */
 gboolean sonae_store_migrate_file_to (const char *path, int target, GError **error);
 
 gboolean
@@ -799,11 +840,11 @@ sonae_store_migrate_file_to (const char  *path,
       sqlite3_close (db);
       return FALSE;
     }
-  version = query_int (db, "PRAGMA user_version", 0);
+  version = sonae_db_query_int (db, "PRAGMA user_version", 0);
   for (int v = version; v < target; v++)
     {
       g_autofree char *sql = g_strdup_printf ("BEGIN; %s; PRAGMA user_version = %d; PRAGMA application_id = %d; COMMIT;",
-                                              migrations[v], v + 1, SONAE_APPLICATION_ID);
+                                              sonae_migration_get (v), v + 1, SONAE_APPLICATION_ID);
       if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
         {
           g_set_error (error, SONAE_ERROR, SONAE_ERROR_FAILED, "%s", sqlite3_errmsg (db));
@@ -815,100 +856,24 @@ sonae_store_migrate_file_to (const char  *path,
   return TRUE;
 }
 
-SonaeStore *
-sonae_store_open (const char  *data_dir,
-                  GError     **error)
-{
-  g_autoptr(SonaeStore) self = NULL;
-  int version = 0;
-  gboolean created = FALSE;
-  int rc;
-
-  g_return_val_if_fail (data_dir != NULL, NULL);
-
-  self = g_object_new (SONAE_TYPE_STORE, NULL);
-  self->dir = g_strdup (data_dir);
-  self->path = g_build_filename (data_dir, SONAE_DB_NAME, NULL);
-
-  if (!prepare_dir (data_dir, error))
-    return NULL;
-
-  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
-    {
-      if (!create_private_file (self->path, error))
-        return NULL;
-      created = TRUE;
-    }
-  else
-    {
-      if (!sonae_store_check_file_readonly (self->path, &version, error))
-        return NULL;
-      GStatBuf st;
-
-      /* The owner's write bit counts too: root could write anyway, but a
-       * file someone made read-only is not ours to change. */
-      if (g_access (self->path, W_OK) != 0 || g_access (data_dir, W_OK) != 0 ||
-          g_stat (self->path, &st) != 0 || (st.st_mode & S_IWUSR) == 0)
-        {
-          g_set_error (error, SONAE_ERROR, SONAE_ERROR_READ_ONLY,
-                       _("The database %s cannot be written: the file or its folder is read-only. Sonae will not open it, so that nothing you type is lost."),
-                       self->path);
-          return NULL;
-        }
-      if ((st.st_mode & 0777) != 0600)
-        g_chmod (self->path, 0600);
-    }
-
-  rc = sqlite3_open_v2 (self->path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
-  if (rc != SQLITE_OK)
-    {
-      sonae_store_set_sql_error (self, error, _("Could not open the database"));
-      return NULL;
-    }
-  sqlite3_extended_result_codes (self->db, 0);
-  sqlite3_busy_timeout (self->db, 5000);
-
-  /* WAL and a full sync: a kill or a power cut loses nothing committed. */
-  if (!sonae_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !sonae_store_exec (self, "PRAGMA synchronous = FULL", error) ||
-      !sonae_store_exec (self, "PRAGMA foreign_keys = ON", error))
-    return NULL;
-
-  if (created || version == 0)
-    {
-      g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d", SONAE_APPLICATION_ID);
-      if (!sonae_store_exec (self, sql, error))
-        return NULL;
-    }
-
-  if (!migrate (self, version, error))
-    return NULL;
-
-  if (version == 0 && !sonae_authorities_install (self, error))
-    return NULL;
-
-  /* Deletions are undoable only until the next start. */
-  if (!sonae_store_exec (self, "DELETE FROM contacts WHERE deleted = 1", error))
-    return NULL;
-
-  return g_steal_pointer (&self);
-}
-
 void
 sonae_store_close (SonaeStore *self)
 {
   g_return_if_fail (SONAE_IS_STORE (self));
 
-  if (self->db == NULL)
-    return;
-  if (self->tx_depth > 0)
+  if (self->db != NULL)
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-      self->tx_depth = 0;
+      if (self->tx_depth > 0)
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          self->tx_depth = 0;
+        }
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
     }
-  sqlite3_close_v2 (self->db);
-  self->db = NULL;
+  /* Only now may a restore replace the file. */
+  if (self->lock != NULL)
+    sonae_data_lock_release_database (self->lock);
 }
 
 const char *
@@ -937,9 +902,9 @@ sonae_store_is_empty (SonaeStore *self)
 {
   g_return_val_if_fail (SONAE_IS_STORE (self), TRUE);
 
-  return query_int (self->db, "SELECT count(*) FROM contacts WHERE builtin_key IS NULL", 0) == 0 &&
-         query_int (self->db, "SELECT count(*) FROM meta WHERE key LIKE 'org.%' AND value IS NOT NULL AND value != ''", 0) == 0 &&
-         query_int (self->db, "SELECT count(*) FROM incidents", 0) == 0;
+  return sonae_db_query_int (self->db, "SELECT count(*) FROM contacts WHERE builtin_key IS NULL", 0) == 0 &&
+         sonae_db_query_int (self->db, "SELECT count(*) FROM meta WHERE key LIKE 'org.%' AND value IS NOT NULL AND value != ''", 0) == 0 &&
+         sonae_db_query_int (self->db, "SELECT count(*) FROM incidents", 0) == 0;
 }
 
 /* --- organisation profile ------------------------------------------------ */

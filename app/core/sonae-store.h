@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "sonae-contact.h"
+#include "sonae-data-lock.h"
 #include "sonae-role.h"
 
 G_BEGIN_DECLS
@@ -42,12 +43,30 @@ const char *const *sonae_prefecture_keys (void);
 /* The data folder: SONAE_DATA_DIR, else $XDG_DATA_HOME/sonae. Newly allocated. */
 char         *sonae_store_default_dir    (void);
 
-/* Open (creating when absent) DIR/sonae.db. The folder is made mode 0700 and
- * the file 0600. Runs a quick integrity check and the migrations. A damaged,
- * foreign or newer database is refused with SONAE_ERROR_CORRUPT,
- * SONAE_ERROR_NOT_SONAE or SONAE_ERROR_NEWER_SCHEMA and left untouched. */
+/* Open (creating when absent) DIR/sonae.db to read and write it, as the one
+ * Sonae that may change the folder (a SonaeDataLock taken as a command;
+ * SONAE_ERROR_BUSY when the window holds it). The folder is made mode 0700
+ * and the file 0600. What a kill left is tidied, an interrupted write rolled
+ * back or recovered, a missing database made whole, an older one migrated
+ * in one transaction. A damaged, foreign or newer database is refused with
+ * SONAE_ERROR_CORRUPT, SONAE_ERROR_NOT_SONAE or SONAE_ERROR_NEWER_SCHEMA
+ * and left untouched; a read-only one with SONAE_ERROR_READ_ONLY. */
 SonaeStore   *sonae_store_open           (const char  *data_dir,
                                           GError     **error);
+/* The same with a lock whose writer's lock the caller holds (the window
+ * keeps its lock across a restore). The store keeps a reference. */
+SonaeStore   *sonae_store_open_with_lock (SonaeDataLock *lock,
+                                          GError       **error);
+/* Open to read only, beside a window or a command that writes: for
+ * exports, backups and reminders. Made ready first as sonae_store_open()
+ * does when nobody writes; on a full disk or a read-only folder read as it
+ * is. Any change through it fails. */
+SonaeStore   *sonae_store_open_for_reading (const char  *data_dir,
+                                            GError     **error);
+/* A sentence to show once after opening (e.g. an empty file was put
+ * aside), or NULL. */
+const char   *sonae_store_get_notice     (SonaeStore *self);
+SonaeDataLock *sonae_store_get_lock      (SonaeStore *self);
 const char   *sonae_store_get_path       (SonaeStore *self);
 const char   *sonae_store_get_dir        (SonaeStore *self);
 /* Closes the database now (the object stays alive but unusable);

@@ -16,6 +16,7 @@ struct _SonaeApplication
 
   /* owned */
   char *data_dir;
+  SonaeDataLock *lock;   /* the writer's lock of data_dir, while the window is open */
   SonaeStore *store;
 
   /* borrowed: the main window, or the window that explains a problem */
@@ -42,8 +43,11 @@ sonae_application_set_data_dir (SonaeApplication *self,
 {
   g_return_if_fail (SONAE_IS_APPLICATION (self));
 
+  if (g_strcmp0 (self->data_dir, data_dir) == 0)
+    return;
   g_free (self->data_dir);
   self->data_dir = g_strdup (data_dir);
+  g_clear_object (&self->lock);
 }
 
 SonaeStore *
@@ -110,7 +114,17 @@ sonae_application_open_window (SonaeApplication *self)
     }
 
   g_clear_object (&self->store);
-  self->store = sonae_store_open (sonae_application_get_data_dir (self), &error);
+  /* The window is the one Sonae that changes the folder while it is open;
+   * it keeps the folder across a restore. */
+  if (self->lock == NULL)
+    {
+      self->lock = sonae_data_lock_new (sonae_application_get_data_dir (self), TRUE, &error);
+      if (self->lock != NULL &&
+          !sonae_data_lock_take_writer (self->lock, SONAE_DATA_LOCK_WINDOW, &error))
+        g_clear_object (&self->lock);
+    }
+  if (self->lock != NULL)
+    self->store = sonae_store_open_with_lock (self->lock, &error);
   if (self->store == NULL)
     {
       GtkWidget *problem = sonae_problem_window_new (ADW_APPLICATION (self),
@@ -131,6 +145,8 @@ sonae_application_open_window (SonaeApplication *self)
   if (self->backup_source == 0)
     self->backup_source = g_idle_add_full (G_PRIORITY_LOW, auto_backup_cb, self, NULL);
 
+  if (sonae_store_get_notice (self->store) != NULL)
+    sonae_show_message (GTK_WIDGET (window), sonae_store_get_notice (self->store));
   sonae_window_show_setup_if_needed (window);
   return self->window;
 }
@@ -145,7 +161,8 @@ restore_backup_cb (SonaeProblemWindow *problem,
   g_autofree char *message = NULL;
   GtkWindow *window;
 
-  if (!sonae_backup_restore (sonae_application_get_data_dir (self), file, &kept, &error))
+  if (self->lock == NULL ||
+      !sonae_backup_restore_locked (self->lock, file, &kept, &error))
     {
       sonae_show_error (GTK_WIDGET (problem), _("Could not restore the backup"), error);
       return;
@@ -189,7 +206,10 @@ sonae_application_restore (SonaeApplication *self,
     sonae_store_close (self->store);
   g_clear_object (&self->store);
 
-  restored = sonae_backup_restore (sonae_application_get_data_dir (self), file, &kept, &error);
+  if (self->lock != NULL)
+    restored = sonae_backup_restore_locked (self->lock, file, &kept, &error);
+  else
+    restored = sonae_backup_restore (sonae_application_get_data_dir (self), file, &kept, &error);
 
   /* Whether or not it worked, there is a database to open again: the
    * restored one, or the previous one, left in place. */
@@ -326,6 +346,7 @@ sonae_application_finalize (GObject *object)
   set_window (self, NULL);
   g_clear_handle_id (&self->backup_source, g_source_remove);
   g_clear_object (&self->store);
+  g_clear_object (&self->lock);
   g_free (self->data_dir);
 
   G_OBJECT_CLASS (sonae_application_parent_class)->finalize (object);

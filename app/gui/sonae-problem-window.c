@@ -135,7 +135,17 @@ describe (SonaeProblemWindow *self,
   else if (g_error_matches (error, SONAE_ERROR, SONAE_ERROR_READ_ONLY))
     {
       title = _("The database cannot be written");
-      advice = _("Sonae does not open its data read-only, so that nothing you type is lost. Make the file and its folder writable for your user account, or check that the disk is not full or mounted read-only, then start Sonae again.");
+      advice = _("Sonae does not open its data read-only, so that nothing you type is lost. Make the file and its folder writable for your user account, or check that the disk is not mounted read-only, then start Sonae again.");
+    }
+  else if (g_error_matches (error, SONAE_ERROR, SONAE_ERROR_DISK_FULL))
+    {
+      title = _("The disk is full");
+      advice = _("Nothing was lost and the data was not changed. Delete or move files you do not need to free some space, then start Sonae again. Exports and backups to another disk still work from the command line.");
+    }
+  else if (g_error_matches (error, SONAE_ERROR, SONAE_ERROR_BUSY))
+    {
+      title = _("Sonae is already open");
+      advice = _("The data was not changed. Switch to the Sonae window that is already open; only one may change the data at a time.");
     }
   else if (g_error_matches (error, SONAE_ERROR, SONAE_ERROR_NEWER_SCHEMA))
     {

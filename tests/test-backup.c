@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "sonae-backup.h"
 #include "sonae-error.h"
@@ -21,6 +22,15 @@ files_equal (const char *a,
   if (!g_file_get_contents (a, &ca, &la, NULL) || !g_file_get_contents (b, &cb, &lb, NULL))
     return FALSE;
   return la == lb && memcmp (ca, cb, la) == 0;
+}
+
+static gboolean
+files_equal_text (const char *path,
+                  const char *text)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (path, &contents, NULL, NULL) && g_str_equal (contents, text);
 }
 
 static void
@@ -245,6 +255,88 @@ test_newest_good_skips_damaged (void)
   sonae_test_remove_dir (dir);
 }
 
+/* In a shared folder, links planted where an earlier Sonae wrote its
+ * temporary file (FILE.partial), and at FILE itself, are never followed:
+ * the files they point to stay as they were. */
+static void
+test_backup_follows_no_link (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autofree char *shared = sonae_test_make_dir ();
+  g_autofree char *victims = sonae_test_make_dir ();
+  g_autofree char *victim = g_build_filename (victims, "passwd", NULL);
+  g_autofree char *victim2 = g_build_filename (victims, "other", NULL);
+  g_autofree char *dest = g_build_filename (shared, "b.db", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *planted[] = { "b.db.partial", "b.db.partial-journal" };
+  GStatBuf st;
+
+  g_chmod (shared, 01777);
+  g_assert_true (g_file_set_contents (victim, "root:x:0:0", -1, NULL));
+  g_assert_true (g_file_set_contents (victim2, "keep me", -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (planted); i++)
+    {
+      g_autofree char *link = g_build_filename (shared, planted[i], NULL);
+      g_assert_cmpint (symlink (victim, link), ==, 0);
+    }
+
+  g_assert_true (sonae_backup_to_file (store, dest, &error));
+  g_assert_no_error (error);
+  g_assert_true (sonae_backup_check_file (dest, &error));
+  g_assert_no_error (error);
+  g_assert_true (files_equal_text (victim, "root:x:0:0"));
+
+  /* FILE itself a link: the backup replaces the link, not what it names. */
+  g_assert_cmpint (g_unlink (dest), ==, 0);
+  g_assert_cmpint (symlink (victim2, dest), ==, 0);
+  g_assert_true (sonae_backup_to_file (store, dest, &error));
+  g_assert_no_error (error);
+  g_assert_true (files_equal_text (victim2, "keep me"));
+  g_assert_cmpint (g_lstat (dest, &st), ==, 0);
+  g_assert_true (S_ISREG (st.st_mode));
+
+  /* Nothing of ours is left in the shared folder but the backup. */
+  {
+    g_autoptr(GDir) d = g_dir_open (shared, 0, NULL);
+    const char *name;
+    while ((name = g_dir_read_name (d)) != NULL)
+      g_assert_false (g_str_has_prefix (name, ".sonae-tmp-"));
+  }
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+  sonae_test_remove_dir (shared);
+  sonae_test_remove_dir (victims);
+}
+
+/* Personal data: a backup is 0600 whatever the umask. */
+static void
+test_backup_private_under_any_umask (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autofree char *usb = sonae_test_make_dir ();
+  const mode_t masks[] = { 0, 022, 077 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (masks); i++)
+    {
+      g_autofree char *dest = g_strdup_printf ("%s/b%u.db", usb, i);
+      g_autoptr(GError) error = NULL;
+      mode_t old = umask (masks[i]);
+      GStatBuf st;
+
+      g_assert_true (sonae_backup_to_file (store, dest, &error));
+      umask (old);
+      g_assert_no_error (error);
+      g_assert_cmpint (g_stat (dest, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    }
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+  sonae_test_remove_dir (usb);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -255,6 +347,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/backup/restore-keeps-replaced", test_restore_keeps_replaced);
   g_test_add_func ("/backup/restore-refuses-bad-files", test_restore_refuses_bad_files);
   g_test_add_func ("/backup/newest-good-skips-damaged", test_newest_good_skips_damaged);
+  g_test_add_func ("/backup/follows-no-link", test_backup_follows_no_link);
+  g_test_add_func ("/backup/private-under-any-umask", test_backup_private_under_any_umask);
 
   return g_test_run ();
 }

@@ -3,10 +3,14 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "sonae-actions.h"
 #include "sonae-bcp.h"
+#include "sonae-data-lock.h"
 #include "sonae-incident.h"
 #include "sonae-manual-store.h"
 #include "sonae-reminders.h"
@@ -28,6 +32,9 @@ run_clear (Run *r)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Extra "NAME", "VALUE" pairs for the next runs (the fault shim), or NULL. */
+static const char **extra_env;
 
 static void
 run_sonae (Run        *r,
@@ -53,6 +60,8 @@ run_sonae (Run        *r,
   env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
   env = g_environ_unsetenv (env, "SONAE_DATA_DIR");
   env = g_environ_setenv (env, "G_DEBUG", "", TRUE);
+  for (guint i = 0; extra_env != NULL && extra_env[i] != NULL; i += 2)
+    env = g_environ_setenv (env, extra_env[i], extra_env[i + 1], TRUE);
 
   memset (r, 0, sizeof *r);
   g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
@@ -975,6 +984,137 @@ test_cli_bcp_docs (void)
   sonae_test_remove_dir (dir);
 }
 
+/* On a full disk every command says so in its own words, never "damaged";
+ * reading, exporting and backing up to another disk still work; nothing
+ * is changed. */
+static void
+test_cli_full_disk (void)
+{
+  g_autofree char *dir = sonae_test_make_dir ();
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_autofree char *db = g_build_filename (data, "sonae.db", NULL);
+  g_autofree char *usb = g_build_filename (dir, "usb", NULL);
+  g_autofree char *pdf = g_build_filename (usb, "poster.pdf", NULL);
+  g_autofree char *pdf_on_full = g_build_filename (data, "poster.pdf", NULL);
+  g_autofree char *backup = g_build_filename (usb, "b.db", NULL);
+  g_autofree char *vcf = g_build_filename (usb, "roster.vcf", NULL);
+  g_autofree char *in = g_build_filename (dir, "in.vcf", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize len_before, len_after;
+  const char *full[] = {
+    "LD_PRELOAD", g_getenv ("SONAE_FAULT_SHIM"),
+    "SONAE_FAULT_DIR", data,
+    "SONAE_FAULT_FULL_AFTER", "0",
+    NULL,
+  };
+  struct {
+    const char *what;
+    const char *args[6];
+    gboolean works;
+  } cases[] = {
+    { "list the incidents", { "--list-incidents" }, TRUE },
+    { "check the reminders", { "--check-reminders" }, TRUE },
+    { "export the poster to another disk", { "--export", "poster", "--output", pdf }, TRUE },
+    { "back up to another disk", { "--backup", backup }, TRUE },
+    { "export the roster to another disk", { "--export-contacts", vcf }, TRUE },
+    { "import contacts", { "--import-contacts", in }, FALSE },
+    { "export the poster to the full disk", { "--export", "poster", "--output", pdf_on_full }, FALSE },
+  };
+  g_auto(Run) demo;
+
+  if (g_getenv ("SONAE_FAULT_SHIM") == NULL)
+    {
+      g_test_skip ("the fault shim is not built (a sanitizer build)");
+      return;
+    }
+
+  run_sonae (&demo, "--data-dir", data, "--demo", NULL);
+  g_assert_true (exited_ok (&demo));
+  g_mkdir (usb, 0700);
+  g_assert_true (g_file_set_contents (in, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:満杯 の日\r\nTEL:03-0000-0000\r\nEND:VCARD\r\n", -1, NULL));
+  g_assert_true (g_file_get_contents (db, &before, &len_before, NULL));
+
+  extra_env = full;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) r;
+
+      run_sonae (&r, "--data-dir", data, cases[i].args[0], cases[i].args[1], cases[i].args[2], cases[i].args[3], NULL);
+      if (cases[i].works && !exited_ok (&r))
+        g_error ("on a full disk, could not %s: %s", cases[i].what, r.err);
+      if (!cases[i].works)
+        {
+          g_assert_false (exited_ok (&r));
+          if (strstr (r.err, "The disk is full") == NULL)
+            g_error ("on a full disk, %s said: %s", cases[i].what, r.err);
+        }
+      g_assert_null (strstr (r.err, "damaged"));
+    }
+  extra_env = NULL;
+
+  g_assert_true (is_pdf (pdf));
+  g_assert_false (g_file_test (pdf_on_full, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (db, &after, &len_after, NULL));
+  g_assert_cmpuint (len_before, ==, len_after);
+  g_assert_true (memcmp (before, after, len_after) == 0);
+  sonae_test_remove_dir (dir);
+}
+
+/* A restore (or an import) while the window is open is refused, naming the
+ * window; the window's data stays as it is; reading goes on. */
+static void
+test_cli_refused_while_window_open (void)
+{
+  g_autofree char *dir = sonae_test_make_dir ();
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_autofree char *backup = g_build_filename (dir, "b.db", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "p.pdf", NULL);
+  g_auto(Run) demo;
+  g_auto(Run) b;
+  g_auto(Run) r;
+  g_auto(Run) e;
+  int fds[2];
+  pid_t window;
+  char c;
+
+  run_sonae (&demo, "--data-dir", data, "--demo", NULL);
+  run_sonae (&b, "--data-dir", data, "--backup", backup, NULL);
+  g_assert_true (exited_ok (&b));
+
+  /* The window: the writer's lock, held as the application holds it. */
+  g_assert_cmpint (pipe (fds), ==, 0);
+  window = fork ();
+  g_assert_cmpint (window, >=, 0);
+  if (window == 0)
+    {
+      g_autoptr(SonaeDataLock) lock = sonae_data_lock_new (data, TRUE, NULL);
+      g_autoptr(SonaeStore) store = NULL;
+
+      if (lock == NULL || !sonae_data_lock_take_writer (lock, SONAE_DATA_LOCK_WINDOW, NULL) ||
+          (store = sonae_store_open_with_lock (lock, NULL)) == NULL || write (fds[1], "x", 1) != 1)
+        _exit (3);
+      for (;;)
+        pause ();
+    }
+  close (fds[1]);
+  g_assert_cmpint (read (fds[0], &c, 1), ==, 1);
+  close (fds[0]);
+
+  run_sonae (&r, "--data-dir", data, "--restore", backup, NULL);
+  g_assert_false (exited_ok (&r));
+  g_assert_nonnull (strstr (r.err, "window"));
+  g_assert_nonnull (strstr (r.err, "Nothing was restored"));
+
+  run_sonae (&e, "--data-dir", data, "--export", "poster", "--output", pdf, NULL);
+  g_assert_true (exited_ok (&e));
+  g_assert_true (is_pdf (pdf));
+
+  kill (window, SIGKILL);
+  waitpid (window, NULL, 0);
+  sonae_test_remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -986,6 +1126,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/contacts-round-trip", test_cli_contacts_round_trip);
   g_test_add_func ("/cli/import-refuses-bad-files", test_cli_import_refuses_bad_files);
   g_test_add_func ("/cli/backup-restore", test_cli_backup_restore);
+  g_test_add_func ("/cli/full-disk", test_cli_full_disk);
+  g_test_add_func ("/cli/refused-while-window-open", test_cli_refused_while_window_open);
   g_test_add_func ("/cli/damaged-database", test_cli_damaged_database);
   g_test_add_func ("/cli/incidents", test_cli_incidents);
   g_test_add_func ("/cli/check-reminders-demo", test_cli_check_reminders_demo);

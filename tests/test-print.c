@@ -1,10 +1,15 @@
 /* test-print.c: documents exported to PDF and read back with poppler */
+#define _GNU_SOURCE /* unshare, CLONE_NEWNS */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <poppler.h>
+#include <sched.h>
 #include <string.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "sonae-clock.h"
@@ -649,6 +654,24 @@ test_print_contexts (Fixture       *f,
   g_assert_cmpuint (pages_96, ==, pages_72);
 }
 
+/* The names in @dir other than @keep, newly allocated, sorted. */
+static char *
+other_entries (const char *dir,
+               const char *keep)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *entry;
+
+  g_assert_nonnull (d);
+  while ((entry = g_dir_read_name (d)) != NULL)
+    if (g_strcmp0 (entry, keep) != 0)
+      g_ptr_array_add (names, g_strdup (entry));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
 static void
 test_print_write_error (Fixture       *f,
                         gconstpointer  data)
@@ -656,9 +679,10 @@ test_print_write_error (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(SonaeDocument) doc = sonae_document_new (f->store, "roster", SONAE_PAPER_A4, &error);
   g_autofree char *missing = g_build_filename (f->dir, "no-such-folder", "roster.pdf", NULL);
-  g_autofree char *target = g_build_filename (f->dir, "keep.pdf", NULL);
-  g_autoptr(GDir) d = NULL;
-  const char *entry;
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *target = g_build_filename (out, "keep.pdf", NULL);
+  g_autofree char *folder = g_build_filename (out, "folder.pdf", NULL);
+  g_autofree char *others = NULL;
 
   g_assert_no_error (error);
   g_assert_false (sonae_document_write_pdf (doc, missing, &error));
@@ -668,12 +692,192 @@ test_print_write_error (Fixture       *f,
 
   /* Written twice over the same file: the second replaces the first and
    * leaves no temporary file behind. */
+  g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
   g_assert_true (sonae_document_write_pdf (doc, target, &error));
   g_assert_true (sonae_document_write_pdf (doc, target, &error));
   g_assert_no_error (error);
-  d = g_dir_open (f->dir, 0, NULL);
-  while ((entry = g_dir_read_name (d)) != NULL)
-    g_assert_false (g_str_has_prefix (entry, "keep.pdf."));
+  others = other_entries (out, "keep.pdf");
+  g_assert_cmpstr (others, ==, "");
+  g_clear_pointer (&others, g_free);
+
+  /* A failure after the whole PDF was written (here the rename over a
+   * folder of that name, a failure root gets too): the temporary file
+   * goes with it. */
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_false (sonae_document_write_pdf (doc, folder, &error));
+  g_assert_error (error, SONAE_ERROR, SONAE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "folder.pdf"));
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  others = other_entries (out, "keep.pdf");
+  g_assert_cmpstr (others, ==, "folder.pdf");
+}
+
+/* The mode of @path, permission bits only. */
+static mode_t
+file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 07777;
+}
+
+/* A PDF holds names, phone numbers and incidents: only its owner may read
+ * it, whatever the umask, also when it replaces a file anyone could read. */
+static void
+test_print_private_file (Fixture       *f,
+                         gconstpointer  data)
+{
+  const mode_t umasks[] = { 0, 022, 0277 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeDocument) doc = sonae_document_new (f->store, "roster", SONAE_PAPER_A4, &error);
+  g_autofree char *old = g_build_filename (f->dir, "old.pdf", NULL);
+  mode_t saved = umask (022);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (umasks); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("umask-%03o.pdf", (guint) umasks[i]);
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      gboolean written;
+
+      umask (umasks[i]);
+      written = sonae_document_write_pdf (doc, path, &error);
+      umask (022);
+      g_assert_no_error (error);
+      g_assert_true (written);
+      g_assert_cmpint (file_mode (path), ==, 0600);
+    }
+
+  umask (0);
+  g_assert_true (g_file_set_contents (old, "an earlier roster", -1, NULL));
+  g_assert_cmpint (g_chmod (old, 0666), ==, 0);
+  g_assert_true (sonae_document_write_pdf (doc, old, &error));
+  umask (saved);
+  g_assert_no_error (error);
+  g_assert_cmpint (file_mode (old), ==, 0600);
+}
+
+/* A disk that fills up while the PDF is written: the sentence that says
+ * so, the earlier file as it was, no temporary file left. The full disk is
+ * a real one: a small tmpfs, mounted in a mount namespace of the test's
+ * own (which root can make; CI runs as root). */
+static void
+test_print_disk_full (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeDocument) doc = sonae_document_new (f->store, "roster", SONAE_PAPER_A4, &error);
+  g_autofree char *small = g_build_filename (f->dir, "small", NULL);
+  g_autofree char *target = g_build_filename (small, "roster.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *others = NULL;
+
+  g_assert_no_error (error);
+  if (geteuid () != 0)
+    {
+      g_test_skip ("Making a full disk needs root (a mount namespace and a tmpfs)");
+      return;
+    }
+  if (unshare (CLONE_NEWNS) != 0)
+    {
+      g_autofree char *why = g_strdup_printf ("No mount namespace: %s", g_strerror (errno));
+
+      g_test_skip (why);
+      return;
+    }
+  /* Mounts of this namespace stay in it. */
+  g_assert_cmpint (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL), ==, 0);
+  g_assert_cmpint (g_mkdir (small, 0700), ==, 0);
+  g_assert_cmpint (mount ("tmpfs", small, "tmpfs", MS_NOSUID | MS_NODEV, "size=16k,mode=0700"), ==, 0);
+
+  g_assert_true (g_file_set_contents (target, "an earlier roster", -1, NULL));
+  g_assert_false (sonae_document_write_pdf (doc, target, &error));
+  g_assert_error (error, SONAE_ERROR, SONAE_ERROR_DISK_FULL);
+  g_assert_nonnull (strstr (error->message, sonae_error_disk_full_sentence ()));
+  g_assert_nonnull (strstr (error->message, "roster.pdf"));
+  g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "an earlier roster");
+  others = other_entries (small, "roster.pdf");
+  g_assert_cmpstr (others, ==, "");
+
+  g_assert_cmpint (umount (small), ==, 0);
+}
+
+#define N_TALL 6000
+#define TALL_LABEL "夜間直通"
+
+/* How many times @needle is in @haystack, without overlaps. */
+static guint
+count_of (const char *haystack,
+          const char *needle)
+{
+  guint n = 0;
+  size_t length = strlen (needle);
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + length, needle))
+    n++;
+  return n;
+}
+
+/* One contact with thousands of phone numbers is one table row taller
+ * than many pages: every number is printed, once, in order, under the
+ * header repeated on each page. Laying that row out took a time growing
+ * with the cube of the numbers (3,000 took a minute and a half, 6,000
+ * longer than this test's timeout); now it grows with them. */
+static void
+test_print_tall_row (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autofree char *path = g_build_filename (dir, "roster.pdf", NULL);
+  g_autoptr(SonaeContact) c = sonae_contact_new ();
+  g_autoptr(SonaeDocument) doc = NULL;
+  g_auto(SonaeTestPdf) pdf = { 0 };
+  gssize at;
+  guint pages_with_numbers = 0;
+
+  c->group = SONAE_GROUP_VENDOR;
+  sonae_contact_set_string (&c->name, "番号の多い取引先");
+  sonae_contact_set_string (&c->reading, "ばんごうのおおいとりひきさき");
+  for (guint i = 0; i < N_TALL; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("03-%04u-%04u", 2000 + i, i);
+
+      sonae_contact_add_phone (c, TALL_LABEL, number);
+    }
+  g_assert_true (sonae_store_save_contact (store, c, &error));
+  g_assert_no_error (error);
+
+  doc = sonae_document_new (store, "roster", SONAE_PAPER_A4, &error);
+  g_assert_no_error (error);
+  sonae_test_pdf_write_and_read (doc, path, &pdf);
+
+  /* About sixty numbers a page. */
+  g_assert_cmpuint (pdf.n_pages, >, N_TALL / 80);
+  g_assert_cmpuint (count_of (pdf.all, "番号の多い取引先"), ==, 1);
+  /* Every number in order, each with its label: neither lost at the foot
+   * of a page nor shown again at the top of the next. */
+  at = sonae_test_offset_of (pdf.all, "番号の多い取引先", 0);
+  for (guint i = 0; i < N_TALL; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("03-%04u-%04u" TALL_LABEL, 2000 + i, i);
+
+      at = sonae_test_offset_of (pdf.all, line, at);
+    }
+  g_assert_cmpuint (count_of (pdf.all, TALL_LABEL), ==, N_TALL);
+  for (guint i = 0; i < pdf.n_pages; i++)
+    {
+      if (strstr (pdf.pages[i], TALL_LABEL) == NULL)
+        continue;
+      pages_with_numbers++;
+      sonae_test_assert_contains (pdf.pages[i], "Phone");
+      sonae_test_assert_contains (pdf.pages[i], "E-mail and details");
+    }
+  g_assert_cmpuint (pages_with_numbers, >, N_TALL / 80);
+
+  sonae_test_remove_dir (dir);
 }
 
 /* The blocks later documents need: long text across pages, groups kept
@@ -788,7 +992,10 @@ main (int   argc,
   g_test_add ("/print/outline", Fixture, NULL, fixture_set_up, test_print_outline, fixture_tear_down);
   g_test_add ("/print/contexts", Fixture, NULL, fixture_set_up, test_print_contexts, fixture_tear_down);
   g_test_add ("/print/write-error", Fixture, NULL, fixture_set_up, test_print_write_error, fixture_tear_down);
+  g_test_add ("/print/private-file", Fixture, NULL, fixture_set_up, test_print_private_file, fixture_tear_down);
+  g_test_add ("/print/disk-full", Fixture, NULL, fixture_set_up, test_print_disk_full, fixture_tear_down);
   g_test_add_func ("/print/blocks", test_print_blocks);
+  g_test_add_func ("/print/tall-row", test_print_tall_row);
 
   return g_test_run ();
 }

@@ -27,8 +27,6 @@ struct _SonaeStore
   SonaeDataLock *lock;
   char *notice;                 /* to show once after opening, or NULL */
 
-  gboolean read_only;
-
   guint tx_depth;
   gboolean tx_failed;
 };
@@ -95,7 +93,18 @@ sonae_store_set_sql_error (SonaeStore  *self,
                            const char  *what)
 {
   int code = self->db ? sqlite3_errcode (self->db) : SQLITE_MISUSE;
+  int sys = self->db ? sqlite3_system_errno (self->db) : 0;
   const char *detail = self->db ? sqlite3_errmsg (self->db) : "closed";
+
+  /* A full disk is no damage and loses nothing: say so, whatever sqlite
+   * calls it ("database or disk is full", "disk I/O error"). */
+  if ((code & 0xff) == SQLITE_FULL ||
+      ((code & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT)))
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_DISK_FULL,
+                   "%s: %s", what, sonae_error_disk_full_sentence ());
+      return FALSE;
+    }
 
   switch (code & 0xff)
     {
@@ -111,7 +120,6 @@ sonae_store_set_sql_error (SonaeStore  *self,
       g_set_error (error, SONAE_ERROR, SONAE_ERROR_CORRUPT,
                    _("%s: the database file is damaged (%s)."), what, detail);
       break;
-    case SQLITE_FULL:
     case SQLITE_IOERR:
       g_set_error (error, SONAE_ERROR, SONAE_ERROR_IO,
                    _("%s: the disk could not be written (%s). Check that it is not full."),
@@ -762,7 +770,8 @@ sonae_store_open_for_reading (const char  *data_dir,
 
       self = store_new (lock);
       if (sonae_data_lock_share_database (lock, &local) &&
-          prepare_database (self, &local))
+          prepare_database (self, &local) &&
+          sonae_store_exec (self, "PRAGMA query_only = ON", &local))
         {
           sonae_data_lock_drop_writer (lock);
           return g_steal_pointer (&self);
@@ -801,7 +810,6 @@ sonae_store_open_for_reading (const char  *data_dir,
                    self->path, version);
       return NULL;
     }
-  self->read_only = TRUE;
   return g_steal_pointer (&self);
 }
 

@@ -1,8 +1,12 @@
 /* sonae-print-operation.c: a document printed through the system dialog */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
 
+#include "sonae-error.h"
 #include "sonae-gui-util.h"
 #include "sonae-print-operation.h"
 
@@ -13,6 +17,7 @@ struct _SonaePrintOperation
   /* owned */
   SonaeDocument *doc;
   PangoContext *pango_context;
+  GError *output_error;    /* the file written could not be made private */
 };
 
 G_DEFINE_FINAL_TYPE (SonaePrintOperation, sonae_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -44,6 +49,71 @@ sonae_print_operation_draw_page (GtkPrintOperation *operation,
   sonae_document_draw_page (self->doc, gtk_print_context_get_cairo_context (context), page_nr);
 }
 
+/* The local file the operation wrote its pages to, or NULL: its export
+ * file name, else the file "Print to File" wrote (the output URI of the
+ * print settings, which only that printer sets). */
+static char *
+get_output_path (GtkPrintOperation *operation)
+{
+  g_autofree char *export_filename = NULL;
+  GtkPrintSettings *settings;
+  const char *uri;
+
+  g_object_get (operation, "export-filename", &export_filename, NULL);
+  if (export_filename != NULL && *export_filename != '\0')
+    return g_steal_pointer (&export_filename);
+
+  settings = gtk_print_operation_get_print_settings (operation);
+  uri = settings != NULL ? gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI) : NULL;
+  if (uri == NULL)
+    return NULL;
+  /* NULL for a file that is not local. */
+  return g_filename_from_uri (uri, NULL, NULL);
+}
+
+/* GTK writes the file with the permissions of any new file, often readable
+ * by everyone on the computer; the pages hold names, phone numbers and
+ * incidents, so the file is made its owner's alone, as Sonae's own PDFs
+ * are. */
+static gboolean
+make_output_private (SonaePrintOperation  *self,
+                     GError              **error)
+{
+  g_autofree char *path = get_output_path (GTK_PRINT_OPERATION (self));
+  GStatBuf st;
+
+  if (path == NULL || g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    return TRUE;
+  if ((st.st_mode & 07777) != 0600 && g_chmod (path, 0600) != 0)
+    {
+      int saved = errno;
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_IO,
+                   /* Translators: %s is a file name, then the system's reason */
+                   _("“%s” was saved, but it could not be made readable by you alone (%s). Other people who use this computer or this disk may be able to open it."),
+                   display, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+sonae_print_operation_done (GtkPrintOperation       *operation,
+                            GtkPrintOperationResult  result)
+{
+  SonaePrintOperation *self = SONAE_PRINT_OPERATION (operation);
+
+  /* A synchronous run ends after the printer (or the file) has all the
+   * data, then says it is done. */
+  g_clear_error (&self->output_error);
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    make_output_private (self, &self->output_error);
+
+  if (GTK_PRINT_OPERATION_CLASS (sonae_print_operation_parent_class)->done)
+    GTK_PRINT_OPERATION_CLASS (sonae_print_operation_parent_class)->done (operation, result);
+}
+
 static void
 sonae_print_operation_finalize (GObject *object)
 {
@@ -51,6 +121,7 @@ sonae_print_operation_finalize (GObject *object)
 
   g_clear_pointer (&self->doc, sonae_document_free);
   g_clear_object (&self->pango_context);
+  g_clear_error (&self->output_error);
 
   G_OBJECT_CLASS (sonae_print_operation_parent_class)->finalize (object);
 }
@@ -64,6 +135,7 @@ sonae_print_operation_class_init (SonaePrintOperationClass *klass)
   object_class->finalize = sonae_print_operation_finalize;
   operation_class->begin_print = sonae_print_operation_begin_print;
   operation_class->draw_page = sonae_print_operation_draw_page;
+  operation_class->done = sonae_print_operation_done;
 }
 
 static void
@@ -116,6 +188,8 @@ run_print (GtkWidget     *parent,
                                     &error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     sonae_show_error (parent, _("Could not print"), error);
+  else if (operation->output_error != NULL)
+    sonae_show_error (parent, _("The printed file may not be private"), operation->output_error);
 }
 
 void

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "sonae-document-private.h"
 
@@ -70,6 +71,7 @@
 typedef struct {
   PangoLayout *layout;
   double x, y;
+  double height;      /* of its logical extents, from y */
 } Piece;
 
 static void
@@ -94,19 +96,16 @@ text_size (SonaeTextStyle style)
   return SIZE_NORMAL;
 }
 
+/* A layout without text in the document's font, @size points. */
 static PangoLayout *
-make_layout (SonaeDocument  *doc,
-             const char     *markup,
-             double          size,
-             gboolean        bold,
-             double          width,
-             PangoAlignment  alignment)
+new_layout (SonaeDocument  *doc,
+            double          size,
+            gboolean        bold,
+            double          width,
+            PangoAlignment  alignment)
 {
   PangoLayout *layout = pango_layout_new (doc->context);
   PangoFontDescription *desc = pango_font_description_new ();
-  PangoAttrList *attrs = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
 
   pango_font_description_set_family_static (desc, SONAE_PRINT_FONT_FAMILY);
   pango_font_description_set_size (desc, (int) (size * PANGO_SCALE));
@@ -118,18 +117,42 @@ make_layout (SonaeDocument  *doc,
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_width (layout, (int) (MAX (width, 1.0) * PANGO_SCALE));
   pango_layout_set_alignment (layout, alignment);
+  return layout;
+}
 
-  if (pango_parse_markup (markup, -1, 0, &attrs, &text, NULL, &error))
-    {
-      pango_layout_set_text (layout, text, -1);
-      pango_layout_set_attributes (layout, attrs);
-      pango_attr_list_unref (attrs);
-    }
-  else
+/* The text and attributes of @markup; on bad markup (a bug of ours) the
+ * markup itself as text, so that nothing the user typed goes missing. */
+static void
+parse_markup (const char     *markup,
+              char          **text,
+              PangoAttrList **attrs)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pango_parse_markup (markup, -1, 0, attrs, text, NULL, &error))
     {
       g_critical ("Bad markup in a printed document (%s): %s", error->message, markup);
-      pango_layout_set_text (layout, markup, -1);
+      *text = g_strdup (markup);
+      *attrs = pango_attr_list_new ();
     }
+}
+
+static PangoLayout *
+make_layout (SonaeDocument  *doc,
+             const char     *markup,
+             double          size,
+             gboolean        bold,
+             double          width,
+             PangoAlignment  alignment)
+{
+  PangoLayout *layout = new_layout (doc, size, bold, width, alignment);
+  PangoAttrList *attrs = NULL;
+  g_autofree char *text = NULL;
+
+  parse_markup (markup, &text, &attrs);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
   return layout;
 }
 
@@ -152,12 +175,130 @@ add_piece (GArray      *pieces,
 
   if (pieces != NULL)
     {
-      Piece p = { layout, x, y };
+      Piece p = { layout, x, y, height };
       g_array_append_val (pieces, p);
     }
   else
     g_object_unref (layout);
   return height;
+}
+
+/* The attributes of @active that apply to the paragraph from byte @start
+ * to @end of the text (not an empty one: the attributes at @start), in
+ * the paragraph's own byte offsets. */
+static PangoAttrList *
+paragraph_attributes (GPtrArray *active,
+                      guint      start,
+                      guint      end)
+{
+  PangoAttrList *list = pango_attr_list_new ();
+
+  for (guint i = 0; i < active->len; i++)
+    {
+      PangoAttribute *a = g_ptr_array_index (active, i);
+      PangoAttribute *copy;
+
+      if (a->end_index <= start || (a->start_index >= end && a->start_index > start))
+        continue;
+      copy = pango_attribute_copy (a);
+      copy->start_index = MAX (a->start_index, start) - start;
+      copy->end_index = a->end_index > end ? PANGO_ATTR_INDEX_TO_TEXT_END : a->end_index - start;
+      /* In the order of @active: a later attribute of a kind wins. */
+      pango_attr_list_insert (list, copy);
+    }
+  return list;
+}
+
+/* A text of this many paragraphs or more is laid out a paragraph a layout. */
+#define MANY_PARAGRAPHS 24
+
+static guint
+count_paragraphs (const char *text,
+                  guint       at_most)
+{
+  guint n = 1;
+
+  for (const char *p = strchr (text, '\n'); p != NULL && n < at_most; p = strchr (p + 1, '\n'))
+    n++;
+  return n;
+}
+
+/* Lays out @markup from @x, @y; returns its height. A text of many
+ * paragraphs (lines of the markup) gets a layout for each, one under the
+ * other: the same lines as one layout would have (to a thousandth of a
+ * point), but Pango lays out a text of many paragraphs in a time that
+ * grows with the square of their number (each paragraph counts its
+ * characters and walks the attributes from the start of the text), and a
+ * contact with thousands of phone numbers took minutes. Apart, they take
+ * a time in proportion, and a page of a row taller than the page draws
+ * only the layouts it shows. A short text keeps its one layout. */
+static double
+add_paragraphs (SonaeDocument  *doc,
+                GArray         *pieces,
+                const char     *markup,
+                double          size,
+                gboolean        bold,
+                double          width,
+                PangoAlignment  alignment,
+                double          x,
+                double          y)
+{
+  g_autofree char *text = NULL;
+  PangoAttrList *attrs = NULL;
+  GSList *all;
+  GSList *next;
+  g_autoptr(GPtrArray) active = g_ptr_array_new ();
+  guint length;
+  guint start = 0;
+  double h = 0;
+
+  parse_markup (markup, &text, &attrs);
+  if (count_paragraphs (text, MANY_PARAGRAPHS) < MANY_PARAGRAPHS)
+    {
+      PangoLayout *layout = new_layout (doc, size, bold, width, alignment);
+
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+      return add_piece (pieces, layout, x, y);
+    }
+
+  /* One sweep over the attributes, in the order they start: @active holds
+   * those that started and may still apply to the paragraphs to come. */
+  all = pango_attr_list_get_attributes (attrs);
+  pango_attr_list_unref (attrs);
+  next = all;
+  length = strlen (text);
+  for (;;)
+    {
+      const char *newline = memchr (text + start, '\n', length - start);
+      guint end = newline != NULL ? (guint) (newline - text) : length;
+      PangoLayout *layout = new_layout (doc, size, bold, width, alignment);
+      PangoAttrList *list;
+
+      for (; next != NULL && ((PangoAttribute *) next->data)->start_index <= end; next = next->next)
+        g_ptr_array_add (active, next->data);
+      for (guint i = 0; i < active->len;)
+        {
+          PangoAttribute *a = g_ptr_array_index (active, i);
+
+          if (a->end_index <= start)
+            g_ptr_array_remove_index (active, i);
+          else
+            i++;
+        }
+      list = paragraph_attributes (active, start, end);
+      pango_layout_set_text (layout, text + start, (int) (end - start));
+      pango_layout_set_attributes (layout, list);
+      pango_attr_list_unref (list);
+      h += add_piece (pieces, layout, x, y + h);
+
+      if (newline == NULL)
+        break;
+      start = end + 1;
+    }
+  g_slist_free_full (all, (GDestroyNotify) pango_attribute_destroy);
+  return h;
 }
 
 static double
@@ -237,9 +378,8 @@ layout_item (SonaeDocument *doc,
         if (b->style & SONAE_STYLE_BANNER)
           {
             markup = g_strdup_printf ("<span foreground=\"#ffffff\">%s</span>", b->markup);
-            h = add_piece (pieces, make_layout (doc, markup, text_size (b->style), (b->style & SONAE_STYLE_BOLD) != 0,
-                                                w - 2 * BANNER_PAD_X, align),
-                           BANNER_PAD_X, BANNER_PAD_Y);
+            h = add_paragraphs (doc, pieces, markup, text_size (b->style), (b->style & SONAE_STYLE_BOLD) != 0,
+                                w - 2 * BANNER_PAD_X, align, BANNER_PAD_X, BANNER_PAD_Y);
             return h + 2 * BANNER_PAD_Y;
           }
         if (b->style & SONAE_STYLE_MUTED)
@@ -247,13 +387,12 @@ layout_item (SonaeDocument *doc,
         if (b->style & SONAE_STYLE_WARNING)
           {
             double inner = w - BOX_BAR - 2 * BOX_PAD;
-            h = add_piece (pieces, make_layout (doc, text, text_size (b->style), (b->style & SONAE_STYLE_BOLD) != 0,
-                                                inner, align),
-                           BOX_BAR + BOX_PAD, BOX_PAD);
+            h = add_paragraphs (doc, pieces, text, text_size (b->style), (b->style & SONAE_STYLE_BOLD) != 0,
+                                inner, align, BOX_BAR + BOX_PAD, BOX_PAD);
             return h + 2 * BOX_PAD;
           }
-        return add_piece (pieces, make_layout (doc, text, text_size (b->style), (b->style & SONAE_STYLE_BOLD) != 0,
-                                               w, align), 0, 0);
+        return add_paragraphs (doc, pieces, text, text_size (b->style), (b->style & SONAE_STYLE_BOLD) != 0,
+                               w, align, 0, 0);
       }
 
     case BLOCK_TABLE:
@@ -274,8 +413,8 @@ layout_item (SonaeDocument *doc,
 
             if (cell == NULL || *cell == '\0')
               continue;
-            ch = add_piece (pieces, make_layout (doc, cell, size, header, cw, PANGO_ALIGN_LEFT),
-                            x + (kv && c == 0 ? 0 : pad_x), pad_y);
+            ch = add_paragraphs (doc, pieces, cell, size, header, cw, PANGO_ALIGN_LEFT,
+                                 x + (kv && c == 0 ? 0 : pad_x), pad_y);
             h = MAX (h, ch);
           }
         if (h == 0)
@@ -538,20 +677,38 @@ range_height (SonaeDocument *doc,
   return total;
 }
 
-/* Where to end the visible part of an item that starts at @from, at
- * @limit at most, without cutting a line of text in two. Returns @from when
- * not even one line fits. */
-static double
-find_cut (SonaeDocument *doc,
-          Block         *b,
-          guint          row,
-          double         from,
-          double         limit)
+/* The lines of text of an item taller than a page, to cut it into slices
+ * between two lines: laid out once for all its pages. */
+typedef struct {
+  guint n;
+  double *top;         /* of each line, the lines in the order of their tops */
+  double *bottom;
+  double *max_bottom;  /* [i]: the lowest bottom of lines 0 to i - 1 */
+  double *min_bottom;  /* [i]: the highest bottom of lines i to n - 1 */
+} Lines;
+
+typedef struct {
+  double top, bottom;
+} Span;
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const Span *x = a;
+  const Span *y = b;
+
+  return (x->top > y->top) - (x->top < y->top);
+}
+
+static Lines *
+lines_new (SonaeDocument *doc,
+           Block         *b,
+           guint          row)
 {
   g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
-  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (double));
-  double cut = limit;
-  gboolean changed = TRUE;
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  Lines *lines = g_new0 (Lines, 1);
 
   g_array_set_clear_func (pieces, piece_clear);
   layout_item (doc, b, row, pieces);
@@ -563,42 +720,100 @@ find_cut (SonaeDocument *doc,
       do
         {
           int y0, y1;
-          double top, bottom;
+          Span span;
 
           pango_layout_iter_get_line_yrange (iter, &y0, &y1);
-          top = p->y + pango_units_to_double (y0);
-          bottom = p->y + pango_units_to_double (y1);
-          g_array_append_val (lines, top);
-          g_array_append_val (lines, bottom);
+          span.top = p->y + pango_units_to_double (y0);
+          span.bottom = p->y + pango_units_to_double (y1);
+          g_array_append_val (spans, span);
         }
       while (pango_layout_iter_next_line (iter));
       pango_layout_iter_free (iter);
     }
+  g_array_sort (spans, compare_spans);
 
-  while (changed)
+  lines->n = spans->len;
+  lines->top = g_new (double, lines->n);
+  lines->bottom = g_new (double, lines->n);
+  lines->max_bottom = g_new (double, lines->n + 1);
+  lines->min_bottom = g_new (double, lines->n + 1);
+  lines->max_bottom[0] = -G_MAXDOUBLE;
+  for (guint i = 0; i < lines->n; i++)
     {
-      changed = FALSE;
-      for (guint i = 0; i + 1 < lines->len; i += 2)
-        {
-          double top = g_array_index (lines, double, i);
-          double bottom = g_array_index (lines, double, i + 1);
+      Span *span = &g_array_index (spans, Span, i);
 
-          if (top < cut - EPSILON && bottom > cut + EPSILON)
-            {
-              cut = top;
-              changed = TRUE;
-            }
-        }
+      lines->top[i] = span->top;
+      lines->bottom[i] = span->bottom;
+      lines->max_bottom[i + 1] = MAX (lines->max_bottom[i], span->bottom);
+    }
+  lines->min_bottom[lines->n] = G_MAXDOUBLE;
+  for (guint i = lines->n; i-- > 0;)
+    lines->min_bottom[i] = MIN (lines->min_bottom[i + 1], lines->bottom[i]);
+  return lines;
+}
+
+static void
+lines_free (Lines *lines)
+{
+  if (lines == NULL)
+    return;
+  g_free (lines->top);
+  g_free (lines->bottom);
+  g_free (lines->max_bottom);
+  g_free (lines->min_bottom);
+  g_free (lines);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Lines, lines_free)
+
+/* The first @i in 0 to @n for which @values[i] > @x (@values rising), or @n. */
+static guint
+first_above (const double *values,
+             guint         n,
+             double        x)
+{
+  guint low = 0, high = n;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (values[middle] > x)
+        high = middle;
+      else
+        low = middle + 1;
+    }
+  return low;
+}
+
+/* Where to end the visible part of an item that starts at @from, at
+ * @limit at most, without cutting a line of text in two. Returns @from when
+ * not even one line fits. */
+static double
+find_cut (Lines  *lines,
+          double  from,
+          double  limit)
+{
+  double cut = limit;
+  guint i;
+
+  /* While the cut falls inside a line, move it up to the top of that line
+   * (of the one that starts highest, when it falls inside several: columns
+   * side by side have lines of their own). That line is the first, in the
+   * order of tops, to end below the cut. */
+  for (;;)
+    {
+      i = first_above (lines->max_bottom + 1, lines->n, cut + EPSILON);
+      if (i == lines->n || lines->top[i] >= cut - EPSILON)
+        break;
+      cut = lines->top[i];
     }
   /* Nothing but padding would be shown: no line fits. */
-  for (guint i = 0; i + 1 < lines->len; i += 2)
-    {
-      double top = g_array_index (lines, double, i);
-      double bottom = g_array_index (lines, double, i + 1);
-
-      if (top >= from - EPSILON && bottom <= cut + EPSILON)
-        return cut;
-    }
+  i = first_above (lines->top, lines->n, from - EPSILON);
+  while (i > 0 && lines->top[i - 1] >= from - EPSILON)
+    i--;
+  if (i < lines->n && lines->min_bottom[i] <= cut + EPSILON)
+    return cut;
   return from;
 }
 
@@ -618,7 +833,21 @@ place (Flow   *f,
        double  offset,
        double  height)
 {
-  Placed p = { block, row, y, offset, height };
+  Placed p = { block, row, y, offset, height, FALSE };
+
+  g_array_append_val (f->doc->placed, p);
+}
+
+/* One slice of an item shown over several pages. */
+static void
+place_slice (Flow   *f,
+             guint   block,
+             guint   row,
+             double  y,
+             double  offset,
+             double  height)
+{
+  Placed p = { block, row, y, offset, height, TRUE };
 
   g_array_append_val (f->doc->placed, p);
 }
@@ -663,6 +892,7 @@ flow_item (Flow     *f,
   Block *b = g_ptr_array_index (doc->blocks, block);
   double header = header_block != ROW_NONE ? f->m[header_block].header : 0;
   double offset = 0;
+  g_autoptr(Lines) lines = NULL;
 
   for (;;)
     {
@@ -672,18 +902,24 @@ flow_item (Flow     *f,
 
       if (rest <= avail + EPSILON)
         {
-          place (f, block, row, f->y + sp, offset, rest);
+          if (offset > 0)
+            place_slice (f, block, row, f->y + sp, offset, rest);
+          else
+            place (f, block, row, f->y + sp, offset, rest);
           f->y += sp + rest;
           f->content = TRUE;
           return;
         }
       if (avail > 1.0 && (splittable || rest > doc->text_height - header + EPSILON))
         {
-          double cut = find_cut (doc, b, row, offset, offset + avail);
+          double cut;
 
+          if (lines == NULL)
+            lines = lines_new (doc, b, row);
+          cut = find_cut (lines, offset, offset + avail);
           if (cut > offset + EPSILON)
             {
-              place (f, block, row, f->y + sp, offset, cut - offset);
+              place_slice (f, block, row, f->y + sp, offset, cut - offset);
               offset = cut;
               next_page (f, header_block);
               continue;
@@ -695,7 +931,7 @@ flow_item (Flow     *f,
           continue;
         }
       /* Not even one line fits on an empty page: cut it anyway. */
-      place (f, block, row, f->y + sp, offset, avail);
+      place_slice (f, block, row, f->y + sp, offset, avail);
       offset += avail;
       f->content = TRUE;
       next_page (f, header_block);
@@ -1061,15 +1297,111 @@ hline (cairo_t *cr,
 }
 
 static void
+show_piece (cairo_t *cr,
+            Piece   *p)
+{
+  cairo_move_to (cr, p->x, p->y);
+  pango_cairo_show_layout (cr, p->layout);
+}
+
+static void
 show_pieces (cairo_t *cr,
              GArray  *pieces)
 {
   for (guint i = 0; i < pieces->len; i++)
-    {
-      Piece *p = &g_array_index (pieces, Piece, i);
+    show_piece (cr, &g_array_index (pieces, Piece, i));
+}
 
-      cairo_move_to (cr, p->x, p->y);
-      pango_cairo_show_layout (cr, p->layout);
+/* Slices */
+
+struct _SliceCache {
+  guint block;
+  guint row;
+  double height;
+  GArray *pieces;     /* of Piece, as layout_item() made them */
+  guint *order;       /* indexes of @pieces in the order of their tops */
+  double *tops;       /* their tops, in that order */
+  double tallest;     /* the height of the tallest piece */
+};
+
+static void
+slice_cache_free (SliceCache *cache)
+{
+  g_array_unref (cache->pieces);
+  g_free (cache->order);
+  g_free (cache->tops);
+  g_free (cache);
+}
+
+void
+sonae_document_clear_slice_cache (SonaeDocument *doc)
+{
+  g_clear_pointer (&doc->slice_cache, slice_cache_free);
+}
+
+static int
+compare_piece_tops (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  GArray *pieces = user_data;
+  double x = g_array_index (pieces, Piece, *(const guint *) a).y;
+  double y = g_array_index (pieces, Piece, *(const guint *) b).y;
+
+  return (x > y) - (x < y);
+}
+
+/* The layouts of the item @p is a slice of: those of the slice before it
+ * when it is the same item, else laid out now (and kept for the next). */
+static SliceCache *
+get_slice_cache (SonaeDocument *doc,
+                 Placed        *p)
+{
+  SliceCache *cache = doc->slice_cache;
+
+  if (cache != NULL && cache->block == p->block && cache->row == p->row)
+    return cache;
+
+  sonae_document_clear_slice_cache (doc);
+  cache = g_new0 (SliceCache, 1);
+  cache->block = p->block;
+  cache->row = p->row;
+  cache->pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
+  g_array_set_clear_func (cache->pieces, piece_clear);
+  cache->height = layout_item (doc, g_ptr_array_index (doc->blocks, p->block), p->row, cache->pieces);
+  cache->order = g_new (guint, cache->pieces->len);
+  cache->tops = g_new (double, cache->pieces->len);
+  for (guint i = 0; i < cache->pieces->len; i++)
+    {
+      cache->order[i] = i;
+      cache->tallest = MAX (cache->tallest, g_array_index (cache->pieces, Piece, i).height);
+    }
+  g_qsort_with_data (cache->order, cache->pieces->len, sizeof (guint), compare_piece_tops, cache->pieces);
+  for (guint i = 0; i < cache->pieces->len; i++)
+    cache->tops[i] = g_array_index (cache->pieces, Piece, cache->order[i]).y;
+  doc->slice_cache = cache;
+  return cache;
+}
+
+/* Shows the pieces of a sliced item that reach into its part from @top to
+ * @bottom: the others would be clipped away, at the cost of the whole item
+ * on every page. */
+static void
+show_slice_pieces (cairo_t    *cr,
+                   SliceCache *cache,
+                   double      top,
+                   double      bottom)
+{
+  guint n = cache->pieces->len;
+
+  for (guint k = first_above (cache->tops, n, top - cache->tallest - EPSILON);
+       k < n && cache->tops[k] < bottom + EPSILON;
+       k++)
+    {
+      Piece *p = &g_array_index (cache->pieces, Piece, cache->order[k]);
+
+      if (p->y + p->height > top - EPSILON)
+        show_piece (cr, p);
     }
 }
 
@@ -1302,9 +1634,6 @@ draw_item (SonaeDocument *doc,
     default:
       break;
     }
-
-  set_gray (cr, 0.1);
-  show_pieces (cr, pieces);
 }
 
 static void
@@ -1438,21 +1767,32 @@ sonae_document_draw_page (SonaeDocument *doc,
     {
       Placed *p = &g_array_index (doc->placed, Placed, i);
       Block *b = g_ptr_array_index (doc->blocks, p->block);
-      g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
-      double height;
-
-      g_array_set_clear_func (pieces, piece_clear);
-      height = layout_item (doc, b, p->row, pieces);
 
       cairo_save (cr);
-      if (p->offset > EPSILON || p->height < height - EPSILON)
+      if (p->sliced)
         {
-          /* A slice of something taller than a page. */
+          SliceCache *cache = get_slice_cache (doc, p);
+
+          /* A slice of something taller than what was left of the page. */
           cairo_rectangle (cr, 0, doc->text_top + p->y, doc->page_width, p->height);
           cairo_clip (cr);
+          cairo_translate (cr, MARGIN_X + b->indent, doc->text_top + p->y - p->offset);
+          draw_item (doc, cr, b, p->row, cache->pieces, cache->height);
+          set_gray (cr, 0.1);
+          show_slice_pieces (cr, cache, p->offset, p->offset + p->height);
         }
-      cairo_translate (cr, MARGIN_X + b->indent, doc->text_top + p->y - p->offset);
-      draw_item (doc, cr, b, p->row, pieces, height);
+      else
+        {
+          g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
+          double height;
+
+          g_array_set_clear_func (pieces, piece_clear);
+          height = layout_item (doc, b, p->row, pieces);
+          cairo_translate (cr, MARGIN_X + b->indent, doc->text_top + p->y);
+          draw_item (doc, cr, b, p->row, pieces, height);
+          set_gray (cr, 0.1);
+          show_pieces (cr, pieces);
+        }
       cairo_restore (cr);
     }
   cairo_restore (cr);

@@ -64,6 +64,7 @@ typedef struct {
   double y;           /* top of the visible part, from the top of the text area */
   double offset;
   double height;      /* visible height */
+  gboolean sliced;    /* one of the slices of a part shown over several pages */
 } Placed;
 
 typedef struct {
@@ -80,6 +81,8 @@ typedef struct {
 typedef void (*SonaeContentsFunc) (SonaeDocument *doc,
                                    SonaeDocument *contents,
                                    gpointer       user_data);
+
+typedef struct _SliceCache SliceCache;
 
 struct _SonaeDocument {
   char *name;
@@ -106,6 +109,11 @@ struct _SonaeDocument {
   GArray *page_starts;   /* of guint: first Placed of each page, then placed->len */
   GArray *outline;       /* of OutlineEntry */
 
+  /* The layouts of the part shown in slices that was drawn last, kept for
+   * its next slices: laying out a row thousands of lines tall again for
+   * each of its pages would cost the whole row on every page. */
+  SliceCache *slice_cache;
+
   /* The page footer: a part of a composed document shows the page number
    * of the whole (its pages from @page_offset + 1, of @page_total). */
   guint page_offset;
@@ -123,6 +131,8 @@ struct _SonaeDocument {
 
 Block *sonae_document_last_block (SonaeDocument *doc);
 void   sonae_document_clear_layout (SonaeDocument *doc);
+/* Drop the layouts kept for the slices of a part (sonae-document-layout.c). */
+void   sonae_document_clear_slice_cache (SonaeDocument *doc);
 
 /* Composed documents (sonae-document.c, sonae-document-layout.c) */
 

@@ -388,6 +388,7 @@ sonae_document_free (SonaeDocument *doc)
 void
 sonae_document_clear_layout (SonaeDocument *doc)
 {
+  sonae_document_clear_slice_cache (doc);
   g_clear_object (&doc->context);
   g_array_set_size (doc->placed, 0);
   g_array_set_size (doc->page_starts, 0);
@@ -890,6 +891,10 @@ pdf_write_cb (void                *closure,
 {
   PdfStream *stream = closure;
 
+  /* Past a failed write the file has a gap: nothing after it is worth
+   * writing, and the first failure is the one to report. */
+  if (stream->saved_errno != 0)
+    return CAIRO_STATUS_WRITE_ERROR;
   while (length > 0)
     {
       ssize_t n = write (stream->fd, data, length);
@@ -907,18 +912,43 @@ pdf_write_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* The sentence for a PDF that could not be saved because of @saved_errno:
+ * a full disk says so, and that nothing saved before was lost. */
 static gboolean
-set_io_error (GError    **error,
-              const char *path,
-              int         saved_errno)
+set_save_error (GError    **error,
+                const char *path,
+                int         saved_errno)
 {
   g_autofree char *display = g_filename_display_name (path);
 
-  g_set_error (error, SONAE_ERROR, SONAE_ERROR_IO,
-               /* Translators: %s is a file name, then the system's reason */
-               _("Could not save the PDF file “%s”: %s"),
-               display, g_strerror (saved_errno));
+  sonae_error_set_from_errno (error, saved_errno, _("Could not save the PDF file"), display);
   return FALSE;
+}
+
+/* Close and remove the temporary file of a PDF that was not finished. */
+static void
+discard_temporary (PdfStream  *stream,
+                   const char *tmp_path)
+{
+  if (stream->fd >= 0)
+    close (stream->fd);
+  stream->fd = -1;
+  g_unlink (tmp_path);
+}
+
+/* The rename of a finished PDF survives a power cut only once its folder
+ * is on the disk too. The file itself is complete either way, so a folder
+ * that cannot be synced is no reason to report a failure. */
+static void
+sync_folder (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  int fd = open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (fd < 0)
+    return;
+  fsync (fd);
+  close (fd);
 }
 
 #define OUTLINE_DEPTH 4
@@ -977,11 +1007,21 @@ sonae_document_write_pdf (SonaeDocument *doc,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   /* Written beside the target and renamed over it at the end, so a failure
-   * never leaves half a file where the old one was. */
+   * never leaves half a file where the old one was. The file holds names,
+   * phone numbers and incidents: it is created new (never through a link
+   * someone left under that name) and readable by its owner alone,
+   * whatever the umask. */
   tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  stream.fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
+  stream.fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0600);
   if (stream.fd < 0)
-    return set_io_error (error, path, errno);
+    return set_save_error (error, path, errno);
+  if (fchmod (stream.fd, 0600) != 0)
+    {
+      int saved = errno;
+
+      discard_temporary (&stream, tmp_path);
+      return set_save_error (error, path, saved);
+    }
 
   sonae_paper_get_size (doc->paper, &width, &height);
   surface = cairo_pdf_surface_create_for_stream (pdf_write_cb, &stream, width, height);
@@ -1007,40 +1047,45 @@ sonae_document_write_pdf (SonaeDocument *doc,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (status != CAIRO_STATUS_SUCCESS)
+  /* A write that fails while cairo finishes the file (a full disk, most
+   * likely) does not always reach the surface's status: the stream's own
+   * errno is what tells, and it gives the system's reason. */
+  if (status != CAIRO_STATUS_SUCCESS || stream.saved_errno != 0)
     {
       int saved = stream.saved_errno;
 
-      close (stream.fd);
-      g_unlink (tmp_path);
+      discard_temporary (&stream, tmp_path);
       if (saved != 0)
-        return set_io_error (error, path, saved);
+        return set_save_error (error, path, saved);
       g_set_error (error, SONAE_ERROR, SONAE_ERROR_FAILED,
                    _("Could not make the PDF file: %s"), cairo_status_to_string (status));
       return FALSE;
     }
 
+  /* Some file systems report a full disk only here. */
   if (fsync (stream.fd) != 0)
     {
       int saved = errno;
 
-      close (stream.fd);
-      g_unlink (tmp_path);
-      return set_io_error (error, path, saved);
+      discard_temporary (&stream, tmp_path);
+      return set_save_error (error, path, saved);
     }
   if (close (stream.fd) != 0)
     {
       int saved = errno;
 
-      g_unlink (tmp_path);
-      return set_io_error (error, path, saved);
+      stream.fd = -1;
+      discard_temporary (&stream, tmp_path);
+      return set_save_error (error, path, saved);
     }
+  stream.fd = -1;
   if (g_rename (tmp_path, path) != 0)
     {
       int saved = errno;
 
-      g_unlink (tmp_path);
-      return set_io_error (error, path, saved);
+      discard_temporary (&stream, tmp_path);
+      return set_save_error (error, path, saved);
     }
+  sync_folder (path);
   return TRUE;
 }

@@ -249,7 +249,8 @@ power_cut (void)
           if (g_rand_boolean (rand))
             continue;   /* this sector reached the disk */
           /* It did not: the old bytes, and zeros where the file grew. */
-          memcpy (sector, old, n);
+          if (n > 0)
+            memcpy (sector, old, n);
           if (start < size)
             f->real->pMethods->xWrite (f->real, sector, (int) MIN (SECTOR, size - start), start);
         }

@@ -38,6 +38,7 @@ static gboolean
 copy_database (sqlite3     *src,
                const char  *path,
                const char  *journal_mode,
+               const char  *dest_name,
                GError     **error)
 {
   g_autofree char *pragma = g_strdup_printf ("PRAGMA journal_mode = %s", journal_mode);
@@ -74,10 +75,10 @@ copy_database (sqlite3     *src,
   dest = NULL;
   if (rc != SQLITE_OK)
     goto fail;
-  return sonae_db_file_sync (path, error);
+  return sonae_db_file_sync (path, dest_name, error);
 
 fail:
-  set_sqlite_error (error, dest, rc, _("Could not write the copy of the database"), path);
+  set_sqlite_error (error, dest, rc, _("Could not write the copy of the database"), dest_name);
   sqlite3_close (dest);
   return FALSE;
 }
@@ -149,7 +150,7 @@ sonae_backup_to_file (SonaeStore  *store,
       return FALSE;
     }
   tmp = sonae_db_file_create_temp (tmp_dir, error);
-  ok = tmp != NULL && copy_database (sonae_store_get_db (store), tmp, "delete", error);
+  ok = tmp != NULL && copy_database (sonae_store_get_db (store), tmp, "delete", dest, error);
   if (ok && g_rename (tmp, dest) != 0)
     {
       sonae_error_set_from_errno (error, errno, _("Could not write the backup"), dest);
@@ -374,7 +375,7 @@ sonae_backup_restore_locked (SonaeDataLock  *lock,
       return FALSE;
     }
   sqlite3_busy_timeout (src, 5000);
-  ok = copy_database (src, tmp, "wal", error);
+  ok = copy_database (src, tmp, "wal", db_path, error);
   sqlite3_close (src);
   /* The copy is what goes into place: check it as the file was checked. */
   ok = ok && sonae_db_file_check (tmp, &version, error);

@@ -59,6 +59,7 @@ sonae_db_file_remove (const char *path)
 
 gboolean
 sonae_db_file_sync (const char  *path,
+                    const char  *name,
                     GError     **error)
 {
   int fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC, 0);
@@ -68,7 +69,7 @@ sonae_db_file_sync (const char  *path,
       int saved = errno;
       if (fd >= 0)
         close (fd);
-      sonae_error_set_from_errno (error, saved, _("Could not write the file to the disk"), path);
+      sonae_error_set_from_errno (error, saved, _("Could not write the file to the disk"), name);
       return FALSE;
     }
   close (fd);

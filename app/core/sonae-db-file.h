@@ -23,8 +23,10 @@ char     *sonae_db_file_create_temp  (const char  *dir,
 void      sonae_db_file_remove       (const char  *path);
 /* Remove the folder @path of ours and the plain files in it. */
 void      sonae_db_file_remove_dir   (const char  *path);
-/* fsync() @path; and a folder, so that a rename in it survives a power cut. */
+/* fsync() @path, a temporary file that will be named @name (for the
+ * message); and a folder, so that a rename in it survives a power cut. */
 gboolean  sonae_db_file_sync         (const char  *path,
+                                      const char  *name,
                                       GError     **error);
 void      sonae_db_file_sync_dir     (const char  *dir);
 /* A name in @dir that is free: "sonae-@kind-YYYYMMDD-HHMMSS.db", with

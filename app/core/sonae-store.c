@@ -451,7 +451,7 @@ create_whole (SonaeStore  *self,
   self->tx_depth = 0;
   g_hash_table_remove_all (self->pending_changes);
 
-  ok = ok && sonae_db_file_sync (tmp, error) &&
+  ok = ok && sonae_db_file_sync (tmp, self->path, error) &&
        sonae_data_lock_take_database (self->lock, error);
   if (ok)
     {

@@ -6,6 +6,7 @@
 #include "sonae-application.h"
 #include "sonae-backup.h"
 #include "sonae-cli.h"
+#include "sonae-error.h"
 #include "sonae-gui-util.h"
 #include "sonae-problem-window.h"
 #include "sonae-window.h"
@@ -70,6 +71,17 @@ set_window (SonaeApplication *self,
 
 /* --- the daily backup ----------------------------------------------------- */
 
+static void
+backup_details_cb (AdwToast *toast,
+                   GError   *error)
+{
+  GApplication *app = g_application_get_default ();
+  GtkWindow *window = app ? gtk_application_get_active_window (GTK_APPLICATION (app)) : NULL;
+
+  if (window != NULL)
+    sonae_show_error (GTK_WIDGET (window), _("The daily automatic backup failed"), error);
+}
+
 static gboolean
 auto_backup_cb (gpointer user_data)
 {
@@ -84,10 +96,15 @@ auto_backup_cb (gpointer user_data)
   path = sonae_backup_auto (self->store, &error);
   if (path == NULL && error != NULL && self->window != NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("The daily automatic backup failed: %s"), error->message);
-      AdwToast *toast = adw_toast_new (message);
+      /* A toast has room for a line: the reason is one click away. */
+      AdwToast *toast = adw_toast_new (g_error_matches (error, SONAE_ERROR, SONAE_ERROR_DISK_FULL)
+                                       ? _("The daily automatic backup failed: the disk is full")
+                                       : _("The daily automatic backup failed"));
 
       adw_toast_set_timeout (toast, 0);
+      adw_toast_set_button_label (toast, _("_Details"));
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (backup_details_cb),
+                             g_error_copy (error), (GClosureNotify) (void (*) (void)) g_error_free, 0);
       sonae_show_toast (GTK_WIDGET (self->window), toast);
     }
   return G_SOURCE_REMOVE;

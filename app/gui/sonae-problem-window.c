@@ -144,8 +144,9 @@ describe (SonaeProblemWindow *self,
     }
   else if (g_error_matches (error, SONAE_ERROR, SONAE_ERROR_BUSY))
     {
-      title = _("Sonae is already open");
-      advice = _("The data was not changed. Switch to the Sonae window that is already open; only one may change the data at a time.");
+      title = _("Another Sonae is using this data");
+      /* The error already says who has it and what to do. */
+      advice = _("Nothing was changed.");
     }
   else if (g_error_matches (error, SONAE_ERROR, SONAE_ERROR_NEWER_SCHEMA))
     {

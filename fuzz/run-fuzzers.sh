@@ -1,48 +1,63 @@
 #!/bin/sh
-# Run each libFuzzer target for a bounded time, seeded with the vCard corpus.
-#   fuzz/run-fuzzers.sh BUILD_DIR SECONDS
+# Run each libFuzzer target for a bounded time, seeded with the corpus kept
+# in the repository (fuzz/corpus/TARGET) and the shared vCard corpus.
+#   fuzz/run-fuzzers.sh BUILD_DIR [SECONDS]
+# SECONDS (each target) defaults to $SONAE_FUZZ_SECONDS, else 60.
 # BUILD_DIR was configured with -Dfuzzing=true (see fuzz/meson.build).
 # Exits non-zero when a target crashes; the input that crashed it is kept
-# in BUILD_DIR/fuzz/crashes/.
+# in BUILD_DIR/fuzz/crashes/ (add it to tests/data/codecs/regressions/).
+# To grow the kept corpus after a longer local run, merge into it (see
+# fuzz/corpus/README):
+#   BUILD_DIR/fuzz/fuzz-vcard -merge=1 -use_counters=0 -max_len=2048 fuzz/corpus/vcard NEW_INPUTS
 set -u
 
-if [ $# -ne 2 ]; then
-  echo "usage: $0 BUILD_DIR SECONDS" >&2
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+  echo "usage: $0 BUILD_DIR [SECONDS]" >&2
   exit 2
 fi
 build=$(cd "$1" && pwd) || exit 2
-seconds=$2
+seconds=${2:-${SONAE_FUZZ_SECONDS:-60}}
+case $seconds in
+  ''|*[!0-9]*)
+    echo "$0: SECONDS must be a number, not “$seconds”" >&2
+    exit 2
+    ;;
+esac
 here=$(cd "$(dirname "$0")" && pwd)
-corpus=${SONAE_CORPUS_DIR:-$here/../../shared/corpus}
-seeds=$corpus/vcard/ez-vcard
+shared=${SONAE_CORPUS_DIR:-$here/../../shared/corpus}/vcard/ez-vcard
 
 ninja -C "$build" fuzz/fuzz-vcard fuzz/fuzz-csv || exit 2
 
 # The seeds are copied: the fuzzer writes new inputs into its corpus folder,
-# and ../shared is never written.
+# and neither the repository nor ../shared is written.
 work=$(mktemp -d "${TMPDIR:-/tmp}/sonae-fuzz-XXXXXX") || exit 2
 trap 'rm -rf "$work"' EXIT INT TERM
+# the targets' scratch database too: libFuzzer may end without running
+# atexit handlers
+export TMPDIR="$work"
 
 status=0
 for target in vcard csv; do
   dir=$work/$target
   mkdir -p "$dir" "$work/artifacts-$target"
-  if [ -d "$seeds" ]; then
-    cp "$seeds"/*.vcf "$dir"/
+  if [ -d "$here/corpus/$target" ]; then
+    cp "$here/corpus/$target"/* "$dir"/
   else
-    echo "warning: no seed corpus at $seeds" >&2
+    echo "warning: no corpus at $here/corpus/$target" >&2
   fi
-  # a few CSV seeds in the layouts the reader knows
-  printf '氏名,ふりがな,会社名,電話番号,携帯電話,メールアドレス,区分,役割,確認日\r\n山田 太郎,やまだ たろう,さくら内科,03-1234-5678,090-1111-2222,a@example.jp,院内,lead:1,2026/4/1\r\n"鈴木, ""花子""","す\nずき",,,,,委託先,,\r\n' > "$dir/seed-ja.csv"
-  printf 'First Name,Last Name,Phonetic Last Name,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value\nJohn,Doe,doe,* Work,j@d.example,Mobile,090 ::: 080\n' > "$dir/seed-google.csv"
-  printf 'Title\tFirst Name\tLast Name\tCompany\tJob Title\tBusiness Phone\tMobile Phone\tE-mail Address\tBusiness Street\tBusiness City\nMr.\tJohn\tSmith\tAcme\tCEO\t555\t556\tj@a.example\t1 Main\tX\n' > "$dir/seed-outlook.tsv"
+  if [ -d "$shared" ]; then
+    cp "$shared"/*.vcf "$dir"/
+  else
+    echo "warning: no shared corpus at $shared" >&2
+  fi
 
-  echo "== fuzz-$target for $seconds s"
+  echo "== fuzz-$target for $seconds s from $(ls "$dir" | wc -l) inputs"
   "$build/fuzz/fuzz-$target" \
     -max_total_time="$seconds" \
     -max_len=65536 \
     -timeout=20 \
     -rss_limit_mb=2048 \
+    -dict="$here/$target.dict" \
     -print_final_stats=1 \
     -artifact_prefix="$work/artifacts-$target/" \
     "$dir"

@@ -295,6 +295,186 @@ test_malformed (void)
   parse_fails (bad, 33 * 1024 * 1024, SONAE_ERROR_TOO_LARGE, NULL);
 }
 
+static SonaeContact *
+find_by_name (GPtrArray  *contacts,
+              const char *name)
+{
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      SonaeContact *c = g_ptr_array_index (contacts, i);
+      if (g_strcmp0 (c->name, name) == 0)
+        return c;
+    }
+  g_error ("no contact named “%s”", name);
+  return NULL;
+}
+
+/* A cell a spreadsheet would take for a formula is guarded with an
+ * apostrophe on export; what a person typed comes back exactly, even when
+ * it begins with that apostrophe itself. */
+static void
+test_formula_guard_round_trip (void)
+{
+  static const char *texts[] = {
+    "'=x", "=x", "''=x", "'''+1", "+81 3 0000 0000", "-", "@home", "'plain", "'", "''", "=", "'=",
+  };
+  g_autofree char *dir_a = NULL;
+  g_autofree char *dir_b = NULL;
+  g_autoptr(SonaeStore) a = sonae_test_open_store (&dir_a);
+  g_autoptr(SonaeStore) b = sonae_test_open_store (&dir_b);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeImport) import = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(SonaeContact) c = sonae_contact_new ();
+
+      c->name = g_strdup_printf ("%s #%u", texts[i], i);
+      c->reading = g_strdup (texts[i]);
+      c->organization = g_strdup (texts[i]);
+      c->title = g_strdup (texts[i]);
+      c->notes = g_strdup (texts[i]);
+      sonae_contact_add_phone (c, texts[i], texts[i]);
+      sonae_contact_add_email (c, NULL, texts[i]);
+      g_assert_true (sonae_store_save_contact (a, c, &error));
+      g_assert_no_error (error);
+    }
+  /* a name that is only a guarded formula */
+  {
+    g_autoptr(SonaeContact) c = sonae_contact_new ();
+
+    c->name = g_strdup ("'=x");
+    g_assert_true (sonae_store_save_contact (a, c, &error));
+    g_assert_no_error (error);
+  }
+
+  path = g_build_filename (dir_a, "roster.csv", NULL);
+  g_assert_true (sonae_export_contacts (a, path, SONAE_CONTACTS_CSV, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  /* guarded on export: one apostrophe more than typed */
+  g_assert_nonnull (strstr (text, "\r\n'=x #1,"));
+  g_assert_nonnull (strstr (text, "\r\n''=x #0,"));
+  g_assert_nonnull (strstr (text, "\r\n'''=x #2,"));
+  g_assert_nonnull (strstr (text, "\r\n''=x,"));
+  g_assert_null (strstr (text, "\r\n=x"));
+  g_assert_null (strstr (text, ",=x"));
+  g_assert_nonnull (strstr (text, ",'+81 3 0000 0000"));
+
+  import = sonae_import_new_from_file (path, SONAE_GROUP_STAFF, &error);
+  g_assert_no_error (error);
+  g_assert_true (sonae_import_apply (import, b, &error));
+  g_assert_no_error (error);
+
+  before = sonae_store_list_contacts (a, SONAE_GROUP_STAFF, &error);
+  after = sonae_store_list_contacts (b, SONAE_GROUP_STAFF, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < before->len; i++)
+    {
+      SonaeContact *x = g_ptr_array_index (before, i);
+      SonaeContact *y = find_by_name (after, x->name);
+
+      if (!sonae_contact_equal (x, y))
+        g_error ("“%s” did not come back as it was: reading “%s”, phone “%s”", x->name, y->reading,
+                 sonae_contact_get_first_phone (y));
+      g_assert_cmpstr (x->notes, ==, y->notes);
+    }
+
+  g_clear_object (&a);
+  g_clear_object (&b);
+  sonae_test_remove_dir (dir_a);
+  sonae_test_remove_dir (dir_b);
+}
+
+/* Files from other programs: their own apostrophe before a formula character
+ * is a spreadsheet's guard too. */
+static void
+test_foreign_guard (void)
+{
+  g_autoptr(SonaeImport) import = parse_ok ("氏名,電話番号,メモ\n山田 太郎,'+81-3-0000-0000,'=not a formula\n", -1);
+  SonaeContact *c = contact_at (import, 0);
+
+  g_assert_cmpstr (sonae_contact_get_first_phone (c), ==, "+81-3-0000-0000");
+  g_assert_cmpstr (c->notes, ==, "=not a formula");
+}
+
+/* A row that has nothing Sonae keeps (only columns it does not know) is
+ * left out and reported; the rest of the file is read. */
+static void
+test_left_out (void)
+{
+  g_autoptr(SonaeImport) import = parse_ok (
+    "氏名,誕生日,携帯電話,区分\n"
+    "山田 太郎,1980/1/1,090-0000-0000,\n"
+    ",1990/2/2,,\n"
+    ",,,院内\n"
+    "鈴木 花子,,,\n", -1);
+  GPtrArray *left_out = sonae_import_get_left_out (import);
+
+  g_assert_cmpuint (sonae_import_get_entries (import)->len, ==, 2);
+  g_assert_cmpuint (left_out->len, ==, 2);
+  g_assert_cmpuint (((SonaeImportLeftOut *) left_out->pdata[0])->line, ==, 3);
+  g_assert_cmpuint (((SonaeImportLeftOut *) left_out->pdata[1])->line, ==, 4);
+  g_assert_true (g_utf8_validate (((SonaeImportLeftOut *) left_out->pdata[0])->reason, -1, NULL));
+
+  parse_fails ("氏名,誕生日\n,1980/1/1\n", -1, SONAE_ERROR_PARSE, "nothing to import");
+}
+
+static void
+assert_labeled_text (GPtrArray *labeled)
+{
+  for (guint i = 0; i < labeled->len; i++)
+    {
+      SonaeLabeled *l = g_ptr_array_index (labeled, i);
+
+      g_assert_true (g_utf8_validate (l->value, -1, NULL));
+      g_assert_true (l->label == NULL || g_utf8_validate (l->label, -1, NULL));
+    }
+}
+
+/* A broken byte in any column: read as Shift_JIS or refused, never kept. */
+static void
+test_invalid_utf8 (void)
+{
+  static const char *bad[] = { "\xe3", "x\xe3\x81", "\x80", "\xed\xa0\x80", "\xff\xfe", "\xc0\xaf", "\x82" };
+  static const char *header =
+    "氏名,ふりがな,会社名,部署,役職,電話番号,携帯電話,メールアドレス,住所,メモ,区分,役割,システム,契約番号,URL,"
+    "Phone 1 - Label,Phone 1 - Value,E-mail 1 - Label,E-mail 1 - Value,郵便番号,都道府県\n";
+
+  for (guint column = 0; column < 21; column++)
+    for (guint j = 0; j < G_N_ELEMENTS (bad); j++)
+      {
+        g_autoptr(GString) text = g_string_new (header);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(SonaeImport) import = NULL;
+
+        for (guint i = 0; i < 21; i++)
+          g_string_append_printf (text, "%s%s%s", i == 0 ? "名前" : "", i == column ? bad[j] : "a", i < 20 ? "," : "\n");
+        import = sonae_import_new_from_data (text->str, text->len, "x.csv", SONAE_GROUP_STAFF, &error);
+        if (import == NULL)
+          {
+            g_assert_error (error, SONAE_ERROR, SONAE_ERROR_ENCODING);
+            continue;
+          }
+        for (guint i = 0; i < sonae_import_get_entries (import)->len; i++)
+          {
+            SonaeContact *c = contact_at (import, i);
+            const char *fields[] = { c->name, c->reading, c->organization, c->department, c->title,
+                                     c->system, c->contract, c->address, c->url, c->notes };
+
+            for (guint k = 0; k < G_N_ELEMENTS (fields); k++)
+              g_assert_true (fields[k] == NULL || g_utf8_validate (fields[k], -1, NULL));
+            assert_labeled_text (c->phones);
+            assert_labeled_text (c->emails);
+          }
+      }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -308,6 +488,10 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/outlook", test_outlook);
   g_test_add_func ("/csv/sql-is-text", test_sql_is_text);
   g_test_add_func ("/csv/malformed", test_malformed);
+  g_test_add_func ("/csv/formula-guard-round-trip", test_formula_guard_round_trip);
+  g_test_add_func ("/csv/foreign-guard", test_foreign_guard);
+  g_test_add_func ("/csv/left-out", test_left_out);
+  g_test_add_func ("/csv/invalid-utf8", test_invalid_utf8);
 
   return g_test_run ();
 }

@@ -514,7 +514,13 @@ test_malformed_changes_nothing (void)
 {
   static const struct { const char *text; gsize len; int code; } bad[] = {
     { "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cut short\r\n", 0, SONAE_ERROR_PARSE },
-    { "BEGIN:VCARD\nFN:A\nBEGIN:VCARD\nFN:B\nEND:VCARD\nEND:VCARD\n", 0, SONAE_ERROR_PARSE },
+    { "BEGIN:VCARD\nFN:A\nBEGIN:VCARD\nFN:B\nEND:VCARD\n", 0, SONAE_ERROR_PARSE },
+    { "BEGIN:VCARD\nFN:A\nEND:VCARD\nEND:VCARD\n", 0, SONAE_ERROR_PARSE },
+    { "BEGIN:VCARD\nVERSION:2.1\nN:A;B;;;\nADR:;;street\\\nmore", 0, SONAE_ERROR_PARSE },
+    { "BEGIN:VCARD\nX-AIM:a\nEND:VCARD\nBEGIN:VCARD\nFN;CHARSET=UTF-8:\xff\nEND:VCARD\n", 0, SONAE_ERROR_ENCODING },
+    { "BEGIN:VCARD\nVERSION:4.0\nN;SORT-AS=\xe3:a;;;;\nEND:VCARD\n", 0, SONAE_ERROR_ENCODING },
+    { "BEGIN:VCARD\nIMPP:xmpp:a@chat.example\nEND:VCARD\n", 0, SONAE_ERROR_PARSE },
+    { "氏名,誕生日\n,2000/1/1\n", 0, SONAE_ERROR_PARSE },
     { "BEGIN:VCARD\nVERSION:2.1\nFN;ENCODING=QUOTED-PRINTABLE:=G1\nEND:VCARD\n", 0, SONAE_ERROR_PARSE },
     { "BEGIN:VCARD\nVERSION:2.1\nFN;CHARSET=SHIFT_JIS:\xff\xff\nEND:VCARD\n", 0, SONAE_ERROR_ENCODING },
     { "BEGIN:VCARD\nVERSION:3.0\nFN:A\0\nEND:VCARD\n", 37, SONAE_ERROR_PARSE },
@@ -664,6 +670,329 @@ test_ten_thousand (void)
   sonae_test_remove_dir (dir);
 }
 
+/* Thousands of rows that share a name: each its own contact, planned and
+ * written in linear time (the plan used to compare every row with every
+ * earlier one of the same name), and all found again on a second import. */
+static void
+test_same_name_rows (void)
+{
+  const guint n = 20000;
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(GString) text = g_string_new ("氏名,携帯電話,メールアドレス\r\n");
+  g_autoptr(SonaeImport) import = NULL;
+  g_autoptr(SonaeImport) again = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before = sonae_store_count_contacts (store);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "山田 太郎,090-%04u-%04u,yamada%u@example.jp\r\n", i / 10000, i % 10000, i);
+  /* the same person twice more: a shared number, a shared address in another case */
+  g_string_append (text, "山田　太郎,090 0000 0007,new@example.jp\r\n");
+  g_string_append (text, "山田 太郎,,YAMADA9@EXAMPLE.JP\r\n");
+
+  import = sonae_import_new_from_data (text->str, text->len, "same.csv", SONAE_GROUP_STAFF, &error);
+  g_assert_no_error (error);
+  g_assert_true (sonae_import_apply (import, store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sonae_import_count (import, SONAE_IMPORT_ADD), ==, n);
+  g_assert_cmpuint (sonae_import_count (import, SONAE_IMPORT_MERGE), ==, 1);
+  g_assert_cmpuint (sonae_import_count (import, SONAE_IMPORT_SKIP), ==, 1);
+  g_assert_cmpuint (sonae_store_count_contacts (store), ==, before + n);
+
+  again = sonae_import_new_from_data (text->str, text->len, "same.csv", SONAE_GROUP_STAFF, &error);
+  g_assert_no_error (error);
+  g_assert_true (sonae_import_plan (again, store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sonae_import_count (again, SONAE_IMPORT_SKIP), ==, n + 2);
+  for (guint i = 0; i < n; i += 997)
+    {
+      SonaeImportEntry *e = g_ptr_array_index (sonae_import_get_entries (again), i);
+      g_autoptr(SonaeContact) c = sonae_store_get_contact (store, e->existing_id, &error);
+      g_autofree char *email = g_strdup_printf ("yamada%u@example.jp", i);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (sonae_contact_get_first_email (c), ==, email);
+    }
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+/* Which contact an entry goes into, when several have its name: a shared
+ * number or address first, then the roster's contact of the same group,
+ * the earliest when several match. */
+static void
+test_plan_same_name_choice (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(SonaeImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 first = sonae_test_add_contact (store, SONAE_GROUP_STAFF, "佐藤 一郎", NULL, "03-0000-0001");
+  gint64 second = sonae_test_add_contact (store, SONAE_GROUP_STAFF, "佐藤 一郎", NULL, "03-0000-0002");
+  gint64 vendor = sonae_test_add_contact (store, SONAE_GROUP_VENDOR, "佐藤 一郎", NULL, "03-0000-0003");
+
+  import = import_text ("氏名,電話番号,メールアドレス,区分\n"
+                        /* 0: the second by its number, though the first has the name and group */
+                        "佐藤 一郎,03 0000 0002,a@example.jp,\n"
+                        /* 1: no number: the first of the same group */
+                        "佐藤一郎,,b@example.jp,\n"
+                        /* 2: the vendor by its number, though the group differs */
+                        "佐藤 一郎,03-0000-0003,,\n"
+                        /* 3: by the address the first row gave the second */
+                        "佐藤 一郎,,A@EXAMPLE.JP,\n"
+                        /* 4: a group of its own in the file: new */
+                        "佐藤 一郎,,,関係機関\n"
+                        /* 5: the same group named again: the one row 4 made */
+                        "佐藤 一郎,03-9999-0000,,関係機関\n"
+                        /* 6: the file's new contact by the number row 5 added */
+                        "佐藤 一郎,03-9999-0000,c@example.jp,\n", "choice.csv");
+  g_assert_true (sonae_import_plan (import, store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (entry_at (import, 0)->action, ==, SONAE_IMPORT_MERGE);
+  g_assert_cmpint (entry_at (import, 0)->existing_id, ==, second);
+  g_assert_cmpint (entry_at (import, 1)->action, ==, SONAE_IMPORT_MERGE);
+  g_assert_cmpint (entry_at (import, 1)->existing_id, ==, first);
+  g_assert_cmpint (entry_at (import, 2)->action, ==, SONAE_IMPORT_SKIP);
+  g_assert_cmpint (entry_at (import, 2)->existing_id, ==, vendor);
+  g_assert_cmpint (entry_at (import, 3)->action, ==, SONAE_IMPORT_SKIP);
+  g_assert_cmpint (entry_at (import, 3)->existing_id, ==, second);
+  g_assert_cmpint (entry_at (import, 4)->action, ==, SONAE_IMPORT_ADD);
+  g_assert_cmpint (entry_at (import, 5)->action, ==, SONAE_IMPORT_MERGE);
+  g_assert_cmpint (entry_at (import, 5)->existing_id, ==, 0);
+  g_assert_cmpint (entry_at (import, 6)->action, ==, SONAE_IMPORT_MERGE);
+  g_assert_cmpint (entry_at (import, 6)->existing_id, ==, 0);
+  g_assert_true (entry_at (import, 6)->contact != NULL);
+
+  g_assert_true (sonae_import_apply (import, store, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) authorities = sonae_store_list_contacts (store, SONAE_GROUP_AUTHORITY, &error);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < authorities->len; i++)
+      {
+        SonaeContact *c = g_ptr_array_index (authorities, i);
+
+        if (g_str_equal (c->name, "佐藤 一郎"))
+          {
+            found = TRUE;
+            g_assert_cmpuint (c->phones->len, ==, 1);
+            g_assert_cmpstr (sonae_contact_get_first_email (c), ==, "c@example.jp");
+          }
+      }
+    g_assert_true (found);
+  }
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+/* Entries with nothing to keep are left out of the plan and of what is
+ * written; the rest of the file is imported. */
+static void
+test_left_out_applied (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "codecs", "phone-quirks.vcf", NULL);
+  g_autoptr(SonaeImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before = sonae_store_count_contacts (store);
+  GPtrArray *left_out;
+
+  import = sonae_import_new_from_file (path, SONAE_GROUP_STAFF, &error);
+  g_assert_no_error (error);
+  g_assert_true (sonae_import_apply (import, store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sonae_import_count (import, SONAE_IMPORT_ADD), ==, 6);
+  g_assert_cmpuint (sonae_store_count_contacts (store), ==, before + 6);
+  left_out = sonae_import_get_left_out (import);
+  g_assert_cmpuint (left_out->len, ==, 2);
+  g_assert_cmpuint (((SonaeImportLeftOut *) left_out->pdata[0])->line, ==, 7);
+  g_assert_cmpuint (((SonaeImportLeftOut *) left_out->pdata[1])->line, ==, 12);
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+static void
+assert_roster_is_text (SonaeStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = sonae_store_list_contacts (store, -1, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      SonaeContact *c = g_ptr_array_index (list, i);
+      const char *fields[] = {
+        c->name, c->reading, c->organization, c->department, c->title, c->system,
+        c->contract, c->address, c->url, c->notes, c->verified_on, c->builtin_key,
+      };
+
+      for (guint j = 0; j < G_N_ELEMENTS (fields); j++)
+        if (fields[j] != NULL && !g_utf8_validate (fields[j], -1, NULL))
+          g_error ("field %u of “%s” is not UTF-8", j, c->name);
+      for (guint j = 0; j < c->phones->len; j++)
+        {
+          SonaeLabeled *l = g_ptr_array_index (c->phones, j);
+          g_assert_true (g_utf8_validate (l->value, -1, NULL));
+          g_assert_true (l->label == NULL || g_utf8_validate (l->label, -1, NULL));
+        }
+      for (guint j = 0; j < c->emails->len; j++)
+        g_assert_true (g_utf8_validate (((SonaeLabeled *) g_ptr_array_index (c->emails, j))->value, -1, NULL));
+    }
+}
+
+/* Export the roster of @store in every format and import each file into a
+ * new store: Sonae reads every contact it writes, as valid text. (Contacts
+ * of the same name and group without a shared number are taken for one
+ * person when a file names their group, so the new store may hold fewer.) */
+static void
+assert_exports_read_back (SonaeStore *store,
+                          const char *dir)
+{
+  static const struct { SonaeContactsFormat format; const char *name; } formats[] = {
+    { SONAE_CONTACTS_CSV, "out.csv" }, { SONAE_CONTACTS_VCARD4, "out.vcf" }, { SONAE_CONTACTS_VCARD3, "out3.vcf" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, formats[i].name, NULL);
+      g_autofree char *dir_b = NULL;
+      g_autoptr(SonaeStore) b = sonae_test_open_store (&dir_b);
+      g_autoptr(SonaeImport) import = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (sonae_export_contacts (store, path, formats[i].format, &error));
+      g_assert_no_error (error);
+      import = sonae_import_new_from_file (path, SONAE_GROUP_STAFF, &error);
+      if (import == NULL)
+        g_error ("our own %s is refused: %s", formats[i].name, error->message);
+      g_assert_cmpuint (sonae_import_get_entries (import)->len, ==, sonae_store_count_contacts (store));
+      g_assert_cmpuint (sonae_import_get_left_out (import)->len, ==, 0);
+      g_assert_true (sonae_import_apply (import, b, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (sonae_store_count_contacts (b), <=, sonae_store_count_contacts (store));
+      assert_roster_is_text (b);
+
+      g_clear_object (&b);
+      sonae_test_remove_dir (dir_b);
+    }
+}
+
+/* The fuzzer's find: a SORT-AS cut in a UTF-8 character. A release build
+ * kept the broken byte, and then refused its own CSV export. */
+static void
+test_sort_as_byte_never_stored (void)
+{
+  static const char card[] = "BEGIN:VCARD\nN;SORT-AS=\xe3\x81:a\nEND:VCARD\n";
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeImport) import =
+    sonae_import_new_from_data (card, sizeof card - 1, "crash.vcf", SONAE_GROUP_STAFF, &error);
+
+  if (import != NULL)
+    {
+      g_assert_true (sonae_import_apply (import, store, &error));
+      g_assert_no_error (error);
+    }
+  else
+    g_assert_error (error, SONAE_ERROR, SONAE_ERROR_ENCODING);
+  assert_roster_is_text (store);
+  assert_exports_read_back (store, dir);
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+/* A database where an earlier Sonae kept broken bytes is still shown,
+ * exported and read back; nothing broken is written again. */
+static void
+test_broken_bytes_in_database (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeContact) c = NULL;
+  g_autoptr(SonaeContact) broken = sonae_contact_new ();
+  gint64 id = sonae_test_add_contact (store, SONAE_GROUP_STAFF, "壊れ 太郎", "こわれ", "03-0000-0001");
+  g_autofree char *sql = g_strdup_printf ("UPDATE contacts SET reading = 'こわれ' || x'e381', notes = x'ff' || 'memo' "
+                                          "WHERE id = %" G_GINT64_FORMAT ";"
+                                          "UPDATE contact_phones SET label = x'c0af' WHERE contact_id = %" G_GINT64_FORMAT,
+                                          id, id);
+
+  g_assert_cmpint (sqlite3_exec (sonae_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  assert_roster_is_text (store);
+  c = sonae_store_get_contact (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (c->reading, "こわれ"));
+  g_assert_cmpstr (c->notes, ==, "\xef\xbf\xbd" "memo");
+  assert_exports_read_back (store, dir);
+
+  /* saving never writes a broken byte */
+  broken->name = g_strdup ("名前\xe3");
+  g_assert_false (sonae_store_save_contact (store, broken, &error));
+  g_assert_error (error, SONAE_ERROR, SONAE_ERROR_ENCODING);
+  g_clear_error (&error);
+  g_clear_pointer (&broken->name, g_free);
+  broken->name = g_strdup ("名前");
+  sonae_contact_add_phone (broken, "\xff", "03-0000-0002");
+  g_assert_false (sonae_store_save_contact (store, broken, &error));
+  g_assert_error (error, SONAE_ERROR, SONAE_ERROR_ENCODING);
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+/* Every input that once crashed a reader (tests/data/codecs/regressions):
+ * refused with our error, or read into valid text that Sonae exports and
+ * reads back. */
+static void
+test_regressions (void)
+{
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "data", "codecs", "regressions", NULL);
+  g_autoptr(GDir) d = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autofree char *dir = NULL;
+      g_autoptr(SonaeStore) store = NULL;
+      g_autoptr(SonaeImport) import = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!g_str_has_suffix (name, ".vcf") && !g_str_has_suffix (name, ".csv"))
+        continue;
+      n++;
+      store = sonae_test_open_store (&dir);
+      import = sonae_import_new_from_file (path, SONAE_GROUP_STAFF, &error);
+      if (import == NULL)
+        {
+          if (error->domain != SONAE_ERROR)
+            g_error ("%s: %s", name, error->message);
+          g_assert_true (g_utf8_validate (error->message, -1, NULL));
+        }
+      else
+        {
+          if (!sonae_import_apply (import, store, &error))
+            g_error ("%s: %s", name, error->message);
+          assert_roster_is_text (store);
+          assert_exports_read_back (store, dir);
+        }
+      g_clear_object (&store);
+      sonae_test_remove_dir (dir);
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -681,6 +1010,12 @@ main (int argc, char **argv)
   g_test_add_func ("/import/format-from-path", test_format_from_path);
   g_test_add_func ("/import/export-errors", test_export_errors);
   g_test_add_func ("/import/ten-thousand", test_ten_thousand);
+  g_test_add_func ("/import/same-name-rows", test_same_name_rows);
+  g_test_add_func ("/import/plan-same-name-choice", test_plan_same_name_choice);
+  g_test_add_func ("/import/left-out-applied", test_left_out_applied);
+  g_test_add_func ("/import/sort-as-byte-never-stored", test_sort_as_byte_never_stored);
+  g_test_add_func ("/import/broken-bytes-in-database", test_broken_bytes_in_database);
+  g_test_add_func ("/import/regressions", test_regressions);
 
   return g_test_run ();
 }

@@ -65,6 +65,73 @@ parse_fails (const char *text,
     g_error ("“%s” does not say “%s”", error->message, must_contain);
 }
 
+static void
+assert_labeled_text (GPtrArray *labeled)
+{
+  for (guint i = 0; i < labeled->len; i++)
+    {
+      SonaeLabeled *l = g_ptr_array_index (labeled, i);
+
+      g_assert_true (l->label == NULL || g_utf8_validate (l->label, -1, NULL));
+      g_assert_true (g_utf8_validate (l->value, -1, NULL));
+    }
+}
+
+/* Every text an import produced is valid UTF-8. */
+static void
+assert_valid_text (SonaeImport *import)
+{
+  GPtrArray *entries = sonae_import_get_entries (import);
+  GPtrArray *left_out = sonae_import_get_left_out (import);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      SonaeContact *c = ((SonaeImportEntry *) g_ptr_array_index (entries, i))->contact;
+      const char *fields[] = {
+        c->name, c->reading, c->organization, c->department, c->title, c->system,
+        c->contract, c->address, c->url, c->notes, c->verified_on, c->builtin_key,
+      };
+
+      for (guint j = 0; j < G_N_ELEMENTS (fields); j++)
+        if (fields[j] != NULL && !g_utf8_validate (fields[j], -1, NULL))
+          g_error ("field %u of contact %u is not UTF-8", j, i);
+      assert_labeled_text (c->phones);
+      assert_labeled_text (c->emails);
+    }
+  for (guint i = 0; i < left_out->len; i++)
+    g_assert_true (g_utf8_validate (((SonaeImportLeftOut *) g_ptr_array_index (left_out, i))->reason, -1, NULL));
+  g_assert_true (g_utf8_validate (sonae_import_get_format (import), -1, NULL));
+}
+
+/* @form with its “%s” replaced by @bad. */
+static char *
+fill (const char *form,
+      const char *bad)
+{
+  g_auto(GStrv) parts = g_strsplit (form, "%s", -1);
+
+  return g_strjoinv (bad, parts);
+}
+
+/* Read @text: refused with SONAE_ERROR_ENCODING, or read into valid text. */
+static void
+assert_refused_or_valid (const char *text,
+                         gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeImport) import =
+    sonae_import_new_from_data (text, length, "test.vcf", SONAE_GROUP_STAFF, &error);
+
+  if (import == NULL)
+    {
+      g_assert_error (error, SONAE_ERROR, SONAE_ERROR_ENCODING);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      return;
+    }
+  g_assert_no_error (error);
+  assert_valid_text (import);
+}
+
 /* --- the corpus ------------------------------------------------------------ */
 
 typedef struct {
@@ -452,9 +519,9 @@ test_malformed (void)
   parse_fails ("  \r\n\r\n", -1, SONAE_ERROR_PARSE, NULL);
   /* truncated */
   parse_fails ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cut\r\nTEL:03", -1, SONAE_ERROR_PARSE, "line 1");
-  /* nested */
-  parse_fails ("BEGIN:VCARD\nVERSION:3.0\nFN:A\nBEGIN:VCARD\nFN:B\nEND:VCARD\nEND:VCARD\n",
-               -1, SONAE_ERROR_PARSE, "Line 4");
+  /* nested without its END (a well-formed nested card is read, see /vcard/nested) */
+  parse_fails ("BEGIN:VCARD\nVERSION:3.0\nFN:A\nBEGIN:VCARD\nFN:B\nEND:VCARD\n",
+               -1, SONAE_ERROR_PARSE, "line 1");
   /* END without BEGIN, text outside a card */
   parse_fails ("BEGIN:VCARD\nFN:A\nEND:VCARD\nEND:VCARD\n", -1, SONAE_ERROR_PARSE, "Line 4");
   parse_fails ("BEGIN:VCARD\nFN:A\nEND:VCARD\nhello\n", -1, SONAE_ERROR_PARSE, "Line 4");
@@ -499,6 +566,255 @@ test_malformed (void)
   g_string_free (big, TRUE);
 }
 
+/* Found by the fuzzer: a SORT-AS cut in the middle of a UTF-8 character was
+ * read past its end (a heap overflow), and a release build kept the broken
+ * byte in the roster. */
+static void
+test_sort_as_invalid_utf8 (void)
+{
+  /* the crash inputs, 36 and 37 bytes */
+  parse_fails ("BEGIN:VCARD\nN;SORT-AS=\xe3:a\nEND:VCARD\n", 36, SONAE_ERROR_ENCODING, "Line 2");
+  assert_refused_or_valid ("BEGIN:VCARD\nN;SORT-AS=\xe3\x81:a\nEND:VCARD\n", 37);
+  /* a SORT-AS marked as UTF-8 that is not */
+  parse_fails ("BEGIN:VCARD\nVERSION:4.0\nFN:a\nN;CHARSET=UTF-8;SORT-AS=\"\xe3\x81,x\":a;b;;;\nEND:VCARD\n", -1,
+               SONAE_ERROR_ENCODING, "Line 4");
+  /* stray bytes that are neither UTF-8 nor Shift_JIS */
+  parse_fails ("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:x\r\nN;SORT-AS=\"y\x9f\x92\x9e====\xc2\xc2\xc2" "da,taro\":\r\n x;;;;\r\nEND:VCARD\r\n",
+               -1, SONAE_ERROR_ENCODING, "Line 4");
+
+  /* the same byte at every place of the parameter */
+  {
+    static const char *bad[] = {
+      "\xe3", "\xe3\x81", "\x80", "\xc0\xaf", "\xed\xa0\x80", "\xf8\x88\x80\x80\x80", "\xff", "\xfe\xff",
+    };
+    static const char *forms[] = {
+      "BEGIN:VCARD\nVERSION:4.0\nN;SORT-AS=%s:Yamada;Taro;;;\nEND:VCARD\n",
+      "BEGIN:VCARD\nVERSION:4.0\nN;SORT-AS=\"%s\":Yamada;Taro;;;\nEND:VCARD\n",
+      "BEGIN:VCARD\nVERSION:4.0\nN;SORT-AS=\"やまだ,%s\":Yamada;Taro;;;\nEND:VCARD\n",
+      "BEGIN:VCARD\nVERSION:4.0\nN;SORT-AS=\"%s;たろう\":山田;太郎;;;\nEND:VCARD\n",
+      "BEGIN:VCARD\nVERSION:4.0\nFN:A\nN;SORT-AS=\"a%sb\":A;;;;\nEND:VCARD\n",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      for (guint j = 0; j < G_N_ELEMENTS (forms); j++)
+        {
+          g_autofree char *text = fill (forms[j], bad[i]);
+
+          assert_refused_or_valid (text, strlen (text));
+        }
+  }
+}
+
+/* Whatever the property, a broken byte never comes out of the reader. */
+static void
+test_every_field_invalid_utf8 (void)
+{
+  static const char *props[] = {
+    "FN:%s", "N:%s;b;;;", "N:a;%s;;;", "NICKNAME:%s", "ORG:%s;dept", "ORG:org;%s", "TITLE:%s",
+    "NOTE:%s", "TEL:%s", "TEL;TYPE=%s:03-0000-0000", "EMAIL:%s@example.jp", "ADR:;;%s;;;;",
+    "URL:%s", "item1.TEL:03-0000-0000\nitem1.X-ABLabel:%s", "X-PHONETIC-LAST-NAME:%s",
+    "X-PHONETIC-FIRST-NAME:%s", "SOUND;X-IRMC-N:%s;a;;;", "X-KANA:%s", "X-YOMI:a;%s",
+    "SORT-STRING:%s", "X-SONAE-SYSTEM:%s", "X-SONAE-CONTRACT:%s", "X-SONAE-ROLE:%s",
+    "NOTE;ENCODING=QUOTED-PRINTABLE:=E3=81%s", "FN;CHARSET=UTF-8:%s", "FN;CHARSET=ISO-8859-1:%s",
+  };
+  static const char *bad[] = { "\xe3", "x\xe3\x81", "\x80y", "\xed\xa0\x80", "\xff\xfe", "\xc0\xaf" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (props); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (bad); j++)
+      {
+        g_autofree char *prop = fill (props[i], bad[j]);
+        g_autofree char *text = g_strdup_printf ("BEGIN:VCARD\nVERSION:3.0\nFN:Name\n%s\nEND:VCARD\n", prop);
+        g_autofree char *v21 = g_strdup_printf ("BEGIN:VCARD\nVERSION:2.1\n%s\nTEL:1\nEND:VCARD\n", prop);
+
+        assert_refused_or_valid (text, strlen (text));
+        assert_refused_or_valid (v21, strlen (v21));
+      }
+}
+
+/* Android's reading of a structured name: SORT-AS="family;given". */
+static void
+test_sort_as_structured (void)
+{
+  g_autoptr(SonaeImport) import = parse_ok (
+    "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:安藤 ロイド\r\nN;SORT-AS=\"あんどう;ろいど\":安藤;ロイド;;;\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:鈴木 次郎\r\nN;SORT-AS=\"すずき,じろう\":鈴木;次郎;;;\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:東 一\r\nN;SORT-AS=\"ひがし;\":東;一;;;\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:西 二\r\nX-YOMI:にし;じろう\r\nEND:VCARD\r\n", -1);
+  g_autoptr(GPtrArray) c = contacts_of (import);
+
+  g_assert_cmpuint (c->len, ==, 4);
+  g_assert_cmpstr (((SonaeContact *) c->pdata[0])->reading, ==, "あんどう ろいど");
+  g_assert_cmpstr (((SonaeContact *) c->pdata[1])->reading, ==, "すずき じろう");
+  g_assert_cmpstr (((SonaeContact *) c->pdata[2])->reading, ==, "ひがし");
+  g_assert_cmpstr (((SonaeContact *) c->pdata[3])->reading, ==, "にし じろう");
+}
+
+/* What phones write that Sonae used to refuse whole, in one file of our own:
+ * an entry with nothing to keep, a comment, an address continued after a
+ * backslash, a card inside a card, a structured SORT-AS. */
+static void
+test_phone_quirks (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "codecs", "phone-quirks.vcf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeImport) import = sonae_import_new_from_file (path, SONAE_GROUP_STAFF, &error);
+  g_autoptr(GPtrArray) c = NULL;
+  GPtrArray *left_out;
+  SonaeImportLeftOut *lo;
+  struct { const char *name; const char *phone; const char *reading; } expected[] = {
+    { "山本 一郎", "090-1000-0001", NULL },
+    { "Anna Berg", "03-1000-0002", NULL },
+    { "Per Lindqvist", "03-1000-0003", NULL },
+    { "Card Outer", "03-1000-0005", NULL },
+    { "Card Inner", "03-1000-0004", NULL },
+    { "安藤 ロイド", NULL, "あんどう ろいど" },
+  };
+
+  g_assert_no_error (error);
+  g_assert_nonnull (import);
+  assert_valid_text (import);
+  g_assert_cmpstr (sonae_import_get_format (import), ==, "vCard 2.1, 3.0, 4.0");
+
+  c = contacts_of (import);
+  g_assert_cmpuint (c->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      SonaeContact *contact = g_ptr_array_index (c, i);
+
+      g_assert_cmpstr (contact->name, ==, expected[i].name);
+      g_assert_cmpstr (sonae_contact_get_first_phone (contact), ==, expected[i].phone);
+      g_assert_cmpstr (contact->reading, ==, expected[i].reading);
+      /* each card has its own numbers: the inner card's stay in it */
+      g_assert_cmpuint (contact->phones->len, <=, 1);
+    }
+  /* the backslash kept the line break of the street */
+  g_assert_cmpstr (((SonaeContact *) c->pdata[2])->address, ==,
+                   "1-2-3 Example Street\nBuilding 4, Springfield, 12345");
+
+  /* the two entries without anything to keep: where and why */
+  left_out = sonae_import_get_left_out (import);
+  g_assert_cmpuint (left_out->len, ==, 2);
+  lo = g_ptr_array_index (left_out, 0);
+  g_assert_cmpuint (lo->line, ==, 7);
+  g_assert_nonnull (strstr (lo->reason, "left out"));
+  lo = g_ptr_array_index (left_out, 1);
+  g_assert_cmpuint (lo->line, ==, 12);
+}
+
+static void
+test_left_out (void)
+{
+  g_autoptr(SonaeImport) import = parse_ok (
+    "BEGIN:VCARD\nVERSION:3.0\nFN:A\nEND:VCARD\n"
+    "BEGIN:VCARD\nVERSION:3.0\nX-JABBER:a@chat.example\nX-MSN:b\nEND:VCARD\n"
+    "BEGIN:VCARD\nVERSION:3.0\nBDAY:2000-01-01\nPHOTO;ENCODING=b:AAAA\nEND:VCARD\n"
+    "BEGIN:VCARD\nVERSION:3.0\nEND:VCARD\n"
+    "BEGIN:VCARD\nVERSION:3.0\nTEL:03-0000-0000\nEND:VCARD\n", -1);
+  GPtrArray *left_out = sonae_import_get_left_out (import);
+
+  g_assert_cmpuint (sonae_import_get_entries (import)->len, ==, 2);
+  g_assert_cmpuint (left_out->len, ==, 3);
+  g_assert_cmpuint (((SonaeImportLeftOut *) left_out->pdata[0])->line, ==, 5);
+  g_assert_cmpuint (((SonaeImportLeftOut *) left_out->pdata[1])->line, ==, 10);
+  g_assert_cmpuint (((SonaeImportLeftOut *) left_out->pdata[2])->line, ==, 15);
+
+  /* nothing at all to import: refused, saying so */
+  parse_fails ("BEGIN:VCARD\nVERSION:3.0\nIMPP:xmpp:a@chat.example\nEND:VCARD\n", -1,
+               SONAE_ERROR_PARSE, "nothing to import");
+}
+
+static void
+test_comments (void)
+{
+  g_autoptr(SonaeImport) import = parse_ok (
+    "BEGIN:VCARD\nVERSION:2.1\n#comment\nN:Doe;Jane;;;\n# TEL:not a phone\nTEL:1\nEND:VCARD\n"
+    "# between the cards\n"
+    "BEGIN:VCARD\nVERSION:3.0\n#X-AIM:a\nFN:B\nEND:VCARD\n", -1);
+  g_autoptr(GPtrArray) c = contacts_of (import);
+  SonaeContact *jane = c->pdata[0];
+
+  g_assert_cmpuint (c->len, ==, 2);
+  g_assert_cmpstr (jane->name, ==, "Jane Doe");
+  g_assert_cmpuint (jane->phones->len, ==, 1);
+  g_assert_cmpstr (((SonaeContact *) c->pdata[1])->name, ==, "B");
+}
+
+static void
+test_backslash_continuation (void)
+{
+  g_autoptr(SonaeImport) import = parse_ok (
+    "BEGIN:VCARD\nVERSION:2.1\nN:Doe;Jane;;;\nTEL:1\n"
+    /* an address continued twice, then a property */
+    "ADR;HOME:;;Line 1\\\nLine 2\\\nLine 3;Town;;;\nNOTE:kept\n"
+    /* an escaped backslash at the end is a backslash */
+    "URL:C:\\\\\nEND:VCARD\n"
+    /* Shift_JIS, as Japanese phones write 2.1: the address goes on after the backslash */
+    "BEGIN:VCARD\nVERSION:2.1\nN;CHARSET=SHIFT_JIS:\x8e\x52\x93\x63;\x89\xd4\x8e\x71;;;\n"
+    "ADR;HOME;CHARSET=SHIFT_JIS:;;\x93\x8c\x8b\x9e\x93\x73\\\n\x8d\x60\x8b\xe6;;;;\nEND:VCARD\n"
+    /* 3.0 continues nothing after a backslash: the next line is its own */
+    "BEGIN:VCARD\nVERSION:3.0\nFN:B\nNOTE:end\\\nEND:VCARD\n", -1);
+  g_autoptr(GPtrArray) c = contacts_of (import);
+  SonaeContact *jane = c->pdata[0];
+
+  g_assert_cmpuint (c->len, ==, 3);
+  g_assert_cmpstr (jane->name, ==, "Jane Doe");
+  g_assert_cmpstr (jane->address, ==, "Line 1\nLine 2\nLine 3, Town");
+  g_assert_cmpstr (jane->notes, ==, "kept");
+  g_assert_cmpstr (jane->url, ==, "C:\\");
+  g_assert_cmpstr (((SonaeContact *) c->pdata[1])->name, ==, "山田 花子");
+  g_assert_cmpstr (((SonaeContact *) c->pdata[1])->address, ==, "東京都\n港区");
+  g_assert_cmpstr (((SonaeContact *) c->pdata[2])->notes, ==, "end\\");
+}
+
+static void
+test_nested_cards (void)
+{
+  g_autoptr(SonaeImport) import = parse_ok (
+    "BEGIN:VCARD\nVERSION:2.1\nN:Outer;A;;;\n"
+    "BEGIN:VCARD\nVERSION:3.0\nFN:Inner B\nEMAIL:b@example.jp\n"
+    "BEGIN:VCARD\nVERSION:2.1\nFN:Innermost C\nEND:VCARD\n"
+    "NOTE:folded\n  note\nEND:VCARD\n"
+    "TEL:03-0000-0001\nEND:VCARD\n"
+    "BEGIN:VCARD\nVERSION:4.0\nFN:After D\nEND:VCARD\n", -1);
+  g_autoptr(GPtrArray) c = contacts_of (import);
+
+  /* in the order the cards begin */
+  g_assert_cmpuint (c->len, ==, 4);
+  g_assert_cmpstr (((SonaeContact *) c->pdata[0])->name, ==, "A Outer");
+  g_assert_cmpstr (sonae_contact_get_first_phone (c->pdata[0]), ==, "03-0000-0001");
+  g_assert_null (sonae_contact_get_first_email (c->pdata[0]));
+  g_assert_cmpstr (((SonaeContact *) c->pdata[1])->name, ==, "Inner B");
+  g_assert_cmpstr (sonae_contact_get_first_email (c->pdata[1]), ==, "b@example.jp");
+  /* the inner card is 3.0: its folding drops the first blank */
+  g_assert_cmpstr (((SonaeContact *) c->pdata[1])->notes, ==, "folded note");
+  g_assert_cmpstr (((SonaeContact *) c->pdata[2])->name, ==, "Innermost C");
+  g_assert_cmpstr (((SonaeContact *) c->pdata[3])->name, ==, "After D");
+}
+
+/* Still refused whole: what is truly broken. */
+static void
+test_broken_still_refused (void)
+{
+  /* a card inside a card that never ends, and its outer card */
+  parse_fails ("BEGIN:VCARD\nVERSION:3.0\nFN:A\nBEGIN:VCARD\nFN:B\nEND:VCARD\n", -1, SONAE_ERROR_PARSE, "line 1");
+  parse_fails ("BEGIN:VCARD\nFN:A\nBEGIN:VCARD\nFN:B\nEND:VCARD\nFN:C\n", -1, SONAE_ERROR_PARSE, "line 1");
+  parse_fails ("BEGIN:VCARD\nFN:A\nBEGIN:VCARD\nFN:B\n", -1, SONAE_ERROR_PARSE, "line 3");
+  /* one END too many */
+  parse_fails ("BEGIN:VCARD\nFN:A\nBEGIN:VCARD\nFN:B\nEND:VCARD\nEND:VCARD\nEND:VCARD\n", -1, SONAE_ERROR_PARSE, "Line 7");
+  /* cut short in a continued address */
+  parse_fails ("BEGIN:VCARD\nVERSION:2.1\nN:A;B;;;\nADR:;;street\\\nmore", -1, SONAE_ERROR_PARSE, "line 1");
+  /* a line of no property after a card with something to keep */
+  parse_fails ("BEGIN:VCARD\nVERSION:3.0\nFN:A\nIMPP:x\nnot a property\nEND:VCARD\n", -1, SONAE_ERROR_PARSE, "Line 5");
+  /* binary and a wrong encoding, in a file that also has entries to leave out */
+  {
+    static const char binary[] = "BEGIN:VCARD\nX-AIM:a\nEND:VCARD\nBEGIN:VCARD\nFN:A\0B\nEND:VCARD\n";
+
+    parse_fails (binary, sizeof binary - 1, SONAE_ERROR_PARSE, "line 5");
+  }
+  parse_fails ("BEGIN:VCARD\nX-AIM:a\nEND:VCARD\nBEGIN:VCARD\nFN;CHARSET=UTF-8:\xff\nEND:VCARD\n", -1,
+               SONAE_ERROR_ENCODING, "Line 5");
+}
+
 static void
 test_many_cards_limit (void)
 {
@@ -539,6 +855,15 @@ main (int argc, char **argv)
   g_test_add_func ("/vcard/name-fallbacks", test_name_fallbacks);
   g_test_add_func ("/vcard/malformed", test_malformed);
   g_test_add_func ("/vcard/too-many", test_many_cards_limit);
+  g_test_add_func ("/vcard/invalid-utf8/sort-as", test_sort_as_invalid_utf8);
+  g_test_add_func ("/vcard/invalid-utf8/every-field", test_every_field_invalid_utf8);
+  g_test_add_func ("/vcard/sort-as-structured", test_sort_as_structured);
+  g_test_add_func ("/vcard/phone-quirks", test_phone_quirks);
+  g_test_add_func ("/vcard/left-out", test_left_out);
+  g_test_add_func ("/vcard/comments", test_comments);
+  g_test_add_func ("/vcard/backslash-continuation", test_backslash_continuation);
+  g_test_add_func ("/vcard/nested", test_nested_cards);
+  g_test_add_func ("/vcard/broken-still-refused", test_broken_still_refused);
   g_test_add_func ("/vcard/line-endings", test_line_endings);
 
   return g_test_run ();

@@ -38,10 +38,24 @@ void             sonae_codec_entry_add_role (SonaeCodecEntry *entry,
 /* Fills in the name when the file gave none (from the organisation, the
  * nickname, the first e-mail address or phone number); FALSE with an error
  * naming the line when there is nothing to call the contact by. Also trims
- * every field and checks the verified date. */
+ * every field, checks the verified date, and refuses text that is not valid
+ * UTF-8 (SONAE_ERROR_ENCODING). */
 gboolean         sonae_codec_entry_finish   (SonaeCodecEntry *entry,
                                              const char      *nickname,
                                              GError         **error);
+/* TRUE when the entry holds nothing Sonae keeps: no name, nickname,
+ * organisation, phone, e-mail, address, note, role or other field. Such an
+ * entry is left out rather than refusing the file. */
+gboolean         sonae_codec_entry_is_empty (SonaeCodecEntry *entry,
+                                             const char      *nickname);
+/* Record in @left_out (of SonaeImportLeftOut) that the entry at @line holds
+ * nothing Sonae keeps. FALSE with SONAE_ERROR_TOO_LARGE when the file has
+ * more entries than Sonae accepts (@n_entries: those read so far). */
+gboolean         sonae_codec_leave_out_empty (GPtrArray *left_out,
+                                              guint      n_entries,
+                                              guint      line,
+                                              GError   **error);
+void             sonae_import_left_out_free (SonaeImportLeftOut *left_out);
 
 /* A label of a phone or e-mail from the words a file uses ("CELL",
  * "Work Fax", "_$!<Mobile>!$_", "携帯"…): one of Sonae's labels, the text
@@ -65,15 +79,19 @@ char            *sonae_codec_to_utf8        (const char *bytes,
                                              guint       line,
                                              GError    **error);
 
-/* Readers: append SonaeCodecEntry * to @entries. */
+/* Readers: append SonaeCodecEntry * to @entries, in file order, and a
+ * SonaeImportLeftOut * to @left_out for each entry that holds nothing Sonae
+ * keeps. */
 gboolean         sonae_vcard_parse          (const char  *data,
                                              gsize        length,
                                              GPtrArray   *entries,
+                                             GPtrArray   *left_out,
                                              char       **out_format,
                                              GError     **error);
 gboolean         sonae_csv_parse            (const char  *data,
                                              gsize        length,
                                              GPtrArray   *entries,
+                                             GPtrArray   *left_out,
                                              char       **out_format,
                                              GError     **error);
 

@@ -236,29 +236,49 @@ parse_numbered (const char *h,
   return FALSE;
 }
 
+/* The folded aliases → the first alias of that header, made once: a header
+ * line of thousands of columns is read in linear time. */
+static GHashTable *
+folded_aliases (void)
+{
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *t = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
+        {
+          char *folded = fold_header (aliases[i].header);
+
+          if (g_hash_table_contains (t, folded))
+            g_free (folded);
+          else
+            g_hash_table_insert (t, folded, (gpointer) &aliases[i]);
+        }
+      g_once_init_leave (&table, t);
+    }
+  return table;
+}
+
 static Layout
 map_header (const char *header,
             Column     *col)
 {
   g_autofree char *h = fold_header (header);
+  const Alias *alias;
 
   memset (col, 0, sizeof *col);
   if (parse_numbered (h, col))
     return LAYOUT_GOOGLE;
-  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
-    {
-      g_autofree char *a = fold_header (aliases[i].header);
-
-      if (g_str_equal (a, h))
-        {
-          col->field = aliases[i].field;
-          col->label = aliases[i].label;
-          col->set = aliases[i].set;
-          col->part = aliases[i].part;
-          return aliases[i].layout;
-        }
-    }
-  return LAYOUT_NONE;
+  alias = g_hash_table_lookup (folded_aliases (), h);
+  if (alias == NULL)
+    return LAYOUT_NONE;
+  col->field = alias->field;
+  col->label = alias->label;
+  col->set = alias->set;
+  col->part = alias->part;
+  return alias->layout;
 }
 
 /* --- RFC 4180 records ------------------------------------------------------ */
@@ -397,14 +417,31 @@ read_record (Csv        *csv,
 
 /* --- rows to contacts ------------------------------------------------------ */
 
+/* TRUE when @text begins, after any apostrophes, with a character a
+ * spreadsheet takes for a formula: “=”, “+”, “-” or “@”. @with_guard: only
+ * when at least one apostrophe (the guard) comes first. */
+static gboolean
+looks_like_formula (const char *text,
+                    gboolean    with_guard)
+{
+  const char *p = text;
+
+  while (*p == '\'')
+    p++;
+  if (with_guard && p == text)
+    return FALSE;
+  return *p != '\0' && strchr ("=+-@", *p) != NULL;
+}
+
 static char *
 clean_cell (const char *text)
 {
   g_autofree char *clean = sonae_codec_clean_text (text);
 
   g_strstrip (clean);
-  /* Sonae's export guards cells Excel would take for a formula: '+81… */
-  if (clean[0] == '\'' && strchr ("=+-@", clean[1]) != NULL && clean[1] != '\0')
+  /* Sonae's export guards cells Excel would take for a formula with one
+   * more apostrophe: '+81… is +81…, and ''=x is '=x as a person typed it. */
+  if (looks_like_formula (clean, TRUE))
     return g_strdup (clean + 1);
   return g_steal_pointer (&clean);
 }
@@ -495,10 +532,13 @@ add_roles (SonaeCodecEntry *entry,
     }
 }
 
+/* @has_job_title: a column holds the job title. @out_entry is NULL when
+ * the row holds nothing Sonae keeps. */
 static gboolean
 row_to_entry (GPtrArray        *row,
               Column           *columns,
               guint             n_columns,
+              gboolean          has_job_title,
               guint             line,
               SonaeCodecEntry **out_entry,
               GError          **error)
@@ -510,11 +550,6 @@ row_to_entry (GPtrArray        *row,
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
   const char *numbered_label[2][101] = { { NULL, }, };
   const char *numbered_value[2][101] = { { NULL, }, };
-  gboolean has_job_title = FALSE;
-
-  for (guint i = 0; i < n_columns; i++)
-    if (columns[i].field == F_TITLE)
-      has_job_title = TRUE;
 
   for (guint i = 0; i < n_columns && i < row->len; i++)
     {
@@ -653,6 +688,14 @@ row_to_entry (GPtrArray        *row,
   if (single[F_ROLES] != NULL)
     add_roles (entry, single[F_ROLES]);
 
+  /* only columns Sonae does not know (a birthday, a photo…): left out by
+   * the caller, the rest of the file is read */
+  if (sonae_codec_entry_is_empty (entry, single[F_NICKNAME]))
+    {
+      sonae_codec_entry_free (entry);
+      *out_entry = NULL;
+      return TRUE;
+    }
   if (!sonae_codec_entry_finish (entry, single[F_NICKNAME], error))
     {
       sonae_codec_entry_free (entry);
@@ -679,6 +722,7 @@ gboolean
 sonae_csv_parse (const char  *data,
                  gsize        length,
                  GPtrArray   *entries,
+                 GPtrArray   *left_out,
                  char       **out_format,
                  GError     **error)
 {
@@ -693,6 +737,7 @@ sonae_csv_parse (const char  *data,
   guint tabs = 0, commas = 0;
   Layout layout = LAYOUT_NONE;
   gboolean has_name = FALSE;
+  gboolean has_job_title = FALSE;
   Csv csv;
 
   /* The encoding: UTF-8 (with or without a BOM), else CP932 as Excel
@@ -757,6 +802,8 @@ sonae_csv_parse (const char  *data,
       if (columns[i].field == F_NAME || columns[i].field == F_FAMILY ||
           columns[i].field == F_GIVEN || columns[i].field == F_ORG)
         has_name = TRUE;
+      if (columns[i].field == F_TITLE)
+        has_job_title = TRUE;
     }
   if (!has_name)
     {
@@ -778,9 +825,15 @@ sonae_csv_parse (const char  *data,
         }
       if (row_is_empty (row))
         continue;
-      if (!row_to_entry (row, columns, n_columns, line, &entry, error))
+      if (!row_to_entry (row, columns, n_columns, has_job_title, line, &entry, error))
         return FALSE;
-      if (entries->len >= SONAE_IMPORT_MAX_CONTACTS)
+      if (entry == NULL)
+        {
+          if (!sonae_codec_leave_out_empty (left_out, entries->len, line, error))
+            return FALSE;
+          continue;
+        }
+      if (entries->len + left_out->len >= SONAE_IMPORT_MAX_CONTACTS)
         {
           sonae_codec_entry_free (entry);
           g_set_error (error, SONAE_ERROR, SONAE_ERROR_TOO_LARGE,
@@ -791,7 +844,7 @@ sonae_csv_parse (const char  *data,
       g_ptr_array_add (entries, entry);
     }
 
-  if (entries->len == 0)
+  if (entries->len == 0 && left_out->len == 0)
     {
       g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_PARSE,
                            _("The file has a header line but no contacts."));
@@ -844,8 +897,10 @@ append_cell (GString    *out,
   quote = strpbrk (text, ",\"\r\n") != NULL || text[0] == ' ' || text[strlen (text) - 1] == ' ';
   if (quote)
     g_string_append_c (out, '"');
-  /* a cell Excel would take for a formula (=, +, -, @) */
-  if (strchr ("=+-@", text[0]) != NULL)
+  /* a cell Excel would take for a formula (=, +, -, @), and one that
+   * already begins with the apostrophe of that guard, so that reading
+   * the file gives back exactly the text */
+  if (looks_like_formula (text, FALSE))
     g_string_append_c (out, '\'');
   for (const char *p = text; *p; p++)
     {

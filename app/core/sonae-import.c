@@ -12,6 +12,7 @@
 
 struct _SonaeImport {
   GPtrArray *entries;     /* of SonaeCodecEntry (owned) */
+  GPtrArray *left_out;    /* of SonaeImportLeftOut (owned) */
   char *format;
   SonaeGroup group;
   GPtrArray *targets;     /* of Target (owned), filled by plan */
@@ -28,12 +29,19 @@ typedef struct {
   gboolean explicit_group;
   gboolean dirty;         /* must be saved */
   guint line;
+  guint seq;              /* its place among the targets: the earlier one wins */
+  char *name_key;         /* owned: fold_name () of its name */
+  GHashTable *numbers;    /* owned, of number_key (): made on the first merge */
+  GHashTable *addresses;  /* owned, of address_key (): made on the first merge */
 } Target;
 
 static void
 target_free (Target *t)
 {
   g_clear_object (&t->work);
+  g_free (t->name_key);
+  g_clear_pointer (&t->numbers, g_hash_table_unref);
+  g_clear_pointer (&t->addresses, g_hash_table_unref);
   g_free (t);
 }
 
@@ -128,6 +136,99 @@ normalize_date (const char *text)
   return g_steal_pointer (&iso);
 }
 
+static gboolean
+labeled_are_valid (GPtrArray *labeled)
+{
+  for (guint i = 0; i < labeled->len; i++)
+    {
+      SonaeLabeled *l = g_ptr_array_index (labeled, i);
+
+      if ((l->label != NULL && !g_utf8_validate (l->label, -1, NULL)) ||
+          (l->value != NULL && !g_utf8_validate (l->value, -1, NULL)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Every text of the entry is UTF-8: the readers convert what they read, and
+ * this is the last guard before anything can reach the database. */
+static gboolean
+entry_is_valid_text (SonaeCodecEntry *entry,
+                     const char      *nickname)
+{
+  SonaeContact *c = entry->pub.contact;
+  const char *fields[] = {
+    c->name, c->reading, c->organization, c->department, c->title, c->system,
+    c->contract, c->address, c->url, c->notes, c->verified_on, c->builtin_key, nickname,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i] != NULL && !g_utf8_validate (fields[i], -1, NULL))
+      return FALSE;
+  for (guint i = 0; i < entry->roles->len; i++)
+    if (!g_utf8_validate (g_array_index (entry->roles, SonaeCodecRole, i).key, -1, NULL))
+      return FALSE;
+  return labeled_are_valid (c->phones) && labeled_are_valid (c->emails);
+}
+
+static gboolean
+is_blank_text (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+sonae_codec_entry_is_empty (SonaeCodecEntry *entry,
+                            const char      *nickname)
+{
+  SonaeContact *c = entry->pub.contact;
+  const char *fields[] = {
+    c->name, c->reading, c->organization, c->department, c->title, c->system,
+    c->contract, c->address, c->url, c->notes, c->verified_on, c->builtin_key, nickname,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (!is_blank_text (fields[i]))
+      return FALSE;
+  return c->phones->len == 0 && c->emails->len == 0 && entry->roles->len == 0;
+}
+
+void
+sonae_import_left_out_free (SonaeImportLeftOut *left_out)
+{
+  if (left_out == NULL)
+    return;
+  g_free (left_out->reason);
+  g_free (left_out);
+}
+
+gboolean
+sonae_codec_leave_out_empty (GPtrArray *left_out,
+                             guint      n_entries,
+                             guint      line,
+                             GError   **error)
+{
+  SonaeImportLeftOut *item;
+
+  if (n_entries + left_out->len >= SONAE_IMPORT_MAX_CONTACTS)
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_TOO_LARGE,
+                   _("The file holds more than %d contacts, more than Sonae accepts at once."),
+                   SONAE_IMPORT_MAX_CONTACTS);
+      return FALSE;
+    }
+  item = g_new0 (SonaeImportLeftOut, 1);
+  item->line = line;
+  item->reason = g_strdup (_("This entry has no name, phone number, e-mail address or anything else Sonae keeps (for example, only a chat address), so it was left out."));
+  g_ptr_array_add (left_out, item);
+  return TRUE;
+}
+
 gboolean
 sonae_codec_entry_finish (SonaeCodecEntry *entry,
                           const char      *nickname,
@@ -138,6 +239,13 @@ sonae_codec_entry_finish (SonaeCodecEntry *entry,
     &c->name, &c->reading, &c->organization, &c->department, &c->title, &c->system,
     &c->contract, &c->address, &c->url, &c->notes, &c->verified_on, &c->builtin_key,
   };
+
+  if (!entry_is_valid_text (entry, nickname))
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_ENCODING,
+                   _("Line %u has characters that are neither UTF-8 nor Shift_JIS."), entry->line);
+      return FALSE;
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
@@ -466,18 +574,25 @@ sonae_import_new_from_data (const char  *data,
 
   self = g_new0 (SonaeImport, 1);
   self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_codec_entry_free);
+  self->left_out = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_import_left_out_free);
   self->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) target_free);
   self->group = group;
 
   if (looks_like_vcard (data, length, name_hint))
     {
       gsize skip = (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
-      ok = sonae_vcard_parse (data + skip, length - skip, self->entries, &self->format, error);
+      ok = sonae_vcard_parse (data + skip, length - skip, self->entries, self->left_out, &self->format, error);
     }
   else
-    ok = sonae_csv_parse (data, length, self->entries, &self->format, error);
+    ok = sonae_csv_parse (data, length, self->entries, self->left_out, &self->format, error);
   if (!ok)
     return NULL;
+  if (self->entries->len == 0)
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_PARSE,
+                           _("No entry of the file has a name, phone number, e-mail address or anything else Sonae keeps, so there is nothing to import."));
+      return NULL;
+    }
 
   for (guint i = 0; i < self->entries->len; i++)
     {
@@ -538,6 +653,7 @@ sonae_import_free (SonaeImport *self)
   if (self == NULL)
     return;
   g_ptr_array_unref (self->entries);
+  g_ptr_array_unref (self->left_out);
   g_ptr_array_unref (self->targets);
   g_clear_pointer (&self->roster, g_ptr_array_unref);
   g_free (self->format);
@@ -575,6 +691,13 @@ sonae_import_get_entries (SonaeImport *self)
   return self->entries;
 }
 
+GPtrArray *
+sonae_import_get_left_out (SonaeImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->left_out;
+}
+
 guint
 sonae_import_count (SonaeImport       *self,
                     SonaeImportAction  action)
@@ -593,6 +716,10 @@ sonae_import_count (SonaeImport       *self,
 
 /* --- planning --------------------------------------------------------------- */
 
+/* The same person is found through hash tables, never by comparing every
+ * entry with every contact of the same name: a file of thousands of rows
+ * that share a name plans in linear time. */
+
 static char *
 digits_of (const char *text)
 {
@@ -605,52 +732,23 @@ digits_of (const char *text)
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-has_phone (SonaeContact *c,
-           const char   *value)
+/* Two numbers are the same when their digits are (“090-1111-2222” and
+ * “090 1111 2222”); a number without digits only when its text is. */
+static char *
+number_key (const char *value)
 {
-  g_autofree char *d = digits_of (value);
+  g_autofree char *digits = digits_of (value);
 
-  for (guint i = 0; i < c->phones->len; i++)
-    {
-      SonaeLabeled *l = g_ptr_array_index (c->phones, i);
-      g_autofree char *other = digits_of (l->value);
-
-      if (*d ? g_str_equal (d, other) : g_strcmp0 (l->value, value) == 0)
-        return TRUE;
-    }
-  return FALSE;
+  if (*digits)
+    return g_strconcat ("d", digits, NULL);
+  return g_strconcat ("t", value, NULL);
 }
 
-static gboolean
-has_email (SonaeContact *c,
-           const char   *value)
+/* E-mail addresses are compared without regard to ASCII case. */
+static char *
+address_key (const char *value)
 {
-  for (guint i = 0; i < c->emails->len; i++)
-    {
-      SonaeLabeled *l = g_ptr_array_index (c->emails, i);
-      if (g_ascii_strcasecmp (l->value, value) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-shares_number_or_address (SonaeContact *a,
-                          SonaeContact *b)
-{
-  for (guint i = 0; i < b->phones->len; i++)
-    {
-      SonaeLabeled *l = g_ptr_array_index (b->phones, i);
-      g_autofree char *d = digits_of (l->value);
-
-      if (*d && has_phone (a, l->value))
-        return TRUE;
-    }
-  for (guint i = 0; i < b->emails->len; i++)
-    if (has_email (a, ((SonaeLabeled *) g_ptr_array_index (b->emails, i))->value))
-      return TRUE;
-  return FALSE;
+  return g_ascii_strdown (value, -1);
 }
 
 static gboolean
@@ -663,12 +761,200 @@ has_role (SonaeContact *c,
   return FALSE;
 }
 
-/* Add what @src brings to @dest without overwriting anything; TRUE when
- * something was added. */
+static char *
+fold_name (const char *name)
+{
+  g_autofree char *folded = sonae_text_fold (name);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_isspace (c) && c != 0x30FB && c != 0xB7)  /* ・ */
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static SonaeContact *
+target_contact (Target *t)
+{
+  return t->work ? t->work : t->roster;
+}
+
+/* Where the plan looks for the same person. Each key leads to the earliest
+ * target (roster first, then the file's new contacts in file order), as a
+ * scan of the roster would find it. A folded name has no white space, so a
+ * line break separates it from the rest of a key. */
+typedef struct {
+  GHashTable *by_builtin;     /* bundled key → Target */
+  GHashTable *by_number;      /* name, number digits → Target */
+  GHashTable *by_address;     /* name, e-mail address → Target */
+  GHashTable *by_group;       /* name, group → Target of the roster */
+  GHashTable *by_file_group;  /* name, group → Target of the file that names its group */
+} Index;
+
+static void
+index_init (Index *idx)
+{
+  idx->by_builtin = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  idx->by_number = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  idx->by_address = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  idx->by_group = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  idx->by_file_group = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+index_clear (Index *idx)
+{
+  g_clear_pointer (&idx->by_builtin, g_hash_table_unref);
+  g_clear_pointer (&idx->by_number, g_hash_table_unref);
+  g_clear_pointer (&idx->by_address, g_hash_table_unref);
+  g_clear_pointer (&idx->by_group, g_hash_table_unref);
+  g_clear_pointer (&idx->by_file_group, g_hash_table_unref);
+}
+
+/* Takes @key. */
+static void
+index_put (GHashTable *table,
+           char       *key,
+           Target     *t)
+{
+  Target *known = g_hash_table_lookup (table, key);
+
+  if (known == NULL || known->seq > t->seq)
+    g_hash_table_replace (table, key, t);
+  else
+    g_free (key);
+}
+
+static Target *
+index_get (GHashTable *table,
+           const char *name_key,
+           const char *rest)
+{
+  g_autofree char *key = g_strconcat (name_key, "\n", rest, NULL);
+
+  return g_hash_table_lookup (table, key);
+}
+
+static Target *
+earlier (Target *a,
+         Target *b)
+{
+  if (a == NULL)
+    return b;
+  if (b == NULL)
+    return a;
+  return a->seq <= b->seq ? a : b;
+}
+
+static void
+index_number (Index      *idx,
+              Target     *t,
+              const char *value)
+{
+  g_autofree char *digits = digits_of (value);
+
+  if (*digits)
+    index_put (idx->by_number, g_strconcat (t->name_key, "\n", digits, NULL), t);
+}
+
+static void
+index_address (Index      *idx,
+               Target     *t,
+               const char *value)
+{
+  g_autofree char *key = address_key (value);
+
+  index_put (idx->by_address, g_strconcat (t->name_key, "\n", key, NULL), t);
+}
+
+static void
+index_target (Index  *idx,
+              Target *t)
+{
+  SonaeContact *c = target_contact (t);
+  char group[16];
+
+  t->name_key = fold_name (c->name);
+  if (c->builtin_key != NULL && !g_hash_table_contains (idx->by_builtin, c->builtin_key))
+    g_hash_table_insert (idx->by_builtin, g_strdup (c->builtin_key), t);
+  for (guint i = 0; i < c->phones->len; i++)
+    index_number (idx, t, ((SonaeLabeled *) g_ptr_array_index (c->phones, i))->value);
+  for (guint i = 0; i < c->emails->len; i++)
+    index_address (idx, t, ((SonaeLabeled *) g_ptr_array_index (c->emails, i))->value);
+
+  g_snprintf (group, sizeof group, "%d", (int) c->group);
+  if (!t->from_file)
+    index_put (idx->by_group, g_strconcat (t->name_key, "\n", group, NULL), t);
+  else if (t->explicit_group)
+    index_put (idx->by_file_group, g_strconcat (t->name_key, "\n", group, NULL), t);
+}
+
+/* The roster entry or earlier entry of the file that is the same person:
+ * the same bundled key; or the same name and a shared phone number or
+ * e-mail address; or the same name in the same group (for the roster, or
+ * when the file names the group). */
+static Target *
+find_target (Index           *idx,
+             SonaeCodecEntry *e)
+{
+  SonaeContact *c = e->pub.contact;
+  g_autofree char *name_key = NULL;
+  Target *best = NULL;
+  char group[16];
+
+  if (c->builtin_key != NULL)
+    {
+      Target *t = g_hash_table_lookup (idx->by_builtin, c->builtin_key);
+      if (t != NULL)
+        return t;
+    }
+
+  name_key = fold_name (c->name);
+  for (guint i = 0; i < c->phones->len; i++)
+    {
+      g_autofree char *digits = digits_of (((SonaeLabeled *) g_ptr_array_index (c->phones, i))->value);
+
+      if (*digits)
+        best = earlier (best, index_get (idx->by_number, name_key, digits));
+    }
+  for (guint i = 0; i < c->emails->len; i++)
+    {
+      g_autofree char *key = address_key (((SonaeLabeled *) g_ptr_array_index (c->emails, i))->value);
+
+      best = earlier (best, index_get (idx->by_address, name_key, key));
+    }
+  if (best != NULL)
+    return best;
+
+  g_snprintf (group, sizeof group, "%d", (int) c->group);
+  best = index_get (idx->by_group, name_key, group);
+  if (e->group_from_file)
+    best = earlier (best, index_get (idx->by_file_group, name_key, group));
+  return best;
+}
+
+static GHashTable *
+keys_of (GPtrArray *labeled,
+         char     *(*make_key) (const char *value))
+{
+  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < labeled->len; i++)
+    g_hash_table_add (keys, make_key (((SonaeLabeled *) g_ptr_array_index (labeled, i))->value));
+  return keys;
+}
+
+/* Add what the entry brings to the target's work copy without overwriting
+ * anything; TRUE when something was added. */
 static gboolean
-merge_into (SonaeContact    *dest,
+merge_into (Index           *idx,
+            Target          *t,
             SonaeCodecEntry *entry)
 {
+  SonaeContact *dest = t->work;
   SonaeContact *src = entry->pub.contact;
   gboolean changed = FALSE;
   struct { char **dest; const char *src; } fields[] = {
@@ -700,21 +986,30 @@ merge_into (SonaeContact    *dest,
       changed = TRUE;
     }
 
+  if (t->numbers == NULL)
+    t->numbers = keys_of (dest->phones, number_key);
+  if (t->addresses == NULL)
+    t->addresses = keys_of (dest->emails, address_key);
+
   for (guint i = 0; i < src->phones->len; i++)
     {
       SonaeLabeled *l = g_ptr_array_index (src->phones, i);
-      if (!has_phone (dest, l->value))
+
+      if (g_hash_table_add (t->numbers, number_key (l->value)))
         {
           sonae_contact_add_phone (dest, l->label, l->value);
+          index_number (idx, t, l->value);
           changed = TRUE;
         }
     }
   for (guint i = 0; i < src->emails->len; i++)
     {
       SonaeLabeled *l = g_ptr_array_index (src->emails, i);
-      if (!has_email (dest, l->value))
+
+      if (g_hash_table_add (t->addresses, address_key (l->value)))
         {
           sonae_contact_add_email (dest, l->label, l->value);
+          index_address (idx, t, l->value);
           changed = TRUE;
         }
     }
@@ -730,110 +1025,19 @@ merge_into (SonaeContact    *dest,
   return changed;
 }
 
-static char *
-fold_name (const char *name)
-{
-  g_autofree char *folded = sonae_text_fold (name);
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = folded; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (!g_unichar_isspace (c) && c != 0x30FB && c != 0xB7)  /* ・ */
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static SonaeContact *
-target_contact (Target *t)
-{
-  return t->work ? t->work : t->roster;
-}
-
-static void
-index_target (GHashTable *by_name,
-              GHashTable *by_builtin,
-              Target     *t)
-{
-  SonaeContact *c = target_contact (t);
-  char *key = fold_name (c->name);
-  GPtrArray *list = g_hash_table_lookup (by_name, key);
-
-  if (list == NULL)
-    {
-      list = g_ptr_array_new ();
-      g_hash_table_insert (by_name, key, list);
-    }
-  else
-    g_free (key);
-  g_ptr_array_add (list, t);
-  if (c->builtin_key != NULL && !g_hash_table_contains (by_builtin, c->builtin_key))
-    g_hash_table_insert (by_builtin, g_strdup (c->builtin_key), t);
-}
-
-/* The roster entry or earlier entry of the file that is the same person:
- * the same bundled key; or the same name and a shared phone number or
- * e-mail address; or the same name in the same group (for the roster, or
- * when the file names the group). */
-static Target *
-find_target (GHashTable      *by_name,
-             GHashTable      *by_builtin,
-             SonaeCodecEntry *e)
-{
-  SonaeContact *c = e->pub.contact;
-  g_autofree char *key = NULL;
-  GPtrArray *list;
-  Target *best = NULL;
-  int best_score = 0;
-
-  if (c->builtin_key != NULL)
-    {
-      Target *t = g_hash_table_lookup (by_builtin, c->builtin_key);
-      if (t != NULL)
-        return t;
-    }
-
-  key = fold_name (c->name);
-  list = g_hash_table_lookup (by_name, key);
-  for (guint i = 0; list && i < list->len; i++)
-    {
-      Target *t = g_ptr_array_index (list, i);
-      SonaeContact *tc = target_contact (t);
-      int score = 0;
-
-      if (shares_number_or_address (tc, c))
-        score = 2;
-      else if (tc->group == c->group && (!t->from_file || (t->explicit_group && e->group_from_file)))
-        score = 1;
-      if (score > best_score)
-        {
-          best = t;
-          best_score = score;
-        }
-    }
-  return best;
-}
-
-static void
-free_list (gpointer data)
-{
-  g_ptr_array_unref (data);
-}
-
 static gboolean
 plan (SonaeImport  *self,
       SonaeStore   *store,
       GError      **error)
 {
   GPtrArray *roster;
-  g_autoptr(GHashTable) by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_list);
-  g_autoptr(GHashTable) by_builtin = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Index idx;
 
   roster = sonae_store_list_contacts (store, -1, error);
   if (roster == NULL)
     return FALSE;
 
+  index_init (&idx);
   g_ptr_array_set_size (self->targets, 0);
   g_clear_pointer (&self->roster, g_ptr_array_unref);
   self->roster = roster;
@@ -842,14 +1046,15 @@ plan (SonaeImport  *self,
       Target *t = g_new0 (Target, 1);
 
       t->roster = g_ptr_array_index (roster, i);
+      t->seq = self->targets->len;
       g_ptr_array_add (self->targets, t);
-      index_target (by_name, by_builtin, t);
+      index_target (&idx, t);
     }
 
   for (guint i = 0; i < self->entries->len; i++)
     {
       SonaeCodecEntry *e = g_ptr_array_index (self->entries, i);
-      Target *t = find_target (by_name, by_builtin, e);
+      Target *t = find_target (&idx, e);
 
       if (t == NULL)
         {
@@ -858,13 +1063,14 @@ plan (SonaeImport  *self,
           t->explicit_group = e->group_from_file;
           t->dirty = TRUE;
           t->line = e->line;
+          t->seq = self->targets->len;
           t->work = sonae_contact_copy (e->pub.contact);
           t->work->id = 0;
           g_ptr_array_set_size (t->work->roles, 0);
           for (guint j = 0; j < e->roles->len; j++)
             g_ptr_array_add (t->work->roles, g_strdup (g_array_index (e->roles, SonaeCodecRole, j).key));
           g_ptr_array_add (self->targets, t);
-          index_target (by_name, by_builtin, t);
+          index_target (&idx, t);
           e->pub.action = SONAE_IMPORT_ADD;
           e->pub.existing_id = 0;
           e->target = t->work;
@@ -873,7 +1079,7 @@ plan (SonaeImport  *self,
 
       if (t->work == NULL)
         t->work = sonae_contact_copy (t->roster);
-      if (merge_into (t->work, e))
+      if (merge_into (&idx, t, e))
         {
           e->pub.action = SONAE_IMPORT_MERGE;
           if (!t->dirty)
@@ -886,6 +1092,7 @@ plan (SonaeImport  *self,
       e->target = t->work;
     }
 
+  index_clear (&idx);
   self->planned = TRUE;
   return TRUE;
 }
@@ -964,23 +1171,26 @@ apply_roles (SonaeImport  *self,
       GArray *list = g_hash_table_lookup (by_role, key);
       g_autoptr(GPtrArray) holders = sonae_store_get_role_holders (store, key, error);
       g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GHashTable) present = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
       guint before;
 
       if (holders == NULL)
         return FALSE;
       for (guint j = 0; j < holders->len; j++)
-        g_array_append_val (ids, ((SonaeContact *) g_ptr_array_index (holders, j))->id);
+        {
+          gint64 id = ((SonaeContact *) g_ptr_array_index (holders, j))->id;
+
+          if (g_hash_table_add (present, g_memdup2 (&id, sizeof id)))
+            g_array_append_val (ids, id);
+        }
       before = ids->len;
 
       g_array_sort (list, compare_assignments);
       for (guint j = 0; j < list->len; j++)
         {
           gint64 id = g_array_index (list, Assignment, j).id;
-          gboolean present = FALSE;
 
-          for (guint k = 0; k < ids->len && !present; k++)
-            present = g_array_index (ids, gint64, k) == id;
-          if (!present)
+          if (g_hash_table_add (present, g_memdup2 (&id, sizeof id)))
             g_array_append_val (ids, id);
         }
       if (ids->len != before &&

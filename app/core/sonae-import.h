@@ -20,11 +20,22 @@ typedef struct {
 
 typedef struct _SonaeImport SonaeImport;
 
+/* An entry of the file that the import leaves out because it holds nothing
+ * Sonae keeps (say, only a chat address or a program's private fields). The
+ * rest of the file is imported. */
+typedef struct {
+  guint line;                  /* where the entry starts in the file */
+  char *reason;                /* a translated sentence that says why */
+} SonaeImportLeftOut;
+
 /* Read and check a whole file (vCard 2.1/3.0/4.0 or CSV; the format is found
  * from the content, the name only hints). Nothing touches the database.
  * A malformed file gives SONAE_ERROR_PARSE, _ENCODING or _TOO_LARGE with a
- * message that says what is wrong and where (line number). New contacts go
- * to @group unless the file names a group itself. */
+ * message that says what is wrong and where (line number), and nothing of
+ * it is imported. An entry that holds nothing Sonae keeps is left out (see
+ * sonae_import_get_left_out()); a file whose entries are all left out is
+ * refused. Every text read is valid UTF-8. New contacts go to @group unless
+ * the file names a group itself. */
 SonaeImport  *sonae_import_new_from_file (const char  *path,
                                           SonaeGroup   group,
                                           GError     **error);
@@ -49,6 +60,9 @@ gboolean      sonae_import_plan          (SonaeImport  *self,
                                           GError      **error);
 /* The entries (SonaeImportEntry *, borrowed), in file order. */
 GPtrArray    *sonae_import_get_entries   (SonaeImport  *self);
+/* The entries left out (SonaeImportLeftOut *, borrowed), in file order;
+ * empty when every entry was read. Show them with the plan: “Line 12: …”. */
+GPtrArray    *sonae_import_get_left_out  (SonaeImport  *self);
 guint         sonae_import_count         (SonaeImport  *self,
                                           SonaeImportAction action);
 /* Plan again and write everything in ONE transaction: all or nothing. */

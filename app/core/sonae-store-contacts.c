@@ -12,6 +12,20 @@
   "id, grp, name, reading, organization, department, title, system, contract, " \
   "address, url, notes, verified_on, needs_check, builtin_key"
 
+/* A text column as valid UTF-8, NULL when empty. An earlier Sonae could
+ * store a broken byte read from a contact file; such a character is shown
+ * as “�” so that the roster can still be seen, edited and exported. */
+static char *
+column_text (sqlite3_stmt *stmt,
+             int           index)
+{
+  g_autofree char *text = sonae_column_dup (stmt, index);
+
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    return g_utf8_make_valid (text, -1);
+  return g_steal_pointer (&text);
+}
+
 static SonaeContact *
 contact_from_row (sqlite3_stmt *stmt)
 {
@@ -20,19 +34,19 @@ contact_from_row (sqlite3_stmt *stmt)
 
   c->id = sqlite3_column_int64 (stmt, 0);
   c->group = (grp >= 0 && grp < SONAE_N_GROUPS) ? (SonaeGroup) grp : SONAE_GROUP_STAFF;
-  c->name = sonae_column_dup (stmt, 2);
-  c->reading = sonae_column_dup (stmt, 3);
-  c->organization = sonae_column_dup (stmt, 4);
-  c->department = sonae_column_dup (stmt, 5);
-  c->title = sonae_column_dup (stmt, 6);
-  c->system = sonae_column_dup (stmt, 7);
-  c->contract = sonae_column_dup (stmt, 8);
-  c->address = sonae_column_dup (stmt, 9);
-  c->url = sonae_column_dup (stmt, 10);
-  c->notes = sonae_column_dup (stmt, 11);
-  c->verified_on = sonae_column_dup (stmt, 12);
+  c->name = column_text (stmt, 2);
+  c->reading = column_text (stmt, 3);
+  c->organization = column_text (stmt, 4);
+  c->department = column_text (stmt, 5);
+  c->title = column_text (stmt, 6);
+  c->system = column_text (stmt, 7);
+  c->contract = column_text (stmt, 8);
+  c->address = column_text (stmt, 9);
+  c->url = column_text (stmt, 10);
+  c->notes = column_text (stmt, 11);
+  c->verified_on = column_text (stmt, 12);
   c->needs_check = sqlite3_column_int (stmt, 13) != 0;
-  c->builtin_key = sonae_column_dup (stmt, 14);
+  c->builtin_key = column_text (stmt, 14);
   if (c->builtin_key != NULL)
     sonae_authorities_localize (c);
   return c;
@@ -65,17 +79,19 @@ fill_details (SonaeStore  *self,
         {
           gint64 id = sqlite3_column_int64 (stmt, 0);
           SonaeContact *c = g_hash_table_lookup (by_id, &id);
-          const char *label = (const char *) sqlite3_column_text (stmt, 1);
-          const char *value = (const char *) sqlite3_column_text (stmt, 2);
+          g_autofree char *label = NULL;
+          g_autofree char *value = NULL;
 
           if (c == NULL)
             continue;
+          label = column_text (stmt, 1);
+          value = column_text (stmt, 2);
           if (q == 0)
             g_ptr_array_add (c->phones, sonae_labeled_new (label, value));
           else if (q == 1)
             g_ptr_array_add (c->emails, sonae_labeled_new (label, value));
-          else
-            g_ptr_array_add (c->roles, g_strdup (label));
+          else if (label != NULL)
+            g_ptr_array_add (c->roles, g_steal_pointer (&label));
         }
       if (rc != SQLITE_DONE)
         return sonae_store_set_sql_error (self, error, _("Could not read the contacts"));
@@ -210,9 +226,45 @@ save_labeled (SonaeStore  *self,
 }
 
 static gboolean
+labeled_are_text (GPtrArray *labeled)
+{
+  for (guint i = 0; i < labeled->len; i++)
+    {
+      SonaeLabeled *l = g_ptr_array_index (labeled, i);
+
+      if ((l->label != NULL && !g_utf8_validate (l->label, -1, NULL)) ||
+          (l->value != NULL && !g_utf8_validate (l->value, -1, NULL)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Nothing but valid UTF-8 is written: a broken byte would make the roster
+ * unreadable to the export, the search and the screen. */
+static gboolean
+contact_is_text (SonaeContact *c)
+{
+  const char *fields[] = {
+    c->name, c->reading, c->organization, c->department, c->title, c->system,
+    c->contract, c->address, c->url, c->notes, c->verified_on, c->builtin_key,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i] != NULL && !g_utf8_validate (fields[i], -1, NULL))
+      return FALSE;
+  return labeled_are_text (c->phones) && labeled_are_text (c->emails);
+}
+
+static gboolean
 validate_contact (SonaeContact  *c,
                   GError       **error)
 {
+  if (!contact_is_text (c))
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_ENCODING,
+                           _("Some of the contact's text is damaged (it has characters that are not valid UTF-8), so the contact was not saved."));
+      return FALSE;
+    }
   if (c->name == NULL || *g_strstrip (c->name) == '\0')
     {
       g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,

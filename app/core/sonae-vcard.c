@@ -121,9 +121,68 @@ head_length (const char *s,
   return len;
 }
 
+/* Where the head of a growing logical line ends: a logical line only grows
+ * at its end, so each byte is looked at once however many lines it joins. */
+typedef struct {
+  gsize scanned;
+  gboolean quoted;
+  gboolean found;
+} HeadScan;
+
+/* TRUE once the line has a colon outside quotes. */
+static gboolean
+head_complete (HeadScan      *h,
+               const GString *out)
+{
+  for (; !h->found && h->scanned < out->len; h->scanned++)
+    {
+      if (out->str[h->scanned] == '"')
+        h->quoted = !h->quoted;
+      else if (out->str[h->scanned] == ':' && !h->quoted)
+        h->found = TRUE;
+    }
+  return h->found;
+}
+
+/* The value ends with a backslash that escapes nothing but the line break. */
+static gboolean
+ends_with_lone_backslash (const GString *out)
+{
+  gsize n = 0;
+
+  while (n < out->len && out->str[out->len - 1 - n] == '\\')
+    n++;
+  return n % 2 == 1;
+}
+
+/* A physical line that begins a property: a name (letters, digits, “-”,
+ * “.”, “_”) followed by “:” or “;”, and a colon outside quotes. */
+static gboolean
+starts_property (const char *s,
+                 gsize       len)
+{
+  gsize i = 0;
+
+  while (i < len && (g_ascii_isalnum (s[i]) || s[i] == '-' || s[i] == '.' || s[i] == '_'))
+    i++;
+  if (i == 0 || i >= len || (s[i] != ':' && s[i] != ';'))
+    return FALSE;
+  return head_length (s, len) < len;
+}
+
+typedef enum {
+  JOIN_NONE,
+  JOIN_SOFT_BREAK,   /* quoted-printable “=” at the end of the line */
+  JOIN_FOLDED,       /* the next line begins with a blank */
+  JOIN_BACKSLASH,    /* vCard 2.1: a “\” at the end of the line */
+} Join;
+
 /* One logical line: folded lines joined (vCard 3.0/4.0 drop the first
  * blank of a continuation line, 2.1 keeps it), quoted-printable soft line
- * breaks joined. FALSE at the end of the data or on error. */
+ * breaks joined. Some phones continue a vCard 2.1 value (an address) on
+ * the next line after a backslash; the line break is kept as “\n” when
+ * that next line is not a property of its own. FALSE at the end of the
+ * data or on error. */
 static gboolean
 read_logical (Reader    *r,
               gboolean   v21,
@@ -134,6 +193,7 @@ read_logical (Reader    *r,
   const char *start;
   gsize len;
   gboolean qp;
+  HeadScan head = { 0, FALSE, FALSE };
 
   g_string_truncate (out, 0);
   if (!read_physical (r, &start, &len, line, error))
@@ -143,28 +203,41 @@ read_logical (Reader    *r,
 
   for (;;)
     {
+      Join join = JOIN_NONE;
       guint ignored;
 
-      if (qp && out->len > 0 && out->str[out->len - 1] == '='
-          && head_length (out->str, out->len) < out->len)
+      if (!peek_physical (r, &start, &len, error))
+        break;
+      if (qp && out->len > 0 && out->str[out->len - 1] == '=' && head_complete (&head, out))
+        join = JOIN_SOFT_BREAK;
+      else if (len > 0 && (start[0] == ' ' || start[0] == '\t'))
+        join = JOIN_FOLDED;
+      else if (v21 && !qp && len > 0 && ends_with_lone_backslash (out) &&
+               head_complete (&head, out) && !starts_property (start, len))
+        join = JOIN_BACKSLASH;
+      if (join == JOIN_NONE)
+        break;
+
+      read_physical (r, &start, &len, &ignored, error);
+      switch (join)
         {
-          if (!peek_physical (r, &start, &len, error))
-            break;
+        case JOIN_SOFT_BREAK:
           g_string_truncate (out, out->len - 1);
-          read_physical (r, &start, &len, &ignored, error);
           g_string_append_len (out, start, len);
-        }
-      else
-        {
-          if (!peek_physical (r, &start, &len, error))
-            break;
-          if (len == 0 || (start[0] != ' ' && start[0] != '\t'))
-            break;
-          read_physical (r, &start, &len, &ignored, error);
+          break;
+        case JOIN_FOLDED:
           if (v21)
             g_string_append_len (out, start, len);
           else
             g_string_append_len (out, start + 1, len - 1);
+          break;
+        case JOIN_BACKSLASH:
+          g_string_append_c (out, 'n');
+          g_string_append_len (out, start, len);
+          break;
+        case JOIN_NONE:
+        default:
+          g_assert_not_reached ();
         }
       if (out->len > SONAE_IMPORT_MAX_PROPERTY)
         {
@@ -466,9 +539,10 @@ unescape (const char *s,
   return g_strdup (g_strstrip (clean));
 }
 
-/* Split at the semicolons that are not escaped, and unescape each part. */
+/* Split at the @separators that are not escaped, and unescape each part. */
 static GPtrArray *
-split_components (const char *s)
+split_at (const char *s,
+          const char *separators)
 {
   GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
   gsize len = strlen (s);
@@ -476,18 +550,26 @@ split_components (const char *s)
 
   for (gsize i = 0; i <= len; i++)
     {
-      if (i < len && s[i] == '\\')
+      /* a backslash at the very end escapes nothing: the last part keeps it */
+      if (i + 1 < len && s[i] == '\\')
         {
           i++;
           continue;
         }
-      if (i == len || s[i] == ';')
+      if (i == len || strchr (separators, s[i]) != NULL)
         {
           g_ptr_array_add (parts, unescape (s + start, i - start));
           start = i + 1;
         }
     }
   return parts;
+}
+
+/* Split at the semicolons that are not escaped, and unescape each part. */
+static GPtrArray *
+split_components (const char *s)
+{
+  return split_at (s, ";");
 }
 
 static const char *
@@ -537,12 +619,13 @@ name_from_n (GPtrArray *n)
     }
 }
 
+/* The words of a reading (family, given…) joined with a space, as the
+ * contact keeps its one reading. */
 static char *
-reading_from_parts (const char *family,
-                    const char *given)
+reading_from_words (const char *const *words,
+                    guint              n)
 {
-  const char *words[] = { family, given };
-  g_autofree char *joined = join_words (words, 2, " ");
+  g_autofree char *joined = join_words (words, n, " ");
   gboolean halfwidth = FALSE;
 
   /* Japanese phones write the reading in half-width katakana (ﾔﾏﾀﾞ). */
@@ -555,6 +638,26 @@ reading_from_parts (const char *family,
   if (halfwidth)
     return g_utf8_normalize (joined, -1, G_NORMALIZE_NFKC);
   return g_steal_pointer (&joined);
+}
+
+static char *
+reading_from_parts (const char *family,
+                    const char *given)
+{
+  const char *words[] = { family, given };
+
+  return reading_from_words (words, 2);
+}
+
+/* A reading written in parts, “あんどう;ろいど” or, as SORT-AS has it,
+ * “あんどう,ろいど”: every part, family first, joined with a space. */
+static char *
+reading_from_structured (const char *text,
+                         const char *separators)
+{
+  g_autoptr(GPtrArray) parts = split_at (text, separators);
+
+  return reading_from_words ((const char *const *) parts->pdata, parts->len);
 }
 
 static char *
@@ -638,6 +741,7 @@ typedef struct {
   GPtrArray *props;        /* of Prop */
   guint line;
   char *version;
+  gboolean v21;            /* its lines are read the vCard 2.1 way */
 } Card;
 
 static Prop *
@@ -653,12 +757,13 @@ first_prop (Card       *card,
   return NULL;
 }
 
-/* The first non-empty text of a property, unescaped; NULL when absent. */
+/* The first value of a property whose text is not empty, in UTF-8 but
+ * still escaped; NULL when absent. */
 static gboolean
-first_text (Card        *card,
-            const char  *name,
-            char       **out,
-            GError     **error)
+first_value (Card        *card,
+             const char  *name,
+             char       **out,
+             GError     **error)
 {
   for (guint i = 0; i < card->props->len; i++)
     {
@@ -674,7 +779,7 @@ first_text (Card        *card,
       text = unescape (v, strlen (v));
       if (*text)
         {
-          *out = g_steal_pointer (&text);
+          *out = g_steal_pointer (&v);
           return TRUE;
         }
     }
@@ -682,6 +787,22 @@ first_text (Card        *card,
   return TRUE;
 }
 
+/* The first non-empty text of a property, unescaped; NULL when absent. */
+static gboolean
+first_text (Card        *card,
+            const char  *name,
+            char       **out,
+            GError     **error)
+{
+  g_autofree char *v = NULL;
+
+  if (!first_value (card, name, &v, error))
+    return FALSE;
+  *out = v != NULL ? unescape (v, strlen (v)) : NULL;
+  return TRUE;
+}
+
+/* @out_entry is NULL when the card holds nothing Sonae keeps. */
 static gboolean
 card_to_entry (Card             *card,
                SonaeCodecEntry **out_entry,
@@ -741,12 +862,15 @@ card_to_entry (Card             *card,
         }
       if (n_prop->sort_as != NULL && c->reading == NULL)
         {
-          g_autofree char *sort = unescape (n_prop->sort_as, strlen (n_prop->sort_as));
-          g_auto(GStrv) words = g_strsplit (sort, ",", -1);
-          const char *family = words[0] ? words[0] : "";
-          const char *given = family[0] && words[1] ? words[1] : "";
+          /* A parameter is read like the value: it may not be UTF-8. */
+          g_autofree char *sort = sonae_codec_to_utf8 (n_prop->sort_as, strlen (n_prop->sort_as),
+                                                       n_prop->charset, n_prop->line, error);
 
-          c->reading = reading_from_parts (family, given);
+          if (sort == NULL)
+            goto fail;
+          /* RFC 6350 separates the parts with commas; Android writes
+           * SORT-AS="あんどう;ろいど" */
+          c->reading = reading_from_structured (sort, ",;");
         }
     }
 
@@ -778,10 +902,11 @@ card_to_entry (Card             *card,
         {
           g_autofree char *kana = NULL;
 
-          if (!first_text (card, kana_props[i], &kana, error))
+          if (!first_value (card, kana_props[i], &kana, error))
             goto fail;
+          /* “やまだ;たろう” as some phones write it */
           if (kana != NULL)
-            c->reading = reading_from_parts (kana, NULL);
+            c->reading = reading_from_structured (kana, ";");
         }
       if (c->reading == NULL && !first_text (card, "SORT-STRING", &c->reading, error))
         goto fail;
@@ -897,6 +1022,14 @@ card_to_entry (Card             *card,
                      g_ascii_strcasecmp (needs_check, "true") == 0 ||
                      g_ascii_strcasecmp (needs_check, "yes") == 0;
 
+  /* Only a chat address, a birthday, a program's private fields…: left out
+   * by the caller, the rest of the file is read. */
+  if (sonae_codec_entry_is_empty (entry, nickname))
+    {
+      sonae_codec_entry_free (entry);
+      *out_entry = NULL;
+      return TRUE;
+    }
   if (!sonae_codec_entry_finish (entry, nickname, error))
     goto fail;
 
@@ -947,18 +1080,82 @@ card_free (Card *card)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Card, card_free)
 
+static int
+compare_entry_lines (gconstpointer a,
+                     gconstpointer b)
+{
+  const SonaeCodecEntry *x = *(SonaeCodecEntry **) a;
+  const SonaeCodecEntry *y = *(SonaeCodecEntry **) b;
+
+  return (x->line > y->line) - (x->line < y->line);
+}
+
+static int
+compare_left_out_lines (gconstpointer a,
+                        gconstpointer b)
+{
+  const SonaeImportLeftOut *x = *(SonaeImportLeftOut **) a;
+  const SonaeImportLeftOut *y = *(SonaeImportLeftOut **) b;
+
+  return (x->line > y->line) - (x->line < y->line);
+}
+
+/* At END:VCARD: @card becomes an entry, or one more left out. */
+static gboolean
+end_card (Card       *card,
+          GPtrArray  *entries,
+          GPtrArray  *left_out,
+          GPtrArray  *versions,
+          GError    **error)
+{
+  SonaeCodecEntry *entry = NULL;
+
+  if (!card_to_entry (card, &entry, error))
+    return FALSE;
+  if (entry == NULL)
+    {
+      if (!sonae_codec_leave_out_empty (left_out, entries->len, card->line, error))
+        return FALSE;
+    }
+  else if (entries->len + left_out->len >= SONAE_IMPORT_MAX_CONTACTS)
+    {
+      sonae_codec_entry_free (entry);
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_TOO_LARGE,
+                   _("The file holds more than %d contacts, more than Sonae accepts at once."),
+                   SONAE_IMPORT_MAX_CONTACTS);
+      return FALSE;
+    }
+  else
+    g_ptr_array_add (entries, entry);
+
+  if (card->version != NULL)
+    {
+      gboolean seen = FALSE;
+
+      for (guint i = 0; i < versions->len; i++)
+        seen = seen || g_str_equal (g_ptr_array_index (versions, i), card->version);
+      if (!seen)
+        g_ptr_array_add (versions, g_strdup (card->version));
+    }
+  return TRUE;
+}
+
 gboolean
 sonae_vcard_parse (const char  *data,
                    gsize        length,
                    GPtrArray   *entries,
+                   GPtrArray   *left_out,
                    char       **out_format,
                    GError     **error)
 {
   Reader r = { data, length, 0, 1, };
   g_autoptr(GString) logical = g_string_new (NULL);
-  g_autoptr(Card) card = NULL;
+  /* Android nests a card inside another: each is a contact of its own */
+  g_autoptr(GPtrArray) open_cards = g_ptr_array_new_with_free_func ((GDestroyNotify) card_free);
   g_autoptr(GPtrArray) versions = g_ptr_array_new_with_free_func (g_free);
-  gboolean v21 = FALSE;
+  guint first_entry = entries->len;
+  guint first_left_out = left_out->len;
+  gboolean nested = FALSE;
   gboolean in_base64 = FALSE;  /* vCard 2.1 base64 runs until a blank line */
   guint line = 0;
   guint n_found = 0;
@@ -966,9 +1163,10 @@ sonae_vcard_parse (const char  *data,
   for (;;)
     {
       g_autoptr(GError) local = NULL;
+      Card *card = open_cards->len > 0 ? g_ptr_array_index (open_cards, open_cards->len - 1) : NULL;
       Prop *prop;
 
-      if (!read_logical (&r, v21, logical, &line, &local))
+      if (!read_logical (&r, card != NULL && card->v21, logical, &line, &local))
         {
           if (local != NULL)
             {
@@ -983,27 +1181,24 @@ sonae_vcard_parse (const char  *data,
           in_base64 = FALSE;
           continue;
         }
+      /* a comment some programs write */
+      if (logical->str[0] == '#')
+        continue;
 
       if (is_line (logical, "BEGIN", "VCARD"))
         {
-          if (card != NULL)
-            {
-              g_set_error (error, SONAE_ERROR, SONAE_ERROR_PARSE,
-                           _("Line %u starts a new vCard inside the vCard that starts at line %u. A vCard must end with END:VCARD before the next one begins."),
-                           line, card->line);
-              return FALSE;
-            }
+          nested = nested || card != NULL;
           card = g_new0 (Card, 1);
           card->props = g_ptr_array_new_with_free_func ((GDestroyNotify) prop_free);
           card->line = line;
-          v21 = FALSE;
+          g_ptr_array_add (open_cards, card);
           in_base64 = FALSE;
           continue;
         }
 
       if (is_line (logical, "END", "VCARD"))
         {
-          SonaeCodecEntry *entry = NULL;
+          g_autoptr(Card) ended = NULL;
 
           if (card == NULL)
             {
@@ -1011,27 +1206,11 @@ sonae_vcard_parse (const char  *data,
                            _("Line %u ends a vCard that was never begun (BEGIN:VCARD is missing)."), line);
               return FALSE;
             }
-          if (!card_to_entry (card, &entry, error))
+          ended = g_ptr_array_steal_index (open_cards, open_cards->len - 1);
+          if (!end_card (ended, entries, left_out, versions, error))
             return FALSE;
-          if (entries->len >= SONAE_IMPORT_MAX_CONTACTS)
-            {
-              sonae_codec_entry_free (entry);
-              g_set_error (error, SONAE_ERROR, SONAE_ERROR_TOO_LARGE,
-                           _("The file holds more than %d contacts, more than Sonae accepts at once."),
-                           SONAE_IMPORT_MAX_CONTACTS);
-              return FALSE;
-            }
-          g_ptr_array_add (entries, entry);
-          if (card->version != NULL)
-            {
-              gboolean seen = FALSE;
-              for (guint i = 0; i < versions->len; i++)
-                seen = seen || g_str_equal (g_ptr_array_index (versions, i), card->version);
-              if (!seen)
-                g_ptr_array_add (versions, g_strdup (card->version));
-            }
-          g_clear_pointer (&card, card_free);
           n_found++;
+          in_base64 = FALSE;
           continue;
         }
 
@@ -1059,21 +1238,26 @@ sonae_vcard_parse (const char  *data,
           g_strstrip (v);
           if (!g_str_equal (v, "2.1") && !g_str_equal (v, "3.0") && !g_str_equal (v, "4.0"))
             {
+              /* the message is shown: whatever the file holds, it must be text */
+              g_autofree char *shown = g_utf8_make_valid (v, -1);
+
               g_set_error (error, SONAE_ERROR, SONAE_ERROR_PARSE,
                            _("Line %u: vCard version “%s” is not supported (2.1, 3.0 and 4.0 are)."),
-                           line, v);
+                           line, shown);
               prop_free (prop);
               return FALSE;
             }
           set_str (&card->version, v);
-          v21 = g_str_equal (v, "2.1");
+          card->v21 = g_str_equal (v, "2.1");
         }
-      in_base64 = v21 && prop->encoding != NULL && g_str_equal (prop->encoding, "BASE64");
+      in_base64 = card->v21 && prop->encoding != NULL && g_str_equal (prop->encoding, "BASE64");
       g_ptr_array_add (card->props, prop);
     }
 
-  if (card != NULL)
+  if (open_cards->len > 0)
     {
+      Card *card = g_ptr_array_index (open_cards, open_cards->len - 1);
+
       g_set_error (error, SONAE_ERROR, SONAE_ERROR_PARSE,
                    _("The vCard that starts at line %u has no END:VCARD: the file is cut short."),
                    card->line);
@@ -1084,6 +1268,24 @@ sonae_vcard_parse (const char  *data,
       g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_PARSE,
                            _("The file holds no vCard (no BEGIN:VCARD line)."));
       return FALSE;
+    }
+
+  /* An inner card ends first; the entries follow the file's order of cards. */
+  if (nested)
+    {
+      g_autoptr(GPtrArray) read = g_ptr_array_new ();
+
+      for (guint i = first_entry; i < entries->len; i++)
+        g_ptr_array_add (read, g_ptr_array_index (entries, i));
+      g_ptr_array_sort (read, compare_entry_lines);
+      for (guint i = 0; i < read->len; i++)
+        entries->pdata[first_entry + i] = read->pdata[i];
+      g_ptr_array_set_size (read, 0);
+      for (guint i = first_left_out; i < left_out->len; i++)
+        g_ptr_array_add (read, g_ptr_array_index (left_out, i));
+      g_ptr_array_sort (read, compare_left_out_lines);
+      for (guint i = 0; i < read->len; i++)
+        left_out->pdata[first_left_out + i] = read->pdata[i];
     }
 
   if (out_format != NULL)

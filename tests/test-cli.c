@@ -1115,6 +1115,26 @@ test_cli_refused_while_window_open (void)
   sonae_test_remove_dir (dir);
 }
 
+/* An entry with nothing to keep is named with its line, and the rest of
+ * the file imported. */
+static void
+test_cli_import_names_left_out (void)
+{
+  g_autofree char *dir = sonae_test_make_dir ();
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_autofree char *vcf = g_build_filename (dir, "phone.vcf", NULL);
+  g_auto(Run) r;
+
+  g_assert_true (g_file_set_contents (vcf,
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:残す 人\r\nTEL:03-1111-2222\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nX-CUSTOM:only this\r\nEND:VCARD\r\n", -1, NULL));
+  run_sonae (&r, "--data-dir", data, "--import-contacts", vcf, NULL);
+  g_assert_true (exited_ok (&r));
+  g_assert_nonnull (strstr (r.out, "1 added"));
+  g_assert_nonnull (strstr (r.out, "Line 6: This entry"));
+  sonae_test_remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1127,6 +1147,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/import-refuses-bad-files", test_cli_import_refuses_bad_files);
   g_test_add_func ("/cli/backup-restore", test_cli_backup_restore);
   g_test_add_func ("/cli/full-disk", test_cli_full_disk);
+  g_test_add_func ("/cli/import-names-left-out", test_cli_import_names_left_out);
   g_test_add_func ("/cli/refused-while-window-open", test_cli_refused_while_window_open);
   g_test_add_func ("/cli/damaged-database", test_cli_damaged_database);
   g_test_add_func ("/cli/incidents", test_cli_incidents);

@@ -622,6 +622,49 @@ test_import_preview (Fixture       *f,
   g_assert_cmpuint (sonae_store_count_contacts (f->store), ==, before + 1);
 }
 
+static gboolean
+is_row_titled_prefix (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data);
+}
+
+/* A phone's export with an entry that holds only a chat address: the
+ * rest is imported, and the preview says which entry was left out, and
+ * why. */
+static void
+test_import_left_out (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *vcf =
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:残す 人\r\nTEL:03-1111-2222\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nIMPP:xmpp:someone@example.org\r\nEND:VCARD\r\n";
+  g_autoptr(GError) error = NULL;
+  SonaeImport *import;
+  GtkWidget *dialog;
+  GtkWidget *expander;
+  GtkWidget *row;
+
+  show_page (f);
+  import = sonae_import_new_from_data (vcf, strlen (vcf), "phone.vcf", SONAE_GROUP_STAFF, &error);
+  g_assert_no_error (error);
+  dialog = sonae_import_dialog_new (GTK_WINDOW (f->window), f->store, import, "phone.vcf", &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (dialog));
+  sonae_test_spin_for (50);
+
+  g_assert_cmpstr (dialog_label (dialog, "added_label"), ==, "1");
+  g_assert_cmpstr (dialog_label (dialog, "left_out_label"), ==, "1");
+  expander = GTK_WIDGET (gtk_widget_get_template_child (dialog, SONAE_TYPE_IMPORT_DIALOG, "left_out_row"));
+  g_assert_true (gtk_widget_get_visible (expander));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  row = find_widget (expander, is_row_titled_prefix, "Line 6");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "left out"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_many_contacts (Fixture       *f,
                     gconstpointer  data)
@@ -685,6 +728,7 @@ main (int argc, char **argv)
   ADD ("verified-today", test_verified_today);
   ADD ("roles", test_roles);
   ADD ("import-preview", test_import_preview);
+  ADD ("import-left-out", test_import_left_out);
   ADD ("many-contacts", test_many_contacts);
 #undef ADD
 

@@ -338,6 +338,16 @@ run_import (const char *data_dir,
            sonae_import_count (import, SONAE_IMPORT_MERGE),
            sonae_import_count (import, SONAE_IMPORT_SKIP),
            sonae_import_get_format (import));
+  {
+    GPtrArray *left_out = sonae_import_get_left_out (import);
+
+    for (guint i = 0; left_out != NULL && i < left_out->len; i++)
+      {
+        SonaeImportLeftOut *entry = g_ptr_array_index (left_out, i);
+        /* Translators: an entry of an imported file that was not imported: its line, and why */
+        g_print (_("Line %u: %s\n"), entry->line, entry->reason);
+      }
+  }
   return 0;
 }
 

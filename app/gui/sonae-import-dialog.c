@@ -51,6 +51,8 @@ struct _SonaeImportDialog
   GtkLabel *added_label;
   GtkLabel *merged_label;
   GtkLabel *skipped_label;
+  AdwExpanderRow *left_out_row;
+  GtkLabel *left_out_label;
   AdwComboRow *group_row;
   GtkListView *list_view;
 
@@ -97,6 +99,41 @@ show_plan (SonaeImportDialog *self)
     }
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                        items->pdata, items->len);
+}
+
+/* More rows than this would only be scrolled past: the rest are counted. */
+#define MAX_LEFT_OUT_ROWS 50
+
+/* The entries the file holds that are not imported, each with its line
+ * and the reason, so that nobody wonders where a contact went. */
+static void
+show_left_out (SonaeImportDialog *self)
+{
+  GPtrArray *left_out = sonae_import_get_left_out (self->import);
+  guint n = left_out ? left_out->len : 0;
+
+  set_count (self->left_out_label, n);
+  gtk_widget_set_visible (GTK_WIDGET (self->left_out_row), n > 0);
+  for (guint i = 0; i < n && i < MAX_LEFT_OUT_ROWS; i++)
+    {
+      SonaeImportLeftOut *entry = g_ptr_array_index (left_out, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_strdup_printf (_("Line %u"), entry->line);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), entry->reason);
+      adw_expander_row_add_row (self->left_out_row, row);
+    }
+  if (n > MAX_LEFT_OUT_ROWS)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more entry",
+                                                             "And %u more entries", n - MAX_LEFT_OUT_ROWS),
+                                                n - MAX_LEFT_OUT_ROWS);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_expander_row_add_row (self->left_out_row, row);
+    }
 }
 
 static void
@@ -261,6 +298,8 @@ sonae_import_dialog_class_init (SonaeImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SonaeImportDialog, added_label);
   gtk_widget_class_bind_template_child (widget_class, SonaeImportDialog, merged_label);
   gtk_widget_class_bind_template_child (widget_class, SonaeImportDialog, skipped_label);
+  gtk_widget_class_bind_template_child (widget_class, SonaeImportDialog, left_out_row);
+  gtk_widget_class_bind_template_child (widget_class, SonaeImportDialog, left_out_label);
   gtk_widget_class_bind_template_child (widget_class, SonaeImportDialog, group_row);
   gtk_widget_class_bind_template_child (widget_class, SonaeImportDialog, list_view);
   gtk_widget_class_bind_template_callback (widget_class, group_changed_cb);
@@ -320,5 +359,6 @@ sonae_import_dialog_new (GtkWindow    *parent,
   adw_window_title_set_subtitle (self->window_title, file_name);
 
   show_plan (self);
+  show_left_out (self);
   return GTK_WIDGET (self);
 }

@@ -26,7 +26,6 @@ typedef struct {
   SonaeContact *roster;   /* borrowed from the roster list, or NULL */
   SonaeContact *work;     /* owned; NULL until a roster entry is touched */
   gboolean from_file;     /* added by this import */
-  gboolean explicit_group;
   gboolean dirty;         /* must be saved */
   guint line;
   guint seq;              /* its place among the targets: the earlier one wins */
@@ -790,8 +789,12 @@ typedef struct {
   GHashTable *by_builtin;     /* bundled key → Target */
   GHashTable *by_number;      /* name, number digits → Target */
   GHashTable *by_address;     /* name, e-mail address → Target */
-  GHashTable *by_group;       /* name, group → Target of the roster */
-  GHashTable *by_file_group;  /* name, group → Target of the file that names its group */
+  /* name, group → Target of the roster, by what it has that could say it
+   * is someone else (see find_target()) */
+  GHashTable *by_group_any;       /* any */
+  GHashTable *by_group_no_phone;  /* no phone number */
+  GHashTable *by_group_no_email;  /* no e-mail address */
+  GHashTable *by_group_bare;      /* neither */
 } Index;
 
 static void
@@ -800,8 +803,10 @@ index_init (Index *idx)
   idx->by_builtin = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   idx->by_number = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   idx->by_address = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  idx->by_group = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  idx->by_file_group = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  idx->by_group_any = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  idx->by_group_no_phone = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  idx->by_group_no_email = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  idx->by_group_bare = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 static void
@@ -810,8 +815,10 @@ index_clear (Index *idx)
   g_clear_pointer (&idx->by_builtin, g_hash_table_unref);
   g_clear_pointer (&idx->by_number, g_hash_table_unref);
   g_clear_pointer (&idx->by_address, g_hash_table_unref);
-  g_clear_pointer (&idx->by_group, g_hash_table_unref);
-  g_clear_pointer (&idx->by_file_group, g_hash_table_unref);
+  g_clear_pointer (&idx->by_group_any, g_hash_table_unref);
+  g_clear_pointer (&idx->by_group_no_phone, g_hash_table_unref);
+  g_clear_pointer (&idx->by_group_no_email, g_hash_table_unref);
+  g_clear_pointer (&idx->by_group_bare, g_hash_table_unref);
 }
 
 /* Takes @key. */
@@ -886,16 +893,25 @@ index_target (Index  *idx,
     index_address (idx, t, ((SonaeLabeled *) g_ptr_array_index (c->emails, i))->value);
 
   g_snprintf (group, sizeof group, "%d", (int) c->group);
-  if (!t->from_file)
-    index_put (idx->by_group, g_strconcat (t->name_key, "\n", group, NULL), t);
-  else if (t->explicit_group)
-    index_put (idx->by_file_group, g_strconcat (t->name_key, "\n", group, NULL), t);
+  if (t->from_file)
+    return;
+  index_put (idx->by_group_any, g_strconcat (t->name_key, "\n", group, NULL), t);
+  if (c->phones->len == 0)
+    index_put (idx->by_group_no_phone, g_strconcat (t->name_key, "\n", group, NULL), t);
+  if (c->emails->len == 0)
+    index_put (idx->by_group_no_email, g_strconcat (t->name_key, "\n", group, NULL), t);
+  if (c->phones->len == 0 && c->emails->len == 0)
+    index_put (idx->by_group_bare, g_strconcat (t->name_key, "\n", group, NULL), t);
 }
 
 /* The roster entry or earlier entry of the file that is the same person:
  * the same bundled key; or the same name and a shared phone number or
- * e-mail address; or the same name in the same group (for the roster, or
- * when the file names the group). */
+ * e-mail address; or the same name in the same group of the roster, when
+ * the two have no phone numbers (or no addresses) that differ. Two people
+ * of the same name are common enough (佐藤 花子 in one clinic, 田中 一郎
+ * among the vendors): a name alone never joins two entries of one file,
+ * nor an entry with numbers to a contact with other numbers, since a wrong
+ * number in an emergency is worse than a contact listed twice. */
 static Target *
 find_target (Index           *idx,
              SonaeCodecEntry *e)
@@ -929,11 +945,17 @@ find_target (Index           *idx,
   if (best != NULL)
     return best;
 
+  /* By name and group, a roster contact whose numbers and addresses say
+   * nothing against it: none of the same kind as the entry's (a shared one
+   * was found above). */
   g_snprintf (group, sizeof group, "%d", (int) c->group);
-  best = index_get (idx->by_group, name_key, group);
-  if (e->group_from_file)
-    best = earlier (best, index_get (idx->by_file_group, name_key, group));
-  return best;
+  if (c->phones->len > 0 && c->emails->len > 0)
+    return index_get (idx->by_group_bare, name_key, group);
+  if (c->phones->len > 0)
+    return index_get (idx->by_group_no_phone, name_key, group);
+  if (c->emails->len > 0)
+    return index_get (idx->by_group_no_email, name_key, group);
+  return index_get (idx->by_group_any, name_key, group);
 }
 
 static GHashTable *
@@ -1060,7 +1082,6 @@ plan (SonaeImport  *self,
         {
           t = g_new0 (Target, 1);
           t->from_file = TRUE;
-          t->explicit_group = e->group_from_file;
           t->dirty = TRUE;
           t->line = e->line;
           t->seq = self->targets->len;

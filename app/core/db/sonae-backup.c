@@ -329,7 +329,6 @@ sonae_backup_restore_locked (SonaeDataLock  *lock,
   g_autofree char *db_path = NULL;
   g_autofree char *tmp = NULL;
   g_autofree char *kept = NULL;
-  g_autofree char *uri = NULL;
   sqlite3 *src = NULL;
   int version = 0;
   gboolean ok;

@@ -319,6 +319,72 @@ test_verified_and_attention (Fixture       *f,
   g_unsetenv ("SONAE_NOW");
 }
 
+/* One rule for how far a contact can be relied on: 180 days since it was
+ * verified is stale, 179 is not; never verified is never; a date in the
+ * future (a wrong clock) is recent. The reminders follow the same rule. */
+static void
+test_freshness_one_rule (Fixture       *f,
+                         gconstpointer  data)
+{
+  struct {
+    const char *verified_on;
+    SonaeFreshness expected;
+    int days;
+  } cases[] = {
+    { "2026-11-21", SONAE_FRESHNESS_CURRENT, 0 },
+    { "2026-05-26", SONAE_FRESHNESS_CURRENT, 179 },
+    { "2026-05-25", SONAE_FRESHNESS_STALE, 180 },
+    { "2026-05-24", SONAE_FRESHNESS_STALE, 181 },
+    { "2027-01-10", SONAE_FRESHNESS_CURRENT, 0 },
+    { NULL, SONAE_FRESHNESS_NEVER, 0 },
+    { "2026-02-30", SONAE_FRESHNESS_NEVER, 0 },
+  };
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_setenv ("SONAE_NOW", "2026-11-21T10:00:00", TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SonaeContact) c = sonae_contact_new ();
+      int days = -1;
+
+      c->name = g_strdup_printf ("確認 %u", i);
+      c->verified_on = g_strdup (cases[i].verified_on);
+      g_assert_cmpint (sonae_contact_get_freshness (c, &days), ==, cases[i].expected);
+      g_assert_cmpint (days, ==, cases[i].days);
+      c->needs_check = TRUE;
+      g_assert_cmpint (sonae_contact_get_freshness (c, NULL), ==, SONAE_FRESHNESS_NEEDS_CHECK);
+      c->needs_check = FALSE;
+      sonae_contact_add_phone (c, "work", "03-0000-0000");
+      /* The store refuses an impossible date; the rule reads it as never. */
+      g_assert_cmpint (sonae_store_save_contact (f->store, c, NULL), ==,
+                       cases[i].verified_on == NULL || sonae_date_is_valid (cases[i].verified_on));
+    }
+
+  /* The reminders list exactly the stale and the never verified. */
+  items = sonae_store_get_attention (f->store);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("確認 %u", i);
+      gboolean listed = FALSE;
+
+      if (cases[i].verified_on != NULL && !sonae_date_is_valid (cases[i].verified_on))
+        continue;
+      for (guint j = 0; j < items->len; j++)
+        {
+          SonaeAttention *a = g_ptr_array_index (items, j);
+          g_autoptr(SonaeContact) c = NULL;
+
+          if (a->kind != SONAE_ATTENTION_CONTACT_STALE)
+            continue;
+          c = sonae_store_get_contact (f->store, a->contact_id, NULL);
+          if (g_strcmp0 (c->name, name) == 0)
+            listed = TRUE;
+        }
+      g_assert_cmpint (listed, ==, cases[i].expected != SONAE_FRESHNESS_CURRENT);
+    }
+  g_unsetenv ("SONAE_NOW");
+}
+
 static void
 on_changed (SonaeStore *store,
             const char *detail,
@@ -374,6 +440,7 @@ main (int argc, char *argv[])
   ADD ("/contacts/roles-and-deputies", test_roles_and_deputies);
   ADD ("/contacts/delete-and-undo", test_delete_and_undo);
   ADD ("/contacts/verified-and-attention", test_verified_and_attention);
+  ADD ("/contacts/freshness-one-rule", test_freshness_one_rule);
   ADD ("/contacts/transaction-all-or-nothing", test_transaction_all_or_nothing);
 #undef ADD
   g_test_add_func ("/contacts/text-fold", test_text_fold);

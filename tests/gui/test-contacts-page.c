@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sonae-contact-editor.h"
+#include "sonae-contact-util.h"
 #include "sonae-contacts-page.h"
 #include "sonae-error.h"
 #include "sonae-gui-util.h"
@@ -665,6 +666,30 @@ test_import_left_out (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The list says what core's one rule says (sonae_contact_get_freshness):
+ * stale at 180 days, and a date in the future is recent, not "never". */
+static void
+test_attention_follows_core (void)
+{
+  g_autoptr(SonaeContact) c = sonae_contact_new ();
+  g_autofree char *at_180 = NULL;
+  g_autofree char *future = NULL;
+
+  g_setenv ("SONAE_NOW", "2026-11-21T10:00:00", TRUE);
+  c->id = 7;
+  c->name = g_strdup ("確認 する人");
+  c->verified_on = g_strdup ("2026-05-25");
+  g_assert_true (sonae_contact_needs_attention (c));
+  at_180 = sonae_contact_attention_text (c);
+  g_assert_cmpstr (at_180, ==, "Not verified for 180 days");
+
+  sonae_contact_set_string (&c->verified_on, "2027-01-10");
+  g_assert_false (sonae_contact_needs_attention (c));
+  future = sonae_contact_attention_text (c);
+  g_assert_null (future);
+  g_setenv ("SONAE_NOW", "2026-04-01T09:00:00", TRUE);
+}
+
 static void
 test_many_contacts (Fixture       *f,
                     gconstpointer  data)
@@ -731,6 +756,7 @@ main (int argc, char **argv)
   ADD ("import-left-out", test_import_left_out);
   ADD ("many-contacts", test_many_contacts);
 #undef ADD
+  g_test_add_func ("/contacts-page/attention-follows-core", test_attention_follows_core);
 
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sonae-clock.h"
 #include "sonae-contact.h"
 #include "sonae-role.h"
 
@@ -473,4 +474,25 @@ sonae_phone_label_get_title (const char *label)
   if (g_str_equal (label, "other"))
     return C_("phone label", "Other");
   return label;
+}
+
+SonaeFreshness
+sonae_contact_get_freshness (SonaeContact *self,
+                             int          *out_days)
+{
+  int days;
+
+  g_return_val_if_fail (SONAE_IS_CONTACT (self), SONAE_FRESHNESS_NEVER);
+
+  if (out_days)
+    *out_days = 0;
+  if (self->needs_check)
+    return SONAE_FRESHNESS_NEEDS_CHECK;
+  if (!sonae_date_is_valid (self->verified_on))
+    return SONAE_FRESHNESS_NEVER;
+  /* A date in the future (a wrong clock) counts as today, not as never. */
+  days = MAX (sonae_clock_days_since (self->verified_on), 0);
+  if (out_days)
+    *out_days = days;
+  return days >= SONAE_STALE_DAYS ? SONAE_FRESHNESS_STALE : SONAE_FRESHNESS_CURRENT;
 }

@@ -70,6 +70,22 @@ const char   *sonae_contact_get_display_name (SonaeContact *self);
 gboolean      sonae_contact_equal          (SonaeContact *a,
                                             SonaeContact *b);
 
+/* How far a contact can be relied on: the one rule that Home, the contact
+ * list, the printed roster and the reminders all show. */
+#define SONAE_STALE_DAYS 180
+
+typedef enum {
+  SONAE_FRESHNESS_CURRENT,      /* verified in the last SONAE_STALE_DAYS days */
+  SONAE_FRESHNESS_NEEDS_CHECK,  /* a bundled fact nobody has confirmed yet */
+  SONAE_FRESHNESS_NEVER,        /* never verified */
+  SONAE_FRESHNESS_STALE,        /* verified SONAE_STALE_DAYS days ago or more */
+} SonaeFreshness;
+
+/* @out_days: days since it was verified (for STALE and CURRENT; 0 for a
+ * date in the future, which a wrong clock makes: it counts as recent). */
+SonaeFreshness sonae_contact_get_freshness (SonaeContact *self,
+                                            int          *out_days);
+
 /* Sort as a Japanese address book does: by reading (kana folded to
  * hiragana, width folded), then by name. */
 int           sonae_contact_compare        (SonaeContact *a,

@@ -677,21 +677,18 @@ sonae_store_get_attention (SonaeStore *self)
   for (guint i = 0; contacts && i < contacts->len; i++)
     {
       SonaeContact *c = g_ptr_array_index (contacts, i);
-      gboolean verified = sonae_date_is_valid (c->verified_on);
-      /* A date in the future (a wrong clock) counts as recent, not as never. */
-      int days = verified ? sonae_clock_days_since (c->verified_on) : -1;
+      int days;
+      SonaeFreshness freshness = sonae_contact_get_freshness (c, &days);
       SonaeAttention *a;
 
-      if (c->needs_check)
-        continue;
-      if (verified && days < SONAE_STALE_DAYS)
+      if (freshness != SONAE_FRESHNESS_NEVER && freshness != SONAE_FRESHNESS_STALE)
         continue;
 
       a = g_new0 (SonaeAttention, 1);
       a->kind = SONAE_ATTENTION_CONTACT_STALE;
       a->contact_id = c->id;
       a->title = g_strdup_printf (_("Confirm the details of “%s”"), sonae_contact_get_display_name (c));
-      if (!verified)
+      if (freshness == SONAE_FRESHNESS_NEVER)
         a->detail = g_strdup (_("Never verified."));
       else
         a->detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Last verified %d day ago.", "Last verified %d days ago.", days), days);

@@ -164,8 +164,6 @@ typedef struct {
 void          sonae_attention_free       (SonaeAttention *self);
 GPtrArray    *sonae_store_get_attention  (SonaeStore *self);
 
-#define SONAE_STALE_DAYS 180
-
 /* For core modules only: the raw connection. */
 struct sqlite3 *sonae_store_get_db       (SonaeStore *self);
 

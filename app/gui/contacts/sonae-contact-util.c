@@ -32,16 +32,12 @@ sonae_contacts_ensure_style (void)
 gboolean
 sonae_contact_needs_attention (SonaeContact *contact)
 {
-  int days;
-
   g_return_val_if_fail (SONAE_IS_CONTACT (contact), FALSE);
 
-  if (contact->needs_check)
-    return TRUE;
-  if (contact->id == 0)
+  /* Nothing to say yet of a contact being typed in. */
+  if (contact->id == 0 && !contact->needs_check)
     return FALSE;
-  days = sonae_clock_days_since (contact->verified_on);
-  return days < 0 || days > SONAE_STALE_DAYS;
+  return sonae_contact_get_freshness (contact, NULL) != SONAE_FRESHNESS_CURRENT;
 }
 
 char *
@@ -51,18 +47,22 @@ sonae_contact_attention_text (SonaeContact *contact)
 
   g_return_val_if_fail (SONAE_IS_CONTACT (contact), NULL);
 
-  if (contact->needs_check)
-    return g_strdup (_("Check before relying on it"));
-  if (contact->id == 0)
+  if (!sonae_contact_needs_attention (contact))
     return NULL;
-  days = sonae_clock_days_since (contact->verified_on);
-  if (days < 0)
-    return g_strdup (_("Never verified"));
-  if (days > SONAE_STALE_DAYS)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "Not verified for %d day",
-                                         "Not verified for %d days", days), days);
-  return NULL;
+  switch (sonae_contact_get_freshness (contact, &days))
+    {
+    case SONAE_FRESHNESS_NEEDS_CHECK:
+      return g_strdup (_("Check before relying on it"));
+    case SONAE_FRESHNESS_NEVER:
+      return g_strdup (_("Never verified"));
+    case SONAE_FRESHNESS_STALE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Not verified for %d day",
+                                           "Not verified for %d days", days), days);
+    case SONAE_FRESHNESS_CURRENT:
+    default:
+      return NULL;
+    }
 }
 
 const char *const *

@@ -9,8 +9,9 @@ G_BEGIN_DECLS
 
 /* Load the contacts section's style sheet on the default display (once). */
 void        sonae_contacts_ensure_style    (void);
-/* TRUE when the contact needs a look: a bundled fact not yet confirmed, or
- * not verified for SONAE_STALE_DAYS days (or never). */
+/* TRUE when the contact needs a look, as sonae_contact_get_freshness()
+ * decides: a bundled fact not yet confirmed, or not verified for
+ * SONAE_STALE_DAYS days (or never). */
 gboolean    sonae_contact_needs_attention  (SonaeContact *contact);
 /* A translated sentence telling why, or NULL when nothing is wrong. */
 char       *sonae_contact_attention_text   (SonaeContact *contact);

@@ -109,11 +109,9 @@ static char *
 verified_markup (SonaeContact *c)
 {
   GString *out = g_string_new (NULL);
-  gboolean verified = sonae_date_is_valid (c->verified_on);
-  /* A date in the future (a wrong clock) counts as recent, not as never. */
-  int days = verified ? sonae_clock_days_since (c->verified_on) : -1;
+  SonaeFreshness freshness = sonae_contact_get_freshness (c, NULL);
 
-  if (verified)
+  if (sonae_date_is_valid (c->verified_on))
     {
       /* Translators: %s is a date written 2026-05-01 */
       g_autofree char *text = g_strdup_printf (_("Verified %s"), c->verified_on);
@@ -129,13 +127,13 @@ verified_markup (SonaeContact *c)
                               escaped);
     }
 
-  if (c->needs_check)
+  if (freshness == SONAE_FRESHNESS_NEEDS_CHECK)
     {
       g_autofree char *badge = sonae_markup_badge (SONAE_BADGE_WARNING, _("Check first"));
 
       g_string_append_printf (out, "\n<span size=\"small\">%s</span>", badge);
     }
-  else if (!verified || days >= SONAE_STALE_DAYS)
+  else if (freshness == SONAE_FRESHNESS_NEVER || freshness == SONAE_FRESHNESS_STALE)
     {
       g_autofree char *badge = sonae_markup_badge (SONAE_BADGE_CAUTION, _("Out of date"));
 

@@ -12,7 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "sonae-contacts.h"
 #include "sonae-document.h"
+#include "sonae-documents.h"
 #include "sonae-store.h"
 
 static const char *family[] = { "佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤" };
@@ -60,11 +62,11 @@ time_one_tall_contact (guint n_phones)
 
       sonae_contact_add_phone (c, i % 3 == 0 ? "mobile" : "work", number);
     }
-  if (!sonae_store_save_contact (store, c, &error))
+  if (!sonae_contacts_save (store, c, &error))
     g_error ("%s", error->message);
 
   start = g_get_monotonic_time ();
-  doc = sonae_document_new (store, "roster", SONAE_PAPER_A4, &error);
+  doc = sonae_documents_build (store, "roster", SONAE_PAPER_A4, &error);
   if (doc == NULL || !sonae_document_write_pdf (doc, pdf, &error))
     g_error ("%s", error->message);
   ms = ms_since (start);
@@ -105,7 +107,7 @@ main (int argc, char *argv[])
       c->organization = g_strdup ("ベンチマーク病院");
       sonae_contact_add_phone (c, "mobile", "090-1234-5678");
       sonae_contact_add_email (c, "work", "bench@example.jp");
-      if (!sonae_store_save_contact (store, c, &error))
+      if (!sonae_contacts_save (store, c, &error))
         g_error ("%s", error->message);
     }
   sonae_store_commit (store, NULL);
@@ -117,7 +119,7 @@ main (int argc, char *argv[])
   printf ("open the database (integrity check, migrations): %.1f ms\n", ms_since (start));
 
   start = g_get_monotonic_time ();
-  list = sonae_store_list_contacts (store, -1, &error);
+  list = sonae_contacts_list (store, -1, &error);
   printf ("load the whole roster (%u contacts): %.1f ms\n", list->len, ms_since (start));
 
   n_chars = g_utf8_strlen (query, -1);
@@ -142,7 +144,7 @@ main (int argc, char *argv[])
     g_autoptr(SonaeDocument) doc = NULL;
 
     start = g_get_monotonic_time ();
-    doc = sonae_document_new (store, "roster", SONAE_PAPER_A4, &error);
+    doc = sonae_documents_build (store, "roster", SONAE_PAPER_A4, &error);
     if (doc == NULL || !sonae_document_write_pdf (doc, pdf, &error))
       g_error ("%s", error->message);
     printf ("export the roster PDF: %.1f ms\n", ms_since (start));

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "sonae-contacts.h"
 #include "sonae-store.h"
 #include "sonae-window.h"
 
@@ -45,7 +46,7 @@ main (int argc, char *argv[])
       c->name = g_strdup_printf ("職員 %05u", i);
       c->reading = g_strdup_printf ("しょくいん %05u", i);
       sonae_contact_add_phone (c, "mobile", "090-1234-5678");
-      sonae_store_save_contact (store, c, NULL);
+      sonae_contacts_save (store, c, NULL);
     }
   sonae_store_commit (store, NULL);
   sonae_store_set_setup_done (store, NULL);

@@ -2,6 +2,7 @@
 
 #include <glib/gstdio.h>
 
+#include "sonae-contacts.h"
 #include "sonae-incident.h"
 #include "sonae-test-util.h"
 
@@ -85,7 +86,7 @@ sonae_test_add_contact (SonaeStore *store,
   c->name = g_strdup (name);
   c->reading = g_strdup (reading);
   sonae_contact_add_phone (c, "mobile", phone);
-  sonae_store_save_contact (store, c, &error);
+  sonae_contacts_save (store, c, &error);
   g_assert_no_error (error);
   return c->id;
 }

@@ -10,8 +10,10 @@
 #include "sonae-backup.h"
 #include "sonae-bcp.h"
 #include "sonae-cli.h"
+#include "sonae-contacts.h"
 #include "sonae-demo.h"
 #include "sonae-document.h"
+#include "sonae-documents.h"
 #include "sonae-error.h"
 #include "sonae-import.h"
 #include "sonae-incident.h"
@@ -133,10 +135,10 @@ run_demo (const char *data_dir)
 static int
 run_list_documents (void)
 {
-  const char *const *names = sonae_document_get_names ();
+  const char *const *names = sonae_documents_get_names ();
 
   for (guint i = 0; names[i]; i++)
-    g_print ("%-12s %s\n", names[i], sonae_document_get_title (names[i]));
+    g_print ("%-12s %s\n", names[i], sonae_documents_get_title (names[i]));
   return 0;
 }
 
@@ -234,29 +236,29 @@ run_export (const char   *data_dir,
   SonaePaper paper = SONAE_PAPER_A4;
   gint64 year = 0;
 
-  if (sonae_document_get_title (name) == NULL)
+  if (sonae_documents_get_title (name) == NULL)
     {
-      g_autofree char *known = g_strjoinv (", ", (char **) sonae_document_get_names ());
+      g_autofree char *known = g_strjoinv (", ", (char **) sonae_documents_get_names ());
       g_autofree char *msg = g_strdup_printf (_("There is no document called “%s”. These are: %s"),
                                               name, known);
       return fail (msg, NULL);
     }
-  if (incident_ref != NULL && !sonae_document_takes_incident (name))
+  if (incident_ref != NULL && !sonae_documents_takes_incident (name))
     {
       g_autofree char *msg = g_strdup_printf (_("The document “%s” is not about one incident: leave out --incident."), name);
       return fail (msg, NULL);
     }
-  if (incident_ref == NULL && sonae_document_needs_incident (name))
+  if (incident_ref == NULL && sonae_documents_needs_incident (name))
     {
       g_autofree char *msg = g_strdup_printf (_("The document “%s” is about one incident: add --incident NUMBER (--list-incidents shows the numbers)."), name);
       return fail (msg, NULL);
     }
-  if (year_text != NULL && !sonae_document_takes_year (name))
+  if (year_text != NULL && !sonae_documents_takes_year (name))
     {
       g_autofree char *msg = g_strdup_printf (_("The document “%s” is not about one year: leave out --year."), name);
       return fail (msg, NULL);
     }
-  if (system_ref != NULL && !sonae_document_takes_system (name))
+  if (system_ref != NULL && !sonae_documents_takes_system (name))
     {
       g_autofree char *msg = g_strdup_printf (_("The document “%s” is not about one system: leave out --system."), name);
       return fail (msg, NULL);
@@ -283,22 +285,22 @@ run_export (const char   *data_dir,
       incident = sonae_store_find_incident (store, incident_ref, &error);
       if (incident == NULL)
         return fail (_("Could not write the document"), error);
-      doc = sonae_document_new_for_incident (store, name, incident->id, paper, &error);
+      doc = sonae_documents_build_for_incident (store, name, incident->id, paper, &error);
     }
   else if (system_ref != NULL)
     {
       system = sonae_store_find_bcp_system (store, system_ref, &error);
       if (system == NULL)
         return fail (_("Could not write the document"), error);
-      doc = sonae_document_new_for_system (store, name, system->id, paper, &error);
+      doc = sonae_documents_build_for_system (store, name, system->id, paper, &error);
     }
   else if (year != 0)
-    doc = sonae_document_new_for_year (store, name, (int) year, paper, &error);
+    doc = sonae_documents_build_for_year (store, name, (int) year, paper, &error);
   else
-    doc = sonae_document_new (store, name, paper, &error);
+    doc = sonae_documents_build (store, name, paper, &error);
   if (doc == NULL || !sonae_document_write_pdf (doc, output, &error))
     return fail (_("Could not write the document"), error);
-  g_print (_("Wrote %s to %s\n"), sonae_document_get_title (name), output);
+  g_print (_("Wrote %s to %s\n"), sonae_documents_get_title (name), output);
   return 0;
 }
 
@@ -370,7 +372,7 @@ run_export_contacts (const char *data_dir,
     return fail (_("Could not open the data folder"), error);
   if (!sonae_export_contacts (store, file, format, &error))
     return fail (_("Could not export the contacts"), error);
-  g_print (_("Exported %u contacts to %s\n"), sonae_store_count_contacts (store), file);
+  g_print (_("Exported %u contacts to %s\n"), sonae_contacts_count (store), file);
   return 0;
 }
 

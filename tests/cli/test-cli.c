@@ -10,6 +10,7 @@
 
 #include "sonae-actions.h"
 #include "sonae-bcp.h"
+#include "sonae-contacts.h"
 #include "sonae-data-lock.h"
 #include "sonae-incident.h"
 #include "sonae-manual-store.h"
@@ -91,7 +92,7 @@ count_contacts (const char *dir)
 {
   g_autoptr(SonaeStore) store = sonae_store_open (dir, NULL);
 
-  return store ? sonae_store_count_contacts (store) : 0;
+  return store ? sonae_contacts_count (store) : 0;
 }
 
 static char *
@@ -634,15 +635,15 @@ test_cli_check_reminders_nothing (void)
   g_assert_nonnull (store);
   id = sonae_test_add_contact (store, SONAE_GROUP_STAFF, "山田 太郎", "やまだ たろう", "090-1234-5678");
   for (guint i = 0; i < n_roles; i++)
-    g_assert_true (sonae_store_set_role_holders (store, roles[i].key, &id, 1, NULL));
-  contacts = sonae_store_list_contacts (store, -1, NULL);
+    g_assert_true (sonae_contacts_set_role_holders (store, roles[i].key, &id, 1, NULL));
+  contacts = sonae_contacts_list (store, -1, NULL);
   for (guint i = 0; i < contacts->len; i++)
     {
       SonaeContact *c = g_ptr_array_index (contacts, i);
 
       c->needs_check = FALSE;
-      g_assert_true (sonae_store_save_contact (store, c, NULL));
-      g_assert_true (sonae_store_mark_verified (store, c->id, NULL, NULL));
+      g_assert_true (sonae_contacts_save (store, c, NULL));
+      g_assert_true (sonae_contacts_mark_verified (store, c->id, NULL, NULL));
     }
   g_assert_true (sonae_store_mark_manual_reviewed (store, NULL, "山田 太郎", NULL));
   /* A drill held and the BCP reviewed today: neither is due. */
@@ -888,7 +889,7 @@ test_cli_bcp_docs (void)
     vendor->group = SONAE_GROUP_VENDOR;
     vendor->name = g_strdup ("メディシス株式会社");
     sonae_contact_add_phone (vendor, "work", "0120-555-777");
-    g_assert_true (sonae_store_save_contact (store, vendor, &error));
+    g_assert_true (sonae_contacts_save (store, vendor, &error));
     for (guint i = 0; i < G_N_ELEMENTS (names); i++)
       {
         g_autoptr(SonaeBcpSystem) s = sonae_bcp_system_new ();

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "sonae-backup.h"
+#include "sonae-contacts.h"
 #include "sonae-error.h"
 #include "sonae-import.h"
 #include "sonae-store.h"
@@ -67,7 +68,7 @@ main (int argc, char *argv[])
         return failed (error);
       c->name = g_strdup ("満杯 の時");
       sonae_contact_add_phone (c, "mobile", "090-1234-5678");
-      if (!sonae_store_save_contact (store, c, &error))
+      if (!sonae_contacts_save (store, c, &error))
         return failed (error);
       return 0;
     }
@@ -78,7 +79,7 @@ main (int argc, char *argv[])
         return failed (error);
       if (g_str_equal (what, "backup") && !sonae_backup_to_file (store, file, &error))
         return failed (error);
-      printf ("%u\n", sonae_store_count_contacts (store));
+      printf ("%u\n", sonae_contacts_count (store));
       return 0;
     }
   else

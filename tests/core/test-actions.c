@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sonae-actions.h"
+#include "sonae-contacts.h"
 #include "sonae-error.h"
 #include "sonae-incident.h"
 #include "sonae-store.h"
@@ -740,7 +741,7 @@ test_owner_deleted (void)
   gint64 id = new_incident (store, "受付PCのランサムウェア");
   gint64 a = add_action (store, id, SONAE_ACTION_CORRECTIVE, "マクロを禁止する", tanaka, "2026-12-01");
 
-  g_assert_true (sonae_store_delete_contact (store, tanaka, &error));
+  g_assert_true (sonae_contacts_delete (store, tanaka, &error));
   g_assert_no_error (error);
 
   {
@@ -774,7 +775,7 @@ test_owner_deleted (void)
   }
 
   /* Undeleted, the name is back. */
-  g_assert_true (sonae_store_undelete_contact (store, tanaka, &error));
+  g_assert_true (sonae_contacts_undelete (store, tanaka, &error));
   {
     g_autoptr(SonaeAction) action = get_action (store, a);
     g_assert_cmpstr (action->owner_name, ==, "田中 健一");

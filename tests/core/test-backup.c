@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "sonae-backup.h"
+#include "sonae-contacts.h"
 #include "sonae-error.h"
 #include "sonae-store.h"
 #include "sonae-test-util.h"
@@ -115,12 +116,12 @@ test_restore_keeps_replaced (void)
   guint n_in_backup;
 
   sonae_test_add_contact (store, SONAE_GROUP_STAFF, "残る 人", "のこる", "1");
-  n_in_backup = sonae_store_count_contacts (store);
+  n_in_backup = sonae_contacts_count (store);
   g_assert_true (sonae_backup_to_file (store, backup, &error));
 
   /* Work goes on after the backup ... */
   sonae_test_add_contact (store, SONAE_GROUP_STAFF, "後から 人", "あとから", "2");
-  g_assert_cmpuint (sonae_store_count_contacts (store), ==, n_in_backup + 1);
+  g_assert_cmpuint (sonae_contacts_count (store), ==, n_in_backup + 1);
   sonae_store_close (store);
   g_clear_object (&store);
 
@@ -132,7 +133,7 @@ test_restore_keeps_replaced (void)
 
   store = sonae_store_open (dir, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (sonae_store_count_contacts (store), ==, n_in_backup);
+  g_assert_cmpuint (sonae_contacts_count (store), ==, n_in_backup);
   g_clear_object (&store);
 
   /* The kept file still holds the newer data. */
@@ -150,7 +151,7 @@ test_restore_keeps_replaced (void)
     }
     old = sonae_store_open (other, &error);
     g_assert_no_error (error);
-    g_assert_cmpuint (sonae_store_count_contacts (old), ==, n_in_backup + 1);
+    g_assert_cmpuint (sonae_contacts_count (old), ==, n_in_backup + 1);
     g_clear_object (&old);
     sonae_test_remove_dir (other);
   }

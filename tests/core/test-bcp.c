@@ -7,6 +7,7 @@
 
 #include "sonae-bcp.h"
 #include "sonae-clock.h"
+#include "sonae-contacts.h"
 #include "sonae-error.h"
 #include "sonae-incident.h"
 #include "sonae-store.h"
@@ -303,7 +304,7 @@ test_system_round_trip (Fixture       *f,
   g_clear_error (&error);
 
   /* A deleted vendor reads as none. */
-  g_assert_true (sonae_store_delete_contact (f->store, vendor, NULL));
+  g_assert_true (sonae_contacts_delete (f->store, vendor, NULL));
   g_clear_pointer (&read, sonae_bcp_system_free);
   read = sonae_store_get_bcp_system (f->store, system->id, &error);
   g_assert_null (read->vendor_name);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "sonae-clock.h"
+#include "sonae-contacts.h"
 #include "sonae-error.h"
 #include "sonae-store.h"
 #include "sonae-test-util.h"
@@ -54,12 +55,12 @@ test_save_and_read_back (Fixture       *f,
   sonae_contact_add_phone (c, "mobile", "090-1234-5678");
   sonae_contact_add_email (c, "work", "support@example.jp");
 
-  g_assert_true (sonae_store_save_contact (f->store, c, &error));
+  g_assert_true (sonae_contacts_save (f->store, c, &error));
   g_assert_no_error (error);
   g_assert_cmpint (c->id, >, 0);
   id = c->id;
 
-  read = sonae_store_get_contact (f->store, id, &error);
+  read = sonae_contacts_get (f->store, id, &error);
   g_assert_no_error (error);
   g_assert_true (sonae_contact_equal (c, read));
   g_assert_cmpuint (read->phones->len, ==, 2);
@@ -69,14 +70,14 @@ test_save_and_read_back (Fixture       *f,
   /* Update: one phone fewer, a changed name. */
   g_ptr_array_remove_index (c->phones, 1);
   sonae_contact_set_string (&c->name, "サンプル保守窓口");
-  g_assert_true (sonae_store_save_contact (f->store, c, &error));
+  g_assert_true (sonae_contacts_save (f->store, c, &error));
   g_assert_no_error (error);
   g_assert_cmpint (c->id, ==, id);
 
   /* What was committed survives a fresh connection. */
   reopened = sonae_store_open_for_reading (f->dir, &error);
   g_assert_no_error (error);
-  read = sonae_store_get_contact (reopened, id, &error);
+  read = sonae_contacts_get (reopened, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (read->name, ==, "サンプル保守窓口");
   g_assert_cmpuint (read->phones->len, ==, 1);
@@ -88,27 +89,27 @@ test_validation (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SonaeContact) c = sonae_contact_new ();
-  guint before = sonae_store_count_contacts (f->store);
+  guint before = sonae_contacts_count (f->store);
 
   c->name = g_strdup ("   ");
-  g_assert_false (sonae_store_save_contact (f->store, c, &error));
+  g_assert_false (sonae_contacts_save (f->store, c, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
 
   sonae_contact_set_string (&c->name, "日付 不正");
   c->verified_on = g_strdup ("2026-02-30");
-  g_assert_false (sonae_store_save_contact (f->store, c, &error));
+  g_assert_false (sonae_contacts_save (f->store, c, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_false (sonae_store_mark_verified (f->store, 1, "2026-13-01", &error));
+  g_assert_false (sonae_contacts_mark_verified (f->store, 1, "2026-13-01", &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_false (sonae_store_mark_verified (f->store, 999999, NULL, &error));
+  g_assert_false (sonae_contacts_mark_verified (f->store, 999999, NULL, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
 
-  g_assert_cmpuint (sonae_store_count_contacts (f->store), ==, before);
+  g_assert_cmpuint (sonae_contacts_count (f->store), ==, before);
 }
 
 static void
@@ -125,7 +126,7 @@ test_sorted_by_reading (Fixture       *f,
   sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "伊藤 花子", "いとう はなこ", "4");
   sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "上田 一郎", "うえだ いちろう", "5");
 
-  list = sonae_store_list_contacts (f->store, SONAE_GROUP_STAFF, NULL);
+  list = sonae_contacts_list (f->store, SONAE_GROUP_STAFF, NULL);
   g_assert_cmpuint (list->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < list->len; i++)
     {
@@ -144,14 +145,14 @@ test_search (Fixture       *f,
   g_autoptr(SonaeContact) c = NULL;
   g_autoptr(GError) error = NULL;
 
-  c = sonae_store_get_contact (f->store, id, NULL);
+  c = sonae_contacts_get (f->store, id, NULL);
   sonae_contact_add_email (c, "work", "Taro.Yamada@Example.jp");
   c->organization = g_strdup ("みどり台クリニック");
-  g_assert_true (sonae_store_save_contact (f->store, c, &error));
-  g_assert_true (sonae_store_add_role_holder (f->store, SONAE_ROLE_LEAD, id, &error));
+  g_assert_true (sonae_contacts_save (f->store, c, &error));
+  g_assert_true (sonae_contacts_add_role_holder (f->store, SONAE_ROLE_LEAD, id, &error));
   g_assert_no_error (error);
   g_clear_object (&c);
-  c = sonae_store_get_contact (f->store, id, NULL);
+  c = sonae_contacts_get (f->store, id, NULL);
 
   g_assert_true (sonae_contact_matches (c, ""));
   g_assert_true (sonae_contact_matches (c, "山田"));
@@ -179,30 +180,30 @@ test_roles_and_deputies (Fixture       *f,
   gint64 order[] = { b, a, c };
   g_autoptr(SonaeContact) read = NULL;
 
-  g_assert_true (sonae_store_add_role_holder (f->store, SONAE_ROLE_TOP, a, &error));
-  g_assert_true (sonae_store_add_role_holder (f->store, SONAE_ROLE_TOP, b, &error));
-  g_assert_true (sonae_store_add_role_holder (f->store, SONAE_ROLE_TOP, b, &error)); /* no duplicate */
+  g_assert_true (sonae_contacts_add_role_holder (f->store, SONAE_ROLE_TOP, a, &error));
+  g_assert_true (sonae_contacts_add_role_holder (f->store, SONAE_ROLE_TOP, b, &error));
+  g_assert_true (sonae_contacts_add_role_holder (f->store, SONAE_ROLE_TOP, b, &error)); /* no duplicate */
   g_assert_no_error (error);
-  holders = sonae_store_get_role_holders (f->store, SONAE_ROLE_TOP, &error);
+  holders = sonae_contacts_get_role_holders (f->store, SONAE_ROLE_TOP, &error);
   g_assert_cmpuint (holders->len, ==, 2);
   g_assert_cmpint (((SonaeContact *) g_ptr_array_index (holders, 0))->id, ==, a);
   g_assert_cmpint (((SonaeContact *) g_ptr_array_index (holders, 1))->id, ==, b);
   g_clear_pointer (&holders, g_ptr_array_unref);
 
   /* Reorder: the deputy becomes the primary. */
-  g_assert_true (sonae_store_set_role_holders (f->store, SONAE_ROLE_TOP, order, 3, &error));
-  holders = sonae_store_get_role_holders (f->store, SONAE_ROLE_TOP, &error);
+  g_assert_true (sonae_contacts_set_role_holders (f->store, SONAE_ROLE_TOP, order, 3, &error));
+  holders = sonae_contacts_get_role_holders (f->store, SONAE_ROLE_TOP, &error);
   g_assert_cmpuint (holders->len, ==, 3);
   for (guint i = 0; i < 3; i++)
     g_assert_cmpint (((SonaeContact *) g_ptr_array_index (holders, i))->id, ==, order[i]);
   g_clear_pointer (&holders, g_ptr_array_unref);
 
-  read = sonae_store_get_contact (f->store, a, NULL);
+  read = sonae_contacts_get (f->store, a, NULL);
   g_assert_cmpuint (read->roles->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (read->roles, 0), ==, SONAE_ROLE_TOP);
 
-  g_assert_true (sonae_store_remove_role_holder (f->store, SONAE_ROLE_TOP, b, &error));
-  holders = sonae_store_get_role_holders (f->store, SONAE_ROLE_TOP, &error);
+  g_assert_true (sonae_contacts_remove_role_holder (f->store, SONAE_ROLE_TOP, b, &error));
+  holders = sonae_contacts_get_role_holders (f->store, SONAE_ROLE_TOP, &error);
   g_assert_cmpuint (holders->len, ==, 2);
   g_assert_cmpint (((SonaeContact *) g_ptr_array_index (holders, 0))->id, ==, a);
   g_assert_cmpint (((SonaeContact *) g_ptr_array_index (holders, 1))->id, ==, c);
@@ -211,9 +212,9 @@ test_roles_and_deputies (Fixture       *f,
   {
     gint64 bad[] = { a, 424242 };
     g_autoptr(GPtrArray) after = NULL;
-    g_assert_false (sonae_store_set_role_holders (f->store, SONAE_ROLE_TOP, bad, 2, &error));
+    g_assert_false (sonae_contacts_set_role_holders (f->store, SONAE_ROLE_TOP, bad, 2, &error));
     g_assert_nonnull (error);
-    after = sonae_store_get_role_holders (f->store, SONAE_ROLE_TOP, NULL);
+    after = sonae_contacts_get_role_holders (f->store, SONAE_ROLE_TOP, NULL);
     g_assert_cmpuint (after->len, ==, 2);
   }
 }
@@ -227,34 +228,34 @@ test_delete_and_undo (Fixture       *f,
   guint before;
   g_autoptr(GPtrArray) holders = NULL;
 
-  g_assert_true (sonae_store_add_role_holder (f->store, SONAE_ROLE_FIRST, id, &error));
-  before = sonae_store_count_contacts (f->store);
+  g_assert_true (sonae_contacts_add_role_holder (f->store, SONAE_ROLE_FIRST, id, &error));
+  before = sonae_contacts_count (f->store);
 
-  g_assert_true (sonae_store_delete_contact (f->store, id, &error));
+  g_assert_true (sonae_contacts_delete (f->store, id, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (sonae_store_count_contacts (f->store), ==, before - 1);
-  g_assert_null (sonae_store_get_contact (f->store, id, &error));
+  g_assert_cmpuint (sonae_contacts_count (f->store), ==, before - 1);
+  g_assert_null (sonae_contacts_get (f->store, id, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  holders = sonae_store_get_role_holders (f->store, SONAE_ROLE_FIRST, NULL);
+  holders = sonae_contacts_get_role_holders (f->store, SONAE_ROLE_FIRST, NULL);
   g_assert_cmpuint (holders->len, ==, 0);
   g_clear_pointer (&holders, g_ptr_array_unref);
 
   /* Undo brings it back with its role. */
-  g_assert_true (sonae_store_undelete_contact (f->store, id, &error));
+  g_assert_true (sonae_contacts_undelete (f->store, id, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (sonae_store_count_contacts (f->store), ==, before);
-  holders = sonae_store_get_role_holders (f->store, SONAE_ROLE_FIRST, NULL);
+  g_assert_cmpuint (sonae_contacts_count (f->store), ==, before);
+  holders = sonae_contacts_get_role_holders (f->store, SONAE_ROLE_FIRST, NULL);
   g_assert_cmpuint (holders->len, ==, 1);
 
   /* A deletion left at exit is final at the next start. */
-  g_assert_true (sonae_store_delete_contact (f->store, id, &error));
+  g_assert_true (sonae_contacts_delete (f->store, id, &error));
   {
     g_autoptr(SonaeStore) again = NULL;
     g_clear_object (&f->store);
     again = sonae_store_open (f->dir, &error);
     g_assert_no_error (error);
-    g_assert_false (sonae_store_undelete_contact (again, id, &error));
+    g_assert_false (sonae_contacts_undelete (again, id, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
     f->store = g_steal_pointer (&again);
   }
@@ -275,16 +276,16 @@ test_verified_and_attention (Fixture       *f,
 
   fresh = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "新しい 確認", "あたらしい", "1");
   stale = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "古い 確認", "ふるい", "2");
-  g_assert_true (sonae_store_mark_verified (f->store, fresh, NULL, &error));
-  g_assert_true (sonae_store_mark_verified (f->store, stale, "2026-05-24", &error)); /* 181 days */
+  g_assert_true (sonae_contacts_mark_verified (f->store, fresh, NULL, &error));
+  g_assert_true (sonae_contacts_mark_verified (f->store, stale, "2026-05-24", &error)); /* 181 days */
   g_assert_no_error (error);
 
-  c = sonae_store_get_contact (f->store, fresh, NULL);
+  c = sonae_contacts_get (f->store, fresh, NULL);
   g_assert_cmpstr (c->verified_on, ==, "2026-11-21");
   g_assert_cmpint (sonae_clock_days_since ("2026-05-24"), ==, 181);
   g_assert_cmpint (sonae_clock_days_since ("2026-05-25"), ==, 180);
 
-  items = sonae_store_get_attention (f->store);
+  items = sonae_contacts_get_attention (f->store);
   for (guint i = 0; i < items->len; i++)
     {
       SonaeAttention *a = g_ptr_array_index (items, i);
@@ -306,9 +307,9 @@ test_verified_and_attention (Fixture       *f,
   g_clear_pointer (&items, g_ptr_array_unref);
 
   /* Holding the role and verifying again clears both. */
-  g_assert_true (sonae_store_add_role_holder (f->store, SONAE_ROLE_LEAD, fresh, &error));
-  g_assert_true (sonae_store_mark_verified (f->store, stale, NULL, &error));
-  items = sonae_store_get_attention (f->store);
+  g_assert_true (sonae_contacts_add_role_holder (f->store, SONAE_ROLE_LEAD, fresh, &error));
+  g_assert_true (sonae_contacts_mark_verified (f->store, stale, NULL, &error));
+  items = sonae_contacts_get_attention (f->store);
   for (guint i = 0; i < items->len; i++)
     {
       SonaeAttention *a = g_ptr_array_index (items, i);
@@ -356,12 +357,12 @@ test_freshness_one_rule (Fixture       *f,
       c->needs_check = FALSE;
       sonae_contact_add_phone (c, "work", "03-0000-0000");
       /* The store refuses an impossible date; the rule reads it as never. */
-      g_assert_cmpint (sonae_store_save_contact (f->store, c, NULL), ==,
+      g_assert_cmpint (sonae_contacts_save (f->store, c, NULL), ==,
                        cases[i].verified_on == NULL || sonae_date_is_valid (cases[i].verified_on));
     }
 
   /* The reminders list exactly the stale and the never verified. */
-  items = sonae_store_get_attention (f->store);
+  items = sonae_contacts_get_attention (f->store);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("確認 %u", i);
@@ -376,7 +377,7 @@ test_freshness_one_rule (Fixture       *f,
 
           if (a->kind != SONAE_ATTENTION_CONTACT_STALE)
             continue;
-          c = sonae_store_get_contact (f->store, a->contact_id, NULL);
+          c = sonae_contacts_get (f->store, a->contact_id, NULL);
           if (g_strcmp0 (c->name, name) == 0)
             listed = TRUE;
         }
@@ -399,7 +400,7 @@ test_transaction_all_or_nothing (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
-  guint before = sonae_store_count_contacts (f->store);
+  guint before = sonae_contacts_count (f->store);
   gulong handler = g_signal_connect (f->store, "changed", G_CALLBACK (on_changed), seen);
 
   g_assert_true (sonae_store_begin (f->store, &error));
@@ -407,13 +408,13 @@ test_transaction_all_or_nothing (Fixture       *f,
   sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "二人目", "ふたりめ", "2");
   g_assert_cmpuint (seen->len, ==, 0); /* nothing announced before the commit */
   sonae_store_rollback (f->store);
-  g_assert_cmpuint (sonae_store_count_contacts (f->store), ==, before);
+  g_assert_cmpuint (sonae_contacts_count (f->store), ==, before);
   g_assert_cmpuint (seen->len, ==, 0);
 
   g_assert_true (sonae_store_begin (f->store, &error));
   sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "三人目", "さんにんめ", "3");
   g_assert_true (sonae_store_commit (f->store, &error));
-  g_assert_cmpuint (sonae_store_count_contacts (f->store), ==, before + 1);
+  g_assert_cmpuint (sonae_contacts_count (f->store), ==, before + 1);
   g_assert_cmpuint (seen->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "contacts");
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "sonae-contacts.h"
 #include "sonae-content.h"
 #include "sonae-error.h"
 #include "sonae-test-util.h"
@@ -275,7 +276,7 @@ test_bundled_authorities (void)
   g_autoptr(SonaeManual) manual = load_bundled ();
   g_autofree char *dir = NULL;
   g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
-  g_autoptr(GPtrArray) contacts = sonae_store_list_contacts (store, SONAE_GROUP_AUTHORITY, NULL);
+  g_autoptr(GPtrArray) contacts = sonae_contacts_list (store, SONAE_GROUP_AUTHORITY, NULL);
   g_autoptr(GHashTable) installed = g_hash_table_new (g_str_hash, g_str_equal);
   GPtrArray *bodies = sonae_manual_get_authorities (manual);
   gboolean clinic_only = FALSE;

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "sonae-contacts.h"
 #include "sonae-error.h"
 #include "sonae-import.h"
 #include "sonae-test-util.h"
@@ -340,7 +341,7 @@ test_formula_guard_round_trip (void)
       c->notes = g_strdup (texts[i]);
       sonae_contact_add_phone (c, texts[i], texts[i]);
       sonae_contact_add_email (c, NULL, texts[i]);
-      g_assert_true (sonae_store_save_contact (a, c, &error));
+      g_assert_true (sonae_contacts_save (a, c, &error));
       g_assert_no_error (error);
     }
   /* a name that is only a guarded formula */
@@ -348,7 +349,7 @@ test_formula_guard_round_trip (void)
     g_autoptr(SonaeContact) c = sonae_contact_new ();
 
     c->name = g_strdup ("'=x");
-    g_assert_true (sonae_store_save_contact (a, c, &error));
+    g_assert_true (sonae_contacts_save (a, c, &error));
     g_assert_no_error (error);
   }
 
@@ -370,8 +371,8 @@ test_formula_guard_round_trip (void)
   g_assert_true (sonae_import_apply (import, b, &error));
   g_assert_no_error (error);
 
-  before = sonae_store_list_contacts (a, SONAE_GROUP_STAFF, &error);
-  after = sonae_store_list_contacts (b, SONAE_GROUP_STAFF, &error);
+  before = sonae_contacts_list (a, SONAE_GROUP_STAFF, &error);
+  after = sonae_contacts_list (b, SONAE_GROUP_STAFF, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (after->len, ==, before->len);
   for (guint i = 0; i < before->len; i++)

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "sonae-backup.h"
+#include "sonae-contacts.h"
 #include "sonae-data-lock.h"
 #include "sonae-error.h"
 #include "sonae-store.h"
@@ -119,12 +120,12 @@ test_window_refuses_writers (void)
   /* Readers go on beside the window. */
   store = sonae_store_open_for_reading (dir, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (sonae_store_count_contacts (store), >, 1);
+  g_assert_cmpuint (sonae_contacts_count (store), >, 1);
   /* ... and cannot change anything through it. */
   {
     g_autoptr(SonaeContact) c = sonae_contact_new ();
     c->name = g_strdup ("読むだけ");
-    g_assert_false (sonae_store_save_contact (store, c, &error));
+    g_assert_false (sonae_contacts_save (store, c, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_READ_ONLY);
     g_clear_error (&error);
   }
@@ -155,7 +156,7 @@ test_reader_alone_writes_nothing (void)
   store = sonae_store_open_for_reading (dir, &error);
   g_assert_no_error (error);
   c->name = g_strdup ("読むだけ");
-  g_assert_false (sonae_store_save_contact (store, c, &error));
+  g_assert_false (sonae_contacts_save (store, c, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_READ_ONLY);
   g_clear_error (&error);
 

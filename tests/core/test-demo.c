@@ -5,6 +5,7 @@
 #include "sonae-actions.h"
 #include "sonae-bcp.h"
 #include "sonae-clock.h"
+#include "sonae-contacts.h"
 #include "sonae-reminders.h"
 #include "sonae-demo.h"
 #include "sonae-error.h"
@@ -34,8 +35,8 @@ test_demo_fills_empty (void)
   g_assert_cmpint (profile->kind, ==, SONAE_ORG_CLINIC);
   g_assert_true (sonae_store_get_setup_done (store));
 
-  staff = sonae_store_list_contacts (store, SONAE_GROUP_STAFF, NULL);
-  vendors = sonae_store_list_contacts (store, SONAE_GROUP_VENDOR, NULL);
+  staff = sonae_contacts_list (store, SONAE_GROUP_STAFF, NULL);
+  vendors = sonae_contacts_list (store, SONAE_GROUP_VENDOR, NULL);
   g_assert_cmpuint (staff->len, >=, 14);
   g_assert_cmpuint (staff->len, <=, 16);
   g_assert_cmpuint (vendors->len, >=, 3);
@@ -46,7 +47,7 @@ test_demo_fills_empty (void)
   roles = sonae_roles_get_builtin (&n_roles);
   for (guint i = 0; i < n_roles; i++)
     {
-      g_autoptr(GPtrArray) holders = sonae_store_get_role_holders (store, roles[i].key, NULL);
+      g_autoptr(GPtrArray) holders = sonae_contacts_get_role_holders (store, roles[i].key, NULL);
       g_assert_cmpuint (holders->len, >=, 2);
     }
 
@@ -198,10 +199,10 @@ test_demo_fills_empty (void)
 
   /* A second demo into the same folder is refused, and changes nothing. */
   {
-    guint before = sonae_store_count_contacts (store);
+    guint before = sonae_contacts_count (store);
     g_assert_false (sonae_demo_fill (store, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_EXISTS);
-    g_assert_cmpuint (sonae_store_count_contacts (store), ==, before);
+    g_assert_cmpuint (sonae_contacts_count (store), ==, before);
   }
 
   g_clear_object (&store);
@@ -366,7 +367,7 @@ test_demo_refuses_user_data (void)
   sonae_test_add_contact (store, SONAE_GROUP_STAFF, "本物 の 職員", "ほんもの", "1");
   g_assert_false (sonae_demo_fill (store, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_EXISTS);
-  g_assert_cmpuint (sonae_store_count_contacts (store), <, 12);
+  g_assert_cmpuint (sonae_contacts_count (store), <, 12);
 
   g_clear_object (&store);
   sonae_test_remove_dir (dir);

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "sonae-contacts.h"
 #include "sonae-error.h"
 #include "sonae-escalation.h"
 #include "sonae-test-util.h"
@@ -24,7 +25,7 @@ set_holders (SonaeStore   *store,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (sonae_store_set_role_holders (store, role, ids, n, &error));
+  g_assert_true (sonae_contacts_set_role_holders (store, role, ids, n, &error));
   g_assert_no_error (error);
 }
 
@@ -289,7 +290,7 @@ static void
 test_deleted_authority (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autoptr(GPtrArray) authorities = sonae_store_list_contacts (f->store, SONAE_GROUP_AUTHORITY, NULL);
+  g_autoptr(GPtrArray) authorities = sonae_contacts_list (f->store, SONAE_GROUP_AUTHORITY, NULL);
   g_autoptr(SonaeEscalation) e = NULL;
   g_autofree char *keys = NULL;
 
@@ -298,7 +299,7 @@ test_deleted_authority (Fixture       *f,
       SonaeContact *c = g_ptr_array_index (authorities, i);
 
       if (g_strcmp0 (c->builtin_key, "jpcert") == 0)
-        g_assert_true (sonae_store_delete_contact (f->store, c->id, NULL));
+        g_assert_true (sonae_contacts_delete (f->store, c->id, NULL));
     }
   e = escalate (f, 3);
   keys = body_keys (e);

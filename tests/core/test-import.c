@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "sonae-contacts.h"
 #include "sonae-error.h"
 #include "sonae-import.h"
 #include "sonae-test-util.h"
@@ -15,13 +16,13 @@ static char *
 snapshot (SonaeStore *store)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = sonae_store_list_contacts (store, -1, &error);
+  g_autoptr(GPtrArray) list = sonae_contacts_list (store, -1, &error);
   GString *out = g_string_new (NULL);
   const SonaeRoleInfo *roles;
   guint n_roles;
 
   g_assert_no_error (error);
-  g_string_append_printf (out, "count=%u\n", sonae_store_count_contacts (store));
+  g_string_append_printf (out, "count=%u\n", sonae_contacts_count (store));
   for (guint i = 0; i < list->len; i++)
     {
       SonaeContact *c = g_ptr_array_index (list, i);
@@ -44,7 +45,7 @@ snapshot (SonaeStore *store)
   roles = sonae_roles_get_builtin (&n_roles);
   for (guint i = 0; i < n_roles; i++)
     {
-      g_autoptr(GPtrArray) holders = sonae_store_get_role_holders (store, roles[i].key, &error);
+      g_autoptr(GPtrArray) holders = sonae_contacts_get_role_holders (store, roles[i].key, &error);
 
       g_assert_no_error (error);
       g_string_append_printf (out, "role %s:", roles[i].key);
@@ -74,7 +75,7 @@ save (SonaeStore   *store,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (sonae_store_save_contact (store, c, &error));
+  g_assert_true (sonae_contacts_save (store, c, &error));
   g_assert_no_error (error);
   return c->id;
 }
@@ -90,7 +91,7 @@ set_holders (SonaeStore *store,
   gint64 ids[] = { a, b, c };
   guint n = c ? 3 : b ? 2 : 1;
 
-  g_assert_true (sonae_store_set_role_holders (store, role, ids, n, &error));
+  g_assert_true (sonae_contacts_set_role_holders (store, role, ids, n, &error));
   g_assert_no_error (error);
 }
 
@@ -160,7 +161,7 @@ fill_roster (SonaeStore *store)
   set_holders (store, SONAE_ROLE_SYSADMIN, vendor->id, vendor2->id, 0);
 
   /* a bundled authority, confirmed by a person */
-  all = sonae_store_list_contacts (store, SONAE_GROUP_AUTHORITY, &error);
+  all = sonae_contacts_list (store, SONAE_GROUP_AUTHORITY, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < all->len; i++)
     {
@@ -169,7 +170,7 @@ fill_roster (SonaeStore *store)
         authority_id = c->id;
     }
   g_assert_cmpint (authority_id, !=, 0);
-  g_assert_true (sonae_store_mark_verified (store, authority_id, "2026-05-01", &error));
+  g_assert_true (sonae_contacts_mark_verified (store, authority_id, "2026-05-01", &error));
   g_assert_no_error (error);
 }
 
@@ -178,8 +179,8 @@ assert_same_roster (SonaeStore *a,
                     SonaeStore *b)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) la = sonae_store_list_contacts (a, -1, &error);
-  g_autoptr(GPtrArray) lb = sonae_store_list_contacts (b, -1, &error);
+  g_autoptr(GPtrArray) la = sonae_contacts_list (a, -1, &error);
+  g_autoptr(GPtrArray) lb = sonae_contacts_list (b, -1, &error);
   const SonaeRoleInfo *roles;
   guint n_roles;
 
@@ -199,8 +200,8 @@ assert_same_roster (SonaeStore *a,
   roles = sonae_roles_get_builtin (&n_roles);
   for (guint i = 0; i < n_roles; i++)
     {
-      g_autoptr(GPtrArray) ha = sonae_store_get_role_holders (a, roles[i].key, &error);
-      g_autoptr(GPtrArray) hb = sonae_store_get_role_holders (b, roles[i].key, &error);
+      g_autoptr(GPtrArray) ha = sonae_contacts_get_role_holders (a, roles[i].key, &error);
+      g_autoptr(GPtrArray) hb = sonae_contacts_get_role_holders (b, roles[i].key, &error);
 
       g_assert_no_error (error);
       g_assert_cmpuint (ha->len, ==, hb->len);
@@ -251,7 +252,7 @@ round_trip (SonaeContactsFormat format,
   GStatBuf st;
 
   fill_roster (a);
-  n_authorities = sonae_store_count_contacts (b);
+  n_authorities = sonae_contacts_count (b);
   g_assert_cmpuint (n_authorities, >, 0);
 
   path = g_build_filename (dir_a, file_name, NULL);
@@ -353,7 +354,7 @@ test_plan_and_merge (void)
   save (store, yamada);
   sonae_contact_add_phone (suzuki, "work", "03-0000-0000");
   save (store, suzuki);
-  before = sonae_store_count_contacts (store);
+  before = sonae_contacts_count (store);
 
   import = import_text (
     "氏名,ふりがな,会社名,携帯電話,メールアドレス,区分\n"
@@ -381,13 +382,13 @@ test_plan_and_merge (void)
   g_assert_cmpuint (sonae_import_count (import, SONAE_IMPORT_MERGE), ==, 2);
   g_assert_cmpuint (sonae_import_count (import, SONAE_IMPORT_SKIP), ==, 1);
   /* planning writes nothing */
-  g_assert_cmpuint (sonae_store_count_contacts (store), ==, before);
+  g_assert_cmpuint (sonae_contacts_count (store), ==, before);
 
   g_assert_true (sonae_import_apply (import, store, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (sonae_store_count_contacts (store), ==, before + 2);
+  g_assert_cmpuint (sonae_contacts_count (store), ==, before + 2);
 
-  merged = sonae_store_get_contact (store, yamada->id, &error);
+  merged = sonae_contacts_get (store, yamada->id, &error);
   g_assert_no_error (error);
   /* merge adds, never overwrites */
   g_assert_cmpstr (merged->organization, ==, "さくら内科");
@@ -395,7 +396,7 @@ test_plan_and_merge (void)
   g_assert_cmpuint (merged->phones->len, ==, 1);
   g_assert_cmpstr (sonae_contact_get_first_email (merged), ==, "yamada@example.jp");
 
-  list = sonae_store_list_contacts (store, SONAE_GROUP_STAFF, &error);
+  list = sonae_contacts_list (store, SONAE_GROUP_STAFF, &error);
   for (guint i = 0; i < list->len; i++)
     {
       SonaeContact *c = g_ptr_array_index (list, i);
@@ -406,7 +407,7 @@ test_plan_and_merge (void)
         }
     }
   g_ptr_array_unref (list);
-  list = sonae_store_list_contacts (store, SONAE_GROUP_VENDOR, &error);
+  list = sonae_contacts_list (store, SONAE_GROUP_VENDOR, &error);
   g_assert_cmpuint (list->len, ==, 1);
 
   g_clear_object (&store);
@@ -426,7 +427,7 @@ test_set_group (void)
   sonae_import_set_group (import, SONAE_GROUP_VENDOR);
   g_assert_true (sonae_import_apply (import, store, &error));
   g_assert_no_error (error);
-  vendors = sonae_store_list_contacts (store, SONAE_GROUP_VENDOR, &error);
+  vendors = sonae_contacts_list (store, SONAE_GROUP_VENDOR, &error);
   g_assert_cmpuint (vendors->len, ==, 1);
   g_assert_cmpstr (((SonaeContact *) vendors->pdata[0])->name, ==, "保守窓口");
 
@@ -444,7 +445,7 @@ test_roles_from_file (void)
   g_autoptr(GPtrArray) holders = NULL;
   gint64 existing = sonae_test_add_contact (store, SONAE_GROUP_STAFF, "院長 先生", "いんちょう", "03-0000-0001");
 
-  g_assert_true (sonae_store_add_role_holder (store, SONAE_ROLE_LEAD, existing, &error));
+  g_assert_true (sonae_contacts_add_role_holder (store, SONAE_ROLE_LEAD, existing, &error));
   import = import_text ("氏名,役割\n"
                         "第二 代理,lead:3\n"
                         "第一 代理,対応責任者:2; first\n", "roles.csv");
@@ -452,13 +453,13 @@ test_roles_from_file (void)
   g_assert_no_error (error);
 
   /* the holders already there stay first; the file's follow in its order */
-  holders = sonae_store_get_role_holders (store, SONAE_ROLE_LEAD, &error);
+  holders = sonae_contacts_get_role_holders (store, SONAE_ROLE_LEAD, &error);
   g_assert_cmpuint (holders->len, ==, 3);
   g_assert_cmpstr (((SonaeContact *) holders->pdata[0])->name, ==, "院長 先生");
   g_assert_cmpstr (((SonaeContact *) holders->pdata[1])->name, ==, "第一 代理");
   g_assert_cmpstr (((SonaeContact *) holders->pdata[2])->name, ==, "第二 代理");
   g_ptr_array_unref (holders);
-  holders = sonae_store_get_role_holders (store, SONAE_ROLE_FIRST, &error);
+  holders = sonae_contacts_get_role_holders (store, SONAE_ROLE_FIRST, &error);
   g_assert_cmpuint (holders->len, ==, 1);
 
   g_clear_object (&store);
@@ -479,7 +480,7 @@ test_failure_rolls_back (void)
   guint count;
 
   sonae_test_add_contact (store, SONAE_GROUP_STAFF, "既存 太郎", NULL, "03-0000-0001");
-  count = sonae_store_count_contacts (store);
+  count = sonae_contacts_count (store);
   before = snapshot (store);
   /* the second of three saves fails inside sqlite */
   g_assert_cmpint (sqlite3_exec (sonae_store_get_db (store),
@@ -502,7 +503,7 @@ test_failure_rolls_back (void)
   g_assert_cmpint (sqlite3_exec (sonae_store_get_db (store), "DROP TRIGGER fail_second", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_true (sonae_import_apply (import, store, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (sonae_store_count_contacts (store), ==, count + 3);
+  g_assert_cmpuint (sonae_contacts_count (store), ==, count + 3);
 
   g_clear_object (&store);
   sonae_test_remove_dir (dir);
@@ -568,13 +569,13 @@ test_sql_text_survives (void)
     "NOTE:\" OR 1=1; DELETE FROM contacts WHERE '1'='1\r\nEMAIL:a@b.c'--\r\nEND:VCARD\r\n", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = NULL;
-  guint before = sonae_store_count_contacts (store);
+  guint before = sonae_contacts_count (store);
   gboolean found = FALSE;
 
   g_assert_true (sonae_import_apply (import, store, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (sonae_store_count_contacts (store), ==, before + 1);
-  list = sonae_store_list_contacts (store, -1, &error);
+  g_assert_cmpuint (sonae_contacts_count (store), ==, before + 1);
+  list = sonae_contacts_list (store, -1, &error);
   for (guint i = 0; i < list->len; i++)
     {
       SonaeContact *c = g_ptr_array_index (list, i);
@@ -683,7 +684,7 @@ test_same_name_rows (void)
   g_autoptr(SonaeImport) import = NULL;
   g_autoptr(SonaeImport) again = NULL;
   g_autoptr(GError) error = NULL;
-  guint before = sonae_store_count_contacts (store);
+  guint before = sonae_contacts_count (store);
 
   for (guint i = 0; i < n; i++)
     g_string_append_printf (text, "山田 太郎,090-%04u-%04u,yamada%u@example.jp\r\n", i / 10000, i % 10000, i);
@@ -698,7 +699,7 @@ test_same_name_rows (void)
   g_assert_cmpuint (sonae_import_count (import, SONAE_IMPORT_ADD), ==, n);
   g_assert_cmpuint (sonae_import_count (import, SONAE_IMPORT_MERGE), ==, 1);
   g_assert_cmpuint (sonae_import_count (import, SONAE_IMPORT_SKIP), ==, 1);
-  g_assert_cmpuint (sonae_store_count_contacts (store), ==, before + n);
+  g_assert_cmpuint (sonae_contacts_count (store), ==, before + n);
 
   again = sonae_import_new_from_data (text->str, text->len, "same.csv", SONAE_GROUP_STAFF, &error);
   g_assert_no_error (error);
@@ -708,7 +709,7 @@ test_same_name_rows (void)
   for (guint i = 0; i < n; i += 997)
     {
       SonaeImportEntry *e = g_ptr_array_index (sonae_import_get_entries (again), i);
-      g_autoptr(SonaeContact) c = sonae_store_get_contact (store, e->existing_id, &error);
+      g_autoptr(SonaeContact) c = sonae_contacts_get (store, e->existing_id, &error);
       g_autofree char *email = g_strdup_printf ("yamada%u@example.jp", i);
 
       g_assert_no_error (error);
@@ -769,7 +770,7 @@ test_plan_same_name_choice (void)
   g_assert_true (sonae_import_apply (import, store, &error));
   g_assert_no_error (error);
   {
-    g_autoptr(GPtrArray) authorities = sonae_store_list_contacts (store, SONAE_GROUP_AUTHORITY, &error);
+    g_autoptr(GPtrArray) authorities = sonae_contacts_list (store, SONAE_GROUP_AUTHORITY, &error);
     guint bare = 0, complete = 0;
 
     /* Rows 4 and 5, two people; row 6 completed row 5's. */
@@ -802,7 +803,7 @@ test_left_out_applied (void)
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "codecs", "phone-quirks.vcf", NULL);
   g_autoptr(SonaeImport) import = NULL;
   g_autoptr(GError) error = NULL;
-  guint before = sonae_store_count_contacts (store);
+  guint before = sonae_contacts_count (store);
   GPtrArray *left_out;
 
   import = sonae_import_new_from_file (path, SONAE_GROUP_STAFF, &error);
@@ -810,7 +811,7 @@ test_left_out_applied (void)
   g_assert_true (sonae_import_apply (import, store, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (sonae_import_count (import, SONAE_IMPORT_ADD), ==, 6);
-  g_assert_cmpuint (sonae_store_count_contacts (store), ==, before + 6);
+  g_assert_cmpuint (sonae_contacts_count (store), ==, before + 6);
   left_out = sonae_import_get_left_out (import);
   g_assert_cmpuint (left_out->len, ==, 2);
   g_assert_cmpuint (((SonaeImportLeftOut *) left_out->pdata[0])->line, ==, 7);
@@ -824,7 +825,7 @@ static void
 assert_roster_is_text (SonaeStore *store)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = sonae_store_list_contacts (store, -1, &error);
+  g_autoptr(GPtrArray) list = sonae_contacts_list (store, -1, &error);
 
   g_assert_no_error (error);
   for (guint i = 0; i < list->len; i++)
@@ -873,11 +874,11 @@ assert_exports_read_back (SonaeStore *store,
       import = sonae_import_new_from_file (path, SONAE_GROUP_STAFF, &error);
       if (import == NULL)
         g_error ("our own %s is refused: %s", formats[i].name, error->message);
-      g_assert_cmpuint (sonae_import_get_entries (import)->len, ==, sonae_store_count_contacts (store));
+      g_assert_cmpuint (sonae_import_get_entries (import)->len, ==, sonae_contacts_count (store));
       g_assert_cmpuint (sonae_import_get_left_out (import)->len, ==, 0);
       g_assert_true (sonae_import_apply (import, b, &error));
       g_assert_no_error (error);
-      g_assert_cmpuint (sonae_store_count_contacts (b), ==, sonae_store_count_contacts (store));
+      g_assert_cmpuint (sonae_contacts_count (b), ==, sonae_contacts_count (store));
       assert_roster_is_text (b);
 
       g_clear_object (&b);
@@ -902,16 +903,16 @@ test_homonyms_stay_apart (void)
   guint before;
 
   first_id = sonae_test_add_contact (store, SONAE_GROUP_STAFF, "佐藤 花子", "さとう はなこ", "090-1111-1111");
-  before = sonae_store_count_contacts (store);
+  before = sonae_contacts_count (store);
 
   import = sonae_import_new_from_data (second, strlen (second), "b.csv", SONAE_GROUP_STAFF, &error);
   g_assert_no_error (error);
   g_assert_true (sonae_import_apply (import, store, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (sonae_import_count (import, SONAE_IMPORT_ADD), ==, 1);
-  g_assert_cmpuint (sonae_store_count_contacts (store), ==, before + 1);
+  g_assert_cmpuint (sonae_contacts_count (store), ==, before + 1);
   {
-    g_autoptr(SonaeContact) first = sonae_store_get_contact (store, first_id, &error);
+    g_autoptr(SonaeContact) first = sonae_contacts_get (store, first_id, &error);
     g_assert_cmpuint (first->phones->len, ==, 1);
     g_assert_cmpstr (sonae_contact_get_first_phone (first), ==, "090-1111-1111");
   }
@@ -966,7 +967,7 @@ test_broken_bytes_in_database (void)
 
   g_assert_cmpint (sqlite3_exec (sonae_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
   assert_roster_is_text (store);
-  c = sonae_store_get_contact (store, id, &error);
+  c = sonae_contacts_get (store, id, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (c->reading, "こわれ"));
   g_assert_cmpstr (c->notes, ==, "\xef\xbf\xbd" "memo");
@@ -974,13 +975,13 @@ test_broken_bytes_in_database (void)
 
   /* saving never writes a broken byte */
   broken->name = g_strdup ("名前\xe3");
-  g_assert_false (sonae_store_save_contact (store, broken, &error));
+  g_assert_false (sonae_contacts_save (store, broken, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_ENCODING);
   g_clear_error (&error);
   g_clear_pointer (&broken->name, g_free);
   broken->name = g_strdup ("名前");
   sonae_contact_add_phone (broken, "\xff", "03-0000-0002");
-  g_assert_false (sonae_store_save_contact (store, broken, &error));
+  g_assert_false (sonae_contacts_save (store, broken, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_ENCODING);
 
   g_clear_object (&store);

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "sonae-contacts.h"
 #include "sonae-error.h"
 #include "sonae-incident.h"
 #include "sonae-store.h"
@@ -810,11 +811,11 @@ test_calls (void)
 
   /* The contact changes or goes away: the entry keeps what was called. */
   {
-    g_autoptr(SonaeContact) c = sonae_store_get_contact (store, tanaka, &error);
+    g_autoptr(SonaeContact) c = sonae_contacts_get (store, tanaka, &error);
     g_free (c->name);
     c->name = g_strdup ("田中 健一郎");
-    g_assert_true (sonae_store_save_contact (store, c, &error));
-    g_assert_true (sonae_store_delete_contact (store, tanaka, &error));
+    g_assert_true (sonae_contacts_save (store, c, &error));
+    g_assert_true (sonae_contacts_delete (store, tanaka, &error));
     g_assert_no_error (error);
   }
   g_clear_object (&store);

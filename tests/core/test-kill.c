@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "sonae-backup.h"
+#include "sonae-contacts.h"
 #include "sonae-import.h"
 #include "sonae-store.h"
 #include "sonae-test-util.h"
@@ -98,7 +99,7 @@ child_main (const char *dir,
       c->reading = g_strdup ("かきこみ");
       sonae_contact_add_phone (c, "mobile", "090-0000-0000");
       sonae_contact_add_email (c, "work", "kill@example.jp");
-      if (!sonae_store_save_contact (store, c, NULL))
+      if (!sonae_contacts_save (store, c, NULL))
         _exit (4);
       /* Only now is it committed: report it. */
       report (fd, c->id);

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "sonae-contacts.h"
 #include "sonae-error.h"
 #include "sonae-manual-store.h"
 #include "sonae-manual-view.h"
@@ -353,7 +354,7 @@ test_view_level_role (void)
   SonaeEscalation *esc;
   gint64 director = add_staff (store, "院長 山本", "090-1000-2000");
 
-  g_assert_true (sonae_store_set_role_holders (store, SONAE_ROLE_TOP, &director, 1, &error));
+  g_assert_true (sonae_contacts_set_role_holders (store, SONAE_ROLE_TOP, &director, 1, &error));
   view = view_new (store);
   esc = sonae_manual_view_get_escalation (view, 2);
   g_assert_cmpstr (sonae_escalation_get_responder (esc), ==, SONAE_ROLE_LEAD);
@@ -451,7 +452,7 @@ test_view_roles_and_review (void)
 
   lead[0] = add_staff (store, "佐藤 由美", "090-1234-5678");
   lead[1] = add_staff (store, "高橋 誠", "080-2222-3333");
-  g_assert_true (sonae_store_set_role_holders (store, SONAE_ROLE_LEAD, lead, 2, &error));
+  g_assert_true (sonae_contacts_set_role_holders (store, SONAE_ROLE_LEAD, lead, 2, &error));
 
   view = view_new (store);
   holders = sonae_manual_view_get_holders (view, SONAE_ROLE_LEAD);

@@ -18,6 +18,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "sonae-contacts.h"
 #include "sonae-import.h"
 #include "sonae-store.h"
 #include "sonae-test-util.h"
@@ -320,7 +321,7 @@ child_main (const char *dir,
 
           c->name = g_strdup_printf ("停電前 %" G_GINT64_FORMAT, n);
           sonae_contact_add_phone (c, "mobile", "090-0000-0000");
-          if (!sonae_store_save_contact (store, c, NULL))
+          if (!sonae_contacts_save (store, c, NULL))
             _exit (4);
           report (fd, c->id);
         }

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "sonae-backup.h"
+#include "sonae-contacts.h"
 #include "sonae-data-lock.h"
 #include "sonae-error.h"
 #include "sonae-store.h"
@@ -165,7 +166,7 @@ test_hot_journal_is_rolled_back (void)
   store = sonae_store_open (dir, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
-  g_assert_cmpint (sonae_store_count_contacts (store), >=, 300);
+  g_assert_cmpint (sonae_contacts_count (store), >=, 300);
   g_clear_object (&store);
 
   g_assert_false (exists (dir, "sonae.db-journal"));
@@ -179,7 +180,7 @@ test_hot_journal_is_rolled_back (void)
   leave_hot_journal (path);
   store = sonae_store_open_for_reading (dir, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sonae_store_count_contacts (store), >=, 300);
+  g_assert_cmpint (sonae_contacts_count (store), >=, 300);
   g_clear_object (&store);
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM contacts WHERE name LIKE 'CHANGED%'"), ==, 0);
 
@@ -254,9 +255,9 @@ test_authorities_repaired (void)
 
   /* The organisation deletes one; it stays deleted. */
   store = sonae_store_open (dir, &error);
-  g_assert_true (sonae_store_delete_contact (store,
-                                             query_int (path, "SELECT id FROM contacts WHERE builtin_key = 'ipa-report'"),
-                                             &error));
+  g_assert_true (sonae_contacts_delete (store,
+                                        query_int (path, "SELECT id FROM contacts WHERE builtin_key = 'ipa-report'"),
+                                        &error));
   g_assert_no_error (error);
   g_clear_object (&store);
   store = sonae_store_open (dir, &error);
@@ -443,7 +444,7 @@ test_read_only_folder_refused (void)
   /* Exports and backups still read it. */
   store = sonae_store_open_for_reading (dir, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sonae_store_count_contacts (store), >=, 1);
+  g_assert_cmpint (sonae_contacts_count (store), >=, 1);
   g_clear_object (&store);
   g_assert_cmpint (g_stat (dir, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0500);

@@ -7,6 +7,7 @@
 #include "sonae-actions.h"
 #include "sonae-bcp.h"
 #include "sonae-clock.h"
+#include "sonae-contacts.h"
 #include "sonae-incident.h"
 #include "sonae-manual-store.h"
 #include "sonae-ppc.h"
@@ -547,7 +548,7 @@ test_upkeep (Fixture       *f,
   /* A new organisation: every role empty, the manual never reviewed. */
   {
     g_autoptr(GPtrArray) r = collect (f->store);
-    g_autoptr(GPtrArray) contacts = sonae_store_list_contacts (f->store, -1, NULL);
+    g_autoptr(GPtrArray) contacts = sonae_contacts_list (f->store, -1, NULL);
 
     for (guint i = 0; i < n_roles; i++)
       {
@@ -568,9 +569,9 @@ test_upkeep (Fixture       *f,
 
   /* A contact verified 200 days ago is stale; verified today, it is not. */
   contact = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "山田 太郎", "やまだ たろう", "090-1234-5678");
-  g_assert_true (sonae_store_mark_verified (f->store, contact, "2026-05-15", &error));
+  g_assert_true (sonae_contacts_mark_verified (f->store, contact, "2026-05-15", &error));
   g_assert_no_error (error);
-  g_assert_true (sonae_store_set_role_holders (f->store, roles[0].key, &contact, 1, &error));
+  g_assert_true (sonae_contacts_set_role_holders (f->store, roles[0].key, &contact, 1, &error));
   {
     g_autofree char *key = g_strdup_printf ("contact:%" G_GINT64_FORMAT, contact);
     g_autofree char *role = g_strdup_printf ("role:%s", roles[0].key);
@@ -580,7 +581,7 @@ test_upkeep (Fixture       *f,
     g_assert_cmpint (find (r, key)->contact_id, ==, contact);
     g_assert_null (find (r, role));
   }
-  g_assert_true (sonae_store_mark_verified (f->store, contact, NULL, &error));
+  g_assert_true (sonae_contacts_mark_verified (f->store, contact, NULL, &error));
   {
     g_autofree char *key = g_strdup_printf ("contact:%" G_GINT64_FORMAT, contact);
     g_autoptr(GPtrArray) r = collect (f->store);

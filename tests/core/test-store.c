@@ -8,6 +8,7 @@
 
 #include "sonae-actions.h"
 #include "sonae-bcp.h"
+#include "sonae-contacts.h"
 #include "sonae-error.h"
 #include "sonae-incident.h"
 #include "sonae-ppc.h"
@@ -61,7 +62,7 @@ test_store_create (void)
 
   /* The bundled authorities are there, marked to check. */
   {
-    g_autoptr(GPtrArray) list = sonae_store_list_contacts (store, SONAE_GROUP_AUTHORITY, NULL);
+    g_autoptr(GPtrArray) list = sonae_contacts_list (store, SONAE_GROUP_AUTHORITY, NULL);
     gboolean found_9110 = FALSE, found_110 = FALSE, found_ppc = FALSE;
 
     g_assert_cmpuint (list->len, >=, 8);
@@ -103,7 +104,7 @@ test_store_reopen_keeps_data (void)
   g_assert_true (sonae_store_set_profile (store, profile, &error));
   g_assert_no_error (error);
   sonae_test_add_contact (store, SONAE_GROUP_STAFF, "山田 太郎", "やまだ たろう", "090-1111-2222");
-  n_authorities = sonae_store_count_contacts (store) - 1;
+  n_authorities = sonae_contacts_count (store) - 1;
   g_assert_false (sonae_store_is_empty (store));
   g_clear_object (&store);
 
@@ -114,7 +115,7 @@ test_store_reopen_keeps_data (void)
   g_assert_cmpstr (read->phone, ==, "088-000-0000");
   g_assert_cmpint (read->kind, ==, SONAE_ORG_CLINIC);
   /* Authorities are added once, not at every start. */
-  g_assert_cmpuint (sonae_store_count_contacts (store), ==, n_authorities + 1);
+  g_assert_cmpuint (sonae_contacts_count (store), ==, n_authorities + 1);
 
   g_clear_object (&store);
   sonae_test_remove_dir (dir);
@@ -150,8 +151,8 @@ test_store_migrations (void)
       g_assert_no_error (error);
       if (v > 0)
         {
-          g_autoptr(SonaeContact) c = sonae_store_get_contact (store, 4242, &error);
-          g_autoptr(GPtrArray) holders = sonae_store_get_role_holders (store, "lead", &error);
+          g_autoptr(SonaeContact) c = sonae_contacts_get (store, 4242, &error);
+          g_autoptr(GPtrArray) holders = sonae_contacts_get_role_holders (store, "lead", &error);
           g_assert_no_error (error);
           g_assert_cmpstr (c->name, ==, "移行 前の人");
           g_assert_cmpstr (sonae_contact_get_first_phone (c), ==, "090-0000-0000");
@@ -531,12 +532,12 @@ test_store_sql_text_is_data (void)
   g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
   const char *evil = "Robert'); DROP TABLE contacts; --";
   gint64 id = sonae_test_add_contact (store, SONAE_GROUP_STAFF, evil, "' OR 1=1 --", "\"; DELETE FROM contacts;");
-  g_autoptr(SonaeContact) c = sonae_store_get_contact (store, id, NULL);
+  g_autoptr(SonaeContact) c = sonae_contacts_get (store, id, NULL);
   g_autoptr(SonaeProfile) profile = g_new0 (SonaeProfile, 1);
   g_autoptr(SonaeProfile) read = NULL;
 
   g_assert_cmpstr (c->name, ==, evil);
-  g_assert_cmpuint (sonae_store_count_contacts (store), >, 1);
+  g_assert_cmpuint (sonae_contacts_count (store), >, 1);
   profile->name = g_strdup ("x'; DROP TABLE meta; --");
   g_assert_true (sonae_store_set_profile (store, profile, NULL));
   read = sonae_store_get_profile (store);

@@ -12,6 +12,7 @@
 #include "sonae-bcp.h"
 #include "sonae-clock.h"
 #include "sonae-contact-chooser.h"
+#include "sonae-contacts.h"
 #include "sonae-gui-util.h"
 #include "sonae-test-gui.h"
 #include "sonae-test-util.h"
@@ -263,7 +264,7 @@ test_decider (Fixture       *f,
 
   /* Its holder's name appears under it when the roster changes. */
   lead_id = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "田中 一郎", "たなか いちろう", "090-0000-0001");
-  g_assert_true (sonae_store_add_role_holder (f->store, SONAE_ROLE_LEAD, lead_id, &error));
+  g_assert_true (sonae_contacts_add_role_holder (f->store, SONAE_ROLE_LEAD, lead_id, &error));
   g_assert_no_error (error);
   sonae_test_spin_for (100);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "田中 一郎"));
@@ -333,9 +334,9 @@ test_add_system (Fixture       *f,
   sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "受付 花子", "うけつけ はなこ", "03-0000-0000");
   vendor_id = sonae_test_add_contact (f->store, SONAE_GROUP_VENDOR, "メディカルシステム株式会社",
                                       "めでぃかるしすてむ", "0120-000-000");
-  vendor = sonae_store_get_contact (f->store, vendor_id, NULL);
+  vendor = sonae_contacts_get (f->store, vendor_id, NULL);
   sonae_contact_set_string (&vendor->contract, "MS-2024-0815");
-  g_assert_true (sonae_store_save_contact (f->store, vendor, NULL));
+  g_assert_true (sonae_contacts_save (f->store, vendor, NULL));
 
   g_assert_true (sonae_bcp_page_show_worksheet (SONAE_BCP_PAGE (f->page), "systems"));
   click (f->page, "bcp-add-button");

@@ -8,6 +8,7 @@
 #include "sonae-contact-editor.h"
 #include "sonae-contact-util.h"
 #include "sonae-contacts-page.h"
+#include "sonae-contacts.h"
 #include "sonae-error.h"
 #include "sonae-gui-util.h"
 #include "sonae-import-dialog.h"
@@ -168,7 +169,7 @@ stored (Fixture *f,
         gint64   id)
 {
   g_autoptr(GError) error = NULL;
-  SonaeContact *c = sonae_store_get_contact (f->store, id, &error);
+  SonaeContact *c = sonae_contacts_get (f->store, id, &error);
 
   g_assert_no_error (error);
   return c;
@@ -185,7 +186,7 @@ test_lists_authorities (Fixture       *f,
 
   show_page (f);
   n = n_listed (f);
-  g_assert_cmpuint (n, ==, sonae_store_count_contacts (f->store));
+  g_assert_cmpuint (n, ==, sonae_contacts_count (f->store));
   g_assert_cmpuint (n, >=, 6);
   for (guint i = 0; i < n; i++)
     {
@@ -210,7 +211,7 @@ test_search (Fixture       *f,
   sonae_test_add_contact (f->store, SONAE_GROUP_VENDOR, "株式会社テスト", "てすと", "06-1111-2222");
   show_page (f);
   n_all = n_listed (f);
-  g_assert_cmpuint (n_all, ==, sonae_store_count_contacts (f->store));
+  g_assert_cmpuint (n_all, ==, sonae_contacts_count (f->store));
 
   /* By reading, typed in katakana. */
   search (f, "イトウ");
@@ -256,7 +257,7 @@ static gboolean
 count_reached (gpointer data)
 {
   CountWait *w = data;
-  return sonae_store_count_contacts (w->f->store) == w->count;
+  return sonae_contacts_count (w->f->store) == w->count;
 }
 
 static gboolean
@@ -277,7 +278,7 @@ static gboolean
 phone_stored (gpointer data)
 {
   PhoneWait *w = data;
-  g_autoptr(SonaeContact) c = sonae_store_get_contact (w->f->store, w->id, NULL);
+  g_autoptr(SonaeContact) c = sonae_contacts_get (w->f->store, w->id, NULL);
 
   if (c == NULL)
     return FALSE;
@@ -301,7 +302,7 @@ test_create_and_edit (Fixture       *f,
   g_autoptr(SonaeContact) after = NULL;
 
   show_page (f);
-  before = sonae_store_count_contacts (f->store);
+  before = sonae_contacts_count (f->store);
 
   /* Ctrl+N's action: a new, empty contact; nothing is stored without a name. */
   gtk_widget_activate_action (f->page, "contacts.new", NULL);
@@ -310,7 +311,7 @@ test_create_and_edit (Fixture       *f,
   g_assert_cmpint (edited->id, ==, 0);
   gtk_editable_set_text (editor_entry (f, "organization_row"), "みどり台クリニック");
   sonae_test_spin_for (SONAE_EDITOR_SAVE_DELAY_MS + 200);
-  g_assert_cmpuint (sonae_store_count_contacts (f->store), ==, before);
+  g_assert_cmpuint (sonae_contacts_count (f->store), ==, before);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (editor_entry (f, "name_row")), "error"));
 
   /* Typing a name stores it after the pause. */
@@ -380,7 +381,7 @@ static gboolean
 contact_deleted (gpointer data)
 {
   PhoneWait *w = data;
-  g_autoptr(SonaeContact) c = sonae_store_get_contact (w->f->store, w->id, NULL);
+  g_autoptr(SonaeContact) c = sonae_contacts_get (w->f->store, w->id, NULL);
   return c == NULL;
 }
 
@@ -402,7 +403,7 @@ test_delete_undo (Fixture       *f,
   g_assert_cmpint (sonae_contact_editor_get_contact (page_editor (f))->id, ==, id);
 
   gtk_widget_activate_action (f->page, "contacts.delete", NULL);
-  gone = sonae_store_get_contact (f->store, id, &error);
+  gone = sonae_contacts_get (f->store, id, &error);
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
   g_assert_null (gone);
   g_assert_cmpuint (n_listed (f), ==, n_before - 1);
@@ -460,7 +461,7 @@ holders_are (Fixture      *f,
              const gint64 *ids,
              guint         n_ids)
 {
-  g_autoptr(GPtrArray) holders = sonae_store_get_role_holders (f->store, role, NULL);
+  g_autoptr(GPtrArray) holders = sonae_contacts_get_role_holders (f->store, role, NULL);
 
   if (holders == NULL || holders->len != n_ids)
     return FALSE;
@@ -573,7 +574,7 @@ test_import_preview (Fixture       *f,
     }
 
   show_page (f);
-  before = sonae_store_count_contacts (f->store);
+  before = sonae_contacts_count (f->store);
 
   import = sonae_import_new_from_file (path, SONAE_GROUP_STAFF, &error);
   g_assert_no_error (error);
@@ -586,21 +587,21 @@ test_import_preview (Fixture       *f,
   g_assert_cmpstr (dialog_label (dialog, "merged_label"), ==, "0");
   g_assert_cmpstr (dialog_label (dialog, "skipped_label"), ==, "0");
   /* Nothing written by the preview. */
-  g_assert_cmpuint (sonae_store_count_contacts (f->store), ==, before);
+  g_assert_cmpuint (sonae_contacts_count (f->store), ==, before);
 
   /* The group for new contacts can be changed before importing. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (gtk_widget_get_template_child (dialog, SONAE_TYPE_IMPORT_DIALOG, "group_row")),
                               SONAE_GROUP_VENDOR);
   g_assert_cmpstr (dialog_label (dialog, "added_label"), ==, "1");
-  g_assert_cmpuint (sonae_store_count_contacts (f->store), ==, before);
+  g_assert_cmpuint (sonae_contacts_count (f->store), ==, before);
 
   g_object_ref (dialog);
   gtk_widget_activate_action (dialog, "import.apply", NULL);
   g_assert_false (gtk_widget_get_visible (dialog));
   g_object_unref (dialog);
-  g_assert_cmpuint (sonae_store_count_contacts (f->store), ==, before + 1);
+  g_assert_cmpuint (sonae_contacts_count (f->store), ==, before + 1);
 
-  all = sonae_store_list_contacts (f->store, SONAE_GROUP_VENDOR, NULL);
+  all = sonae_contacts_list (f->store, SONAE_GROUP_VENDOR, NULL);
   for (guint i = 0; i < all->len; i++)
     {
       SonaeContact *c = g_ptr_array_index (all, i);
@@ -620,7 +621,7 @@ test_import_preview (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (dialog_label (dialog, "added_label"), ==, "0");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_cmpuint (sonae_store_count_contacts (f->store), ==, before + 1);
+  g_assert_cmpuint (sonae_contacts_count (f->store), ==, before + 1);
 }
 
 static gboolean
@@ -696,7 +697,7 @@ test_many_contacts (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GTimer) timer = g_timer_new ();
-  guint n_bundled = sonae_store_count_contacts (f->store);
+  guint n_bundled = sonae_contacts_count (f->store);
   double open_time, search_time;
 
   g_assert_true (sonae_store_begin (f->store, &error));
@@ -709,7 +710,7 @@ test_many_contacts (Fixture       *f,
       c->reading = g_strdup_printf ("てすと たろう%05u", i);
       c->organization = g_strdup ("検証医院");
       sonae_contact_add_phone (c, "work", phone);
-      g_assert_true (sonae_store_save_contact (f->store, c, &error));
+      g_assert_true (sonae_contacts_save (f->store, c, &error));
     }
   g_assert_true (sonae_store_commit (f->store, &error));
   g_assert_no_error (error);

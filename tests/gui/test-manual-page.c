@@ -5,6 +5,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "sonae-contacts.h"
 #include "sonae-gui-util.h"
 #include "sonae-home-page.h"
 #include "sonae-manual-block.h"
@@ -273,8 +274,8 @@ add_roster (Fixture *f)
 
   lead[0] = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "佐藤 由美", "さとう ゆみ", "090-0000-1103");
   lead[1] = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "鈴木 恵子", "すずき けいこ", "090-0000-1104");
-  g_assert_true (sonae_store_set_role_holders (f->store, SONAE_ROLE_FIRST, &first, 1, NULL));
-  g_assert_true (sonae_store_set_role_holders (f->store, SONAE_ROLE_LEAD, lead, 2, NULL));
+  g_assert_true (sonae_contacts_set_role_holders (f->store, SONAE_ROLE_FIRST, &first, 1, NULL));
+  g_assert_true (sonae_contacts_set_role_holders (f->store, SONAE_ROLE_LEAD, lead, 2, NULL));
 }
 
 /* --- tests ------------------------------------------------------------------- */
@@ -355,7 +356,7 @@ test_role_chips (Fixture       *f,
     gint64 id = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "高橋 誠", "たかはし まこと", "090-0000-1101");
     g_autofree char *now = NULL;
 
-    g_assert_true (sonae_store_set_role_holders (f->store, SONAE_ROLE_TOP, &id, 1, NULL));
+    g_assert_true (sonae_contacts_set_role_holders (f->store, SONAE_ROLE_TOP, &id, 1, NULL));
     sonae_test_spin_for (100);
     chip = find_widget (GTK_WIDGET (block (f, "leak-3-announce")), is_chip, SONAE_ROLE_TOP);
     now = label_texts (chip);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "sonae-documents.h"
 #include "sonae-print-operation.h"
 #include "sonae-test-util.h"
 
@@ -27,7 +28,7 @@ new_roster_operation (SonaeStore *store)
   g_autoptr(GError) error = NULL;
   SonaeDocument *doc;
 
-  doc = sonae_document_new (store, "roster", SONAE_PAPER_A4, &error);
+  doc = sonae_documents_build (store, "roster", SONAE_PAPER_A4, &error);
   g_assert_no_error (error);
   return sonae_print_operation_new (doc);
 }

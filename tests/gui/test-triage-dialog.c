@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "sonae-contacts.h"
 #include "sonae-escalation.h"
 #include "sonae-gui-util.h"
 #include "sonae-home-page.h"
@@ -274,9 +275,9 @@ add_roster (Fixture *f)
   lead[0] = r.sato;
   lead[1] = r.suzuki;
   sysadmin[0] = r.takahashi;
-  g_assert_true (sonae_store_set_role_holders (f->store, SONAE_ROLE_FIRST, first, 2, NULL));
-  g_assert_true (sonae_store_set_role_holders (f->store, SONAE_ROLE_LEAD, lead, 2, NULL));
-  g_assert_true (sonae_store_set_role_holders (f->store, SONAE_ROLE_SYSADMIN, sysadmin, 1, NULL));
+  g_assert_true (sonae_contacts_set_role_holders (f->store, SONAE_ROLE_FIRST, first, 2, NULL));
+  g_assert_true (sonae_contacts_set_role_holders (f->store, SONAE_ROLE_LEAD, lead, 2, NULL));
+  g_assert_true (sonae_contacts_set_role_holders (f->store, SONAE_ROLE_SYSADMIN, sysadmin, 1, NULL));
   return r;
 }
 
@@ -750,7 +751,7 @@ test_now (Fixture       *f,
     gint64 director = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "中村 院長", "なかむら いんちょう", "090-0000-1101");
     g_autofree char *texts = NULL;
 
-    g_assert_true (sonae_store_set_role_holders (f->store, SONAE_ROLE_TOP, &director, 1, NULL));
+    g_assert_true (sonae_contacts_set_role_holders (f->store, SONAE_ROLE_TOP, &director, 1, NULL));
     gpointer wait[3] = { now, (gpointer) "中村 院長", NULL };
 
     sonae_test_spin_until (top_names, wait, 5000, "the role to be filled");

@@ -11,6 +11,8 @@
 #include "sonae-backup.h"
 #include "sonae-bcp-page.h"
 #include "sonae-contacts-page.h"
+#include "sonae-contacts.h"
+#include "sonae-documents.h"
 #include "sonae-error.h"
 #include "sonae-home-page.h"
 #include "sonae-manual-page.h"
@@ -335,7 +337,7 @@ test_home_attention (void)
   g_assert_cmpstr (sonae_window_get_section (window), ==, "contacts");
 
   id = sonae_test_add_contact (store, SONAE_GROUP_STAFF, "山田 太郎", "やまだ たろう", "090-1234-5678");
-  g_assert_true (sonae_store_set_role_holders (store, SONAE_ROLE_PRIVACY, &id, 1, NULL));
+  g_assert_true (sonae_contacts_set_role_holders (store, SONAE_ROLE_PRIVACY, &id, 1, NULL));
   g_assert_true (wait_for_row (group, title, FALSE));
   g_assert_null (find_row_titled (group, title));
   /* Other roles are still empty. */
@@ -348,19 +350,19 @@ test_home_attention (void)
   {
     guint n_roles;
     const SonaeRoleInfo *roles = sonae_roles_get_builtin (&n_roles);
-    g_autoptr(GPtrArray) contacts = sonae_store_list_contacts (store, -1, NULL);
+    g_autoptr(GPtrArray) contacts = sonae_contacts_list (store, -1, NULL);
 
     for (guint i = 0; i < n_roles; i++)
-      g_assert_true (sonae_store_set_role_holders (store, roles[i].key, &id, 1, NULL));
+      g_assert_true (sonae_contacts_set_role_holders (store, roles[i].key, &id, 1, NULL));
     for (guint i = 0; i < contacts->len; i++)
       {
         SonaeContact *c = g_ptr_array_index (contacts, i);
         if (c->needs_check)
           {
             c->needs_check = FALSE;
-            g_assert_true (sonae_store_save_contact (store, c, NULL));
+            g_assert_true (sonae_contacts_save (store, c, NULL));
           }
-        g_assert_true (sonae_store_mark_verified (store, c->id, NULL, NULL));
+        g_assert_true (sonae_contacts_mark_verified (store, c->id, NULL, NULL));
       }
   }
   g_assert_true (wait_for_row (group, "All contacts are current", TRUE));
@@ -388,7 +390,7 @@ test_home_whom_to_call (void)
 
   ids[0] = sonae_test_add_contact (store, SONAE_GROUP_STAFF, "佐藤 由美", "さとう ゆみ", "090-0000-1103");
   ids[1] = sonae_test_add_contact (store, SONAE_GROUP_STAFF, "鈴木 恵子", "すずき けいこ", "090-0000-1104");
-  g_assert_true (sonae_store_set_role_holders (store, SONAE_ROLE_LEAD, ids, 2, NULL));
+  g_assert_true (sonae_contacts_set_role_holders (store, SONAE_ROLE_LEAD, ids, 2, NULL));
 
   /* The primary by name, with the number to dial; the deputy next. */
   held = g_strdup_printf ("%s: 佐藤 由美", sonae_role_get_name (SONAE_ROLE_LEAD));
@@ -564,7 +566,7 @@ test_print_export (void)
   GtkPrintOperationResult result;
 
   sonae_test_add_contact (store, SONAE_GROUP_STAFF, "山田 太郎", "やまだ たろう", "090-1234-5678");
-  doc = sonae_document_new (store, "roster", SONAE_PAPER_A4, &error);
+  doc = sonae_documents_build (store, "roster", SONAE_PAPER_A4, &error);
   g_assert_no_error (error);
   operation = sonae_print_operation_new (doc);
   pdf = g_build_filename (dir, "roster.pdf", NULL);
@@ -623,13 +625,13 @@ test_home_print_poster (void)
       g_assert_nonnull (paper);
       g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (paper)), ==, "win.print-document");
       g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (paper)), NULL), ==, names[i]);
-      built = sonae_document_new (store, names[i], SONAE_PAPER_A4, &error);
+      built = sonae_documents_build (store, names[i], SONAE_PAPER_A4, &error);
       g_assert_no_error (error);
       g_assert_nonnull (built);
     }
   destroy_window (GTK_WIDGET (window));
 
-  doc = sonae_document_new (store, "poster", SONAE_PAPER_A3, &error);
+  doc = sonae_documents_build (store, "poster", SONAE_PAPER_A3, &error);
   g_assert_no_error (error);
   operation = sonae_print_operation_new (doc);
   setup = gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (operation));
@@ -705,7 +707,7 @@ test_damaged_database (void)
   window = sonae_application_open_window (SONAE_APPLICATION (app));
   g_assert_true (SONAE_IS_WINDOW (window));
   g_assert_nonnull (sonae_application_get_store (SONAE_APPLICATION (app)));
-  g_assert_cmpuint (sonae_store_count_contacts (sonae_application_get_store (SONAE_APPLICATION (app))), >=, 1);
+  g_assert_cmpuint (sonae_contacts_count (sonae_application_get_store (SONAE_APPLICATION (app))), >=, 1);
 
   d = g_dir_open (dir, 0, NULL);
   while ((name = g_dir_read_name (d)) != NULL)
@@ -728,9 +730,9 @@ test_damaged_database (void)
     guint before;
 
     g_assert_true (sonae_window_back_up_to (SONAE_WINDOW (window), copy));
-    before = sonae_store_count_contacts (now);
+    before = sonae_contacts_count (now);
     sonae_test_add_contact (now, SONAE_GROUP_STAFF, "佐藤 花子", "さとう はなこ", "090-0000-0000");
-    g_assert_cmpuint (sonae_store_count_contacts (now), ==, before + 1);
+    g_assert_cmpuint (sonae_contacts_count (now), ==, before + 1);
 
     sonae_application_restore (SONAE_APPLICATION (app), copy);
     g_assert_finalize_object (old_window);
@@ -739,7 +741,7 @@ test_damaged_database (void)
     g_assert_true (SONAE_IS_WINDOW (window));
     now = sonae_application_get_store (SONAE_APPLICATION (app));
     g_assert_true (sonae_window_get_store (SONAE_WINDOW (window)) == now);
-    g_assert_cmpuint (sonae_store_count_contacts (now), ==, before);
+    g_assert_cmpuint (sonae_contacts_count (now), ==, before);
 
     g_ptr_array_set_size (kept, 0);
     d = g_dir_open (dir, 0, NULL);

@@ -7,9 +7,11 @@
 #include <string.h>
 
 #include "sonae-bcp.h"
+#include "sonae-contacts.h"
 #include "sonae-demo.h"
 #include "sonae-docs.h"
 #include "sonae-document-builder.h"
+#include "sonae-documents.h"
 #include "sonae-error.h"
 #include "sonae-role.h"
 #include "sonae-store.h"
@@ -79,13 +81,13 @@ fill_plan (Plan *p)
     vendor->contract = g_strdup ("VENDOR-FIELD-9");
     sonae_contact_add_phone (vendor, "work", VENDOR_WORK);
     sonae_contact_add_phone (vendor, "mobile", VENDOR_MOBILE);
-    g_assert_true (sonae_store_save_contact (store, vendor, &error));
+    g_assert_true (sonae_contacts_save (store, vendor, &error));
     g_assert_no_error (error);
     p->vendor_id = vendor->id;
   }
   head_id = sonae_test_add_contact (store, SONAE_GROUP_STAFF, HEAD_NAME, "さくらい いちろう", HEAD_PHONE);
   p->owner_id = sonae_test_add_contact (store, SONAE_GROUP_STAFF, OWNER_NAME, "さとう ゆみ", "090-5555-6666");
-  g_assert_true (sonae_store_set_role_holders (store, SONAE_ROLE_TOP, &head_id, 1, &error));
+  g_assert_true (sonae_contacts_set_role_holders (store, SONAE_ROLE_TOP, &head_id, 1, &error));
   g_assert_no_error (error);
 
   g_assert_true (sonae_store_set_bcp_text (store, SONAE_BCP_TEXT_POLICY, "どんなときも診療を止めない。", &error));
@@ -196,7 +198,7 @@ export_named (SonaeStore   *store,
               SonaeTestPdf *pdf)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaeDocument) doc = sonae_document_new (store, name, SONAE_PAPER_A4, &error);
+  g_autoptr(SonaeDocument) doc = sonae_documents_build (store, name, SONAE_PAPER_A4, &error);
 
   g_assert_no_error (error);
   export_doc (doc, dir, name, pdf);
@@ -209,7 +211,7 @@ export_card (SonaeStore   *store,
              SonaeTestPdf *pdf)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaeDocument) doc = sonae_document_new_for_system (store, "outage-card", id, SONAE_PAPER_A4, &error);
+  g_autoptr(SonaeDocument) doc = sonae_documents_build_for_system (store, "outage-card", id, SONAE_PAPER_A4, &error);
 
   g_assert_no_error (error);
   export_doc (doc, dir, "card.pdf", pdf);
@@ -467,14 +469,14 @@ test_errors (void)
 
   open_plan (&p);
   fill_plan (&p);
-  g_assert_true (sonae_document_takes_system ("outage-card"));
-  g_assert_false (sonae_document_takes_system ("bcp"));
-  g_assert_false (sonae_document_takes_system ("roster"));
-  g_assert_false (sonae_document_takes_incident ("outage-card"));
+  g_assert_true (sonae_documents_takes_system ("outage-card"));
+  g_assert_false (sonae_documents_takes_system ("bcp"));
+  g_assert_false (sonae_documents_takes_system ("roster"));
+  g_assert_false (sonae_documents_takes_incident ("outage-card"));
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(SonaeDocument) doc = sonae_document_new_for_system (p.store, "outage-card", p.emr_id + 1000,
-                                                                  SONAE_PAPER_A4, &error);
+    g_autoptr(SonaeDocument) doc = sonae_documents_build_for_system (p.store, "outage-card", p.emr_id + 1000,
+                                                                     SONAE_PAPER_A4, &error);
 
     g_assert_null (doc);
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
@@ -488,13 +490,13 @@ test_errors (void)
   }
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(SonaeDocument) doc = sonae_document_new_for_system (p.store, "bcp", p.emr_id, SONAE_PAPER_A4, &error);
+    g_autoptr(SonaeDocument) doc = sonae_documents_build_for_system (p.store, "bcp", p.emr_id, SONAE_PAPER_A4, &error);
 
     g_assert_null (doc);
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   }
-  g_assert_cmpstr (sonae_document_get_title ("bcp"), ==, "BCP Worksheets");
-  g_assert_cmpstr (sonae_document_get_title ("outage-card"), ==, "Outage Cards");
+  g_assert_cmpstr (sonae_documents_get_title ("bcp"), ==, "BCP Worksheets");
+  g_assert_cmpstr (sonae_documents_get_title ("outage-card"), ==, "Outage Cards");
 }
 
 /* The demo's plan: the worksheets and a card for every system. */

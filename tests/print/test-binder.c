@@ -11,6 +11,7 @@
 #include "sonae-bcp.h"
 #include "sonae-demo.h"
 #include "sonae-document-builder.h"
+#include "sonae-documents.h"
 #include "sonae-error.h"
 #include "sonae-store.h"
 #include "sonae-test-pdf.h"
@@ -47,10 +48,10 @@ fixture_set_up (Fixture       *f,
 
   f->parts = g_ptr_array_new ();
   for (guint i = 0; i < G_N_ELEMENTS (part_names); i++)
-    if (sonae_document_get_title (part_names[i]) != NULL)
+    if (sonae_documents_get_title (part_names[i]) != NULL)
       g_ptr_array_add (f->parts, (gpointer) part_names[i]);
 
-  doc = sonae_document_new (f->store, "binder", SONAE_PAPER_A4, &error);
+  doc = sonae_documents_build (f->store, "binder", SONAE_PAPER_A4, &error);
   g_assert_no_error (error);
   g_assert_nonnull (doc);
   path = g_build_filename (f->dir, "binder.pdf", NULL);
@@ -158,7 +159,7 @@ test_binder_contents (Fixture       *f,
   g_assert_cmpuint (f->parts->len, >=, 6);
   for (guint i = 0; i < f->parts->len; i++)
     {
-      const char *title = sonae_document_get_title (g_ptr_array_index (f->parts, i));
+      const char *title = sonae_documents_get_title (g_ptr_array_index (f->parts, i));
       guint page = contents_page_of (f, 1, title);
 
       g_test_message ("%s: page %u", title, page);
@@ -196,8 +197,8 @@ test_binder_page_count (Fixture       *f,
   for (guint i = 0; i < f->parts->len; i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(SonaeDocument) part = sonae_document_new (f->store, g_ptr_array_index (f->parts, i),
-                                                          SONAE_PAPER_A4, &error);
+      g_autoptr(SonaeDocument) part = sonae_documents_build (f->store, g_ptr_array_index (f->parts, i),
+                                                             SONAE_PAPER_A4, &error);
 
       g_assert_no_error (error);
       sum += count_pages (part);
@@ -285,7 +286,7 @@ test_binder_bookmarks (Fixture       *f,
   g_assert_cmpint (g_array_index (pages, int, 1), ==, 2);
   for (guint i = 0; i < f->parts->len; i++)
     {
-      const char *title = sonae_document_get_title (g_ptr_array_index (f->parts, i));
+      const char *title = sonae_documents_get_title (g_ptr_array_index (f->parts, i));
 
       g_assert_cmpstr (g_ptr_array_index (top, i + 2), ==, title);
       /* where the contents says the part starts */
@@ -295,7 +296,7 @@ test_binder_bookmarks (Fixture       *f,
   /* The manual's sections, exactly as in the manual printed on its own. */
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(SonaeDocument) manual = sonae_document_new (f->store, "manual", SONAE_PAPER_A4, &error);
+    g_autoptr(SonaeDocument) manual = sonae_documents_build (f->store, "manual", SONAE_PAPER_A4, &error);
     g_autofree char *path = g_build_filename (f->dir, "manual.pdf", NULL);
     g_auto(SonaeTestPdf) pdf = { 0 };
     PopplerIndexIter *m;
@@ -332,8 +333,8 @@ test_binder_bcp (Fixture       *f,
   guint n_parts = f->parts->len;
   SonaeTestPdf saved;
 
-  g_assert_nonnull (sonae_document_get_title ("bcp"));
-  g_assert_nonnull (sonae_document_get_title ("outage-card"));
+  g_assert_nonnull (sonae_documents_get_title ("bcp"));
+  g_assert_nonnull (sonae_documents_get_title ("outage-card"));
   g_assert_cmpstr (g_ptr_array_index (f->parts, n_parts - 2), ==, "bcp");
   g_assert_cmpstr (g_ptr_array_index (f->parts, n_parts - 1), ==, "outage-card");
 
@@ -359,14 +360,14 @@ test_binder_bcp (Fixture       *f,
     }
   g_assert_cmpuint (systems->len, >=, 2);
 
-  doc = sonae_document_new (f->store, "binder", SONAE_PAPER_A4, &error);
+  doc = sonae_documents_build (f->store, "binder", SONAE_PAPER_A4, &error);
   g_assert_no_error (error);
   sonae_test_pdf_write_and_read (doc, path, &pdf);
   /* contents_page_of() reads the fixture's PDF */
   saved = f->pdf;
   f->pdf = pdf;
-  bcp_first = contents_page_of (f, 1, sonae_document_get_title ("bcp"));
-  cards_first = contents_page_of (f, 1, sonae_document_get_title ("outage-card"));
+  bcp_first = contents_page_of (f, 1, sonae_documents_get_title ("bcp"));
+  cards_first = contents_page_of (f, 1, sonae_documents_get_title ("outage-card"));
   /* each system's card is a line of the contents, with its own page */
   for (guint i = 0; i < systems->len; i++)
     {
@@ -378,7 +379,7 @@ test_binder_bcp (Fixture       *f,
 
   g_assert_cmpuint (bcp_first, >, 2);
   g_assert_cmpuint (cards_first, >, bcp_first);
-  sonae_test_assert_contains (pdf.pages[bcp_first - 1], sonae_document_get_title ("bcp"));
+  sonae_test_assert_contains (pdf.pages[bcp_first - 1], sonae_documents_get_title ("bcp"));
   /* one A4 page for each system, in recovery order, each naming its system */
   g_assert_cmpuint (pdf.n_pages + 1 - cards_first, ==, systems->len);
   for (guint i = 0; i < systems->len; i++)
@@ -395,7 +396,7 @@ test_binder_draw (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaeDocument) doc = sonae_document_new (f->store, "binder", SONAE_PAPER_A4, &error);
+  g_autoptr(SonaeDocument) doc = sonae_documents_build (f->store, "binder", SONAE_PAPER_A4, &error);
   cairo_surface_t *surface;
   cairo_t *cr;
   PangoContext *context = new_context (&surface, &cr);
@@ -464,7 +465,7 @@ test_binder_a3 (void)
   g_autofree char *dir = NULL;
   g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaeDocument) doc = sonae_document_new (store, "binder", SONAE_PAPER_A3, &error);
+  g_autoptr(SonaeDocument) doc = sonae_documents_build (store, "binder", SONAE_PAPER_A3, &error);
 
   g_assert_null (doc);
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
@@ -481,7 +482,7 @@ test_binder_empty (void)
   g_autofree char *dir = NULL;
   g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaeDocument) doc = sonae_document_new (store, "binder", SONAE_PAPER_A4, &error);
+  g_autoptr(SonaeDocument) doc = sonae_documents_build (store, "binder", SONAE_PAPER_A4, &error);
   g_autofree char *path = NULL;
   g_auto(SonaeTestPdf) pdf = { 0 };
 

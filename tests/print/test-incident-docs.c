@@ -10,6 +10,7 @@
 
 #include "sonae-checklist.h"
 #include "sonae-document-builder.h"
+#include "sonae-documents.h"
 #include "sonae-error.h"
 #include "sonae-incident.h"
 #include "sonae-store.h"
@@ -38,9 +39,9 @@ export_pdf (SonaeStore *store,
   g_autoptr(SonaeDocument) doc = NULL;
 
   if (incident_id > 0)
-    doc = sonae_document_new_for_incident (store, name, incident_id, SONAE_PAPER_A4, &error);
+    doc = sonae_documents_build_for_incident (store, name, incident_id, SONAE_PAPER_A4, &error);
   else
-    doc = sonae_document_new (store, name, SONAE_PAPER_A4, &error);
+    doc = sonae_documents_build (store, name, SONAE_PAPER_A4, &error);
   g_assert_no_error (error);
   sonae_test_pdf_write_and_read (doc, path, pdf);
 }
@@ -131,7 +132,7 @@ incident_number (SonaeStore *store,
 static void
 test_names (void)
 {
-  const char *const *names = sonae_document_get_names ();
+  const char *const *names = sonae_documents_get_names ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autoptr(SonaeStore) store = open_store (&dir, SONAE_ORG_CLINIC);
@@ -140,42 +141,42 @@ test_names (void)
   g_assert_true (g_strv_contains (names, "checklist"));
   g_assert_true (g_strv_contains (names, "timeline"));
   g_assert_true (g_strv_contains (names, "logsheet"));
-  g_assert_cmpstr (sonae_document_get_title ("checklist"), ==, "Incident Checklist");
-  g_assert_cmpstr (sonae_document_get_title ("timeline"), ==, "Incident Timeline");
-  g_assert_cmpstr (sonae_document_get_title ("logsheet"), ==, "Paper Log Sheets");
+  g_assert_cmpstr (sonae_documents_get_title ("checklist"), ==, "Incident Checklist");
+  g_assert_cmpstr (sonae_documents_get_title ("timeline"), ==, "Incident Timeline");
+  g_assert_cmpstr (sonae_documents_get_title ("logsheet"), ==, "Paper Log Sheets");
 
-  g_assert_true (sonae_document_takes_incident ("checklist"));
-  g_assert_false (sonae_document_needs_incident ("checklist"));
-  g_assert_true (sonae_document_takes_incident ("timeline"));
-  g_assert_true (sonae_document_needs_incident ("timeline"));
+  g_assert_true (sonae_documents_takes_incident ("checklist"));
+  g_assert_false (sonae_documents_needs_incident ("checklist"));
+  g_assert_true (sonae_documents_takes_incident ("timeline"));
+  g_assert_true (sonae_documents_needs_incident ("timeline"));
   for (const char *const *n = (const char *const[]) { "roster", "calltree", "poster", "manual", "logsheet", "nonsense", NULL }; *n; n++)
     {
-      g_assert_false (sonae_document_takes_incident (*n));
-      g_assert_false (sonae_document_needs_incident (*n));
+      g_assert_false (sonae_documents_takes_incident (*n));
+      g_assert_false (sonae_documents_needs_incident (*n));
     }
 
   /* The timeline is about one incident, and says how to choose it. */
-  g_assert_null (sonae_document_new (store, "timeline", SONAE_PAPER_A4, &error));
+  g_assert_null (sonae_documents_build (store, "timeline", SONAE_PAPER_A4, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "--incident"));
   g_clear_error (&error);
-  g_assert_null (sonae_document_new_for_incident (store, "timeline", 0, SONAE_PAPER_A4, &error));
+  g_assert_null (sonae_documents_build_for_incident (store, "timeline", 0, SONAE_PAPER_A4, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
 
   id = create_incident (store, "電子カルテが開かない", FALSE);
   /* A document about no incident refuses one. */
-  g_assert_null (sonae_document_new_for_incident (store, "roster", id, SONAE_PAPER_A4, &error));
+  g_assert_null (sonae_documents_build_for_incident (store, "roster", id, SONAE_PAPER_A4, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_null (sonae_document_new_for_incident (store, "logsheet", id, SONAE_PAPER_A4, &error));
+  g_assert_null (sonae_documents_build_for_incident (store, "logsheet", id, SONAE_PAPER_A4, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
   /* An incident that does not exist. */
-  g_assert_null (sonae_document_new_for_incident (store, "checklist", id + 100, SONAE_PAPER_A4, &error));
+  g_assert_null (sonae_documents_build_for_incident (store, "checklist", id + 100, SONAE_PAPER_A4, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_null (sonae_document_new_for_incident (store, "timeline", id + 100, SONAE_PAPER_A4, &error));
+  g_assert_null (sonae_documents_build_for_incident (store, "timeline", id + 100, SONAE_PAPER_A4, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 

@@ -6,7 +6,9 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "sonae-contacts.h"
 #include "sonae-document-builder.h"
+#include "sonae-documents.h"
 #include "sonae-manual-store.h"
 #include "sonae-manual-view.h"
 #include "sonae-store.h"
@@ -53,7 +55,7 @@ export_manual (SonaeStore *store,
                Pdf        *pdf)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaeDocument) doc = sonae_document_new (store, "manual", SONAE_PAPER_A4, &error);
+  g_autoptr(SonaeDocument) doc = sonae_documents_build (store, "manual", SONAE_PAPER_A4, &error);
   g_autofree char *path = g_build_filename (dir, "manual.pdf", NULL);
   g_autofree char *uri = NULL;
   PopplerDocument *pdf_doc;
@@ -198,7 +200,7 @@ add_staff (SonaeStore *store,
   c->group = SONAE_GROUP_STAFF;
   sonae_contact_set_string (&c->name, name);
   sonae_contact_add_phone (c, "mobile", mobile);
-  g_assert_true (sonae_store_save_contact (store, c, &error));
+  g_assert_true (sonae_contacts_save (store, c, &error));
   g_assert_no_error (error);
   return c->id;
 }
@@ -211,7 +213,7 @@ set_holders (SonaeStore   *store,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (sonae_store_set_role_holders (store, role, ids, n_ids, &error));
+  g_assert_true (sonae_contacts_set_role_holders (store, role, ids, n_ids, &error));
   g_assert_no_error (error);
 }
 
@@ -253,10 +255,10 @@ view_new (SonaeStore *store)
 static void
 test_manual_doc_listed (void)
 {
-  const char *const *names = sonae_document_get_names ();
+  const char *const *names = sonae_documents_get_names ();
 
   g_assert_true (g_strv_contains (names, "manual"));
-  g_assert_cmpstr (sonae_document_get_title ("manual"), ==, "Emergency Manual");
+  g_assert_cmpstr (sonae_documents_get_title ("manual"), ==, "Emergency Manual");
 }
 
 /* Every section, level, procedure type and holder, the contents with the
@@ -446,7 +448,7 @@ test_manual_doc_poster_follows_rule (void)
   PopplerPage *page;
 
   g_assert_true (sonae_store_set_level_role (store, 2, SONAE_ROLE_TOP, AUTHOR, &error));
-  doc = sonae_document_new (store, "poster", SONAE_PAPER_A4, &error);
+  doc = sonae_documents_build (store, "poster", SONAE_PAPER_A4, &error);
   g_assert_no_error (error);
   g_assert_true (sonae_document_write_pdf (doc, path, &error));
   pdf = poppler_document_new_from_file (uri, NULL, &error);

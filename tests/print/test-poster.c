@@ -8,7 +8,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "sonae-contacts.h"
 #include "sonae-document-builder.h"
+#include "sonae-documents.h"
 #include "sonae-store.h"
 #include "sonae-test-pdf.h"
 #include "sonae-test-util.h"
@@ -94,7 +96,7 @@ export_poster (SonaeStore *store,
                Pdf        *pdf)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaeDocument) doc = sonae_document_new (store, "poster", paper, &error);
+  g_autoptr(SonaeDocument) doc = sonae_documents_build (store, "poster", paper, &error);
   g_autofree char *path = g_build_filename (dir, paper == SONAE_PAPER_A3 ? "poster-a3.pdf" : "poster-a4.pdf", NULL);
   g_autofree char *uri = NULL;
   PopplerDocument *pdf_doc = NULL;
@@ -207,7 +209,7 @@ add_staff (SonaeStore        *store,
   sonae_contact_set_string (&c->name, name);
   for (guint i = 0; phones && phones[i]; i += 2)
     sonae_contact_add_phone (c, phones[i], phones[i + 1]);
-  g_assert_true (sonae_store_save_contact (store, c, &error));
+  g_assert_true (sonae_contacts_save (store, c, &error));
   g_assert_no_error (error);
   return c->id;
 }
@@ -220,7 +222,7 @@ set_holders (SonaeStore   *store,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (sonae_store_set_role_holders (store, role, ids, n_ids, &error));
+  g_assert_true (sonae_contacts_set_role_holders (store, role, ids, n_ids, &error));
   g_assert_no_error (error);
 }
 
@@ -260,10 +262,10 @@ assert_steps_in_order (const char *text)
 static void
 test_poster_names (void)
 {
-  const char *const *names = sonae_document_get_names ();
+  const char *const *names = sonae_documents_get_names ();
 
   g_assert_true (g_strv_contains (names, "poster"));
-  g_assert_cmpstr (sonae_document_get_title ("poster"), ==, "First-Response Poster");
+  g_assert_cmpstr (sonae_documents_get_title ("poster"), ==, "First-Response Poster");
 }
 
 static void

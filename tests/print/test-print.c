@@ -13,7 +13,9 @@
 #include <unistd.h>
 
 #include "sonae-clock.h"
+#include "sonae-contacts.h"
 #include "sonae-document-builder.h"
+#include "sonae-documents.h"
 #include "sonae-error.h"
 #include "sonae-store.h"
 #include "sonae-test-pdf.h"
@@ -54,7 +56,7 @@ add_contact (SonaeStore  *store,
   sonae_contact_set_string (&c->verified_on, verified_on);
   for (guint i = 0; phones && phones[i]; i += 2)
     sonae_contact_add_phone (c, phones[i], phones[i + 1]);
-  g_assert_true (sonae_store_save_contact (store, c, &error));
+  g_assert_true (sonae_contacts_save (store, c, &error));
   g_assert_no_error (error);
   return c->id;
 }
@@ -98,20 +100,20 @@ fixture_set_up (Fixture       *f,
   sonae_contact_set_string (&c->contract, "MC-2024-0815");
   sonae_contact_add_phone (c, "work", "0120-000-111");
   sonae_contact_add_email (c, "work", "support@medical-systems.example.jp");
-  g_assert_true (sonae_store_save_contact (f->store, c, &error));
+  g_assert_true (sonae_contacts_save (f->store, c, &error));
   g_assert_no_error (error);
   f->vendor = c->id;
 
   /* Incident Response Lead: Yamada, then Sato, then Suzuki. */
   {
     gint64 ids[] = { f->yamada, f->sato, f->suzuki };
-    g_assert_true (sonae_store_set_role_holders (f->store, SONAE_ROLE_LEAD, ids, G_N_ELEMENTS (ids), &error));
+    g_assert_true (sonae_contacts_set_role_holders (f->store, SONAE_ROLE_LEAD, ids, G_N_ELEMENTS (ids), &error));
     g_assert_no_error (error);
   }
   /* System Administrator: Tanaka, then the vendor. Press stays empty. */
   {
     gint64 ids[] = { f->tanaka, f->vendor };
-    g_assert_true (sonae_store_set_role_holders (f->store, SONAE_ROLE_SYSADMIN, ids, G_N_ELEMENTS (ids), &error));
+    g_assert_true (sonae_contacts_set_role_holders (f->store, SONAE_ROLE_SYSADMIN, ids, G_N_ELEMENTS (ids), &error));
     g_assert_no_error (error);
   }
 }
@@ -166,7 +168,7 @@ export (SonaeStore *store,
         const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaeDocument) doc = sonae_document_new (store, name, paper, &error);
+  g_autoptr(SonaeDocument) doc = sonae_documents_build (store, name, paper, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (doc);
@@ -214,7 +216,7 @@ assert_every_page_framed (Pdf *pdf)
 static void
 test_print_names (void)
 {
-  const char *const *names = sonae_document_get_names ();
+  const char *const *names = sonae_documents_get_names ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
@@ -225,12 +227,12 @@ test_print_names (void)
   g_assert_cmpstr (names[1], ==, "calltree");
   /* The documents added later (the poster, …) follow, each with a title. */
   for (guint i = 2; names[i] != NULL; i++)
-    g_assert_nonnull (sonae_document_get_title (names[i]));
-  g_assert_cmpstr (sonae_document_get_title ("roster"), ==, "Contact Roster");
-  g_assert_cmpstr (sonae_document_get_title ("calltree"), ==, "Call Tree");
-  g_assert_null (sonae_document_get_title ("nonsense"));
+    g_assert_nonnull (sonae_documents_get_title (names[i]));
+  g_assert_cmpstr (sonae_documents_get_title ("roster"), ==, "Contact Roster");
+  g_assert_cmpstr (sonae_documents_get_title ("calltree"), ==, "Call Tree");
+  g_assert_null (sonae_documents_get_title ("nonsense"));
 
-  g_assert_null (sonae_document_new (store, "nonsense", SONAE_PAPER_A4, &error));
+  g_assert_null (sonae_documents_build (store, "nonsense", SONAE_PAPER_A4, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
 
   g_assert_true (sonae_paper_from_string ("A3", &paper));
@@ -620,7 +622,7 @@ test_print_contexts (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaeDocument) doc = sonae_document_new (f->store, "roster", SONAE_PAPER_A4, &error);
+  g_autoptr(SonaeDocument) doc = sonae_documents_build (f->store, "roster", SONAE_PAPER_A4, &error);
   double w, h;
   guint pages_72, pages_300, pages_96;
 
@@ -677,7 +679,7 @@ test_print_write_error (Fixture       *f,
                         gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaeDocument) doc = sonae_document_new (f->store, "roster", SONAE_PAPER_A4, &error);
+  g_autoptr(SonaeDocument) doc = sonae_documents_build (f->store, "roster", SONAE_PAPER_A4, &error);
   g_autofree char *missing = g_build_filename (f->dir, "no-such-folder", "roster.pdf", NULL);
   g_autofree char *out = g_build_filename (f->dir, "out", NULL);
   g_autofree char *target = g_build_filename (out, "keep.pdf", NULL);
@@ -730,7 +732,7 @@ test_print_private_file (Fixture       *f,
 {
   const mode_t umasks[] = { 0, 022, 0277 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaeDocument) doc = sonae_document_new (f->store, "roster", SONAE_PAPER_A4, &error);
+  g_autoptr(SonaeDocument) doc = sonae_documents_build (f->store, "roster", SONAE_PAPER_A4, &error);
   g_autofree char *old = g_build_filename (f->dir, "old.pdf", NULL);
   mode_t saved = umask (022);
 
@@ -767,7 +769,7 @@ test_print_disk_full (Fixture       *f,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaeDocument) doc = sonae_document_new (f->store, "roster", SONAE_PAPER_A4, &error);
+  g_autoptr(SonaeDocument) doc = sonae_documents_build (f->store, "roster", SONAE_PAPER_A4, &error);
   g_autofree char *small = g_build_filename (f->dir, "small", NULL);
   g_autofree char *target = g_build_filename (small, "roster.pdf", NULL);
   g_autofree char *contents = NULL;
@@ -847,10 +849,10 @@ test_print_tall_row (void)
 
       sonae_contact_add_phone (c, TALL_LABEL, number);
     }
-  g_assert_true (sonae_store_save_contact (store, c, &error));
+  g_assert_true (sonae_contacts_save (store, c, &error));
   g_assert_no_error (error);
 
-  doc = sonae_document_new (store, "roster", SONAE_PAPER_A4, &error);
+  doc = sonae_documents_build (store, "roster", SONAE_PAPER_A4, &error);
   g_assert_no_error (error);
   sonae_test_pdf_write_and_read (doc, path, &pdf);
 

@@ -8,6 +8,7 @@
 
 #include "sonae-actions.h"
 #include "sonae-document-builder.h"
+#include "sonae-documents.h"
 #include "sonae-error.h"
 #include "sonae-incident.h"
 #include "sonae-ppc.h"
@@ -28,7 +29,7 @@ export_incident_doc (SonaeStore *store,
                      SonaeTestPdf        *pdf)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaeDocument) doc = sonae_document_new_for_incident (store, name, id, SONAE_PAPER_A4, &error);
+  g_autoptr(SonaeDocument) doc = sonae_documents_build_for_incident (store, name, id, SONAE_PAPER_A4, &error);
 
   g_assert_no_error (error);
   sonae_test_pdf_write_and_read (doc, path, pdf);
@@ -41,7 +42,7 @@ export_register (SonaeStore *store,
                  SonaeTestPdf        *pdf)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaeDocument) doc = sonae_document_new_for_year (store, "register", year, SONAE_PAPER_A4, &error);
+  g_autoptr(SonaeDocument) doc = sonae_documents_build_for_year (store, "register", year, SONAE_PAPER_A4, &error);
 
   g_assert_no_error (error);
   sonae_test_pdf_write_and_read (doc, path, pdf);
@@ -130,7 +131,7 @@ title_of (const char *key)
 static void
 test_names (void)
 {
-  const char *const *names = sonae_document_get_names ();
+  const char *const *names = sonae_documents_get_names ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autoptr(SonaeStore) store = open_store (&dir);
@@ -139,48 +140,48 @@ test_names (void)
   g_assert_true (g_strv_contains (names, "report"));
   g_assert_true (g_strv_contains (names, "ppc-draft"));
   g_assert_true (g_strv_contains (names, "register"));
-  g_assert_cmpstr (sonae_document_get_title ("report"), ==, "Incident Report");
-  g_assert_cmpstr (sonae_document_get_title ("ppc-draft"), ==, "PPC Report Draft");
-  g_assert_cmpstr (sonae_document_get_title ("register"), ==, "Incident Register");
+  g_assert_cmpstr (sonae_documents_get_title ("report"), ==, "Incident Report");
+  g_assert_cmpstr (sonae_documents_get_title ("ppc-draft"), ==, "PPC Report Draft");
+  g_assert_cmpstr (sonae_documents_get_title ("register"), ==, "Incident Register");
 
-  g_assert_true (sonae_document_needs_incident ("report"));
-  g_assert_true (sonae_document_needs_incident ("ppc-draft"));
-  g_assert_false (sonae_document_takes_incident ("register"));
-  g_assert_false (sonae_document_needs_incident ("register"));
-  g_assert_true (sonae_document_takes_year ("register"));
+  g_assert_true (sonae_documents_needs_incident ("report"));
+  g_assert_true (sonae_documents_needs_incident ("ppc-draft"));
+  g_assert_false (sonae_documents_takes_incident ("register"));
+  g_assert_false (sonae_documents_needs_incident ("register"));
+  g_assert_true (sonae_documents_takes_year ("register"));
   for (const char *const *n = (const char *const[]) { "report", "ppc-draft", "roster", "checklist", "timeline", "nonsense", NULL }; *n; n++)
-    g_assert_false (sonae_document_takes_year (*n));
+    g_assert_false (sonae_documents_takes_year (*n));
 
   /* The report is about one incident, and says how to choose it. */
-  g_assert_null (sonae_document_new (store, "report", SONAE_PAPER_A4, &error));
+  g_assert_null (sonae_documents_build (store, "report", SONAE_PAPER_A4, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "--incident"));
   g_clear_error (&error);
-  g_assert_null (sonae_document_new (store, "ppc-draft", SONAE_PAPER_A4, &error));
+  g_assert_null (sonae_documents_build (store, "ppc-draft", SONAE_PAPER_A4, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
 
   id = sonae_test_add_incident (store, "電子カルテが開かない", "2026-11-30T08:40:00", 2, FALSE, AUTHOR);
-  g_assert_null (sonae_document_new_for_incident (store, "register", id, SONAE_PAPER_A4, &error));
+  g_assert_null (sonae_documents_build_for_incident (store, "register", id, SONAE_PAPER_A4, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_null (sonae_document_new_for_incident (store, "report", id + 100, SONAE_PAPER_A4, &error));
+  g_assert_null (sonae_documents_build_for_incident (store, "report", id + 100, SONAE_PAPER_A4, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_null (sonae_document_new_for_incident (store, "ppc-draft", id + 100, SONAE_PAPER_A4, &error));
+  g_assert_null (sonae_documents_build_for_incident (store, "ppc-draft", id + 100, SONAE_PAPER_A4, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* A year only for the register, and a real one. */
-  g_assert_null (sonae_document_new_for_year (store, "roster", 2026, SONAE_PAPER_A4, &error));
+  g_assert_null (sonae_documents_build_for_year (store, "roster", 2026, SONAE_PAPER_A4, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_null (sonae_document_new_for_year (store, "nonsense", 2026, SONAE_PAPER_A4, &error));
+  g_assert_null (sonae_documents_build_for_year (store, "nonsense", 2026, SONAE_PAPER_A4, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
   g_clear_error (&error);
   for (const int *y = (const int[]) { 12, -2026, 10000, 0x7fffffff, 1 }; *y != 1; y++)
     {
-      g_assert_null (sonae_document_new_for_year (store, "register", *y, SONAE_PAPER_A4, &error));
+      g_assert_null (sonae_documents_build_for_year (store, "register", *y, SONAE_PAPER_A4, &error));
       g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
       g_clear_error (&error);
     }
@@ -566,7 +567,7 @@ test_register (void)
   {
     g_auto(SonaeTestPdf) pdf;
     g_autofree char *path_now = g_build_filename (dir, "register-now.pdf", NULL);
-    g_autoptr(SonaeDocument) doc = sonae_document_new (store, "register", SONAE_PAPER_A4, &error);
+    g_autoptr(SonaeDocument) doc = sonae_documents_build (store, "register", SONAE_PAPER_A4, &error);
 
     g_assert_no_error (error);
     sonae_test_pdf_write_and_read (doc, path_now, &pdf);

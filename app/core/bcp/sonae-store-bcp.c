@@ -11,6 +11,7 @@
 #include "sonae-bcp.h"
 #include "sonae-clock.h"
 #include "sonae-error.h"
+#include "sonae-input.h"
 #include "sonae-role.h"
 #include "sonae-store-private.h"
 
@@ -32,14 +33,14 @@ as_invalid (GError  *local,
   return FALSE;
 }
 
-/* As sonae_incident_check_text(), refusing as the plan refuses. */
+/* As sonae_input_check_text(), refusing as the plan refuses. */
 static gboolean
 check_text (const char  *text,
             GError     **error)
 {
   GError *local = NULL;
 
-  return sonae_incident_check_text (text, &local) || as_invalid (local, error);
+  return sonae_input_check_text (text, &local) || as_invalid (local, error);
 }
 
 static gboolean
@@ -49,7 +50,7 @@ check_required (const char  *text,
 {
   GError *local = NULL;
 
-  return sonae_store_check_required (text, message, &local) || as_invalid (local, error);
+  return sonae_input_check_required (text, message, &local) || as_invalid (local, error);
 }
 
 /* A date a person typed, stripped; NULL for none. With @past_only, a date
@@ -62,7 +63,7 @@ normalize_date (const char  *text,
 {
   GError *local = NULL;
 
-  if (!sonae_store_normalize_date (text, out_date, &local))
+  if (!sonae_input_normalize_date (text, out_date, &local))
     return as_invalid (local, error);
   if (past_only && *out_date != NULL && sonae_clock_days_since (*out_date) < 0)
     {
@@ -406,7 +407,7 @@ set_text_row (SonaeStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (sonae_text_is_blank (value))
+  if (sonae_input_is_blank (value))
     {
       stmt = sonae_store_prepare (self, "DELETE FROM bcp_texts WHERE key = ?1", error);
       if (stmt == NULL)
@@ -415,7 +416,7 @@ set_text_row (SonaeStore  *self,
     }
   else
     {
-      g_autofree char *now = sonae_store_now_string ();
+      g_autofree char *now = sonae_input_now_string ();
 
       stmt = sonae_store_prepare (self,
                                   "INSERT INTO bcp_texts (key, value, updated_at) VALUES (?1, ?2, ?3) "
@@ -511,7 +512,7 @@ sonae_store_mark_bcp_reviewed (SonaeStore  *self,
   if (!past_date_or_today (date, &day, error))
     return FALSE;
   who = g_strstrip (g_strdup (by));
-  now = sonae_store_now_string ();
+  now = sonae_input_now_string ();
   stmt = sonae_store_prepare (self,
                               "INSERT INTO bcp_reviews (reviewed_on, reviewed_by, created_at) "
                               "VALUES (?1, ?2, ?3)", error);
@@ -977,7 +978,7 @@ sonae_store_save_bcp_system (SonaeStore      *self,
   if (rc != SQLITE_DONE)
     return sonae_store_set_sql_error (self, error, _("Could not read the systems"));
 
-  now = sonae_store_now_string ();
+  now = sonae_input_now_string ();
   stmt = prepare_save (self, id,
                        "INSERT INTO bcp_systems (name, purpose, vendor_id, contract_no, owner_id, "
                        "recovery_order, rto_hours, rpo_hours, backup_method, backup_frequency, "
@@ -1055,7 +1056,7 @@ sonae_store_record_restore_test (SonaeStore  *self,
 
   if (!past_date_or_today (date, &day, error))
     return FALSE;
-  now = sonae_store_now_string ();
+  now = sonae_input_now_string ();
   stmt = sonae_store_prepare (self,
                               "UPDATE bcp_systems SET restore_tested_on = ?2, updated_at = ?3 WHERE id = ?1",
                               error);
@@ -1165,7 +1166,7 @@ sonae_store_set_bcp_check (SonaeStore      *self,
     }
   else
     {
-      now = sonae_store_now_string ();
+      now = sonae_input_now_string ();
       stmt = sonae_store_prepare (self,
                                   "INSERT INTO bcp_checks (key, answer, target_on, owner_id, updated_at) "
                                   "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (key) DO UPDATE SET "
@@ -1382,7 +1383,7 @@ sonae_store_save_bcp_measure (SonaeStore       *self,
                    _("The risk this measure treats does not exist."), error))
     return FALSE;
   text = g_strstrip (g_strdup (measure->text));
-  now = sonae_store_now_string ();
+  now = sonae_input_now_string ();
   id = measure->id;
 
   stmt = prepare_save (self, id,
@@ -1447,7 +1448,7 @@ sonae_store_set_bcp_measure_status (SonaeStore        *self,
     }
   if (status != SONAE_ACTION_OPEN && !past_date_or_today (date, &day, error))
     return FALSE;
-  now = sonae_store_now_string ();
+  now = sonae_input_now_string ();
   stmt = sonae_store_prepare (self,
                               "UPDATE bcp_measures SET status = ?2, done_on = ?3, updated_at = ?4 WHERE id = ?1",
                               error);
@@ -1536,7 +1537,7 @@ sonae_store_save_bcp_drill (SonaeStore     *self,
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
   g_return_val_if_fail (drill != NULL, FALSE);
 
-  if (sonae_text_is_blank (drill->held_on))
+  if (sonae_input_is_blank (drill->held_on))
     {
       g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
                            _("Give the day the drill was held."));
@@ -1573,7 +1574,7 @@ sonae_store_save_bcp_drill (SonaeStore     *self,
         }
     }
 
-  now = sonae_store_now_string ();
+  now = sonae_input_now_string ();
   id = drill->id;
   stmt = prepare_save (self, id,
                        "INSERT INTO bcp_drills (held_on, scenario, participants, findings, incident_id, "
@@ -1735,7 +1736,7 @@ sonae_store_save_bcp_risk (SonaeStore    *self,
       !normalize_date (risk->accepted_on, TRUE, &accepted_on, error) ||
       !normalize_date (risk->next_review_on, FALSE, &review, error))
     return FALSE;
-  if (!sonae_text_is_blank (risk->accepted_by))
+  if (!sonae_input_is_blank (risk->accepted_by))
     {
       accepted_by = g_strstrip (g_strdup (risk->accepted_by));
       if (accepted_on == NULL)
@@ -1748,7 +1749,7 @@ sonae_store_save_bcp_risk (SonaeStore    *self,
       return FALSE;
     }
   text = g_strstrip (g_strdup (risk->risk));
-  now = sonae_store_now_string ();
+  now = sonae_input_now_string ();
   id = risk->id;
 
   stmt = prepare_save (self, id,

@@ -2,7 +2,7 @@
  * with the import (core only) */
 #pragma once
 
-#include "sonae-import.h"
+#include "sonae-codec.h"
 
 G_BEGIN_DECLS
 

@@ -2,31 +2,12 @@
  * the roster out again */
 #pragma once
 
+#include "sonae-codec.h"
 #include "sonae-store.h"
 
 G_BEGIN_DECLS
 
-typedef enum {
-  SONAE_IMPORT_ADD,    /* a new contact */
-  SONAE_IMPORT_MERGE,  /* already in the roster; the file adds phones, e-mails or fields */
-  SONAE_IMPORT_SKIP,   /* already in the roster with nothing new */
-} SonaeImportAction;
-
-typedef struct {
-  SonaeContact *contact;       /* as read from the file (owned by the import) */
-  SonaeImportAction action;    /* decided by sonae_import_plan() */
-  gint64 existing_id;          /* MERGE / SKIP: the roster's contact, else 0 */
-} SonaeImportEntry;
-
 typedef struct _SonaeImport SonaeImport;
-
-/* An entry of the file that the import leaves out because it holds nothing
- * Sonae keeps (say, only a chat address or a program's private fields). The
- * rest of the file is imported. */
-typedef struct {
-  guint line;                  /* where the entry starts in the file */
-  char *reason;                /* a translated sentence that says why */
-} SonaeImportLeftOut;
 
 /* Read and check a whole file (vCard 2.1/3.0/4.0 or CSV; the format is found
  * from the content, the name only hints). Nothing touches the database.
@@ -69,12 +50,6 @@ guint         sonae_import_count         (SonaeImport  *self,
 gboolean      sonae_import_apply         (SonaeImport  *self,
                                           SonaeStore   *store,
                                           GError      **error);
-
-typedef enum {
-  SONAE_CONTACTS_VCARD4,
-  SONAE_CONTACTS_VCARD3,
-  SONAE_CONTACTS_CSV,
-} SonaeContactsFormat;
 
 /* .vcf → vCard 4.0, .csv → CSV. FALSE for anything else. */
 gboolean      sonae_contacts_format_from_path (const char          *path,

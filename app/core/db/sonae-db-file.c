@@ -14,7 +14,7 @@
 #include "sonae-db-file.h"
 #include "sonae-error.h"
 #include "sonae-migrations.h"
-#include "sonae-store-private.h"
+#include "sonae-migrations.h"
 
 const char *const sonae_db_side_suffixes[] = { "-journal", "-wal", "-shm", NULL };
 

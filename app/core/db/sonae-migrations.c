@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include "sonae-migrations.h"
-#include "sonae-store.h"
 
 /* One migration a step: migrations[i] takes a database from version i to
  * version i + 1. Never edit a released step; add a new one. */

@@ -5,6 +5,7 @@
 
 #include "sonae-contact.h"
 #include "sonae-data-lock.h"
+#include "sonae-migrations.h"
 #include "sonae-role.h"
 
 G_BEGIN_DECLS
@@ -12,8 +13,6 @@ G_BEGIN_DECLS
 #define SONAE_TYPE_STORE (sonae_store_get_type ())
 G_DECLARE_FINAL_TYPE (SonaeStore, sonae_store, SONAE, STORE, GObject)
 
-#define SONAE_SCHEMA_VERSION 6
-#define SONAE_DB_NAME "sonae.db"
 
 typedef enum {
   SONAE_ORG_CLINIC,
@@ -90,79 +89,12 @@ gboolean      sonae_store_set_profile    (SonaeStore   *self,
 gboolean      sonae_store_get_setup_done (SonaeStore *self);
 gboolean      sonae_store_set_setup_done (SonaeStore *self, GError **error);
 
-/* Contacts. Lists are new GPtrArrays of SonaeContact (with roles filled),
- * sorted with sonae_contact_compare(). @group is -1 for all groups. */
-GPtrArray    *sonae_store_list_contacts  (SonaeStore  *self,
-                                          int          group,
-                                          GError     **error);
-SonaeContact *sonae_store_get_contact    (SonaeStore  *self,
-                                          gint64       id,
-                                          GError     **error);
-guint         sonae_store_count_contacts (SonaeStore *self);
-/* Insert (id == 0, id is set) or update one contact with its phones and
- * e-mails, in one transaction. Roles are not touched (see set_role_holders). */
-gboolean      sonae_store_save_contact   (SonaeStore    *self,
-                                          SonaeContact  *contact,
-                                          GError       **error);
-/* Delete is reversible until the next start: undelete brings it back with
- * its roles. */
-gboolean      sonae_store_delete_contact (SonaeStore  *self,
-                                          gint64       id,
-                                          GError     **error);
-gboolean      sonae_store_undelete_contact (SonaeStore *self,
-                                          gint64       id,
-                                          GError     **error);
-/* Sets verified_on to today (or @date when non-NULL). */
-gboolean      sonae_store_mark_verified  (SonaeStore  *self,
-                                          gint64       id,
-                                          const char  *date,
-                                          GError     **error);
-
-/* Roles: for each role, an ordered list of holders (position 0 is the
- * primary, then the deputies in the order to call them). */
-GPtrArray    *sonae_store_get_role_holders (SonaeStore  *self,
-                                            const char  *role_key,
-                                            GError     **error);  /* of SonaeContact */
-gboolean      sonae_store_set_role_holders (SonaeStore   *self,
-                                            const char   *role_key,
-                                            const gint64 *contact_ids,
-                                            guint         n_ids,
-                                            GError      **error);
-/* Add @contact_id at the end of @role_key's holders (no-op if present). */
-gboolean      sonae_store_add_role_holder  (SonaeStore  *self,
-                                            const char  *role_key,
-                                            gint64       contact_id,
-                                            GError     **error);
-gboolean      sonae_store_remove_role_holder (SonaeStore *self,
-                                            const char  *role_key,
-                                            gint64       contact_id,
-                                            GError     **error);
-
 /* Transactions for multi-step actions (an import): everything between
  * begin and commit is one transaction; rollback undoes it. Nested calls are
  * counted, so store functions may be called inside. */
 gboolean      sonae_store_begin          (SonaeStore *self, GError **error);
 gboolean      sonae_store_commit         (SonaeStore *self, GError **error);
 void          sonae_store_rollback       (SonaeStore *self);
-
-/* What needs attention now: contacts not verified for 180 days, roles nobody
- * holds, bundled facts to check. A new GPtrArray of SonaeAttention. */
-typedef enum {
-  SONAE_ATTENTION_ROLE_EMPTY,
-  SONAE_ATTENTION_CONTACT_STALE,
-  SONAE_ATTENTION_CONTACT_UNCHECKED,
-} SonaeAttentionKind;
-
-typedef struct {
-  SonaeAttentionKind kind;
-  char *title;        /* translated sentence */
-  char *detail;       /* translated, may be NULL */
-  char *role_key;     /* ROLE_EMPTY */
-  gint64 contact_id;  /* CONTACT_* */
-} SonaeAttention;
-
-void          sonae_attention_free       (SonaeAttention *self);
-GPtrArray    *sonae_store_get_attention  (SonaeStore *self);
 
 /* For core modules only: the raw connection. */
 struct sqlite3 *sonae_store_get_db       (SonaeStore *self);

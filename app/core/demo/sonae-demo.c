@@ -8,6 +8,7 @@
 #include "sonae-actions.h"
 #include "sonae-bcp.h"
 #include "sonae-clock.h"
+#include "sonae-contacts.h"
 #include "sonae-demo.h"
 #include "sonae-error.h"
 #include "sonae-incident.h"
@@ -664,7 +665,7 @@ fill (SonaeStore  *store,
       if (d->group == SONAE_GROUP_VENDOR)
         c->notes = g_strdup ("受付時間 平日 9:00–18:00。時間外は保守契約の緊急窓口へ（契約番号を伝える）。");
 
-      if (!sonae_store_save_contact (store, c, error))
+      if (!sonae_contacts_save (store, c, error))
         return FALSE;
       if (d->key != NULL)
         g_hash_table_insert (ids, (gpointer) d->key, g_memdup2 (&c->id, sizeof c->id));
@@ -681,7 +682,7 @@ fill (SonaeStore  *store,
           g_assert (id != NULL);
           holders[n++] = *id;
         }
-      if (!sonae_store_set_role_holders (store, demo_roles[i].role, holders, n, error))
+      if (!sonae_contacts_set_role_holders (store, demo_roles[i].role, holders, n, error))
         return FALSE;
     }
 

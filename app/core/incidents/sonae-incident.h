@@ -24,6 +24,7 @@
 #include <glib.h>
 
 #include "sonae-checklist.h"
+#include "sonae-input.h"
 #include "sonae-store.h"
 #include "sonae-triage.h"
 
@@ -314,6 +315,6 @@ gboolean   sonae_store_verify_timeline     (SonaeStore  *self,
                                             GError     **error);
 
 /* Longest note, title or field value accepted, in bytes. */
-#define SONAE_INCIDENT_MAX_TEXT 20000
+#define SONAE_INCIDENT_MAX_TEXT SONAE_INPUT_MAX_TEXT
 
 G_END_DECLS

@@ -20,8 +20,11 @@
 
 #include "sonae-actions.h"
 #include "sonae-clock.h"
+#include "sonae-contacts.h"
 #include "sonae-error.h"
 #include "sonae-incident.h"
+#include "sonae-incidents-private.h"
+#include "sonae-input.h"
 #include "sonae-store-private.h"
 
 #define MAX_KEY_LEN 200
@@ -43,101 +46,11 @@
 
 /* --- small helpers ------------------------------------------------------ */
 
-char *
-sonae_store_now_string (void)
-{
-  g_autoptr(GDateTime) now = sonae_clock_now ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
-}
-
-gboolean
-sonae_text_is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
-gboolean
-sonae_incident_check_text (const char  *text,
-                           GError     **error)
-{
-  if (text == NULL)
-    return TRUE;
-  if (strlen (text) > SONAE_INCIDENT_MAX_TEXT)
-    {
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_TOO_LARGE,
-                   _("The text is too long: Sonae keeps up to %d bytes (about %d Japanese characters) in one entry."),
-                   SONAE_INCIDENT_MAX_TEXT, SONAE_INCIDENT_MAX_TEXT / 3);
-      return FALSE;
-    }
-  if (!g_utf8_validate (text, -1, NULL))
-    {
-      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
-                           _("The text contains broken characters."));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-sonae_incident_check_author (const char  *author,
-                             GError     **error)
-{
-  if (sonae_text_is_blank (author))
-    {
-      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
-                           _("Every entry of the timeline needs the name of who made it."));
-      return FALSE;
-    }
-  return sonae_incident_check_text (author, error);
-}
-
-gboolean
-sonae_store_check_required (const char  *text,
-                            const char  *message,
-                            GError     **error)
-{
-  if (!sonae_incident_check_text (text, error))
-    return FALSE;
-  if (sonae_text_is_blank (text))
-    {
-      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID, message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-sonae_store_normalize_date (const char  *text,
-                            char       **out_date,
-                            GError     **error)
-{
-  g_autofree char *copy = NULL;
-
-  *out_date = NULL;
-  if (text == NULL)
-    return TRUE;
-  if (!sonae_incident_check_text (text, error))
-    return FALSE;
-  copy = g_strstrip (g_strdup (text));
-  if (*copy == '\0')
-    return TRUE;
-  if (!sonae_date_check (copy, error))
-    return FALSE;
-  *out_date = g_steal_pointer (&copy);
-  return TRUE;
-}
-
 static gboolean
 check_key (const char  *key,
            GError     **error)
 {
-  if (sonae_text_is_blank (key) || strlen (key) > MAX_KEY_LEN || !g_utf8_validate (key, -1, NULL))
+  if (sonae_input_is_blank (key) || strlen (key) > MAX_KEY_LEN || !g_utf8_validate (key, -1, NULL))
     {
       g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
                            _("The checklist step or field is unknown."));
@@ -432,7 +345,7 @@ sonae_store_list_incidents (SonaeStore                *self,
   sqlite3_bind_int (stmt, 3, filter->year);
   sqlite3_bind_int (stmt, 4, filter->open_only ? 1 : 0);
 
-  if (!sonae_text_is_blank (filter->search))
+  if (!sonae_input_is_blank (filter->search))
     {
       g_autofree char *folded = sonae_text_fold (filter->search);
       words = g_strsplit_set (g_strstrip (folded), " \t\n", -1);
@@ -624,12 +537,12 @@ sonae_store_append_timeline_entry (SonaeStore      *store,
                                    const char      *text,
                                    GError         **error)
 {
-  g_autofree char *now = sonae_store_now_string ();
+  g_autofree char *now = sonae_input_now_string ();
 
   g_return_val_if_fail (SONAE_IS_STORE (store), FALSE);
   g_return_val_if_fail ((guint) kind < SONAE_N_ENTRY_KINDS, FALSE);
 
-  if (!sonae_incident_check_author (author, error) || !sonae_incident_check_text (text, error))
+  if (!sonae_input_check_author (author, error) || !sonae_input_check_text (text, error))
     return FALSE;
 
   {
@@ -852,7 +765,7 @@ check_detail_texts (SonaeIncident  *incident,
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      if (!sonae_incident_check_text (*texts[i], error))
+      if (!sonae_input_check_text (*texts[i], error))
         return FALSE;
       if (*texts[i] != NULL)
         g_strstrip (*texts[i]);
@@ -928,7 +841,7 @@ sonae_store_create_incident (SonaeStore                *self,
   g_autoptr(SonaeProfile) profile = NULL;
   g_autoptr(sqlite3_stmt) next = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autofree char *now = sonae_store_now_string ();
+  g_autofree char *now = sonae_input_now_string ();
   g_autofree char *detected_at = NULL;
   g_autofree char *opened_at = NULL;
   g_autofree char *number = NULL;
@@ -945,7 +858,7 @@ sonae_store_create_incident (SonaeStore                *self,
   g_return_val_if_fail (incident->id == 0, FALSE);
 
   /* Check everything first. */
-  if (!sonae_incident_check_author (author, error) ||
+  if (!sonae_input_check_author (author, error) ||
       !check_detail_texts (incident, error))
     return FALSE;
   if (incident->title == NULL)
@@ -1148,7 +1061,7 @@ sonae_store_set_incident_status (SonaeStore           *self,
                                  GError              **error)
 {
   g_autoptr(SonaeIncident) incident = NULL;
-  g_autofree char *now = sonae_store_now_string ();
+  g_autofree char *now = sonae_input_now_string ();
   g_autofree char *when = NULL;
   gboolean back_entered;
   const char *values[2];
@@ -1161,7 +1074,7 @@ sonae_store_set_incident_status (SonaeStore           *self,
                            _("The incident's status is unknown."));
       return FALSE;
     }
-  if (!sonae_incident_check_author (author, error) ||
+  if (!sonae_input_check_author (author, error) ||
       !resolve_at (at, now, &when, &back_entered, error))
     return FALSE;
   incident = sonae_store_get_incident (self, id, error);
@@ -1232,12 +1145,12 @@ set_classification (SonaeStore     *self,
                     GError        **error)
 {
   g_autoptr(SonaeIncident) incident = NULL;
-  g_autofree char *now = sonae_store_now_string ();
+  g_autofree char *now = sonae_input_now_string ();
   g_autofree char *old_key = NULL;
   const char *values[1] = { new_key };
 
-  if (!sonae_incident_check_author (author, error) ||
-      !sonae_incident_check_text (comment, error))
+  if (!sonae_input_check_author (author, error) ||
+      !sonae_input_check_text (comment, error))
     return FALSE;
   incident = sonae_store_get_incident (self, id, error);
   if (incident == NULL)
@@ -1334,7 +1247,7 @@ normalize_detail (const char  *detail,
 {
   g_autofree char *copy = NULL;
 
-  if (!sonae_incident_check_text (value, error))
+  if (!sonae_input_check_text (value, error))
     return FALSE;
   copy = g_strstrip (g_strdup (value != NULL ? value : ""));
   if (*copy == '\0')
@@ -1375,7 +1288,7 @@ sonae_store_set_incident_detail (SonaeStore  *self,
                                  GError     **error)
 {
   g_autoptr(SonaeIncident) incident = NULL;
-  g_autofree char *now = sonae_store_now_string ();
+  g_autofree char *now = sonae_input_now_string ();
   g_autofree char *stored = NULL;
   const char *sql;
   const char *values[1];
@@ -1389,7 +1302,7 @@ sonae_store_set_incident_detail (SonaeStore  *self,
                            _("That detail of an incident is unknown."));
       return FALSE;
     }
-  if (!sonae_incident_check_author (author, error) ||
+  if (!sonae_input_check_author (author, error) ||
       !normalize_detail (detail, value, now, &stored, error))
     return FALSE;
   incident = sonae_store_get_incident (self, id, error);
@@ -1462,7 +1375,7 @@ sonae_store_check_step (SonaeStore  *self,
 {
   g_autoptr(SonaeIncident) incident = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = sonae_store_now_string ();
+  g_autofree char *now = sonae_input_now_string ();
   g_autofree char *when = NULL;
   g_autofree char *snapshot = NULL;
   const SonaeStepState *state;
@@ -1471,7 +1384,7 @@ sonae_store_check_step (SonaeStore  *self,
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
   if (!check_key (step_id, error) ||
-      !sonae_incident_check_author (author, error) ||
+      !sonae_input_check_author (author, error) ||
       !resolve_at (at, now, &when, &back_entered, error))
     return FALSE;
   incident = sonae_store_get_incident (self, id, error);
@@ -1527,12 +1440,12 @@ normalize_field (const SonaeChecklistField  *field,
 {
   g_autofree char *copy = NULL;
 
-  if (!sonae_incident_check_text (value, error))
+  if (!sonae_input_check_text (value, error))
     return FALSE;
   copy = g_strdup (value != NULL ? value : "");
   if (field->kind != SONAE_FIELD_TEXT)
     g_strstrip (copy);
-  if (sonae_text_is_blank (copy))
+  if (sonae_input_is_blank (copy))
     {
       *out_value = NULL;
       return TRUE;
@@ -1601,7 +1514,7 @@ sonae_store_set_step_field (SonaeStore                 *self,
 {
   g_autoptr(SonaeIncident) incident = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = sonae_store_now_string ();
+  g_autofree char *now = sonae_input_now_string ();
   g_autofree char *stored = NULL;
   const SonaeStepState *state;
   const char *old_value;
@@ -1611,7 +1524,7 @@ sonae_store_set_step_field (SonaeStore                 *self,
   g_return_val_if_fail (field != NULL, FALSE);
 
   if (!check_key (step->id, error) || !check_key (field->id, error) ||
-      !sonae_incident_check_author (author, error) ||
+      !sonae_input_check_author (author, error) ||
       !normalize_field (field, value, &stored, error))
     return FALSE;
 
@@ -1682,7 +1595,7 @@ sonae_store_log_call (SonaeStore         *self,
 {
   g_autoptr(SonaeIncident) incident = NULL;
   g_autoptr(SonaeContact) contact = NULL;
-  g_autofree char *now = sonae_store_now_string ();
+  g_autofree char *now = sonae_input_now_string ();
   g_autofree char *when = NULL;
   g_autofree char *who = NULL;
   const char *phone;
@@ -1697,13 +1610,13 @@ sonae_store_log_call (SonaeStore         *self,
       return FALSE;
     }
   if ((role_key != NULL && *role_key != '\0' && !check_key (role_key, error)) ||
-      !sonae_incident_check_author (author, error) ||
+      !sonae_input_check_author (author, error) ||
       !resolve_at (at, now, &when, &back_entered, error))
     return FALSE;
   incident = sonae_store_get_incident (self, id, error);
   if (incident == NULL)
     return FALSE;
-  contact = sonae_store_get_contact (self, contact_id, error);
+  contact = sonae_contacts_get (self, contact_id, error);
   if (contact == NULL)
     return FALSE;
 
@@ -1730,9 +1643,9 @@ static gboolean
 check_entry_text (const char  *text,
                   GError     **error)
 {
-  if (!sonae_incident_check_text (text, error))
+  if (!sonae_input_check_text (text, error))
     return FALSE;
-  if (sonae_text_is_blank (text))
+  if (sonae_input_is_blank (text))
     {
       g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
                            _("The entry is empty. Write what happened."));
@@ -1749,14 +1662,14 @@ sonae_store_add_note (SonaeStore  *self,
                       const char  *at,
                       GError     **error)
 {
-  g_autofree char *now = sonae_store_now_string ();
+  g_autofree char *now = sonae_input_now_string ();
   g_autofree char *when = NULL;
   gboolean back_entered;
 
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
   if (!check_entry_text (text, error) ||
-      !sonae_incident_check_author (author, error) ||
+      !sonae_input_check_author (author, error) ||
       !resolve_at (at, now, &when, &back_entered, error) ||
       !incident_exists (self, id, NULL, NULL, error))
     return FALSE;
@@ -1778,14 +1691,14 @@ sonae_store_correct_entry (SonaeStore  *self,
                            GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = sonae_store_now_string ();
+  g_autofree char *now = sonae_input_now_string ();
   g_autofree char *seq = NULL;
   int rc;
 
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
   if (!check_entry_text (text, error) ||
-      !sonae_incident_check_author (author, error) ||
+      !sonae_input_check_author (author, error) ||
       !incident_exists (self, id, NULL, NULL, error))
     return FALSE;
 

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sonae-contacts.h"
 #include "sonae-error.h"
 #include "sonae-escalation.h"
 
@@ -70,7 +71,7 @@ add_role (SonaeEscalation  *self,
 
   if (has_role (self->roles, key))
     return TRUE;
-  holders = sonae_store_get_role_holders (store, key, error);
+  holders = sonae_contacts_get_role_holders (store, key, error);
   if (holders == NULL)
     return FALSE;
   r = g_new0 (SonaeEscalationRole, 1);
@@ -118,7 +119,7 @@ add_bodies (SonaeEscalation        *self,
   SonaeManualVariant variant = sonae_manual_variant_for_org (self->kind);
   g_autoptr(GPtrArray) contacts = NULL;
 
-  contacts = sonae_store_list_contacts (store, -1, error);
+  contacts = sonae_contacts_list (store, -1, error);
   if (contacts == NULL)
     return FALSE;
 

@@ -7,6 +7,7 @@
 
 #include "sonae-clock.h"
 #include "sonae-error.h"
+#include "sonae-input.h"
 #include "sonae-manual-store.h"
 #include "sonae-store-private.h"
 
@@ -84,7 +85,7 @@ add_revision (SonaeStore  *self,
   g_autoptr(sqlite3_stmt) stmt =
     sonae_store_prepare (self, "INSERT INTO manual_revisions (item_id, action, old_text, new_text, author, at) "
                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
-  g_autofree char *at = sonae_store_now_string ();
+  g_autofree char *at = sonae_input_now_string ();
 
   if (stmt == NULL)
     return FALSE;
@@ -176,7 +177,7 @@ sonae_store_edit_manual_item (SonaeStore  *self,
 {
   g_autoptr(SonaeManualEdit) before = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = sonae_store_now_string ();
+  g_autofree char *now = sonae_input_now_string ();
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
@@ -257,7 +258,7 @@ sonae_store_add_manual_step (SonaeStore  *self,
                              GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = sonae_store_now_string ();
+  g_autofree char *now = sonae_input_now_string ();
   g_autofree char *item_id = NULL;
   gint64 n;
 
@@ -327,7 +328,7 @@ upsert_column (SonaeStore  *self,
                GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = sonae_store_prepare (self, sql, error);
-  g_autofree char *now = sonae_store_now_string ();
+  g_autofree char *now = sonae_input_now_string ();
 
   if (stmt == NULL)
     return FALSE;

@@ -6,6 +6,7 @@
 
 #include "sonae-clock.h"
 #include "sonae-contact.h"
+#include "sonae-contacts.h"
 #include "sonae-manual-store.h"
 #include "sonae-manual-view.h"
 #include "sonae-role.h"
@@ -555,14 +556,14 @@ load_roster (SonaeManualView  *self,
   roles = sonae_roles_get_builtin (&n_roles);
   for (guint i = 0; i < n_roles; i++)
     {
-      GPtrArray *holders = sonae_store_get_role_holders (store, roles[i].key, error);
+      GPtrArray *holders = sonae_contacts_get_role_holders (store, roles[i].key, error);
 
       if (holders == NULL)
         return FALSE;
       g_hash_table_insert (self->holders, g_strdup (roles[i].key), holders);
     }
 
-  self->contacts = sonae_store_list_contacts (store, -1, error);
+  self->contacts = sonae_contacts_list (store, -1, error);
   if (self->contacts == NULL)
     return FALSE;
 

@@ -2,7 +2,7 @@
  *
  * Nothing here is stored: every call reads the incidents, their PPC
  * assessments, body reports and actions, the manual's last review and the
- * roster (through sonae_store_get_attention()) and the business-continuity
+ * roster (through sonae_contacts_get_attention()) and the business-continuity
  * plan, and says what is due as of sonae_clock_now(). Drills never produce
  * a reminder of the real thing. */
 #include "config.h"
@@ -13,6 +13,7 @@
 #include "sonae-actions.h"
 #include "sonae-bcp.h"
 #include "sonae-clock.h"
+#include "sonae-contacts.h"
 #include "sonae-incident.h"
 #include "sonae-manual-store.h"
 #include "sonae-manual-view.h"
@@ -298,7 +299,7 @@ add_body_reports (GPtrArray            *out,
       if (report->optional || report->done_on != NULL || g_strcmp0 (report->authority_key, "ppc") == 0)
         continue;
       if (*contacts == NULL)
-        *contacts = sonae_store_list_contacts (store, SONAE_GROUP_AUTHORITY, NULL);
+        *contacts = sonae_contacts_list (store, SONAE_GROUP_AUTHORITY, NULL);
 
       /* Reporting to the police or the ministry during a live incident is
        * not upkeep: it comes with the things due this week. */
@@ -394,7 +395,7 @@ static void
 add_attention (GPtrArray  *out,
                SonaeStore *store)
 {
-  g_autoptr(GPtrArray) items = sonae_store_get_attention (store);
+  g_autoptr(GPtrArray) items = sonae_contacts_get_attention (store);
 
   for (guint i = 0; items != NULL && i < items->len; i++)
     {

@@ -12,8 +12,11 @@
 
 #include "sonae-actions.h"
 #include "sonae-clock.h"
+#include "sonae-contacts.h"
 #include "sonae-error.h"
 #include "sonae-incident.h"
+#include "sonae-incidents-private.h"
+#include "sonae-input.h"
 #include "sonae-store-private.h"
 
 #define ACTION_COLUMNS \
@@ -399,7 +402,7 @@ sonae_store_save_action (SonaeStore   *self,
   g_autoptr(SonaeAction) old = NULL;
   g_autoptr(SonaeContact) owner = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = sonae_store_now_string ();
+  g_autofree char *now = sonae_input_now_string ();
   g_autofree char *due_on = NULL;
   g_autofree char *sentence = NULL;
   const char *owner_name = NULL;
@@ -416,9 +419,9 @@ sonae_store_save_action (SonaeStore   *self,
                            _("The kind of action is unknown."));
       return FALSE;
     }
-  if (!sonae_store_check_required (action->text, _("Write what is to be done."), error) ||
-      !sonae_incident_check_author (author, error) ||
-      !sonae_store_normalize_date (action->due_on, &due_on, error))
+  if (!sonae_input_check_required (action->text, _("Write what is to be done."), error) ||
+      !sonae_input_check_author (author, error) ||
+      !sonae_input_normalize_date (action->due_on, &due_on, error))
     return FALSE;
 
   incident_id = action->incident_id;
@@ -447,7 +450,7 @@ sonae_store_save_action (SonaeStore   *self,
     }
   if (action->owner_id != 0)
     {
-      owner = sonae_store_get_contact (self, action->owner_id, NULL);
+      owner = sonae_contacts_get (self, action->owner_id, NULL);
       /* An owner deleted since may stay on an action that is edited for
        * something else; a new owner must be in the contacts. */
       if (owner == NULL && (old == NULL || old->owner_id != action->owner_id))
@@ -529,7 +532,7 @@ sonae_store_complete_action (SonaeStore  *self,
 {
   g_autoptr(SonaeAction) action = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = sonae_store_now_string ();
+  g_autofree char *now = sonae_input_now_string ();
   g_autofree char *today = sonae_clock_today ();
   g_autofree char *date = NULL;
   g_autofree char *by = NULL;
@@ -539,10 +542,10 @@ sonae_store_complete_action (SonaeStore  *self,
 
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
-  if (!sonae_store_normalize_date (confirmed_on, &date, error) ||
-      !sonae_store_check_required (confirmed_by, _("Enter who confirmed that the action was done (担当)."), error) ||
-      !sonae_incident_check_text (approved_by, error) ||
-      !sonae_incident_check_author (author, error))
+  if (!sonae_input_normalize_date (confirmed_on, &date, error) ||
+      !sonae_input_check_required (confirmed_by, _("Enter who confirmed that the action was done (担当)."), error) ||
+      !sonae_input_check_text (approved_by, error) ||
+      !sonae_input_check_author (author, error))
     return FALSE;
   if (date == NULL)
     date = g_strdup (today);
@@ -553,7 +556,7 @@ sonae_store_complete_action (SonaeStore  *self,
       return FALSE;
     }
   by = g_strstrip (g_strdup (confirmed_by));
-  if (!sonae_text_is_blank (approved_by))
+  if (!sonae_input_is_blank (approved_by))
     approver = g_strstrip (g_strdup (approved_by));
 
   action = sonae_store_get_action (self, action_id, error);
@@ -614,7 +617,7 @@ sonae_store_approve_action (SonaeStore  *self,
 {
   g_autoptr(SonaeAction) action = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = sonae_store_now_string ();
+  g_autofree char *now = sonae_input_now_string ();
   g_autofree char *today = sonae_clock_today ();
   g_autofree char *date = NULL;
   g_autofree char *approver = NULL;
@@ -623,11 +626,11 @@ sonae_store_approve_action (SonaeStore  *self,
 
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
-  if (!sonae_store_normalize_date (approved_on, &date, error) ||
-      !sonae_incident_check_text (approved_by, error) ||
-      !sonae_incident_check_author (author, error))
+  if (!sonae_input_normalize_date (approved_on, &date, error) ||
+      !sonae_input_check_text (approved_by, error) ||
+      !sonae_input_check_author (author, error))
     return FALSE;
-  if (!sonae_text_is_blank (approved_by))
+  if (!sonae_input_is_blank (approved_by))
     approver = g_strstrip (g_strdup (approved_by));
   if (approver == NULL)
     g_clear_pointer (&date, g_free);
@@ -699,15 +702,15 @@ sonae_store_drop_action (SonaeStore  *self,
 {
   g_autoptr(SonaeAction) action = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = sonae_store_now_string ();
+  g_autofree char *now = sonae_input_now_string ();
   g_autofree char *quoted = NULL;
   g_autofree char *why = NULL;
   g_autofree char *sentence = NULL;
 
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
-  if (!sonae_store_check_required (reason, _("Write why the action is closed without doing it."), error) ||
-      !sonae_incident_check_author (author, error))
+  if (!sonae_input_check_required (reason, _("Write why the action is closed without doing it."), error) ||
+      !sonae_input_check_author (author, error))
     return FALSE;
   action = sonae_store_get_action (self, action_id, error);
   if (action == NULL)
@@ -753,13 +756,13 @@ sonae_store_reopen_action (SonaeStore  *self,
 {
   g_autoptr(SonaeAction) action = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = sonae_store_now_string ();
+  g_autofree char *now = sonae_input_now_string ();
   g_autofree char *quoted = NULL;
   g_autofree char *sentence = NULL;
 
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
-  if (!sonae_incident_check_author (author, error))
+  if (!sonae_input_check_author (author, error))
     return FALSE;
   action = sonae_store_get_action (self, action_id, error);
   if (action == NULL)

@@ -12,10 +12,13 @@
 #include <string.h>
 
 #include "sonae-clock.h"
+#include "sonae-contacts.h"
 #include "sonae-content.h"
 #include "sonae-error.h"
 #include "sonae-escalation.h"
 #include "sonae-incident.h"
+#include "sonae-incidents-private.h"
+#include "sonae-input.h"
 #include "sonae-ppc.h"
 #include "sonae-store-private.h"
 
@@ -600,7 +603,7 @@ sonae_store_set_ppc (SonaeStore                *self,
   g_autoptr(SonaePpcAssessment) new = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *today = sonae_clock_today ();
-  g_autofree char *now = sonae_store_now_string ();
+  g_autofree char *now = sonae_input_now_string ();
   g_autofree char *text = NULL;
   gboolean stored;
 
@@ -614,7 +617,7 @@ sonae_store_set_ppc (SonaeStore                *self,
                            _("An answer about reporting to the PPC is unknown."));
       return FALSE;
     }
-  if (!sonae_incident_check_author (author, error))
+  if (!sonae_input_check_author (author, error))
     return FALSE;
 
   new = sonae_ppc_assessment_new ();
@@ -818,7 +821,7 @@ authority_name (SonaeStore *self,
     return g_strdup (key);
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    contact = sonae_store_get_contact (self, sqlite3_column_int64 (stmt, 0), NULL);
+    contact = sonae_contacts_get (self, sqlite3_column_int64 (stmt, 0), NULL);
   if (contact == NULL)
     return g_strdup (key);
   return g_strdup (sonae_contact_get_display_name (contact));
@@ -858,7 +861,7 @@ sonae_store_set_body_report (SonaeStore  *self,
                            _("Record the reports to the PPC as the dates the preliminary and final reports were sent."));
       return FALSE;
     }
-  if (!sonae_incident_check_author (author, error))
+  if (!sonae_input_check_author (author, error))
     return FALSE;
   ppc = load_ppc (self, incident_id, &stored, error);
   if (ppc == NULL)

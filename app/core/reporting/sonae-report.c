@@ -12,6 +12,8 @@
 #include "sonae-checklist.h"
 #include "sonae-clock.h"
 #include "sonae-error.h"
+#include "sonae-incidents-private.h"
+#include "sonae-input.h"
 #include "sonae-ppc.h"
 #include "sonae-report.h"
 #include "sonae-store-private.h"
@@ -796,14 +798,14 @@ normalize_value (const SonaeReportField  *field,
   g_autofree char *stripped = NULL;
 
   *out_value = NULL;
-  if (!sonae_incident_check_text (value, error))
+  if (!sonae_input_check_text (value, error))
     {
       g_prefix_error (error, "%s: ", _(field->title));
       return FALSE;
     }
   if (field->kind == SONAE_REPORT_TEXT)
     {
-      *out_value = sonae_text_is_blank (value) ? g_strdup ("") : g_strdup (value);
+      *out_value = sonae_input_is_blank (value) ? g_strdup ("") : g_strdup (value);
       return TRUE;
     }
   stripped = g_strstrip (g_strdup (value));
@@ -939,7 +941,7 @@ sonae_store_set_report_field (SonaeStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *normalized = NULL;
   g_autofree char *old = NULL;
-  g_autofree char *now = sonae_store_now_string ();
+  g_autofree char *now = sonae_input_now_string ();
   gboolean stored;
 
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
@@ -951,7 +953,7 @@ sonae_store_set_report_field (SonaeStore  *self,
                            _("The incident report has no such field."));
       return FALSE;
     }
-  if (!sonae_incident_check_author (author, error))
+  if (!sonae_input_check_author (author, error))
     return FALSE;
   if (value != NULL && !normalize_value (field, value, &normalized, error))
     return FALSE;

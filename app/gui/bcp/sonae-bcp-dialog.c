@@ -13,6 +13,7 @@
 #include "sonae-clock.h"
 #include "sonae-contact-chooser.h"
 #include "sonae-contact.h"
+#include "sonae-contacts.h"
 #include "sonae-gui-util.h"
 #include "sonae-resources.h"
 
@@ -222,7 +223,7 @@ sonae_bcp_owner_row_new (SonaeStore *store,
   GtkWidget *chooser;
   OwnerRow *o = g_new0 (OwnerRow, 1);
 
-  list = sonae_store_list_contacts (store, -1, &error);
+  list = sonae_contacts_list (store, -1, &error);
   if (list != NULL)
     for (guint i = 0; i < list->len; i++)
       g_list_store_append (contacts, g_ptr_array_index (list, i));

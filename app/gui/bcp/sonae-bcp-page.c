@@ -18,6 +18,7 @@
 #include "sonae-bcp-views.h"
 #include "sonae-bcp.h"
 #include "sonae-clock.h"
+#include "sonae-contacts.h"
 #include "sonae-gui-util.h"
 #include "sonae-print-operation.h"
 #include "sonae-resources.h"
@@ -282,7 +283,7 @@ static char *
 holders_line (SonaeBcpPage *self,
               const char   *role_key)
 {
-  g_autoptr(GPtrArray) holders = sonae_store_get_role_holders (self->store, role_key, NULL);
+  g_autoptr(GPtrArray) holders = sonae_contacts_get_role_holders (self->store, role_key, NULL);
   g_autoptr(GString) line = g_string_new (NULL);
 
   if (holders == NULL || holders->len == 0)

@@ -13,6 +13,7 @@
 #include "sonae-bcp.h"
 #include "sonae-clock.h"
 #include "sonae-contact-chooser.h"
+#include "sonae-contacts.h"
 #include "sonae-error.h"
 #include "sonae-gui-util.h"
 #include "sonae-print-operation.h"
@@ -230,7 +231,7 @@ static void
 load_contacts (SonaeBcpSystemDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) contacts = sonae_store_list_contacts (self->store, -1, &error);
+  g_autoptr(GPtrArray) contacts = sonae_contacts_list (self->store, -1, &error);
 
   if (contacts == NULL)
     {

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+#include "sonae-documents.h"
 #include "sonae-error.h"
 #include "sonae-gui-util.h"
 #include "sonae-print-operation.h"
@@ -204,7 +205,7 @@ sonae_print_document (GtkWidget  *parent,
   g_return_if_fail (SONAE_IS_STORE (store));
   g_return_if_fail (name != NULL);
 
-  doc = sonae_document_new (store, name, SONAE_PAPER_A4, &error);
+  doc = sonae_documents_build (store, name, SONAE_PAPER_A4, &error);
   if (doc == NULL)
     {
       sonae_show_error (parent, _("Could not prepare the document for printing"), error);
@@ -226,7 +227,7 @@ sonae_print_incident_document (GtkWidget  *parent,
   g_return_if_fail (SONAE_IS_STORE (store));
   g_return_if_fail (name != NULL);
 
-  doc = sonae_document_new_for_incident (store, name, incident_id, SONAE_PAPER_A4, &error);
+  doc = sonae_documents_build_for_incident (store, name, incident_id, SONAE_PAPER_A4, &error);
   if (doc == NULL)
     {
       sonae_show_error (parent, _("Could not prepare the document for printing"), error);
@@ -248,7 +249,7 @@ sonae_print_year_document (GtkWidget  *parent,
   g_return_if_fail (SONAE_IS_STORE (store));
   g_return_if_fail (name != NULL);
 
-  doc = sonae_document_new_for_year (store, name, year, SONAE_PAPER_A4, &error);
+  doc = sonae_documents_build_for_year (store, name, year, SONAE_PAPER_A4, &error);
   if (doc == NULL)
     {
       sonae_show_error (parent, _("Could not prepare the document for printing"), error);
@@ -272,9 +273,9 @@ sonae_print_system_document (GtkWidget  *parent,
 
   /* No system: every system's page, one after the other. */
   if (system_id == 0)
-    doc = sonae_document_new (store, name, SONAE_PAPER_A4, &error);
+    doc = sonae_documents_build (store, name, SONAE_PAPER_A4, &error);
   else
-    doc = sonae_document_new_for_system (store, name, system_id, SONAE_PAPER_A4, &error);
+    doc = sonae_documents_build_for_system (store, name, system_id, SONAE_PAPER_A4, &error);
   if (doc == NULL)
     {
       sonae_show_error (parent, _("Could not prepare the document for printing"), error);

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "sonae-document.h"
+#include "sonae-documents.h"
 #include "sonae-store.h"
 
 G_BEGIN_DECLS
@@ -22,21 +23,21 @@ void                 sonae_print_document      (GtkWidget  *parent,
                                                 SonaeStore *store,
                                                 const char *name);
 /* The same for a document about one incident ("checklist", "timeline"),
- * sonae_document_new_for_incident; @incident_id 0 is none (the blank
+ * sonae_documents_build_for_incident; @incident_id 0 is none (the blank
  * checklist). */
 void                 sonae_print_incident_document (GtkWidget  *parent,
                                                     SonaeStore *store,
                                                     const char *name,
                                                     gint64      incident_id);
 /* The same for a document about one year ("register"),
- * sonae_document_new_for_year; @year 0 is this year. */
+ * sonae_documents_build_for_year; @year 0 is this year. */
 void                 sonae_print_year_document (GtkWidget  *parent,
                                                 SonaeStore *store,
                                                 const char *name,
                                                 int         year);
 
 /* The same for a document about one system of the BCP ("outage-card"),
- * sonae_document_new_for_system; @system_id 0 is every system. */
+ * sonae_documents_build_for_system; @system_id 0 is every system. */
 void                 sonae_print_system_document (GtkWidget  *parent,
                                                   SonaeStore *store,
                                                   const char *name,

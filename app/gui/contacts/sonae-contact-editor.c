@@ -3,7 +3,7 @@
  * The editor works on its own copy of a contact. Each edit marks it dirty and
  * (re)starts a short timer; when the timer fires, or when the page asks for a
  * flush (another contact selected, page left, window closed), the copy is
- * read back from the widgets and written with sonae_store_save_contact().
+ * read back from the widgets and written with sonae_contacts_save().
  * Roles are written at once through the store's role functions. */
 #include "config.h"
 
@@ -12,6 +12,7 @@
 #include "sonae-clock.h"
 #include "sonae-contact-editor.h"
 #include "sonae-contact-util.h"
+#include "sonae-contacts.h"
 #include "sonae-gui-util.h"
 #include "sonae-role.h"
 
@@ -396,9 +397,9 @@ role_switch_cb (GtkSwitch          *sw,
     return;
 
   if (gtk_switch_get_active (sw))
-    ok = sonae_store_add_role_holder (self->store, key, self->contact->id, &error);
+    ok = sonae_contacts_add_role_holder (self->store, key, self->contact->id, &error);
   else
-    ok = sonae_store_remove_role_holder (self->store, key, self->contact->id, &error);
+    ok = sonae_contacts_remove_role_holder (self->store, key, self->contact->id, &error);
 
   if (!ok)
     {
@@ -451,7 +452,7 @@ save_now (SonaeContactEditor *self)
     }
 
   self->saving = TRUE;
-  ok = sonae_store_save_contact (self->store, self->contact, &error);
+  ok = sonae_contacts_save (self->store, self->contact, &error);
   self->saving = FALSE;
   self->dirty = FALSE;
 

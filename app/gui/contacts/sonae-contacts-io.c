@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sonae-contacts-page.h"
+#include "sonae-contacts.h"
 #include "sonae-gui-util.h"
 #include "sonae-import-dialog.h"
 #include "sonae-import.h"
@@ -170,7 +171,7 @@ export_response_cb (GtkNativeDialog *native,
         sonae_show_error (target, _("The contacts were not exported"), error);
       else
         {
-          n_contacts = sonae_store_count_contacts (data->store);
+          n_contacts = sonae_contacts_count (data->store);
           /* Translators: a toast; %u is a number of contacts, %s a file name */
           message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                   "%u contact exported to “%s”",

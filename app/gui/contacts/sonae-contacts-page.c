@@ -12,6 +12,7 @@
 #include "sonae-contact-row.h"
 #include "sonae-contact-util.h"
 #include "sonae-contacts-page.h"
+#include "sonae-contacts.h"
 #include "sonae-gui-util.h"
 #include "sonae-roles-dialog.h"
 
@@ -238,7 +239,7 @@ reload (SonaeContactsPage *self)
   if (self->store == NULL)
     return;
 
-  list = sonae_store_list_contacts (self->store, -1, &error);
+  list = sonae_contacts_list (self->store, -1, &error);
   if (list == NULL)
     {
       sonae_show_error (GTK_WIDGET (self), _("Could not read the contacts"), error);
@@ -371,7 +372,7 @@ undo_clicked_cb (AdwToast *toast,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!sonae_store_undelete_contact (undo->store, undo->id, &error))
+  if (!sonae_contacts_undelete (undo->store, undo->id, &error))
     g_message ("%s", error->message);
 }
 
@@ -405,7 +406,7 @@ delete_action (GtkWidget  *widget,
       return;
     }
 
-  if (!sonae_store_delete_contact (self->store, id, &error))
+  if (!sonae_contacts_delete (self->store, id, &error))
     {
       sonae_show_error (widget, _("Could not delete the contact"), error);
       return;
@@ -440,7 +441,7 @@ mark_verified_action (GtkWidget  *widget,
     return;
   if (shown->id == 0)
     return;
-  if (!sonae_store_mark_verified (self->store, shown->id, NULL, &error))
+  if (!sonae_contacts_mark_verified (self->store, shown->id, NULL, &error))
     sonae_show_error (widget, _("Could not save the contact"), error);
 }
 

@@ -8,6 +8,7 @@
 
 #include "sonae-contact-chooser.h"
 #include "sonae-contact-util.h"
+#include "sonae-contacts.h"
 #include "sonae-gui-util.h"
 #include "sonae-role.h"
 #include "sonae-roles-dialog.h"
@@ -39,7 +40,7 @@ holder_ids (SonaeRolesDialog *self,
             const char       *role_key,
             GError          **error)
 {
-  g_autoptr(GPtrArray) holders = sonae_store_get_role_holders (self->store, role_key, error);
+  g_autoptr(GPtrArray) holders = sonae_contacts_get_role_holders (self->store, role_key, error);
   GArray *ids;
 
   if (holders == NULL)
@@ -68,9 +69,9 @@ change_holders (SonaeRolesDialog *self,
     return;
 
   if (g_str_equal (action_name, "roles.add-holder"))
-    ok = sonae_store_add_role_holder (self->store, role_key, contact_id, &error);
+    ok = sonae_contacts_add_role_holder (self->store, role_key, contact_id, &error);
   else if (g_str_equal (action_name, "roles.remove-holder"))
-    ok = sonae_store_remove_role_holder (self->store, role_key, contact_id, &error);
+    ok = sonae_contacts_remove_role_holder (self->store, role_key, contact_id, &error);
   else if ((ids = holder_ids (self, role_key, &error)) != NULL)
     {
       for (i = 0; i < ids->len; i++)
@@ -90,8 +91,8 @@ change_holders (SonaeRolesDialog *self,
         }
       else
         return;
-      ok = sonae_store_set_role_holders (self->store, role_key,
-                                         (const gint64 *) (gpointer) ids->data, ids->len, &error);
+      ok = sonae_contacts_set_role_holders (self->store, role_key,
+                                            (const gint64 *) (gpointer) ids->data, ids->len, &error);
     }
 
   if (!ok)
@@ -203,7 +204,7 @@ role_group (SonaeRolesDialog    *self,
             const SonaeRoleInfo *role)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) holders = sonae_store_get_role_holders (self->store, role->key, &error);
+  g_autoptr(GPtrArray) holders = sonae_contacts_get_role_holders (self->store, role->key, &error);
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *add;
 
@@ -275,7 +276,7 @@ rebuild (SonaeRolesDialog *self)
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
 
-  contacts = sonae_store_list_contacts (self->store, -1, NULL);
+  contacts = sonae_contacts_list (self->store, -1, NULL);
   if (contacts != NULL)
     g_list_store_splice (self->contacts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->contacts)),
                          contacts->pdata, contacts->len);

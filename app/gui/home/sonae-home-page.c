@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sonae-contacts.h"
 #include "sonae-home-page.h"
 #include "sonae-incident-now.h"
 #include "sonae-incident.h"
@@ -400,7 +401,7 @@ update_calls (SonaeHomePage *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (call_roles); i++)
     {
-      g_autoptr(GPtrArray) holders = sonae_store_get_role_holders (self->store, call_roles[i], NULL);
+      g_autoptr(GPtrArray) holders = sonae_contacts_get_role_holders (self->store, call_roles[i], NULL);
       GtkWidget *row = new_call_row (call_roles[i], holders);
 
       adw_preferences_group_add (self->calls_group, row);

@@ -12,6 +12,7 @@
 #include "sonae-action-dialog.h"
 #include "sonae-clock.h"
 #include "sonae-contact-chooser.h"
+#include "sonae-contacts.h"
 #include "sonae-gui-util.h"
 
 struct _SonaeActionDialog
@@ -294,7 +295,7 @@ dialog_new (GtkWindow             *parent,
     case SONAE_ACTION_DIALOG_EDIT:
       {
         g_autoptr(GError) error = NULL;
-        g_autoptr(GPtrArray) contacts = sonae_store_list_contacts (store, -1, &error);
+        g_autoptr(GPtrArray) contacts = sonae_contacts_list (store, -1, &error);
 
         if (contacts != NULL)
           for (guint i = 0; i < contacts->len; i++)

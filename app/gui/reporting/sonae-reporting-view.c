@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "sonae-clock.h"
+#include "sonae-contacts.h"
 #include "sonae-gui-util.h"
 #include "sonae-incident.h"
 #include "sonae-ppc.h"
@@ -664,7 +665,7 @@ static GHashTable *
 authority_contacts (SonaeReportingView *self)
 {
   GHashTable *by_key = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-  g_autoptr(GPtrArray) contacts = sonae_store_list_contacts (self->store, SONAE_GROUP_AUTHORITY, NULL);
+  g_autoptr(GPtrArray) contacts = sonae_contacts_list (self->store, SONAE_GROUP_AUTHORITY, NULL);
 
   for (guint i = 0; contacts && i < contacts->len; i++)
     {

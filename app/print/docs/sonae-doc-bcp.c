@@ -12,6 +12,7 @@
 
 #include "sonae-bcp.h"
 #include "sonae-clock.h"
+#include "sonae-contacts.h"
 #include "sonae-docs.h"
 #include "sonae-role.h"
 
@@ -206,7 +207,7 @@ add_policy (SonaeDocument *doc,
   for (int d = 0; d < SONAE_BCP_N_DECISIONS; d++)
     {
       g_autofree char *role_key = sonae_store_get_bcp_decider (store, (SonaeBcpDecision) d);
-      g_autoptr(GPtrArray) holders = sonae_store_get_role_holders (store, role_key, NULL);
+      g_autoptr(GPtrArray) holders = sonae_contacts_get_role_holders (store, role_key, NULL);
       g_autofree char *decision = g_markup_printf_escaped ("<b>%s</b>", sonae_bcp_decision_get_title ((SonaeBcpDecision) d));
       g_autofree char *role = g_markup_escape_text (sonae_role_get_name (role_key), -1);
       GString *who = g_string_new (NULL);
@@ -432,9 +433,9 @@ add_system (SonaeDocument        *doc,
   g_autoptr(SonaeContact) owner = NULL;
 
   if (system != NULL && system->vendor_id > 0)
-    vendor = sonae_store_get_contact (store, system->vendor_id, NULL);
+    vendor = sonae_contacts_get (store, system->vendor_id, NULL);
   if (system != NULL && system->owner_id > 0)
-    owner = sonae_store_get_contact (store, system->owner_id, NULL);
+    owner = sonae_contacts_get (store, system->owner_id, NULL);
 
   sonae_document_begin_group (doc);
   if (system != NULL)
@@ -1028,7 +1029,7 @@ sonae_doc_bcp_build (SonaeStore  *store,
 
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
 
-  doc = sonae_document_new_for_store (store, "bcp", paper);
+  doc = sonae_doc_new (store, "bcp", paper);
   sonae_document_add_title (doc, sonae_document_get_doc_title (doc),
                             _("IT business-continuity plan (IT-BCP): how care goes on when the computers do not, "
                               "in five steps, with the risk register and the readiness self-check"));

@@ -12,6 +12,7 @@
 
 #include "sonae-docs.h"
 #include "sonae-document-private.h"
+#include "sonae-documents.h"
 #include "sonae-error.h"
 
 /* The parts after the cover and the contents, in order, by document name.
@@ -165,7 +166,7 @@ sonae_doc_binder_build (SonaeStore  *store,
       return NULL;
     }
 
-  binder = sonae_document_new_for_store (store, "binder", paper);
+  binder = sonae_doc_new (store, "binder", paper);
 
   cover = sonae_document_new_blank ("binder-cover", binder->title, paper,
                                     binder->organisation, binder->printed);
@@ -182,9 +183,9 @@ sonae_doc_binder_build (SonaeStore  *store,
     {
       SonaeDocument *part;
 
-      if (sonae_document_get_title (binder_parts[i]) == NULL)
+      if (sonae_documents_get_title (binder_parts[i]) == NULL)
         continue;  /* not in this build (yet) */
-      part = sonae_document_new (store, binder_parts[i], paper, error);
+      part = sonae_documents_build (store, binder_parts[i], paper, error);
       if (part == NULL)
         return NULL;
       sonae_document_add_part (binder, part, NULL);

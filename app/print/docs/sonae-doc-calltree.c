@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sonae-contacts.h"
 #include "sonae-docs.h"
 
 static char *
@@ -91,7 +92,7 @@ add_authorities (SonaeDocument  *doc,
                  GError        **error)
 {
   static const double widths[] = { 0.36, 0.30, 0.34 };
-  g_autoptr(GPtrArray) authorities = sonae_store_list_contacts (store, SONAE_GROUP_AUTHORITY, error);
+  g_autoptr(GPtrArray) authorities = sonae_contacts_list (store, SONAE_GROUP_AUTHORITY, error);
   g_autofree char *h0 = NULL;
   g_autofree char *h1 = NULL;
   g_autofree char *h2 = NULL;
@@ -167,7 +168,7 @@ sonae_doc_calltree_build (SonaeStore  *store,
 
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
 
-  doc = sonae_document_new_for_store (store, "calltree", paper);
+  doc = sonae_doc_new (store, "calltree", paper);
   sonae_document_add_title (doc, sonae_document_get_doc_title (doc), NULL);
   intro = escape (_("For each role, call the people in order, starting with 1. If nobody answers, call the next one on the list."));
   sonae_document_add_paragraph (doc, SONAE_STYLE_BOLD, intro);
@@ -175,7 +176,7 @@ sonae_doc_calltree_build (SonaeStore  *store,
   roles = sonae_roles_get_builtin (&n_roles);
   for (guint i = 0; i < n_roles; i++)
     {
-      g_autoptr(GPtrArray) holders = sonae_store_get_role_holders (store, roles[i].key, error);
+      g_autoptr(GPtrArray) holders = sonae_contacts_get_role_holders (store, roles[i].key, error);
 
       if (holders == NULL)
         return NULL;

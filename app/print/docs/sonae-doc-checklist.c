@@ -256,7 +256,7 @@ sonae_doc_checklist_build (SonaeStore  *store,
   profile = sonae_store_get_profile (store);
   if (profile != NULL)
     kind = profile->kind;
-  doc = sonae_document_new_for_store (store, "checklist", paper);
+  doc = sonae_doc_new (store, "checklist", paper);
 
   if (kind != SONAE_ORG_BUSINESS)
     {
@@ -319,7 +319,7 @@ sonae_doc_new_for_incident_doc (SonaeStore          *store,
                                 const SonaeIncident *incident,
                                 SonaePaper           paper)
 {
-  SonaeDocument *doc = sonae_document_new_for_store (store, name, paper);
+  SonaeDocument *doc = sonae_doc_new (store, name, paper);
 
   sonae_document_set_drill (doc, incident->drill);
   return doc;

@@ -110,7 +110,7 @@ sonae_doc_logsheet_build (SonaeStore  *store,
 
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
 
-  doc = sonae_document_new_for_store (store, "logsheet", paper);
+  doc = sonae_doc_new (store, "logsheet", paper);
 
   add_activity_log (doc);
 

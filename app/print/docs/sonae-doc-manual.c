@@ -931,7 +931,7 @@ build (SonaeStore      *store,
   Builder b = { view, NULL, pages, n_pages, FALSE };
   GPtrArray *sections = sonae_manual_view_get_sections (view);
 
-  b.doc = sonae_document_new_for_store (store, "manual", paper);
+  b.doc = sonae_doc_new (store, "manual", paper);
   add_cover (&b);
   add_contents (&b);
   sonae_document_add_page_break (b.doc);

@@ -11,6 +11,7 @@
 
 #include "sonae-bcp.h"
 #include "sonae-clock.h"
+#include "sonae-contacts.h"
 #include "sonae-docs.h"
 #include "sonae-error.h"
 #include "sonae-role.h"
@@ -134,7 +135,7 @@ add_support (SonaeDocument        *doc,
   const char *contract = NULL;
 
   if (system != NULL && system->vendor_id > 0)
-    vendor = sonae_store_get_contact (store, system->vendor_id, NULL);
+    vendor = sonae_contacts_get (store, system->vendor_id, NULL);
 
   {
     g_autofree char *l = label (z, _("Call the vendor's support line"));
@@ -238,7 +239,7 @@ decider_cell (SonaeStore       *store,
               SonaeBcpDecision  decision)
 {
   g_autofree char *role_key = sonae_store_get_bcp_decider (store, decision);
-  g_autoptr(GPtrArray) holders = sonae_store_get_role_holders (store, role_key, NULL);
+  g_autoptr(GPtrArray) holders = sonae_contacts_get_role_holders (store, role_key, NULL);
   g_autofree char *l = label (z, sonae_bcp_decision_get_title (decision));
   g_autofree char *role = sized (z, sonae_role_get_name (role_key), PT_ROLE, TRUE, NULL);
   GString *out = g_string_new (NULL);
@@ -268,7 +269,7 @@ add_deciders (SonaeDocument        *doc,
   GString *owner_cell = g_string_new (NULL);
 
   if (system != NULL && system->owner_id > 0)
-    owner = sonae_store_get_contact (store, system->owner_id, NULL);
+    owner = sonae_contacts_get (store, system->owner_id, NULL);
   {
     g_autofree char *l = label (z, _("Looks after this system here"));
 
@@ -541,7 +542,7 @@ fits_one_page (SonaeStore           *store,
                const SonaeBcpSystem *system,
                double                scale)
 {
-  g_autoptr(SonaeDocument) doc = sonae_document_new_for_store (store, "outage-card", SONAE_PAPER_A4);
+  g_autoptr(SonaeDocument) doc = sonae_doc_new (store, "outage-card", SONAE_PAPER_A4);
   PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   double width, height;
   guint n_pages;
@@ -581,7 +582,7 @@ sonae_doc_outage_card_build_for_system (SonaeStore  *store,
   if (system == NULL)
     return NULL;
 
-  doc = sonae_document_new_for_store (store, "outage-card", paper);
+  doc = sonae_doc_new (store, "outage-card", paper);
   /* One sheet, whatever it holds. */
   sonae_document_set_fit_one_page (doc, TRUE);
   add_card (doc, store, system, card_scale (store, system));
@@ -602,7 +603,7 @@ sonae_doc_outage_card_build (SonaeStore  *store,
   if (systems == NULL)
     return NULL;
 
-  doc = sonae_document_new_for_store (store, "outage-card", paper);
+  doc = sonae_doc_new (store, "outage-card", paper);
   if (systems->len == 0)
     {
       /* A blank card to fill in by hand. */

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sonae-clock.h"
+#include "sonae-contacts.h"
 #include "sonae-docs.h"
 #include "sonae-escalation.h"
 #include "sonae-manual-view.h"
@@ -239,7 +240,7 @@ sonae_doc_poster_build (SonaeStore  *store,
     {
       /* The first responder also responds at that level: the lead is the
        * one to tell. */
-      lead_holders = sonae_store_get_role_holders (store, SONAE_ROLE_LEAD, error);
+      lead_holders = sonae_contacts_get_role_holders (store, SONAE_ROLE_LEAD, error);
       if (lead_holders == NULL)
         return NULL;
       lead_fallback.role_key = (char *) SONAE_ROLE_LEAD;
@@ -251,7 +252,7 @@ sonae_doc_poster_build (SonaeStore  *store,
   if (profile != NULL && profile->kind != SONAE_ORG_BUSINESS)
     wording = &clinic_wording;
 
-  doc = sonae_document_new_for_store (store, "poster", paper);
+  doc = sonae_doc_new (store, "poster", paper);
   /* One sheet for the wall, whatever the roster holds. */
   sonae_document_set_fit_one_page (doc, TRUE);
   organisation = sonae_document_get_organisation (doc);

@@ -138,7 +138,7 @@ sonae_doc_register_build_for_year (SonaeStore  *store,
   if (incidents == NULL)
     return NULL;
 
-  doc = sonae_document_new_for_store (store, "register", paper);
+  doc = sonae_doc_new (store, "register", paper);
   /* Translators: the subtitle of the incident register, %d is a year */
   subtitle = g_strdup_printf (_("Incidents detected in %d"), year);
   sonae_document_add_title (doc, sonae_document_get_doc_title (doc), subtitle);

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sonae-clock.h"
+#include "sonae-contacts.h"
 #include "sonae-docs.h"
 
 static gboolean
@@ -24,7 +25,7 @@ role_positions (SonaeStore  *store,
   roles = sonae_roles_get_builtin (&n_roles);
   for (guint i = 0; i < n_roles; i++)
     {
-      g_autoptr(GPtrArray) holders = sonae_store_get_role_holders (store, roles[i].key, error);
+      g_autoptr(GPtrArray) holders = sonae_contacts_get_role_holders (store, roles[i].key, error);
 
       if (holders == NULL)
         return NULL;
@@ -183,7 +184,7 @@ sonae_doc_roster_build (SonaeStore  *store,
 
   for (int group = 0; group < SONAE_N_GROUPS; group++)
     {
-      lists[group] = sonae_store_list_contacts (store, group, error);
+      lists[group] = sonae_contacts_list (store, group, error);
       if (lists[group] == NULL)
         {
           for (int i = 0; i < group; i++)
@@ -193,7 +194,7 @@ sonae_doc_roster_build (SonaeStore  *store,
       total += lists[group]->len;
     }
 
-  doc = sonae_document_new_for_store (store, "roster", paper);
+  doc = sonae_doc_new (store, "roster", paper);
   {
     /* Translators: the subtitle of the printed contact roster */
     g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contact", "%u contacts", total),

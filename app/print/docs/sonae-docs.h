@@ -1,13 +1,20 @@
 /* sonae-docs.h: the builders of the documents Sonae prints.
  *
  * Adding a document is one builder here and one row in the table of
- * sonae-document.c. */
+ * sonae-documents.c. */
 #pragma once
 
 #include "sonae-document-builder.h"
 #include "sonae-incident.h"
 
 G_BEGIN_DECLS
+
+/* A document of the catalogue with no blocks yet: titled from it, with the
+ * organisation's name from the store's profile and the date from
+ * sonae_clock_now() in every page's header (sonae-documents.c). */
+SonaeDocument *sonae_doc_new (SonaeStore *store,
+                              const char *name,
+                              SonaePaper  paper);
 
 typedef SonaeDocument *(*SonaeDocBuildFunc) (SonaeStore  *store,
                                              SonaePaper   paper,
@@ -26,7 +33,7 @@ SonaeDocument *sonae_doc_manual_build   (SonaeStore  *store,
                                          SonaePaper   paper,
                                          GError     **error);
 
-/* Documents about one incident (sonae_document_new_for_incident). */
+/* Documents about one incident (sonae_documents_build_for_incident). */
 typedef SonaeDocument *(*SonaeDocIncidentBuildFunc) (SonaeStore  *store,
                                                      gint64       incident_id,
                                                      SonaePaper   paper,
@@ -51,7 +58,7 @@ SonaeDocument *sonae_doc_logsheet_build               (SonaeStore  *store,
 
 /* The reporting documents: the incident report (seed 004's form) and the
  * draft of the PPC's nine report items, about one incident; the register
- * of a year's incidents (sonae_document_new_for_year). */
+ * of a year's incidents (sonae_documents_build_for_year). */
 SonaeDocument *sonae_doc_report_build_for_incident    (SonaeStore  *store,
                                                        gint64       incident_id,
                                                        SonaePaper   paper,
@@ -79,7 +86,7 @@ SonaeDocument *sonae_doc_register_build_for_year      (SonaeStore  *store,
  * the outage card, one A4 page for each system: what it is, the vendor's
  * support line and contract number, who decides what, the first steps,
  * how work goes on on paper, where the paper forms are. Without a system
- * (sonae_document_new) the outage cards of every system, in recovery
+ * (sonae_documents_build) the outage cards of every system, in recovery
  * order; a blank card to fill in by hand when the plan has none. */
 typedef SonaeDocument *(*SonaeDocSystemBuildFunc) (SonaeStore  *store,
                                                    gint64       system_id,

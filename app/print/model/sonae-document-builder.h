@@ -50,12 +50,6 @@ SonaeDocument *sonae_document_new_blank     (const char *name,
                                              SonaePaper  paper,
                                              const char *organisation,
                                              GDateTime  *printed);
-/* The same, with the organisation's name from the store's profile, the
- * date from sonae_clock_now() and the translated title of @name. */
-SonaeDocument *sonae_document_new_for_store (SonaeStore *store,
-                                             const char *name,
-                                             SonaePaper  paper);
-
 /* The organisation's name shown in the page header, or NULL. */
 const char    *sonae_document_get_organisation (SonaeDocument *doc);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sonae-clock.h"
+#include "sonae-contacts.h"
 #include "sonae-error.h"
 #include "sonae-store-private.h"
 
@@ -100,9 +101,9 @@ fill_details (SonaeStore  *self,
 }
 
 GPtrArray *
-sonae_store_list_contacts (SonaeStore  *self,
-                           int          group,
-                           GError     **error)
+sonae_contacts_list (SonaeStore  *self,
+                     int          group,
+                     GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) list = NULL;
@@ -138,9 +139,9 @@ sonae_store_list_contacts (SonaeStore  *self,
 }
 
 SonaeContact *
-sonae_store_get_contact (SonaeStore  *self,
-                         gint64       id,
-                         GError     **error)
+sonae_contacts_get (SonaeStore  *self,
+                    gint64       id,
+                    GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(SonaeContact) c = NULL;
@@ -174,7 +175,7 @@ sonae_store_get_contact (SonaeStore  *self,
 }
 
 guint
-sonae_store_count_contacts (SonaeStore *self)
+sonae_contacts_count (SonaeStore *self)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -283,9 +284,9 @@ validate_contact (SonaeContact  *c,
 }
 
 gboolean
-sonae_store_save_contact (SonaeStore    *self,
-                          SonaeContact  *c,
-                          GError       **error)
+sonae_contacts_save (SonaeStore    *self,
+                     SonaeContact  *c,
+                     GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sort_key = NULL;
@@ -386,28 +387,28 @@ set_deleted (SonaeStore  *self,
 }
 
 gboolean
-sonae_store_delete_contact (SonaeStore  *self,
-                            gint64       id,
-                            GError     **error)
+sonae_contacts_delete (SonaeStore  *self,
+                       gint64       id,
+                       GError     **error)
 {
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
   return set_deleted (self, id, TRUE, error);
 }
 
 gboolean
-sonae_store_undelete_contact (SonaeStore  *self,
-                              gint64       id,
-                              GError     **error)
+sonae_contacts_undelete (SonaeStore  *self,
+                         gint64       id,
+                         GError     **error)
 {
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
   return set_deleted (self, id, FALSE, error);
 }
 
 gboolean
-sonae_store_mark_verified (SonaeStore  *self,
-                           gint64       id,
-                           const char  *date,
-                           GError     **error)
+sonae_contacts_mark_verified (SonaeStore  *self,
+                              gint64       id,
+                              const char  *date,
+                              GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *today = NULL;
@@ -443,9 +444,9 @@ sonae_store_mark_verified (SonaeStore  *self,
 /* --- roles ----------------------------------------------------------------- */
 
 GPtrArray *
-sonae_store_get_role_holders (SonaeStore  *self,
-                              const char  *role_key,
-                              GError     **error)
+sonae_contacts_get_role_holders (SonaeStore  *self,
+                                 const char  *role_key,
+                                 GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) id_list = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -473,7 +474,7 @@ sonae_store_get_role_holders (SonaeStore  *self,
     }
   for (guint i = 0; i < id_list->len; i++)
     {
-      SonaeContact *c = sonae_store_get_contact (self, g_array_index (id_list, gint64, i), error);
+      SonaeContact *c = sonae_contacts_get (self, g_array_index (id_list, gint64, i), error);
       if (c == NULL)
         return NULL;
       g_ptr_array_add (holders, c);
@@ -482,11 +483,11 @@ sonae_store_get_role_holders (SonaeStore  *self,
 }
 
 gboolean
-sonae_store_set_role_holders (SonaeStore    *self,
-                              const char    *role_key,
-                              const gint64  *contact_ids,
-                              guint          n_ids,
-                              GError       **error)
+sonae_contacts_set_role_holders (SonaeStore    *self,
+                                 const char    *role_key,
+                                 const gint64  *contact_ids,
+                                 guint          n_ids,
+                                 GError       **error)
 {
   g_autoptr(sqlite3_stmt) del = NULL;
   g_autoptr(sqlite3_stmt) ins = NULL;
@@ -566,27 +567,7 @@ holder_ids (SonaeStore  *self,
 }
 
 gboolean
-sonae_store_add_role_holder (SonaeStore  *self,
-                             const char  *role_key,
-                             gint64       contact_id,
-                             GError     **error)
-{
-  g_autoptr(GArray) ids = NULL;
-
-  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
-
-  ids = holder_ids (self, role_key, error);
-  if (ids == NULL)
-    return FALSE;
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == contact_id)
-      return TRUE;
-  g_array_append_val (ids, contact_id);
-  return sonae_store_set_role_holders (self, role_key, (gint64 *) ids->data, ids->len, error);
-}
-
-gboolean
-sonae_store_remove_role_holder (SonaeStore  *self,
+sonae_contacts_add_role_holder (SonaeStore  *self,
                                 const char  *role_key,
                                 gint64       contact_id,
                                 GError     **error)
@@ -600,9 +581,29 @@ sonae_store_remove_role_holder (SonaeStore  *self,
     return FALSE;
   for (guint i = 0; i < ids->len; i++)
     if (g_array_index (ids, gint64, i) == contact_id)
+      return TRUE;
+  g_array_append_val (ids, contact_id);
+  return sonae_contacts_set_role_holders (self, role_key, (gint64 *) ids->data, ids->len, error);
+}
+
+gboolean
+sonae_contacts_remove_role_holder (SonaeStore  *self,
+                                   const char  *role_key,
+                                   gint64       contact_id,
+                                   GError     **error)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+
+  ids = holder_ids (self, role_key, error);
+  if (ids == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == contact_id)
       {
         g_array_remove_index (ids, i);
-        return sonae_store_set_role_holders (self, role_key, (gint64 *) ids->data, ids->len, error);
+        return sonae_contacts_set_role_holders (self, role_key, (gint64 *) ids->data, ids->len, error);
       }
   return TRUE;
 }
@@ -621,7 +622,7 @@ sonae_attention_free (SonaeAttention *self)
 }
 
 GPtrArray *
-sonae_store_get_attention (SonaeStore *self)
+sonae_contacts_get_attention (SonaeStore *self)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_attention_free);
   g_autoptr(GPtrArray) contacts = NULL;
@@ -633,7 +634,7 @@ sonae_store_get_attention (SonaeStore *self)
   roles = sonae_roles_get_builtin (&n_roles);
   for (guint i = 0; i < n_roles; i++)
     {
-      g_autoptr(GPtrArray) holders = sonae_store_get_role_holders (self, roles[i].key, NULL);
+      g_autoptr(GPtrArray) holders = sonae_contacts_get_role_holders (self, roles[i].key, NULL);
 
       if (holders != NULL && holders->len > 0)
         continue;
@@ -647,7 +648,7 @@ sonae_store_get_attention (SonaeStore *self)
       g_ptr_array_add (items, a);
     }
 
-  contacts = sonae_store_list_contacts (self, -1, NULL);
+  contacts = sonae_contacts_list (self, -1, NULL);
 
   /* The bundled entries still to confirm are one task, not ten. */
   {

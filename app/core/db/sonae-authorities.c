@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sonae-contacts.h"
 #include "sonae-store-private.h"
 
 /* The day the Sonae authors last compared these entries with the public pages. */
@@ -155,7 +156,7 @@ sonae_authorities_install (SonaeStore  *store,
       if (a->phone)
         sonae_contact_add_phone (c, a->phone_label, a->phone);
 
-      if (!sonae_store_save_contact (store, c, error))
+      if (!sonae_contacts_save (store, c, error))
         {
           sonae_store_rollback (store);
           return FALSE;

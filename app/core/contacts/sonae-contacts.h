@@ -1,0 +1,83 @@
+/* sonae-contacts.h: the contact roster in the store: contacts, the roles
+ * they hold, and what needs a look. Changes are announced as
+ * SonaeStore::changed with the details "contacts" and "roles". */
+#pragma once
+
+#include "sonae-contact.h"
+#include "sonae-role.h"
+#include "sonae-store.h"
+
+G_BEGIN_DECLS
+
+/* Lists are new GPtrArrays of SonaeContact (with roles filled), sorted with
+ * sonae_contact_compare(). @group is -1 for all groups. */
+GPtrArray    *sonae_contacts_list               (SonaeStore    *store,
+                                                 int            group,
+                                                 GError       **error);
+SonaeContact *sonae_contacts_get                (SonaeStore    *store,
+                                                 gint64         id,
+                                                 GError       **error);
+guint         sonae_contacts_count              (SonaeStore    *store);
+/* Insert (id == 0, id is set) or update one contact with its phones and
+ * e-mails, in one transaction. Roles are not touched (see
+ * sonae_contacts_set_role_holders()). */
+gboolean      sonae_contacts_save               (SonaeStore    *store,
+                                                 SonaeContact  *contact,
+                                                 GError       **error);
+/* Delete is reversible until the next start: undelete brings it back with
+ * its roles. */
+gboolean      sonae_contacts_delete             (SonaeStore    *store,
+                                                 gint64         id,
+                                                 GError       **error);
+gboolean      sonae_contacts_undelete           (SonaeStore    *store,
+                                                 gint64         id,
+                                                 GError       **error);
+/* Sets verified_on to today (or @date when non-NULL). */
+gboolean      sonae_contacts_mark_verified      (SonaeStore    *store,
+                                                 gint64         id,
+                                                 const char    *date,
+                                                 GError       **error);
+
+/* Roles: for each role, an ordered list of holders (position 0 is the
+ * primary, then the deputies in the order to call them). A new GPtrArray of
+ * SonaeContact. */
+GPtrArray    *sonae_contacts_get_role_holders   (SonaeStore    *store,
+                                                 const char    *role_key,
+                                                 GError       **error);
+gboolean      sonae_contacts_set_role_holders   (SonaeStore    *store,
+                                                 const char    *role_key,
+                                                 const gint64  *contact_ids,
+                                                 guint          n_ids,
+                                                 GError       **error);
+/* Add @contact_id at the end of @role_key's holders (no-op if present). */
+gboolean      sonae_contacts_add_role_holder    (SonaeStore    *store,
+                                                 const char    *role_key,
+                                                 gint64         contact_id,
+                                                 GError       **error);
+gboolean      sonae_contacts_remove_role_holder (SonaeStore    *store,
+                                                 const char    *role_key,
+                                                 gint64         contact_id,
+                                                 GError       **error);
+
+/* What needs attention now: contacts not verified for SONAE_STALE_DAYS
+ * (sonae_contact_get_freshness()), roles nobody holds, bundled facts to
+ * check. */
+typedef enum {
+  SONAE_ATTENTION_ROLE_EMPTY,
+  SONAE_ATTENTION_CONTACT_STALE,
+  SONAE_ATTENTION_CONTACT_UNCHECKED,
+} SonaeAttentionKind;
+
+typedef struct {
+  SonaeAttentionKind kind;
+  char *title;        /* translated sentence */
+  char *detail;       /* translated, may be NULL */
+  char *role_key;     /* ROLE_EMPTY */
+  gint64 contact_id;  /* CONTACT_* */
+} SonaeAttention;
+
+void          sonae_attention_free              (SonaeAttention *self);
+/* A new GPtrArray of SonaeAttention. */
+GPtrArray    *sonae_contacts_get_attention      (SonaeStore    *store);
+
+G_END_DECLS

@@ -349,6 +349,60 @@ test_system_next_restore (void)
   g_assert_cmpstr (b, ==, "2025-02-09");
 }
 
+/* Overdue: the next test was due before today, or one is planned and none
+ * was done; due today is not overdue yet; no plan, never overdue. */
+static void
+test_system_restore_overdue (void)
+{
+  g_autoptr(SonaeBcpSystem) system = sonae_bcp_system_new ();
+  g_autofree char *due = NULL;
+
+  g_setenv ("SONAE_NOW", "2026-06-15T09:00:00", TRUE);
+  g_assert_false (sonae_bcp_system_restore_test_overdue (system, &due));   /* no plan */
+  system->restore_test_days = 30;
+  g_assert_true (sonae_bcp_system_restore_test_overdue (system, &due));    /* planned, never done */
+  g_assert_null (due);
+  system->restore_tested_on = g_strdup ("2026-05-16");                       /* due 2026-06-15: today */
+  g_assert_false (sonae_bcp_system_restore_test_overdue (system, &due));
+  g_free (system->restore_tested_on);
+  system->restore_tested_on = g_strdup ("2026-05-15");                       /* due yesterday */
+  g_assert_true (sonae_bcp_system_restore_test_overdue (system, &due));
+  g_assert_cmpstr (due, ==, "2026-06-14");
+  g_unsetenv ("SONAE_NOW");
+}
+
+/* What each worksheet's place in the list says, from core. */
+static void
+test_worksheet_status (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *const *names = sonae_bcp_get_worksheets ();
+  g_autoptr(SonaeBcpSystem) system = NULL;
+  g_autofree char *empty = NULL;
+  g_autofree char *systems = NULL;
+  g_autofree char *policy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (g_strv_length ((char **) names), ==, 7);
+  empty = sonae_bcp_get_worksheet_status (f->store, "systems");
+  g_assert_cmpstr (empty, ==, "Not written yet");
+  g_assert_null (sonae_bcp_get_worksheet_status (f->store, "no-such-sheet"));
+
+  g_setenv ("SONAE_NOW", "2026-06-15T09:00:00", TRUE);
+  system = add_system (f->store, "電子カルテ", 1);
+  system->restore_test_days = 30;
+  system->restore_tested_on = g_strdup ("2026-01-10");
+  g_assert_true (sonae_store_save_bcp_system (f->store, system, &error));
+  g_assert_no_error (error);
+  systems = sonae_bcp_get_worksheet_status (f->store, "systems");
+  g_assert_cmpstr (systems, ==, "1 system · restore test due");
+  g_unsetenv ("SONAE_NOW");
+
+  g_assert_true (sonae_store_set_bcp_text (f->store, SONAE_BCP_TEXT_POLICY, "患者の安全を最優先にする", &error));
+  policy = sonae_bcp_get_worksheet_status (f->store, "policy");
+  g_assert_cmpstr (policy, ==, "Written");
+}
+
 static void
 test_system_order (Fixture       *f,
                    gconstpointer  data)
@@ -1048,8 +1102,10 @@ main (int    argc,
   ADD ("risks", test_risks);
   ADD ("signal", test_signal);
   ADD ("persistence", test_persistence);
+  ADD ("worksheet-status", test_worksheet_status);
 #undef ADD
   g_test_add_func ("/bcp/system/next-restore", test_system_next_restore);
+  g_test_add_func ("/bcp/system/restore-overdue", test_system_restore_overdue);
   g_test_add_func ("/bcp/risk-levels", test_risk_levels);
 
   return g_test_run ();

@@ -192,6 +192,30 @@ sonae_bcp_system_next_restore_test (const SonaeBcpSystem *system)
                           g_date_get_month (&date), g_date_get_day (&date));
 }
 
+gboolean
+sonae_bcp_system_restore_test_overdue (const SonaeBcpSystem  *system,
+                                       char                 **out_due)
+{
+  g_autofree char *next = NULL;
+  g_autofree char *today = NULL;
+
+  g_return_val_if_fail (system != NULL, FALSE);
+
+  if (out_due != NULL)
+    *out_due = NULL;
+  if (system->restore_test_days <= 0)
+    return FALSE;
+  next = sonae_bcp_system_next_restore_test (system);
+  if (next == NULL)
+    return system->restore_tested_on == NULL;
+  today = sonae_clock_today ();
+  if (strcmp (next, today) >= 0)
+    return FALSE;
+  if (out_due != NULL)
+    *out_due = g_steal_pointer (&next);
+  return TRUE;
+}
+
 /* --- measures ------------------------------------------------------------ */
 
 SonaeBcpMeasure *

@@ -188,6 +188,11 @@ gboolean        sonae_store_record_restore_test (SonaeStore  *self,
 /* The day the next restore test is due (newly allocated YYYY-MM-DD), or
  * NULL when none is planned or none was ever done. */
 char           *sonae_bcp_system_next_restore_test (const SonaeBcpSystem *system);
+/* TRUE when @system's restore test is overdue: its next one was due before
+ * today, or one is planned and none was ever done. The day it was due, when
+ * there is one, in *@out_due (newly allocated; may be NULL). */
+gboolean        sonae_bcp_system_restore_test_overdue (const SonaeBcpSystem  *system,
+                                                       char                 **out_due);
 
 /* ---- 4. Prevention measures ----------------------------------------- */
 
@@ -385,5 +390,16 @@ gboolean   sonae_store_set_bcp_check   (SonaeStore     *self,
                                         const char     *target_on,
                                         gint64          owner_id,
                                         GError        **error);
+
+/* ---- The worksheets ----------------------------------------------------- */
+
+/* The worksheets in the order of the plan: "policy", "events", "systems",
+ * "plans", "drills", "risks", "check"; NULL-terminated. */
+const char *const *sonae_bcp_get_worksheets (void);
+/* Where worksheet @name stands, as a short translated phrase for its place
+ * in a list (“Not written yet”, “5 systems · restore tests due”), or NULL for
+ * an unknown name. */
+char      *sonae_bcp_get_worksheet_status (SonaeStore  *store,
+                                           const char  *name);
 
 G_END_DECLS

@@ -158,7 +158,7 @@ run_change (SonaeStore   *self,
       g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND, not_found);
       return FALSE;
     }
-  sonae_store_emit_changed (self, "bcp");
+  sonae_store_emit_changed (self, SONAE_CHANGED_BCP);
   return sonae_store_commit (self, error);
 }
 
@@ -318,7 +318,7 @@ run_save (SonaeStore    *self,
       g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND, not_found);
       return FALSE;
     }
-  sonae_store_emit_changed (self, "bcp");
+  sonae_store_emit_changed (self, SONAE_CHANGED_BCP);
   return sonae_store_commit (self, error);
 }
 
@@ -638,7 +638,7 @@ sonae_store_save_bcp_event (SonaeStore     *self,
           return FALSE;
         }
       id = sqlite3_last_insert_rowid (sqlite3_db_handle (stmt));
-      sonae_store_emit_changed (self, "bcp");
+      sonae_store_emit_changed (self, SONAE_CHANGED_BCP);
       if (!sonae_store_commit (self, error))
         return FALSE;
       event->id = id;
@@ -1804,4 +1804,103 @@ sonae_store_delete_bcp_risk (SonaeStore  *self,
   return delete_linked_row (self, "UPDATE bcp_measures SET risk_id = NULL WHERE risk_id = ?1",
                             "DELETE FROM bcp_risks WHERE id = ?1", id,
                             _("Could not delete the risk"), _("The risk does not exist."), error);
+}
+
+/* --- the worksheets -------------------------------------------------------- */
+
+const char *const *
+sonae_bcp_get_worksheets (void)
+{
+  static const char *const names[] = { "policy", "events", "systems", "plans", "drills", "risks", "check", NULL };
+
+  return names;
+}
+
+char *
+sonae_bcp_get_worksheet_status (SonaeStore *store,
+                                const char *name)
+{
+  g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (g_str_equal (name, "policy"))
+    {
+      g_autofree char *policy = sonae_store_get_bcp_text (store, SONAE_BCP_TEXT_POLICY, NULL);
+
+      return g_strdup (policy != NULL ? _("Written") : _("Not written yet"));
+    }
+  if (g_str_equal (name, "events"))
+    {
+      g_autoptr(GPtrArray) events = sonae_store_list_bcp_events (store, NULL);
+      guint n = events ? events->len : 0;
+
+      if (n == 0)
+        return g_strdup (_("Not written yet"));
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n), n);
+    }
+  if (g_str_equal (name, "systems"))
+    {
+      g_autoptr(GPtrArray) systems = sonae_store_list_bcp_systems (store, NULL);
+      g_autofree char *count = NULL;
+      guint n = systems ? systems->len : 0;
+      guint due = 0;
+
+      if (n == 0)
+        return g_strdup (_("Not written yet"));
+      for (guint i = 0; i < n; i++)
+        if (sonae_bcp_system_restore_test_overdue (g_ptr_array_index (systems, i), NULL))
+          due++;
+      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u system", "%u systems", n), n);
+      if (due == 0)
+        return g_steal_pointer (&count);
+      return g_strdup_printf ("%s · %s", count,
+                              g_dngettext (GETTEXT_PACKAGE, "restore test due", "restore tests due", due));
+    }
+  if (g_str_equal (name, "plans"))
+    {
+      g_autoptr(GPtrArray) measures = sonae_store_list_bcp_measures (store, NULL);
+      guint open = 0;
+
+      if (measures == NULL || measures->len == 0)
+        return g_strdup (_("Not written yet"));
+      for (guint i = 0; i < measures->len; i++)
+        if (((SonaeBcpMeasure *) g_ptr_array_index (measures, i))->status == SONAE_ACTION_OPEN)
+          open++;
+      if (open == 0)
+        return g_strdup (_("All measures done"));
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open measure", "%u open measures", open), open);
+    }
+  if (g_str_equal (name, "drills"))
+    {
+      g_autofree char *last = sonae_store_get_last_bcp_drill_date (store);
+
+      if (last == NULL)
+        return g_strdup (_("No drill yet"));
+      /* Translators: %s is a date (YYYY-MM-DD) */
+      return g_strdup_printf (_("Last drill %s"), last);
+    }
+  if (g_str_equal (name, "risks"))
+    {
+      g_autoptr(GPtrArray) risks = sonae_store_list_bcp_risks (store, NULL);
+      guint n = risks ? risks->len : 0;
+
+      if (n == 0)
+        return g_strdup (_("Not written yet"));
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u risk", "%u risks", n), n);
+    }
+  if (g_str_equal (name, "check"))
+    {
+      g_autoptr(GPtrArray) checks = sonae_store_list_bcp_checks (store, NULL);
+      guint answered = 0;
+      guint n = checks ? checks->len : 0;
+
+      for (guint i = 0; i < n; i++)
+        if (((SonaeBcpCheckAnswer *) g_ptr_array_index (checks, i))->answer != SONAE_BCP_UNKNOWN)
+          answered++;
+      if (answered == 0)
+        return g_strdup (_("Not answered yet"));
+      /* Translators: how many questions of the self-check are answered */
+      return g_strdup_printf (_("%u of %u answered"), answered, n);
+    }
+  return NULL;
 }

@@ -352,7 +352,7 @@ sonae_contacts_save (SonaeStore    *self,
       !save_labeled (self, "contact_emails", c->id, c->emails, error))
     goto fail;
 
-  sonae_store_emit_changed (self, "contacts");
+  sonae_store_emit_changed (self, SONAE_CHANGED_CONTACTS);
   return sonae_store_commit (self, error);
 
 fail:
@@ -381,8 +381,8 @@ set_deleted (SonaeStore  *self,
                            _("The contact no longer exists."));
       return FALSE;
     }
-  sonae_store_emit_changed (self, "contacts");
-  sonae_store_emit_changed (self, "roles");
+  sonae_store_emit_changed (self, SONAE_CHANGED_CONTACTS);
+  sonae_store_emit_changed (self, SONAE_CHANGED_ROLES);
   return TRUE;
 }
 
@@ -437,7 +437,7 @@ sonae_contacts_mark_verified (SonaeStore  *self,
                            _("The contact no longer exists."));
       return FALSE;
     }
-  sonae_store_emit_changed (self, "contacts");
+  sonae_store_emit_changed (self, SONAE_CHANGED_CONTACTS);
   return TRUE;
 }
 
@@ -531,8 +531,8 @@ sonae_contacts_set_role_holders (SonaeStore    *self,
         }
     }
 
-  sonae_store_emit_changed (self, "roles");
-  sonae_store_emit_changed (self, "contacts");
+  sonae_store_emit_changed (self, SONAE_CHANGED_ROLES);
+  sonae_store_emit_changed (self, SONAE_CHANGED_CONTACTS);
   return sonae_store_commit (self, error);
 
 fail:

@@ -68,9 +68,10 @@ sonae_store_class_init (SonaeStoreClass *klass)
 
   /**
    * SonaeStore::changed:
-   * @detail: "contacts", "roles", "profile" or "incidents"
+   * @detail: what the change touched: one of the SONAE_CHANGED_* names
+   *   (sonae-store.h)
    *
-   * Emitted after a change is committed.
+   * Emitted after a change is committed, once for each detail it touched.
    */
   signals[CHANGED] = g_signal_new ("changed",
                                    G_TYPE_FROM_CLASS (klass),
@@ -1071,7 +1072,7 @@ sonae_store_set_profile (SonaeStore          *self,
       sonae_store_rollback (self);
       return FALSE;
     }
-  sonae_store_emit_changed (self, "profile");
+  sonae_store_emit_changed (self, SONAE_CHANGED_PROFILE);
   return sonae_store_commit (self, error);
 }
 
@@ -1092,6 +1093,6 @@ sonae_store_set_setup_done (SonaeStore  *self,
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
   if (!meta_set (self, "setup.done", "1", error))
     return FALSE;
-  sonae_store_emit_changed (self, "profile");
+  sonae_store_emit_changed (self, SONAE_CHANGED_PROFILE);
   return TRUE;
 }

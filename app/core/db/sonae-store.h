@@ -76,10 +76,15 @@ void          sonae_store_close          (SonaeStore *self);
  * (only the bundled authorities, if those). */
 gboolean      sonae_store_is_empty       (SonaeStore *self);
 
-/* Emitted (signal "changed") after any committed change, with a detail:
- * "contacts", "roles", "profile", "incidents" (an incident, its checklist
- * run or its timeline; sonae-incident.h), "bcp" (the business-continuity
- * plan; sonae-bcp.h). */
+/* SonaeStore::changed is emitted after a change is committed, once a
+ * transaction, with a detail that says what it touched. Views connect to
+ * "changed" (or "changed::" DETAIL) and compare the detail with these. */
+#define SONAE_CHANGED_CONTACTS  "contacts"   /* a contact, its numbers and addresses (sonae-contacts.h) */
+#define SONAE_CHANGED_ROLES     "roles"      /* who holds a role, and in which order */
+#define SONAE_CHANGED_PROFILE   "profile"    /* the organisation's profile, the first-start setup */
+#define SONAE_CHANGED_MANUAL    "manual"     /* the organisation's manual: edits, reviews, whom to call by level */
+#define SONAE_CHANGED_INCIDENTS "incidents"  /* an incident, its checklist run, timeline, reporting, actions, report */
+#define SONAE_CHANGED_BCP       "bcp"        /* the business-continuity plan (sonae-bcp.h) */
 
 /* Organisation profile. */
 SonaeProfile *sonae_store_get_profile    (SonaeStore   *self);

@@ -992,7 +992,7 @@ sonae_store_create_incident (SonaeStore                *self,
         }
     }
 
-  sonae_store_emit_changed (self, "incidents");
+  sonae_store_emit_changed (self, SONAE_CHANGED_INCIDENTS);
   if (!sonae_store_commit (self, error))
     return FALSE;
 
@@ -1044,7 +1044,7 @@ commit_change (SonaeStore      *self,
     }
   if (e != NULL && !append_entry (self, id, e, now, error))
     goto fail;
-  sonae_store_emit_changed (self, "incidents");
+  sonae_store_emit_changed (self, SONAE_CHANGED_INCIDENTS);
   return sonae_store_commit (self, error);
 
 fail:
@@ -1423,7 +1423,7 @@ sonae_store_check_step (SonaeStore  *self,
     if (!append_entry (self, id, &e, now, error))
       goto fail;
   }
-  sonae_store_emit_changed (self, "incidents");
+  sonae_store_emit_changed (self, SONAE_CHANGED_INCIDENTS);
   return sonae_store_commit (self, error);
 
 fail:
@@ -1575,7 +1575,7 @@ sonae_store_set_step_field (SonaeStore                 *self,
       if (!append_entry (self, id, &e, now, error))
         goto fail;
     }
-  sonae_store_emit_changed (self, "incidents");
+  sonae_store_emit_changed (self, SONAE_CHANGED_INCIDENTS);
   return sonae_store_commit (self, error);
 
 fail:

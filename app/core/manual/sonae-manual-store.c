@@ -239,7 +239,7 @@ sonae_store_edit_manual_item (SonaeStore  *self,
       !add_revision (self, item_id, "role", before ? before->role_key : NULL, role_key, author, error))
     goto fail;
 
-  sonae_store_emit_changed (self, "manual");
+  sonae_store_emit_changed (self, SONAE_CHANGED_MANUAL);
   return sonae_store_commit (self, error);
 
 fail:
@@ -308,7 +308,7 @@ sonae_store_add_manual_step (SonaeStore  *self,
   if (!add_revision (self, item_id, "add", NULL, text, author, error))
     goto fail;
 
-  sonae_store_emit_changed (self, "manual");
+  sonae_store_emit_changed (self, SONAE_CHANGED_MANUAL);
   if (!sonae_store_commit (self, error))
     return FALSE;
   if (out_item_id)
@@ -359,7 +359,7 @@ sonae_store_remove_manual_item (SonaeStore  *self,
       sonae_store_rollback (self);
       return FALSE;
     }
-  sonae_store_emit_changed (self, "manual");
+  sonae_store_emit_changed (self, SONAE_CHANGED_MANUAL);
   return sonae_store_commit (self, error);
 }
 
@@ -383,7 +383,7 @@ sonae_store_move_manual_item (SonaeStore  *self,
       sonae_store_rollback (self);
       return FALSE;
     }
-  sonae_store_emit_changed (self, "manual");
+  sonae_store_emit_changed (self, SONAE_CHANGED_MANUAL);
   return sonae_store_commit (self, error);
 }
 
@@ -423,7 +423,7 @@ sonae_store_reset_manual_item (SonaeStore  *self,
     }
   if (!add_revision (self, item_id, "reset", before->text, before->base_text, author, error))
     goto fail;
-  sonae_store_emit_changed (self, "manual");
+  sonae_store_emit_changed (self, SONAE_CHANGED_MANUAL);
   return sonae_store_commit (self, error);
 
 fail:
@@ -494,7 +494,7 @@ sonae_store_set_level_role (SonaeStore  *self,
     }
   if (!add_revision (self, item_id, "level-role", before, role_key, author, error))
     goto fail;
-  sonae_store_emit_changed (self, "manual");
+  sonae_store_emit_changed (self, SONAE_CHANGED_MANUAL);
   return sonae_store_commit (self, error);
 
 fail:
@@ -575,7 +575,7 @@ sonae_store_mark_manual_reviewed (SonaeStore  *self,
     }
   if (!add_revision (self, "manual", "review", NULL, date, reviewed_by, error))
     goto fail;
-  sonae_store_emit_changed (self, "manual");
+  sonae_store_emit_changed (self, SONAE_CHANGED_MANUAL);
   return sonae_store_commit (self, error);
 
 fail:

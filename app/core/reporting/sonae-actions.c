@@ -385,7 +385,7 @@ commit_with_entry (SonaeStore    *self,
           !sonae_store_set_incident_status (self, incident_id, SONAE_STATUS_RECOVERING, author, NULL, error))
         goto fail;
     }
-  sonae_store_emit_changed (self, "incidents");
+  sonae_store_emit_changed (self, SONAE_CHANGED_INCIDENTS);
   return sonae_store_commit (self, error);
 
 fail:

@@ -685,7 +685,7 @@ sonae_store_set_ppc (SonaeStore                *self,
     goto fail;
   if (!sonae_store_append_timeline_entry (self, incident_id, SONAE_ENTRY_REPORT, NULL, author, text, error))
     goto fail;
-  sonae_store_emit_changed (self, "incidents");
+  sonae_store_emit_changed (self, SONAE_CHANGED_INCIDENTS);
   return sonae_store_commit (self, error);
 
 fail:
@@ -917,7 +917,7 @@ sonae_store_set_body_report (SonaeStore  *self,
     goto fail;
   if (!sonae_store_append_timeline_entry (self, incident_id, SONAE_ENTRY_REPORT, NULL, author, text, error))
     goto fail;
-  sonae_store_emit_changed (self, "incidents");
+  sonae_store_emit_changed (self, SONAE_CHANGED_INCIDENTS);
   return sonae_store_commit (self, error);
 
 fail:

@@ -1005,7 +1005,7 @@ sonae_store_set_report_field (SonaeStore  *self,
       if (!sonae_store_append_timeline_entry (self, incident_id, SONAE_ENTRY_REPORT, NULL, author, text, error))
         goto fail;
     }
-  sonae_store_emit_changed (self, "incidents");
+  sonae_store_emit_changed (self, SONAE_CHANGED_INCIDENTS);
   return sonae_store_commit (self, error);
 
 fail:

@@ -405,6 +405,6 @@ sonae_bcp_check_view_new (SonaeStore *store)
   self->store = g_object_ref (store);
   build (self);
   load (self);
-  self->reload = sonae_bcp_reload_new (store, "contacts", (SonaeBcpLoadFunc) load, self);
+  self->reload = sonae_bcp_reload_new (store, SONAE_CHANGED_CONTACTS, (SonaeBcpLoadFunc) load, self);
   return GTK_WIDGET (self);
 }

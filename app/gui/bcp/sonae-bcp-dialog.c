@@ -411,7 +411,7 @@ reload_store_changed_cb (SonaeStore     *store,
                          const char     *detail,
                          SonaeBcpReload *reload)
 {
-  if (g_strcmp0 (detail, "bcp") != 0 && g_strcmp0 (detail, reload->also_detail) != 0)
+  if (g_strcmp0 (detail, SONAE_CHANGED_BCP) != 0 && g_strcmp0 (detail, reload->also_detail) != 0)
     return;
   if (reload->idle_source == 0)
     reload->idle_source = g_idle_add_full (G_PRIORITY_DEFAULT, reload_idle_cb, reload, NULL);

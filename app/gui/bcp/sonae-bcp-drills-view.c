@@ -473,6 +473,6 @@ sonae_bcp_drills_view_new (SonaeStore *store)
   self->store = g_object_ref (store);
   build (self);
   load (self);
-  self->reload = sonae_bcp_reload_new (store, "incidents", (SonaeBcpLoadFunc) load, self);
+  self->reload = sonae_bcp_reload_new (store, SONAE_CHANGED_INCIDENTS, (SonaeBcpLoadFunc) load, self);
   return GTK_WIDGET (self);
 }

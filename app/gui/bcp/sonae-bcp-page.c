@@ -736,26 +736,6 @@ add_usual_events_action (GtkWidget  *widget,
 
 /* --- 3. systems -------------------------------------------------------------------- */
 
-/* TRUE when @system's restore test is due: older than its plan says, or
- * planned and never done. */
-static gboolean
-restore_test_due (const SonaeBcpSystem *system,
-                  const char           *today,
-                  char                **out_due)
-{
-  g_autofree char *next = sonae_bcp_system_next_restore_test (system);
-
-  if (system->restore_test_days <= 0)
-    return FALSE;
-  if (next == NULL)
-    return system->restore_tested_on == NULL;
-  if (strcmp (next, today) >= 0)
-    return FALSE;
-  if (out_due != NULL)
-    *out_due = g_steal_pointer (&next);
-  return TRUE;
-}
-
 static char *
 system_summary (const SonaeBcpSystem *system)
 {
@@ -782,8 +762,7 @@ system_summary (const SonaeBcpSystem *system)
 }
 
 static GtkWidget *
-new_system_row (const SonaeBcpSystem *system,
-                const char           *today)
+new_system_row (const SonaeBcpSystem *system)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *order = gtk_label_new (NULL);
@@ -813,7 +792,7 @@ new_system_row (const SonaeBcpSystem *system,
     gtk_widget_add_css_class (order, "unset");
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), order);
 
-  if (restore_test_due (system, today, &due))
+  if (sonae_bcp_system_restore_test_overdue (system, &due))
     {
       GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
       g_autofree char *tip = NULL;
@@ -841,7 +820,6 @@ systems_load (SonaeBcpPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) systems = sonae_store_list_bcp_systems (self->store, &error);
-  g_autofree char *today = sonae_clock_today ();
 
   if (systems == NULL)
     {
@@ -853,7 +831,7 @@ systems_load (SonaeBcpPage *self)
   g_ptr_array_set_size (self->system_rows, 0);
   for (guint i = 0; i < systems->len; i++)
     {
-      GtkWidget *row = new_system_row (g_ptr_array_index (systems, i), today);
+      GtkWidget *row = new_system_row (g_ptr_array_index (systems, i));
 
       adw_preferences_group_add (self->systems_group, row);
       g_ptr_array_add (self->system_rows, row);
@@ -928,99 +906,12 @@ add_system_action (GtkWidget  *widget,
 
 /* --- the worksheet list ---------------------------------------------------------- */
 
-static char *
-worksheet_status (SonaeBcpPage *self,
-                  const char   *name)
-{
-  if (g_str_equal (name, "policy"))
-    {
-      g_autofree char *policy = sonae_store_get_bcp_text (self->store, SONAE_BCP_TEXT_POLICY, NULL);
-
-      return g_strdup (policy != NULL ? _("Written") : _("Not written yet"));
-    }
-  if (g_str_equal (name, "events"))
-    {
-      g_autoptr(GPtrArray) events = sonae_store_list_bcp_events (self->store, NULL);
-      guint n = events ? events->len : 0;
-
-      if (n == 0)
-        return g_strdup (_("Not written yet"));
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n), n);
-    }
-  if (g_str_equal (name, "systems"))
-    {
-      g_autoptr(GPtrArray) systems = sonae_store_list_bcp_systems (self->store, NULL);
-      g_autofree char *today = sonae_clock_today ();
-      g_autofree char *count = NULL;
-      guint n = systems ? systems->len : 0;
-      guint due = 0;
-
-      if (n == 0)
-        return g_strdup (_("Not written yet"));
-      for (guint i = 0; i < n; i++)
-        if (restore_test_due (g_ptr_array_index (systems, i), today, NULL))
-          due++;
-      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u system", "%u systems", n), n);
-      if (due == 0)
-        return g_steal_pointer (&count);
-      return g_strdup_printf ("%s · %s", count,
-                              g_dngettext (GETTEXT_PACKAGE, "restore test due", "restore tests due", due));
-    }
-  if (g_str_equal (name, "plans"))
-    {
-      g_autoptr(GPtrArray) measures = sonae_store_list_bcp_measures (self->store, NULL);
-      guint open = 0;
-
-      if (measures == NULL || measures->len == 0)
-        return g_strdup (_("Not written yet"));
-      for (guint i = 0; i < measures->len; i++)
-        if (((SonaeBcpMeasure *) g_ptr_array_index (measures, i))->status == SONAE_ACTION_OPEN)
-          open++;
-      if (open == 0)
-        return g_strdup (_("All measures done"));
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open measure", "%u open measures", open), open);
-    }
-  if (g_str_equal (name, "drills"))
-    {
-      g_autofree char *last = sonae_store_get_last_bcp_drill_date (self->store);
-
-      if (last == NULL)
-        return g_strdup (_("No drill yet"));
-      /* Translators: %s is a date (YYYY-MM-DD) */
-      return g_strdup_printf (_("Last drill %s"), last);
-    }
-  if (g_str_equal (name, "risks"))
-    {
-      g_autoptr(GPtrArray) risks = sonae_store_list_bcp_risks (self->store, NULL);
-      guint n = risks ? risks->len : 0;
-
-      if (n == 0)
-        return g_strdup (_("Not written yet"));
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u risk", "%u risks", n), n);
-    }
-  if (g_str_equal (name, "check"))
-    {
-      g_autoptr(GPtrArray) checks = sonae_store_list_bcp_checks (self->store, NULL);
-      guint answered = 0;
-      guint n = checks ? checks->len : 0;
-
-      for (guint i = 0; i < n; i++)
-        if (((SonaeBcpCheckAnswer *) g_ptr_array_index (checks, i))->answer != SONAE_BCP_UNKNOWN)
-          answered++;
-      if (answered == 0)
-        return g_strdup (_("Not answered yet"));
-      /* Translators: how many questions of the self-check are answered */
-      return g_strdup_printf (_("%u of %u answered"), answered, n);
-    }
-  return NULL;
-}
-
 static void
 update_statuses (SonaeBcpPage *self)
 {
   for (guint i = 0; i < N_WORKSHEETS; i++)
     {
-      g_autofree char *status = worksheet_status (self, worksheets[i].name);
+      g_autofree char *status = sonae_bcp_get_worksheet_status (self->store, worksheets[i].name);
 
       gtk_label_set_text (self->status_labels[i], status ? status : "");
     }
@@ -1152,8 +1043,8 @@ store_changed_cb (SonaeStore   *store,
                   SonaeBcpPage *self)
 {
   /* Names of vendors and role holders come from the roster. */
-  if (g_strcmp0 (detail, "bcp") != 0 && g_strcmp0 (detail, "contacts") != 0 &&
-      g_strcmp0 (detail, "roles") != 0 && g_strcmp0 (detail, "incidents") != 0)
+  if (g_strcmp0 (detail, SONAE_CHANGED_BCP) != 0 && g_strcmp0 (detail, SONAE_CHANGED_CONTACTS) != 0 &&
+      g_strcmp0 (detail, SONAE_CHANGED_ROLES) != 0 && g_strcmp0 (detail, SONAE_CHANGED_INCIDENTS) != 0)
     return;
   if (self->reload_source == 0)
     self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT, reload_idle_cb, self, NULL);

@@ -289,10 +289,10 @@ store_changed_cb (SonaeStore        *store,
                   const char        *detail,
                   SonaeContactsPage *self)
 {
-  if (g_strcmp0 (detail, "contacts") != 0 && g_strcmp0 (detail, "roles") != 0)
+  if (g_strcmp0 (detail, SONAE_CHANGED_CONTACTS) != 0 && g_strcmp0 (detail, SONAE_CHANGED_ROLES) != 0)
     return;
   /* The editor's own saves are applied in editor_saved_cb(). */
-  if (g_strcmp0 (detail, "contacts") == 0 && sonae_contact_editor_is_saving (self->editor))
+  if (g_strcmp0 (detail, SONAE_CHANGED_CONTACTS) == 0 && sonae_contact_editor_is_saving (self->editor))
     return;
   if (self->reload_source == 0)
     self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT, reload_idle_cb, self, NULL);

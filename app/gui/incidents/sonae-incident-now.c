@@ -650,10 +650,10 @@ static void
 store_changed_cb (SonaeIncidentNow *self,
                   const char       *detail)
 {
-  if (g_strcmp0 (detail, "incidents") != 0 && g_strcmp0 (detail, "contacts") != 0 &&
-      g_strcmp0 (detail, "roles") != 0 && g_strcmp0 (detail, "profile") != 0)
+  if (g_strcmp0 (detail, SONAE_CHANGED_INCIDENTS) != 0 && g_strcmp0 (detail, SONAE_CHANGED_CONTACTS) != 0 &&
+      g_strcmp0 (detail, SONAE_CHANGED_ROLES) != 0 && g_strcmp0 (detail, SONAE_CHANGED_PROFILE) != 0)
     return;
-  if (g_strcmp0 (detail, "incidents") != 0)
+  if (g_strcmp0 (detail, SONAE_CHANGED_INCIDENTS) != 0)
     self->need_rebuild = TRUE;
   if (self->update_source == 0)
     self->update_source = g_idle_add (update_cb, self);

@@ -305,7 +305,7 @@ store_changed_cb (SonaeStore         *store,
                   const char         *detail,
                   SonaeIncidentsPage *self)
 {
-  if (g_strcmp0 (detail, "incidents") != 0)
+  if (g_strcmp0 (detail, SONAE_CHANGED_INCIDENTS) != 0)
     return;
   if (self->reload_source == 0)
     self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT, reload_idle_cb, self, NULL);

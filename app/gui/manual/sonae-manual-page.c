@@ -1099,8 +1099,8 @@ store_changed_cb (SonaeStore      *store,
                   const char      *detail,
                   SonaeManualPage *self)
 {
-  if (g_strcmp0 (detail, "manual") != 0 && g_strcmp0 (detail, "roles") != 0 &&
-      g_strcmp0 (detail, "contacts") != 0 && g_strcmp0 (detail, "profile") != 0)
+  if (g_strcmp0 (detail, SONAE_CHANGED_MANUAL) != 0 && g_strcmp0 (detail, SONAE_CHANGED_ROLES) != 0 &&
+      g_strcmp0 (detail, SONAE_CHANGED_CONTACTS) != 0 && g_strcmp0 (detail, SONAE_CHANGED_PROFILE) != 0)
     return;
   /* A block's own save shows already; only the model is out of date. */
   if (self->saving)

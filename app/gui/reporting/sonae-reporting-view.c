@@ -955,8 +955,8 @@ store_changed_cb (SonaeStore         *store,
                   const char         *detail,
                   SonaeReportingView *self)
 {
-  if (g_strcmp0 (detail, "incidents") != 0 && g_strcmp0 (detail, "contacts") != 0 &&
-      g_strcmp0 (detail, "profile") != 0)
+  if (g_strcmp0 (detail, SONAE_CHANGED_INCIDENTS) != 0 && g_strcmp0 (detail, SONAE_CHANGED_CONTACTS) != 0 &&
+      g_strcmp0 (detail, SONAE_CHANGED_PROFILE) != 0)
     return;
   if (self->incident_id == 0)
     return;

@@ -15,7 +15,6 @@
 #include "sonae-contact.h"
 #include "sonae-contacts.h"
 #include "sonae-gui-util.h"
-#include "sonae-resources.h"
 
 typedef struct
 {
@@ -326,19 +325,7 @@ sonae_bcp_editable_text (GtkEditable *editable)
 void
 sonae_bcp_ensure_style (void)
 {
-  GdkDisplay *display = gdk_display_get_default ();
-  GtkCssProvider *provider;
-
-  /* Referencing the resource bundle links it in (and so registers it). */
-  g_assert (sonae_get_resource () != NULL);
-
-  if (display == NULL || g_object_get_data (G_OBJECT (display), "sonae-bcp-views-css") != NULL)
-    return;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/sonae/Sonae/sonae-bcp-views.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_set_data_full (G_OBJECT (display), "sonae-bcp-views-css", provider, g_object_unref);
+  sonae_load_style ("sonae-bcp-views.css");
 }
 
 gboolean

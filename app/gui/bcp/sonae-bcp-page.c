@@ -21,7 +21,6 @@
 #include "sonae-contacts.h"
 #include "sonae-gui-util.h"
 #include "sonae-print-operation.h"
-#include "sonae-resources.h"
 #include "sonae-roles-dialog.h"
 
 #define SAVE_DELAY_MS 1000
@@ -99,22 +98,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-ensure_style (void)
-{
-  GdkDisplay *display = gdk_display_get_default ();
-  GtkCssProvider *provider;
-
-  g_assert (sonae_get_resource () != NULL);
-  if (display == NULL || g_object_get_data (G_OBJECT (display), "sonae-bcp-css") != NULL)
-    return;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/sonae/Sonae/sonae-bcp.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_set_data_full (G_OBJECT (display), "sonae-bcp-css", provider, g_object_unref);
-}
 
 static const Worksheet *
 find_worksheet (const char *name,
@@ -1332,7 +1315,7 @@ sonae_bcp_page_class_init (SonaeBcpPageClass *klass)
 static void
 sonae_bcp_page_init (SonaeBcpPage *self)
 {
-  ensure_style ();
+  sonae_load_style ("sonae-bcp.css");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->system_rows = g_ptr_array_new ();

@@ -3,6 +3,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sonae-gui-util.h"
+#include "sonae-resources.h"
 
 #define TOAST_OVERLAY_KEY "sonae-toast-overlay"
 
@@ -103,4 +104,31 @@ sonae_set_author (const char *name)
   g_autofree char *stripped = g_strstrip (g_strdup (name != NULL ? name : ""));
 
   g_settings_set_string (settings, "responder-name", stripped);
+}
+
+void
+sonae_load_style (const char *name)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autofree char *key = NULL;
+  g_autofree char *path = NULL;
+  GtkCssProvider *provider;
+
+  g_return_if_fail (name != NULL);
+
+  /* Referencing the resource bundle links it in (and so registers it) in
+   * every program that uses the widgets, the tests included. */
+  g_assert (sonae_get_resource () != NULL);
+
+  if (display == NULL)
+    return;
+  key = g_strconcat ("sonae-style-", name, NULL);
+  if (g_object_get_data (G_OBJECT (display), key) != NULL)
+    return;
+  path = g_strconcat ("/io/github/sonae/Sonae/", name, NULL);
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, path);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data_full (G_OBJECT (display), key, provider, g_object_unref);
 }

@@ -27,4 +27,8 @@ char *sonae_get_author               (void);
 /* Remember @name as the "responder-name" setting. */
 void  sonae_set_author               (const char      *name);
 
+/* Load the style sheet @name of the resources (e.g. "sonae-bcp.css") on the
+ * default display, once however often it is asked. */
+void        sonae_load_style           (const char *name);
+
 G_END_DECLS

@@ -5,28 +5,14 @@
 
 #include "sonae-clock.h"
 #include "sonae-contact-util.h"
-#include "sonae-resources.h"
+#include "sonae-gui-util.h"
 #include "sonae-role.h"
 #include "sonae-store.h"
 
 void
 sonae_contacts_ensure_style (void)
 {
-  static gboolean loaded = FALSE;
-  GdkDisplay *display = gdk_display_get_default ();
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  /* Referencing the resource bundle links it in (and so registers it) in
-   * every program that uses these widgets, the tests included. */
-  g_assert (sonae_get_resource () != NULL);
-
-  if (loaded || display == NULL)
-    return;
-  loaded = TRUE;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/sonae/Sonae/sonae-contacts.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  sonae_load_style ("sonae-contacts.css");
 }
 
 gboolean

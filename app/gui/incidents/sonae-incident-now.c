@@ -12,7 +12,6 @@
 #include "sonae-gui-util.h"
 #include "sonae-incident-now.h"
 #include "sonae-incident.h"
-#include "sonae-resources.h"
 #include "sonae-role.h"
 
 struct _SonaeIncidentNow
@@ -50,19 +49,7 @@ G_DEFINE_FINAL_TYPE (SonaeIncidentNow, sonae_incident_now, GTK_TYPE_BOX)
 void
 sonae_incident_ensure_style (void)
 {
-  GdkDisplay *display = gdk_display_get_default ();
-  GtkCssProvider *provider;
-
-  /* Referencing the resource bundle links it in (and so registers it). */
-  g_assert (sonae_get_resource () != NULL);
-
-  if (display == NULL || g_object_get_data (G_OBJECT (display), "sonae-incident-css") != NULL)
-    return;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/sonae/Sonae/sonae-incident.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_set_data_full (G_OBJECT (display), "sonae-incident-css", provider, g_object_unref);
+  sonae_load_style ("sonae-incident.css");
 }
 
 /* --- helpers ---------------------------------------------------------------- */

@@ -15,7 +15,6 @@
 #include "sonae-incident.h"
 #include "sonae-incidents-page.h"
 #include "sonae-print-operation.h"
-#include "sonae-resources.h"
 
 struct _SonaeIncidentsPage
 {
@@ -58,23 +57,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-ensure_style (void)
-{
-  static gboolean loaded = FALSE;
-  GdkDisplay *display = gdk_display_get_default ();
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  g_assert (sonae_get_resource () != NULL);
-  if (loaded || display == NULL)
-    return;
-  loaded = TRUE;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/sonae/Sonae/sonae-incidents.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
 
 /* --- rows ---------------------------------------------------------------- */
 
@@ -603,7 +585,7 @@ sonae_incidents_page_init (SonaeIncidentsPage *self)
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) years = gtk_string_list_new (NULL);
 
-  ensure_style ();
+  sonae_load_style ("sonae-incidents.css");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->years = g_array_new (FALSE, FALSE, sizeof (int));

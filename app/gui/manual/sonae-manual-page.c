@@ -15,7 +15,6 @@
 #include "sonae-manual-page.h"
 #include "sonae-manual-store.h"
 #include "sonae-manual-view.h"
-#include "sonae-resources.h"
 
 /* At most this many search results are listed. */
 #define MAX_RESULTS 100
@@ -73,23 +72,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void render (SonaeManualPage *self);
-
-static void
-ensure_style (void)
-{
-  static gboolean loaded = FALSE;
-  GdkDisplay *display = gdk_display_get_default ();
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  g_assert (sonae_get_resource () != NULL);
-  if (loaded || display == NULL)
-    return;
-  loaded = TRUE;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/sonae/Sonae/sonae-manual.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
 
 static GtkWindow *
 parent_window (SonaeManualPage *self)
@@ -2122,7 +2104,7 @@ sonae_manual_page_init (SonaeManualPage *self)
 {
   const char *real_name = g_get_real_name ();
 
-  ensure_style ();
+  sonae_load_style ("sonae-manual.css");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->blocks = g_hash_table_new (g_str_hash, g_str_equal);

@@ -20,7 +20,6 @@
 #include "sonae-incident.h"
 #include "sonae-report-view.h"
 #include "sonae-report.h"
-#include "sonae-resources.h"
 
 #define SAVE_DELAY_MS 1000
 
@@ -90,24 +89,6 @@ field_free (gpointer data)
 
 static gboolean save_field (Field *f);
 static void load (SonaeReportView *self);
-
-static void
-ensure_style (void)
-{
-  GdkDisplay *display = gdk_display_get_default ();
-  GtkCssProvider *provider;
-
-  /* Referencing the resource bundle links it in (and so registers it). */
-  g_assert (sonae_get_resource () != NULL);
-
-  if (display == NULL || g_object_get_data (G_OBJECT (display), "sonae-report-css") != NULL)
-    return;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/sonae/Sonae/sonae-report.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_set_data_full (G_OBJECT (display), "sonae-report-css", provider, g_object_unref);
-}
 
 static gboolean
 is_signoff (const char *key)
@@ -1418,7 +1399,7 @@ sonae_report_view_class_init (SonaeReportViewClass *klass)
 static void
 sonae_report_view_init (SonaeReportView *self)
 {
-  ensure_style ();
+  sonae_load_style ("sonae-report.css");
   gtk_widget_init_template (GTK_WIDGET (self));
   self->fields = g_ptr_array_new_with_free_func (field_free);
   for (guint i = 0; i < SONAE_N_ACTION_KINDS; i++)

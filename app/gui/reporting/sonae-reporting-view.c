@@ -19,7 +19,6 @@
 #include "sonae-ppc.h"
 #include "sonae-report.h"
 #include "sonae-reporting-view.h"
-#include "sonae-resources.h"
 
 #define SAVE_DELAY_MS 1000
 #define N_QUESTIONS (1 + SONAE_PPC_N_CONDITIONS)   /* personal data, then the conditions */
@@ -109,23 +108,6 @@ struct _SonaeReportingView
 G_DEFINE_FINAL_TYPE (SonaeReportingView, sonae_reporting_view, GTK_TYPE_WIDGET)
 
 static void reload (SonaeReportingView *self);
-
-static void
-ensure_style (void)
-{
-  static gboolean loaded = FALSE;
-  GdkDisplay *display = gdk_display_get_default ();
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  g_assert (sonae_get_resource () != NULL);
-  if (loaded || display == NULL)
-    return;
-  loaded = TRUE;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/sonae/Sonae/sonae-reporting.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
 
 static void
 draft_row_free (DraftRow *row)
@@ -1159,7 +1141,7 @@ sonae_reporting_view_class_init (SonaeReportingViewClass *klass)
 static void
 sonae_reporting_view_init (SonaeReportingView *self)
 {
-  ensure_style ();
+  sonae_load_style ("sonae-reporting.css");
   gtk_widget_init_template (GTK_WIDGET (self));
   self->draft_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) draft_row_free);
   build_sent_rows (self);

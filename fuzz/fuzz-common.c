@@ -10,6 +10,8 @@
 #include "fuzz-common.h"
 #include "sonae-codec-private.h"
 #include "sonae-error.h"
+#include "sonae-import.h"
+#include "sonae-store.h"
 
 static SonaeStore *store;
 static char *store_dir;

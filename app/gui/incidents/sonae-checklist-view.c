@@ -13,13 +13,13 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sonae-autosave.h"
 #include "sonae-back-entry-dialog.h"
 #include "sonae-checklist-view.h"
 #include "sonae-clock.h"
 #include "sonae-gui-util.h"
 #include "sonae-role.h"
 
-#define SAVE_DELAY_MS 1000
 
 typedef struct {
   const SonaeChecklistPhase *phase;   /* owned by the checklist */
@@ -60,7 +60,7 @@ struct _SonaeChecklistView
   GHashTable *steps;                  /* step id → StepWidgets */
   GPtrArray *fields;                  /* of FieldWidgets */
   gint64 incident_id;
-  guint save_source;
+  SonaeAutosave autosave;
   gboolean updating;                  /* setting widgets from the store */
 };
 
@@ -179,20 +179,16 @@ sonae_checklist_view_flush (SonaeChecklistView *self)
 
   g_return_val_if_fail (SONAE_IS_CHECKLIST_VIEW (self), FALSE);
 
-  g_clear_handle_id (&self->save_source, g_source_remove);
+  sonae_autosave_cancel (&self->autosave);
   for (guint i = 0; self->fields && i < self->fields->len; i++)
     ok = flush_field (self, g_ptr_array_index (self->fields, i)) && ok;
   return ok;
 }
 
-static gboolean
-save_timeout_cb (gpointer data)
+static void
+autosave_cb (gpointer data)
 {
-  SonaeChecklistView *self = data;
-
-  self->save_source = 0;
-  sonae_checklist_view_flush (self);
-  return G_SOURCE_REMOVE;
+  sonae_checklist_view_flush (data);
 }
 
 static void
@@ -209,8 +205,7 @@ set_pending (FieldWidgets *fw,
   g_free (fw->pending);
   fw->pending = value;
   fw->has_pending = TRUE;
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+  sonae_autosave_schedule (&self->autosave);
 }
 
 static void
@@ -853,7 +848,7 @@ sonae_checklist_view_dispose (GObject *object)
 
   if (self->fields != NULL)
     sonae_checklist_view_flush (self);
-  g_clear_handle_id (&self->save_source, g_source_remove);
+  sonae_autosave_cancel (&self->autosave);
   gtk_widget_dispose_template (GTK_WIDGET (self), SONAE_TYPE_CHECKLIST_VIEW);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
@@ -897,6 +892,7 @@ sonae_checklist_view_class_init (SonaeChecklistViewClass *klass)
 static void
 sonae_checklist_view_init (SonaeChecklistView *self)
 {
+  sonae_autosave_init (&self->autosave, SONAE_AUTOSAVE_DELAY_MS, autosave_cb, self);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->groups = g_ptr_array_new ();
   self->phases = g_ptr_array_new_with_free_func (g_free);

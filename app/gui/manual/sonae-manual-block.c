@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sonae-autosave.h"
 #include "sonae-manual-block.h"
 #include "sonae-role.h"
 
@@ -40,7 +41,7 @@ struct _SonaeManualBlock
   /* owned */
   char *item_id;
   char *role_key;
-  guint save_source;
+  SonaeAutosave autosave;
   guint highlight_source;
 
   /* state */
@@ -93,7 +94,7 @@ sonae_manual_block_flush (SonaeManualBlock *self)
 
   g_return_val_if_fail (SONAE_IS_MANUAL_BLOCK (self), FALSE);
 
-  g_clear_handle_id (&self->save_source, g_source_remove);
+  sonae_autosave_cancel (&self->autosave);
   if (self->title_pending)
     {
       const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_entry));
@@ -120,21 +121,16 @@ sonae_manual_block_flush (SonaeManualBlock *self)
   return any;
 }
 
-static gboolean
-save_timeout_cb (gpointer data)
+static void
+autosave_cb (gpointer data)
 {
-  SonaeManualBlock *self = data;
-
-  self->save_source = 0;
-  sonae_manual_block_flush (self);
-  return G_SOURCE_REMOVE;
+  sonae_manual_block_flush (data);
 }
 
 static void
 schedule_save (SonaeManualBlock *self)
 {
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (SONAE_MANUAL_SAVE_DELAY, save_timeout_cb, self);
+  sonae_autosave_schedule (&self->autosave);
 }
 
 static void
@@ -439,7 +435,7 @@ sonae_manual_block_dispose (GObject *object)
   SonaeManualBlock *self = SONAE_MANUAL_BLOCK (object);
 
   /* Nobody listens any more by now: a last save is the page's to ask for. */
-  g_clear_handle_id (&self->save_source, g_source_remove);
+  sonae_autosave_cancel (&self->autosave);
   g_clear_handle_id (&self->highlight_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SONAE_TYPE_MANUAL_BLOCK);
 
@@ -511,6 +507,7 @@ sonae_manual_block_class_init (SonaeManualBlockClass *klass)
 static void
 sonae_manual_block_init (SonaeManualBlock *self)
 {
+  sonae_autosave_init (&self->autosave, SONAE_MANUAL_SAVE_DELAY, autosave_cb, self);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->text_view), "changed",
                             G_CALLBACK (text_changed_cb), self);

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
+#include "sonae-autosave.h"
 #include "sonae-clock.h"
 #include "sonae-contacts.h"
 #include "sonae-gui-util.h"
@@ -20,7 +21,6 @@
 #include "sonae-report.h"
 #include "sonae-reporting-view.h"
 
-#define SAVE_DELAY_MS 1000
 #define N_QUESTIONS (1 + SONAE_PPC_N_CONDITIONS)   /* personal data, then the conditions */
 #define N_ANSWERS 3
 
@@ -101,7 +101,7 @@ struct _SonaeReportingView
   gint64 incident_id;
   gulong changed_handler;
   guint reload_source;
-  guint save_source;
+  SonaeAutosave autosave;
   gboolean updating;
 };
 
@@ -351,20 +351,16 @@ sonae_reporting_view_flush (SonaeReportingView *self)
 
   g_return_val_if_fail (SONAE_IS_REPORTING_VIEW (self), FALSE);
 
-  g_clear_handle_id (&self->save_source, g_source_remove);
+  sonae_autosave_cancel (&self->autosave);
   for (guint i = 0; self->draft_rows && i < self->draft_rows->len; i++)
     ok = flush_draft_row (g_ptr_array_index (self->draft_rows, i)) && ok;
   return ok;
 }
 
-static gboolean
-save_timeout_cb (gpointer data)
+static void
+autosave_cb (gpointer data)
 {
-  SonaeReportingView *self = data;
-
-  self->save_source = 0;
-  sonae_reporting_view_flush (self);
-  return G_SOURCE_REMOVE;
+  sonae_reporting_view_flush (data);
 }
 
 static void
@@ -380,8 +376,7 @@ draft_buffer_changed_cb (GtkTextBuffer *buffer,
   g_free (dr->pending);
   dr->pending = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   dr->has_pending = TRUE;
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+  sonae_autosave_schedule (&self->autosave);
 }
 
 static char *
@@ -558,7 +553,7 @@ clear_draft (SonaeReportingView *self)
 {
   GtkWidget *child;
 
-  g_clear_handle_id (&self->save_source, g_source_remove);
+  sonae_autosave_cancel (&self->autosave);
   g_ptr_array_set_size (self->draft_rows, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->draft_list))) != NULL)
     gtk_list_box_remove (self->draft_list, child);
@@ -1090,7 +1085,7 @@ sonae_reporting_view_dispose (GObject *object)
   if (self->draft_rows != NULL)
     sonae_reporting_view_flush (self);
   g_clear_handle_id (&self->reload_source, g_source_remove);
-  g_clear_handle_id (&self->save_source, g_source_remove);
+  sonae_autosave_cancel (&self->autosave);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_handler, self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), SONAE_TYPE_REPORTING_VIEW);
@@ -1141,6 +1136,7 @@ sonae_reporting_view_class_init (SonaeReportingViewClass *klass)
 static void
 sonae_reporting_view_init (SonaeReportingView *self)
 {
+  sonae_autosave_init (&self->autosave, SONAE_AUTOSAVE_DELAY_MS, autosave_cb, self);
   sonae_load_style ("sonae-reporting.css");
   gtk_widget_init_template (GTK_WIDGET (self));
   self->draft_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) draft_row_free);

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sonae-autosave.h"
 #include "sonae-autostart.h"
 #include "sonae-preferences-window.h"
 #include "sonae-profile-group.h"
@@ -21,7 +22,7 @@ struct _SonaePreferencesWindow
   SonaeStore *store;
 
   /* state */
-  guint save_source;
+  SonaeAutosave autosave;
   gboolean syncing;             /* setting the switch from the file, not the user */
 };
 
@@ -51,21 +52,16 @@ save (SonaePreferencesWindow *self)
     }
 }
 
-static gboolean
-save_cb (gpointer user_data)
+static void
+autosave_cb (gpointer data)
 {
-  SonaePreferencesWindow *self = user_data;
-
-  self->save_source = 0;
-  save (self);
-  return G_SOURCE_REMOVE;
+  save (data);
 }
 
 static void
 profile_changed_cb (SonaePreferencesWindow *self)
 {
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (SONAE_PREFERENCES_SAVE_DELAY, save_cb, self);
+  sonae_autosave_schedule (&self->autosave);
 }
 
 static void
@@ -128,11 +124,8 @@ sonae_preferences_window_flush (SonaePreferencesWindow *self)
 {
   g_return_if_fail (SONAE_IS_PREFERENCES_WINDOW (self));
 
-  if (self->save_source != 0)
-    {
-      g_clear_handle_id (&self->save_source, g_source_remove);
-      save (self);
-    }
+  if (sonae_autosave_cancel (&self->autosave))
+    save (self);
 }
 
 static gboolean
@@ -178,6 +171,7 @@ sonae_preferences_window_class_init (SonaePreferencesWindowClass *klass)
 static void
 sonae_preferences_window_init (SonaePreferencesWindow *self)
 {
+  sonae_autosave_init (&self->autosave, SONAE_PREFERENCES_SAVE_DELAY, autosave_cb, self);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -9,13 +9,13 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sonae-autosave.h"
 #include "sonae-bcp-dialog.h"
 #include "sonae-bcp-views.h"
 #include "sonae-bcp.h"
 #include "sonae-clock.h"
 #include "sonae-gui-util.h"
 
-#define SAVE_DELAY_MS 1000
 
 typedef struct _SonaeBcpCheckView SonaeBcpCheckView;
 
@@ -28,7 +28,7 @@ typedef struct
   GtkToggleButton *no;
   AdwEntryRow *target_row;
   GtkWidget *owner_row;
-  guint save_source;
+  SonaeAutosave autosave;
   gboolean dirty;
 } Question;
 
@@ -52,7 +52,7 @@ question_free (gpointer p)
 {
   Question *q = p;
 
-  g_clear_handle_id (&q->save_source, g_source_remove);
+  sonae_autosave_cancel (&q->autosave);
   g_free (q->key);
   g_free (q);
 }
@@ -131,7 +131,7 @@ question_save (Question *q)
   g_autofree char *target = NULL;
   SonaeBcpAnswer answer = question_answer (q);
 
-  g_clear_handle_id (&q->save_source, g_source_remove);
+  sonae_autosave_cancel (&q->autosave);
   q->dirty = FALSE;
   target = sonae_bcp_editable_text (GTK_EDITABLE (q->target_row));
   if (target != NULL && !sonae_date_is_valid (target))
@@ -169,14 +169,10 @@ toggled_cb (GtkToggleButton *button,
   question_save (q);
 }
 
-static gboolean
+static void
 save_timeout_cb (gpointer data)
 {
-  Question *q = data;
-
-  q->save_source = 0;
-  question_save (q);
-  return G_SOURCE_REMOVE;
+  question_save (data);
 }
 
 static void
@@ -186,8 +182,7 @@ target_changed_cb (GtkEditable *editable,
   if (q->view->updating)
     return;
   q->dirty = TRUE;
-  g_clear_handle_id (&q->save_source, g_source_remove);
-  q->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, q);
+  sonae_autosave_schedule (&q->autosave);
 }
 
 static void
@@ -294,6 +289,7 @@ build (SonaeBcpCheckView *self)
       GtkWidget *target = adw_entry_row_new ();
       g_autofree char *name = NULL;
 
+      sonae_autosave_init (&q->autosave, SONAE_AUTOSAVE_DELAY_MS, save_timeout_cb, q);
       if (group == NULL || g_strcmp0 (group_step, info->step) != 0)
         {
           group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());

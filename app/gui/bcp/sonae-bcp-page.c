@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sonae-autosave.h"
 #include "sonae-bcp-page.h"
 #include "sonae-bcp-system-dialog.h"
 #include "sonae-bcp-views.h"
@@ -23,7 +24,6 @@
 #include "sonae-print-operation.h"
 #include "sonae-roles-dialog.h"
 
-#define SAVE_DELAY_MS 1000
 
 typedef struct {
   const char *name;
@@ -129,7 +129,7 @@ struct _TextField
   SonaeBcpText text;
   GtkTextBuffer *buffer;     /* borrowed from view */
   GtkWidget *view;           /* borrowed, in its group */
-  guint save_source;
+  SonaeAutosave autosave;
   gboolean dirty;
 };
 
@@ -138,7 +138,7 @@ text_field_free (TextField *f)
 {
   if (f == NULL)
     return;
-  g_clear_handle_id (&f->save_source, g_source_remove);
+  sonae_autosave_cancel (&f->autosave);
   g_free (f);
 }
 
@@ -159,7 +159,7 @@ text_field_save (TextField *f)
   g_autofree char *value = buffer_text (f->buffer);
   gboolean ok;
 
-  g_clear_handle_id (&f->save_source, g_source_remove);
+  sonae_autosave_cancel (&f->autosave);
   if (!f->dirty)
     return TRUE;
   f->page->saving = TRUE;
@@ -174,14 +174,10 @@ text_field_save (TextField *f)
   return TRUE;
 }
 
-static gboolean
+static void
 text_save_timeout_cb (gpointer data)
 {
-  TextField *f = data;
-
-  f->save_source = 0;
-  text_field_save (f);
-  return G_SOURCE_REMOVE;
+  text_field_save (data);
 }
 
 static void
@@ -191,8 +187,7 @@ text_changed_cb (GtkTextBuffer *buffer,
   if (f->page->updating)
     return;
   f->dirty = TRUE;
-  g_clear_handle_id (&f->save_source, g_source_remove);
-  f->save_source = g_timeout_add (SAVE_DELAY_MS, text_save_timeout_cb, f);
+  sonae_autosave_schedule (&f->autosave);
 }
 
 static void
@@ -212,6 +207,7 @@ text_field_new (SonaeBcpPage        *self,
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
+  sonae_autosave_init (&f->autosave, SONAE_AUTOSAVE_DELAY_MS, text_save_timeout_cb, f);
   f->page = self;
   f->text = text;
   adw_preferences_group_set_title (group, sonae_bcp_text_get_title (text));
@@ -364,7 +360,7 @@ struct _EventRow
   AdwEntryRow *title_row;
   AdwEntryRow *stops_row;
   AdwEntryRow *damage_row;
-  guint save_source;
+  SonaeAutosave autosave;
   gboolean dirty;
 };
 
@@ -373,7 +369,7 @@ event_row_free (gpointer data)
 {
   EventRow *e = data;
 
-  g_clear_handle_id (&e->save_source, g_source_remove);
+  sonae_autosave_cancel (&e->autosave);
   g_clear_pointer (&e->event, sonae_bcp_event_free);
   g_free (e);
 }
@@ -408,7 +404,7 @@ event_row_save (EventRow *e)
   g_autofree char *damage = entry_text (e->damage_row);
   gboolean ok;
 
-  g_clear_handle_id (&e->save_source, g_source_remove);
+  sonae_autosave_cancel (&e->autosave);
   if (!e->dirty)
     return TRUE;
 
@@ -436,14 +432,10 @@ event_row_save (EventRow *e)
   return TRUE;
 }
 
-static gboolean
+static void
 event_save_timeout_cb (gpointer data)
 {
-  EventRow *e = data;
-
-  e->save_source = 0;
-  event_row_save (e);
-  return G_SOURCE_REMOVE;
+  event_row_save (data);
 }
 
 static void
@@ -453,8 +445,7 @@ event_changed_cb (GtkEditable *editable,
   if (e->page->updating)
     return;
   e->dirty = TRUE;
-  g_clear_handle_id (&e->save_source, g_source_remove);
-  e->save_source = g_timeout_add (SAVE_DELAY_MS, event_save_timeout_cb, e);
+  sonae_autosave_schedule (&e->autosave);
 }
 
 static void
@@ -490,6 +481,7 @@ event_row_new (SonaeBcpPage        *self,
   GtkWidget *delete_row = adw_action_row_new ();
   GtkWidget *delete_button = gtk_button_new_with_mnemonic (_("_Delete Event"));
 
+  sonae_autosave_init (&e->autosave, SONAE_AUTOSAVE_DELAY_MS, event_save_timeout_cb, e);
   e->page = self;
   e->event = sonae_bcp_event_new ();
   e->event->id = event->id;
@@ -627,7 +619,7 @@ delete_event_action (GtkWidget  *widget,
 
       if (e->event->id != id)
         continue;
-      g_clear_handle_id (&e->save_source, g_source_remove);
+      sonae_autosave_cancel (&e->autosave);
       undo = g_new0 (UndoEvent, 1);
       undo->page = g_object_ref (self);
       undo->event = sonae_bcp_event_new ();

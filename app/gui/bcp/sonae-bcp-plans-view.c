@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sonae-autosave.h"
 #include "sonae-bcp-dialog.h"
 #include "sonae-bcp-views.h"
 #include "sonae-bcp.h"
@@ -16,7 +17,6 @@
 #include "sonae-error.h"
 #include "sonae-gui-util.h"
 
-#define SAVE_DELAY_MS 1000
 
 typedef struct _SonaeBcpPlansView SonaeBcpPlansView;
 
@@ -26,7 +26,7 @@ typedef struct
   SonaeBcpText which;
   GtkTextView *text_view;
   GtkWidget *placeholder;
-  guint save_source;
+  SonaeAutosave autosave;
   gboolean dirty;
 } TextField;
 
@@ -68,7 +68,7 @@ field_save (TextField *f)
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  g_clear_handle_id (&f->save_source, g_source_remove);
+  sonae_autosave_cancel (&f->autosave);
   if (!f->dirty || f->view->store == NULL)
     return TRUE;
   f->dirty = FALSE;
@@ -81,14 +81,10 @@ field_save (TextField *f)
   return TRUE;
 }
 
-static gboolean
+static void
 field_timeout_cb (gpointer data)
 {
-  TextField *f = data;
-
-  f->save_source = 0;
-  field_save (f);
-  return G_SOURCE_REMOVE;
+  field_save (data);
 }
 
 static void
@@ -99,8 +95,7 @@ field_changed_cb (GtkTextBuffer *buffer,
   if (f->view->updating)
     return;
   f->dirty = TRUE;
-  g_clear_handle_id (&f->save_source, g_source_remove);
-  f->save_source = g_timeout_add (SAVE_DELAY_MS, field_timeout_cb, f);
+  sonae_autosave_schedule (&f->autosave);
 }
 
 static void
@@ -143,6 +138,7 @@ field_build (SonaeBcpPlansView *self,
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   f->view = self;
+  sonae_autosave_init (&f->autosave, SONAE_AUTOSAVE_DELAY_MS, field_timeout_cb, f);
   f->which = which;
   f->text_view = GTK_TEXT_VIEW (text_view);
   f->placeholder = placeholder;
@@ -716,7 +712,7 @@ sonae_bcp_plans_view_dispose (GObject *object)
   if (self->store != NULL && self->scrolled != NULL)
     sonae_bcp_plans_view_save_now (self);
   for (guint i = 0; i < G_N_ELEMENTS (self->texts); i++)
-    g_clear_handle_id (&self->texts[i].save_source, g_source_remove);
+    sonae_autosave_cancel (&self->texts[i].autosave);
   g_clear_pointer (&self->reload, sonae_bcp_reload_free);
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
   g_clear_pointer (&self->measure_rows, g_ptr_array_unref);

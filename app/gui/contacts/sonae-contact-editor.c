@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sonae-autosave.h"
 #include "sonae-clock.h"
 #include "sonae-contact-editor.h"
 #include "sonae-contact-util.h"
@@ -49,7 +50,7 @@ struct _SonaeContactEditor
   GPtrArray *phone_rows;   /* of AdwEntryRow, borrowed from phones_group */
   GPtrArray *email_rows;   /* of AdwEntryRow, borrowed from emails_group */
   GPtrArray *role_switches; /* of GtkSwitch, in sonae_roles_get_builtin() order */
-  guint save_source;
+  SonaeAutosave autosave;
   gboolean dirty;
   gboolean loading;
   gboolean saving;
@@ -439,7 +440,7 @@ save_now (SonaeContactEditor *self)
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  g_clear_handle_id (&self->save_source, g_source_remove);
+  sonae_autosave_cancel (&self->autosave);
   if (!self->dirty || self->contact == NULL || self->store == NULL)
     return TRUE;
 
@@ -469,21 +470,16 @@ save_now (SonaeContactEditor *self)
   return TRUE;
 }
 
-static gboolean
+static void
 save_timeout_cb (gpointer data)
 {
-  SonaeContactEditor *self = data;
-
-  self->save_source = 0;
-  save_now (self);
-  return G_SOURCE_REMOVE;
+  save_now (data);
 }
 
 static void
 schedule_save (SonaeContactEditor *self)
 {
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (SONAE_EDITOR_SAVE_DELAY_MS, save_timeout_cb, self);
+  sonae_autosave_schedule (&self->autosave);
 }
 
 gboolean
@@ -639,7 +635,7 @@ sonae_contact_editor_dispose (GObject *object)
 
   if (self->store != NULL)
     save_now (self);
-  g_clear_handle_id (&self->save_source, g_source_remove);
+  sonae_autosave_cancel (&self->autosave);
   gtk_widget_dispose_template (GTK_WIDGET (self), SONAE_TYPE_CONTACT_EDITOR);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
@@ -718,6 +714,7 @@ sonae_contact_editor_init (SonaeContactEditor *self)
 {
   g_autoptr(GtkStringList) groups = NULL;
 
+  sonae_autosave_init (&self->autosave, SONAE_EDITOR_SAVE_DELAY_MS, save_timeout_cb, self);
   self->phone_rows = g_ptr_array_new ();
   self->email_rows = g_ptr_array_new ();
   self->role_switches = g_ptr_array_new ();

@@ -15,13 +15,13 @@
 
 #include "sonae-action-dialog.h"
 #include "sonae-actions.h"
+#include "sonae-autosave.h"
 #include "sonae-clock.h"
 #include "sonae-gui-util.h"
 #include "sonae-incident.h"
 #include "sonae-report-view.h"
 #include "sonae-report.h"
 
-#define SAVE_DELAY_MS 1000
 
 typedef struct _Field Field;
 
@@ -72,7 +72,7 @@ struct _Field
   GtkWidget *revert;            /* back to the proposal */
   GtkWidget *note_row;          /* the refusal, under the field */
   GtkLabel *note_label;
-  guint save_source;
+  SonaeAutosave autosave;
   gboolean dirty;               /* changed, not saved yet */
   gboolean failed;              /* refused: the typed text is kept */
 };
@@ -82,7 +82,7 @@ field_free (gpointer data)
 {
   Field *f = data;
 
-  g_clear_handle_id (&f->save_source, g_source_remove);
+  sonae_autosave_cancel (&f->autosave);
   g_clear_pointer (&f->checks, g_ptr_array_unref);
   g_free (f);
 }
@@ -257,7 +257,7 @@ show_field (Field    *f,
       show_marks (f);
       return;
     }
-  g_clear_handle_id (&f->save_source, g_source_remove);
+  sonae_autosave_cancel (&f->autosave);
   f->dirty = FALSE;
   f->failed = FALSE;
   show_note (f, NULL);
@@ -610,7 +610,7 @@ save_field (Field *f)
   g_autofree char *value = NULL;
   g_autofree char *shown = NULL;
 
-  g_clear_handle_id (&f->save_source, g_source_remove);
+  sonae_autosave_cancel (&f->autosave);
   if (self->store == NULL || self->incident_id == 0 || self->report == NULL)
     return TRUE;
   value = field_get_text (f);
@@ -641,14 +641,10 @@ save_field (Field *f)
   return TRUE;
 }
 
-static gboolean
+static void
 save_timeout_cb (gpointer data)
 {
-  Field *f = data;
-
-  f->save_source = 0;
-  save_field (f);
-  return G_SOURCE_REMOVE;
+  save_field (data);
 }
 
 /* Text: saved a moment after the last key. */
@@ -659,8 +655,7 @@ text_changed (Field *f)
     return;
   f->dirty = TRUE;
   show_marks (f);
-  g_clear_handle_id (&f->save_source, g_source_remove);
-  f->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, f);
+  sonae_autosave_schedule (&f->autosave);
 }
 
 static void
@@ -730,7 +725,7 @@ revert_clicked_cb (GtkButton *button,
   g_autoptr(GError) error = NULL;
   g_autofree char *author = sonae_get_author ();
 
-  g_clear_handle_id (&f->save_source, g_source_remove);
+  sonae_autosave_cancel (&f->autosave);
   if (!sonae_store_set_report_field (self->store, self->incident_id, f->key, NULL, author, &error))
     {
       show_note (f, error->message);
@@ -1039,6 +1034,7 @@ add_field (SonaeReportView     *self,
   Field *f = g_new0 (Field, 1);
   GtkWidget *note;
 
+  sonae_autosave_init (&f->autosave, SONAE_AUTOSAVE_DELAY_MS, save_timeout_cb, f);
   f->view = self;
   f->field = field;
   f->key = sonae_report_field_get_key (field);
@@ -1293,7 +1289,7 @@ sonae_report_view_set_incident (SonaeReportView *self,
         {
           Field *f = g_ptr_array_index (self->fields, i);
 
-          g_clear_handle_id (&f->save_source, g_source_remove);
+          sonae_autosave_cancel (&f->autosave);
           f->dirty = FALSE;
           f->failed = FALSE;
         }

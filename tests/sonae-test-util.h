@@ -32,6 +32,21 @@ gint64       sonae_test_add_incident (SonaeStore *store,
                                       gboolean    drill,
                                       const char *author);
 
+/* A database file read and written behind Sonae's back, with sqlite alone:
+ * the first column of the first row of @sql as an int (-1 when none) or a
+ * new string (NULL when none); @sql run on the file (made when missing);
+ * PRAGMA integrity_check says "ok". */
+int          sonae_test_db_int       (const char *path,
+                                      const char *sql);
+char        *sonae_test_db_text      (const char *path,
+                                      const char *sql);
+void         sonae_test_db_exec      (const char *path,
+                                      const char *sql);
+void         sonae_test_db_assert_intact (const char *path);
+/* How many names in @dir start with @prefix. */
+guint        sonae_test_count_names  (const char *dir,
+                                      const char *prefix);
+
 /* Spin the default main loop until @cond (@data) holds; abort the test
  * with "timed out waiting for @what" after @timeout_ms. */
 typedef gboolean (*SonaeTestCondition) (gpointer data);

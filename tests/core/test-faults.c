@@ -83,67 +83,6 @@ run_ok (const Run *r)
   return WIFEXITED (r->status) && WEXITSTATUS (r->status) == 0;
 }
 
-static int
-query_int (const char *path,
-           const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int value = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
-static char *
-query_text (const char *path,
-            const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
-static void
-exec_sql (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
-static guint
-count_names (const char *dir,
-             const char *prefix)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    if (g_str_has_prefix (name, prefix))
-      n++;
-  return n;
-}
-
 /* The next start, as a user makes it: it opens; the file is whole; the
  * bundled authorities are there; nothing temporary is left. Returns the
  * names of the organisation's own contacts, sorted, joined by "|". */
@@ -160,13 +99,13 @@ start_again (const char *dir)
     g_error ("locked out after a kill: %s", error->message);
   g_clear_object (&store);
 
-  check = query_text (path, "PRAGMA integrity_check");
+  check = sonae_test_db_text (path, "PRAGMA integrity_check");
   g_assert_cmpstr (check, ==, "ok");
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM contacts WHERE builtin_key = 'police-110'"), ==, 1);
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, SONAE_SCHEMA_VERSION);
-  g_assert_cmpuint (count_names (dir, ".sonae-tmp-"), ==, 0);
-  g_assert_cmpuint (count_names (dir, "sonae.db.restoring"), ==, 0);
-  return query_text (path, "SELECT group_concat (name, '|') FROM "
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM contacts WHERE builtin_key = 'police-110'"), ==, 1);
+  g_assert_cmpint (sonae_test_db_int (path, "PRAGMA user_version"), ==, SONAE_SCHEMA_VERSION);
+  g_assert_cmpuint (sonae_test_count_names (dir, ".sonae-tmp-"), ==, 0);
+  g_assert_cmpuint (sonae_test_count_names (dir, "sonae.db.restoring"), ==, 0);
+  return sonae_test_db_text (path, "SELECT group_concat (name, '|') FROM "
                            "(SELECT name FROM contacts WHERE builtin_key IS NULL ORDER BY name)");
 }
 
@@ -269,7 +208,7 @@ setup_rollback_file (const char *dir,
   g_autofree char *path = g_build_filename (dir, "sonae.db", NULL);
 
   add_contacts (dir, "控え", 3);
-  exec_sql (path, "PRAGMA journal_mode = DELETE");
+  sonae_test_db_exec (path, "PRAGMA journal_mode = DELETE");
 }
 
 static void
@@ -281,7 +220,7 @@ setup_migration (const char *dir,
   g_autoptr(GError) error = NULL;
 
   g_assert_true (sonae_store_migrate_file_to (path, 3, &error));
-  exec_sql (path, "INSERT INTO contacts (name, sort_key) VALUES ('移行前 0', 'いこう');"
+  sonae_test_db_exec (path, "INSERT INTO contacts (name, sort_key) VALUES ('移行前 0', 'いこう');"
                   "INSERT INTO contacts (name, sort_key) VALUES ('移行前 1', 'いこう');");
 }
 
@@ -490,14 +429,14 @@ test_full_disk (void)
     run_helper (&r, usb, usb_full, "backup", dir, other, NULL);
     assert_disk_full_error (&r);
     g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
-    g_assert_cmpuint (count_names (usb, ".sonae-tmp-"), ==, 0);
+    g_assert_cmpuint (sonae_test_count_names (usb, ".sonae-tmp-"), ==, 0);
   }
 
   /* Space again: everything as it was, nothing half-imported. */
   names_after = start_again (dir);
   g_assert_cmpstr (names_after, ==, names_before);
   g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
-  g_assert_cmpuint (count_names (dir, "sonae-before-recovery-"), ==, 0);
+  g_assert_cmpuint (sonae_test_count_names (dir, "sonae-before-recovery-"), ==, 0);
 
   run_clear (&r);
   sonae_test_remove_dir (work);

@@ -24,50 +24,6 @@ gboolean sonae_store_migrate_file_to (const char *path, int target, GError **err
 
 #define N_AUTHORITIES_MIN 8
 
-static int
-query_int (const char *path,
-           const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int value = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
-static void
-assert_integrity (const char *path)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-}
-
-static void
-exec_sql (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
 static gboolean
 exists (const char *dir,
         const char *name)
@@ -79,20 +35,6 @@ exists (const char *dir,
 }
 
 /* The names in @dir that start with @prefix. */
-static guint
-count_names (const char *dir,
-             const char *prefix)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    if (g_str_has_prefix (name, prefix))
-      n++;
-  return n;
-}
-
 static char *
 make_store_with_contacts (guint n)
 {
@@ -118,7 +60,7 @@ leave_hot_journal (const char *path)
   int fds[2];
   char c;
 
-  exec_sql (path, "PRAGMA journal_mode = DELETE");
+  sonae_test_db_exec (path, "PRAGMA journal_mode = DELETE");
   g_assert_cmpint (pipe (fds), ==, 0);
   pid = fork ();
   g_assert_cmpint (pid, >=, 0);
@@ -170,11 +112,11 @@ test_hot_journal_is_rolled_back (void)
   g_clear_object (&store);
 
   g_assert_false (exists (dir, "sonae.db-journal"));
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM contacts WHERE name LIKE 'CHANGED%'"), ==, 0);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM contacts WHERE name LIKE '元の 名前 %'"), ==, 300);
-  assert_integrity (path);
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM contacts WHERE name LIKE 'CHANGED%'"), ==, 0);
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM contacts WHERE name LIKE '元の 名前 %'"), ==, 300);
+  sonae_test_db_assert_intact (path);
   /* The copy kept while recovering goes once the recovery worked. */
-  g_assert_cmpuint (count_names (dir, "sonae-before-recovery-"), ==, 0);
+  g_assert_cmpuint (sonae_test_count_names (dir, "sonae-before-recovery-"), ==, 0);
 
   /* And a reader that comes first (the login reminder) recovers it too. */
   leave_hot_journal (path);
@@ -182,7 +124,7 @@ test_hot_journal_is_rolled_back (void)
   g_assert_no_error (error);
   g_assert_cmpint (sonae_contacts_count (store), >=, 300);
   g_clear_object (&store);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM contacts WHERE name LIKE 'CHANGED%'"), ==, 0);
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM contacts WHERE name LIKE 'CHANGED%'"), ==, 0);
 
   sonae_test_remove_dir (dir);
 }
@@ -217,14 +159,14 @@ test_restore_clears_stale_sides (void)
    * one, and nothing of it stays beside the restored database. */
   g_assert_false (exists (dir, "sonae.db-journal"));
   g_assert_false (exists (dir, "sonae.db-wal"));
-  g_assert_cmpint (query_int (kept, "SELECT count(*) FROM contacts WHERE name LIKE 'CHANGED%'"), ==, 0);
-  g_assert_cmpint (query_int (kept, "SELECT count(*) FROM contacts WHERE name LIKE '元の 名前 %'"), ==, 300);
+  g_assert_cmpint (sonae_test_db_int (kept, "SELECT count(*) FROM contacts WHERE name LIKE 'CHANGED%'"), ==, 0);
+  g_assert_cmpint (sonae_test_db_int (kept, "SELECT count(*) FROM contacts WHERE name LIKE '元の 名前 %'"), ==, 300);
 
   store = sonae_store_open (dir, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
-  assert_integrity (path);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM contacts WHERE builtin_key IS NULL"), ==, 3);
+  sonae_test_db_assert_intact (path);
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM contacts WHERE builtin_key IS NULL"), ==, 3);
 
   sonae_test_remove_dir (dir);
   sonae_test_remove_dir (other);
@@ -244,26 +186,26 @@ test_authorities_repaired (void)
   int n_builtin;
 
   g_assert_true (sonae_store_migrate_file_to (path, SONAE_SCHEMA_VERSION, &error));
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM contacts"), ==, 0);
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM contacts"), ==, 0);
 
   store = sonae_store_open (dir, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
-  n_builtin = query_int (path, "SELECT count(*) FROM contacts WHERE builtin_key IS NOT NULL");
+  n_builtin = sonae_test_db_int (path, "SELECT count(*) FROM contacts WHERE builtin_key IS NOT NULL");
   g_assert_cmpint (n_builtin, >=, N_AUTHORITIES_MIN);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM contacts WHERE builtin_key = 'police-110'"), ==, 1);
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM contacts WHERE builtin_key = 'police-110'"), ==, 1);
 
   /* The organisation deletes one; it stays deleted. */
   store = sonae_store_open (dir, &error);
   g_assert_true (sonae_contacts_delete (store,
-                                        query_int (path, "SELECT id FROM contacts WHERE builtin_key = 'ipa-report'"),
+                                        sonae_test_db_int (path, "SELECT id FROM contacts WHERE builtin_key = 'ipa-report'"),
                                         &error));
   g_assert_no_error (error);
   g_clear_object (&store);
   store = sonae_store_open (dir, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM contacts WHERE builtin_key IS NOT NULL"), ==, n_builtin - 1);
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM contacts WHERE builtin_key IS NOT NULL"), ==, n_builtin - 1);
 
   sonae_test_remove_dir (dir);
 }
@@ -278,11 +220,11 @@ test_new_database_is_whole (void)
   g_autofree char *path = g_strdup (sonae_store_get_path (store));
   GStatBuf st;
 
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM contacts WHERE builtin_key IS NOT NULL"), >=, N_AUTHORITIES_MIN);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM meta WHERE key = 'authorities.installed'"), ==, 1);
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, SONAE_SCHEMA_VERSION);
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM contacts WHERE builtin_key IS NOT NULL"), >=, N_AUTHORITIES_MIN);
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM meta WHERE key = 'authorities.installed'"), ==, 1);
+  g_assert_cmpint (sonae_test_db_int (path, "PRAGMA user_version"), ==, SONAE_SCHEMA_VERSION);
   g_clear_object (&store);
-  g_assert_cmpuint (count_names (dir, ".sonae-tmp-"), ==, 0);
+  g_assert_cmpuint (sonae_test_count_names (dir, ".sonae-tmp-"), ==, 0);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   /* Bytes 18 and 19 of the header: 2 is WAL. */
@@ -345,7 +287,7 @@ test_leftovers_tidied (void)
   for (guint i = 0; i < G_N_ELEMENTS (leftovers); i++)
     g_assert_false (exists (dir, leftovers[i]));
   g_assert_true (exists (dir, alive));
-  g_assert_cmpuint (count_names (backups, ""), ==, 0);
+  g_assert_cmpuint (sonae_test_count_names (backups, ""), ==, 0);
   g_assert_false (g_file_test (second_name, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (real_kept, G_FILE_TEST_EXISTS));
 
@@ -380,7 +322,7 @@ test_empty_file_kept_aside (void)
   kept = g_strndup (start, end + 3 - start);
   g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_str_has_prefix (kept + strlen (dir) + 1, "sonae-empty-"));
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM contacts WHERE builtin_key IS NOT NULL"), >=, N_AUTHORITIES_MIN);
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM contacts WHERE builtin_key IS NOT NULL"), >=, N_AUTHORITIES_MIN);
   g_clear_object (&store);
 
   /* Only once: the next start has nothing to say. */
@@ -488,7 +430,7 @@ test_restore_checks_schema (void)
         {
           sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
                                  0x534f4e41, SONAE_SCHEMA_VERSION);
-          exec_sql (file, sql);
+          sonae_test_db_exec (file, sql);
         }
       else
         {
@@ -496,14 +438,14 @@ test_restore_checks_schema (void)
           g_assert_no_error (error);
           g_assert_true (sonae_backup_to_file (store, file, &error));
           g_clear_object (&store);
-          exec_sql (file, cases[i].sql);
+          sonae_test_db_exec (file, cases[i].sql);
         }
 
       g_assert_false (sonae_backup_restore (dir, file, NULL, &error));
       g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_SONAE);
       g_test_message ("%s: %s", cases[i].name, error->message);
       g_clear_error (&error);
-      g_assert_cmpuint (count_names (dir, "sonae-replaced-"), ==, 0);
+      g_assert_cmpuint (sonae_test_count_names (dir, "sonae-replaced-"), ==, 0);
     }
   g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
   g_assert_cmpuint (before_len, ==, after_len);

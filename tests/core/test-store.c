@@ -18,23 +18,6 @@
 
 gboolean sonae_store_migrate_file_to (const char *path, int target, GError **error);
 
-static int
-pragma_int (const char *path,
-            const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int value = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
 static void
 test_store_create (void)
 {
@@ -47,7 +30,7 @@ test_store_create (void)
   g_assert_cmpint (g_stat (sonae_store_get_path (store), &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  g_assert_cmpint (pragma_int (sonae_store_get_path (store), "PRAGMA user_version"), ==, SONAE_SCHEMA_VERSION);
+  g_assert_cmpint (sonae_test_db_int (sonae_store_get_path (store), "PRAGMA user_version"), ==, SONAE_SCHEMA_VERSION);
   {
     sqlite3_stmt *stmt = NULL;
     sqlite3_prepare_v2 (sonae_store_get_db (store), "PRAGMA journal_mode", -1, &stmt, NULL);
@@ -158,8 +141,8 @@ test_store_migrations (void)
           g_assert_cmpstr (sonae_contact_get_first_phone (c), ==, "090-0000-0000");
           g_assert_cmpuint (holders->len, ==, 1);
         }
-      g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, SONAE_SCHEMA_VERSION);
-      g_assert_cmpint (pragma_int (path, "PRAGMA integrity_check") , ==, 0 /* "ok" reads as 0 */);
+      g_assert_cmpint (sonae_test_db_int (path, "PRAGMA user_version"), ==, SONAE_SCHEMA_VERSION);
+      g_assert_cmpint (sonae_test_db_int (path, "PRAGMA integrity_check") , ==, 0 /* "ok" reads as 0 */);
       g_clear_object (&store);
       sonae_test_remove_dir (dir);
     }
@@ -179,7 +162,7 @@ test_store_migration_from_2 (void)
 
   g_assert_true (sonae_store_migrate_file_to (path, 2, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (sonae_test_db_int (path, "PRAGMA user_version"), ==, 2);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "INSERT INTO manual_items (item_id, text, added, updated_at) "
                                      "VALUES ('own-step', '自院の手順', 1, '2026-01-01T00:00:00');"
@@ -189,10 +172,10 @@ test_store_migration_from_2 (void)
 
   store = sonae_store_open (dir, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, SONAE_SCHEMA_VERSION);
-  g_assert_cmpint (pragma_int (path, "SELECT count(*) FROM manual_items WHERE item_id = 'own-step'"), ==, 1);
-  g_assert_cmpint (pragma_int (path, "SELECT count(*) FROM manual_reviews"), ==, 1);
-  g_assert_cmpint (pragma_int (path, "SELECT count(*) FROM incidents"), ==, 0);
+  g_assert_cmpint (sonae_test_db_int (path, "PRAGMA user_version"), ==, SONAE_SCHEMA_VERSION);
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM manual_items WHERE item_id = 'own-step'"), ==, 1);
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM manual_reviews"), ==, 1);
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM incidents"), ==, 0);
 
   /* The new tables take an incident with its timeline and checklist run. */
   g_assert_cmpint (sqlite3_prepare_v2 (sonae_store_get_db (store),
@@ -217,7 +200,7 @@ test_store_migration_from_2 (void)
   g_assert_false (sonae_store_is_empty (store));
 
   g_clear_object (&store);
-  g_assert_cmpint (pragma_int (path, "PRAGMA integrity_check"), ==, 0);
+  g_assert_cmpint (sonae_test_db_int (path, "PRAGMA integrity_check"), ==, 0);
   sonae_test_remove_dir (dir);
 }
 
@@ -239,7 +222,7 @@ test_store_migration_from_3 (void)
   g_setenv ("SONAE_NOW", "2026-11-22T10:00:00", TRUE);
   g_assert_true (sonae_store_migrate_file_to (path, 3, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (sonae_test_db_int (path, "PRAGMA user_version"), ==, 3);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "INSERT INTO incidents (id, number, year, seq, title, type, level, event, seen, "
                                      "personal_data, impact, detected_at, created_at, created_by) VALUES "
@@ -250,11 +233,11 @@ test_store_migration_from_3 (void)
 
   store = sonae_store_open (dir, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, SONAE_SCHEMA_VERSION);
-  g_assert_cmpint (pragma_int (path, "SELECT count(*) FROM incidents WHERE title = '移行前の事案'"), ==, 1);
-  g_assert_cmpint (pragma_int (path, "SELECT count(*) FROM ppc_assessments"), ==, 0);
-  g_assert_cmpint (pragma_int (path, "SELECT count(*) FROM body_reports"), ==, 0);
-  g_assert_cmpint (pragma_int (path, "SELECT count(*) FROM actions"), ==, 0);
+  g_assert_cmpint (sonae_test_db_int (path, "PRAGMA user_version"), ==, SONAE_SCHEMA_VERSION);
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM incidents WHERE title = '移行前の事案'"), ==, 1);
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM ppc_assessments"), ==, 0);
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM body_reports"), ==, 0);
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM actions"), ==, 0);
 
   /* The new tables work for the old incident. */
   ppc = sonae_store_get_ppc (store, 1, &error);
@@ -292,7 +275,7 @@ test_store_migration_from_3 (void)
                                  NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
 
   g_clear_object (&store);
-  g_assert_cmpint (pragma_int (path, "PRAGMA integrity_check"), ==, 0);
+  g_assert_cmpint (sonae_test_db_int (path, "PRAGMA integrity_check"), ==, 0);
   g_unsetenv ("SONAE_NOW");
   sonae_test_remove_dir (dir);
 }
@@ -331,7 +314,7 @@ test_store_migration_from_4 (void)
 
   store = sonae_store_open (dir, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, SONAE_SCHEMA_VERSION);
+  g_assert_cmpint (sonae_test_db_int (path, "PRAGMA user_version"), ==, SONAE_SCHEMA_VERSION);
   approved = sonae_store_get_action (store, 1, &error);
   g_assert_cmpstr (approved->approved_by, ==, "院長");
   g_assert_cmpstr (approved->approved_on, ==, "2026-11-21");
@@ -343,7 +326,7 @@ test_store_migration_from_4 (void)
   g_assert_cmpstr (sonae_report_get (report, SONAE_REPORT_PLACE), ==, "受付");
   g_assert_true (sonae_store_set_report_field (store, 1, SONAE_REPORT_DEPARTMENT, "受付", "院長", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (pragma_int (path, "SELECT count(*) FROM report_fields"), ==, 1);
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM report_fields"), ==, 1);
   /* A field of no incident is refused by the database itself. */
   g_assert_cmpint (sqlite3_exec (sonae_store_get_db (store),
                                  "INSERT INTO report_fields (incident_id, key, value, updated_at, updated_by) "
@@ -351,7 +334,7 @@ test_store_migration_from_4 (void)
                                  NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
 
   g_clear_object (&store);
-  g_assert_cmpint (pragma_int (path, "PRAGMA integrity_check"), ==, 0);
+  g_assert_cmpint (sonae_test_db_int (path, "PRAGMA integrity_check"), ==, 0);
   g_unsetenv ("SONAE_NOW");
   sonae_test_remove_dir (dir);
 }
@@ -389,7 +372,7 @@ test_store_migration_from_5 (void)
 
   store = sonae_store_open (dir, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, SONAE_SCHEMA_VERSION);
+  g_assert_cmpint (sonae_test_db_int (path, "PRAGMA user_version"), ==, SONAE_SCHEMA_VERSION);
   action = sonae_store_get_action (store, 1, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (action->text, ==, "更新する");
@@ -418,9 +401,9 @@ test_store_migration_from_5 (void)
                                  NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
 
   g_clear_object (&store);
-  g_assert_cmpint (pragma_int (path, "SELECT count(*) FROM bcp_systems"), ==, 1);
-  g_assert_cmpint (pragma_int (path, "SELECT count(*) FROM bcp_drills WHERE incident_id = 1"), ==, 1);
-  g_assert_cmpint (pragma_int (path, "PRAGMA integrity_check"), ==, 0);
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM bcp_systems"), ==, 1);
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM bcp_drills WHERE incident_id = 1"), ==, 1);
+  g_assert_cmpint (sonae_test_db_int (path, "PRAGMA integrity_check"), ==, 0);
   g_unsetenv ("SONAE_NOW");
   sonae_test_remove_dir (dir);
 }

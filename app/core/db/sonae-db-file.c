@@ -396,6 +396,37 @@ sonae_db_file_check_schema (sqlite3     *db,
 
 /* --- checking a file ------------------------------------------------------- */
 
+gboolean
+sonae_db_file_read_stamp (sqlite3     *db,
+                          const char  *path,
+                          int         *out_version,
+                          int         *out_n_tables,
+                          GError     **error)
+{
+  int app_id = sonae_db_query_int (db, "PRAGMA application_id", -1);
+  int version = sonae_db_query_int (db, "PRAGMA user_version", -1);
+  int n_tables = sonae_db_query_int (db, "SELECT count(*) FROM sqlite_schema", -1);
+
+  *out_version = version;
+  *out_n_tables = n_tables;
+  if (n_tables == 0)
+    return TRUE;
+  if (app_id != SONAE_APPLICATION_ID)
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_NOT_SONAE,
+                   _("%s is a database of another program, not of Sonae."), path);
+      return FALSE;
+    }
+  if (version > SONAE_SCHEMA_VERSION)
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_NEWER_SCHEMA,
+                   _("%s was written by a newer version of Sonae (data version %d; this version reads up to %d). Update Sonae to open it."),
+                   path, version, SONAE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* A URI that opens @path as it is: "immutable" when nothing beside it could
  * change it (no journal, no WAL), so that a read-only stick still reads. */
 static char *
@@ -435,7 +466,6 @@ sonae_db_file_check (const char  *path,
   int fd;
   ssize_t n;
   int rc;
-  int app_id;
   int version;
   int n_tables;
 
@@ -506,22 +536,8 @@ sonae_db_file_check (const char  *path,
       return FALSE;
     }
 
-  app_id = sonae_db_query_int (db, "PRAGMA application_id", -1);
-  version = sonae_db_query_int (db, "PRAGMA user_version", -1);
-  n_tables = sonae_db_query_int (db, "SELECT count(*) FROM sqlite_schema", -1);
-
-  if (app_id != SONAE_APPLICATION_ID && n_tables != 0)
+  if (!sonae_db_file_read_stamp (db, path, &version, &n_tables, error))
     {
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_NOT_SONAE,
-                   _("%s is a database of another program, not of Sonae."), path);
-      sqlite3_close (db);
-      return FALSE;
-    }
-  if (version > SONAE_SCHEMA_VERSION)
-    {
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_NEWER_SCHEMA,
-                   _("%s was written by a newer version of Sonae (data version %d; this version reads up to %d). Update Sonae to open it."),
-                   path, version, SONAE_SCHEMA_VERSION);
       sqlite3_close (db);
       return FALSE;
     }

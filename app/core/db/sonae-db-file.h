@@ -54,6 +54,15 @@ gboolean  sonae_db_file_check_schema (sqlite3     *db,
                                       int          version,
                                       const char  *path,
                                       GError     **error);
+/* Read what @db says of itself: its data version and how many tables it
+ * has. A file with tables is refused unless Sonae wrote it
+ * (SONAE_ERROR_NOT_SONAE) at a version this Sonae reads
+ * (SONAE_ERROR_NEWER_SCHEMA); a file without any is anybody's, and empty. */
+gboolean  sonae_db_file_read_stamp   (sqlite3     *db,
+                                      const char  *path,
+                                      int         *out_version,
+                                      int         *out_n_tables,
+                                      GError     **error);
 /* PRAGMA quick_check's first complaint, or NULL when the file is sound. */
 char     *sonae_db_file_quick_check  (sqlite3     *db);
 int       sonae_db_query_int         (sqlite3     *db,

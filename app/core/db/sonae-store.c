@@ -580,7 +580,7 @@ prepare_database (SonaeStore  *self,
   g_autofree char *problem = NULL;
   char header[16] = { 0 };
   GStatBuf st;
-  int app_id, version, n_tables;
+  int version, n_tables;
   ssize_t n = -1;
   int fd;
 
@@ -663,9 +663,8 @@ prepare_database (SonaeStore  *self,
   if (aside != NULL)
     sonae_db_file_remove_dir (aside);
 
-  app_id = sonae_db_query_int (self->db, "PRAGMA application_id", -1);
-  version = sonae_db_query_int (self->db, "PRAGMA user_version", -1);
-  n_tables = sonae_db_query_int (self->db, "SELECT count(*) FROM sqlite_schema", -1);
+  if (!sonae_db_file_read_stamp (self->db, self->path, &version, &n_tables, error))
+    return FALSE;
   if (n_tables == 0)
     {
       /* An SQLite file with nothing in it (an earlier Sonae killed at its
@@ -675,19 +674,6 @@ prepare_database (SonaeStore  *self,
       return create_whole (self, error) &&
              open_connection (self, self->path, SQLITE_OPEN_READWRITE, error) &&
              apply_settings (self, error);
-    }
-  if (app_id != SONAE_APPLICATION_ID)
-    {
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_NOT_SONAE,
-                   _("%s is a database of another program, not of Sonae."), self->path);
-      return FALSE;
-    }
-  if (version > SONAE_SCHEMA_VERSION)
-    {
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_NEWER_SCHEMA,
-                   _("%s was written by a newer version of Sonae (data version %d; this version reads up to %d). Update Sonae to open it."),
-                   self->path, version, SONAE_SCHEMA_VERSION);
-      return FALSE;
     }
 
   if (!apply_settings (self, error) ||

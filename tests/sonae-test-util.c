@@ -3,9 +3,10 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "sonae-test-util.h"
 #include "sonae-contacts.h"
 #include "sonae-incident.h"
-#include "sonae-test-util.h"
+#include "sonae-incidents.h"
 
 char *
 sonae_test_make_dir (void)
@@ -144,7 +145,7 @@ sonae_test_add_incident (SonaeStore *store,
   incident->level = level;
   incident->event = SONAE_EVENT_MALWARE;
   incident->answers.seen = SONAE_SEEN_RANSOM;
-  g_assert_true (sonae_store_create_incident (store, incident, NULL, author, &error));
+  g_assert_true (sonae_incidents_create (store, incident, NULL, author, &error));
   g_assert_no_error (error);
   g_assert_cmpint (incident->id, >, 0);
   return incident->id;

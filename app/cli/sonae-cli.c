@@ -7,9 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sonae-cli.h"
 #include "sonae-backup.h"
 #include "sonae-bcp.h"
-#include "sonae-cli.h"
 #include "sonae-contacts.h"
 #include "sonae-demo.h"
 #include "sonae-document.h"
@@ -17,6 +17,7 @@
 #include "sonae-error.h"
 #include "sonae-import.h"
 #include "sonae-incident.h"
+#include "sonae-incidents.h"
 #include "sonae-reminders.h"
 #include "sonae-store.h"
 
@@ -184,7 +185,7 @@ run_list_incidents (const char *data_dir)
   store = open_store (data_dir, FALSE, &error);
   if (store == NULL)
     return fail (_("Could not open the data folder"), error);
-  incidents = sonae_store_list_incidents (store, &all, &error);
+  incidents = sonae_incidents_list (store, &all, &error);
   if (incidents == NULL)
     return fail (_("Could not read the incidents"), error);
   if (incidents->len == 0)
@@ -282,14 +283,14 @@ run_export (const char   *data_dir,
     return fail (_("Could not open the data folder"), error);
   if (incident_ref != NULL)
     {
-      incident = sonae_store_find_incident (store, incident_ref, &error);
+      incident = sonae_incidents_find (store, incident_ref, &error);
       if (incident == NULL)
         return fail (_("Could not write the document"), error);
       doc = sonae_documents_build_for_incident (store, name, incident->id, paper, &error);
     }
   else if (system_ref != NULL)
     {
-      system = sonae_store_find_bcp_system (store, system_ref, &error);
+      system = sonae_bcp_find_system (store, system_ref, &error);
       if (system == NULL)
         return fail (_("Could not write the document"), error);
       doc = sonae_documents_build_for_system (store, name, system->id, paper, &error);

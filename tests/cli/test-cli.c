@@ -8,14 +8,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "sonae-actions.h"
 #include "sonae-bcp.h"
+#include "sonae-capa.h"
 #include "sonae-contacts.h"
 #include "sonae-data-lock.h"
 #include "sonae-incident.h"
-#include "sonae-manual-store.h"
+#include "sonae-incidents.h"
+#include "sonae-manual-edits.h"
 #include "sonae-reminders.h"
-#include "sonae-report.h"
+#include "sonae-report-form.h"
 #include "sonae-store.h"
 #include "sonae-test-util.h"
 
@@ -560,7 +561,7 @@ test_cli_check_reminders_notify (void)
   g_autofree char *dir = sonae_test_make_dir ();
   g_autoptr(SonaeStore) store = sonae_store_open (dir, NULL);
   g_autoptr(SonaeIncident) incident = sonae_incident_new ();
-  g_autoptr(SonaeAction) action = sonae_action_new ();
+  g_autoptr(SonaeCapa) action = sonae_capa_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) then = g_date_time_add_days (now, -1);
   g_autoptr(GError) error = NULL;
@@ -575,13 +576,13 @@ test_cli_check_reminders_notify (void)
   incident->event = SONAE_EVENT_UNAVAILABLE;
   incident->answers.seen = SONAE_SEEN_SYSTEM_DOWN;
   incident->answers.personal_data = SONAE_ANSWER_NO;
-  g_assert_true (sonae_store_create_incident (store, incident, NULL, "佐藤 由美", &error));
+  g_assert_true (sonae_incidents_create (store, incident, NULL, "佐藤 由美", &error));
   g_assert_no_error (error);
   action->incident_id = incident->id;
-  action->kind = SONAE_ACTION_CORRECTIVE;
+  action->kind = SONAE_CAPA_CORRECTIVE;
   action->text = g_strdup ("バックアップの復元を試す");
   action->due_on = g_date_time_format (then, "%Y-%m-%d");
-  g_assert_true (sonae_store_save_action (store, action, "佐藤 由美", &error));
+  g_assert_true (sonae_capa_save (store, action, "佐藤 由美", &error));
   g_assert_no_error (error);
   g_clear_object (&store);
 
@@ -645,7 +646,7 @@ test_cli_check_reminders_nothing (void)
       g_assert_true (sonae_contacts_save (store, c, NULL));
       g_assert_true (sonae_contacts_mark_verified (store, c->id, NULL, NULL));
     }
-  g_assert_true (sonae_store_mark_manual_reviewed (store, NULL, "山田 太郎", NULL));
+  g_assert_true (sonae_manual_edits_mark_reviewed (store, NULL, "山田 太郎", NULL));
   /* A drill held and the BCP reviewed today: neither is due. */
   {
     g_autoptr(SonaeBcpDrill) drill = sonae_bcp_drill_new ();
@@ -653,8 +654,8 @@ test_cli_check_reminders_nothing (void)
 
     drill->held_on = g_date_time_format (today, "%Y-%m-%d");
     drill->scenario = g_strdup ("電子カルテが止まったときの紙運用");
-    g_assert_true (sonae_store_save_bcp_drill (store, drill, NULL));
-    g_assert_true (sonae_store_mark_bcp_reviewed (store, NULL, "山田 太郎", NULL));
+    g_assert_true (sonae_bcp_save_drill (store, drill, NULL));
+    g_assert_true (sonae_bcp_mark_reviewed (store, NULL, "山田 太郎", NULL));
   }
   g_clear_object (&store);
 
@@ -736,15 +737,15 @@ test_cli_reporting_docs (void)
     g_autoptr(SonaePpcDraft) d = NULL;
 
     g_assert_nonnull (store);
-    drill = sonae_store_find_incident (store, "2026-001", NULL);
+    drill = sonae_incidents_find (store, "2026-001", NULL);
     g_assert_nonnull (drill);
     g_assert_true (drill->drill);
     number = g_strdup (drill->number);
-    r = sonae_store_get_report (store, drill->id, NULL);
+    r = sonae_report_load (store, drill->id, NULL);
     g_assert_nonnull (r);
     g_assert_nonnull (sonae_report_get (r, SONAE_REPORT_PLACE));
     place = g_strdup (sonae_report_get (r, SONAE_REPORT_PLACE));
-    d = sonae_store_get_ppc_draft (store, drill->id, NULL);
+    d = sonae_ppc_get_draft (store, drill->id, NULL);
     g_assert_nonnull (d);
     item9 = g_strdup_printf ("9. %s", d->items[8].title);
   }
@@ -899,7 +900,7 @@ test_cli_bcp_docs (void)
         s->vendor_id = vendor->id;
         s->contract_no = g_strdup_printf ("MS-%u", 100 + i);
         s->fallback = g_strdup_printf ("紙運用%u", i + 1);
-        g_assert_true (sonae_store_save_bcp_system (store, s, &error));
+        g_assert_true (sonae_bcp_save_system (store, s, &error));
         g_assert_no_error (error);
       }
   }

@@ -56,7 +56,7 @@ add_system (SonaeStore *store,
   SonaeBcpSystem *system = make_system (name);
 
   system->recovery_order = order;
-  g_assert_true (sonae_store_save_bcp_system (store, system, &error));
+  g_assert_true (sonae_bcp_save_system (store, system, &error));
   g_assert_no_error (error);
   return system;
 }
@@ -64,7 +64,7 @@ add_system (SonaeStore *store,
 static guint
 count_systems (SonaeStore *store)
 {
-  g_autoptr(GPtrArray) list = sonae_store_list_bcp_systems (store, NULL);
+  g_autoptr(GPtrArray) list = sonae_bcp_list_systems (store, NULL);
 
   g_assert_nonnull (list);
   return list->len;
@@ -82,56 +82,56 @@ test_texts (Fixture       *f,
   g_autofree char *big = g_strnfill (SONAE_INCIDENT_MAX_TEXT + 1, 'a');
   const char *sql = "'); DROP TABLE bcp_texts; --";
 
-  g_assert_false (sonae_store_bcp_is_started (f->store));
+  g_assert_false (sonae_bcp_is_started (f->store));
   for (guint i = 0; i < SONAE_BCP_N_TEXTS; i++)
     {
       g_assert_nonnull (sonae_bcp_text_to_string (i));
       g_assert_cmpstr (sonae_bcp_text_get_title (i), !=, "");
       g_assert_cmpstr (sonae_bcp_text_get_hint (i), !=, "");
-      g_assert_null (sonae_store_get_bcp_text (f->store, i, &error));
+      g_assert_null (sonae_bcp_get_text (f->store, i, &error));
       g_assert_no_error (error);
     }
 
-  g_assert_true (sonae_store_set_bcp_text (f->store, SONAE_BCP_TEXT_POLICY, sql, &error));
+  g_assert_true (sonae_bcp_set_text (f->store, SONAE_BCP_TEXT_POLICY, sql, &error));
   g_assert_no_error (error);
-  policy = sonae_store_get_bcp_text (f->store, SONAE_BCP_TEXT_POLICY, &error);
+  policy = sonae_bcp_get_text (f->store, SONAE_BCP_TEXT_POLICY, &error);
   g_assert_cmpstr (policy, ==, sql);
-  g_assert_true (sonae_store_bcp_is_started (f->store));
+  g_assert_true (sonae_bcp_is_started (f->store));
 
   /* Too long, or not UTF-8: refused, the old text stays. */
-  g_assert_false (sonae_store_set_bcp_text (f->store, SONAE_BCP_TEXT_POLICY, big, &error));
+  g_assert_false (sonae_bcp_set_text (f->store, SONAE_BCP_TEXT_POLICY, big, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (sonae_store_set_bcp_text (f->store, SONAE_BCP_TEXT_POLICY, "\xff\xfe", &error));
+  g_assert_false (sonae_bcp_set_text (f->store, SONAE_BCP_TEXT_POLICY, "\xff\xfe", &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
   g_free (policy);
-  policy = sonae_store_get_bcp_text (f->store, SONAE_BCP_TEXT_POLICY, NULL);
+  policy = sonae_bcp_get_text (f->store, SONAE_BCP_TEXT_POLICY, NULL);
   g_assert_cmpstr (policy, ==, sql);
 
   /* Blank forgets it. */
-  g_assert_true (sonae_store_set_bcp_text (f->store, SONAE_BCP_TEXT_POLICY, "  \n", &error));
+  g_assert_true (sonae_bcp_set_text (f->store, SONAE_BCP_TEXT_POLICY, "  \n", &error));
   g_clear_pointer (&policy, g_free);
-  policy = sonae_store_get_bcp_text (f->store, SONAE_BCP_TEXT_POLICY, NULL);
+  policy = sonae_bcp_get_text (f->store, SONAE_BCP_TEXT_POLICY, NULL);
   g_assert_null (policy);
-  g_assert_false (sonae_store_bcp_is_started (f->store));
+  g_assert_false (sonae_bcp_is_started (f->store));
 
   /* Deciders: top until set; only bundled roles; not “started” by them. */
-  decider = sonae_store_get_bcp_decider (f->store, SONAE_BCP_DECIDE_RETURN);
+  decider = sonae_bcp_get_decider (f->store, SONAE_BCP_DECIDE_RETURN);
   g_assert_cmpstr (decider, ==, SONAE_ROLE_TOP);
   g_clear_pointer (&decider, g_free);
-  g_assert_true (sonae_store_set_bcp_decider (f->store, SONAE_BCP_DECIDE_RETURN, SONAE_ROLE_LEAD, &error));
+  g_assert_true (sonae_bcp_set_decider (f->store, SONAE_BCP_DECIDE_RETURN, SONAE_ROLE_LEAD, &error));
   g_assert_no_error (error);
-  g_assert_false (sonae_store_set_bcp_decider (f->store, SONAE_BCP_DECIDE_RETURN, "janitor", &error));
+  g_assert_false (sonae_bcp_set_decider (f->store, SONAE_BCP_DECIDE_RETURN, "janitor", &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
-  decider = sonae_store_get_bcp_decider (f->store, SONAE_BCP_DECIDE_RETURN);
+  decider = sonae_bcp_get_decider (f->store, SONAE_BCP_DECIDE_RETURN);
   g_assert_cmpstr (decider, ==, SONAE_ROLE_LEAD);
   g_clear_pointer (&decider, g_free);
-  decider = sonae_store_get_bcp_decider (f->store, SONAE_BCP_DECIDE_DECLARE);
+  decider = sonae_bcp_get_decider (f->store, SONAE_BCP_DECIDE_DECLARE);
   g_assert_cmpstr (decider, ==, SONAE_ROLE_TOP);
   g_assert_cmpstr (sonae_bcp_decision_to_string (SONAE_BCP_DECIDE_RETURN), ==, "return");
-  g_assert_false (sonae_store_bcp_is_started (f->store));
+  g_assert_false (sonae_bcp_is_started (f->store));
 }
 
 static void
@@ -142,25 +142,25 @@ test_reviews (Fixture       *f,
   g_autofree char *date = NULL;
   g_autofree char *by = NULL;
 
-  g_assert_false (sonae_store_get_bcp_last_review (f->store, &date, &by));
+  g_assert_false (sonae_bcp_get_last_review (f->store, &date, &by));
   g_assert_null (date);
-  g_assert_false (sonae_store_mark_bcp_reviewed (f->store, "2026-06-16", AUTHOR, &error));
+  g_assert_false (sonae_bcp_mark_reviewed (f->store, "2026-06-16", AUTHOR, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (sonae_store_mark_bcp_reviewed (f->store, "2026-02-30", AUTHOR, &error));
+  g_assert_false (sonae_bcp_mark_reviewed (f->store, "2026-02-30", AUTHOR, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "2026-02-30"));
   g_clear_error (&error);
-  g_assert_false (sonae_store_mark_bcp_reviewed (f->store, NULL, " ", &error));
+  g_assert_false (sonae_bcp_mark_reviewed (f->store, NULL, " ", &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (sonae_store_get_bcp_last_review (f->store, NULL, NULL));
+  g_assert_false (sonae_bcp_get_last_review (f->store, NULL, NULL));
 
-  g_assert_true (sonae_store_mark_bcp_reviewed (f->store, "2025-04-01", "高橋 誠", &error));
-  g_assert_true (sonae_store_mark_bcp_reviewed (f->store, NULL, AUTHOR, &error));
-  g_assert_true (sonae_store_mark_bcp_reviewed (f->store, "2026-01-10", "高橋 誠", &error));
+  g_assert_true (sonae_bcp_mark_reviewed (f->store, "2025-04-01", "高橋 誠", &error));
+  g_assert_true (sonae_bcp_mark_reviewed (f->store, NULL, AUTHOR, &error));
+  g_assert_true (sonae_bcp_mark_reviewed (f->store, "2026-01-10", "高橋 誠", &error));
   g_assert_no_error (error);
-  g_assert_true (sonae_store_get_bcp_last_review (f->store, &date, &by));
+  g_assert_true (sonae_bcp_get_last_review (f->store, &date, &by));
   g_assert_cmpstr (date, ==, "2026-06-15");
   g_assert_cmpstr (by, ==, AUTHOR);
 }
@@ -181,45 +181,45 @@ test_events (Fixture       *f,
   a->title = g_strdup ("停電");
   a->stops = g_strdup ("全部");
   a->damage = g_strdup ("半日");
-  g_assert_true (sonae_store_save_bcp_event (f->store, a, &error));
+  g_assert_true (sonae_bcp_save_event (f->store, a, &error));
   g_assert_no_error (error);
   g_assert_cmpint (a->id, >, 0);
   g_assert_cmpint (a->position, ==, 0);
   b->title = g_strdup ("'; DELETE FROM bcp_events; --");
-  g_assert_true (sonae_store_save_bcp_event (f->store, b, &error));
+  g_assert_true (sonae_bcp_save_event (f->store, b, &error));
   g_assert_cmpint (b->position, ==, 1);
 
   blank->title = g_strdup ("   ");
-  g_assert_false (sonae_store_save_bcp_event (f->store, blank, &error));
+  g_assert_false (sonae_bcp_save_event (f->store, blank, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
 
   /* Move the second first. */
   b->position = 0;
   a->position = 1;
-  g_assert_true (sonae_store_save_bcp_event (f->store, b, &error));
-  g_assert_true (sonae_store_save_bcp_event (f->store, a, &error));
-  list = sonae_store_list_bcp_events (f->store, &error);
+  g_assert_true (sonae_bcp_save_event (f->store, b, &error));
+  g_assert_true (sonae_bcp_save_event (f->store, a, &error));
+  list = sonae_bcp_list_events (f->store, &error);
   g_assert_cmpuint (list->len, ==, 2);
   g_assert_cmpstr (((SonaeBcpEvent *) g_ptr_array_index (list, 0))->title, ==, "'; DELETE FROM bcp_events; --");
   g_assert_cmpstr (((SonaeBcpEvent *) g_ptr_array_index (list, 1))->damage, ==, "半日");
   g_clear_pointer (&list, g_ptr_array_unref);
 
   /* The usual ones: eight, then none more. */
-  added = sonae_store_add_usual_bcp_events (f->store, &error);
+  added = sonae_bcp_add_usual_events (f->store, &error);
   g_assert_no_error (error);
   g_assert_cmpint (added, ==, 8);
-  g_assert_cmpint (sonae_store_add_usual_bcp_events (f->store, &error), ==, 0);
-  list = sonae_store_list_bcp_events (f->store, &error);
+  g_assert_cmpint (sonae_bcp_add_usual_events (f->store, &error), ==, 0);
+  list = sonae_bcp_list_events (f->store, &error);
   g_assert_cmpuint (list->len, ==, 10);
   for (guint i = 2; i < list->len; i++)
     g_assert_nonnull (((SonaeBcpEvent *) g_ptr_array_index (list, i))->stops);
   g_clear_pointer (&list, g_ptr_array_unref);
 
-  g_assert_true (sonae_store_delete_bcp_event (f->store, a->id, &error));
-  g_assert_false (sonae_store_delete_bcp_event (f->store, a->id, &error));
+  g_assert_true (sonae_bcp_delete_event (f->store, a->id, &error));
+  g_assert_false (sonae_bcp_delete_event (f->store, a->id, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
-  list = sonae_store_list_bcp_events (f->store, NULL);
+  list = sonae_bcp_list_events (f->store, NULL);
   g_assert_cmpuint (list->len, ==, 9);
 }
 
@@ -255,14 +255,14 @@ test_system_round_trip (Fixture       *f,
   system->fallback = g_strdup ("紙カルテ");
   system->forms_location = g_strdup ("受付の赤い箱");
   system->first_steps = g_strdup ("1. LANケーブルを抜く\n2. 連絡");
-  g_assert_true (sonae_store_save_bcp_system (f->store, system, &error));
+  g_assert_true (sonae_bcp_save_system (f->store, system, &error));
   g_assert_no_error (error);
   g_assert_cmpint (system->id, >, 0);
   g_assert_cmpstr (system->name, ==, "電子カルテ");
   g_assert_cmpstr (system->vendor_name, ==, "みどりサポート");
   g_assert_nonnull (system->created_at);
 
-  read = sonae_store_get_bcp_system (f->store, system->id, &error);
+  read = sonae_bcp_get_system (f->store, system->id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (read->name, ==, "電子カルテ");
   g_assert_cmpstr (read->purpose, ==, "診療記録");
@@ -288,16 +288,16 @@ test_system_round_trip (Fixture       *f,
   g_assert_cmpstr (next, ==, "2026-07-09");
 
   /* Found by name, any case and spaces, or by id. */
-  found = sonae_store_find_bcp_system (f->store, " 電子カルテ ", &error);
+  found = sonae_bcp_find_system (f->store, " 電子カルテ ", &error);
   g_assert_no_error (error);
   g_assert_cmpint (found->id, ==, system->id);
   g_clear_pointer (&found, sonae_bcp_system_free);
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, system->id);
-  found = sonae_store_find_bcp_system (f->store, id_text, &error);
+  found = sonae_bcp_find_system (f->store, id_text, &error);
   g_assert_no_error (error);
   g_assert_cmpint (found->id, ==, system->id);
   g_clear_pointer (&found, sonae_bcp_system_free);
-  found = sonae_store_find_bcp_system (f->store, "レセコン", &error);
+  found = sonae_bcp_find_system (f->store, "レセコン", &error);
   g_assert_null (found);
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "レセコン"));
@@ -306,24 +306,24 @@ test_system_round_trip (Fixture       *f,
   /* A deleted vendor reads as none. */
   g_assert_true (sonae_contacts_delete (f->store, vendor, NULL));
   g_clear_pointer (&read, sonae_bcp_system_free);
-  read = sonae_store_get_bcp_system (f->store, system->id, &error);
+  read = sonae_bcp_get_system (f->store, system->id, &error);
   g_assert_null (read->vendor_name);
   g_assert_cmpint (read->vendor_id, ==, vendor);
 
   /* Restore test recorded. */
-  g_assert_true (sonae_store_record_restore_test (f->store, system->id, NULL, &error));
+  g_assert_true (sonae_bcp_record_restore_test (f->store, system->id, NULL, &error));
   g_assert_no_error (error);
   g_clear_pointer (&read, sonae_bcp_system_free);
-  read = sonae_store_get_bcp_system (f->store, system->id, &error);
+  read = sonae_bcp_get_system (f->store, system->id, &error);
   g_assert_cmpstr (read->restore_tested_on, ==, "2026-06-15");
-  g_assert_false (sonae_store_record_restore_test (f->store, system->id, "2026-06-16", &error));
+  g_assert_false (sonae_bcp_record_restore_test (f->store, system->id, "2026-06-16", &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (sonae_store_record_restore_test (f->store, 9999, NULL, &error));
+  g_assert_false (sonae_bcp_record_restore_test (f->store, 9999, NULL, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  g_assert_true (sonae_store_delete_bcp_system (f->store, system->id, &error));
+  g_assert_true (sonae_bcp_delete_system (f->store, system->id, &error));
   g_assert_cmpuint (count_systems (f->store), ==, 0);
 }
 
@@ -392,13 +392,13 @@ test_worksheet_status (Fixture       *f,
   system = add_system (f->store, "電子カルテ", 1);
   system->restore_test_days = 30;
   system->restore_tested_on = g_strdup ("2026-01-10");
-  g_assert_true (sonae_store_save_bcp_system (f->store, system, &error));
+  g_assert_true (sonae_bcp_save_system (f->store, system, &error));
   g_assert_no_error (error);
   systems = sonae_bcp_get_worksheet_status (f->store, "systems");
   g_assert_cmpstr (systems, ==, "1 system · restore test due");
   g_unsetenv ("SONAE_NOW");
 
-  g_assert_true (sonae_store_set_bcp_text (f->store, SONAE_BCP_TEXT_POLICY, "患者の安全を最優先にする", &error));
+  g_assert_true (sonae_bcp_set_text (f->store, SONAE_BCP_TEXT_POLICY, "患者の安全を最優先にする", &error));
   policy = sonae_bcp_get_worksheet_status (f->store, "policy");
   g_assert_cmpstr (policy, ==, "Written");
 }
@@ -411,7 +411,7 @@ test_system_order (Fixture       *f,
   g_autoptr(SonaeBcpSystem) b = add_system (f->store, "A-system", 0);
   g_autoptr(SonaeBcpSystem) c = add_system (f->store, "Z", 2);
   g_autoptr(SonaeBcpSystem) d = add_system (f->store, "Y", 1);
-  g_autoptr(GPtrArray) list = sonae_store_list_bcp_systems (f->store, NULL);
+  g_autoptr(GPtrArray) list = sonae_bcp_list_systems (f->store, NULL);
   const char *expected[] = { "Y", "Z", "A-system", "b-system" };
 
   g_assert_cmpuint (list->len, ==, 4);
@@ -452,12 +452,12 @@ test_system_refusals (Fixture       *f,
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(SonaeBcpSystem) fresh = make_system ("新しいシステム");
-      g_autoptr(SonaeBcpSystem) update = sonae_store_get_bcp_system (f->store, second->id, NULL);
+      g_autoptr(SonaeBcpSystem) update = sonae_bcp_get_system (f->store, second->id, NULL);
       g_autoptr(SonaeBcpSystem) after = NULL;
 
       g_test_message ("spoil %u", i);
       spoils[i] (fresh);
-      g_assert_false (sonae_store_save_bcp_system (f->store, fresh, &error));
+      g_assert_false (sonae_bcp_save_system (f->store, fresh, &error));
       g_assert_nonnull (error);
       g_assert_true (g_error_matches (error, SONAE_ERROR, SONAE_ERROR_INVALID) ||
                      g_error_matches (error, SONAE_ERROR, SONAE_ERROR_EXISTS));
@@ -466,12 +466,12 @@ test_system_refusals (Fixture       *f,
       g_clear_error (&error);
 
       spoils[i] (update);
-      g_assert_false (sonae_store_save_bcp_system (f->store, update, &error));
+      g_assert_false (sonae_bcp_save_system (f->store, update, &error));
       g_assert_nonnull (error);
       g_clear_error (&error);
 
       g_assert_cmpuint (count_systems (f->store), ==, 2);
-      after = sonae_store_get_bcp_system (f->store, second->id, NULL);
+      after = sonae_bcp_get_system (f->store, second->id, NULL);
       g_assert_cmpstr (after->name, ==, "画像");
       g_assert_cmpint (after->recovery_order, ==, 2);
       g_assert_null (after->restore_tested_on);
@@ -484,13 +484,13 @@ test_system_refusals (Fixture       *f,
     g_autoptr(GError) error = NULL;
     g_autoptr(SonaeBcpSystem) dup = make_system ("denshi karute");
 
-    g_assert_false (sonae_store_save_bcp_system (f->store, dup, &error));
+    g_assert_false (sonae_bcp_save_system (f->store, dup, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_EXISTS);
     g_assert_nonnull (strstr (error->message, "Denshi Karute"));
     g_clear_error (&error);
     g_free (first->name);
     first->name = g_strdup ("DENSHI KARUTE");
-    g_assert_true (sonae_store_save_bcp_system (f->store, first, &error));
+    g_assert_true (sonae_bcp_save_system (f->store, first, &error));
     g_assert_no_error (error);
   }
 }
@@ -522,7 +522,7 @@ test_checks (Fixture       *f,
   g_assert_nonnull (sonae_bcp_check_lookup ("offline-backup"));
   g_assert_null (sonae_bcp_check_lookup ("nope"));
 
-  answers = sonae_store_list_bcp_checks (f->store, &error);
+  answers = sonae_bcp_list_checks (f->store, &error);
   g_assert_cmpuint (answers->len, ==, n);
   for (guint i = 0; i < n; i++)
     {
@@ -534,20 +534,20 @@ test_checks (Fixture       *f,
   g_clear_pointer (&answers, g_ptr_array_unref);
 
   /* Refusals. */
-  g_assert_false (sonae_store_set_bcp_check (f->store, "nope", SONAE_BCP_YES, NULL, 0, &error));
+  g_assert_false (sonae_bcp_set_check (f->store, "nope", SONAE_BCP_YES, NULL, 0, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (sonae_store_set_bcp_check (f->store, "offline-backup", SONAE_BCP_NO, "2026-13-01", owner, &error));
+  g_assert_false (sonae_bcp_set_check (f->store, "offline-backup", SONAE_BCP_NO, "2026-13-01", owner, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (sonae_store_bcp_is_started (f->store));
+  g_assert_false (sonae_bcp_is_started (f->store));
 
   /* いいえ: a derived measure, with target date and owner. */
-  g_assert_true (sonae_store_set_bcp_check (f->store, "offline-backup", SONAE_BCP_NO, "2026-01-31", owner, &error));
-  g_assert_true (sonae_store_set_bcp_check (f->store, "drill", SONAE_BCP_YES, "2026-01-31", owner, &error));
+  g_assert_true (sonae_bcp_set_check (f->store, "offline-backup", SONAE_BCP_NO, "2026-01-31", owner, &error));
+  g_assert_true (sonae_bcp_set_check (f->store, "drill", SONAE_BCP_YES, "2026-01-31", owner, &error));
   g_assert_no_error (error);
-  g_assert_true (sonae_store_bcp_is_started (f->store));
-  answers = sonae_store_list_bcp_checks (f->store, &error);
+  g_assert_true (sonae_bcp_is_started (f->store));
+  answers = sonae_bcp_list_checks (f->store, &error);
   for (guint i = 0; i < n; i++)
     {
       SonaeBcpCheckAnswer *a = g_ptr_array_index (answers, i);
@@ -568,7 +568,7 @@ test_checks (Fixture       *f,
           g_assert_cmpint (a->owner_id, ==, 0);
         }
     }
-  measures = sonae_store_list_bcp_measures (f->store, &error);
+  measures = sonae_bcp_list_measures (f->store, &error);
   g_assert_cmpuint (measures->len, ==, 1);
   {
     SonaeBcpMeasure *m = g_ptr_array_index (measures, 0);
@@ -578,24 +578,24 @@ test_checks (Fixture       *f,
     g_assert_cmpstr (m->text, ==, sonae_bcp_check_get_measure ("offline-backup"));
     g_assert_cmpstr (m->due_on, ==, "2026-01-31");
     g_assert_cmpstr (m->owner_name, ==, "田中 健一");
-    g_assert_cmpint (m->status, ==, SONAE_ACTION_OPEN);
+    g_assert_cmpint (m->status, ==, SONAE_CAPA_OPEN);
 
     /* It cannot be saved as it is. */
-    g_assert_false (sonae_store_save_bcp_measure (f->store, m, &error));
+    g_assert_false (sonae_bcp_save_measure (f->store, m, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
     g_clear_error (&error);
   }
   g_clear_pointer (&measures, g_ptr_array_unref);
 
   /* はい: it goes away. */
-  g_assert_true (sonae_store_set_bcp_check (f->store, "offline-backup", SONAE_BCP_YES, NULL, 0, &error));
-  measures = sonae_store_list_bcp_measures (f->store, &error);
+  g_assert_true (sonae_bcp_set_check (f->store, "offline-backup", SONAE_BCP_YES, NULL, 0, &error));
+  measures = sonae_bcp_list_measures (f->store, &error);
   g_assert_cmpuint (measures->len, ==, 0);
 
   /* Unknown again: never answered. */
-  g_assert_true (sonae_store_set_bcp_check (f->store, "offline-backup", SONAE_BCP_UNKNOWN, NULL, 0, &error));
-  g_assert_true (sonae_store_set_bcp_check (f->store, "drill", SONAE_BCP_UNKNOWN, NULL, 0, &error));
-  g_assert_false (sonae_store_bcp_is_started (f->store));
+  g_assert_true (sonae_bcp_set_check (f->store, "offline-backup", SONAE_BCP_UNKNOWN, NULL, 0, &error));
+  g_assert_true (sonae_bcp_set_check (f->store, "drill", SONAE_BCP_UNKNOWN, NULL, 0, &error));
+  g_assert_false (sonae_bcp_is_started (f->store));
 }
 
 static SonaeBcpMeasure *
@@ -608,7 +608,7 @@ add_measure (SonaeStore *store,
 
   m->text = g_strdup (text);
   m->due_on = g_strdup (due_on);
-  g_assert_true (sonae_store_save_bcp_measure (store, m, &error));
+  g_assert_true (sonae_bcp_save_measure (store, m, &error));
   g_assert_no_error (error);
   return m;
 }
@@ -627,15 +627,15 @@ test_measures (Fixture       *f,
   g_autoptr(GPtrArray) list = NULL;
   const char *expected[] = { "early", "2026-06-01 check", "late", "no date", "dropped in May", "done in March" };
 
-  g_assert_cmpint (late->status, ==, SONAE_ACTION_OPEN);
+  g_assert_cmpint (late->status, ==, SONAE_CAPA_OPEN);
   g_assert_nonnull (late->created_at);
-  g_assert_true (sonae_store_set_bcp_measure_status (f->store, done1->id, SONAE_ACTION_DONE, "2026-03-10", &error));
-  g_assert_true (sonae_store_set_bcp_measure_status (f->store, done2->id, SONAE_ACTION_DROPPED, "2026-05-10", &error));
+  g_assert_true (sonae_bcp_set_measure_status (f->store, done1->id, SONAE_CAPA_DONE, "2026-03-10", &error));
+  g_assert_true (sonae_bcp_set_measure_status (f->store, done2->id, SONAE_CAPA_DROPPED, "2026-05-10", &error));
   g_assert_no_error (error);
-  g_assert_true (sonae_store_set_bcp_check (f->store, "inventory", SONAE_BCP_NO, "2026-06-01", 0, &error));
+  g_assert_true (sonae_bcp_set_check (f->store, "inventory", SONAE_BCP_NO, "2026-06-01", 0, &error));
   g_assert_no_error (error);
 
-  list = sonae_store_list_bcp_measures (f->store, &error);
+  list = sonae_bcp_list_measures (f->store, &error);
   g_assert_cmpuint (list->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < list->len; i++)
     {
@@ -650,37 +650,37 @@ test_measures (Fixture       *f,
   g_clear_pointer (&list, g_ptr_array_unref);
 
   /* Back to open clears the date. */
-  g_assert_true (sonae_store_set_bcp_measure_status (f->store, done1->id, SONAE_ACTION_OPEN, NULL, &error));
-  list = sonae_store_list_bcp_measures (f->store, &error);
+  g_assert_true (sonae_bcp_set_measure_status (f->store, done1->id, SONAE_CAPA_OPEN, NULL, &error));
+  list = sonae_bcp_list_measures (f->store, &error);
   g_assert_cmpstr (((SonaeBcpMeasure *) g_ptr_array_index (list, 0))->text, ==, "done in March");
   g_assert_null (((SonaeBcpMeasure *) g_ptr_array_index (list, 0))->done_on);
   g_clear_pointer (&list, g_ptr_array_unref);
 
   /* Refusals: nothing changes. */
-  g_assert_false (sonae_store_set_bcp_measure_status (f->store, late->id, SONAE_ACTION_DONE, "2026-06-16", &error));
+  g_assert_false (sonae_bcp_set_measure_status (f->store, late->id, SONAE_CAPA_DONE, "2026-06-16", &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (sonae_store_set_bcp_measure_status (f->store, 9999, SONAE_ACTION_DONE, NULL, &error));
+  g_assert_false (sonae_bcp_set_measure_status (f->store, 9999, SONAE_CAPA_DONE, NULL, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
   g_clear_error (&error);
   bad->text = g_strdup (" ");
-  g_assert_false (sonae_store_save_bcp_measure (f->store, bad, &error));
+  g_assert_false (sonae_bcp_save_measure (f->store, bad, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
   g_free (bad->text);
   bad->text = g_strdup ("ok");
   bad->due_on = g_strdup ("2026-02-30");
-  g_assert_false (sonae_store_save_bcp_measure (f->store, bad, &error));
+  g_assert_false (sonae_bcp_save_measure (f->store, bad, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
   g_clear_pointer (&bad->due_on, g_free);
   bad->drill_id = 77;
-  g_assert_false (sonae_store_save_bcp_measure (f->store, bad, &error));
+  g_assert_false (sonae_bcp_save_measure (f->store, bad, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
   bad->drill_id = 0;
   bad->risk_id = 78;
-  g_assert_false (sonae_store_save_bcp_measure (f->store, bad, &error));
+  g_assert_false (sonae_bcp_save_measure (f->store, bad, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpint (bad->id, ==, 0);
@@ -690,11 +690,11 @@ test_measures (Fixture       *f,
     change->id = late->id;
     change->text = g_strdup ("late");
     change->due_on = g_strdup ("31/12/2026");
-    g_assert_false (sonae_store_save_bcp_measure (f->store, change, &error));
+    g_assert_false (sonae_bcp_save_measure (f->store, change, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
     g_clear_error (&error);
   }
-  list = sonae_store_list_bcp_measures (f->store, &error);
+  list = sonae_bcp_list_measures (f->store, &error);
   g_assert_cmpuint (list->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < list->len; i++)
     if (((SonaeBcpMeasure *) g_ptr_array_index (list, i))->id == late->id)
@@ -704,13 +704,13 @@ test_measures (Fixture       *f,
   /* Update, then delete. */
   g_free (late->text);
   late->text = g_strdup ("'); DROP TABLE bcp_measures; --");
-  g_assert_true (sonae_store_save_bcp_measure (f->store, late, &error));
+  g_assert_true (sonae_bcp_save_measure (f->store, late, &error));
   g_assert_no_error (error);
-  g_assert_true (sonae_store_delete_bcp_measure (f->store, none->id, &error));
-  g_assert_false (sonae_store_delete_bcp_measure (f->store, none->id, &error));
+  g_assert_true (sonae_bcp_delete_measure (f->store, none->id, &error));
+  g_assert_false (sonae_bcp_delete_measure (f->store, none->id, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  list = sonae_store_list_bcp_measures (f->store, &error);
+  list = sonae_bcp_list_measures (f->store, &error);
   g_assert_cmpuint (list->len, ==, G_N_ELEMENTS (expected) - 1);
   {
     gboolean seen = FALSE;
@@ -738,11 +738,11 @@ test_drills (Fixture       *f,
   gint64 drill_incident = sonae_test_add_incident (f->store, "訓練", NULL, 2, TRUE, AUTHOR);
   gint64 real_incident = sonae_test_add_incident (f->store, "本物", NULL, 2, FALSE, AUTHOR);
 
-  g_assert_null (sonae_store_get_last_bcp_drill_date (f->store));
+  g_assert_null (sonae_bcp_get_last_drill_date (f->store));
 
   old->held_on = g_strdup ("2025-03-01");
   old->scenario = g_strdup ("停電");
-  g_assert_true (sonae_store_save_bcp_drill (f->store, old, &error));
+  g_assert_true (sonae_bcp_save_drill (f->store, old, &error));
   g_assert_no_error (error);
 
   drill->held_on = g_strdup ("2026-04-02");
@@ -750,11 +750,11 @@ test_drills (Fixture       *f,
   drill->participants = g_strdup ("全員");
   drill->findings = g_strdup ("処置室を忘れた");
   drill->incident_id = drill_incident;
-  g_assert_true (sonae_store_save_bcp_drill (f->store, drill, &error));
+  g_assert_true (sonae_bcp_save_drill (f->store, drill, &error));
   g_assert_no_error (error);
   g_assert_nonnull (drill->incident_number);
 
-  read = sonae_store_get_bcp_drill (f->store, drill->id, &error);
+  read = sonae_bcp_get_drill (f->store, drill->id, &error);
   g_assert_cmpstr (read->held_on, ==, "2026-04-02");
   g_assert_cmpstr (read->scenario, ==, "ランサムウェア");
   g_assert_cmpstr (read->participants, ==, "全員");
@@ -762,11 +762,11 @@ test_drills (Fixture       *f,
   g_assert_cmpint (read->incident_id, ==, drill_incident);
   g_assert_cmpstr (read->incident_number, ==, drill->incident_number);
 
-  list = sonae_store_list_bcp_drills (f->store, &error);
+  list = sonae_bcp_list_drills (f->store, &error);
   g_assert_cmpuint (list->len, ==, 2);
   g_assert_cmpint (((SonaeBcpDrill *) g_ptr_array_index (list, 0))->id, ==, drill->id);
   g_clear_pointer (&list, g_ptr_array_unref);
-  last = sonae_store_get_last_bcp_drill_date (f->store);
+  last = sonae_bcp_get_last_drill_date (f->store);
   g_assert_cmpstr (last, ==, "2026-04-02");
 
   /* Refusals. */
@@ -774,42 +774,42 @@ test_drills (Fixture       *f,
     g_autoptr(SonaeBcpDrill) bad = sonae_bcp_drill_new ();
 
     bad->scenario = g_strdup ("x");
-    g_assert_false (sonae_store_save_bcp_drill (f->store, bad, &error));
+    g_assert_false (sonae_bcp_save_drill (f->store, bad, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
     g_clear_error (&error);
     bad->held_on = g_strdup ("2026-06-16");
-    g_assert_false (sonae_store_save_bcp_drill (f->store, bad, &error));
+    g_assert_false (sonae_bcp_save_drill (f->store, bad, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
     g_clear_error (&error);
     g_free (bad->held_on);
     bad->held_on = g_strdup ("2026-02-30");
-    g_assert_false (sonae_store_save_bcp_drill (f->store, bad, &error));
+    g_assert_false (sonae_bcp_save_drill (f->store, bad, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
     g_clear_error (&error);
     g_free (bad->held_on);
     bad->held_on = g_strdup ("2026-02-20");
     g_free (bad->scenario);
     bad->scenario = NULL;
-    g_assert_false (sonae_store_save_bcp_drill (f->store, bad, &error));
+    g_assert_false (sonae_bcp_save_drill (f->store, bad, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
     g_clear_error (&error);
     bad->scenario = g_strdup ("x");
     bad->incident_id = real_incident;
-    g_assert_false (sonae_store_save_bcp_drill (f->store, bad, &error));
+    g_assert_false (sonae_bcp_save_drill (f->store, bad, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
     g_clear_error (&error);
     bad->incident_id = 9999;
-    g_assert_false (sonae_store_save_bcp_drill (f->store, bad, &error));
+    g_assert_false (sonae_bcp_save_drill (f->store, bad, &error));
     g_assert_nonnull (error);
     g_clear_error (&error);
     /* Re-linking the good drill to the real thing is refused too. */
     drill->incident_id = real_incident;
-    g_assert_false (sonae_store_save_bcp_drill (f->store, drill, &error));
+    g_assert_false (sonae_bcp_save_drill (f->store, drill, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
     g_clear_error (&error);
     drill->incident_id = drill_incident;
   }
-  list = sonae_store_list_bcp_drills (f->store, &error);
+  list = sonae_bcp_list_drills (f->store, &error);
   g_assert_cmpuint (list->len, ==, 2);
   g_assert_cmpint (((SonaeBcpDrill *) g_ptr_array_index (list, 0))->incident_id, ==, drill_incident);
   g_clear_pointer (&list, g_ptr_array_unref);
@@ -819,29 +819,29 @@ test_drills (Fixture       *f,
   m1->text = g_strdup ("second thing");
   m1->drill_id = drill->id;
   m1->due_on = g_strdup ("2026-01-01");
-  g_assert_true (sonae_store_save_bcp_measure (f->store, m1, &error));
+  g_assert_true (sonae_bcp_save_measure (f->store, m1, &error));
   m2 = sonae_bcp_measure_new ();
   m2->text = g_strdup ("third thing");
   m2->drill_id = drill->id;
-  g_assert_true (sonae_store_save_bcp_measure (f->store, m2, &error));
+  g_assert_true (sonae_bcp_save_measure (f->store, m2, &error));
   g_assert_no_error (error);
-  list = sonae_store_list_bcp_drill_measures (f->store, drill->id, &error);
+  list = sonae_bcp_list_drill_measures (f->store, drill->id, &error);
   g_assert_cmpuint (list->len, ==, 2);
   g_assert_cmpint (((SonaeBcpMeasure *) g_ptr_array_index (list, 0))->id, ==, m1->id);
   g_clear_pointer (&list, g_ptr_array_unref);
 
-  g_assert_true (sonae_store_delete_bcp_drill (f->store, drill->id, &error));
+  g_assert_true (sonae_bcp_delete_drill (f->store, drill->id, &error));
   g_assert_no_error (error);
-  g_assert_false (sonae_store_delete_bcp_drill (f->store, drill->id, &error));
+  g_assert_false (sonae_bcp_delete_drill (f->store, drill->id, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  list = sonae_store_list_bcp_measures (f->store, &error);
+  list = sonae_bcp_list_measures (f->store, &error);
   g_assert_cmpuint (list->len, ==, 2);
   for (guint i = 0; i < list->len; i++)
     g_assert_cmpint (((SonaeBcpMeasure *) g_ptr_array_index (list, i))->drill_id, ==, 0);
   g_clear_pointer (&list, g_ptr_array_unref);
   g_free (last);
-  last = sonae_store_get_last_bcp_drill_date (f->store);
+  last = sonae_bcp_get_last_drill_date (f->store);
   g_assert_cmpstr (last, ==, "2025-03-01");
 }
 
@@ -893,7 +893,7 @@ add_risk (SonaeStore *store,
   risk->likelihood = likelihood;
   risk->impact = impact;
   risk->next_review_on = g_strdup (review);
-  g_assert_true (sonae_store_save_bcp_risk (store, risk, &error));
+  g_assert_true (sonae_bcp_save_risk (store, risk, &error));
   g_assert_no_error (error);
   return risk;
 }
@@ -913,7 +913,7 @@ test_risks (Fixture       *f,
   const char *expected[] = { "high soon", "high late", "medium", "low" };
   gint64 owner = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "田中 健一", "たなか", "090-0000-1105");
 
-  list = sonae_store_list_bcp_risks (f->store, &error);
+  list = sonae_bcp_list_risks (f->store, &error);
   g_assert_cmpuint (list->len, ==, 4);
   for (guint i = 0; i < 4; i++)
     g_assert_cmpstr (((SonaeBcpRisk *) g_ptr_array_index (list, i))->risk, ==, expected[i]);
@@ -924,10 +924,10 @@ test_risks (Fixture       *f,
   low->treatment_text = g_strdup ("受け入れる");
   low->owner_id = owner;
   low->accepted_by = g_strdup ("高橋 誠");
-  g_assert_true (sonae_store_save_bcp_risk (f->store, low, &error));
+  g_assert_true (sonae_bcp_save_risk (f->store, low, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (low->accepted_on, ==, "2026-06-15");
-  read = sonae_store_get_bcp_risk (f->store, low->id, &error);
+  read = sonae_bcp_get_risk (f->store, low->id, &error);
   g_assert_cmpint (read->treatment, ==, SONAE_RISK_ACCEPT);
   g_assert_cmpstr (read->treatment_text, ==, "受け入れる");
   g_assert_cmpstr (read->owner_name, ==, "田中 健一");
@@ -938,43 +938,43 @@ test_risks (Fixture       *f,
 
   /* Refusals, nothing changed. */
   {
-    g_autoptr(SonaeBcpRisk) bad = sonae_store_get_bcp_risk (f->store, medium->id, NULL);
+    g_autoptr(SonaeBcpRisk) bad = sonae_bcp_get_risk (f->store, medium->id, NULL);
     g_autoptr(SonaeBcpRisk) after = NULL;
 
     bad->likelihood = 4;
-    g_assert_false (sonae_store_save_bcp_risk (f->store, bad, &error));
+    g_assert_false (sonae_bcp_save_risk (f->store, bad, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
     g_clear_error (&error);
     bad->likelihood = 2;
     bad->impact = 0;
-    g_assert_false (sonae_store_save_bcp_risk (f->store, bad, &error));
+    g_assert_false (sonae_bcp_save_risk (f->store, bad, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
     g_clear_error (&error);
     bad->impact = 3;
     bad->next_review_on = g_strdup ("2026-02-30");
-    g_assert_false (sonae_store_save_bcp_risk (f->store, bad, &error));
+    g_assert_false (sonae_bcp_save_risk (f->store, bad, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
     g_clear_error (&error);
     g_clear_pointer (&bad->next_review_on, g_free);
     bad->accepted_on = g_strdup ("2026-06-01");
-    g_assert_false (sonae_store_save_bcp_risk (f->store, bad, &error));   /* without a name */
+    g_assert_false (sonae_bcp_save_risk (f->store, bad, &error));   /* without a name */
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
     g_clear_error (&error);
     bad->accepted_by = g_strdup ("高橋 誠");
     g_free (bad->accepted_on);
     bad->accepted_on = g_strdup ("2026-07-01");
-    g_assert_false (sonae_store_save_bcp_risk (f->store, bad, &error));   /* in the future */
+    g_assert_false (sonae_bcp_save_risk (f->store, bad, &error));   /* in the future */
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
     g_clear_error (&error);
     g_clear_pointer (&bad->accepted_on, g_free);
     g_clear_pointer (&bad->accepted_by, g_free);
     g_free (bad->risk);
     bad->risk = g_strdup ("");
-    g_assert_false (sonae_store_save_bcp_risk (f->store, bad, &error));
+    g_assert_false (sonae_bcp_save_risk (f->store, bad, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
     g_clear_error (&error);
 
-    after = sonae_store_get_bcp_risk (f->store, medium->id, NULL);
+    after = sonae_bcp_get_risk (f->store, medium->id, NULL);
     g_assert_cmpstr (after->risk, ==, "medium");
     g_assert_cmpint (after->impact, ==, 2);
     g_assert_null (after->accepted_by);
@@ -984,16 +984,16 @@ test_risks (Fixture       *f,
   m = sonae_bcp_measure_new ();
   m->text = g_strdup ("UPS");
   m->risk_id = high_soon->id;
-  g_assert_true (sonae_store_save_bcp_measure (f->store, m, &error));
-  g_assert_true (sonae_store_delete_bcp_risk (f->store, high_soon->id, &error));
+  g_assert_true (sonae_bcp_save_measure (f->store, m, &error));
+  g_assert_true (sonae_bcp_delete_risk (f->store, high_soon->id, &error));
   g_assert_no_error (error);
-  g_assert_null (sonae_store_get_bcp_risk (f->store, high_soon->id, &error));
+  g_assert_null (sonae_bcp_get_risk (f->store, high_soon->id, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  list = sonae_store_list_bcp_measures (f->store, &error);
+  list = sonae_bcp_list_measures (f->store, &error);
   g_assert_cmpuint (list->len, ==, 1);
   g_assert_cmpint (((SonaeBcpMeasure *) g_ptr_array_index (list, 0))->risk_id, ==, 0);
-  g_assert_false (sonae_store_delete_bcp_risk (f->store, high_soon->id, &error));
+  g_assert_false (sonae_bcp_delete_risk (f->store, high_soon->id, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
 }
 
@@ -1019,15 +1019,15 @@ test_signal (Fixture       *f,
 
   system = add_system (f->store, "電子カルテ", 1);
   g_assert_cmpuint (count, ==, 1);
-  g_assert_true (sonae_store_set_bcp_text (f->store, SONAE_BCP_TEXT_TRAINING, "年1回", &error));
+  g_assert_true (sonae_bcp_set_text (f->store, SONAE_BCP_TEXT_TRAINING, "年1回", &error));
   g_assert_cmpuint (count, ==, 2);
-  g_assert_true (sonae_store_set_bcp_check (f->store, "drill", SONAE_BCP_YES, NULL, 0, &error));
+  g_assert_true (sonae_bcp_set_check (f->store, "drill", SONAE_BCP_YES, NULL, 0, &error));
   g_assert_cmpuint (count, ==, 3);
-  g_assert_cmpint (sonae_store_add_usual_bcp_events (f->store, &error), ==, 8);
+  g_assert_cmpint (sonae_bcp_add_usual_events (f->store, &error), ==, 8);
   g_assert_cmpuint (count, ==, 4);   /* once for all eight */
-  g_assert_false (sonae_store_save_bcp_system (f->store, bad, NULL));
+  g_assert_false (sonae_bcp_save_system (f->store, bad, NULL));
   g_assert_cmpuint (count, ==, 4);
-  g_assert_true (sonae_store_delete_bcp_system (f->store, system->id, &error));
+  g_assert_true (sonae_bcp_delete_system (f->store, system->id, &error));
   g_assert_cmpuint (count, ==, 5);
   g_signal_handler_disconnect (f->store, id);
 }
@@ -1048,37 +1048,37 @@ test_persistence (Fixture       *f,
 
   drill->held_on = g_strdup ("2026-05-01");
   drill->scenario = g_strdup ("停電");
-  g_assert_true (sonae_store_save_bcp_drill (f->store, drill, &error));
-  g_assert_true (sonae_store_set_bcp_text (f->store, SONAE_BCP_TEXT_POLICY, "診療を続ける", &error));
-  g_assert_true (sonae_store_set_bcp_decider (f->store, SONAE_BCP_DECIDE_DECLARE, SONAE_ROLE_LEAD, &error));
-  g_assert_true (sonae_store_set_bcp_check (f->store, "review", SONAE_BCP_NO, "2026-07-01", 0, &error));
-  g_assert_true (sonae_store_mark_bcp_reviewed (f->store, "2026-01-05", AUTHOR, &error));
-  g_assert_cmpint (sonae_store_add_usual_bcp_events (f->store, &error), ==, 8);
+  g_assert_true (sonae_bcp_save_drill (f->store, drill, &error));
+  g_assert_true (sonae_bcp_set_text (f->store, SONAE_BCP_TEXT_POLICY, "診療を続ける", &error));
+  g_assert_true (sonae_bcp_set_decider (f->store, SONAE_BCP_DECIDE_DECLARE, SONAE_ROLE_LEAD, &error));
+  g_assert_true (sonae_bcp_set_check (f->store, "review", SONAE_BCP_NO, "2026-07-01", 0, &error));
+  g_assert_true (sonae_bcp_mark_reviewed (f->store, "2026-01-05", AUTHOR, &error));
+  g_assert_cmpint (sonae_bcp_add_usual_events (f->store, &error), ==, 8);
   g_assert_no_error (error);
 
   g_clear_object (&f->store);
   f->store = sonae_store_open (f->dir, &error);
   g_assert_no_error (error);
 
-  policy = sonae_store_get_bcp_text (f->store, SONAE_BCP_TEXT_POLICY, NULL);
+  policy = sonae_bcp_get_text (f->store, SONAE_BCP_TEXT_POLICY, NULL);
   g_assert_cmpstr (policy, ==, "診療を続ける");
-  decider = sonae_store_get_bcp_decider (f->store, SONAE_BCP_DECIDE_DECLARE);
+  decider = sonae_bcp_get_decider (f->store, SONAE_BCP_DECIDE_DECLARE);
   g_assert_cmpstr (decider, ==, SONAE_ROLE_LEAD);
-  g_assert_true (sonae_store_get_bcp_last_review (f->store, &date, NULL));
+  g_assert_true (sonae_bcp_get_last_review (f->store, &date, NULL));
   g_assert_cmpstr (date, ==, "2026-01-05");
   g_assert_cmpuint (count_systems (f->store), ==, 1);
-  list = sonae_store_list_bcp_events (f->store, NULL);
+  list = sonae_bcp_list_events (f->store, NULL);
   g_assert_cmpuint (list->len, ==, 8);
   g_clear_pointer (&list, g_ptr_array_unref);
-  list = sonae_store_list_bcp_risks (f->store, NULL);
+  list = sonae_bcp_list_risks (f->store, NULL);
   g_assert_cmpuint (list->len, ==, 1);
   g_clear_pointer (&list, g_ptr_array_unref);
-  list = sonae_store_list_bcp_drills (f->store, NULL);
+  list = sonae_bcp_list_drills (f->store, NULL);
   g_assert_cmpuint (list->len, ==, 1);
   g_clear_pointer (&list, g_ptr_array_unref);
-  list = sonae_store_list_bcp_measures (f->store, NULL);
+  list = sonae_bcp_list_measures (f->store, NULL);
   g_assert_cmpuint (list->len, ==, 2);   /* one stored, one from the self-check */
-  g_assert_true (sonae_store_bcp_is_started (f->store));
+  g_assert_true (sonae_bcp_is_started (f->store));
 }
 
 int

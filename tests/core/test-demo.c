@@ -2,16 +2,17 @@
 
 #include <string.h>
 
-#include "sonae-actions.h"
 #include "sonae-bcp.h"
+#include "sonae-capa.h"
 #include "sonae-clock.h"
 #include "sonae-contacts.h"
-#include "sonae-reminders.h"
 #include "sonae-demo.h"
 #include "sonae-error.h"
 #include "sonae-incident.h"
-#include "sonae-report.h"
-#include "sonae-manual-store.h"
+#include "sonae-incidents.h"
+#include "sonae-manual-edits.h"
+#include "sonae-reminders.h"
+#include "sonae-report-form.h"
 #include "sonae-store.h"
 #include "sonae-test-util.h"
 
@@ -53,19 +54,19 @@ test_demo_fills_empty (void)
 
   /* The manual is the clinic's own: one added step, and a review on record. */
   {
-    g_autoptr(GPtrArray) edits = sonae_store_list_manual_edits (store, NULL);
+    g_autoptr(GPtrArray) edits = sonae_manual_edits_list (store, NULL);
     g_autofree char *date = NULL;
     g_autofree char *by = NULL;
 
     g_assert_cmpuint (edits->len, ==, 1);
     g_assert_cmpstr (((SonaeManualEdit *) g_ptr_array_index (edits, 0))->parent_id, ==, "malware-staff");
-    g_assert_true (sonae_store_get_manual_review (store, &date, &by));
+    g_assert_true (sonae_manual_edits_get_review (store, &date, &by));
     g_assert_cmpstr (by, ==, "佐藤 由美");
   }
 
   /* One past drill, part of its checklist done, with a sound timeline. */
   {
-    g_autoptr(GPtrArray) incidents = sonae_store_list_incidents (store, NULL, &error);
+    g_autoptr(GPtrArray) incidents = sonae_incidents_list (store, NULL, &error);
     g_autoptr(SonaeIncident) drill = NULL;
     g_autoptr(GPtrArray) entries = NULL;
     guint calls = 0, no_answer = 0, notes = 0, back_entered_notes = 0, corrections = 0;
@@ -73,7 +74,7 @@ test_demo_fills_empty (void)
 
     g_assert_no_error (error);
     g_assert_cmpuint (incidents->len, ==, 1);
-    drill = sonae_store_get_incident (store, ((SonaeIncident *) g_ptr_array_index (incidents, 0))->id, &error);
+    drill = sonae_incidents_get (store, ((SonaeIncident *) g_ptr_array_index (incidents, 0))->id, &error);
     g_assert_no_error (error);
     g_assert_true (drill->drill);
     g_assert_nonnull (strstr (drill->title, "訓練"));
@@ -99,7 +100,7 @@ test_demo_fills_empty (void)
       g_assert_cmpstr (drill->detected_at, <, today);
     }
 
-    entries = sonae_store_list_timeline (store, drill->id, &error);
+    entries = sonae_incidents_list_timeline (store, drill->id, &error);
     g_assert_no_error (error);
     for (guint i = 0; i < entries->len; i++)
       {
@@ -134,13 +135,13 @@ test_demo_fills_empty (void)
     g_assert_cmpuint (notes, >=, 3);
     g_assert_cmpuint (back_entered_notes, ==, 1);
     g_assert_cmpuint (corrections, ==, 1);
-    g_assert_true (sonae_store_verify_timeline (store, drill->id, NULL, &error));
+    g_assert_true (sonae_incidents_verify_timeline (store, drill->id, NULL, &error));
     g_assert_no_error (error);
 
     /* Its report: written at the debrief, the first aid approved, the
      * rest proposed from the record. */
     {
-      g_autoptr(SonaeReport) report = sonae_store_get_report (store, drill->id, &error);
+      g_autoptr(SonaeReport) report = sonae_report_load (store, drill->id, &error);
 
       g_assert_no_error (error);
       g_assert_cmpstr (sonae_report_get (report, SONAE_REPORT_HANDLING), ==, "stopped");
@@ -154,34 +155,34 @@ test_demo_fills_empty (void)
 
     /* Its corrective and preventive actions, followed to the end. */
     {
-      g_autoptr(GPtrArray) actions = sonae_store_list_actions (store, drill->id, &error);
-      SonaeAction *corrective, *preventive;
+      g_autoptr(GPtrArray) actions = sonae_capa_list (store, drill->id, &error);
+      SonaeCapa *corrective, *preventive;
       guint action_entries = 0;
 
       g_assert_no_error (error);
       g_assert_cmpuint (actions->len, ==, 2);
       corrective = g_ptr_array_index (actions, 0);
       preventive = g_ptr_array_index (actions, 1);
-      g_assert_cmpint (corrective->kind, ==, SONAE_ACTION_CORRECTIVE);
+      g_assert_cmpint (corrective->kind, ==, SONAE_CAPA_CORRECTIVE);
       g_assert_nonnull (strstr (corrective->text, "マクロ"));
       g_assert_cmpstr (corrective->owner_name, ==, "田中 健一");
-      g_assert_cmpint (corrective->status, ==, SONAE_ACTION_DONE);
+      g_assert_cmpint (corrective->status, ==, SONAE_CAPA_DONE);
       g_assert_nonnull (corrective->due_on);
       g_assert_nonnull (corrective->confirmed_on);
       g_assert_cmpstr (corrective->confirmed_on, <=, corrective->due_on);
       g_assert_cmpstr (corrective->confirmed_by, ==, "田中 健一");
       g_assert_cmpstr (corrective->approved_by, ==, "高橋 誠");
-      g_assert_cmpint (preventive->kind, ==, SONAE_ACTION_PREVENTIVE);
+      g_assert_cmpint (preventive->kind, ==, SONAE_CAPA_PREVENTIVE);
       g_assert_nonnull (preventive->owner_name);
-      g_assert_true (preventive->status == SONAE_ACTION_DONE || preventive->status == SONAE_ACTION_DROPPED);
-      if (preventive->status == SONAE_ACTION_DONE)
+      g_assert_true (preventive->status == SONAE_CAPA_DONE || preventive->status == SONAE_CAPA_DROPPED);
+      if (preventive->status == SONAE_CAPA_DONE)
         g_assert_nonnull (preventive->confirmed_by);
       else
         g_assert_nonnull (preventive->reason);
       /* Added before the drill was closed, and none left open. */
       g_assert_cmpstr (corrective->created_at, <, drill->closed_at);
       g_assert_cmpstr (preventive->updated_at, <=, drill->closed_at);
-      g_assert_cmpuint (sonae_store_count_open_actions (store, drill->id), ==, 0);
+      g_assert_cmpuint (sonae_capa_count_open (store, drill->id), ==, 0);
 
       for (guint i = 0; i < entries->len; i++)
         if (((SonaeTimelineEntry *) g_ptr_array_index (entries, i))->kind == SONAE_ENTRY_ACTION)
@@ -236,26 +237,26 @@ test_demo_bcp (void)
 
   g_assert_true (sonae_demo_fill (store, &error));
   g_assert_no_error (error);
-  g_assert_true (sonae_store_bcp_is_started (store));
+  g_assert_true (sonae_bcp_is_started (store));
 
   for (guint i = 0; i < SONAE_BCP_N_TEXTS; i++)
     {
-      g_autofree char *text = sonae_store_get_bcp_text (store, i, NULL);
+      g_autofree char *text = sonae_bcp_get_text (store, i, NULL);
       g_assert_nonnull (text);
     }
-  policy = sonae_store_get_bcp_text (store, SONAE_BCP_TEXT_POLICY, NULL);
+  policy = sonae_bcp_get_text (store, SONAE_BCP_TEXT_POLICY, NULL);
   g_assert_nonnull (strstr (policy, "紙カルテ"));
-  declare = sonae_store_get_bcp_decider (store, SONAE_BCP_DECIDE_DECLARE);
+  declare = sonae_bcp_get_decider (store, SONAE_BCP_DECIDE_DECLARE);
   g_assert_cmpstr (declare, ==, SONAE_ROLE_TOP);
 
-  events = sonae_store_list_bcp_events (store, &error);
+  events = sonae_bcp_list_events (store, &error);
   g_assert_cmpuint (events->len, ==, 8);
   for (guint i = 0; i < events->len; i++)
     g_assert_nonnull (((SonaeBcpEvent *) g_ptr_array_index (events, i))->damage);
 
-  systems = sonae_store_list_bcp_systems (store, &error);
+  systems = sonae_bcp_list_systems (store, &error);
   g_assert_cmpuint (systems->len, ==, 4);
-  emr = sonae_store_find_bcp_system (store, "電子カルテ", &error);
+  emr = sonae_bcp_find_system (store, "電子カルテ", &error);
   g_assert_no_error (error);
   g_assert_cmpint (emr->recovery_order, ==, 1);
   g_assert_cmpint (emr->rto_hours, ==, 4);
@@ -276,12 +277,12 @@ test_demo_bcp (void)
       g_assert_null (strstr (name, "受付"));
     }
 
-  measures = sonae_store_list_bcp_measures (store, &error);
+  measures = sonae_bcp_list_measures (store, &error);
   for (guint i = 0; i < measures->len; i++)
     {
       SonaeBcpMeasure *m = g_ptr_array_index (measures, i);
 
-      if (m->status == SONAE_ACTION_DONE)
+      if (m->status == SONAE_CAPA_DONE)
         done++;
       else if (m->due_on != NULL && sonae_clock_days_since (m->due_on) > 0 && m->check_key == NULL)
         overdue++;
@@ -289,7 +290,7 @@ test_demo_bcp (void)
   g_assert_cmpuint (done, >=, 2);
   g_assert_cmpuint (overdue, ==, 1);
 
-  drills = sonae_store_list_bcp_drills (store, &error);
+  drills = sonae_bcp_list_drills (store, &error);
   g_assert_cmpuint (drills->len, ==, 1);
   drill = g_ptr_array_index (drills, 0);
   g_assert_cmpint (sonae_clock_days_since (drill->held_on), ==, 72);
@@ -297,14 +298,14 @@ test_demo_bcp (void)
   g_assert_nonnull (drill->participants);
   g_assert_nonnull (drill->findings);
   {
-    g_autoptr(SonaeIncident) incident = sonae_store_get_incident (store, drill->incident_id, &error);
+    g_autoptr(SonaeIncident) incident = sonae_incidents_get (store, drill->incident_id, &error);
     g_assert_no_error (error);
     g_assert_true (incident->drill);
   }
-  drill_measures = sonae_store_list_bcp_drill_measures (store, drill->id, &error);
+  drill_measures = sonae_bcp_list_drill_measures (store, drill->id, &error);
   g_assert_cmpuint (drill_measures->len, ==, 2);
 
-  risks = sonae_store_list_bcp_risks (store, &error);
+  risks = sonae_bcp_list_risks (store, &error);
   g_assert_cmpuint (risks->len, ==, 5);
   for (guint i = 0; i < risks->len; i++)
     {
@@ -317,7 +318,7 @@ test_demo_bcp (void)
   g_assert_true (levels[0] && levels[1] && levels[2]);
   g_assert_cmpuint (accepted, ==, 1);
 
-  checks = sonae_store_list_bcp_checks (store, &error);
+  checks = sonae_bcp_list_checks (store, &error);
   for (guint i = 0; i < checks->len; i++)
     {
       SonaeBcpCheckAnswer *a = g_ptr_array_index (checks, i);
@@ -330,7 +331,7 @@ test_demo_bcp (void)
         }
     }
   g_assert_cmpuint (no, ==, 2);
-  g_assert_true (sonae_store_get_bcp_last_review (store, &review, NULL));
+  g_assert_true (sonae_bcp_get_last_review (store, &review, NULL));
   g_assert_cmpint (sonae_clock_days_since (review), ==, 200);
 
   /* The reminders: the restore test of the medical records is overdue. */

@@ -7,6 +7,7 @@
 #include "sonae-contacts.h"
 #include "sonae-error.h"
 #include "sonae-incident.h"
+#include "sonae-incidents.h"
 #include "sonae-store.h"
 #include "sonae-test-util.h"
 
@@ -27,7 +28,7 @@ timeline (SonaeStore *store,
           gint64      id)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *list = sonae_store_list_timeline (store, id, &error);
+  GPtrArray *list = sonae_incidents_list_timeline (store, id, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (list);
@@ -54,7 +55,7 @@ get (SonaeStore *store,
      gint64      id)
 {
   g_autoptr(GError) error = NULL;
-  SonaeIncident *incident = sonae_store_get_incident (store, id, &error);
+  SonaeIncident *incident = sonae_incidents_get (store, id, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (incident);
@@ -79,7 +80,7 @@ assert_chain_ok (SonaeStore *store,
   g_autoptr(GError) error = NULL;
   guint bad = 99;
 
-  g_assert_true (sonae_store_verify_timeline (store, id, &bad, &error));
+  g_assert_true (sonae_incidents_verify_timeline (store, id, &bad, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (bad, ==, 0);
 }
@@ -114,7 +115,7 @@ test_create_with_proposal (void)
   other_level = proposal->level == 3 ? 2 : 3;
   incident->level = other_level;
 
-  g_assert_true (sonae_store_create_incident (store, incident, proposal, AUTHOR, &error));
+  g_assert_true (sonae_incidents_create (store, incident, proposal, AUTHOR, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (signals, ==, 1);
   g_assert_cmpstr (incident->number, ==, "2026-001");
@@ -167,7 +168,7 @@ test_create_with_proposal (void)
     second->type = proposal->type == SONAE_INCIDENT_LEAK ? SONAE_INCIDENT_TAMPER : SONAE_INCIDENT_LEAK;
     second->level = other_level;
     second->event = proposal->event == SONAE_EVENT_SIGN ? SONAE_EVENT_OTHER : SONAE_EVENT_SIGN;
-    g_assert_true (sonae_store_create_incident (store, second, proposal, AUTHOR, &error));
+    g_assert_true (sonae_incidents_create (store, second, proposal, AUTHOR, &error));
     g_assert_no_error (error);
     entries = timeline (store, second->id);
     g_assert_cmpuint (entries->len, ==, 4);
@@ -198,7 +199,7 @@ test_create_without_proposal (void)
   incident->level = 2;
   incident->event = SONAE_EVENT_UNAVAILABLE;
   incident->drill = TRUE;
-  g_assert_true (sonae_store_create_incident (store, incident, NULL, AUTHOR, &error));
+  g_assert_true (sonae_incidents_create (store, incident, NULL, AUTHOR, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (incident->detected_at, ==, "2026-11-21T09:05:00");
 
@@ -229,7 +230,7 @@ test_create_without_proposal (void)
     paper->title = g_strdup ("停電中に記録");
     paper->detected_at = g_strdup ("2026-11-20 08:00");
     paper->created_at = g_strdup ("2026-11-20 08:10");
-    g_assert_true (sonae_store_create_incident (store, paper, NULL, AUTHOR, &error));
+    g_assert_true (sonae_incidents_create (store, paper, NULL, AUTHOR, &error));
     g_assert_no_error (error);
     entries = timeline (store, paper->id);
     opened = g_ptr_array_index (entries, 0);
@@ -270,23 +271,23 @@ test_numbering (void)
       g_autoptr(GError) error = NULL;
 
       g_assert_cmpstr (incident->number, ==, cases[i].number);
-      found = sonae_store_find_incident (store, cases[i].number, &error);
+      found = sonae_incidents_find (store, cases[i].number, &error);
       g_assert_no_error (error);
       g_assert_cmpint (found->id, ==, id);
-      by_id = sonae_store_find_incident (store, id_text, &error);
+      by_id = sonae_incidents_find (store, id_text, &error);
       g_assert_no_error (error);
       g_assert_cmpstr (by_id->number, ==, cases[i].number);
     }
 
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(SonaeIncident) none = sonae_store_find_incident (store, "2026-999", &error);
+    g_autoptr(SonaeIncident) none = sonae_incidents_find (store, "2026-999", &error);
     g_assert_null (none);
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
   }
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(SonaeIncident) none = sonae_store_find_incident (store, "'; DROP TABLE incidents; --", &error);
+    g_autoptr(SonaeIncident) none = sonae_incidents_find (store, "'; DROP TABLE incidents; --", &error);
     g_assert_null (none);
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
   }
@@ -298,13 +299,13 @@ test_numbering (void)
 
     incident->title = g_strdup ("未来");
     incident->detected_at = g_strdup ("2026-12-01 10:00");
-    g_assert_false (sonae_store_create_incident (store, incident, NULL, AUTHOR, &error));
+    g_assert_false (sonae_incidents_create (store, incident, NULL, AUTHOR, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
     g_assert_cmpint (incident->id, ==, 0);
     g_assert_cmpint (new_incident (store, "次", NULL, FALSE), >, 0);
   }
   {
-    g_autoptr(GPtrArray) all = sonae_store_list_incidents (store, NULL, NULL);
+    g_autoptr(GPtrArray) all = sonae_incidents_list (store, NULL, NULL);
     g_assert_cmpuint (all->len, ==, G_N_ELEMENTS (cases) + 1);
     g_assert_cmpstr (((SonaeIncident *) g_ptr_array_index (all, 0))->number, ==, "2026-004");
   }
@@ -343,21 +344,21 @@ test_setters_log_once (void)
     g_assert_cmpuint (signals, ==, n - 1);                                 \
   } G_STMT_END
 
-  EXPECT_ONE (sonae_store_set_incident_status (store, id, SONAE_STATUS_CONTAINED, AUTHOR, NULL, &error),
+  EXPECT_ONE (sonae_incidents_set_status (store, id, SONAE_STATUS_CONTAINED, AUTHOR, NULL, &error),
               SONAE_ENTRY_STATUS);
-  EXPECT_ONE (sonae_store_set_incident_level (store, id, 3, AUTHOR, "患者情報が含まれる", &error),
+  EXPECT_ONE (sonae_incidents_set_level (store, id, 3, AUTHOR, "患者情報が含まれる", &error),
               SONAE_ENTRY_LEVEL);
-  EXPECT_ONE (sonae_store_set_incident_type (store, id, SONAE_INCIDENT_LEAK, AUTHOR, NULL, &error),
+  EXPECT_ONE (sonae_incidents_set_type (store, id, SONAE_INCIDENT_LEAK, AUTHOR, NULL, &error),
               SONAE_ENTRY_TYPE);
-  EXPECT_ONE (sonae_store_set_incident_event (store, id, SONAE_EVENT_LEAK, AUTHOR, NULL, &error),
+  EXPECT_ONE (sonae_incidents_set_event (store, id, SONAE_EVENT_LEAK, AUTHOR, NULL, &error),
               SONAE_ENTRY_EVENT);
-  EXPECT_ONE (sonae_store_set_incident_detail (store, id, SONAE_INCIDENT_DETAIL_SYSTEM, "電子カルテ", AUTHOR, &error),
+  EXPECT_ONE (sonae_incidents_set_detail (store, id, SONAE_INCIDENT_DETAIL_SYSTEM, "電子カルテ", AUTHOR, &error),
               SONAE_ENTRY_DETAIL);
-  EXPECT_ONE (sonae_store_set_incident_detail (store, id, SONAE_INCIDENT_DETAIL_TITLE, "新しい題", AUTHOR, &error),
+  EXPECT_ONE (sonae_incidents_set_detail (store, id, SONAE_INCIDENT_DETAIL_TITLE, "新しい題", AUTHOR, &error),
               SONAE_ENTRY_DETAIL);
-  EXPECT_ONE (sonae_store_set_incident_detail (store, id, SONAE_INCIDENT_DETAIL_DETECTED_AT, "2026-11-21 08:15", AUTHOR, &error),
+  EXPECT_ONE (sonae_incidents_set_detail (store, id, SONAE_INCIDENT_DETAIL_DETECTED_AT, "2026-11-21 08:15", AUTHOR, &error),
               SONAE_ENTRY_DETAIL);
-  EXPECT_ONE (sonae_store_set_incident_status (store, id, SONAE_STATUS_CLOSED, AUTHOR, NULL, &error),
+  EXPECT_ONE (sonae_incidents_set_status (store, id, SONAE_STATUS_CLOSED, AUTHOR, NULL, &error),
               SONAE_ENTRY_STATUS);
   {
     g_autoptr(SonaeIncident) incident = get (store, id);
@@ -381,14 +382,14 @@ test_setters_log_once (void)
     g_assert_cmpstr (level->text, ==, "患者情報が含まれる");
   }
   /* Reopening clears closed_at. */
-  EXPECT_ONE (sonae_store_set_incident_status (store, id, SONAE_STATUS_RECOVERING, AUTHOR, NULL, &error),
+  EXPECT_ONE (sonae_incidents_set_status (store, id, SONAE_STATUS_RECOVERING, AUTHOR, NULL, &error),
               SONAE_ENTRY_STATUS);
   {
     g_autoptr(SonaeIncident) incident = get (store, id);
     g_assert_null (incident->closed_at);
   }
   /* Clearing a detail is a change; clearing it again is not. */
-  EXPECT_ONE (sonae_store_set_incident_detail (store, id, SONAE_INCIDENT_DETAIL_SYSTEM, "", AUTHOR, &error),
+  EXPECT_ONE (sonae_incidents_set_detail (store, id, SONAE_INCIDENT_DETAIL_SYSTEM, "", AUTHOR, &error),
               SONAE_ENTRY_DETAIL);
   {
     g_autoptr(SonaeIncident) incident = get (store, id);
@@ -398,10 +399,10 @@ test_setters_log_once (void)
     g_assert_cmpstr (last_entry (list)->old_value, ==, "電子カルテ");
     g_assert_null (last_entry (list)->new_value);
   }
-  g_assert_true (sonae_store_set_incident_detail (store, id, SONAE_INCIDENT_DETAIL_SYSTEM, NULL, AUTHOR, &error));
+  g_assert_true (sonae_incidents_set_detail (store, id, SONAE_INCIDENT_DETAIL_SYSTEM, NULL, AUTHOR, &error));
   g_assert_cmpuint (timeline_len (store, id), ==, n);
   /* Only whitespace around the same value: no change. */
-  g_assert_true (sonae_store_set_incident_detail (store, id, SONAE_INCIDENT_DETAIL_TITLE, "  新しい題 ", AUTHOR, &error));
+  g_assert_true (sonae_incidents_set_detail (store, id, SONAE_INCIDENT_DETAIL_TITLE, "  新しい題 ", AUTHOR, &error));
   g_assert_cmpuint (timeline_len (store, id), ==, n);
 #undef EXPECT_ONE
 
@@ -421,14 +422,14 @@ test_filters_and_search (void)
   SonaeIncidentFilter filter = SONAE_INCIDENT_FILTER_ALL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (sonae_store_set_incident_status (store, c, SONAE_STATUS_CLOSED, AUTHOR, NULL, &error));
-  g_assert_true (sonae_store_set_incident_detail (store, b, SONAE_INCIDENT_DETAIL_LOCATION, "医事課 ２番端末", AUTHOR, &error));
-  g_assert_true (sonae_store_set_incident_type (store, b, SONAE_INCIDENT_LEAK, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_set_status (store, c, SONAE_STATUS_CLOSED, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_set_detail (store, b, SONAE_INCIDENT_DETAIL_LOCATION, "医事課 ２番端末", AUTHOR, &error));
+  g_assert_true (sonae_incidents_set_type (store, b, SONAE_INCIDENT_LEAK, AUTHOR, NULL, &error));
   g_assert_no_error (error);
 
 #define EXPECT(...)                                                        \
   G_STMT_START {                                                           \
-    g_autoptr(GPtrArray) l_ = sonae_store_list_incidents (store, &filter, &error); \
+    g_autoptr(GPtrArray) l_ = sonae_incidents_list (store, &filter, &error); \
     gint64 want_[] = { __VA_ARGS__ };                                      \
     g_assert_no_error (error);                                             \
     g_assert_cmpuint (l_->len, ==, G_N_ELEMENTS (want_) - 1);              \
@@ -483,7 +484,7 @@ test_filters_and_search (void)
 
   /* Listed incidents carry no run. */
   {
-    g_autoptr(GPtrArray) all = sonae_store_list_incidents (store, NULL, &error);
+    g_autoptr(GPtrArray) all = sonae_incidents_list (store, NULL, &error);
     SonaeIncident *first = g_ptr_array_index (all, 0);
     g_assert_nonnull (first->steps);
     g_assert_cmpuint (g_hash_table_size (first->steps), ==, 0);
@@ -526,8 +527,8 @@ test_steps_and_fields (void)
   g_assert_nonnull (evidence);
 
   /* Working notes before the step is done: stored, not in the timeline. */
-  g_assert_true (sonae_store_set_step_field (store, id, s11, event_case, "ransomware", AUTHOR, &error));
-  g_assert_true (sonae_store_set_step_field (store, id, s11, description, "画面に英語の文章", AUTHOR, &error));
+  g_assert_true (sonae_incidents_set_step_field (store, id, s11, event_case, "ransomware", AUTHOR, &error));
+  g_assert_true (sonae_incidents_set_step_field (store, id, s11, description, "画面に英語の文章", AUTHOR, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (timeline_len (store, id), ==, n);
   {
@@ -537,7 +538,7 @@ test_steps_and_fields (void)
   }
 
   /* A bound field changes the incident's detail, and that is logged. */
-  g_assert_true (sonae_store_set_step_field (store, id, s11, network, "medical", AUTHOR, &error));
+  g_assert_true (sonae_incidents_set_step_field (store, id, s11, network, "medical", AUTHOR, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (timeline_len (store, id), ==, ++n);
   {
@@ -549,7 +550,7 @@ test_steps_and_fields (void)
     g_assert_cmpint (last_entry (list)->kind, ==, SONAE_ENTRY_DETAIL);
     g_assert_cmpstr (last_entry (list)->field, ==, SONAE_INCIDENT_DETAIL_NETWORK);
   }
-  g_assert_true (sonae_store_set_step_field (store, id, s14, when, "2026-11-21 09:40", AUTHOR, &error));
+  g_assert_true (sonae_incidents_set_step_field (store, id, s14, when, "2026-11-21 09:40", AUTHOR, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (timeline_len (store, id), ==, ++n);
   {
@@ -558,24 +559,24 @@ test_steps_and_fields (void)
   }
 
   /* Values the field does not offer are refused. */
-  g_assert_false (sonae_store_set_step_field (store, id, s11, event_case, "no-such-case", AUTHOR, &error));
+  g_assert_false (sonae_incidents_set_step_field (store, id, s11, event_case, "no-such-case", AUTHOR, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (sonae_store_set_step_field (store, id, s14, evidence, "photo,bogus", AUTHOR, &error));
+  g_assert_false (sonae_incidents_set_step_field (store, id, s14, evidence, "photo,bogus", AUTHOR, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (sonae_store_set_step_field (store, id, s11, network, "診療系かも", AUTHOR, &error));
+  g_assert_false (sonae_incidents_set_step_field (store, id, s11, network, "診療系かも", AUTHOR, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (sonae_store_set_step_field (store, id, s14, when, "2026-02-30 10:00", AUTHOR, &error));
+  g_assert_false (sonae_incidents_set_step_field (store, id, s14, when, "2026-02-30 10:00", AUTHOR, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpuint (timeline_len (store, id), ==, n);
-  g_assert_true (sonae_store_set_step_field (store, id, s14, evidence, "power-on,photo", AUTHOR, &error));
+  g_assert_true (sonae_incidents_set_step_field (store, id, s14, evidence, "power-on,photo", AUTHOR, &error));
   g_assert_no_error (error);
 
   /* Checking the step records it with a snapshot of its fields. */
-  g_assert_true (sonae_store_check_step (store, id, "1-1", TRUE, "田中 健一", NULL, &error));
+  g_assert_true (sonae_incidents_check_step (store, id, "1-1", TRUE, "田中 健一", NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (timeline_len (store, id), ==, ++n);
   {
@@ -605,11 +606,11 @@ test_steps_and_fields (void)
     g_assert_nonnull (strstr (line, s11->title));
   }
   /* Checking again changes nothing. */
-  g_assert_true (sonae_store_check_step (store, id, "1-1", TRUE, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_check_step (store, id, "1-1", TRUE, AUTHOR, NULL, &error));
   g_assert_cmpuint (timeline_len (store, id), ==, n);
 
   /* Now a field change is recorded, with the old and the new value. */
-  g_assert_true (sonae_store_set_step_field (store, id, s11, description, "画面に日本語の文章", AUTHOR, &error));
+  g_assert_true (sonae_incidents_set_step_field (store, id, s11, description, "画面に日本語の文章", AUTHOR, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (timeline_len (store, id), ==, ++n);
   {
@@ -626,9 +627,9 @@ test_steps_and_fields (void)
     g_assert_nonnull (strstr (line, "画面に日本語の文章"));
   }
   /* The same value again: nothing. Clearing: recorded. */
-  g_assert_true (sonae_store_set_step_field (store, id, s11, description, "画面に日本語の文章", AUTHOR, &error));
+  g_assert_true (sonae_incidents_set_step_field (store, id, s11, description, "画面に日本語の文章", AUTHOR, &error));
   g_assert_cmpuint (timeline_len (store, id), ==, n);
-  g_assert_true (sonae_store_set_step_field (store, id, s11, description, NULL, AUTHOR, &error));
+  g_assert_true (sonae_incidents_set_step_field (store, id, s11, description, NULL, AUTHOR, &error));
   g_assert_cmpuint (timeline_len (store, id), ==, ++n);
   {
     g_autoptr(SonaeIncident) incident = get (store, id);
@@ -636,7 +637,7 @@ test_steps_and_fields (void)
   }
 
   /* Unchecking. */
-  g_assert_true (sonae_store_check_step (store, id, "1-1", FALSE, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_check_step (store, id, "1-1", FALSE, AUTHOR, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (timeline_len (store, id), ==, ++n);
   {
@@ -648,12 +649,12 @@ test_steps_and_fields (void)
     g_assert_cmpint (last_entry (list)->kind, ==, SONAE_ENTRY_UNCHECK);
   }
   /* Unchecking a step never done: nothing. */
-  g_assert_true (sonae_store_check_step (store, id, "2-1", FALSE, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_check_step (store, id, "2-1", FALSE, AUTHOR, NULL, &error));
   g_assert_cmpuint (timeline_len (store, id), ==, n);
 
   /* Progress per phase. */
-  g_assert_true (sonae_store_check_step (store, id, "1-1", TRUE, AUTHOR, NULL, &error));
-  g_assert_true (sonae_store_check_step (store, id, "2-1", TRUE, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_check_step (store, id, "1-1", TRUE, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_check_step (store, id, "2-1", TRUE, AUTHOR, NULL, &error));
   {
     g_autoptr(SonaeIncident) incident = get (store, id);
     GPtrArray *phases = sonae_checklist_get_phases (checklist);
@@ -699,7 +700,7 @@ test_back_entry (void)
   guint n = timeline_len (store, id);
 
   /* A step checked on paper at 08:30, typed in at 10:00. */
-  g_assert_true (sonae_store_check_step (store, id, "1-4", TRUE, "鈴木 恵子", "2026-11-21 08:30", &error));
+  g_assert_true (sonae_incidents_check_step (store, id, "1-4", TRUE, "鈴木 恵子", "2026-11-21 08:30", &error));
   g_assert_no_error (error);
   {
     g_autoptr(SonaeIncident) incident = get (store, id);
@@ -715,11 +716,11 @@ test_back_entry (void)
   }
 
   /* Notes, calls and status with a paper time, in the formats people write. */
-  g_assert_true (sonae_store_add_note (store, id, "院長へ報告", AUTHOR, "2026/11/21 8:05", &error));
+  g_assert_true (sonae_incidents_add_note (store, id, "院長へ報告", AUTHOR, "2026/11/21 8:05", &error));
   g_assert_no_error (error);
-  g_assert_true (sonae_store_add_note (store, id, "全角の時刻", AUTHOR, "２０２６－１１－２１　０８：４０", &error));
+  g_assert_true (sonae_incidents_add_note (store, id, "全角の時刻", AUTHOR, "２０２６－１１－２１　０８：４０", &error));
   g_assert_no_error (error);
-  g_assert_true (sonae_store_set_incident_status (store, id, SONAE_STATUS_CONTAINED, AUTHOR, "2026-11-21T09:00", &error));
+  g_assert_true (sonae_incidents_set_status (store, id, SONAE_STATUS_CONTAINED, AUTHOR, "2026-11-21T09:00", &error));
   g_assert_no_error (error);
   {
     g_autoptr(GPtrArray) list = timeline (store, id);
@@ -737,7 +738,7 @@ test_back_entry (void)
       g_assert_cmpuint (((SonaeTimelineEntry *) g_ptr_array_index (list, i))->seq, ==, i + 1);
   }
   /* Now, without a time: not back-entered. */
-  g_assert_true (sonae_store_add_note (store, id, "今", AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_add_note (store, id, "今", AUTHOR, NULL, &error));
   {
     g_autoptr(GPtrArray) list = timeline (store, id);
     g_assert_false (last_entry (list)->back_entered);
@@ -746,16 +747,16 @@ test_back_entry (void)
   n = timeline_len (store, id);
 
   /* The future and impossible times are refused, and change nothing. */
-  g_assert_false (sonae_store_add_note (store, id, "未来", AUTHOR, "2026-11-21 10:30", &error));
+  g_assert_false (sonae_incidents_add_note (store, id, "未来", AUTHOR, "2026-11-21 10:30", &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (sonae_store_check_step (store, id, "2-1", TRUE, AUTHOR, "2027-01-01 00:00", &error));
+  g_assert_false (sonae_incidents_check_step (store, id, "2-1", TRUE, AUTHOR, "2027-01-01 00:00", &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (sonae_store_set_incident_status (store, id, SONAE_STATUS_CLOSED, AUTHOR, "2026-02-30 10:00", &error));
+  g_assert_false (sonae_incidents_set_status (store, id, SONAE_STATUS_CLOSED, AUTHOR, "2026-02-30 10:00", &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (sonae_store_add_note (store, id, "朝", AUTHOR, "けさ", &error));
+  g_assert_false (sonae_incidents_add_note (store, id, "朝", AUTHOR, "けさ", &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpuint (timeline_len (store, id), ==, n);
@@ -781,9 +782,9 @@ test_calls (void)
   gint64 sato = sonae_test_add_contact (store, SONAE_GROUP_STAFF, "佐藤 由美", "さとう ゆみ", "090-0000-1103");
   guint n = timeline_len (store, id);
 
-  g_assert_true (sonae_store_log_call (store, id, tanaka, "first", SONAE_CALL_NO_ANSWER, AUTHOR, NULL, &error));
-  g_assert_true (sonae_store_log_call (store, id, tanaka, "first", SONAE_CALL_LEFT_MESSAGE, AUTHOR, NULL, &error));
-  g_assert_true (sonae_store_log_call (store, id, sato, NULL, SONAE_CALL_REACHED, AUTHOR, "2026-11-21 09:58", &error));
+  g_assert_true (sonae_incidents_log_call (store, id, tanaka, "first", SONAE_CALL_NO_ANSWER, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_log_call (store, id, tanaka, "first", SONAE_CALL_LEFT_MESSAGE, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_log_call (store, id, sato, NULL, SONAE_CALL_REACHED, AUTHOR, "2026-11-21 09:58", &error));
   g_assert_no_error (error);
   {
     g_autoptr(GPtrArray) list = timeline (store, id);
@@ -830,10 +831,10 @@ test_calls (void)
 
   /* Unknown contact, unknown outcome: refused, nothing written. */
   n = timeline_len (store, id);
-  g_assert_false (sonae_store_log_call (store, id, tanaka, NULL, SONAE_CALL_REACHED, AUTHOR, NULL, &error));
+  g_assert_false (sonae_incidents_log_call (store, id, tanaka, NULL, SONAE_CALL_REACHED, AUTHOR, NULL, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (sonae_store_log_call (store, id, sato, NULL, (SonaeCallOutcome) 17, AUTHOR, NULL, &error));
+  g_assert_false (sonae_incidents_log_call (store, id, sato, NULL, (SonaeCallOutcome) 17, AUTHOR, NULL, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpuint (timeline_len (store, id), ==, n);
@@ -855,8 +856,8 @@ test_corrections (void)
   g_autofree char *wrong_text = NULL;
   g_autofree char *wrong_hash = NULL;
 
-  g_assert_true (sonae_store_add_note (store, id, "3台を確認した", AUTHOR, NULL, &error));
-  g_assert_true (sonae_store_add_note (store, id, "ほかの記録", AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_add_note (store, id, "3台を確認した", AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_add_note (store, id, "ほかの記録", AUTHOR, NULL, &error));
   g_assert_no_error (error);
   {
     g_autoptr(GPtrArray) list = timeline (store, id);
@@ -872,7 +873,7 @@ test_corrections (void)
     other_entry = last_entry (list)->id;
   }
 
-  g_assert_true (sonae_store_correct_entry (store, id, wrong_id, "確認したのは2台", "鈴木 恵子", &error));
+  g_assert_true (sonae_incidents_correct_entry (store, id, wrong_id, "確認したのは2台", "鈴木 恵子", &error));
   g_assert_no_error (error);
   {
     g_autoptr(GPtrArray) list = timeline (store, id);
@@ -901,13 +902,13 @@ test_corrections (void)
   {
     guint n = timeline_len (store, id);
 
-    g_assert_false (sonae_store_correct_entry (store, id, other_entry, "違う", AUTHOR, &error));
+    g_assert_false (sonae_incidents_correct_entry (store, id, other_entry, "違う", AUTHOR, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
     g_clear_error (&error);
-    g_assert_false (sonae_store_correct_entry (store, id, 999999, "違う", AUTHOR, &error));
+    g_assert_false (sonae_incidents_correct_entry (store, id, 999999, "違う", AUTHOR, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
     g_clear_error (&error);
-    g_assert_false (sonae_store_correct_entry (store, id, wrong_id, "   ", AUTHOR, &error));
+    g_assert_false (sonae_incidents_correct_entry (store, id, wrong_id, "   ", AUTHOR, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
     g_clear_error (&error);
     g_assert_cmpuint (timeline_len (store, id), ==, n);
@@ -928,7 +929,7 @@ snapshot (SonaeStore *store,
 {
   g_autoptr(SonaeIncident) i = get (store, id);
   g_autoptr(GPtrArray) list = timeline (store, id);
-  g_autoptr(GPtrArray) all = sonae_store_list_incidents (store, NULL, NULL);
+  g_autoptr(GPtrArray) all = sonae_incidents_list (store, NULL, NULL);
 
   return g_strdup_printf ("%s|%s|%d|%d|%d|%d|%s|%s|%s|%s|%s|%s|%u|%u|%u|%u",
                           i->number, i->title, i->status, i->level, i->type, i->event,
@@ -956,7 +957,7 @@ test_bad_input_changes_nothing (void)
 
   memset (huge, 'a', SONAE_INCIDENT_MAX_TEXT + 1);
   huge[SONAE_INCIDENT_MAX_TEXT + 1] = '\0';
-  g_assert_true (sonae_store_check_step (store, id, "1-1", TRUE, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_check_step (store, id, "1-1", TRUE, AUTHOR, NULL, &error));
   g_assert_no_error (error);
   before = snapshot (store, id);
   g_signal_connect (store, "changed::incidents", G_CALLBACK (count_cb), &signals);
@@ -970,53 +971,53 @@ test_bad_input_changes_nothing (void)
   } G_STMT_END
 
   /* Unknown incident. */
-  REFUSED (sonae_store_set_incident_status (store, missing, SONAE_STATUS_CLOSED, AUTHOR, NULL, &error), SONAE_ERROR_NOT_FOUND);
-  REFUSED (sonae_store_set_incident_level (store, missing, 1, AUTHOR, NULL, &error), SONAE_ERROR_NOT_FOUND);
-  REFUSED (sonae_store_set_incident_type (store, missing, SONAE_INCIDENT_LEAK, AUTHOR, NULL, &error), SONAE_ERROR_NOT_FOUND);
-  REFUSED (sonae_store_set_incident_event (store, missing, SONAE_EVENT_LEAK, AUTHOR, NULL, &error), SONAE_ERROR_NOT_FOUND);
-  REFUSED (sonae_store_set_incident_detail (store, missing, SONAE_INCIDENT_DETAIL_TITLE, "x", AUTHOR, &error), SONAE_ERROR_NOT_FOUND);
-  REFUSED (sonae_store_check_step (store, missing, "1-1", TRUE, AUTHOR, NULL, &error), SONAE_ERROR_NOT_FOUND);
-  REFUSED (sonae_store_set_step_field (store, missing, s11, description, "x", AUTHOR, &error), SONAE_ERROR_NOT_FOUND);
-  REFUSED (sonae_store_log_call (store, missing, contact, NULL, SONAE_CALL_REACHED, AUTHOR, NULL, &error), SONAE_ERROR_NOT_FOUND);
-  REFUSED (sonae_store_add_note (store, missing, "x", AUTHOR, NULL, &error), SONAE_ERROR_NOT_FOUND);
-  REFUSED (sonae_store_correct_entry (store, missing, 1, "x", AUTHOR, &error), SONAE_ERROR_NOT_FOUND);
-  g_assert_null (sonae_store_get_incident (store, missing, &error));
+  REFUSED (sonae_incidents_set_status (store, missing, SONAE_STATUS_CLOSED, AUTHOR, NULL, &error), SONAE_ERROR_NOT_FOUND);
+  REFUSED (sonae_incidents_set_level (store, missing, 1, AUTHOR, NULL, &error), SONAE_ERROR_NOT_FOUND);
+  REFUSED (sonae_incidents_set_type (store, missing, SONAE_INCIDENT_LEAK, AUTHOR, NULL, &error), SONAE_ERROR_NOT_FOUND);
+  REFUSED (sonae_incidents_set_event (store, missing, SONAE_EVENT_LEAK, AUTHOR, NULL, &error), SONAE_ERROR_NOT_FOUND);
+  REFUSED (sonae_incidents_set_detail (store, missing, SONAE_INCIDENT_DETAIL_TITLE, "x", AUTHOR, &error), SONAE_ERROR_NOT_FOUND);
+  REFUSED (sonae_incidents_check_step (store, missing, "1-1", TRUE, AUTHOR, NULL, &error), SONAE_ERROR_NOT_FOUND);
+  REFUSED (sonae_incidents_set_step_field (store, missing, s11, description, "x", AUTHOR, &error), SONAE_ERROR_NOT_FOUND);
+  REFUSED (sonae_incidents_log_call (store, missing, contact, NULL, SONAE_CALL_REACHED, AUTHOR, NULL, &error), SONAE_ERROR_NOT_FOUND);
+  REFUSED (sonae_incidents_add_note (store, missing, "x", AUTHOR, NULL, &error), SONAE_ERROR_NOT_FOUND);
+  REFUSED (sonae_incidents_correct_entry (store, missing, 1, "x", AUTHOR, &error), SONAE_ERROR_NOT_FOUND);
+  g_assert_null (sonae_incidents_get (store, missing, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_null (sonae_store_list_timeline (store, missing, &error));
+  g_assert_null (sonae_incidents_list_timeline (store, missing, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* No author. */
-  REFUSED (sonae_store_add_note (store, id, "x", "", NULL, &error), SONAE_ERROR_INVALID);
-  REFUSED (sonae_store_add_note (store, id, "x", NULL, NULL, &error), SONAE_ERROR_INVALID);
-  REFUSED (sonae_store_add_note (store, id, "x", "  　 ", NULL, &error), SONAE_ERROR_INVALID);
-  REFUSED (sonae_store_set_incident_level (store, id, 3, "", NULL, &error), SONAE_ERROR_INVALID);
-  REFUSED (sonae_store_check_step (store, id, "1-4", TRUE, "", NULL, &error), SONAE_ERROR_INVALID);
-  REFUSED (sonae_store_log_call (store, id, contact, NULL, SONAE_CALL_REACHED, "", NULL, &error), SONAE_ERROR_INVALID);
+  REFUSED (sonae_incidents_add_note (store, id, "x", "", NULL, &error), SONAE_ERROR_INVALID);
+  REFUSED (sonae_incidents_add_note (store, id, "x", NULL, NULL, &error), SONAE_ERROR_INVALID);
+  REFUSED (sonae_incidents_add_note (store, id, "x", "  　 ", NULL, &error), SONAE_ERROR_INVALID);
+  REFUSED (sonae_incidents_set_level (store, id, 3, "", NULL, &error), SONAE_ERROR_INVALID);
+  REFUSED (sonae_incidents_check_step (store, id, "1-4", TRUE, "", NULL, &error), SONAE_ERROR_INVALID);
+  REFUSED (sonae_incidents_log_call (store, id, contact, NULL, SONAE_CALL_REACHED, "", NULL, &error), SONAE_ERROR_INVALID);
 
   /* Too long. */
-  REFUSED (sonae_store_add_note (store, id, huge, AUTHOR, NULL, &error), SONAE_ERROR_TOO_LARGE);
-  REFUSED (sonae_store_set_incident_detail (store, id, SONAE_INCIDENT_DETAIL_TITLE, huge, AUTHOR, &error), SONAE_ERROR_TOO_LARGE);
-  REFUSED (sonae_store_set_step_field (store, id, s11, description, huge, AUTHOR, &error), SONAE_ERROR_TOO_LARGE);
-  REFUSED (sonae_store_set_incident_level (store, id, 3, AUTHOR, huge, &error), SONAE_ERROR_TOO_LARGE);
-  REFUSED (sonae_store_correct_entry (store, id, 1, huge, AUTHOR, &error), SONAE_ERROR_TOO_LARGE);
+  REFUSED (sonae_incidents_add_note (store, id, huge, AUTHOR, NULL, &error), SONAE_ERROR_TOO_LARGE);
+  REFUSED (sonae_incidents_set_detail (store, id, SONAE_INCIDENT_DETAIL_TITLE, huge, AUTHOR, &error), SONAE_ERROR_TOO_LARGE);
+  REFUSED (sonae_incidents_set_step_field (store, id, s11, description, huge, AUTHOR, &error), SONAE_ERROR_TOO_LARGE);
+  REFUSED (sonae_incidents_set_level (store, id, 3, AUTHOR, huge, &error), SONAE_ERROR_TOO_LARGE);
+  REFUSED (sonae_incidents_correct_entry (store, id, 1, huge, AUTHOR, &error), SONAE_ERROR_TOO_LARGE);
 
   /* Impossible values. */
-  REFUSED (sonae_store_set_incident_detail (store, id, SONAE_INCIDENT_DETAIL_DETECTED_AT, "2026-02-30 10:00", AUTHOR, &error), SONAE_ERROR_INVALID);
-  REFUSED (sonae_store_set_incident_detail (store, id, SONAE_INCIDENT_DETAIL_DETECTED_AT, "2026-11-21 25:00", AUTHOR, &error), SONAE_ERROR_INVALID);
-  REFUSED (sonae_store_set_incident_detail (store, id, SONAE_INCIDENT_DETAIL_TITLE, "   ", AUTHOR, &error), SONAE_ERROR_INVALID);
-  REFUSED (sonae_store_set_incident_detail (store, id, "number", "2026-999", AUTHOR, &error), SONAE_ERROR_INVALID);
-  REFUSED (sonae_store_set_incident_detail (store, id, "title = 'x' --", "x", AUTHOR, &error), SONAE_ERROR_INVALID);
-  REFUSED (sonae_store_set_incident_level (store, id, 4, AUTHOR, NULL, &error), SONAE_ERROR_INVALID);
-  REFUSED (sonae_store_set_incident_level (store, id, -1, AUTHOR, NULL, &error), SONAE_ERROR_INVALID);
-  REFUSED (sonae_store_set_incident_type (store, id, (SonaeIncidentType) 9, AUTHOR, NULL, &error), SONAE_ERROR_INVALID);
-  REFUSED (sonae_store_set_incident_event (store, id, SONAE_N_EVENT_TYPES, AUTHOR, NULL, &error), SONAE_ERROR_INVALID);
-  REFUSED (sonae_store_set_incident_status (store, id, SONAE_N_STATUSES, AUTHOR, NULL, &error), SONAE_ERROR_INVALID);
-  REFUSED (sonae_store_check_step (store, id, "", TRUE, AUTHOR, NULL, &error), SONAE_ERROR_INVALID);
-  REFUSED (sonae_store_add_note (store, id, "", AUTHOR, NULL, &error), SONAE_ERROR_INVALID);
-  REFUSED (sonae_store_add_note (store, id, "x", AUTHOR, "2026-02-30 10:00", &error), SONAE_ERROR_INVALID);
-  REFUSED (sonae_store_add_note (store, id, "\xff\xfe broken", AUTHOR, NULL, &error), SONAE_ERROR_INVALID);
+  REFUSED (sonae_incidents_set_detail (store, id, SONAE_INCIDENT_DETAIL_DETECTED_AT, "2026-02-30 10:00", AUTHOR, &error), SONAE_ERROR_INVALID);
+  REFUSED (sonae_incidents_set_detail (store, id, SONAE_INCIDENT_DETAIL_DETECTED_AT, "2026-11-21 25:00", AUTHOR, &error), SONAE_ERROR_INVALID);
+  REFUSED (sonae_incidents_set_detail (store, id, SONAE_INCIDENT_DETAIL_TITLE, "   ", AUTHOR, &error), SONAE_ERROR_INVALID);
+  REFUSED (sonae_incidents_set_detail (store, id, "number", "2026-999", AUTHOR, &error), SONAE_ERROR_INVALID);
+  REFUSED (sonae_incidents_set_detail (store, id, "title = 'x' --", "x", AUTHOR, &error), SONAE_ERROR_INVALID);
+  REFUSED (sonae_incidents_set_level (store, id, 4, AUTHOR, NULL, &error), SONAE_ERROR_INVALID);
+  REFUSED (sonae_incidents_set_level (store, id, -1, AUTHOR, NULL, &error), SONAE_ERROR_INVALID);
+  REFUSED (sonae_incidents_set_type (store, id, (SonaeIncidentType) 9, AUTHOR, NULL, &error), SONAE_ERROR_INVALID);
+  REFUSED (sonae_incidents_set_event (store, id, SONAE_N_EVENT_TYPES, AUTHOR, NULL, &error), SONAE_ERROR_INVALID);
+  REFUSED (sonae_incidents_set_status (store, id, SONAE_N_STATUSES, AUTHOR, NULL, &error), SONAE_ERROR_INVALID);
+  REFUSED (sonae_incidents_check_step (store, id, "", TRUE, AUTHOR, NULL, &error), SONAE_ERROR_INVALID);
+  REFUSED (sonae_incidents_add_note (store, id, "", AUTHOR, NULL, &error), SONAE_ERROR_INVALID);
+  REFUSED (sonae_incidents_add_note (store, id, "x", AUTHOR, "2026-02-30 10:00", &error), SONAE_ERROR_INVALID);
+  REFUSED (sonae_incidents_add_note (store, id, "\xff\xfe broken", AUTHOR, NULL, &error), SONAE_ERROR_INVALID);
 #undef REFUSED
 
   g_assert_cmpuint (signals, ==, 0);
@@ -1029,8 +1030,8 @@ test_bad_input_changes_nothing (void)
     g_autoptr(GPtrArray) list = NULL;
     g_autoptr(SonaeIncident) incident = NULL;
 
-    g_assert_true (sonae_store_add_note (store, id, evil, "x'); DROP TABLE incidents; --", NULL, &error));
-    g_assert_true (sonae_store_set_incident_detail (store, id, SONAE_INCIDENT_DETAIL_SYSTEM, evil, AUTHOR, &error));
+    g_assert_true (sonae_incidents_add_note (store, id, evil, "x'); DROP TABLE incidents; --", NULL, &error));
+    g_assert_true (sonae_incidents_set_detail (store, id, SONAE_INCIDENT_DETAIL_SYSTEM, evil, AUTHOR, &error));
     g_assert_no_error (error);
     list = timeline (store, id);
     g_assert_cmpstr (((SonaeTimelineEntry *) g_ptr_array_index (list, list->len - 2))->text, ==, evil);
@@ -1046,30 +1047,30 @@ test_bad_input_changes_nothing (void)
     g_autoptr(GPtrArray) all = NULL;
 
     bad->title = g_strdup ("");
-    g_assert_false (sonae_store_create_incident (store, bad, NULL, AUTHOR, &error));
+    g_assert_false (sonae_incidents_create (store, bad, NULL, AUTHOR, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
     g_clear_error (&error);
     g_free (bad->title);
     bad->title = g_strdup ("題");
-    g_assert_false (sonae_store_create_incident (store, bad, NULL, "", &error));
+    g_assert_false (sonae_incidents_create (store, bad, NULL, "", &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
     g_clear_error (&error);
     bad->level = 7;
-    g_assert_false (sonae_store_create_incident (store, bad, NULL, AUTHOR, &error));
+    g_assert_false (sonae_incidents_create (store, bad, NULL, AUTHOR, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
     g_clear_error (&error);
     bad->level = 1;
     bad->detected_at = g_strdup ("2026-02-30 10:00");
-    g_assert_false (sonae_store_create_incident (store, bad, NULL, AUTHOR, &error));
+    g_assert_false (sonae_incidents_create (store, bad, NULL, AUTHOR, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
     g_clear_error (&error);
     g_clear_pointer (&bad->detected_at, g_free);
     bad->location = g_strdup (huge);
-    g_assert_false (sonae_store_create_incident (store, bad, NULL, AUTHOR, &error));
+    g_assert_false (sonae_incidents_create (store, bad, NULL, AUTHOR, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_TOO_LARGE);
     g_clear_error (&error);
     g_assert_cmpint (bad->id, ==, 0);
-    all = sonae_store_list_incidents (store, NULL, NULL);
+    all = sonae_incidents_list (store, NULL, NULL);
     g_assert_cmpuint (all->len, ==, 1);
   }
 
@@ -1090,15 +1091,15 @@ test_nested_transaction (void)
   guint n = timeline_len (store, id);
 
   g_assert_true (sonae_store_begin (store, &error));
-  g_assert_false (sonae_store_add_note (store, 99999, "x", AUTHOR, NULL, &error));
+  g_assert_false (sonae_incidents_add_note (store, 99999, "x", AUTHOR, NULL, &error));
   g_clear_error (&error);
-  g_assert_true (sonae_store_add_note (store, id, "一つ目", AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_add_note (store, id, "一つ目", AUTHOR, NULL, &error));
   g_assert_true (sonae_store_commit (store, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (timeline_len (store, id), ==, n + 1);
 
   g_assert_true (sonae_store_begin (store, &error));
-  g_assert_true (sonae_store_add_note (store, id, "取り消される", AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_add_note (store, id, "取り消される", AUTHOR, NULL, &error));
   sonae_store_rollback (store);
   g_assert_cmpuint (timeline_len (store, id), ==, n + 1);
   assert_chain_ok (store, id);
@@ -1218,23 +1219,23 @@ test_describe (void)
   incident->type = proposal->type;
   incident->level = proposal->level;
   incident->event = proposal->event;
-  g_assert_true (sonae_store_create_incident (store, incident, proposal, AUTHOR, &error));
+  g_assert_true (sonae_incidents_create (store, incident, proposal, AUTHOR, &error));
   g_assert_no_error (error);
   id = incident->id;
 
-  g_assert_true (sonae_store_add_note (store, id, "メモの本文", AUTHOR, NULL, &error));
-  g_assert_true (sonae_store_check_step (store, id, "1-1", TRUE, AUTHOR, NULL, &error));
-  g_assert_true (sonae_store_set_step_field (store, id, sonae_checklist_get_step (checklist, "1-1"),
-                                             sonae_checklist_get_field (checklist, "1-1", "event-case"),
-                                             "system-down", AUTHOR, &error));
-  g_assert_true (sonae_store_check_step (store, id, "1-1", FALSE, AUTHOR, NULL, &error));
-  g_assert_true (sonae_store_log_call (store, id, contact, "lead", SONAE_CALL_LEFT_MESSAGE, AUTHOR, NULL, &error));
-  g_assert_true (sonae_store_set_incident_status (store, id, SONAE_STATUS_RECOVERING, AUTHOR, NULL, &error));
-  g_assert_true (sonae_store_set_incident_level (store, id, proposal->level == 3 ? 2 : 3, AUTHOR, "理由", &error));
-  g_assert_true (sonae_store_set_incident_type (store, id, SONAE_INCIDENT_OTHER, AUTHOR, NULL, &error));
-  g_assert_true (sonae_store_set_incident_event (store, id, SONAE_EVENT_INTRUSION, AUTHOR, NULL, &error));
-  g_assert_true (sonae_store_set_incident_detail (store, id, SONAE_INCIDENT_DETAIL_FOUND_BY, "加藤", AUTHOR, &error));
-  g_assert_true (sonae_store_correct_entry (store, id, 2, "メモの訂正", AUTHOR, &error));
+  g_assert_true (sonae_incidents_add_note (store, id, "メモの本文", AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_check_step (store, id, "1-1", TRUE, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_set_step_field (store, id, sonae_checklist_get_step (checklist, "1-1"),
+                                                 sonae_checklist_get_field (checklist, "1-1", "event-case"),
+                                                 "system-down", AUTHOR, &error));
+  g_assert_true (sonae_incidents_check_step (store, id, "1-1", FALSE, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_log_call (store, id, contact, "lead", SONAE_CALL_LEFT_MESSAGE, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_set_status (store, id, SONAE_STATUS_RECOVERING, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_set_level (store, id, proposal->level == 3 ? 2 : 3, AUTHOR, "理由", &error));
+  g_assert_true (sonae_incidents_set_type (store, id, SONAE_INCIDENT_OTHER, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_set_event (store, id, SONAE_EVENT_INTRUSION, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_set_detail (store, id, SONAE_INCIDENT_DETAIL_FOUND_BY, "加藤", AUTHOR, &error));
+  g_assert_true (sonae_incidents_correct_entry (store, id, 2, "メモの訂正", AUTHOR, &error));
   g_assert_no_error (error);
 
   list = timeline (store, id);
@@ -1295,7 +1296,7 @@ test_describe (void)
       g_assert_nonnull (strstr (line, must));
     }
   /* Every kind this module writes (reports and actions are written by
-   * sonae-ppc.c and sonae-actions.c, and tested there). */
+   * sonae-ppc.c and sonae-capa.c, and tested there). */
   for (int k = 0; k < SONAE_N_ENTRY_KINDS; k++)
     if (k != SONAE_ENTRY_REPORT && k != SONAE_ENTRY_ACTION)
       g_assert_true (seen[k]);
@@ -1314,9 +1315,9 @@ test_persistence (void)
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
 
-  g_assert_true (sonae_store_check_step (store, id, "1-1", TRUE, AUTHOR, "2026-11-21 08:10", &error));
-  g_assert_true (sonae_store_add_note (store, id, "メモ", AUTHOR, NULL, &error));
-  g_assert_true (sonae_store_set_incident_status (store, id, SONAE_STATUS_CLOSED, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_check_step (store, id, "1-1", TRUE, AUTHOR, "2026-11-21 08:10", &error));
+  g_assert_true (sonae_incidents_add_note (store, id, "メモ", AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_set_status (store, id, SONAE_STATUS_CLOSED, AUTHOR, NULL, &error));
   g_assert_no_error (error);
   before = timeline (store, id);
   g_clear_object (&store);

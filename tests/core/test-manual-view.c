@@ -6,7 +6,7 @@
 
 #include "sonae-contacts.h"
 #include "sonae-error.h"
-#include "sonae-manual-store.h"
+#include "sonae-manual-edits.h"
 #include "sonae-manual-view.h"
 #include "sonae-test-util.h"
 
@@ -182,13 +182,13 @@ test_view_edit_and_reset (void)
   g_autofree char *title_source = g_strdup (item->source_title);
   g_autofree char *title_id = g_strconcat ("leak-3-cause", SONAE_MANUAL_TITLE_SUFFIX, NULL);
 
-  g_assert_true (sonae_store_edit_manual_item (store, "leak-3-cause", "事務長が電子カルテのベンダーに原因を確認する", NULL,
+  g_assert_true (sonae_manual_edits_edit_item (store, "leak-3-cause", "事務長が電子カルテのベンダーに原因を確認する", NULL,
                                                source, AUTHOR, &error));
   g_assert_no_error (error);
-  g_assert_true (sonae_store_edit_manual_item (store, title_id, "原因の確認", NULL, title_source, AUTHOR, &error));
-  g_assert_true (sonae_store_edit_manual_item (store, "leak-3-inquiries", NULL, SONAE_ROLE_PRESS,
+  g_assert_true (sonae_manual_edits_edit_item (store, title_id, "原因の確認", NULL, title_source, AUTHOR, &error));
+  g_assert_true (sonae_manual_edits_edit_item (store, "leak-3-inquiries", NULL, SONAE_ROLE_PRESS,
                                                NULL, AUTHOR, &error));
-  g_assert_true (sonae_store_edit_manual_item (store, "introduction-review", "毎年4月に見直す。", NULL,
+  g_assert_true (sonae_manual_edits_edit_item (store, "introduction-review", "毎年4月に見直す。", NULL,
                                                sonae_manual_view_lookup (view, "introduction-review")->source_text,
                                                AUTHOR, &error));
   g_assert_no_error (error);
@@ -219,8 +219,8 @@ test_view_edit_and_reset (void)
   g_assert_true (item->text_edited);
 
   /* Back to the bundled text. */
-  g_assert_true (sonae_store_reset_manual_item (store, "leak-3-cause", AUTHOR, &error));
-  g_assert_true (sonae_store_reset_manual_item (store, "leak-3-inquiries", AUTHOR, &error));
+  g_assert_true (sonae_manual_edits_reset_item (store, "leak-3-cause", AUTHOR, &error));
+  g_assert_true (sonae_manual_edits_reset_item (store, "leak-3-inquiries", AUTHOR, &error));
   g_assert_no_error (error);
   g_clear_pointer (&view, sonae_manual_view_free);
   view = view_new (store);
@@ -261,10 +261,10 @@ test_view_add_remove_move (void)
   /* A step of our own between the second and the third. */
   proc = sonae_manual_view_lookup (view, "leak-2");
   position = sonae_manual_view_position_at (proc->children, 2, NULL);
-  g_assert_true (sonae_store_add_manual_step (store, "leak-2", "院長に報告する", SONAE_ROLE_TOP, position,
+  g_assert_true (sonae_manual_edits_add_step (store, "leak-2", "院長に報告する", SONAE_ROLE_TOP, position,
                                               AUTHOR, &added, &error));
   g_assert_no_error (error);
-  g_assert_true (sonae_store_remove_manual_item (store, "leak-2-inform", AUTHOR, &error));
+  g_assert_true (sonae_manual_edits_remove_item (store, "leak-2-inform", AUTHOR, &error));
   g_assert_no_error (error);
 
   g_clear_pointer (&view, sonae_manual_view_free);
@@ -285,16 +285,16 @@ test_view_add_remove_move (void)
   /* Move the trace first, and add one at the end. */
   proc = sonae_manual_view_lookup (view, "leak-2");
   position = sonae_manual_view_position_at (proc->children, 0, "leak-2-trace");
-  g_assert_true (sonae_store_move_manual_item (store, "leak-2-trace", position, AUTHOR, &error));
+  g_assert_true (sonae_manual_edits_move_item (store, "leak-2-trace", position, AUTHOR, &error));
   position = sonae_manual_view_position_at (proc->children, proc->children->len, NULL);
-  g_assert_true (sonae_store_add_manual_step (store, "leak-2", "記録を残す", SONAE_ROLE_FIRST, position,
+  g_assert_true (sonae_manual_edits_add_step (store, "leak-2", "記録を残す", SONAE_ROLE_FIRST, position,
                                               AUTHOR, &last, &error));
   /* A paragraph of our own at the top of the introduction, and an IT-BCP step. */
   position = sonae_manual_view_position_at (sonae_manual_view_get_section (view, "introduction")->paras, 0, NULL);
-  g_assert_true (sonae_store_add_manual_step (store, "introduction", "当院の版です。", NULL, position,
+  g_assert_true (sonae_manual_edits_add_step (store, "introduction", "当院の版です。", NULL, position,
                                               AUTHOR, &para, &error));
   position = sonae_manual_view_position_at (sonae_manual_view_get_section (view, "continuity")->children, 1, NULL);
-  g_assert_true (sonae_store_add_manual_step (store, "continuity", "紙カルテを用意する", NULL, position,
+  g_assert_true (sonae_manual_edits_add_step (store, "continuity", "紙カルテを用意する", NULL, position,
                                               AUTHOR, &bcp, &error));
   g_assert_no_error (error);
 
@@ -324,9 +324,9 @@ test_view_add_remove_move (void)
 
   /* Resetting: the removed step comes back, the moved one goes home, the
    * added one is gone. */
-  g_assert_true (sonae_store_reset_manual_item (store, "leak-2-inform", AUTHOR, &error));
-  g_assert_true (sonae_store_reset_manual_item (store, "leak-2-trace", AUTHOR, &error));
-  g_assert_true (sonae_store_reset_manual_item (store, added, AUTHOR, &error));
+  g_assert_true (sonae_manual_edits_reset_item (store, "leak-2-inform", AUTHOR, &error));
+  g_assert_true (sonae_manual_edits_reset_item (store, "leak-2-trace", AUTHOR, &error));
+  g_assert_true (sonae_manual_edits_reset_item (store, added, AUTHOR, &error));
   g_assert_no_error (error);
   g_clear_pointer (&view, sonae_manual_view_free);
   view = view_new (store);
@@ -360,7 +360,7 @@ test_view_level_role (void)
   g_assert_cmpstr (sonae_escalation_get_responder (esc), ==, SONAE_ROLE_LEAD);
   g_assert_null (sonae_escalation_get_role (esc, SONAE_ROLE_TOP));
 
-  g_assert_true (sonae_store_set_level_role (store, 2, SONAE_ROLE_TOP, AUTHOR, &error));
+  g_assert_true (sonae_manual_edits_set_level_role (store, 2, SONAE_ROLE_TOP, AUTHOR, &error));
   g_assert_no_error (error);
   g_clear_pointer (&view, sonae_manual_view_free);
   view = view_new (store);
@@ -385,7 +385,7 @@ test_view_level_role (void)
   g_assert_false (sonae_manual_view_lookup (view, "level-1")->role_edited);
 
   /* Back to the manual's. */
-  g_assert_true (sonae_store_set_level_role (store, 2, NULL, AUTHOR, &error));
+  g_assert_true (sonae_manual_edits_set_level_role (store, 2, NULL, AUTHOR, &error));
   g_clear_pointer (&view, sonae_manual_view_free);
   view = view_new (store);
   g_assert_cmpstr (sonae_manual_view_lookup (view, "level-2")->role_key, ==, SONAE_ROLE_LEAD);
@@ -408,7 +408,7 @@ test_view_needs_review (void)
   const SonaeManualViewItem *item;
   const char *old_source = "The system administrator finds the cause.";
 
-  g_assert_true (sonae_store_edit_manual_item (store, "tamper-2-first-aid", "ベンダーと原因を調べる", NULL,
+  g_assert_true (sonae_manual_edits_edit_item (store, "tamper-2-first-aid", "ベンダーと原因を調べる", NULL,
                                                old_source, AUTHOR, &error));
   g_assert_no_error (error);
   view = view_new (store);
@@ -423,8 +423,8 @@ test_view_needs_review (void)
   g_assert_false (sonae_manual_view_lookup (view, "tamper-3-first-aid")->needs_review);
 
   /* Reviewing it: the organisation saves its text again on the current one. */
-  g_assert_true (sonae_store_reset_manual_item (store, "tamper-2-first-aid", AUTHOR, &error));
-  g_assert_true (sonae_store_edit_manual_item (store, "tamper-2-first-aid", "ベンダーと原因を調べる", NULL,
+  g_assert_true (sonae_manual_edits_reset_item (store, "tamper-2-first-aid", AUTHOR, &error));
+  g_assert_true (sonae_manual_edits_edit_item (store, "tamper-2-first-aid", "ベンダーと原因を調べる", NULL,
                                                item->source_text, AUTHOR, &error));
   g_clear_pointer (&view, sonae_manual_view_free);
   view = view_new (store);
@@ -473,7 +473,7 @@ test_view_roles_and_review (void)
   g_assert_true (sonae_manual_view_review_due (view));
 
   g_setenv ("SONAE_NOW", "2026-11-21T10:00:00", TRUE);
-  g_assert_true (sonae_store_mark_manual_reviewed (store, "2026-04-01", "院長 山本", &error));
+  g_assert_true (sonae_manual_edits_mark_reviewed (store, "2026-04-01", "院長 山本", &error));
   g_assert_no_error (error);
   g_clear_pointer (&view, sonae_manual_view_free);
   view = view_new (store);
@@ -503,9 +503,9 @@ test_view_search (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) r = NULL;
 
-  g_assert_true (sonae_store_edit_manual_item (store, "leak-3-cause", "事務長が電子カルテのベンダーに原因を確認する", NULL,
+  g_assert_true (sonae_manual_edits_edit_item (store, "leak-3-cause", "事務長が電子カルテのベンダーに原因を確認する", NULL,
                                                NULL, AUTHOR, &error));
-  g_assert_true (sonae_store_remove_manual_item (store, "malware-staff-rescan", AUTHOR, &error));
+  g_assert_true (sonae_manual_edits_remove_item (store, "malware-staff-rescan", AUTHOR, &error));
   g_assert_no_error (error);
   view = view_new (store);
 

@@ -5,6 +5,7 @@
 
 #include "sonae-error.h"
 #include "sonae-incident.h"
+#include "sonae-incidents.h"
 #include "sonae-ppc.h"
 #include "sonae-store.h"
 #include "sonae-test-util.h"
@@ -257,7 +258,7 @@ timeline (SonaeStore *store,
           gint64      id)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *list = sonae_store_list_timeline (store, id, &error);
+  GPtrArray *list = sonae_incidents_list_timeline (store, id, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (list);
@@ -271,7 +272,7 @@ assert_chain_sound (SonaeStore *store,
   g_autoptr(GError) error = NULL;
   guint bad = 99;
 
-  g_assert_true (sonae_store_verify_timeline (store, id, &bad, &error));
+  g_assert_true (sonae_incidents_verify_timeline (store, id, &bad, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (bad, ==, 0);
 }
@@ -333,7 +334,7 @@ test_ppc_store_round_trip (void)
   g_signal_connect (store, "changed", G_CALLBACK (changed_cb), &changed);
 
   /* No assessment yet: all unknown, learned the day it was detected. */
-  fresh = sonae_store_get_ppc (store, id, &error);
+  fresh = sonae_ppc_get (store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (fresh->personal_data, ==, SONAE_ANSWER_UNKNOWN);
   for (guint i = 0; i < SONAE_PPC_N_CONDITIONS; i++)
@@ -346,7 +347,7 @@ test_ppc_store_round_trip (void)
   /* Answers: medical data, unlawful access. */
   len = timeline_len (store, id);
   a = assessment_with (Y, Y, N, Y, U);
-  g_assert_true (sonae_store_set_ppc (store, id, a, AUTHOR, &error));
+  g_assert_true (sonae_ppc_set (store, id, a, AUTHOR, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changed, ==, 1);
   text = last_report (store, id, len);
@@ -355,7 +356,7 @@ test_ppc_store_round_trip (void)
   g_assert_nonnull (strstr (text, "sensitive personal data"));
   g_assert_nonnull (strstr (text, "Unlawful purpose: Yes"));
 
-  read = sonae_store_get_ppc (store, id, &error);
+  read = sonae_ppc_get (store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (read->personal_data, ==, Y);
   g_assert_cmpint (read->conditions[SONAE_PPC_CONDITION_SENSITIVE], ==, Y);
@@ -374,7 +375,7 @@ test_ppc_store_round_trip (void)
   len = timeline_len (store, id);
   g_free (read->preliminary_sent_on);
   read->preliminary_sent_on = g_strdup ("2026-11-23");
-  g_assert_true (sonae_store_set_ppc (store, id, read, AUTHOR, &error));
+  g_assert_true (sonae_ppc_set (store, id, read, AUTHOR, &error));
   g_assert_no_error (error);
   g_clear_pointer (&text, g_free);
   text = last_report (store, id, len);
@@ -386,7 +387,7 @@ test_ppc_store_round_trip (void)
   read->processor = TRUE;
   read->final_sent_on = g_strdup ("2026-11-23");
   read->persons_notified_on = g_strdup ("2026-11-22");
-  g_assert_true (sonae_store_set_ppc (store, id, read, AUTHOR, &error));
+  g_assert_true (sonae_ppc_set (store, id, read, AUTHOR, &error));
   g_assert_no_error (error);
   g_clear_pointer (&text, g_free);
   text = last_report (store, id, len);
@@ -395,7 +396,7 @@ test_ppc_store_round_trip (void)
   g_assert_nonnull (strstr (text, "processed for another organisation"));
 
   {
-    g_autoptr(SonaePpcAssessment) again = sonae_store_get_ppc (store, id, &error);
+    g_autoptr(SonaePpcAssessment) again = sonae_ppc_get (store, id, &error);
 
     g_assert_no_error (error);
     g_assert_true (again->processor);
@@ -406,13 +407,13 @@ test_ppc_store_round_trip (void)
 
     /* Saving the same again records nothing. */
     len = timeline_len (store, id);
-    g_assert_true (sonae_store_set_ppc (store, id, again, AUTHOR, &error));
+    g_assert_true (sonae_ppc_set (store, id, again, AUTHOR, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (timeline_len (store, id), ==, len);
 
     /* Clearing a date says so. */
     g_clear_pointer (&again->final_sent_on, g_free);
-    g_assert_true (sonae_store_set_ppc (store, id, again, AUTHOR, &error));
+    g_assert_true (sonae_ppc_set (store, id, again, AUTHOR, &error));
     g_assert_no_error (error);
     g_clear_pointer (&text, g_free);
     text = last_report (store, id, len);
@@ -424,7 +425,7 @@ test_ppc_store_round_trip (void)
   store = sonae_store_open (dir, &error);
   g_assert_no_error (error);
   {
-    g_autoptr(SonaePpcAssessment) reopened = sonae_store_get_ppc (store, id, &error);
+    g_autoptr(SonaePpcAssessment) reopened = sonae_ppc_get (store, id, &error);
 
     g_assert_no_error (error);
     g_assert_cmpstr (reopened->preliminary_sent_on, ==, "2026-11-23");
@@ -435,18 +436,18 @@ test_ppc_store_round_trip (void)
 
   /* An incident that does not exist. */
   {
-    g_autoptr(SonaePpcAssessment) none = sonae_store_get_ppc (store, id + 100, &error);
+    g_autoptr(SonaePpcAssessment) none = sonae_ppc_get (store, id + 100, &error);
 
     g_assert_null (none);
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
     g_clear_error (&error);
-    g_assert_false (sonae_store_set_ppc (store, id + 100, a, AUTHOR, &error));
+    g_assert_false (sonae_ppc_set (store, id + 100, a, AUTHOR, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
     g_clear_error (&error);
-    g_assert_null (sonae_store_list_body_reports (store, id + 100, &error));
+    g_assert_null (sonae_ppc_list_body_reports (store, id + 100, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
     g_clear_error (&error);
-    g_assert_false (sonae_store_set_body_report (store, id + 100, "police-cyber", "2026-11-22", AUTHOR, &error));
+    g_assert_false (sonae_ppc_set_body_report (store, id + 100, "police-cyber", "2026-11-22", AUTHOR, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
     g_clear_error (&error);
   }
@@ -468,7 +469,7 @@ test_ppc_learned_from_created (void)
   set_now ("2026-11-25T10:00:00");
   store = sonae_test_open_store (&dir);
   id = new_incident (store, "2026-11-20T23:50:00", 1);
-  a = sonae_store_get_ppc (store, id, &error);
+  a = sonae_ppc_get (store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (a->learned_on, ==, "2026-11-20");
   g_clear_pointer (&a, sonae_ppc_assessment_free);
@@ -476,7 +477,7 @@ test_ppc_learned_from_created (void)
   /* No time of detection: the day the incident was recorded. */
   g_assert_cmpint (sqlite3_exec (sonae_store_get_db (store),
                                  "UPDATE incidents SET detected_at = NULL", NULL, NULL, NULL), ==, SQLITE_OK);
-  a = sonae_store_get_ppc (store, id, &error);
+  a = sonae_ppc_get (store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (a->learned_on, ==, "2026-11-25");
   g_clear_object (&store);
@@ -531,7 +532,7 @@ test_ppc_bad_input (void)
   store = sonae_test_open_store (&dir);
   id = new_incident (store, "2026-11-21T08:30:00", 3);
   good = assessment_with (Y, Y, N, N, N);
-  g_assert_true (sonae_store_set_ppc (store, id, good, AUTHOR, &error));
+  g_assert_true (sonae_ppc_set (store, id, good, AUTHOR, &error));
   g_assert_no_error (error);
   row = ppc_row (store, id);
   len = timeline_len (store, id);
@@ -556,7 +557,7 @@ test_ppc_bad_input (void)
       *field = g_strdup (bad[i].value);
 
       g_test_message ("%s = %s", bad[i].field, bad[i].value);
-      g_assert_false (sonae_store_set_ppc (store, id, a, AUTHOR, &error));
+      g_assert_false (sonae_ppc_set (store, id, a, AUTHOR, &error));
       g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
       g_test_message ("%s", error->message);
       g_clear_error (&error);
@@ -570,14 +571,14 @@ test_ppc_bad_input (void)
     g_autoptr(SonaePpcAssessment) a = assessment_with (Y, N, N, N, N);
     g_autofree char *after = NULL;
 
-    g_assert_false (sonae_store_set_ppc (store, id, a, NULL, &error));
+    g_assert_false (sonae_ppc_set (store, id, a, NULL, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
     g_clear_error (&error);
-    g_assert_false (sonae_store_set_ppc (store, id, a, " \t", &error));
+    g_assert_false (sonae_ppc_set (store, id, a, " \t", &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
     g_clear_error (&error);
     a->conditions[SONAE_PPC_CONDITION_FINANCIAL] = 7;
-    g_assert_false (sonae_store_set_ppc (store, id, a, AUTHOR, &error));
+    g_assert_false (sonae_ppc_set (store, id, a, AUTHOR, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
     g_clear_error (&error);
     after = ppc_row (store, id);
@@ -592,18 +593,18 @@ test_ppc_bad_input (void)
 
     for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
       {
-        g_assert_false (sonae_store_set_body_report (store, id, "police-cyber", dates[i], AUTHOR, &error));
+        g_assert_false (sonae_ppc_set_body_report (store, id, "police-cyber", dates[i], AUTHOR, &error));
         g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
         g_clear_error (&error);
       }
-    g_assert_false (sonae_store_set_body_report (store, id, "police-cyber", "2026-11-22", "", &error));
+    g_assert_false (sonae_ppc_set_body_report (store, id, "police-cyber", "2026-11-22", "", &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
     g_clear_error (&error);
-    g_assert_false (sonae_store_set_body_report (store, id, "no-such-body'; --", "2026-11-22", AUTHOR, &error));
+    g_assert_false (sonae_ppc_set_body_report (store, id, "no-such-body'; --", "2026-11-22", AUTHOR, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
     g_clear_error (&error);
     g_assert_cmpuint (timeline_len (store, id), ==, len);
-    reports = sonae_store_list_body_reports (store, id, &error);
+    reports = sonae_ppc_list_body_reports (store, id, &error);
     g_assert_no_error (error);
     for (guint i = 0; i < reports->len; i++)
       g_assert_null (((SonaeBodyReport *) g_ptr_array_index (reports, i))->done_on);
@@ -660,7 +661,7 @@ test_ppc_body_reports (void)
   g_assert_no_error (error);
   id = new_incident (store, "2026-11-21T08:30:00", 3);
 
-  reports = sonae_store_list_body_reports (store, id, &error);
+  reports = sonae_ppc_list_body_reports (store, id, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < reports->len; i++)
     {
@@ -671,7 +672,7 @@ test_ppc_body_reports (void)
   g_assert_true (has_prefix_key (reports, "police"));
   /* The PPC's reports are the assessment's dates, recorded in one place. */
   g_assert_null (find_report (reports, "ppc"));
-  g_assert_false (sonae_store_set_body_report (store, id, "ppc", "2026-11-21", AUTHOR, &error));
+  g_assert_false (sonae_ppc_set_body_report (store, id, "ppc", "2026-11-21", AUTHOR, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_nonnull (find_report (reports, "mhlw"));
@@ -683,7 +684,7 @@ test_ppc_body_reports (void)
 
   /* Reported to the police: one entry, the date kept. */
   len = timeline_len (store, id);
-  g_assert_true (sonae_store_set_body_report (store, id, "police-cyber", "2026-11-21", AUTHOR, &error));
+  g_assert_true (sonae_ppc_set_body_report (store, id, "police-cyber", "2026-11-21", AUTHOR, &error));
   g_assert_no_error (error);
   text = last_report (store, id, len);
   g_test_message ("%s", text);
@@ -691,21 +692,21 @@ test_ppc_body_reports (void)
   g_assert_true (g_str_has_suffix (text, " on 2026-11-21"));
 
   len = timeline_len (store, id);
-  g_assert_true (sonae_store_set_body_report (store, id, "mhlw", "2026-11-22", AUTHOR, &error));
+  g_assert_true (sonae_ppc_set_body_report (store, id, "mhlw", "2026-11-22", AUTHOR, &error));
   g_assert_no_error (error);
   g_clear_pointer (&text, g_free);
   text = last_report (store, id, len);
 
   /* The same date again records nothing. */
   len = timeline_len (store, id);
-  g_assert_true (sonae_store_set_body_report (store, id, "mhlw", "2026-11-22", AUTHOR, &error));
+  g_assert_true (sonae_ppc_set_body_report (store, id, "mhlw", "2026-11-22", AUTHOR, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (timeline_len (store, id), ==, len);
 
   g_clear_object (&store);
   store = sonae_store_open (dir, &error);
   g_assert_no_error (error);
-  reports = sonae_store_list_body_reports (store, id, &error);
+  reports = sonae_ppc_list_body_reports (store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (reports->len, ==, n);
   r = find_report (reports, "mhlw");
@@ -716,20 +717,20 @@ test_ppc_body_reports (void)
 
   /* Cleared again. */
   len = timeline_len (store, id);
-  g_assert_true (sonae_store_set_body_report (store, id, "mhlw", NULL, AUTHOR, &error));
+  g_assert_true (sonae_ppc_set_body_report (store, id, "mhlw", NULL, AUTHOR, &error));
   g_assert_no_error (error);
   g_clear_pointer (&text, g_free);
   text = last_report (store, id, len);
   g_assert_true (g_str_has_suffix (text, " was removed"));
-  reports = sonae_store_list_body_reports (store, id, &error);
+  reports = sonae_ppc_list_body_reports (store, id, &error);
   g_assert_no_error (error);
   g_assert_null (find_report (reports, "mhlw")->done_on);
   g_clear_pointer (&reports, g_ptr_array_unref);
 
   /* A body the level does not name, once told, stays in the list. */
-  g_assert_true (sonae_store_set_body_report (store, id, "ipa-consult", "2026-11-22", AUTHOR, &error));
+  g_assert_true (sonae_ppc_set_body_report (store, id, "ipa-consult", "2026-11-22", AUTHOR, &error));
   g_assert_no_error (error);
-  reports = sonae_store_list_body_reports (store, id, &error);
+  reports = sonae_ppc_list_body_reports (store, id, &error);
   g_assert_no_error (error);
   r = find_report (reports, "ipa-consult");
   g_assert_nonnull (r);
@@ -742,7 +743,7 @@ test_ppc_body_reports (void)
   profile->kind = SONAE_ORG_BUSINESS;
   g_assert_true (sonae_store_set_profile (store, profile, &error));
   g_assert_no_error (error);
-  reports = sonae_store_list_body_reports (store, id, &error);
+  reports = sonae_ppc_list_body_reports (store, id, &error);
   g_assert_no_error (error);
   g_assert_null (find_report (reports, "mhlw"));
   g_assert_null (find_report (reports, "prefecture-medical"));

@@ -4,12 +4,13 @@
 
 #include <string.h>
 
-#include "sonae-actions.h"
 #include "sonae-bcp.h"
+#include "sonae-capa.h"
 #include "sonae-clock.h"
 #include "sonae-contacts.h"
 #include "sonae-incident.h"
-#include "sonae-manual-store.h"
+#include "sonae-incidents.h"
+#include "sonae-manual-edits.h"
 #include "sonae-ppc.h"
 #include "sonae-reminders.h"
 #include "sonae-store.h"
@@ -113,7 +114,7 @@ new_incident (SonaeStore        *store,
   incident->event = SONAE_EVENT_MALWARE;
   incident->answers.seen = SONAE_SEEN_RANSOM;
   incident->answers.personal_data = personal_data;
-  g_assert_true (sonae_store_create_incident (store, incident, NULL, AUTHOR, &error));
+  g_assert_true (sonae_incidents_create (store, incident, NULL, AUTHOR, &error));
   g_assert_no_error (error);
   return incident->id;
 }
@@ -127,7 +128,7 @@ set_leak (SonaeStore *store,
           gboolean    unlawful)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaePpcAssessment) ppc = sonae_store_get_ppc (store, id, &error);
+  g_autoptr(SonaePpcAssessment) ppc = sonae_ppc_get (store, id, &error);
 
   g_assert_no_error (error);
   ppc->personal_data = SONAE_ANSWER_YES;
@@ -138,7 +139,7 @@ set_leak (SonaeStore *store,
   ppc->processor = FALSE;
   g_free (ppc->learned_on);
   ppc->learned_on = g_strdup (learned_on);
-  g_assert_true (sonae_store_set_ppc (store, id, ppc, AUTHOR, &error));
+  g_assert_true (sonae_ppc_set (store, id, ppc, AUTHOR, &error));
   g_assert_no_error (error);
 }
 
@@ -172,17 +173,17 @@ test_ppc_boundaries (Fixture       *f,
   g_autofree char *undecided = g_strdup_printf ("ppc-undecided:%" G_GINT64_FORMAT, id);
 
   {
-    g_autoptr(SonaeIncident) incident = sonae_store_get_incident (f->store, id, NULL);
+    g_autoptr(SonaeIncident) incident = sonae_incidents_get (f->store, id, NULL);
     g_assert_cmpstr (incident->number, ==, "2026-001");
   }
   /* Personal data involved, nothing else answered yet: decide. */
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(SonaePpcAssessment) ppc = sonae_store_get_ppc (f->store, id, &error);
+    g_autoptr(SonaePpcAssessment) ppc = sonae_ppc_get (f->store, id, &error);
     g_autoptr(GPtrArray) r = NULL;
 
     ppc->personal_data = SONAE_ANSWER_YES;
-    g_assert_true (sonae_store_set_ppc (f->store, id, ppc, AUTHOR, &error));
+    g_assert_true (sonae_ppc_set (f->store, id, ppc, AUTHOR, &error));
     r = collect (f->store);
     assert_reminder (r, undecided, SONAE_REMINDER_PPC_UNDECIDED, SONAE_URGENCY_SOON, "2026-12-05", 4,
                      "Decide whether 2026-001 must be reported to the PPC: if it must, the preliminary report is due in 4 days (2026-12-05).");
@@ -301,11 +302,11 @@ test_ppc_sent (Fixture       *f,
   /* The preliminary report sent: only the final one is left. */
   set_today ("2026-12-03");
   {
-    g_autoptr(SonaePpcAssessment) ppc = sonae_store_get_ppc (f->store, id, &error);
+    g_autoptr(SonaePpcAssessment) ppc = sonae_ppc_get (f->store, id, &error);
     g_autoptr(GPtrArray) r = NULL;
 
     ppc->preliminary_sent_on = g_strdup ("2026-12-03");
-    g_assert_true (sonae_store_set_ppc (f->store, id, ppc, AUTHOR, &error));
+    g_assert_true (sonae_ppc_set (f->store, id, ppc, AUTHOR, &error));
     g_assert_no_error (error);
     set_today ("2026-12-10");
     r = collect (f->store);
@@ -315,10 +316,10 @@ test_ppc_sent (Fixture       *f,
   /* The final report sent: nothing, even long after. */
   set_today ("2026-12-20");
   {
-    g_autoptr(SonaePpcAssessment) ppc = sonae_store_get_ppc (f->store, id, &error);
+    g_autoptr(SonaePpcAssessment) ppc = sonae_ppc_get (f->store, id, &error);
 
     ppc->final_sent_on = g_strdup ("2026-12-20");
-    g_assert_true (sonae_store_set_ppc (f->store, id, ppc, AUTHOR, &error));
+    g_assert_true (sonae_ppc_set (f->store, id, ppc, AUTHOR, &error));
     g_assert_no_error (error);
   }
   set_today ("2027-03-01");
@@ -352,11 +353,11 @@ test_ppc_not_personal (Fixture       *f,
   }
   /* Answered "no": the question goes. */
   {
-    g_autoptr(SonaePpcAssessment) ppc = sonae_store_get_ppc (f->store, unknown, &error);
+    g_autoptr(SonaePpcAssessment) ppc = sonae_ppc_get (f->store, unknown, &error);
     g_autoptr(GPtrArray) r = NULL;
 
     ppc->personal_data = SONAE_ANSWER_NO;
-    g_assert_true (sonae_store_set_ppc (f->store, unknown, ppc, AUTHOR, &error));
+    g_assert_true (sonae_ppc_set (f->store, unknown, ppc, AUTHOR, &error));
     g_assert_no_error (error);
     r = collect (f->store);
     g_assert_null (find (r, key));
@@ -368,27 +369,27 @@ test_drills (Fixture       *f,
              gconstpointer  data)
 {
   gint64 drill = new_incident (f->store, TRUE, 3, SONAE_ANSWER_YES);
-  g_autoptr(SonaeAction) action = sonae_action_new ();
+  g_autoptr(SonaeCapa) action = sonae_capa_new ();
   g_autoptr(GError) error = NULL;
 
   set_leak (f->store, drill, "2026-12-01", TRUE);
   action->incident_id = drill;
-  action->kind = SONAE_ACTION_CORRECTIVE;
+  action->kind = SONAE_CAPA_CORRECTIVE;
   action->text = g_strdup ("バックアップの復元手順を見直す");
   action->due_on = g_strdup ("2026-11-30");
-  g_assert_true (sonae_store_save_action (f->store, action, AUTHOR, &error));
+  g_assert_true (sonae_capa_save (f->store, action, AUTHOR, &error));
   g_assert_no_error (error);
 
   /* A real incident's action, overdue by fewer days than the drill's. */
   {
     gint64 real = new_incident (f->store, FALSE, 1, SONAE_ANSWER_NO);
-    g_autoptr(SonaeAction) real_action = sonae_action_new ();
+    g_autoptr(SonaeCapa) real_action = sonae_capa_new ();
 
     real_action->incident_id = real;
-    real_action->kind = SONAE_ACTION_CORRECTIVE;
+    real_action->kind = SONAE_CAPA_CORRECTIVE;
     real_action->text = g_strdup ("ルーターの更新");
     real_action->due_on = g_strdup ("2026-12-10");
-    g_assert_true (sonae_store_save_action (f->store, real_action, AUTHOR, &error));
+    g_assert_true (sonae_capa_save (f->store, real_action, AUTHOR, &error));
     g_assert_no_error (error);
 
     set_today ("2026-12-20");
@@ -436,18 +437,18 @@ test_actions (Fixture       *f,
 
   for (guint i = 0; i < 4; i++)
     {
-      g_autoptr(SonaeAction) action = sonae_action_new ();
+      g_autoptr(SonaeCapa) action = sonae_capa_new ();
 
       action->incident_id = id;
-      action->kind = SONAE_ACTION_CORRECTIVE;
+      action->kind = SONAE_CAPA_CORRECTIVE;
       action->text = g_strdup_printf ("対策 %u", i + 1);
       action->due_on = g_strdup (dues[i]);
-      g_assert_true (sonae_store_save_action (f->store, action, AUTHOR, &error));
+      g_assert_true (sonae_capa_save (f->store, action, AUTHOR, &error));
       g_assert_no_error (error);
       ids[i] = action->id;
     }
   /* The fourth is done: it never reminds. */
-  g_assert_true (sonae_store_complete_action (f->store, ids[3], "2026-12-01", AUTHOR, NULL, AUTHOR, &error));
+  g_assert_true (sonae_capa_complete (f->store, ids[3], "2026-12-01", AUTHOR, NULL, AUTHOR, &error));
   g_assert_no_error (error);
 
   set_today ("2026-12-10");
@@ -480,7 +481,7 @@ test_actions (Fixture       *f,
   }
 
   /* Dropping it with a reason ends the reminder. */
-  g_assert_true (sonae_store_drop_action (f->store, ids[0], "別の対策で対応", AUTHOR, &error));
+  g_assert_true (sonae_capa_drop (f->store, ids[0], "別の対策で対応", AUTHOR, &error));
   g_assert_no_error (error);
   {
     g_autoptr(GPtrArray) r = collect (f->store);
@@ -495,7 +496,7 @@ test_body_reports (Fixture       *f,
 {
   gint64 id = new_incident (f->store, FALSE, 3, SONAE_ANSWER_NO);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) bodies = sonae_store_list_body_reports (f->store, id, &error);
+  g_autoptr(GPtrArray) bodies = sonae_ppc_list_body_reports (f->store, id, &error);
   g_autofree char *required = NULL;
 
   g_assert_no_error (error);
@@ -518,7 +519,7 @@ test_body_reports (Fixture       *f,
   g_assert_nonnull (required);
 
   /* Done: it goes. */
-  g_assert_true (sonae_store_set_body_report (f->store, id, required, "2026-12-01", AUTHOR, &error));
+  g_assert_true (sonae_ppc_set_body_report (f->store, id, required, "2026-12-01", AUTHOR, &error));
   g_assert_no_error (error);
   {
     g_autofree char *key = g_strdup_printf ("body:%" G_GINT64_FORMAT ":%s", id, required);
@@ -527,7 +528,7 @@ test_body_reports (Fixture       *f,
   }
 
   /* A closed incident asks for no more reports. */
-  g_assert_true (sonae_store_set_incident_status (f->store, id, SONAE_STATUS_CLOSED, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_set_status (f->store, id, SONAE_STATUS_CLOSED, AUTHOR, NULL, &error));
   g_assert_no_error (error);
   {
     g_autoptr(GPtrArray) r = collect (f->store);
@@ -589,7 +590,7 @@ test_upkeep (Fixture       *f,
   }
 
   /* Reviewed more than a year ago: due again, with the date. */
-  g_assert_true (sonae_store_mark_manual_reviewed (f->store, "2025-11-30", AUTHOR, &error));
+  g_assert_true (sonae_manual_edits_mark_reviewed (f->store, "2025-11-30", AUTHOR, &error));
   g_assert_no_error (error);
   {
     g_autoptr(GPtrArray) r = collect (f->store);
@@ -598,7 +599,7 @@ test_upkeep (Fixture       *f,
     g_assert_nonnull (strstr (find (r, "manual-review")->detail, "2025-11-30"));
   }
   /* Exactly a year ago is still within the year. */
-  g_assert_true (sonae_store_mark_manual_reviewed (f->store, "2025-12-01", AUTHOR, &error));
+  g_assert_true (sonae_manual_edits_mark_reviewed (f->store, "2025-12-01", AUTHOR, &error));
   {
     g_autoptr(GPtrArray) r = collect (f->store);
     g_assert_null (find (r, "manual-review"));
@@ -619,13 +620,13 @@ test_order (Fixture       *f,
   set_leak (f->store, b, "2026-12-01", TRUE);
   for (guint i = 0; i < 3; i++)
     {
-      g_autoptr(SonaeAction) action = sonae_action_new ();
+      g_autoptr(SonaeCapa) action = sonae_capa_new ();
 
       action->incident_id = i == 1 ? b : a;
-      action->kind = SONAE_ACTION_PREVENTIVE;
+      action->kind = SONAE_CAPA_PREVENTIVE;
       action->text = g_strdup_printf ("予防 %u", i);
       action->due_on = g_strdup (i == 2 ? "2026-12-12" : "2026-12-08");
-      g_assert_true (sonae_store_save_action (f->store, action, AUTHOR, &error));
+      g_assert_true (sonae_capa_save (f->store, action, AUTHOR, &error));
       g_assert_no_error (error);
     }
 
@@ -697,13 +698,13 @@ test_bcp_measures (Fixture       *f,
   later->due_on = g_strdup ("2026-12-09");
   done->text = g_strdup ("done");
   done->due_on = g_strdup ("2026-11-01");
-  g_assert_true (sonae_store_save_bcp_measure (f->store, late, &error));
-  g_assert_true (sonae_store_save_bcp_measure (f->store, soon, &error));
-  g_assert_true (sonae_store_save_bcp_measure (f->store, later, &error));
-  g_assert_true (sonae_store_save_bcp_measure (f->store, done, &error));
-  g_assert_true (sonae_store_set_bcp_measure_status (f->store, done->id, SONAE_ACTION_DONE, NULL, &error));
-  g_assert_true (sonae_store_set_bcp_check (f->store, "offline-backup", SONAE_BCP_NO, "2026-11-15", 0, &error));
-  g_assert_true (sonae_store_set_bcp_check (f->store, "inventory", SONAE_BCP_NO, "2027-01-15", 0, &error));
+  g_assert_true (sonae_bcp_save_measure (f->store, late, &error));
+  g_assert_true (sonae_bcp_save_measure (f->store, soon, &error));
+  g_assert_true (sonae_bcp_save_measure (f->store, later, &error));
+  g_assert_true (sonae_bcp_save_measure (f->store, done, &error));
+  g_assert_true (sonae_bcp_set_measure_status (f->store, done->id, SONAE_CAPA_DONE, NULL, &error));
+  g_assert_true (sonae_bcp_set_check (f->store, "offline-backup", SONAE_BCP_NO, "2026-11-15", 0, &error));
+  g_assert_true (sonae_bcp_set_check (f->store, "inventory", SONAE_BCP_NO, "2027-01-15", 0, &error));
   g_assert_no_error (error);
 
   reminders = collect (f->store);
@@ -732,7 +733,7 @@ test_bcp_measures (Fixture       *f,
   g_clear_pointer (&reminders, g_ptr_array_unref);
 
   /* Answered はい: gone. */
-  g_assert_true (sonae_store_set_bcp_check (f->store, "offline-backup", SONAE_BCP_YES, NULL, 0, &error));
+  g_assert_true (sonae_bcp_set_check (f->store, "offline-backup", SONAE_BCP_YES, NULL, 0, &error));
   reminders = collect (f->store);
   g_assert_null (find (reminders, "bcp-check:offline-backup"));
 }
@@ -760,7 +761,7 @@ test_restore_tests (Fixture       *f,
       s->name = g_strdup (systems[i].name);
       s->restore_tested_on = g_strdup (systems[i].tested);
       s->restore_test_days = systems[i].days;
-      g_assert_true (sonae_store_save_bcp_system (f->store, s, &error));
+      g_assert_true (sonae_bcp_save_system (f->store, s, &error));
       g_assert_no_error (error);
       ids[i] = s->id;
     }
@@ -800,7 +801,7 @@ test_restore_tests (Fixture       *f,
   g_clear_pointer (&reminders, g_ptr_array_unref);
 
   /* A restore tried today clears it. */
-  g_assert_true (sonae_store_record_restore_test (f->store, ids[0], NULL, &error));
+  g_assert_true (sonae_bcp_record_restore_test (f->store, ids[0], NULL, &error));
   reminders = collect (f->store);
   {
     g_autofree char *key = g_strdup_printf ("restore:%" G_GINT64_FORMAT, ids[0]);
@@ -829,7 +830,7 @@ test_drill_and_review (Fixture       *f,
   /* A drill 366 days ago: due, with the day it was due. */
   drill->held_on = g_strdup ("2025-11-30");
   drill->scenario = g_strdup ("停電");
-  g_assert_true (sonae_store_save_bcp_drill (f->store, drill, &error));
+  g_assert_true (sonae_bcp_save_drill (f->store, drill, &error));
   g_assert_no_error (error);
   reminders = collect (f->store);
   r = find (reminders, "bcp-drill");
@@ -846,8 +847,8 @@ test_drill_and_review (Fixture       *f,
   /* Exactly a year: fine. */
   g_free (drill->held_on);
   drill->held_on = g_strdup ("2025-12-01");
-  g_assert_true (sonae_store_save_bcp_drill (f->store, drill, &error));
-  g_assert_true (sonae_store_mark_bcp_reviewed (f->store, "2025-11-30", AUTHOR, &error));
+  g_assert_true (sonae_bcp_save_drill (f->store, drill, &error));
+  g_assert_true (sonae_bcp_mark_reviewed (f->store, "2025-11-30", AUTHOR, &error));
   g_assert_no_error (error);
   reminders = collect (f->store);
   g_assert_null (find (reminders, "bcp-drill"));
@@ -856,7 +857,7 @@ test_drill_and_review (Fixture       *f,
   g_assert_nonnull (strstr (r->detail, "2025-11-30"));
   g_clear_pointer (&reminders, g_ptr_array_unref);
 
-  g_assert_true (sonae_store_mark_bcp_reviewed (f->store, NULL, AUTHOR, &error));
+  g_assert_true (sonae_bcp_mark_reviewed (f->store, NULL, AUTHOR, &error));
   reminders = collect (f->store);
   g_assert_null (find (reminders, "bcp-review"));
 }
@@ -879,9 +880,9 @@ test_risk_reviews (Fixture       *f,
   today->risk = g_strdup ("today");
   today->next_review_on = g_strdup ("2026-12-01");
   none->risk = g_strdup ("none");
-  g_assert_true (sonae_store_save_bcp_risk (f->store, past, &error));
-  g_assert_true (sonae_store_save_bcp_risk (f->store, today, &error));
-  g_assert_true (sonae_store_save_bcp_risk (f->store, none, &error));
+  g_assert_true (sonae_bcp_save_risk (f->store, past, &error));
+  g_assert_true (sonae_bcp_save_risk (f->store, today, &error));
+  g_assert_true (sonae_bcp_save_risk (f->store, none, &error));
   g_assert_no_error (error);
   key_past = g_strdup_printf ("risk:%" G_GINT64_FORMAT, past->id);
   key_today = g_strdup_printf ("risk:%" G_GINT64_FORMAT, today->id);

@@ -6,13 +6,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "sonae-actions.h"
 #include "sonae-bcp.h"
+#include "sonae-capa.h"
 #include "sonae-contacts.h"
 #include "sonae-error.h"
 #include "sonae-incident.h"
+#include "sonae-incidents.h"
 #include "sonae-ppc.h"
-#include "sonae-report.h"
+#include "sonae-report-form.h"
 #include "sonae-store.h"
 #include "sonae-test-util.h"
 
@@ -240,20 +241,20 @@ test_store_migration_from_3 (void)
   g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM actions"), ==, 0);
 
   /* The new tables work for the old incident. */
-  ppc = sonae_store_get_ppc (store, 1, &error);
+  ppc = sonae_ppc_get (store, 1, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ppc->learned_on, ==, "2026-11-21");
   ppc->personal_data = SONAE_ANSWER_YES;
   ppc->conditions[SONAE_PPC_CONDITION_SENSITIVE] = SONAE_ANSWER_YES;
   ppc->preliminary_sent_on = g_strdup ("2026-11-22");
-  g_assert_true (sonae_store_set_ppc (store, 1, ppc, "院長", &error));
+  g_assert_true (sonae_ppc_set (store, 1, ppc, "院長", &error));
   g_assert_no_error (error);
-  read = sonae_store_get_ppc (store, 1, &error);
+  read = sonae_ppc_get (store, 1, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (read->preliminary_sent_on, ==, "2026-11-22");
-  g_assert_true (sonae_store_set_body_report (store, 1, "police-cyber", "2026-11-21", "院長", &error));
+  g_assert_true (sonae_ppc_set_body_report (store, 1, "police-cyber", "2026-11-21", "院長", &error));
   g_assert_no_error (error);
-  reports = sonae_store_list_body_reports (store, 1, &error);
+  reports = sonae_ppc_list_body_reports (store, 1, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < reports->len; i++)
     {
@@ -263,7 +264,7 @@ test_store_migration_from_3 (void)
         police = g_strcmp0 (r->done_on, "2026-11-21") == 0;
     }
   g_assert_true (police);
-  g_assert_true (sonae_store_verify_timeline (store, 1, NULL, &error));
+  g_assert_true (sonae_incidents_verify_timeline (store, 1, NULL, &error));
   g_assert_no_error (error);
 
   /* Their constraints hold: a report of no incident, an answer not known. */
@@ -290,8 +291,8 @@ test_store_migration_from_4 (void)
   g_autofree char *path = g_build_filename (dir, "sonae.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(SonaeStore) store = NULL;
-  g_autoptr(SonaeAction) approved = NULL;
-  g_autoptr(SonaeAction) unapproved = NULL;
+  g_autoptr(SonaeCapa) approved = NULL;
+  g_autoptr(SonaeCapa) unapproved = NULL;
   g_autoptr(SonaeReport) report = NULL;
   sqlite3 *db = NULL;
 
@@ -315,16 +316,16 @@ test_store_migration_from_4 (void)
   store = sonae_store_open (dir, &error);
   g_assert_no_error (error);
   g_assert_cmpint (sonae_test_db_int (path, "PRAGMA user_version"), ==, SONAE_SCHEMA_VERSION);
-  approved = sonae_store_get_action (store, 1, &error);
+  approved = sonae_capa_get (store, 1, &error);
   g_assert_cmpstr (approved->approved_by, ==, "院長");
   g_assert_cmpstr (approved->approved_on, ==, "2026-11-21");
-  unapproved = sonae_store_get_action (store, 2, &error);
+  unapproved = sonae_capa_get (store, 2, &error);
   g_assert_null (unapproved->approved_on);
 
-  report = sonae_store_get_report (store, 1, &error);
+  report = sonae_report_load (store, 1, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (sonae_report_get (report, SONAE_REPORT_PLACE), ==, "受付");
-  g_assert_true (sonae_store_set_report_field (store, 1, SONAE_REPORT_DEPARTMENT, "受付", "院長", &error));
+  g_assert_true (sonae_report_save_field (store, 1, SONAE_REPORT_DEPARTMENT, "受付", "院長", &error));
   g_assert_no_error (error);
   g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM report_fields"), ==, 1);
   /* A field of no incident is refused by the database itself. */
@@ -349,7 +350,7 @@ test_store_migration_from_5 (void)
   g_autofree char *path = g_build_filename (dir, "sonae.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(SonaeStore) store = NULL;
-  g_autoptr(SonaeAction) action = NULL;
+  g_autoptr(SonaeCapa) action = NULL;
   g_autoptr(SonaeBcpSystem) system = sonae_bcp_system_new ();
   g_autoptr(SonaeBcpDrill) drill = sonae_bcp_drill_new ();
   g_autoptr(GPtrArray) checks = NULL;
@@ -373,28 +374,28 @@ test_store_migration_from_5 (void)
   store = sonae_store_open (dir, &error);
   g_assert_no_error (error);
   g_assert_cmpint (sonae_test_db_int (path, "PRAGMA user_version"), ==, SONAE_SCHEMA_VERSION);
-  action = sonae_store_get_action (store, 1, &error);
+  action = sonae_capa_get (store, 1, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (action->text, ==, "更新する");
   g_assert_cmpstr (action->approved_on, ==, "2026-11-21");
-  g_assert_false (sonae_store_bcp_is_started (store));
+  g_assert_false (sonae_bcp_is_started (store));
 
   system->name = g_strdup ("電子カルテ");
   system->restore_tested_on = g_strdup ("2026-11-01");
   system->restore_test_days = 180;
-  g_assert_true (sonae_store_save_bcp_system (store, system, &error));
+  g_assert_true (sonae_bcp_save_system (store, system, &error));
   g_assert_no_error (error);
   drill->held_on = g_strdup ("2026-11-21");
   drill->scenario = g_strdup ("ランサムウェア");
   drill->incident_id = 1;
-  g_assert_true (sonae_store_save_bcp_drill (store, drill, &error));
+  g_assert_true (sonae_bcp_save_drill (store, drill, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (drill->incident_number, ==, "2026-001");
-  g_assert_true (sonae_store_set_bcp_check (store, "offline-backup", SONAE_BCP_NO, "2026-12-01", 0, &error));
+  g_assert_true (sonae_bcp_set_check (store, "offline-backup", SONAE_BCP_NO, "2026-12-01", 0, &error));
   g_assert_no_error (error);
-  checks = sonae_store_list_bcp_checks (store, &error);
+  checks = sonae_bcp_list_checks (store, &error);
   g_assert_nonnull (checks);
-  g_assert_true (sonae_store_bcp_is_started (store));
+  g_assert_true (sonae_bcp_is_started (store));
   /* The database itself refuses a value outside the enum. */
   g_assert_cmpint (sqlite3_exec (sonae_store_get_db (store),
                                  "UPDATE bcp_systems SET backup_offline = 'maybe'",

@@ -7,6 +7,7 @@
 
 #include "sonae-error.h"
 #include "sonae-incident.h"
+#include "sonae-incidents.h"
 #include "sonae-store.h"
 #include "sonae-test-util.h"
 
@@ -37,34 +38,34 @@ make_incident (SonaeStore *store,
   incident->type = proposal->type;
   incident->level = proposal->level;
   incident->event = SONAE_EVENT_UNAVAILABLE == proposal->event ? SONAE_EVENT_MALWARE : SONAE_EVENT_UNAVAILABLE;
-  g_assert_true (sonae_store_create_incident (store, incident, proposal, AUTHOR, &error));
+  g_assert_true (sonae_incidents_create (store, incident, proposal, AUTHOR, &error));
   g_assert_no_error (error);
   id = incident->id;
 
-  g_assert_true (sonae_store_set_step_field (store, id, sonae_checklist_get_step (checklist, "1-1"),
-                                             sonae_checklist_get_field (checklist, "1-1", "event-case"),
-                                             "ransomware", AUTHOR, &error));
-  g_assert_true (sonae_store_check_step (store, id, "1-1", TRUE, AUTHOR, "2026-11-21 09:10", &error));
-  g_assert_true (sonae_store_log_call (store, id, contact, "lead", SONAE_CALL_NO_ANSWER, AUTHOR, NULL, &error));
-  g_assert_true (sonae_store_log_call (store, id, contact, "lead", SONAE_CALL_REACHED, AUTHOR, NULL, &error));
-  g_assert_true (sonae_store_add_note (store, id, "LANケーブルを抜いた", AUTHOR, "2026-11-21 09:12", &error));
-  g_assert_true (sonae_store_add_note (store, id, "画面を撮影した", AUTHOR, NULL, &error));
-  g_assert_true (sonae_store_set_incident_level (store, id, 2, AUTHOR, "影響は限定的", &error));
-  g_assert_true (sonae_store_set_incident_status (store, id, SONAE_STATUS_CONTAINED, AUTHOR, NULL, &error));
-  g_assert_true (sonae_store_set_incident_detail (store, id, SONAE_INCIDENT_DETAIL_LOCATION, "受付", AUTHOR, &error));
-  g_assert_true (sonae_store_set_step_field (store, id, sonae_checklist_get_step (checklist, "1-1"),
-                                             sonae_checklist_get_field (checklist, "1-1", "event-description"),
-                                             "英語の脅迫文", AUTHOR, &error));
+  g_assert_true (sonae_incidents_set_step_field (store, id, sonae_checklist_get_step (checklist, "1-1"),
+                                                 sonae_checklist_get_field (checklist, "1-1", "event-case"),
+                                                 "ransomware", AUTHOR, &error));
+  g_assert_true (sonae_incidents_check_step (store, id, "1-1", TRUE, AUTHOR, "2026-11-21 09:10", &error));
+  g_assert_true (sonae_incidents_log_call (store, id, contact, "lead", SONAE_CALL_NO_ANSWER, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_log_call (store, id, contact, "lead", SONAE_CALL_REACHED, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_add_note (store, id, "LANケーブルを抜いた", AUTHOR, "2026-11-21 09:12", &error));
+  g_assert_true (sonae_incidents_add_note (store, id, "画面を撮影した", AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_set_level (store, id, 2, AUTHOR, "影響は限定的", &error));
+  g_assert_true (sonae_incidents_set_status (store, id, SONAE_STATUS_CONTAINED, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_set_detail (store, id, SONAE_INCIDENT_DETAIL_LOCATION, "受付", AUTHOR, &error));
+  g_assert_true (sonae_incidents_set_step_field (store, id, sonae_checklist_get_step (checklist, "1-1"),
+                                                 sonae_checklist_get_field (checklist, "1-1", "event-description"),
+                                                 "英語の脅迫文", AUTHOR, &error));
   g_assert_no_error (error);
-  list = sonae_store_list_timeline (store, id, &error);
+  list = sonae_incidents_list_timeline (store, id, &error);
   g_assert_no_error (error);
-  g_assert_true (sonae_store_correct_entry (store, id, ((SonaeTimelineEntry *) g_ptr_array_index (list, 5))->id,
-                                            "撮影したのは2枚", AUTHOR, &error));
-  g_assert_true (sonae_store_add_note (store, id, "最後のメモ", AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_correct_entry (store, id, ((SonaeTimelineEntry *) g_ptr_array_index (list, 5))->id,
+                                                "撮影したのは2枚", AUTHOR, &error));
+  g_assert_true (sonae_incidents_add_note (store, id, "最後のメモ", AUTHOR, NULL, &error));
   g_assert_no_error (error);
 
   g_clear_pointer (&list, g_ptr_array_unref);
-  list = sonae_store_list_timeline (store, id, &error);
+  list = sonae_incidents_list_timeline (store, id, &error);
   g_assert_cmpuint (list->len, >=, 12);
   if (out_len)
     *out_len = list->len;
@@ -78,7 +79,7 @@ assert_chain_ok (SonaeStore *store,
   g_autoptr(GError) error = NULL;
   guint bad = 99;
 
-  g_assert_true (sonae_store_verify_timeline (store, id, &bad, &error));
+  g_assert_true (sonae_incidents_verify_timeline (store, id, &bad, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (bad, ==, 0);
 }
@@ -93,14 +94,14 @@ assert_chain_broken (SonaeStore *store,
   g_autofree char *number = g_strdup_printf ("%u", expected_seq);
   guint bad = 0;
 
-  g_assert_false (sonae_store_verify_timeline (store, id, &bad, &error));
+  g_assert_false (sonae_incidents_verify_timeline (store, id, &bad, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_CORRUPT);
   g_test_message ("detected: %s", error->message);
   g_assert_cmpuint (bad, ==, expected_seq);
   g_assert_nonnull (strstr (error->message, expected_words));
   /* Also without asking for the number. */
   g_clear_error (&error);
-  g_assert_false (sonae_store_verify_timeline (store, id, NULL, &error));
+  g_assert_false (sonae_incidents_verify_timeline (store, id, NULL, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_CORRUPT);
 }
 
@@ -142,7 +143,7 @@ test_chain_valid (void)
   assert_chain_ok (store, a);
   assert_chain_ok (store, b);
 
-  list = sonae_store_list_timeline (store, a, &error);
+  list = sonae_incidents_list_timeline (store, a, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, len);
   for (guint i = 0; i < list->len; i++)
@@ -167,7 +168,7 @@ test_chain_valid (void)
   g_clear_object (&store);
   store = sonae_store_open (dir, &error);
   g_assert_no_error (error);
-  g_assert_true (sonae_store_add_note (store, a, "再起動後", AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_add_note (store, a, "再起動後", AUTHOR, NULL, &error));
   g_assert_no_error (error);
   assert_chain_ok (store, a);
 
@@ -175,12 +176,12 @@ test_chain_valid (void)
   {
     g_autoptr(SonaeIncident) small = sonae_incident_new ();
     small->title = g_strdup ("小さい");
-    g_assert_true (sonae_store_create_incident (store, small, NULL, AUTHOR, &error));
+    g_assert_true (sonae_incidents_create (store, small, NULL, AUTHOR, &error));
     assert_chain_ok (store, small->id);
   }
 
   /* Unknown incident. */
-  g_assert_false (sonae_store_verify_timeline (store, 777, NULL, &error));
+  g_assert_false (sonae_incidents_verify_timeline (store, 777, NULL, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
 
   g_clear_object (&store);
@@ -207,7 +208,7 @@ test_tamper_edit (void)
   /* Sonae still writes on, and the break stays visible. */
   {
     g_autoptr(GError) error = NULL;
-    g_assert_true (sonae_store_add_note (store, a, "その後", AUTHOR, NULL, &error));
+    g_assert_true (sonae_incidents_add_note (store, a, "その後", AUTHOR, NULL, &error));
     g_assert_no_error (error);
     assert_chain_broken (store, a, 6, "Entry 6");
   }
@@ -308,7 +309,7 @@ test_tamper_insert (void)
   guint len;
   gint64 a = make_incident (store, "偽の記録", &len);
 
-  list = sonae_store_list_timeline (store, a, &error);
+  list = sonae_incidents_list_timeline (store, a, &error);
   g_assert_no_error (error);
   last = g_ptr_array_index (list, list->len - 1);
 
@@ -364,13 +365,13 @@ test_append_only (void)
   guint len;
   gint64 a = make_incident (store, "追記のみ", &len);
 
-  before = sonae_store_list_timeline (store, a, &error);
-  g_assert_true (sonae_store_correct_entry (store, a, ((SonaeTimelineEntry *) g_ptr_array_index (before, 2))->id,
-                                            "訂正", AUTHOR, &error));
-  g_assert_true (sonae_store_set_incident_level (store, a, 0, AUTHOR, NULL, &error));
-  g_assert_true (sonae_store_check_step (store, a, "1-1", FALSE, AUTHOR, NULL, &error));
+  before = sonae_incidents_list_timeline (store, a, &error);
+  g_assert_true (sonae_incidents_correct_entry (store, a, ((SonaeTimelineEntry *) g_ptr_array_index (before, 2))->id,
+                                                "訂正", AUTHOR, &error));
+  g_assert_true (sonae_incidents_set_level (store, a, 0, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_check_step (store, a, "1-1", FALSE, AUTHOR, NULL, &error));
   g_assert_no_error (error);
-  after = sonae_store_list_timeline (store, a, &error);
+  after = sonae_incidents_list_timeline (store, a, &error);
   g_assert_cmpuint (after->len, ==, before->len + 3);
   for (guint i = 0; i < before->len; i++)
     {

@@ -91,7 +91,7 @@ static GPtrArray *
 stored_systems (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *systems = sonae_store_list_bcp_systems (f->store, &error);
+  GPtrArray *systems = sonae_bcp_list_systems (f->store, &error);
 
   g_assert_no_error (error);
   return systems;
@@ -111,7 +111,7 @@ add_system (Fixture    *f,
   system->rto_hours = 4;
   system->restore_tested_on = g_strdup (restore_tested_on);
   system->restore_test_days = restore_test_days;
-  g_assert_true (sonae_store_save_bcp_system (f->store, system, &error));
+  g_assert_true (sonae_bcp_save_system (f->store, system, &error));
   g_assert_no_error (error);
   return system->id;
 }
@@ -216,15 +216,15 @@ test_policy_text (Fixture       *f,
   g_autofree char *alignment = NULL;
 
   set_view_text (f->page, "policy-text", "診療はどんなときも続ける。");
-  stored = sonae_store_get_bcp_text (f->store, SONAE_BCP_TEXT_POLICY, NULL);
+  stored = sonae_bcp_get_text (f->store, SONAE_BCP_TEXT_POLICY, NULL);
   g_assert_null (stored);
   sonae_test_spin_for (1300);
-  later = sonae_store_get_bcp_text (f->store, SONAE_BCP_TEXT_POLICY, NULL);
+  later = sonae_bcp_get_text (f->store, SONAE_BCP_TEXT_POLICY, NULL);
   g_assert_cmpstr (later, ==, "診療はどんなときも続ける。");
 
   set_view_text (f->page, "alignment-text", "事業BCPの「停電」の章に従う。");
   sonae_bcp_page_save_now (SONAE_BCP_PAGE (f->page));
-  alignment = sonae_store_get_bcp_text (f->store, SONAE_BCP_TEXT_ALIGNMENT, NULL);
+  alignment = sonae_bcp_get_text (f->store, SONAE_BCP_TEXT_ALIGNMENT, NULL);
   g_assert_cmpstr (alignment, ==, "事業BCPの「停電」の章に従う。");
 
   /* The list says the policy is written. */
@@ -246,7 +246,7 @@ test_decider (Fixture       *f,
   AdwComboRow *row = ADW_COMBO_ROW (sonae_test_named (f->page, "declare-decider"));
   guint n_roles = 0;
   const SonaeRoleInfo *roles = sonae_roles_get_builtin (&n_roles);
-  g_autofree char *before = sonae_store_get_bcp_decider (f->store, SONAE_BCP_DECIDE_DECLARE);
+  g_autofree char *before = sonae_bcp_get_decider (f->store, SONAE_BCP_DECIDE_DECLARE);
   g_autofree char *after = NULL;
   gint64 lead_id;
   guint lead = G_MAXUINT;
@@ -259,7 +259,7 @@ test_decider (Fixture       *f,
   g_assert_cmpuint (lead, <, n_roles);
 
   adw_combo_row_set_selected (row, lead);
-  after = sonae_store_get_bcp_decider (f->store, SONAE_BCP_DECIDE_DECLARE);
+  after = sonae_bcp_get_decider (f->store, SONAE_BCP_DECIDE_DECLARE);
   g_assert_cmpstr (after, ==, SONAE_ROLE_LEAD);
 
   /* Its holder's name appears under it when the roster changes. */
@@ -273,7 +273,7 @@ test_decider (Fixture       *f,
 static guint
 count_events (Fixture *f)
 {
-  g_autoptr(GPtrArray) events = sonae_store_list_bcp_events (f->store, NULL);
+  g_autoptr(GPtrArray) events = sonae_bcp_list_events (f->store, NULL);
 
   return events ? events->len : 0;
 }
@@ -298,7 +298,7 @@ test_usual_events (Fixture       *f,
   g_assert_cmpuint (n, >=, 5);
   g_assert_false (shown (sonae_test_named (f->page, "add-usual-events-button")));
 
-  events = sonae_store_list_bcp_events (f->store, NULL);
+  events = sonae_bcp_list_events (f->store, NULL);
   first = g_ptr_array_index (events, 0);
   name = g_strdup_printf ("event-%" G_GINT64_FORMAT, first->id);
   row = sonae_test_named (f->page, name);
@@ -308,7 +308,7 @@ test_usual_events (Fixture       *f,
   /* Edited in place, saved when flushed. */
   set_text (row, "event-damage", "3日間 紙カルテで診療");
   sonae_bcp_page_save_now (SONAE_BCP_PAGE (f->page));
-  edited = sonae_store_list_bcp_events (f->store, NULL);
+  edited = sonae_bcp_list_events (f->store, NULL);
   g_assert_cmpstr (((SonaeBcpEvent *) g_ptr_array_index (edited, 0))->damage, ==, "3日間 紙カルテで診療");
 
   /* Deleted (with an Undo toast). */
@@ -458,7 +458,7 @@ test_show_system (Fixture       *f,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (sonae_test_named (GTK_WIDGET (dialog), "system-order")), 3);
   g_assert_true (sonae_bcp_system_dialog_save (dialog, FALSE));
   {
-    g_autoptr(SonaeBcpSystem) s = sonae_store_get_bcp_system (f->store, id, NULL);
+    g_autoptr(SonaeBcpSystem) s = sonae_bcp_get_system (f->store, id, NULL);
 
     g_assert_cmpint (s->recovery_order, ==, 3);
     g_assert_cmpint (s->rto_hours, ==, 4);
@@ -504,7 +504,7 @@ test_home_reminder (void)
   system->name = g_strdup ("電子カルテ");
   system->restore_tested_on = g_strdup ("2020-01-06");
   system->restore_test_days = 90;
-  g_assert_true (sonae_store_save_bcp_system (store, system, &error));
+  g_assert_true (sonae_bcp_save_system (store, system, &error));
   g_assert_no_error (error);
 
   window = g_object_ref (sonae_window_new (NULL, store));

@@ -103,7 +103,7 @@ static GPtrArray *
 stored_measures (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *measures = sonae_store_list_bcp_measures (f->store, &error);
+  GPtrArray *measures = sonae_bcp_list_measures (f->store, &error);
 
   g_assert_no_error (error);
   return measures;
@@ -119,7 +119,7 @@ add_measure (Fixture    *f,
 
   m->text = g_strdup (text);
   m->due_on = g_strdup (due_on);
-  g_assert_true (sonae_store_save_bcp_measure (f->store, m, &error));
+  g_assert_true (sonae_bcp_save_measure (f->store, m, &error));
   g_assert_no_error (error);
   sonae_test_spin_for (50);
   return m->id;
@@ -164,7 +164,7 @@ test_add_measure (Fixture       *f,
   m = g_ptr_array_index (measures, 0);
   g_assert_cmpstr (m->text, ==, "外付けディスクを1台追加し、週1回オフラインで保管する");
   g_assert_cmpstr (m->due_on, ==, "2026-09-30");
-  g_assert_cmpint (m->status, ==, SONAE_ACTION_OPEN);
+  g_assert_cmpint (m->status, ==, SONAE_CAPA_OPEN);
   /* And the view shows it. */
   g_assert_nonnull (measure_row (f, m->id));
 }
@@ -183,7 +183,7 @@ test_mark_done (Fixture       *f,
   sonae_test_spin_for (50);
   measures = stored_measures (f);
   m = g_ptr_array_index (measures, 0);
-  g_assert_cmpint (m->status, ==, SONAE_ACTION_DONE);
+  g_assert_cmpint (m->status, ==, SONAE_CAPA_DONE);
   g_assert_cmpstr (m->done_on, ==, today);
 
   /* Reopened by unticking it (in the new row). */
@@ -194,7 +194,7 @@ test_mark_done (Fixture       *f,
   g_clear_pointer (&measures, g_ptr_array_unref);
   measures = stored_measures (f);
   m = g_ptr_array_index (measures, 0);
-  g_assert_cmpint (m->status, ==, SONAE_ACTION_OPEN);
+  g_assert_cmpint (m->status, ==, SONAE_CAPA_OPEN);
 }
 
 static void
@@ -221,7 +221,7 @@ test_review (Fixture       *f,
   g_autofree char *today = sonae_clock_today ();
   GtkWindow *dialog;
 
-  g_assert_false (sonae_store_get_bcp_last_review (f->store, &date, &by));
+  g_assert_false (sonae_bcp_get_last_review (f->store, &date, &by));
   click (f->plans, "review-button");
   dialog = find_dialog ("bcp-review-dialog");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sonae_test_named (GTK_WIDGET (dialog), "reviewed-by-row"))),
@@ -229,7 +229,7 @@ test_review (Fixture       *f,
   set_text (GTK_WIDGET (dialog), "reviewed-by-row", "院長 鈴木");
   g_assert_true (sonae_bcp_dialog_save (dialog));
   sonae_test_spin_for (50);
-  g_assert_true (sonae_store_get_bcp_last_review (f->store, &date, &by));
+  g_assert_true (sonae_bcp_get_last_review (f->store, &date, &by));
   g_assert_cmpstr (date, ==, today);
   g_assert_cmpstr (by, ==, "院長 鈴木");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sonae_test_named (f->plans, "last-review-row"))),
@@ -246,11 +246,11 @@ test_training_text (Fixture       *f,
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "年1回、全職員で紙カルテ運用を練習する", -1);
   /* Not yet: it is stored a moment after the last key, or now. */
-  stored = sonae_store_get_bcp_text (f->store, SONAE_BCP_TEXT_TRAINING, &error);
+  stored = sonae_bcp_get_text (f->store, SONAE_BCP_TEXT_TRAINING, &error);
   g_assert_no_error (error);
   g_assert_null (stored);
   sonae_bcp_plans_view_save_now (SONAE_BCP_PLANS_VIEW (f->plans));
-  stored = sonae_store_get_bcp_text (f->store, SONAE_BCP_TEXT_TRAINING, &error);
+  stored = sonae_bcp_get_text (f->store, SONAE_BCP_TEXT_TRAINING, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (stored, ==, "年1回、全職員で紙カルテ運用を練習する");
 
@@ -269,7 +269,7 @@ test_training_text (Fixture       *f,
   }
   sonae_test_spin_for (1200);
   g_free (stored);
-  stored = sonae_store_get_bcp_text (f->store, SONAE_BCP_TEXT_TRAINING, NULL);
+  stored = sonae_bcp_get_text (f->store, SONAE_BCP_TEXT_TRAINING, NULL);
   g_assert_cmpstr (stored, ==, "年2回");
 }
 
@@ -280,7 +280,7 @@ stored_answer (Fixture    *f,
                const char *key)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) answers = sonae_store_list_bcp_checks (f->store, &error);
+  g_autoptr(GPtrArray) answers = sonae_bcp_list_checks (f->store, &error);
 
   g_assert_no_error (error);
   for (guint i = 0; i < answers->len; i++)
@@ -379,14 +379,14 @@ test_drill (Fixture       *f,
   g_assert_true (sonae_bcp_dialog_save (dialog));
   sonae_test_spin_for (50);
 
-  drills = sonae_store_list_bcp_drills (f->store, &error);
+  drills = sonae_bcp_list_drills (f->store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (drills->len, ==, 1);
   drill = g_ptr_array_index (drills, 0);
   g_assert_cmpstr (drill->held_on, ==, "2026-03-15");
   g_assert_cmpstr (drill->participants, ==, "院長、受付2名、看護師3名");
   g_assert_cmpint (drill->incident_id, ==, incident);
-  measures = sonae_store_list_bcp_drill_measures (f->store, drill->id, &error);
+  measures = sonae_bcp_list_drill_measures (f->store, drill->id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (measures->len, ==, 2);
   g_assert_cmpstr (((SonaeBcpMeasure *) g_ptr_array_index (measures, 0))->text, ==, "紙の受付票を50部用意する");
@@ -420,7 +420,7 @@ test_drill_bad_date (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (sonae_test_named (GTK_WIDGET (dialog), "held-on-row"), "error"));
   g_assert_false (sonae_bcp_dialog_save (dialog));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
-  drills = sonae_store_list_bcp_drills (f->store, NULL);
+  drills = sonae_bcp_list_drills (f->store, NULL);
   g_assert_cmpuint (drills->len, ==, 0);
 }
 
@@ -451,7 +451,7 @@ test_risk_high (Fixture       *f,
   g_assert_true (sonae_bcp_dialog_save (dialog));
   sonae_test_spin_for (50);
 
-  risks = sonae_store_list_bcp_risks (f->store, &error);
+  risks = sonae_bcp_list_risks (f->store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (risks->len, ==, 1);
   r = g_ptr_array_index (risks, 0);

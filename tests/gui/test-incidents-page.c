@@ -7,16 +7,17 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "sonae-actions.h"
 #include "sonae-back-entry-dialog.h"
+#include "sonae-capa.h"
 #include "sonae-checklist-view.h"
 #include "sonae-clock.h"
 #include "sonae-gui-util.h"
 #include "sonae-incident-view.h"
 #include "sonae-incident.h"
 #include "sonae-incidents-page.h"
-#include "sonae-report-view.h"
-#include "sonae-reporting-view.h"
+#include "sonae-incidents.h"
+#include "sonae-report-form-view.h"
+#include "sonae-reporting-duties-view.h"
 #include "sonae-test-gui.h"
 #include "sonae-test-util.h"
 #include "sonae-timeline-view.h"
@@ -78,7 +79,7 @@ stored (Fixture *f,
         gint64   id)
 {
   g_autoptr(GError) error = NULL;
-  SonaeIncident *incident = sonae_store_get_incident (f->store, id, &error);
+  SonaeIncident *incident = sonae_incidents_get (f->store, id, &error);
 
   g_assert_no_error (error);
   return incident;
@@ -89,7 +90,7 @@ timeline (Fixture *f,
           gint64   id)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *entries = sonae_store_list_timeline (f->store, id, &error);
+  GPtrArray *entries = sonae_incidents_list_timeline (f->store, id, &error);
 
   g_assert_no_error (error);
   return entries;
@@ -185,7 +186,7 @@ test_opens_current (Fixture       *f,
   gint64 older = add_incident (f->store, "プリンタが動かない", FALSE);
   gint64 newer = add_incident (f->store, "電子カルテが開かない", FALSE);
 
-  g_assert_true (sonae_store_set_incident_status (f->store, newer, SONAE_STATUS_CONTAINED, AUTHOR, NULL, NULL));
+  g_assert_true (sonae_incidents_set_status (f->store, newer, SONAE_STATUS_CONTAINED, AUTHOR, NULL, NULL));
   open_window (f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.section", "s", "incidents"));
   sonae_test_spin_for (50);
@@ -459,7 +460,7 @@ test_correction (Fixture       *f,
   gint64 note_id;
   guint note_seq;
 
-  g_assert_true (sonae_store_add_note (f->store, id, "FAXを3枚誤送信", "受付 花子", NULL, NULL));
+  g_assert_true (sonae_incidents_add_note (f->store, id, "FAXを3枚誤送信", "受付 花子", NULL, NULL));
   entries = timeline (f, id);
   note = last_entry (entries);
   note_id = note->id;
@@ -628,8 +629,8 @@ test_tampered (Fixture       *f,
   sqlite3 *db = NULL;
   char *message = NULL;
 
-  g_assert_true (sonae_store_add_note (f->store, id, "最初のメモ", "受付 花子", NULL, NULL));
-  g_assert_true (sonae_store_add_note (f->store, id, "次のメモ", "受付 花子", NULL, NULL));
+  g_assert_true (sonae_incidents_add_note (f->store, id, "最初のメモ", "受付 花子", NULL, NULL));
+  g_assert_true (sonae_incidents_add_note (f->store, id, "次のメモ", "受付 花子", NULL, NULL));
   g_clear_object (&f->store);
 
   /* Behind Sonae's back. */
@@ -700,7 +701,7 @@ test_closed_filter (Fixture       *f,
   g_autoptr(SonaeIncident) closed = stored (f, closed_id);
   GtkWidget *list;
 
-  g_assert_true (sonae_store_set_incident_status (f->store, closed_id, SONAE_STATUS_CLOSED, "院長", NULL, NULL));
+  g_assert_true (sonae_incidents_set_status (f->store, closed_id, SONAE_STATUS_CLOSED, "院長", NULL, NULL));
   open_window (f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.section", "s", "incidents"));
   list = GTK_WIDGET (page_child (f, "list_box"));
@@ -770,8 +771,8 @@ test_report_tabs (Fixture       *f,
     }
   g_assert_cmpuint (i, ==, G_N_ELEMENTS (order));
 
-  report = sonae_test_of_type (incident_view (f), SONAE_TYPE_REPORT_VIEW);
-  reporting = sonae_test_of_type (incident_view (f), SONAE_TYPE_REPORTING_VIEW);
+  report = sonae_test_of_type (incident_view (f), SONAE_TYPE_REPORT_FORM_VIEW);
+  reporting = sonae_test_of_type (incident_view (f), SONAE_TYPE_REPORTING_DUTIES_VIEW);
   sonae_incident_view_show_tab (SONAE_INCIDENT_VIEW (incident_view (f)), "report");
   sonae_test_spin_for (50);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "report");
@@ -798,16 +799,16 @@ test_close_refused (Fixture       *f,
                     gconstpointer  data)
 {
   gint64 id = add_incident (f->store, "USB メモリの紛失", FALSE);
-  g_autoptr(SonaeAction) action = sonae_action_new ();
+  g_autoptr(SonaeCapa) action = sonae_capa_new ();
   g_autoptr(SonaeIncident) after = NULL;
   AdwViewStack *stack;
   GtkWidget *dialog = NULL;
   GList *toplevels;
 
   action->incident_id = id;
-  action->kind = SONAE_ACTION_CORRECTIVE;
+  action->kind = SONAE_CAPA_CORRECTIVE;
   action->text = g_strdup ("USB メモリの暗号化を必須にする");
-  g_assert_true (sonae_store_save_action (f->store, action, AUTHOR, NULL));
+  g_assert_true (sonae_capa_save (f->store, action, AUTHOR, NULL));
 
   open_window (f);
   show_incident (f, id);

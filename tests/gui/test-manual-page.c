@@ -9,9 +9,9 @@
 #include "sonae-gui-util.h"
 #include "sonae-home-page.h"
 #include "sonae-manual-block.h"
+#include "sonae-manual-edits.h"
 #include "sonae-manual-history.h"
 #include "sonae-manual-page.h"
-#include "sonae-manual-store.h"
 #include "sonae-manual-view.h"
 #include "sonae-test-util.h"
 #include "sonae-window.h"
@@ -178,7 +178,7 @@ stored_edit (Fixture    *f,
              const char *item_id)
 {
   g_autoptr(GError) error = NULL;
-  SonaeManualEdit *edit = sonae_store_get_manual_edit (f->store, item_id, &error);
+  SonaeManualEdit *edit = sonae_manual_edits_get (f->store, item_id, &error);
 
   g_assert_no_error (error);
   return edit;
@@ -405,7 +405,7 @@ static gboolean
 edit_stored (gpointer data)
 {
   Fixture *f = data;
-  g_autoptr(SonaeManualEdit) edit = sonae_store_get_manual_edit (f->store, "leak-3-report", NULL);
+  g_autoptr(SonaeManualEdit) edit = sonae_manual_edits_get (f->store, "leak-3-report", NULL);
 
   return edit != NULL && g_strcmp0 (edit->text, "まず院長に電話する。") == 0;
 }
@@ -435,7 +435,7 @@ test_edit_text (Fixture       *f,
   sonae_test_spin_until (edit_stored, f, SONAE_MANUAL_SAVE_DELAY * 4, "the edit to be saved");
   {
     g_autoptr(SonaeManualEdit) edit = stored_edit (f, "leak-3-report");
-    g_autoptr(GPtrArray) revisions = sonae_store_list_manual_revisions (f->store, NULL);
+    g_autoptr(GPtrArray) revisions = sonae_manual_edits_list_revisions (f->store, NULL);
     SonaeManualRevision *last = g_ptr_array_index (revisions, 0);
 
     g_assert_cmpstr (edit->base_text, ==, source);
@@ -466,8 +466,8 @@ test_edit_text (Fixture       *f,
 
   /* Reset to the bundled text, then Undo. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (b), "block.reset", NULL));
-  g_assert_null (sonae_store_get_manual_edit (f->store, "leak-3-report", NULL));
-  g_assert_null (sonae_store_get_manual_edit (f->store, "leak-3-report" SONAE_MANUAL_TITLE_SUFFIX, NULL));
+  g_assert_null (sonae_manual_edits_get (f->store, "leak-3-report", NULL));
+  g_assert_null (sonae_manual_edits_get (f->store, "leak-3-report" SONAE_MANUAL_TITLE_SUFFIX, NULL));
   b = block (f, "leak-3-report");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (block_child (b, "text_label"))), ==,
                    sonae_manual_view_lookup (view, "leak-3-report")->text);
@@ -605,7 +605,7 @@ test_level_role (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dropdown)));
   gtk_drop_down_set_selected (dropdown, sysadmin);
   {
-    g_autofree char *stored = sonae_store_get_level_role (f->store, 2);
+    g_autofree char *stored = sonae_manual_edits_get_level_role (f->store, 2);
     g_assert_cmpstr (stored, ==, SONAE_ROLE_SYSADMIN);
   }
   sonae_test_spin_for (100);
@@ -627,7 +627,7 @@ test_level_role (Fixture       *f,
   /* Reset: back to the manual's choice. */
   sonae_manual_page_show_section (SONAE_MANUAL_PAGE (f->page), "levels");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (block (f, "level-2")), "block.reset", NULL));
-  g_assert_null (sonae_store_get_level_role (f->store, 2));
+  g_assert_null (sonae_manual_edits_get_level_role (f->store, 2));
   chip = find_widget (GTK_WIDGET (block (f, "level-2")), is_chip, NULL);
   g_assert_cmpstr (g_object_get_data (G_OBJECT (chip), "sonae-role-key"), ==, SONAE_ROLE_LEAD);
 }
@@ -664,9 +664,9 @@ test_needs_review (Fixture       *f,
   const char *mine = "ベンダーと原因を調べる";
   SonaeManualBlock *b;
 
-  g_assert_true (sonae_store_edit_manual_item (f->store, "tamper-2-first-aid", mine, NULL,
+  g_assert_true (sonae_manual_edits_edit_item (f->store, "tamper-2-first-aid", mine, NULL,
                                                "An older English text.", AUTHOR, NULL));
-  g_assert_true (sonae_store_edit_manual_item (f->store, "tamper-1-first-aid", mine, NULL,
+  g_assert_true (sonae_manual_edits_edit_item (f->store, "tamper-1-first-aid", mine, NULL,
                                                "An older English text.", AUTHOR, NULL));
   show_page (f);
   g_assert_nonnull (find_widget (f->page, is_named, "needs-review-banner"));
@@ -693,7 +693,7 @@ test_needs_review (Fixture       *f,
 
   /* Use the new text: the edit goes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (block (f, "tamper-1-first-aid")), "block.use-new", NULL));
-  g_assert_null (sonae_store_get_manual_edit (f->store, "tamper-1-first-aid", NULL));
+  g_assert_null (sonae_manual_edits_get (f->store, "tamper-1-first-aid", NULL));
   {
     g_autoptr(SonaeManualView) after = fresh_view (f);
     g_assert_cmpuint (sonae_manual_view_count_needs_review (after), ==, 0);
@@ -723,7 +723,7 @@ test_search (Fixture       *f,
   GtkWidget *results;
   GtkWidget *row;
 
-  g_assert_true (sonae_store_edit_manual_item (f->store, "malware-staff-scan", "ＵＳＢメモリも検査する", NULL,
+  g_assert_true (sonae_manual_edits_edit_item (f->store, "malware-staff-scan", "ＵＳＢメモリも検査する", NULL,
                                                NULL, AUTHOR, NULL));
   show_page (f);
   entry = GTK_EDITABLE (page_child (f, "search_entry"));
@@ -850,7 +850,7 @@ test_review (void)
   gtk_editable_set_text (GTK_EDITABLE (find_widget (dialog, is_named, "reviewer-entry")), "佐藤 由美");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "review");
 
-  g_assert_true (sonae_store_get_manual_review (store, &date, &by));
+  g_assert_true (sonae_manual_edits_get_review (store, &date, &by));
   {
     g_autofree char *today = g_date_time_format (g_date_time_new_now_local (), "%Y-%m-%d");
     g_autofree char *line = g_strdup_printf ("Last reviewed %s by 佐藤 由美", today);
@@ -881,8 +881,8 @@ test_home_needs_review (void)
   GtkWidget *row;
   RowWait wait;
 
-  g_assert_true (sonae_store_mark_manual_reviewed (store, "2020-04-01", "山田 太郎", NULL));
-  g_assert_true (sonae_store_edit_manual_item (store, "tamper-2-first-aid", "ベンダーと原因を調べる", NULL,
+  g_assert_true (sonae_manual_edits_mark_reviewed (store, "2020-04-01", "山田 太郎", NULL));
+  g_assert_true (sonae_manual_edits_edit_item (store, "tamper-2-first-aid", "ベンダーと原因を調べる", NULL,
                                                "An older English text.", AUTHOR, NULL));
   window = g_object_ref (sonae_window_new (NULL, store));
   gtk_window_present (GTK_WINDOW (window));
@@ -892,7 +892,7 @@ test_home_needs_review (void)
   row = find_widget (home, is_named, "manual-review-row");
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "2020-04-01"));
-  g_assert_true (sonae_store_mark_manual_reviewed (store, NULL, "佐藤 由美", NULL));
+  g_assert_true (sonae_manual_edits_mark_reviewed (store, NULL, "佐藤 由美", NULL));
   wait = (RowWait) { home, "manual-review-row", FALSE };
   sonae_test_spin_until (row_is, &wait, 5000, "the review row to go");
 
@@ -900,7 +900,7 @@ test_home_needs_review (void)
   g_signal_emit_by_name (find_widget (home, is_named, "manual-update-row"), "activate");
   g_assert_cmpstr (sonae_window_get_section (window), ==, "manual");
 
-  g_assert_true (sonae_store_reset_manual_item (store, "tamper-2-first-aid", AUTHOR, NULL));
+  g_assert_true (sonae_manual_edits_reset_item (store, "tamper-2-first-aid", AUTHOR, NULL));
   wait = (RowWait) { home, "manual-update-row", FALSE };
   sonae_test_spin_until (row_is, &wait, 5000, "the update row to go");
 

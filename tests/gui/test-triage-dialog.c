@@ -13,6 +13,7 @@
 #include "sonae-home-page.h"
 #include "sonae-incident-now.h"
 #include "sonae-incident.h"
+#include "sonae-incidents.h"
 #include "sonae-test-gui.h"
 #include "sonae-test-util.h"
 #include "sonae-triage-dialog.h"
@@ -157,7 +158,7 @@ list_incidents (Fixture *f)
 {
   SonaeIncidentFilter filter = SONAE_INCIDENT_FILTER_ALL;
   g_autoptr(GError) error = NULL;
-  GPtrArray *incidents = sonae_store_list_incidents (f->store, &filter, &error);
+  GPtrArray *incidents = sonae_incidents_list (f->store, &filter, &error);
 
   g_assert_no_error (error);
   return incidents;
@@ -243,7 +244,7 @@ create_incident (Fixture *f,
   incident->answers.seen = SONAE_SEEN_RANSOM;
   incident->answers.personal_data = SONAE_ANSWER_YES;
   incident->answers.impact = SONAE_IMPACT_OUTSIDE;
-  g_assert_true (sonae_store_create_incident (f->store, incident, NULL, "テスト 担当", &error));
+  g_assert_true (sonae_incidents_create (f->store, incident, NULL, "テスト 担当", &error));
   g_assert_no_error (error);
   g_assert_cmpint (incident->id, >, 0);
   return incident->id;
@@ -409,7 +410,7 @@ test_change_and_start (Fixture       *f,
 
   /* The timeline says it was opened, and that the level was changed from
    * the proposed 3 to 2. */
-  timeline = sonae_store_list_timeline (f->store, incident->id, &error);
+  timeline = sonae_incidents_list_timeline (f->store, incident->id, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < timeline->len; i++)
     {
@@ -519,7 +520,7 @@ test_home (Fixture       *f,
   g_assert_true (gtk_widget_is_visible (group));
   row = sonae_test_named (home, "open-incident-row");
   {
-    g_autoptr(SonaeIncident) incident = sonae_store_get_incident (f->store, id, NULL);
+    g_autoptr(SonaeIncident) incident = sonae_incidents_get (f->store, id, NULL);
     const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
 
     g_assert_nonnull (incident);
@@ -533,7 +534,7 @@ test_home (Fixture       *f,
   g_assert_cmpint (*(gint64 *) g_ptr_array_index (f->shown_incidents, 0), ==, id);
 
   /* Closed, it leaves Home. */
-  g_assert_true (sonae_store_set_incident_status (f->store, id, SONAE_STATUS_CLOSED, "テスト 担当", NULL, NULL));
+  g_assert_true (sonae_incidents_set_status (f->store, id, SONAE_STATUS_CLOSED, "テスト 担当", NULL, NULL));
   wait = (VisibleWait) { home, "open-incident-row", FALSE };
   sonae_test_spin_until (named_visible_is, &wait, 5000, "the closed incident to go");
   g_assert_false (gtk_widget_is_visible (group));
@@ -579,7 +580,7 @@ test_window_action (void)
   sonae_test_spin_for (100);
   {
     SonaeIncidentFilter filter = SONAE_INCIDENT_FILTER_ALL;
-    g_autoptr(GPtrArray) incidents = sonae_store_list_incidents (store, &filter, NULL);
+    g_autoptr(GPtrArray) incidents = sonae_incidents_list (store, &filter, NULL);
 
     g_assert_cmpuint (incidents->len, ==, 1);
   }
@@ -718,7 +719,7 @@ test_now (Fixture       *f,
   g_assert_false (outcome_shown (first));
   button = sonae_test_named (first, "call-no-answer");
   g_signal_emit_by_name (button, "clicked");
-  timeline = sonae_store_list_timeline (f->store, id, &error);
+  timeline = sonae_incidents_list_timeline (f->store, id, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < timeline->len; i++)
     if (((SonaeTimelineEntry *) g_ptr_array_index (timeline, i))->kind == SONAE_ENTRY_CALL)
@@ -765,7 +766,7 @@ test_now (Fixture       *f,
   {
     gpointer wait[3] = { now, (gpointer) SONAE_ROLE_TOP, GINT_TO_POINTER (FALSE) };
 
-    g_assert_true (sonae_store_set_incident_level (f->store, id, 1, "テスト 担当", NULL, NULL));
+    g_assert_true (sonae_incidents_set_level (f->store, id, 1, "テスト 担当", NULL, NULL));
     sonae_test_spin_until (has_role_block, wait, 5000, "the chain for level 1");
   }
 

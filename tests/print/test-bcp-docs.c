@@ -90,8 +90,8 @@ fill_plan (Plan *p)
   g_assert_true (sonae_contacts_set_role_holders (store, SONAE_ROLE_TOP, &head_id, 1, &error));
   g_assert_no_error (error);
 
-  g_assert_true (sonae_store_set_bcp_text (store, SONAE_BCP_TEXT_POLICY, "どんなときも診療を止めない。", &error));
-  g_assert_true (sonae_store_set_bcp_text (store, SONAE_BCP_TEXT_TRAINING, "年に一度、全員で紙カルテ訓練を行う。", &error));
+  g_assert_true (sonae_bcp_set_text (store, SONAE_BCP_TEXT_POLICY, "どんなときも診療を止めない。", &error));
+  g_assert_true (sonae_bcp_set_text (store, SONAE_BCP_TEXT_TRAINING, "年に一度、全員で紙カルテ訓練を行う。", &error));
   g_assert_no_error (error);
 
   {
@@ -100,7 +100,7 @@ fill_plan (Plan *p)
     event->title = g_strdup ("ランサムウェアでサーバが暗号化される");
     event->stops = g_strdup ("電子カルテ、会計");
     event->damage = g_strdup ("3日間、紙運用");
-    g_assert_true (sonae_store_save_bcp_event (store, event, &error));
+    g_assert_true (sonae_bcp_save_event (store, event, &error));
     g_assert_no_error (error);
   }
   {
@@ -123,7 +123,7 @@ fill_plan (Plan *p)
     s->restore_test_days = 180;
     s->fallback = g_strdup (FALLBACK);
     s->forms_location = g_strdup (FORMS);
-    g_assert_true (sonae_store_save_bcp_system (store, s, &error));
+    g_assert_true (sonae_bcp_save_system (store, s, &error));
     g_assert_no_error (error);
     p->emr_id = s->id;
   }
@@ -134,7 +134,7 @@ fill_plan (Plan *p)
     s->recovery_order = 2;
     s->vendor_id = p->vendor_id;   /* no contract of its own: the vendor's */
     s->first_steps = g_strdup ("1. 再起動しない\n2) 受付に紙の受付票を出す\n\n③ 院長に伝える");
-    g_assert_true (sonae_store_save_bcp_system (store, s, &error));
+    g_assert_true (sonae_bcp_save_system (store, s, &error));
     g_assert_no_error (error);
     p->reception_id = s->id;
   }
@@ -144,7 +144,7 @@ fill_plan (Plan *p)
     m->text = g_strdup ("UPSを導入する");
     m->owner_id = p->owner_id;
     m->due_on = g_strdup ("2026-03-31");
-    g_assert_true (sonae_store_save_bcp_measure (store, m, &error));
+    g_assert_true (sonae_bcp_save_measure (store, m, &error));
     g_assert_no_error (error);
   }
   {
@@ -154,7 +154,7 @@ fill_plan (Plan *p)
     d->scenario = g_strdup ("電子カルテ停止を想定した紙運用訓練");
     d->participants = g_strdup ("全職員");
     d->findings = g_strdup ("紙の処方箋の置き場所が分からなかった");
-    g_assert_true (sonae_store_save_bcp_drill (store, d, &error));
+    g_assert_true (sonae_bcp_save_drill (store, d, &error));
     g_assert_no_error (error);
   }
   {
@@ -166,7 +166,7 @@ fill_plan (Plan *p)
     r->treatment = SONAE_RISK_REDUCE;
     r->treatment_text = g_strdup ("オフラインバックアップ");
     r->next_review_on = g_strdup ("2027-04-01");
-    g_assert_true (sonae_store_save_bcp_risk (store, r, &error));
+    g_assert_true (sonae_bcp_save_risk (store, r, &error));
     g_assert_no_error (error);
   }
   {
@@ -174,7 +174,7 @@ fill_plan (Plan *p)
     const SonaeBcpCheckInfo *checks = sonae_bcp_checks_get (&n);
 
     g_assert_cmpuint (n, >, 1);
-    g_assert_true (sonae_store_set_bcp_check (store, checks[0].key, SONAE_BCP_NO, "2027-01-15", 0, &error));
+    g_assert_true (sonae_bcp_set_check (store, checks[0].key, SONAE_BCP_NO, "2027-01-15", 0, &error));
     g_assert_no_error (error);
   }
 }
@@ -398,7 +398,7 @@ test_outage_card_long (void)
 
   open_plan (&p);
   fill_plan (&p);
-  s = sonae_store_get_bcp_system (p.store, p.emr_id, &error);
+  s = sonae_bcp_get_system (p.store, p.emr_id, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < 12; i++)
     g_string_append_printf (steps, "%u. 手順の説明がここに入ります。落ち着いて、順番に進めてください。\n", i + 1);
@@ -408,7 +408,7 @@ test_outage_card_long (void)
   s->first_steps = g_strdup (steps->str);
   g_free (s->fallback);
   s->fallback = g_strdup (fallback->str);
-  g_assert_true (sonae_store_save_bcp_system (p.store, s, &error));
+  g_assert_true (sonae_bcp_save_system (p.store, s, &error));
   g_assert_no_error (error);
 
   {
@@ -510,7 +510,7 @@ test_demo (void)
 
   g_assert_true (sonae_demo_fill (store, &error));
   g_assert_no_error (error);
-  systems = sonae_store_list_bcp_systems (store, &error);
+  systems = sonae_bcp_list_systems (store, &error);
   g_assert_no_error (error);
   {
     g_auto(SonaeTestPdf) pdf = { 0 };

@@ -338,7 +338,7 @@ test_binder_bcp (Fixture       *f,
   g_assert_cmpstr (g_ptr_array_index (f->parts, n_parts - 2), ==, "bcp");
   g_assert_cmpstr (g_ptr_array_index (f->parts, n_parts - 1), ==, "outage-card");
 
-  systems = sonae_store_list_bcp_systems (f->store, &error);
+  systems = sonae_bcp_list_systems (f->store, &error);
   g_assert_no_error (error);
   if (systems->len < 2)
     {
@@ -351,11 +351,11 @@ test_binder_bcp (Fixture       *f,
 
           system->name = g_strdup (names[i]);
           system->recovery_order = (int) i + 1;
-          g_assert_true (sonae_store_save_bcp_system (f->store, system, &error));
+          g_assert_true (sonae_bcp_save_system (f->store, system, &error));
           g_assert_no_error (error);
         }
       g_ptr_array_unref (systems);
-      systems = sonae_store_list_bcp_systems (f->store, &error);
+      systems = sonae_bcp_list_systems (f->store, &error);
       g_assert_no_error (error);
     }
   g_assert_cmpuint (systems->len, >=, 2);

@@ -13,6 +13,7 @@
 #include "sonae-documents.h"
 #include "sonae-error.h"
 #include "sonae-incident.h"
+#include "sonae-incidents.h"
 #include "sonae-store.h"
 #include "sonae-test-pdf.h"
 #include "sonae-test-util.h"
@@ -77,7 +78,7 @@ create_incident (SonaeStore *store,
   incident->event = proposal->event;
   incident->detected_at = g_strdup ("2026-11-30T08:40:00");
   incident->found_by = g_strdup ("受付 高橋");
-  g_assert_true (sonae_store_create_incident (store, incident, proposal, "山田 太郎", &error));
+  g_assert_true (sonae_incidents_create (store, incident, proposal, "山田 太郎", &error));
   g_assert_no_error (error);
   g_assert_cmpint (incident->id, >, 0);
   return incident->id;
@@ -97,7 +98,7 @@ set_field (SonaeStore     *store,
 
   g_assert_nonnull (step);
   g_assert_nonnull (field);
-  g_assert_true (sonae_store_set_step_field (store, id, step, field, value, "山田 太郎", &error));
+  g_assert_true (sonae_incidents_set_step_field (store, id, step, field, value, "山田 太郎", &error));
   g_assert_no_error (error);
 }
 
@@ -110,7 +111,7 @@ check_step (SonaeStore *store,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (sonae_store_check_step (store, id, step_id, TRUE, author, at, &error));
+  g_assert_true (sonae_incidents_check_step (store, id, step_id, TRUE, author, at, &error));
   g_assert_no_error (error);
 }
 
@@ -120,7 +121,7 @@ incident_number (SonaeStore *store,
                  char      **out)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaeIncident) incident = sonae_store_get_incident (store, id, &error);
+  g_autoptr(SonaeIncident) incident = sonae_incidents_get (store, id, &error);
 
   g_assert_no_error (error);
   *out = g_strdup (incident->number);
@@ -368,7 +369,7 @@ test_drill_every_page (void)
     {
       g_autofree char *note = g_strdup_printf ("訓練メモ %u: 各部署に状況を確認した。", i + 1);
 
-      g_assert_true (sonae_store_add_note (store, id, note, "山田 太郎", NULL, &error));
+      g_assert_true (sonae_incidents_add_note (store, id, note, "山田 太郎", NULL, &error));
       g_assert_no_error (error);
     }
 
@@ -400,7 +401,7 @@ find_entry (SonaeStore     *store,
             const char     *text)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) timeline = sonae_store_list_timeline (store, id, &error);
+  g_autoptr(GPtrArray) timeline = sonae_incidents_list_timeline (store, id, &error);
 
   g_assert_no_error (error);
   for (guint i = 0; i < timeline->len; i++)
@@ -445,17 +446,17 @@ test_timeline (void)
   guint n;
 
   id = create_incident (store, "電子カルテが開かない", FALSE);
-  g_assert_true (sonae_store_add_note (store, id, "事務長に電話で報告した。", "山田 太郎", NULL, &error));
+  g_assert_true (sonae_incidents_add_note (store, id, "事務長に電話で報告した。", "山田 太郎", NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (sonae_store_add_note (store, id, "受付の端末3番のLANケーブルを抜いた。", "佐藤 花子", "2026-11-30T08:55:00", &error));
+  g_assert_true (sonae_incidents_add_note (store, id, "受付の端末3番のLANケーブルを抜いた。", "佐藤 花子", "2026-11-30T08:55:00", &error));
   g_assert_no_error (error);
-  g_assert_true (sonae_store_add_note (store, id, "バックアップは金曜日のものが最新。", "田中 美咲", NULL, &error));
+  g_assert_true (sonae_incidents_add_note (store, id, "バックアップは金曜日のものが最新。", "田中 美咲", NULL, &error));
   g_assert_no_error (error);
   wrong = find_entry (store, id, SONAE_ENTRY_NOTE, "バックアップは金曜日のものが最新。");
-  g_assert_true (sonae_store_correct_entry (store, id, wrong, "バックアップは木曜日のものが最新。", "田中 美咲", &error));
+  g_assert_true (sonae_incidents_correct_entry (store, id, wrong, "バックアップは木曜日のものが最新。", "田中 美咲", &error));
   g_assert_no_error (error);
 
-  entries = sonae_store_list_timeline (store, id, &error);
+  entries = sonae_incidents_list_timeline (store, id, &error);
   g_assert_no_error (error);
   n = entries->len;
 

@@ -9,7 +9,7 @@
 #include "sonae-contacts.h"
 #include "sonae-document-builder.h"
 #include "sonae-documents.h"
-#include "sonae-manual-store.h"
+#include "sonae-manual-edits.h"
 #include "sonae-manual-view.h"
 #include "sonae-store.h"
 #include "sonae-test-util.h"
@@ -377,14 +377,14 @@ test_manual_doc_customised (void)
   g_autofree char *bundled = g_strdup (item->text);
   Pdf pdf = { 0 };
 
-  g_assert_true (sonae_store_edit_manual_item (store, "malware-staff-update",
+  g_assert_true (sonae_manual_edits_edit_item (store, "malware-staff-update",
                                                "Ask the vendor, Shiokaze Network, to update the antivirus software.",
                                                NULL, item->source_text, AUTHOR, &error));
-  g_assert_true (sonae_store_remove_manual_item (store, "malware-staff-rescan", AUTHOR, &error));
-  g_assert_true (sonae_store_add_manual_step (store, "leak-2", "Write the leak into the incident log.",
+  g_assert_true (sonae_manual_edits_remove_item (store, "malware-staff-rescan", AUTHOR, &error));
+  g_assert_true (sonae_manual_edits_add_step (store, "leak-2", "Write the leak into the incident log.",
                                               SONAE_ROLE_FIRST, 99, AUTHOR, &added, &error));
-  g_assert_true (sonae_store_set_level_role (store, 1, SONAE_ROLE_LEAD, AUTHOR, &error));
-  g_assert_true (sonae_store_mark_manual_reviewed (store, "2026-04-01", "山本 院長", &error));
+  g_assert_true (sonae_manual_edits_set_level_role (store, 1, SONAE_ROLE_LEAD, AUTHOR, &error));
+  g_assert_true (sonae_manual_edits_mark_reviewed (store, "2026-04-01", "山本 院長", &error));
   g_assert_no_error (error);
   /* Nobody is the first responder any more. */
   set_holders (store, SONAE_ROLE_FIRST, NULL, 0);
@@ -447,7 +447,7 @@ test_manual_doc_poster_follows_rule (void)
   PopplerDocument *pdf;
   PopplerPage *page;
 
-  g_assert_true (sonae_store_set_level_role (store, 2, SONAE_ROLE_TOP, AUTHOR, &error));
+  g_assert_true (sonae_manual_edits_set_level_role (store, 2, SONAE_ROLE_TOP, AUTHOR, &error));
   doc = sonae_documents_build (store, "poster", SONAE_PAPER_A4, &error);
   g_assert_no_error (error);
   g_assert_true (sonae_document_write_pdf (doc, path, &error));

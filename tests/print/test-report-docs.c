@@ -6,13 +6,14 @@
 #include <poppler.h>
 #include <string.h>
 
-#include "sonae-actions.h"
+#include "sonae-capa.h"
 #include "sonae-document-builder.h"
 #include "sonae-documents.h"
 #include "sonae-error.h"
 #include "sonae-incident.h"
+#include "sonae-incidents.h"
 #include "sonae-ppc.h"
-#include "sonae-report.h"
+#include "sonae-report-form.h"
 #include "sonae-store.h"
 #include "sonae-test-pdf.h"
 #include "sonae-test-util.h"
@@ -68,27 +69,27 @@ set_report (SonaeStore *store,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (sonae_store_set_report_field (store, id, key, value, AUTHOR, &error));
+  g_assert_true (sonae_report_save_field (store, id, key, value, AUTHOR, &error));
   g_assert_no_error (error);
 }
 
 static gint64
-add_action (SonaeStore      *store,
-            gint64           id,
-            SonaeActionKind  kind,
-            const char      *text,
-            gint64           owner_id,
-            const char      *due_on)
+add_action (SonaeStore   *store,
+            gint64        id,
+            SonaeCapaKind kind,
+            const char   *text,
+            gint64        owner_id,
+            const char   *due_on)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaeAction) action = sonae_action_new ();
+  g_autoptr(SonaeCapa) action = sonae_capa_new ();
 
   action->incident_id = id;
   action->kind = kind;
   action->text = g_strdup (text);
   action->owner_id = owner_id;
   action->due_on = g_strdup (due_on);
-  g_assert_true (sonae_store_save_action (store, action, AUTHOR, &error));
+  g_assert_true (sonae_capa_save (store, action, AUTHOR, &error));
   g_assert_no_error (error);
   return action->id;
 }
@@ -98,7 +99,7 @@ number_of (SonaeStore *store,
            gint64      id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaeIncident) incident = sonae_store_get_incident (store, id, &error);
+  g_autoptr(SonaeIncident) incident = sonae_incidents_get (store, id, &error);
 
   g_assert_no_error (error);
   return g_strdup (incident->number);
@@ -225,10 +226,10 @@ test_report (void)
   set_report (store, id, SONAE_REPORT_CAUSE, "添付ファイルを開いた");
   set_report (store, id, SONAE_REPORT_CAUSE_TYPE, "suspicious-mail");
 
-  corrective = add_action (store, id, SONAE_ACTION_CORRECTIVE, "メール添付ファイルの実行を禁止する", owner, "2026-12-20");
-  g_assert_true (sonae_store_complete_action (store, corrective, "2026-12-01", "田中 花子", "佐藤 由美", AUTHOR, &error));
+  corrective = add_action (store, id, SONAE_CAPA_CORRECTIVE, "メール添付ファイルの実行を禁止する", owner, "2026-12-20");
+  g_assert_true (sonae_capa_complete (store, corrective, "2026-12-01", "田中 花子", "佐藤 由美", AUTHOR, &error));
   g_assert_no_error (error);
-  add_action (store, id, SONAE_ACTION_HANDLING, "受付PCを初期化して復元する", owner, "2026-12-05");
+  add_action (store, id, SONAE_CAPA_HANDLING, "受付PCを初期化して復元する", owner, "2026-12-05");
 
   path = g_build_filename (dir, "report.pdf", NULL);
   export_incident_doc (store, "report", id, path, &pdf);
@@ -292,18 +293,18 @@ test_report (void)
   /* The actions: the handling of the result, then the corrective action
    * with its owner, due date and confirmation (the columns of a row may
    * come out of the PDF in any order). */
-  at = sonae_test_offset_of (pdf.all, sonae_action_kind_get_title (SONAE_ACTION_HANDLING), 0);
+  at = sonae_test_offset_of (pdf.all, sonae_capa_kind_get_title (SONAE_CAPA_HANDLING), 0);
   at = sonae_test_offset_of (pdf.all, "受付PCを初期化して復元する", at);
-  at = sonae_test_offset_of (pdf.all, sonae_action_kind_get_title (SONAE_ACTION_CORRECTIVE), at);
+  at = sonae_test_offset_of (pdf.all, sonae_capa_kind_get_title (SONAE_CAPA_CORRECTIVE), at);
   at = sonae_test_offset_of (pdf.all, "メール添付ファイルの実行を禁止する", at);
   for (const char *const *v = (const char *const[]) { "2026-12-20", "高橋 誠", "2026-12-01", "田中 花子", "佐藤 由美", NULL }; *v; v++)
     sonae_test_offset_of (pdf.all, *v, at);
-  sonae_test_assert_contains (pdf.all, sonae_action_status_get_title (SONAE_ACTION_DONE));
-  sonae_test_assert_contains (pdf.all, sonae_action_status_get_title (SONAE_ACTION_OPEN));
-  at = sonae_test_offset_of (pdf.all, sonae_action_kind_get_title (SONAE_ACTION_PREVENTIVE), at);
+  sonae_test_assert_contains (pdf.all, sonae_capa_status_get_title (SONAE_CAPA_DONE));
+  sonae_test_assert_contains (pdf.all, sonae_capa_status_get_title (SONAE_CAPA_OPEN));
+  at = sonae_test_offset_of (pdf.all, sonae_capa_kind_get_title (SONAE_CAPA_PREVENTIVE), at);
 
   /* The 5W1H hearing, and the route to sign at the end. */
-  report = sonae_store_get_report (store, id, &error);
+  report = sonae_report_load (store, id, &error);
   g_assert_no_error (error);
   sonae_report_get_5w1h (report, hearing);
   at = sonae_test_offset_of (pdf.all, "Hearing (5W1H)", at);
@@ -346,7 +347,7 @@ test_report_drill_blank (void)
     sonae_test_assert_contains (pdf.pages[i], DRILL_BAND);
   /* Nothing of the actions yet: rows to write in, nothing ticked in the
    * handling and the evidence; the stop time is left to fill in. */
-  sonae_test_assert_contains (pdf.all, sonae_action_kind_get_title (SONAE_ACTION_CORRECTIVE));
+  sonae_test_assert_contains (pdf.all, sonae_capa_kind_get_title (SONAE_CAPA_CORRECTIVE));
   sonae_test_assert_contains (pdf.all, "□None");
   sonae_test_assert_contains (pdf.all, "□Stopped");
   sonae_test_assert_not_contains (pdf.all, "■Stopped");
@@ -382,7 +383,7 @@ test_ppc_draft (void)
   guint unknown = 0;
 
   id = sonae_test_add_incident (store, "患者データの持ち出し", "2026-11-30T08:40:00", 3, FALSE, AUTHOR);
-  assessment = sonae_store_get_ppc (store, id, &error);
+  assessment = sonae_ppc_get (store, id, &error);
   g_assert_no_error (error);
   assessment->personal_data = SONAE_ANSWER_YES;
   assessment->conditions[SONAE_PPC_CONDITION_SENSITIVE] = SONAE_ANSWER_YES;
@@ -391,14 +392,14 @@ test_ppc_draft (void)
   assessment->learned_on = g_strdup ("2026-11-30");
   g_free (assessment->preliminary_sent_on);
   assessment->preliminary_sent_on = g_strdup ("2026-12-01");
-  g_assert_true (sonae_store_set_ppc (store, id, assessment, AUTHOR, &error));
+  g_assert_true (sonae_ppc_set (store, id, assessment, AUTHOR, &error));
   g_assert_no_error (error);
   set_report (store, id, SONAE_REPORT_PPC_PERSONS, "約1,200人");
 
   result = sonae_ppc_assess (assessment, NULL);
   g_assert_cmpint (result->verdict, ==, SONAE_PPC_REQUIRED);
   g_assert_nonnull (result->final_by);
-  draft = sonae_store_get_ppc_draft (store, id, &error);
+  draft = sonae_ppc_get_draft (store, id, &error);
   g_assert_no_error (error);
 
   path = g_build_filename (dir, "ppc.pdf", NULL);
@@ -450,10 +451,10 @@ test_ppc_draft_not_required (void)
   gint64 id;
 
   id = sonae_test_add_incident (store, "プリンタ故障", "2026-11-30T08:40:00", 1, TRUE, AUTHOR);
-  assessment = sonae_store_get_ppc (store, id, &error);
+  assessment = sonae_ppc_get (store, id, &error);
   g_assert_no_error (error);
   assessment->personal_data = SONAE_ANSWER_NO;
-  g_assert_true (sonae_store_set_ppc (store, id, assessment, AUTHOR, &error));
+  g_assert_true (sonae_ppc_set (store, id, assessment, AUTHOR, &error));
   g_assert_no_error (error);
 
   path = g_build_filename (dir, "ppc.pdf", NULL);
@@ -490,22 +491,22 @@ test_register (void)
   n_drill = number_of (store, drill);
 
   /* The real one: reportable, the preliminary report sent, closed. */
-  assessment = sonae_store_get_ppc (store, real, &error);
+  assessment = sonae_ppc_get (store, real, &error);
   g_assert_no_error (error);
   assessment->personal_data = SONAE_ANSWER_YES;
   assessment->conditions[SONAE_PPC_CONDITION_UNLAWFUL] = SONAE_ANSWER_YES;
   g_free (assessment->preliminary_sent_on);
   assessment->preliminary_sent_on = g_strdup ("2026-02-05");
-  g_assert_true (sonae_store_set_ppc (store, real, assessment, AUTHOR, &error));
+  g_assert_true (sonae_ppc_set (store, real, assessment, AUTHOR, &error));
   g_assert_no_error (error);
-  g_assert_true (sonae_store_set_incident_status (store, real, SONAE_STATUS_CLOSED, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_set_status (store, real, SONAE_STATUS_CLOSED, AUTHOR, NULL, &error));
   g_assert_no_error (error);
-  closed = sonae_store_get_incident (store, real, &error);
+  closed = sonae_incidents_get (store, real, &error);
   g_assert_no_error (error);
   g_assert_nonnull (closed->closed_at);
   /* The drill: two actions still open. */
-  add_action (store, drill, SONAE_ACTION_CORRECTIVE, "バックアップの復元手順を見直す", 0, "2026-12-20");
-  add_action (store, drill, SONAE_ACTION_PREVENTIVE, "年2回の訓練", 0, NULL);
+  add_action (store, drill, SONAE_CAPA_CORRECTIVE, "バックアップの復元手順を見直す", 0, "2026-12-20");
+  add_action (store, drill, SONAE_CAPA_PREVENTIVE, "年2回の訓練", 0, NULL);
 
   {
     g_auto(SonaeTestPdf) pdf;

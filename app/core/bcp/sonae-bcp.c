@@ -223,7 +223,7 @@ sonae_bcp_measure_new (void)
 {
   SonaeBcpMeasure *measure = g_new0 (SonaeBcpMeasure, 1);
 
-  measure->status = SONAE_ACTION_OPEN;
+  measure->status = SONAE_CAPA_OPEN;
   return measure;
 }
 

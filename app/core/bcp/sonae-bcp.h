@@ -14,7 +14,7 @@
 
 #include <glib.h>
 
-#include "sonae-actions.h"
+#include "sonae-capa.h"
 #include "sonae-store.h"
 
 G_BEGIN_DECLS
@@ -46,15 +46,15 @@ const char *sonae_bcp_text_get_title  (SonaeBcpText text);    /* translated, e.g
 const char *sonae_bcp_text_get_hint   (SonaeBcpText text);
 
 /* Newly allocated; NULL when never written. */
-char     *sonae_store_get_bcp_text    (SonaeStore  *self,
-                                       SonaeBcpText text,
-                                       GError     **error);
+char     *sonae_bcp_get_text (SonaeStore  *self,
+                              SonaeBcpText text,
+                              GError     **error);
 /* @value NULL or blank forgets it. At most SONAE_INCIDENT_MAX_TEXT bytes,
  * valid UTF-8. */
-gboolean  sonae_store_set_bcp_text    (SonaeStore  *self,
-                                       SonaeBcpText text,
-                                       const char  *value,
-                                       GError     **error);
+gboolean  sonae_bcp_set_text (SonaeStore  *self,
+                              SonaeBcpText text,
+                              const char  *value,
+                              GError     **error);
 
 /* Who decides: a role of the manual (sonae-role.h), whose holders are
  * looked up in the roster when shown or printed. */
@@ -67,30 +67,30 @@ typedef enum {
 const char *sonae_bcp_decision_to_string (SonaeBcpDecision decision);  /* "declare", "return" */
 const char *sonae_bcp_decision_get_title (SonaeBcpDecision decision);  /* translated */
 /* The role key; SONAE_ROLE_TOP until set. Newly allocated. */
-char     *sonae_store_get_bcp_decider (SonaeStore       *self,
-                                       SonaeBcpDecision  decision);
+char       *sonae_bcp_get_decider        (SonaeStore      *self,
+                                          SonaeBcpDecision decision);
 /* @role_key must be one of the bundled roles (SONAE_ERROR_INVALID otherwise). */
-gboolean  sonae_store_set_bcp_decider (SonaeStore       *self,
-                                       SonaeBcpDecision  decision,
-                                       const char       *role_key,
-                                       GError          **error);
+gboolean    sonae_bcp_set_decider        (SonaeStore      *self,
+                                          SonaeBcpDecision decision,
+                                          const char      *role_key,
+                                          GError         **error);
 
 /* Upkeep: the plan is read again and confirmed at least once a year. */
 #define SONAE_BCP_REVIEW_DAYS 365
 /* Record a review on @date (YYYY-MM-DD, not in the future; NULL for today)
  * by @by (required). */
-gboolean  sonae_store_mark_bcp_reviewed   (SonaeStore  *self,
-                                           const char  *date,
-                                           const char  *by,
-                                           GError     **error);
+gboolean sonae_bcp_mark_reviewed   (SonaeStore *self,
+                                    const char *date,
+                                    const char *by,
+                                    GError    **error);
 /* The last review: TRUE with newly allocated date and name, FALSE (both
  * NULL) when the plan was never reviewed. */
-gboolean  sonae_store_get_bcp_last_review (SonaeStore  *self,
-                                           char       **out_date,
-                                           char       **out_by);
+gboolean sonae_bcp_get_last_review (SonaeStore *self,
+                                    char      **out_date,
+                                    char      **out_by);
 /* TRUE when anything of the plan was written (a text, an event, a system,
  * a measure, a drill, a risk or a self-check answer). */
-gboolean  sonae_store_bcp_is_started      (SonaeStore  *self);
+gboolean sonae_bcp_is_started      (SonaeStore  *self);
 
 /* ---- 2. Crisis events and the damage they would do ------------------ */
 
@@ -107,22 +107,22 @@ void           sonae_bcp_event_free (SonaeBcpEvent *event);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SonaeBcpEvent, sonae_bcp_event_free)
 
 /* Of SonaeBcpEvent, by position. */
-GPtrArray *sonae_store_list_bcp_events   (SonaeStore    *self,
-                                          GError       **error);
+GPtrArray *sonae_bcp_list_events      (SonaeStore *self,
+                                       GError    **error);
 /* Insert (id == 0: at the end, id and position set) or update. */
-gboolean   sonae_store_save_bcp_event    (SonaeStore    *self,
-                                          SonaeBcpEvent *event,
-                                          GError       **error);
-gboolean   sonae_store_delete_bcp_event  (SonaeStore    *self,
-                                          gint64         id,
-                                          GError       **error);
+gboolean   sonae_bcp_save_event       (SonaeStore    *self,
+                                       SonaeBcpEvent *event,
+                                       GError       **error);
+gboolean   sonae_bcp_delete_event     (SonaeStore *self,
+                                       gint64      id,
+                                       GError    **error);
 /* Add the usual events of a clinic, translated, each with what it stops
  * (ransomware, the medical-record system down, network down, a power cut,
  * an earthquake / fire / flood, a vendor out of reach, staff unable to
  * reach each other, a device that misbehaves), skipping those whose title
  * is already there. Returns how many were added, -1 on error. */
-int        sonae_store_add_usual_bcp_events (SonaeStore *self,
-                                             GError    **error);
+int        sonae_bcp_add_usual_events (SonaeStore *self,
+                                       GError    **error);
 
 /* ---- 3. Systems and their recovery ---------------------------------- */
 
@@ -157,16 +157,16 @@ void            sonae_bcp_system_free (SonaeBcpSystem *system);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SonaeBcpSystem, sonae_bcp_system_free)
 
 /* Of SonaeBcpSystem, by recovery order (not set last), then name. */
-GPtrArray      *sonae_store_list_bcp_systems (SonaeStore  *self,
-                                              GError     **error);
-SonaeBcpSystem *sonae_store_get_bcp_system   (SonaeStore  *self,
-                                              gint64       id,
-                                              GError     **error);
+GPtrArray      *sonae_bcp_list_systems                (SonaeStore *self,
+                                                       GError    **error);
+SonaeBcpSystem *sonae_bcp_get_system                  (SonaeStore *self,
+                                                       gint64      id,
+                                                       GError    **error);
 /* By name, ignoring case and the white space around it, or by id written
  * in digits; SONAE_ERROR_NOT_FOUND naming what was asked for. */
-SonaeBcpSystem *sonae_store_find_bcp_system  (SonaeStore  *self,
-                                              const char  *name_or_id,
-                                              GError     **error);
+SonaeBcpSystem *sonae_bcp_find_system                 (SonaeStore *self,
+                                                       const char *name_or_id,
+                                                       GError    **error);
 /* Insert (id == 0; id and created_at are set) or update. Refused with
  * SONAE_ERROR_INVALID (and nothing changed): a blank name or one another
  * system has (SONAE_ERROR_EXISTS), a name over 200 bytes or on two lines,
@@ -174,25 +174,25 @@ SonaeBcpSystem *sonae_store_find_bcp_system  (SonaeStore  *self,
  * or RPO outside 0–9999 (or -1), generations outside 0–999 (or -1), a
  * restore-test plan outside 0–3650 days, a restore test date that is not
  * a real date or lies in the future. */
-gboolean        sonae_store_save_bcp_system  (SonaeStore     *self,
-                                              SonaeBcpSystem *system,
-                                              GError        **error);
-gboolean        sonae_store_delete_bcp_system (SonaeStore  *self,
-                                              gint64       id,
-                                              GError     **error);
+gboolean        sonae_bcp_save_system                 (SonaeStore     *self,
+                                                       SonaeBcpSystem *system,
+                                                       GError        **error);
+gboolean        sonae_bcp_delete_system               (SonaeStore *self,
+                                                       gint64      id,
+                                                       GError    **error);
 /* A restore was tried and worked on @date (NULL for today). */
-gboolean        sonae_store_record_restore_test (SonaeStore  *self,
-                                              gint64       system_id,
-                                              const char  *date,
-                                              GError     **error);
+gboolean        sonae_bcp_record_restore_test         (SonaeStore *self,
+                                                       gint64      system_id,
+                                                       const char *date,
+                                                       GError    **error);
 /* The day the next restore test is due (newly allocated YYYY-MM-DD), or
  * NULL when none is planned or none was ever done. */
-char           *sonae_bcp_system_next_restore_test (const SonaeBcpSystem *system);
+char           *sonae_bcp_system_next_restore_test    (const SonaeBcpSystem *system);
 /* TRUE when @system's restore test is overdue: its next one was due before
  * today, or one is planned and none was ever done. The day it was due, when
  * there is one, in *@out_due (newly allocated; may be NULL). */
-gboolean        sonae_bcp_system_restore_test_overdue (const SonaeBcpSystem  *system,
-                                                       char                 **out_due);
+gboolean        sonae_bcp_system_restore_test_overdue (const SonaeBcpSystem *system,
+                                                       char                **out_due);
 
 /* ---- 4. Prevention measures ----------------------------------------- */
 
@@ -202,7 +202,7 @@ typedef struct {
   gint64 owner_id;           /* a roster contact, 0 for none */
   char *owner_name;          /* read */
   char *due_on;              /* YYYY-MM-DD or NULL */
-  SonaeActionStatus status;  /* open, done, dropped (as an incident's actions) */
+  SonaeCapaStatus status;  /* open, done, dropped (as an incident's actions) */
   char *done_on;             /* DONE or DROPPED: when */
   gint64 drill_id;           /* found by this drill, 0 for none */
   gint64 risk_id;            /* treats this risk, 0 for none */
@@ -219,28 +219,28 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SonaeBcpMeasure, sonae_bcp_measure_free)
  * question answered いいえ (text: the check's measure, due: its target
  * date, owner: its owner): open ones first by due date (none last), then
  * done and dropped ones, newest first. */
-GPtrArray *sonae_store_list_bcp_measures       (SonaeStore *self,
-                                                GError    **error);
+GPtrArray *sonae_bcp_list_measures       (SonaeStore *self,
+                                          GError    **error);
 /* The stored measures found by one drill, in the order they were added. */
-GPtrArray *sonae_store_list_bcp_drill_measures (SonaeStore *self,
-                                                gint64      drill_id,
-                                                GError    **error);
+GPtrArray *sonae_bcp_list_drill_measures (SonaeStore *self,
+                                          gint64      drill_id,
+                                          GError    **error);
 /* Insert (id == 0) or update text, owner, due date, drill and risk.
  * Refused: a blank text, a due date that is not a real date, an unknown
  * drill or risk. A derived measure (check_key set) cannot be saved:
  * answer its question instead (SONAE_ERROR_INVALID). */
-gboolean   sonae_store_save_bcp_measure        (SonaeStore      *self,
-                                                SonaeBcpMeasure *measure,
-                                                GError         **error);
+gboolean   sonae_bcp_save_measure        (SonaeStore      *self,
+                                          SonaeBcpMeasure *measure,
+                                          GError         **error);
 /* Open, done or dropped on @date (NULL for today; not in the future). */
-gboolean   sonae_store_set_bcp_measure_status  (SonaeStore       *self,
-                                                gint64            id,
-                                                SonaeActionStatus status,
-                                                const char       *date,
-                                                GError          **error);
-gboolean   sonae_store_delete_bcp_measure      (SonaeStore *self,
-                                                gint64      id,
-                                                GError    **error);
+gboolean   sonae_bcp_set_measure_status  (SonaeStore     *self,
+                                          gint64          id,
+                                          SonaeCapaStatus status,
+                                          const char     *date,
+                                          GError        **error);
+gboolean   sonae_bcp_delete_measure      (SonaeStore *self,
+                                          gint64      id,
+                                          GError    **error);
 
 /* ---- 5. Drills ------------------------------------------------------ */
 
@@ -264,23 +264,23 @@ void           sonae_bcp_drill_free (SonaeBcpDrill *drill);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SonaeBcpDrill, sonae_bcp_drill_free)
 
 /* Of SonaeBcpDrill, newest first. */
-GPtrArray     *sonae_store_list_bcp_drills  (SonaeStore    *self,
-                                             GError       **error);
-SonaeBcpDrill *sonae_store_get_bcp_drill    (SonaeStore    *self,
-                                             gint64         id,
-                                             GError       **error);
+GPtrArray     *sonae_bcp_list_drills         (SonaeStore *self,
+                                              GError    **error);
+SonaeBcpDrill *sonae_bcp_get_drill           (SonaeStore *self,
+                                              gint64      id,
+                                              GError    **error);
 /* Insert (id == 0) or update. The linked incident must exist and be a
  * drill (SONAE_ERROR_INVALID for a real incident: a drill record never
  * points at the real thing). */
-gboolean       sonae_store_save_bcp_drill   (SonaeStore    *self,
-                                             SonaeBcpDrill *drill,
-                                             GError       **error);
+gboolean       sonae_bcp_save_drill          (SonaeStore    *self,
+                                              SonaeBcpDrill *drill,
+                                              GError       **error);
 /* Its measures stay, no longer linked to it. */
-gboolean       sonae_store_delete_bcp_drill (SonaeStore    *self,
-                                             gint64         id,
-                                             GError       **error);
+gboolean       sonae_bcp_delete_drill        (SonaeStore *self,
+                                              gint64      id,
+                                              GError    **error);
 /* The date of the last drill (newly allocated), NULL when none. */
-char          *sonae_store_get_last_bcp_drill_date (SonaeStore *self);
+char          *sonae_bcp_get_last_drill_date (SonaeStore *self);
 
 /* ---- Risk register (seed 003, JIS Q 31000) -------------------------- */
 
@@ -334,21 +334,21 @@ void          sonae_bcp_risk_free (SonaeBcpRisk *risk);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SonaeBcpRisk, sonae_bcp_risk_free)
 
 /* Of SonaeBcpRisk, highest level first, then by next review. */
-GPtrArray    *sonae_store_list_bcp_risks  (SonaeStore   *self,
-                                           GError      **error);
-SonaeBcpRisk *sonae_store_get_bcp_risk    (SonaeStore   *self,
-                                           gint64        id,
-                                           GError      **error);
+GPtrArray    *sonae_bcp_list_risks  (SonaeStore *self,
+                                     GError    **error);
+SonaeBcpRisk *sonae_bcp_get_risk    (SonaeStore *self,
+                                     gint64      id,
+                                     GError    **error);
 /* Insert (id == 0) or update. Refused: a blank risk, likelihood or impact
  * outside 1–3, a date that is not real, an acceptance date in the future
  * or one without a name. */
-gboolean      sonae_store_save_bcp_risk   (SonaeStore   *self,
-                                           SonaeBcpRisk *risk,
-                                           GError      **error);
+gboolean      sonae_bcp_save_risk   (SonaeStore   *self,
+                                     SonaeBcpRisk *risk,
+                                     GError      **error);
 /* Measures treating it stay, no longer linked. */
-gboolean      sonae_store_delete_bcp_risk (SonaeStore   *self,
-                                           gint64        id,
-                                           GError      **error);
+gboolean      sonae_bcp_delete_risk (SonaeStore *self,
+                                     gint64      id,
+                                     GError    **error);
 
 /* ---- Readiness self-check ------------------------------------------- */
 
@@ -380,16 +380,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SonaeBcpCheckAnswer, sonae_bcp_check_answer_free)
 
 /* One SonaeBcpCheckAnswer for every bundled question, in order
  * (unanswered ones are UNKNOWN). */
-GPtrArray *sonae_store_list_bcp_checks (SonaeStore     *self,
-                                        GError        **error);
+GPtrArray *sonae_bcp_list_checks (SonaeStore *self,
+                                  GError    **error);
 /* Answer a question. @target_on (a real date, may be in the past) and
  * @owner_id are kept only with SONAE_BCP_NO. An unknown key is refused. */
-gboolean   sonae_store_set_bcp_check   (SonaeStore     *self,
-                                        const char     *key,
-                                        SonaeBcpAnswer  answer,
-                                        const char     *target_on,
-                                        gint64          owner_id,
-                                        GError        **error);
+gboolean   sonae_bcp_set_check   (SonaeStore    *self,
+                                  const char    *key,
+                                  SonaeBcpAnswer answer,
+                                  const char    *target_on,
+                                  gint64         owner_id,
+                                  GError       **error);
 
 /* ---- The worksheets ----------------------------------------------------- */
 

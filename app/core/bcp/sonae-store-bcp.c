@@ -432,9 +432,9 @@ set_text_row (SonaeStore  *self,
 }
 
 char *
-sonae_store_get_bcp_text (SonaeStore   *self,
-                          SonaeBcpText  text,
-                          GError      **error)
+sonae_bcp_get_text (SonaeStore  *self,
+                    SonaeBcpText text,
+                    GError     **error)
 {
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
   g_return_val_if_fail ((guint) text < SONAE_BCP_N_TEXTS, NULL);
@@ -443,10 +443,10 @@ sonae_store_get_bcp_text (SonaeStore   *self,
 }
 
 gboolean
-sonae_store_set_bcp_text (SonaeStore   *self,
-                          SonaeBcpText  text,
-                          const char   *value,
-                          GError      **error)
+sonae_bcp_set_text (SonaeStore  *self,
+                    SonaeBcpText text,
+                    const char  *value,
+                    GError     **error)
 {
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
   g_return_val_if_fail ((guint) text < SONAE_BCP_N_TEXTS, FALSE);
@@ -457,8 +457,8 @@ sonae_store_set_bcp_text (SonaeStore   *self,
 }
 
 char *
-sonae_store_get_bcp_decider (SonaeStore       *self,
-                             SonaeBcpDecision  decision)
+sonae_bcp_get_decider (SonaeStore      *self,
+                       SonaeBcpDecision decision)
 {
   g_autofree char *key = NULL;
   g_autofree char *role = NULL;
@@ -474,10 +474,10 @@ sonae_store_get_bcp_decider (SonaeStore       *self,
 }
 
 gboolean
-sonae_store_set_bcp_decider (SonaeStore        *self,
-                             SonaeBcpDecision   decision,
-                             const char        *role_key,
-                             GError           **error)
+sonae_bcp_set_decider (SonaeStore      *self,
+                       SonaeBcpDecision decision,
+                       const char      *role_key,
+                       GError         **error)
 {
   g_autofree char *key = NULL;
 
@@ -495,10 +495,10 @@ sonae_store_set_bcp_decider (SonaeStore        *self,
 }
 
 gboolean
-sonae_store_mark_bcp_reviewed (SonaeStore  *self,
-                               const char  *date,
-                               const char  *by,
-                               GError     **error)
+sonae_bcp_mark_reviewed (SonaeStore *self,
+                         const char *date,
+                         const char *by,
+                         GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *day = NULL;
@@ -525,9 +525,9 @@ sonae_store_mark_bcp_reviewed (SonaeStore  *self,
 }
 
 gboolean
-sonae_store_get_bcp_last_review (SonaeStore  *self,
-                                 char       **out_date,
-                                 char       **out_by)
+sonae_bcp_get_last_review (SonaeStore *self,
+                           char      **out_date,
+                           char      **out_by)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -550,7 +550,7 @@ sonae_store_get_bcp_last_review (SonaeStore  *self,
 }
 
 gboolean
-sonae_store_bcp_is_started (SonaeStore *self)
+sonae_bcp_is_started (SonaeStore *self)
 {
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
@@ -583,8 +583,8 @@ event_from_row (sqlite3_stmt *stmt)
 }
 
 GPtrArray *
-sonae_store_list_bcp_events (SonaeStore  *self,
-                             GError     **error)
+sonae_bcp_list_events (SonaeStore *self,
+                       GError    **error)
 {
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
@@ -596,9 +596,9 @@ sonae_store_list_bcp_events (SonaeStore  *self,
 }
 
 gboolean
-sonae_store_save_bcp_event (SonaeStore     *self,
-                            SonaeBcpEvent  *event,
-                            GError        **error)
+sonae_bcp_save_event (SonaeStore    *self,
+                      SonaeBcpEvent *event,
+                      GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *title = NULL;
@@ -666,9 +666,9 @@ sonae_store_save_bcp_event (SonaeStore     *self,
 }
 
 gboolean
-sonae_store_delete_bcp_event (SonaeStore  *self,
-                              gint64       id,
-                              GError     **error)
+sonae_bcp_delete_event (SonaeStore *self,
+                        gint64      id,
+                        GError    **error)
 {
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
@@ -699,15 +699,15 @@ static const struct {
 };
 
 int
-sonae_store_add_usual_bcp_events (SonaeStore  *self,
-                                  GError     **error)
+sonae_bcp_add_usual_events (SonaeStore *self,
+                            GError    **error)
 {
   g_autoptr(GPtrArray) existing = NULL;
   int added = 0;
 
   g_return_val_if_fail (SONAE_IS_STORE (self), -1);
 
-  existing = sonae_store_list_bcp_events (self, error);
+  existing = sonae_bcp_list_events (self, error);
   if (existing == NULL)
     return -1;
   if (!sonae_store_begin (self, error))
@@ -730,7 +730,7 @@ sonae_store_add_usual_bcp_events (SonaeStore  *self,
         continue;
       event->title = g_strdup (title);
       event->stops = g_strdup (_(usual_events[i].stops));
-      if (!sonae_store_save_bcp_event (self, event, error))
+      if (!sonae_bcp_save_event (self, event, error))
         {
           sonae_store_rollback (self);
           return -1;
@@ -791,8 +791,8 @@ system_from_row (sqlite3_stmt *stmt)
 }
 
 GPtrArray *
-sonae_store_list_bcp_systems (SonaeStore  *self,
-                              GError     **error)
+sonae_bcp_list_systems (SonaeStore *self,
+                        GError    **error)
 {
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
@@ -840,9 +840,9 @@ get_system (SonaeStore  *self,
 }
 
 SonaeBcpSystem *
-sonae_store_get_bcp_system (SonaeStore  *self,
-                            gint64       id,
-                            GError     **error)
+sonae_bcp_get_system (SonaeStore *self,
+                      gint64      id,
+                      GError    **error)
 {
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
@@ -850,9 +850,9 @@ sonae_store_get_bcp_system (SonaeStore  *self,
 }
 
 SonaeBcpSystem *
-sonae_store_find_bcp_system (SonaeStore  *self,
-                             const char  *name_or_id,
-                             GError     **error)
+sonae_bcp_find_system (SonaeStore *self,
+                       const char *name_or_id,
+                       GError    **error)
 {
   g_autofree char *wanted = NULL;
   SonaeBcpSystem *system;
@@ -941,9 +941,9 @@ replace_string (char **field,
 }
 
 gboolean
-sonae_store_save_bcp_system (SonaeStore      *self,
-                             SonaeBcpSystem  *system,
-                             GError         **error)
+sonae_bcp_save_system (SonaeStore     *self,
+                       SonaeBcpSystem *system,
+                       GError        **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) dup = NULL;
@@ -1020,7 +1020,7 @@ sonae_store_save_bcp_system (SonaeStore      *self,
   system->id = id;
   replace_string (&system->name, g_steal_pointer (&name));
   replace_string (&system->restore_tested_on, g_steal_pointer (&tested));
-  saved = sonae_store_get_bcp_system (self, id, NULL);
+  saved = sonae_bcp_get_system (self, id, NULL);
   if (saved != NULL)
     {
       replace_string (&system->vendor_name, g_steal_pointer (&saved->vendor_name));
@@ -1032,9 +1032,9 @@ sonae_store_save_bcp_system (SonaeStore      *self,
 }
 
 gboolean
-sonae_store_delete_bcp_system (SonaeStore  *self,
-                               gint64       id,
-                               GError     **error)
+sonae_bcp_delete_system (SonaeStore *self,
+                         gint64      id,
+                         GError    **error)
 {
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
@@ -1043,10 +1043,10 @@ sonae_store_delete_bcp_system (SonaeStore  *self,
 }
 
 gboolean
-sonae_store_record_restore_test (SonaeStore  *self,
-                                 gint64       system_id,
-                                 const char  *date,
-                                 GError     **error)
+sonae_bcp_record_restore_test (SonaeStore *self,
+                               gint64      system_id,
+                               const char *date,
+                               GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *day = NULL;
@@ -1119,8 +1119,8 @@ read_checks (SonaeStore  *self,
 }
 
 GPtrArray *
-sonae_store_list_bcp_checks (SonaeStore  *self,
-                             GError     **error)
+sonae_bcp_list_checks (SonaeStore *self,
+                       GError    **error)
 {
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
@@ -1128,12 +1128,12 @@ sonae_store_list_bcp_checks (SonaeStore  *self,
 }
 
 gboolean
-sonae_store_set_bcp_check (SonaeStore      *self,
-                           const char      *key,
-                           SonaeBcpAnswer   answer,
-                           const char      *target_on,
-                           gint64           owner_id,
-                           GError         **error)
+sonae_bcp_set_check (SonaeStore    *self,
+                     const char    *key,
+                     SonaeBcpAnswer answer,
+                     const char    *target_on,
+                     gint64         owner_id,
+                     GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *target = NULL;
@@ -1202,8 +1202,8 @@ measure_from_row (sqlite3_stmt *stmt)
   measure->owner_id = sqlite3_column_int64 (stmt, 2);
   measure->owner_name = sonae_column_dup (stmt, 3);
   measure->due_on = sonae_column_dup (stmt, 4);
-  if (!sonae_action_status_from_string ((const char *) sqlite3_column_text (stmt, 5), &measure->status))
-    measure->status = SONAE_ACTION_OPEN;
+  if (!sonae_capa_status_from_string ((const char *) sqlite3_column_text (stmt, 5), &measure->status))
+    measure->status = SONAE_CAPA_OPEN;
   measure->done_on = sonae_column_dup (stmt, 6);
   measure->drill_id = sqlite3_column_int64 (stmt, 7);
   measure->risk_id = sqlite3_column_int64 (stmt, 8);
@@ -1249,8 +1249,8 @@ compare_measures (gconstpointer pa,
 {
   const SonaeBcpMeasure *a = *(SonaeBcpMeasure *const *) pa;
   const SonaeBcpMeasure *b = *(SonaeBcpMeasure *const *) pb;
-  gboolean a_open = a->status == SONAE_ACTION_OPEN;
-  gboolean b_open = b->status == SONAE_ACTION_OPEN;
+  gboolean a_open = a->status == SONAE_CAPA_OPEN;
+  gboolean b_open = b->status == SONAE_CAPA_OPEN;
   int cmp;
 
   if (a_open != b_open)
@@ -1284,8 +1284,8 @@ compare_measures (gconstpointer pa,
 }
 
 GPtrArray *
-sonae_store_list_bcp_measures (SonaeStore  *self,
-                               GError     **error)
+sonae_bcp_list_measures (SonaeStore *self,
+                         GError    **error)
 {
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GPtrArray) checks = NULL;
@@ -1320,9 +1320,9 @@ sonae_store_list_bcp_measures (SonaeStore  *self,
 }
 
 GPtrArray *
-sonae_store_list_bcp_drill_measures (SonaeStore  *self,
-                                     gint64       drill_id,
-                                     GError     **error)
+sonae_bcp_list_drill_measures (SonaeStore *self,
+                               gint64      drill_id,
+                               GError    **error)
 {
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
@@ -1355,9 +1355,9 @@ check_link (SonaeStore  *self,
 }
 
 gboolean
-sonae_store_save_bcp_measure (SonaeStore       *self,
-                              SonaeBcpMeasure  *measure,
-                              GError          **error)
+sonae_bcp_save_measure (SonaeStore      *self,
+                        SonaeBcpMeasure *measure,
+                        GError         **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *text = NULL;
@@ -1406,7 +1406,7 @@ sonae_store_save_bcp_measure (SonaeStore       *self,
   if (measure->id == 0)
     {
       measure->id = id;
-      measure->status = SONAE_ACTION_OPEN;
+      measure->status = SONAE_CAPA_OPEN;
       replace_string (&measure->done_on, NULL);
       replace_string (&measure->created_at, g_strdup (now));
     }
@@ -1428,11 +1428,11 @@ sonae_store_save_bcp_measure (SonaeStore       *self,
 }
 
 gboolean
-sonae_store_set_bcp_measure_status (SonaeStore        *self,
-                                    gint64             id,
-                                    SonaeActionStatus  status,
-                                    const char        *date,
-                                    GError           **error)
+sonae_bcp_set_measure_status (SonaeStore     *self,
+                              gint64          id,
+                              SonaeCapaStatus status,
+                              const char     *date,
+                              GError        **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *day = NULL;
@@ -1440,13 +1440,13 @@ sonae_store_set_bcp_measure_status (SonaeStore        *self,
 
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
-  if ((guint) status >= SONAE_N_ACTION_STATUSES)
+  if ((guint) status >= SONAE_N_CAPA_STATUSES)
     {
       g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
                            _("A measure is open, done or dropped."));
       return FALSE;
     }
-  if (status != SONAE_ACTION_OPEN && !past_date_or_today (date, &day, error))
+  if (status != SONAE_CAPA_OPEN && !past_date_or_today (date, &day, error))
     return FALSE;
   now = sonae_input_now_string ();
   stmt = sonae_store_prepare (self,
@@ -1455,7 +1455,7 @@ sonae_store_set_bcp_measure_status (SonaeStore        *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  sonae_bind_text (stmt, 2, sonae_action_status_to_string (status));
+  sonae_bind_text (stmt, 2, sonae_capa_status_to_string (status));
   sonae_bind_text (stmt, 3, day);
   sonae_bind_text (stmt, 4, now);
   return run_change (self, stmt, _("Could not save the measure"),
@@ -1463,9 +1463,9 @@ sonae_store_set_bcp_measure_status (SonaeStore        *self,
 }
 
 gboolean
-sonae_store_delete_bcp_measure (SonaeStore  *self,
-                                gint64       id,
-                                GError     **error)
+sonae_bcp_delete_measure (SonaeStore *self,
+                          gint64      id,
+                          GError    **error)
 {
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
@@ -1502,8 +1502,8 @@ drill_from_row (sqlite3_stmt *stmt)
 }
 
 GPtrArray *
-sonae_store_list_bcp_drills (SonaeStore  *self,
-                             GError     **error)
+sonae_bcp_list_drills (SonaeStore *self,
+                       GError    **error)
 {
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
@@ -1514,9 +1514,9 @@ sonae_store_list_bcp_drills (SonaeStore  *self,
 }
 
 SonaeBcpDrill *
-sonae_store_get_bcp_drill (SonaeStore  *self,
-                           gint64       id,
-                           GError     **error)
+sonae_bcp_get_drill (SonaeStore *self,
+                     gint64      id,
+                     GError    **error)
 {
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
@@ -1525,9 +1525,9 @@ sonae_store_get_bcp_drill (SonaeStore  *self,
 }
 
 gboolean
-sonae_store_save_bcp_drill (SonaeStore     *self,
-                            SonaeBcpDrill  *drill,
-                            GError        **error)
+sonae_bcp_save_drill (SonaeStore    *self,
+                      SonaeBcpDrill *drill,
+                      GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *held = NULL;
@@ -1601,7 +1601,7 @@ sonae_store_save_bcp_drill (SonaeStore     *self,
   replace_string (&drill->held_on, g_steal_pointer (&held));
   replace_string (&drill->updated_at, g_strdup (now));
   {
-    g_autoptr(SonaeBcpDrill) saved = sonae_store_get_bcp_drill (self, id, NULL);
+    g_autoptr(SonaeBcpDrill) saved = sonae_bcp_get_drill (self, id, NULL);
 
     if (saved != NULL)
       replace_string (&drill->incident_number, g_steal_pointer (&saved->incident_number));
@@ -1610,9 +1610,9 @@ sonae_store_save_bcp_drill (SonaeStore     *self,
 }
 
 gboolean
-sonae_store_delete_bcp_drill (SonaeStore  *self,
-                              gint64       id,
-                              GError     **error)
+sonae_bcp_delete_drill (SonaeStore *self,
+                        gint64      id,
+                        GError    **error)
 {
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
@@ -1622,7 +1622,7 @@ sonae_store_delete_bcp_drill (SonaeStore  *self,
 }
 
 char *
-sonae_store_get_last_bcp_drill_date (SonaeStore *self)
+sonae_bcp_get_last_drill_date (SonaeStore *self)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -1668,8 +1668,8 @@ risk_from_row (sqlite3_stmt *stmt)
 }
 
 GPtrArray *
-sonae_store_list_bcp_risks (SonaeStore  *self,
-                            GError     **error)
+sonae_bcp_list_risks (SonaeStore *self,
+                      GError    **error)
 {
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
@@ -1684,9 +1684,9 @@ sonae_store_list_bcp_risks (SonaeStore  *self,
 }
 
 SonaeBcpRisk *
-sonae_store_get_bcp_risk (SonaeStore  *self,
-                          gint64       id,
-                          GError     **error)
+sonae_bcp_get_risk (SonaeStore *self,
+                    gint64      id,
+                    GError    **error)
 {
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
@@ -1695,9 +1695,9 @@ sonae_store_get_bcp_risk (SonaeStore  *self,
 }
 
 gboolean
-sonae_store_save_bcp_risk (SonaeStore    *self,
-                           SonaeBcpRisk  *risk,
-                           GError       **error)
+sonae_bcp_save_risk (SonaeStore   *self,
+                     SonaeBcpRisk *risk,
+                     GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *text = NULL;
@@ -1786,7 +1786,7 @@ sonae_store_save_bcp_risk (SonaeStore    *self,
   replace_string (&risk->next_review_on, g_steal_pointer (&review));
   replace_string (&risk->updated_at, g_strdup (now));
   {
-    g_autoptr(SonaeBcpRisk) saved = sonae_store_get_bcp_risk (self, id, NULL);
+    g_autoptr(SonaeBcpRisk) saved = sonae_bcp_get_risk (self, id, NULL);
 
     if (saved != NULL)
       replace_string (&risk->owner_name, g_steal_pointer (&saved->owner_name));
@@ -1795,9 +1795,9 @@ sonae_store_save_bcp_risk (SonaeStore    *self,
 }
 
 gboolean
-sonae_store_delete_bcp_risk (SonaeStore  *self,
-                             gint64       id,
-                             GError     **error)
+sonae_bcp_delete_risk (SonaeStore *self,
+                       gint64      id,
+                       GError    **error)
 {
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
@@ -1825,13 +1825,13 @@ sonae_bcp_get_worksheet_status (SonaeStore *store,
 
   if (g_str_equal (name, "policy"))
     {
-      g_autofree char *policy = sonae_store_get_bcp_text (store, SONAE_BCP_TEXT_POLICY, NULL);
+      g_autofree char *policy = sonae_bcp_get_text (store, SONAE_BCP_TEXT_POLICY, NULL);
 
       return g_strdup (policy != NULL ? _("Written") : _("Not written yet"));
     }
   if (g_str_equal (name, "events"))
     {
-      g_autoptr(GPtrArray) events = sonae_store_list_bcp_events (store, NULL);
+      g_autoptr(GPtrArray) events = sonae_bcp_list_events (store, NULL);
       guint n = events ? events->len : 0;
 
       if (n == 0)
@@ -1840,7 +1840,7 @@ sonae_bcp_get_worksheet_status (SonaeStore *store,
     }
   if (g_str_equal (name, "systems"))
     {
-      g_autoptr(GPtrArray) systems = sonae_store_list_bcp_systems (store, NULL);
+      g_autoptr(GPtrArray) systems = sonae_bcp_list_systems (store, NULL);
       g_autofree char *count = NULL;
       guint n = systems ? systems->len : 0;
       guint due = 0;
@@ -1858,13 +1858,13 @@ sonae_bcp_get_worksheet_status (SonaeStore *store,
     }
   if (g_str_equal (name, "plans"))
     {
-      g_autoptr(GPtrArray) measures = sonae_store_list_bcp_measures (store, NULL);
+      g_autoptr(GPtrArray) measures = sonae_bcp_list_measures (store, NULL);
       guint open = 0;
 
       if (measures == NULL || measures->len == 0)
         return g_strdup (_("Not written yet"));
       for (guint i = 0; i < measures->len; i++)
-        if (((SonaeBcpMeasure *) g_ptr_array_index (measures, i))->status == SONAE_ACTION_OPEN)
+        if (((SonaeBcpMeasure *) g_ptr_array_index (measures, i))->status == SONAE_CAPA_OPEN)
           open++;
       if (open == 0)
         return g_strdup (_("All measures done"));
@@ -1872,7 +1872,7 @@ sonae_bcp_get_worksheet_status (SonaeStore *store,
     }
   if (g_str_equal (name, "drills"))
     {
-      g_autofree char *last = sonae_store_get_last_bcp_drill_date (store);
+      g_autofree char *last = sonae_bcp_get_last_drill_date (store);
 
       if (last == NULL)
         return g_strdup (_("No drill yet"));
@@ -1881,7 +1881,7 @@ sonae_bcp_get_worksheet_status (SonaeStore *store,
     }
   if (g_str_equal (name, "risks"))
     {
-      g_autoptr(GPtrArray) risks = sonae_store_list_bcp_risks (store, NULL);
+      g_autoptr(GPtrArray) risks = sonae_bcp_list_risks (store, NULL);
       guint n = risks ? risks->len : 0;
 
       if (n == 0)
@@ -1890,7 +1890,7 @@ sonae_bcp_get_worksheet_status (SonaeStore *store,
     }
   if (g_str_equal (name, "check"))
     {
-      g_autoptr(GPtrArray) checks = sonae_store_list_bcp_checks (store, NULL);
+      g_autoptr(GPtrArray) checks = sonae_bcp_list_checks (store, NULL);
       guint answered = 0;
       guint n = checks ? checks->len : 0;
 

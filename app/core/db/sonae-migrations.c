@@ -90,7 +90,7 @@ static const char *const migrations[] = {
    * timeline is append-only by rule and hash-chained (each row's hash
    * covers its columns and the hash before it; the incident keeps the last
    * one), so a change behind Sonae's back is found by
-   * sonae_store_verify_timeline. contact_id has no foreign key: a contact
+   * sonae_incidents_verify_timeline. contact_id has no foreign key: a contact
    * may be removed later, and the entry keeps the name and number called. */
   "CREATE TABLE incidents ("
   "  id INTEGER PRIMARY KEY,"
@@ -161,7 +161,7 @@ static const char *const migrations[] = {
 
   /* 3 -> 4: after the first hour: whether and when the leak was reported
    * to the PPC, the other bodies reported to, and the actions an incident
-   * leads to (sonae-ppc.h, sonae-actions.h). Owners are roster contacts
+   * leads to (sonae-ppc.h, sonae-capa.h). Owners are roster contacts
    * without a foreign key: a purged contact leaves the action readable. */
   "CREATE TABLE ppc_assessments ("
   "  incident_id INTEGER PRIMARY KEY NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,"
@@ -204,7 +204,7 @@ static const char *const migrations[] = {
   "CREATE INDEX actions_incident ON actions (incident_id);"
   "CREATE INDEX actions_open ON actions (status, due_on);",
 
-  /* 4 → 5: the incident report (sonae-report.h): one row a field the
+  /* 4 → 5: the incident report (sonae-report-form.h): one row a field the
    * user set, the proposals are computed; and the day an action was
    * approved. */
   "CREATE TABLE report_fields ("

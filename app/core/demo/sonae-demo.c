@@ -5,15 +5,16 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "sonae-actions.h"
+#include "sonae-demo.h"
 #include "sonae-bcp.h"
+#include "sonae-capa.h"
 #include "sonae-clock.h"
 #include "sonae-contacts.h"
-#include "sonae-demo.h"
 #include "sonae-error.h"
 #include "sonae-incident.h"
-#include "sonae-manual-store.h"
-#include "sonae-report.h"
+#include "sonae-incidents.h"
+#include "sonae-manual-edits.h"
+#include "sonae-report-form.h"
 #include "sonae-store-private.h"
 
 typedef struct {
@@ -123,7 +124,7 @@ set_field (SonaeStore      *store,
   const SonaeChecklistField *field = sonae_checklist_get_field (checklist, step_id, field_id);
 
   g_assert (step != NULL && field != NULL);
-  return sonae_store_set_step_field (store, id, step, field, value, author, error);
+  return sonae_incidents_set_step_field (store, id, step, field, value, author, error);
 }
 
 /* Move the demo's clock to @time; always TRUE, to chain with the calls. */
@@ -136,24 +137,24 @@ at (const char *time)
 
 /* An action of the demo drill; its id in @out_id. */
 static gboolean
-add_action (SonaeStore       *store,
-            gint64            incident_id,
-            SonaeActionKind   kind,
-            const char       *text,
-            gint64            owner_id,
-            const char       *due_on,
-            const char       *author,
-            gint64           *out_id,
-            GError          **error)
+add_action (SonaeStore   *store,
+            gint64        incident_id,
+            SonaeCapaKind kind,
+            const char   *text,
+            gint64        owner_id,
+            const char   *due_on,
+            const char   *author,
+            gint64       *out_id,
+            GError      **error)
 {
-  g_autoptr(SonaeAction) action = sonae_action_new ();
+  g_autoptr(SonaeCapa) action = sonae_capa_new ();
 
   action->incident_id = incident_id;
   action->kind = kind;
   action->text = g_strdup (text);
   action->owner_id = owner_id;
   action->due_on = g_strdup (due_on);
-  if (!sonae_store_save_action (store, action, author, error))
+  if (!sonae_capa_save (store, action, author, error))
     return FALSE;
   *out_id = action->id;
   return TRUE;
@@ -172,7 +173,7 @@ report (SonaeStore  *store,
         const char  *value,
         GError     **error)
 {
-  return sonae_store_set_report_field (store, id, key, value, "佐藤 由美", error);
+  return sonae_report_save_field (store, id, key, value, "佐藤 由美", error);
 }
 
 static gboolean
@@ -247,34 +248,34 @@ add_drill (SonaeStore  *store,
 
   /* Recorded as it happened: each step at the time of the day. */
   sonae_clock_set_override (t1008);
-  ok = sonae_store_create_incident (store, drill, proposal, ito, error);
+  ok = sonae_incidents_create (store, drill, proposal, ito, error);
   id = drill->id;
-  ok = ok && at (t1009) && sonae_store_log_call (store, id, it_id, SONAE_ROLE_FIRST, SONAE_CALL_NO_ANSWER, ito, NULL, error);
+  ok = ok && at (t1009) && sonae_incidents_log_call (store, id, it_id, SONAE_ROLE_FIRST, SONAE_CALL_NO_ANSWER, ito, NULL, error);
   ok = ok && at (t1010) && set_field (store, checklist, id, "1-1", "event-case", "ransomware", ito, error);
-  ok = ok && sonae_store_check_step (store, id, "1-1", TRUE, ito, NULL, error);
-  ok = ok && at (t1011) && sonae_store_log_call (store, id, vendor_id, SONAE_ROLE_SYSADMIN, SONAE_CALL_REACHED, ito, NULL, error);
-  ok = ok && at (t1014) && sonae_store_log_call (store, id, manager_id, SONAE_ROLE_LEAD, SONAE_CALL_REACHED, ito, NULL, error);
-  ok = ok && at (t1015) && sonae_store_add_note (store, id,
-                             "受付PCの画面に英語の脅迫文（訓練用の掲示）。LANケーブルを抜き、電源は入れたまま。「使用禁止」の貼り紙をして画面を撮影した。",
-                             ito, NULL, error);
+  ok = ok && sonae_incidents_check_step (store, id, "1-1", TRUE, ito, NULL, error);
+  ok = ok && at (t1011) && sonae_incidents_log_call (store, id, vendor_id, SONAE_ROLE_SYSADMIN, SONAE_CALL_REACHED, ito, NULL, error);
+  ok = ok && at (t1014) && sonae_incidents_log_call (store, id, manager_id, SONAE_ROLE_LEAD, SONAE_CALL_REACHED, ito, NULL, error);
+  ok = ok && at (t1015) && sonae_incidents_add_note (store, id,
+                                                     "受付PCの画面に英語の脅迫文（訓練用の掲示）。LANケーブルを抜き、電源は入れたまま。「使用禁止」の貼り紙をして画面を撮影した。",
+                                                     ito, NULL, error);
   ok = ok && at (t1020) && set_field (store, checklist, id, "1-4", "isolated", "confirmed", ito, error);
   ok = ok && set_field (store, checklist, id, "1-4", "evidence", "power-on,sign,photo", ito, error);
   ok = ok && set_field (store, checklist, id, "1-4", "others-asked",
                         "受付の2名と会計に確認。同じメールや表示はなし。", ito, error);
   ok = ok && set_field (store, checklist, id, "1-4", "what-operation",
                         "予約確認のメールに付いていた請求書ファイルを開き、マクロを有効にした（という想定）。", ito, error);
-  ok = ok && sonae_store_check_step (store, id, "1-4", TRUE, ito, NULL, error);
-  ok = ok && at (t1030) && sonae_store_add_note (store, id,
-                             "診察室1・2と会計の端末に同じ表示がないことを確認した。",
-                             ito, NULL, error);
+  ok = ok && sonae_incidents_check_step (store, id, "1-4", TRUE, ito, NULL, error);
+  ok = ok && at (t1030) && sonae_incidents_add_note (store, id,
+                                                     "診察室1・2と会計の端末に同じ表示がないことを確認した。",
+                                                     ito, NULL, error);
   /* The director was told by word of mouth; the office manager wrote it on
    * the paper log and entered it later with the time written there. */
-  ok = ok && at (t1035) && sonae_store_add_note (store, id,
-                             "事務長から院長へ口頭で報告。院長より訓練を続けるよう指示。",
-                             "佐藤 由美", t1025, error);
+  ok = ok && at (t1035) && sonae_incidents_add_note (store, id,
+                                                     "事務長から院長へ口頭で報告。院長より訓練を続けるよう指示。",
+                                                     "佐藤 由美", t1025, error);
   if (ok)
     {
-      timeline = sonae_store_list_timeline (store, id, error);
+      timeline = sonae_incidents_list_timeline (store, id, error);
       ok = timeline != NULL;
     }
   if (ok)
@@ -288,25 +289,25 @@ add_drill (SonaeStore  *store,
         }
       g_assert (corrected_id != 0);
     }
-  ok = ok && at (t1040) && sonae_store_log_call (store, id, it_id, SONAE_ROLE_SYSADMIN, SONAE_CALL_REACHED, ito, NULL, error);
+  ok = ok && at (t1040) && sonae_incidents_log_call (store, id, it_id, SONAE_ROLE_SYSADMIN, SONAE_CALL_REACHED, ito, NULL, error);
   ok = ok && at (t1050) && set_field (store, checklist, id, "2-6", "measures",
                         "staff-told,systems-stopped,backups-checked,backups-offline", tanaka, error);
-  ok = ok && sonae_store_check_step (store, id, "2-6", TRUE, tanaka, NULL, error);
-  ok = ok && at (t1100) && sonae_store_set_incident_status (store, id, SONAE_STATUS_CONTAINED, tanaka, NULL, error);
-  ok = ok && at (t1130) && sonae_store_set_incident_status (store, id, SONAE_STATUS_RECOVERING, tanaka, NULL, error);
-  ok = ok && at (t1140) && sonae_store_correct_entry (store, id, corrected_id,
-                                  "確認したのは診察室1・2と会計の3台。処置室の端末は確認していなかった（次回の訓練で確認する）。",
-                                  "佐藤 由美", error);
+  ok = ok && sonae_incidents_check_step (store, id, "2-6", TRUE, tanaka, NULL, error);
+  ok = ok && at (t1100) && sonae_incidents_set_status (store, id, SONAE_STATUS_CONTAINED, tanaka, NULL, error);
+  ok = ok && at (t1130) && sonae_incidents_set_status (store, id, SONAE_STATUS_RECOVERING, tanaka, NULL, error);
+  ok = ok && at (t1140) && sonae_incidents_correct_entry (store, id, corrected_id,
+                                                          "確認したのは診察室1・2と会計の3台。処置室の端末は確認していなかった（次回の訓練で確認する）。",
+                                                          "佐藤 由美", error);
   /* What the drill leads to, decided at its debrief, and followed to the
    * end: the drill is closed once none is open. */
-  ok = ok && at (t1145) && add_action (store, id, SONAE_ACTION_CORRECTIVE,
+  ok = ok && at (t1145) && add_action (store, id, SONAE_CAPA_CORRECTIVE,
                                        "受付PCのマクロ実行を既定で禁止する（グループポリシーで設定し、全端末で確認する）",
                                        it_id, d10, "佐藤 由美", &corrective_id, error);
-  ok = ok && add_action (store, id, SONAE_ACTION_PREVENTIVE,
+  ok = ok && add_action (store, id, SONAE_CAPA_PREVENTIVE,
                          "全職員に不審メールの見分け方と「開いてしまったら」の手順を研修する",
                          manager_id, d30, "佐藤 由美", &preventive_id, error);
-  ok = ok && at (t10) && sonae_store_complete_action (store, corrective_id, d10, tanaka, "高橋 誠", tanaka, error);
-  ok = ok && at (t28) && sonae_store_complete_action (store, preventive_id, d28, "佐藤 由美", "高橋 誠", "佐藤 由美", error);
+  ok = ok && at (t10) && sonae_capa_complete (store, corrective_id, d10, tanaka, "高橋 誠", tanaka, error);
+  ok = ok && at (t28) && sonae_capa_complete (store, preventive_id, d28, "佐藤 由美", "高橋 誠", "佐藤 由美", error);
   /* The report, written at the debrief and signed when the drill closed;
    * the rest of it is what the incident record proposes. */
   ok = ok && at (t1145) && report (store, id, SONAE_REPORT_DEPARTMENT, "医事課（受付）", error);
@@ -321,7 +322,7 @@ add_drill (SonaeStore  *store,
   ok = ok && at (t28close) && report (store, id, SONAE_REPORT_WRITTEN_ON, d28, error);
   ok = ok && report (store, id, SONAE_REPORT_FIRST_AID_APPROVED_BY, "高橋 誠", error);
   ok = ok && report (store, id, SONAE_REPORT_FIRST_AID_APPROVED_ON, d28, error);
-  ok = ok && sonae_store_set_incident_status (store, id, SONAE_STATUS_CLOSED, "佐藤 由美", NULL, error);
+  ok = ok && sonae_incidents_set_status (store, id, SONAE_STATUS_CLOSED, "佐藤 由美", NULL, error);
   sonae_clock_set_override (NULL);
   *out_id = id;
   return ok;
@@ -450,10 +451,10 @@ demo_measure (SonaeStore       *store,
     measure->due_on = date_days_ago (due_days_ago);
   measure->drill_id = drill_id;
   measure->risk_id = risk_id;
-  if (!sonae_store_save_bcp_measure (store, measure, error))
+  if (!sonae_bcp_save_measure (store, measure, error))
     return FALSE;
   return done == NULL ||
-         sonae_store_set_bcp_measure_status (store, measure->id, SONAE_ACTION_DONE, done, error);
+         sonae_bcp_set_measure_status (store, measure->id, SONAE_CAPA_DONE, done, error);
 }
 
 static gboolean
@@ -484,7 +485,7 @@ demo_risk (SonaeStore          *store,
       risk->accepted_on = date_days_ago (accepted_days_ago);
     }
   risk->next_review_on = date_days_ago (review_days_ago);
-  if (!sonae_store_save_bcp_risk (store, risk, error))
+  if (!sonae_bcp_save_risk (store, risk, error))
     return FALSE;
   if (out_id)
     *out_id = risk->id;
@@ -522,10 +523,10 @@ add_bcp (SonaeStore  *store,
   guint n_checks;
 
   for (guint i = 0; i < SONAE_BCP_N_TEXTS; i++)
-    if (!sonae_store_set_bcp_text (store, (SonaeBcpText) i, texts[i], error))
+    if (!sonae_bcp_set_text (store, (SonaeBcpText) i, texts[i], error))
       return FALSE;
-  if (!sonae_store_set_bcp_decider (store, SONAE_BCP_DECIDE_DECLARE, SONAE_ROLE_TOP, error) ||
-      !sonae_store_set_bcp_decider (store, SONAE_BCP_DECIDE_RETURN, SONAE_ROLE_LEAD, error))
+  if (!sonae_bcp_set_decider (store, SONAE_BCP_DECIDE_DECLARE, SONAE_ROLE_TOP, error) ||
+      !sonae_bcp_set_decider (store, SONAE_BCP_DECIDE_RETURN, SONAE_ROLE_LEAD, error))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (demo_events); i++)
@@ -535,7 +536,7 @@ add_bcp (SonaeStore  *store,
       event->title = g_strdup (demo_events[i].title);
       event->stops = g_strdup (demo_events[i].stops);
       event->damage = g_strdup (demo_events[i].damage);
-      if (!sonae_store_save_bcp_event (store, event, error))
+      if (!sonae_bcp_save_event (store, event, error))
         return FALSE;
     }
 
@@ -563,7 +564,7 @@ add_bcp (SonaeStore  *store,
       system->fallback = g_strdup (d->fallback);
       system->forms_location = g_strdup (d->forms_location);
       system->first_steps = g_strdup (d->first_steps);
-      if (!sonae_store_save_bcp_system (store, system, error))
+      if (!sonae_bcp_save_system (store, system, error))
         return FALSE;
     }
 
@@ -608,7 +609,7 @@ add_bcp (SonaeStore  *store,
   drill->findings = g_strdup ("良かった点: 10分で端末を切り離し、30分以内に紙運用へ切り替えられた。\n"
                               "課題: 処置室の端末を確かめ忘れた。夜間の連絡先が古い職員がいた。");
   drill->incident_id = drill_incident_id;
-  if (!sonae_store_save_bcp_drill (store, drill, error) ||
+  if (!sonae_bcp_save_drill (store, drill, error) ||
       !demo_measure (store, "処置室の端末も確かめる手順を訓練の台本に入れる",
                      it_id, -20, -1, drill->id, 0, error) ||
       !demo_measure (store, "連絡網に夜間・休日の携帯番号を加えて印刷し直す",
@@ -617,14 +618,14 @@ add_bcp (SonaeStore  *store,
 
   /* The self-check, every question answered; two いいえ. */
   for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
-    if (!sonae_store_set_bcp_check (store, yes[i], SONAE_BCP_YES, NULL, 0, error))
+    if (!sonae_bcp_set_check (store, yes[i], SONAE_BCP_YES, NULL, 0, error))
       return FALSE;
-  if (!sonae_store_set_bcp_check (store, "inventory", SONAE_BCP_NO, inventory_target, it_id, error) ||
-      !sonae_store_set_bcp_check (store, "training", SONAE_BCP_NO, training_target, manager_id, error))
+  if (!sonae_bcp_set_check (store, "inventory", SONAE_BCP_NO, inventory_target, it_id, error) ||
+      !sonae_bcp_set_check (store, "training", SONAE_BCP_NO, training_target, manager_id, error))
     return FALSE;
   g_assert (sonae_bcp_checks_get (&n_checks) != NULL && n_checks == G_N_ELEMENTS (yes) + 2);
 
-  return sonae_store_mark_bcp_reviewed (store, review_day, "佐藤 由美", error);
+  return sonae_bcp_mark_reviewed (store, review_day, "佐藤 由美", error);
 }
 
 static gboolean
@@ -690,10 +691,10 @@ fill (SonaeStore  *store,
   {
     g_autofree char *reviewed = date_days_ago (200);
 
-    if (!sonae_store_add_manual_step (store, "malware-staff",
+    if (!sonae_manual_edits_add_step (store, "malware-staff",
                                       "電子カルテに関わる端末なら、みどりメディカルシステム サポートセンター（0120-000-201、契約番号 MMS-2021-0457）にも連絡する。",
                                       SONAE_ROLE_SYSADMIN, 2, "佐藤 由美", NULL, error) ||
-        !sonae_store_mark_manual_reviewed (store, reviewed, "佐藤 由美", error))
+        !sonae_manual_edits_mark_reviewed (store, reviewed, "佐藤 由美", error))
       return FALSE;
   }
 

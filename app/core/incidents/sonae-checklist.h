@@ -18,14 +18,14 @@
 
 #include <glib.h>
 
-#include "sonae-content.h"
+#include "sonae-manual.h"
 #include "sonae-store.h"
 
 G_BEGIN_DECLS
 
 #define SONAE_CHECKLIST_RESOURCE SONAE_CONTENT_RESOURCE_PATH "/checklist.xml"
 
-/* An incident's type: the manual's three (sonae-content.h), or "other". */
+/* An incident's type: the manual's three (sonae-manual.h), or "other". */
 #define SONAE_INCIDENT_OTHER ((SonaeIncidentType) SONAE_N_INCIDENT_TYPES)
 #define SONAE_N_INCIDENT_KINDS (SONAE_N_INCIDENT_TYPES + 1)
 

@@ -1,12 +1,12 @@
 /* sonae-incident.c: the incident record, its enums, times typed by people,
- * and how a timeline entry reads. The SQL is in sonae-store-incidents.c. */
+ * and how a timeline entry reads. The SQL is in sonae-incidents.c. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sonae-error.h"
 #include "sonae-incident.h"
+#include "sonae-error.h"
 #include "sonae-role.h"
 
 /* --- enums ------------------------------------------------------------ */

@@ -10,8 +10,8 @@
  * The timeline is append-only: an entry is never edited or deleted; a
  * correction is a new entry that refers to the old one, which is then shown
  * struck through. Each entry stores the SHA-256 of the entry before it and
- * its own hash over its content (sonae_store_verify_timeline says whether
- * anything was changed, removed or added behind Sonae's back).
+ * its own hash over its content (sonae_incidents_verify_timeline says whether
+                                  * anything was changed, removed or added behind Sonae's back).
  *
  * Times are local ISO 8601 strings "YYYY-MM-DDTHH:MM:SS" (seconds may be
  * "00" when a person typed the time). An entry entered later from paper
@@ -77,7 +77,7 @@ typedef struct {
   GHashTable *fields;            /* "step-id/field-id" → value (char *) */
 } SonaeIncident;
 
-SonaeIncident *sonae_incident_new  (void);   /* empty, for sonae_store_create_incident */
+SonaeIncident *sonae_incident_new  (void);   /* empty, for sonae_incidents_create */
 void           sonae_incident_free (SonaeIncident *incident);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SonaeIncident, sonae_incident_free)
 
@@ -130,7 +130,7 @@ typedef enum {
   SONAE_ENTRY_DETAIL,      /* field: a SONAE_INCIDENT_DETAIL_* */
   SONAE_ENTRY_CORRECTION,  /* corrects: the entry it corrects; text: the correction */
   SONAE_ENTRY_REPORT,      /* reporting to the PPC or another body (sonae-ppc.h); text says what */
-  SONAE_ENTRY_ACTION,      /* an action added, changed, done, dropped (sonae-actions.h); text says what */
+  SONAE_ENTRY_ACTION,      /* an action added, changed, done, dropped (sonae-capa.h); text says what */
   SONAE_N_ENTRY_KINDS,
 } SonaeEntryKind;
 
@@ -182,137 +182,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SonaeTimelineEntry, sonae_timeline_entry_free)
  * “Level changed from 2 to 3”. @checklist (may be NULL) names the steps. */
 char *sonae_timeline_entry_describe (const SonaeTimelineEntry *entry,
                                      SonaeChecklist           *checklist);
-
-/* ---- the store --------------------------------------------------------- */
-
-/* Start an incident: gives @incident its id, number, created_at and
- * created_by, and records an OPENED entry with triage's answers and, when
- * @proposal is not NULL, what it proposed with the reasons; for each of
- * type, level and event that the person changed from the proposal, a TYPE,
- * LEVEL or EVENT entry says so. @incident's detected_at defaults to now. */
-gboolean   sonae_store_create_incident     (SonaeStore                *self,
-                                            SonaeIncident             *incident,
-                                            const SonaeTriageProposal *proposal,
-                                            const char                *author,
-                                            GError                   **error);
-SonaeIncident *sonae_store_get_incident    (SonaeStore  *self,
-                                            gint64       id,
-                                            GError     **error);
-/* By number ("2026-001") or by id ("12"); SONAE_ERROR_NOT_FOUND otherwise. */
-SonaeIncident *sonae_store_find_incident   (SonaeStore  *self,
-                                            const char  *number_or_id,
-                                            GError     **error);
-
-typedef struct {
-  int status;                /* a SonaeIncidentStatus, or -1 for any */
-  int drill;                 /* 1 drills only, 0 real incidents only, -1 both */
-  int year;                  /* 0 for any */
-  const char *search;        /* matched (folded like contacts) against number, title,
-                              * details and the type, level and status titles; may be NULL */
-  gboolean open_only;        /* not closed */
-} SonaeIncidentFilter;
-
-#define SONAE_INCIDENT_FILTER_ALL { -1, -1, 0, NULL, FALSE }
-
-/* Newest first (by detected_at, then number). Of SonaeIncident, without
- * steps and fields filled (empty tables). */
-GPtrArray *sonae_store_list_incidents      (SonaeStore                *self,
-                                            const SonaeIncidentFilter *filter,
-                                            GError                   **error);
-
-/* The changes. @author is who made it (may not be empty); @at is when it
- * happened for back-entry from paper, or NULL for now. A back-entered time
- * in the future is refused. Each is one transaction with its entry; a
- * change to the value already there records nothing and succeeds. */
-gboolean   sonae_store_set_incident_status (SonaeStore           *self,
-                                            gint64                id,
-                                            SonaeIncidentStatus   status,
-                                            const char           *author,
-                                            const char           *at,
-                                            GError              **error);
-gboolean   sonae_store_set_incident_level  (SonaeStore  *self,
-                                            gint64       id,
-                                            int          level,
-                                            const char  *author,
-                                            const char  *comment,   /* why; may be NULL */
-                                            GError     **error);
-gboolean   sonae_store_set_incident_type   (SonaeStore        *self,
-                                            gint64             id,
-                                            SonaeIncidentType  type,
-                                            const char        *author,
-                                            const char        *comment,
-                                            GError           **error);
-gboolean   sonae_store_set_incident_event  (SonaeStore     *self,
-                                            gint64          id,
-                                            SonaeEventType  event,
-                                            const char     *author,
-                                            const char     *comment,
-                                            GError        **error);
-/* @detail is a SONAE_INCIDENT_DETAIL_*; @value NULL or "" clears it (not the
- * title). detected_at is checked with sonae_datetime_parse. */
-gboolean   sonae_store_set_incident_detail (SonaeStore  *self,
-                                            gint64       id,
-                                            const char  *detail,
-                                            const char  *value,
-                                            const char  *author,
-                                            GError     **error);
-/* Mark a step done (or not). */
-gboolean   sonae_store_check_step          (SonaeStore  *self,
-                                            gint64       id,
-                                            const char  *step_id,
-                                            gboolean     done,
-                                            const char  *author,
-                                            const char  *at,
-                                            GError     **error);
-/* Set a field's value (NULL or "" clears it). A bound field sets the
- * incident's detail instead. Recorded in the timeline (FIELD) only when the
- * step is already done: until then the fields are working notes, and
- * checking the step records them. */
-gboolean   sonae_store_set_step_field      (SonaeStore                *self,
-                                            gint64                     id,
-                                            const SonaeChecklistStep  *step,
-                                            const SonaeChecklistField *field,
-                                            const char                *value,
-                                            const char                *author,
-                                            GError                   **error);
-/* A call to @contact_id (as @role_key, may be NULL), with its outcome. */
-gboolean   sonae_store_log_call            (SonaeStore        *self,
-                                            gint64             id,
-                                            gint64             contact_id,
-                                            const char        *role_key,
-                                            SonaeCallOutcome   outcome,
-                                            const char        *author,
-                                            const char        *at,
-                                            GError           **error);
-gboolean   sonae_store_add_note            (SonaeStore  *self,
-                                            gint64       id,
-                                            const char  *text,
-                                            const char  *author,
-                                            const char  *at,
-                                            GError     **error);
-/* A correction of entry @entry_id (of incident @id): a new entry whose text
- * says what is right. The old entry stays, marked corrected. */
-gboolean   sonae_store_correct_entry       (SonaeStore  *self,
-                                            gint64       id,
-                                            gint64       entry_id,
-                                            const char  *text,
-                                            const char  *author,
-                                            GError     **error);
-
-/* The timeline, in the order entered (seq), of SonaeTimelineEntry. */
-GPtrArray *sonae_store_list_timeline       (SonaeStore  *self,
-                                            gint64       id,
-                                            GError     **error);
-/* Check the chain: every entry's hash matches its content, every entry
- * refers to the one before, the numbers run without a gap and the last one
- * is the one the incident recorded. FALSE with SONAE_ERROR_CORRUPT and a
- * plain sentence ("Entry 4 of the timeline was changed after it was
- * written.") when not; @out_bad_seq (may be NULL) is the first entry found
- * wrong. */
-gboolean   sonae_store_verify_timeline     (SonaeStore  *self,
-                                            gint64       id,
-                                            guint       *out_bad_seq,
-                                            GError     **error);
 
 /* Longest note, title or field value accepted, in bytes. */
 #define SONAE_INCIDENT_MAX_TEXT SONAE_INPUT_MAX_TEXT

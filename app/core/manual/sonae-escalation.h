@@ -5,7 +5,7 @@
 
 #include <glib.h>
 
-#include "sonae-content.h"
+#include "sonae-manual.h"
 #include "sonae-store.h"
 
 G_BEGIN_DECLS

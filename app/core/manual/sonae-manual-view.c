@@ -4,11 +4,11 @@
 
 #include <string.h>
 
+#include "sonae-manual-view.h"
 #include "sonae-clock.h"
 #include "sonae-contact.h"
 #include "sonae-contacts.h"
-#include "sonae-manual-store.h"
-#include "sonae-manual-view.h"
+#include "sonae-manual-edits.h"
 #include "sonae-role.h"
 
 struct _SonaeManualView {
@@ -162,7 +162,7 @@ item_new (SonaeManualView       *self,
   item->role_key = g_strdup (role_key);
   edit = find_edit (self, id, FALSE);
   /* Only a step's role is the organisation's to change here; a level's
-   * responder is kept apart (sonae_store_set_level_role). */
+   * responder is kept apart (sonae_manual_edits_set_level_role). */
   if (edit != NULL && kind == SONAE_MANUAL_ITEM_STEP && role_key != NULL &&
       is_known_role (edit->role_key) && !g_str_equal (edit->role_key, role_key))
     {
@@ -602,7 +602,7 @@ sonae_manual_apply_level_roles (SonaeManual *manual,
 
   for (int level = 0; level < SONAE_MANUAL_N_LEVELS; level++)
     {
-      g_autofree char *role = sonae_store_get_level_role (store, level);
+      g_autofree char *role = sonae_manual_edits_get_level_role (store, level);
       g_autoptr(GError) error = NULL;
 
       /* A role this version does not know (written by a newer one) leaves
@@ -650,7 +650,7 @@ sonae_manual_view_new (SonaeStore   *store,
   if (!load_roster (self, store, error))
     return NULL;
 
-  edits = sonae_store_list_manual_edits (store, error);
+  edits = sonae_manual_edits_list (store, error);
   if (edits == NULL)
     return NULL;
   self->edits = g_hash_table_new (g_str_hash, g_str_equal);
@@ -690,7 +690,7 @@ sonae_manual_view_new (SonaeStore   *store,
         return NULL;
     }
 
-  sonae_store_get_manual_review (store, &self->reviewed_on, &self->reviewed_by);
+  sonae_manual_edits_get_review (store, &self->reviewed_on, &self->reviewed_by);
   return g_steal_pointer (&self);
 }
 

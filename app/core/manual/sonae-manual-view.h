@@ -1,6 +1,6 @@
 /* sonae-manual-view.h: the organisation's own manual, as it is shown and
- * printed: the bundled manual (sonae-content.h) merged with the changes kept
- * in the database (sonae-manual-store.h) and filled in from the roster.
+ * printed: the bundled manual (sonae-manual.h) merged with the changes kept
+ * in the database (sonae-manual-edits.h) and filled in from the roster.
  *
  * A view is a snapshot: build a new one after the store emits "changed".
  *
@@ -21,15 +21,15 @@
  *   "continuity" section it is an IT-BCP step; added under any other section
  *   it is a paragraph of that section;
  * - the levels' responding roles chosen by the organisation
- *   (sonae_store_get_level_role) are set on the manual
+ *   (sonae_manual_edits_get_level_role) are set on the manual
  *   (sonae_manual_set_responder), so the levels section and the
  *   escalation rule agree. */
 #pragma once
 
 #include <glib.h>
 
-#include "sonae-content.h"
 #include "sonae-escalation.h"
+#include "sonae-manual.h"
 #include "sonae-store.h"
 
 G_BEGIN_DECLS
@@ -105,7 +105,7 @@ struct _SonaeManualViewItem {
 typedef struct _SonaeManualView SonaeManualView;
 
 /* Sets the responders the organisation chose for the levels
- * (sonae_store_get_level_role) on @manual; the bundled one where it chose
+ * (sonae_manual_edits_get_level_role) on @manual; the bundled one where it chose
  * none, or a role this version does not know. */
 void             sonae_manual_apply_level_roles (SonaeManual  *manual,
                                                  SonaeStore   *store);
@@ -145,8 +145,8 @@ GPtrArray       *sonae_manual_view_get_removed  (SonaeManualView *self);
 guint            sonae_manual_view_count_needs_review (SonaeManualView *self);
 
 /* The position that puts an item at @index (0-based) among @siblings (an
- * item's paras or children), for sonae_store_add_manual_step() and
- * sonae_store_move_manual_item(). When moving, @moving_id is the item that
+ * item's paras or children), for sonae_manual_edits_add_step() and
+ * sonae_manual_edits_move_item(). When moving, @moving_id is the item that
  * moves and @index counts the others only; NULL when adding. */
 double           sonae_manual_view_position_at  (GPtrArray  *siblings,
                                                  guint       index,

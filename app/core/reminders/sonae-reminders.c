@@ -10,15 +10,16 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sonae-actions.h"
+#include "sonae-reminders.h"
 #include "sonae-bcp.h"
+#include "sonae-capa.h"
 #include "sonae-clock.h"
 #include "sonae-contacts.h"
 #include "sonae-incident.h"
-#include "sonae-manual-store.h"
+#include "sonae-incidents.h"
+#include "sonae-manual-edits.h"
 #include "sonae-manual-view.h"
 #include "sonae-ppc.h"
-#include "sonae-reminders.h"
 
 /* An action is worth a reminder this many days before it is due. */
 #define SOON_DAYS 7
@@ -182,7 +183,7 @@ add_ppc (GPtrArray            *out,
   g_autoptr(SonaePpcResult) result = NULL;
   gboolean open = incident->status != SONAE_STATUS_CLOSED;
 
-  ppc = sonae_store_get_ppc (store, incident->id, error);
+  ppc = sonae_ppc_get (store, incident->id, error);
   if (ppc == NULL)
     return FALSE;
   if (ppc->personal_data == SONAE_ANSWER_NO)
@@ -286,7 +287,7 @@ add_body_reports (GPtrArray            *out,
 
   if (incident->status == SONAE_STATUS_CLOSED)
     return TRUE;
-  reports = sonae_store_list_body_reports (store, incident->id, error);
+  reports = sonae_ppc_list_body_reports (store, incident->id, error);
   if (reports == NULL)
     return FALSE;
 
@@ -323,20 +324,20 @@ add_actions (GPtrArray   *out,
              GHashTable  *incidents,
              GError     **error)
 {
-  g_autoptr(GPtrArray) actions = sonae_store_list_open_actions (store, error);
+  g_autoptr(GPtrArray) actions = sonae_capa_list_open (store, error);
 
   if (actions == NULL)
     return FALSE;
 
   for (guint i = 0; i < actions->len; i++)
     {
-      SonaeAction *action = g_ptr_array_index (actions, i);
+      SonaeCapa *action = g_ptr_array_index (actions, i);
       SonaeIncident *incident = g_hash_table_lookup (incidents, &action->incident_id);
       g_autofree char *text = NULL;
       SonaeReminder *r;
       int days_left;
 
-      if (incident == NULL || action->status != SONAE_ACTION_OPEN)
+      if (incident == NULL || action->status != SONAE_CAPA_OPEN)
         continue;
       if (!sonae_date_is_valid (action->due_on))
         continue;
@@ -354,10 +355,10 @@ add_actions (GPtrArray   *out,
       r->title = dated_title (SUBJECT_ACTION, incident->number, text, r->due_on, r->days_left);
       if (action->owner_name != NULL)
         /* Translators: the kind of an action (Corrective action …), then who is to do it */
-        r->detail = g_strdup_printf (_("%s, by %s"), sonae_action_kind_get_title (action->kind), action->owner_name);
+        r->detail = g_strdup_printf (_("%s, by %s"), sonae_capa_kind_get_title (action->kind), action->owner_name);
       else
         /* Translators: the kind of an action (Corrective action …) */
-        r->detail = g_strdup_printf (_("%s, nobody named to do it"), sonae_action_kind_get_title (action->kind));
+        r->detail = g_strdup_printf (_("%s, nobody named to do it"), sonae_capa_kind_get_title (action->kind));
       g_ptr_array_add (out, r);
     }
   return TRUE;
@@ -370,7 +371,7 @@ add_manual_review (GPtrArray  *out,
                    SonaeStore *store)
 {
   g_autofree char *date = NULL;
-  gboolean reviewed = sonae_store_get_manual_review (store, &date, NULL) && sonae_date_is_valid (date);
+  gboolean reviewed = sonae_manual_edits_get_review (store, &date, NULL) && sonae_date_is_valid (date);
   SonaeReminder *r;
 
   if (reviewed && sonae_clock_days_since (date) <= SONAE_MANUAL_REVIEW_DAYS)
@@ -455,7 +456,7 @@ add_bcp_measures (GPtrArray   *out,
                   SonaeStore  *store,
                   GError     **error)
 {
-  g_autoptr(GPtrArray) measures = sonae_store_list_bcp_measures (store, error);
+  g_autoptr(GPtrArray) measures = sonae_bcp_list_measures (store, error);
 
   if (measures == NULL)
     return FALSE;
@@ -466,7 +467,7 @@ add_bcp_measures (GPtrArray   *out,
       SonaeReminder *r;
       int days_left;
 
-      if (measure->status != SONAE_ACTION_OPEN || !sonae_date_is_valid (measure->due_on))
+      if (measure->status != SONAE_CAPA_OPEN || !sonae_date_is_valid (measure->due_on))
         continue;
       days_left = -sonae_clock_days_since (measure->due_on);
       if (days_left > SOON_DAYS)
@@ -496,7 +497,7 @@ add_restore_tests (GPtrArray   *out,
                    SonaeStore  *store,
                    GError     **error)
 {
-  g_autoptr(GPtrArray) systems = sonae_store_list_bcp_systems (store, error);
+  g_autoptr(GPtrArray) systems = sonae_bcp_list_systems (store, error);
 
   if (systems == NULL)
     return FALSE;
@@ -569,7 +570,7 @@ static void
 add_drill (GPtrArray  *out,
            SonaeStore *store)
 {
-  g_autofree char *last = sonae_store_get_last_bcp_drill_date (store);
+  g_autofree char *last = sonae_bcp_get_last_drill_date (store);
   g_autofree char *due = NULL;
   SonaeReminder *r;
 
@@ -594,9 +595,9 @@ add_bcp_review (GPtrArray  *out,
   gboolean reviewed;
   SonaeReminder *r;
 
-  if (!sonae_store_bcp_is_started (store))
+  if (!sonae_bcp_is_started (store))
     return;
-  reviewed = sonae_store_get_bcp_last_review (store, &date, NULL) && sonae_date_is_valid (date);
+  reviewed = sonae_bcp_get_last_review (store, &date, NULL) && sonae_date_is_valid (date);
   if (reviewed && sonae_clock_days_since (date) <= SONAE_BCP_REVIEW_DAYS)
     return;
   r = reminder_new (SONAE_REMINDER_BCP_REVIEW, SONAE_URGENCY_UPKEEP, NULL, g_strdup ("bcp-review"));
@@ -619,7 +620,7 @@ add_risk_reviews (GPtrArray   *out,
                   SonaeStore  *store,
                   GError     **error)
 {
-  g_autoptr(GPtrArray) risks = sonae_store_list_bcp_risks (store, error);
+  g_autoptr(GPtrArray) risks = sonae_bcp_list_risks (store, error);
 
   if (risks == NULL)
     return FALSE;
@@ -700,7 +701,7 @@ sonae_reminders_collect (SonaeStore  *store,
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  incidents = sonae_store_list_incidents (store, &all, error);
+  incidents = sonae_incidents_list (store, &all, error);
   if (incidents == NULL)
     return NULL;
 

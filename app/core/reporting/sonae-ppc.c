@@ -11,15 +11,16 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sonae-ppc.h"
 #include "sonae-clock.h"
 #include "sonae-contacts.h"
-#include "sonae-content.h"
 #include "sonae-error.h"
 #include "sonae-escalation.h"
 #include "sonae-incident.h"
 #include "sonae-incidents-private.h"
+#include "sonae-incidents.h"
 #include "sonae-input.h"
-#include "sonae-ppc.h"
+#include "sonae-manual.h"
 #include "sonae-store-private.h"
 
 #define PRELIMINARY_FROM_DAY 3
@@ -433,7 +434,7 @@ load_ppc (SonaeStore  *self,
   const char *since;
   int rc;
 
-  incident = sonae_store_get_incident (self, incident_id, error);
+  incident = sonae_incidents_get (self, incident_id, error);
   if (incident == NULL)
     return NULL;
 
@@ -482,9 +483,9 @@ load_ppc (SonaeStore  *self,
 }
 
 SonaePpcAssessment *
-sonae_store_get_ppc (SonaeStore  *self,
-                     gint64       incident_id,
-                     GError     **error)
+sonae_ppc_get (SonaeStore *self,
+               gint64      incident_id,
+               GError    **error)
 {
   gboolean stored;
 
@@ -593,11 +594,11 @@ describe_ppc_change (const SonaePpcAssessment *old,
 }
 
 gboolean
-sonae_store_set_ppc (SonaeStore                *self,
-                     gint64                     incident_id,
-                     const SonaePpcAssessment  *assessment,
-                     const char                *author,
-                     GError                   **error)
+sonae_ppc_set (SonaeStore               *self,
+               gint64                    incident_id,
+               const SonaePpcAssessment *assessment,
+               const char               *author,
+               GError                  **error)
 {
   g_autoptr(SonaePpcAssessment) old = NULL;
   g_autoptr(SonaePpcAssessment) new = NULL;
@@ -683,7 +684,7 @@ sonae_store_set_ppc (SonaeStore                *self,
   sqlite3_bind_text (stmt, 14, new->updated_by, -1, SQLITE_STATIC);
   if (!step_done (self, stmt, error))
     goto fail;
-  if (!sonae_store_append_timeline_entry (self, incident_id, SONAE_ENTRY_REPORT, NULL, author, text, error))
+  if (!sonae_incidents_append_timeline_entry (self, incident_id, SONAE_ENTRY_REPORT, NULL, author, text, error))
     goto fail;
   sonae_store_emit_changed (self, SONAE_CHANGED_INCIDENTS);
   return sonae_store_commit (self, error);
@@ -720,9 +721,9 @@ escalation_for (SonaeStore  *self,
 }
 
 GPtrArray *
-sonae_store_list_body_reports (SonaeStore  *self,
-                               gint64       incident_id,
-                               GError     **error)
+sonae_ppc_list_body_reports (SonaeStore *self,
+                             gint64      incident_id,
+                             GError    **error)
 {
   g_autoptr(SonaeIncident) incident = NULL;
   g_autoptr(SonaeEscalation) escalation = NULL;
@@ -734,7 +735,7 @@ sonae_store_list_body_reports (SonaeStore  *self,
 
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
-  incident = sonae_store_get_incident (self, incident_id, error);
+  incident = sonae_incidents_get (self, incident_id, error);
   if (incident == NULL)
     return NULL;
   escalation = escalation_for (self, incident->level, error);
@@ -828,12 +829,12 @@ authority_name (SonaeStore *self,
 }
 
 gboolean
-sonae_store_set_body_report (SonaeStore  *self,
-                             gint64       incident_id,
-                             const char  *authority_key,
-                             const char  *done_on,
-                             const char  *author,
-                             GError     **error)
+sonae_ppc_set_body_report (SonaeStore *self,
+                           gint64      incident_id,
+                           const char *authority_key,
+                           const char *done_on,
+                           const char *author,
+                           GError    **error)
 {
   g_autoptr(SonaePpcAssessment) ppc = NULL;
   g_autoptr(sqlite3_stmt) read = NULL;
@@ -915,7 +916,7 @@ sonae_store_set_body_report (SonaeStore  *self,
     }
   if (!step_done (self, write, error))
     goto fail;
-  if (!sonae_store_append_timeline_entry (self, incident_id, SONAE_ENTRY_REPORT, NULL, author, text, error))
+  if (!sonae_incidents_append_timeline_entry (self, incident_id, SONAE_ENTRY_REPORT, NULL, author, text, error))
     goto fail;
   sonae_store_emit_changed (self, SONAE_CHANGED_INCIDENTS);
   return sonae_store_commit (self, error);

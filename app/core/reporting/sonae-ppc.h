@@ -94,14 +94,14 @@ char           *sonae_ppc_day         (const char *learned_on,
  * unknown, learned_on the day it was detected). Saving checks the dates
  * (real dates, not in the future, sent not before learned) and records a
  * REPORT entry in the incident's timeline that says what changed. */
-SonaePpcAssessment *sonae_store_get_ppc (SonaeStore  *self,
-                                         gint64       incident_id,
-                                         GError     **error);
-gboolean        sonae_store_set_ppc     (SonaeStore                *self,
-                                         gint64                     incident_id,
-                                         const SonaePpcAssessment  *assessment,
-                                         const char                *author,
-                                         GError                   **error);
+SonaePpcAssessment *sonae_ppc_get (SonaeStore *self,
+                                   gint64      incident_id,
+                                   GError    **error);
+gboolean            sonae_ppc_set (SonaeStore               *self,
+                                   gint64                    incident_id,
+                                   const SonaePpcAssessment *assessment,
+                                   const char               *author,
+                                   GError                  **error);
 
 /* The other bodies to report to at the incident's level (the escalation
  * rule's bodies: police, MHLW, IPA, the prefecture, JPCERT/CC …), each with
@@ -119,16 +119,16 @@ void       sonae_body_report_free     (SonaeBodyReport *report);
 
 /* Of SonaeBodyReport, in the escalation rule's order for the incident's
  * current level and the organisation's kind. The PPC is not among them: its
- * reports are the assessment's dates (sonae_store_set_ppc). */
-GPtrArray *sonae_store_list_body_reports (SonaeStore  *self,
-                                          gint64       incident_id,
-                                          GError     **error);
+ * reports are the assessment's dates (sonae_ppc_set). */
+GPtrArray *sonae_ppc_list_body_reports (SonaeStore *self,
+                                        gint64      incident_id,
+                                        GError    **error);
 /* @done_on NULL clears it. Recorded in the timeline (REPORT). */
-gboolean   sonae_store_set_body_report   (SonaeStore  *self,
-                                          gint64       incident_id,
-                                          const char  *authority_key,
-                                          const char  *done_on,
-                                          const char  *author,
-                                          GError     **error);
+gboolean   sonae_ppc_set_body_report   (SonaeStore *self,
+                                        gint64      incident_id,
+                                        const char *authority_key,
+                                        const char *done_on,
+                                        const char *author,
+                                        GError    **error);
 
 G_END_DECLS

@@ -148,8 +148,8 @@ question_save (Question *q)
       gtk_widget_remove_css_class (GTK_WIDGET (q->target_row), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (q->target_row), NULL);
     }
-  if (!sonae_store_set_bcp_check (self->store, q->key, answer, target,
-                                  sonae_bcp_owner_row_get_id (q->owner_row), &error))
+  if (!sonae_bcp_set_check (self->store, q->key, answer, target,
+                            sonae_bcp_owner_row_get_id (q->owner_row), &error))
     {
       sonae_show_error (GTK_WIDGET (self), _("Could not save the answer"), error);
       return FALSE;
@@ -207,7 +207,7 @@ static void
 load (SonaeBcpCheckView *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) answers = sonae_store_list_bcp_checks (self->store, &error);
+  g_autoptr(GPtrArray) answers = sonae_bcp_list_checks (self->store, &error);
 
   if (answers == NULL)
     {

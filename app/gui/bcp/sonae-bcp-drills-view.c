@@ -15,6 +15,7 @@
 #include "sonae-error.h"
 #include "sonae-gui-util.h"
 #include "sonae-incident.h"
+#include "sonae-incidents.h"
 
 struct _SonaeBcpDrillsView
 {
@@ -96,7 +97,7 @@ drill_dialog_save (GtkWindow  *dialog,
       g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID, _("Write what was practised."));
       return FALSE;
     }
-  if (!sonae_store_save_bcp_drill (d->store, drill, error))
+  if (!sonae_bcp_save_drill (d->store, drill, error))
     return FALSE;
   d->drill->id = drill->id;
 
@@ -106,7 +107,7 @@ drill_dialog_save (GtkWindow  *dialog,
 
       m->text = g_strdup (g_ptr_array_index (d->new_measures, 0));
       m->drill_id = drill->id;
-      if (!sonae_store_save_bcp_measure (d->store, m, error))
+      if (!sonae_bcp_save_measure (d->store, m, error))
         return FALSE;
       /* Stored: not again if the dialog stays open. */
       g_ptr_array_remove_index (d->new_measures, 0);
@@ -227,7 +228,7 @@ open_drill_dialog (SonaeBcpDrillsView  *self,
   gtk_string_list_append (incidents, _("None"));
   g_array_append_val (d->incident_ids, none);
   filter.drill = 1;
-  list = sonae_store_list_incidents (self->store, &filter, &error);
+  list = sonae_incidents_list (self->store, &filter, &error);
   if (list == NULL)
     g_message ("Could not read the drill incidents: %s", error->message);
   for (guint i = 0; list != NULL && i < list->len; i++)
@@ -272,7 +273,7 @@ open_drill_dialog (SonaeBcpDrillsView  *self,
   d->measures_group = ADW_PREFERENCES_GROUP (measures);
   if (d->drill->id != 0)
     {
-      g_autoptr(GPtrArray) existing = sonae_store_list_bcp_drill_measures (self->store, d->drill->id, NULL);
+      g_autoptr(GPtrArray) existing = sonae_bcp_list_drill_measures (self->store, d->drill->id, NULL);
 
       for (guint i = 0; existing != NULL && i < existing->len; i++)
         {
@@ -281,7 +282,7 @@ open_drill_dialog (SonaeBcpDrillsView  *self,
 
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), m->text);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sonae_action_status_get_title (m->status));
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sonae_capa_status_get_title (m->status));
           adw_preferences_group_add (d->measures_group, row);
         }
     }
@@ -307,7 +308,7 @@ delete_clicked_cb (GtkButton          *button,
   SonaeBcpDrill *drill = g_object_get_data (G_OBJECT (button), "sonae-bcp-drill");
 
   sonae_bcp_confirm_delete (GTK_WIDGET (self), self->store, _("Delete Drill?"), _("Its measures stay in the plan."),
-                            sonae_store_delete_bcp_drill, drill->id, _("Could not delete the drill"));
+                            sonae_bcp_delete_drill, drill->id, _("Could not delete the drill"));
 }
 
 static void
@@ -325,7 +326,7 @@ drill_row_new (SonaeBcpDrillsView *self,
   GtkWidget *delete = sonae_bcp_delete_button_new (_("Delete Drill"));
   g_autoptr(GString) subtitle = g_string_new (drill->held_on);
   g_autofree char *name = g_strdup_printf ("drill-%" G_GINT64_FORMAT, drill->id);
-  g_autoptr(GPtrArray) measures = sonae_store_list_bcp_drill_measures (self->store, drill->id, NULL);
+  g_autoptr(GPtrArray) measures = sonae_bcp_list_drill_measures (self->store, drill->id, NULL);
   guint n_open = 0;
 
   gtk_widget_set_name (row, name);
@@ -345,7 +346,7 @@ drill_row_new (SonaeBcpDrillsView *self,
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
 
   for (guint i = 0; measures != NULL && i < measures->len; i++)
-    n_open += ((SonaeBcpMeasure *) g_ptr_array_index (measures, i))->status == SONAE_ACTION_OPEN;
+    n_open += ((SonaeBcpMeasure *) g_ptr_array_index (measures, i))->status == SONAE_CAPA_OPEN;
   if (measures != NULL && measures->len > 0)
     {
       g_autofree char *text = NULL;
@@ -375,7 +376,7 @@ load (SonaeBcpDrillsView *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *last = NULL;
   g_autofree char *description = NULL;
-  GPtrArray *drills = sonae_store_list_bcp_drills (self->store, &error);
+  GPtrArray *drills = sonae_bcp_list_drills (self->store, &error);
 
   if (drills == NULL)
     {
@@ -386,7 +387,7 @@ load (SonaeBcpDrillsView *self)
   g_clear_pointer (&self->drills, g_ptr_array_unref);
   self->drills = drills;
 
-  last = sonae_store_get_last_bcp_drill_date (self->store);
+  last = sonae_bcp_get_last_drill_date (self->store);
   if (last == NULL)
     description = g_strdup (_("Practise the plan at least once a year: stop a system on purpose, work on paper, "
                               "call the vendor. No drill recorded yet."));

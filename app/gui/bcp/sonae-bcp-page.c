@@ -13,8 +13,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sonae-autosave.h"
 #include "sonae-bcp-page.h"
+#include "sonae-autosave.h"
 #include "sonae-bcp-system-dialog.h"
 #include "sonae-bcp-views.h"
 #include "sonae-bcp.h"
@@ -163,7 +163,7 @@ text_field_save (TextField *f)
   if (!f->dirty)
     return TRUE;
   f->page->saving = TRUE;
-  ok = sonae_store_set_bcp_text (f->page->store, f->text, value, &error);
+  ok = sonae_bcp_set_text (f->page->store, f->text, value, &error);
   f->page->saving = FALSE;
   if (!ok)
     {
@@ -247,7 +247,7 @@ text_field_load (TextField *f)
   /* Never replace what someone is typing. */
   if (f->dirty)
     return;
-  stored = sonae_store_get_bcp_text (f->page->store, f->text, NULL);
+  stored = sonae_bcp_get_text (f->page->store, f->text, NULL);
   shown = buffer_text (f->buffer);
   if (g_strcmp0 (stored ? stored : "", shown) == 0)
     return;
@@ -288,7 +288,7 @@ deciders_load (SonaeBcpPage *self)
   self->updating = TRUE;
   for (guint d = 0; d < SONAE_BCP_N_DECISIONS; d++)
     {
-      g_autofree char *key = sonae_store_get_bcp_decider (self->store, d);
+      g_autofree char *key = sonae_bcp_get_decider (self->store, d);
       g_autofree char *line = NULL;
 
       for (guint i = 0; i < n_roles; i++)
@@ -315,7 +315,7 @@ decider_changed_cb (AdwComboRow  *row,
   if (self->updating || selected >= n_roles)
     return;
   self->saving = TRUE;
-  ok = sonae_store_set_bcp_decider (self->store, decision, roles[selected].key, &error);
+  ok = sonae_bcp_set_decider (self->store, decision, roles[selected].key, &error);
   self->saving = FALSE;
   if (!ok)
     sonae_show_error (GTK_WIDGET (self), _("Could not save who decides"), error);
@@ -414,7 +414,7 @@ event_row_save (EventRow *e)
   copy->stops = g_strdup (or_null (stops));
   copy->damage = g_strdup (or_null (damage));
   e->page->saving = TRUE;
-  ok = sonae_store_save_bcp_event (e->page->store, copy, &error);
+  ok = sonae_bcp_save_event (e->page->store, copy, &error);
   e->page->saving = FALSE;
   if (!ok)
     {
@@ -534,7 +534,7 @@ events_load (SonaeBcpPage *self,
              gint64        expand_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) stored = sonae_store_list_bcp_events (self->store, &error);
+  g_autoptr(GPtrArray) stored = sonae_bcp_list_events (self->store, &error);
 
   if (stored == NULL)
     {
@@ -597,7 +597,7 @@ undo_delete_event_cb (AdwToast  *toast,
   if (undo->page->store == NULL)
     return;
   undo->event->id = 0;
-  if (!sonae_store_save_bcp_event (undo->page->store, undo->event, &error))
+  if (!sonae_bcp_save_event (undo->page->store, undo->event, &error))
     sonae_show_error (GTK_WIDGET (undo->page), _("Could not bring the event back"), error);
 }
 
@@ -633,7 +633,7 @@ delete_event_action (GtkWidget  *widget,
       undo->event->damage = g_strdup (or_null (gtk_editable_get_text (GTK_EDITABLE (e->damage_row))));
       e->dirty = FALSE;
 
-      if (!sonae_store_delete_bcp_event (self->store, id, &error))
+      if (!sonae_bcp_delete_event (self->store, id, &error))
         {
           undo_event_free (undo);
           sonae_show_error (GTK_WIDGET (self), _("Could not delete the event"), error);
@@ -665,7 +665,7 @@ add_event_action (GtkWidget  *widget,
   events_flush (self);
   event->title = g_strdup (_("New event"));
   self->saving = TRUE;
-  ok = sonae_store_save_bcp_event (self->store, event, &error);
+  ok = sonae_bcp_save_event (self->store, event, &error);
   self->saving = FALSE;
   if (!ok)
     {
@@ -694,7 +694,7 @@ add_usual_events_action (GtkWidget  *widget,
   int n;
 
   events_flush (self);
-  n = sonae_store_add_usual_bcp_events (self->store, &error);
+  n = sonae_bcp_add_usual_events (self->store, &error);
   if (n < 0)
     {
       sonae_show_error (GTK_WIDGET (self), _("Could not add the usual events"), error);
@@ -794,7 +794,7 @@ static void
 systems_load (SonaeBcpPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) systems = sonae_store_list_bcp_systems (self->store, &error);
+  g_autoptr(GPtrArray) systems = sonae_bcp_list_systems (self->store, &error);
 
   if (systems == NULL)
     {
@@ -837,7 +837,7 @@ system_saved_cb (SonaeBcpSystemDialog *dialog,
   systems_load (self);
   if (!added)
     return;
-  system = sonae_store_get_bcp_system (self->store, system_id, NULL);
+  system = sonae_bcp_get_system (self->store, system_id, NULL);
   if (system == NULL)
     return;
   /* Translators: %s is a system, e.g. "Reception and billing" */
@@ -1060,7 +1060,7 @@ edit_roles_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   SonaeBcpPage *self = SONAE_BCP_PAGE (widget);
-  g_autofree char *key = sonae_store_get_bcp_decider (self->store, SONAE_BCP_DECIDE_DECLARE);
+  g_autofree char *key = sonae_bcp_get_decider (self->store, SONAE_BCP_DECIDE_DECLARE);
   GtkWidget *dialog = sonae_roles_dialog_new (parent_window (self), self->store);
 
   gtk_window_present (GTK_WINDOW (dialog));
@@ -1126,7 +1126,7 @@ sonae_bcp_page_show_system (SonaeBcpPage *self,
 
   if (system_id <= 0)
     return FALSE;
-  system = sonae_store_get_bcp_system (self->store, system_id, NULL);
+  system = sonae_bcp_get_system (self->store, system_id, NULL);
   if (system == NULL)
     return FALSE;
   sonae_bcp_page_show_worksheet (self, "systems");

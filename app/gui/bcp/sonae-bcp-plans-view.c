@@ -73,7 +73,7 @@ field_save (TextField *f)
     return TRUE;
   f->dirty = FALSE;
   text = field_text (f);
-  if (!sonae_store_set_bcp_text (f->view->store, f->which, text, &error))
+  if (!sonae_bcp_set_text (f->view->store, f->which, text, &error))
     {
       sonae_show_error (GTK_WIDGET (f->view), _("Could not save the text"), error);
       return FALSE;
@@ -115,7 +115,7 @@ field_load (TextField *f)
   /* What is being typed stays as it is. */
   if (f->dirty || gtk_widget_has_focus (GTK_WIDGET (f->text_view)))
     return;
-  value = sonae_store_get_bcp_text (f->view->store, f->which, &error);
+  value = sonae_bcp_get_text (f->view->store, f->which, &error);
   if (value == NULL && error != NULL)
     {
       g_message ("Could not read the plan: %s", error->message);
@@ -217,7 +217,7 @@ measure_dialog_save (GtkWindow  *dialog,
     }
   if (m->due_on != NULL && !sonae_date_check (m->due_on, error))
     return FALSE;
-  return sonae_store_save_bcp_measure (d->store, m, error);
+  return sonae_bcp_save_measure (d->store, m, error);
 }
 
 static SonaeBcpMeasure *
@@ -275,7 +275,7 @@ open_measure_dialog (SonaeBcpPlansView     *self,
 
   gtk_string_list_append (risks, _("None"));
   g_array_append_val (d->risk_ids, none);
-  list = sonae_store_list_bcp_risks (self->store, &error);
+  list = sonae_bcp_list_risks (self->store, &error);
   if (list == NULL)
     g_message ("Could not read the risks: %s", error->message);
   for (guint i = 0; list != NULL && i < list->len; i++)
@@ -332,7 +332,7 @@ review_dialog_save (GtkWindow  *dialog,
     }
   if (on != NULL && !sonae_date_check (on, error))
     return FALSE;
-  return sonae_store_mark_bcp_reviewed (d->store, on, by, error);
+  return sonae_bcp_mark_reviewed (d->store, on, by, error);
 }
 
 static void
@@ -369,11 +369,11 @@ row_measure (GtkWidget *row)
 static void
 set_status (SonaeBcpPlansView *self,
             gint64             id,
-            SonaeActionStatus  status)
+            SonaeCapaStatus    status)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!sonae_store_set_bcp_measure_status (self->store, id, status, NULL, &error))
+  if (!sonae_bcp_set_measure_status (self->store, id, status, NULL, &error))
     sonae_show_error (GTK_WIDGET (self), _("Could not change the measure"), error);
 }
 
@@ -386,7 +386,7 @@ done_toggled_cb (GtkCheckButton *check,
 
   if (self == NULL || self->updating)
     return;
-  set_status (self, m->id, gtk_check_button_get_active (check) ? SONAE_ACTION_DONE : SONAE_ACTION_OPEN);
+  set_status (self, m->id, gtk_check_button_get_active (check) ? SONAE_CAPA_DONE : SONAE_CAPA_OPEN);
 }
 
 static void
@@ -404,14 +404,14 @@ measure_action_cb (GSimpleAction *action,
   if (g_str_equal (name, "edit"))
     open_measure_dialog (self, m);
   else if (g_str_equal (name, "done"))
-    set_status (self, m->id, SONAE_ACTION_DONE);
+    set_status (self, m->id, SONAE_CAPA_DONE);
   else if (g_str_equal (name, "reopen"))
-    set_status (self, m->id, SONAE_ACTION_OPEN);
+    set_status (self, m->id, SONAE_CAPA_OPEN);
   else if (g_str_equal (name, "drop"))
-    set_status (self, m->id, SONAE_ACTION_DROPPED);
+    set_status (self, m->id, SONAE_CAPA_DROPPED);
   else if (g_str_equal (name, "delete"))
     sonae_bcp_confirm_delete (GTK_WIDGET (self), self->store, _("Delete Measure?"), m->text,
-                              sonae_store_delete_bcp_measure, m->id, _("Could not delete the measure"));
+                              sonae_bcp_delete_measure, m->id, _("Could not delete the measure"));
 }
 
 static void
@@ -441,7 +441,7 @@ measure_row_new (SonaeBcpPlansView *self,
   GtkWidget *row = adw_action_row_new ();
   g_autoptr(GString) subtitle = g_string_new (NULL);
   g_autofree char *name = NULL;
-  gboolean overdue = m->status == SONAE_ACTION_OPEN && sonae_bcp_date_is_past (m->due_on);
+  gboolean overdue = m->status == SONAE_CAPA_OPEN && sonae_bcp_date_is_past (m->due_on);
 
   if (m->check_key != NULL)
     name = g_strdup_printf ("measure-check-%s", m->check_key);
@@ -461,18 +461,18 @@ measure_row_new (SonaeBcpPlansView *self,
         g_string_append (subtitle, " · ");
       g_string_append (subtitle, m->owner_name);
     }
-  else if (m->status == SONAE_ACTION_OPEN)
+  else if (m->status == SONAE_CAPA_OPEN)
     {
       if (subtitle->len > 0)
         g_string_append (subtitle, " · ");
       g_string_append (subtitle, _("No owner yet"));
     }
-  if (m->status != SONAE_ACTION_OPEN && m->done_on != NULL)
+  if (m->status != SONAE_CAPA_OPEN && m->done_on != NULL)
     {
       if (subtitle->len > 0)
         g_string_append (subtitle, " · ");
       /* Translators: the status (done, dropped) and its date */
-      g_string_append_printf (subtitle, _("%s on %s"), sonae_action_status_get_title (m->status), m->done_on);
+      g_string_append_printf (subtitle, _("%s on %s"), sonae_capa_status_get_title (m->status), m->done_on);
     }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
 
@@ -482,9 +482,9 @@ measure_row_new (SonaeBcpPlansView *self,
 
       gtk_widget_set_name (check, "done-check");
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (check, m->status == SONAE_ACTION_DONE ? _("Reopen") : _("Mark Done"));
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), m->status == SONAE_ACTION_DONE);
-      gtk_widget_set_sensitive (check, m->status != SONAE_ACTION_DROPPED);
+      gtk_widget_set_tooltip_text (check, m->status == SONAE_CAPA_DONE ? _("Reopen") : _("Mark Done"));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), m->status == SONAE_CAPA_DONE);
+      gtk_widget_set_sensitive (check, m->status != SONAE_CAPA_DROPPED);
       g_signal_connect (check, "toggled", G_CALLBACK (done_toggled_cb), row);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
     }
@@ -499,7 +499,7 @@ measure_row_new (SonaeBcpPlansView *self,
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
     }
 
-  if (m->due_on != NULL && m->status == SONAE_ACTION_OPEN)
+  if (m->due_on != NULL && m->status == SONAE_CAPA_OPEN)
     {
       g_autofree char *due = g_strdup_printf (_("Due %s"), m->due_on);
 
@@ -507,10 +507,10 @@ measure_row_new (SonaeBcpPlansView *self,
     }
 
   /* Open is what the check box and the due date already say. */
-  if (m->status != SONAE_ACTION_OPEN)
+  if (m->status != SONAE_CAPA_OPEN)
     {
-      GtkWidget *pill = sonae_bcp_pill_new (sonae_action_status_get_title (m->status),
-                                            sonae_action_status_to_string (m->status));
+      GtkWidget *pill = sonae_bcp_pill_new (sonae_capa_status_get_title (m->status),
+                                            sonae_capa_status_to_string (m->status));
 
       gtk_widget_set_name (pill, "status-pill");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
@@ -533,7 +533,7 @@ measure_row_new (SonaeBcpPlansView *self,
       g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), row);
       gtk_widget_insert_action_group (row, "measure", G_ACTION_GROUP (group));
       g_menu_append (menu, _("_Edit…"), "measure.edit");
-      if (m->status == SONAE_ACTION_OPEN)
+      if (m->status == SONAE_CAPA_OPEN)
         {
           g_menu_append (menu, _("Mark _Done"), "measure.done");
           g_menu_append (menu, _("D_rop"), "measure.drop");
@@ -564,7 +564,7 @@ static void
 load_measures (SonaeBcpPlansView *self)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *measures = sonae_store_list_bcp_measures (self->store, &error);
+  GPtrArray *measures = sonae_bcp_list_measures (self->store, &error);
 
   if (measures == NULL)
     {
@@ -591,7 +591,7 @@ load_review (SonaeBcpPlansView *self)
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->next_review_label), "bcp-overdue");
   gtk_widget_remove_css_class (GTK_WIDGET (self->next_review_label), "dim-label");
-  if (sonae_store_get_bcp_last_review (self->store, &date, &by))
+  if (sonae_bcp_get_last_review (self->store, &date, &by))
     {
       g_autofree char *text = g_strdup_printf ("%s (%s)", date, by);
       g_autoptr(GDate) next = g_date_new ();

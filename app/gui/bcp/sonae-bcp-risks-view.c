@@ -120,7 +120,7 @@ risk_dialog_save (GtkWindow  *dialog,
     return FALSE;
   if (r->next_review_on != NULL && !sonae_date_check (r->next_review_on, error))
     return FALSE;
-  return sonae_store_save_bcp_risk (d->store, r, error);
+  return sonae_bcp_save_risk (d->store, r, error);
 }
 
 static GtkWidget *
@@ -252,7 +252,7 @@ delete_clicked_cb (GtkButton         *button,
   SonaeBcpRisk *r = g_object_get_data (G_OBJECT (button), "sonae-bcp-risk");
 
   sonae_bcp_confirm_delete (GTK_WIDGET (self), self->store, _("Delete Risk?"), r->risk,
-                            sonae_store_delete_bcp_risk, r->id, _("Could not delete the risk"));
+                            sonae_bcp_delete_risk, r->id, _("Could not delete the risk"));
 }
 
 static void
@@ -318,7 +318,7 @@ static void
 load (SonaeBcpRisksView *self)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *risks = sonae_store_list_bcp_risks (self->store, &error);
+  GPtrArray *risks = sonae_bcp_list_risks (self->store, &error);
 
   if (risks == NULL)
     {

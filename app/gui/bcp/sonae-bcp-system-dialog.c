@@ -413,7 +413,7 @@ sonae_bcp_system_dialog_save (SonaeBcpSystemDialog *self,
       show_error (self, error->message);
       return FALSE;
     }
-  if (!sonae_store_save_bcp_system (self->store, system, &error))
+  if (!sonae_bcp_save_system (self->store, system, &error))
     {
       if (system->name == NULL || g_error_matches (error, SONAE_ERROR, SONAE_ERROR_EXISTS))
         gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
@@ -453,7 +453,7 @@ sonae_bcp_system_dialog_delete (SonaeBcpSystemDialog *self)
       gtk_window_close (GTK_WINDOW (self));
       return TRUE;
     }
-  if (!sonae_store_delete_bcp_system (self->store, self->system->id, &error))
+  if (!sonae_bcp_delete_system (self->store, self->system->id, &error))
     {
       show_error (self, error->message);
       return FALSE;
@@ -650,7 +650,7 @@ sonae_bcp_system_dialog_new (GtkWindow  *parent,
     {
       g_autoptr(GError) error = NULL;
 
-      system = sonae_store_get_bcp_system (store, system_id, &error);
+      system = sonae_bcp_get_system (store, system_id, &error);
       if (system == NULL)
         return NULL;
     }

@@ -3,10 +3,11 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "sonae-contacts.h"
 #include "sonae-home-page.h"
+#include "sonae-contacts.h"
 #include "sonae-incident-now.h"
 #include "sonae-incident.h"
+#include "sonae-incidents.h"
 #include "sonae-manual-view.h"
 #include "sonae-reminders.h"
 
@@ -422,7 +423,7 @@ update_incidents (SonaeHomePage *self)
   g_ptr_array_set_size (self->incident_rows, 0);
 
   filter.open_only = TRUE;
-  incidents = sonae_store_list_incidents (self->store, &filter, &error);
+  incidents = sonae_incidents_list (self->store, &filter, &error);
   if (incidents == NULL)
     g_message ("Could not list the incidents: %s", error->message);
 

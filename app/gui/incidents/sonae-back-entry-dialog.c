@@ -8,6 +8,7 @@
 #include "sonae-error.h"
 #include "sonae-gui-util.h"
 #include "sonae-incident.h"
+#include "sonae-incidents.h"
 
 struct _SonaeBackEntryDialog
 {
@@ -72,8 +73,8 @@ sonae_back_entry_dialog_save (SonaeBackEntryDialog *self)
     }
 
   if (self->step_id != NULL)
-    ok = sonae_store_check_step (self->store, self->incident_id, self->step_id, TRUE,
-                                 who, at, &error);
+    ok = sonae_incidents_check_step (self->store, self->incident_id, self->step_id, TRUE,
+                                     who, at, &error);
   else
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
@@ -86,7 +87,7 @@ sonae_back_entry_dialog_save (SonaeBackEntryDialog *self)
           show_error (self, GTK_WIDGET (self->text_view), _("Write what the paper says."));
           return FALSE;
         }
-      ok = sonae_store_add_note (self->store, self->incident_id, text, who, at, &error);
+      ok = sonae_incidents_add_note (self->store, self->incident_id, text, who, at, &error);
     }
 
   if (!ok)

@@ -14,8 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SonaeBackEntryDialog, sonae_back_entry_dialog, SONAE, BACK_ENTRY_DIALOG, AdwWindow)
 
 /* A modal dialog over @parent for incident @incident_id. With @step, Save
- * checks that step with the paper time (sonae_store_check_step); without,
- * Save adds the note typed (sonae_store_add_note). A time that cannot be
+ * checks that step with the paper time (sonae_incidents_check_step); without,
+ * Save adds the note typed (sonae_incidents_add_note). A time that cannot be
  * read, or one in the future, is shown next to the field and nothing is
  * saved. */
 SonaeBackEntryDialog *sonae_back_entry_dialog_new  (GtkWindow                *parent,

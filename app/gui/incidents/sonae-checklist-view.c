@@ -13,11 +13,12 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sonae-checklist-view.h"
 #include "sonae-autosave.h"
 #include "sonae-back-entry-dialog.h"
-#include "sonae-checklist-view.h"
 #include "sonae-clock.h"
 #include "sonae-gui-util.h"
+#include "sonae-incidents.h"
 #include "sonae-role.h"
 
 
@@ -150,8 +151,8 @@ save_field (SonaeChecklistView *self,
   gtk_widget_remove_css_class (fw->widget, "error");
   gtk_widget_set_tooltip_text (fw->widget, fw->field->hint);
 
-  if (!sonae_store_set_step_field (self->store, self->incident_id, fw->step, fw->field,
-                                   value, author, &error))
+  if (!sonae_incidents_set_step_field (self->store, self->incident_id, fw->step, fw->field,
+                                       value, author, &error))
     {
       sonae_show_error (GTK_WIDGET (self), _("Could not save what was typed"), error);
       return FALSE;
@@ -380,7 +381,7 @@ static GHashTable *
 recorded_times (SonaeChecklistView *self)
 {
   GHashTable *recorded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GPtrArray) entries = sonae_store_list_timeline (self->store, self->incident_id, NULL);
+  g_autoptr(GPtrArray) entries = sonae_incidents_list_timeline (self->store, self->incident_id, NULL);
 
   for (guint i = 0; entries && i < entries->len; i++)
     {
@@ -470,7 +471,7 @@ check_toggled_cb (GtkCheckButton *check,
     }
 
   author = sonae_get_author ();
-  if (!sonae_store_check_step (self->store, self->incident_id, sw->step->id, done, author, NULL, &error))
+  if (!sonae_incidents_check_step (self->store, self->incident_id, sw->step->id, done, author, NULL, &error))
     {
       self->updating = TRUE;
       gtk_check_button_set_active (check, !done);

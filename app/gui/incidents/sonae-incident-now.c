@@ -5,13 +5,14 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sonae-incident-now.h"
 #include "sonae-checklist.h"
 #include "sonae-clock.h"
-#include "sonae-content.h"
 #include "sonae-escalation.h"
 #include "sonae-gui-util.h"
-#include "sonae-incident-now.h"
 #include "sonae-incident.h"
+#include "sonae-incidents.h"
+#include "sonae-manual.h"
 #include "sonae-role.h"
 
 struct _SonaeIncidentNow
@@ -174,7 +175,7 @@ update_outcomes (SonaeIncidentNow *self)
 
   if (self->incident_id == 0)
     return;
-  entries = sonae_store_list_timeline (self->store, self->incident_id, &error);
+  entries = sonae_incidents_list_timeline (self->store, self->incident_id, &error);
   if (entries == NULL)
     {
       g_message ("Could not read the timeline: %s", error->message);
@@ -252,8 +253,8 @@ call_clicked_cb (GtkButton        *button,
   g_autofree char *author = sonae_get_author ();
   g_autofree char *message = NULL;
 
-  if (!sonae_store_log_call (self->store, self->incident_id, contact_id, role_key, outcome,
-                             author, NULL, &error))
+  if (!sonae_incidents_log_call (self->store, self->incident_id, contact_id, role_key, outcome,
+                                 author, NULL, &error))
     {
       sonae_show_error (GTK_WIDGET (self), _("Could not log the call"), error);
       return;
@@ -586,7 +587,7 @@ rebuild (SonaeIncidentNow *self)
   if (self->incident_id == 0)
     return;
 
-  incident = sonae_store_get_incident (self->store, self->incident_id, &error);
+  incident = sonae_incidents_get (self->store, self->incident_id, &error);
   if (incident == NULL)
     {
       g_message ("Could not read incident %" G_GINT64_FORMAT ": %s", self->incident_id, error->message);
@@ -622,7 +623,7 @@ update_cb (gpointer user_data)
     {
       /* A call logged or a note added: keep the page where it is and
        * refresh the outcomes; a new level or type changes whom to call. */
-      incident = sonae_store_get_incident (self->store, self->incident_id, NULL);
+      incident = sonae_incidents_get (self->store, self->incident_id, NULL);
       if (incident != NULL && incident->level == self->shown_level && incident->type == self->shown_type)
         {
           update_outcomes (self);

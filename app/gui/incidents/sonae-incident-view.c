@@ -10,14 +10,15 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "sonae-actions.h"
+#include "sonae-incident-view.h"
+#include "sonae-capa.h"
 #include "sonae-checklist-view.h"
 #include "sonae-gui-util.h"
 #include "sonae-incident-now.h"
-#include "sonae-incident-view.h"
 #include "sonae-incident.h"
-#include "sonae-report-view.h"
-#include "sonae-reporting-view.h"
+#include "sonae-incidents.h"
+#include "sonae-report-form-view.h"
+#include "sonae-reporting-duties-view.h"
 #include "sonae-timeline-view.h"
 
 struct _SonaeIncidentView
@@ -62,8 +63,8 @@ struct _SonaeIncidentView
   /* borrowed */
   GtkToggleButton *status_buttons[SONAE_N_STATUSES];
   GtkWidget *now_widget;        /* SonaeIncidentNow, child of now_box */
-  GtkWidget *report_widget;     /* SonaeReportView, child of report_box */
-  GtkWidget *reporting_widget;  /* SonaeReportingView, child of reporting_box */
+  GtkWidget *report_widget;     /* SonaeReportFormView, child of report_box */
+  GtkWidget *reporting_widget;  /* SonaeReportingDutiesView, child of reporting_box */
 
   /* owned */
   SonaeStore *store;
@@ -116,9 +117,9 @@ flush_all (SonaeIncidentView *self)
   if (self->checklist_view != NULL)
     sonae_checklist_view_flush (self->checklist_view);
   if (self->report_widget != NULL)
-    sonae_report_view_flush (SONAE_REPORT_VIEW (self->report_widget));
+    sonae_report_form_view_flush (SONAE_REPORT_FORM_VIEW (self->report_widget));
   if (self->reporting_widget != NULL)
-    sonae_reporting_view_flush (SONAE_REPORTING_VIEW (self->reporting_widget));
+    sonae_reporting_duties_view_flush (SONAE_REPORTING_DUTIES_VIEW (self->reporting_widget));
 }
 
 static void
@@ -137,7 +138,7 @@ update_chain (SonaeIncidentView *self)
   g_autoptr(GError) error = NULL;
   guint bad_seq = 0;
 
-  if (sonae_store_verify_timeline (self->store, self->incident->id, &bad_seq, &error))
+  if (sonae_incidents_verify_timeline (self->store, self->incident->id, &bad_seq, &error))
     {
       gtk_widget_set_visible (self->chain_broken_box, FALSE);
       gtk_widget_set_visible (self->chain_ok_box, TRUE);
@@ -249,7 +250,7 @@ load (SonaeIncidentView *self,
   g_autoptr(SonaeIncident) incident = NULL;
   gboolean same = self->incident != NULL && self->incident->id == incident_id;
 
-  incident = sonae_store_get_incident (self->store, incident_id, &error);
+  incident = sonae_incidents_get (self->store, incident_id, &error);
   if (incident == NULL)
     {
       sonae_show_error (GTK_WIDGET (self), _("Could not open the incident"), error);
@@ -279,9 +280,9 @@ load (SonaeIncidentView *self,
   sonae_checklist_view_set_incident (self->checklist_view, self->incident, self->checklist);
   sonae_timeline_view_set_incident (self->timeline_view, self->incident->id, self->checklist);
   if (self->report_widget != NULL)
-    sonae_report_view_set_incident (SONAE_REPORT_VIEW (self->report_widget), self->incident->id);
+    sonae_report_form_view_set_incident (SONAE_REPORT_FORM_VIEW (self->report_widget), self->incident->id);
   if (self->reporting_widget != NULL)
-    sonae_reporting_view_set_incident (SONAE_REPORTING_VIEW (self->reporting_widget), self->incident->id);
+    sonae_reporting_duties_view_set_incident (SONAE_REPORTING_DUTIES_VIEW (self->reporting_widget), self->incident->id);
   return TRUE;
 }
 
@@ -293,9 +294,9 @@ clear (SonaeIncidentView *self)
   if (self->now_widget != NULL)
     sonae_incident_now_set_incident (SONAE_INCIDENT_NOW (self->now_widget), 0);
   if (self->report_widget != NULL)
-    sonae_report_view_set_incident (SONAE_REPORT_VIEW (self->report_widget), 0);
+    sonae_report_form_view_set_incident (SONAE_REPORT_FORM_VIEW (self->report_widget), 0);
   if (self->reporting_widget != NULL)
-    sonae_reporting_view_set_incident (SONAE_REPORTING_VIEW (self->reporting_widget), 0);
+    sonae_reporting_duties_view_set_incident (SONAE_REPORTING_DUTIES_VIEW (self->reporting_widget), 0);
   g_clear_pointer (&self->incident, sonae_incident_free);
   g_clear_pointer (&self->checklist, sonae_checklist_unref);
 }
@@ -422,9 +423,9 @@ status_toggled_cb (GtkToggleButton   *button,
   /* What is typed in the report counts before closing. */
   if (status == SONAE_STATUS_CLOSED)
     flush_all (self);
-  if (!sonae_store_set_incident_status (self->store, self->incident->id, status, author, NULL, &error))
+  if (!sonae_incidents_set_status (self->store, self->incident->id, status, author, NULL, &error))
     {
-      if (status == SONAE_STATUS_CLOSED && sonae_store_count_open_actions (self->store, self->incident->id) > 0)
+      if (status == SONAE_STATUS_CLOSED && sonae_capa_count_open (self->store, self->incident->id) > 0)
         show_close_refused (self, error);
       else
         sonae_show_error (GTK_WIDGET (self), _("Could not change the status"), error);
@@ -456,7 +457,7 @@ level_selected_cb (SonaeIncidentView *self)
     return;
   author = sonae_get_author ();
   reason = take_reason (self);
-  if (!sonae_store_set_incident_level (self->store, self->incident->id, level, author, reason, &error))
+  if (!sonae_incidents_set_level (self->store, self->incident->id, level, author, reason, &error))
     sonae_show_error (GTK_WIDGET (self), _("Could not change the level"), error);
   load (self, self->incident->id);
 }
@@ -474,8 +475,8 @@ type_selected_cb (SonaeIncidentView *self)
     return;
   author = sonae_get_author ();
   reason = take_reason (self);
-  if (!sonae_store_set_incident_type (self->store, self->incident->id, (SonaeIncidentType) type,
-                                      author, reason, &error))
+  if (!sonae_incidents_set_type (self->store, self->incident->id, (SonaeIncidentType) type,
+                                 author, reason, &error))
     sonae_show_error (GTK_WIDGET (self), _("Could not change the incident type"), error);
   load (self, self->incident->id);
 }
@@ -493,8 +494,8 @@ event_selected_cb (SonaeIncidentView *self)
     return;
   author = sonae_get_author ();
   reason = take_reason (self);
-  if (!sonae_store_set_incident_event (self->store, self->incident->id, (SonaeEventType) event,
-                                       author, reason, &error))
+  if (!sonae_incidents_set_event (self->store, self->incident->id, (SonaeEventType) event,
+                                  author, reason, &error))
     sonae_show_error (GTK_WIDGET (self), _("Could not change the event type"), error);
   load (self, self->incident->id);
 }
@@ -532,7 +533,7 @@ save_detail (SonaeIncidentView *self,
     }
 
   author = sonae_get_author ();
-  if (!sonae_store_set_incident_detail (self->store, self->incident->id, detail, value, author, &error))
+  if (!sonae_incidents_set_detail (self->store, self->incident->id, detail, value, author, &error))
     {
       /* Shown next to the details; nothing was saved. */
       gtk_widget_add_css_class (GTK_WIDGET (row), "error");
@@ -784,10 +785,10 @@ sonae_incident_view_new (SonaeStore *store)
   g_object_set (self->timeline_view, "store", store, NULL);
   self->now_widget = sonae_incident_now_new (store);
   gtk_box_append (self->now_box, self->now_widget);
-  self->report_widget = sonae_report_view_new (store);
+  self->report_widget = sonae_report_form_view_new (store);
   gtk_widget_set_vexpand (self->report_widget, TRUE);
   gtk_box_append (self->report_box, self->report_widget);
-  self->reporting_widget = sonae_reporting_view_new (store);
+  self->reporting_widget = sonae_reporting_duties_view_new (store);
   gtk_widget_set_vexpand (self->reporting_widget, TRUE);
   gtk_box_append (self->reporting_box, self->reporting_widget);
   return GTK_WIDGET (self);

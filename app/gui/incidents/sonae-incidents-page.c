@@ -10,10 +10,11 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sonae-incidents-page.h"
 #include "sonae-gui-util.h"
 #include "sonae-incident-view.h"
 #include "sonae-incident.h"
-#include "sonae-incidents-page.h"
+#include "sonae-incidents.h"
 #include "sonae-print-operation.h"
 
 struct _SonaeIncidentsPage
@@ -155,7 +156,7 @@ static void
 update_years (SonaeIncidentsPage *self)
 {
   SonaeIncidentFilter all = SONAE_INCIDENT_FILTER_ALL;
-  g_autoptr(GPtrArray) incidents = sonae_store_list_incidents (self->store, &all, NULL);
+  g_autoptr(GPtrArray) incidents = sonae_incidents_list (self->store, &all, NULL);
   g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   int selected = selected_year (self);
@@ -237,13 +238,13 @@ reload (SonaeIncidentsPage *self)
   else if (gtk_toggle_button_get_active (self->closed_toggle))
     filter.status = SONAE_STATUS_CLOSED;
 
-  incidents = sonae_store_list_incidents (self->store, &filter, &error);
+  incidents = sonae_incidents_list (self->store, &filter, &error);
   if (incidents == NULL)
     {
       sonae_show_error (GTK_WIDGET (self), _("Could not read the incidents"), error);
       return;
     }
-  everything = sonae_store_list_incidents (self->store, &all, NULL);
+  everything = sonae_incidents_list (self->store, &all, NULL);
   n_all = everything ? everything->len : 0;
 
   self->reloading = TRUE;
@@ -437,7 +438,7 @@ open_newest_open_incident (SonaeIncidentsPage *self)
   SonaeIncident *newest;
 
   filter.open_only = TRUE;
-  open = sonae_store_list_incidents (self->store, &filter, NULL);
+  open = sonae_incidents_list (self->store, &filter, NULL);
   if (open == NULL || open->len == 0)
     return;
   newest = g_ptr_array_index (open, 0);

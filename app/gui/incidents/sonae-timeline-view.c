@@ -9,10 +9,11 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sonae-timeline-view.h"
 #include "sonae-back-entry-dialog.h"
 #include "sonae-gui-util.h"
 #include "sonae-incident.h"
-#include "sonae-timeline-view.h"
+#include "sonae-incidents.h"
 
 struct _SonaeTimelineView
 {
@@ -307,7 +308,7 @@ sonae_timeline_view_reload (SonaeTimelineView *self)
   if (self->incident_id == 0)
     return;
 
-  self->entries = sonae_store_list_timeline (self->store, self->incident_id, &error);
+  self->entries = sonae_incidents_list_timeline (self->store, self->incident_id, &error);
   if (self->entries == NULL)
     {
       GtkWidget *label = gtk_label_new (error->message);
@@ -365,7 +366,7 @@ add_note_action (GtkWidget  *widget,
 
   if (self->incident_id == 0 || *text == '\0')
     return;
-  if (!sonae_store_add_note (self->store, self->incident_id, text, author, NULL, &error))
+  if (!sonae_incidents_add_note (self->store, self->incident_id, text, author, NULL, &error))
     {
       sonae_show_error (widget, _("Could not add the note"), error);
       return;
@@ -426,7 +427,7 @@ correction_response_cb (AdwMessageDialog  *dialog,
 
   if (g_strcmp0 (response, "correct") != 0 || *text == '\0' || self->incident_id == 0)
     return;
-  if (!sonae_store_correct_entry (self->store, self->incident_id, entry_id, text, author, &error))
+  if (!sonae_incidents_correct_entry (self->store, self->incident_id, entry_id, text, author, &error))
     {
       sonae_show_error (GTK_WIDGET (self), _("Could not add the correction"), error);
       return;

@@ -6,11 +6,12 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sonae-content.h"
+#include "sonae-triage-dialog.h"
 #include "sonae-gui-util.h"
 #include "sonae-incident-now.h"
 #include "sonae-incident.h"
-#include "sonae-triage-dialog.h"
+#include "sonae-incidents.h"
+#include "sonae-manual.h"
 #include "sonae-triage.h"
 
 typedef enum {
@@ -565,7 +566,7 @@ start_cb (GtkWidget  *widget,
     author = sonae_get_author ();
   else
     sonae_set_author (author);
-  if (!sonae_store_create_incident (self->store, incident, self->proposal, author, &error))
+  if (!sonae_incidents_create (self->store, incident, self->proposal, author, &error))
     {
       sonae_show_error (widget, _("Could not start the incident"), error);
       gtk_widget_action_set_enabled (widget, "triage.start", TRUE);

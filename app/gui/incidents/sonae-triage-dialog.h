@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SonaeTriageDialog, sonae_triage_dialog, SONAE, TRIAGE_DIALOG, AdwWindow)
 
 /* A modal dialog over @parent. When the person starts the incident, it is
- * created in @store (sonae_store_create_incident, author sonae_get_author)
+ * created in @store (sonae_incidents_create, author sonae_get_author)
  * and the dialog activates "win.show-incident" on @parent with the new id
  * (an int64 parameter), then closes. */
 SonaeTriageDialog *sonae_triage_dialog_new (GtkWindow  *parent,

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sonae-gui-util.h"
 #include "sonae-manual-history.h"
-#include "sonae-manual-store.h"
+#include "sonae-gui-util.h"
+#include "sonae-manual-edits.h"
 #include "sonae-manual-view.h"
 
 /* Names of parts are cut to this many characters in a row's title. */
@@ -194,7 +194,7 @@ fill (SonaeManualHistory *self,
       SonaeStore         *store)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) revisions = sonae_store_list_manual_revisions (store, &error);
+  g_autoptr(GPtrArray) revisions = sonae_manual_edits_list_revisions (store, &error);
   g_autoptr(SonaeManualView) view = sonae_manual_view_new (store, NULL, NULL);
 
   if (revisions == NULL)

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 #define SONAE_TYPE_MANUAL_HISTORY (sonae_manual_history_get_type ())
 G_DECLARE_FINAL_TYPE (SonaeManualHistory, sonae_manual_history, SONAE, MANUAL_HISTORY, AdwWindow)
 
-/* A window over @parent listing sonae_store_list_manual_revisions(). */
+/* A window over @parent listing sonae_manual_edits_list_revisions(). */
 GtkWidget *sonae_manual_history_new       (GtkWindow  *parent,
                                            SonaeStore *store);
 /* How many changes it lists. */

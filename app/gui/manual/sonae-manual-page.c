@@ -9,11 +9,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sonae-manual-page.h"
 #include "sonae-gui-util.h"
 #include "sonae-manual-block.h"
+#include "sonae-manual-edits.h"
 #include "sonae-manual-history.h"
-#include "sonae-manual-page.h"
-#include "sonae-manual-store.h"
 #include "sonae-manual-view.h"
 
 /* At most this many search results are listed. */
@@ -1354,14 +1354,14 @@ restore_edit (SonaeStore       *store,
               const char       *author,
               GError          **error)
 {
-  if (!sonae_store_reset_manual_item (store, item_id, author, error))
+  if (!sonae_manual_edits_reset_item (store, item_id, author, error))
     return FALSE;
   if (edit == NULL)
     return TRUE;
   if ((edit->text != NULL || edit->role_key != NULL) &&
-      !sonae_store_edit_manual_item (store, item_id, edit->text, edit->role_key, edit->base_text, author, error))
+      !sonae_manual_edits_edit_item (store, item_id, edit->text, edit->role_key, edit->base_text, author, error))
     return FALSE;
-  if (edit->has_position && !sonae_store_move_manual_item (store, item_id, edit->position, author, error))
+  if (edit->has_position && !sonae_manual_edits_move_item (store, item_id, edit->position, author, error))
     return FALSE;
   return TRUE;
 }
@@ -1378,7 +1378,7 @@ undo_clicked_cb (AdwToast *toast,
   if (undo->re_add)
     {
       if (undo->edit != NULL &&
-          !sonae_store_add_manual_step (undo->store, undo->edit->parent_id, undo->edit->text,
+          !sonae_manual_edits_add_step (undo->store, undo->edit->parent_id, undo->edit->text,
                                         undo->edit->role_key, undo->edit->position, undo->author,
                                         NULL, &error))
         goto rollback;
@@ -1390,7 +1390,7 @@ undo_clicked_cb (AdwToast *toast,
            !restore_edit (undo->store, title_id, undo->title_edit, undo->author, &error)))
         goto rollback;
       if (undo->level >= 0 &&
-          !sonae_store_set_level_role (undo->store, undo->level, undo->level_role, undo->author, &error))
+          !sonae_manual_edits_set_level_role (undo->store, undo->level, undo->level_role, undo->author, &error))
         goto rollback;
     }
   if (sonae_store_commit (undo->store, &error))
@@ -1426,8 +1426,8 @@ undo_new (SonaeManualPage *self,
   undo->store = g_object_ref (self->store);
   undo->author = g_strdup (sonae_manual_page_get_author (self));
   undo->item_id = g_strdup (item_id);
-  undo->edit = sonae_store_get_manual_edit (self->store, item_id, NULL);
-  undo->title_edit = sonae_store_get_manual_edit (self->store, title_id, NULL);
+  undo->edit = sonae_manual_edits_get (self->store, item_id, NULL);
+  undo->title_edit = sonae_manual_edits_get (self->store, title_id, NULL);
   undo->level = -1;
   return undo;
 }
@@ -1458,14 +1458,14 @@ reset_item (SonaeManualPage           *self,
   if (item->kind == SONAE_MANUAL_ITEM_LEVEL && item->role_edited)
     {
       undo->level = item->level;
-      undo->level_role = sonae_store_get_level_role (self->store, item->level);
+      undo->level_role = sonae_manual_edits_get_level_role (self->store, item->level);
     }
 
   if (!sonae_store_begin (self->store, &error))
     goto fail;
-  if (!sonae_store_reset_manual_item (self->store, item->id, author, &error) ||
-      !sonae_store_reset_manual_item (self->store, title_id, author, &error) ||
-      (undo->level >= 0 && !sonae_store_set_level_role (self->store, item->level, NULL, author, &error)))
+  if (!sonae_manual_edits_reset_item (self->store, item->id, author, &error) ||
+      !sonae_manual_edits_reset_item (self->store, title_id, author, &error) ||
+      (undo->level >= 0 && !sonae_manual_edits_set_level_role (self->store, item->level, NULL, author, &error)))
     {
       sonae_store_rollback (self->store);
       goto fail;
@@ -1491,7 +1491,7 @@ remove_item (SonaeManualPage           *self,
   Undo *undo = undo_new (self, item->id);
 
   undo->re_add = item->added;
-  if (!sonae_store_remove_manual_item (self->store, item->id, sonae_manual_page_get_author (self), &error))
+  if (!sonae_manual_edits_remove_item (self->store, item->id, sonae_manual_page_get_author (self), &error))
     {
       undo_free (undo, NULL);
       report_error (self, error);
@@ -1533,7 +1533,7 @@ move_item (SonaeManualPage           *self,
     return;
   /* The index counts the other siblings only. */
   position = sonae_manual_view_position_at (siblings, index + delta, item->id);
-  if (!sonae_store_move_manual_item (self->store, item->id, position, sonae_manual_page_get_author (self), &error))
+  if (!sonae_manual_edits_move_item (self->store, item->id, position, sonae_manual_page_get_author (self), &error))
     {
       report_error (self, error);
       return;
@@ -1552,7 +1552,7 @@ add_step (SonaeManualPage *self,
   g_autofree char *new_id = NULL;
   double position = sonae_manual_view_position_at (siblings, index, NULL);
 
-  if (!sonae_store_add_manual_step (self->store, parent_id, _("New step: write here what to do."), role_key,
+  if (!sonae_manual_edits_add_step (self->store, parent_id, _("New step: write here what to do."), role_key,
                                     position, sonae_manual_page_get_author (self), &new_id, &error))
     {
       report_error (self, error);
@@ -1586,22 +1586,22 @@ settle_review (SonaeManualPage  *self,
                gboolean          keep,
                GError          **error)
 {
-  g_autoptr(SonaeManualEdit) edit = sonae_store_get_manual_edit (self->store, key, error);
+  g_autoptr(SonaeManualEdit) edit = sonae_manual_edits_get (self->store, key, error);
   const char *author = sonae_manual_page_get_author (self);
 
   if (edit == NULL)
     return error == NULL || *error == NULL;
-  if (!sonae_store_reset_manual_item (self->store, key, author, error))
+  if (!sonae_manual_edits_reset_item (self->store, key, author, error))
     return FALSE;
   if (keep && edit->text != NULL)
     {
-      if (!sonae_store_edit_manual_item (self->store, key, edit->text, edit->role_key, current_source, author, error))
+      if (!sonae_manual_edits_edit_item (self->store, key, edit->text, edit->role_key, current_source, author, error))
         return FALSE;
     }
   else if (edit->role_key != NULL &&
-           !sonae_store_edit_manual_item (self->store, key, NULL, edit->role_key, NULL, author, error))
+           !sonae_manual_edits_edit_item (self->store, key, NULL, edit->role_key, NULL, author, error))
     return FALSE;
-  if (edit->has_position && !sonae_store_move_manual_item (self->store, key, edit->position, author, error))
+  if (edit->has_position && !sonae_manual_edits_move_item (self->store, key, edit->position, author, error))
     return FALSE;
   return TRUE;
 }
@@ -1682,7 +1682,7 @@ block_save_cb (SonaeManualBlock *block,
     base = title ? item->source_title : item->source_text;
 
   self->saving = TRUE;
-  ok = sonae_store_edit_manual_item (self->store, key, text, NULL, base,
+  ok = sonae_manual_edits_edit_item (self->store, key, text, NULL, base,
                                      sonae_manual_page_get_author (self), &error);
   self->saving = FALSE;
   if (!ok)
@@ -1709,11 +1709,11 @@ block_role_cb (SonaeManualBlock *block,
   if (item == NULL)
     return;
   if (item->kind == SONAE_MANUAL_ITEM_LEVEL)
-    ok = sonae_store_set_level_role (self->store, item->level,
-                                     g_strcmp0 (role_key, item->bundled_role_key) == 0 ? NULL : role_key,
-                                     author, &error);
+    ok = sonae_manual_edits_set_level_role (self->store, item->level,
+                                            g_strcmp0 (role_key, item->bundled_role_key) == 0 ? NULL : role_key,
+                                            author, &error);
   else
-    ok = sonae_store_edit_manual_item (self->store, id, NULL, role_key, NULL, author, &error);
+    ok = sonae_manual_edits_edit_item (self->store, id, NULL, role_key, NULL, author, &error);
   if (!ok)
     {
       report_error (self, error);
@@ -1738,7 +1738,7 @@ review_response_cb (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "review"))
     return;
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  if (!sonae_store_mark_manual_reviewed (self->store, NULL, name, &error))
+  if (!sonae_manual_edits_mark_reviewed (self->store, NULL, name, &error))
     {
       sonae_show_error (GTK_WIDGET (self), _("Could not save the review"), error);
       return;

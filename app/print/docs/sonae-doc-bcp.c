@@ -140,7 +140,7 @@ add_text (SonaeDocument *doc,
           gboolean       show_title,
           guint          n_lines)
 {
-  g_autofree char *value = sonae_store_get_bcp_text (store, which, NULL);
+  g_autofree char *value = sonae_bcp_get_text (store, which, NULL);
   g_autofree char *title = g_markup_printf_escaped ("<b>%s</b>", sonae_bcp_text_get_title (which));
 
   if (!is_blank (value))
@@ -206,7 +206,7 @@ add_policy (SonaeDocument *doc,
   }
   for (int d = 0; d < SONAE_BCP_N_DECISIONS; d++)
     {
-      g_autofree char *role_key = sonae_store_get_bcp_decider (store, (SonaeBcpDecision) d);
+      g_autofree char *role_key = sonae_bcp_get_decider (store, (SonaeBcpDecision) d);
       g_autoptr(GPtrArray) holders = sonae_contacts_get_role_holders (store, role_key, NULL);
       g_autofree char *decision = g_markup_printf_escaped ("<b>%s</b>", sonae_bcp_decision_get_title ((SonaeBcpDecision) d));
       g_autofree char *role = g_markup_escape_text (sonae_role_get_name (role_key), -1);
@@ -243,7 +243,7 @@ add_events (SonaeDocument *doc,
             GError       **error)
 {
   static const double widths[] = { 0.32, 0.34, 0.34 };
-  g_autoptr(GPtrArray) events = sonae_store_list_bcp_events (store, error);
+  g_autoptr(GPtrArray) events = sonae_bcp_list_events (store, error);
 
   if (events == NULL)
     return FALSE;
@@ -560,7 +560,7 @@ add_systems (SonaeDocument *doc,
              SonaeStore    *store,
              GError       **error)
 {
-  g_autoptr(GPtrArray) systems = sonae_store_list_bcp_systems (store, error);
+  g_autoptr(GPtrArray) systems = sonae_bcp_list_systems (store, error);
 
   if (systems == NULL)
     return FALSE;
@@ -585,9 +585,9 @@ add_systems (SonaeDocument *doc,
 }
 
 static const char *
-status_title (SonaeActionStatus status)
+status_title (SonaeCapaStatus status)
 {
-  return sonae_action_status_get_title (status);
+  return sonae_capa_status_get_title (status);
 }
 
 /* 4. The plans: measures, training, upkeep. */
@@ -597,7 +597,7 @@ add_plans (SonaeDocument *doc,
            GError       **error)
 {
   static const double widths[] = { 0.46, 0.20, 0.16, 0.18 };
-  g_autoptr(GPtrArray) measures = sonae_store_list_bcp_measures (store, error);
+  g_autoptr(GPtrArray) measures = sonae_bcp_list_measures (store, error);
 
   if (measures == NULL)
     return FALSE;
@@ -635,13 +635,13 @@ add_plans (SonaeDocument *doc,
         text = g_markup_escape_text (m->text ? m->text : "", -1);
 
       due = small (m->due_on);
-      if (m->status == SONAE_ACTION_OPEN && date_is_past (m->due_on))
+      if (m->status == SONAE_CAPA_OPEN && date_is_past (m->due_on))
         {
           g_autofree char *base = g_steal_pointer (&due);
 
           due = with_overdue_cell (base);
         }
-      if (m->status == SONAE_ACTION_OPEN)
+      if (m->status == SONAE_CAPA_OPEN)
         status = g_markup_escape_text (status_title (m->status), -1);
       else
         status = g_markup_printf_escaped ("%s\n<span size=\"%d\">%s</span>", status_title (m->status),
@@ -664,7 +664,7 @@ add_plans (SonaeDocument *doc,
     g_autofree char *by = NULL;
 
     sonae_document_begin_group (doc);
-    if (sonae_store_get_bcp_last_review (store, &date, &by))
+    if (sonae_bcp_get_last_review (store, &date, &by))
       {
         g_autofree char *next = add_days (date, SONAE_BCP_REVIEW_DAYS);
         /* Translators: the last review of the BCP: a date and who reviewed it */
@@ -700,7 +700,7 @@ static char *
 drill_measures_markup (SonaeStore *store,
                        gint64      drill_id)
 {
-  g_autoptr(GPtrArray) measures = sonae_store_list_bcp_drill_measures (store, drill_id, NULL);
+  g_autoptr(GPtrArray) measures = sonae_bcp_list_drill_measures (store, drill_id, NULL);
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; measures != NULL && i < measures->len; i++)
@@ -711,7 +711,7 @@ drill_measures_markup (SonaeStore *store,
       if (out->len > 0)
         g_string_append_c (out, '\n');
       g_string_append (out, line);
-      if (m->status != SONAE_ACTION_OPEN)
+      if (m->status != SONAE_CAPA_OPEN)
         {
           g_autofree char *st = muted_small (status_title (m->status));
 
@@ -769,7 +769,7 @@ add_drills (SonaeDocument *doc,
             SonaeStore    *store,
             GError       **error)
 {
-  g_autoptr(GPtrArray) drills = sonae_store_list_bcp_drills (store, error);
+  g_autoptr(GPtrArray) drills = sonae_bcp_list_drills (store, error);
   g_autofree char *last = NULL;
 
   if (drills == NULL)
@@ -777,7 +777,7 @@ add_drills (SonaeDocument *doc,
 
   sonae_document_add_page_break (doc);
   sonae_document_add_heading (doc, "5", _("Drills and review"));
-  last = sonae_store_get_last_bcp_drill_date (store);
+  last = sonae_bcp_get_last_drill_date (store);
   {
     g_autofree char *next = last ? add_days (last, SONAE_BCP_DRILL_DAYS) : NULL;
     g_autofree char *text = NULL;
@@ -863,7 +863,7 @@ add_risks (SonaeDocument *doc,
            GError       **error)
 {
   static const double widths[] = { 0.20, 0.12, 0.10, 0.11, 0.21, 0.12, 0.14 };
-  g_autoptr(GPtrArray) risks = sonae_store_list_bcp_risks (store, error);
+  g_autoptr(GPtrArray) risks = sonae_bcp_list_risks (store, error);
 
   if (risks == NULL)
     return FALSE;
@@ -945,7 +945,7 @@ add_checks (SonaeDocument *doc,
             GError       **error)
 {
   static const double widths[] = { 0.08, 0.52, 0.20, 0.20 };
-  g_autoptr(GPtrArray) answers = sonae_store_list_bcp_checks (store, error);
+  g_autoptr(GPtrArray) answers = sonae_bcp_list_checks (store, error);
 
   if (answers == NULL)
     return FALSE;
@@ -1033,7 +1033,7 @@ sonae_doc_bcp_build (SonaeStore  *store,
   sonae_document_add_title (doc, sonae_document_get_doc_title (doc),
                             _("IT business-continuity plan (IT-BCP): how care goes on when the computers do not, "
                               "in five steps, with the risk register and the readiness self-check"));
-  if (!sonae_store_bcp_is_started (store))
+  if (!sonae_bcp_is_started (store))
     {
       g_autofree char *blank = g_markup_escape_text (_("Nothing of the plan has been written in Sonae yet: these are blank worksheets. "
                                                        "Fill them in by hand, then enter them in Sonae's BCP section."), -1);

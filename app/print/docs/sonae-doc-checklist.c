@@ -19,6 +19,7 @@
 #include "sonae-docs.h"
 #include "sonae-error.h"
 #include "sonae-incident.h"
+#include "sonae-incidents.h"
 #include "sonae-role.h"
 
 /* Where a step's fields start: under the step's text, past its box. */
@@ -517,7 +518,7 @@ sonae_doc_checklist_build_for_incident (SonaeStore  *store,
 
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
 
-  incident = sonae_store_get_incident (store, incident_id, error);
+  incident = sonae_incidents_get (store, incident_id, error);
   if (incident == NULL)
     return NULL;
   manual = sonae_manual_load (error);
@@ -526,7 +527,7 @@ sonae_doc_checklist_build_for_incident (SonaeStore  *store,
   checklist = sonae_incident_get_checklist (incident, store, manual, error);
   if (checklist == NULL)
     return NULL;
-  timeline = sonae_store_list_timeline (store, incident->id, error);
+  timeline = sonae_incidents_list_timeline (store, incident->id, error);
   if (timeline == NULL)
     return NULL;
   checks = last_checks (timeline);

@@ -238,7 +238,7 @@ decider_cell (SonaeStore       *store,
               const Sizes      *z,
               SonaeBcpDecision  decision)
 {
-  g_autofree char *role_key = sonae_store_get_bcp_decider (store, decision);
+  g_autofree char *role_key = sonae_bcp_get_decider (store, decision);
   g_autoptr(GPtrArray) holders = sonae_contacts_get_role_holders (store, role_key, NULL);
   g_autofree char *l = label (z, sonae_bcp_decision_get_title (decision));
   g_autofree char *role = sized (z, sonae_role_get_name (role_key), PT_ROLE, TRUE, NULL);
@@ -578,7 +578,7 @@ sonae_doc_outage_card_build_for_system (SonaeStore  *store,
 
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
 
-  system = sonae_store_get_bcp_system (store, system_id, error);
+  system = sonae_bcp_get_system (store, system_id, error);
   if (system == NULL)
     return NULL;
 
@@ -599,7 +599,7 @@ sonae_doc_outage_card_build (SonaeStore  *store,
 
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
 
-  systems = sonae_store_list_bcp_systems (store, error);
+  systems = sonae_bcp_list_systems (store, error);
   if (systems == NULL)
     return NULL;
 

@@ -8,8 +8,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "sonae-docs.h"
+#include "sonae-incidents.h"
 #include "sonae-ppc.h"
-#include "sonae-report.h"
+#include "sonae-report-form.h"
 
 #define ITEM_HEIGHT 64.0   /* an item not known yet: room to write */
 
@@ -143,13 +144,13 @@ sonae_doc_ppc_draft_build_for_incident (SonaeStore  *store,
 
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
 
-  incident = sonae_store_get_incident (store, incident_id, error);
+  incident = sonae_incidents_get (store, incident_id, error);
   if (incident == NULL)
     return NULL;
-  assessment = sonae_store_get_ppc (store, incident->id, error);
+  assessment = sonae_ppc_get (store, incident->id, error);
   if (assessment == NULL)
     return NULL;
-  draft = sonae_store_get_ppc_draft (store, incident->id, error);
+  draft = sonae_ppc_get_draft (store, incident->id, error);
   if (draft == NULL)
     return NULL;
   result = sonae_ppc_assess (assessment, NULL);

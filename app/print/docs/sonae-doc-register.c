@@ -7,10 +7,11 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sonae-actions.h"
+#include "sonae-capa.h"
 #include "sonae-clock.h"
 #include "sonae-docs.h"
 #include "sonae-error.h"
+#include "sonae-incidents.h"
 #include "sonae-ppc.h"
 
 #define SMALL_SIZE ((int) (8.5 * PANGO_SCALE))
@@ -51,7 +52,7 @@ ppc_markup (SonaeStore   *store,
             SonaeIncident *incident,
             gboolean     *out_required)
 {
-  g_autoptr(SonaePpcAssessment) assessment = sonae_store_get_ppc (store, incident->id, NULL);
+  g_autoptr(SonaePpcAssessment) assessment = sonae_ppc_get (store, incident->id, NULL);
   g_autoptr(SonaePpcResult) result = NULL;
   GString *out = g_string_new (NULL);
 
@@ -134,7 +135,7 @@ sonae_doc_register_build_for_year (SonaeStore  *store,
     return NULL;
 
   filter.year = year;
-  incidents = sonae_store_list_incidents (store, &filter, error);
+  incidents = sonae_incidents_list (store, &filter, error);
   if (incidents == NULL)
     return NULL;
 
@@ -183,7 +184,7 @@ sonae_doc_register_build_for_year (SonaeStore  *store,
       g_autofree char *detected_date = date_part (incident->detected_at);
       g_autofree char *closed_date = incident->status == SONAE_STATUS_CLOSED ? date_part (incident->closed_at) : NULL;
       g_autofree char *level_title = sonae_incident_level_get_title (incident->level);
-      guint open_actions = sonae_store_count_open_actions (store, incident->id);
+      guint open_actions = sonae_capa_count_open (store, incident->id);
       gboolean required = FALSE;
       g_autofree char *number = NULL;
       g_autofree char *detected = g_markup_printf_escaped ("<span size=\"%d\">%s</span>", SMALL_SIZE,

@@ -8,9 +8,10 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "sonae-actions.h"
+#include "sonae-capa.h"
 #include "sonae-docs.h"
-#include "sonae-report.h"
+#include "sonae-incidents.h"
+#include "sonae-report-form.h"
 
 /* Minimum heights of the form's boxes, in points. */
 #define LINE_HEIGHT   34.0   /* a label and one line */
@@ -310,10 +311,10 @@ add_first_aid (SonaeDocument     *doc,
 static void
 add_actions (SonaeDocument *doc,
              GPtrArray     *actions,
-             SonaeActionKind kind)
+             SonaeCapaKind  kind)
 {
   static const double widths[] = { 0.31, 0.115, 0.12, 0.09, 0.125, 0.12, 0.12 };
-  g_autofree char *h_what = g_markup_escape_text (sonae_action_kind_get_title (kind), -1);
+  g_autofree char *h_what = g_markup_escape_text (sonae_capa_kind_get_title (kind), -1);
   g_autofree char *h_due = small_markup (_("Due"));
   g_autofree char *h_owner = small_markup (_("Owner"));
   g_autofree char *h_status = small_markup (_("Status"));
@@ -328,11 +329,11 @@ add_actions (SonaeDocument *doc,
   sonae_document_add_form_table (doc, G_N_ELEMENTS (widths), widths, header, ACTION_HEIGHT);
   for (guint i = 0; actions != NULL && i < actions->len; i++)
     {
-      SonaeAction *a = g_ptr_array_index (actions, i);
+      SonaeCapa *a = g_ptr_array_index (actions, i);
       g_autofree char *what = NULL;
       g_autofree char *due = small_markup (a->due_on);
       g_autofree char *owner = small_markup (a->owner_name);
-      g_autofree char *status = small_markup (sonae_action_status_get_title (a->status));
+      g_autofree char *status = small_markup (sonae_capa_status_get_title (a->status));
       g_autofree char *confirmed = NULL;
       g_autofree char *by = NULL;
       g_autofree char *approved = NULL;
@@ -340,13 +341,13 @@ add_actions (SonaeDocument *doc,
       if (a->kind != kind)
         continue;
       n++;
-      if (a->status == SONAE_ACTION_DROPPED && a->reason != NULL)
+      if (a->status == SONAE_CAPA_DROPPED && a->reason != NULL)
         /* Translators: under an action closed without doing it, on the paper report */
         what = g_markup_printf_escaped ("%s\n<span size=\"%d\" foreground=\"" SONAE_PRINT_COLOR_MUTED "\">%s %s</span>",
                                         a->text, (int) (8.5 * PANGO_SCALE), _("Closed because:"), a->reason);
       else
         what = g_markup_escape_text (a->text ? a->text : "", -1);
-      if (a->status == SONAE_ACTION_DONE)
+      if (a->status == SONAE_CAPA_DONE)
         {
           confirmed = small_markup (a->confirmed_on);
           by = small_markup (a->confirmed_by);
@@ -434,13 +435,13 @@ sonae_doc_report_build_for_incident (SonaeStore  *store,
 
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
 
-  incident = sonae_store_get_incident (store, incident_id, error);
+  incident = sonae_incidents_get (store, incident_id, error);
   if (incident == NULL)
     return NULL;
-  report = sonae_store_get_report (store, incident->id, error);
+  report = sonae_report_load (store, incident->id, error);
   if (report == NULL)
     return NULL;
-  actions = sonae_store_list_actions (store, incident->id, error);
+  actions = sonae_capa_list (store, incident->id, error);
   if (actions == NULL)
     return NULL;
 
@@ -534,9 +535,9 @@ sonae_doc_report_build_for_incident (SonaeStore  *store,
 
   /* What it leads to. */
   sonae_document_add_spacer (doc, 10.0);
-  add_actions (doc, actions, SONAE_ACTION_HANDLING);
+  add_actions (doc, actions, SONAE_CAPA_HANDLING);
   sonae_document_add_spacer (doc, 10.0);
-  add_actions (doc, actions, SONAE_ACTION_CORRECTIVE);
+  add_actions (doc, actions, SONAE_CAPA_CORRECTIVE);
   sonae_document_add_spacer (doc, 10.0);
   sonae_document_begin_group (doc);
   {
@@ -544,7 +545,7 @@ sonae_doc_report_build_for_incident (SonaeStore  *store,
 
     add_box (doc, needed, LINE_HEIGHT);
   }
-  add_actions (doc, actions, SONAE_ACTION_PREVENTIVE);
+  add_actions (doc, actions, SONAE_CAPA_PREVENTIVE);
   sonae_document_end_group (doc);
 
   sonae_document_add_spacer (doc, 10.0);

@@ -9,6 +9,7 @@
 #include "sonae-docs.h"
 #include "sonae-error.h"
 #include "sonae-incident.h"
+#include "sonae-incidents.h"
 
 static const char *
 muted_open (void)
@@ -91,7 +92,7 @@ add_verification (SonaeDocument *doc,
   g_autoptr(GError) error = NULL;
   guint bad_seq = 0;
 
-  if (sonae_store_verify_timeline (store, incident_id, &bad_seq, &error))
+  if (sonae_incidents_verify_timeline (store, incident_id, &bad_seq, &error))
     {
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                             "Timeline verified: %u entry, unbroken chain. No entry was changed, removed or added outside Sonae.",
@@ -144,14 +145,14 @@ sonae_doc_timeline_build_for_incident (SonaeStore  *store,
 
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
 
-  incident = sonae_store_get_incident (store, incident_id, error);
+  incident = sonae_incidents_get (store, incident_id, error);
   if (incident == NULL)
     return NULL;
   /* The checklist names the steps; without it the entries still read. */
   manual = sonae_manual_load (NULL);
   if (manual != NULL)
     checklist = sonae_incident_get_checklist (incident, store, manual, NULL);
-  timeline = sonae_store_list_timeline (store, incident->id, error);
+  timeline = sonae_incidents_list_timeline (store, incident->id, error);
   if (timeline == NULL)
     return NULL;
 

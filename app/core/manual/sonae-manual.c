@@ -1,4 +1,4 @@
-/* sonae-content.c: load the bundled emergency manual with GMarkup, check it
+/* sonae-manual.c: load the bundled emergency manual with GMarkup, check it
  * completely, and translate its texts with the same catalogue as the UI */
 #include "config.h"
 
@@ -6,7 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "sonae-content.h"
+#include "sonae-manual.h"
 #include "sonae-content-resources.h"
 #include "sonae-error.h"
 #include "sonae-store-private.h"

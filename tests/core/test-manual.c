@@ -7,8 +7,8 @@
 #include <glib/gstdio.h>
 
 #include "sonae-contacts.h"
-#include "sonae-content.h"
 #include "sonae-error.h"
+#include "sonae-manual.h"
 #include "sonae-test-util.h"
 
 /* The bundled manual's text, from the GResource linked into the core. */

@@ -1,4 +1,4 @@
-/* sonae-reporting-view.c: an incident's reporting duties.
+/* sonae-reporting-duties-view.c: an incident's reporting duties.
  *
  * First the answer, plainly (must the leak be reported to the Personal
  * Information Protection Commission, why, and by which dates, with the days
@@ -12,14 +12,15 @@
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
+#include "sonae-reporting-duties-view.h"
 #include "sonae-autosave.h"
 #include "sonae-clock.h"
 #include "sonae-contacts.h"
 #include "sonae-gui-util.h"
 #include "sonae-incident.h"
+#include "sonae-incidents.h"
 #include "sonae-ppc.h"
-#include "sonae-report.h"
-#include "sonae-reporting-view.h"
+#include "sonae-report-form.h"
 
 #define N_QUESTIONS (1 + SONAE_PPC_N_CONDITIONS)   /* personal data, then the conditions */
 #define N_ANSWERS 3
@@ -49,11 +50,11 @@ static const SonaeTriageAnswer answer_order[N_ANSWERS] = {
   SONAE_ANSWER_YES, SONAE_ANSWER_NO, SONAE_ANSWER_UNKNOWN,
 };
 
-typedef struct _SonaeReportingView SonaeReportingView;
+typedef struct _SonaeReportingDutiesView SonaeReportingDutiesView;
 
 /* One of the nine items of the draft. */
 typedef struct {
-  SonaeReportingView *view;     /* borrowed */
+  SonaeReportingDutiesView *view;     /* borrowed */
   guint index;
   char *report_key;             /* NULL: gathered from elsewhere */
   char *text;                   /* as the core last gave it */
@@ -66,7 +67,7 @@ typedef struct {
   gboolean has_pending;
 } DraftRow;
 
-struct _SonaeReportingView
+struct _SonaeReportingDutiesView
 {
   GtkWidget parent_instance;
 
@@ -105,9 +106,9 @@ struct _SonaeReportingView
   gboolean updating;
 };
 
-G_DEFINE_FINAL_TYPE (SonaeReportingView, sonae_reporting_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SonaeReportingDutiesView, sonae_reporting_duties_view, GTK_TYPE_WIDGET)
 
-static void reload (SonaeReportingView *self);
+static void reload (SonaeReportingDutiesView *self);
 
 static void
 draft_row_free (DraftRow *row)
@@ -158,9 +159,9 @@ set_entry_text (AdwEntryRow *row,
 }
 
 static void
-show_ppc_error (SonaeReportingView *self,
-                GtkWidget          *row,
-                const GError       *error)
+show_ppc_error (SonaeReportingDutiesView *self,
+                GtkWidget                *row,
+                const GError             *error)
 {
   if (row != NULL)
     gtk_widget_add_css_class (row, "error");
@@ -169,8 +170,8 @@ show_ppc_error (SonaeReportingView *self,
 }
 
 static void
-clear_ppc_error (SonaeReportingView *self,
-                 GtkWidget          *row)
+clear_ppc_error (SonaeReportingDutiesView *self,
+                 GtkWidget                *row)
 {
   if (row != NULL)
     gtk_widget_remove_css_class (row, "error");
@@ -182,14 +183,14 @@ clear_ppc_error (SonaeReportingView *self,
 /* Save @assessment (a copy of the stored one with one thing changed). On a
  * mistake the core's message is shown by @row, whose text is kept. */
 static gboolean
-save_ppc (SonaeReportingView *self,
-          SonaePpcAssessment *assessment,
-          GtkWidget          *row)
+save_ppc (SonaeReportingDutiesView *self,
+          SonaePpcAssessment       *assessment,
+          GtkWidget                *row)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *author = sonae_get_author ();
 
-  if (!sonae_store_set_ppc (self->store, self->incident_id, assessment, author, &error))
+  if (!sonae_ppc_set (self->store, self->incident_id, assessment, author, &error))
     {
       show_ppc_error (self, row, error);
       return FALSE;
@@ -200,22 +201,22 @@ save_ppc (SonaeReportingView *self,
 }
 
 static SonaePpcAssessment *
-stored_ppc (SonaeReportingView *self)
+stored_ppc (SonaeReportingDutiesView *self)
 {
   g_autoptr(GError) error = NULL;
   SonaePpcAssessment *assessment;
 
   if (self->incident_id == 0)
     return NULL;
-  assessment = sonae_store_get_ppc (self->store, self->incident_id, &error);
+  assessment = sonae_ppc_get (self->store, self->incident_id, &error);
   if (assessment == NULL)
     sonae_show_error (GTK_WIDGET (self), _("Could not read the reporting record"), error);
   return assessment;
 }
 
 static void
-answer_toggled_cb (GtkToggleButton    *button,
-                   SonaeReportingView *self)
+answer_toggled_cb (GtkToggleButton          *button,
+                   SonaeReportingDutiesView *self)
 {
   g_autoptr(SonaePpcAssessment) assessment = NULL;
   guint question = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "sonae-question"));
@@ -236,7 +237,7 @@ answer_toggled_cb (GtkToggleButton    *button,
 }
 
 static void
-processor_changed_cb (SonaeReportingView *self)
+processor_changed_cb (SonaeReportingDutiesView *self)
 {
   g_autoptr(SonaePpcAssessment) assessment = NULL;
   gboolean active = gtk_switch_get_active (self->processor_switch);
@@ -253,8 +254,8 @@ processor_changed_cb (SonaeReportingView *self)
 
 /* A date row: save what it holds ("" clears the date). */
 static void
-save_date_row (SonaeReportingView *self,
-               AdwEntryRow        *row)
+save_date_row (SonaeReportingDutiesView *self,
+               AdwEntryRow              *row)
 {
   g_autoptr(SonaePpcAssessment) assessment = NULL;
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
@@ -278,15 +279,15 @@ save_date_row (SonaeReportingView *self,
 }
 
 static void
-date_apply_cb (AdwEntryRow        *row,
-               SonaeReportingView *self)
+date_apply_cb (AdwEntryRow              *row,
+               SonaeReportingDutiesView *self)
 {
   save_date_row (self, row);
 }
 
 static void
-date_leave_cb (GtkEventControllerFocus *controller,
-               SonaeReportingView      *self)
+date_leave_cb (GtkEventControllerFocus  *controller,
+               SonaeReportingDutiesView *self)
 {
   GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
 
@@ -296,8 +297,8 @@ date_leave_cb (GtkEventControllerFocus *controller,
 }
 
 static void
-date_today_cb (GtkButton          *button,
-               SonaeReportingView *self)
+date_today_cb (GtkButton                *button,
+               SonaeReportingDutiesView *self)
 {
   AdwEntryRow *row = g_object_get_data (G_OBJECT (button), "sonae-row");
   g_autofree char *today = sonae_clock_today ();
@@ -312,14 +313,14 @@ static gboolean
 save_draft_row (DraftRow   *dr,
                 const char *value)
 {
-  SonaeReportingView *self = dr->view;
+  SonaeReportingDutiesView *self = dr->view;
   g_autoptr(GError) error = NULL;
   g_autofree char *author = sonae_get_author ();
 
   if (self->incident_id == 0 || dr->report_key == NULL)
     return TRUE;
-  if (!sonae_store_set_report_field (self->store, self->incident_id, dr->report_key,
-                                     value, author, &error))
+  if (!sonae_report_save_field (self->store, self->incident_id, dr->report_key,
+                                value, author, &error))
     {
       /* The text stays as typed, to be corrected. */
       gtk_widget_add_css_class (dr->frame, "error");
@@ -345,11 +346,11 @@ flush_draft_row (DraftRow *dr)
 }
 
 gboolean
-sonae_reporting_view_flush (SonaeReportingView *self)
+sonae_reporting_duties_view_flush (SonaeReportingDutiesView *self)
 {
   gboolean ok = TRUE;
 
-  g_return_val_if_fail (SONAE_IS_REPORTING_VIEW (self), FALSE);
+  g_return_val_if_fail (SONAE_IS_REPORTING_DUTIES_VIEW (self), FALSE);
 
   sonae_autosave_cancel (&self->autosave);
   for (guint i = 0; self->draft_rows && i < self->draft_rows->len; i++)
@@ -360,14 +361,14 @@ sonae_reporting_view_flush (SonaeReportingView *self)
 static void
 autosave_cb (gpointer data)
 {
-  sonae_reporting_view_flush (data);
+  sonae_reporting_duties_view_flush (data);
 }
 
 static void
 draft_buffer_changed_cb (GtkTextBuffer *buffer,
                          DraftRow      *dr)
 {
-  SonaeReportingView *self = dr->view;
+  SonaeReportingDutiesView *self = dr->view;
   GtkTextIter start, end;
 
   if (self->updating)
@@ -394,8 +395,8 @@ draft_row_current_text (DraftRow *dr)
 }
 
 static void
-copy_text (SonaeReportingView *self,
-           const char         *text)
+copy_text (SonaeReportingDutiesView *self,
+           const char               *text)
 {
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
   sonae_show_message (GTK_WIDGET (self), _("Copied: paste it into the PPC's form"));
@@ -411,7 +412,7 @@ copy_item_cb (GtkButton *button,
 }
 
 static void
-copy_all_cb (SonaeReportingView *self)
+copy_all_cb (SonaeReportingDutiesView *self)
 {
   g_autoptr(GString) all = g_string_new (NULL);
 
@@ -430,17 +431,17 @@ copy_all_cb (SonaeReportingView *self)
 }
 
 static void
-print_draft_cb (SonaeReportingView *self)
+print_draft_cb (SonaeReportingDutiesView *self)
 {
   if (self->incident_id == 0)
     return;
-  sonae_reporting_view_flush (self);
+  sonae_reporting_duties_view_flush (self);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.print-incident", "(sx)",
                               "ppc-draft", self->incident_id);
 }
 
 /* Where an item that cannot be written here comes from (the draft's items
- * are in a fixed order, sonae-report.h). */
+ * are in a fixed order, sonae-report-form.h). */
 static const char *
 draft_source (guint index)
 {
@@ -458,9 +459,9 @@ draft_source (guint index)
 }
 
 static DraftRow *
-new_draft_row (SonaeReportingView      *self,
-               guint                    index,
-               const SonaePpcDraftItem *item)
+new_draft_row (SonaeReportingDutiesView *self,
+               guint                     index,
+               const SonaePpcDraftItem  *item)
 {
   DraftRow *dr = g_new0 (DraftRow, 1);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -549,7 +550,7 @@ new_draft_row (SonaeReportingView      *self,
 }
 
 static void
-clear_draft (SonaeReportingView *self)
+clear_draft (SonaeReportingDutiesView *self)
 {
   GtkWidget *child;
 
@@ -560,10 +561,10 @@ clear_draft (SonaeReportingView *self)
 }
 
 static void
-show_draft (SonaeReportingView *self)
+show_draft (SonaeReportingDutiesView *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaePpcDraft) draft = sonae_store_get_ppc_draft (self->store, self->incident_id, &error);
+  g_autoptr(SonaePpcDraft) draft = sonae_ppc_get_draft (self->store, self->incident_id, &error);
 
   if (draft == NULL)
     {
@@ -617,8 +618,8 @@ show_draft (SonaeReportingView *self)
 /* --- the other bodies -------------------------------------------------------------- */
 
 static void
-body_done_cb (GtkButton          *button,
-              SonaeReportingView *self)
+body_done_cb (GtkButton                *button,
+              SonaeReportingDutiesView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *author = sonae_get_author ();
@@ -630,7 +631,7 @@ body_done_cb (GtkButton          *button,
     return;
   if (!clear)
     today = sonae_clock_today ();
-  if (!sonae_store_set_body_report (self->store, self->incident_id, key, today, author, &error))
+  if (!sonae_ppc_set_body_report (self->store, self->incident_id, key, today, author, &error))
     {
       sonae_show_error (GTK_WIDGET (self), _("Could not record the report"), error);
       return;
@@ -639,7 +640,7 @@ body_done_cb (GtkButton          *button,
 }
 
 static GHashTable *
-authority_contacts (SonaeReportingView *self)
+authority_contacts (SonaeReportingDutiesView *self)
 {
   GHashTable *by_key = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   g_autoptr(GPtrArray) contacts = sonae_contacts_list (self->store, SONAE_GROUP_AUTHORITY, NULL);
@@ -655,9 +656,9 @@ authority_contacts (SonaeReportingView *self)
 }
 
 static GtkWidget *
-new_body_row (SonaeReportingView    *self,
-              const SonaeBodyReport *report,
-              SonaeContact          *contact)
+new_body_row (SonaeReportingDutiesView *self,
+              const SonaeBodyReport    *report,
+              SonaeContact             *contact)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button;
@@ -715,11 +716,11 @@ new_body_row (SonaeReportingView    *self,
 }
 
 static void
-show_bodies (SonaeReportingView  *self,
-             const SonaeIncident *incident)
+show_bodies (SonaeReportingDutiesView *self,
+             const SonaeIncident      *incident)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) reports = sonae_store_list_body_reports (self->store, self->incident_id, &error);
+  g_autoptr(GPtrArray) reports = sonae_ppc_list_body_reports (self->store, self->incident_id, &error);
   g_autoptr(GHashTable) contacts = NULL;
   g_autofree char *description = NULL;
   GtkWidget *child;
@@ -790,7 +791,7 @@ set_days_left (GtkLabel   *label,
 }
 
 static void
-show_verdict (SonaeReportingView       *self,
+show_verdict (SonaeReportingDutiesView *self,
               const SonaePpcAssessment *assessment,
               const SonaePpcResult     *result)
 {
@@ -862,7 +863,7 @@ show_verdict (SonaeReportingView       *self,
 }
 
 static void
-show_assessment (SonaeReportingView       *self,
+show_assessment (SonaeReportingDutiesView *self,
                  const SonaePpcAssessment *assessment)
 {
   gboolean personal = assessment->personal_data != SONAE_ANSWER_NO;
@@ -885,7 +886,7 @@ show_assessment (SonaeReportingView       *self,
 }
 
 static void
-reload (SonaeReportingView *self)
+reload (SonaeReportingDutiesView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SonaeIncident) incident = NULL;
@@ -895,13 +896,13 @@ reload (SonaeReportingView *self)
   g_clear_handle_id (&self->reload_source, g_source_remove);
   if (self->incident_id == 0 || self->store == NULL)
     return;
-  incident = sonae_store_get_incident (self->store, self->incident_id, &error);
+  incident = sonae_incidents_get (self->store, self->incident_id, &error);
   if (incident == NULL)
     {
       g_message ("Could not read incident %" G_GINT64_FORMAT ": %s", self->incident_id, error->message);
       return;
     }
-  assessment = sonae_store_get_ppc (self->store, self->incident_id, &error);
+  assessment = sonae_ppc_get (self->store, self->incident_id, &error);
   if (assessment == NULL)
     {
       g_message ("Could not read the PPC assessment: %s", error->message);
@@ -920,7 +921,7 @@ reload (SonaeReportingView *self)
 static gboolean
 reload_idle_cb (gpointer data)
 {
-  SonaeReportingView *self = data;
+  SonaeReportingDutiesView *self = data;
 
   self->reload_source = 0;
   reload (self);
@@ -928,9 +929,9 @@ reload_idle_cb (gpointer data)
 }
 
 static void
-store_changed_cb (SonaeStore         *store,
-                  const char         *detail,
-                  SonaeReportingView *self)
+store_changed_cb (SonaeStore               *store,
+                  const char               *detail,
+                  SonaeReportingDutiesView *self)
 {
   if (g_strcmp0 (detail, SONAE_CHANGED_INCIDENTS) != 0 && g_strcmp0 (detail, SONAE_CHANGED_CONTACTS) != 0 &&
       g_strcmp0 (detail, SONAE_CHANGED_PROFILE) != 0)
@@ -944,7 +945,7 @@ store_changed_cb (SonaeStore         *store,
 /* The questions are worded for the organisation's kind (patients or
  * customers). */
 static void
-build_questions (SonaeReportingView *self)
+build_questions (SonaeReportingDutiesView *self)
 {
   g_autoptr(SonaeProfile) profile = sonae_store_get_profile (self->store);
 
@@ -1001,9 +1002,9 @@ build_questions (SonaeReportingView *self)
 }
 
 static void
-connect_date_row (SonaeReportingView *self,
-                  AdwEntryRow        *row,
-                  int                 kind)
+connect_date_row (SonaeReportingDutiesView *self,
+                  AdwEntryRow              *row,
+                  int                       kind)
 {
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
@@ -1014,7 +1015,7 @@ connect_date_row (SonaeReportingView *self,
 }
 
 static void
-build_sent_rows (SonaeReportingView *self)
+build_sent_rows (SonaeReportingDutiesView *self)
 {
   for (guint i = 0; i < N_SENT; i++)
     {
@@ -1042,14 +1043,14 @@ build_sent_rows (SonaeReportingView *self)
 /* --- public ----------------------------------------------------------------- */
 
 void
-sonae_reporting_view_set_incident (SonaeReportingView *self,
-                                   gint64              incident_id)
+sonae_reporting_duties_view_set_incident (SonaeReportingDutiesView *self,
+                                          gint64                    incident_id)
 {
-  g_return_if_fail (SONAE_IS_REPORTING_VIEW (self));
+  g_return_if_fail (SONAE_IS_REPORTING_DUTIES_VIEW (self));
 
   if (incident_id != self->incident_id)
     {
-      sonae_reporting_view_flush (self);
+      sonae_reporting_duties_view_flush (self);
       clear_draft (self);
       self->incident_id = incident_id;
       /* A refused date belongs to the incident it was typed for. */
@@ -1071,60 +1072,60 @@ sonae_reporting_view_set_incident (SonaeReportingView *self,
 /* --- GObject ------------------------------------------------------------------- */
 
 static void
-sonae_reporting_view_unmap (GtkWidget *widget)
+sonae_reporting_duties_view_unmap (GtkWidget *widget)
 {
-  sonae_reporting_view_flush (SONAE_REPORTING_VIEW (widget));
-  GTK_WIDGET_CLASS (sonae_reporting_view_parent_class)->unmap (widget);
+  sonae_reporting_duties_view_flush (SONAE_REPORTING_DUTIES_VIEW (widget));
+  GTK_WIDGET_CLASS (sonae_reporting_duties_view_parent_class)->unmap (widget);
 }
 
 static void
-sonae_reporting_view_dispose (GObject *object)
+sonae_reporting_duties_view_dispose (GObject *object)
 {
-  SonaeReportingView *self = SONAE_REPORTING_VIEW (object);
+  SonaeReportingDutiesView *self = SONAE_REPORTING_DUTIES_VIEW (object);
 
   if (self->draft_rows != NULL)
-    sonae_reporting_view_flush (self);
+    sonae_reporting_duties_view_flush (self);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   sonae_autosave_cancel (&self->autosave);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_handler, self->store);
-  gtk_widget_dispose_template (GTK_WIDGET (self), SONAE_TYPE_REPORTING_VIEW);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SONAE_TYPE_REPORTING_DUTIES_VIEW);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->draft_rows, g_ptr_array_unref);
   g_clear_object (&self->store);
 
-  G_OBJECT_CLASS (sonae_reporting_view_parent_class)->dispose (object);
+  G_OBJECT_CLASS (sonae_reporting_duties_view_parent_class)->dispose (object);
 }
 
 static void
-sonae_reporting_view_class_init (SonaeReportingViewClass *klass)
+sonae_reporting_duties_view_class_init (SonaeReportingDutiesViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = sonae_reporting_view_dispose;
-  widget_class->unmap = sonae_reporting_view_unmap;
+  object_class->dispose = sonae_reporting_duties_view_dispose;
+  widget_class->unmap = sonae_reporting_duties_view_unmap;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sonae/Sonae/sonae-reporting-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, SonaeReportingView, verdict_box);
-  gtk_widget_class_bind_template_child (widget_class, SonaeReportingView, verdict_icon);
-  gtk_widget_class_bind_template_child (widget_class, SonaeReportingView, verdict_title);
-  gtk_widget_class_bind_template_child (widget_class, SonaeReportingView, verdict_reason);
-  gtk_widget_class_bind_template_child (widget_class, SonaeReportingView, deadline_grid);
-  gtk_widget_class_bind_template_child (widget_class, SonaeReportingView, deadline_intro);
-  gtk_widget_class_bind_template_child (widget_class, SonaeReportingView, preliminary_dates);
-  gtk_widget_class_bind_template_child (widget_class, SonaeReportingView, preliminary_left);
-  gtk_widget_class_bind_template_child (widget_class, SonaeReportingView, final_dates);
-  gtk_widget_class_bind_template_child (widget_class, SonaeReportingView, final_left);
-  gtk_widget_class_bind_template_child (widget_class, SonaeReportingView, questions_group);
-  gtk_widget_class_bind_template_child (widget_class, SonaeReportingView, learned_row);
-  gtk_widget_class_bind_template_child (widget_class, SonaeReportingView, processor_switch);
-  gtk_widget_class_bind_template_child (widget_class, SonaeReportingView, sent_group);
-  gtk_widget_class_bind_template_child (widget_class, SonaeReportingView, ppc_error);
-  gtk_widget_class_bind_template_child (widget_class, SonaeReportingView, draft_list);
-  gtk_widget_class_bind_template_child (widget_class, SonaeReportingView, bodies_group);
-  gtk_widget_class_bind_template_child (widget_class, SonaeReportingView, bodies_list);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sonae/Sonae/sonae-reporting-duties-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, verdict_box);
+  gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, verdict_icon);
+  gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, verdict_title);
+  gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, verdict_reason);
+  gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, deadline_grid);
+  gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, deadline_intro);
+  gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, preliminary_dates);
+  gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, preliminary_left);
+  gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, final_dates);
+  gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, final_left);
+  gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, questions_group);
+  gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, learned_row);
+  gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, processor_switch);
+  gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, sent_group);
+  gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, ppc_error);
+  gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, draft_list);
+  gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, bodies_group);
+  gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, bodies_list);
   gtk_widget_class_bind_template_callback (widget_class, processor_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, copy_all_cb);
   gtk_widget_class_bind_template_callback (widget_class, print_draft_cb);
@@ -1134,7 +1135,7 @@ sonae_reporting_view_class_init (SonaeReportingViewClass *klass)
 }
 
 static void
-sonae_reporting_view_init (SonaeReportingView *self)
+sonae_reporting_duties_view_init (SonaeReportingDutiesView *self)
 {
   sonae_autosave_init (&self->autosave, SONAE_AUTOSAVE_DELAY_MS, autosave_cb, self);
   sonae_load_style ("sonae-reporting.css");
@@ -1144,13 +1145,13 @@ sonae_reporting_view_init (SonaeReportingView *self)
 }
 
 GtkWidget *
-sonae_reporting_view_new (SonaeStore *store)
+sonae_reporting_duties_view_new (SonaeStore *store)
 {
-  SonaeReportingView *self;
+  SonaeReportingDutiesView *self;
 
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
 
-  self = g_object_new (SONAE_TYPE_REPORTING_VIEW, NULL);
+  self = g_object_new (SONAE_TYPE_REPORTING_DUTIES_VIEW, NULL);
   self->store = g_object_ref (store);
   self->changed_handler = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
   build_questions (self);

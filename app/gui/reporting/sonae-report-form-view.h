@@ -1,4 +1,4 @@
-/* sonae-report-view.h: an incident's report (セキュリティ事故報告書, seed
+/* sonae-report-form-view.h: an incident's report (セキュリティ事故報告書, seed
  * 004) as a form: the fields in the paper form's order, what the incident
  * record proposes marked as such, the 5W1H hearing, the sign-offs of the
  * first aid, and the actions (handling of the result, corrective and
@@ -11,17 +11,17 @@
 
 G_BEGIN_DECLS
 
-#define SONAE_TYPE_REPORT_VIEW (sonae_report_view_get_type ())
-G_DECLARE_FINAL_TYPE (SonaeReportView, sonae_report_view, SONAE, REPORT_VIEW, GtkWidget)
+#define SONAE_TYPE_REPORT_FORM_VIEW (sonae_report_form_view_get_type ())
+G_DECLARE_FINAL_TYPE (SonaeReportFormView, sonae_report_form_view, SONAE, REPORT_FORM_VIEW, GtkWidget)
 
-GtkWidget *sonae_report_view_new          (SonaeStore      *store);
+GtkWidget *sonae_report_form_view_new          (SonaeStore      *store);
 /* Show the report of @incident_id (0: nothing). The same incident again
  * only refreshes what nobody is typing in. The view follows the store's
  * "changed::incidents" itself. */
-void       sonae_report_view_set_incident (SonaeReportView *self,
-                                           gint64           incident_id);
+void       sonae_report_form_view_set_incident (SonaeReportFormView *self,
+                                                gint64               incident_id);
 /* Save text typed but not saved yet (saved about a second after the last
  * key, and when the view is hidden). TRUE when everything was saved. */
-gboolean   sonae_report_view_flush        (SonaeReportView *self);
+gboolean   sonae_report_form_view_flush        (SonaeReportFormView *self);
 
 G_END_DECLS

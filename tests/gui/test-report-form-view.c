@@ -1,4 +1,4 @@
-/* test-report-view.c: the incident report form and its actions, in a
+/* test-report-form-view.c: the incident report form and its actions, in a
  * window of its own, driven through its widgets, with the database checked
  * afterwards. Runs under a headless X server (xvfb-run -a). */
 #include "config.h"
@@ -6,14 +6,15 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "sonae-action-dialog.h"
-#include "sonae-actions.h"
+#include "sonae-capa-dialog.h"
+#include "sonae-capa.h"
 #include "sonae-clock.h"
 #include "sonae-contact-chooser.h"
 #include "sonae-gui-util.h"
 #include "sonae-incident.h"
-#include "sonae-report-view.h"
-#include "sonae-report.h"
+#include "sonae-incidents.h"
+#include "sonae-report-form-view.h"
+#include "sonae-report-form.h"
 #include "sonae-test-gui.h"
 #include "sonae-test-util.h"
 
@@ -43,7 +44,7 @@ static SonaeReport *
 stored_report (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  SonaeReport *report = sonae_store_get_report (f->store, f->incident_id, &error);
+  SonaeReport *report = sonae_report_load (f->store, f->incident_id, &error);
 
   g_assert_no_error (error);
   return report;
@@ -53,21 +54,21 @@ static GPtrArray *
 stored_actions (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *actions = sonae_store_list_actions (f->store, f->incident_id, &error);
+  GPtrArray *actions = sonae_capa_list (f->store, f->incident_id, &error);
 
   g_assert_no_error (error);
   return actions;
 }
 
 /* The action dialog the view opened (there is only one at a time here). */
-static SonaeActionDialog *
+static SonaeCapaDialog *
 open_dialog (void)
 {
   GList *toplevels = gtk_window_list_toplevels ();
-  SonaeActionDialog *dialog = NULL;
+  SonaeCapaDialog *dialog = NULL;
 
   for (GList *l = toplevels; l; l = l->next)
-    if (SONAE_IS_ACTION_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+    if (SONAE_IS_CAPA_DIALOG (l->data) && gtk_widget_get_visible (l->data))
       dialog = l->data;
   g_list_free (toplevels);
   g_assert_nonnull (dialog);
@@ -75,14 +76,14 @@ open_dialog (void)
 }
 
 static GtkWidget *
-dialog_child (SonaeActionDialog *dialog,
-              const char        *name)
+dialog_child (SonaeCapaDialog *dialog,
+              const char      *name)
 {
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), SONAE_TYPE_ACTION_DIALOG, name));
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), SONAE_TYPE_CAPA_DIALOG, name));
 }
 
 static void
-click_save (SonaeActionDialog *dialog)
+click_save (SonaeCapaDialog *dialog)
 {
   g_signal_emit_by_name (dialog_child (dialog, "save_button"), "clicked");
   sonae_test_spin_for (50);
@@ -95,7 +96,7 @@ no_dialog (gpointer data)
   gboolean none = TRUE;
 
   for (GList *l = toplevels; l; l = l->next)
-    if (SONAE_IS_ACTION_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+    if (SONAE_IS_CAPA_DIALOG (l->data) && gtk_widget_get_visible (l->data))
       none = FALSE;
   g_list_free (toplevels);
   return none;
@@ -110,18 +111,18 @@ fixture_set_up (Fixture       *f,
   f->store = sonae_test_open_store (&f->dir);
   sonae_set_author (AUTHOR);
   f->incident_id = sonae_test_add_incident (f->store, "電子カルテが開かない", NULL, 2, FALSE, "受付 花子");
-  g_assert_true (sonae_store_set_incident_detail (f->store, f->incident_id, SONAE_INCIDENT_DETAIL_LOCATION,
-                                                  "受付", AUTHOR, &error));
+  g_assert_true (sonae_incidents_set_detail (f->store, f->incident_id, SONAE_INCIDENT_DETAIL_LOCATION,
+                                             "受付", AUTHOR, &error));
   g_assert_no_error (error);
 
   f->window = GTK_WINDOW (gtk_window_new ());
   g_object_ref (f->window);
   gtk_window_set_default_size (f->window, 900, 800);
-  f->view = sonae_report_view_new (f->store);
+  f->view = sonae_report_form_view_new (f->store);
   g_object_ref (f->view);
   gtk_window_set_child (f->window, f->view);
   gtk_window_present (f->window);
-  sonae_report_view_set_incident (SONAE_REPORT_VIEW (f->view), f->incident_id);
+  sonae_report_form_view_set_incident (SONAE_REPORT_FORM_VIEW (f->view), f->incident_id);
   sonae_test_spin_for (50);
 }
 
@@ -166,7 +167,7 @@ test_proposed (Fixture       *f,
   /* Typing takes the mark away at once. */
   gtk_editable_set_text (GTK_EDITABLE (place), "受付 (2階)");
   g_assert_false (shown (sonae_test_named (f->view, "place-mark")));
-  g_assert_true (sonae_report_view_flush (SONAE_REPORT_VIEW (f->view)));
+  g_assert_true (sonae_report_form_view_flush (SONAE_REPORT_FORM_VIEW (f->view)));
   g_assert_false (shown (sonae_test_named (f->view, "place-mark")));
   g_assert_true (shown (sonae_test_named (f->view, "place-revert")));
 
@@ -193,7 +194,7 @@ test_place_saved (Fixture       *f,
   before = stored_report (f);
   g_assert_cmpstr (sonae_report_get (before, SONAE_REPORT_PLACE), ==, "受付");
   /* ...but when flushed (the view hidden, another incident shown). */
-  g_assert_true (sonae_report_view_flush (SONAE_REPORT_VIEW (f->view)));
+  g_assert_true (sonae_report_form_view_flush (SONAE_REPORT_FORM_VIEW (f->view)));
   after = stored_report (f);
   g_assert_cmpstr (sonae_report_get (after, SONAE_REPORT_PLACE), ==, "第2診察室");
   g_assert_false (sonae_report_is_proposed (after, SONAE_REPORT_PLACE));
@@ -293,14 +294,14 @@ test_bad_date (Fixture       *f,
 
   g_assert_false (shown (error));
   gtk_editable_set_text (GTK_EDITABLE (row), "2025-02-30");
-  g_assert_false (sonae_report_view_flush (SONAE_REPORT_VIEW (f->view)));
+  g_assert_false (sonae_report_form_view_flush (SONAE_REPORT_FORM_VIEW (f->view)));
   g_assert_true (shown (error));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error)), !=, "");
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   /* The typed text stays to be corrected, even when the store changes. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2025-02-30");
   gtk_editable_set_text (GTK_EDITABLE (sonae_test_named (f->view, SONAE_REPORT_SYSTEM)), "電子カルテ");
-  g_assert_true (sonae_report_view_flush (SONAE_REPORT_VIEW (f->view)) == FALSE);
+  g_assert_true (sonae_report_form_view_flush (SONAE_REPORT_FORM_VIEW (f->view)) == FALSE);
   sonae_test_spin_for (50);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2025-02-30");
   {
@@ -312,7 +313,7 @@ test_bad_date (Fixture       *f,
 
   /* Corrected, it is stored and the message goes. */
   gtk_editable_set_text (GTK_EDITABLE (row), "2025-02-28");
-  g_assert_true (sonae_report_view_flush (SONAE_REPORT_VIEW (f->view)));
+  g_assert_true (sonae_report_form_view_flush (SONAE_REPORT_FORM_VIEW (f->view)));
   g_assert_false (shown (error));
   g_assert_false (gtk_widget_has_css_class (row, "error"));
   {
@@ -341,17 +342,17 @@ test_add_action (Fixture       *f,
                  gconstpointer  data)
 {
   gint64 owner = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "山田 太郎", "やまだ たろう", "03-0000-0001");
-  SonaeActionDialog *dialog;
+  SonaeCapaDialog *dialog;
   GtkWidget *chooser;
   g_autoptr(GPtrArray) actions = NULL;
-  SonaeAction *action;
+  SonaeCapa *action;
   g_autofree char *row_name = NULL;
 
   sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "佐藤 花子", "さとう はなこ", "03-0000-0002");
-  g_assert_true (gtk_widget_activate_action (f->view, "report.add-action", "i", SONAE_ACTION_CORRECTIVE));
+  g_assert_true (gtk_widget_activate_action (f->view, "report.add-action", "i", SONAE_CAPA_CORRECTIVE));
   sonae_test_spin_for (50);
   dialog = open_dialog ();
-  g_assert_cmpint (sonae_action_dialog_get_mode (dialog), ==, SONAE_ACTION_DIALOG_EDIT);
+  g_assert_cmpint (sonae_capa_dialog_get_mode (dialog), ==, SONAE_CAPA_DIALOG_EDIT);
 
   /* Nothing to be done: refused, the dialog stays. */
   click_save (dialog);
@@ -370,11 +371,11 @@ test_add_action (Fixture       *f,
   actions = stored_actions (f);
   g_assert_cmpuint (actions->len, ==, 1);
   action = g_ptr_array_index (actions, 0);
-  g_assert_cmpint (action->kind, ==, SONAE_ACTION_CORRECTIVE);
+  g_assert_cmpint (action->kind, ==, SONAE_CAPA_CORRECTIVE);
   g_assert_cmpstr (action->text, ==, "バックアップを毎日確認する");
   g_assert_cmpint (action->owner_id, ==, owner);
   g_assert_cmpstr (action->due_on, ==, "2020-01-31");
-  g_assert_cmpint (action->status, ==, SONAE_ACTION_OPEN);
+  g_assert_cmpint (action->status, ==, SONAE_CAPA_OPEN);
 
   /* Listed in its group, past due. */
   sonae_test_spin_for (50);
@@ -384,7 +385,7 @@ test_add_action (Fixture       *f,
     GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
 
     g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==,
-                     sonae_action_kind_get_title (SONAE_ACTION_CORRECTIVE));
+                     sonae_capa_kind_get_title (SONAE_CAPA_CORRECTIVE));
     g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "山田 太郎"));
     g_assert_nonnull (sonae_test_find_widget (row, sonae_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL)));
   }
@@ -395,31 +396,31 @@ test_complete_approve (Fixture       *f,
                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaeAction) action = sonae_action_new ();
+  g_autoptr(SonaeCapa) action = sonae_capa_new ();
   g_autofree char *today = sonae_clock_today ();
-  SonaeActionDialog *dialog;
+  SonaeCapaDialog *dialog;
 
   action->incident_id = f->incident_id;
-  action->kind = SONAE_ACTION_HANDLING;
+  action->kind = SONAE_CAPA_HANDLING;
   action->text = g_strdup ("感染した端末を初期化する");
-  g_assert_true (sonae_store_save_action (f->store, action, AUTHOR, &error));
+  g_assert_true (sonae_capa_save (f->store, action, AUTHOR, &error));
   g_assert_no_error (error);
   sonae_test_spin_for (50);
 
   g_assert_true (gtk_widget_activate_action (f->view, "report.complete-action", "x", action->id));
   sonae_test_spin_for (50);
   dialog = open_dialog ();
-  g_assert_cmpint (sonae_action_dialog_get_mode (dialog), ==, SONAE_ACTION_DIALOG_COMPLETE);
+  g_assert_cmpint (sonae_capa_dialog_get_mode (dialog), ==, SONAE_CAPA_DIALOG_COMPLETE);
   /* The author confirms, today, unless told otherwise. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "done_by_row"))), ==, AUTHOR);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "done_on_row"))), ==, today);
   click_save (dialog);
   sonae_test_spin_until (no_dialog, NULL, 2000, "the dialog to close");
   {
-    g_autoptr(SonaeAction) done = sonae_store_get_action (f->store, action->id, &error);
+    g_autoptr(SonaeCapa) done = sonae_capa_get (f->store, action->id, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpint (done->status, ==, SONAE_ACTION_DONE);
+    g_assert_cmpint (done->status, ==, SONAE_CAPA_DONE);
     g_assert_cmpstr (done->confirmed_by, ==, AUTHOR);
     g_assert_cmpstr (done->confirmed_on, ==, today);
     g_assert_null (done->approved_by);
@@ -429,12 +430,12 @@ test_complete_approve (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (f->view, "report.approve-action", "x", action->id));
   sonae_test_spin_for (50);
   dialog = open_dialog ();
-  g_assert_cmpint (sonae_action_dialog_get_mode (dialog), ==, SONAE_ACTION_DIALOG_APPROVE);
+  g_assert_cmpint (sonae_capa_dialog_get_mode (dialog), ==, SONAE_CAPA_DIALOG_APPROVE);
   gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "approved_by_row")), "院長 鈴木");
   click_save (dialog);
   sonae_test_spin_until (no_dialog, NULL, 2000, "the dialog to close");
   {
-    g_autoptr(SonaeAction) approved = sonae_store_get_action (f->store, action->id, &error);
+    g_autoptr(SonaeCapa) approved = sonae_capa_get (f->store, action->id, &error);
 
     g_assert_no_error (error);
     g_assert_cmpstr (approved->approved_by, ==, "院長 鈴木");
@@ -445,10 +446,10 @@ test_complete_approve (Fixture       *f,
   sonae_test_spin_for (50);
   g_assert_true (gtk_widget_activate_action (f->view, "report.reopen-action", "x", action->id));
   {
-    g_autoptr(SonaeAction) reopened = sonae_store_get_action (f->store, action->id, &error);
+    g_autoptr(SonaeCapa) reopened = sonae_capa_get (f->store, action->id, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpint (reopened->status, ==, SONAE_ACTION_OPEN);
+    g_assert_cmpint (reopened->status, ==, SONAE_CAPA_OPEN);
   }
 }
 

@@ -1,4 +1,4 @@
-/* sonae-report-view.c: an incident's report as a form.
+/* sonae-report-form-view.c: an incident's report as a form.
  *
  * The form is built once from the core's field table, grouped by the
  * paper form's parts; the PPC draft's own fields belong to another view.
@@ -13,19 +13,19 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sonae-action-dialog.h"
-#include "sonae-actions.h"
+#include "sonae-report-form-view.h"
 #include "sonae-autosave.h"
+#include "sonae-capa-dialog.h"
+#include "sonae-capa.h"
 #include "sonae-clock.h"
 #include "sonae-gui-util.h"
 #include "sonae-incident.h"
-#include "sonae-report-view.h"
-#include "sonae-report.h"
+#include "sonae-report-form.h"
 
 
 typedef struct _Field Field;
 
-struct _SonaeReportView
+struct _SonaeReportFormView
 {
   GtkWidget parent_instance;
 
@@ -38,27 +38,27 @@ struct _SonaeReportView
   AdwPreferencesGroup *section_groups[SONAE_N_REPORT_SECTIONS];
   AdwPreferencesGroup *signoff_group;
   AdwPreferencesGroup *hearing_group;
-  AdwPreferencesGroup *action_groups[SONAE_N_ACTION_KINDS];
+  AdwPreferencesGroup *action_groups[SONAE_N_CAPA_KINDS];
   AdwActionRow *hearing_rows[SONAE_REPORT_N_5W1H];
 
   /* owned */
   SonaeStore *store;
   SonaeReport *report;
-  GPtrArray *actions;                           /* of SonaeAction */
+  GPtrArray *actions;                           /* of SonaeCapa */
   GPtrArray *fields;                            /* of Field */
-  GPtrArray *action_rows[SONAE_N_ACTION_KINDS]; /* rows shown, borrowed */
+  GPtrArray *action_rows[SONAE_N_CAPA_KINDS]; /* rows shown, borrowed */
   gint64 incident_id;
   gulong changed_handler;
   guint reload_source;
   gboolean updating;
 };
 
-G_DEFINE_FINAL_TYPE (SonaeReportView, sonae_report_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SonaeReportFormView, sonae_report_form_view, GTK_TYPE_WIDGET)
 
 /* One field of the form and its widgets (borrowed, children of a group). */
 struct _Field
 {
-  SonaeReportView *view;
+  SonaeReportFormView *view;
   const SonaeReportField *field;
   const char *key;
   SonaeReportFieldKind kind;
@@ -88,7 +88,7 @@ field_free (gpointer data)
 }
 
 static gboolean save_field (Field *f);
-static void load (SonaeReportView *self);
+static void load (SonaeReportFormView *self);
 
 static gboolean
 is_signoff (const char *key)
@@ -100,8 +100,8 @@ is_signoff (const char *key)
 }
 
 static Field *
-find_field (SonaeReportView *self,
-            const char      *key)
+find_field (SonaeReportFormView *self,
+            const char          *key)
 {
   for (guint i = 0; i < self->fields->len; i++)
     {
@@ -323,7 +323,7 @@ show_field (Field    *f,
 }
 
 static void
-show_hearing (SonaeReportView *self)
+show_hearing (SonaeReportFormView *self)
 {
   SonaeReport5w1h hearing[SONAE_REPORT_N_5W1H];
 
@@ -347,7 +347,7 @@ show_hearing (SonaeReportView *self)
 }
 
 static void
-show_updated (SonaeReportView *self)
+show_updated (SonaeReportFormView *self)
 {
   g_autofree char *when = NULL;
   g_autofree char *text = NULL;
@@ -380,14 +380,14 @@ status_pill (const char *text,
 }
 
 static gboolean
-action_is_overdue (const SonaeAction *action)
+action_is_overdue (const SonaeCapa *action)
 {
-  return action->status == SONAE_ACTION_OPEN && action->due_on != NULL &&
+  return action->status == SONAE_CAPA_OPEN && action->due_on != NULL &&
          sonae_date_is_valid (action->due_on) && sonae_clock_days_since (action->due_on) > 0;
 }
 
 static char *
-action_subtitle (const SonaeAction *action)
+action_subtitle (const SonaeCapa *action)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
@@ -401,7 +401,7 @@ action_subtitle (const SonaeAction *action)
   else
     g_ptr_array_add (parts, g_strdup (_("No due date")));
 
-  if (action->status == SONAE_ACTION_DONE)
+  if (action->status == SONAE_CAPA_DONE)
     {
       /* Translators: a date, and who confirmed it (担当) */
       g_ptr_array_add (parts, g_strdup_printf (_("Done on %s, confirmed by %s"),
@@ -414,7 +414,7 @@ action_subtitle (const SonaeAction *action)
       else
         g_ptr_array_add (parts, g_strdup (_("awaiting approval")));
     }
-  else if (action->status == SONAE_ACTION_DROPPED)
+  else if (action->status == SONAE_CAPA_DROPPED)
     /* Translators: %s is why an action was closed without being done */
     g_ptr_array_add (parts, g_strdup_printf (_("Closed without doing: %s"),
                                              action->reason ? action->reason : "—"));
@@ -449,7 +449,7 @@ action_button (const char *label,
 }
 
 static GtkWidget *
-action_row (const SonaeAction *action)
+action_row (const SonaeCapa *action)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *subtitle = action_subtitle (action);
@@ -468,18 +468,18 @@ action_row (const SonaeAction *action)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), status_pill (_("Overdue"), "overdue"));
   else
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               status_pill (sonae_action_status_get_title (action->status),
-                                            sonae_action_status_to_string (action->status)));
+                               status_pill (sonae_capa_status_get_title (action->status),
+                                            sonae_capa_status_to_string (action->status)));
 
   menu_add (menu, _("_Edit…"), "report.edit-action", action->id);
   switch (action->status)
     {
-    case SONAE_ACTION_OPEN:
+    case SONAE_CAPA_OPEN:
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  action_button (_("Mark Done…"), "report.complete-action", action->id));
       menu_add (menu, _("_Close Without Doing…"), "report.drop-action", action->id);
       break;
-    case SONAE_ACTION_DONE:
+    case SONAE_CAPA_DONE:
       if (action->approved_by == NULL)
         adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                    action_button (_("Approve…"), "report.approve-action", action->id));
@@ -487,7 +487,7 @@ action_row (const SonaeAction *action)
         menu_add (menu, _("Change _Approval…"), "report.approve-action", action->id);
       menu_add (menu, _("_Reopen"), "report.reopen-action", action->id);
       break;
-    case SONAE_ACTION_DROPPED:
+    case SONAE_CAPA_DROPPED:
       menu_add (menu, _("_Reopen"), "report.reopen-action", action->id);
       break;
     default:
@@ -504,9 +504,9 @@ action_row (const SonaeAction *action)
 }
 
 static void
-show_actions (SonaeReportView *self)
+show_actions (SonaeReportFormView *self)
 {
-  for (guint kind = 0; kind < SONAE_N_ACTION_KINDS; kind++)
+  for (guint kind = 0; kind < SONAE_N_CAPA_KINDS; kind++)
     {
       GPtrArray *rows = self->action_rows[kind];
       guint shown = 0;
@@ -517,7 +517,7 @@ show_actions (SonaeReportView *self)
 
       for (guint i = 0; self->actions != NULL && i < self->actions->len; i++)
         {
-          SonaeAction *action = g_ptr_array_index (self->actions, i);
+          SonaeCapa *action = g_ptr_array_index (self->actions, i);
           GtkWidget *row;
 
           if (action->kind != kind)
@@ -542,7 +542,7 @@ show_actions (SonaeReportView *self)
 /* --- loading ------------------------------------------------------------------- */
 
 static void
-load (SonaeReportView *self)
+load (SonaeReportFormView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SonaeReport) report = NULL;
@@ -551,13 +551,13 @@ load (SonaeReportView *self)
   g_clear_handle_id (&self->reload_source, g_source_remove);
   if (self->incident_id == 0)
     return;
-  report = sonae_store_get_report (self->store, self->incident_id, &error);
+  report = sonae_report_load (self->store, self->incident_id, &error);
   if (report == NULL)
     {
       sonae_show_error (GTK_WIDGET (self), _("Could not read the incident report"), error);
       return;
     }
-  actions = sonae_store_list_actions (self->store, self->incident_id, &error);
+  actions = sonae_capa_list (self->store, self->incident_id, &error);
   if (actions == NULL)
     {
       sonae_show_error (GTK_WIDGET (self), _("Could not read the actions"), error);
@@ -580,7 +580,7 @@ load (SonaeReportView *self)
 static gboolean
 reload_idle_cb (gpointer data)
 {
-  SonaeReportView *self = data;
+  SonaeReportFormView *self = data;
 
   self->reload_source = 0;
   load (self);
@@ -588,9 +588,9 @@ reload_idle_cb (gpointer data)
 }
 
 static void
-store_changed_cb (SonaeStore      *store,
-                  const char      *detail,
-                  SonaeReportView *self)
+store_changed_cb (SonaeStore          *store,
+                  const char          *detail,
+                  SonaeReportFormView *self)
 {
   if (g_strcmp0 (detail, SONAE_CHANGED_INCIDENTS) != 0 || self->incident_id == 0)
     return;
@@ -604,7 +604,7 @@ store_changed_cb (SonaeStore      *store,
 static gboolean
 save_field (Field *f)
 {
-  SonaeReportView *self = f->view;
+  SonaeReportFormView *self = f->view;
   g_autoptr(GError) error = NULL;
   g_autofree char *author = NULL;
   g_autofree char *value = NULL;
@@ -626,7 +626,7 @@ save_field (Field *f)
     }
 
   author = sonae_get_author ();
-  if (!sonae_store_set_report_field (self->store, self->incident_id, f->key, value, author, &error))
+  if (!sonae_report_save_field (self->store, self->incident_id, f->key, value, author, &error))
     {
       f->dirty = FALSE;
       f->failed = TRUE;
@@ -721,12 +721,12 @@ static void
 revert_clicked_cb (GtkButton *button,
                    Field     *f)
 {
-  SonaeReportView *self = f->view;
+  SonaeReportFormView *self = f->view;
   g_autoptr(GError) error = NULL;
   g_autofree char *author = sonae_get_author ();
 
   sonae_autosave_cancel (&f->autosave);
-  if (!sonae_store_set_report_field (self->store, self->incident_id, f->key, NULL, author, &error))
+  if (!sonae_report_save_field (self->store, self->incident_id, f->key, NULL, author, &error))
     {
       show_note (f, error->message);
       return;
@@ -741,8 +741,8 @@ revert_clicked_cb (GtkButton *button,
 
 /* 担当 or 承認 signed by the person at this computer, today. */
 static void
-sign_today_cb (GtkButton       *button,
-               SonaeReportView *self)
+sign_today_cb (GtkButton           *button,
+               SonaeReportFormView *self)
 {
   const char *name_key = g_object_get_data (G_OBJECT (button), "sonae-name-key");
   const char *date_key = g_object_get_data (G_OBJECT (button), "sonae-date-key");
@@ -766,9 +766,9 @@ sign_today_cb (GtkButton       *button,
 /* --- building the form ----------------------------------------------------------- */
 
 static AdwPreferencesGroup *
-add_group (SonaeReportView *self,
-           const char      *title,
-           const char      *description)
+add_group (SonaeReportFormView *self,
+           const char          *title,
+           const char          *description)
 {
   GtkWidget *group = adw_preferences_group_new ();
 
@@ -1010,9 +1010,9 @@ build_duration (Field *f)
 }
 
 static GtkWidget *
-sign_today_button (SonaeReportView *self,
-                   const char      *name_key,
-                   const char      *date_key)
+sign_today_button (SonaeReportFormView *self,
+                   const char          *name_key,
+                   const char          *date_key)
 {
   GtkWidget *button = gtk_button_new_with_label (_("Sign Today"));
   g_autofree char *name = g_strdup_printf ("%s-sign", name_key);
@@ -1027,8 +1027,8 @@ sign_today_button (SonaeReportView *self,
 }
 
 static void
-add_field (SonaeReportView     *self,
-           AdwPreferencesGroup *group,
+add_field (SonaeReportFormView    *self,
+           AdwPreferencesGroup    *group,
            const SonaeReportField *field)
 {
   Field *f = g_new0 (Field, 1);
@@ -1093,11 +1093,11 @@ add_field (SonaeReportView     *self,
 }
 
 static GtkWidget *
-add_button (SonaeActionKind kind)
+add_button (SonaeCapaKind kind)
 {
   GtkWidget *button = gtk_button_new ();
   GtkWidget *content = adw_button_content_new ();
-  g_autofree char *name = g_strdup_printf ("add-%s", sonae_action_kind_to_string (kind));
+  g_autofree char *name = g_strdup_printf ("add-%s", sonae_capa_kind_to_string (kind));
 
   adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
   /* Three of them on one page: no mnemonic. */
@@ -1113,15 +1113,15 @@ add_button (SonaeActionKind kind)
 }
 
 static AdwPreferencesGroup *
-add_action_group (SonaeReportView *self,
-                  SonaeActionKind  kind)
+add_action_group (SonaeReportFormView *self,
+                  SonaeCapaKind        kind)
 {
-  static const char *descriptions[SONAE_N_ACTION_KINDS] = {
+  static const char *descriptions[SONAE_N_CAPA_KINDS] = {
     N_("What was done about the result of the incident, and who confirmed it."),
     N_("What is changed so that it does not happen again: an owner, a due date, and who confirmed and approved it."),
     N_("What is done so that similar incidents do not happen elsewhere."),
   };
-  AdwPreferencesGroup *group = add_group (self, sonae_action_kind_get_title (kind), _(descriptions[kind]));
+  AdwPreferencesGroup *group = add_group (self, sonae_capa_kind_get_title (kind), _(descriptions[kind]));
 
   adw_preferences_group_set_header_suffix (group, add_button (kind));
   self->action_groups[kind] = group;
@@ -1129,7 +1129,7 @@ add_action_group (SonaeReportView *self,
 }
 
 static void
-build_form (SonaeReportView *self)
+build_form (SonaeReportFormView *self)
 {
   guint n = sonae_report_n_fields ();
 
@@ -1147,7 +1147,7 @@ build_form (SonaeReportView *self)
             {
               has_fields = TRUE;
               if (section == SONAE_REPORT_SECTION_PREVENTION)
-                self->section_groups[section] = add_action_group (self, SONAE_ACTION_PREVENTIVE);
+                self->section_groups[section] = add_action_group (self, SONAE_CAPA_PREVENTIVE);
               else
                 self->section_groups[section] = add_group (self, sonae_report_section_get_title (section), NULL);
             }
@@ -1183,35 +1183,35 @@ build_form (SonaeReportView *self)
             }
         }
       else if (section == SONAE_REPORT_SECTION_FIRST_AID)
-        add_action_group (self, SONAE_ACTION_HANDLING);
+        add_action_group (self, SONAE_CAPA_HANDLING);
       else if (section == SONAE_REPORT_SECTION_CAUSE)
-        add_action_group (self, SONAE_ACTION_CORRECTIVE);
+        add_action_group (self, SONAE_CAPA_CORRECTIVE);
     }
-  if (self->action_groups[SONAE_ACTION_HANDLING] == NULL)
-    add_action_group (self, SONAE_ACTION_HANDLING);
-  if (self->action_groups[SONAE_ACTION_CORRECTIVE] == NULL)
-    add_action_group (self, SONAE_ACTION_CORRECTIVE);
-  if (self->action_groups[SONAE_ACTION_PREVENTIVE] == NULL)
-    add_action_group (self, SONAE_ACTION_PREVENTIVE);
+  if (self->action_groups[SONAE_CAPA_HANDLING] == NULL)
+    add_action_group (self, SONAE_CAPA_HANDLING);
+  if (self->action_groups[SONAE_CAPA_CORRECTIVE] == NULL)
+    add_action_group (self, SONAE_CAPA_CORRECTIVE);
+  if (self->action_groups[SONAE_CAPA_PREVENTIVE] == NULL)
+    add_action_group (self, SONAE_CAPA_PREVENTIVE);
 }
 
 /* --- actions of the widget ------------------------------------------------------- */
 
 static GtkWindow *
-parent_window (SonaeReportView *self)
+parent_window (SonaeReportFormView *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-static const SonaeAction *
-find_action (SonaeReportView *self,
-             gint64           id)
+static const SonaeCapa *
+find_action (SonaeReportFormView *self,
+             gint64               id)
 {
   for (guint i = 0; self->actions != NULL && i < self->actions->len; i++)
     {
-      const SonaeAction *action = g_ptr_array_index (self->actions, i);
+      const SonaeCapa *action = g_ptr_array_index (self->actions, i);
 
       if (action->id == id)
         return action;
@@ -1224,14 +1224,14 @@ add_action_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  SonaeReportView *self = SONAE_REPORT_VIEW (widget);
+  SonaeReportFormView *self = SONAE_REPORT_FORM_VIEW (widget);
   int kind = g_variant_get_int32 (parameter);
   GtkWidget *dialog;
 
-  if (self->incident_id == 0 || kind < 0 || kind >= SONAE_N_ACTION_KINDS)
+  if (self->incident_id == 0 || kind < 0 || kind >= SONAE_N_CAPA_KINDS)
     return;
-  dialog = sonae_action_dialog_new_add (parent_window (self), self->store, self->incident_id,
-                                        (SonaeActionKind) kind);
+  dialog = sonae_capa_dialog_new_add (parent_window (self), self->store, self->incident_id,
+                                      (SonaeCapaKind) kind);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1240,22 +1240,22 @@ action_dialog_activated (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  SonaeReportView *self = SONAE_REPORT_VIEW (widget);
-  const SonaeAction *action = find_action (self, g_variant_get_int64 (parameter));
-  SonaeActionDialogMode mode;
+  SonaeReportFormView *self = SONAE_REPORT_FORM_VIEW (widget);
+  const SonaeCapa *action = find_action (self, g_variant_get_int64 (parameter));
+  SonaeCapaDialogMode mode;
   GtkWidget *dialog;
 
   if (action == NULL)
     return;
   if (g_str_equal (action_name, "report.complete-action"))
-    mode = SONAE_ACTION_DIALOG_COMPLETE;
+    mode = SONAE_CAPA_DIALOG_COMPLETE;
   else if (g_str_equal (action_name, "report.approve-action"))
-    mode = SONAE_ACTION_DIALOG_APPROVE;
+    mode = SONAE_CAPA_DIALOG_APPROVE;
   else if (g_str_equal (action_name, "report.drop-action"))
-    mode = SONAE_ACTION_DIALOG_DROP;
+    mode = SONAE_CAPA_DIALOG_DROP;
   else
-    mode = SONAE_ACTION_DIALOG_EDIT;
-  dialog = sonae_action_dialog_new (parent_window (self), self->store, mode, action);
+    mode = SONAE_CAPA_DIALOG_EDIT;
+  dialog = sonae_capa_dialog_new (parent_window (self), self->store, mode, action);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1264,11 +1264,11 @@ reopen_action_activated (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  SonaeReportView *self = SONAE_REPORT_VIEW (widget);
+  SonaeReportFormView *self = SONAE_REPORT_FORM_VIEW (widget);
   g_autoptr(GError) error = NULL;
   g_autofree char *author = sonae_get_author ();
 
-  if (!sonae_store_reopen_action (self->store, g_variant_get_int64 (parameter), author, &error))
+  if (!sonae_capa_reopen (self->store, g_variant_get_int64 (parameter), author, &error))
     sonae_show_error (GTK_WIDGET (self), _("Could not reopen the action"), error);
   load (self);
 }
@@ -1276,14 +1276,14 @@ reopen_action_activated (GtkWidget  *widget,
 /* --- public ------------------------------------------------------------------------ */
 
 void
-sonae_report_view_set_incident (SonaeReportView *self,
-                                gint64           incident_id)
+sonae_report_form_view_set_incident (SonaeReportFormView *self,
+                                     gint64               incident_id)
 {
-  g_return_if_fail (SONAE_IS_REPORT_VIEW (self));
+  g_return_if_fail (SONAE_IS_REPORT_FORM_VIEW (self));
 
   if (incident_id != self->incident_id)
     {
-      sonae_report_view_flush (self);
+      sonae_report_form_view_flush (self);
       /* Another incident: nothing typed for the last one stays. */
       for (guint i = 0; i < self->fields->len; i++)
         {
@@ -1314,11 +1314,11 @@ sonae_report_view_set_incident (SonaeReportView *self,
 }
 
 gboolean
-sonae_report_view_flush (SonaeReportView *self)
+sonae_report_form_view_flush (SonaeReportFormView *self)
 {
   gboolean ok = TRUE;
 
-  g_return_val_if_fail (SONAE_IS_REPORT_VIEW (self), FALSE);
+  g_return_val_if_fail (SONAE_IS_REPORT_FORM_VIEW (self), FALSE);
 
   for (guint i = 0; self->fields != NULL && i < self->fields->len; i++)
     {
@@ -1335,51 +1335,51 @@ sonae_report_view_flush (SonaeReportView *self)
 /* --- GObject -------------------------------------------------------------------- */
 
 static void
-sonae_report_view_unmap (GtkWidget *widget)
+sonae_report_form_view_unmap (GtkWidget *widget)
 {
-  sonae_report_view_flush (SONAE_REPORT_VIEW (widget));
-  GTK_WIDGET_CLASS (sonae_report_view_parent_class)->unmap (widget);
+  sonae_report_form_view_flush (SONAE_REPORT_FORM_VIEW (widget));
+  GTK_WIDGET_CLASS (sonae_report_form_view_parent_class)->unmap (widget);
 }
 
 static void
-sonae_report_view_dispose (GObject *object)
+sonae_report_form_view_dispose (GObject *object)
 {
-  SonaeReportView *self = SONAE_REPORT_VIEW (object);
+  SonaeReportFormView *self = SONAE_REPORT_FORM_VIEW (object);
 
   if (self->fields != NULL && self->store != NULL)
-    sonae_report_view_flush (self);
+    sonae_report_form_view_flush (self);
   /* Nothing more is saved or shown: the widgets go next. */
   self->incident_id = 0;
   g_clear_handle_id (&self->reload_source, g_source_remove);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_handler, self->store);
-  gtk_widget_dispose_template (GTK_WIDGET (self), SONAE_TYPE_REPORT_VIEW);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SONAE_TYPE_REPORT_FORM_VIEW);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
   /* After the widgets, whose signals point to the fields. */
   g_clear_pointer (&self->fields, g_ptr_array_unref);
-  for (guint i = 0; i < SONAE_N_ACTION_KINDS; i++)
+  for (guint i = 0; i < SONAE_N_CAPA_KINDS; i++)
     g_clear_pointer (&self->action_rows[i], g_ptr_array_unref);
   g_clear_pointer (&self->report, sonae_report_free);
   g_clear_pointer (&self->actions, g_ptr_array_unref);
   g_clear_object (&self->store);
 
-  G_OBJECT_CLASS (sonae_report_view_parent_class)->dispose (object);
+  G_OBJECT_CLASS (sonae_report_form_view_parent_class)->dispose (object);
 }
 
 static void
-sonae_report_view_class_init (SonaeReportViewClass *klass)
+sonae_report_form_view_class_init (SonaeReportFormViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = sonae_report_view_dispose;
-  widget_class->unmap = sonae_report_view_unmap;
+  object_class->dispose = sonae_report_form_view_dispose;
+  widget_class->unmap = sonae_report_form_view_unmap;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sonae/Sonae/sonae-report-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, SonaeReportView, stack);
-  gtk_widget_class_bind_template_child (widget_class, SonaeReportView, form_box);
-  gtk_widget_class_bind_template_child (widget_class, SonaeReportView, updated_label);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sonae/Sonae/sonae-report-form-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SonaeReportFormView, stack);
+  gtk_widget_class_bind_template_child (widget_class, SonaeReportFormView, form_box);
+  gtk_widget_class_bind_template_child (widget_class, SonaeReportFormView, updated_label);
 
   gtk_widget_class_install_action (widget_class, "report.add-action", "i", add_action_activated);
   gtk_widget_class_install_action (widget_class, "report.edit-action", "x", action_dialog_activated);
@@ -1393,12 +1393,12 @@ sonae_report_view_class_init (SonaeReportViewClass *klass)
 }
 
 static void
-sonae_report_view_init (SonaeReportView *self)
+sonae_report_form_view_init (SonaeReportFormView *self)
 {
-  sonae_load_style ("sonae-report.css");
+  sonae_load_style ("sonae-report-form.css");
   gtk_widget_init_template (GTK_WIDGET (self));
   self->fields = g_ptr_array_new_with_free_func (field_free);
-  for (guint i = 0; i < SONAE_N_ACTION_KINDS; i++)
+  for (guint i = 0; i < SONAE_N_CAPA_KINDS; i++)
     self->action_rows[i] = g_ptr_array_new ();
   self->updating = TRUE;
   build_form (self);
@@ -1407,13 +1407,13 @@ sonae_report_view_init (SonaeReportView *self)
 }
 
 GtkWidget *
-sonae_report_view_new (SonaeStore *store)
+sonae_report_form_view_new (SonaeStore *store)
 {
-  SonaeReportView *self;
+  SonaeReportFormView *self;
 
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
 
-  self = g_object_new (SONAE_TYPE_REPORT_VIEW, NULL);
+  self = g_object_new (SONAE_TYPE_REPORT_FORM_VIEW, NULL);
   self->store = g_object_ref (store);
   self->changed_handler = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
   return GTK_WIDGET (self);

@@ -1,16 +1,16 @@
-/* sonae-actions.c: corrective and preventive actions of an incident.
+/* sonae-capa.c: corrective and preventive actions of an incident.
  *
  * Like the incident store, every change checks everything first, outside
  * the transaction, so that a mistake changes nothing; then the row and the
  * ACTION entry of the incident's timeline are written in one transaction.
  * The entry goes through the incident store's chain code
- * (sonae_store_append_timeline_entry), so the hash chain stays sound. */
+ * (sonae_incidents_append_timeline_entry), so the hash chain stays sound. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sonae-actions.h"
+#include "sonae-capa.h"
 #include "sonae-clock.h"
 #include "sonae-contacts.h"
 #include "sonae-error.h"
@@ -35,91 +35,91 @@
 
 /* --- kinds and statuses -------------------------------------------------- */
 
-static const char *const kind_keys[SONAE_N_ACTION_KINDS] = {
+static const char *const kind_keys[SONAE_N_CAPA_KINDS] = {
   "handling", "corrective", "preventive",
 };
 
-static const char *const status_keys[SONAE_N_ACTION_STATUSES] = {
+static const char *const status_keys[SONAE_N_CAPA_STATUSES] = {
   "open", "done", "dropped",
 };
 
 const char *
-sonae_action_kind_to_string (SonaeActionKind kind)
+sonae_capa_kind_to_string (SonaeCapaKind kind)
 {
-  g_return_val_if_fail ((guint) kind < SONAE_N_ACTION_KINDS, NULL);
+  g_return_val_if_fail ((guint) kind < SONAE_N_CAPA_KINDS, NULL);
   return kind_keys[kind];
 }
 
 gboolean
-sonae_action_kind_from_string (const char      *text,
-                               SonaeActionKind *out_kind)
+sonae_capa_kind_from_string (const char    *text,
+                             SonaeCapaKind *out_kind)
 {
-  for (guint i = 0; i < SONAE_N_ACTION_KINDS; i++)
+  for (guint i = 0; i < SONAE_N_CAPA_KINDS; i++)
     if (g_strcmp0 (text, kind_keys[i]) == 0)
       {
         if (out_kind)
-          *out_kind = (SonaeActionKind) i;
+          *out_kind = (SonaeCapaKind) i;
         return TRUE;
       }
   return FALSE;
 }
 
 const char *
-sonae_action_kind_get_title (SonaeActionKind kind)
+sonae_capa_kind_get_title (SonaeCapaKind kind)
 {
   switch (kind)
     {
-    case SONAE_ACTION_HANDLING:
+    case SONAE_CAPA_HANDLING:
       /* Translators: 結果の処置, what was done about the result of the incident */
       return _("Handling of the result");
-    case SONAE_ACTION_CORRECTIVE:
+    case SONAE_CAPA_CORRECTIVE:
       /* Translators: 是正処置・再発防止策 */
       return _("Corrective action");
-    case SONAE_ACTION_PREVENTIVE:
+    case SONAE_CAPA_PREVENTIVE:
       /* Translators: 予防処置 */
       return _("Preventive action");
-    case SONAE_N_ACTION_KINDS:
+    case SONAE_N_CAPA_KINDS:
     default:
       g_return_val_if_reached ("");
     }
 }
 
 const char *
-sonae_action_status_to_string (SonaeActionStatus status)
+sonae_capa_status_to_string (SonaeCapaStatus status)
 {
-  g_return_val_if_fail ((guint) status < SONAE_N_ACTION_STATUSES, NULL);
+  g_return_val_if_fail ((guint) status < SONAE_N_CAPA_STATUSES, NULL);
   return status_keys[status];
 }
 
 gboolean
-sonae_action_status_from_string (const char        *text,
-                                 SonaeActionStatus *out_status)
+sonae_capa_status_from_string (const char      *text,
+                               SonaeCapaStatus *out_status)
 {
-  for (guint i = 0; i < SONAE_N_ACTION_STATUSES; i++)
+  for (guint i = 0; i < SONAE_N_CAPA_STATUSES; i++)
     if (g_strcmp0 (text, status_keys[i]) == 0)
       {
         if (out_status)
-          *out_status = (SonaeActionStatus) i;
+          *out_status = (SonaeCapaStatus) i;
         return TRUE;
       }
   return FALSE;
 }
 
 const char *
-sonae_action_status_get_title (SonaeActionStatus status)
+sonae_capa_status_get_title (SonaeCapaStatus status)
 {
   switch (status)
     {
-    case SONAE_ACTION_OPEN:
+    case SONAE_CAPA_OPEN:
       /* Translators: the status of an action: not finished yet */
       return C_("action status", "Open");
-    case SONAE_ACTION_DONE:
+    case SONAE_CAPA_DONE:
       /* Translators: the status of an action: done and confirmed */
       return C_("action status", "Done");
-    case SONAE_ACTION_DROPPED:
+    case SONAE_CAPA_DROPPED:
       /* Translators: the status of an action: closed with a reason, without doing it */
       return C_("action status", "Dropped");
-    case SONAE_N_ACTION_STATUSES:
+    case SONAE_N_CAPA_STATUSES:
     default:
       g_return_val_if_reached ("");
     }
@@ -127,18 +127,18 @@ sonae_action_status_get_title (SonaeActionStatus status)
 
 /* --- the record ---------------------------------------------------------- */
 
-SonaeAction *
-sonae_action_new (void)
+SonaeCapa *
+sonae_capa_new (void)
 {
-  SonaeAction *action = g_new0 (SonaeAction, 1);
+  SonaeCapa *action = g_new0 (SonaeCapa, 1);
 
-  action->kind = SONAE_ACTION_CORRECTIVE;
-  action->status = SONAE_ACTION_OPEN;
+  action->kind = SONAE_CAPA_CORRECTIVE;
+  action->status = SONAE_CAPA_OPEN;
   return action;
 }
 
 void
-sonae_action_free (SonaeAction *action)
+sonae_capa_free (SonaeCapa *action)
 {
   if (action == NULL)
     return;
@@ -185,21 +185,21 @@ step_done (SonaeStore   *self,
   return TRUE;
 }
 
-static SonaeAction *
+static SonaeCapa *
 action_from_row (sqlite3_stmt *stmt)
 {
-  SonaeAction *action = sonae_action_new ();
+  SonaeCapa *action = sonae_capa_new ();
 
   action->id = sqlite3_column_int64 (stmt, 0);
   action->incident_id = sqlite3_column_int64 (stmt, 1);
-  if (!sonae_action_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &action->kind))
-    action->kind = SONAE_ACTION_CORRECTIVE;
+  if (!sonae_capa_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &action->kind))
+    action->kind = SONAE_CAPA_CORRECTIVE;
   action->text = sonae_column_dup (stmt, 3);
   action->owner_id = sqlite3_column_int64 (stmt, 4);
   action->owner_name = sonae_column_dup (stmt, 5);
   action->due_on = sonae_column_dup (stmt, 6);
-  if (!sonae_action_status_from_string ((const char *) sqlite3_column_text (stmt, 7), &action->status))
-    action->status = SONAE_ACTION_OPEN;
+  if (!sonae_capa_status_from_string ((const char *) sqlite3_column_text (stmt, 7), &action->status))
+    action->status = SONAE_CAPA_OPEN;
   action->confirmed_on = sonae_column_dup (stmt, 8);
   action->confirmed_by = sonae_column_dup (stmt, 9);
   action->approved_by = sonae_column_dup (stmt, 10);
@@ -227,7 +227,7 @@ list_actions (SonaeStore  *self,
     return NULL;
   if (incident_id != 0)
     sqlite3_bind_int64 (stmt, 1, incident_id);
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_action_free);
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_capa_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (list, action_from_row (stmt));
   if (rc != SQLITE_DONE)
@@ -241,13 +241,13 @@ list_actions (SonaeStore  *self,
 /* --- reading ------------------------------------------------------------- */
 
 GPtrArray *
-sonae_store_list_actions (SonaeStore  *self,
-                          gint64       incident_id,
-                          GError     **error)
+sonae_capa_list (SonaeStore *self,
+                 gint64      incident_id,
+                 GError    **error)
 {
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
-  if (!sonae_store_check_incident (self, incident_id, error))
+  if (!sonae_incidents_check_exists (self, incident_id, error))
     return NULL;
   return list_actions (self,
                        "SELECT " ACTION_COLUMNS ACTION_FROM
@@ -258,8 +258,8 @@ sonae_store_list_actions (SonaeStore  *self,
 }
 
 GPtrArray *
-sonae_store_list_open_actions (SonaeStore  *self,
-                               GError     **error)
+sonae_capa_list_open (SonaeStore *self,
+                      GError    **error)
 {
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
@@ -270,10 +270,10 @@ sonae_store_list_open_actions (SonaeStore  *self,
                        0, error);
 }
 
-SonaeAction *
-sonae_store_get_action (SonaeStore  *self,
-                        gint64       action_id,
-                        GError     **error)
+SonaeCapa *
+sonae_capa_get (SonaeStore *self,
+                gint64      action_id,
+                GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
@@ -296,22 +296,13 @@ sonae_store_get_action (SonaeStore  *self,
 }
 
 guint
-sonae_store_count_open_actions (SonaeStore *self,
-                                gint64      incident_id)
+sonae_capa_count_open (SonaeStore *self,
+                       gint64      incident_id)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (SONAE_IS_STORE (self), 0);
 
-  stmt = sonae_store_prepare (self,
-                              "SELECT count(*) FROM actions WHERE incident_id = ?1 AND status = 'open'",
-                              NULL);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, incident_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return 0;
-  return (guint) sqlite3_column_int64 (stmt, 0);
+  /* The incidents own the count: it decides whether one may close. */
+  return sonae_incidents_count_open_actions (self, incident_id);
 }
 
 /* --- the timeline sentences ---------------------------------------------- */
@@ -336,20 +327,20 @@ owner_and_due (const char *owner_name,
 }
 
 static char *
-saved_sentence (gboolean           added,
-                SonaeActionKind    kind,
-                const char        *text,
-                const char        *owner_name,
-                const char        *due_on)
+saved_sentence (gboolean      added,
+                SonaeCapaKind kind,
+                const char   *text,
+                const char   *owner_name,
+                const char   *due_on)
 {
   g_autofree char *quoted = quote (text, QUOTE_TEXT);
   g_autofree char *tail = owner_and_due (owner_name, due_on);
 
   if (added)
     /* Translators: “Corrective action added: <what> (owner …, due …)” */
-    return g_strdup_printf (_("%s added: %s%s"), sonae_action_kind_get_title (kind), quoted, tail);
+    return g_strdup_printf (_("%s added: %s%s"), sonae_capa_kind_get_title (kind), quoted, tail);
   /* Translators: “Corrective action changed: <what> (owner …, due …)” */
-  return g_strdup_printf (_("%s changed: %s%s"), sonae_action_kind_get_title (kind), quoted, tail);
+  return g_strdup_printf (_("%s changed: %s%s"), sonae_capa_kind_get_title (kind), quoted, tail);
 }
 
 /* --- writing ------------------------------------------------------------- */
@@ -371,20 +362,12 @@ commit_with_entry (SonaeStore    *self,
     goto fail;
   if (out_new_id != NULL)
     *out_new_id = sqlite3_last_insert_rowid (sonae_store_get_db (self));
-  if (!sonae_store_append_timeline_entry (self, incident_id, SONAE_ENTRY_ACTION, NULL, author, text, error))
+  if (!sonae_incidents_append_timeline_entry (self, incident_id, SONAE_ENTRY_ACTION, NULL, author, text, error))
     goto fail;
   /* An open action means the incident is not complete: a closed one goes
    * back to recovery, in the same transaction. */
-  if (opens)
-    {
-      g_autoptr(SonaeIncident) incident = sonae_store_get_incident (self, incident_id, error);
-
-      if (incident == NULL)
-        goto fail;
-      if (incident->status == SONAE_STATUS_CLOSED &&
-          !sonae_store_set_incident_status (self, incident_id, SONAE_STATUS_RECOVERING, author, NULL, error))
-        goto fail;
-    }
+  if (opens && !sonae_incidents_reopen_if_closed (self, incident_id, author, error))
+    goto fail;
   sonae_store_emit_changed (self, SONAE_CHANGED_INCIDENTS);
   return sonae_store_commit (self, error);
 
@@ -394,12 +377,12 @@ fail:
 }
 
 gboolean
-sonae_store_save_action (SonaeStore   *self,
-                         SonaeAction  *action,
-                         const char   *author,
-                         GError      **error)
+sonae_capa_save (SonaeStore *self,
+                 SonaeCapa  *action,
+                 const char *author,
+                 GError    **error)
 {
-  g_autoptr(SonaeAction) old = NULL;
+  g_autoptr(SonaeCapa) old = NULL;
   g_autoptr(SonaeContact) owner = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = sonae_input_now_string ();
@@ -413,7 +396,7 @@ sonae_store_save_action (SonaeStore   *self,
   g_return_val_if_fail (action != NULL, FALSE);
 
   /* Check everything first. */
-  if ((guint) action->kind >= SONAE_N_ACTION_KINDS)
+  if ((guint) action->kind >= SONAE_N_CAPA_KINDS)
     {
       g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
                            _("The kind of action is unknown."));
@@ -427,7 +410,7 @@ sonae_store_save_action (SonaeStore   *self,
   incident_id = action->incident_id;
   if (action->id != 0)
     {
-      old = sonae_store_get_action (self, action->id, error);
+      old = sonae_capa_get (self, action->id, error);
       if (old == NULL)
         return FALSE;
       if (incident_id == 0)
@@ -439,7 +422,7 @@ sonae_store_save_action (SonaeStore   *self,
           return FALSE;
         }
     }
-  if (!sonae_store_check_incident (self, incident_id, error))
+  if (!sonae_incidents_check_exists (self, incident_id, error))
     return FALSE;
 
   if (action->owner_id < 0)
@@ -491,7 +474,7 @@ sonae_store_save_action (SonaeStore   *self,
       return FALSE;
     }
   sqlite3_bind_int64 (stmt, 1, incident_id);
-  sqlite3_bind_text (stmt, 2, sonae_action_kind_to_string (action->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, sonae_capa_kind_to_string (action->kind), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, action->text, -1, SQLITE_STATIC);
   if (action->owner_id != 0)
     sqlite3_bind_int64 (stmt, 4, action->owner_id);
@@ -514,7 +497,7 @@ sonae_store_save_action (SonaeStore   *self,
   if (old == NULL)
     {
       action->id = new_id;
-      action->status = SONAE_ACTION_OPEN;
+      action->status = SONAE_CAPA_OPEN;
       g_free (action->created_at);
       action->created_at = g_strdup (now);
     }
@@ -522,15 +505,15 @@ sonae_store_save_action (SonaeStore   *self,
 }
 
 gboolean
-sonae_store_complete_action (SonaeStore  *self,
-                             gint64       action_id,
-                             const char  *confirmed_on,
-                             const char  *confirmed_by,
-                             const char  *approved_by,
-                             const char  *author,
-                             GError     **error)
+sonae_capa_complete (SonaeStore *self,
+                     gint64      action_id,
+                     const char *confirmed_on,
+                     const char *confirmed_by,
+                     const char *approved_by,
+                     const char *author,
+                     GError    **error)
 {
-  g_autoptr(SonaeAction) action = NULL;
+  g_autoptr(SonaeCapa) action = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = sonae_input_now_string ();
   g_autofree char *today = sonae_clock_today ();
@@ -559,13 +542,13 @@ sonae_store_complete_action (SonaeStore  *self,
   if (!sonae_input_is_blank (approved_by))
     approver = g_strstrip (g_strdup (approved_by));
 
-  action = sonae_store_get_action (self, action_id, error);
+  action = sonae_capa_get (self, action_id, error);
   if (action == NULL)
     return FALSE;
-  if (action->status != SONAE_ACTION_OPEN)
+  if (action->status != SONAE_CAPA_OPEN)
     {
       g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
-                           action->status == SONAE_ACTION_DONE
+                           action->status == SONAE_CAPA_DONE
                            ? _("This action is already done.")
                            : _("This action was closed without doing it. Reopen it first."));
       return FALSE;
@@ -579,11 +562,11 @@ sonae_store_complete_action (SonaeStore  *self,
     if (approved != NULL)
       /* Translators: “Corrective action “…” done, confirmed on 2026-12-01 by 田中 健一, approved by 高橋 誠” */
       sentence = g_strdup_printf (_("%s “%s” done, confirmed on %s by %s, approved by %s"),
-                                  sonae_action_kind_get_title (action->kind), quoted, date, who, approved);
+                                  sonae_capa_kind_get_title (action->kind), quoted, date, who, approved);
     else
       /* Translators: “Corrective action “…” done, confirmed on 2026-12-01 by 田中 健一” */
       sentence = g_strdup_printf (_("%s “%s” done, confirmed on %s by %s"),
-                                  sonae_action_kind_get_title (action->kind), quoted, date, who);
+                                  sonae_capa_kind_get_title (action->kind), quoted, date, who);
   }
 
   if (!sonae_store_begin (self, error))
@@ -608,14 +591,14 @@ sonae_store_complete_action (SonaeStore  *self,
 }
 
 gboolean
-sonae_store_approve_action (SonaeStore  *self,
-                            gint64       action_id,
-                            const char  *approved_on,
-                            const char  *approved_by,
-                            const char  *author,
-                            GError     **error)
+sonae_capa_approve (SonaeStore *self,
+                    gint64      action_id,
+                    const char *approved_on,
+                    const char *approved_by,
+                    const char *author,
+                    GError    **error)
 {
-  g_autoptr(SonaeAction) action = NULL;
+  g_autoptr(SonaeCapa) action = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = sonae_input_now_string ();
   g_autofree char *today = sonae_clock_today ();
@@ -643,10 +626,10 @@ sonae_store_approve_action (SonaeStore  *self,
       return FALSE;
     }
 
-  action = sonae_store_get_action (self, action_id, error);
+  action = sonae_capa_get (self, action_id, error);
   if (action == NULL)
     return FALSE;
-  if (action->status != SONAE_ACTION_DONE)
+  if (action->status != SONAE_CAPA_DONE)
     {
       g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
                            _("Only an action that is done can be approved. Mark it as done first."));
@@ -668,12 +651,12 @@ sonae_store_approve_action (SonaeStore  *self,
 
       /* Translators: “Corrective action “…” approved on 2026-12-01 by 高橋 誠” */
       sentence = g_strdup_printf (_("%s “%s” approved on %s by %s"),
-                                  sonae_action_kind_get_title (action->kind), quoted, date, who);
+                                  sonae_capa_kind_get_title (action->kind), quoted, date, who);
     }
   else
     /* Translators: “Corrective action “…”: approval withdrawn” */
     sentence = g_strdup_printf (_("%s “%s”: approval withdrawn"),
-                                sonae_action_kind_get_title (action->kind), quoted);
+                                sonae_capa_kind_get_title (action->kind), quoted);
 
   if (!sonae_store_begin (self, error))
     return FALSE;
@@ -694,13 +677,13 @@ sonae_store_approve_action (SonaeStore  *self,
 }
 
 gboolean
-sonae_store_drop_action (SonaeStore  *self,
-                         gint64       action_id,
-                         const char  *reason,
-                         const char  *author,
-                         GError     **error)
+sonae_capa_drop (SonaeStore *self,
+                 gint64      action_id,
+                 const char *reason,
+                 const char *author,
+                 GError    **error)
 {
-  g_autoptr(SonaeAction) action = NULL;
+  g_autoptr(SonaeCapa) action = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = sonae_input_now_string ();
   g_autofree char *quoted = NULL;
@@ -712,13 +695,13 @@ sonae_store_drop_action (SonaeStore  *self,
   if (!sonae_input_check_required (reason, _("Write why the action is closed without doing it."), error) ||
       !sonae_input_check_author (author, error))
     return FALSE;
-  action = sonae_store_get_action (self, action_id, error);
+  action = sonae_capa_get (self, action_id, error);
   if (action == NULL)
     return FALSE;
-  if (action->status != SONAE_ACTION_OPEN)
+  if (action->status != SONAE_CAPA_OPEN)
     {
       g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
-                           action->status == SONAE_ACTION_DONE
+                           action->status == SONAE_CAPA_DONE
                            ? _("This action is already done.")
                            : _("This action is already closed."));
       return FALSE;
@@ -728,7 +711,7 @@ sonae_store_drop_action (SonaeStore  *self,
   why = quote (reason, QUOTE_REASON);
   /* Translators: “Corrective action “…” closed without doing it: <reason>” */
   sentence = g_strdup_printf (_("%s “%s” closed without doing it: %s"),
-                              sonae_action_kind_get_title (action->kind), quoted, why);
+                              sonae_capa_kind_get_title (action->kind), quoted, why);
 
   if (!sonae_store_begin (self, error))
     return FALSE;
@@ -749,12 +732,12 @@ sonae_store_drop_action (SonaeStore  *self,
 }
 
 gboolean
-sonae_store_reopen_action (SonaeStore  *self,
-                           gint64       action_id,
-                           const char  *author,
-                           GError     **error)
+sonae_capa_reopen (SonaeStore *self,
+                   gint64      action_id,
+                   const char *author,
+                   GError    **error)
 {
-  g_autoptr(SonaeAction) action = NULL;
+  g_autoptr(SonaeCapa) action = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = sonae_input_now_string ();
   g_autofree char *quoted = NULL;
@@ -764,16 +747,16 @@ sonae_store_reopen_action (SonaeStore  *self,
 
   if (!sonae_input_check_author (author, error))
     return FALSE;
-  action = sonae_store_get_action (self, action_id, error);
+  action = sonae_capa_get (self, action_id, error);
   if (action == NULL)
     return FALSE;
   /* Already open: nothing to record. */
-  if (action->status == SONAE_ACTION_OPEN)
+  if (action->status == SONAE_CAPA_OPEN)
     return TRUE;
 
   quoted = quote (action->text, QUOTE_TEXT);
   /* Translators: “Corrective action “…” reopened” */
-  sentence = g_strdup_printf (_("%s “%s” reopened"), sonae_action_kind_get_title (action->kind), quoted);
+  sentence = g_strdup_printf (_("%s “%s” reopened"), sonae_capa_kind_get_title (action->kind), quoted);
 
   if (!sonae_store_begin (self, error))
     return FALSE;

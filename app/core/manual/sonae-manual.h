@@ -1,4 +1,4 @@
-/* sonae-content.h: the bundled emergency manual (data/content/manual.xml),
+/* sonae-manual.h: the bundled emergency manual (data/content/manual.xml),
  * loaded into a read-only model */
 #pragma once
 

@@ -1,4 +1,4 @@
-/* test-reporting-view.c: an incident's reporting duties in the GUI, with a
+/* test-reporting-duties-view.c: an incident's reporting duties in the GUI, with a
  * real store and real widgets (xvfb-run -a), against a fixed clock; and
  * Home's "Needs Attention" listing an overdue action. */
 #include "config.h"
@@ -6,13 +6,14 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "sonae-actions.h"
+#include "sonae-capa.h"
 #include "sonae-clock.h"
 #include "sonae-gui-util.h"
 #include "sonae-incident.h"
+#include "sonae-incidents.h"
 #include "sonae-ppc.h"
-#include "sonae-report.h"
-#include "sonae-reporting-view.h"
+#include "sonae-report-form.h"
+#include "sonae-reporting-duties-view.h"
 #include "sonae-test-gui.h"
 #include "sonae-test-util.h"
 #include "sonae-window.h"
@@ -26,7 +27,7 @@ typedef struct {
   SonaeStore *store;
   gint64 id;
   GtkWidget *window;
-  SonaeReportingView *view;
+  SonaeReportingDutiesView *view;
 } Fixture;
 
 /* --- helpers --------------------------------------------------------------- */
@@ -74,7 +75,7 @@ static SonaePpcAssessment *
 stored_ppc (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  SonaePpcAssessment *a = sonae_store_get_ppc (f->store, f->id, &error);
+  SonaePpcAssessment *a = sonae_ppc_get (f->store, f->id, &error);
 
   g_assert_no_error (error);
   return a;
@@ -98,11 +99,11 @@ fixture_set_up (Fixture       *f,
 
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 800);
-  f->view = SONAE_REPORTING_VIEW (sonae_reporting_view_new (f->store));
+  f->view = SONAE_REPORTING_DUTIES_VIEW (sonae_reporting_duties_view_new (f->store));
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
   g_object_add_weak_pointer (G_OBJECT (f->view), (gpointer *) &f->view);
   gtk_window_present (GTK_WINDOW (f->window));
-  sonae_reporting_view_set_incident (f->view, f->id);
+  sonae_reporting_duties_view_set_incident (f->view, f->id);
   sonae_test_spin_for (50);
 }
 
@@ -172,7 +173,7 @@ test_required (Fixture       *f,
 
   /* Later, the preliminary report is overdue, in red. */
   set_now ("2026-11-27T09:00:00");
-  sonae_reporting_view_set_incident (f->view, f->id);
+  sonae_reporting_duties_view_set_incident (f->view, f->id);
   g_assert_cmpstr (label_text (f, "preliminary-left"), ==, "2 days overdue");
   g_assert_true (gtk_widget_has_css_class (view_named (f, "preliminary-left"), "overdue"));
 
@@ -226,7 +227,7 @@ test_sent_today (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (view_named (f, "sent-preliminary"))), ==, TODAY);
   g_assert_nonnull (strstr (label_text (f, "preliminary-left"), "Sent on " TODAY));
 
-  entries = sonae_store_list_timeline (f->store, f->id, &error);
+  entries = sonae_incidents_list_timeline (f->store, f->id, &error);
   g_assert_no_error (error);
   last = g_ptr_array_index (entries, entries->len - 1);
   g_assert_cmpint (last->kind, ==, SONAE_ENTRY_REPORT);
@@ -267,7 +268,7 @@ static gboolean
 report_field_is (gpointer data)
 {
   ReportWait *w = data;
-  g_autoptr(SonaeReport) report = sonae_store_get_report (w->f->store, w->f->id, NULL);
+  g_autoptr(SonaeReport) report = sonae_report_load (w->f->store, w->f->id, NULL);
 
   return report != NULL && g_strcmp0 (sonae_report_get (report, w->key), w->text) == 0;
 }
@@ -277,7 +278,7 @@ test_draft_typing (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaePpcDraft) draft = sonae_store_get_ppc_draft (f->store, f->id, &error);
+  g_autoptr(SonaePpcDraft) draft = sonae_ppc_get_draft (f->store, f->id, &error);
   ReportWait wait = { f, NULL, "氏名、住所、診療記録（約 1,200 名分）" };
   g_autofree char *name = NULL;
   GtkWidget *row;
@@ -319,7 +320,7 @@ test_draft_typing (Fixture       *f,
   /* Typed and flushed at once (as when the tab is hidden). */
   wait.text = "電子カルテの患者情報";
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)), wait.text, -1);
-  g_assert_true (sonae_reporting_view_flush (f->view));
+  g_assert_true (sonae_reporting_duties_view_flush (f->view));
   g_assert_true (report_field_is (&wait));
 
   /* Copy all puts the nine items on the clipboard. */
@@ -337,7 +338,7 @@ body (Fixture    *f,
   g_autoptr(GError) error = NULL;
 
   g_clear_pointer (out_list, g_ptr_array_unref);
-  *out_list = sonae_store_list_body_reports (f->store, f->id, &error);
+  *out_list = sonae_ppc_list_body_reports (f->store, f->id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint ((*out_list)->len, >, i);
   return g_ptr_array_index (*out_list, i);
@@ -378,7 +379,7 @@ test_home_overdue_action (void)
 {
   g_autofree char *dir = NULL;
   g_autoptr(SonaeStore) store = NULL;
-  g_autoptr(SonaeAction) action = sonae_action_new ();
+  g_autoptr(SonaeCapa) action = sonae_capa_new ();
   g_autoptr(GError) error = NULL;
   SonaeWindow *window;
   GtkWidget *home;
@@ -391,10 +392,10 @@ test_home_overdue_action (void)
   sonae_set_author (AUTHOR);
   id = sonae_test_add_incident (store, "電子カルテの暗号化", DETECTED, 2, FALSE, "受付 花子");
   action->incident_id = id;
-  action->kind = SONAE_ACTION_CORRECTIVE;
+  action->kind = SONAE_CAPA_CORRECTIVE;
   action->text = g_strdup ("VPN 機器の更新手順を保守契約に入れる");
   action->due_on = g_strdup ("2026-11-21");
-  g_assert_true (sonae_store_save_action (store, action, AUTHOR, &error));
+  g_assert_true (sonae_capa_save (store, action, AUTHOR, &error));
   g_assert_no_error (error);
 
   window = g_object_ref (sonae_window_new (NULL, store));

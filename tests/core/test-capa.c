@@ -1,4 +1,4 @@
-/* test-actions.c: corrective and preventive actions, their timeline
+/* test-capa.c: corrective and preventive actions, their timeline
  * entries, and the rule that an incident with an open action cannot be
  * closed. */
 #include "config.h"
@@ -6,10 +6,11 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "sonae-actions.h"
+#include "sonae-capa.h"
 #include "sonae-contacts.h"
 #include "sonae-error.h"
 #include "sonae-incident.h"
+#include "sonae-incidents.h"
 #include "sonae-store.h"
 #include "sonae-test-util.h"
 
@@ -25,14 +26,14 @@ new_incident (SonaeStore *store,
 }
 
 static gint64
-add_action (SonaeStore      *store,
-            gint64           incident_id,
-            SonaeActionKind  kind,
-            const char      *text,
-            gint64           owner_id,
-            const char      *due_on)
+add_action (SonaeStore   *store,
+            gint64        incident_id,
+            SonaeCapaKind kind,
+            const char   *text,
+            gint64        owner_id,
+            const char   *due_on)
 {
-  g_autoptr(SonaeAction) action = sonae_action_new ();
+  g_autoptr(SonaeCapa) action = sonae_capa_new ();
   g_autoptr(GError) error = NULL;
 
   action->incident_id = incident_id;
@@ -40,20 +41,20 @@ add_action (SonaeStore      *store,
   action->text = g_strdup (text);
   action->owner_id = owner_id;
   action->due_on = g_strdup (due_on);
-  g_assert_true (sonae_store_save_action (store, action, AUTHOR, &error));
+  g_assert_true (sonae_capa_save (store, action, AUTHOR, &error));
   g_assert_no_error (error);
   g_assert_cmpint (action->id, >, 0);
-  g_assert_cmpint (action->status, ==, SONAE_ACTION_OPEN);
+  g_assert_cmpint (action->status, ==, SONAE_CAPA_OPEN);
   g_assert_cmpstr (action->created_at, ==, NOW);
   return action->id;
 }
 
-static SonaeAction *
+static SonaeCapa *
 get_action (SonaeStore *store,
             gint64      id)
 {
   g_autoptr(GError) error = NULL;
-  SonaeAction *action = sonae_store_get_action (store, id, &error);
+  SonaeCapa *action = sonae_capa_get (store, id, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (action);
@@ -65,7 +66,7 @@ timeline (SonaeStore *store,
           gint64      id)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *list = sonae_store_list_timeline (store, id, &error);
+  GPtrArray *list = sonae_incidents_list_timeline (store, id, &error);
 
   g_assert_no_error (error);
   return list;
@@ -123,7 +124,7 @@ assert_chain_ok (SonaeStore *store,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (sonae_store_verify_timeline (store, id, NULL, &error));
+  g_assert_true (sonae_incidents_verify_timeline (store, id, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -167,25 +168,25 @@ changed_cb (SonaeStore *store,
 static void
 test_kinds_and_statuses (void)
 {
-  for (guint i = 0; i < SONAE_N_ACTION_KINDS; i++)
+  for (guint i = 0; i < SONAE_N_CAPA_KINDS; i++)
     {
-      SonaeActionKind kind;
-      g_assert_true (sonae_action_kind_from_string (sonae_action_kind_to_string (i), &kind));
+      SonaeCapaKind kind;
+      g_assert_true (sonae_capa_kind_from_string (sonae_capa_kind_to_string (i), &kind));
       g_assert_cmpint (kind, ==, i);
-      g_assert_cmpstr (sonae_action_kind_get_title (i), !=, "");
+      g_assert_cmpstr (sonae_capa_kind_get_title (i), !=, "");
     }
-  for (guint i = 0; i < SONAE_N_ACTION_STATUSES; i++)
+  for (guint i = 0; i < SONAE_N_CAPA_STATUSES; i++)
     {
-      SonaeActionStatus status;
-      g_assert_true (sonae_action_status_from_string (sonae_action_status_to_string (i), &status));
+      SonaeCapaStatus status;
+      g_assert_true (sonae_capa_status_from_string (sonae_capa_status_to_string (i), &status));
       g_assert_cmpint (status, ==, i);
-      g_assert_cmpstr (sonae_action_status_get_title (i), !=, "");
+      g_assert_cmpstr (sonae_capa_status_get_title (i), !=, "");
     }
-  g_assert_cmpstr (sonae_action_kind_to_string (SONAE_ACTION_CORRECTIVE), ==, "corrective");
-  g_assert_cmpstr (sonae_action_status_to_string (SONAE_ACTION_DROPPED), ==, "dropped");
-  g_assert_false (sonae_action_kind_from_string ("fix", NULL));
-  g_assert_false (sonae_action_kind_from_string (NULL, NULL));
-  g_assert_false (sonae_action_status_from_string ("closed", NULL));
+  g_assert_cmpstr (sonae_capa_kind_to_string (SONAE_CAPA_CORRECTIVE), ==, "corrective");
+  g_assert_cmpstr (sonae_capa_status_to_string (SONAE_CAPA_DROPPED), ==, "dropped");
+  g_assert_false (sonae_capa_kind_from_string ("fix", NULL));
+  g_assert_false (sonae_capa_kind_from_string (NULL, NULL));
+  g_assert_false (sonae_capa_status_from_string ("closed", NULL));
 }
 
 static void
@@ -203,58 +204,58 @@ test_add_update_list (void)
 
   g_signal_connect (store, "changed", G_CALLBACK (changed_cb), &changes);
 
-  a = add_action (store, id, SONAE_ACTION_PREVENTIVE, "全職員に不審メールの研修を行う", sato, NULL);
+  a = add_action (store, id, SONAE_CAPA_PREVENTIVE, "全職員に不審メールの研修を行う", sato, NULL);
   g_assert_cmpuint (changes, ==, 1);
   assert_last_action_entry (store, id, ++len, AUTHOR,
                             (const char *[]) { "Preventive action added: 全職員に不審メールの研修を行う (owner 佐藤 由美)", NULL });
-  b = add_action (store, id, SONAE_ACTION_CORRECTIVE, "受付PCのマクロ実行を既定で禁止する", tanaka, "2026-12-01");
+  b = add_action (store, id, SONAE_CAPA_CORRECTIVE, "受付PCのマクロ実行を既定で禁止する", tanaka, "2026-12-01");
   assert_last_action_entry (store, id, ++len, AUTHOR,
                             (const char *[]) { "Corrective action added: 受付PCのマクロ実行を既定で禁止する (owner 田中 健一, due 2026-12-01)", NULL });
-  c = add_action (store, id, SONAE_ACTION_CORRECTIVE, "バックアップを毎日オフラインにする", 0, "2026-11-25");
+  c = add_action (store, id, SONAE_CAPA_CORRECTIVE, "バックアップを毎日オフラインにする", 0, "2026-11-25");
   assert_last_action_entry (store, id, ++len, AUTHOR,
                             (const char *[]) { "Corrective action added: バックアップを毎日オフラインにする (due 2026-11-25)", NULL });
-  d = add_action (store, id, SONAE_ACTION_HANDLING, "受付PCを初期化して復旧した", 0, NULL);
+  d = add_action (store, id, SONAE_CAPA_HANDLING, "受付PCを初期化して復旧した", 0, NULL);
   assert_last_action_entry (store, id, ++len, AUTHOR,
                             (const char *[]) { "Handling of the result added: 受付PCを初期化して復旧した", NULL });
-  e = add_action (store, id, SONAE_ACTION_CORRECTIVE, "事務用PCのOSを更新する", 0, NULL);
+  e = add_action (store, id, SONAE_CAPA_CORRECTIVE, "事務用PCのOSを更新する", 0, NULL);
   len++;
   g_assert_cmpuint (changes, ==, 5);
 
   /* By kind, then due date with none last, then id. */
-  list = sonae_store_list_actions (store, id, &error);
+  list = sonae_capa_list (store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 5);
   {
     gint64 order[] = { d, c, b, e, a };
     for (guint i = 0; i < 5; i++)
-      g_assert_cmpint (((SonaeAction *) g_ptr_array_index (list, i))->id, ==, order[i]);
+      g_assert_cmpint (((SonaeCapa *) g_ptr_array_index (list, i))->id, ==, order[i]);
   }
   {
-    SonaeAction *first_corrective = g_ptr_array_index (list, 1);
-    SonaeAction *second = g_ptr_array_index (list, 2);
+    SonaeCapa *first_corrective = g_ptr_array_index (list, 1);
+    SonaeCapa *second = g_ptr_array_index (list, 2);
     g_assert_cmpstr (first_corrective->due_on, ==, "2026-11-25");
     g_assert_null (first_corrective->owner_name);
     g_assert_cmpint (first_corrective->owner_id, ==, 0);
     g_assert_cmpstr (second->owner_name, ==, "田中 健一");
     g_assert_cmpint (second->owner_id, ==, tanaka);
-    g_assert_cmpint (second->status, ==, SONAE_ACTION_OPEN);
+    g_assert_cmpint (second->status, ==, SONAE_CAPA_OPEN);
     g_assert_cmpint (second->incident_id, ==, id);
     g_assert_cmpstr (second->created_at, ==, NOW);
     g_assert_cmpstr (second->updated_at, ==, NOW);
   }
-  g_assert_cmpuint (sonae_store_count_open_actions (store, id), ==, 5);
+  g_assert_cmpuint (sonae_capa_count_open (store, id), ==, 5);
 
   /* Update: kind, text, owner, due date. */
   {
-    g_autoptr(SonaeAction) action = get_action (store, e);
+    g_autoptr(SonaeCapa) action = get_action (store, e);
 
     g_free (action->text);
     action->text = g_strdup ("事務用PCのOSとOfficeを更新する");
-    action->kind = SONAE_ACTION_PREVENTIVE;
+    action->kind = SONAE_CAPA_PREVENTIVE;
     action->owner_id = tanaka;
     g_free (action->due_on);
     action->due_on = g_strdup (" 2026-11-30 ");
-    g_assert_true (sonae_store_save_action (store, action, "田中 健一", &error));
+    g_assert_true (sonae_capa_save (store, action, "田中 健一", &error));
     g_assert_no_error (error);
     g_assert_cmpstr (action->due_on, ==, "2026-11-30");
     g_assert_cmpstr (action->owner_name, ==, "田中 健一");
@@ -262,15 +263,15 @@ test_add_update_list (void)
                               (const char *[]) { "Preventive action changed: 事務用PCのOSとOfficeを更新する (owner 田中 健一, due 2026-11-30)", NULL });
   }
   {
-    g_autoptr(SonaeAction) action = get_action (store, e);
+    g_autoptr(SonaeCapa) action = get_action (store, e);
 
-    g_assert_cmpint (action->kind, ==, SONAE_ACTION_PREVENTIVE);
+    g_assert_cmpint (action->kind, ==, SONAE_CAPA_PREVENTIVE);
     g_assert_cmpstr (action->text, ==, "事務用PCのOSとOfficeを更新する");
     g_assert_cmpstr (action->due_on, ==, "2026-11-30");
     g_assert_cmpint (action->owner_id, ==, tanaka);
 
     /* Saving it unchanged records nothing. */
-    g_assert_true (sonae_store_save_action (store, action, AUTHOR, &error));
+    g_assert_true (sonae_capa_save (store, action, AUTHOR, &error));
     g_assert_no_error (error);
     {
       g_autoptr(GPtrArray) t = timeline (store, id);
@@ -281,12 +282,12 @@ test_add_update_list (void)
     action->owner_id = 0;
     g_free (action->due_on);
     action->due_on = g_strdup ("");
-    g_assert_true (sonae_store_save_action (store, action, AUTHOR, &error));
+    g_assert_true (sonae_capa_save (store, action, AUTHOR, &error));
     g_assert_no_error (error);
     len++;
   }
   {
-    g_autoptr(SonaeAction) action = get_action (store, e);
+    g_autoptr(SonaeCapa) action = get_action (store, e);
     g_assert_null (action->due_on);
     g_assert_cmpint (action->owner_id, ==, 0);
     g_assert_null (action->owner_name);
@@ -294,15 +295,15 @@ test_add_update_list (void)
 
   /* The preventive ones: due first, then none by id. */
   g_clear_pointer (&list, g_ptr_array_unref);
-  list = sonae_store_list_actions (store, id, &error);
-  g_assert_cmpint (((SonaeAction *) g_ptr_array_index (list, 3))->id, ==, a);
-  g_assert_cmpint (((SonaeAction *) g_ptr_array_index (list, 4))->id, ==, e);
+  list = sonae_capa_list (store, id, &error);
+  g_assert_cmpint (((SonaeCapa *) g_ptr_array_index (list, 3))->id, ==, a);
+  g_assert_cmpint (((SonaeCapa *) g_ptr_array_index (list, 4))->id, ==, e);
 
   /* An unknown action or incident. */
-  g_assert_null (sonae_store_get_action (store, 9999, &error));
+  g_assert_null (sonae_capa_get (store, 9999, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_null (sonae_store_list_actions (store, 9999, &error));
+  g_assert_null (sonae_capa_list (store, 9999, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
   g_clear_error (&error);
   assert_chain_ok (store, id);
@@ -319,45 +320,45 @@ test_complete_drop_reopen (void)
   g_autoptr(GError) error = NULL;
   gint64 tanaka = sonae_test_add_contact (store, SONAE_GROUP_STAFF, "田中 健一", "たなか けんいち", "090-0000-1105");
   gint64 id = new_incident (store, "受付PCのランサムウェア");
-  gint64 a = add_action (store, id, SONAE_ACTION_CORRECTIVE, "受付PCのマクロ実行を既定で禁止する", tanaka, "2026-12-01");
-  gint64 b = add_action (store, id, SONAE_ACTION_PREVENTIVE, "USBメモリの持ち込みを禁止する", 0, NULL);
+  gint64 a = add_action (store, id, SONAE_CAPA_CORRECTIVE, "受付PCのマクロ実行を既定で禁止する", tanaka, "2026-12-01");
+  gint64 b = add_action (store, id, SONAE_CAPA_PREVENTIVE, "USBメモリの持ち込みを禁止する", 0, NULL);
   guint len = 3;
 
   /* Done, confirmed, then approved later after reopening. */
-  g_assert_true (sonae_store_complete_action (store, a, "2026-11-20", "田中 健一", NULL, AUTHOR, &error));
+  g_assert_true (sonae_capa_complete (store, a, "2026-11-20", "田中 健一", NULL, AUTHOR, &error));
   g_assert_no_error (error);
   assert_last_action_entry (store, id, ++len, AUTHOR,
                             (const char *[]) { "Corrective action “受付PCのマクロ実行を既定で禁止する” done, confirmed on 2026-11-20 by 田中 健一", NULL });
   {
-    g_autoptr(SonaeAction) action = get_action (store, a);
-    g_assert_cmpint (action->status, ==, SONAE_ACTION_DONE);
+    g_autoptr(SonaeCapa) action = get_action (store, a);
+    g_assert_cmpint (action->status, ==, SONAE_CAPA_DONE);
     g_assert_cmpstr (action->confirmed_on, ==, "2026-11-20");
     g_assert_cmpstr (action->confirmed_by, ==, "田中 健一");
     g_assert_null (action->approved_by);
     g_assert_null (action->reason);
   }
-  g_assert_cmpuint (sonae_store_count_open_actions (store, id), ==, 1);
+  g_assert_cmpuint (sonae_capa_count_open (store, id), ==, 1);
 
   /* Done twice, or dropped when done: refused. */
-  g_assert_false (sonae_store_complete_action (store, a, TODAY, "田中 健一", "高橋 誠", AUTHOR, &error));
+  g_assert_false (sonae_capa_complete (store, a, TODAY, "田中 健一", "高橋 誠", AUTHOR, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (sonae_store_drop_action (store, a, "不要になった", AUTHOR, &error));
+  g_assert_false (sonae_capa_drop (store, a, "不要になった", AUTHOR, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_true (sonae_store_reopen_action (store, a, "高橋 誠", &error));
+  g_assert_true (sonae_capa_reopen (store, a, "高橋 誠", &error));
   g_assert_no_error (error);
   assert_last_action_entry (store, id, ++len, "高橋 誠",
                             (const char *[]) { "Corrective action “受付PCのマクロ実行を既定で禁止する” reopened", NULL });
   {
-    g_autoptr(SonaeAction) action = get_action (store, a);
-    g_assert_cmpint (action->status, ==, SONAE_ACTION_OPEN);
+    g_autoptr(SonaeCapa) action = get_action (store, a);
+    g_assert_cmpint (action->status, ==, SONAE_CAPA_OPEN);
     g_assert_null (action->confirmed_on);
     g_assert_null (action->confirmed_by);
   }
   /* Reopening an open action records nothing. */
-  g_assert_true (sonae_store_reopen_action (store, a, AUTHOR, &error));
+  g_assert_true (sonae_capa_reopen (store, a, AUTHOR, &error));
   g_assert_no_error (error);
   {
     g_autoptr(GPtrArray) t = timeline (store, id);
@@ -365,68 +366,68 @@ test_complete_drop_reopen (void)
   }
 
   /* No date: today. With 承認. */
-  g_assert_true (sonae_store_complete_action (store, a, NULL, "田中 健一", "高橋 誠", AUTHOR, &error));
+  g_assert_true (sonae_capa_complete (store, a, NULL, "田中 健一", "高橋 誠", AUTHOR, &error));
   g_assert_no_error (error);
   assert_last_action_entry (store, id, ++len, AUTHOR,
                             (const char *[]) { "done, confirmed on " TODAY " by 田中 健一, approved by 高橋 誠", NULL });
   {
-    g_autoptr(SonaeAction) action = get_action (store, a);
+    g_autoptr(SonaeCapa) action = get_action (store, a);
     g_assert_cmpstr (action->confirmed_on, ==, TODAY);
     g_assert_cmpstr (action->approved_by, ==, "高橋 誠");
   }
 
   /* 担当 is required; a reason is required. */
-  g_assert_false (sonae_store_complete_action (store, b, TODAY, "  ", NULL, AUTHOR, &error));
+  g_assert_false (sonae_capa_complete (store, b, TODAY, "  ", NULL, AUTHOR, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (sonae_store_complete_action (store, b, TODAY, NULL, NULL, AUTHOR, &error));
+  g_assert_false (sonae_capa_complete (store, b, TODAY, NULL, NULL, AUTHOR, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (sonae_store_drop_action (store, b, "", AUTHOR, &error));
+  g_assert_false (sonae_capa_drop (store, b, "", AUTHOR, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (sonae_store_drop_action (store, b, NULL, AUTHOR, &error));
+  g_assert_false (sonae_capa_drop (store, b, NULL, AUTHOR, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
   /* And an author. */
-  g_assert_false (sonae_store_drop_action (store, b, "理由", "", &error));
+  g_assert_false (sonae_capa_drop (store, b, "理由", "", &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_true (sonae_store_drop_action (store, b, "院内規程で既に禁止されていた", AUTHOR, &error));
+  g_assert_true (sonae_capa_drop (store, b, "院内規程で既に禁止されていた", AUTHOR, &error));
   g_assert_no_error (error);
   assert_last_action_entry (store, id, ++len, AUTHOR,
                             (const char *[]) { "Preventive action “USBメモリの持ち込みを禁止する” closed without doing it: 院内規程で既に禁止されていた", NULL });
   {
-    g_autoptr(SonaeAction) action = get_action (store, b);
-    g_assert_cmpint (action->status, ==, SONAE_ACTION_DROPPED);
+    g_autoptr(SonaeCapa) action = get_action (store, b);
+    g_assert_cmpint (action->status, ==, SONAE_CAPA_DROPPED);
     g_assert_cmpstr (action->reason, ==, "院内規程で既に禁止されていた");
   }
-  g_assert_false (sonae_store_complete_action (store, b, TODAY, "田中 健一", NULL, AUTHOR, &error));
+  g_assert_false (sonae_capa_complete (store, b, TODAY, "田中 健一", NULL, AUTHOR, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (sonae_store_drop_action (store, b, "again", AUTHOR, &error));
+  g_assert_false (sonae_capa_drop (store, b, "again", AUTHOR, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_true (sonae_store_reopen_action (store, b, AUTHOR, &error));
+  g_assert_true (sonae_capa_reopen (store, b, AUTHOR, &error));
   g_assert_no_error (error);
   len++;
   {
-    g_autoptr(SonaeAction) action = get_action (store, b);
-    g_assert_cmpint (action->status, ==, SONAE_ACTION_OPEN);
+    g_autoptr(SonaeCapa) action = get_action (store, b);
+    g_assert_cmpint (action->status, ==, SONAE_CAPA_OPEN);
     g_assert_null (action->reason);
   }
-  g_assert_cmpuint (sonae_store_count_open_actions (store, id), ==, 1);
+  g_assert_cmpuint (sonae_capa_count_open (store, id), ==, 1);
 
   /* Unknown actions. */
-  g_assert_false (sonae_store_complete_action (store, 9999, TODAY, "田中 健一", NULL, AUTHOR, &error));
+  g_assert_false (sonae_capa_complete (store, 9999, TODAY, "田中 健一", NULL, AUTHOR, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (sonae_store_drop_action (store, 9999, "理由", AUTHOR, &error));
+  g_assert_false (sonae_capa_drop (store, 9999, "理由", AUTHOR, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (sonae_store_reopen_action (store, 9999, AUTHOR, &error));
+  g_assert_false (sonae_capa_reopen (store, 9999, AUTHOR, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
@@ -448,7 +449,7 @@ test_bad_input_changes_nothing (void)
   g_autoptr(GError) error = NULL;
   gint64 tanaka = sonae_test_add_contact (store, SONAE_GROUP_STAFF, "田中 健一", "たなか けんいち", "090-0000-1105");
   gint64 id = new_incident (store, "受付PCのランサムウェア");
-  gint64 a = add_action (store, id, SONAE_ACTION_CORRECTIVE, "受付PCのマクロ実行を既定で禁止する", tanaka, "2026-12-01");
+  gint64 a = add_action (store, id, SONAE_CAPA_CORRECTIVE, "受付PCのマクロ実行を既定で禁止する", tanaka, "2026-12-01");
   g_autofree char *huge = g_strnfill (SONAE_INCIDENT_MAX_TEXT + 1, 'x');
   g_autofree char *before = snapshot (store);
   guint changes = 0;
@@ -456,22 +457,22 @@ test_bad_input_changes_nothing (void)
     const char *text;
     gint64 owner_id;
     const char *due_on;
-    SonaeActionKind kind;
+    SonaeCapaKind kind;
     gint64 incident_id;
     gint code;
   } bad[] = {
-    { "", 0, NULL, SONAE_ACTION_CORRECTIVE, 0, SONAE_ERROR_INVALID },
-    { " \n\t　", 0, NULL, SONAE_ACTION_CORRECTIVE, 0, SONAE_ERROR_INVALID },
-    { NULL, 0, NULL, SONAE_ACTION_CORRECTIVE, 0, SONAE_ERROR_INVALID },
-    { huge, 0, NULL, SONAE_ACTION_CORRECTIVE, 0, SONAE_ERROR_TOO_LARGE },
-    { "\xff\xfe", 0, NULL, SONAE_ACTION_CORRECTIVE, 0, SONAE_ERROR_INVALID },
-    { "ok", 0, "2026-02-30", SONAE_ACTION_CORRECTIVE, 0, SONAE_ERROR_INVALID },
-    { "ok", 0, "来週", SONAE_ACTION_CORRECTIVE, 0, SONAE_ERROR_INVALID },
-    { "ok", 0, "2026/12/01", SONAE_ACTION_CORRECTIVE, 0, SONAE_ERROR_INVALID },
-    { "ok", 4242, NULL, SONAE_ACTION_CORRECTIVE, 0, SONAE_ERROR_NOT_FOUND },
-    { "ok", -1, NULL, SONAE_ACTION_CORRECTIVE, 0, SONAE_ERROR_NOT_FOUND },
-    { "ok", 0, NULL, SONAE_N_ACTION_KINDS, 0, SONAE_ERROR_INVALID },
-    { "ok", 0, NULL, SONAE_ACTION_CORRECTIVE, 9999, SONAE_ERROR_NOT_FOUND },
+    { "", 0, NULL, SONAE_CAPA_CORRECTIVE, 0, SONAE_ERROR_INVALID },
+    { " \n\t　", 0, NULL, SONAE_CAPA_CORRECTIVE, 0, SONAE_ERROR_INVALID },
+    { NULL, 0, NULL, SONAE_CAPA_CORRECTIVE, 0, SONAE_ERROR_INVALID },
+    { huge, 0, NULL, SONAE_CAPA_CORRECTIVE, 0, SONAE_ERROR_TOO_LARGE },
+    { "\xff\xfe", 0, NULL, SONAE_CAPA_CORRECTIVE, 0, SONAE_ERROR_INVALID },
+    { "ok", 0, "2026-02-30", SONAE_CAPA_CORRECTIVE, 0, SONAE_ERROR_INVALID },
+    { "ok", 0, "来週", SONAE_CAPA_CORRECTIVE, 0, SONAE_ERROR_INVALID },
+    { "ok", 0, "2026/12/01", SONAE_CAPA_CORRECTIVE, 0, SONAE_ERROR_INVALID },
+    { "ok", 4242, NULL, SONAE_CAPA_CORRECTIVE, 0, SONAE_ERROR_NOT_FOUND },
+    { "ok", -1, NULL, SONAE_CAPA_CORRECTIVE, 0, SONAE_ERROR_NOT_FOUND },
+    { "ok", 0, NULL, SONAE_N_CAPA_KINDS, 0, SONAE_ERROR_INVALID },
+    { "ok", 0, NULL, SONAE_CAPA_CORRECTIVE, 9999, SONAE_ERROR_NOT_FOUND },
   };
 
   g_signal_connect (store, "changed", G_CALLBACK (changed_cb), &changes);
@@ -481,7 +482,7 @@ test_bad_input_changes_nothing (void)
       /* As a new action, and as an update of the existing one. */
       for (guint update = 0; update < 2; update++)
         {
-          g_autoptr(SonaeAction) action = sonae_action_new ();
+          g_autoptr(SonaeCapa) action = sonae_capa_new ();
           g_autofree char *after = NULL;
 
           if (update && bad[i].incident_id != 0)
@@ -492,7 +493,7 @@ test_bad_input_changes_nothing (void)
           action->text = g_strdup (bad[i].text);
           action->owner_id = bad[i].owner_id;
           action->due_on = g_strdup (bad[i].due_on);
-          g_assert_false (sonae_store_save_action (store, action, AUTHOR, &error));
+          g_assert_false (sonae_capa_save (store, action, AUTHOR, &error));
           g_assert_error (error, SONAE_ERROR, bad[i].code);
           /* A sentence, not SQL. */
           g_assert_null (strstr (error->message, "SQL"));
@@ -504,29 +505,29 @@ test_bad_input_changes_nothing (void)
 
   /* An update of an unknown action, or moved to another incident. */
   {
-    g_autoptr(SonaeAction) action = get_action (store, a);
+    g_autoptr(SonaeCapa) action = get_action (store, a);
     gint64 other = new_incident (store, "別の件");
 
     g_free (before);
     before = snapshot (store);
     changes = 0;
     action->id = 9999;
-    g_assert_false (sonae_store_save_action (store, action, AUTHOR, &error));
+    g_assert_false (sonae_capa_save (store, action, AUTHOR, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
     g_clear_error (&error);
     action->id = a;
     action->incident_id = other;
-    g_assert_false (sonae_store_save_action (store, action, AUTHOR, &error));
+    g_assert_false (sonae_capa_save (store, action, AUTHOR, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
     g_clear_error (&error);
     /* No author. */
     action->incident_id = id;
     g_free (action->text);
     action->text = g_strdup ("changed");
-    g_assert_false (sonae_store_save_action (store, action, "", &error));
+    g_assert_false (sonae_capa_save (store, action, "", &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
     g_clear_error (&error);
-    g_assert_false (sonae_store_save_action (store, action, NULL, &error));
+    g_assert_false (sonae_capa_save (store, action, NULL, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
     g_clear_error (&error);
   }
@@ -539,20 +540,20 @@ test_bad_input_changes_nothing (void)
       {
         g_autofree char *after = NULL;
 
-        g_assert_false (sonae_store_complete_action (store, a, dates[i], "田中 健一", "高橋 誠", AUTHOR, &error));
+        g_assert_false (sonae_capa_complete (store, a, dates[i], "田中 健一", "高橋 誠", AUTHOR, &error));
         g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
         g_clear_error (&error);
         after = snapshot (store);
         g_assert_cmpstr (after, ==, before);
       }
     /* Huge names and reasons. */
-    g_assert_false (sonae_store_complete_action (store, a, TODAY, huge, NULL, AUTHOR, &error));
+    g_assert_false (sonae_capa_complete (store, a, TODAY, huge, NULL, AUTHOR, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_TOO_LARGE);
     g_clear_error (&error);
-    g_assert_false (sonae_store_complete_action (store, a, TODAY, "田中 健一", huge, AUTHOR, &error));
+    g_assert_false (sonae_capa_complete (store, a, TODAY, "田中 健一", huge, AUTHOR, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_TOO_LARGE);
     g_clear_error (&error);
-    g_assert_false (sonae_store_drop_action (store, a, huge, AUTHOR, &error));
+    g_assert_false (sonae_capa_drop (store, a, huge, AUTHOR, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_TOO_LARGE);
     g_clear_error (&error);
     {
@@ -563,18 +564,18 @@ test_bad_input_changes_nothing (void)
   g_assert_cmpuint (changes, ==, 0);
 
   /* A past due date is accepted: actions are often recorded late. */
-  add_action (store, id, SONAE_ACTION_CORRECTIVE, "遅れて記録した対策", 0, "2020-01-31");
+  add_action (store, id, SONAE_CAPA_CORRECTIVE, "遅れて記録した対策", 0, "2020-01-31");
 
   /* Text that looks like SQL is kept as typed, and harms nothing. */
   {
     const char *sql = "'); DROP TABLE actions; -- \" OR 1=1 %s %n";
-    gint64 x = add_action (store, id, SONAE_ACTION_PREVENTIVE, sql, 0, NULL);
-    g_autoptr(SonaeAction) action = get_action (store, x);
+    gint64 x = add_action (store, id, SONAE_CAPA_PREVENTIVE, sql, 0, NULL);
+    g_autoptr(SonaeCapa) action = get_action (store, x);
 
     g_assert_cmpstr (action->text, ==, sql);
-    g_assert_true (sonae_store_drop_action (store, x, "'; DELETE FROM timeline; --", AUTHOR, &error));
+    g_assert_true (sonae_capa_drop (store, x, "'; DELETE FROM timeline; --", AUTHOR, &error));
     g_assert_no_error (error);
-    g_clear_pointer (&action, sonae_action_free);
+    g_clear_pointer (&action, sonae_capa_free);
     action = get_action (store, x);
     g_assert_cmpstr (action->reason, ==, "'; DELETE FROM timeline; --");
     g_assert_cmpuint (count_actions (store), ==, 3);
@@ -584,15 +585,15 @@ test_bad_input_changes_nothing (void)
    * quotes it shortened. */
   {
     g_autofree char *largest = g_strnfill (SONAE_INCIDENT_MAX_TEXT, 'y');
-    gint64 x = add_action (store, id, SONAE_ACTION_PREVENTIVE, largest, 0, NULL);
-    g_autoptr(SonaeAction) action = get_action (store, x);
+    gint64 x = add_action (store, id, SONAE_CAPA_PREVENTIVE, largest, 0, NULL);
+    g_autoptr(SonaeCapa) action = get_action (store, x);
     g_autoptr(GPtrArray) t = timeline (store, id);
     SonaeTimelineEntry *e = g_ptr_array_index (t, t->len - 1);
 
     g_assert_cmpuint (strlen (action->text), ==, SONAE_INCIDENT_MAX_TEXT);
     g_assert_cmpuint (strlen (e->text), <, SONAE_INCIDENT_MAX_TEXT);
     g_assert_true (g_str_has_suffix (e->text, "…"));
-    g_assert_true (sonae_store_complete_action (store, x, TODAY, largest, largest, largest, &error));
+    g_assert_true (sonae_capa_complete (store, x, TODAY, largest, largest, largest, &error));
     g_assert_no_error (error);
   }
   assert_chain_ok (store, id);
@@ -608,12 +609,12 @@ test_close_incident_rule (void)
   g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
   g_autoptr(GError) error = NULL;
   gint64 id = new_incident (store, "受付PCのランサムウェア");
-  gint64 a = add_action (store, id, SONAE_ACTION_CORRECTIVE, "マクロを禁止する", 0, "2026-12-01");
-  gint64 b = add_action (store, id, SONAE_ACTION_PREVENTIVE, "研修を行う", 0, NULL);
+  gint64 a = add_action (store, id, SONAE_CAPA_CORRECTIVE, "マクロを禁止する", 0, "2026-12-01");
+  gint64 b = add_action (store, id, SONAE_CAPA_PREVENTIVE, "研修を行う", 0, NULL);
   g_autofree char *before = snapshot (store);
 
   /* Two open: refused, with a sentence, and nothing changes. */
-  g_assert_false (sonae_store_set_incident_status (store, id, SONAE_STATUS_CLOSED, AUTHOR, NULL, &error));
+  g_assert_false (sonae_incidents_set_status (store, id, SONAE_STATUS_CLOSED, AUTHOR, NULL, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==,
                    "2 actions of this incident are still open: finish them, or close them with a reason, first.");
@@ -623,14 +624,14 @@ test_close_incident_rule (void)
     g_assert_cmpstr (after, ==, before);
   }
   /* Other statuses are not affected. */
-  g_assert_true (sonae_store_set_incident_status (store, id, SONAE_STATUS_RECOVERING, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_set_status (store, id, SONAE_STATUS_RECOVERING, AUTHOR, NULL, &error));
   g_assert_no_error (error);
 
-  g_assert_true (sonae_store_complete_action (store, a, TODAY, "田中 健一", NULL, AUTHOR, &error));
+  g_assert_true (sonae_capa_complete (store, a, TODAY, "田中 健一", NULL, AUTHOR, &error));
   g_assert_no_error (error);
   g_free (before);
   before = snapshot (store);
-  g_assert_false (sonae_store_set_incident_status (store, id, SONAE_STATUS_CLOSED, AUTHOR, NULL, &error));
+  g_assert_false (sonae_incidents_set_status (store, id, SONAE_STATUS_CLOSED, AUTHOR, NULL, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==,
                    "1 action of this incident is still open: finish it, or close it with a reason, first.");
@@ -641,24 +642,24 @@ test_close_incident_rule (void)
   }
 
   /* Closed with a reason: the incident may be closed. */
-  g_assert_true (sonae_store_drop_action (store, b, "来年度の計画に含める", AUTHOR, &error));
+  g_assert_true (sonae_capa_drop (store, b, "来年度の計画に含める", AUTHOR, &error));
   g_assert_no_error (error);
-  g_assert_true (sonae_store_set_incident_status (store, id, SONAE_STATUS_CLOSED, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_set_status (store, id, SONAE_STATUS_CLOSED, AUTHOR, NULL, &error));
   g_assert_no_error (error);
   {
-    g_autoptr(SonaeIncident) incident = sonae_store_get_incident (store, id, &error);
+    g_autoptr(SonaeIncident) incident = sonae_incidents_get (store, id, &error);
     g_assert_cmpint (incident->status, ==, SONAE_STATUS_CLOSED);
     g_assert_nonnull (incident->closed_at);
   }
 
   /* Reopen the incident, add an action, and closing is refused again. */
-  g_assert_true (sonae_store_set_incident_status (store, id, SONAE_STATUS_ACTIVE, AUTHOR, NULL, &error));
-  g_assert_true (sonae_store_reopen_action (store, a, AUTHOR, &error));
-  g_assert_false (sonae_store_set_incident_status (store, id, SONAE_STATUS_CLOSED, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_set_status (store, id, SONAE_STATUS_ACTIVE, AUTHOR, NULL, &error));
+  g_assert_true (sonae_capa_reopen (store, a, AUTHOR, &error));
+  g_assert_false (sonae_incidents_set_status (store, id, SONAE_STATUS_CLOSED, AUTHOR, NULL, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_true (sonae_store_complete_action (store, a, TODAY, "田中 健一", "高橋 誠", AUTHOR, &error));
-  g_assert_true (sonae_store_set_incident_status (store, id, SONAE_STATUS_CLOSED, AUTHOR, NULL, &error));
+  g_assert_true (sonae_capa_complete (store, a, TODAY, "田中 健一", "高橋 誠", AUTHOR, &error));
+  g_assert_true (sonae_incidents_set_status (store, id, SONAE_STATUS_CLOSED, AUTHOR, NULL, &error));
   g_assert_no_error (error);
   assert_chain_ok (store, id);
 
@@ -666,17 +667,17 @@ test_close_incident_rule (void)
    * by itself, and the same for an action reopened after closing. */
   {
     g_autoptr(SonaeIncident) incident = NULL;
-    gint64 c = add_action (store, id, SONAE_ACTION_PREVENTIVE, "手順書を見直す", 0, NULL);
+    gint64 c = add_action (store, id, SONAE_CAPA_PREVENTIVE, "手順書を見直す", 0, NULL);
 
-    incident = sonae_store_get_incident (store, id, &error);
+    incident = sonae_incidents_get (store, id, &error);
     g_assert_cmpint (incident->status, ==, SONAE_STATUS_RECOVERING);
     g_assert_null (incident->closed_at);
     g_clear_pointer (&incident, sonae_incident_free);
-    g_assert_true (sonae_store_drop_action (store, c, "不要になった", AUTHOR, &error));
-    g_assert_true (sonae_store_set_incident_status (store, id, SONAE_STATUS_CLOSED, AUTHOR, NULL, &error));
-    g_assert_true (sonae_store_reopen_action (store, a, AUTHOR, &error));
+    g_assert_true (sonae_capa_drop (store, c, "不要になった", AUTHOR, &error));
+    g_assert_true (sonae_incidents_set_status (store, id, SONAE_STATUS_CLOSED, AUTHOR, NULL, &error));
+    g_assert_true (sonae_capa_reopen (store, a, AUTHOR, &error));
     g_assert_no_error (error);
-    incident = sonae_store_get_incident (store, id, &error);
+    incident = sonae_incidents_get (store, id, &error);
     g_assert_cmpint (incident->status, ==, SONAE_STATUS_RECOVERING);
     assert_chain_ok (store, id);
   }
@@ -694,16 +695,16 @@ test_open_actions_across_incidents (void)
   g_autoptr(GPtrArray) open = NULL;
   gint64 one = new_incident (store, "一件目");
   gint64 two = new_incident (store, "二件目");
-  gint64 a = add_action (store, one, SONAE_ACTION_CORRECTIVE, "A", 0, "2026-12-10");
-  gint64 b = add_action (store, two, SONAE_ACTION_PREVENTIVE, "B", 0, NULL);
-  gint64 c = add_action (store, two, SONAE_ACTION_CORRECTIVE, "C", 0, "2026-11-01");
-  gint64 d = add_action (store, one, SONAE_ACTION_HANDLING, "D", 0, "2026-11-30");
-  gint64 e = add_action (store, one, SONAE_ACTION_PREVENTIVE, "E", 0, "2026-11-15");
+  gint64 a = add_action (store, one, SONAE_CAPA_CORRECTIVE, "A", 0, "2026-12-10");
+  gint64 b = add_action (store, two, SONAE_CAPA_PREVENTIVE, "B", 0, NULL);
+  gint64 c = add_action (store, two, SONAE_CAPA_CORRECTIVE, "C", 0, "2026-11-01");
+  gint64 d = add_action (store, one, SONAE_CAPA_HANDLING, "D", 0, "2026-11-30");
+  gint64 e = add_action (store, one, SONAE_CAPA_PREVENTIVE, "E", 0, "2026-11-15");
 
-  g_assert_true (sonae_store_complete_action (store, e, TODAY, "田中 健一", NULL, AUTHOR, &error));
+  g_assert_true (sonae_capa_complete (store, e, TODAY, "田中 健一", NULL, AUTHOR, &error));
   g_assert_no_error (error);
 
-  open = sonae_store_list_open_actions (store, &error);
+  open = sonae_capa_list_open (store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (open->len, ==, 4);
   {
@@ -711,21 +712,21 @@ test_open_actions_across_incidents (void)
     gint64 incidents[] = { two, one, one, two };
     for (guint i = 0; i < 4; i++)
       {
-        SonaeAction *action = g_ptr_array_index (open, i);
+        SonaeCapa *action = g_ptr_array_index (open, i);
         g_assert_cmpint (action->id, ==, order[i]);
         g_assert_cmpint (action->incident_id, ==, incidents[i]);
-        g_assert_cmpint (action->status, ==, SONAE_ACTION_OPEN);
+        g_assert_cmpint (action->status, ==, SONAE_CAPA_OPEN);
       }
   }
-  g_assert_cmpuint (sonae_store_count_open_actions (store, one), ==, 2);
-  g_assert_cmpuint (sonae_store_count_open_actions (store, two), ==, 2);
-  g_assert_cmpuint (sonae_store_count_open_actions (store, 9999), ==, 0);
+  g_assert_cmpuint (sonae_capa_count_open (store, one), ==, 2);
+  g_assert_cmpuint (sonae_capa_count_open (store, two), ==, 2);
+  g_assert_cmpuint (sonae_capa_count_open (store, 9999), ==, 0);
 
-  g_assert_true (sonae_store_drop_action (store, c, "不要", AUTHOR, &error));
+  g_assert_true (sonae_capa_drop (store, c, "不要", AUTHOR, &error));
   g_clear_pointer (&open, g_ptr_array_unref);
-  open = sonae_store_list_open_actions (store, &error);
+  open = sonae_capa_list_open (store, &error);
   g_assert_cmpuint (open->len, ==, 3);
-  g_assert_cmpint (((SonaeAction *) g_ptr_array_index (open, 0))->id, ==, d);
+  g_assert_cmpint (((SonaeCapa *) g_ptr_array_index (open, 0))->id, ==, d);
 
   g_clear_object (&store);
   sonae_test_remove_dir (dir);
@@ -739,37 +740,37 @@ test_owner_deleted (void)
   g_autoptr(GError) error = NULL;
   gint64 tanaka = sonae_test_add_contact (store, SONAE_GROUP_STAFF, "田中 健一", "たなか けんいち", "090-0000-1105");
   gint64 id = new_incident (store, "受付PCのランサムウェア");
-  gint64 a = add_action (store, id, SONAE_ACTION_CORRECTIVE, "マクロを禁止する", tanaka, "2026-12-01");
+  gint64 a = add_action (store, id, SONAE_CAPA_CORRECTIVE, "マクロを禁止する", tanaka, "2026-12-01");
 
   g_assert_true (sonae_contacts_delete (store, tanaka, &error));
   g_assert_no_error (error);
 
   {
-    g_autoptr(SonaeAction) action = get_action (store, a);
-    g_autoptr(GPtrArray) list = sonae_store_list_actions (store, id, &error);
-    g_autoptr(GPtrArray) open = sonae_store_list_open_actions (store, &error);
+    g_autoptr(SonaeCapa) action = get_action (store, a);
+    g_autoptr(GPtrArray) list = sonae_capa_list (store, id, &error);
+    g_autoptr(GPtrArray) open = sonae_capa_list_open (store, &error);
 
     g_assert_cmpint (action->owner_id, ==, tanaka);
     g_assert_null (action->owner_name);
     g_assert_cmpstr (action->text, ==, "マクロを禁止する");
     g_assert_cmpuint (list->len, ==, 1);
-    g_assert_null (((SonaeAction *) g_ptr_array_index (list, 0))->owner_name);
+    g_assert_null (((SonaeCapa *) g_ptr_array_index (list, 0))->owner_name);
     g_assert_cmpuint (open->len, ==, 1);
 
     /* The action can still be edited for something else … */
     g_free (action->due_on);
     action->due_on = g_strdup ("2026-12-15");
-    g_assert_true (sonae_store_save_action (store, action, AUTHOR, &error));
+    g_assert_true (sonae_capa_save (store, action, AUTHOR, &error));
     g_assert_no_error (error);
   }
   /* … but a deleted contact cannot be made the owner of another. */
   {
-    g_autoptr(SonaeAction) action = sonae_action_new ();
+    g_autoptr(SonaeCapa) action = sonae_capa_new ();
 
     action->incident_id = id;
     action->text = g_strdup ("別の対策");
     action->owner_id = tanaka;
-    g_assert_false (sonae_store_save_action (store, action, AUTHOR, &error));
+    g_assert_false (sonae_capa_save (store, action, AUTHOR, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
     g_clear_error (&error);
   }
@@ -777,7 +778,7 @@ test_owner_deleted (void)
   /* Undeleted, the name is back. */
   g_assert_true (sonae_contacts_undelete (store, tanaka, &error));
   {
-    g_autoptr(SonaeAction) action = get_action (store, a);
+    g_autoptr(SonaeCapa) action = get_action (store, a);
     g_assert_cmpstr (action->owner_name, ==, "田中 健一");
   }
   assert_chain_ok (store, id);

@@ -1,4 +1,4 @@
-/* sonae-report.c: the incident report (seed 004) and the PPC draft.
+/* sonae-report-form.c: the incident report (seed 004) and the PPC draft.
  *
  * The fields are a table; the user's values are rows of report_fields, one
  * a field set; the proposals are computed from the incident each time the
@@ -8,14 +8,15 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sonae-actions.h"
+#include "sonae-report-form.h"
+#include "sonae-capa.h"
 #include "sonae-checklist.h"
 #include "sonae-clock.h"
 #include "sonae-error.h"
 #include "sonae-incidents-private.h"
+#include "sonae-incidents.h"
 #include "sonae-input.h"
 #include "sonae-ppc.h"
-#include "sonae-report.h"
 #include "sonae-store-private.h"
 
 /* --- the field table ----------------------------------------------------- */
@@ -677,19 +678,19 @@ compute_proposals (SonaeStore          *store,
   }
   propose (proposed, SONAE_REPORT_CAUSE, string_or_null (out));
 
-  actions = sonae_store_list_actions (store, incident->id, NULL);
+  actions = sonae_capa_list (store, incident->id, NULL);
   for (guint i = 0; actions != NULL && i < actions->len; i++)
     {
-      SonaeAction *action = g_ptr_array_index (actions, i);
+      SonaeCapa *action = g_ptr_array_index (actions, i);
 
-      if (action->kind == SONAE_ACTION_PREVENTIVE && action->status != SONAE_ACTION_DROPPED)
+      if (action->kind == SONAE_CAPA_PREVENTIVE && action->status != SONAE_CAPA_DROPPED)
         {
           propose (proposed, SONAE_REPORT_PREVENTIVE_NEEDED, g_strdup ("needed"));
           break;
         }
     }
 
-  ppc = sonae_store_get_ppc (store, incident->id, NULL);
+  ppc = sonae_ppc_get (store, incident->id, NULL);
   if (ppc != NULL && ppc->persons_notified_on != NULL)
     /* Translators: proposed for the PPC report's “response to the persons” */
     propose (proposed, SONAE_REPORT_PPC_RESPONSE,
@@ -745,15 +746,15 @@ read_report (SonaeStore          *self,
 }
 
 SonaeReport *
-sonae_store_get_report (SonaeStore  *self,
-                        gint64       incident_id,
-                        GError     **error)
+sonae_report_load (SonaeStore *self,
+                   gint64      incident_id,
+                   GError    **error)
 {
   g_autoptr(SonaeIncident) incident = NULL;
 
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
-  incident = sonae_store_get_incident (self, incident_id, error);
+  incident = sonae_incidents_get (self, incident_id, error);
   if (incident == NULL)
     return NULL;
   return read_report (self, incident, error);
@@ -930,12 +931,12 @@ stored_value (SonaeStore  *self,
 }
 
 gboolean
-sonae_store_set_report_field (SonaeStore  *self,
-                              gint64       incident_id,
-                              const char  *key,
-                              const char  *value,
-                              const char  *author,
-                              GError     **error)
+sonae_report_save_field (SonaeStore *self,
+                         gint64      incident_id,
+                         const char *key,
+                         const char *value,
+                         const char *author,
+                         GError    **error)
 {
   const SonaeReportField *field;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -958,7 +959,7 @@ sonae_store_set_report_field (SonaeStore  *self,
   if (value != NULL && !normalize_value (field, value, &normalized, error))
     return FALSE;
 
-  if (!sonae_store_check_incident (self, incident_id, error))
+  if (!sonae_incidents_check_exists (self, incident_id, error))
     return FALSE;
   if (!stored_value (self, incident_id, field->key, &stored, &old, error))
     return FALSE;
@@ -1002,7 +1003,7 @@ sonae_store_set_report_field (SonaeStore  *self,
       else
         /* Translators: “Incident report: Approved by (承認) cleared” */
         text = g_strdup_printf (_("Incident report: %s cleared"), _(field->title));
-      if (!sonae_store_append_timeline_entry (self, incident_id, SONAE_ENTRY_REPORT, NULL, author, text, error))
+      if (!sonae_incidents_append_timeline_entry (self, incident_id, SONAE_ENTRY_REPORT, NULL, author, text, error))
         goto fail;
     }
   sonae_store_emit_changed (self, SONAE_CHANGED_INCIDENTS);
@@ -1030,7 +1031,7 @@ draft_outline (SonaeStore          *store,
                const SonaeIncident *incident,
                const SonaeReport   *report)
 {
-  g_autoptr(SonaePpcAssessment) ppc = sonae_store_get_ppc (store, incident->id, NULL);
+  g_autoptr(SonaePpcAssessment) ppc = sonae_ppc_get (store, incident->id, NULL);
   GString *out = g_string_new (NULL);
   const char *occurred = sonae_report_get (report, SONAE_REPORT_OCCURRED_AT);
   const char *phenomenon = sonae_report_get (report, SONAE_REPORT_PHENOMENON);
@@ -1067,19 +1068,19 @@ static char *
 draft_prevention (SonaeStore          *store,
                   const SonaeIncident *incident)
 {
-  g_autoptr(GPtrArray) actions = sonae_store_list_actions (store, incident->id, NULL);
+  g_autoptr(GPtrArray) actions = sonae_capa_list (store, incident->id, NULL);
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; actions != NULL && i < actions->len; i++)
     {
-      SonaeAction *action = g_ptr_array_index (actions, i);
+      SonaeCapa *action = g_ptr_array_index (actions, i);
 
-      if (action->kind == SONAE_ACTION_HANDLING || action->status == SONAE_ACTION_DROPPED)
+      if (action->kind == SONAE_CAPA_HANDLING || action->status == SONAE_CAPA_DROPPED)
         continue;
       if (out->len > 0)
         g_string_append_c (out, '\n');
       g_string_append_printf (out, "・%s", action->text);
-      if (action->status == SONAE_ACTION_DONE && action->confirmed_on != NULL)
+      if (action->status == SONAE_CAPA_DONE && action->confirmed_on != NULL)
         /* Translators: after a measure in the PPC draft */
         g_string_append_printf (out, _(" (done on %s)"), action->confirmed_on);
       else if (action->due_on != NULL)
@@ -1090,9 +1091,9 @@ draft_prevention (SonaeStore          *store,
 }
 
 SonaePpcDraft *
-sonae_store_get_ppc_draft (SonaeStore  *self,
-                           gint64       incident_id,
-                           GError     **error)
+sonae_ppc_get_draft (SonaeStore *self,
+                     gint64      incident_id,
+                     GError    **error)
 {
   static const struct {
     const char *title;
@@ -1114,7 +1115,7 @@ sonae_store_get_ppc_draft (SonaeStore  *self,
 
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
-  incident = sonae_store_get_incident (self, incident_id, error);
+  incident = sonae_incidents_get (self, incident_id, error);
   if (incident == NULL)
     return NULL;
   report = read_report (self, incident, error);

@@ -1,4 +1,4 @@
-/* sonae-report.h: the incident report that management signs
+/* sonae-report-form.h: the incident report that management signs
  * (セキュリティ事故報告書, seed 004), and the draft of the nine items of a
  * leak report to the Personal Information Protection Commission.
  *
@@ -12,7 +12,7 @@
  * the first aid) are also recorded in the incident's timeline.
  *
  * The corrective and preventive actions of the report, with their owners,
- * due dates and confirmations, are the incident's actions (sonae-actions.h).
+ * due dates and confirmations, are the incident's actions (sonae-capa.h).
  *
  * The 5W1H hearing of seed 001 is the same data seen another way:
  * sonae_report_get_5w1h() gathers it; nothing is typed twice. */
@@ -133,9 +133,9 @@ gboolean    sonae_report_is_proposed (const SonaeReport *report,
 
 /* The report of @incident_id, proposals computed from the incident as it
  * is now (its details, checklist fields and step states, and its actions). */
-SonaeReport *sonae_store_get_report       (SonaeStore  *self,
-                                           gint64       incident_id,
-                                           GError     **error);
+SonaeReport *sonae_report_load       (SonaeStore *self,
+                                      gint64      incident_id,
+                                      GError    **error);
 /* Set one field. @value NULL forgets the user's value (the proposal shows
  * again); "" sets it to nothing. The value is checked against the field's
  * kind (dates real and not in the future, option keys known, text within
@@ -144,12 +144,12 @@ SonaeReport *sonae_store_get_report       (SonaeStore  *self,
  * changes nothing (SONAE_ERROR_INVALID, a sentence naming the field).
  * Unknown key: SONAE_ERROR_INVALID. Setting a sign-off field (担当 or 承認
  * of the first aid, or their dates) also adds a REPORT timeline entry. */
-gboolean     sonae_store_set_report_field (SonaeStore  *self,
-                                           gint64       incident_id,
-                                           const char  *key,
-                                           const char  *value,
-                                           const char  *author,
-                                           GError     **error);
+gboolean     sonae_report_save_field (SonaeStore *self,
+                                      gint64      incident_id,
+                                      const char *key,
+                                      const char *value,
+                                      const char *author,
+                                      GError    **error);
 
 /* The 5W1H hearing (seed 001), gathered from the report: translated labels
  * (When, Where, Who, What happened, What was done on the device, Why) and the values
@@ -181,8 +181,8 @@ typedef struct {
 
 void           sonae_ppc_draft_free    (SonaePpcDraft *draft);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SonaePpcDraft, sonae_ppc_draft_free)
-SonaePpcDraft *sonae_store_get_ppc_draft (SonaeStore  *self,
-                                          gint64       incident_id,
-                                          GError     **error);
+SonaePpcDraft *sonae_ppc_get_draft (SonaeStore *self,
+                                    gint64      incident_id,
+                                    GError    **error);
 
 G_END_DECLS

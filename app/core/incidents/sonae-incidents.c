@@ -1,4 +1,4 @@
-/* sonae-store-incidents.c: incidents, their checklist run and the
+/* sonae-incidents.c: incidents, their checklist run and the
  * append-only, hash-chained timeline.
  *
  * Every change reads and checks first, outside the transaction, so that a
@@ -18,7 +18,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sonae-actions.h"
+#include "sonae-incidents.h"
 #include "sonae-clock.h"
 #include "sonae-contacts.h"
 #include "sonae-error.h"
@@ -210,9 +210,9 @@ fill_run (SonaeStore     *self,
 }
 
 SonaeIncident *
-sonae_store_get_incident (SonaeStore  *self,
-                          gint64       id,
-                          GError     **error)
+sonae_incidents_get (SonaeStore *self,
+                     gint64      id,
+                     GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(SonaeIncident) incident = NULL;
@@ -242,9 +242,9 @@ sonae_store_get_incident (SonaeStore  *self,
 }
 
 SonaeIncident *
-sonae_store_find_incident (SonaeStore  *self,
-                           const char  *number_or_id,
-                           GError     **error)
+sonae_incidents_find (SonaeStore *self,
+                      const char *number_or_id,
+                      GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 id = 0;
@@ -278,7 +278,7 @@ sonae_store_find_incident (SonaeStore  *self,
                    number_or_id);
       return NULL;
     }
-  return sonae_store_get_incident (self, id, error);
+  return sonae_incidents_get (self, id, error);
 }
 
 static gboolean
@@ -313,9 +313,9 @@ incident_matches (SonaeIncident *incident,
 }
 
 GPtrArray *
-sonae_store_list_incidents (SonaeStore                *self,
-                            const SonaeIncidentFilter *filter,
-                            GError                   **error)
+sonae_incidents_list (SonaeStore                *self,
+                      const SonaeIncidentFilter *filter,
+                      GError                   **error)
 {
   static const SonaeIncidentFilter all = SONAE_INCIDENT_FILTER_ALL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -529,13 +529,13 @@ append_entry (SonaeStore      *self,
 /* For the other core modules (sonae-store-private.h): one entry of @kind
  * with @text, appended to the chain. Inside the caller's transaction. */
 gboolean
-sonae_store_append_timeline_entry (SonaeStore      *store,
-                                   gint64           incident_id,
-                                   SonaeEntryKind   kind,
-                                   const char      *at,
-                                   const char      *author,
-                                   const char      *text,
-                                   GError         **error)
+sonae_incidents_append_timeline_entry (SonaeStore    *store,
+                                       gint64         incident_id,
+                                       SonaeEntryKind kind,
+                                       const char    *at,
+                                       const char    *author,
+                                       const char    *text,
+                                       GError       **error)
 {
   g_autofree char *now = sonae_input_now_string ();
 
@@ -616,17 +616,17 @@ incident_exists (SonaeStore  *self,
 }
 
 gboolean
-sonae_store_check_incident (SonaeStore  *store,
-                            gint64       id,
-                            GError     **error)
+sonae_incidents_check_exists (SonaeStore *store,
+                              gint64      id,
+                              GError    **error)
 {
   return incident_exists (store, id, NULL, NULL, error);
 }
 
 GPtrArray *
-sonae_store_list_timeline (SonaeStore  *self,
-                           gint64       id,
-                           GError     **error)
+sonae_incidents_list_timeline (SonaeStore *self,
+                               gint64      id,
+                               GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) list = NULL;
@@ -679,10 +679,10 @@ chain_broken (guint      *out_bad_seq,
 }
 
 gboolean
-sonae_store_verify_timeline (SonaeStore  *self,
-                             gint64       id,
-                             guint       *out_bad_seq,
-                             GError     **error)
+sonae_incidents_verify_timeline (SonaeStore *self,
+                                 gint64      id,
+                                 guint      *out_bad_seq,
+                                 GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *head_hash = NULL;
@@ -832,11 +832,11 @@ opened_text (const SonaeIncident       *incident,
 }
 
 gboolean
-sonae_store_create_incident (SonaeStore                *self,
-                             SonaeIncident             *incident,
-                             const SonaeTriageProposal *proposal,
-                             const char                *author,
-                             GError                   **error)
+sonae_incidents_create (SonaeStore                *self,
+                        SonaeIncident             *incident,
+                        const SonaeTriageProposal *proposal,
+                        const char                *author,
+                        GError                   **error)
 {
   g_autoptr(SonaeProfile) profile = NULL;
   g_autoptr(sqlite3_stmt) next = NULL;
@@ -1053,12 +1053,12 @@ fail:
 }
 
 gboolean
-sonae_store_set_incident_status (SonaeStore           *self,
-                                 gint64                id,
-                                 SonaeIncidentStatus   status,
-                                 const char           *author,
-                                 const char           *at,
-                                 GError              **error)
+sonae_incidents_set_status (SonaeStore         *self,
+                            gint64              id,
+                            SonaeIncidentStatus status,
+                            const char         *author,
+                            const char         *at,
+                            GError            **error)
 {
   g_autoptr(SonaeIncident) incident = NULL;
   g_autofree char *now = sonae_input_now_string ();
@@ -1077,15 +1077,15 @@ sonae_store_set_incident_status (SonaeStore           *self,
   if (!sonae_input_check_author (author, error) ||
       !resolve_at (at, now, &when, &back_entered, error))
     return FALSE;
-  incident = sonae_store_get_incident (self, id, error);
+  incident = sonae_incidents_get (self, id, error);
   if (incident == NULL)
     return FALSE;
   if (incident->status == status)
     return TRUE;
-  /* Not complete while an action is open (sonae-actions.h). */
+  /* Not complete while a corrective action is open (sonae-capa.h). */
   if (status == SONAE_STATUS_CLOSED)
     {
-      guint open = sonae_store_count_open_actions (self, id);
+      guint open = sonae_incidents_count_open_actions (self, id);
 
       if (open > 0)
         {
@@ -1110,6 +1110,38 @@ sonae_store_set_incident_status (SonaeStore           *self,
     return commit_change (self, id, "UPDATE incidents SET status = ?2, closed_at = ?3 WHERE id = ?1",
                           values, 2, &e, now, error);
   }
+}
+
+guint
+sonae_incidents_count_open_actions (SonaeStore *store,
+                                    gint64      id)
+{
+  g_autoptr(sqlite3_stmt) stmt = sonae_store_prepare (store,
+                                                      "SELECT count(*) FROM actions"
+                                                      " WHERE incident_id = ?1 AND status = 'open'",
+                                                      NULL);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return (guint) sqlite3_column_int64 (stmt, 0);
+}
+
+gboolean
+sonae_incidents_reopen_if_closed (SonaeStore *store,
+                                  gint64      id,
+                                  const char *author,
+                                  GError    **error)
+{
+  g_autoptr(SonaeIncident) incident = sonae_incidents_get (store, id, error);
+
+  if (incident == NULL)
+    return FALSE;
+  if (incident->status != SONAE_STATUS_CLOSED)
+    return TRUE;
+  return sonae_incidents_set_status (store, id, SONAE_STATUS_RECOVERING, author, NULL, error);
 }
 
 /* How an incident's level, type or event type is stored, for the timeline's
@@ -1152,7 +1184,7 @@ set_classification (SonaeStore     *self,
   if (!sonae_input_check_author (author, error) ||
       !sonae_input_check_text (comment, error))
     return FALSE;
-  incident = sonae_store_get_incident (self, id, error);
+  incident = sonae_incidents_get (self, id, error);
   if (incident == NULL)
     return FALSE;
   old_key = classification_key (incident, kind);
@@ -1170,12 +1202,12 @@ set_classification (SonaeStore     *self,
 }
 
 gboolean
-sonae_store_set_incident_level (SonaeStore  *self,
-                                gint64       id,
-                                int          level,
-                                const char  *author,
-                                const char  *comment,
-                                GError     **error)
+sonae_incidents_set_level (SonaeStore *self,
+                           gint64      id,
+                           int         level,
+                           const char *author,
+                           const char *comment,
+                           GError    **error)
 {
   g_autofree char *key = NULL;
 
@@ -1190,12 +1222,12 @@ sonae_store_set_incident_level (SonaeStore  *self,
 }
 
 gboolean
-sonae_store_set_incident_type (SonaeStore         *self,
-                               gint64              id,
-                               SonaeIncidentType   type,
-                               const char         *author,
-                               const char         *comment,
-                               GError            **error)
+sonae_incidents_set_type (SonaeStore       *self,
+                          gint64            id,
+                          SonaeIncidentType type,
+                          const char       *author,
+                          const char       *comment,
+                          GError          **error)
 {
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
@@ -1207,12 +1239,12 @@ sonae_store_set_incident_type (SonaeStore         *self,
 }
 
 gboolean
-sonae_store_set_incident_event (SonaeStore      *self,
-                                gint64           id,
-                                SonaeEventType   event,
-                                const char      *author,
-                                const char      *comment,
-                                GError         **error)
+sonae_incidents_set_event (SonaeStore    *self,
+                           gint64         id,
+                           SonaeEventType event,
+                           const char    *author,
+                           const char    *comment,
+                           GError       **error)
 {
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
@@ -1280,12 +1312,12 @@ find_detail_sql (const char *detail)
 }
 
 gboolean
-sonae_store_set_incident_detail (SonaeStore  *self,
-                                 gint64       id,
-                                 const char  *detail,
-                                 const char  *value,
-                                 const char  *author,
-                                 GError     **error)
+sonae_incidents_set_detail (SonaeStore *self,
+                            gint64      id,
+                            const char *detail,
+                            const char *value,
+                            const char *author,
+                            GError    **error)
 {
   g_autoptr(SonaeIncident) incident = NULL;
   g_autofree char *now = sonae_input_now_string ();
@@ -1305,7 +1337,7 @@ sonae_store_set_incident_detail (SonaeStore  *self,
   if (!sonae_input_check_author (author, error) ||
       !normalize_detail (detail, value, now, &stored, error))
     return FALSE;
-  incident = sonae_store_get_incident (self, id, error);
+  incident = sonae_incidents_get (self, id, error);
   if (incident == NULL)
     return FALSE;
   if (g_strcmp0 (sonae_incident_get_detail (incident, detail), stored) == 0)
@@ -1365,13 +1397,13 @@ step_snapshot (const SonaeIncident *incident,
 }
 
 gboolean
-sonae_store_check_step (SonaeStore  *self,
-                        gint64       id,
-                        const char  *step_id,
-                        gboolean     done,
-                        const char  *author,
-                        const char  *at,
-                        GError     **error)
+sonae_incidents_check_step (SonaeStore *self,
+                            gint64      id,
+                            const char *step_id,
+                            gboolean    done,
+                            const char *author,
+                            const char *at,
+                            GError    **error)
 {
   g_autoptr(SonaeIncident) incident = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -1387,7 +1419,7 @@ sonae_store_check_step (SonaeStore  *self,
       !sonae_input_check_author (author, error) ||
       !resolve_at (at, now, &when, &back_entered, error))
     return FALSE;
-  incident = sonae_store_get_incident (self, id, error);
+  incident = sonae_incidents_get (self, id, error);
   if (incident == NULL)
     return FALSE;
   state = sonae_incident_get_step_state (incident, step_id);
@@ -1504,13 +1536,13 @@ normalize_field (const SonaeChecklistField  *field,
 }
 
 gboolean
-sonae_store_set_step_field (SonaeStore                 *self,
-                            gint64                      id,
-                            const SonaeChecklistStep   *step,
-                            const SonaeChecklistField  *field,
-                            const char                 *value,
-                            const char                 *author,
-                            GError                    **error)
+sonae_incidents_set_step_field (SonaeStore                *self,
+                                gint64                     id,
+                                const SonaeChecklistStep  *step,
+                                const SonaeChecklistField *field,
+                                const char                *value,
+                                const char                *author,
+                                GError                   **error)
 {
   g_autoptr(SonaeIncident) incident = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -1530,9 +1562,9 @@ sonae_store_set_step_field (SonaeStore                 *self,
 
   /* A field that stands for a detail of the incident changes the detail. */
   if (field->bind != NULL)
-    return sonae_store_set_incident_detail (self, id, field->bind, stored, author, error);
+    return sonae_incidents_set_detail (self, id, field->bind, stored, author, error);
 
-  incident = sonae_store_get_incident (self, id, error);
+  incident = sonae_incidents_get (self, id, error);
   if (incident == NULL)
     return FALSE;
   old_value = sonae_incident_get_field_value (incident, step, field);
@@ -1584,14 +1616,14 @@ fail:
 }
 
 gboolean
-sonae_store_log_call (SonaeStore         *self,
-                      gint64              id,
-                      gint64              contact_id,
-                      const char         *role_key,
-                      SonaeCallOutcome    outcome,
-                      const char         *author,
-                      const char         *at,
-                      GError            **error)
+sonae_incidents_log_call (SonaeStore      *self,
+                          gint64           id,
+                          gint64           contact_id,
+                          const char      *role_key,
+                          SonaeCallOutcome outcome,
+                          const char      *author,
+                          const char      *at,
+                          GError         **error)
 {
   g_autoptr(SonaeIncident) incident = NULL;
   g_autoptr(SonaeContact) contact = NULL;
@@ -1613,7 +1645,7 @@ sonae_store_log_call (SonaeStore         *self,
       !sonae_input_check_author (author, error) ||
       !resolve_at (at, now, &when, &back_entered, error))
     return FALSE;
-  incident = sonae_store_get_incident (self, id, error);
+  incident = sonae_incidents_get (self, id, error);
   if (incident == NULL)
     return FALSE;
   contact = sonae_contacts_get (self, contact_id, error);
@@ -1655,12 +1687,12 @@ check_entry_text (const char  *text,
 }
 
 gboolean
-sonae_store_add_note (SonaeStore  *self,
-                      gint64       id,
-                      const char  *text,
-                      const char  *author,
-                      const char  *at,
-                      GError     **error)
+sonae_incidents_add_note (SonaeStore *self,
+                          gint64      id,
+                          const char *text,
+                          const char *author,
+                          const char *at,
+                          GError    **error)
 {
   g_autofree char *now = sonae_input_now_string ();
   g_autofree char *when = NULL;
@@ -1683,12 +1715,12 @@ sonae_store_add_note (SonaeStore  *self,
 }
 
 gboolean
-sonae_store_correct_entry (SonaeStore  *self,
-                           gint64       id,
-                           gint64       entry_id,
-                           const char  *text,
-                           const char  *author,
-                           GError     **error)
+sonae_incidents_correct_entry (SonaeStore *self,
+                               gint64      id,
+                               gint64      entry_id,
+                               const char *text,
+                               const char *author,
+                               GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = sonae_input_now_string ();

@@ -1,14 +1,14 @@
-/* sonae-manual-store.c: the organisation's changes to the manual, kept in the
+/* sonae-manual-edits.c: the organisation's changes to the manual, kept in the
  * database and never in the bundled files */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sonae-manual-edits.h"
 #include "sonae-clock.h"
 #include "sonae-error.h"
 #include "sonae-input.h"
-#include "sonae-manual-store.h"
 #include "sonae-store-private.h"
 
 #define MAX_TEXT 20000
@@ -120,8 +120,8 @@ edit_from_row (sqlite3_stmt *stmt)
 #define EDIT_COLUMNS "item_id, parent_id, text, role_key, position, removed, base_text, updated_at"
 
 GPtrArray *
-sonae_store_list_manual_edits (SonaeStore  *self,
-                               GError     **error)
+sonae_manual_edits_list (SonaeStore *self,
+                         GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_manual_edit_free);
@@ -143,9 +143,9 @@ sonae_store_list_manual_edits (SonaeStore  *self,
 }
 
 SonaeManualEdit *
-sonae_store_get_manual_edit (SonaeStore  *self,
-                             const char  *item_id,
-                             GError     **error)
+sonae_manual_edits_get (SonaeStore *self,
+                        const char *item_id,
+                        GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
@@ -167,13 +167,13 @@ sonae_store_get_manual_edit (SonaeStore  *self,
 }
 
 gboolean
-sonae_store_edit_manual_item (SonaeStore  *self,
-                              const char  *item_id,
-                              const char  *text,
-                              const char  *role_key,
-                              const char  *base_text,
-                              const char  *author,
-                              GError     **error)
+sonae_manual_edits_edit_item (SonaeStore *self,
+                              const char *item_id,
+                              const char *text,
+                              const char *role_key,
+                              const char *base_text,
+                              const char *author,
+                              GError    **error)
 {
   g_autoptr(SonaeManualEdit) before = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -200,7 +200,7 @@ sonae_store_edit_manual_item (SonaeStore  *self,
   if (!sonae_store_begin (self, error))
     return FALSE;
 
-  before = sonae_store_get_manual_edit (self, item_id, &local_error);
+  before = sonae_manual_edits_get (self, item_id, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -248,14 +248,14 @@ fail:
 }
 
 gboolean
-sonae_store_add_manual_step (SonaeStore  *self,
-                             const char  *parent_id,
-                             const char  *text,
-                             const char  *role_key,
-                             double       position,
-                             const char  *author,
-                             char       **out_item_id,
-                             GError     **error)
+sonae_manual_edits_add_step (SonaeStore *self,
+                             const char *parent_id,
+                             const char *text,
+                             const char *role_key,
+                             double      position,
+                             const char *author,
+                             char      **out_item_id,
+                             GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = sonae_input_now_string ();
@@ -341,10 +341,10 @@ upsert_column (SonaeStore  *self,
 }
 
 gboolean
-sonae_store_remove_manual_item (SonaeStore  *self,
-                                const char  *item_id,
-                                const char  *author,
-                                GError     **error)
+sonae_manual_edits_remove_item (SonaeStore *self,
+                                const char *item_id,
+                                const char *author,
+                                GError    **error)
 {
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
@@ -364,11 +364,11 @@ sonae_store_remove_manual_item (SonaeStore  *self,
 }
 
 gboolean
-sonae_store_move_manual_item (SonaeStore  *self,
-                              const char  *item_id,
-                              double       position,
-                              const char  *author,
-                              GError     **error)
+sonae_manual_edits_move_item (SonaeStore *self,
+                              const char *item_id,
+                              double      position,
+                              const char *author,
+                              GError    **error)
 {
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
@@ -388,10 +388,10 @@ sonae_store_move_manual_item (SonaeStore  *self,
 }
 
 gboolean
-sonae_store_reset_manual_item (SonaeStore  *self,
-                               const char  *item_id,
-                               const char  *author,
-                               GError     **error)
+sonae_manual_edits_reset_item (SonaeStore *self,
+                               const char *item_id,
+                               const char *author,
+                               GError    **error)
 {
   g_autoptr(SonaeManualEdit) before = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -401,7 +401,7 @@ sonae_store_reset_manual_item (SonaeStore  *self,
 
   if (!check_id (item_id, error))
     return FALSE;
-  before = sonae_store_get_manual_edit (self, item_id, &local_error);
+  before = sonae_manual_edits_get (self, item_id, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -432,8 +432,8 @@ fail:
 }
 
 char *
-sonae_store_get_level_role (SonaeStore *self,
-                            int         level)
+sonae_manual_edits_get_level_role (SonaeStore *self,
+                                   int         level)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -449,11 +449,11 @@ sonae_store_get_level_role (SonaeStore *self,
 }
 
 gboolean
-sonae_store_set_level_role (SonaeStore  *self,
-                            int          level,
-                            const char  *role_key,
-                            const char  *author,
-                            GError     **error)
+sonae_manual_edits_set_level_role (SonaeStore *self,
+                                   int         level,
+                                   const char *role_key,
+                                   const char *author,
+                                   GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *before = NULL;
@@ -473,7 +473,7 @@ sonae_store_set_level_role (SonaeStore  *self,
       return FALSE;
     }
 
-  before = sonae_store_get_level_role (self, level);
+  before = sonae_manual_edits_get_level_role (self, level);
   item_id = g_strdup_printf ("level-%d", level);
   if (!sonae_store_begin (self, error))
     return FALSE;
@@ -503,8 +503,8 @@ fail:
 }
 
 GPtrArray *
-sonae_store_list_manual_revisions (SonaeStore  *self,
-                                   GError     **error)
+sonae_manual_edits_list_revisions (SonaeStore *self,
+                                   GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_manual_revision_free);
@@ -538,10 +538,10 @@ sonae_store_list_manual_revisions (SonaeStore  *self,
 }
 
 gboolean
-sonae_store_mark_manual_reviewed (SonaeStore  *self,
-                                  const char  *date,
-                                  const char  *reviewed_by,
-                                  GError     **error)
+sonae_manual_edits_mark_reviewed (SonaeStore *self,
+                                  const char *date,
+                                  const char *reviewed_by,
+                                  GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *today = NULL;
@@ -584,9 +584,9 @@ fail:
 }
 
 gboolean
-sonae_store_get_manual_review (SonaeStore  *self,
-                               char       **out_date,
-                               char       **out_reviewed_by)
+sonae_manual_edits_get_review (SonaeStore *self,
+                               char      **out_date,
+                               char      **out_reviewed_by)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 

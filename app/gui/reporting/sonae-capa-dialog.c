@@ -1,4 +1,4 @@
-/* sonae-action-dialog.c: one action of an incident, added, edited, marked
+/* sonae-capa-dialog.c: one action of an incident, added, edited, marked
  * done, approved or closed with a reason.
  *
  * One small dialog with a page per task; the primary button hands what was
@@ -9,13 +9,13 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "sonae-action-dialog.h"
+#include "sonae-capa-dialog.h"
 #include "sonae-clock.h"
 #include "sonae-contact-chooser.h"
 #include "sonae-contacts.h"
 #include "sonae-gui-util.h"
 
-struct _SonaeActionDialog
+struct _SonaeCapaDialog
 {
   AdwWindow parent_instance;
 
@@ -42,15 +42,15 @@ struct _SonaeActionDialog
 
   /* owned */
   SonaeStore *store;
-  SonaeAction *action;
+  SonaeCapa *action;
   GListStore *contacts;
-  SonaeActionDialogMode mode;
+  SonaeCapaDialogMode mode;
 };
 
-G_DEFINE_FINAL_TYPE (SonaeActionDialog, sonae_action_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (SonaeCapaDialog, sonae_capa_dialog, ADW_TYPE_WINDOW)
 
 static void
-show_owner (SonaeActionDialog *self)
+show_owner (SonaeCapaDialog *self)
 {
   const char *name = self->action->owner_id != 0 ? self->action->owner_name : NULL;
 
@@ -61,7 +61,7 @@ show_owner (SonaeActionDialog *self)
 static void
 owner_activated_cb (SonaeContactChooser *chooser,
                     SonaeContact        *contact,
-                    SonaeActionDialog   *self)
+                    SonaeCapaDialog     *self)
 {
   self->action->owner_id = contact->id;
   g_free (self->action->owner_name);
@@ -71,7 +71,7 @@ owner_activated_cb (SonaeContactChooser *chooser,
 }
 
 static void
-clear_owner_cb (SonaeActionDialog *self)
+clear_owner_cb (SonaeCapaDialog *self)
 {
   self->action->owner_id = 0;
   g_clear_pointer (&self->action->owner_name, g_free);
@@ -122,18 +122,18 @@ or_null (const char *text)
 }
 
 gboolean
-sonae_action_dialog_save (SonaeActionDialog *self)
+sonae_capa_dialog_save (SonaeCapaDialog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *author = NULL;
   gboolean ok = FALSE;
 
-  g_return_val_if_fail (SONAE_IS_ACTION_DIALOG (self), FALSE);
+  g_return_val_if_fail (SONAE_IS_CAPA_DIALOG (self), FALSE);
 
   author = sonae_get_author ();
   switch (self->mode)
     {
-    case SONAE_ACTION_DIALOG_EDIT:
+    case SONAE_CAPA_DIALOG_EDIT:
       {
         g_autofree char *text = row_text (self->text_row);
         g_autofree char *due = row_text (self->due_row);
@@ -145,7 +145,7 @@ sonae_action_dialog_save (SonaeActionDialog *self)
         if (self->action->due_on != NULL && !sonae_date_check (self->action->due_on, &error))
           ok = FALSE;
         else
-          ok = sonae_store_save_action (self->store, self->action, author, &error);
+          ok = sonae_capa_save (self->store, self->action, author, &error);
         if (!ok)
           {
             /* Keep the action as it was, and the typed text in the rows. */
@@ -156,30 +156,30 @@ sonae_action_dialog_save (SonaeActionDialog *self)
           }
         break;
       }
-    case SONAE_ACTION_DIALOG_COMPLETE:
+    case SONAE_CAPA_DIALOG_COMPLETE:
       {
         g_autofree char *on = row_text (self->done_on_row);
         g_autofree char *by = row_text (self->done_by_row);
         g_autofree char *approved = row_text (self->done_approved_row);
 
-        ok = sonae_store_complete_action (self->store, self->action->id, on, by,
-                                          or_null (approved), author, &error);
+        ok = sonae_capa_complete (self->store, self->action->id, on, by,
+                                  or_null (approved), author, &error);
         break;
       }
-    case SONAE_ACTION_DIALOG_APPROVE:
+    case SONAE_CAPA_DIALOG_APPROVE:
       {
         g_autofree char *by = row_text (self->approved_by_row);
         g_autofree char *on = row_text (self->approved_on_row);
 
-        ok = sonae_store_approve_action (self->store, self->action->id, or_null (on),
-                                         by, author, &error);
+        ok = sonae_capa_approve (self->store, self->action->id, or_null (on),
+                                 by, author, &error);
         break;
       }
-    case SONAE_ACTION_DIALOG_DROP:
+    case SONAE_CAPA_DIALOG_DROP:
       {
         g_autofree char *reason = row_text (self->reason_row);
 
-        ok = sonae_store_drop_action (self->store, self->action->id, reason, author, &error);
+        ok = sonae_capa_drop (self->store, self->action->id, reason, author, &error);
         break;
       }
     default:
@@ -202,63 +202,63 @@ save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  sonae_action_dialog_save (SONAE_ACTION_DIALOG (widget));
+  sonae_capa_dialog_save (SONAE_CAPA_DIALOG (widget));
 }
 
-SonaeActionDialogMode
-sonae_action_dialog_get_mode (SonaeActionDialog *self)
+SonaeCapaDialogMode
+sonae_capa_dialog_get_mode (SonaeCapaDialog *self)
 {
-  g_return_val_if_fail (SONAE_IS_ACTION_DIALOG (self), SONAE_ACTION_DIALOG_EDIT);
+  g_return_val_if_fail (SONAE_IS_CAPA_DIALOG (self), SONAE_CAPA_DIALOG_EDIT);
   return self->mode;
 }
 
 /* --- GObject ------------------------------------------------------------------- */
 
 static void
-sonae_action_dialog_dispose (GObject *object)
+sonae_capa_dialog_dispose (GObject *object)
 {
-  SonaeActionDialog *self = SONAE_ACTION_DIALOG (object);
+  SonaeCapaDialog *self = SONAE_CAPA_DIALOG (object);
 
   g_clear_object (&self->store);
   g_clear_object (&self->contacts);
-  g_clear_pointer (&self->action, sonae_action_free);
-  gtk_widget_dispose_template (GTK_WIDGET (self), SONAE_TYPE_ACTION_DIALOG);
+  g_clear_pointer (&self->action, sonae_capa_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SONAE_TYPE_CAPA_DIALOG);
 
-  G_OBJECT_CLASS (sonae_action_dialog_parent_class)->dispose (object);
+  G_OBJECT_CLASS (sonae_capa_dialog_parent_class)->dispose (object);
 }
 
 static void
-sonae_action_dialog_class_init (SonaeActionDialogClass *klass)
+sonae_capa_dialog_class_init (SonaeCapaDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = sonae_action_dialog_dispose;
+  object_class->dispose = sonae_capa_dialog_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sonae/Sonae/sonae-action-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, SonaeActionDialog, save_button);
-  gtk_widget_class_bind_template_child (widget_class, SonaeActionDialog, intro_label);
-  gtk_widget_class_bind_template_child (widget_class, SonaeActionDialog, stack);
-  gtk_widget_class_bind_template_child (widget_class, SonaeActionDialog, text_row);
-  gtk_widget_class_bind_template_child (widget_class, SonaeActionDialog, owner_row);
-  gtk_widget_class_bind_template_child (widget_class, SonaeActionDialog, clear_owner_button);
-  gtk_widget_class_bind_template_child (widget_class, SonaeActionDialog, owner_button);
-  gtk_widget_class_bind_template_child (widget_class, SonaeActionDialog, owner_popover);
-  gtk_widget_class_bind_template_child (widget_class, SonaeActionDialog, due_row);
-  gtk_widget_class_bind_template_child (widget_class, SonaeActionDialog, done_on_row);
-  gtk_widget_class_bind_template_child (widget_class, SonaeActionDialog, done_by_row);
-  gtk_widget_class_bind_template_child (widget_class, SonaeActionDialog, done_approved_row);
-  gtk_widget_class_bind_template_child (widget_class, SonaeActionDialog, approved_by_row);
-  gtk_widget_class_bind_template_child (widget_class, SonaeActionDialog, approved_on_row);
-  gtk_widget_class_bind_template_child (widget_class, SonaeActionDialog, reason_row);
-  gtk_widget_class_bind_template_child (widget_class, SonaeActionDialog, error_label);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sonae/Sonae/sonae-capa-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, SonaeCapaDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, SonaeCapaDialog, intro_label);
+  gtk_widget_class_bind_template_child (widget_class, SonaeCapaDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, SonaeCapaDialog, text_row);
+  gtk_widget_class_bind_template_child (widget_class, SonaeCapaDialog, owner_row);
+  gtk_widget_class_bind_template_child (widget_class, SonaeCapaDialog, clear_owner_button);
+  gtk_widget_class_bind_template_child (widget_class, SonaeCapaDialog, owner_button);
+  gtk_widget_class_bind_template_child (widget_class, SonaeCapaDialog, owner_popover);
+  gtk_widget_class_bind_template_child (widget_class, SonaeCapaDialog, due_row);
+  gtk_widget_class_bind_template_child (widget_class, SonaeCapaDialog, done_on_row);
+  gtk_widget_class_bind_template_child (widget_class, SonaeCapaDialog, done_by_row);
+  gtk_widget_class_bind_template_child (widget_class, SonaeCapaDialog, done_approved_row);
+  gtk_widget_class_bind_template_child (widget_class, SonaeCapaDialog, approved_by_row);
+  gtk_widget_class_bind_template_child (widget_class, SonaeCapaDialog, approved_on_row);
+  gtk_widget_class_bind_template_child (widget_class, SonaeCapaDialog, reason_row);
+  gtk_widget_class_bind_template_child (widget_class, SonaeCapaDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, clear_owner_cb);
   gtk_widget_class_install_action (widget_class, "action-dialog.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
-sonae_action_dialog_init (SonaeActionDialog *self)
+sonae_capa_dialog_init (SonaeCapaDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->contacts = g_list_store_new (SONAE_TYPE_CONTACT);
@@ -272,16 +272,16 @@ sonae_action_dialog_init (SonaeActionDialog *self)
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
 }
 
-static SonaeActionDialog *
-dialog_new (GtkWindow             *parent,
-            SonaeStore            *store,
-            SonaeActionDialogMode  mode,
-            SonaeAction           *action)
+static SonaeCapaDialog *
+dialog_new (GtkWindow          *parent,
+            SonaeStore         *store,
+            SonaeCapaDialogMode mode,
+            SonaeCapa          *action)
 {
-  SonaeActionDialog *self = g_object_new (SONAE_TYPE_ACTION_DIALOG,
-                                          "transient-for", parent,
-                                          NULL);
-  const char *kind_title = sonae_action_kind_get_title (action->kind);
+  SonaeCapaDialog *self = g_object_new (SONAE_TYPE_CAPA_DIALOG,
+                                        "transient-for", parent,
+                                        NULL);
+  const char *kind_title = sonae_capa_kind_get_title (action->kind);
   g_autofree char *author = sonae_get_author ();
   g_autofree char *today = sonae_clock_today ();
   g_autofree char *intro = NULL;
@@ -292,7 +292,7 @@ dialog_new (GtkWindow             *parent,
 
   switch (mode)
     {
-    case SONAE_ACTION_DIALOG_EDIT:
+    case SONAE_CAPA_DIALOG_EDIT:
       {
         g_autoptr(GError) error = NULL;
         g_autoptr(GPtrArray) contacts = sonae_contacts_list (store, -1, &error);
@@ -312,7 +312,7 @@ dialog_new (GtkWindow             *parent,
         show_owner (self);
         break;
       }
-    case SONAE_ACTION_DIALOG_COMPLETE:
+    case SONAE_CAPA_DIALOG_COMPLETE:
       gtk_stack_set_visible_child_name (self->stack, "complete");
       gtk_window_set_title (GTK_WINDOW (self), _("Mark Action Done"));
       gtk_button_set_label (self->save_button, _("_Mark Done"));
@@ -322,7 +322,7 @@ dialog_new (GtkWindow             *parent,
       intro = g_strdup_printf (_("“%s”: when it was done and who confirmed it. The approval can also be given later."),
                                action->text);
       break;
-    case SONAE_ACTION_DIALOG_APPROVE:
+    case SONAE_CAPA_DIALOG_APPROVE:
       gtk_stack_set_visible_child_name (self->stack, "approve");
       gtk_window_set_title (GTK_WINDOW (self), _("Approve Action"));
       gtk_button_set_label (self->save_button, _("_Approve"));
@@ -332,7 +332,7 @@ dialog_new (GtkWindow             *parent,
       intro = g_strdup_printf (_("“%s”: who approved it (承認), and on which day. Leave the name empty to withdraw the approval."),
                                action->text);
       break;
-    case SONAE_ACTION_DIALOG_DROP:
+    case SONAE_CAPA_DIALOG_DROP:
       gtk_stack_set_visible_child_name (self->stack, "drop");
       gtk_window_set_title (GTK_WINDOW (self), _("Close Without Doing"));
       gtk_button_set_label (self->save_button, _("C_lose Action"));
@@ -348,26 +348,26 @@ dialog_new (GtkWindow             *parent,
 }
 
 GtkWidget *
-sonae_action_dialog_new_add (GtkWindow       *parent,
-                             SonaeStore      *store,
-                             gint64           incident_id,
-                             SonaeActionKind  kind)
+sonae_capa_dialog_new_add (GtkWindow    *parent,
+                           SonaeStore   *store,
+                           gint64        incident_id,
+                           SonaeCapaKind kind)
 {
-  SonaeAction *action;
+  SonaeCapa *action;
 
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
-  g_return_val_if_fail (kind < SONAE_N_ACTION_KINDS, NULL);
+  g_return_val_if_fail (kind < SONAE_N_CAPA_KINDS, NULL);
 
-  action = sonae_action_new ();
+  action = sonae_capa_new ();
   action->incident_id = incident_id;
   action->kind = kind;
-  return GTK_WIDGET (dialog_new (parent, store, SONAE_ACTION_DIALOG_EDIT, action));
+  return GTK_WIDGET (dialog_new (parent, store, SONAE_CAPA_DIALOG_EDIT, action));
 }
 
-static SonaeAction *
-action_copy (const SonaeAction *action)
+static SonaeCapa *
+action_copy (const SonaeCapa *action)
 {
-  SonaeAction *copy = sonae_action_new ();
+  SonaeCapa *copy = sonae_capa_new ();
 
   copy->id = action->id;
   copy->incident_id = action->incident_id;
@@ -388,10 +388,10 @@ action_copy (const SonaeAction *action)
 }
 
 GtkWidget *
-sonae_action_dialog_new (GtkWindow             *parent,
-                         SonaeStore            *store,
-                         SonaeActionDialogMode  mode,
-                         const SonaeAction     *action)
+sonae_capa_dialog_new (GtkWindow          *parent,
+                       SonaeStore         *store,
+                       SonaeCapaDialogMode mode,
+                       const SonaeCapa    *action)
 {
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
   g_return_val_if_fail (action != NULL, NULL);

@@ -1,0 +1,141 @@
+/* sonae-incidents.h: the incidents in the database: starting one, reading
+ * and listing them, changing what they record (status, level, type, event,
+ * details, checklist steps) and their hash-chained timeline of calls, notes
+ * and corrections. Each change is one transaction with its timeline entry. */
+#pragma once
+
+#include "sonae-incident.h"
+#include "sonae-store.h"
+
+G_BEGIN_DECLS
+
+/* Start an incident: gives @incident its id, number, created_at and
+ * created_by, and records an OPENED entry with triage's answers and, when
+ * @proposal is not NULL, what it proposed with the reasons; for each of
+ * type, level and event that the person changed from the proposal, a TYPE,
+ * LEVEL or EVENT entry says so. @incident's detected_at defaults to now. */
+gboolean       sonae_incidents_create (SonaeStore                *self,
+                                       SonaeIncident             *incident,
+                                       const SonaeTriageProposal *proposal,
+                                       const char                *author,
+                                       GError                   **error);
+SonaeIncident *sonae_incidents_get    (SonaeStore *self,
+                                       gint64      id,
+                                       GError    **error);
+/* By number ("2026-001") or by id ("12"); SONAE_ERROR_NOT_FOUND otherwise. */
+SonaeIncident *sonae_incidents_find   (SonaeStore *self,
+                                       const char *number_or_id,
+                                       GError    **error);
+
+typedef struct {
+  int status;                /* a SonaeIncidentStatus, or -1 for any */
+  int drill;                 /* 1 drills only, 0 real incidents only, -1 both */
+  int year;                  /* 0 for any */
+  const char *search;        /* matched (folded like contacts) against number, title,
+                              * details and the type, level and status titles; may be NULL */
+  gboolean open_only;        /* not closed */
+} SonaeIncidentFilter;
+
+#define SONAE_INCIDENT_FILTER_ALL { -1, -1, 0, NULL, FALSE }
+
+/* Newest first (by detected_at, then number). Of SonaeIncident, without
+ * steps and fields filled (empty tables). */
+GPtrArray *sonae_incidents_list (SonaeStore                *self,
+                                 const SonaeIncidentFilter *filter,
+                                 GError                   **error);
+
+/* The changes. @author is who made it (may not be empty); @at is when it
+ * happened for back-entry from paper, or NULL for now. A back-entered time
+ * in the future is refused. Each is one transaction with its entry; a
+ * change to the value already there records nothing and succeeds. */
+gboolean sonae_incidents_set_status     (SonaeStore         *self,
+                                         gint64              id,
+                                         SonaeIncidentStatus status,
+                                         const char         *author,
+                                         const char         *at,
+                                         GError            **error);
+gboolean sonae_incidents_set_level      (SonaeStore *self,
+                                         gint64      id,
+                                         int         level,
+                                         const char *author,
+                                         const char *comment,   /* why; may be NULL */
+                                         GError    **error);
+gboolean sonae_incidents_set_type       (SonaeStore       *self,
+                                         gint64            id,
+                                         SonaeIncidentType type,
+                                         const char       *author,
+                                         const char       *comment,
+                                         GError          **error);
+gboolean sonae_incidents_set_event      (SonaeStore    *self,
+                                         gint64         id,
+                                         SonaeEventType event,
+                                         const char    *author,
+                                         const char    *comment,
+                                         GError       **error);
+/* @detail is a SONAE_INCIDENT_DETAIL_*; @value NULL or "" clears it (not the
+ * title). detected_at is checked with sonae_datetime_parse. */
+gboolean sonae_incidents_set_detail     (SonaeStore *self,
+                                         gint64      id,
+                                         const char *detail,
+                                         const char *value,
+                                         const char *author,
+                                         GError    **error);
+/* Mark a step done (or not). */
+gboolean sonae_incidents_check_step     (SonaeStore *self,
+                                         gint64      id,
+                                         const char *step_id,
+                                         gboolean    done,
+                                         const char *author,
+                                         const char *at,
+                                         GError    **error);
+/* Set a field's value (NULL or "" clears it). A bound field sets the
+ * incident's detail instead. Recorded in the timeline (FIELD) only when the
+ * step is already done: until then the fields are working notes, and
+ * checking the step records them. */
+gboolean sonae_incidents_set_step_field (SonaeStore                *self,
+                                         gint64                     id,
+                                         const SonaeChecklistStep  *step,
+                                         const SonaeChecklistField *field,
+                                         const char                *value,
+                                         const char                *author,
+                                         GError                   **error);
+/* A call to @contact_id (as @role_key, may be NULL), with its outcome. */
+gboolean sonae_incidents_log_call       (SonaeStore      *self,
+                                         gint64           id,
+                                         gint64           contact_id,
+                                         const char      *role_key,
+                                         SonaeCallOutcome outcome,
+                                         const char      *author,
+                                         const char      *at,
+                                         GError         **error);
+gboolean sonae_incidents_add_note       (SonaeStore *self,
+                                         gint64      id,
+                                         const char *text,
+                                         const char *author,
+                                         const char *at,
+                                         GError    **error);
+/* A correction of entry @entry_id (of incident @id): a new entry whose text
+ * says what is right. The old entry stays, marked corrected. */
+gboolean sonae_incidents_correct_entry  (SonaeStore *self,
+                                         gint64      id,
+                                         gint64      entry_id,
+                                         const char *text,
+                                         const char *author,
+                                         GError    **error);
+
+/* The timeline, in the order entered (seq), of SonaeTimelineEntry. */
+GPtrArray *sonae_incidents_list_timeline   (SonaeStore *self,
+                                            gint64      id,
+                                            GError    **error);
+/* Check the chain: every entry's hash matches its content, every entry
+ * refers to the one before, the numbers run without a gap and the last one
+ * is the one the incident recorded. FALSE with SONAE_ERROR_CORRUPT and a
+ * plain sentence ("Entry 4 of the timeline was changed after it was
+ * written.") when not; @out_bad_seq (may be NULL) is the first entry found
+ * wrong. */
+gboolean   sonae_incidents_verify_timeline (SonaeStore *self,
+                                            gint64      id,
+                                            guint      *out_bad_seq,
+                                            GError    **error);
+
+G_END_DECLS

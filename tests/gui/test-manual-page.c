@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "sonae-contacts.h"
@@ -13,6 +14,7 @@
 #include "sonae-manual-history.h"
 #include "sonae-manual-page.h"
 #include "sonae-manual-view.h"
+#include "sonae-migrations.h"
 #include "sonae-test-util.h"
 #include "sonae-window.h"
 
@@ -920,6 +922,48 @@ test_home_needs_review (void)
   sonae_test_remove_dir (dir);
 }
 
+/* An undo that cannot be written (another program holds the database)
+ * is shown to the person, not only logged; nothing changes. */
+static gboolean
+undo_failure_shown (gpointer data)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  gboolean found = FALSE;
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+        g_strcmp0 (adw_message_dialog_get_heading (l->data), "Could not undo the change to the manual") == 0)
+      found = TRUE;
+  g_list_free (toplevels);
+  return found;
+}
+
+static void
+test_undo_failure (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, SONAE_DB_NAME, NULL);
+  g_autoptr(SonaeManualEdit) edit = NULL;
+  sqlite3 *other = NULL;
+
+  show_page (f);
+  sonae_manual_page_show_section (SONAE_MANUAL_PAGE (f->page), "procedures");
+  sonae_manual_page_set_editing (SONAE_MANUAL_PAGE (f->page), TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (block (f, "leak-2-trace")), "block.remove", NULL));
+  g_assert_true (stored_edit (f, "leak-2-trace")->removed);
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_signal_emit_by_name (find_widget (f->window, is_button_labelled, "_Undo"), "clicked");
+  sonae_test_spin_until (undo_failure_shown, NULL, 20000, "the undo failure shown");
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+
+  edit = stored_edit (f, "leak-2-trace");
+  g_assert_nonnull (edit);
+  g_assert_true (edit->removed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -935,6 +979,7 @@ main (int   argc,
   ADD ("whom-to-call", test_whom_to_call);
   ADD ("edit-text", test_edit_text);
   ADD ("add-remove-move", test_add_remove_move);
+  ADD ("undo-failure", test_undo_failure);
   ADD ("level-role", test_level_role);
   ADD ("step-role", test_step_role);
   ADD ("needs-review", test_needs_review);

@@ -12,6 +12,7 @@
 #include "sonae-manual-page.h"
 #include "sonae-gui-util.h"
 #include "sonae-manual-block.h"
+#include "sonae-manual-changes.h"
 #include "sonae-manual-edits.h"
 #include "sonae-manual-history.h"
 #include "sonae-manual-view.h"
@@ -1319,125 +1320,6 @@ sonae_manual_page_focus_search (SonaeManualPage *self)
 
 /* --- changing the manual ---------------------------------------------------- */
 
-/* What to put back when a change is undone. */
-typedef struct {
-  SonaeStore *store;
-  char *author;
-  char *item_id;
-  SonaeManualEdit *edit;        /* the item's edit before, or NULL */
-  SonaeManualEdit *title_edit;  /* its title's */
-  int level;                    /* a level whose responder was reset, or -1 */
-  char *level_role;
-  gboolean re_add;              /* an added step: add it again */
-} Undo;
-
-static void
-undo_free (gpointer data,
-           GClosure *closure)
-{
-  Undo *undo = data;
-
-  g_object_unref (undo->store);
-  g_free (undo->author);
-  g_free (undo->item_id);
-  g_clear_pointer (&undo->edit, sonae_manual_edit_free);
-  g_clear_pointer (&undo->title_edit, sonae_manual_edit_free);
-  g_free (undo->level_role);
-  g_free (undo);
-}
-
-/* Put @edit (as read before a change) back on @item_id. */
-static gboolean
-restore_edit (SonaeStore       *store,
-              const char       *item_id,
-              SonaeManualEdit  *edit,
-              const char       *author,
-              GError          **error)
-{
-  if (!sonae_manual_edits_reset_item (store, item_id, author, error))
-    return FALSE;
-  if (edit == NULL)
-    return TRUE;
-  if ((edit->text != NULL || edit->role_key != NULL) &&
-      !sonae_manual_edits_edit_item (store, item_id, edit->text, edit->role_key, edit->base_text, author, error))
-    return FALSE;
-  if (edit->has_position && !sonae_manual_edits_move_item (store, item_id, edit->position, author, error))
-    return FALSE;
-  return TRUE;
-}
-
-static void
-undo_clicked_cb (AdwToast *toast,
-                 Undo     *undo)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title_id = g_strconcat (undo->item_id, SONAE_MANUAL_TITLE_SUFFIX, NULL);
-
-  if (!sonae_store_begin (undo->store, &error))
-    goto fail;
-  if (undo->re_add)
-    {
-      if (undo->edit != NULL &&
-          !sonae_manual_edits_add_step (undo->store, undo->edit->parent_id, undo->edit->text,
-                                        undo->edit->role_key, undo->edit->position, undo->author,
-                                        NULL, &error))
-        goto rollback;
-    }
-  else
-    {
-      if (!restore_edit (undo->store, undo->item_id, undo->edit, undo->author, &error) ||
-          (undo->title_edit != NULL &&
-           !restore_edit (undo->store, title_id, undo->title_edit, undo->author, &error)))
-        goto rollback;
-      if (undo->level >= 0 &&
-          !sonae_manual_edits_set_level_role (undo->store, undo->level, undo->level_role, undo->author, &error))
-        goto rollback;
-    }
-  if (sonae_store_commit (undo->store, &error))
-    return;
-  goto fail;
-
-rollback:
-  sonae_store_rollback (undo->store);
-fail:
-  g_message ("Could not undo the change to the manual: %s", error ? error->message : "");
-}
-
-static void
-show_undo_toast (SonaeManualPage *self,
-                 const char      *title,
-                 Undo            *undo)
-{
-  AdwToast *toast = adw_toast_new (title);
-
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), undo, undo_free, 0);
-  sonae_show_toast (GTK_WIDGET (self), toast);
-}
-
-static Undo *
-undo_new (SonaeManualPage *self,
-          const char      *item_id)
-{
-  Undo *undo = g_new0 (Undo, 1);
-  g_autofree char *title_id = g_strconcat (item_id, SONAE_MANUAL_TITLE_SUFFIX, NULL);
-
-  undo->store = g_object_ref (self->store);
-  undo->author = g_strdup (sonae_manual_page_get_author (self));
-  undo->item_id = g_strdup (item_id);
-  undo->edit = sonae_manual_edits_get (self->store, item_id, NULL);
-  undo->title_edit = sonae_manual_edits_get (self->store, title_id, NULL);
-  undo->level = -1;
-  return undo;
-}
-
-static char *
-item_label (const SonaeManualViewItem *item)
-{
-  return snippet (item->title ? item->title : item->text);
-}
-
 static void
 report_error (SonaeManualPage *self,
               GError          *error)
@@ -1446,189 +1328,67 @@ report_error (SonaeManualPage *self,
     sonae_show_error (GTK_WIDGET (self), _("Could not save the manual"), error);
 }
 
+typedef struct {
+  SonaeManualPage *page;        /* weak */
+  SonaeStore *store;
+  SonaeManualUndo *undo;
+} UndoToast;
+
 static void
-reset_item (SonaeManualPage           *self,
-            const SonaeManualViewItem *item)
+undo_toast_free (gpointer  data,
+                 GClosure *closure)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title_id = g_strconcat (item->id, SONAE_MANUAL_TITLE_SUFFIX, NULL);
-  const char *author = sonae_manual_page_get_author (self);
-  Undo *undo = undo_new (self, item->id);
+  UndoToast *toast = data;
 
-  if (item->kind == SONAE_MANUAL_ITEM_LEVEL && item->role_edited)
-    {
-      undo->level = item->level;
-      undo->level_role = sonae_manual_edits_get_level_role (self->store, item->level);
-    }
-
-  if (!sonae_store_begin (self->store, &error))
-    goto fail;
-  if (!sonae_manual_edits_reset_item (self->store, item->id, author, &error) ||
-      !sonae_manual_edits_reset_item (self->store, title_id, author, &error) ||
-      (undo->level >= 0 && !sonae_manual_edits_set_level_role (self->store, item->level, NULL, author, &error)))
-    {
-      sonae_store_rollback (self->store);
-      goto fail;
-    }
-  if (!sonae_store_commit (self->store, &error))
-    goto fail;
-  reload (self);
-  show_undo_toast (self, _("Back to the bundled text"), undo);
-  return;
-
-fail:
-  undo_free (undo, NULL);
-  report_error (self, error);
+  g_clear_weak_pointer (&toast->page);
+  g_object_unref (toast->store);
+  sonae_manual_undo_free (toast->undo);
+  g_free (toast);
 }
 
 static void
-remove_item (SonaeManualPage           *self,
-             const SonaeManualViewItem *item)
+undo_clicked_cb (AdwToast  *toast,
+                 UndoToast *data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = item_label (item);
-  g_autofree char *title = NULL;
-  Undo *undo = undo_new (self, item->id);
 
-  undo->re_add = item->added;
-  if (!sonae_manual_edits_remove_item (self->store, item->id, sonae_manual_page_get_author (self), &error))
-    {
-      undo_free (undo, NULL);
-      report_error (self, error);
-      return;
-    }
-  reload (self);
-  /* Translators: a toast; %s is the start of the text that was removed */
-  title = g_strdup_printf (_("“%s” removed"), name);
-  show_undo_toast (self, title, undo);
-}
-
-static GPtrArray *
-siblings_of (SonaeManualPage           *self,
-             const SonaeManualViewItem *item,
-             guint                     *out_index)
-{
-  const SonaeManualViewItem *parent = item->parent_id ? sonae_manual_view_lookup (self->view, item->parent_id) : NULL;
-  GPtrArray *siblings;
-
-  if (parent == NULL)
-    return NULL;
-  siblings = item->kind == SONAE_MANUAL_ITEM_PARA ? parent->paras : parent->children;
-  if (siblings == NULL || !g_ptr_array_find (siblings, item, out_index))
-    return NULL;
-  return siblings;
+  if (!sonae_manual_undo_apply (data->undo, data->store, &error) && data->page != NULL)
+    sonae_show_error (GTK_WIDGET (data->page), _("Could not undo the change to the manual"), error);
 }
 
 static void
-move_item (SonaeManualPage           *self,
-           const SonaeManualViewItem *item,
-           int                        delta)
+show_undo_toast (SonaeManualPage *self,
+                 const char      *title,
+                 SonaeManualUndo *undo)
 {
-  g_autoptr(GError) error = NULL;
-  guint index;
-  GPtrArray *siblings = siblings_of (self, item, &index);
-  double position;
+  AdwToast *toast = adw_toast_new (title);
+  UndoToast *data = g_new0 (UndoToast, 1);
 
-  if (siblings == NULL || (delta < 0 && index == 0) || (delta > 0 && index + 1 >= siblings->len))
-    return;
-  /* The index counts the other siblings only. */
-  position = sonae_manual_view_position_at (siblings, index + delta, item->id);
-  if (!sonae_manual_edits_move_item (self->store, item->id, position, sonae_manual_page_get_author (self), &error))
-    {
-      report_error (self, error);
-      return;
-    }
-  reload (self);
+  g_set_weak_pointer (&data->page, self);
+  data->store = g_object_ref (self->store);
+  data->undo = undo;
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), data, undo_toast_free, 0);
+  sonae_show_toast (GTK_WIDGET (self), toast);
 }
 
-static void
-add_step (SonaeManualPage *self,
-          const char      *parent_id,
-          GPtrArray       *siblings,
-          guint            index,
-          const char      *role_key)
+static char *
+item_label (const SonaeManualViewItem *item)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *new_id = NULL;
-  double position = sonae_manual_view_position_at (siblings, index, NULL);
+  return snippet (item->title ? item->title : item->text);
+}
 
-  if (!sonae_manual_edits_add_step (self->store, parent_id, _("New step: write here what to do."), role_key,
-                                    position, sonae_manual_page_get_author (self), &new_id, &error))
-    {
-      report_error (self, error);
-      return;
-    }
+/* Show a new step and put the cursor in it. */
+static void
+focus_new_step (SonaeManualPage *self,
+                char            *new_id)
+{
   g_free (self->focus_item);
-  self->focus_item = g_strdup (new_id);
+  self->focus_item = new_id;
   g_free (self->scroll_item);
   self->scroll_item = g_strdup (new_id);
   reload (self);
-}
-
-static void
-add_below (SonaeManualPage           *self,
-           const SonaeManualViewItem *item)
-{
-  guint index;
-  GPtrArray *siblings = siblings_of (self, item, &index);
-  const char *parent_id = item->kind == SONAE_MANUAL_ITEM_PARA ? item->section_id : item->parent_id;
-
-  if (siblings != NULL)
-    add_step (self, parent_id, siblings, index + 1, item->role_key);
-}
-
-/* Keep the organisation's text after an update, or take the new bundled
- * one: either way the other parts of the edit (role, place) stay. */
-static gboolean
-settle_review (SonaeManualPage  *self,
-               const char       *key,
-               const char       *current_source,
-               gboolean          keep,
-               GError          **error)
-{
-  g_autoptr(SonaeManualEdit) edit = sonae_manual_edits_get (self->store, key, error);
-  const char *author = sonae_manual_page_get_author (self);
-
-  if (edit == NULL)
-    return error == NULL || *error == NULL;
-  if (!sonae_manual_edits_reset_item (self->store, key, author, error))
-    return FALSE;
-  if (keep && edit->text != NULL)
-    {
-      if (!sonae_manual_edits_edit_item (self->store, key, edit->text, edit->role_key, current_source, author, error))
-        return FALSE;
-    }
-  else if (edit->role_key != NULL &&
-           !sonae_manual_edits_edit_item (self->store, key, NULL, edit->role_key, NULL, author, error))
-    return FALSE;
-  if (edit->has_position && !sonae_manual_edits_move_item (self->store, key, edit->position, author, error))
-    return FALSE;
-  return TRUE;
-}
-
-static void
-review_item (SonaeManualPage           *self,
-             const SonaeManualViewItem *item,
-             gboolean                   keep)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title_id = g_strconcat (item->id, SONAE_MANUAL_TITLE_SUFFIX, NULL);
-
-  if (!sonae_store_begin (self->store, &error))
-    goto fail;
-  if ((item->text_base != NULL && !settle_review (self, item->id, item->source_text, keep, &error)) ||
-      (item->title_base != NULL && !settle_review (self, title_id, item->source_title, keep, &error)))
-    {
-      sonae_store_rollback (self->store);
-      goto fail;
-    }
-  if (!sonae_store_commit (self->store, &error))
-    goto fail;
-  reload (self);
-  return;
-
-fail:
-  report_error (self, error);
 }
 
 static void
@@ -1636,8 +1396,14 @@ block_command_cb (SonaeManualBlock *block,
                   const char       *name,
                   SonaeManualPage  *self)
 {
+  g_autoptr(GError) error = NULL;
   g_autofree char *id = g_strdup (sonae_manual_block_get_item_id (block));
+  g_autofree char *toast = NULL;
+  const char *author = sonae_manual_page_get_author (self);
+  SonaeManualUndo *undo = NULL;
+  char *new_id = NULL;
   const SonaeManualViewItem *item;
+  gboolean ok = TRUE;
 
   ensure_view (self);
   item = self->view ? sonae_manual_view_lookup (self->view, id) : NULL;
@@ -1646,19 +1412,39 @@ block_command_cb (SonaeManualBlock *block,
 
   /* The blocks are rebuilt by what follows: keep nothing of @block. */
   if (g_str_equal (name, "reset"))
-    reset_item (self, item);
+    {
+      ok = sonae_manual_changes_reset (self->store, item, author, &undo, &error);
+      toast = g_strdup (_("Back to the bundled text"));
+    }
   else if (g_str_equal (name, "remove"))
-    remove_item (self, item);
-  else if (g_str_equal (name, "move-up"))
-    move_item (self, item, -1);
-  else if (g_str_equal (name, "move-down"))
-    move_item (self, item, 1);
+    {
+      g_autofree char *label = item_label (item);
+
+      ok = sonae_manual_changes_remove (self->store, item, author, &undo, &error);
+      /* Translators: a toast; %s is the start of the text that was removed */
+      toast = g_strdup_printf (_("“%s” removed"), label);
+    }
+  else if (g_str_equal (name, "move-up") || g_str_equal (name, "move-down"))
+    ok = sonae_manual_changes_move (self->store, self->view, item, g_str_equal (name, "move-up") ? -1 : 1,
+                                    author, &error);
   else if (g_str_equal (name, "add-below"))
-    add_below (self, item);
-  else if (g_str_equal (name, "keep-mine"))
-    review_item (self, item, TRUE);
-  else if (g_str_equal (name, "use-new"))
-    review_item (self, item, FALSE);
+    ok = sonae_manual_changes_add_below (self->store, self->view, item, author, &new_id, &error);
+  else if (g_str_equal (name, "keep-mine") || g_str_equal (name, "use-new"))
+    ok = sonae_manual_changes_settle_review (self->store, item, g_str_equal (name, "keep-mine"), author, &error);
+  else
+    g_return_if_reached ();
+
+  if (!ok)
+    {
+      report_error (self, error);
+      return;
+    }
+  if (new_id != NULL)
+    focus_new_step (self, new_id);
+  else
+    reload (self);
+  if (undo != NULL)
+    show_undo_toast (self, toast, undo);
 }
 
 static void
@@ -1668,22 +1454,13 @@ block_save_cb (SonaeManualBlock *block,
                SonaeManualPage  *self)
 {
   g_autoptr(GError) error = NULL;
-  const char *id = sonae_manual_block_get_item_id (block);
-  g_autofree char *key = title ? g_strconcat (id, SONAE_MANUAL_TITLE_SUFFIX, NULL) : g_strdup (id);
-  const SonaeManualViewItem *item;
-  const char *base = NULL;
   gboolean ok;
 
-  /* The English source the edit was made on: the item's in any view. */
   if (self->view == NULL)
     return;
-  item = sonae_manual_view_lookup (self->view, id);
-  if (item != NULL)
-    base = title ? item->source_title : item->source_text;
-
   self->saving = TRUE;
-  ok = sonae_manual_edits_edit_item (self->store, key, text, NULL, base,
-                                     sonae_manual_page_get_author (self), &error);
+  ok = sonae_manual_changes_set_text (self->store, self->view, sonae_manual_block_get_item_id (block), title, text,
+                                      sonae_manual_page_get_author (self), &error);
   self->saving = FALSE;
   if (!ok)
     {
@@ -1700,21 +1477,13 @@ block_role_cb (SonaeManualBlock *block,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *id = g_strdup (sonae_manual_block_get_item_id (block));
-  const char *author = sonae_manual_page_get_author (self);
   const SonaeManualViewItem *item;
-  gboolean ok;
 
   ensure_view (self);
   item = self->view ? sonae_manual_view_lookup (self->view, id) : NULL;
   if (item == NULL)
     return;
-  if (item->kind == SONAE_MANUAL_ITEM_LEVEL)
-    ok = sonae_manual_edits_set_level_role (self->store, item->level,
-                                            g_strcmp0 (role_key, item->bundled_role_key) == 0 ? NULL : role_key,
-                                            author, &error);
-  else
-    ok = sonae_manual_edits_edit_item (self->store, id, NULL, role_key, NULL, author, &error);
-  if (!ok)
+  if (!sonae_manual_changes_set_role (self->store, item, role_key, sonae_manual_page_get_author (self), &error))
     {
       report_error (self, error);
       return;
@@ -1878,24 +1647,20 @@ add_at_end_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   SonaeManualPage *self = SONAE_MANUAL_PAGE (widget);
-  g_autofree char *parent_id = g_variant_dup_string (parameter, NULL);
-  const SonaeManualViewItem *parent;
-  GPtrArray *siblings;
-  const char *role_key = NULL;
+  g_autoptr(GError) error = NULL;
+  char *new_id = NULL;
 
   flush_blocks (self);
   ensure_view (self);
-  parent = self->view ? sonae_manual_view_lookup (self->view, parent_id) : NULL;
-  if (parent == NULL)
+  if (self->view == NULL)
     return;
-  if (parent->kind == SONAE_MANUAL_ITEM_SECTION && parent->section_kind != SONAE_MANUAL_SECTION_CONTINUITY)
-    siblings = parent->paras;
-  else
-    siblings = parent->children;
-  if (parent->kind == SONAE_MANUAL_ITEM_PROCEDURE)
-    role_key = siblings->len > 0 ? ((SonaeManualViewItem *) g_ptr_array_index (siblings, siblings->len - 1))->role_key
-                                 : SONAE_ROLE_FIRST;
-  add_step (self, parent_id, siblings, siblings->len, role_key);
+  if (!sonae_manual_changes_add_at_end (self->store, self->view, g_variant_get_string (parameter, NULL),
+                                        sonae_manual_page_get_author (self), &new_id, &error))
+    {
+      report_error (self, error);
+      return;
+    }
+  focus_new_step (self, new_id);
 }
 
 /* --- edit mode ------------------------------------------------------------------ */

@@ -888,6 +888,7 @@ test_home_needs_review (void)
                                                "An older English text.", AUTHOR, NULL));
   window = g_object_ref (sonae_window_new (NULL, store));
   gtk_window_present (GTK_WINDOW (window));
+  sonae_window_set_section (window, "home");
   home = sonae_window_get_page (window, "home");
 
   /* A review more than a year old is due again. */

@@ -20,6 +20,7 @@
 #include "sonae-preferences-window.h"
 #include "sonae-print-operation.h"
 #include "sonae-problem-window.h"
+#include "sonae-section.h"
 #include "sonae-test-util.h"
 #include "sonae-window.h"
 
@@ -326,6 +327,9 @@ test_home_attention (void)
   GtkWidget *row;
   gint64 id;
 
+  /* Home builds its content when it is shown. */
+  sonae_window_set_section (window, "home");
+
   g_assert_nonnull (group);
   row = find_row_titled (group, title);
   g_assert_nonnull (row);
@@ -385,6 +389,9 @@ test_home_whom_to_call (void)
   gint64 ids[2];
   GtkWidget *row;
 
+  /* Home builds its content when it is shown. */
+  sonae_window_set_section (window, "home");
+
   g_assert_nonnull (group);
   g_assert_true (wait_for_row (group, empty, TRUE));
 
@@ -418,6 +425,9 @@ test_home_profile (void)
   SonaeProfile profile = { .name = (char *) "さくら内科クリニック", .kind = SONAE_ORG_CLINIC,
                            .prefecture = (char *) "Tokyo", .phone = (char *) "03-1234-5678" };
   GtkWidget *label;
+
+  /* Home builds its content when it is shown. */
+  sonae_window_set_section (window, "home");
 
   g_assert_true (sonae_store_set_profile (store, &profile, NULL));
   label = find_by_name (home, "org-name");
@@ -604,6 +614,8 @@ test_home_print_poster (void)
   GtkPrintOperationResult result;
 
   window = new_window (store);
+  /* Home builds its content when it is shown. */
+  sonae_window_set_section (window, "home");
   row = find_by_name (GTK_WIDGET (window), "print-poster-row");
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "win.print-document");
@@ -842,6 +854,36 @@ test_preferences_autostart (void)
   sonae_test_remove_dir (dir);
 }
 
+/* A section reads the database the first time it is shown, not when the
+ * window opens (the start-up reads only what the first section needs). */
+static void
+test_sections_built_when_shown (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.sonae.Sonae");
+  const char *const others[] = { "incidents", "manual", "contacts", "bcp" };
+  SonaeWindow *window;
+
+  g_settings_set_string (settings, "last-section", "home");
+  window = new_window (store);
+  sonae_test_spin_for (50);
+  g_assert_true (sonae_section_is_built (SONAE_SECTION (sonae_window_get_page (window, "home"))));
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    g_assert_false (sonae_section_is_built (SONAE_SECTION (sonae_window_get_page (window, others[i]))));
+
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      sonae_window_set_section (window, others[i]);
+      g_assert_true (sonae_section_is_built (SONAE_SECTION (sonae_window_get_page (window, others[i]))));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -856,6 +898,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/window/sections", test_sections);
+  g_test_add_func ("/window/sections-built-when-shown", test_sections_built_when_shown);
   g_test_add_func ("/window/bcp-section", test_bcp_section);
   g_test_add_func ("/window/home-attention", test_home_attention);
   g_test_add_func ("/window/home-whom-to-call", test_home_whom_to_call);

@@ -24,7 +24,6 @@
 #include "sonae-print-operation.h"
 #include "sonae-roles-dialog.h"
 
-
 typedef struct {
   const char *name;
   const char *step;        /* "1"–"5", or NULL */
@@ -77,10 +76,9 @@ struct _SonaeBcpPage
   GPtrArray *system_rows;        /* of GtkWidget, children of systems_group */
 
   /* owned */
-  SonaeStore *store;
+  SonaeStore *store;  /* the section's, once built */
   TextField *texts[2];           /* policy, alignment */
   GPtrArray *events;             /* of EventRow, as shown */
-  gulong changed_handler;
   guint reload_source;
   const char *worksheet;         /* one of worksheets[].name */
   gboolean sidebar_folded;
@@ -88,11 +86,10 @@ struct _SonaeBcpPage
   gboolean saving;               /* our own save: the signal is ours */
 };
 
-G_DEFINE_FINAL_TYPE (SonaeBcpPage, sonae_bcp_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SonaeBcpPage, sonae_bcp_page, SONAE_TYPE_SECTION)
 
 enum {
   PROP_0,
-  PROP_STORE,
   PROP_SIDEBAR_FOLDED,
   N_PROPS
 };
@@ -1013,10 +1010,11 @@ reload_idle_cb (gpointer data)
 }
 
 static void
-store_changed_cb (SonaeStore   *store,
-                  const char   *detail,
-                  SonaeBcpPage *self)
+sonae_bcp_page_store_changed (SonaeSection *section,
+                              const char   *detail)
 {
+  SonaeBcpPage *self = SONAE_BCP_PAGE (section);
+
   /* Names of vendors and role holders come from the roster. */
   if (g_strcmp0 (detail, SONAE_CHANGED_BCP) != 0 && g_strcmp0 (detail, SONAE_CHANGED_CONTACTS) != 0 &&
       g_strcmp0 (detail, SONAE_CHANGED_ROLES) != 0 && g_strcmp0 (detail, SONAE_CHANGED_INCIDENTS) != 0)
@@ -1099,6 +1097,8 @@ sonae_bcp_page_show_worksheet (SonaeBcpPage *self,
 
   g_return_val_if_fail (SONAE_IS_BCP_PAGE (self), FALSE);
 
+  sonae_section_ensure_built (SONAE_SECTION (self));
+
   w = find_worksheet (name, NULL);
   if (w == NULL)
     return FALSE;
@@ -1113,6 +1113,8 @@ const char *
 sonae_bcp_page_get_worksheet (SonaeBcpPage *self)
 {
   g_return_val_if_fail (SONAE_IS_BCP_PAGE (self), NULL);
+
+  sonae_section_ensure_built (SONAE_SECTION (self));
   return self->worksheet;
 }
 
@@ -1123,6 +1125,8 @@ sonae_bcp_page_show_system (SonaeBcpPage *self,
   g_autoptr(SonaeBcpSystem) system = NULL;
 
   g_return_val_if_fail (SONAE_IS_BCP_PAGE (self), FALSE);
+
+  sonae_section_ensure_built (SONAE_SECTION (self));
 
   if (system_id <= 0)
     return FALSE;
@@ -1138,6 +1142,10 @@ sonae_bcp_page_save_now (SonaeBcpPage *self)
 {
   g_return_if_fail (SONAE_IS_BCP_PAGE (self));
 
+  /* Nothing can have been typed in a section never shown. */
+  if (!sonae_section_is_built (SONAE_SECTION (self)))
+    return;
+
   if (self->store == NULL)
     return;
   for (guint i = 0; i < G_N_ELEMENTS (self->texts); i++)
@@ -1150,15 +1158,20 @@ sonae_bcp_page_save_now (SonaeBcpPage *self)
 
 /* --- GObject ------------------------------------------------------------------------- */
 
-static void
-set_store (SonaeBcpPage *self,
-           SonaeStore   *store)
+static gboolean
+sonae_bcp_page_save_now_vfunc (SonaeSection *section)
 {
-  g_assert (self->store == NULL);
-  if (store == NULL)
-    return;
-  self->store = g_object_ref (store);
-  self->changed_handler = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+  sonae_bcp_page_save_now (SONAE_BCP_PAGE (section));
+  return TRUE;
+}
+
+static void
+sonae_bcp_page_build (SonaeSection *section)
+{
+  SonaeBcpPage *self = SONAE_BCP_PAGE (section);
+  SonaeStore *store = sonae_section_get_store (section);
+
+  self->store = store;
 
   self->plans_view = sonae_bcp_plans_view_new (store);
   gtk_stack_add_named (self->stack, self->plans_view, "plans");
@@ -1174,13 +1187,6 @@ set_store (SonaeBcpPage *self,
 }
 
 static void
-sonae_bcp_page_unmap (GtkWidget *widget)
-{
-  sonae_bcp_page_save_now (SONAE_BCP_PAGE (widget));
-  GTK_WIDGET_CLASS (sonae_bcp_page_parent_class)->unmap (widget);
-}
-
-static void
 sonae_bcp_page_dispose (GObject *object)
 {
   SonaeBcpPage *self = SONAE_BCP_PAGE (object);
@@ -1188,8 +1194,6 @@ sonae_bcp_page_dispose (GObject *object)
   if (self->store != NULL)
     sonae_bcp_page_save_now (self);
   g_clear_handle_id (&self->reload_source, g_source_remove);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), SONAE_TYPE_BCP_PAGE);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
@@ -1202,7 +1206,7 @@ sonae_bcp_page_dispose (GObject *object)
   g_clear_pointer (&self->texts[1], text_field_free);
   g_clear_pointer (&self->events, g_ptr_array_unref);
   g_clear_pointer (&self->system_rows, g_ptr_array_unref);
-  g_clear_object (&self->store);
+  self->store = NULL;
 
   G_OBJECT_CLASS (sonae_bcp_page_parent_class)->dispose (object);
 }
@@ -1217,9 +1221,6 @@ sonae_bcp_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
     case PROP_SIDEBAR_FOLDED:
       g_value_set_boolean (value, self->sidebar_folded);
       break;
@@ -1238,9 +1239,6 @@ sonae_bcp_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      set_store (self, g_value_get_object (value));
-      break;
     case PROP_SIDEBAR_FOLDED:
       if (self->sidebar_folded != g_value_get_boolean (value))
         {
@@ -1258,15 +1256,15 @@ sonae_bcp_page_class_init (SonaeBcpPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SonaeSectionClass *section_class = SONAE_SECTION_CLASS (klass);
 
   object_class->dispose = sonae_bcp_page_dispose;
   object_class->get_property = sonae_bcp_page_get_property;
   object_class->set_property = sonae_bcp_page_set_property;
-  widget_class->unmap = sonae_bcp_page_unmap;
+  section_class->build = sonae_bcp_page_build;
+  section_class->store_changed = sonae_bcp_page_store_changed;
+  section_class->save_now = sonae_bcp_page_save_now_vfunc;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SONAE_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SIDEBAR_FOLDED] =
     g_param_spec_boolean ("sidebar-folded", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -1323,5 +1321,6 @@ GtkWidget *
 sonae_bcp_page_new (SonaeStore *store)
 {
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
+
   return g_object_new (SONAE_TYPE_BCP_PAGE, "store", store, NULL);
 }

@@ -6,12 +6,13 @@
 
 #include <adwaita.h>
 
+#include "sonae-section.h"
 #include "sonae-store.h"
 
 G_BEGIN_DECLS
 
 #define SONAE_TYPE_BCP_PAGE (sonae_bcp_page_get_type ())
-G_DECLARE_FINAL_TYPE (SonaeBcpPage, sonae_bcp_page, SONAE, BCP_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (SonaeBcpPage, sonae_bcp_page, SONAE, BCP_PAGE, SonaeSection)
 
 /* The worksheets, by name, in order: "policy" (1 policy and team),
  * "events" (2 crisis events), "systems" (3 systems and priorities),

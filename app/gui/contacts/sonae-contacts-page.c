@@ -37,7 +37,7 @@ struct _SonaeContactsPage
   SonaeContactEditor *editor;
 
   /* owned */
-  SonaeStore *store;
+  SonaeStore *store;  /* the section's, once built */
   GListStore *contacts;          /* of SonaeContact, sorted */
   GtkCustomFilter *filter;
   GtkFilterListModel *filtered;
@@ -45,16 +45,14 @@ struct _SonaeContactsPage
   char *query;                   /* as typed, or NULL */
   int group;                     /* -1 for all */
   guint reload_source;
-  gulong changed_handler;
   gboolean reloading;
   gboolean sidebar_folded;
 };
 
-G_DEFINE_FINAL_TYPE (SonaeContactsPage, sonae_contacts_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SonaeContactsPage, sonae_contacts_page, SONAE_TYPE_SECTION)
 
 enum {
   PROP_0,
-  PROP_STORE,
   PROP_SIDEBAR_FOLDED,
   N_PROPS
 };
@@ -285,10 +283,11 @@ reload_idle_cb (gpointer data)
 }
 
 static void
-store_changed_cb (SonaeStore        *store,
-                  const char        *detail,
-                  SonaeContactsPage *self)
+sonae_contacts_page_store_changed (SonaeSection *section,
+                                   const char   *detail)
 {
+  SonaeContactsPage *self = SONAE_CONTACTS_PAGE (section);
+
   if (g_strcmp0 (detail, SONAE_CHANGED_CONTACTS) != 0 && g_strcmp0 (detail, SONAE_CHANGED_ROLES) != 0)
     return;
   /* The editor's own saves are applied in editor_saved_cb(). */
@@ -340,6 +339,8 @@ sonae_contacts_page_new_contact (SonaeContactsPage *self)
   g_autoptr(SonaeContact) contact = NULL;
 
   g_return_if_fail (SONAE_IS_CONTACTS_PAGE (self));
+
+  sonae_section_ensure_built (SONAE_SECTION (self));
 
   contact = sonae_contact_new ();
   contact->group = self->group >= 0 ? (SonaeGroup) self->group : SONAE_GROUP_STAFF;
@@ -512,6 +513,8 @@ sonae_contacts_page_show_contact (SonaeContactsPage *self,
 
   g_return_if_fail (SONAE_IS_CONTACTS_PAGE (self));
 
+  sonae_section_ensure_built (SONAE_SECTION (self));
+
   if (self->reload_source != 0)
     reload (self);
   position = find_in_model (G_LIST_MODEL (self->contacts), contact_id);
@@ -544,6 +547,8 @@ sonae_contacts_page_show_role (SonaeContactsPage *self,
 
   g_return_if_fail (SONAE_IS_CONTACTS_PAGE (self));
 
+  sonae_section_ensure_built (SONAE_SECTION (self));
+
   sonae_contact_editor_flush (self->editor);
   dialog = sonae_roles_dialog_new (parent_window (self), self->store);
   if (role_key != NULL)
@@ -556,6 +561,8 @@ sonae_contacts_page_focus_search (SonaeContactsPage *self)
 {
   g_return_if_fail (SONAE_IS_CONTACTS_PAGE (self));
 
+  sonae_section_ensure_built (SONAE_SECTION (self));
+
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -564,6 +571,11 @@ gboolean
 sonae_contacts_page_save_now (SonaeContactsPage *self)
 {
   g_return_val_if_fail (SONAE_IS_CONTACTS_PAGE (self), FALSE);
+
+  /* Nothing can have been typed in a section never shown. */
+  if (!sonae_section_is_built (SONAE_SECTION (self)))
+    return TRUE;
+
   return sonae_contact_editor_flush (self->editor);
 }
 
@@ -596,24 +608,28 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 
 /* --- GObject -------------------------------------------------------------- */
 
-static void
-set_store (SonaeContactsPage *self,
-           SonaeStore        *store)
+static gboolean
+sonae_contacts_page_save_now_vfunc (SonaeSection *section)
 {
-  g_assert (self->store == NULL);
-  if (store == NULL)
-    return;
-  self->store = g_object_ref (store);
-  self->changed_handler = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
-  sonae_contact_editor_set_store (self->editor, store);
-  reload (self);
+  return sonae_contacts_page_save_now (SONAE_CONTACTS_PAGE (section));
+}
+
+static gboolean
+sonae_contacts_page_focus_search_vfunc (SonaeSection *section)
+{
+  sonae_contacts_page_focus_search (SONAE_CONTACTS_PAGE (section));
+  return TRUE;
 }
 
 static void
-sonae_contacts_page_unmap (GtkWidget *widget)
+sonae_contacts_page_build (SonaeSection *section)
 {
-  sonae_contact_editor_flush (SONAE_CONTACTS_PAGE (widget)->editor);
-  GTK_WIDGET_CLASS (sonae_contacts_page_parent_class)->unmap (widget);
+  SonaeContactsPage *self = SONAE_CONTACTS_PAGE (section);
+  SonaeStore *store = sonae_section_get_store (section);
+
+  self->store = store;
+  sonae_contact_editor_set_store (self->editor, store);
+  reload (self);
 }
 
 static void
@@ -627,8 +643,6 @@ sonae_contacts_page_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->editor, self);
     }
   g_clear_handle_id (&self->reload_source, g_source_remove);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->store);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SONAE_TYPE_CONTACTS_PAGE);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
@@ -637,7 +651,7 @@ sonae_contacts_page_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->contacts);
-  g_clear_object (&self->store);
+  self->store = NULL;
 
   G_OBJECT_CLASS (sonae_contacts_page_parent_class)->dispose (object);
 }
@@ -662,9 +676,6 @@ sonae_contacts_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
     case PROP_SIDEBAR_FOLDED:
       g_value_set_boolean (value, self->sidebar_folded);
       break;
@@ -683,9 +694,6 @@ sonae_contacts_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      set_store (self, g_value_get_object (value));
-      break;
     case PROP_SIDEBAR_FOLDED:
       if (self->sidebar_folded != g_value_get_boolean (value))
         {
@@ -703,16 +711,17 @@ sonae_contacts_page_class_init (SonaeContactsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SonaeSectionClass *section_class = SONAE_SECTION_CLASS (klass);
 
   object_class->dispose = sonae_contacts_page_dispose;
   object_class->finalize = sonae_contacts_page_finalize;
   object_class->get_property = sonae_contacts_page_get_property;
   object_class->set_property = sonae_contacts_page_set_property;
-  widget_class->unmap = sonae_contacts_page_unmap;
+  section_class->build = sonae_contacts_page_build;
+  section_class->store_changed = sonae_contacts_page_store_changed;
+  section_class->focus_search = sonae_contacts_page_focus_search_vfunc;
+  section_class->save_now = sonae_contacts_page_save_now_vfunc;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SONAE_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /* The window's own sidebar is folded away: the page's list header then
    * shows the window buttons at its start and a Back button (win.back). */
   properties[PROP_SIDEBAR_FOLDED] =
@@ -796,5 +805,6 @@ GtkWidget *
 sonae_contacts_page_new (SonaeStore *store)
 {
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
+
   return g_object_new (SONAE_TYPE_CONTACTS_PAGE, "store", store, NULL);
 }

@@ -3,12 +3,13 @@
 
 #include <adwaita.h>
 
+#include "sonae-section.h"
 #include "sonae-store.h"
 
 G_BEGIN_DECLS
 
 #define SONAE_TYPE_CONTACTS_PAGE (sonae_contacts_page_get_type ())
-G_DECLARE_FINAL_TYPE (SonaeContactsPage, sonae_contacts_page, SONAE, CONTACTS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (SonaeContactsPage, sonae_contacts_page, SONAE, CONTACTS_PAGE, SonaeSection)
 
 /* The page brings its own header bars (list and detail), with the window
  * buttons: the window shows it without a header bar of its own above it,

@@ -27,16 +27,15 @@ struct _SonaeHomePage
   GtkWidget *print_poster_row;
 
   /* owned */
-  SonaeStore *store;
+  SonaeStore *store;            /* the section's, once built */
   SonaeManual *manual;         /* the bundled manual, loaded once */
   GPtrArray *attention_rows;   /* of GtkWidget, borrowed from the group */
   GPtrArray *call_rows;        /* of GtkWidget, borrowed from calls_group */
   GPtrArray *incident_rows;    /* of GtkWidget, borrowed from incidents_group */
-  gulong changed_id;
   guint update_source;
 };
 
-G_DEFINE_FINAL_TYPE (SonaeHomePage, sonae_home_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SonaeHomePage, sonae_home_page, SONAE_TYPE_SECTION)
 
 static void
 set_value (GtkLabel   *label,
@@ -469,9 +468,11 @@ update_cb (gpointer user_data)
 }
 
 static void
-store_changed_cb (SonaeHomePage *self,
-                  const char    *detail)
+sonae_home_page_store_changed (SonaeSection *section,
+                               const char   *detail)
 {
+  SonaeHomePage *self = SONAE_HOME_PAGE (section);
+
   /* An import or a burst of edits is many changes: look once, when idle. */
   if (self->update_source == 0)
     self->update_source = g_idle_add (update_cb, self);
@@ -482,7 +483,21 @@ sonae_home_page_focus_print (SonaeHomePage *self)
 {
   g_return_if_fail (SONAE_IS_HOME_PAGE (self));
 
+  sonae_section_ensure_built (SONAE_SECTION (self));
+
   gtk_widget_grab_focus (self->print_poster_row);
+}
+
+static void
+sonae_home_page_build (SonaeSection *section)
+{
+  SonaeHomePage *self = SONAE_HOME_PAGE (section);
+
+  self->store = sonae_section_get_store (section);
+  update_incidents (self);
+  update_profile (self);
+  update_calls (self);
+  update_attention (self);
 }
 
 static void
@@ -491,9 +506,7 @@ sonae_home_page_dispose (GObject *object)
   SonaeHomePage *self = SONAE_HOME_PAGE (object);
 
   g_clear_handle_id (&self->update_source, g_source_remove);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
-  g_clear_object (&self->store);
+  self->store = NULL;
   g_clear_pointer (&self->manual, sonae_manual_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SONAE_TYPE_HOME_PAGE);
 
@@ -517,9 +530,12 @@ sonae_home_page_class_init (SonaeHomePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SonaeSectionClass *section_class = SONAE_SECTION_CLASS (klass);
 
   object_class->dispose = sonae_home_page_dispose;
   object_class->finalize = sonae_home_page_finalize;
+  section_class->build = sonae_home_page_build;
+  section_class->store_changed = sonae_home_page_store_changed;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sonae/Sonae/sonae-home-page.ui");
@@ -548,18 +564,7 @@ sonae_home_page_init (SonaeHomePage *self)
 GtkWidget *
 sonae_home_page_new (SonaeStore *store)
 {
-  SonaeHomePage *self;
-
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
 
-  self = g_object_new (SONAE_TYPE_HOME_PAGE, NULL);
-  self->store = g_object_ref (store);
-  self->changed_id = g_signal_connect_object (store, "changed",
-                                              G_CALLBACK (store_changed_cb), self,
-                                              G_CONNECT_SWAPPED);
-  update_incidents (self);
-  update_profile (self);
-  update_calls (self);
-  update_attention (self);
-  return GTK_WIDGET (self);
+  return g_object_new (SONAE_TYPE_HOME_PAGE, "store", store, NULL);
 }

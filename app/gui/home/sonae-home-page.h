@@ -3,12 +3,13 @@
 
 #include <adwaita.h>
 
+#include "sonae-section.h"
 #include "sonae-store.h"
 
 G_BEGIN_DECLS
 
 #define SONAE_TYPE_HOME_PAGE (sonae_home_page_get_type ())
-G_DECLARE_FINAL_TYPE (SonaeHomePage, sonae_home_page, SONAE, HOME_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (SonaeHomePage, sonae_home_page, SONAE, HOME_PAGE, SonaeSection)
 
 /* Rows use the window's actions win.show-role(s), win.show-contact(x),
  * win.print-document(s) and win.preferences. */

@@ -40,19 +40,17 @@ struct _SonaeIncidentsPage
   SonaeIncidentView *view;       /* a child of detail_stack */
 
   /* owned */
-  SonaeStore *store;
+  SonaeStore *store;  /* the section's, once built */
   GArray *years;                 /* of int, the years in year_dropdown after "any" */
-  gulong changed_handler;
   guint reload_source;
   gboolean reloading;
   gboolean sidebar_folded;
 };
 
-G_DEFINE_FINAL_TYPE (SonaeIncidentsPage, sonae_incidents_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SonaeIncidentsPage, sonae_incidents_page, SONAE_TYPE_SECTION)
 
 enum {
   PROP_0,
-  PROP_STORE,
   PROP_SIDEBAR_FOLDED,
   N_PROPS
 };
@@ -284,10 +282,11 @@ reload_idle_cb (gpointer data)
 }
 
 static void
-store_changed_cb (SonaeStore         *store,
-                  const char         *detail,
-                  SonaeIncidentsPage *self)
+sonae_incidents_page_store_changed (SonaeSection *section,
+                                    const char   *detail)
 {
+  SonaeIncidentsPage *self = SONAE_INCIDENTS_PAGE (section);
+
   if (g_strcmp0 (detail, SONAE_CHANGED_INCIDENTS) != 0)
     return;
   if (self->reload_source == 0)
@@ -353,6 +352,8 @@ sonae_incidents_page_show_incident (SonaeIncidentsPage *self,
 {
   g_return_val_if_fail (SONAE_IS_INCIDENTS_PAGE (self), FALSE);
 
+  sonae_section_ensure_built (SONAE_SECTION (self));
+
   if (!sonae_incident_view_set_incident (self->view, incident_id))
     return FALSE;
   reload (self);
@@ -375,6 +376,9 @@ gint64
 sonae_incidents_page_get_incident (SonaeIncidentsPage *self)
 {
   g_return_val_if_fail (SONAE_IS_INCIDENTS_PAGE (self), 0);
+
+  sonae_section_ensure_built (SONAE_SECTION (self));
+
   return sonae_incident_view_get_incident (self->view);
 }
 
@@ -382,6 +386,8 @@ void
 sonae_incidents_page_focus_search (SonaeIncidentsPage *self)
 {
   g_return_if_fail (SONAE_IS_INCIDENTS_PAGE (self));
+
+  sonae_section_ensure_built (SONAE_SECTION (self));
 
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -391,6 +397,11 @@ void
 sonae_incidents_page_save_now (SonaeIncidentsPage *self)
 {
   g_return_if_fail (SONAE_IS_INCIDENTS_PAGE (self));
+
+  /* Nothing can have been typed in a section never shown. */
+  if (!sonae_section_is_built (SONAE_SECTION (self)))
+    return;
+
   sonae_incident_view_flush (self->view);
 }
 
@@ -453,15 +464,27 @@ open_newest_open_incident (SonaeIncidentsPage *self)
 
 /* --- GObject -------------------------------------------------------------- */
 
-static void
-set_store (SonaeIncidentsPage *self,
-           SonaeStore         *store)
+static gboolean
+sonae_incidents_page_save_now_vfunc (SonaeSection *section)
 {
-  g_assert (self->store == NULL);
-  if (store == NULL)
-    return;
-  self->store = g_object_ref (store);
-  self->changed_handler = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+  sonae_incidents_page_save_now (SONAE_INCIDENTS_PAGE (section));
+  return TRUE;
+}
+
+static gboolean
+sonae_incidents_page_focus_search_vfunc (SonaeSection *section)
+{
+  sonae_incidents_page_focus_search (SONAE_INCIDENTS_PAGE (section));
+  return TRUE;
+}
+
+static void
+sonae_incidents_page_build (SonaeSection *section)
+{
+  SonaeIncidentsPage *self = SONAE_INCIDENTS_PAGE (section);
+  SonaeStore *store = sonae_section_get_store (section);
+
+  self->store = store;
 
   self->view = SONAE_INCIDENT_VIEW (sonae_incident_view_new (store));
   gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->view), "incident");
@@ -476,14 +499,12 @@ sonae_incidents_page_dispose (GObject *object)
   SonaeIncidentsPage *self = SONAE_INCIDENTS_PAGE (object);
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), SONAE_TYPE_INCIDENTS_PAGE);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
   self->view = NULL;
   g_clear_pointer (&self->years, g_array_unref);
-  g_clear_object (&self->store);
+  self->store = NULL;
 
   G_OBJECT_CLASS (sonae_incidents_page_parent_class)->dispose (object);
 }
@@ -498,9 +519,6 @@ sonae_incidents_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
     case PROP_SIDEBAR_FOLDED:
       g_value_set_boolean (value, self->sidebar_folded);
       break;
@@ -519,9 +537,6 @@ sonae_incidents_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      set_store (self, g_value_get_object (value));
-      break;
     case PROP_SIDEBAR_FOLDED:
       if (self->sidebar_folded != g_value_get_boolean (value))
         {
@@ -539,14 +554,16 @@ sonae_incidents_page_class_init (SonaeIncidentsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SonaeSectionClass *section_class = SONAE_SECTION_CLASS (klass);
 
   object_class->dispose = sonae_incidents_page_dispose;
   object_class->get_property = sonae_incidents_page_get_property;
   object_class->set_property = sonae_incidents_page_set_property;
+  section_class->build = sonae_incidents_page_build;
+  section_class->store_changed = sonae_incidents_page_store_changed;
+  section_class->focus_search = sonae_incidents_page_focus_search_vfunc;
+  section_class->save_now = sonae_incidents_page_save_now_vfunc;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SONAE_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SIDEBAR_FOLDED] =
     g_param_spec_boolean ("sidebar-folded", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -606,5 +623,6 @@ GtkWidget *
 sonae_incidents_page_new (SonaeStore *store)
 {
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
+
   return g_object_new (SONAE_TYPE_INCIDENTS_PAGE, "store", store, NULL);
 }

@@ -3,12 +3,13 @@
 
 #include <adwaita.h>
 
+#include "sonae-section.h"
 #include "sonae-store.h"
 
 G_BEGIN_DECLS
 
 #define SONAE_TYPE_INCIDENTS_PAGE (sonae_incidents_page_get_type ())
-G_DECLARE_FINAL_TYPE (SonaeIncidentsPage, sonae_incidents_page, SONAE, INCIDENTS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (SonaeIncidentsPage, sonae_incidents_page, SONAE, INCIDENTS_PAGE, SonaeSection)
 
 /* A list of incidents (search, filters, paper forms) and the page of the
  * incident chosen. Like the Contacts page, it brings its own header bars:

@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 struct _SonaeManualPage
 {
-  GtkWidget parent_instance;
+  SonaeSection parent_instance;
 
   /* template widgets */
   AdwLeaflet *leaflet;
@@ -33,14 +33,13 @@ struct _SonaeManualPage
   GtkWidget *page_box;
 
   /* owned */
-  SonaeStore *store;
+  SonaeStore *store;             /* the section's, once built */
   SonaeManual *manual;
   SonaeManualView *view;
   char *section_id;
   char *scroll_item;             /* scroll to this item once laid out */
   char *focus_item;              /* and put the focus in its text */
   GHashTable *blocks;            /* item id → SonaeManualBlock, borrowed from page_box */
-  gulong changed_id;
   guint reload_source;
   guint scroll_source;
   guint scroll_tries;

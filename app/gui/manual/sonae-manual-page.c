@@ -17,11 +17,10 @@
 #include "sonae-gui-util.h"
 #include "sonae-manual-edits.h"
 
-G_DEFINE_FINAL_TYPE (SonaeManualPage, sonae_manual_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SonaeManualPage, sonae_manual_page, SONAE_TYPE_SECTION)
 
 enum {
   PROP_0,
-  PROP_STORE,
   PROP_EDITING,
   PROP_LEVEL,
   PROP_SIDEBAR_FOLDED,
@@ -85,7 +84,8 @@ load_view (SonaeManualPage *self)
 void
 sonae_manual_page_ensure_view (SonaeManualPage *self)
 {
-  if (self->view == NULL || self->view_stale)
+  sonae_section_ensure_built (SONAE_SECTION (self));
+  if (self->store != NULL && (self->view == NULL || self->view_stale))
     load_view (self);
 }
 
@@ -138,10 +138,11 @@ sonae_manual_page_reload_idle_cb (gpointer data)
 }
 
 static void
-store_changed_cb (SonaeStore      *store,
-                  const char      *detail,
-                  SonaeManualPage *self)
+sonae_manual_page_store_changed (SonaeSection *section,
+                                 const char   *detail)
 {
+  SonaeManualPage *self = SONAE_MANUAL_PAGE (section);
+
   if (g_strcmp0 (detail, SONAE_CHANGED_MANUAL) != 0 && g_strcmp0 (detail, SONAE_CHANGED_ROLES) != 0 &&
       g_strcmp0 (detail, SONAE_CHANGED_CONTACTS) != 0 && g_strcmp0 (detail, SONAE_CHANGED_PROFILE) != 0)
     return;
@@ -285,22 +286,26 @@ sonae_manual_page_set_editing (SonaeManualPage *self,
 /* --- GObject -------------------------------------------------------------------- */
 
 static void
-set_store (SonaeManualPage *self,
-           SonaeStore      *store)
+sonae_manual_page_build (SonaeSection *section)
 {
-  g_assert (self->store == NULL);
-  if (store == NULL)
-    return;
-  self->store = g_object_ref (store);
-  self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+  SonaeManualPage *self = SONAE_MANUAL_PAGE (section);
+
+  self->store = sonae_section_get_store (section);
   sonae_manual_page_reload (self);
 }
 
-static void
-sonae_manual_page_unmap (GtkWidget *widget)
+static gboolean
+sonae_manual_page_save_now_vfunc (SonaeSection *section)
 {
-  sonae_manual_page_flush_blocks (SONAE_MANUAL_PAGE (widget));
-  GTK_WIDGET_CLASS (sonae_manual_page_parent_class)->unmap (widget);
+  sonae_manual_page_flush_blocks (SONAE_MANUAL_PAGE (section));
+  return TRUE;
+}
+
+static gboolean
+sonae_manual_page_focus_search_vfunc (SonaeSection *section)
+{
+  sonae_manual_page_focus_search (SONAE_MANUAL_PAGE (section));
+  return TRUE;
 }
 
 static void
@@ -312,15 +317,13 @@ sonae_manual_page_dispose (GObject *object)
     sonae_manual_page_flush_blocks (self);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_handle_id (&self->scroll_source, g_source_remove);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
   if (self->blocks != NULL)
     g_hash_table_remove_all (self->blocks);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SONAE_TYPE_MANUAL_PAGE);
   g_clear_pointer (&self->view, sonae_manual_view_free);
   g_clear_pointer (&self->manual, sonae_manual_unref);
-  g_clear_object (&self->store);
+  self->store = NULL;
 
   G_OBJECT_CLASS (sonae_manual_page_parent_class)->dispose (object);
 }
@@ -348,9 +351,6 @@ sonae_manual_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
     case PROP_EDITING:
       g_value_set_boolean (value, self->editing);
       break;
@@ -375,9 +375,6 @@ sonae_manual_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      set_store (self, g_value_get_object (value));
-      break;
     case PROP_EDITING:
       sonae_manual_page_set_editing (self, g_value_get_boolean (value));
       break;
@@ -401,16 +398,17 @@ sonae_manual_page_class_init (SonaeManualPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SonaeSectionClass *section_class = SONAE_SECTION_CLASS (klass);
 
   object_class->dispose = sonae_manual_page_dispose;
   object_class->finalize = sonae_manual_page_finalize;
   object_class->get_property = sonae_manual_page_get_property;
   object_class->set_property = sonae_manual_page_set_property;
-  widget_class->unmap = sonae_manual_page_unmap;
+  section_class->build = sonae_manual_page_build;
+  section_class->store_changed = sonae_manual_page_store_changed;
+  section_class->save_now = sonae_manual_page_save_now_vfunc;
+  section_class->focus_search = sonae_manual_page_focus_search_vfunc;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SONAE_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_EDITING] =
     g_param_spec_boolean ("editing", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

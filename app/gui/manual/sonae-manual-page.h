@@ -4,12 +4,13 @@
 
 #include <adwaita.h>
 
+#include "sonae-section.h"
 #include "sonae-store.h"
 
 G_BEGIN_DECLS
 
 #define SONAE_TYPE_MANUAL_PAGE (sonae_manual_page_get_type ())
-G_DECLARE_FINAL_TYPE (SonaeManualPage, sonae_manual_page, SONAE, MANUAL_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (SonaeManualPage, sonae_manual_page, SONAE, MANUAL_PAGE, SonaeSection)
 
 /* Like the Contacts page, the page brings its own header bars (contents and
  * page) with the window buttons; the window binds its sidebar leaflet's

@@ -151,8 +151,13 @@ static void
 show_section (SonaeWindow   *self,
               const Section *section)
 {
+  GtkWidget *page = gtk_stack_get_child_by_name (self->content_stack, section->name);
+
   self->section = section->name;
-  gtk_stack_set_visible_child_name (self->content_stack, section->name);
+  /* A section builds its content the first time it is shown. */
+  if (SONAE_IS_SECTION (page))
+    sonae_section_ensure_built (SONAE_SECTION (page));
+  gtk_stack_set_visible_child (self->content_stack, page);
   /* Contacts (a list and an editor), the Manual (its contents and a
    * page) and Incidents (a list and an incident) bring their own header
    * bars. */
@@ -452,18 +457,15 @@ search_cb (GtkWidget  *widget,
 {
   SonaeWindow *self = SONAE_WINDOW (widget);
 
+  GtkWidget *page = gtk_stack_get_visible_child (self->content_stack);
+
   /* The Manual searches its own text, Incidents its incidents; elsewhere,
    * Ctrl+F finds a contact. */
-  if (g_strcmp0 (self->section, "incidents") == 0)
+  if (SONAE_IS_SECTION (page) && SONAE_SECTION_GET_CLASS (page)->focus_search != NULL &&
+      !SONAE_IS_CONTACTS_PAGE (page))
     {
       show_content (self);
-      sonae_incidents_page_focus_search (SONAE_INCIDENTS_PAGE (self->incidents_page));
-      return;
-    }
-  if (g_strcmp0 (self->section, "manual") == 0)
-    {
-      show_content (self);
-      sonae_manual_page_focus_search (SONAE_MANUAL_PAGE (self->manual_page));
+      sonae_section_focus_search (SONAE_SECTION (page));
       return;
     }
   sonae_contacts_page_focus_search (open_contacts (self));
@@ -554,6 +556,19 @@ show_bcp_system_cb (GtkWidget  *widget,
     sonae_bcp_page_show_worksheet (page, "systems");
 }
 
+/* Save what is typed but not saved yet in every section. */
+static void
+save_sections (SonaeWindow *self)
+{
+  if (self->content_stack == NULL)
+    return;
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->content_stack));
+       page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    if (SONAE_IS_SECTION (page))
+      sonae_section_save_now (SONAE_SECTION (page));
+}
+
 static void
 print_binder_cb (GtkWidget  *widget,
                  const char *action_name,
@@ -562,9 +577,7 @@ print_binder_cb (GtkWidget  *widget,
   SonaeWindow *self = SONAE_WINDOW (widget);
 
   /* Everything typed so far goes on paper. */
-  sonae_incidents_page_save_now (SONAE_INCIDENTS_PAGE (self->incidents_page));
-  sonae_manual_page_save_now (SONAE_MANUAL_PAGE (self->manual_page));
-  sonae_bcp_page_save_now (SONAE_BCP_PAGE (self->bcp_page));
+  save_sections (self);
   sonae_print_document (widget, self->store, "binder");
 }
 
@@ -653,8 +666,7 @@ sonae_window_close_request (GtkWindow *window)
 {
   SonaeWindow *self = SONAE_WINDOW (window);
 
-  if (self->bcp_page != NULL)
-    sonae_bcp_page_save_now (SONAE_BCP_PAGE (self->bcp_page));
+  save_sections (self);
   if (self->settings != NULL)
     {
       int width;

@@ -1,0 +1,45 @@
+/* sonae-section.h: the base of the window's sections (Home, Incidents,
+ * Manual, Contacts, BCP).
+ *
+ * A section holds the store and follows its "changed" signal; it builds its
+ * content from the database the first time it is shown (or when something
+ * asks for it with sonae_section_ensure_built), so that opening the window
+ * reads only what the first section needs. Leaving a section (unmap) saves
+ * what was typed in it. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sonae-store.h"
+
+G_BEGIN_DECLS
+
+#define SONAE_TYPE_SECTION (sonae_section_get_type ())
+G_DECLARE_DERIVABLE_TYPE (SonaeSection, sonae_section, SONAE, SECTION, GtkWidget)
+
+struct _SonaeSectionClass
+{
+  GtkWidgetClass parent_class;
+
+  /* Read the store and fill the section: called once. */
+  void     (*build)         (SonaeSection *self);
+  /* The store changed (@detail: a SONAE_CHANGED_* detail); only called
+   * once the section is built: building reads everything afresh. */
+  void     (*store_changed) (SonaeSection *self,
+                             const char   *detail);
+  /* Save what is typed but not saved yet; FALSE when something could not
+   * be saved (the section has said why). */
+  gboolean (*save_now)      (SonaeSection *self);
+  /* Put the focus in the section's search; FALSE when it has none. */
+  gboolean (*focus_search)  (SonaeSection *self);
+};
+
+SonaeStore *sonae_section_get_store    (SonaeSection *self);
+gboolean    sonae_section_is_built     (SonaeSection *self);
+/* Build the content now if it is not built yet (before showing a part of
+ * it, say). */
+void        sonae_section_ensure_built (SonaeSection *self);
+gboolean    sonae_section_save_now     (SonaeSection *self);
+gboolean    sonae_section_focus_search (SonaeSection *self);
+
+G_END_DECLS

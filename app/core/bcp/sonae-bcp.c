@@ -1,6 +1,7 @@
 /* sonae-bcp.c: the IT business-continuity plan without SQL: the names of
  * its enums, their titles, the readiness self-check's questions, the risk
- * levels and the records' constructors (the SQL is in sonae-store-bcp.c). */
+ * levels and the records' constructors (the SQL is in sonae-bcp-plan.c,
+ * sonae-bcp-systems.c, sonae-bcp-risks.c and sonae-bcp-drills.c). */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,5 +1,6 @@
 /* sonae-document-private.h: the document model shared by the builder
- * (sonae-document.c) and the layout (sonae-document-layout.c) */
+ * (sonae-document.c) and the layout (sonae-document-layout.c and the files
+ * sonae-document-layout-private.h lists) */
 #pragma once
 
 #include "sonae-document-builder.h"
@@ -131,7 +132,7 @@ struct _SonaeDocument {
 
 Block *sonae_document_last_block (SonaeDocument *doc);
 void   sonae_document_clear_layout (SonaeDocument *doc);
-/* Drop the layouts kept for the slices of a part (sonae-document-layout.c). */
+/* Drop the layouts kept for the slices of a part (sonae-document-slices.c). */
 void   sonae_document_clear_slice_cache (SonaeDocument *doc);
 
 /* Composed documents (sonae-document.c, sonae-document-layout.c) */

@@ -1,0 +1,173 @@
+/* sonae-document-page.c: a page drawn. Around the text, the page's
+ * furniture: the header (the organisation, the document's title, when it
+ * was printed), the red band of a drill, and the footer with the page
+ * number (of the whole binder, for one of its parts); then each item
+ * placed on the page, laid out again, or a slice of one. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "sonae-document-layout-private.h"
+
+static void
+draw_page_frame (SonaeDocument *doc,
+                 cairo_t       *cr,
+                 guint          page_nr,
+                 guint          n_pages)
+{
+  g_autofree char *left = NULL;
+  g_autofree char *right = NULL;
+  g_autofree char *footer = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *printed = NULL;
+  PangoLayout *left_layout;
+  PangoLayout *right_layout;
+  PangoLayout *footer_layout;
+  double w = doc->page_width - 2 * MARGIN_X;
+  double h;
+
+  if (doc->organisation != NULL && *doc->organisation != '\0')
+    left = g_markup_printf_escaped ("<b>%s</b>\u2003<span foreground=\"" SONAE_PRINT_COLOR_MUTED "\">%s</span>",
+                                    doc->organisation, doc->title);
+  else
+    left = g_markup_printf_escaped ("<b>%s</b>", doc->title);
+  date = g_date_time_format (doc->printed, "%Y-%m-%d %H:%M");
+  /* Translators: %s is a date and time such as 2026-04-01 09:00 */
+  printed = g_strdup_printf (_("Printed %s"), date);
+  right = g_markup_printf_escaped ("<span foreground=\"" SONAE_PRINT_COLOR_MUTED "\">%s</span>", printed);
+
+  right_layout = sonae_layout_make (doc, right, SIZE_PAGE, FALSE, w * 0.3, PANGO_ALIGN_RIGHT);
+  left_layout = sonae_layout_make (doc, left, SIZE_PAGE, FALSE, w * 0.68, PANGO_ALIGN_LEFT);
+  pango_layout_set_ellipsize (left_layout, PANGO_ELLIPSIZE_END);
+
+  sonae_layout_set_gray (cr, 0.1);
+  cairo_move_to (cr, MARGIN_X, HEADER_TOP);
+  pango_cairo_show_layout (cr, left_layout);
+  cairo_move_to (cr, MARGIN_X + w * 0.7, HEADER_TOP);
+  pango_cairo_show_layout (cr, right_layout);
+  h = MAX (sonae_layout_height (left_layout), sonae_layout_height (right_layout));
+  sonae_layout_hline (cr, MARGIN_X, MARGIN_X + w, HEADER_TOP + h + 3.0, 0.5, 0.45);
+
+  if (doc->drill)
+    {
+      g_autofree char *band = g_markup_printf_escaped ("<span foreground=\"#ffffff\">%s</span>",
+                                                       _("DRILL — an exercise, not a real incident"));
+      PangoLayout *band_layout = sonae_layout_make (doc, band, SIZE_DRILL, TRUE, w, PANGO_ALIGN_CENTER);
+      double top = HEADER_TOP + h + 7.0;
+
+      pango_layout_set_ellipsize (band_layout, PANGO_ELLIPSIZE_END);
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, RED_R, RED_G, RED_B);
+      cairo_rectangle (cr, MARGIN_X, top, w, DRILL_BAND);
+      cairo_fill (cr);
+      cairo_restore (cr);
+      cairo_move_to (cr, MARGIN_X, top + (DRILL_BAND - sonae_layout_height (band_layout)) / 2);
+      pango_cairo_show_layout (cr, band_layout);
+      g_object_unref (band_layout);
+      sonae_layout_set_gray (cr, 0.1);
+    }
+
+  /* Translators: the footer of every printed page, e.g. “Page 2 of 5” */
+  footer = g_strdup_printf (_("Page %u of %u"), page_nr + 1 + doc->page_offset,
+                            doc->page_total > 0 ? doc->page_total : n_pages);
+  if (doc->page_total > 0 && n_pages > 1)
+    {
+      /* A part of a composed document (the binder) with pages of its own,
+       * which its own contents may refer to (the manual's). */
+      g_autofree char *whole = g_steal_pointer (&footer);
+      /* Translators: in the footer of a page of the binder after “Page 13
+       * of 35”: a document of the binder, and its own page number, e.g.
+       * “(Emergency Manual: page 2 of 16)” */
+      g_autofree char *own = g_strdup_printf (_("(%s: page %u of %u)"), doc->title, page_nr + 1, n_pages);
+
+      footer = g_strconcat (whole, "\u2003", own, NULL);
+    }
+  {
+    g_autofree char *markup = g_markup_printf_escaped ("<span foreground=\"" SONAE_PRINT_COLOR_MUTED "\">%s</span>",
+                                                       footer);
+    footer_layout = sonae_layout_make (doc, markup, SIZE_PAGE, FALSE, w, PANGO_ALIGN_CENTER);
+  }
+  cairo_move_to (cr, MARGIN_X, doc->page_height - FOOTER_BOTTOM - sonae_layout_height (footer_layout));
+  pango_cairo_show_layout (cr, footer_layout);
+
+  g_object_unref (left_layout);
+  g_object_unref (right_layout);
+  g_object_unref (footer_layout);
+}
+
+void
+sonae_document_draw_page (SonaeDocument *doc,
+                          cairo_t       *cr,
+                          guint          page_nr)
+{
+  guint n_pages;
+  guint first, last;
+
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (doc->context != NULL);  /* paginate first */
+
+  if (doc->parts != NULL)
+    {
+      guint n = doc->parts->len;
+
+      g_return_if_fail (page_nr < g_array_index (doc->part_first_page, guint, n));
+      /* The part the page belongs to, and its own page. */
+      for (guint i = n; i-- > 0;)
+        {
+          guint first = g_array_index (doc->part_first_page, guint, i);
+
+          if (page_nr >= first)
+            {
+              sonae_document_draw_page (g_ptr_array_index (doc->parts, i), cr, page_nr - first);
+              return;
+            }
+        }
+      return;
+    }
+
+  n_pages = doc->page_starts->len - 1;
+  g_return_if_fail (page_nr < n_pages);
+
+  first = g_array_index (doc->page_starts, guint, page_nr);
+  last = g_array_index (doc->page_starts, guint, page_nr + 1);
+
+  cairo_save (cr);
+  cairo_scale (cr, doc->scale, doc->scale);
+  draw_page_frame (doc, cr, page_nr, n_pages);
+
+  for (guint i = first; i < last; i++)
+    {
+      Placed *p = &g_array_index (doc->placed, Placed, i);
+      Block *b = g_ptr_array_index (doc->blocks, p->block);
+
+      cairo_save (cr);
+      if (p->sliced)
+        {
+          SliceCache *cache = sonae_layout_get_slice_cache (doc, p);
+
+          /* A slice of something taller than what was left of the page. */
+          cairo_rectangle (cr, 0, doc->text_top + p->y, doc->page_width, p->height);
+          cairo_clip (cr);
+          cairo_translate (cr, MARGIN_X + b->indent, doc->text_top + p->y - p->offset);
+          sonae_layout_draw_item (doc, cr, b, p->row, cache->pieces, cache->height);
+          sonae_layout_set_gray (cr, 0.1);
+          sonae_layout_show_slice_pieces (cr, cache, p->offset, p->offset + p->height);
+        }
+      else
+        {
+          g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
+          double height;
+
+          g_array_set_clear_func (pieces, sonae_layout_piece_clear);
+          height = sonae_layout_item (doc, b, p->row, pieces);
+          cairo_translate (cr, MARGIN_X + b->indent, doc->text_top + p->y);
+          sonae_layout_draw_item (doc, cr, b, p->row, pieces, height);
+          sonae_layout_set_gray (cr, 0.1);
+          sonae_layout_show_pieces (cr, pieces);
+        }
+      cairo_restore (cr);
+    }
+  cairo_restore (cr);
+}

@@ -13,6 +13,7 @@
 #include "sonae-incidents.h"
 #include "sonae-store.h"
 #include "sonae-test-util.h"
+#include "sonae-timeline.h"
 
 #define NOW "2026-11-21T10:00:00"
 #define TODAY "2026-11-21"

@@ -15,6 +15,7 @@
 #include "sonae-report-form.h"
 #include "sonae-store.h"
 #include "sonae-test-util.h"
+#include "sonae-timeline.h"
 
 static void
 test_demo_fills_empty (void)

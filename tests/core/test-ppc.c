@@ -9,6 +9,7 @@
 #include "sonae-ppc.h"
 #include "sonae-store.h"
 #include "sonae-test-util.h"
+#include "sonae-timeline.h"
 
 #define AUTHOR "事務長"
 #define LEARNED "2026-11-21"

@@ -15,6 +15,7 @@
 #include "sonae-ppc.h"
 #include "sonae-report-form.h"
 #include "sonae-test-util.h"
+#include "sonae-timeline.h"
 
 #define NOW "2026-11-21T10:00:00"
 #define TODAY "2026-11-21"

@@ -16,6 +16,7 @@
 #include "sonae-report-form.h"
 #include "sonae-store.h"
 #include "sonae-test-util.h"
+#include "sonae-timeline.h"
 
 gboolean sonae_store_migrate_file_to (const char *path, int target, GError **error);
 

@@ -10,6 +10,7 @@
 #include "sonae-incidents.h"
 #include "sonae-store.h"
 #include "sonae-test-util.h"
+#include "sonae-timeline.h"
 
 #define NOW "2026-11-21T10:00:00"
 #define AUTHOR "田中 健一"

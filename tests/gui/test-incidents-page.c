@@ -21,6 +21,7 @@
 #include "sonae-test-gui.h"
 #include "sonae-test-util.h"
 #include "sonae-timeline-view.h"
+#include "sonae-timeline.h"
 #include "sonae-window.h"
 
 #define AUTHOR "テスト 担当"

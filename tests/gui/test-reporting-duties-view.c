@@ -16,6 +16,7 @@
 #include "sonae-reporting-duties-view.h"
 #include "sonae-test-gui.h"
 #include "sonae-test-util.h"
+#include "sonae-timeline.h"
 #include "sonae-window.h"
 
 #define AUTHOR "事務長 テスト"

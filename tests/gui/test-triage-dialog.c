@@ -16,6 +16,7 @@
 #include "sonae-incidents.h"
 #include "sonae-test-gui.h"
 #include "sonae-test-util.h"
+#include "sonae-timeline.h"
 #include "sonae-triage-dialog.h"
 #include "sonae-triage.h"
 #include "sonae-window.h"

@@ -17,6 +17,7 @@
 #include "sonae-store.h"
 #include "sonae-test-pdf.h"
 #include "sonae-test-util.h"
+#include "sonae-timeline.h"
 
 #define ORG_NAME "さくら内科クリニック"
 #define DRILL_BAND "DRILL — an exercise, not a real incident"

@@ -16,6 +16,7 @@
 #include "sonae-manual-edits.h"
 #include "sonae-report-form.h"
 #include "sonae-store-private.h"
+#include "sonae-timeline.h"
 
 typedef struct {
   const char *key;           /* to assign roles below */

@@ -1,5 +1,6 @@
 /* sonae-incident.c: the incident record, its enums, times typed by people,
- * and how a timeline entry reads. The SQL is in sonae-incidents.c. */
+ * and how a timeline entry reads. The SQL is in sonae-incidents.c and
+ * sonae-timeline.c. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,7 +1,8 @@
 /* sonae-incidents.h: the incidents in the database: starting one, reading
  * and listing them, changing what they record (status, level, type, event,
- * details, checklist steps) and their hash-chained timeline of calls, notes
- * and corrections. Each change is one transaction with its timeline entry. */
+ * details, checklist steps). Each change is one transaction with its
+ * timeline entry; the timeline itself, with its calls, notes and
+ * corrections, is in sonae-timeline.h. */
 #pragma once
 
 #include "sonae-incident.h"
@@ -99,43 +100,5 @@ gboolean sonae_incidents_set_step_field (SonaeStore                *self,
                                          const char                *value,
                                          const char                *author,
                                          GError                   **error);
-/* A call to @contact_id (as @role_key, may be NULL), with its outcome. */
-gboolean sonae_incidents_log_call       (SonaeStore      *self,
-                                         gint64           id,
-                                         gint64           contact_id,
-                                         const char      *role_key,
-                                         SonaeCallOutcome outcome,
-                                         const char      *author,
-                                         const char      *at,
-                                         GError         **error);
-gboolean sonae_incidents_add_note       (SonaeStore *self,
-                                         gint64      id,
-                                         const char *text,
-                                         const char *author,
-                                         const char *at,
-                                         GError    **error);
-/* A correction of entry @entry_id (of incident @id): a new entry whose text
- * says what is right. The old entry stays, marked corrected. */
-gboolean sonae_incidents_correct_entry  (SonaeStore *self,
-                                         gint64      id,
-                                         gint64      entry_id,
-                                         const char *text,
-                                         const char *author,
-                                         GError    **error);
-
-/* The timeline, in the order entered (seq), of SonaeTimelineEntry. */
-GPtrArray *sonae_incidents_list_timeline   (SonaeStore *self,
-                                            gint64      id,
-                                            GError    **error);
-/* Check the chain: every entry's hash matches its content, every entry
- * refers to the one before, the numbers run without a gap and the last one
- * is the one the incident recorded. FALSE with SONAE_ERROR_CORRUPT and a
- * plain sentence ("Entry 4 of the timeline was changed after it was
- * written.") when not; @out_bad_seq (may be NULL) is the first entry found
- * wrong. */
-gboolean   sonae_incidents_verify_timeline (SonaeStore *self,
-                                            gint64      id,
-                                            guint      *out_bad_seq,
-                                            GError    **error);
 
 G_END_DECLS

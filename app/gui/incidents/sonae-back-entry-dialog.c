@@ -9,6 +9,7 @@
 #include "sonae-gui-util.h"
 #include "sonae-incident.h"
 #include "sonae-incidents.h"
+#include "sonae-timeline.h"
 
 struct _SonaeBackEntryDialog
 {

@@ -20,6 +20,7 @@
 #include "sonae-gui-util.h"
 #include "sonae-incidents.h"
 #include "sonae-role.h"
+#include "sonae-timeline.h"
 
 
 typedef struct {

@@ -14,6 +14,7 @@
 #include "sonae-incidents.h"
 #include "sonae-manual.h"
 #include "sonae-role.h"
+#include "sonae-timeline.h"
 
 struct _SonaeIncidentNow
 {

@@ -20,6 +20,7 @@
 #include "sonae-report-form-view.h"
 #include "sonae-reporting-duties-view.h"
 #include "sonae-timeline-view.h"
+#include "sonae-timeline.h"
 
 struct _SonaeIncidentView
 {

@@ -14,6 +14,7 @@
 #include "sonae-gui-util.h"
 #include "sonae-incident.h"
 #include "sonae-incidents.h"
+#include "sonae-timeline.h"
 
 struct _SonaeTimelineView
 {

@@ -21,6 +21,7 @@
 #include "sonae-incident.h"
 #include "sonae-incidents.h"
 #include "sonae-role.h"
+#include "sonae-timeline.h"
 
 /* Where a step's fields start: under the step's text, past its box. */
 #define FIELD_INDENT 20.0

@@ -10,6 +10,7 @@
 #include "sonae-error.h"
 #include "sonae-incident.h"
 #include "sonae-incidents.h"
+#include "sonae-timeline.h"
 
 static const char *
 muted_open (void)

@@ -82,9 +82,9 @@ sonae_bcp_save_drill (SonaeStore    *self,
       return FALSE;
     }
   if (!sonae_bcp_normalize_date (drill->held_on, TRUE, &held, error) ||
-      !sonae_bcp_check_required (drill->scenario, _("Write what the drill practised."), error) ||
-      !sonae_bcp_check_text (drill->participants, error) ||
-      !sonae_bcp_check_text (drill->findings, error))
+      !sonae_bcp_validate_required (drill->scenario, _("Write what the drill practised."), error) ||
+      !sonae_bcp_validate_text (drill->participants, error) ||
+      !sonae_bcp_validate_text (drill->findings, error))
     return FALSE;
   if (drill->incident_id != 0)
     {

@@ -85,7 +85,7 @@ sonae_bcp_set_text (SonaeStore  *self,
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
   g_return_val_if_fail ((guint) text < SONAE_BCP_N_TEXTS, FALSE);
 
-  if (!sonae_bcp_check_text (value, error))
+  if (!sonae_bcp_validate_text (value, error))
     return FALSE;
   return set_text_row (self, sonae_bcp_text_to_string (text), value, error);
 }
@@ -141,7 +141,7 @@ sonae_bcp_mark_reviewed (SonaeStore *self,
 
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
-  if (!sonae_bcp_check_required (by, _("Say who reviewed the plan."), error))
+  if (!sonae_bcp_validate_required (by, _("Say who reviewed the plan."), error))
     return FALSE;
   if (!sonae_bcp_past_date_or_today (date, &day, error))
     return FALSE;
@@ -278,12 +278,12 @@ sonae_bcp_set_check (SonaeStore    *self,
                    key && g_utf8_validate (key, -1, NULL) ? key : "");
       return FALSE;
     }
-  if (!sonae_bcp_check_answer (answer, error))
+  if (!sonae_bcp_validate_answer (answer, error))
     return FALSE;
   if (answer == SONAE_BCP_NO)
     {
       if (!sonae_bcp_normalize_date (target_on, FALSE, &target, error) ||
-          !sonae_bcp_check_person (owner_id, error))
+          !sonae_bcp_validate_person (owner_id, error))
         return FALSE;
     }
 

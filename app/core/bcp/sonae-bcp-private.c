@@ -24,8 +24,8 @@ as_invalid (GError  *local,
 }
 
 gboolean
-sonae_bcp_check_text (const char  *text,
-                      GError     **error)
+sonae_bcp_validate_text (const char *text,
+                         GError    **error)
 {
   GError *local = NULL;
 
@@ -33,9 +33,9 @@ sonae_bcp_check_text (const char  *text,
 }
 
 gboolean
-sonae_bcp_check_required (const char  *text,
-                          const char  *message,
-                          GError     **error)
+sonae_bcp_validate_required (const char *text,
+                             const char *message,
+                             GError    **error)
 {
   GError *local = NULL;
 
@@ -75,8 +75,8 @@ sonae_bcp_past_date_or_today (const char  *date,
 }
 
 gboolean
-sonae_bcp_check_person (gint64    id,
-                        GError  **error)
+sonae_bcp_validate_person (gint64   id,
+                           GError **error)
 {
   if (id >= 0)
     return TRUE;
@@ -86,8 +86,8 @@ sonae_bcp_check_person (gint64    id,
 }
 
 gboolean
-sonae_bcp_check_answer (SonaeBcpAnswer   answer,
-                        GError         **error)
+sonae_bcp_validate_answer (SonaeBcpAnswer answer,
+                           GError       **error)
 {
   if ((guint) answer <= SONAE_BCP_NO)
     return TRUE;

@@ -18,27 +18,27 @@ G_BEGIN_DECLS
 /* Every refusal is SONAE_ERROR_INVALID, a text too long included. */
 
 /* As sonae_input_check_text(), refusing as the plan refuses. */
-gboolean sonae_bcp_check_text         (const char  *text,
-                                       GError     **error);
+gboolean sonae_bcp_validate_text      (const char *text,
+                                       GError    **error);
 /* As sonae_input_check_required(). */
-gboolean sonae_bcp_check_required     (const char  *text,
-                                       const char  *message,
-                                       GError     **error);
+gboolean sonae_bcp_validate_required  (const char *text,
+                                       const char *message,
+                                       GError    **error);
 /* A date a person typed, stripped; NULL for none. With @past_only, a date
  * after today is refused. */
-gboolean sonae_bcp_normalize_date     (const char  *text,
-                                       gboolean     past_only,
-                                       char       **out_date,
-                                       GError     **error);
+gboolean sonae_bcp_normalize_date     (const char *text,
+                                       gboolean    past_only,
+                                       char      **out_date,
+                                       GError    **error);
 /* @date, or today when NULL; must be real and not in the future. */
-gboolean sonae_bcp_past_date_or_today (const char  *date,
-                                       char       **out_date,
-                                       GError     **error);
+gboolean sonae_bcp_past_date_or_today (const char *date,
+                                       char      **out_date,
+                                       GError    **error);
 /* A contact's id, or 0 for nobody. */
-gboolean sonae_bcp_check_person       (gint64    id,
-                                       GError  **error);
-gboolean sonae_bcp_check_answer       (SonaeBcpAnswer   answer,
-                                       GError         **error);
+gboolean sonae_bcp_validate_person    (gint64   id,
+                                       GError **error);
+gboolean sonae_bcp_validate_answer    (SonaeBcpAnswer answer,
+                                       GError       **error);
 
 /* --- rows ---------------------------------------------------------------- */
 

@@ -52,9 +52,9 @@ sonae_bcp_save_event (SonaeStore    *self,
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
   g_return_val_if_fail (event != NULL, FALSE);
 
-  if (!sonae_bcp_check_required (event->title, _("The event needs a title."), error) ||
-      !sonae_bcp_check_text (event->stops, error) ||
-      !sonae_bcp_check_text (event->damage, error))
+  if (!sonae_bcp_validate_required (event->title, _("The event needs a title."), error) ||
+      !sonae_bcp_validate_text (event->stops, error) ||
+      !sonae_bcp_validate_text (event->damage, error))
     return FALSE;
   title = g_strstrip (g_strdup (event->title));
 
@@ -401,9 +401,9 @@ sonae_bcp_save_measure (SonaeStore      *self,
                            _("This measure comes from an answer of the self-check: change the answer instead."));
       return FALSE;
     }
-  if (!sonae_bcp_check_required (measure->text, _("Write what is to be done."), error) ||
+  if (!sonae_bcp_validate_required (measure->text, _("Write what is to be done."), error) ||
       !sonae_bcp_normalize_date (measure->due_on, FALSE, &due, error) ||
-      !sonae_bcp_check_person (measure->owner_id, error) ||
+      !sonae_bcp_validate_person (measure->owner_id, error) ||
       !check_link (self, "SELECT 1 FROM bcp_drills WHERE id = ?1", measure->drill_id,
                    _("The drill this measure belongs to does not exist."), error) ||
       !check_link (self, "SELECT 1 FROM bcp_risks WHERE id = ?1", measure->risk_id,
@@ -578,9 +578,9 @@ sonae_bcp_save_risk (SonaeStore   *self,
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
   g_return_val_if_fail (risk != NULL, FALSE);
 
-  if (!sonae_bcp_check_required (risk->risk, _("Write what could happen and why."), error) ||
-      !sonae_bcp_check_text (risk->treatment_text, error) ||
-      !sonae_bcp_check_text (risk->accepted_by, error))
+  if (!sonae_bcp_validate_required (risk->risk, _("Write what could happen and why."), error) ||
+      !sonae_bcp_validate_text (risk->treatment_text, error) ||
+      !sonae_bcp_validate_text (risk->accepted_by, error))
     return FALSE;
   if (risk->likelihood < 1 || risk->likelihood > 3)
     {
@@ -600,7 +600,7 @@ sonae_bcp_save_risk (SonaeStore   *self,
                            _("Choose how the risk is treated: reduce, avoid, transfer or accept."));
       return FALSE;
     }
-  if (!sonae_bcp_check_person (risk->owner_id, error) ||
+  if (!sonae_bcp_validate_person (risk->owner_id, error) ||
       !sonae_bcp_normalize_date (risk->accepted_on, TRUE, &accepted_on, error) ||
       !sonae_bcp_normalize_date (risk->next_review_on, FALSE, &review, error))
     return FALSE;

@@ -188,7 +188,7 @@ check_system (SonaeBcpSystem  *system,
     system->backup_location, system->fallback, system->forms_location, system->first_steps,
   };
 
-  if (!sonae_bcp_check_required (system->name, _("The system needs a name."), error))
+  if (!sonae_bcp_validate_required (system->name, _("The system needs a name."), error))
     return FALSE;
   name = g_strstrip (g_strdup (system->name));
   if (strlen (name) > SYSTEM_NAME_MAX)
@@ -204,17 +204,17 @@ check_system (SonaeBcpSystem  *system,
       return FALSE;
     }
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    if (!sonae_bcp_check_text (texts[i], error))
+    if (!sonae_bcp_validate_text (texts[i], error))
       return FALSE;
   if (!check_number (system->recovery_order, 0, NUMBER_MAX, _("The recovery order"), error) ||
       !check_number (system->rto_hours, -1, NUMBER_MAX, _("The target time to recover"), error) ||
       !check_number (system->rpo_hours, -1, NUMBER_MAX, _("The data that may be lost"), error) ||
       !check_number (system->backup_generations, -1, GENERATIONS_MAX, _("The number of backup generations"), error) ||
       !check_number (system->restore_test_days, 0, RESTORE_DAYS_MAX, _("The days between restore tests"), error) ||
-      !sonae_bcp_check_person (system->vendor_id, error) ||
-      !sonae_bcp_check_person (system->owner_id, error))
+      !sonae_bcp_validate_person (system->vendor_id, error) ||
+      !sonae_bcp_validate_person (system->owner_id, error))
     return FALSE;
-  if (!sonae_bcp_check_answer (system->backup_offline, error) ||
+  if (!sonae_bcp_validate_answer (system->backup_offline, error) ||
       !sonae_bcp_normalize_date (system->restore_tested_on, TRUE, out_tested, error))
     return FALSE;
   *out_name = g_steal_pointer (&name);

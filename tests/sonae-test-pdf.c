@@ -110,3 +110,19 @@ sonae_test_offset_of (const char *haystack,
     g_error ("“%s” is not in the PDF text after offset %" G_GSSIZE_FORMAT ": %s", needle, from, haystack);
   return found - haystack;
 }
+
+SonaeDocument *
+sonae_test_build_document (SonaeStore           *store,
+                           const char           *name,
+                           SonaeDocumentSubject  subject,
+                           gint64                id,
+                           int                   year,
+                           GError              **error)
+{
+  SonaeDocumentRequest request = SONAE_DOCUMENT_REQUEST_INIT (name);
+
+  request.subject = subject;
+  request.id = id;
+  request.year = year;
+  return sonae_documents_build_request (store, &request, error);
+}

@@ -4,6 +4,7 @@
 #include <poppler.h>
 
 #include "sonae-document.h"
+#include "sonae-documents.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,15 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SonaeTestPdf, sonae_test_pdf_clear)
 void      sonae_test_pdf_write_and_read (SonaeDocument *doc,
                                          const char    *path,
                                          SonaeTestPdf  *pdf);
+
+/* sonae_documents_build_request() of @name about @subject (@id an incident
+ * or system, @year a year), on A4. */
+SonaeDocument *sonae_test_build_document (SonaeStore           *store,
+                                          const char           *name,
+                                          SonaeDocumentSubject  subject,
+                                          gint64                id,
+                                          int                   year,
+                                          GError              **error);
 
 /* Whether squeezed @haystack holds @needle (squeezed too). */
 gboolean  sonae_test_pdf_has            (const char   *haystack,

@@ -234,6 +234,7 @@ run_export (const char   *data_dir,
   g_autoptr(SonaeDocument) doc = NULL;
   g_autoptr(SonaeIncident) incident = NULL;
   g_autoptr(SonaeBcpSystem) system = NULL;
+  SonaeDocumentRequest request = SONAE_DOCUMENT_REQUEST_INIT (name);
   SonaePaper paper = SONAE_PAPER_A4;
   gint64 year = 0;
 
@@ -281,24 +282,30 @@ run_export (const char   *data_dir,
   store = open_store (data_dir, FALSE, &error);
   if (store == NULL)
     return fail (_("Could not open the data folder"), error);
+  /* The same request as the window's Print makes, named from the options. */
+  request.paper = paper;
   if (incident_ref != NULL)
     {
       incident = sonae_incidents_find (store, incident_ref, &error);
       if (incident == NULL)
         return fail (_("Could not write the document"), error);
-      doc = sonae_documents_build_for_incident (store, name, incident->id, paper, &error);
+      request.subject = SONAE_DOCUMENT_FOR_INCIDENT;
+      request.id = incident->id;
     }
   else if (system_ref != NULL)
     {
       system = sonae_bcp_find_system (store, system_ref, &error);
       if (system == NULL)
         return fail (_("Could not write the document"), error);
-      doc = sonae_documents_build_for_system (store, name, system->id, paper, &error);
+      request.subject = SONAE_DOCUMENT_FOR_SYSTEM;
+      request.id = system->id;
     }
   else if (year != 0)
-    doc = sonae_documents_build_for_year (store, name, (int) year, paper, &error);
-  else
-    doc = sonae_documents_build (store, name, paper, &error);
+    {
+      request.subject = SONAE_DOCUMENT_FOR_YEAR;
+      request.year = (int) year;
+    }
+  doc = sonae_documents_build_request (store, &request, &error);
   if (doc == NULL || !sonae_document_write_pdf (doc, output, &error))
     return fail (_("Could not write the document"), error);
   g_print (_("Wrote %s to %s\n"), sonae_documents_get_title (name), output);

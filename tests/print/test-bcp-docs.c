@@ -211,7 +211,8 @@ export_card (SonaeStore   *store,
              SonaeTestPdf *pdf)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaeDocument) doc = sonae_documents_build_for_system (store, "outage-card", id, SONAE_PAPER_A4, &error);
+  g_autoptr(SonaeDocument) doc = sonae_test_build_document (store, "outage-card", SONAE_DOCUMENT_FOR_SYSTEM, id, 0,
+                                                            &error);
 
   g_assert_no_error (error);
   export_doc (doc, dir, "card.pdf", pdf);
@@ -475,8 +476,8 @@ test_errors (void)
   g_assert_false (sonae_documents_takes_incident ("outage-card"));
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(SonaeDocument) doc = sonae_documents_build_for_system (p.store, "outage-card", p.emr_id + 1000,
-                                                                     SONAE_PAPER_A4, &error);
+    g_autoptr(SonaeDocument) doc = sonae_test_build_document (p.store, "outage-card", SONAE_DOCUMENT_FOR_SYSTEM,
+                                                              p.emr_id + 1000, 0, &error);
 
     g_assert_null (doc);
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
@@ -490,7 +491,7 @@ test_errors (void)
   }
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(SonaeDocument) doc = sonae_documents_build_for_system (p.store, "bcp", p.emr_id, SONAE_PAPER_A4, &error);
+    g_autoptr(SonaeDocument) doc = sonae_test_build_document (p.store, "bcp", SONAE_DOCUMENT_FOR_SYSTEM, p.emr_id, 0, &error);
 
     g_assert_null (doc);
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);

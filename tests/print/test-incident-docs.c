@@ -41,7 +41,7 @@ export_pdf (SonaeStore *store,
   g_autoptr(SonaeDocument) doc = NULL;
 
   if (incident_id > 0)
-    doc = sonae_documents_build_for_incident (store, name, incident_id, SONAE_PAPER_A4, &error);
+    doc = sonae_test_build_document (store, name, SONAE_DOCUMENT_FOR_INCIDENT, incident_id, 0, &error);
   else
     doc = sonae_documents_build (store, name, SONAE_PAPER_A4, &error);
   g_assert_no_error (error);
@@ -162,23 +162,23 @@ test_names (void)
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "--incident"));
   g_clear_error (&error);
-  g_assert_null (sonae_documents_build_for_incident (store, "timeline", 0, SONAE_PAPER_A4, &error));
+  g_assert_null (sonae_test_build_document (store, "timeline", SONAE_DOCUMENT_FOR_INCIDENT, 0, 0, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
 
   id = create_incident (store, "電子カルテが開かない", FALSE);
   /* A document about no incident refuses one. */
-  g_assert_null (sonae_documents_build_for_incident (store, "roster", id, SONAE_PAPER_A4, &error));
+  g_assert_null (sonae_test_build_document (store, "roster", SONAE_DOCUMENT_FOR_INCIDENT, id, 0, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_null (sonae_documents_build_for_incident (store, "logsheet", id, SONAE_PAPER_A4, &error));
+  g_assert_null (sonae_test_build_document (store, "logsheet", SONAE_DOCUMENT_FOR_INCIDENT, id, 0, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
   /* An incident that does not exist. */
-  g_assert_null (sonae_documents_build_for_incident (store, "checklist", id + 100, SONAE_PAPER_A4, &error));
+  g_assert_null (sonae_test_build_document (store, "checklist", SONAE_DOCUMENT_FOR_INCIDENT, id + 100, 0, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_null (sonae_documents_build_for_incident (store, "timeline", id + 100, SONAE_PAPER_A4, &error));
+  g_assert_null (sonae_test_build_document (store, "timeline", SONAE_DOCUMENT_FOR_INCIDENT, id + 100, 0, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 

@@ -30,7 +30,7 @@ export_incident_doc (SonaeStore *store,
                      SonaeTestPdf        *pdf)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaeDocument) doc = sonae_documents_build_for_incident (store, name, id, SONAE_PAPER_A4, &error);
+  g_autoptr(SonaeDocument) doc = sonae_test_build_document (store, name, SONAE_DOCUMENT_FOR_INCIDENT, id, 0, &error);
 
   g_assert_no_error (error);
   sonae_test_pdf_write_and_read (doc, path, pdf);
@@ -43,7 +43,7 @@ export_register (SonaeStore *store,
                  SonaeTestPdf        *pdf)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaeDocument) doc = sonae_documents_build_for_year (store, "register", year, SONAE_PAPER_A4, &error);
+  g_autoptr(SonaeDocument) doc = sonae_test_build_document (store, "register", SONAE_DOCUMENT_FOR_YEAR, 0, year, &error);
 
   g_assert_no_error (error);
   sonae_test_pdf_write_and_read (doc, path, pdf);
@@ -163,26 +163,26 @@ test_names (void)
   g_clear_error (&error);
 
   id = sonae_test_add_incident (store, "電子カルテが開かない", "2026-11-30T08:40:00", 2, FALSE, AUTHOR);
-  g_assert_null (sonae_documents_build_for_incident (store, "register", id, SONAE_PAPER_A4, &error));
+  g_assert_null (sonae_test_build_document (store, "register", SONAE_DOCUMENT_FOR_INCIDENT, id, 0, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_null (sonae_documents_build_for_incident (store, "report", id + 100, SONAE_PAPER_A4, &error));
+  g_assert_null (sonae_test_build_document (store, "report", SONAE_DOCUMENT_FOR_INCIDENT, id + 100, 0, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_null (sonae_documents_build_for_incident (store, "ppc-draft", id + 100, SONAE_PAPER_A4, &error));
+  g_assert_null (sonae_test_build_document (store, "ppc-draft", SONAE_DOCUMENT_FOR_INCIDENT, id + 100, 0, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* A year only for the register, and a real one. */
-  g_assert_null (sonae_documents_build_for_year (store, "roster", 2026, SONAE_PAPER_A4, &error));
+  g_assert_null (sonae_test_build_document (store, "roster", SONAE_DOCUMENT_FOR_YEAR, 0, 2026, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_null (sonae_documents_build_for_year (store, "nonsense", 2026, SONAE_PAPER_A4, &error));
+  g_assert_null (sonae_test_build_document (store, "nonsense", SONAE_DOCUMENT_FOR_YEAR, 0, 2026, &error));
   g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
   g_clear_error (&error);
   for (const int *y = (const int[]) { 12, -2026, 10000, 0x7fffffff, 1 }; *y != 1; y++)
     {
-      g_assert_null (sonae_documents_build_for_year (store, "register", *y, SONAE_PAPER_A4, &error));
+      g_assert_null (sonae_test_build_document (store, "register", SONAE_DOCUMENT_FOR_YEAR, 0, *y, &error));
       g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
       g_clear_error (&error);
     }

@@ -194,68 +194,34 @@ run_print (GtkWidget     *parent,
 }
 
 void
+sonae_print_request (GtkWidget                  *parent,
+                     SonaeStore                 *store,
+                     const SonaeDocumentRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  SonaeDocument *doc;
+
+  g_return_if_fail (GTK_IS_WIDGET (parent));
+  g_return_if_fail (SONAE_IS_STORE (store));
+  g_return_if_fail (request != NULL && request->name != NULL);
+
+  doc = sonae_documents_build_request (store, request, &error);
+  if (doc == NULL)
+    {
+      sonae_show_error (parent, _("Could not prepare the document for printing"), error);
+      return;
+    }
+  run_print (parent, doc);
+}
+
+void
 sonae_print_document (GtkWidget  *parent,
                       SonaeStore *store,
                       const char *name)
 {
-  g_autoptr(GError) error = NULL;
-  SonaeDocument *doc;
+  SonaeDocumentRequest request = SONAE_DOCUMENT_REQUEST_INIT (name);
 
-  g_return_if_fail (GTK_IS_WIDGET (parent));
-  g_return_if_fail (SONAE_IS_STORE (store));
-  g_return_if_fail (name != NULL);
-
-  doc = sonae_documents_build (store, name, SONAE_PAPER_A4, &error);
-  if (doc == NULL)
-    {
-      sonae_show_error (parent, _("Could not prepare the document for printing"), error);
-      return;
-    }
-  run_print (parent, doc);
-}
-
-void
-sonae_print_incident_document (GtkWidget  *parent,
-                               SonaeStore *store,
-                               const char *name,
-                               gint64      incident_id)
-{
-  g_autoptr(GError) error = NULL;
-  SonaeDocument *doc;
-
-  g_return_if_fail (GTK_IS_WIDGET (parent));
-  g_return_if_fail (SONAE_IS_STORE (store));
-  g_return_if_fail (name != NULL);
-
-  doc = sonae_documents_build_for_incident (store, name, incident_id, SONAE_PAPER_A4, &error);
-  if (doc == NULL)
-    {
-      sonae_show_error (parent, _("Could not prepare the document for printing"), error);
-      return;
-    }
-  run_print (parent, doc);
-}
-
-void
-sonae_print_year_document (GtkWidget  *parent,
-                           SonaeStore *store,
-                           const char *name,
-                           int         year)
-{
-  g_autoptr(GError) error = NULL;
-  SonaeDocument *doc;
-
-  g_return_if_fail (GTK_IS_WIDGET (parent));
-  g_return_if_fail (SONAE_IS_STORE (store));
-  g_return_if_fail (name != NULL);
-
-  doc = sonae_documents_build_for_year (store, name, year, SONAE_PAPER_A4, &error);
-  if (doc == NULL)
-    {
-      sonae_show_error (parent, _("Could not prepare the document for printing"), error);
-      return;
-    }
-  run_print (parent, doc);
+  sonae_print_request (parent, store, &request);
 }
 
 void
@@ -264,22 +230,9 @@ sonae_print_system_document (GtkWidget  *parent,
                              const char *name,
                              gint64      system_id)
 {
-  g_autoptr(GError) error = NULL;
-  SonaeDocument *doc;
+  SonaeDocumentRequest request = SONAE_DOCUMENT_REQUEST_INIT (name);
 
-  g_return_if_fail (GTK_IS_WIDGET (parent));
-  g_return_if_fail (SONAE_IS_STORE (store));
-  g_return_if_fail (name != NULL);
-
-  /* No system: every system's page, one after the other. */
-  if (system_id == 0)
-    doc = sonae_documents_build (store, name, SONAE_PAPER_A4, &error);
-  else
-    doc = sonae_documents_build_for_system (store, name, system_id, SONAE_PAPER_A4, &error);
-  if (doc == NULL)
-    {
-      sonae_show_error (parent, _("Could not prepare the document for printing"), error);
-      return;
-    }
-  run_print (parent, doc);
+  request.subject = SONAE_DOCUMENT_FOR_SYSTEM;
+  request.id = system_id;
+  sonae_print_request (parent, store, &request);
 }

@@ -16,28 +16,19 @@ G_DECLARE_FINAL_TYPE (SonaePrintOperation, sonae_print_operation, SONAE, PRINT_O
  * unit points, job name the document's title. */
 SonaePrintOperation *sonae_print_operation_new (SonaeDocument *doc);
 
-/* Build document @name ("roster", "calltree", …) from @store and open the
- * system print dialog (with preview and Print to File) over @parent's
- * window. Errors are shown in a dialog. */
-void                 sonae_print_document      (GtkWidget  *parent,
-                                                SonaeStore *store,
-                                                const char *name);
-/* The same for a document about one incident ("checklist", "timeline"),
- * sonae_documents_build_for_incident; @incident_id 0 is none (the blank
- * checklist). */
-void                 sonae_print_incident_document (GtkWidget  *parent,
-                                                    SonaeStore *store,
-                                                    const char *name,
-                                                    gint64      incident_id);
-/* The same for a document about one year ("register"),
- * sonae_documents_build_for_year; @year 0 is this year. */
-void                 sonae_print_year_document (GtkWidget  *parent,
-                                                SonaeStore *store,
-                                                const char *name,
-                                                int         year);
-
-/* The same for a document about one system of the BCP ("outage-card"),
- * sonae_documents_build_for_system; @system_id 0 is every system. */
+/* Build what @request asks for from @store and open the system print
+ * dialog (with preview and Print to File) over @parent's window, A4 unless
+ * the document asks for A3. Errors are shown in a dialog. */
+void                 sonae_print_request       (GtkWidget                  *parent,
+                                                SonaeStore                 *store,
+                                                const SonaeDocumentRequest *request);
+/* The same for document @name ("roster", "calltree", …) of the whole
+ * organisation. */
+void                 sonae_print_document      (GtkWidget                  *parent,
+                                                SonaeStore                 *store,
+                                                const char                 *name);
+/* The same for a system of the BCP ("outage-card"); @system_id 0 is every
+ * system. */
 void                 sonae_print_system_document (GtkWidget  *parent,
                                                   SonaeStore *store,
                                                   const char *name,

@@ -423,12 +423,12 @@ print_year_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   SonaeIncidentsPage *self = SONAE_INCIDENTS_PAGE (widget);
-  const char *name = NULL;
-  int year = 0;
+  SonaeDocumentRequest request = SONAE_DOCUMENT_REQUEST_INIT (NULL);
 
-  g_variant_get (parameter, "(&si)", &name, &year);
+  g_variant_get (parameter, "(&si)", &request.name, &request.year);
+  request.subject = SONAE_DOCUMENT_FOR_YEAR;
   sonae_incident_view_flush (self->view);
-  sonae_print_year_document (widget, self->store, name, year);
+  sonae_print_request (widget, self->store, &request);
 }
 
 static void

@@ -495,12 +495,12 @@ print_incident_cb (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   SonaeWindow *self = SONAE_WINDOW (widget);
-  const char *name = NULL;
-  gint64 incident_id = 0;
+  SonaeDocumentRequest request = SONAE_DOCUMENT_REQUEST_INIT (NULL);
 
-  g_variant_get (parameter, "(&sx)", &name, &incident_id);
+  g_variant_get (parameter, "(&sx)", &request.name, &request.id);
+  request.subject = SONAE_DOCUMENT_FOR_INCIDENT;
   sonae_incidents_page_save_now (SONAE_INCIDENTS_PAGE (self->incidents_page));
-  sonae_print_incident_document (widget, self->store, name, incident_id);
+  sonae_print_request (widget, self->store, &request);
 }
 
 static void
@@ -594,10 +594,12 @@ print_cb (GtkWidget  *widget,
   if (g_strcmp0 (self->section, "incidents") == 0)
     {
       SonaeIncidentsPage *page = SONAE_INCIDENTS_PAGE (self->incidents_page);
+      SonaeDocumentRequest request = SONAE_DOCUMENT_REQUEST_INIT ("checklist");
 
       sonae_incidents_page_save_now (page);
-      sonae_print_incident_document (widget, self->store, "checklist",
-                                     sonae_incidents_page_get_incident (page));
+      request.subject = SONAE_DOCUMENT_FOR_INCIDENT;
+      request.id = sonae_incidents_page_get_incident (page);
+      sonae_print_request (widget, self->store, &request);
     }
   else if (g_strcmp0 (self->section, "contacts") == 0)
     sonae_print_document (widget, self->store, "roster");

@@ -33,7 +33,7 @@ SonaeDocument *sonae_doc_manual_build   (SonaeStore  *store,
                                          SonaePaper   paper,
                                          GError     **error);
 
-/* Documents about one incident (sonae_documents_build_for_incident). */
+/* Documents about one incident (SONAE_DOCUMENT_FOR_INCIDENT in sonae-documents.h). */
 typedef SonaeDocument *(*SonaeDocIncidentBuildFunc) (SonaeStore  *store,
                                                      gint64       incident_id,
                                                      SonaePaper   paper,
@@ -58,7 +58,7 @@ SonaeDocument *sonae_doc_logsheet_build               (SonaeStore  *store,
 
 /* The reporting documents: the incident report (seed 004's form) and the
  * draft of the PPC's nine report items, about one incident; the register
- * of a year's incidents (sonae_documents_build_for_year). */
+ * of a year's incidents (SONAE_DOCUMENT_FOR_YEAR in sonae-documents.h). */
 SonaeDocument *sonae_doc_report_build_for_incident    (SonaeStore  *store,
                                                        gint64       incident_id,
                                                        SonaePaper   paper,

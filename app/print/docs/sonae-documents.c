@@ -159,14 +159,10 @@ sonae_documents_build (SonaeStore  *store,
                        SonaePaper   paper,
                        GError     **error)
 {
-  int i;
+  SonaeDocumentRequest request = SONAE_DOCUMENT_REQUEST_INIT (name);
 
-  g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  i = find_document_for (name, FOR_NOTHING, error);
-  return i < 0 ? NULL : documents[i].build (store, paper, error);
+  request.paper = paper;
+  return sonae_documents_build_request (store, &request, error);
 }
 
 gboolean
@@ -185,48 +181,12 @@ sonae_documents_needs_incident (const char *name)
   return i >= 0 && !has_builder (i, FOR_NOTHING);
 }
 
-SonaeDocument *
-sonae_documents_build_for_incident (SonaeStore  *store,
-                                    const char  *name,
-                                    gint64       incident_id,
-                                    SonaePaper   paper,
-                                    GError     **error)
-{
-  int i;
-
-  g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (incident_id <= 0)
-    return sonae_documents_build (store, name, paper, error);
-  i = find_document_for (name, FOR_INCIDENT, error);
-  return i < 0 ? NULL : documents[i].build_for_incident (store, incident_id, paper, error);
-}
-
 gboolean
 sonae_documents_takes_year (const char *name)
 {
   int i = find_document (name);
 
   return i >= 0 && has_builder (i, FOR_YEAR);
-}
-
-SonaeDocument *
-sonae_documents_build_for_year (SonaeStore  *store,
-                                const char  *name,
-                                int          year,
-                                SonaePaper   paper,
-                                GError     **error)
-{
-  int i;
-
-  g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  i = find_document_for (name, FOR_YEAR, error);
-  return i < 0 ? NULL : documents[i].build_for_year (store, year, paper, error);
 }
 
 gboolean
@@ -238,20 +198,38 @@ sonae_documents_takes_system (const char *name)
 }
 
 SonaeDocument *
-sonae_documents_build_for_system (SonaeStore  *store,
-                                  const char  *name,
-                                  gint64       system_id,
-                                  SonaePaper   paper,
-                                  GError     **error)
+sonae_documents_build_request (SonaeStore                 *store,
+                               const SonaeDocumentRequest *request,
+                               GError                    **error)
 {
+  SonaeDocumentSubject subject;
   int i;
 
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
-  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (request != NULL && request->name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  i = find_document_for (name, FOR_SYSTEM, error);
-  return i < 0 ? NULL : documents[i].build_for_system (store, system_id, paper, error);
+  /* No incident is the blank checklist; no system, every system. */
+  subject = request->subject;
+  if ((subject == SONAE_DOCUMENT_FOR_INCIDENT || subject == SONAE_DOCUMENT_FOR_SYSTEM) && request->id <= 0)
+    subject = SONAE_DOCUMENT_FOR_ALL;
+
+  switch (subject)
+    {
+    case SONAE_DOCUMENT_FOR_INCIDENT:
+      i = find_document_for (request->name, FOR_INCIDENT, error);
+      return i < 0 ? NULL : documents[i].build_for_incident (store, request->id, request->paper, error);
+    case SONAE_DOCUMENT_FOR_YEAR:
+      i = find_document_for (request->name, FOR_YEAR, error);
+      return i < 0 ? NULL : documents[i].build_for_year (store, request->year, request->paper, error);
+    case SONAE_DOCUMENT_FOR_SYSTEM:
+      i = find_document_for (request->name, FOR_SYSTEM, error);
+      return i < 0 ? NULL : documents[i].build_for_system (store, request->id, request->paper, error);
+    case SONAE_DOCUMENT_FOR_ALL:
+    default:
+      i = find_document_for (request->name, FOR_NOTHING, error);
+      return i < 0 ? NULL : documents[i].build (store, request->paper, error);
+    }
 }
 
 SonaeDocument *

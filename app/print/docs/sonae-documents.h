@@ -14,45 +14,53 @@ const char *const *sonae_documents_get_names (void);
 /* Translated title of a document name, e.g. “Contact Roster”; NULL when unknown. */
 const char        *sonae_documents_get_title (const char *name);
 
-/* Build the document @name from the store's current data. A document that
- * needs an incident ("timeline") fails here with SONAE_ERROR_INVALID. */
+/* Build the document @name for the whole organisation, on @paper: the
+ * request SONAE_DOCUMENT_REQUEST_INIT (@name) with that paper. */
 SonaeDocument *sonae_documents_build        (SonaeStore  *store,
                                              const char  *name,
                                              SonaePaper   paper,
                                              GError     **error);
 
-/* Documents about one incident. "checklist" takes one (the filled checklist)
- * or none (the blank one); "timeline" needs one; the others take none. */
+/* What a document is about. */
+typedef enum {
+  SONAE_DOCUMENT_FOR_ALL,       /* the organisation; a system's document for
+                                 * every system, a year's for this year */
+  SONAE_DOCUMENT_FOR_INCIDENT,  /* one incident, by id */
+  SONAE_DOCUMENT_FOR_YEAR,      /* one year */
+  SONAE_DOCUMENT_FOR_SYSTEM,    /* one system of the BCP, by id */
+} SonaeDocumentSubject;
+
+/* One document to build, as the print menu, a page's Print button and the
+ * command line's --export all ask for it. */
+typedef struct {
+  const char *name;             /* "roster", "checklist", … */
+  SonaeDocumentSubject subject;
+  gint64 id;                    /* FOR_INCIDENT, FOR_SYSTEM: the incident or
+                                 * system; 0 is as FOR_ALL (the blank
+                                 * checklist, every system) */
+  int year;                     /* FOR_YEAR: 1970–9999, 0 for this year */
+  SonaePaper paper;
+} SonaeDocumentRequest;
+
+#define SONAE_DOCUMENT_REQUEST_INIT(doc_name) \
+  { .name = (doc_name), .subject = SONAE_DOCUMENT_FOR_ALL, .paper = SONAE_PAPER_A4 }
+
+/* What the documents can be about. "checklist" takes an incident (the
+ * filled checklist) or none (the blank one); "timeline", "report" and
+ * "ppc-draft" need one; "register" takes a year, "outage-card" a system. */
 gboolean       sonae_documents_takes_incident (const char *name);
 gboolean       sonae_documents_needs_incident (const char *name);
-/* Build @name for incident @incident_id (0: none, as sonae_documents_build).
- * A drill (訓練) is marked as such on every page. Fails with
- * SONAE_ERROR_INVALID for a document that takes no incident, or
- * SONAE_ERROR_NOT_FOUND. */
-SonaeDocument *sonae_documents_build_for_incident (SonaeStore  *store,
-                                                   const char  *name,
-                                                   gint64       incident_id,
-                                                   SonaePaper   paper,
-                                                   GError     **error);
-/* Documents about one year ("register"): @year 0 is this year
- * (sonae_clock_today()). Fails with SONAE_ERROR_INVALID for a document
- * that takes no year or a year outside 1970–9999, or SONAE_ERROR_NOT_FOUND.
- * sonae_documents_build() builds such a document for this year. */
-gboolean       sonae_documents_takes_year   (const char *name);
-SonaeDocument *sonae_documents_build_for_year (SonaeStore  *store,
-                                               const char  *name,
-                                               int          year,
-                                               SonaePaper   paper,
-                                               GError     **error);
-/* Documents about one system of the BCP ("outage-card"), by its id
- * (sonae-bcp.h). sonae_documents_build() builds such a document for every
- * system, one after the other. Fails with SONAE_ERROR_INVALID for a
- * document that takes no system, or SONAE_ERROR_NOT_FOUND. */
+gboolean       sonae_documents_takes_year     (const char *name);
 gboolean       sonae_documents_takes_system   (const char *name);
-SonaeDocument *sonae_documents_build_for_system (SonaeStore  *store,
-                                                 const char  *name,
-                                                 gint64       system_id,
-                                                 SonaePaper   paper,
-                                                 GError     **error);
+
+/* Build what @request asks for from the store's current data. A drill
+ * (訓練) is marked as such on every page. Fails with SONAE_ERROR_NOT_FOUND
+ * for an unknown document, incident or system, or SONAE_ERROR_INVALID with
+ * a sentence saying how to ask when the document is not about what the
+ * request names (a timeline without an incident, a roster for a year, a
+ * year outside 1970–9999). */
+SonaeDocument *sonae_documents_build_request  (SonaeStore                 *store,
+                                               const SonaeDocumentRequest *request,
+                                               GError                    **error);
 
 G_END_DECLS

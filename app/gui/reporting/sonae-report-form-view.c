@@ -6,88 +6,21 @@
  * can be brought back. Choices, checks and durations are saved at once,
  * text about a second after the last key (and when the view is hidden);
  * the store checks every value and a refusal is shown under its field with
- * the typed text kept. The 5W1H hearing is shown as gathered, and the
- * incident's actions are listed by kind with what can be done to them. */
+ * the typed text kept (a field's widgets: sonae-report-form-field.c). The
+ * 5W1H hearing is shown as gathered, and the incident's actions are listed
+ * by kind with what can be done to them (sonae-report-form-capa.c). */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
-#include "sonae-report-form-view.h"
-#include "sonae-autosave.h"
-#include "sonae-capa-dialog.h"
+#include "sonae-report-form-view-private.h"
 #include "sonae-capa.h"
 #include "sonae-clock.h"
 #include "sonae-gui-util.h"
 #include "sonae-incident.h"
-#include "sonae-report-form.h"
-
-
-typedef struct _Field Field;
-
-struct _SonaeReportFormView
-{
-  GtkWidget parent_instance;
-
-  /* template widgets */
-  GtkStack *stack;
-  GtkBox *form_box;
-  GtkLabel *updated_label;
-
-  /* borrowed: built in init, children of form_box */
-  AdwPreferencesGroup *section_groups[SONAE_N_REPORT_SECTIONS];
-  AdwPreferencesGroup *signoff_group;
-  AdwPreferencesGroup *hearing_group;
-  AdwPreferencesGroup *action_groups[SONAE_N_CAPA_KINDS];
-  AdwActionRow *hearing_rows[SONAE_REPORT_N_5W1H];
-
-  /* owned */
-  SonaeStore *store;
-  SonaeReport *report;
-  GPtrArray *actions;                           /* of SonaeCapa */
-  GPtrArray *fields;                            /* of Field */
-  GPtrArray *action_rows[SONAE_N_CAPA_KINDS]; /* rows shown, borrowed */
-  gint64 incident_id;
-  gulong changed_handler;
-  guint reload_source;
-  gboolean updating;
-};
 
 G_DEFINE_FINAL_TYPE (SonaeReportFormView, sonae_report_form_view, GTK_TYPE_WIDGET)
 
-/* One field of the form and its widgets (borrowed, children of a group). */
-struct _Field
-{
-  SonaeReportFormView *view;
-  const SonaeReportField *field;
-  const char *key;
-  SonaeReportFieldKind kind;
-  GtkWidget *row;               /* the row in its group */
-  GtkTextBuffer *buffer;        /* TEXT */
-  GtkWidget *text_view;         /* TEXT */
-  GPtrArray *checks;            /* MULTI: GtkCheckButton per option (owned array) */
-  GtkSpinButton *hours;         /* DURATION */
-  GtkSpinButton *minutes;       /* DURATION */
-  GtkWidget *mark;              /* "From the incident record" */
-  GtkWidget *revert;            /* back to the proposal */
-  GtkWidget *note_row;          /* the refusal, under the field */
-  GtkLabel *note_label;
-  SonaeAutosave autosave;
-  gboolean dirty;               /* changed, not saved yet */
-  gboolean failed;              /* refused: the typed text is kept */
-};
-
-static void
-field_free (gpointer data)
-{
-  Field *f = data;
-
-  sonae_autosave_cancel (&f->autosave);
-  g_clear_pointer (&f->checks, g_ptr_array_unref);
-  g_free (f);
-}
-
-static gboolean save_field (Field *f);
 static void load (SonaeReportFormView *self);
 
 static gboolean
@@ -113,214 +46,7 @@ find_field (SonaeReportFormView *self,
   return NULL;
 }
 
-/* --- reading the widgets ------------------------------------------------------ */
-
-/* What the field's widgets hold now, in the form the store takes. */
-static char *
-field_get_text (Field *f)
-{
-  switch (f->kind)
-    {
-    case SONAE_REPORT_LINE:
-    case SONAE_REPORT_DATE:
-    case SONAE_REPORT_DATETIME:
-      return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (f->row))));
-    case SONAE_REPORT_TEXT:
-      {
-        GtkTextIter start, end;
-        char *text;
-
-        gtk_text_buffer_get_bounds (f->buffer, &start, &end);
-        text = gtk_text_buffer_get_text (f->buffer, &start, &end, FALSE);
-        return g_strstrip (text);
-      }
-    case SONAE_REPORT_CHOICE:
-      {
-        guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (f->row));
-
-        if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
-          return g_strdup ("");
-        return g_strdup (sonae_report_field_get_option_key (f->field, selected - 1));
-      }
-    case SONAE_REPORT_MULTI:
-      {
-        GString *keys = g_string_new (NULL);
-
-        for (guint i = 0; i < f->checks->len; i++)
-          if (gtk_check_button_get_active (g_ptr_array_index (f->checks, i)))
-            {
-              if (keys->len > 0)
-                g_string_append_c (keys, ',');
-              g_string_append (keys, sonae_report_field_get_option_key (f->field, i));
-            }
-        return g_string_free (keys, FALSE);
-      }
-    case SONAE_REPORT_DURATION:
-      return g_strdup_printf ("%d:%02d",
-                              gtk_spin_button_get_value_as_int (f->hours),
-                              gtk_spin_button_get_value_as_int (f->minutes));
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* The stored value as the widgets show it. */
-static char *
-field_shown_value (Field *f)
-{
-  const char *value = f->view->report ? sonae_report_get (f->view->report, f->key) : NULL;
-
-  if (value == NULL)
-    return f->kind == SONAE_REPORT_DURATION ? g_strdup ("0:00") : g_strdup ("");
-  if (f->kind == SONAE_REPORT_DATETIME)
-    {
-      char *shown = sonae_datetime_format (value);
-
-      return shown != NULL ? shown : g_strdup (value);
-    }
-  return g_strdup (value);
-}
-
-static gboolean
-field_is_typing (Field *f)
-{
-  switch (f->kind)
-    {
-    case SONAE_REPORT_LINE:
-    case SONAE_REPORT_DATE:
-    case SONAE_REPORT_DATETIME:
-      return gtk_widget_get_focus_child (f->row) != NULL;
-    case SONAE_REPORT_TEXT:
-      return gtk_widget_has_focus (f->text_view);
-    default:
-      return FALSE;
-    }
-}
-
 /* --- showing ------------------------------------------------------------------ */
-
-static void
-show_note (Field      *f,
-           const char *message)
-{
-  gtk_label_set_text (f->note_label, message ? message : "");
-  gtk_widget_set_visible (f->note_row, message != NULL);
-  if (message != NULL)
-    gtk_widget_add_css_class (f->row, "error");
-  else
-    gtk_widget_remove_css_class (f->row, "error");
-}
-
-static void
-show_marks (Field *f)
-{
-  SonaeReport *report = f->view->report;
-  gboolean proposed = FALSE;
-  gboolean has_proposal = FALSE;
-
-  if (report != NULL)
-    {
-      proposed = sonae_report_is_proposed (report, f->key) && sonae_report_get (report, f->key) != NULL;
-      has_proposal = report->proposed != NULL && g_hash_table_contains (report->proposed, f->key);
-    }
-  gtk_widget_set_visible (f->mark, proposed && !f->dirty && !f->failed);
-  gtk_widget_set_visible (f->revert, has_proposal && (!proposed || f->dirty || f->failed));
-}
-
-static void
-show_multi_summary (Field *f)
-{
-  g_autoptr(GString) titles = g_string_new (NULL);
-
-  for (guint i = 0; i < f->checks->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (f->checks, i)))
-      {
-        if (titles->len > 0)
-          /* Translators: between the chosen options of a list */
-          g_string_append (titles, _(", "));
-        g_string_append (titles, sonae_report_field_get_option_title (f->field, i));
-      }
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (f->row),
-                                 titles->len > 0 ? titles->str : _("None chosen"));
-}
-
-/* Put the stored value into the widgets, unless someone is typing there or
- * a refused value waits to be corrected (@force: even then). */
-static void
-show_field (Field    *f,
-            gboolean  force)
-{
-  g_autofree char *value = NULL;
-
-  if (!force && (f->dirty || f->failed || field_is_typing (f)))
-    {
-      show_marks (f);
-      return;
-    }
-  sonae_autosave_cancel (&f->autosave);
-  f->dirty = FALSE;
-  f->failed = FALSE;
-  show_note (f, NULL);
-  value = field_shown_value (f);
-
-  switch (f->kind)
-    {
-    case SONAE_REPORT_LINE:
-    case SONAE_REPORT_DATE:
-    case SONAE_REPORT_DATETIME:
-      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (f->row)), value) != 0)
-        gtk_editable_set_text (GTK_EDITABLE (f->row), value);
-      break;
-    case SONAE_REPORT_TEXT:
-      {
-        g_autofree char *now = field_get_text (f);
-
-        if (g_strcmp0 (now, value) != 0)
-          gtk_text_buffer_set_text (f->buffer, value, -1);
-        break;
-      }
-    case SONAE_REPORT_CHOICE:
-      {
-        guint selected = 0;
-
-        for (guint i = 0; i < sonae_report_field_get_n_options (f->field); i++)
-          if (g_strcmp0 (sonae_report_field_get_option_key (f->field, i), value) == 0)
-            selected = i + 1;
-        adw_combo_row_set_selected (ADW_COMBO_ROW (f->row), selected);
-        break;
-      }
-    case SONAE_REPORT_MULTI:
-      {
-        g_auto(GStrv) keys = g_strsplit (value, ",", -1);
-
-        for (guint i = 0; i < f->checks->len; i++)
-          gtk_check_button_set_active (g_ptr_array_index (f->checks, i),
-                                       g_strv_contains ((const char * const *) keys,
-                                                        sonae_report_field_get_option_key (f->field, i)));
-        show_multi_summary (f);
-        break;
-      }
-    case SONAE_REPORT_DURATION:
-      {
-        guint64 hours = 0, minutes = 0;
-        const char *colon = strchr (value, ':');
-
-        if (colon != NULL)
-          {
-            g_autofree char *h = g_strndup (value, colon - value);
-
-            g_ascii_string_to_unsigned (h, 10, 0, 9999, &hours, NULL);
-            g_ascii_string_to_unsigned (colon + 1, 10, 0, 59, &minutes, NULL);
-          }
-        gtk_spin_button_set_value (f->hours, (double) hours);
-        gtk_spin_button_set_value (f->minutes, (double) minutes);
-        break;
-      }
-    default:
-      g_assert_not_reached ();
-    }
-  show_marks (f);
-}
 
 static void
 show_hearing (SonaeReportFormView *self)
@@ -365,180 +91,6 @@ show_updated (SonaeReportFormView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->updated_label), TRUE);
 }
 
-/* --- actions ------------------------------------------------------------------ */
-
-static GtkWidget *
-status_pill (const char *text,
-             const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (label, "report-status");
-  gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static gboolean
-action_is_overdue (const SonaeCapa *action)
-{
-  return action->status == SONAE_CAPA_OPEN && action->due_on != NULL &&
-         sonae_date_is_valid (action->due_on) && sonae_clock_days_since (action->due_on) > 0;
-}
-
-static char *
-action_subtitle (const SonaeCapa *action)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-
-  g_ptr_array_add (parts, action->owner_name != NULL
-                   /* Translators: who sees to an action */
-                   ? g_strdup_printf (_("Owner: %s"), action->owner_name)
-                   : g_strdup (_("No owner yet")));
-  if (action->due_on != NULL)
-    /* Translators: %s is a date */
-    g_ptr_array_add (parts, g_strdup_printf (_("Due %s"), action->due_on));
-  else
-    g_ptr_array_add (parts, g_strdup (_("No due date")));
-
-  if (action->status == SONAE_CAPA_DONE)
-    {
-      /* Translators: a date, and who confirmed it (担当) */
-      g_ptr_array_add (parts, g_strdup_printf (_("Done on %s, confirmed by %s"),
-                                               action->confirmed_on ? action->confirmed_on : "—",
-                                               action->confirmed_by ? action->confirmed_by : "—"));
-      if (action->approved_by != NULL)
-        /* Translators: who approved it (承認), and a date */
-        g_ptr_array_add (parts, g_strdup_printf (_("approved by %s on %s"), action->approved_by,
-                                                 action->approved_on ? action->approved_on : "—"));
-      else
-        g_ptr_array_add (parts, g_strdup (_("awaiting approval")));
-    }
-  else if (action->status == SONAE_CAPA_DROPPED)
-    /* Translators: %s is why an action was closed without being done */
-    g_ptr_array_add (parts, g_strdup_printf (_("Closed without doing: %s"),
-                                             action->reason ? action->reason : "—"));
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv (" · ", (char **) parts->pdata);
-}
-
-static void
-menu_add (GMenu      *menu,
-          const char *label,
-          const char *action_name,
-          gint64      id)
-{
-  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
-
-  g_menu_item_set_action_and_target_value (item, action_name, g_variant_new_int64 (id));
-  g_menu_append_item (menu, item);
-}
-
-static GtkWidget *
-action_button (const char *label,
-               const char *action_name,
-               gint64      id)
-{
-  /* One per row: no mnemonic. */
-  GtkWidget *button = gtk_button_new_with_label (label);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (id));
-  return button;
-}
-
-static GtkWidget *
-action_row (const SonaeCapa *action)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *subtitle = action_subtitle (action);
-  g_autofree char *name = g_strdup_printf ("action-%" G_GINT64_FORMAT, action->id);
-  g_autoptr(GMenu) menu = g_menu_new ();
-  GtkWidget *more = gtk_menu_button_new ();
-
-  gtk_widget_set_name (row, name);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), action->text);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-
-  if (action_is_overdue (action))
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), status_pill (_("Overdue"), "overdue"));
-  else
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               status_pill (sonae_capa_status_get_title (action->status),
-                                            sonae_capa_status_to_string (action->status)));
-
-  menu_add (menu, _("_Edit…"), "report.edit-action", action->id);
-  switch (action->status)
-    {
-    case SONAE_CAPA_OPEN:
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 action_button (_("Mark Done…"), "report.complete-action", action->id));
-      menu_add (menu, _("_Close Without Doing…"), "report.drop-action", action->id);
-      break;
-    case SONAE_CAPA_DONE:
-      if (action->approved_by == NULL)
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                   action_button (_("Approve…"), "report.approve-action", action->id));
-      else
-        menu_add (menu, _("Change _Approval…"), "report.approve-action", action->id);
-      menu_add (menu, _("_Reopen"), "report.reopen-action", action->id);
-      break;
-    case SONAE_CAPA_DROPPED:
-      menu_add (menu, _("_Reopen"), "report.reopen-action", action->id);
-      break;
-    default:
-      break;
-    }
-
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (more), G_MENU_MODEL (menu));
-  gtk_widget_set_tooltip_text (more, _("More"));
-  gtk_widget_set_valign (more, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (more, "flat");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), more);
-  return row;
-}
-
-static void
-show_actions (SonaeReportFormView *self)
-{
-  for (guint kind = 0; kind < SONAE_N_CAPA_KINDS; kind++)
-    {
-      GPtrArray *rows = self->action_rows[kind];
-      guint shown = 0;
-
-      for (guint i = 0; i < rows->len; i++)
-        adw_preferences_group_remove (self->action_groups[kind], g_ptr_array_index (rows, i));
-      g_ptr_array_set_size (rows, 0);
-
-      for (guint i = 0; self->actions != NULL && i < self->actions->len; i++)
-        {
-          SonaeCapa *action = g_ptr_array_index (self->actions, i);
-          GtkWidget *row;
-
-          if (action->kind != kind)
-            continue;
-          row = action_row (action);
-          adw_preferences_group_add (self->action_groups[kind], row);
-          g_ptr_array_add (rows, row);
-          shown++;
-        }
-      if (shown == 0)
-        {
-          GtkWidget *row = adw_action_row_new ();
-
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("None yet"));
-          gtk_widget_add_css_class (row, "dim-label");
-          adw_preferences_group_add (self->action_groups[kind], row);
-          g_ptr_array_add (rows, row);
-        }
-    }
-}
-
 /* --- loading ------------------------------------------------------------------- */
 
 static void
@@ -565,15 +117,15 @@ load (SonaeReportFormView *self)
     }
   g_clear_pointer (&self->report, sonae_report_free);
   self->report = g_steal_pointer (&report);
-  g_clear_pointer (&self->actions, g_ptr_array_unref);
-  self->actions = g_steal_pointer (&actions);
+  g_clear_pointer (&self->capa.actions, g_ptr_array_unref);
+  self->capa.actions = g_steal_pointer (&actions);
 
   self->updating = TRUE;
   for (guint i = 0; i < self->fields->len; i++)
-    show_field (g_ptr_array_index (self->fields, i), FALSE);
+    sonae_report_form_field_show (g_ptr_array_index (self->fields, i), FALSE);
   show_hearing (self);
   show_updated (self);
-  show_actions (self);
+  sonae_report_form_capa_show (&self->capa);
   self->updating = FALSE;
 }
 
@@ -600,9 +152,8 @@ store_changed_cb (SonaeStore          *store,
 
 /* --- saving ------------------------------------------------------------------ */
 
-/* Save @f if it changed. TRUE when nothing is left unsaved. */
-static gboolean
-save_field (Field *f)
+gboolean
+sonae_report_form_view_save_field (Field *f)
 {
   SonaeReportFormView *self = f->view;
   g_autoptr(GError) error = NULL;
@@ -613,15 +164,15 @@ save_field (Field *f)
   sonae_autosave_cancel (&f->autosave);
   if (self->store == NULL || self->incident_id == 0 || self->report == NULL)
     return TRUE;
-  value = field_get_text (f);
-  shown = field_shown_value (f);
+  value = sonae_report_form_field_get_text (f);
+  shown = sonae_report_form_field_get_shown_value (f);
   if (g_strcmp0 (value, shown) == 0)
     {
       /* Typed back to what was there: nothing to store. */
       f->dirty = FALSE;
       f->failed = FALSE;
-      show_note (f, NULL);
-      show_marks (f);
+      sonae_report_form_field_show_note (f, NULL);
+      sonae_report_form_field_show_marks (f);
       return TRUE;
     }
 
@@ -630,13 +181,13 @@ save_field (Field *f)
     {
       f->dirty = FALSE;
       f->failed = TRUE;
-      show_note (f, error->message);
-      show_marks (f);
+      sonae_report_form_field_show_note (f, error->message);
+      sonae_report_form_field_show_marks (f);
       return FALSE;
     }
   f->dirty = FALSE;
   f->failed = FALSE;
-  show_note (f, NULL);
+  sonae_report_form_field_show_note (f, NULL);
   load (self);
   return TRUE;
 }
@@ -644,82 +195,12 @@ save_field (Field *f)
 static void
 save_timeout_cb (gpointer data)
 {
-  save_field (data);
+  sonae_report_form_view_save_field (data);
 }
 
-/* Text: saved a moment after the last key. */
-static void
-text_changed (Field *f)
-{
-  if (f->view->updating)
-    return;
-  f->dirty = TRUE;
-  show_marks (f);
-  sonae_autosave_schedule (&f->autosave);
-}
-
-static void
-entry_changed_cb (GtkEditable *editable,
-                  Field       *f)
-{
-  text_changed (f);
-}
-
-static void
-buffer_changed_cb (GtkTextBuffer *buffer,
-                   Field         *f)
-{
-  text_changed (f);
-}
-
-static void
-entry_activated_cb (AdwEntryRow *row,
-                    Field       *f)
-{
-  save_field (f);
-}
-
-static void
-focus_leave_cb (GtkEventControllerFocus *controller,
-                Field                   *f)
-{
-  if (f->dirty)
-    save_field (f);
-}
-
-/* Choices, checks and durations: saved at once. */
-static void
-choice_changed_cb (GObject    *object,
-                   GParamSpec *pspec,
-                   Field      *f)
-{
-  if (f->view->updating)
-    return;
-  save_field (f);
-}
-
-static void
-check_toggled_cb (GtkCheckButton *check,
-                  Field          *f)
-{
-  if (f->view->updating)
-    return;
-  show_multi_summary (f);
-  save_field (f);
-}
-
-static void
-spin_changed_cb (GtkSpinButton *spin,
-                 Field         *f)
-{
-  if (f->view->updating)
-    return;
-  save_field (f);
-}
-
-static void
-revert_clicked_cb (GtkButton *button,
-                   Field     *f)
+void
+sonae_report_form_view_revert_clicked (GtkButton *button,
+                                       Field     *f)
 {
   SonaeReportFormView *self = f->view;
   g_autoptr(GError) error = NULL;
@@ -728,14 +209,14 @@ revert_clicked_cb (GtkButton *button,
   sonae_autosave_cancel (&f->autosave);
   if (!sonae_report_save_field (self->store, self->incident_id, f->key, NULL, author, &error))
     {
-      show_note (f, error->message);
+      sonae_report_form_field_show_note (f, error->message);
       return;
     }
   f->dirty = FALSE;
   f->failed = FALSE;
   load (self);
   self->updating = TRUE;
-  show_field (f, TRUE);
+  sonae_report_form_field_show (f, TRUE);
   self->updating = FALSE;
 }
 
@@ -759,8 +240,8 @@ sign_today_cb (GtkButton           *button,
   self->updating = FALSE;
   /* Both wait to be saved: showing the first one saved leaves the other. */
   name->dirty = date->dirty = TRUE;
-  if (save_field (name))
-    save_field (date);
+  if (sonae_report_form_view_save_field (name))
+    sonae_report_form_view_save_field (date);
 }
 
 /* --- building the form ----------------------------------------------------------- */
@@ -777,236 +258,6 @@ add_group (SonaeReportFormView *self,
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
   gtk_box_append (self->form_box, group);
   return ADW_PREFERENCES_GROUP (group);
-}
-
-static GtkWidget *
-mark_label (const char *key)
-{
-  GtkWidget *label = gtk_label_new (_("From the incident record"));
-  g_autofree char *name = g_strdup_printf ("%s-mark", key);
-
-  gtk_widget_set_name (label, name);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (label, "report-mark");
-  gtk_widget_set_tooltip_text (label, _("Proposed from what the incident record knows. Change it if it is not right."));
-  gtk_widget_set_visible (label, FALSE);
-  return label;
-}
-
-static GtkWidget *
-revert_button (Field *f)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name ("edit-undo-symbolic");
-  g_autofree char *name = g_strdup_printf ("%s-revert", f->key);
-
-  gtk_widget_set_name (button, name);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Use the incident record's value"));
-  gtk_widget_set_visible (button, FALSE);
-  g_signal_connect (button, "clicked", G_CALLBACK (revert_clicked_cb), f);
-  return button;
-}
-
-static void
-add_suffixes (Field     *f,
-              GtkWidget *row)
-{
-  f->mark = mark_label (f->key);
-  f->revert = revert_button (f);
-  if (ADW_IS_ENTRY_ROW (row))
-    {
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), f->mark);
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), f->revert);
-    }
-  else if (ADW_IS_EXPANDER_ROW (row))
-    {
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), f->revert);
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), f->mark);
-    }
-  else
-    {
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), f->mark);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), f->revert);
-    }
-}
-
-static GtkWidget *
-build_entry (Field *f)
-{
-  GtkWidget *row = adw_entry_row_new ();
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-  const char *hint = sonae_report_field_get_hint (f->field);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sonae_report_field_get_title (f->field));
-  if (hint != NULL)
-    gtk_widget_set_tooltip_text (row, hint);
-  g_signal_connect (row, "changed", G_CALLBACK (entry_changed_cb), f);
-  g_signal_connect (row, "entry-activated", G_CALLBACK (entry_activated_cb), f);
-  g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), f);
-  gtk_widget_add_controller (row, focus);
-  add_suffixes (f, row);
-  return row;
-}
-
-static GtkWidget *
-build_text (Field *f)
-{
-  GtkWidget *row = adw_preferences_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (sonae_report_field_get_title (f->field));
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-  const char *hint = sonae_report_field_get_hint (f->field);
-  g_autofree char *name = g_strdup_printf ("%s-text", f->key);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sonae_report_field_get_title (f->field));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_add_css_class (title, "report-field-title");
-  gtk_box_append (GTK_BOX (header), title);
-  f->mark = mark_label (f->key);
-  f->revert = revert_button (f);
-  gtk_box_append (GTK_BOX (header), f->mark);
-  gtk_box_append (GTK_BOX (header), f->revert);
-  gtk_box_append (GTK_BOX (box), header);
-
-  if (hint != NULL)
-    {
-      GtkWidget *hint_label = gtk_label_new (hint);
-
-      gtk_label_set_xalign (GTK_LABEL (hint_label), 0);
-      gtk_label_set_wrap (GTK_LABEL (hint_label), TRUE);
-      gtk_widget_add_css_class (hint_label, "caption");
-      gtk_widget_add_css_class (hint_label, "dim-label");
-      gtk_box_append (GTK_BOX (box), hint_label);
-    }
-
-  f->text_view = gtk_text_view_new ();
-  gtk_widget_set_name (f->text_view, name);
-  f->buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->text_view));
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (f->text_view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (f->text_view), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (f->text_view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (f->text_view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (f->text_view), 8);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (f->text_view), 8);
-  gtk_widget_set_size_request (f->text_view, -1, 72);
-  gtk_widget_add_css_class (f->text_view, "report-text");
-  gtk_frame_set_child (GTK_FRAME (frame), f->text_view);
-  gtk_widget_add_css_class (frame, "report-text-frame");
-  gtk_box_append (GTK_BOX (box), frame);
-
-  g_signal_connect (f->buffer, "changed", G_CALLBACK (buffer_changed_cb), f);
-  g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), f);
-  gtk_widget_add_controller (f->text_view, focus);
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  return row;
-}
-
-static GtkWidget *
-build_choice (Field *f)
-{
-  GtkWidget *row = adw_combo_row_new ();
-  g_autoptr(GtkStringList) options = gtk_string_list_new (NULL);
-  const char *hint = sonae_report_field_get_hint (f->field);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sonae_report_field_get_title (f->field));
-  if (hint != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), hint);
-  /* Translators: a choice not made yet */
-  gtk_string_list_append (options, _("—"));
-  for (guint i = 0; i < sonae_report_field_get_n_options (f->field); i++)
-    gtk_string_list_append (options, sonae_report_field_get_option_title (f->field, i));
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (options));
-  g_signal_connect (row, "notify::selected", G_CALLBACK (choice_changed_cb), f);
-  add_suffixes (f, row);
-  return row;
-}
-
-static GtkWidget *
-build_multi (Field *f)
-{
-  GtkWidget *row = adw_expander_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sonae_report_field_get_title (f->field));
-  f->checks = g_ptr_array_new ();
-  for (guint i = 0; i < sonae_report_field_get_n_options (f->field); i++)
-    {
-      GtkWidget *option = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-      g_autofree char *name = g_strdup_printf ("%s:%s", f->key, sonae_report_field_get_option_key (f->field, i));
-
-      gtk_widget_set_name (check, name);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (option), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (option),
-                                     sonae_report_field_get_option_title (f->field, i));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (option), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (option), check);
-      g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), f);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), option);
-      g_ptr_array_add (f->checks, check);
-    }
-  add_suffixes (f, row);
-  return row;
-}
-
-static GtkSpinButton *
-duration_spin (Field      *f,
-               double      max,
-               const char *part)
-{
-  GtkWidget *spin = gtk_spin_button_new_with_range (0, max, 1);
-  g_autofree char *name = g_strdup_printf ("%s-%s", f->key, part);
-
-  gtk_widget_set_name (spin, name);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-  g_signal_connect (spin, "value-changed", G_CALLBACK (spin_changed_cb), f);
-  return GTK_SPIN_BUTTON (spin);
-}
-
-static GtkWidget *
-unit_label (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (label, "dim-label");
-  return label;
-}
-
-static GtkWidget *
-build_duration (Field *f)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  const char *hint = sonae_report_field_get_hint (f->field);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sonae_report_field_get_title (f->field));
-  if (hint != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), hint);
-  f->hours = duration_spin (f, 9999, "hours");
-  f->minutes = duration_spin (f, 59, "minutes");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->hours));
-  /* Translators: after a number of hours */
-  gtk_box_append (GTK_BOX (box), unit_label (_("h")));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->minutes));
-  /* Translators: after a number of minutes */
-  gtk_box_append (GTK_BOX (box), unit_label (_("min")));
-  add_suffixes (f, row);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
-  return row;
 }
 
 static GtkWidget *
@@ -1039,28 +290,7 @@ add_field (SonaeReportFormView    *self,
   f->field = field;
   f->key = sonae_report_field_get_key (field);
   f->kind = sonae_report_field_get_kind (field);
-  switch (f->kind)
-    {
-    case SONAE_REPORT_LINE:
-    case SONAE_REPORT_DATE:
-    case SONAE_REPORT_DATETIME:
-      f->row = build_entry (f);
-      break;
-    case SONAE_REPORT_TEXT:
-      f->row = build_text (f);
-      break;
-    case SONAE_REPORT_CHOICE:
-      f->row = build_choice (f);
-      break;
-    case SONAE_REPORT_MULTI:
-      f->row = build_multi (f);
-      break;
-    case SONAE_REPORT_DURATION:
-      f->row = build_duration (f);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
+  sonae_report_form_field_build (f);
   gtk_widget_set_name (f->row, f->key);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (f->row), FALSE);
   if (g_str_equal (f->key, SONAE_REPORT_FIRST_AID_BY))
@@ -1092,39 +322,13 @@ add_field (SonaeReportFormView    *self,
   g_ptr_array_add (self->fields, f);
 }
 
-static GtkWidget *
-add_button (SonaeCapaKind kind)
-{
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *content = adw_button_content_new ();
-  g_autofree char *name = g_strdup_printf ("add-%s", sonae_capa_kind_to_string (kind));
-
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
-  /* Three of them on one page: no mnemonic. */
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Add"));
-  gtk_widget_set_tooltip_text (button, _("Add an Action"));
-  gtk_button_set_child (GTK_BUTTON (button), content);
-  gtk_widget_set_name (button, name);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "report.add-action");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int32 (kind));
-  return button;
-}
-
 static AdwPreferencesGroup *
 add_action_group (SonaeReportFormView *self,
                   SonaeCapaKind        kind)
 {
-  static const char *descriptions[SONAE_N_CAPA_KINDS] = {
-    N_("What was done about the result of the incident, and who confirmed it."),
-    N_("What is changed so that it does not happen again: an owner, a due date, and who confirmed and approved it."),
-    N_("What is done so that similar incidents do not happen elsewhere."),
-  };
-  AdwPreferencesGroup *group = add_group (self, sonae_capa_kind_get_title (kind), _(descriptions[kind]));
+  AdwPreferencesGroup *group = add_group (self, sonae_capa_kind_get_title (kind), NULL);
 
-  adw_preferences_group_set_header_suffix (group, add_button (kind));
-  self->action_groups[kind] = group;
+  sonae_report_form_capa_set_group (&self->capa, kind, group);
   return group;
 }
 
@@ -1187,52 +391,24 @@ build_form (SonaeReportFormView *self)
       else if (section == SONAE_REPORT_SECTION_CAUSE)
         add_action_group (self, SONAE_CAPA_CORRECTIVE);
     }
-  if (self->action_groups[SONAE_CAPA_HANDLING] == NULL)
+  if (self->capa.groups[SONAE_CAPA_HANDLING] == NULL)
     add_action_group (self, SONAE_CAPA_HANDLING);
-  if (self->action_groups[SONAE_CAPA_CORRECTIVE] == NULL)
+  if (self->capa.groups[SONAE_CAPA_CORRECTIVE] == NULL)
     add_action_group (self, SONAE_CAPA_CORRECTIVE);
-  if (self->action_groups[SONAE_CAPA_PREVENTIVE] == NULL)
+  if (self->capa.groups[SONAE_CAPA_PREVENTIVE] == NULL)
     add_action_group (self, SONAE_CAPA_PREVENTIVE);
 }
 
 /* --- actions of the widget ------------------------------------------------------- */
 
-static GtkWindow *
-parent_window (SonaeReportFormView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static const SonaeCapa *
-find_action (SonaeReportFormView *self,
-             gint64               id)
-{
-  for (guint i = 0; self->actions != NULL && i < self->actions->len; i++)
-    {
-      const SonaeCapa *action = g_ptr_array_index (self->actions, i);
-
-      if (action->id == id)
-        return action;
-    }
-  return NULL;
-}
-
 static void
 add_action_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+                      const char *action_name,
+                      GVariant   *parameter)
 {
   SonaeReportFormView *self = SONAE_REPORT_FORM_VIEW (widget);
-  int kind = g_variant_get_int32 (parameter);
-  GtkWidget *dialog;
 
-  if (self->incident_id == 0 || kind < 0 || kind >= SONAE_N_CAPA_KINDS)
-    return;
-  dialog = sonae_capa_dialog_new_add (parent_window (self), self->store, self->incident_id,
-                                      (SonaeCapaKind) kind);
-  gtk_window_present (GTK_WINDOW (dialog));
+  sonae_report_form_capa_add (&self->capa, self->store, self->incident_id, g_variant_get_int32 (parameter));
 }
 
 static void
@@ -1241,22 +417,8 @@ action_dialog_activated (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   SonaeReportFormView *self = SONAE_REPORT_FORM_VIEW (widget);
-  const SonaeCapa *action = find_action (self, g_variant_get_int64 (parameter));
-  SonaeCapaDialogMode mode;
-  GtkWidget *dialog;
 
-  if (action == NULL)
-    return;
-  if (g_str_equal (action_name, "report.complete-action"))
-    mode = SONAE_CAPA_DIALOG_COMPLETE;
-  else if (g_str_equal (action_name, "report.approve-action"))
-    mode = SONAE_CAPA_DIALOG_APPROVE;
-  else if (g_str_equal (action_name, "report.drop-action"))
-    mode = SONAE_CAPA_DIALOG_DROP;
-  else
-    mode = SONAE_CAPA_DIALOG_EDIT;
-  dialog = sonae_capa_dialog_new (parent_window (self), self->store, mode, action);
-  gtk_window_present (GTK_WINDOW (dialog));
+  sonae_report_form_capa_open (&self->capa, self->store, action_name, g_variant_get_int64 (parameter));
 }
 
 static void
@@ -1265,11 +427,8 @@ reopen_action_activated (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   SonaeReportFormView *self = SONAE_REPORT_FORM_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *author = sonae_get_author ();
 
-  if (!sonae_capa_reopen (self->store, g_variant_get_int64 (parameter), author, &error))
-    sonae_show_error (GTK_WIDGET (self), _("Could not reopen the action"), error);
+  sonae_report_form_capa_reopen (&self->capa, self->store, g_variant_get_int64 (parameter));
   load (self);
 }
 
@@ -1295,7 +454,7 @@ sonae_report_form_view_set_incident (SonaeReportFormView *self,
         }
       self->incident_id = incident_id;
       g_clear_pointer (&self->report, sonae_report_free);
-      g_clear_pointer (&self->actions, g_ptr_array_unref);
+      g_clear_pointer (&self->capa.actions, g_ptr_array_unref);
       if (incident_id == 0)
         {
           g_clear_handle_id (&self->reload_source, g_source_remove);
@@ -1306,7 +465,7 @@ sonae_report_form_view_set_incident (SonaeReportFormView *self,
       load (self);
       self->updating = TRUE;
       for (guint i = 0; i < self->fields->len; i++)
-        show_field (g_ptr_array_index (self->fields, i), TRUE);
+        sonae_report_form_field_show (g_ptr_array_index (self->fields, i), TRUE);
       self->updating = FALSE;
       return;
     }
@@ -1325,7 +484,7 @@ sonae_report_form_view_flush (SonaeReportFormView *self)
       Field *f = g_ptr_array_index (self->fields, i);
 
       if (f->dirty)
-        ok = save_field (f) && ok;
+        ok = sonae_report_form_view_save_field (f) && ok;
       else if (f->failed)
         ok = FALSE;
     }
@@ -1358,10 +517,8 @@ sonae_report_form_view_dispose (GObject *object)
     gtk_widget_unparent (child);
   /* After the widgets, whose signals point to the fields. */
   g_clear_pointer (&self->fields, g_ptr_array_unref);
-  for (guint i = 0; i < SONAE_N_CAPA_KINDS; i++)
-    g_clear_pointer (&self->action_rows[i], g_ptr_array_unref);
+  sonae_report_form_capa_clear (&self->capa);
   g_clear_pointer (&self->report, sonae_report_free);
-  g_clear_pointer (&self->actions, g_ptr_array_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (sonae_report_form_view_parent_class)->dispose (object);
@@ -1397,9 +554,8 @@ sonae_report_form_view_init (SonaeReportFormView *self)
 {
   sonae_load_style ("sonae-report-form.css");
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->fields = g_ptr_array_new_with_free_func (field_free);
-  for (guint i = 0; i < SONAE_N_CAPA_KINDS; i++)
-    self->action_rows[i] = g_ptr_array_new ();
+  self->fields = g_ptr_array_new_with_free_func (sonae_report_form_field_free);
+  sonae_report_form_capa_init (&self->capa, GTK_WIDGET (self));
   self->updating = TRUE;
   build_form (self);
   self->updating = FALSE;

@@ -754,7 +754,7 @@ sonae_manual_view_get_procedure (SonaeManualView   *self,
                                  int                level)
 {
   g_autofree char *exact = NULL;
-  g_autofree char *any = NULL;
+  const SonaeManualProcedure *procedure;
   SonaeManualViewItem *item;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -764,11 +764,8 @@ sonae_manual_view_get_procedure (SonaeManualView   *self,
   if (item != NULL)
     return item;
   /* The first one written for any level, as sonae_manual_get_procedure(). */
-  {
-    const SonaeManualProcedure *p = sonae_manual_get_procedure (self->manual, type, level);
-
-    return p != NULL ? g_hash_table_lookup (self->items, p->id) : NULL;
-  }
+  procedure = sonae_manual_get_procedure (self->manual, type, level);
+  return procedure != NULL ? g_hash_table_lookup (self->items, procedure->id) : NULL;
 }
 
 GPtrArray *

@@ -1,12 +1,140 @@
-/* sonae-test-gui.c: finding widgets in the real window, for the GUI tests */
+/* sonae-test-gui.c: the window every GUI test runs in, and finding widgets
+ * and dialogs in it */
 #include "config.h"
 
+#include "sonae-gui-util.h"
 #include "sonae-test-gui.h"
+#include "sonae-test-util.h"
+
+/* --- the fixture --------------------------------------------------------- */
+
+void
+sonae_test_window_set_up (SonaeTestWindow *f,
+                          gconstpointer    data)
+{
+  GtkWidget *overlay = adw_toast_overlay_new ();
+
+  f->store = sonae_test_open_store (&f->dir);
+  f->activated = g_ptr_array_new_with_free_func (g_free);
+  f->window = g_object_ref (gtk_window_new ());
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
+  gtk_window_set_child (GTK_WINDOW (f->window), overlay);
+  sonae_window_set_toast_overlay (GTK_WINDOW (f->window), ADW_TOAST_OVERLAY (overlay));
+}
+
+void
+sonae_test_window_close (SonaeTestWindow *f)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  /* The dialogs the test opened. */
+  for (GList *l = toplevels; l; l = l->next)
+    if (l->data != (gpointer) f->window)
+      gtk_window_destroy (l->data);
+
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  sonae_test_spin_for (20);
+  if (f->window != NULL)
+    g_assert_finalize_object (g_steal_pointer (&f->window));
+  if (f->page != NULL)
+    g_assert_finalize_object (g_steal_pointer (&f->page));
+  g_clear_object (&f->actions);
+}
+
+void
+sonae_test_window_tear_down (SonaeTestWindow *f,
+                             gconstpointer    data)
+{
+  sonae_test_window_close (f);
+  g_ptr_array_unref (f->activated);
+  g_clear_object (&f->store);
+  sonae_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+record_cb (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       user_data)
+{
+  SonaeTestWindow *f = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
+  g_autofree char *printed = NULL;
+
+  if (parameter == NULL)
+    g_ptr_array_add (f->activated, g_strdup (name));
+  else if (g_variant_is_of_type (parameter, G_VARIANT_TYPE_STRING))
+    g_ptr_array_add (f->activated, g_strconcat (name, ":", g_variant_get_string (parameter, NULL), NULL));
+  else
+    {
+      printed = g_variant_print (parameter, FALSE);
+      g_ptr_array_add (f->activated, g_strconcat (name, ":", printed, NULL));
+    }
+}
+
+void
+sonae_test_window_record_action (SonaeTestWindow    *f,
+                                 const char         *name,
+                                 const GVariantType *type)
+{
+  g_autoptr(GSimpleAction) action = g_simple_action_new (name, type);
+
+  if (f->actions == NULL)
+    {
+      f->actions = g_simple_action_group_new ();
+      gtk_widget_insert_action_group (f->window, "win", G_ACTION_GROUP (f->actions));
+    }
+  g_signal_connect (action, "activate", G_CALLBACK (record_cb), f);
+  g_action_map_add_action (G_ACTION_MAP (f->actions), G_ACTION (action));
+}
+
+static void
+show (SonaeTestWindow *f,
+      GtkWidget       *content,
+      GtkWidget       *page)
+{
+  GtkWidget *overlay = gtk_window_get_child (GTK_WINDOW (f->window));
+
+  g_assert_true (ADW_IS_TOAST_OVERLAY (overlay));
+  g_assert_null (f->page);
+  f->page = g_object_ref (page);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), content);
+  gtk_window_present (GTK_WINDOW (f->window));
+  sonae_test_spin_for (50);
+}
+
+void
+sonae_test_window_show (SonaeTestWindow *f,
+                        GtkWidget       *page)
+{
+  show (f, page, page);
+}
+
+void
+sonae_test_window_show_scrolled (SonaeTestWindow *f,
+                                 GtkWidget       *page)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), page);
+  show (f, scrolled, page);
+}
+
+SonaeWindow *
+sonae_test_window_open_main (SonaeTestWindow *f)
+{
+  sonae_test_window_close (f);
+  f->window = g_object_ref (GTK_WIDGET (sonae_window_new (NULL, f->store)));
+  return SONAE_WINDOW (f->window);
+}
+
+/* --- widgets ------------------------------------------------------------- */
 
 GtkWidget *
-sonae_test_find_widget (GtkWidget       *root,
+sonae_test_find_widget (GtkWidget                *root,
                         SonaeTestWidgetPredicate  predicate,
-                        gconstpointer    data)
+                        gconstpointer             data)
 {
   if (predicate (root, data))
     return root;
@@ -17,6 +145,18 @@ sonae_test_find_widget (GtkWidget       *root,
         return found;
     }
   return NULL;
+}
+
+void
+sonae_test_collect_widgets (GtkWidget                *root,
+                            SonaeTestWidgetPredicate  predicate,
+                            gconstpointer             data,
+                            GPtrArray                *out)
+{
+  if (predicate (root, data))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    sonae_test_collect_widgets (child, predicate, data, out);
 }
 
 gboolean
@@ -31,6 +171,21 @@ sonae_test_is_type (GtkWidget     *widget,
                     gconstpointer  type)
 {
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+gboolean
+sonae_test_is_button_labelled (GtkWidget     *widget,
+                               gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+gboolean
+sonae_test_is_row_titled (GtkWidget     *widget,
+                          gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
 GtkWidget *
@@ -53,4 +208,105 @@ sonae_test_of_type (GtkWidget *root,
   if (found == NULL)
     g_error ("no widget of type %s", g_type_name (type));
   return found;
+}
+
+GObject *
+sonae_test_template_child (GtkWidget  *widget,
+                           GType       type,
+                           const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (widget, type, name);
+
+  if (child == NULL)
+    g_error ("no template child %s in %s", name, g_type_name (type));
+  return child;
+}
+
+static gboolean
+is_visible_label (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget);
+}
+
+char *
+sonae_test_label_texts (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GString *out = g_string_new (NULL);
+
+  sonae_test_collect_widgets (root, is_visible_label, NULL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    g_string_append_printf (out, "|%s", gtk_label_get_text (g_ptr_array_index (labels, i)));
+  return g_string_free (out, FALSE);
+}
+
+void
+sonae_test_set_text (GtkWidget  *root,
+                     const char *name,
+                     const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (sonae_test_named (root, name)), text);
+}
+
+void
+sonae_test_click (GtkWidget  *root,
+                  const char *name)
+{
+  GtkWidget *button = sonae_test_named (root, name);
+
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_signal_emit_by_name (button, "clicked");
+  sonae_test_spin_for (50);
+}
+
+/* --- dialogs ------------------------------------------------------------- */
+
+static gboolean
+is_named_or_headed (GtkWidget     *widget,
+                    gconstpointer  name_or_heading)
+{
+  return sonae_test_is_named (widget, name_or_heading) ||
+         (ADW_IS_MESSAGE_DIALOG (widget) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (widget)), name_or_heading) == 0);
+}
+
+static GtkWidget *
+find_toplevel (SonaeTestWidgetPredicate predicate,
+               gconstpointer            data)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  GtkWidget *found = NULL;
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (gtk_widget_get_visible (l->data) && predicate (l->data, data))
+      found = l->data;
+  return found;
+}
+
+GtkWidget *
+sonae_test_find_dialog (const char *name_or_heading)
+{
+  return find_toplevel (is_named_or_headed, name_or_heading);
+}
+
+GtkWidget *
+sonae_test_find_dialog_of_type (GType type)
+{
+  return find_toplevel (sonae_test_is_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+no_dialog_of_type (gpointer type)
+{
+  return find_toplevel (sonae_test_is_type, type) == NULL;
+}
+
+void
+sonae_test_wait_no_dialog (GType type,
+                           guint timeout_ms)
+{
+  g_autofree char *what = g_strdup_printf ("the %s to close", g_type_name (type));
+
+  sonae_test_spin_until (no_dialog_of_type, GSIZE_TO_POINTER (type), timeout_ms, what);
 }

@@ -219,3 +219,13 @@ sonae_test_count_names (const char *dir,
       n++;
   return n;
 }
+
+int
+sonae_test_index_of (GPtrArray  *strings,
+                     const char *string)
+{
+  for (guint i = 0; i < strings->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (strings, i), string) == 0)
+      return (int) i;
+  return -1;
+}

@@ -46,6 +46,9 @@ void         sonae_test_db_assert_intact (const char *path);
 /* How many names in @dir start with @prefix. */
 guint        sonae_test_count_names  (const char *dir,
                                       const char *prefix);
+/* Where @string is in @strings (of char *), or -1. */
+int          sonae_test_index_of     (GPtrArray  *strings,
+                                      const char *string);
 
 /* Spin the default main loop until @cond (@data) holds; abort the test
  * with "timed out waiting for @what" after @timeout_ms. */

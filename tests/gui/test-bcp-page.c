@@ -18,13 +18,6 @@
 #include "sonae-test-util.h"
 #include "sonae-window.h"
 
-typedef struct {
-  char *dir;
-  SonaeStore *store;
-  GtkWindow *window;
-  GtkWidget *page;
-} Fixture;
-
 static const char *const expected_worksheets[] = {
   "policy", "events", "systems", "plans", "drills", "risks", "check",
 };
@@ -38,31 +31,11 @@ shown (GtkWidget *widget)
   return gtk_widget_get_mapped (widget);
 }
 
+/* The system's editor on screen, or NULL. */
 static SonaeBcpSystemDialog *
-find_dialog (void)
+system_dialog (void)
 {
-  GList *toplevels = gtk_window_list_toplevels ();
-  SonaeBcpSystemDialog *dialog = NULL;
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (SONAE_IS_BCP_SYSTEM_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      dialog = l->data;
-  g_list_free (toplevels);
-  return dialog;
-}
-
-static gboolean
-no_dialog (gpointer data)
-{
-  return find_dialog () == NULL;
-}
-
-static void
-set_text (GtkWidget  *root,
-          const char *name,
-          const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (sonae_test_named (root, name)), text);
+  return SONAE_BCP_SYSTEM_DIALOG (sonae_test_find_dialog_of_type (SONAE_TYPE_BCP_SYSTEM_DIALOG));
 }
 
 static void
@@ -76,19 +49,8 @@ set_view_text (GtkWidget  *root,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
 }
 
-static void
-click (GtkWidget  *root,
-       const char *name)
-{
-  GtkWidget *button = sonae_test_named (root, name);
-
-  g_assert_true (GTK_IS_BUTTON (button));
-  g_signal_emit_by_name (button, "clicked");
-  sonae_test_spin_for (50);
-}
-
 static GPtrArray *
-stored_systems (Fixture *f)
+stored_systems (SonaeTestWindow *f)
 {
   g_autoptr(GError) error = NULL;
   GPtrArray *systems = sonae_bcp_list_systems (f->store, &error);
@@ -98,10 +60,10 @@ stored_systems (Fixture *f)
 }
 
 static gint64
-add_system (Fixture    *f,
-            const char *name,
-            const char *restore_tested_on,
-            int         restore_test_days)
+add_system (SonaeTestWindow *f,
+            const char      *name,
+            const char      *restore_tested_on,
+            int              restore_test_days)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SonaeBcpSystem) system = sonae_bcp_system_new ();
@@ -117,51 +79,21 @@ add_system (Fixture    *f,
 }
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (SonaeTestWindow *f,
+                gconstpointer    data)
 {
-  GtkWidget *overlay = adw_toast_overlay_new ();
-
-  f->store = sonae_test_open_store (&f->dir);
+  sonae_test_window_set_up (f, data);
   sonae_set_author ("テスト 担当");
-  f->window = GTK_WINDOW (gtk_window_new ());
-  g_object_ref (f->window);
-  gtk_window_set_default_size (f->window, 1000, 760);
-  f->page = sonae_bcp_page_new (f->store);
-  g_object_ref (f->page);
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), f->page);
-  gtk_window_set_child (f->window, overlay);
-  sonae_window_set_toast_overlay (f->window, ADW_TOAST_OVERLAY (overlay));
-  gtk_window_present (f->window);
-  sonae_test_spin_for (50);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (l->data != (gpointer) f->window)
-      gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-
-  gtk_window_destroy (f->window);
-  sonae_test_spin_for (20);
-  g_assert_finalize_object (f->window);
-  g_assert_finalize_object (f->page);
-  g_clear_object (&f->store);
-  sonae_test_remove_dir (f->dir);
-  g_free (f->dir);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 760);
+  sonae_test_window_show (f, sonae_bcp_page_new (f->store));
 }
 
 /* --- tests ------------------------------------------------------------------- */
 
 /* Seven worksheets in IT-BCP order, each with a status; one shown at a time. */
 static void
-test_worksheets (Fixture       *f,
-                 gconstpointer  data)
+test_worksheets (SonaeTestWindow *f,
+                 gconstpointer    data)
 {
   GtkWidget *list = sonae_test_named (f->page, "worksheet-list");
   SonaeBcpPage *page = SONAE_BCP_PAGE (f->page);
@@ -208,8 +140,8 @@ test_worksheets (Fixture       *f,
 /* The basic policy is saved about a second after typing stops, or at once
  * when flushed. */
 static void
-test_policy_text (Fixture       *f,
-                  gconstpointer  data)
+test_policy_text (SonaeTestWindow *f,
+                  gconstpointer    data)
 {
   g_autofree char *stored = NULL;
   g_autofree char *later = NULL;
@@ -239,8 +171,8 @@ test_policy_text (Fixture       *f,
 /* Who declares an emergency: a role, saved when chosen, with its holders
  * shown under it. */
 static void
-test_decider (Fixture       *f,
-              gconstpointer  data)
+test_decider (SonaeTestWindow *f,
+              gconstpointer    data)
 {
   g_autoptr(GError) error = NULL;
   AdwComboRow *row = ADW_COMBO_ROW (sonae_test_named (f->page, "declare-decider"));
@@ -271,7 +203,7 @@ test_decider (Fixture       *f,
 }
 
 static guint
-count_events (Fixture *f)
+count_events (SonaeTestWindow *f)
 {
   g_autoptr(GPtrArray) events = sonae_bcp_list_events (f->store, NULL);
 
@@ -281,8 +213,8 @@ count_events (Fixture *f)
 /* From the empty state, the usual events in one click; then one is edited
  * in place and one deleted. */
 static void
-test_usual_events (Fixture       *f,
-                   gconstpointer  data)
+test_usual_events (SonaeTestWindow *f,
+                   gconstpointer    data)
 {
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GPtrArray) edited = NULL;
@@ -293,7 +225,7 @@ test_usual_events (Fixture       *f,
 
   g_assert_true (sonae_bcp_page_show_worksheet (SONAE_BCP_PAGE (f->page), "events"));
   g_assert_true (shown (sonae_test_named (f->page, "add-usual-events-button")));
-  click (f->page, "add-usual-events-button");
+  sonae_test_click (f->page, "add-usual-events-button");
   n = count_events (f);
   g_assert_cmpuint (n, >=, 5);
   g_assert_false (shown (sonae_test_named (f->page, "add-usual-events-button")));
@@ -306,21 +238,21 @@ test_usual_events (Fixture       *f,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, first->title);
 
   /* Edited in place, saved when flushed. */
-  set_text (row, "event-damage", "3日間 紙カルテで診療");
+  sonae_test_set_text (row, "event-damage", "3日間 紙カルテで診療");
   sonae_bcp_page_save_now (SONAE_BCP_PAGE (f->page));
   edited = sonae_bcp_list_events (f->store, NULL);
   g_assert_cmpstr (((SonaeBcpEvent *) g_ptr_array_index (edited, 0))->damage, ==, "3日間 紙カルテで診療");
 
   /* Deleted (with an Undo toast). */
-  click (row, "delete-event-button");
+  sonae_test_click (row, "delete-event-button");
   g_assert_cmpuint (count_events (f), ==, n - 1);
 }
 
 /* The "done when" flow: the reception system with its vendor and its paper
  * fallback, added through the dialog, shows in the list. */
 static void
-test_add_system (Fixture       *f,
-                 gconstpointer  data)
+test_add_system (SonaeTestWindow *f,
+                 gconstpointer    data)
 {
   g_autoptr(GPtrArray) systems = NULL;
   g_autoptr(SonaeContact) vendor = NULL;
@@ -339,13 +271,13 @@ test_add_system (Fixture       *f,
   g_assert_true (sonae_contacts_save (f->store, vendor, NULL));
 
   g_assert_true (sonae_bcp_page_show_worksheet (SONAE_BCP_PAGE (f->page), "systems"));
-  click (f->page, "bcp-add-button");
-  dialog = find_dialog ();
+  sonae_test_click (f->page, "bcp-add-button");
+  dialog = system_dialog ();
   g_assert_nonnull (dialog);
   root = GTK_WIDGET (dialog);
 
-  set_text (root, "system-name", "受付・会計システム");
-  set_text (root, "system-purpose", "受付、会計、レセプト");
+  sonae_test_set_text (root, "system-name", "受付・会計システム");
+  sonae_test_set_text (root, "system-purpose", "受付、会計、レセプト");
   /* The vendor chooser offers the vendors only. */
   g_assert_cmpuint (g_list_model_get_n_items (sonae_contact_chooser_get_model (
                       SONAE_CONTACT_CHOOSER (sonae_test_named (root, "vendor-chooser")))), ==, 1);
@@ -355,15 +287,15 @@ test_add_system (Fixture       *f,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (sonae_test_named (root, "system-order")), 2);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (sonae_test_named (root, "system-rto")), 4);
   set_view_text (root, "system-fallback", "紙の受付票と手書きの領収書で受け付ける");
-  set_text (root, "forms-location", "受付カウンター下の青い箱");
-  click (root, "restore-today");
+  sonae_test_set_text (root, "forms-location", "受付カウンター下の青い箱");
+  sonae_test_click (root, "restore-today");
   {
     g_autofree char *today = sonae_clock_today ();
 
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sonae_test_named (root, "restore-tested-on"))), ==, today);
   }
-  click (root, "save-button");
-  sonae_test_spin_until (no_dialog, NULL, 2000, "the dialog to close");
+  sonae_test_click (root, "save-button");
+  sonae_test_wait_no_dialog (SONAE_TYPE_BCP_SYSTEM_DIALOG, 2000);
 
   systems = stored_systems (f);
   g_assert_cmpuint (systems->len, ==, 1);
@@ -398,8 +330,8 @@ test_add_system (Fixture       *f,
 /* A name another system has: the dialog says so, stays open with what was
  * typed, and nothing is saved. */
 static void
-test_duplicate_name (Fixture       *f,
-                     gconstpointer  data)
+test_duplicate_name (SonaeTestWindow *f,
+                     gconstpointer    data)
 {
   g_autoptr(GPtrArray) systems = NULL;
   SonaeBcpSystemDialog *dialog;
@@ -410,17 +342,17 @@ test_duplicate_name (Fixture       *f,
   sonae_test_spin_for (50);
   g_assert_true (sonae_bcp_page_show_worksheet (SONAE_BCP_PAGE (f->page), "systems"));
   g_assert_true (gtk_widget_activate_action (f->page, "bcp.add-system", NULL));
-  dialog = find_dialog ();
+  dialog = system_dialog ();
   g_assert_nonnull (dialog);
   root = GTK_WIDGET (dialog);
   error_label = sonae_test_named (root, "error-label");
   g_assert_false (shown (error_label));
 
-  set_text (root, "system-name", " 電子カルテ ");
+  sonae_test_set_text (root, "system-name", " 電子カルテ ");
   set_view_text (root, "system-fallback", "紙カルテ");
-  click (root, "save-button");
+  sonae_test_click (root, "save-button");
 
-  g_assert_true (find_dialog () == dialog);
+  g_assert_true (system_dialog () == dialog);
   g_assert_true (shown (error_label));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), !=, "");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sonae_test_named (root, "system-name"))), ==, " 電子カルテ ");
@@ -429,25 +361,25 @@ test_duplicate_name (Fixture       *f,
   g_assert_null (((SonaeBcpSystem *) g_ptr_array_index (systems, 0))->fallback);
 
   /* A blank name is refused too. */
-  set_text (root, "system-name", "");
+  sonae_test_set_text (root, "system-name", "");
   g_assert_false (sonae_bcp_system_dialog_save (dialog, TRUE));
-  g_assert_true (find_dialog () == dialog);
+  g_assert_true (system_dialog () == dialog);
 }
 
 /* show_system opens the editor of that system; delete asks, then deletes. */
 static void
-test_show_system (Fixture       *f,
-                  gconstpointer  data)
+test_show_system (SonaeTestWindow *f,
+                  gconstpointer    data)
 {
   gint64 id = add_system (f, "画像管理システム", NULL, 0);
   g_autoptr(GPtrArray) systems = NULL;
   SonaeBcpSystemDialog *dialog;
 
   g_assert_false (sonae_bcp_page_show_system (SONAE_BCP_PAGE (f->page), id + 100));
-  g_assert_null (find_dialog ());
+  g_assert_null (system_dialog ());
   g_assert_true (sonae_bcp_page_show_system (SONAE_BCP_PAGE (f->page), id));
   g_assert_cmpstr (sonae_bcp_page_get_worksheet (SONAE_BCP_PAGE (f->page)), ==, "systems");
-  dialog = find_dialog ();
+  dialog = system_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpint (sonae_bcp_system_dialog_get_system (dialog), ==, id);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sonae_test_named (GTK_WIDGET (dialog), "system-name"))), ==,
@@ -465,15 +397,15 @@ test_show_system (Fixture       *f,
   }
 
   g_assert_true (sonae_bcp_system_dialog_delete (dialog));
-  sonae_test_spin_until (no_dialog, NULL, 2000, "the dialog to close");
+  sonae_test_wait_no_dialog (SONAE_TYPE_BCP_SYSTEM_DIALOG, 2000);
   systems = stored_systems (f);
   g_assert_cmpuint (systems->len, ==, 0);
 }
 
 /* A restore test older than its plan shows a warning in the list. */
 static void
-test_restore_overdue (Fixture       *f,
-                      gconstpointer  data)
+test_restore_overdue (SonaeTestWindow *f,
+                      gconstpointer    data)
 {
   g_autofree char *today = sonae_clock_today ();
   gint64 old = add_system (f, "電子カルテ", "2020-01-06", 90);
@@ -490,10 +422,9 @@ test_restore_overdue (Fixture       *f,
 
 /* Home's BCP reminder opens the BCP section at the right worksheet. */
 static void
-test_home_reminder (void)
+test_home_reminder (SonaeTestWindow *f,
+                    gconstpointer    data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
   g_autoptr(GError) error = NULL;
   g_autoptr(SonaeBcpSystem) system = sonae_bcp_system_new ();
   SonaeWindow *window;
@@ -504,10 +435,10 @@ test_home_reminder (void)
   system->name = g_strdup ("電子カルテ");
   system->restore_tested_on = g_strdup ("2020-01-06");
   system->restore_test_days = 90;
-  g_assert_true (sonae_bcp_save_system (store, system, &error));
+  g_assert_true (sonae_bcp_save_system (f->store, system, &error));
   g_assert_no_error (error);
 
-  window = g_object_ref (sonae_window_new (NULL, store));
+  window = sonae_test_window_open_main (f);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "home"));
 
@@ -524,19 +455,13 @@ test_home_reminder (void)
   page = sonae_window_get_page (window, "bcp");
   g_assert_true (SONAE_IS_BCP_PAGE (page));
   g_assert_cmpstr (sonae_bcp_page_get_worksheet (SONAE_BCP_PAGE (page)), ==, "systems");
-  g_assert_nonnull (find_dialog ());
-  g_assert_cmpint (sonae_bcp_system_dialog_get_system (find_dialog ()), ==, system->id);
-  gtk_window_destroy (GTK_WINDOW (find_dialog ()));
+  g_assert_nonnull (system_dialog ());
+  g_assert_cmpint (sonae_bcp_system_dialog_get_system (system_dialog ()), ==, system->id);
+  gtk_window_destroy (GTK_WINDOW (system_dialog ()));
 
   /* The drill reminder goes to the drills. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-bcp", "s", "drills"));
   g_assert_cmpstr (sonae_bcp_page_get_worksheet (SONAE_BCP_PAGE (page)), ==, "drills");
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  sonae_test_spin_for (20);
-  g_assert_finalize_object (window);
-  g_clear_object (&store);
-  sonae_test_remove_dir (dir);
 }
 
 int
@@ -548,7 +473,7 @@ main (int   argc,
   adw_init ();
 
 #define ADD(path, func) \
-  g_test_add ("/bcp-page/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/bcp-page/" path, SonaeTestWindow, NULL, fixture_set_up, func, sonae_test_window_tear_down)
   ADD ("worksheets", test_worksheets);
   ADD ("policy-text", test_policy_text);
   ADD ("decider", test_decider);
@@ -558,7 +483,8 @@ main (int   argc,
   ADD ("show-system", test_show_system);
   ADD ("restore-overdue", test_restore_overdue);
 #undef ADD
-  g_test_add_func ("/bcp-page/home-reminder", test_home_reminder);
+  g_test_add ("/bcp-page/home-reminder", SonaeTestWindow, NULL, sonae_test_window_set_up, test_home_reminder,
+              sonae_test_window_tear_down);
 
   return g_test_run ();
 }

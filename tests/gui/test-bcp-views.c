@@ -16,10 +16,9 @@
 
 #define AUTHOR "テスト 担当"
 
+/* The four worksheets side by side, in a box: the fixture's page. */
 typedef struct {
-  char *dir;
-  SonaeStore *store;
-  GtkWindow *window;
+  SonaeTestWindow w;
   GtkWidget *plans;
   GtkWidget *drills;
   GtkWidget *risks;
@@ -32,78 +31,32 @@ fixture_set_up (Fixture       *f,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
-  f->store = sonae_test_open_store (&f->dir);
+  sonae_test_window_set_up (&f->w, data);
   sonae_set_author (AUTHOR);
-  f->window = GTK_WINDOW (gtk_window_new ());
-  g_object_ref (f->window);
-  gtk_window_set_default_size (f->window, 1200, 800);
-  f->plans = sonae_bcp_plans_view_new (f->store);
-  f->drills = sonae_bcp_drills_view_new (f->store);
-  f->risks = sonae_bcp_risks_view_new (f->store);
-  f->check = sonae_bcp_check_view_new (f->store);
+  gtk_window_set_default_size (GTK_WINDOW (f->w.window), 1200, 800);
+  f->plans = sonae_bcp_plans_view_new (f->w.store);
+  f->drills = sonae_bcp_drills_view_new (f->w.store);
+  f->risks = sonae_bcp_risks_view_new (f->w.store);
+  f->check = sonae_bcp_check_view_new (f->w.store);
   gtk_box_append (GTK_BOX (box), f->plans);
   gtk_box_append (GTK_BOX (box), f->drills);
   gtk_box_append (GTK_BOX (box), f->risks);
   gtk_box_append (GTK_BOX (box), f->check);
-  gtk_window_set_child (f->window, box);
-  gtk_window_present (f->window);
-  sonae_test_spin_for (50);
+  sonae_test_window_show (&f->w, box);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (l->data != (gpointer) f->window)
-      gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-  gtk_window_destroy (f->window);
-  g_object_unref (f->window);
-  sonae_test_spin_for (20);
-  g_object_unref (f->store);
-  sonae_test_remove_dir (f->dir);
-  g_free (f->dir);
-}
-
-/* The visible dialog named @name. */
-static GtkWindow *
-find_dialog (const char *name)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  GtkWindow *dialog = NULL;
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (g_strcmp0 (gtk_widget_get_name (l->data), name) == 0 && gtk_widget_get_visible (l->data))
-      dialog = l->data;
-  g_list_free (toplevels);
-  g_assert_nonnull (dialog);
-  return dialog;
-}
-
-static void
-set_text (GtkWidget  *root,
-          const char *name,
-          const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (sonae_test_named (root, name)), text);
-}
-
-static void
-click (GtkWidget  *root,
-       const char *name)
-{
-  g_signal_emit_by_name (sonae_test_named (root, name), "clicked");
-  sonae_test_spin_for (50);
+  sonae_test_window_tear_down (&f->w, data);
 }
 
 static GPtrArray *
 stored_measures (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *measures = sonae_bcp_list_measures (f->store, &error);
+  GPtrArray *measures = sonae_bcp_list_measures (f->w.store, &error);
 
   g_assert_no_error (error);
   return measures;
@@ -119,7 +72,7 @@ add_measure (Fixture    *f,
 
   m->text = g_strdup (text);
   m->due_on = g_strdup (due_on);
-  g_assert_true (sonae_bcp_save_measure (f->store, m, &error));
+  g_assert_true (sonae_bcp_save_measure (f->w.store, m, &error));
   g_assert_no_error (error);
   sonae_test_spin_for (50);
   return m->id;
@@ -144,19 +97,20 @@ test_add_measure (Fixture       *f,
   GtkWindow *dialog;
   SonaeBcpMeasure *m;
 
-  click (f->plans, "add-measure-button");
-  dialog = find_dialog ("bcp-measure-dialog");
+  sonae_test_click (f->plans, "add-measure-button");
+  dialog = GTK_WINDOW (sonae_test_find_dialog ("bcp-measure-dialog"));
+  g_assert_nonnull (dialog);
 
   /* A due date that is not a date: refused, the dialog stays. */
-  set_text (GTK_WIDGET (dialog), "text-row", "外付けディスクを1台追加し、週1回オフラインで保管する");
-  set_text (GTK_WIDGET (dialog), "due-row", "2026-13-40");
+  sonae_test_set_text (GTK_WIDGET (dialog), "text-row", "外付けディスクを1台追加し、週1回オフラインで保管する");
+  sonae_test_set_text (GTK_WIDGET (dialog), "due-row", "2026-13-40");
   g_assert_false (sonae_bcp_dialog_save (dialog));
   g_assert_true (gtk_widget_get_visible (sonae_test_named (GTK_WIDGET (dialog), "error-label")));
   measures = stored_measures (f);
   g_assert_cmpuint (measures->len, ==, 0);
   g_clear_pointer (&measures, g_ptr_array_unref);
 
-  set_text (GTK_WIDGET (dialog), "due-row", "2026-09-30");
+  sonae_test_set_text (GTK_WIDGET (dialog), "due-row", "2026-09-30");
   g_assert_true (sonae_bcp_dialog_save (dialog));
   sonae_test_spin_for (50);
   measures = stored_measures (f);
@@ -221,15 +175,16 @@ test_review (Fixture       *f,
   g_autofree char *today = sonae_clock_today ();
   GtkWindow *dialog;
 
-  g_assert_false (sonae_bcp_get_last_review (f->store, &date, &by));
-  click (f->plans, "review-button");
-  dialog = find_dialog ("bcp-review-dialog");
+  g_assert_false (sonae_bcp_get_last_review (f->w.store, &date, &by));
+  sonae_test_click (f->plans, "review-button");
+  dialog = GTK_WINDOW (sonae_test_find_dialog ("bcp-review-dialog"));
+  g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sonae_test_named (GTK_WIDGET (dialog), "reviewed-by-row"))),
                    ==, AUTHOR);
-  set_text (GTK_WIDGET (dialog), "reviewed-by-row", "院長 鈴木");
+  sonae_test_set_text (GTK_WIDGET (dialog), "reviewed-by-row", "院長 鈴木");
   g_assert_true (sonae_bcp_dialog_save (dialog));
   sonae_test_spin_for (50);
-  g_assert_true (sonae_bcp_get_last_review (f->store, &date, &by));
+  g_assert_true (sonae_bcp_get_last_review (f->w.store, &date, &by));
   g_assert_cmpstr (date, ==, today);
   g_assert_cmpstr (by, ==, "院長 鈴木");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sonae_test_named (f->plans, "last-review-row"))),
@@ -246,11 +201,11 @@ test_training_text (Fixture       *f,
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "年1回、全職員で紙カルテ運用を練習する", -1);
   /* Not yet: it is stored a moment after the last key, or now. */
-  stored = sonae_bcp_get_text (f->store, SONAE_BCP_TEXT_TRAINING, &error);
+  stored = sonae_bcp_get_text (f->w.store, SONAE_BCP_TEXT_TRAINING, &error);
   g_assert_no_error (error);
   g_assert_null (stored);
   sonae_bcp_plans_view_save_now (SONAE_BCP_PLANS_VIEW (f->plans));
-  stored = sonae_bcp_get_text (f->store, SONAE_BCP_TEXT_TRAINING, &error);
+  stored = sonae_bcp_get_text (f->w.store, SONAE_BCP_TEXT_TRAINING, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (stored, ==, "年1回、全職員で紙カルテ運用を練習する");
 
@@ -269,7 +224,7 @@ test_training_text (Fixture       *f,
   }
   sonae_test_spin_for (1200);
   g_free (stored);
-  stored = sonae_bcp_get_text (f->store, SONAE_BCP_TEXT_TRAINING, NULL);
+  stored = sonae_bcp_get_text (f->w.store, SONAE_BCP_TEXT_TRAINING, NULL);
   g_assert_cmpstr (stored, ==, "年2回");
 }
 
@@ -280,7 +235,7 @@ stored_answer (Fixture    *f,
                const char *key)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) answers = sonae_bcp_list_checks (f->store, &error);
+  g_autoptr(GPtrArray) answers = sonae_bcp_list_checks (f->w.store, &error);
 
   g_assert_no_error (error);
   for (guint i = 0; i < answers->len; i++)
@@ -329,7 +284,7 @@ test_check (Fixture       *f,
   }
 
   /* A target date, stored a moment after typing. */
-  set_text (f->check, target_name, "2026-10-31");
+  sonae_test_set_text (f->check, target_name, "2026-10-31");
   sonae_test_spin_for (1300);
   {
     g_autoptr(SonaeBcpCheckAnswer) a = stored_answer (f, key);
@@ -356,7 +311,7 @@ static void
 test_drill (Fixture       *f,
             gconstpointer  data)
 {
-  gint64 incident = sonae_test_add_incident (f->store, "訓練: ランサムウェア", NULL, 2, TRUE, AUTHOR);
+  gint64 incident = sonae_test_add_incident (f->w.store, "訓練: ランサムウェア", NULL, 2, TRUE, AUTHOR);
   g_autoptr(GPtrArray) drills = NULL;
   g_autoptr(GPtrArray) measures = NULL;
   g_autoptr(GError) error = NULL;
@@ -365,10 +320,11 @@ test_drill (Fixture       *f,
   SonaeBcpDrill *drill;
 
   sonae_bcp_drills_view_add_drill (SONAE_BCP_DRILLS_VIEW (f->drills));
-  dialog = find_dialog ("bcp-drill-dialog");
-  set_text (GTK_WIDGET (dialog), "held-on-row", "2026-03-15");
-  set_text (GTK_WIDGET (dialog), "scenario-row", "電子カルテ停止、紙カルテで午前の診療");
-  set_text (GTK_WIDGET (dialog), "participants-row", "院長、受付2名、看護師3名");
+  dialog = GTK_WINDOW (sonae_test_find_dialog ("bcp-drill-dialog"));
+  g_assert_nonnull (dialog);
+  sonae_test_set_text (GTK_WIDGET (dialog), "held-on-row", "2026-03-15");
+  sonae_test_set_text (GTK_WIDGET (dialog), "scenario-row", "電子カルテ停止、紙カルテで午前の診療");
+  sonae_test_set_text (GTK_WIDGET (dialog), "participants-row", "院長、受付2名、看護師3名");
   adw_combo_row_set_selected (ADW_COMBO_ROW (sonae_test_named (GTK_WIDGET (dialog), "incident-row")), 1);
   entry = sonae_test_named (GTK_WIDGET (dialog), "new-measure-row");
   gtk_editable_set_text (GTK_EDITABLE (entry), "紙の受付票を50部用意する");
@@ -379,14 +335,14 @@ test_drill (Fixture       *f,
   g_assert_true (sonae_bcp_dialog_save (dialog));
   sonae_test_spin_for (50);
 
-  drills = sonae_bcp_list_drills (f->store, &error);
+  drills = sonae_bcp_list_drills (f->w.store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (drills->len, ==, 1);
   drill = g_ptr_array_index (drills, 0);
   g_assert_cmpstr (drill->held_on, ==, "2026-03-15");
   g_assert_cmpstr (drill->participants, ==, "院長、受付2名、看護師3名");
   g_assert_cmpint (drill->incident_id, ==, incident);
-  measures = sonae_bcp_list_drill_measures (f->store, drill->id, &error);
+  measures = sonae_bcp_list_drill_measures (f->w.store, drill->id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (measures->len, ==, 2);
   g_assert_cmpstr (((SonaeBcpMeasure *) g_ptr_array_index (measures, 0))->text, ==, "紙の受付票を50部用意する");
@@ -414,13 +370,14 @@ test_drill_bad_date (Fixture       *f,
   GtkWindow *dialog;
 
   sonae_bcp_drills_view_add_drill (SONAE_BCP_DRILLS_VIEW (f->drills));
-  dialog = find_dialog ("bcp-drill-dialog");
-  set_text (GTK_WIDGET (dialog), "held-on-row", "3月15日");
-  set_text (GTK_WIDGET (dialog), "scenario-row", "停電");
+  dialog = GTK_WINDOW (sonae_test_find_dialog ("bcp-drill-dialog"));
+  g_assert_nonnull (dialog);
+  sonae_test_set_text (GTK_WIDGET (dialog), "held-on-row", "3月15日");
+  sonae_test_set_text (GTK_WIDGET (dialog), "scenario-row", "停電");
   g_assert_true (gtk_widget_has_css_class (sonae_test_named (GTK_WIDGET (dialog), "held-on-row"), "error"));
   g_assert_false (sonae_bcp_dialog_save (dialog));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
-  drills = sonae_bcp_list_drills (f->store, NULL);
+  drills = sonae_bcp_list_drills (f->w.store, NULL);
   g_assert_cmpuint (drills->len, ==, 0);
 }
 
@@ -437,21 +394,22 @@ test_risk_high (Fixture       *f,
   GtkWidget *level;
   SonaeBcpRisk *r;
 
-  click (f->risks, "add-risk-button");
-  dialog = find_dialog ("bcp-risk-dialog");
+  sonae_test_click (f->risks, "add-risk-button");
+  dialog = GTK_WINDOW (sonae_test_find_dialog ("bcp-risk-dialog"));
+  g_assert_nonnull (dialog);
   level = sonae_test_named (GTK_WIDGET (dialog), "level-label");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (level)), !=, high);
-  set_text (GTK_WIDGET (dialog), "risk-text-row", "ランサムウェアでサーバーが暗号化される");
+  sonae_test_set_text (GTK_WIDGET (dialog), "risk-text-row", "ランサムウェアでサーバーが暗号化される");
   adw_combo_row_set_selected (ADW_COMBO_ROW (sonae_test_named (GTK_WIDGET (dialog), "likelihood-row")), 2);
   adw_combo_row_set_selected (ADW_COMBO_ROW (sonae_test_named (GTK_WIDGET (dialog), "impact-row")), 2);
   /* The level follows at once. */
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (level)), ==, high);
   g_assert_true (gtk_widget_has_css_class (level, "high"));
-  set_text (GTK_WIDGET (dialog), "next-review-row", "2020-04-01");
+  sonae_test_set_text (GTK_WIDGET (dialog), "next-review-row", "2020-04-01");
   g_assert_true (sonae_bcp_dialog_save (dialog));
   sonae_test_spin_for (50);
 
-  risks = sonae_bcp_list_risks (f->store, &error);
+  risks = sonae_bcp_list_risks (f->w.store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (risks->len, ==, 1);
   r = g_ptr_array_index (risks, 0);

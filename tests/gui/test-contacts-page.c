@@ -14,98 +14,54 @@
 #include "sonae-import-dialog.h"
 #include "sonae-import.h"
 #include "sonae-roles-dialog.h"
+#include "sonae-test-gui.h"
 #include "sonae-test-util.h"
-
-typedef struct {
-  char *dir;
-  SonaeStore *store;
-  GtkWidget *window;
-  GtkWidget *page;
-} Fixture;
 
 /* --- helpers ----------------------------------------------------------------- */
 
-
 static GObject *
-page_child (Fixture    *f,
-            const char *name)
+page_child (SonaeTestWindow *f,
+            const char      *name)
 {
-  GObject *child = gtk_widget_get_template_child (f->page, SONAE_TYPE_CONTACTS_PAGE, name);
-
-  g_assert_nonnull (child);
-  return child;
+  return sonae_test_template_child (f->page, SONAE_TYPE_CONTACTS_PAGE, name);
 }
 
 static SonaeContactEditor *
-page_editor (Fixture *f)
+page_editor (SonaeTestWindow *f)
 {
   return SONAE_CONTACT_EDITOR (page_child (f, "editor"));
 }
 
 static GtkEditable *
-editor_entry (Fixture    *f,
-              const char *name)
+editor_entry (SonaeTestWindow *f,
+              const char      *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page_editor (f)),
-                                                  SONAE_TYPE_CONTACT_EDITOR, name);
-  g_assert_nonnull (child);
-  return GTK_EDITABLE (child);
+  GtkWidget *editor = GTK_WIDGET (page_editor (f));
+
+  return GTK_EDITABLE (sonae_test_template_child (editor, SONAE_TYPE_CONTACT_EDITOR, name));
 }
 
 static GListModel *
-list_model (Fixture *f)
+list_model (SonaeTestWindow *f)
 {
   return G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (page_child (f, "list_view"))));
 }
 
 static guint
-n_listed (Fixture *f)
+n_listed (SonaeTestWindow *f)
 {
   return g_list_model_get_n_items (list_model (f));
 }
 
 static void
-search (Fixture    *f,
-        const char *text)
+search (SonaeTestWindow *f,
+        const char      *text)
 {
   GtkEditable *entry = GTK_EDITABLE (page_child (f, "search_entry"));
 
   gtk_editable_set_text (entry, text);
   /* GtkSearchEntry waits a moment before it reports the change: skip that. */
   g_signal_emit_by_name (entry, "search-changed");
-}
-
-typedef gboolean (*WidgetPredicate) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget       *root,
-             WidgetPredicate  predicate,
-             gconstpointer    data)
-{
-  if (predicate (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, predicate, data);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-is_button_labelled (GtkWidget     *widget,
-                    gconstpointer  label)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  title)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
 static gboolean
@@ -117,56 +73,14 @@ is_role_switch (GtkWidget     *widget,
 }
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+show_page (SonaeTestWindow *f)
 {
-  GtkWidget *overlay;
-
-  f->store = sonae_test_open_store (&f->dir);
-  f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
-  overlay = adw_toast_overlay_new ();
-  gtk_window_set_child (GTK_WINDOW (f->window), overlay);
-  sonae_window_set_toast_overlay (GTK_WINDOW (f->window), ADW_TOAST_OVERLAY (overlay));
-}
-
-static void
-show_page (Fixture *f)
-{
-  GtkWidget *overlay = gtk_window_get_child (GTK_WINDOW (f->window));
-
-  f->page = sonae_contacts_page_new (f->store);
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), f->page);
-  gtk_window_present (GTK_WINDOW (f->window));
-  sonae_test_spin_for (50);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  /* Dialogs the test opened. */
-  for (GList *l = toplevels; l; l = l->next)
-    if (l->data != f->window)
-      gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-
-  if (f->page)
-    g_object_ref (f->page);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  sonae_test_spin_for (20);
-  if (f->page)
-    g_assert_finalize_object (f->page);
-  g_object_unref (f->store);
-  sonae_test_remove_dir (f->dir);
-  g_free (f->dir);
+  sonae_test_window_show (f, sonae_contacts_page_new (f->store));
 }
 
 static SonaeContact *
-stored (Fixture *f,
-        gint64   id)
+stored (SonaeTestWindow *f,
+        gint64           id)
 {
   g_autoptr(GError) error = NULL;
   SonaeContact *c = sonae_contacts_get (f->store, id, &error);
@@ -178,8 +92,8 @@ stored (Fixture *f,
 /* --- tests ------------------------------------------------------------------- */
 
 static void
-test_lists_authorities (Fixture       *f,
-                        gconstpointer  data)
+test_lists_authorities (SonaeTestWindow *f,
+                        gconstpointer    data)
 {
   guint n;
   gboolean found_110 = FALSE;
@@ -200,8 +114,8 @@ test_lists_authorities (Fixture       *f,
 }
 
 static void
-test_search (Fixture       *f,
-             gconstpointer  data)
+test_search (SonaeTestWindow *f,
+             gconstpointer    data)
 {
   guint n_all;
   g_autoptr(SonaeContact) first = NULL;
@@ -249,7 +163,7 @@ test_search (Fixture       *f,
 }
 
 typedef struct {
-  Fixture *f;
+  SonaeTestWindow *f;
   guint count;
 } CountWait;
 
@@ -263,13 +177,13 @@ count_reached (gpointer data)
 static gboolean
 editor_has_id (gpointer data)
 {
-  Fixture *f = data;
+  SonaeTestWindow *f = data;
   SonaeContact *c = sonae_contact_editor_get_contact (page_editor (f));
   return c != NULL && c->id != 0;
 }
 
 typedef struct {
-  Fixture *f;
+  SonaeTestWindow *f;
   gint64 id;
   const char *phone;
 } PhoneWait;
@@ -289,8 +203,8 @@ phone_stored (gpointer data)
 }
 
 static void
-test_create_and_edit (Fixture       *f,
-                      gconstpointer  data)
+test_create_and_edit (SonaeTestWindow *f,
+                      gconstpointer    data)
 {
   guint before;
   CountWait wait;
@@ -386,8 +300,8 @@ contact_deleted (gpointer data)
 }
 
 static void
-test_delete_undo (Fixture       *f,
-                  gconstpointer  data)
+test_delete_undo (SonaeTestWindow *f,
+                  gconstpointer    data)
 {
   gint64 id = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "削除 太郎", "さくじょ たろう", "090-0000-0001");
   g_autoptr(GError) error = NULL;
@@ -411,7 +325,7 @@ test_delete_undo (Fixture       *f,
 
   /* The toast's Undo button brings it back. */
   sonae_test_spin_for (50);
-  undo = find_widget (f->window, is_button_labelled, "_Undo");
+  undo = sonae_test_find_widget (f->window, sonae_test_is_button_labelled, "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
   back = stored (f, id);
@@ -422,7 +336,7 @@ test_delete_undo (Fixture       *f,
 }
 
 typedef struct {
-  Fixture *f;
+  SonaeTestWindow *f;
   gint64 id;
   const char *date;
 } DateWait;
@@ -439,8 +353,8 @@ verified_row_shows (gpointer data)
 }
 
 static void
-test_verified_today (Fixture       *f,
-                     gconstpointer  data)
+test_verified_today (SonaeTestWindow *f,
+                     gconstpointer    data)
 {
   gint64 id = sonae_test_add_contact (f->store, SONAE_GROUP_VENDOR, "保守 次郎", "ほしゅ じろう", "0120-000-000");
   g_autoptr(SonaeContact) c = NULL;
@@ -456,10 +370,10 @@ test_verified_today (Fixture       *f,
 }
 
 static gboolean
-holders_are (Fixture      *f,
-             const char   *role,
-             const gint64 *ids,
-             guint         n_ids)
+holders_are (SonaeTestWindow *f,
+             const char      *role,
+             const gint64    *ids,
+             guint            n_ids)
 {
   g_autoptr(GPtrArray) holders = sonae_contacts_get_role_holders (f->store, role, NULL);
 
@@ -471,17 +385,6 @@ holders_are (Fixture      *f,
   return TRUE;
 }
 
-static GtkWidget *
-find_roles_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (SONAE_IS_ROLES_DIALOG (l->data))
-      return l->data;
-  return NULL;
-}
-
 static gboolean
 switch_is_active (gpointer data)
 {
@@ -489,8 +392,8 @@ switch_is_active (gpointer data)
 }
 
 static void
-test_roles (Fixture       *f,
-            gconstpointer  data)
+test_roles (SonaeTestWindow *f,
+            gconstpointer    data)
 {
   gint64 a = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "院長 一", "いんちょう はじめ", "090-1000-0001");
   gint64 b = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "事務 二", "じむ に", "090-1000-0002");
@@ -502,7 +405,7 @@ test_roles (Fixture       *f,
 
   /* Assign a role from the editor's switch. */
   sonae_contacts_page_show_contact (SONAE_CONTACTS_PAGE (f->page), a);
-  sw = find_widget (GTK_WIDGET (page_editor (f)), is_role_switch, SONAE_ROLE_SYSADMIN);
+  sw = sonae_test_find_widget (GTK_WIDGET (page_editor (f)), is_role_switch, SONAE_ROLE_SYSADMIN);
   g_assert_nonnull (sw);
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (sw)));
   gtk_switch_set_active (GTK_SWITCH (sw), TRUE);
@@ -510,10 +413,10 @@ test_roles (Fixture       *f,
 
   /* The roles dialog: add holders, reorder, remove. */
   sonae_contacts_page_show_role (SONAE_CONTACTS_PAGE (f->page), SONAE_ROLE_LEAD);
-  dialog = find_roles_dialog ();
+  dialog = sonae_test_find_dialog_of_type (SONAE_TYPE_ROLES_DIALOG);
   g_assert_nonnull (dialog);
   /* Nobody holds the lead role yet: the dialog says so. */
-  g_assert_nonnull (find_widget (dialog, is_row_titled, "Not assigned"));
+  g_assert_nonnull (sonae_test_find_widget (dialog, sonae_test_is_row_titled, "Not assigned"));
 
   gtk_widget_activate_action (dialog, "roles.add-holder", "(sx)", SONAE_ROLE_LEAD, a);
   gtk_widget_activate_action (dialog, "roles.add-holder", "(sx)", SONAE_ROLE_LEAD, b);
@@ -531,7 +434,7 @@ test_roles (Fixture       *f,
   g_assert_true (holders_are (f, SONAE_ROLE_LEAD, (gint64[]) { c, a }, 2));
 
   /* The page and the editor follow: a now holds the lead role too. */
-  sw = find_widget (GTK_WIDGET (page_editor (f)), is_role_switch, SONAE_ROLE_LEAD);
+  sw = sonae_test_find_widget (GTK_WIDGET (page_editor (f)), is_role_switch, SONAE_ROLE_LEAD);
   sonae_test_spin_until (switch_is_active, sw, 5000, "the editor to show the new role");
 
   /* Searching by role name finds the holders. */
@@ -549,15 +452,12 @@ static const char *
 dialog_label (GtkWidget  *dialog,
               const char *name)
 {
-  GObject *label = gtk_widget_get_template_child (dialog, SONAE_TYPE_IMPORT_DIALOG, name);
-
-  g_assert_nonnull (label);
-  return gtk_label_get_label (GTK_LABEL (label));
+  return gtk_label_get_label (GTK_LABEL (sonae_test_template_child (dialog, SONAE_TYPE_IMPORT_DIALOG, name)));
 }
 
 static void
-test_import_preview (Fixture       *f,
-                     gconstpointer  data)
+test_import_preview (SonaeTestWindow *f,
+                     gconstpointer    data)
 {
   g_autofree char *path = sonae_test_corpus_path ("vcard/ez-vcard/John_Doe_IPHONE.vcf");
   g_autoptr(GError) error = NULL;
@@ -636,8 +536,8 @@ is_row_titled_prefix (GtkWidget     *widget,
  * rest is imported, and the preview says which entry was left out, and
  * why. */
 static void
-test_import_left_out (Fixture       *f,
-                      gconstpointer  data)
+test_import_left_out (SonaeTestWindow *f,
+                      gconstpointer    data)
 {
   const char *vcf =
     "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:残す 人\r\nTEL:03-1111-2222\r\nEND:VCARD\r\n"
@@ -661,7 +561,7 @@ test_import_left_out (Fixture       *f,
   expander = GTK_WIDGET (gtk_widget_get_template_child (dialog, SONAE_TYPE_IMPORT_DIALOG, "left_out_row"));
   g_assert_true (gtk_widget_get_visible (expander));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
-  row = find_widget (expander, is_row_titled_prefix, "Line 6");
+  row = sonae_test_find_widget (expander, is_row_titled_prefix, "Line 6");
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "left out"));
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -692,8 +592,8 @@ test_attention_follows_core (void)
 }
 
 static void
-test_many_contacts (Fixture       *f,
-                    gconstpointer  data)
+test_many_contacts (SonaeTestWindow *f,
+                    gconstpointer    data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GTimer) timer = g_timer_new ();
@@ -746,7 +646,8 @@ main (int argc, char **argv)
   adw_init ();
 
 #define ADD(path, func) \
-  g_test_add ("/contacts-page/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/contacts-page/" path, SonaeTestWindow, NULL, sonae_test_window_set_up, func, \
+              sonae_test_window_tear_down)
   ADD ("lists-authorities", test_lists_authorities);
   ADD ("search", test_search);
   ADD ("create-and-edit", test_create_and_edit);

@@ -26,34 +26,32 @@
 
 #define AUTHOR "テスト 担当"
 
-typedef struct {
-  char *dir;
-  SonaeStore *store;
-  SonaeWindow *window;
-} Fixture;
-
 /* --- helpers --------------------------------------------------------------- */
 
-static GObject *
-page_child (Fixture    *f,
-            const char *name)
+static GtkWidget *
+incidents_page (SonaeTestWindow *f)
 {
-  GtkWidget *page = sonae_window_get_page (f->window, "incidents");
+  return sonae_window_get_page (SONAE_WINDOW (f->window), "incidents");
+}
 
-  return gtk_widget_get_template_child (page, SONAE_TYPE_INCIDENTS_PAGE, name);
+static GObject *
+page_child (SonaeTestWindow *f,
+            const char      *name)
+{
+  return sonae_test_template_child (incidents_page (f), SONAE_TYPE_INCIDENTS_PAGE, name);
 }
 
 static GtkWidget *
-incident_view (Fixture *f)
+incident_view (SonaeTestWindow *f)
 {
-  return sonae_test_of_type (sonae_window_get_page (f->window, "incidents"), SONAE_TYPE_INCIDENT_VIEW);
+  return sonae_test_of_type (incidents_page (f), SONAE_TYPE_INCIDENT_VIEW);
 }
 
 static GObject *
-view_child (Fixture    *f,
-            const char *name)
+view_child (SonaeTestWindow *f,
+            const char      *name)
 {
-  return gtk_widget_get_template_child (incident_view (f), SONAE_TYPE_INCIDENT_VIEW, name);
+  return sonae_test_template_child (incident_view (f), SONAE_TYPE_INCIDENT_VIEW, name);
 }
 
 static void
@@ -76,8 +74,8 @@ add_incident (SonaeStore *store,
 }
 
 static SonaeIncident *
-stored (Fixture *f,
-        gint64   id)
+stored (SonaeTestWindow *f,
+        gint64           id)
 {
   g_autoptr(GError) error = NULL;
   SonaeIncident *incident = sonae_incidents_get (f->store, id, &error);
@@ -87,8 +85,8 @@ stored (Fixture *f,
 }
 
 static GPtrArray *
-timeline (Fixture *f,
-          gint64   id)
+timeline (SonaeTestWindow *f,
+          gint64           id)
 {
   g_autoptr(GError) error = NULL;
   GPtrArray *entries = sonae_incidents_list_timeline (f->store, id, &error);
@@ -104,101 +102,74 @@ last_entry (GPtrArray *entries)
   return g_ptr_array_index (entries, entries->len - 1);
 }
 
+/* The real window, on the incidents as the test left them. */
 static void
-open_window (Fixture *f)
+open_window (SonaeTestWindow *f)
 {
-  f->window = g_object_ref (sonae_window_new (NULL, f->store));
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
+  SonaeWindow *window = sonae_test_window_open_main (f);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
   sonae_test_spin_for (50);
 }
 
 static void
-show_incident (Fixture *f,
-               gint64   id)
+show_incident (SonaeTestWindow *f,
+               gint64           id)
 {
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-incident", "x", id));
+  g_assert_true (gtk_widget_activate_action (f->window, "win.show-incident", "x", id));
   sonae_test_spin_for (50);
 }
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_set_up (SonaeTestWindow *f,
+                gconstpointer    data)
 {
-  f->store = sonae_test_open_store (&f->dir);
+  sonae_test_window_set_up (f, data);
   clinic (f->store);
   sonae_set_author (AUTHOR);
-}
-
-static void
-close_window (Fixture *f)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (l->data != (gpointer) f->window)
-      gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-
-  if (f->window != NULL)
-    {
-      gtk_window_destroy (GTK_WINDOW (f->window));
-      sonae_test_spin_for (20);
-      g_assert_finalize_object (f->window);
-      f->window = NULL;
-    }
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  close_window (f);
-  g_clear_object (&f->store);
-  sonae_test_remove_dir (f->dir);
-  g_free (f->dir);
 }
 
 /* --- tests ------------------------------------------------------------------- */
 
 static void
-test_section (Fixture       *f,
-              gconstpointer  data)
+test_section (SonaeTestWindow *f,
+              gconstpointer    data)
 {
   open_window (f);
 
-  g_assert_true (g_strv_contains (sonae_window_get_sections (f->window), "incidents"));
-  g_assert_cmpstr (sonae_window_get_sections (f->window)[1], ==, "incidents");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.section", "s", "incidents"));
-  g_assert_cmpstr (sonae_window_get_section (f->window), ==, "incidents");
-  g_assert_true (SONAE_IS_INCIDENTS_PAGE (sonae_window_get_page (f->window, "incidents")));
+  g_assert_true (g_strv_contains (sonae_window_get_sections (SONAE_WINDOW (f->window)), "incidents"));
+  g_assert_cmpstr (sonae_window_get_sections (SONAE_WINDOW (f->window))[1], ==, "incidents");
+  g_assert_true (gtk_widget_activate_action (f->window, "win.section", "s", "incidents"));
+  g_assert_cmpstr (sonae_window_get_section (SONAE_WINDOW (f->window)), ==, "incidents");
+  g_assert_true (SONAE_IS_INCIDENTS_PAGE (incidents_page (f)));
 
   /* With no incident, the list says how to start one. */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (page_child (f, "list_stack"))), ==, "empty");
-  g_assert_cmpint (sonae_incidents_page_get_incident (SONAE_INCIDENTS_PAGE (sonae_window_get_page (f->window, "incidents"))), ==, 0);
+  g_assert_cmpint (sonae_incidents_page_get_incident (SONAE_INCIDENTS_PAGE (incidents_page (f))), ==, 0);
 }
 
 /* Coming back to the section in the middle of an incident: the newest open
  * one is shown at once, not an empty page. */
 static void
-test_opens_current (Fixture       *f,
-                    gconstpointer  data)
+test_opens_current (SonaeTestWindow *f,
+                    gconstpointer    data)
 {
   gint64 older = add_incident (f->store, "プリンタが動かない", FALSE);
   gint64 newer = add_incident (f->store, "電子カルテが開かない", FALSE);
 
   g_assert_true (sonae_incidents_set_status (f->store, newer, SONAE_STATUS_CONTAINED, AUTHOR, NULL, NULL));
   open_window (f);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.section", "s", "incidents"));
+  g_assert_true (gtk_widget_activate_action (f->window, "win.section", "s", "incidents"));
   sonae_test_spin_for (50);
-  g_assert_cmpint (sonae_incidents_page_get_incident (SONAE_INCIDENTS_PAGE (sonae_window_get_page (f->window, "incidents"))), ==, newer);
+  g_assert_cmpint (sonae_incidents_page_get_incident (SONAE_INCIDENTS_PAGE (incidents_page (f))), ==, newer);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child (f, "title_label"))), ==, "電子カルテが開かない");
   g_assert_true (older != newer);
 }
 
 static void
-test_show_incident (Fixture       *f,
-                    gconstpointer  data)
+test_show_incident (SonaeTestWindow *f,
+                    gconstpointer    data)
 {
   gint64 id = add_incident (f->store, "電子カルテが開かない", FALSE);
   gint64 drill = add_incident (f->store, "ランサムウェア訓練", TRUE);
@@ -207,8 +178,8 @@ test_show_incident (Fixture       *f,
 
   open_window (f);
   show_incident (f, id);
-  g_assert_cmpstr (sonae_window_get_section (f->window), ==, "incidents");
-  g_assert_cmpint (sonae_incidents_page_get_incident (SONAE_INCIDENTS_PAGE (sonae_window_get_page (f->window, "incidents"))), ==, id);
+  g_assert_cmpstr (sonae_window_get_section (SONAE_WINDOW (f->window)), ==, "incidents");
+  g_assert_cmpint (sonae_incidents_page_get_incident (SONAE_INCIDENTS_PAGE (incidents_page (f))), ==, id);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child (f, "number_label"))), ==, incident->number);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child (f, "title_label"))), ==, "電子カルテが開かない");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view_child (f, "drill_banner"))));
@@ -247,8 +218,8 @@ test_show_incident (Fixture       *f,
 }
 
 static void
-test_status (Fixture       *f,
-             gconstpointer  data)
+test_status (SonaeTestWindow *f,
+             gconstpointer    data)
 {
   gint64 id = add_incident (f->store, "不審なメール", FALSE);
   g_autoptr(SonaeIncident) after = NULL;
@@ -292,8 +263,8 @@ test_status (Fixture       *f,
 }
 
 static void
-test_check_step (Fixture       *f,
-                 gconstpointer  data)
+test_check_step (SonaeTestWindow *f,
+                 gconstpointer    data)
 {
   gint64 id = add_incident (f->store, "画面に脅迫文", FALSE);
   g_autoptr(SonaeIncident) after = NULL;
@@ -333,8 +304,8 @@ test_check_step (Fixture       *f,
 }
 
 static void
-test_fields (Fixture       *f,
-             gconstpointer  data)
+test_fields (SonaeTestWindow *f,
+             gconstpointer    data)
 {
   gint64 id = add_incident (f->store, "ファイルが開けない", FALSE);
   g_autoptr(SonaeIncident) after = NULL;
@@ -361,7 +332,7 @@ test_fields (Fixture       *f,
   /* Flushing saves at once; a field bound to a detail sets the detail. */
   where = sonae_test_named (checklist, "field-1-4/where");
   gtk_editable_set_text (GTK_EDITABLE (where), "受付 PC-02");
-  sonae_incidents_page_save_now (SONAE_INCIDENTS_PAGE (sonae_window_get_page (f->window, "incidents")));
+  sonae_incidents_page_save_now (SONAE_INCIDENTS_PAGE (incidents_page (f)));
   g_clear_pointer (&after, sonae_incident_free);
   after = stored (f, id);
   g_assert_cmpstr (after->location, ==, "受付 PC-02");
@@ -378,15 +349,15 @@ test_fields (Fixture       *f,
 
   /* Text being typed is not lost when the window closes. */
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), "書きかけ", -1);
-  close_window (f);
+  sonae_test_window_close (f);
   g_clear_pointer (&after, sonae_incident_free);
   after = stored (f, id);
   g_assert_cmpstr (g_hash_table_lookup (after->fields, "1-1/event-description"), ==, "書きかけ");
 }
 
 static void
-test_details (Fixture       *f,
-              gconstpointer  data)
+test_details (SonaeTestWindow *f,
+              gconstpointer    data)
 {
   gint64 id = add_incident (f->store, "共有フォルダが見えない", FALSE);
   g_autoptr(SonaeIncident) before = stored (f, id);
@@ -413,8 +384,8 @@ test_details (Fixture       *f,
 }
 
 static void
-test_note (Fixture       *f,
-           gconstpointer  data)
+test_note (SonaeTestWindow *f,
+           gconstpointer    data)
 {
   gint64 id = add_incident (f->store, "ネットワーク停止", FALSE);
   g_autoptr(GPtrArray) before = timeline (f, id);
@@ -445,8 +416,8 @@ test_note (Fixture       *f,
 }
 
 static void
-test_correction (Fixture       *f,
-                 gconstpointer  data)
+test_correction (SonaeTestWindow *f,
+                 gconstpointer    data)
 {
   gint64 id = add_incident (f->store, "誤送信", FALSE);
   g_autoptr(GPtrArray) entries = NULL;
@@ -472,14 +443,7 @@ test_correction (Fixture       *f,
   show_incident (f, id);
   view = GTK_WIDGET (view_child (f, "timeline_view"));
   g_assert_true (gtk_widget_activate_action (view, "timeline.correct", "x", note_id));
-  dialog = NULL;
-  {
-    GList *toplevels = gtk_window_list_toplevels ();
-    for (GList *l = toplevels; l; l = l->next)
-      if (ADW_IS_MESSAGE_DIALOG (l->data))
-        dialog = l->data;
-    g_list_free (toplevels);
-  }
+  dialog = GTK_WINDOW (sonae_test_find_dialog_of_type (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "correct"));
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))),
@@ -522,20 +486,6 @@ test_correction (Fixture       *f,
   g_assert_null (sonae_test_find_widget (sonae_test_named (view, name), sonae_test_is_named, "correct"));
 }
 
-static GtkWindow *
-find_back_entry_dialog (void)
-{
-  GtkWindow *dialog = NULL;
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (SONAE_IS_BACK_ENTRY_DIALOG (l->data))
-      dialog = l->data;
-  g_list_free (toplevels);
-  g_assert_nonnull (dialog);
-  return dialog;
-}
-
 static char *
 yesterday (void)
 {
@@ -546,8 +496,8 @@ yesterday (void)
 }
 
 static void
-test_back_entry (Fixture       *f,
-                 gconstpointer  data)
+test_back_entry (SonaeTestWindow *f,
+                 gconstpointer    data)
 {
   gint64 id = add_incident (f->store, "停電後に起動しない", FALSE);
   g_autofree char *day = yesterday ();
@@ -568,7 +518,8 @@ test_back_entry (Fixture       *f,
   /* A note from the paper log. */
   view = GTK_WIDGET (view_child (f, "timeline_view"));
   g_assert_true (gtk_widget_activate_action (view, "timeline.add-from-paper", NULL));
-  dialog = find_back_entry_dialog ();
+  dialog = GTK_WINDOW (sonae_test_find_dialog_of_type (SONAE_TYPE_BACK_ENTRY_DIALOG));
+  g_assert_nonnull (dialog);
   time_row = gtk_widget_get_template_child (GTK_WIDGET (dialog), SONAE_TYPE_BACK_ENTRY_DIALOG, "time_row");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (dialog), SONAE_TYPE_BACK_ENTRY_DIALOG, "text_view"))),
                             "業者に電話、折り返し待ち", -1);
@@ -604,7 +555,8 @@ test_back_entry (Fixture       *f,
   /* A step done on paper earlier. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view_child (f, "checklist_view")),
                                              "checklist.back-enter", "s", "1-4"));
-  dialog = find_back_entry_dialog ();
+  dialog = GTK_WINDOW (sonae_test_find_dialog_of_type (SONAE_TYPE_BACK_ENTRY_DIALOG));
+  g_assert_nonnull (dialog);
   time_row = gtk_widget_get_template_child (GTK_WIDGET (dialog), SONAE_TYPE_BACK_ENTRY_DIALOG, "time_row");
   gtk_editable_set_text (GTK_EDITABLE (time_row), paper_time);
   g_assert_true (sonae_back_entry_dialog_save (SONAE_BACK_ENTRY_DIALOG (dialog)));
@@ -621,8 +573,8 @@ test_back_entry (Fixture       *f,
 }
 
 static void
-test_tampered (Fixture       *f,
-               gconstpointer  data)
+test_tampered (SonaeTestWindow *f,
+               gconstpointer    data)
 {
   gint64 id = add_incident (f->store, "改ざんテスト", FALSE);
   g_autofree char *path = g_strdup (sonae_store_get_path (f->store));
@@ -660,8 +612,8 @@ one_row (gpointer data)
 }
 
 static void
-test_search (Fixture       *f,
-             gconstpointer  data)
+test_search (SonaeTestWindow *f,
+             gconstpointer    data)
 {
   gint64 a = add_incident (f->store, "電子カルテ停止", FALSE);
   gint64 b = add_incident (f->store, "USBメモリ紛失", FALSE);
@@ -670,14 +622,14 @@ test_search (Fixture       *f,
   GtkWidget *search;
 
   open_window (f);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.section", "s", "incidents"));
+  g_assert_true (gtk_widget_activate_action (f->window, "win.section", "s", "incidents"));
   list = GTK_WIDGET (page_child (f, "list_box"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (page_child (f, "list_stack"))), ==, "list");
   g_assert_false (one_row (list));
 
   /* Ctrl+F's action puts the focus in the search entry. */
   search = GTK_WIDGET (page_child (f, "search_entry"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  g_assert_true (gtk_widget_activate_action (f->window, "win.search", NULL));
   sonae_test_spin_for (20);
   g_assert_true (gtk_widget_has_focus (search) || gtk_widget_get_focus_child (search) != NULL);
 
@@ -693,8 +645,8 @@ test_search (Fixture       *f,
 }
 
 static void
-test_closed_filter (Fixture       *f,
-                    gconstpointer  data)
+test_closed_filter (SonaeTestWindow *f,
+                    gconstpointer    data)
 {
   gint64 open_id = add_incident (f->store, "対応中のもの", FALSE);
   gint64 closed_id = add_incident (f->store, "完了したもの", FALSE);
@@ -704,7 +656,7 @@ test_closed_filter (Fixture       *f,
 
   g_assert_true (sonae_incidents_set_status (f->store, closed_id, SONAE_STATUS_CLOSED, "院長", NULL, NULL));
   open_window (f);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.section", "s", "incidents"));
+  g_assert_true (gtk_widget_activate_action (f->window, "win.section", "s", "incidents"));
   list = GTK_WIDGET (page_child (f, "list_box"));
   /* Open ones by default. */
   g_assert_nonnull (sonae_test_find_widget (list, sonae_test_is_named, open_incident->number));
@@ -747,8 +699,8 @@ menu_has_target (GMenuModel *menu,
 }
 
 static void
-test_report_tabs (Fixture       *f,
-                  gconstpointer  data)
+test_report_tabs (SonaeTestWindow *f,
+                  gconstpointer    data)
 {
   gint64 id = add_incident (f->store, "電子カルテの暗号化", FALSE);
   AdwViewStack *stack;
@@ -796,15 +748,14 @@ test_report_tabs (Fixture       *f,
 }
 
 static void
-test_close_refused (Fixture       *f,
-                    gconstpointer  data)
+test_close_refused (SonaeTestWindow *f,
+                    gconstpointer    data)
 {
   gint64 id = add_incident (f->store, "USB メモリの紛失", FALSE);
   g_autoptr(SonaeCapa) action = sonae_capa_new ();
   g_autoptr(SonaeIncident) after = NULL;
   AdwViewStack *stack;
-  GtkWidget *dialog = NULL;
-  GList *toplevels;
+  GtkWidget *dialog;
 
   action->incident_id = id;
   action->kind = SONAE_CAPA_CORRECTIVE;
@@ -821,11 +772,7 @@ test_close_refused (Fixture       *f,
   after = stored (f, id);
   g_assert_cmpint (after->status, !=, SONAE_STATUS_CLOSED);
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (sonae_test_named (GTK_WIDGET (view_child (f, "status_box")), "closed"))));
-  toplevels = gtk_window_list_toplevels ();
-  for (GList *l = toplevels; l; l = l->next)
-    if (g_strcmp0 (gtk_widget_get_name (l->data), "close-refused") == 0)
-      dialog = l->data;
-  g_list_free (toplevels);
+  dialog = sonae_test_find_dialog ("close-refused");
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "still open"));
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "report"));
@@ -843,7 +790,8 @@ main (int   argc,
   adw_init ();
 
 #define ADD(name, func) \
-  g_test_add ("/incidents-page/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/incidents-page/" name, SonaeTestWindow, NULL, fixture_set_up, func, \
+              sonae_test_window_tear_down)
   ADD ("section", test_section);
   ADD ("opens-current", test_opens_current);
   ADD ("show-incident", test_show_incident);

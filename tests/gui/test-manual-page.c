@@ -15,59 +15,13 @@
 #include "sonae-manual-page.h"
 #include "sonae-manual-view.h"
 #include "sonae-migrations.h"
+#include "sonae-test-gui.h"
 #include "sonae-test-util.h"
 #include "sonae-window.h"
 
 #define AUTHOR "テスト 担当"
 
-typedef struct {
-  char *dir;
-  SonaeStore *store;
-  GtkWidget *window;
-  GtkWidget *page;
-  GPtrArray *shown_roles;     /* what win.show-role was activated with */
-  GPtrArray *printed;         /* what win.print-document was activated with */
-} Fixture;
-
 /* --- helpers ----------------------------------------------------------------- */
-
-
-typedef gboolean (*WidgetPredicate) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget       *root,
-             WidgetPredicate  predicate,
-             gconstpointer    data)
-{
-  if (predicate (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, predicate, data);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-collect_widgets (GtkWidget       *root,
-                 WidgetPredicate  predicate,
-                 gconstpointer    data,
-                 GPtrArray       *out)
-{
-  if (predicate (root, data))
-    g_ptr_array_add (out, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, predicate, data, out);
-}
-
-static gboolean
-is_named (GtkWidget     *widget,
-          gconstpointer  name)
-{
-  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
-}
 
 static gboolean
 is_block (GtkWidget     *widget,
@@ -75,13 +29,6 @@ is_block (GtkWidget     *widget,
 {
   return SONAE_IS_MANUAL_BLOCK (widget) &&
          (id == NULL || g_strcmp0 (sonae_manual_block_get_item_id (SONAE_MANUAL_BLOCK (widget)), id) == 0);
-}
-
-static gboolean
-is_button_labelled (GtkWidget     *widget,
-                    gconstpointer  label)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 static gboolean
@@ -93,20 +40,17 @@ is_chip (GtkWidget     *widget,
 }
 
 static GObject *
-page_child (Fixture    *f,
-            const char *name)
+page_child (SonaeTestWindow *f,
+            const char      *name)
 {
-  GObject *child = gtk_widget_get_template_child (f->page, SONAE_TYPE_MANUAL_PAGE, name);
-
-  g_assert_nonnull (child);
-  return child;
+  return sonae_test_template_child (f->page, SONAE_TYPE_MANUAL_PAGE, name);
 }
 
 static SonaeManualBlock *
-block (Fixture    *f,
-       const char *item_id)
+block (SonaeTestWindow *f,
+       const char      *item_id)
 {
-  GtkWidget *found = find_widget (f->page, is_block, item_id);
+  GtkWidget *found = sonae_test_find_widget (f->page, is_block, item_id);
 
   if (found == NULL)
     g_error ("no block for %s", item_id);
@@ -117,53 +61,20 @@ static GObject *
 block_child (SonaeManualBlock *b,
              const char       *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (b), SONAE_TYPE_MANUAL_BLOCK, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
-static gboolean
-is_any_label (GtkWidget     *widget,
-              gconstpointer  data)
-{
-  return GTK_IS_LABEL (widget);
-}
-
-/* The texts of every label inside @root, joined with "|". */
-static char *
-label_texts (GtkWidget *root)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  GString *out = g_string_new (NULL);
-
-  collect_widgets (root, is_any_label, NULL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    g_string_append_printf (out, "|%s", gtk_label_get_text (g_ptr_array_index (labels, i)));
-  return g_string_free (out, FALSE);
+  return sonae_test_template_child (GTK_WIDGET (b), SONAE_TYPE_MANUAL_BLOCK, name);
 }
 
 /* The ids of the blocks on the page, in order. */
 static GPtrArray *
-block_ids (Fixture *f)
+block_ids (SonaeTestWindow *f)
 {
   g_autoptr(GPtrArray) blocks = g_ptr_array_new ();
   GPtrArray *ids = g_ptr_array_new ();
 
-  collect_widgets (f->page, is_block, NULL, blocks);
+  sonae_test_collect_widgets (f->page, is_block, NULL, blocks);
   for (guint i = 0; i < blocks->len; i++)
     g_ptr_array_add (ids, (gpointer) sonae_manual_block_get_item_id (g_ptr_array_index (blocks, i)));
   return ids;
-}
-
-static int
-index_of (GPtrArray  *ids,
-          const char *id)
-{
-  for (guint i = 0; i < ids->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (ids, i), id) == 0)
-      return (int) i;
-  return -1;
 }
 
 static void
@@ -176,8 +87,8 @@ type_text (SonaeManualBlock *b,
 }
 
 static SonaeManualEdit *
-stored_edit (Fixture    *f,
-             const char *item_id)
+stored_edit (SonaeTestWindow *f,
+             const char      *item_id)
 {
   g_autoptr(GError) error = NULL;
   SonaeManualEdit *edit = sonae_manual_edits_get (f->store, item_id, &error);
@@ -187,7 +98,7 @@ stored_edit (Fixture    *f,
 }
 
 static SonaeManualView *
-fresh_view (Fixture *f)
+fresh_view (SonaeTestWindow *f)
 {
   g_autoptr(GError) error = NULL;
   SonaeManualView *view = sonae_manual_view_new (f->store, NULL, &error);
@@ -196,80 +107,30 @@ fresh_view (Fixture *f)
   return view;
 }
 
+/* The window's actions the page uses, recorded. */
 static void
-record_cb (GSimpleAction *action,
-           GVariant      *parameter,
-           gpointer       data)
+fixture_set_up (SonaeTestWindow *f,
+                gconstpointer    data)
 {
-  g_ptr_array_add (data, g_variant_dup_string (parameter, NULL));
+  sonae_test_window_set_up (f, data);
+  sonae_test_window_record_action (f, "show-role", G_VARIANT_TYPE_STRING);
+  sonae_test_window_record_action (f, "print-document", G_VARIANT_TYPE_STRING);
 }
 
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+show_page (SonaeTestWindow *f)
 {
-  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-  g_autoptr(GSimpleAction) show_role = g_simple_action_new ("show-role", G_VARIANT_TYPE_STRING);
-  g_autoptr(GSimpleAction) print = g_simple_action_new ("print-document", G_VARIANT_TYPE_STRING);
-  GtkWidget *overlay;
+  GtkWidget *page = sonae_manual_page_new (f->store);
+  GObject *author = sonae_test_template_child (page, SONAE_TYPE_MANUAL_PAGE, "author_entry");
 
-  f->store = sonae_test_open_store (&f->dir);
-  f->shown_roles = g_ptr_array_new_with_free_func (g_free);
-  f->printed = g_ptr_array_new_with_free_func (g_free);
-  f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
-  overlay = adw_toast_overlay_new ();
-  gtk_window_set_child (GTK_WINDOW (f->window), overlay);
-  sonae_window_set_toast_overlay (GTK_WINDOW (f->window), ADW_TOAST_OVERLAY (overlay));
-
-  /* The window's actions, as a test records them. */
-  g_signal_connect (show_role, "activate", G_CALLBACK (record_cb), f->shown_roles);
-  g_signal_connect (print, "activate", G_CALLBACK (record_cb), f->printed);
-  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (show_role));
-  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (print));
-  gtk_widget_insert_action_group (f->window, "win", G_ACTION_GROUP (group));
-}
-
-static void
-show_page (Fixture *f)
-{
-  GtkWidget *overlay = gtk_window_get_child (GTK_WINDOW (f->window));
-
-  f->page = sonae_manual_page_new (f->store);
-  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "author_entry")), AUTHOR);
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), f->page);
-  gtk_window_present (GTK_WINDOW (f->window));
-  sonae_test_spin_for (50);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (l->data != f->window)
-      gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-
-  if (f->page)
-    g_object_ref (f->page);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  sonae_test_spin_for (20);
-  if (f->page)
-    g_assert_finalize_object (f->page);
-  g_ptr_array_unref (f->shown_roles);
-  g_ptr_array_unref (f->printed);
-  g_object_unref (f->store);
-  sonae_test_remove_dir (f->dir);
-  g_free (f->dir);
+  gtk_editable_set_text (GTK_EDITABLE (author), AUTHOR);
+  sonae_test_window_show (f, page);
 }
 
 /* A small roster: the first responder and the incident response lead (with
  * a deputy); nobody holds the chief executive's role. */
 static void
-add_roster (Fixture *f)
+add_roster (SonaeTestWindow *f)
 {
   gint64 first = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "山田 太郎", "やまだ たろう", "090-1234-5678");
   gint64 lead[2];
@@ -283,8 +144,8 @@ add_roster (Fixture *f)
 /* --- tests ------------------------------------------------------------------- */
 
 static void
-test_toc (Fixture       *f,
-          gconstpointer  data)
+test_toc (SonaeTestWindow *f,
+          gconstpointer    data)
 {
   g_autoptr(SonaeManualView) view = fresh_view (f);
   GPtrArray *sections = sonae_manual_view_get_sections (view);
@@ -296,7 +157,7 @@ test_toc (Fixture       *f,
   for (GtkWidget *row = gtk_widget_get_first_child (toc); row; row = gtk_widget_get_next_sibling (row), n++)
     {
       const SonaeManualViewItem *section = g_ptr_array_index (sections, n);
-      g_autofree char *texts = label_texts (row);
+      g_autofree char *texts = sonae_test_label_texts (row);
       g_autofree char *number = g_strdup_printf ("|%u|", section->number);
 
       g_assert_cmpstr (gtk_widget_get_name (row), ==, section->id);
@@ -310,8 +171,9 @@ test_toc (Fixture       *f,
   g_signal_emit_by_name (gtk_list_box_get_row_at_index (GTK_LIST_BOX (toc), 3), "activate");
   g_assert_cmpstr (sonae_manual_page_get_section (SONAE_MANUAL_PAGE (f->page)), ==,
                    ((SonaeManualViewItem *) g_ptr_array_index (sections, 3))->id);
-  g_assert_nonnull (find_widget (f->page, is_block, ((SonaeManualViewItem *) g_ptr_array_index (sections, 3))->id));
-  g_assert_nonnull (find_widget (f->page, is_block, "level-2"));
+  g_assert_nonnull (sonae_test_find_widget (f->page, is_block,
+                                            ((SonaeManualViewItem *) g_ptr_array_index (sections, 3))->id));
+  g_assert_nonnull (sonae_test_find_widget (f->page, is_block, "level-2"));
 
   /* Every section can be shown. */
   for (guint i = 0; i < sections->len; i++)
@@ -319,13 +181,13 @@ test_toc (Fixture       *f,
       const SonaeManualViewItem *section = g_ptr_array_index (sections, i);
 
       sonae_manual_page_show_section (SONAE_MANUAL_PAGE (f->page), section->id);
-      g_assert_nonnull (find_widget (f->page, is_block, section->id));
+      g_assert_nonnull (sonae_test_find_widget (f->page, is_block, section->id));
     }
 }
 
 static void
-test_role_chips (Fixture       *f,
-                 gconstpointer  data)
+test_role_chips (SonaeTestWindow *f,
+                 gconstpointer    data)
 {
   GtkWidget *chip;
   g_autofree char *texts = NULL;
@@ -336,22 +198,22 @@ test_role_chips (Fixture       *f,
   sonae_manual_page_show_section (SONAE_MANUAL_PAGE (f->page), "procedures");
 
   /* A step names its role's holder, with the number to call. */
-  chip = find_widget (GTK_WIDGET (block (f, "leak-3-report")), is_chip, SONAE_ROLE_FIRST);
+  chip = sonae_test_find_widget (GTK_WIDGET (block (f, "leak-3-report")), is_chip, SONAE_ROLE_FIRST);
   g_assert_nonnull (chip);
-  texts = label_texts (chip);
+  texts = sonae_test_label_texts (chip);
   g_assert_nonnull (strstr (texts, "山田 太郎"));
   g_assert_nonnull (strstr (texts, "090-1234-5678"));
   g_assert_false (gtk_widget_has_css_class (chip, "unassigned"));
 
   /* A role nobody holds says so, visibly, and leads to the roster. */
-  chip = find_widget (GTK_WIDGET (block (f, "leak-3-announce")), is_chip, SONAE_ROLE_TOP);
+  chip = sonae_test_find_widget (GTK_WIDGET (block (f, "leak-3-announce")), is_chip, SONAE_ROLE_TOP);
   g_assert_nonnull (chip);
-  empty = label_texts (chip);
+  empty = sonae_test_label_texts (chip);
   g_assert_nonnull (strstr (empty, "Not assigned"));
   g_assert_true (gtk_widget_has_css_class (chip, "unassigned"));
   g_signal_emit_by_name (chip, "clicked");
-  g_assert_cmpuint (f->shown_roles->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (f->shown_roles, 0), ==, SONAE_ROLE_TOP);
+  g_assert_cmpuint (f->activated->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (f->activated, 0), ==, "show-role:" SONAE_ROLE_TOP);
 
   /* A change in the roster shows at once. */
   {
@@ -360,16 +222,16 @@ test_role_chips (Fixture       *f,
 
     g_assert_true (sonae_contacts_set_role_holders (f->store, SONAE_ROLE_TOP, &id, 1, NULL));
     sonae_test_spin_for (100);
-    chip = find_widget (GTK_WIDGET (block (f, "leak-3-announce")), is_chip, SONAE_ROLE_TOP);
-    now = label_texts (chip);
+    chip = sonae_test_find_widget (GTK_WIDGET (block (f, "leak-3-announce")), is_chip, SONAE_ROLE_TOP);
+    now = sonae_test_label_texts (chip);
     g_assert_nonnull (strstr (now, "高橋 誠"));
     g_assert_cmpstr (sonae_manual_page_get_section (SONAE_MANUAL_PAGE (f->page)), ==, "procedures");
   }
 }
 
 static void
-test_whom_to_call (Fixture       *f,
-                   gconstpointer  data)
+test_whom_to_call (SonaeTestWindow *f,
+                   gconstpointer    data)
 {
   GtkWidget *list;
   GtkWidget *row;
@@ -382,23 +244,23 @@ test_whom_to_call (Fixture       *f,
   sonae_manual_page_show_section (SONAE_MANUAL_PAGE (f->page), "levels");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (block (f, "level-2")), "manual.show-level", "i", 2));
   g_assert_cmpstr (sonae_manual_page_get_section (SONAE_MANUAL_PAGE (f->page)), ==, "reporting");
-  list = find_widget (f->page, is_named, "call-list");
+  list = sonae_test_named (f->page, "call-list");
   g_assert_nonnull (list);
-  row = find_widget (list, is_named, SONAE_ROLE_LEAD);
+  row = sonae_test_find_widget (list, sonae_test_is_named, SONAE_ROLE_LEAD);
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "佐藤 由美"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "鈴木 恵子 090-0000-1104"));
-  texts = label_texts (row);
+  texts = sonae_test_label_texts (row);
   g_assert_nonnull (strstr (texts, "090-0000-1103"));
   g_assert_nonnull (strstr (texts, "Responds at this level"));
   /* The chain starts with the first responder. */
-  g_assert_true (find_widget (list, is_named, SONAE_ROLE_FIRST) != NULL);
-  g_assert_null (find_widget (list, is_named, SONAE_ROLE_TOP));
+  g_assert_true (sonae_test_find_widget (list, sonae_test_is_named, SONAE_ROLE_FIRST) != NULL);
+  g_assert_null (sonae_test_find_widget (list, sonae_test_is_named, SONAE_ROLE_TOP));
 
   /* Level 3 goes up to the chief executive, who is not assigned. */
   gtk_widget_activate_action (f->page, "manual.level", "i", 3);
-  list = find_widget (f->page, is_named, "call-list");
-  row = find_widget (list, is_named, SONAE_ROLE_TOP);
+  list = sonae_test_named (f->page, "call-list");
+  row = sonae_test_find_widget (list, sonae_test_is_named, SONAE_ROLE_TOP);
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_has_css_class (row, "error"));
 }
@@ -406,15 +268,15 @@ test_whom_to_call (Fixture       *f,
 static gboolean
 edit_stored (gpointer data)
 {
-  Fixture *f = data;
+  SonaeTestWindow *f = data;
   g_autoptr(SonaeManualEdit) edit = sonae_manual_edits_get (f->store, "leak-3-report", NULL);
 
   return edit != NULL && g_strcmp0 (edit->text, "まず院長に電話する。") == 0;
 }
 
 static void
-test_edit_text (Fixture       *f,
-                gconstpointer  data)
+test_edit_text (SonaeTestWindow *f,
+                gconstpointer    data)
 {
   g_autoptr(SonaeManualView) view = fresh_view (f);
   const char *source = sonae_manual_view_lookup (view, "leak-3-report")->source_text;
@@ -425,7 +287,7 @@ test_edit_text (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (block_child (block (f, "leak-3-report"), "text_frame"))));
 
   /* The Edit button turns the texts into editors. */
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (f->page, is_named, "edit-button")), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (sonae_test_named (f->page, "edit-button")), TRUE);
   g_assert_true (sonae_manual_page_get_editing (SONAE_MANUAL_PAGE (f->page)));
   b = block (f, "leak-3-report");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (block_child (b, "text_frame"))));
@@ -451,7 +313,7 @@ test_edit_text (Fixture       *f,
   /* A title too; and leaving edit mode saves what is still waiting. */
   gtk_editable_set_text (GTK_EDITABLE (block_child (b, "title_entry")), "すぐ知らせる");
   type_text (block (f, "leak-3-cause"), "原因を調べる。");
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (f->page, is_named, "edit-button")), FALSE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (sonae_test_named (f->page, "edit-button")), FALSE);
   {
     g_autoptr(SonaeManualEdit) title = stored_edit (f, "leak-3-report" SONAE_MANUAL_TITLE_SUFFIX);
     g_autoptr(SonaeManualEdit) cause = stored_edit (f, "leak-3-cause");
@@ -473,7 +335,8 @@ test_edit_text (Fixture       *f,
   b = block (f, "leak-3-report");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (block_child (b, "text_label"))), ==,
                    sonae_manual_view_lookup (view, "leak-3-report")->text);
-  g_signal_emit_by_name (find_widget (f->window, is_button_labelled, "_Undo"), "clicked");
+  g_signal_emit_by_name (sonae_test_find_widget (f->window, sonae_test_is_button_labelled, "_Undo"),
+                         "clicked");
   {
     g_autoptr(SonaeManualEdit) edit = stored_edit (f, "leak-3-report");
     g_autoptr(SonaeManualEdit) title = stored_edit (f, "leak-3-report" SONAE_MANUAL_TITLE_SUFFIX);
@@ -489,16 +352,12 @@ test_edit_text (Fixture       *f,
 
     g_assert_true (gtk_widget_activate_action (f->page, "manual.history", NULL));
     {
-      GList *toplevels = gtk_window_list_toplevels ();
-      SonaeManualHistory *window = NULL;
+      SonaeManualHistory *window;
 
-      for (GList *l = toplevels; l; l = l->next)
-        if (SONAE_IS_MANUAL_HISTORY (l->data))
-          window = l->data;
-      g_list_free (toplevels);
+      window = SONAE_MANUAL_HISTORY (sonae_test_find_dialog_of_type (SONAE_TYPE_MANUAL_HISTORY));
       g_assert_nonnull (window);
       g_assert_cmpuint (sonae_manual_history_get_count (window), >=, 5);
-      row = gtk_widget_get_first_child (find_widget (GTK_WIDGET (window), is_named, "history-list"));
+      row = gtk_widget_get_first_child (sonae_test_named (GTK_WIDGET (window), "history-list"));
       g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "すぐ知らせる"));
       g_assert_nonnull (strstr (ADW_IS_EXPANDER_ROW (row) ? adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row))
                                                           : adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
@@ -508,8 +367,8 @@ test_edit_text (Fixture       *f,
 }
 
 static void
-test_add_remove_move (Fixture       *f,
-                      gconstpointer  data)
+test_add_remove_move (SonaeTestWindow *f,
+                      gconstpointer    data)
 {
   g_autoptr(GPtrArray) ids = NULL;
   g_autoptr(SonaeManualView) view = NULL;
@@ -528,8 +387,8 @@ test_add_remove_move (Fixture       *f,
   new_id = ((SonaeManualViewItem *) g_ptr_array_index (proc->children, 1))->id;
   g_assert_true (g_str_has_prefix (new_id, "local-"));
   ids = block_ids (f);
-  g_assert_cmpint (index_of (ids, new_id), ==, index_of (ids, "leak-2-report") + 1);
-  g_assert_cmpint (index_of (ids, "leak-2-trace"), ==, index_of (ids, new_id) + 1);
+  g_assert_cmpint (sonae_test_index_of (ids, new_id), ==, sonae_test_index_of (ids, "leak-2-report") + 1);
+  g_assert_cmpint (sonae_test_index_of (ids, "leak-2-trace"), ==, sonae_test_index_of (ids, new_id) + 1);
   /* It takes the role of the step above, and its text is ready to type over. */
   g_assert_cmpstr (((SonaeManualViewItem *) g_ptr_array_index (proc->children, 1))->role_key, ==, SONAE_ROLE_FIRST);
   type_text (block (f, new_id), "LANケーブルを抜く。");
@@ -543,7 +402,8 @@ test_add_remove_move (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (block (f, "leak-2-inform")), "block.move-up", NULL));
   g_clear_pointer (&ids, g_ptr_array_unref);
   ids = block_ids (f);
-  g_assert_cmpint (index_of (ids, "leak-2-inform"), ==, index_of (ids, "leak-2-trace") - 1);
+  g_assert_cmpint (sonae_test_index_of (ids, "leak-2-inform"), ==,
+                   sonae_test_index_of (ids, "leak-2-trace") - 1);
   /* The first cannot move further up. */
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (block_child (block (f, "leak-2-report"), "up_button"))));
 
@@ -551,13 +411,15 @@ test_add_remove_move (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (block (f, "leak-2-trace")), "block.remove", NULL));
   g_clear_pointer (&ids, g_ptr_array_unref);
   ids = block_ids (f);
-  g_assert_cmpint (index_of (ids, "leak-2-trace"), ==, -1);
+  g_assert_cmpint (sonae_test_index_of (ids, "leak-2-trace"), ==, -1);
   g_assert_true (stored_edit (f, "leak-2-trace")->removed);
-  g_signal_emit_by_name (find_widget (f->window, is_button_labelled, "_Undo"), "clicked");
+  g_signal_emit_by_name (sonae_test_find_widget (f->window, sonae_test_is_button_labelled, "_Undo"),
+                         "clicked");
   sonae_test_spin_for (100);
   g_clear_pointer (&ids, g_ptr_array_unref);
   ids = block_ids (f);
-  g_assert_cmpint (index_of (ids, "leak-2-trace"), ==, index_of (ids, "leak-2-inform") + 1);
+  g_assert_cmpint (sonae_test_index_of (ids, "leak-2-trace"), ==,
+                   sonae_test_index_of (ids, "leak-2-inform") + 1);
 
   /* A step at the end of a procedure. */
   {
@@ -566,7 +428,7 @@ test_add_remove_move (Fixture       *f,
 
     GtkWidget *add = NULL;
 
-    collect_widgets (f->page, is_named, "add-at-end", buttons);
+    sonae_test_collect_widgets (f->page, sonae_test_is_named, "add-at-end", buttons);
     for (guint i = 0; i < buttons->len; i++)
       {
         GVariant *target = gtk_actionable_get_action_target_value (g_ptr_array_index (buttons, i));
@@ -584,8 +446,8 @@ test_add_remove_move (Fixture       *f,
 }
 
 static void
-test_level_role (Fixture       *f,
-                 gconstpointer  data)
+test_level_role (SonaeTestWindow *f,
+                 gconstpointer    data)
 {
   guint n_roles;
   const SonaeRoleInfo *roles = sonae_roles_get_builtin (&n_roles);
@@ -599,7 +461,7 @@ test_level_role (Fixture       *f,
 
   show_page (f);
   sonae_manual_page_show_section (SONAE_MANUAL_PAGE (f->page), "levels");
-  chip = find_widget (GTK_WIDGET (block (f, "level-2")), is_chip, NULL);
+  chip = sonae_test_find_widget (GTK_WIDGET (block (f, "level-2")), is_chip, NULL);
   g_assert_cmpstr (g_object_get_data (G_OBJECT (chip), "sonae-role-key"), ==, SONAE_ROLE_LEAD);
 
   sonae_manual_page_set_editing (SONAE_MANUAL_PAGE (f->page), TRUE);
@@ -611,32 +473,32 @@ test_level_role (Fixture       *f,
     g_assert_cmpstr (stored, ==, SONAE_ROLE_SYSADMIN);
   }
   sonae_test_spin_for (100);
-  chip = find_widget (GTK_WIDGET (block (f, "level-2")), is_chip, NULL);
+  chip = sonae_test_find_widget (GTK_WIDGET (block (f, "level-2")), is_chip, NULL);
   g_assert_cmpstr (g_object_get_data (G_OBJECT (chip), "sonae-role-key"), ==, SONAE_ROLE_SYSADMIN);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (block_child (block (f, "level-2"), "edited_button"))));
 
   /* Whom to call at level 2 now ends with the system administrator. */
   sonae_manual_page_show_level (SONAE_MANUAL_PAGE (f->page), 2);
   {
-    GtkWidget *list = find_widget (f->page, is_named, "call-list");
-    GtkWidget *row = find_widget (list, is_named, SONAE_ROLE_SYSADMIN);
-    g_autofree char *texts = label_texts (row);
+    GtkWidget *list = sonae_test_named (f->page, "call-list");
+    GtkWidget *row = sonae_test_named (list, SONAE_ROLE_SYSADMIN);
+    g_autofree char *texts = sonae_test_label_texts (row);
 
     g_assert_nonnull (strstr (texts, "Responds at this level"));
-    g_assert_null (find_widget (list, is_named, SONAE_ROLE_LEAD));
+    g_assert_null (sonae_test_find_widget (list, sonae_test_is_named, SONAE_ROLE_LEAD));
   }
 
   /* Reset: back to the manual's choice. */
   sonae_manual_page_show_section (SONAE_MANUAL_PAGE (f->page), "levels");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (block (f, "level-2")), "block.reset", NULL));
   g_assert_null (sonae_manual_edits_get_level_role (f->store, 2));
-  chip = find_widget (GTK_WIDGET (block (f, "level-2")), is_chip, NULL);
+  chip = sonae_test_find_widget (GTK_WIDGET (block (f, "level-2")), is_chip, NULL);
   g_assert_cmpstr (g_object_get_data (G_OBJECT (chip), "sonae-role-key"), ==, SONAE_ROLE_LEAD);
 }
 
 static void
-test_step_role (Fixture       *f,
-                gconstpointer  data)
+test_step_role (SonaeTestWindow *f,
+                gconstpointer    data)
 {
   guint n_roles;
   const SonaeRoleInfo *roles = sonae_roles_get_builtin (&n_roles);
@@ -655,12 +517,13 @@ test_step_role (Fixture       *f,
     g_assert_cmpstr (edit->role_key, ==, SONAE_ROLE_PRIVACY);
   }
   sonae_test_spin_for (100);
-  g_assert_nonnull (find_widget (GTK_WIDGET (block (f, "leak-3-press")), is_chip, SONAE_ROLE_PRIVACY));
+  g_assert_nonnull (sonae_test_find_widget (GTK_WIDGET (block (f, "leak-3-press")), is_chip,
+                                            SONAE_ROLE_PRIVACY));
 }
 
 static void
-test_needs_review (Fixture       *f,
-                   gconstpointer  data)
+test_needs_review (SonaeTestWindow *f,
+                   gconstpointer    data)
 {
   g_autoptr(SonaeManualView) view = NULL;
   const char *mine = "ベンダーと原因を調べる";
@@ -671,7 +534,7 @@ test_needs_review (Fixture       *f,
   g_assert_true (sonae_manual_edits_edit_item (f->store, "tamper-1-first-aid", mine, NULL,
                                                "An older English text.", AUTHOR, NULL));
   show_page (f);
-  g_assert_nonnull (find_widget (f->page, is_named, "needs-review-banner"));
+  g_assert_nonnull (sonae_test_find_widget (f->page, sonae_test_is_named, "needs-review-banner"));
 
   /* "Show" goes to the first one, which shows both texts. */
   g_assert_true (gtk_widget_activate_action (f->page, "manual.show-next-review", NULL));
@@ -700,7 +563,7 @@ test_needs_review (Fixture       *f,
     g_autoptr(SonaeManualView) after = fresh_view (f);
     g_assert_cmpuint (sonae_manual_view_count_needs_review (after), ==, 0);
   }
-  g_assert_null (find_widget (f->page, is_named, "needs-review-banner"));
+  g_assert_null (sonae_test_find_widget (f->page, sonae_test_is_named, "needs-review-banner"));
 }
 
 static gboolean
@@ -713,13 +576,13 @@ is_search_result (GtkWidget     *widget,
 static gboolean
 block_highlighted (gpointer data)
 {
-  Fixture *f = data;
+  SonaeTestWindow *f = data;
   return gtk_widget_has_css_class (GTK_WIDGET (block (f, "malware-staff-scan")), "highlighted");
 }
 
 static void
-test_search (Fixture       *f,
-             gconstpointer  data)
+test_search (SonaeTestWindow *f,
+             gconstpointer    data)
 {
   GtkEditable *entry;
   GtkWidget *results;
@@ -735,7 +598,7 @@ test_search (Fixture       *f,
   gtk_editable_set_text (entry, "usbメモリ");
   g_signal_emit_by_name (entry, "search-changed");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (page_child (f, "toc_stack"))), ==, "results");
-  row = find_widget (results, is_search_result, "malware-staff-scan");
+  row = sonae_test_find_widget (results, is_search_result, "malware-staff-scan");
   g_assert_nonnull (row);
 
   /* Choosing it opens its section, scrolled to it and highlighted. */
@@ -749,7 +612,7 @@ test_search (Fixture       *f,
   sonae_test_spin_for (SONAE_MANUAL_SAVE_DELAY + 200);
   gtk_editable_set_text (entry, "内線 2001");
   g_signal_emit_by_name (entry, "search-changed");
-  g_assert_nonnull (find_widget (results, is_search_result, "malware-staff-call"));
+  g_assert_nonnull (sonae_test_find_widget (results, is_search_result, "malware-staff-call"));
 
   gtk_editable_set_text (entry, "zzqqxx");
   g_signal_emit_by_name (entry, "search-changed");
@@ -760,14 +623,14 @@ test_search (Fixture       *f,
 }
 
 static void
-test_print_menu (Fixture       *f,
-                 gconstpointer  data)
+test_print_menu (SonaeTestWindow *f,
+                 gconstpointer    data)
 {
   GMenuModel *menu;
   const char *expected[] = { "manual", "poster", "calltree" };
 
   show_page (f);
-  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (find_widget (f->page, is_named, "print-button")));
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (sonae_test_named (f->page, "print-button")));
   menu = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
   g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 3);
   for (int i = 0; i < 3; i++)
@@ -780,8 +643,8 @@ test_print_menu (Fixture       *f,
       g_assert_cmpstr (g_variant_get_string (target, NULL), ==, expected[i]);
       g_assert_true (gtk_widget_activate_action_variant (f->page, action, target));
     }
-  g_assert_cmpuint (f->printed->len, ==, 3);
-  g_assert_cmpstr (g_ptr_array_index (f->printed, 0), ==, "manual");
+  g_assert_cmpuint (f->activated->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (f->activated, 0), ==, "print-document:manual");
 }
 
 /* Review: on the page, in the database, and on Home. */
@@ -789,20 +652,7 @@ test_print_menu (Fixture       *f,
 static AdwWindowTitle *
 page_title (GtkWidget *page)
 {
-  return ADW_WINDOW_TITLE (gtk_widget_get_template_child (page, SONAE_TYPE_MANUAL_PAGE, "page_title"));
-}
-
-static GtkWidget *
-review_dialog (void)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  GtkWidget *found = NULL;
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (g_strcmp0 (gtk_widget_get_name (l->data), "review-dialog") == 0 && gtk_widget_get_visible (l->data))
-      found = l->data;
-  g_list_free (toplevels);
-  return found;
+  return ADW_WINDOW_TITLE (sonae_test_template_child (page, SONAE_TYPE_MANUAL_PAGE, "page_title"));
 }
 
 typedef struct {
@@ -815,15 +665,14 @@ static gboolean
 row_is (gpointer data)
 {
   RowWait *w = data;
-  return (find_widget (w->root, is_named, w->name) != NULL) == w->present;
+  return (sonae_test_find_widget (w->root, sonae_test_is_named, w->name) != NULL) == w->present;
 }
 
 static void
-test_review (void)
+test_review (SonaeTestWindow *f,
+             gconstpointer    data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
-  SonaeWindow *window = g_object_ref (sonae_window_new (NULL, store));
+  SonaeWindow *window = sonae_test_window_open_main (f);
   GtkWidget *home;
   GtkWidget *page;
   GtkWidget *dialog;
@@ -838,21 +687,21 @@ test_review (void)
   /* Never reviewed: Home says so, and the row opens the Manual. */
   wait = (RowWait) { home, "manual-review-row", TRUE };
   sonae_test_spin_until (row_is, &wait, 5000, "the review row on Home");
-  g_signal_emit_by_name (find_widget (home, is_named, "manual-review-row"), "activate");
+  g_signal_emit_by_name (sonae_test_named (home, "manual-review-row"), "activate");
   g_assert_cmpstr (sonae_window_get_section (window), ==, "manual");
-  g_assert_nonnull (find_widget (page, is_named, "review-banner"));
+  g_assert_nonnull (sonae_test_find_widget (page, sonae_test_is_named, "review-banner"));
   g_assert_cmpstr (adw_window_title_get_subtitle (page_title (page)), ==, "Not reviewed yet");
 
   /* Mark as reviewed, by a name typed in the dialog. */
   g_assert_true (gtk_widget_activate_action (page, "manual.mark-reviewed", NULL));
-  dialog = review_dialog ();
+  dialog = sonae_test_find_dialog ("review-dialog");
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (dialog, is_named, "reviewer-entry")), "");
+  gtk_editable_set_text (GTK_EDITABLE (sonae_test_named (dialog, "reviewer-entry")), "");
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "review"));
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (dialog, is_named, "reviewer-entry")), "佐藤 由美");
+  gtk_editable_set_text (GTK_EDITABLE (sonae_test_named (dialog, "reviewer-entry")), "佐藤 由美");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "review");
 
-  g_assert_true (sonae_manual_edits_get_review (store, &date, &by));
+  g_assert_true (sonae_manual_edits_get_review (f->store, &date, &by));
   {
     g_autofree char *today = g_date_time_format (g_date_time_new_now_local (), "%Y-%m-%d");
     g_autofree char *line = g_strdup_printf ("Last reviewed %s by 佐藤 由美", today);
@@ -861,66 +710,55 @@ test_review (void)
     g_assert_cmpstr (adw_window_title_get_subtitle (page_title (page)), ==, line);
   }
   g_assert_cmpstr (by, ==, "佐藤 由美");
-  g_assert_null (find_widget (page, is_named, "review-banner"));
+  g_assert_null (sonae_test_find_widget (page, sonae_test_is_named, "review-banner"));
 
   /* And Home no longer asks for it. */
   wait = (RowWait) { home, "manual-review-row", FALSE };
   sonae_test_spin_until (row_is, &wait, 5000, "the review row to go");
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
-  g_clear_object (&store);
-  sonae_test_remove_dir (dir);
 }
 
 static void
-test_home_needs_review (void)
+test_home_needs_review (SonaeTestWindow *f,
+                        gconstpointer    data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
   SonaeWindow *window;
   GtkWidget *home;
   GtkWidget *row;
   RowWait wait;
 
-  g_assert_true (sonae_manual_edits_mark_reviewed (store, "2020-04-01", "山田 太郎", NULL));
-  g_assert_true (sonae_manual_edits_edit_item (store, "tamper-2-first-aid", "ベンダーと原因を調べる", NULL,
+  g_assert_true (sonae_manual_edits_mark_reviewed (f->store, "2020-04-01", "山田 太郎", NULL));
+  g_assert_true (sonae_manual_edits_edit_item (f->store, "tamper-2-first-aid", "ベンダーと原因を調べる", NULL,
                                                "An older English text.", AUTHOR, NULL));
-  window = g_object_ref (sonae_window_new (NULL, store));
+  window = sonae_test_window_open_main (f);
   gtk_window_present (GTK_WINDOW (window));
   sonae_window_set_section (window, "home");
   home = sonae_window_get_page (window, "home");
 
   /* A review more than a year old is due again. */
-  row = find_widget (home, is_named, "manual-review-row");
+  row = sonae_test_find_widget (home, sonae_test_is_named, "manual-review-row");
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "2020-04-01"));
-  g_assert_true (sonae_manual_edits_mark_reviewed (store, NULL, "佐藤 由美", NULL));
+  g_assert_true (sonae_manual_edits_mark_reviewed (f->store, NULL, "佐藤 由美", NULL));
   wait = (RowWait) { home, "manual-review-row", FALSE };
   sonae_test_spin_until (row_is, &wait, 5000, "the review row to go");
 
-  g_assert_nonnull (find_widget (home, is_named, "manual-update-row"));
-  g_signal_emit_by_name (find_widget (home, is_named, "manual-update-row"), "activate");
+  g_assert_nonnull (sonae_test_find_widget (home, sonae_test_is_named, "manual-update-row"));
+  g_signal_emit_by_name (sonae_test_named (home, "manual-update-row"), "activate");
   g_assert_cmpstr (sonae_window_get_section (window), ==, "manual");
 
-  g_assert_true (sonae_manual_edits_reset_item (store, "tamper-2-first-aid", AUTHOR, NULL));
+  g_assert_true (sonae_manual_edits_reset_item (f->store, "tamper-2-first-aid", AUTHOR, NULL));
   wait = (RowWait) { home, "manual-update-row", FALSE };
   sonae_test_spin_until (row_is, &wait, 5000, "the update row to go");
 
   /* The Home print rows offer the manual after the poster. */
   {
-    GtkWidget *poster = find_widget (home, is_named, "print-poster-row");
-    GtkWidget *manual = find_widget (home, is_named, "print-manual-row");
+    GtkWidget *poster = sonae_test_named (home, "print-poster-row");
+    GtkWidget *manual = sonae_test_named (home, "print-manual-row");
     GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (manual));
 
     g_assert_true (gtk_widget_get_next_sibling (poster) == manual);
     g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "manual");
   }
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
-  g_clear_object (&store);
-  sonae_test_remove_dir (dir);
 }
 
 /* An undo that cannot be written (another program holds the database)
@@ -928,20 +766,12 @@ test_home_needs_review (void)
 static gboolean
 undo_failure_shown (gpointer data)
 {
-  GList *toplevels = gtk_window_list_toplevels ();
-  gboolean found = FALSE;
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) &&
-        g_strcmp0 (adw_message_dialog_get_heading (l->data), "Could not undo the change to the manual") == 0)
-      found = TRUE;
-  g_list_free (toplevels);
-  return found;
+  return sonae_test_find_dialog ("Could not undo the change to the manual") != NULL;
 }
 
 static void
-test_undo_failure (Fixture       *f,
-                   gconstpointer  data)
+test_undo_failure (SonaeTestWindow *f,
+                   gconstpointer    data)
 {
   g_autofree char *path = g_build_filename (f->dir, SONAE_DB_NAME, NULL);
   g_autoptr(SonaeManualEdit) edit = NULL;
@@ -955,7 +785,8 @@ test_undo_failure (Fixture       *f,
 
   g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
-  g_signal_emit_by_name (find_widget (f->window, is_button_labelled, "_Undo"), "clicked");
+  g_signal_emit_by_name (sonae_test_find_widget (f->window, sonae_test_is_button_labelled, "_Undo"),
+                         "clicked");
   sonae_test_spin_until (undo_failure_shown, NULL, 20000, "the undo failure shown");
   sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
   sqlite3_close (other);
@@ -974,7 +805,7 @@ main (int   argc,
   adw_init ();
 
 #define ADD(name, func) \
-  g_test_add ("/manual-page/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/manual-page/" name, SonaeTestWindow, NULL, fixture_set_up, func, sonae_test_window_tear_down)
   ADD ("toc", test_toc);
   ADD ("role-chips", test_role_chips);
   ADD ("whom-to-call", test_whom_to_call);
@@ -987,8 +818,10 @@ main (int   argc,
   ADD ("search", test_search);
   ADD ("print-menu", test_print_menu);
 #undef ADD
-  g_test_add_func ("/manual-page/review", test_review);
-  g_test_add_func ("/manual-page/home-needs-review", test_home_needs_review);
+  g_test_add ("/manual-page/review", SonaeTestWindow, NULL, sonae_test_window_set_up, test_review,
+              sonae_test_window_tear_down);
+  g_test_add ("/manual-page/home-needs-review", SonaeTestWindow, NULL, sonae_test_window_set_up,
+              test_home_needs_review, sonae_test_window_tear_down);
 
   return g_test_run ();
 }

@@ -20,12 +20,10 @@
 
 #define AUTHOR "テスト 担当"
 
+/* The view is the fixture's page. */
 typedef struct {
-  char *dir;
-  SonaeStore *store;
+  SonaeTestWindow w;
   gint64 incident_id;
-  GtkWindow *window;
-  GtkWidget *view;
 } Fixture;
 
 /* --- helpers --------------------------------------------------------------- */
@@ -44,7 +42,7 @@ static SonaeReport *
 stored_report (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  SonaeReport *report = sonae_report_load (f->store, f->incident_id, &error);
+  SonaeReport *report = sonae_report_load (f->w.store, f->incident_id, &error);
 
   g_assert_no_error (error);
   return report;
@@ -54,7 +52,7 @@ static GPtrArray *
 stored_actions (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *actions = sonae_capa_list (f->store, f->incident_id, &error);
+  GPtrArray *actions = sonae_capa_list (f->w.store, f->incident_id, &error);
 
   g_assert_no_error (error);
   return actions;
@@ -64,22 +62,17 @@ stored_actions (Fixture *f)
 static SonaeCapaDialog *
 open_dialog (void)
 {
-  GList *toplevels = gtk_window_list_toplevels ();
-  SonaeCapaDialog *dialog = NULL;
+  GtkWidget *dialog = sonae_test_find_dialog_of_type (SONAE_TYPE_CAPA_DIALOG);
 
-  for (GList *l = toplevels; l; l = l->next)
-    if (SONAE_IS_CAPA_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      dialog = l->data;
-  g_list_free (toplevels);
   g_assert_nonnull (dialog);
-  return dialog;
+  return SONAE_CAPA_DIALOG (dialog);
 }
 
 static GtkWidget *
 dialog_child (SonaeCapaDialog *dialog,
               const char      *name)
 {
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), SONAE_TYPE_CAPA_DIALOG, name));
+  return GTK_WIDGET (sonae_test_template_child (GTK_WIDGET (dialog), SONAE_TYPE_CAPA_DIALOG, name));
 }
 
 static void
@@ -89,40 +82,22 @@ click_save (SonaeCapaDialog *dialog)
   sonae_test_spin_for (50);
 }
 
-static gboolean
-no_dialog (gpointer data)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  gboolean none = TRUE;
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (SONAE_IS_CAPA_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      none = FALSE;
-  g_list_free (toplevels);
-  return none;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
 
-  f->store = sonae_test_open_store (&f->dir);
+  sonae_test_window_set_up (&f->w, data);
   sonae_set_author (AUTHOR);
-  f->incident_id = sonae_test_add_incident (f->store, "電子カルテが開かない", NULL, 2, FALSE, "受付 花子");
-  g_assert_true (sonae_incidents_set_detail (f->store, f->incident_id, SONAE_INCIDENT_DETAIL_LOCATION,
+  f->incident_id = sonae_test_add_incident (f->w.store, "電子カルテが開かない", NULL, 2, FALSE, "受付 花子");
+  g_assert_true (sonae_incidents_set_detail (f->w.store, f->incident_id, SONAE_INCIDENT_DETAIL_LOCATION,
                                              "受付", AUTHOR, &error));
   g_assert_no_error (error);
 
-  f->window = GTK_WINDOW (gtk_window_new ());
-  g_object_ref (f->window);
-  gtk_window_set_default_size (f->window, 900, 800);
-  f->view = sonae_report_form_view_new (f->store);
-  g_object_ref (f->view);
-  gtk_window_set_child (f->window, f->view);
-  gtk_window_present (f->window);
-  sonae_report_form_view_set_incident (SONAE_REPORT_FORM_VIEW (f->view), f->incident_id);
+  gtk_window_set_default_size (GTK_WINDOW (f->w.window), 900, 800);
+  sonae_test_window_show (&f->w, sonae_report_form_view_new (f->w.store));
+  sonae_report_form_view_set_incident (SONAE_REPORT_FORM_VIEW (f->w.page), f->incident_id);
   sonae_test_spin_for (50);
 }
 
@@ -130,20 +105,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (l->data != (gpointer) f->window)
-      gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-
-  gtk_window_destroy (f->window);
-  sonae_test_spin_for (20);
-  g_assert_finalize_object (f->window);
-  g_assert_finalize_object (f->view);
-  g_clear_object (&f->store);
-  sonae_test_remove_dir (f->dir);
-  g_free (f->dir);
+  sonae_test_window_tear_down (&f->w, data);
 }
 
 /* --- tests ------------------------------------------------------------------- */
@@ -154,38 +116,38 @@ static void
 test_proposed (Fixture       *f,
                gconstpointer  data)
 {
-  GtkWidget *place = sonae_test_named (f->view, SONAE_REPORT_PLACE);
+  GtkWidget *place = sonae_test_named (f->w.page, SONAE_REPORT_PLACE);
   g_autoptr(SonaeReport) report = NULL;
 
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (place)), ==, "受付");
-  g_assert_true (shown (sonae_test_named (f->view, "place-mark")));
-  g_assert_false (shown (sonae_test_named (f->view, "place-revert")));
+  g_assert_true (shown (sonae_test_named (f->w.page, "place-mark")));
+  g_assert_false (shown (sonae_test_named (f->w.page, "place-revert")));
   /* A field the record does not know has no mark. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sonae_test_named (f->view, SONAE_REPORT_DEPARTMENT))), ==, "");
-  g_assert_false (shown (sonae_test_named (f->view, "department-mark")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sonae_test_named (f->w.page, SONAE_REPORT_DEPARTMENT))), ==, "");
+  g_assert_false (shown (sonae_test_named (f->w.page, "department-mark")));
 
   /* Typing takes the mark away at once. */
   gtk_editable_set_text (GTK_EDITABLE (place), "受付 (2階)");
-  g_assert_false (shown (sonae_test_named (f->view, "place-mark")));
-  g_assert_true (sonae_report_form_view_flush (SONAE_REPORT_FORM_VIEW (f->view)));
-  g_assert_false (shown (sonae_test_named (f->view, "place-mark")));
-  g_assert_true (shown (sonae_test_named (f->view, "place-revert")));
+  g_assert_false (shown (sonae_test_named (f->w.page, "place-mark")));
+  g_assert_true (sonae_report_form_view_flush (SONAE_REPORT_FORM_VIEW (f->w.page)));
+  g_assert_false (shown (sonae_test_named (f->w.page, "place-mark")));
+  g_assert_true (shown (sonae_test_named (f->w.page, "place-revert")));
 
   /* Back to the incident record's value. */
-  g_signal_emit_by_name (sonae_test_named (f->view, "place-revert"), "clicked");
+  g_signal_emit_by_name (sonae_test_named (f->w.page, "place-revert"), "clicked");
   sonae_test_spin_for (50);
   report = stored_report (f);
   g_assert_true (sonae_report_is_proposed (report, SONAE_REPORT_PLACE));
   g_assert_cmpstr (sonae_report_get (report, SONAE_REPORT_PLACE), ==, "受付");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (place)), ==, "受付");
-  g_assert_true (shown (sonae_test_named (f->view, "place-mark")));
+  g_assert_true (shown (sonae_test_named (f->w.page, "place-mark")));
 }
 
 static void
 test_place_saved (Fixture       *f,
                   gconstpointer  data)
 {
-  GtkWidget *place = sonae_test_named (f->view, SONAE_REPORT_PLACE);
+  GtkWidget *place = sonae_test_named (f->w.page, SONAE_REPORT_PLACE);
   g_autoptr(SonaeReport) before = NULL;
   g_autoptr(SonaeReport) after = NULL;
 
@@ -194,14 +156,14 @@ test_place_saved (Fixture       *f,
   before = stored_report (f);
   g_assert_cmpstr (sonae_report_get (before, SONAE_REPORT_PLACE), ==, "受付");
   /* ...but when flushed (the view hidden, another incident shown). */
-  g_assert_true (sonae_report_form_view_flush (SONAE_REPORT_FORM_VIEW (f->view)));
+  g_assert_true (sonae_report_form_view_flush (SONAE_REPORT_FORM_VIEW (f->w.page)));
   after = stored_report (f);
   g_assert_cmpstr (sonae_report_get (after, SONAE_REPORT_PLACE), ==, "第2診察室");
   g_assert_false (sonae_report_is_proposed (after, SONAE_REPORT_PLACE));
   g_assert_cmpstr (after->updated_by, ==, AUTHOR);
 
   /* And about a second after the last key, without a flush. */
-  gtk_editable_set_text (GTK_EDITABLE (sonae_test_named (f->view, SONAE_REPORT_DEPARTMENT)), "医事課");
+  gtk_editable_set_text (GTK_EDITABLE (sonae_test_named (f->w.page, SONAE_REPORT_DEPARTMENT)), "医事課");
   sonae_test_spin_for (1500);
   {
     g_autoptr(SonaeReport) later = stored_report (f);
@@ -218,7 +180,7 @@ test_place_saved (Fixture       *f,
     for (guint i = 0; i < SONAE_REPORT_N_5W1H; i++)
       {
         g_autofree char *name = g_strdup_printf ("5w1h-%u", i);
-        GtkWidget *row = sonae_test_named (f->view, name);
+        GtkWidget *row = sonae_test_named (f->w.page, name);
 
         g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, hearing[i].label);
         if (g_strcmp0 (hearing[i].value, "第2診察室") == 0)
@@ -236,7 +198,7 @@ test_choice (Fixture       *f,
              gconstpointer  data)
 {
   const SonaeReportField *field = sonae_report_find_field (SONAE_REPORT_IMPACT);
-  GtkWidget *row = sonae_test_named (f->view, SONAE_REPORT_IMPACT);
+  GtkWidget *row = sonae_test_named (f->w.page, SONAE_REPORT_IMPACT);
   guint minor = G_MAXUINT;
 
   for (guint i = 0; i < sonae_report_field_get_n_options (field); i++)
@@ -254,14 +216,14 @@ test_choice (Fixture       *f,
     g_assert_cmpstr (sonae_report_get (report, SONAE_REPORT_IMPACT), ==, "minor");
     g_assert_false (sonae_report_is_proposed (report, SONAE_REPORT_IMPACT));
   }
-  g_assert_false (shown (sonae_test_named (f->view, "impact-mark")));
+  g_assert_false (shown (sonae_test_named (f->w.page, "impact-mark")));
 
   /* A check of a MULTI field is stored at once too. */
   {
     const SonaeReportField *evidence = sonae_report_find_field (SONAE_REPORT_EVIDENCE);
     const char *key = sonae_report_field_get_option_key (evidence, 0);
     g_autofree char *name = g_strdup_printf ("%s:%s", SONAE_REPORT_EVIDENCE, key);
-    GtkWidget *check = sonae_test_named (f->view, name);
+    GtkWidget *check = sonae_test_named (f->w.page, name);
     g_autoptr(SonaeReport) report = NULL;
 
     gtk_check_button_set_active (GTK_CHECK_BUTTON (check), !gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
@@ -274,8 +236,8 @@ test_choice (Fixture       *f,
   }
 
   /* A duration from its two spin buttons. */
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (sonae_test_named (f->view, "stop-time-minutes")), 30);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (sonae_test_named (f->view, "stop-time-hours")), 2);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (sonae_test_named (f->w.page, "stop-time-minutes")), 30);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (sonae_test_named (f->w.page, "stop-time-hours")), 2);
   sonae_test_spin_for (50);
   {
     g_autoptr(SonaeReport) report = stored_report (f);
@@ -287,21 +249,21 @@ static void
 test_bad_date (Fixture       *f,
                gconstpointer  data)
 {
-  GtkWidget *row = sonae_test_named (f->view, SONAE_REPORT_WRITTEN_ON);
-  GtkWidget *error = sonae_test_named (f->view, "written-on-error");
+  GtkWidget *row = sonae_test_named (f->w.page, SONAE_REPORT_WRITTEN_ON);
+  GtkWidget *error = sonae_test_named (f->w.page, "written-on-error");
   g_autoptr(SonaeReport) before = stored_report (f);
   g_autofree char *proposed = g_strdup (sonae_report_get (before, SONAE_REPORT_WRITTEN_ON));
 
   g_assert_false (shown (error));
   gtk_editable_set_text (GTK_EDITABLE (row), "2025-02-30");
-  g_assert_false (sonae_report_form_view_flush (SONAE_REPORT_FORM_VIEW (f->view)));
+  g_assert_false (sonae_report_form_view_flush (SONAE_REPORT_FORM_VIEW (f->w.page)));
   g_assert_true (shown (error));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error)), !=, "");
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   /* The typed text stays to be corrected, even when the store changes. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2025-02-30");
-  gtk_editable_set_text (GTK_EDITABLE (sonae_test_named (f->view, SONAE_REPORT_SYSTEM)), "電子カルテ");
-  g_assert_true (sonae_report_form_view_flush (SONAE_REPORT_FORM_VIEW (f->view)) == FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (sonae_test_named (f->w.page, SONAE_REPORT_SYSTEM)), "電子カルテ");
+  g_assert_true (sonae_report_form_view_flush (SONAE_REPORT_FORM_VIEW (f->w.page)) == FALSE);
   sonae_test_spin_for (50);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2025-02-30");
   {
@@ -313,7 +275,7 @@ test_bad_date (Fixture       *f,
 
   /* Corrected, it is stored and the message goes. */
   gtk_editable_set_text (GTK_EDITABLE (row), "2025-02-28");
-  g_assert_true (sonae_report_form_view_flush (SONAE_REPORT_FORM_VIEW (f->view)));
+  g_assert_true (sonae_report_form_view_flush (SONAE_REPORT_FORM_VIEW (f->w.page)));
   g_assert_false (shown (error));
   g_assert_false (gtk_widget_has_css_class (row, "error"));
   {
@@ -329,27 +291,27 @@ test_sign_today (Fixture       *f,
   g_autofree char *today = sonae_clock_today ();
   g_autoptr(SonaeReport) report = NULL;
 
-  g_signal_emit_by_name (sonae_test_named (f->view, "first-aid-approved-by-sign"), "clicked");
+  g_signal_emit_by_name (sonae_test_named (f->w.page, "first-aid-approved-by-sign"), "clicked");
   sonae_test_spin_for (50);
   report = stored_report (f);
   g_assert_cmpstr (sonae_report_get (report, SONAE_REPORT_FIRST_AID_APPROVED_BY), ==, AUTHOR);
   g_assert_cmpstr (sonae_report_get (report, SONAE_REPORT_FIRST_AID_APPROVED_ON), ==, today);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sonae_test_named (f->view, SONAE_REPORT_FIRST_AID_APPROVED_BY))), ==, AUTHOR);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sonae_test_named (f->w.page, SONAE_REPORT_FIRST_AID_APPROVED_BY))), ==, AUTHOR);
 }
 
 static void
 test_add_action (Fixture       *f,
                  gconstpointer  data)
 {
-  gint64 owner = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "山田 太郎", "やまだ たろう", "03-0000-0001");
+  gint64 owner = sonae_test_add_contact (f->w.store, SONAE_GROUP_STAFF, "山田 太郎", "やまだ たろう", "03-0000-0001");
   SonaeCapaDialog *dialog;
   GtkWidget *chooser;
   g_autoptr(GPtrArray) actions = NULL;
   SonaeCapa *action;
   g_autofree char *row_name = NULL;
 
-  sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "佐藤 花子", "さとう はなこ", "03-0000-0002");
-  g_assert_true (gtk_widget_activate_action (f->view, "report.add-action", "i", SONAE_CAPA_CORRECTIVE));
+  sonae_test_add_contact (f->w.store, SONAE_GROUP_STAFF, "佐藤 花子", "さとう はなこ", "03-0000-0002");
+  g_assert_true (gtk_widget_activate_action (f->w.page, "report.add-action", "i", SONAE_CAPA_CORRECTIVE));
   sonae_test_spin_for (50);
   dialog = open_dialog ();
   g_assert_cmpint (sonae_capa_dialog_get_mode (dialog), ==, SONAE_CAPA_DIALOG_EDIT);
@@ -366,7 +328,7 @@ test_add_action (Fixture       *f,
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (dialog_child (dialog, "owner_row"))), ==, "山田 太郎");
   gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "due_row")), "2020-01-31");
   click_save (dialog);
-  sonae_test_spin_until (no_dialog, NULL, 2000, "the dialog to close");
+  sonae_test_wait_no_dialog (SONAE_TYPE_CAPA_DIALOG, 2000);
 
   actions = stored_actions (f);
   g_assert_cmpuint (actions->len, ==, 1);
@@ -381,7 +343,7 @@ test_add_action (Fixture       *f,
   sonae_test_spin_for (50);
   row_name = g_strdup_printf ("action-%" G_GINT64_FORMAT, action->id);
   {
-    GtkWidget *row = sonae_test_named (f->view, row_name);
+    GtkWidget *row = sonae_test_named (f->w.page, row_name);
     GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
 
     g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==,
@@ -403,11 +365,11 @@ test_complete_approve (Fixture       *f,
   action->incident_id = f->incident_id;
   action->kind = SONAE_CAPA_HANDLING;
   action->text = g_strdup ("感染した端末を初期化する");
-  g_assert_true (sonae_capa_save (f->store, action, AUTHOR, &error));
+  g_assert_true (sonae_capa_save (f->w.store, action, AUTHOR, &error));
   g_assert_no_error (error);
   sonae_test_spin_for (50);
 
-  g_assert_true (gtk_widget_activate_action (f->view, "report.complete-action", "x", action->id));
+  g_assert_true (gtk_widget_activate_action (f->w.page, "report.complete-action", "x", action->id));
   sonae_test_spin_for (50);
   dialog = open_dialog ();
   g_assert_cmpint (sonae_capa_dialog_get_mode (dialog), ==, SONAE_CAPA_DIALOG_COMPLETE);
@@ -415,9 +377,9 @@ test_complete_approve (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "done_by_row"))), ==, AUTHOR);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "done_on_row"))), ==, today);
   click_save (dialog);
-  sonae_test_spin_until (no_dialog, NULL, 2000, "the dialog to close");
+  sonae_test_wait_no_dialog (SONAE_TYPE_CAPA_DIALOG, 2000);
   {
-    g_autoptr(SonaeCapa) done = sonae_capa_get (f->store, action->id, &error);
+    g_autoptr(SonaeCapa) done = sonae_capa_get (f->w.store, action->id, &error);
 
     g_assert_no_error (error);
     g_assert_cmpint (done->status, ==, SONAE_CAPA_DONE);
@@ -427,15 +389,15 @@ test_complete_approve (Fixture       *f,
   }
 
   sonae_test_spin_for (50);
-  g_assert_true (gtk_widget_activate_action (f->view, "report.approve-action", "x", action->id));
+  g_assert_true (gtk_widget_activate_action (f->w.page, "report.approve-action", "x", action->id));
   sonae_test_spin_for (50);
   dialog = open_dialog ();
   g_assert_cmpint (sonae_capa_dialog_get_mode (dialog), ==, SONAE_CAPA_DIALOG_APPROVE);
   gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "approved_by_row")), "院長 鈴木");
   click_save (dialog);
-  sonae_test_spin_until (no_dialog, NULL, 2000, "the dialog to close");
+  sonae_test_wait_no_dialog (SONAE_TYPE_CAPA_DIALOG, 2000);
   {
-    g_autoptr(SonaeCapa) approved = sonae_capa_get (f->store, action->id, &error);
+    g_autoptr(SonaeCapa) approved = sonae_capa_get (f->w.store, action->id, &error);
 
     g_assert_no_error (error);
     g_assert_cmpstr (approved->approved_by, ==, "院長 鈴木");
@@ -444,9 +406,9 @@ test_complete_approve (Fixture       *f,
 
   /* Reopened from its menu's action. */
   sonae_test_spin_for (50);
-  g_assert_true (gtk_widget_activate_action (f->view, "report.reopen-action", "x", action->id));
+  g_assert_true (gtk_widget_activate_action (f->w.page, "report.reopen-action", "x", action->id));
   {
-    g_autoptr(SonaeCapa) reopened = sonae_capa_get (f->store, action->id, &error);
+    g_autoptr(SonaeCapa) reopened = sonae_capa_get (f->w.store, action->id, &error);
 
     g_assert_no_error (error);
     g_assert_cmpint (reopened->status, ==, SONAE_CAPA_OPEN);

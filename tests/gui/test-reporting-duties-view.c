@@ -23,12 +23,10 @@
 #define DETECTED "2026-11-21T08:30:00"   /* a Saturday: learned on day 1 */
 #define TODAY "2026-11-22"
 
+/* The incident's reporting duties view is the fixture's page. */
 typedef struct {
-  char *dir;
-  SonaeStore *store;
+  SonaeTestWindow w;
   gint64 id;
-  GtkWidget *window;
-  SonaeReportingDutiesView *view;
 } Fixture;
 
 /* --- helpers --------------------------------------------------------------- */
@@ -45,7 +43,7 @@ static GtkWidget *
 view_named (Fixture    *f,
             const char *name)
 {
-  return sonae_test_named (GTK_WIDGET (f->view), name);
+  return sonae_test_named (f->w.page, name);
 }
 
 static const char *
@@ -76,35 +74,40 @@ static SonaePpcAssessment *
 stored_ppc (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  SonaePpcAssessment *a = sonae_ppc_get (f->store, f->id, &error);
+  SonaePpcAssessment *a = sonae_ppc_get (f->w.store, f->id, &error);
 
   g_assert_no_error (error);
   return a;
 }
 
+/* The clock at TODAY, a fresh store and who is recording. */
+static void
+clock_set_up (Fixture       *f,
+              gconstpointer  data)
+{
+  set_now (TODAY "T10:00:00");
+  sonae_test_window_set_up (&f->w, data);
+  sonae_set_author (AUTHOR);
+}
+
+/* A clinic's incident, its duties shown. */
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(SonaeProfile) profile = NULL;
 
-  set_now (TODAY "T10:00:00");
-  f->store = sonae_test_open_store (&f->dir);
-  profile = sonae_store_get_profile (f->store);
+  clock_set_up (f, data);
+  profile = sonae_store_get_profile (f->w.store);
   profile->kind = SONAE_ORG_CLINIC;
   g_free (profile->name);
   profile->name = g_strdup ("そなえ内科クリニック");
-  g_assert_true (sonae_store_set_profile (f->store, profile, NULL));
-  sonae_set_author (AUTHOR);
-  f->id = sonae_test_add_incident (f->store, "電子カルテの暗号化", DETECTED, 3, FALSE, "受付 花子");
+  g_assert_true (sonae_store_set_profile (f->w.store, profile, NULL));
+  f->id = sonae_test_add_incident (f->w.store, "電子カルテの暗号化", DETECTED, 3, FALSE, "受付 花子");
 
-  f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 800);
-  f->view = SONAE_REPORTING_DUTIES_VIEW (sonae_reporting_duties_view_new (f->store));
-  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
-  g_object_add_weak_pointer (G_OBJECT (f->view), (gpointer *) &f->view);
-  gtk_window_present (GTK_WINDOW (f->window));
-  sonae_reporting_duties_view_set_incident (f->view, f->id);
+  gtk_window_set_default_size (GTK_WINDOW (f->w.window), 900, 800);
+  sonae_test_window_show (&f->w, sonae_reporting_duties_view_new (f->w.store));
+  sonae_reporting_duties_view_set_incident (SONAE_REPORTING_DUTIES_VIEW (f->w.page), f->id);
   sonae_test_spin_for (50);
 }
 
@@ -112,19 +115,9 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  /* Error dialogs would mean a test went wrong. */
-  for (GList *l = toplevels; l; l = l->next)
-    g_assert_true (l->data == (gpointer) f->window);
-  g_list_free (toplevels);
-
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  sonae_test_spin_for (20);
-  g_assert_null (f->view);
-  g_clear_object (&f->store);
-  sonae_test_remove_dir (f->dir);
-  g_free (f->dir);
+  /* Error dialogs would mean a test went wrong: the window is alone. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, 1);
+  sonae_test_window_tear_down (&f->w, data);
   g_unsetenv ("SONAE_NOW");
 }
 
@@ -174,7 +167,7 @@ test_required (Fixture       *f,
 
   /* Later, the preliminary report is overdue, in red. */
   set_now ("2026-11-27T09:00:00");
-  sonae_reporting_duties_view_set_incident (f->view, f->id);
+  sonae_reporting_duties_view_set_incident (SONAE_REPORTING_DUTIES_VIEW (f->w.page), f->id);
   g_assert_cmpstr (label_text (f, "preliminary-left"), ==, "2 days overdue");
   g_assert_true (gtk_widget_has_css_class (view_named (f, "preliminary-left"), "overdue"));
 
@@ -228,7 +221,7 @@ test_sent_today (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (view_named (f, "sent-preliminary"))), ==, TODAY);
   g_assert_nonnull (strstr (label_text (f, "preliminary-left"), "Sent on " TODAY));
 
-  entries = sonae_incidents_list_timeline (f->store, f->id, &error);
+  entries = sonae_incidents_list_timeline (f->w.store, f->id, &error);
   g_assert_no_error (error);
   last = g_ptr_array_index (entries, entries->len - 1);
   g_assert_cmpint (last->kind, ==, SONAE_ENTRY_REPORT);
@@ -269,7 +262,7 @@ static gboolean
 report_field_is (gpointer data)
 {
   ReportWait *w = data;
-  g_autoptr(SonaeReport) report = sonae_report_load (w->f->store, w->f->id, NULL);
+  g_autoptr(SonaeReport) report = sonae_report_load (w->f->w.store, w->f->id, NULL);
 
   return report != NULL && g_strcmp0 (sonae_report_get (report, w->key), w->text) == 0;
 }
@@ -279,7 +272,7 @@ test_draft_typing (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaePpcDraft) draft = sonae_ppc_get_draft (f->store, f->id, &error);
+  g_autoptr(SonaePpcDraft) draft = sonae_ppc_get_draft (f->w.store, f->id, &error);
   ReportWait wait = { f, NULL, "氏名、住所、診療記録（約 1,200 名分）" };
   g_autofree char *name = NULL;
   GtkWidget *row;
@@ -321,7 +314,7 @@ test_draft_typing (Fixture       *f,
   /* Typed and flushed at once (as when the tab is hidden). */
   wait.text = "電子カルテの患者情報";
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)), wait.text, -1);
-  g_assert_true (sonae_reporting_duties_view_flush (f->view));
+  g_assert_true (sonae_reporting_duties_view_flush (SONAE_REPORTING_DUTIES_VIEW (f->w.page)));
   g_assert_true (report_field_is (&wait));
 
   /* Copy all puts the nine items on the clipboard. */
@@ -339,7 +332,7 @@ body (Fixture    *f,
   g_autoptr(GError) error = NULL;
 
   g_clear_pointer (out_list, g_ptr_array_unref);
-  *out_list = sonae_ppc_list_body_reports (f->store, f->id, &error);
+  *out_list = sonae_ppc_list_body_reports (f->w.store, f->id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint ((*out_list)->len, >, i);
   return g_ptr_array_index (*out_list, i);
@@ -370,16 +363,15 @@ test_body_done (Fixture       *f,
   /* Cleared again. */
   press (view_named (f, clear_name));
   g_assert_null (body (f, &list, 0)->done_on);
-  g_assert_nonnull (sonae_test_find_widget (GTK_WIDGET (f->view), sonae_test_is_named, done_name));
+  g_assert_nonnull (sonae_test_find_widget (f->w.page, sonae_test_is_named, done_name));
 }
 
 /* --- Home -------------------------------------------------------------------------- */
 
 static void
-test_home_overdue_action (void)
+test_home_overdue_action (Fixture       *f,
+                          gconstpointer  data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(SonaeStore) store = NULL;
   g_autoptr(SonaeCapa) action = sonae_capa_new ();
   g_autoptr(GError) error = NULL;
   SonaeWindow *window;
@@ -388,18 +380,15 @@ test_home_overdue_action (void)
   GtkWidget *row;
   gint64 id;
 
-  set_now (TODAY "T10:00:00");
-  store = sonae_test_open_store (&dir);
-  sonae_set_author (AUTHOR);
-  id = sonae_test_add_incident (store, "電子カルテの暗号化", DETECTED, 2, FALSE, "受付 花子");
+  id = sonae_test_add_incident (f->w.store, "電子カルテの暗号化", DETECTED, 2, FALSE, "受付 花子");
   action->incident_id = id;
   action->kind = SONAE_CAPA_CORRECTIVE;
   action->text = g_strdup ("VPN 機器の更新手順を保守契約に入れる");
   action->due_on = g_strdup ("2026-11-21");
-  g_assert_true (sonae_capa_save (store, action, AUTHOR, &error));
+  g_assert_true (sonae_capa_save (f->w.store, action, AUTHOR, &error));
   g_assert_no_error (error);
 
-  window = g_object_ref (sonae_window_new (NULL, store));
+  window = sonae_test_window_open_main (&f->w);
   gtk_window_present (GTK_WINDOW (window));
   sonae_test_spin_for (50);
   home = sonae_window_get_page (window, "home");
@@ -412,13 +401,6 @@ test_home_overdue_action (void)
   g_signal_emit_by_name (row, "activate");
   sonae_test_spin_for (20);
   g_assert_cmpstr (sonae_window_get_section (window), ==, "incidents");
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  sonae_test_spin_for (20);
-  g_assert_finalize_object (window);
-  g_clear_object (&store);
-  sonae_test_remove_dir (dir);
-  g_unsetenv ("SONAE_NOW");
 }
 
 int
@@ -437,7 +419,8 @@ main (int   argc,
   ADD ("draft-typing", test_draft_typing);
   ADD ("body-done", test_body_done);
 #undef ADD
-  g_test_add_func ("/reporting-view/home-overdue-action", test_home_overdue_action);
+  g_test_add ("/reporting-view/home-overdue-action", Fixture, NULL, clock_set_up, test_home_overdue_action,
+              fixture_tear_down);
 
   return g_test_run ();
 }

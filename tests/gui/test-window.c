@@ -21,68 +21,17 @@
 #include "sonae-print-operation.h"
 #include "sonae-problem-window.h"
 #include "sonae-section.h"
+#include "sonae-test-gui.h"
 #include "sonae-test-util.h"
 #include "sonae-window.h"
 
 /* --- helpers ------------------------------------------------------------- */
 
 static GtkWidget *
-find_by_name (GtkWidget  *root,
-              const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_name (child, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-collect_rows (GtkWidget *root,
-              GPtrArray *rows)
-{
-  if (ADW_IS_PREFERENCES_ROW (root))
-    g_ptr_array_add (rows, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_rows (child, rows);
-}
-
-static GtkWidget *
 find_row_titled (GtkWidget  *root,
                  const char *title)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-
-  collect_rows (root, rows);
-  for (guint i = 0; i < rows->len; i++)
-    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
-      return g_ptr_array_index (rows, i);
-  return NULL;
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  return sonae_test_find_widget (root, sonae_test_is_row_titled, title);
 }
 
 /* Home refreshes when idle; give it up to five seconds. */
@@ -109,10 +58,11 @@ destroy_window (GtkWidget *window)
   g_assert_finalize_object (window);
 }
 
+/* The real window on the fixture's store, presented. */
 static SonaeWindow *
-new_window (SonaeStore *store)
+new_window (SonaeTestWindow *f)
 {
-  SonaeWindow *window = g_object_ref (sonae_window_new (NULL, store));
+  SonaeWindow *window = sonae_test_window_open_main (f);
 
   gtk_window_present (GTK_WINDOW (window));
   return window;
@@ -131,10 +81,9 @@ read_bytes (const char *path)
 /* --- tests --------------------------------------------------------------- */
 
 static void
-test_sections (void)
+test_sections (SonaeTestWindow *f,
+               gconstpointer    data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   SonaeWindow *window;
   GtkWidget *sidebar;
@@ -142,11 +91,11 @@ test_sections (void)
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
   g_settings_set_string (settings, "last-section", "home");
-  window = new_window (store);
+  window = new_window (f);
 
   /* The sidebar lists Home, Incidents, the Manual, Contacts and
    * Continuity (BCP), and nothing that does not work. */
-  sidebar = find_by_name (GTK_WIDGET (window), "sidebar");
+  sidebar = sonae_test_named (GTK_WIDGET (window), "sidebar");
   g_assert_true (GTK_IS_LIST_BOX (sidebar));
   for (GtkWidget *row = gtk_widget_get_first_child (sidebar); row; row = gtk_widget_get_next_sibling (row))
     if (GTK_IS_LIST_BOX_ROW (row))
@@ -194,21 +143,17 @@ test_sections (void)
   gtk_window_close (GTK_WINDOW (window));
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
-  g_assert_finalize_object (window);
+  g_assert_finalize_object (g_steal_pointer (&f->window));
 
   /* A new window opens where the last one was left; an unknown section
    * (from a later version) falls back to Home. */
-  window = new_window (store);
+  window = new_window (f);
   g_assert_cmpstr (sonae_window_get_section (window), ==, "contacts");
-  destroy_window (GTK_WIDGET (window));
+  sonae_test_window_close (f);
 
   g_settings_set_string (settings, "last-section", "a-later-section");
-  window = new_window (store);
+  window = new_window (f);
   g_assert_cmpstr (sonae_window_get_section (window), ==, "home");
-  destroy_window (GTK_WIDGET (window));
-
-  g_clear_object (&store);
-  sonae_test_remove_dir (dir);
 }
 
 /* The shortcut bound to @accelerator on @widget's class: its action and
@@ -262,15 +207,14 @@ class_has_action (GType       type,
 /* The BCP section: its page, Alt+5, the binder in the main menu, and the
  * action that opens a worksheet. */
 static void
-test_bcp_section (void)
+test_bcp_section (SonaeTestWindow *f,
+                  gconstpointer    data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
   g_autofree char *action = NULL;
   g_autoptr(GVariant) argument = NULL;
   GMenuModel *menu;
   gboolean in_menu = FALSE;
-  SonaeWindow *window = new_window (store);
+  SonaeWindow *window = new_window (f);
   GtkWidget *page = sonae_window_get_page (window, "bcp");
 
   g_assert_true (SONAE_IS_BCP_PAGE (page));
@@ -308,22 +252,17 @@ test_bcp_section (void)
         }
     }
   g_assert_true (in_menu);
-
-  destroy_window (GTK_WIDGET (window));
-  g_clear_object (&store);
-  sonae_test_remove_dir (dir);
 }
 
 static void
-test_home_attention (void)
+test_home_attention (SonaeTestWindow *f,
+                     gconstpointer    data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
   g_autofree char *title = g_strdup_printf ("Nobody holds the role “%s”", sonae_role_get_name (SONAE_ROLE_PRIVACY));
   g_autofree char *calling = g_strdup_printf ("Nobody holds the role “%s”", sonae_role_get_name (SONAE_ROLE_LEAD));
-  SonaeWindow *window = new_window (store);
+  SonaeWindow *window = new_window (f);
   GtkWidget *home = sonae_window_get_page (window, "home");
-  GtkWidget *group = find_by_name (home, "attention-group");
+  GtkWidget *group = sonae_test_find_widget (home, sonae_test_is_named, "attention-group");
   GtkWidget *row;
   gint64 id;
 
@@ -340,8 +279,8 @@ test_home_attention (void)
   g_signal_emit_by_name (row, "activate");
   g_assert_cmpstr (sonae_window_get_section (window), ==, "contacts");
 
-  id = sonae_test_add_contact (store, SONAE_GROUP_STAFF, "山田 太郎", "やまだ たろう", "090-1234-5678");
-  g_assert_true (sonae_contacts_set_role_holders (store, SONAE_ROLE_PRIVACY, &id, 1, NULL));
+  id = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "山田 太郎", "やまだ たろう", "090-1234-5678");
+  g_assert_true (sonae_contacts_set_role_holders (f->store, SONAE_ROLE_PRIVACY, &id, 1, NULL));
   g_assert_true (wait_for_row (group, title, FALSE));
   g_assert_null (find_row_titled (group, title));
   /* Other roles are still empty. */
@@ -354,36 +293,31 @@ test_home_attention (void)
   {
     guint n_roles;
     const SonaeRoleInfo *roles = sonae_roles_get_builtin (&n_roles);
-    g_autoptr(GPtrArray) contacts = sonae_contacts_list (store, -1, NULL);
+    g_autoptr(GPtrArray) contacts = sonae_contacts_list (f->store, -1, NULL);
 
     for (guint i = 0; i < n_roles; i++)
-      g_assert_true (sonae_contacts_set_role_holders (store, roles[i].key, &id, 1, NULL));
+      g_assert_true (sonae_contacts_set_role_holders (f->store, roles[i].key, &id, 1, NULL));
     for (guint i = 0; i < contacts->len; i++)
       {
         SonaeContact *c = g_ptr_array_index (contacts, i);
         if (c->needs_check)
           {
             c->needs_check = FALSE;
-            g_assert_true (sonae_contacts_save (store, c, NULL));
+            g_assert_true (sonae_contacts_save (f->store, c, NULL));
           }
-        g_assert_true (sonae_contacts_mark_verified (store, c->id, NULL, NULL));
+        g_assert_true (sonae_contacts_mark_verified (f->store, c->id, NULL, NULL));
       }
   }
   g_assert_true (wait_for_row (group, "All contacts are current", TRUE));
-
-  destroy_window (GTK_WIDGET (window));
-  g_clear_object (&store);
-  sonae_test_remove_dir (dir);
 }
 
 static void
-test_home_whom_to_call (void)
+test_home_whom_to_call (SonaeTestWindow *f,
+                        gconstpointer    data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
-  SonaeWindow *window = new_window (store);
+  SonaeWindow *window = new_window (f);
   GtkWidget *home = sonae_window_get_page (window, "home");
-  GtkWidget *group = find_by_name (home, "calls-group");
+  GtkWidget *group = sonae_test_find_widget (home, sonae_test_is_named, "calls-group");
   g_autofree char *empty = g_strdup_printf ("%s: not assigned", sonae_role_get_name (SONAE_ROLE_LEAD));
   g_autofree char *held = NULL;
   gint64 ids[2];
@@ -395,9 +329,9 @@ test_home_whom_to_call (void)
   g_assert_nonnull (group);
   g_assert_true (wait_for_row (group, empty, TRUE));
 
-  ids[0] = sonae_test_add_contact (store, SONAE_GROUP_STAFF, "佐藤 由美", "さとう ゆみ", "090-0000-1103");
-  ids[1] = sonae_test_add_contact (store, SONAE_GROUP_STAFF, "鈴木 恵子", "すずき けいこ", "090-0000-1104");
-  g_assert_true (sonae_contacts_set_role_holders (store, SONAE_ROLE_LEAD, ids, 2, NULL));
+  ids[0] = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "佐藤 由美", "さとう ゆみ", "090-0000-1103");
+  ids[1] = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "鈴木 恵子", "すずき けいこ", "090-0000-1104");
+  g_assert_true (sonae_contacts_set_role_holders (f->store, SONAE_ROLE_LEAD, ids, 2, NULL));
 
   /* The primary by name, with the number to dial; the deputy next. */
   held = g_strdup_printf ("%s: 佐藤 由美", sonae_role_get_name (SONAE_ROLE_LEAD));
@@ -409,18 +343,13 @@ test_home_whom_to_call (void)
   /* It leads to the role, where the order can be changed. */
   g_signal_emit_by_name (row, "activate");
   g_assert_cmpstr (sonae_window_get_section (window), ==, "contacts");
-
-  destroy_window (GTK_WIDGET (window));
-  g_clear_object (&store);
-  sonae_test_remove_dir (dir);
 }
 
 static void
-test_home_profile (void)
+test_home_profile (SonaeTestWindow *f,
+                   gconstpointer    data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
-  SonaeWindow *window = new_window (store);
+  SonaeWindow *window = new_window (f);
   GtkWidget *home = sonae_window_get_page (window, "home");
   SonaeProfile profile = { .name = (char *) "さくら内科クリニック", .kind = SONAE_ORG_CLINIC,
                            .prefecture = (char *) "Tokyo", .phone = (char *) "03-1234-5678" };
@@ -429,137 +358,114 @@ test_home_profile (void)
   /* Home builds its content when it is shown. */
   sonae_window_set_section (window, "home");
 
-  g_assert_true (sonae_store_set_profile (store, &profile, NULL));
-  label = find_by_name (home, "org-name");
+  g_assert_true (sonae_store_set_profile (f->store, &profile, NULL));
+  label = sonae_test_named (home, "org-name");
   for (gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
        g_get_monotonic_time () < deadline && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), "さくら内科クリニック") != 0;)
     g_main_context_iteration (NULL, FALSE);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "さくら内科クリニック");
-
-  destroy_window (GTK_WIDGET (window));
-  g_clear_object (&store);
-  sonae_test_remove_dir (dir);
 }
 
 static void
-test_setup_done (void)
+test_setup_done (SonaeTestWindow *f,
+                 gconstpointer    data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
   g_autoptr(SonaeProfile) profile = NULL;
-  SonaeWindow *window = new_window (store);
+  SonaeWindow *window = new_window (f);
   GtkWindow *dialog;
 
-  g_assert_false (sonae_store_get_setup_done (store));
+  g_assert_false (sonae_store_get_setup_done (f->store));
   dialog = g_object_ref (sonae_window_show_setup_if_needed (window));
   g_assert_nonnull (dialog);
 
-  gtk_editable_set_text (GTK_EDITABLE (find_by_name (GTK_WIDGET (dialog), "name-row")), "さくら内科クリニック");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_by_name (GTK_WIDGET (dialog), "kind-row")), 2);
+  gtk_editable_set_text (GTK_EDITABLE (sonae_test_named (GTK_WIDGET (dialog), "name-row")), "さくら内科クリニック");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (sonae_test_named (GTK_WIDGET (dialog), "kind-row")), 2);
   /* 0 is "Not chosen", then the prefectures in order: 13 is Tokyo. */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_by_name (GTK_WIDGET (dialog), "prefecture-row")), 13);
-  gtk_editable_set_text (GTK_EDITABLE (find_by_name (GTK_WIDGET (dialog), "address-row")), "東京都千代田区1-1");
-  gtk_editable_set_text (GTK_EDITABLE (find_by_name (GTK_WIDGET (dialog), "phone-row")), "03-1234-5678");
-  g_signal_emit_by_name (find_by_name (GTK_WIDGET (dialog), "done-button"), "clicked");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (sonae_test_named (GTK_WIDGET (dialog), "prefecture-row")), 13);
+  gtk_editable_set_text (GTK_EDITABLE (sonae_test_named (GTK_WIDGET (dialog), "address-row")), "東京都千代田区1-1");
+  gtk_editable_set_text (GTK_EDITABLE (sonae_test_named (GTK_WIDGET (dialog), "phone-row")), "03-1234-5678");
+  g_signal_emit_by_name (sonae_test_named (GTK_WIDGET (dialog), "done-button"), "clicked");
 
-  profile = sonae_store_get_profile (store);
+  profile = sonae_store_get_profile (f->store);
   g_assert_cmpstr (profile->name, ==, "さくら内科クリニック");
   g_assert_cmpint (profile->kind, ==, SONAE_ORG_PHARMACY);
   g_assert_cmpstr (profile->prefecture, ==, "Tokyo");
   g_assert_cmpstr (profile->address, ==, "東京都千代田区1-1");
   g_assert_cmpstr (profile->phone, ==, "03-1234-5678");
-  g_assert_true (sonae_store_get_setup_done (store));
+  g_assert_true (sonae_store_get_setup_done (f->store));
   g_assert_null (sonae_window_show_setup_if_needed (window));
   g_assert_finalize_object (dialog);
-
-  destroy_window (GTK_WIDGET (window));
-  g_clear_object (&store);
-  sonae_test_remove_dir (dir);
 }
 
 static void
-test_setup_skip (void)
+test_setup_skip (SonaeTestWindow *f,
+                 gconstpointer    data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
   g_autoptr(SonaeProfile) profile = NULL;
-  SonaeWindow *window = new_window (store);
+  SonaeWindow *window = new_window (f);
   GtkWindow *dialog = g_object_ref (sonae_window_show_setup_if_needed (window));
 
-  gtk_editable_set_text (GTK_EDITABLE (find_by_name (GTK_WIDGET (dialog), "name-row")), "typed, then skipped");
-  g_signal_emit_by_name (find_by_name (GTK_WIDGET (dialog), "skip-button"), "clicked");
+  gtk_editable_set_text (GTK_EDITABLE (sonae_test_named (GTK_WIDGET (dialog), "name-row")),
+                         "typed, then skipped");
+  g_signal_emit_by_name (sonae_test_named (GTK_WIDGET (dialog), "skip-button"), "clicked");
   g_assert_finalize_object (dialog);
 
-  g_assert_true (sonae_store_get_setup_done (store));
-  profile = sonae_store_get_profile (store);
+  g_assert_true (sonae_store_get_setup_done (f->store));
+  profile = sonae_store_get_profile (f->store);
   g_assert_null (profile->name);
-
-  destroy_window (GTK_WIDGET (window));
-  g_clear_object (&store);
-  sonae_test_remove_dir (dir);
 }
 
 static void
-test_preferences_saved_as_typed (void)
+test_preferences_saved_as_typed (SonaeTestWindow *f,
+                                 gconstpointer    data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
-  SonaeWindow *window = new_window (store);
+  SonaeWindow *window = new_window (f);
   SonaeProfile saved = { .prefecture = (char *) "徳島県" };
   GtkWindow *prefs;
 
   /* A prefecture Sonae does not know (typed in another language, or from a
    * later version) must survive an edit of another field. */
-  g_assert_true (sonae_store_set_profile (store, &saved, NULL));
+  g_assert_true (sonae_store_set_profile (f->store, &saved, NULL));
 
   prefs = g_object_ref (sonae_window_show_preferences (window));
-  gtk_editable_set_text (GTK_EDITABLE (find_by_name (GTK_WIDGET (prefs), "name-row")), "さくら薬局");
+  gtk_editable_set_text (GTK_EDITABLE (sonae_test_named (GTK_WIDGET (prefs), "name-row")), "さくら薬局");
 
   {
-    g_autoptr(SonaeProfile) profile = sonae_store_get_profile (store);
+    g_autoptr(SonaeProfile) profile = sonae_store_get_profile (f->store);
     g_assert_null (profile->name);  /* not yet: the save waits for a pause in typing */
   }
-  spin (SONAE_PREFERENCES_SAVE_DELAY + 200);
+  sonae_test_spin_for (SONAE_PREFERENCES_SAVE_DELAY + 200);
   {
-    g_autoptr(SonaeProfile) profile = sonae_store_get_profile (store);
+    g_autoptr(SonaeProfile) profile = sonae_store_get_profile (f->store);
     g_assert_cmpstr (profile->name, ==, "さくら薬局");
   }
 
   /* An edit is not lost when the window closes before the pause. */
-  gtk_editable_set_text (GTK_EDITABLE (find_by_name (GTK_WIDGET (prefs), "phone-row")), "06-9876-5432");
+  gtk_editable_set_text (GTK_EDITABLE (sonae_test_named (GTK_WIDGET (prefs), "phone-row")), "06-9876-5432");
   gtk_window_close (prefs);
   {
-    g_autoptr(SonaeProfile) profile = sonae_store_get_profile (store);
+    g_autoptr(SonaeProfile) profile = sonae_store_get_profile (f->store);
     g_assert_cmpstr (profile->phone, ==, "06-9876-5432");
     g_assert_cmpstr (profile->name, ==, "さくら薬局");
     g_assert_cmpstr (profile->prefecture, ==, "徳島県");
   }
   g_assert_finalize_object (prefs);
-
-  destroy_window (GTK_WIDGET (window));
-  g_clear_object (&store);
-  sonae_test_remove_dir (dir);
 }
 
 static void
-test_backup (void)
+test_backup (SonaeTestWindow *f,
+             gconstpointer    data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
   g_autofree char *dest = NULL;
   g_autofree char *usb = NULL;
-  SonaeWindow *window = new_window (store);
+  SonaeWindow *window = new_window (f);
 
-  sonae_test_add_contact (store, SONAE_GROUP_VENDOR, "電子カルテ保守窓口", "でんしかるてほしゅまどぐち", "0120-000-000");
-  usb = g_build_filename (dir, "usb", NULL);
+  sonae_test_add_contact (f->store, SONAE_GROUP_VENDOR, "電子カルテ保守窓口", "でんしかるてほしゅまどぐち", "0120-000-000");
+  usb = g_build_filename (f->dir, "usb", NULL);
   dest = g_build_filename (usb, "sonae-backup.db", NULL);
   g_assert_cmpint (g_mkdir (usb, 0700), ==, 0);
   g_assert_true (sonae_window_back_up_to (window, dest));
   g_assert_true (sonae_backup_check_file (dest, NULL));
-
-  destroy_window (GTK_WIDGET (window));
-  g_clear_object (&store);
-  sonae_test_remove_dir (dir);
 }
 
 static void
@@ -597,10 +503,9 @@ test_print_export (void)
 /* Home's Print group offers the poster first, and the poster prints on
  * the paper it was made for. */
 static void
-test_home_print_poster (void)
+test_home_print_poster (SonaeTestWindow *f,
+                        gconstpointer    data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autoptr(SonaePrintOperation) operation = NULL;
@@ -613,51 +518,48 @@ test_home_print_poster (void)
   GtkPageSetup *setup;
   GtkPrintOperationResult result;
 
-  window = new_window (store);
+  window = new_window (f);
   /* Home builds its content when it is shown. */
   sonae_window_set_section (window, "home");
-  row = find_by_name (GTK_WIDGET (window), "print-poster-row");
+  row = sonae_test_find_widget (GTK_WIDGET (window), sonae_test_is_named, "print-poster-row");
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "win.print-document");
   target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row));
   g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "poster");
   group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
-  collect_rows (group, rows);
+  sonae_test_collect_widgets (group, sonae_test_is_type, GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_ROW), rows);
   g_assert_true (g_ptr_array_index (rows, 0) == row);
-  g_assert_true (find_by_name (group, "print-roster-row") != NULL);
+  g_assert_true (sonae_test_find_widget (group, sonae_test_is_named, "print-roster-row") != NULL);
   /* The paper forms for when the computers are down are one click away,
    * and each builds as a document the print dialog can take. */
   for (guint i = 0; i < 2; i++)
     {
       const char *names[] = { "checklist", "logsheet" };
       g_autofree char *row_name = g_strdup_printf ("print-%s-row", names[i]);
-      GtkWidget *paper = find_by_name (group, row_name);
+      GtkWidget *paper = sonae_test_find_widget (group, sonae_test_is_named, row_name);
       g_autoptr(SonaeDocument) built = NULL;
 
       g_assert_nonnull (paper);
       g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (paper)), ==, "win.print-document");
       g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (paper)), NULL), ==, names[i]);
-      built = sonae_documents_build (store, names[i], SONAE_PAPER_A4, &error);
+      built = sonae_documents_build (f->store, names[i], SONAE_PAPER_A4, &error);
       g_assert_no_error (error);
       g_assert_nonnull (built);
     }
-  destroy_window (GTK_WIDGET (window));
+  sonae_test_window_close (f);
 
-  doc = sonae_documents_build (store, "poster", SONAE_PAPER_A3, &error);
+  doc = sonae_documents_build (f->store, "poster", SONAE_PAPER_A3, &error);
   g_assert_no_error (error);
   operation = sonae_print_operation_new (doc);
   setup = gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (operation));
   g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (setup)), ==, GTK_PAPER_NAME_A3);
-  pdf = g_build_filename (dir, "poster.pdf", NULL);
+  pdf = g_build_filename (f->dir, "poster.pdf", NULL);
   gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), pdf);
   result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
                                     GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
-
-  g_clear_object (&store);
-  sonae_test_remove_dir (dir);
 }
 
 static void
@@ -701,10 +603,10 @@ test_damaged_database (void)
 
   window = sonae_application_open_window (SONAE_APPLICATION (app));
   g_assert_true (SONAE_IS_PROBLEM_WINDOW (window));
-  status = find_by_name (GTK_WIDGET (window), "status-page");
+  status = sonae_test_named (GTK_WIDGET (window), "status-page");
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "The database is damaged");
   g_assert_cmpstr (sonae_problem_window_get_backup (SONAE_PROBLEM_WINDOW (window)), ==, backup);
-  g_assert_true (gtk_widget_get_visible (find_by_name (GTK_WIDGET (window), "restore-button")));
+  g_assert_true (gtk_widget_get_visible (sonae_test_named (GTK_WIDGET (window), "restore-button")));
   g_assert_null (sonae_application_get_store (SONAE_APPLICATION (app)));
 
   /* Showing the problem changed nothing. */
@@ -789,15 +691,15 @@ test_read_only_database (void)
   /* Each kind of problem gets its own plain words. */
   g_set_error (&error, SONAE_ERROR, SONAE_ERROR_READ_ONLY, "The database cannot be written.");
   window = g_object_ref (sonae_problem_window_new (NULL, dir, error));
-  status = find_by_name (window, "status-page");
+  status = sonae_test_named (window, "status-page");
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "The database cannot be written");
-  g_assert_false (gtk_widget_get_visible (find_by_name (window, "restore-button")));
+  g_assert_false (gtk_widget_get_visible (sonae_test_named (window, "restore-button")));
   destroy_window (window);
 
   g_clear_error (&error);
   g_set_error (&error, SONAE_ERROR, SONAE_ERROR_NEWER_SCHEMA, "Newer.");
   window = g_object_ref (sonae_problem_window_new (NULL, dir, error));
-  status = find_by_name (window, "status-page");
+  status = sonae_test_named (window, "status-page");
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "This data needs a newer version of Sonae");
   destroy_window (window);
 
@@ -808,11 +710,10 @@ test_read_only_database (void)
  * runs this very program with --check-reminders --notify for this data
  * folder. */
 static void
-test_preferences_autostart (void)
+test_preferences_autostart (SonaeTestWindow *f,
+                            gconstpointer    data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
-  SonaeWindow *window = new_window (store);
+  SonaeWindow *window = new_window (f);
   g_autofree char *path = sonae_autostart_get_path ();
   g_autofree char *exec = NULL;
   g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
@@ -823,7 +724,7 @@ test_preferences_autostart (void)
 
   g_assert_false (sonae_autostart_is_installed ());
   prefs = g_object_ref (sonae_window_show_preferences (window));
-  autostart = GTK_SWITCH (find_by_name (GTK_WIDGET (prefs), "autostart-switch"));
+  autostart = GTK_SWITCH (sonae_test_named (GTK_WIDGET (prefs), "autostart-switch"));
   g_assert_false (gtk_switch_get_active (autostart));
 
   gtk_switch_set_active (autostart, TRUE);
@@ -833,7 +734,7 @@ test_preferences_autostart (void)
   g_assert_true (g_shell_parse_argv (exec, NULL, &argv, NULL));
   g_assert_cmpstr (argv[0], ==, self_exe);
   g_assert_cmpstr (argv[1], ==, "--data-dir");
-  g_assert_cmpstr (argv[2], ==, dir);
+  g_assert_cmpstr (argv[2], ==, f->dir);
   g_assert_cmpstr (argv[3], ==, "--check-reminders");
   g_assert_cmpstr (argv[4], ==, "--notify");
   gtk_window_close (prefs);
@@ -841,32 +742,27 @@ test_preferences_autostart (void)
 
   /* Shown as installed next time; switched off, it is gone. */
   prefs = g_object_ref (sonae_window_show_preferences (window));
-  autostart = GTK_SWITCH (find_by_name (GTK_WIDGET (prefs), "autostart-switch"));
+  autostart = GTK_SWITCH (sonae_test_named (GTK_WIDGET (prefs), "autostart-switch"));
   g_assert_true (gtk_switch_get_active (autostart));
   gtk_switch_set_active (autostart, FALSE);
   g_assert_false (sonae_autostart_is_installed ());
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   gtk_window_close (prefs);
   g_assert_finalize_object (prefs);
-
-  destroy_window (GTK_WIDGET (window));
-  g_clear_object (&store);
-  sonae_test_remove_dir (dir);
 }
 
 /* A section reads the database the first time it is shown, not when the
  * window opens (the start-up reads only what the first section needs). */
 static void
-test_sections_built_when_shown (void)
+test_sections_built_when_shown (SonaeTestWindow *f,
+                                gconstpointer    data)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
   g_autoptr(GSettings) settings = g_settings_new ("io.github.sonae.Sonae");
   const char *const others[] = { "incidents", "manual", "contacts", "bcp" };
   SonaeWindow *window;
 
   g_settings_set_string (settings, "last-section", "home");
-  window = new_window (store);
+  window = new_window (f);
   sonae_test_spin_for (50);
   g_assert_true (sonae_section_is_built (SONAE_SECTION (sonae_window_get_page (window, "home"))));
   for (guint i = 0; i < G_N_ELEMENTS (others); i++)
@@ -877,11 +773,6 @@ test_sections_built_when_shown (void)
       sonae_window_set_section (window, others[i]);
       g_assert_true (sonae_section_is_built (SONAE_SECTION (sonae_window_get_page (window, others[i]))));
     }
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_object_unref (window);
-  g_clear_object (&store);
-  sonae_test_remove_dir (dir);
 }
 
 int
@@ -897,21 +788,25 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
-  g_test_add_func ("/window/sections", test_sections);
-  g_test_add_func ("/window/sections-built-when-shown", test_sections_built_when_shown);
-  g_test_add_func ("/window/bcp-section", test_bcp_section);
-  g_test_add_func ("/window/home-attention", test_home_attention);
-  g_test_add_func ("/window/home-whom-to-call", test_home_whom_to_call);
-  g_test_add_func ("/window/home-profile", test_home_profile);
-  g_test_add_func ("/window/setup-done", test_setup_done);
-  g_test_add_func ("/window/setup-skip", test_setup_skip);
-  g_test_add_func ("/window/preferences-saved-as-typed", test_preferences_saved_as_typed);
-  g_test_add_func ("/window/backup", test_backup);
+#define ADD(name, func) \
+  g_test_add ("/window/" name, SonaeTestWindow, NULL, sonae_test_window_set_up, func, \
+              sonae_test_window_tear_down)
+  ADD ("sections", test_sections);
+  ADD ("sections-built-when-shown", test_sections_built_when_shown);
+  ADD ("bcp-section", test_bcp_section);
+  ADD ("home-attention", test_home_attention);
+  ADD ("home-whom-to-call", test_home_whom_to_call);
+  ADD ("home-profile", test_home_profile);
+  ADD ("setup-done", test_setup_done);
+  ADD ("setup-skip", test_setup_skip);
+  ADD ("preferences-saved-as-typed", test_preferences_saved_as_typed);
+  ADD ("backup", test_backup);
   g_test_add_func ("/window/print-export", test_print_export);
-  g_test_add_func ("/window/home-print-poster", test_home_print_poster);
+  ADD ("home-print-poster", test_home_print_poster);
   g_test_add_func ("/window/damaged-database", test_damaged_database);
   g_test_add_func ("/window/problem-words", test_read_only_database);
-  g_test_add_func ("/window/preferences-autostart", test_preferences_autostart);
+  ADD ("preferences-autostart", test_preferences_autostart);
+#undef ADD
 
   status = g_test_run ();
   sonae_test_remove_dir (config);

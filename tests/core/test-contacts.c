@@ -386,6 +386,80 @@ test_freshness_one_rule (Fixture       *f,
   g_unsetenv ("SONAE_NOW");
 }
 
+/* What is many is one item: more than SONAE_ATTENTION_MAX_CONTACTS
+ * contacts to verify are one task, not a line each. */
+static guint
+count_kind (GPtrArray          *items,
+            SonaeAttentionKind  kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    if (((SonaeAttention *) g_ptr_array_index (items, i))->kind == kind)
+      n++;
+  return n;
+}
+
+static const SonaeAttention *
+find_kind (GPtrArray          *items,
+           SonaeAttentionKind  kind)
+{
+  for (guint i = 0; i < items->len; i++)
+    if (((SonaeAttention *) g_ptr_array_index (items, i))->kind == kind)
+      return g_ptr_array_index (items, i);
+  return NULL;
+}
+
+static void
+test_attention_many (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  gint64 ids[SONAE_ATTENTION_MAX_CONTACTS + 2];
+  const SonaeAttention *a;
+
+  g_setenv ("SONAE_NOW", "2026-11-21T10:00:00", TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("確認 %u", i);
+      ids[i] = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, name, "かくにん", "03-0000-0000");
+    }
+  /* One verified today: not due. */
+  g_assert_true (sonae_contacts_mark_verified (f->store, ids[0], NULL, &error));
+
+  /* As many as may be named: each is named. */
+  g_assert_true (sonae_contacts_mark_verified (f->store, ids[1], "2026-05-01", &error));
+  g_assert_true (sonae_contacts_delete (f->store, ids[2], &error));
+  g_assert_no_error (error);
+  items = sonae_contacts_get_attention (f->store);
+  g_assert_cmpuint (count_kind (items, SONAE_ATTENTION_CONTACT_STALE), ==, SONAE_ATTENTION_MAX_CONTACTS);
+  g_assert_null (find_kind (items, SONAE_ATTENTION_CONTACTS_STALE));
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* One more: a single item that says how many, and which was verified
+   * longest ago (never, before anything verified). */
+  g_assert_true (sonae_contacts_undelete (f->store, ids[2], &error));
+  g_assert_no_error (error);
+  items = sonae_contacts_get_attention (f->store);
+  g_assert_cmpuint (count_kind (items, SONAE_ATTENTION_CONTACT_STALE), ==, 0);
+  a = find_kind (items, SONAE_ATTENTION_CONTACTS_STALE);
+  g_assert_nonnull (a);
+  g_assert_cmpuint (a->count, ==, SONAE_ATTENTION_MAX_CONTACTS + 1);
+  g_assert_cmpstr (a->title, ==, "Confirm the details of 4 contacts");
+  g_assert_cmpstr (a->detail, ==, "3 never verified, the others not for 180 days or more.");
+  g_assert_cmpint (a->contact_id, ==, ids[2]);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* Verified, they go. */
+  for (guint i = 1; i < G_N_ELEMENTS (ids); i++)
+    g_assert_true (sonae_contacts_mark_verified (f->store, ids[i], NULL, &error));
+  items = sonae_contacts_get_attention (f->store);
+  g_assert_null (find_kind (items, SONAE_ATTENTION_CONTACTS_STALE));
+  g_assert_cmpuint (count_kind (items, SONAE_ATTENTION_CONTACT_STALE), ==, 0);
+  g_unsetenv ("SONAE_NOW");
+}
+
 static void
 on_changed (SonaeStore *store,
             const char *detail,
@@ -442,6 +516,7 @@ main (int argc, char *argv[])
   ADD ("/contacts/delete-and-undo", test_delete_and_undo);
   ADD ("/contacts/verified-and-attention", test_verified_and_attention);
   ADD ("/contacts/freshness-one-rule", test_freshness_one_rule);
+  ADD ("/contacts/attention-many", test_attention_many);
   ADD ("/contacts/transaction-all-or-nothing", test_transaction_all_or_nothing);
 #undef ADD
   g_test_add_func ("/contacts/text-fold", test_text_fold);

@@ -901,6 +901,31 @@ test_risk_reviews (Fixture       *f,
                      ((SonaeReminder *) g_ptr_array_index (reminders, i))->kind == SONAE_REMINDER_RISK_REVIEW, ==, FALSE);
 }
 
+/* Many contacts to verify are one reminder, that opens them all; a few are
+ * named one by one. */
+static void
+test_contacts_grouped (Fixture       *f,
+                       gconstpointer  data)
+{
+  guint n = SONAE_ATTENTION_MAX_CONTACTS + 20;
+  g_autoptr(GPtrArray) r = NULL;
+  guint n_single = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("職員 %u", i);
+      sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, name, "しょくいん", "03-0000-0000");
+    }
+  r = collect (f->store);
+  assert_reminder (r, "contacts-stale", SONAE_REMINDER_CONTACTS_STALE, SONAE_URGENCY_UPKEEP, NULL, 0,
+                   "Confirm the details of 23 contacts");
+  g_assert_cmpint (find (r, "contacts-stale")->contact_id, >, 0);
+  for (guint i = 0; i < r->len; i++)
+    if (((SonaeReminder *) g_ptr_array_index (r, i))->kind == SONAE_REMINDER_CONTACT_STALE)
+      n_single++;
+  g_assert_cmpuint (n_single, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -923,6 +948,7 @@ main (int   argc,
   ADD ("/reminders/restore-tests", test_restore_tests);
   ADD ("/reminders/drill-and-review", test_drill_and_review);
   ADD ("/reminders/risk-reviews", test_risk_reviews);
+  ADD ("/reminders/contacts-grouped", test_contacts_grouped);
 
   return g_test_run ();
 }

@@ -591,6 +591,50 @@ test_attention_follows_core (void)
   g_setenv ("SONAE_NOW", "2026-04-01T09:00:00", TRUE);
 }
 
+/* Home's "Confirm the details of N contacts" lists them all here, in
+ * every group, until Show All. */
+static void
+test_to_verify (SonaeTestWindow *f,
+                gconstpointer    data)
+{
+  const char *const given[] = { "太郎", "次郎", "三郎", "四郎", "五郎" };
+  g_autoptr(GError) error = NULL;
+  guint n_all;
+  gint64 fresh;
+
+  for (guint i = 0; i < G_N_ELEMENTS (given); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("未確認 %s", given[i]);
+      sonae_test_add_contact (f->store, i % 2 ? SONAE_GROUP_VENDOR : SONAE_GROUP_STAFF, name, "みかくにん",
+                              "03-0000-0000");
+    }
+  fresh = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "確認済み", "かくにんずみ", "03-1111-1111");
+  g_assert_true (sonae_contacts_mark_verified (f->store, fresh, NULL, &error));
+  g_assert_no_error (error);
+
+  show_page (f);
+  n_all = n_listed (f);
+  /* Start from a narrowed list: it opens on all that is due anyway. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (page_child (f, "staff_toggle")), TRUE);
+  search (f, "太郎");
+  sonae_contacts_page_show_to_verify (SONAE_CONTACTS_PAGE (f->page));
+  g_assert_true (sonae_contacts_page_get_to_verify (SONAE_CONTACTS_PAGE (f->page)));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (page_child (f, "verify_revealer"))));
+  g_assert_cmpuint (n_listed (f), ==, 5);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (page_child (f, "search_entry"))), ==, "");
+
+  /* Search still narrows within them. */
+  search (f, "三郎");
+  g_assert_cmpuint (n_listed (f), ==, 1);
+  search (f, "");
+
+  g_signal_emit_by_name (sonae_test_find_widget (f->page, sonae_test_is_button_labelled, "Show _All"),
+                         "clicked");
+  g_assert_false (sonae_contacts_page_get_to_verify (SONAE_CONTACTS_PAGE (f->page)));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (page_child (f, "verify_revealer"))));
+  g_assert_cmpuint (n_listed (f), ==, n_all);
+}
+
 static void
 test_many_contacts (SonaeTestWindow *f,
                     gconstpointer    data)
@@ -656,6 +700,7 @@ main (int argc, char **argv)
   ADD ("roles", test_roles);
   ADD ("import-preview", test_import_preview);
   ADD ("import-left-out", test_import_left_out);
+  ADD ("to-verify", test_to_verify);
   ADD ("many-contacts", test_many_contacts);
 #undef ADD
   g_test_add_func ("/contacts-page/attention-follows-core", test_attention_follows_core);

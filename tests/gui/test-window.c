@@ -753,6 +753,35 @@ test_preferences_autostart (SonaeTestWindow *f,
 
 /* A section reads the database the first time it is shown, not when the
  * window opens (the start-up reads only what the first section needs). */
+/* Many contacts to verify are one row on Home, which opens Contacts on
+ * them. */
+static void
+test_home_contacts_to_verify (SonaeTestWindow *f,
+                              gconstpointer    data)
+{
+  SonaeWindow *window;
+  GtkWidget *home;
+  GtkWidget *page;
+  GtkWidget *row;
+
+  for (guint i = 0; i < SONAE_ATTENTION_MAX_CONTACTS + 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("職員 %u", i);
+      sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, name, "しょくいん", "03-0000-0000");
+    }
+  window = new_window (f);
+  sonae_window_set_section (window, "home");
+  home = sonae_window_get_page (window, "home");
+  row = sonae_test_find_widget (home, sonae_test_is_named, "contacts-to-verify-row");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Confirm the details of 5 contacts");
+  g_signal_emit_by_name (row, "activate");
+  g_assert_cmpstr (sonae_window_get_section (window), ==, "contacts");
+  page = sonae_window_get_page (window, "contacts");
+  g_assert_true (sonae_contacts_page_get_to_verify (SONAE_CONTACTS_PAGE (page)));
+}
+
 static void
 test_sections_built_when_shown (SonaeTestWindow *f,
                                 gconstpointer    data)
@@ -797,6 +826,7 @@ main (int   argc,
   ADD ("home-attention", test_home_attention);
   ADD ("home-whom-to-call", test_home_whom_to_call);
   ADD ("home-profile", test_home_profile);
+  ADD ("home-contacts-to-verify", test_home_contacts_to_verify);
   ADD ("setup-done", test_setup_done);
   ADD ("setup-skip", test_setup_skip);
   ADD ("preferences-saved-as-typed", test_preferences_saved_as_typed);

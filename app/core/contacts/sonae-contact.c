@@ -477,22 +477,30 @@ sonae_phone_label_get_title (const char *label)
 }
 
 SonaeFreshness
-sonae_contact_get_freshness (SonaeContact *self,
-                             int          *out_days)
+sonae_freshness_of (gboolean    needs_check,
+                    const char *verified_on,
+                    int        *out_days)
 {
   int days;
 
-  g_return_val_if_fail (SONAE_IS_CONTACT (self), SONAE_FRESHNESS_NEVER);
-
   if (out_days)
     *out_days = 0;
-  if (self->needs_check)
+  if (needs_check)
     return SONAE_FRESHNESS_NEEDS_CHECK;
-  if (!sonae_date_is_valid (self->verified_on))
+  if (!sonae_date_is_valid (verified_on))
     return SONAE_FRESHNESS_NEVER;
   /* A date in the future (a wrong clock) counts as today, not as never. */
-  days = MAX (sonae_clock_days_since (self->verified_on), 0);
+  days = MAX (sonae_clock_days_since (verified_on), 0);
   if (out_days)
     *out_days = days;
   return days >= SONAE_STALE_DAYS ? SONAE_FRESHNESS_STALE : SONAE_FRESHNESS_CURRENT;
+}
+
+SonaeFreshness
+sonae_contact_get_freshness (SonaeContact *self,
+                             int          *out_days)
+{
+  g_return_val_if_fail (SONAE_IS_CONTACT (self), SONAE_FRESHNESS_NEVER);
+
+  return sonae_freshness_of (self->needs_check, self->verified_on, out_days);
 }

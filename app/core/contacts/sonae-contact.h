@@ -85,6 +85,11 @@ typedef enum {
  * date in the future, which a wrong clock makes: it counts as recent). */
 SonaeFreshness sonae_contact_get_freshness (SonaeContact *self,
                                             int          *out_days);
+/* The same rule on the two columns it reads, for a list that does not load
+ * whole contacts. */
+SonaeFreshness sonae_freshness_of          (gboolean      needs_check,
+                                            const char   *verified_on,
+                                            int          *out_days);
 
 /* Sort as a Japanese address book does: by reading (kana folded to
  * hiragana, width folded), then by name. */

@@ -61,19 +61,25 @@ gboolean      sonae_contacts_remove_role_holder (SonaeStore    *store,
 
 /* What needs attention now: contacts not verified for SONAE_STALE_DAYS
  * (sonae_contact_get_freshness()), roles nobody holds, bundled facts to
- * check. */
+ * check. What is many is one item: up to SONAE_ATTENTION_MAX_CONTACTS
+ * contacts to verify are named one by one, more are CONTACTS_STALE. */
 typedef enum {
   SONAE_ATTENTION_ROLE_EMPTY,
   SONAE_ATTENTION_CONTACT_STALE,
   SONAE_ATTENTION_CONTACT_UNCHECKED,
+  SONAE_ATTENTION_CONTACTS_STALE,
 } SonaeAttentionKind;
+
+#define SONAE_ATTENTION_MAX_CONTACTS 3
 
 typedef struct {
   SonaeAttentionKind kind;
   char *title;        /* translated sentence */
   char *detail;       /* translated, may be NULL */
   char *role_key;     /* ROLE_EMPTY */
-  gint64 contact_id;  /* CONTACT_* */
+  gint64 contact_id;  /* CONTACT_*: the contact, or the first of them;
+                       * CONTACTS_STALE: the one verified longest ago */
+  guint count;        /* CONTACT_UNCHECKED, CONTACTS_STALE: how many */
 } SonaeAttention;
 
 void          sonae_attention_free              (SonaeAttention *self);

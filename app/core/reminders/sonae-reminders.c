@@ -415,6 +415,11 @@ add_attention (GPtrArray  *out,
                             g_strdup_printf ("contact:%" G_GINT64_FORMAT, item->contact_id));
           r->contact_id = item->contact_id;
           break;
+        case SONAE_ATTENTION_CONTACTS_STALE:
+          r = reminder_new (SONAE_REMINDER_CONTACTS_STALE, SONAE_URGENCY_UPKEEP, NULL,
+                            g_strdup ("contacts-stale"));
+          r->contact_id = item->contact_id;
+          break;
         case SONAE_ATTENTION_CONTACT_UNCHECKED:
         default:
           r = reminder_new (SONAE_REMINDER_CONTACT_UNCHECKED, SONAE_URGENCY_UPKEEP, NULL,

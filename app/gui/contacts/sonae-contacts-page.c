@@ -31,6 +31,8 @@ struct _SonaeContactsPage
   GtkToggleButton *staff_toggle;
   GtkToggleButton *vendor_toggle;
   GtkToggleButton *authority_toggle;
+  GtkRevealer *verify_revealer;
+  GtkLabel *verify_label;
   GtkStack *list_stack;
   GtkListView *list_view;
   GtkStack *detail_stack;
@@ -47,6 +49,7 @@ struct _SonaeContactsPage
   guint reload_source;
   gboolean reloading;
   gboolean sidebar_folded;
+  gboolean to_verify;            /* only the contacts to verify are listed */
 };
 
 G_DEFINE_FINAL_TYPE (SonaeContactsPage, sonae_contacts_page, SONAE_TYPE_SECTION)
@@ -70,6 +73,13 @@ filter_func (gpointer item,
 
   if (self->group >= 0 && (int) contact->group != self->group)
     return FALSE;
+  if (self->to_verify)
+    {
+      SonaeFreshness freshness = sonae_contact_get_freshness (contact, NULL);
+
+      if (freshness != SONAE_FRESHNESS_NEVER && freshness != SONAE_FRESHNESS_STALE)
+        return FALSE;
+    }
   return sonae_contact_matches (contact, self->query);
 }
 
@@ -127,6 +137,24 @@ static void
 stop_search_cb (SonaeContactsPage *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+set_to_verify (SonaeContactsPage *self,
+               gboolean           to_verify)
+{
+  if (self->to_verify == to_verify)
+    return;
+  self->to_verify = to_verify;
+  gtk_revealer_set_reveal_child (self->verify_revealer, to_verify);
+  gtk_filter_changed (GTK_FILTER (self->filter),
+                      to_verify ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT);
+}
+
+static void
+show_all_cb (SonaeContactsPage *self)
+{
+  set_to_verify (self, FALSE);
 }
 
 static void
@@ -540,6 +568,27 @@ sonae_contacts_page_show_contact (SonaeContactsPage *self,
 }
 
 void
+sonae_contacts_page_show_to_verify (SonaeContactsPage *self)
+{
+  g_return_if_fail (SONAE_IS_CONTACTS_PAGE (self));
+
+  sonae_section_ensure_built (SONAE_SECTION (self));
+  sonae_contact_editor_flush (self->editor);
+  /* Every group, every name: all that is due. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_toggle_button_set_active (self->all_toggle, TRUE);
+  set_to_verify (self, TRUE);
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+gboolean
+sonae_contacts_page_get_to_verify (SonaeContactsPage *self)
+{
+  g_return_val_if_fail (SONAE_IS_CONTACTS_PAGE (self), FALSE);
+  return self->to_verify;
+}
+
+void
 sonae_contacts_page_show_role (SonaeContactsPage *self,
                                const char        *role_key)
 {
@@ -741,6 +790,8 @@ sonae_contacts_page_class_init (SonaeContactsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SonaeContactsPage, staff_toggle);
   gtk_widget_class_bind_template_child (widget_class, SonaeContactsPage, vendor_toggle);
   gtk_widget_class_bind_template_child (widget_class, SonaeContactsPage, authority_toggle);
+  gtk_widget_class_bind_template_child (widget_class, SonaeContactsPage, verify_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SonaeContactsPage, verify_label);
   gtk_widget_class_bind_template_child (widget_class, SonaeContactsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, SonaeContactsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, SonaeContactsPage, detail_stack);
@@ -749,6 +800,7 @@ sonae_contacts_page_class_init (SonaeContactsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, group_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_all_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, editor_saved_cb);
 
@@ -776,6 +828,12 @@ sonae_contacts_page_init (SonaeContactsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->group = -1;
+  {
+    /* Translators: %d is 180 */
+    g_autofree char *text = g_strdup_printf (_("Only the contacts to verify: never verified, or not for %d days or more."),
+                                             SONAE_STALE_DAYS);
+    gtk_label_set_text (self->verify_label, text);
+  }
   self->contacts = g_list_store_new (SONAE_TYPE_CONTACT);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->contacts)),

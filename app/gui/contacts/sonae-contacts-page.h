@@ -20,6 +20,10 @@ GtkWidget *sonae_contacts_page_new           (SonaeStore        *store);
 void       sonae_contacts_page_show_contact  (SonaeContactsPage *self,
                                               gint64             contact_id);
 /* Show who holds a role and let the user assign it. */
+/* List only the contacts to verify (never verified, or not for
+ * SONAE_STALE_DAYS), in every group, until "Show All" is pressed. */
+void       sonae_contacts_page_show_to_verify (SonaeContactsPage *self);
+gboolean   sonae_contacts_page_get_to_verify  (SonaeContactsPage *self);
 void       sonae_contacts_page_show_role     (SonaeContactsPage *self,
                                               const char        *role_key);
 /* Put the keyboard focus in the search entry (Ctrl+F). */

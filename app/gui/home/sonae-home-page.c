@@ -159,6 +159,7 @@ is_roster_reminder (const SonaeReminder *r)
 {
   return r->kind == SONAE_REMINDER_ROLE_EMPTY ||
          r->kind == SONAE_REMINDER_CONTACT_STALE ||
+         r->kind == SONAE_REMINDER_CONTACTS_STALE ||
          r->kind == SONAE_REMINDER_CONTACT_UNCHECKED;
 }
 
@@ -190,6 +191,7 @@ reminder_icon (const SonaeReminder *r)
     case SONAE_REMINDER_DRILL:
       return "alarm-symbolic";
     case SONAE_REMINDER_CONTACT_STALE:
+    case SONAE_REMINDER_CONTACTS_STALE:
     case SONAE_REMINDER_CONTACT_UNCHECKED:
     case SONAE_N_REMINDER_KINDS:
     default:
@@ -223,6 +225,10 @@ new_reminder_row (const SonaeReminder *r)
     case SONAE_REMINDER_CONTACT_STALE:
     case SONAE_REMINDER_CONTACT_UNCHECKED:
       make_activatable (row, "win.show-contact", g_variant_new_int64 (r->contact_id));
+      break;
+    case SONAE_REMINDER_CONTACTS_STALE:
+      gtk_widget_set_name (row, "contacts-to-verify-row");
+      make_activatable (row, "win.show-contacts-to-verify", NULL);
       break;
     /* The BCP's upkeep opens the worksheet that settles it. */
     case SONAE_REMINDER_BCP_MEASURE:

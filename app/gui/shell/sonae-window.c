@@ -451,6 +451,14 @@ show_contact_cb (GtkWidget  *widget,
 }
 
 static void
+show_contacts_to_verify_cb (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  sonae_contacts_page_show_to_verify (open_contacts (SONAE_WINDOW (widget)));
+}
+
+static void
 search_cb (GtkWidget  *widget,
            const char *action_name,
            GVariant   *parameter)
@@ -844,6 +852,7 @@ sonae_window_class_init (SonaeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_cb);
   gtk_widget_class_install_action (widget_class, "win.show-role", "s", show_role_cb);
   gtk_widget_class_install_action (widget_class, "win.show-contact", "x", show_contact_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-contacts-to-verify", NULL, show_contacts_to_verify_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);
   gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_cb);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_cb);

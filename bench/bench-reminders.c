@@ -209,8 +209,10 @@ int
 main (int argc, char *argv[])
 {
   int runs = 3;
+  gboolean reminders_only = FALSE;
   const GOptionEntry entries[] = {
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each measurement (3)", "N" },
+    { "reminders-only", 0, 0, G_OPTION_ARG_NONE, &reminders_only, "Skip the exports (to profile the reminders)", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("[DEMO_DIR BIG_DIR] - time the reminders and two exports");
@@ -271,6 +273,8 @@ main (int argc, char *argv[])
           big_rem.median / demo_rem.median, (double) big_count / MAX (demo_count, 1),
           big_rem.median / MAX (big_count, 1));
 
+  if (reminders_only)
+    return 0;
   binder = time_export (demo, "binder", tmpdir, (guint) runs, &binder_build, &binder_size);
   roster = time_export (big, "roster", tmpdir, (guint) runs, &roster_build, &roster_size);
   printf ("export (sonae_documents_build + sonae_document_write_pdf)\n");

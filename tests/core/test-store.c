@@ -410,6 +410,51 @@ test_store_migration_from_5 (void)
   sonae_test_remove_dir (dir);
 }
 
+/* 6 → 7: the contacts keep what they hold, and the index the attention
+ * list reads exists. */
+static void
+test_store_migration_from_6 (void)
+{
+  g_autofree char *dir = sonae_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "sonae.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeStore) store = NULL;
+  g_autoptr(SonaeContact) contact = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  sqlite3 *db = NULL;
+  gboolean listed = FALSE;
+
+  g_setenv ("SONAE_NOW", "2026-12-07T10:00:00", TRUE);
+  g_assert_true (sonae_store_migrate_file_to (path, 6, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO contacts (id, grp, name, reading, sort_key, verified_on) VALUES "
+                                     "(1, 0, '移行 前子', 'いこう まえこ', '0いこうまえこ', '2026-01-05');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'contacts_freshness'"),
+                   ==, 0);
+
+  store = sonae_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sonae_test_db_int (path, "PRAGMA user_version"), ==, SONAE_SCHEMA_VERSION);
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'contacts_freshness'"),
+                   ==, 1);
+  contact = sonae_contacts_get (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contact->verified_on, ==, "2026-01-05");
+  items = sonae_contacts_get_attention (store);
+  for (guint i = 0; i < items->len; i++)
+    if (((SonaeAttention *) g_ptr_array_index (items, i))->contact_id == 1)
+      listed = TRUE;
+  g_assert_true (listed);
+
+  g_clear_object (&store);
+  g_assert_cmpint (sonae_test_db_int (path, "PRAGMA integrity_check"), ==, 0);
+  g_unsetenv ("SONAE_NOW");
+  sonae_test_remove_dir (dir);
+}
+
 static void
 assert_refused (const char *dir,
                 const char *path,
@@ -543,6 +588,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/migration-from-3", test_store_migration_from_3);
   g_test_add_func ("/store/migration-from-4", test_store_migration_from_4);
   g_test_add_func ("/store/migration-from-5", test_store_migration_from_5);
+  g_test_add_func ("/store/migration-from-6", test_store_migration_from_6);
   g_test_add_func ("/store/refuses-damaged", test_store_refuses_damaged);
   g_test_add_func ("/store/refuses-foreign-and-newer", test_store_refuses_foreign_and_newer);
   g_test_add_func ("/store/refuses-read-only", test_store_refuses_read_only);

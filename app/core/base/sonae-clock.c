@@ -78,22 +78,41 @@ sonae_date_check (const char  *text,
   return FALSE;
 }
 
-int
-sonae_clock_days_since (const char *date)
+void
+sonae_clock_get_today (GDate *out)
 {
-  g_autoptr(GDateTime) now = NULL;
-  GDate then, today;
+  g_autoptr(GDateTime) now = sonae_clock_now ();
+
+  g_return_if_fail (out != NULL);
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+int
+sonae_date_days_to (const char  *date,
+                    const GDate *today)
+{
+  GDate then;
   unsigned y, m, d;
+
+  g_return_val_if_fail (today != NULL, -1);
 
   if (!sonae_date_is_valid (date))
     return -1;
   sscanf (date, "%4u-%2u-%2u", &y, &m, &d);
   g_date_clear (&then, 1);
   g_date_set_dmy (&then, d, m, y);
+  return g_date_days_between (&then, today);
+}
 
-  now = sonae_clock_now ();
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now), g_date_time_get_year (now));
-  return g_date_days_between (&then, &today);
+int
+sonae_clock_days_since (const char *date)
+{
+  GDate today;
+
+  if (!sonae_date_is_valid (date))
+    return -1;
+  sonae_clock_get_today (&today);
+  return sonae_date_days_to (date, &today);
 }

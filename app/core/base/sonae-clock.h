@@ -19,6 +19,11 @@ char      *sonae_clock_today      (void);
  * the future, and -1 also when @date is not a valid date (check that with
  * sonae_date_is_valid() where it matters). */
 int        sonae_clock_days_since (const char *date);
+/* Today as a GDate, to count many dates from one reading of the clock. */
+void       sonae_clock_get_today  (GDate      *out);
+/* sonae_clock_days_since() counted to @today instead of the clock. */
+int        sonae_date_days_to     (const char  *date,
+                                   const GDate *today);
 /* TRUE when @text is a real calendar date written YYYY-MM-DD. */
 gboolean   sonae_date_is_valid    (const char *text);
 /* The same, with a GError a person can read when it is not. */

@@ -477,10 +477,12 @@ sonae_phone_label_get_title (const char *label)
 }
 
 SonaeFreshness
-sonae_freshness_of (gboolean    needs_check,
-                    const char *verified_on,
-                    int        *out_days)
+sonae_freshness_of (gboolean     needs_check,
+                    const char  *verified_on,
+                    const GDate *today,
+                    int         *out_days)
 {
+  GDate now;
   int days;
 
   if (out_days)
@@ -489,11 +491,25 @@ sonae_freshness_of (gboolean    needs_check,
     return SONAE_FRESHNESS_NEEDS_CHECK;
   if (!sonae_date_is_valid (verified_on))
     return SONAE_FRESHNESS_NEVER;
+  if (today == NULL)
+    {
+      sonae_clock_get_today (&now);
+      today = &now;
+    }
   /* A date in the future (a wrong clock) counts as today, not as never. */
-  days = MAX (sonae_clock_days_since (verified_on), 0);
+  days = MAX (sonae_date_days_to (verified_on, today), 0);
   if (out_days)
     *out_days = days;
   return days >= SONAE_STALE_DAYS ? SONAE_FRESHNESS_STALE : SONAE_FRESHNESS_CURRENT;
+}
+
+char *
+sonae_freshness_stale_since (const GDate *today)
+{
+  GDate day = *today;
+
+  g_date_subtract_days (&day, SONAE_STALE_DAYS);
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day));
 }
 
 SonaeFreshness
@@ -502,5 +518,5 @@ sonae_contact_get_freshness (SonaeContact *self,
 {
   g_return_val_if_fail (SONAE_IS_CONTACT (self), SONAE_FRESHNESS_NEVER);
 
-  return sonae_freshness_of (self->needs_check, self->verified_on, out_days);
+  return sonae_freshness_of (self->needs_check, self->verified_on, NULL, out_days);
 }

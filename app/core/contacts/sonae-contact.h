@@ -85,11 +85,17 @@ typedef enum {
  * date in the future, which a wrong clock makes: it counts as recent). */
 SonaeFreshness sonae_contact_get_freshness (SonaeContact *self,
                                             int          *out_days);
-/* The same rule on the two columns it reads, for a list that does not load
- * whole contacts. */
+/* The same rule on the two columns it reads, counted to @today
+ * (sonae_clock_get_today(); NULL for the clock), for a long list that does
+ * not load whole contacts. */
 SonaeFreshness sonae_freshness_of          (gboolean      needs_check,
                                             const char   *verified_on,
+                                            const GDate  *today,
                                             int          *out_days);
+/* The same rule for a query over the database, which holds only real dates:
+ * a contact not to check is due when it was never verified or verified on
+ * or before this day (YYYY-MM-DD, SONAE_STALE_DAYS before @today). */
+char          *sonae_freshness_stale_since (const GDate  *today);
 
 /* Sort as a Japanese address book does: by reading (kana folded to
  * hiragana, width folded), then by name. */

@@ -59,23 +59,31 @@ contact_from_row (sqlite3_stmt *stmt)
 static gboolean
 fill_details (SonaeStore  *self,
               GHashTable  *by_id,
+              const char  *where,
+              int          group,
               gint64       only_id,
               GError     **error)
 {
-  static const char *queries[] = {
-    "SELECT contact_id, label, value FROM contact_phones WHERE ?1 = 0 OR contact_id = ?1 ORDER BY contact_id, position",
-    "SELECT contact_id, label, value FROM contact_emails WHERE ?1 = 0 OR contact_id = ?1 ORDER BY contact_id, position",
-    "SELECT contact_id, role_key, NULL FROM role_holders WHERE ?1 = 0 OR contact_id = ?1 ORDER BY role_key",
+  /* Only the details of the contacts read: @where, with ?1 the group, or
+   * the one contact ?2. */
+  static const char *queries[][2] = {
+    { "SELECT contact_id, label, value FROM contact_phones", " ORDER BY contact_id, position" },
+    { "SELECT contact_id, label, value FROM contact_emails", " ORDER BY contact_id, position" },
+    { "SELECT contact_id, role_key, NULL FROM role_holders", " ORDER BY role_key" },
   };
+  const char *condition = only_id != 0 ? "id = ?2" : where;
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
-      g_autoptr(sqlite3_stmt) stmt = sonae_store_prepare (self, queries[q], error);
+      g_autofree char *sql = g_strconcat (queries[q][0], " WHERE contact_id IN (SELECT id FROM contacts WHERE ",
+                                          condition, ")", queries[q][1], NULL);
+      g_autoptr(sqlite3_stmt) stmt = sonae_store_prepare (self, sql, error);
       int rc;
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, only_id);
+      sqlite3_bind_int (stmt, 1, group);
+      sqlite3_bind_int64 (stmt, 2, only_id);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -100,22 +108,23 @@ fill_details (SonaeStore  *self,
   return TRUE;
 }
 
-GPtrArray *
-sonae_contacts_list (SonaeStore  *self,
-                     int          group,
-                     GError     **error)
+/* The contacts that @where (a constant SQL condition on contacts, which
+ * leaves out the deleted ones and may use ?1 for @group) selects, in the
+ * roster's order, with their details. */
+static GPtrArray *
+list_where (SonaeStore  *self,
+            const char  *where,
+            int          group,
+            GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GHashTable) by_id = NULL;
+  g_autofree char *sql = g_strconcat ("SELECT " CONTACT_COLUMNS " FROM contacts WHERE ", where,
+                                      " ORDER BY sort_key, name, id", NULL);
   int rc;
 
-  g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
-
-  stmt = sonae_store_prepare (self,
-                              "SELECT " CONTACT_COLUMNS " FROM contacts "
-                              "WHERE deleted = 0 AND (?1 < 0 OR grp = ?1) "
-                              "ORDER BY sort_key, name, id", error);
+  stmt = sonae_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, group);
@@ -133,9 +142,31 @@ sonae_contacts_list (SonaeStore  *self,
       sonae_store_set_sql_error (self, error, _("Could not read the contacts"));
       return NULL;
     }
-  if (!fill_details (self, by_id, 0, error))
+  if (!fill_details (self, by_id, where, group, 0, error))
     return NULL;
   return g_steal_pointer (&list);
+}
+
+GPtrArray *
+sonae_contacts_list (SonaeStore  *self,
+                     int          group,
+                     GError     **error)
+{
+  g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
+
+  return list_where (self, "deleted = 0 AND (?1 < 0 OR grp = ?1)", group, error);
+}
+
+GPtrArray *
+sonae_contacts_list_bundled (SonaeStore  *self,
+                             GError     **error)
+{
+  g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
+
+  /* A range over the unique index on builtin_key: the bundled contacts are
+   * a few dozen among thousands (the unary + keeps SQLite off the index on
+   * deleted, which matches nearly every row). */
+  return list_where (self, "+deleted = 0 AND builtin_key > ''", -1, error);
 }
 
 SonaeContact *
@@ -169,7 +200,7 @@ sonae_contacts_get (SonaeStore  *self,
   c = contact_from_row (stmt);
   by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_hash_table_insert (by_id, &c->id, c);
-  if (!fill_details (self, by_id, id, error))
+  if (!fill_details (self, by_id, NULL, -1, id, error))
     return NULL;
   return g_steal_pointer (&c);
 }
@@ -621,6 +652,21 @@ sonae_attention_free (SonaeAttention *self)
   g_free (self);
 }
 
+/* The id of the first contact not deleted that @where (a constant SQL
+ * condition with its ORDER BY) selects, or 0. */
+static gint64
+first_id (SonaeStore *self,
+          const char *where,
+          GError    **error)
+{
+  g_autofree char *sql = g_strconcat ("SELECT id FROM contacts WHERE deleted = 0 AND ", where, " LIMIT 1", NULL);
+  g_autoptr(sqlite3_stmt) stmt = sonae_store_prepare (self, sql, error);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 /* A contact to verify, as the attention list needs it. */
 typedef struct {
   gint64 id;
@@ -641,20 +687,34 @@ sonae_contacts_get_attention (SonaeStore *self)
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_attention_free);
   g_autoptr(GArray) unverified = g_array_new (FALSE, TRUE, sizeof (Unverified));
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) held = NULL;
+  g_autofree char *stale_since = NULL;
   guint n_unchecked = 0;
+  guint n_due = 0;
+  guint n_never = 0;
   gint64 first_unchecked = 0;
+  GDate today;
   const SonaeRoleInfo *roles;
   guint n_roles;
 
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
   g_array_set_clear_func (unverified, unverified_clear);
+  sonae_clock_get_today (&today);
+  /* Which roles someone holds, in one query. */
+  held = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  stmt = sonae_store_prepare (self,
+                              "SELECT DISTINCT r.role_key FROM role_holders r JOIN contacts c ON c.id = r.contact_id"
+                              " WHERE c.deleted = 0",
+                              NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (held, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
   roles = sonae_roles_get_builtin (&n_roles);
   for (guint i = 0; i < n_roles; i++)
     {
-      g_autoptr(GPtrArray) holders = sonae_contacts_get_role_holders (self, roles[i].key, NULL);
-
-      if (holders != NULL && holders->len > 0)
+      if (g_hash_table_contains (held, roles[i].key))
         continue;
 
       SonaeAttention *a = g_new0 (SonaeAttention, 1);
@@ -666,26 +726,45 @@ sonae_contacts_get_attention (SonaeStore *self)
       g_ptr_array_add (items, a);
     }
 
-  /* Only the columns the rule reads: a roster of thousands stays quick. */
+  /* Counted by the database with the freshness rule's own day (see
+   * sonae_freshness_stale_since): a roster of thousands stays quick. */
+  stale_since = sonae_freshness_stale_since (&today);
   stmt = sonae_store_prepare (self,
-                              "SELECT id, name, verified_on, needs_check FROM contacts"
-                              " WHERE deleted = 0 ORDER BY sort_key, id",
+                              "SELECT sum(needs_check = 1),"
+                              " sum(needs_check = 0 AND (verified_on IS NULL OR verified_on <= ?1)),"
+                              " sum(needs_check = 0 AND verified_on IS NULL)"
+                              " FROM contacts WHERE deleted = 0",
                               NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  if (stmt != NULL)
     {
-      const char *verified_on = (const char *) sqlite3_column_text (stmt, 2);
+      sqlite3_bind_text (stmt, 1, stale_since, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          n_unchecked = (guint) sqlite3_column_int64 (stmt, 0);
+          n_due = (guint) sqlite3_column_int64 (stmt, 1);
+          n_never = (guint) sqlite3_column_int64 (stmt, 2);
+        }
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+
+  /* The first bundled entry to check; the contacts to verify, by name,
+   * when they are few enough to name. */
+  if (n_unchecked > 0)
+    first_unchecked = first_id (self, "needs_check = 1 ORDER BY sort_key, id", NULL);
+  if (n_due <= SONAE_ATTENTION_MAX_CONTACTS)
+    stmt = sonae_store_prepare (self,
+                                "SELECT id, name, verified_on FROM contacts WHERE deleted = 0 AND needs_check = 0"
+                                " AND (verified_on IS NULL OR verified_on <= ?1) ORDER BY sort_key, id",
+                                NULL);
+  if (stmt != NULL)
+    sqlite3_bind_text (stmt, 1, stale_since, -1, SQLITE_TRANSIENT);
+  while (n_due > 0 && stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
       int days;
-      SonaeFreshness freshness = sonae_freshness_of (sqlite3_column_int (stmt, 3), verified_on, &days);
+      SonaeFreshness freshness = sonae_freshness_of (FALSE, (const char *) sqlite3_column_text (stmt, 2), &today,
+                                                     &days);
       Unverified *u;
 
-      if (freshness == SONAE_FRESHNESS_NEEDS_CHECK)
-        {
-          if (n_unchecked++ == 0)
-            first_unchecked = sqlite3_column_int64 (stmt, 0);
-          continue;
-        }
-      if (freshness != SONAE_FRESHNESS_NEVER && freshness != SONAE_FRESHNESS_STALE)
-        continue;
       g_array_set_size (unverified, unverified->len + 1);
       u = &g_array_index (unverified, Unverified, unverified->len - 1);
       u->id = sqlite3_column_int64 (stmt, 0);
@@ -709,29 +788,17 @@ sonae_contacts_get_attention (SonaeStore *self)
       g_ptr_array_add (items, a);
     }
 
-  if (unverified->len > SONAE_ATTENTION_MAX_CONTACTS)
+  if (n_due > SONAE_ATTENTION_MAX_CONTACTS)
     {
       SonaeAttention *a = g_new0 (SonaeAttention, 1);
-      guint n_never = 0;
-      const Unverified *oldest = NULL;
 
-      for (guint i = 0; i < unverified->len; i++)
-        {
-          const Unverified *u = &g_array_index (unverified, Unverified, i);
-
-          if (u->never)
-            n_never++;
-          if (oldest == NULL || (!oldest->never && (u->never || u->days > oldest->days)))
-            oldest = u;
-        }
       a->kind = SONAE_ATTENTION_CONTACTS_STALE;
-      a->contact_id = oldest->id;
-      a->count = unverified->len;
+      a->count = n_due;
       a->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                "Confirm the details of %u contact",
                                                "Confirm the details of %u contacts",
-                                               unverified->len), unverified->len);
-      if (n_never == unverified->len)
+                                               n_due), n_due);
+      if (n_never == n_due)
         a->detail = g_strdup (_("None of them was ever verified."));
       else if (n_never > 0)
         /* Translators: the first %u is how many were never verified, %d is 180 */

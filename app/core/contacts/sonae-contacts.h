@@ -14,6 +14,10 @@ G_BEGIN_DECLS
 GPtrArray    *sonae_contacts_list               (SonaeStore    *store,
                                                  int            group,
                                                  GError       **error);
+/* The contacts Sonae brought (the authorities, each with its builtin_key),
+ * without reading the whole roster. */
+GPtrArray    *sonae_contacts_list_bundled       (SonaeStore    *store,
+                                                 GError       **error);
 SonaeContact *sonae_contacts_get                (SonaeStore    *store,
                                                  gint64         id,
                                                  GError       **error);
@@ -78,7 +82,7 @@ typedef struct {
   char *detail;       /* translated, may be NULL */
   char *role_key;     /* ROLE_EMPTY */
   gint64 contact_id;  /* CONTACT_*: the contact, or the first of them;
-                       * CONTACTS_STALE: the one verified longest ago */
+                       * CONTACTS_STALE: 0 (they are opened together) */
   guint count;        /* CONTACT_UNCHECKED, CONTACTS_STALE: how many */
 } SonaeAttention;
 

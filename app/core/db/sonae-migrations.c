@@ -308,6 +308,11 @@ static const char *const migrations[] = {
   "  owner_id INTEGER,"
   "  updated_at TEXT NOT NULL"
   ");",
+
+  /* 6 -> 7: what is due is found without reading every contact: the
+   * contacts to check or verify (sonae_contacts_get_attention) by an index
+   * on what the freshness rule reads. */
+  "CREATE INDEX contacts_freshness ON contacts (deleted, needs_check, verified_on);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SONAE_SCHEMA_VERSION);

@@ -110,27 +110,46 @@ add_chain (SonaeEscalation  *self,
   return add_role (self, store, self->responder, FALSE, error);
 }
 
-static gboolean
-add_bodies (SonaeEscalation        *self,
-            SonaeStore             *store,
-            const SonaeManualReport *report,
-            GError                **error)
+GPtrArray *
+sonae_escalation_list_bodies (SonaeManual  *manual,
+                              int           level,
+                              SonaeOrgKind  kind)
 {
-  SonaeManualVariant variant = sonae_manual_variant_for_org (self->kind);
+  const SonaeManualReport *report;
+  SonaeManualVariant variant = sonae_manual_variant_for_org (kind);
+  GPtrArray *bodies = g_ptr_array_new ();
+
+  g_return_val_if_fail (manual != NULL, bodies);
+
+  report = sonae_manual_get_report (manual, level);
+  for (guint i = 0; report != NULL && i < report->bodies->len; i++)
+    {
+      const SonaeManualBody *mb = g_ptr_array_index (report->bodies, i);
+
+      if (mb->org == SONAE_MANUAL_VARIANT_ALL || mb->org == variant)
+        g_ptr_array_add (bodies, (gpointer) mb);
+    }
+  return bodies;
+}
+
+static gboolean
+add_bodies (SonaeEscalation  *self,
+            SonaeStore       *store,
+            GError          **error)
+{
+  g_autoptr(GPtrArray) bodies = sonae_escalation_list_bodies (self->manual, self->level, self->kind);
   g_autoptr(GPtrArray) contacts = NULL;
 
-  contacts = sonae_contacts_list (store, -1, error);
+  /* The bodies are contacts Sonae brought: not the whole roster. */
+  contacts = sonae_contacts_list_bundled (store, error);
   if (contacts == NULL)
     return FALSE;
 
-  for (guint i = 0; i < report->bodies->len; i++)
+  for (guint i = 0; i < bodies->len; i++)
     {
-      const SonaeManualBody *mb = g_ptr_array_index (report->bodies, i);
-      SonaeEscalationBody *b;
+      const SonaeManualBody *mb = g_ptr_array_index (bodies, i);
+      SonaeEscalationBody *b = g_new0 (SonaeEscalationBody, 1);
 
-      if (mb->org != SONAE_MANUAL_VARIANT_ALL && mb->org != variant)
-        continue;
-      b = g_new0 (SonaeEscalationBody, 1);
       b->authority_key = g_strdup (mb->authority_key);
       b->optional = mb->optional;
       b->note = sonae_manual_text_get (mb->text, self->kind);
@@ -184,7 +203,7 @@ sonae_escalation_new_for_org (SonaeStore    *store,
   for (guint i = 0; i < report->inform_keys->len; i++)
     if (!add_role (self, store, g_ptr_array_index (report->inform_keys, i), TRUE, error))
       return NULL;
-  if (!add_bodies (self, store, report, error))
+  if (!add_bodies (self, store, error))
     return NULL;
   return g_steal_pointer (&self);
 }

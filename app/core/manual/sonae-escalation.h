@@ -72,6 +72,12 @@ const char      *sonae_escalation_get_summary   (SonaeEscalation *self);
 GPtrArray       *sonae_escalation_get_roles     (SonaeEscalation *self);
 /* Of SonaeEscalationBody, in the manual's order (transfer none). */
 GPtrArray       *sonae_escalation_get_bodies    (SonaeEscalation *self);
+/* The bodies to report to at @level for an organisation of @kind, as
+ * sonae_escalation_get_bodies() names them but without reading the roster:
+ * a new GPtrArray of const SonaeManualBody owned by @manual. */
+GPtrArray       *sonae_escalation_list_bodies   (SonaeManual     *manual,
+                                                 int              level,
+                                                 SonaeOrgKind     kind);
 const SonaeEscalationRole *sonae_escalation_get_role (SonaeEscalation *self,
                                                       const char      *role_key);
 /* How many of the roles nobody holds. */

@@ -1059,3 +1059,20 @@ sonae_manual_load (GError **error)
   data = g_bytes_get_data (bytes, &size);
   return sonae_manual_load_from_data (data, size, error);
 }
+
+SonaeManual *
+sonae_manual_get_bundled (GError **error)
+{
+  static GMutex lock;
+  static SonaeManual *bundled;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
+
+  if (bundled == NULL)
+    {
+      bundled = sonae_manual_load (error);
+      if (bundled == NULL)
+        return NULL;
+      bundled->shared = TRUE;
+    }
+  return sonae_manual_ref (bundled);
+}

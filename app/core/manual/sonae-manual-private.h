@@ -22,6 +22,7 @@ struct _SonaeManual {
   GPtrArray *authorities;    /* of SonaeManualBody */
   GPtrArray *continuity;     /* of SonaeManualStep */
   char *responder_override[SONAE_MANUAL_N_LEVELS];
+  gboolean shared;           /* sonae_manual_get_bundled's: never changed */
   GHashTable *ids;           /* id → first line (GINT_TO_POINTER) */
   GHashTable *steps;         /* id → SonaeManualStep (borrowed) */
 };

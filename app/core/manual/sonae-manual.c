@@ -511,6 +511,7 @@ sonae_manual_set_responder (SonaeManual  *self,
                             GError      **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (!self->shared, FALSE);
 
   if (level < 0 || level >= SONAE_MANUAL_N_LEVELS)
     {

@@ -159,6 +159,10 @@ typedef struct _SonaeManual SonaeManual;
 /* The bundled manual from the GResource. Fails (SONAE_ERROR_PARSE, with the
  * line) only if the bundled file is broken, which the tests prevent. */
 SonaeManual *sonae_manual_load           (GError     **error);
+/* A reference to the bundled manual read once for the whole process, for
+ * reading only: sonae_manual_set_responder() refuses it. Load a manual of
+ * your own (sonae_manual_load) to set the organisation's responders. */
+SonaeManual *sonae_manual_get_bundled    (GError     **error);
 /* The same from any text; @len may be -1 for a NUL-terminated one. The file
  * is checked completely: well-formed XML, known elements and attributes,
  * unique ids, known role and authority keys, every required section and

@@ -174,18 +174,18 @@ quote_text (const char *text)
 
 static gboolean
 add_ppc (GPtrArray            *out,
-         SonaeStore           *store,
+         GHashTable           *stored,
          const SonaeIncident  *incident,
          const char           *today,
          GError              **error)
 {
-  g_autoptr(SonaePpcAssessment) ppc = NULL;
+  g_autoptr(SonaePpcAssessment) fresh = NULL;
   g_autoptr(SonaePpcResult) result = NULL;
   gboolean open = incident->status != SONAE_STATUS_CLOSED;
+  SonaePpcAssessment *ppc = g_hash_table_lookup (stored, &incident->id);
 
-  ppc = sonae_ppc_get (store, incident->id, error);
   if (ppc == NULL)
-    return FALSE;
+    ppc = fresh = sonae_ppc_assessment_new_for_incident (incident);
   if (ppc->personal_data == SONAE_ANSWER_NO)
     return TRUE;
   /* Triage's "no personal data" holds until someone answers otherwise. */
@@ -300,7 +300,7 @@ add_body_reports (GPtrArray            *out,
       if (report->optional || report->done_on != NULL || g_strcmp0 (report->authority_key, "ppc") == 0)
         continue;
       if (*contacts == NULL)
-        *contacts = sonae_contacts_list (store, SONAE_GROUP_AUTHORITY, NULL);
+        *contacts = sonae_contacts_list_bundled (store, NULL);
 
       /* Reporting to the police or the ministry during a live incident is
        * not upkeep: it comes with the things due this week. */
@@ -698,6 +698,7 @@ sonae_reminders_collect (SonaeStore  *store,
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_reminder_free);
   g_autoptr(GPtrArray) incidents = NULL;
+  g_autoptr(GHashTable) stored = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GPtrArray) authorities = NULL;
   g_autofree char *today = sonae_clock_today ();
@@ -709,6 +710,9 @@ sonae_reminders_collect (SonaeStore  *store,
   incidents = sonae_incidents_list (store, &all, error);
   if (incidents == NULL)
     return NULL;
+  stored = sonae_ppc_list_stored (store, error);
+  if (stored == NULL)
+    return NULL;
 
   for (guint i = 0; i < incidents->len; i++)
     {
@@ -717,7 +721,7 @@ sonae_reminders_collect (SonaeStore  *store,
       guint first = out->len;
 
       g_hash_table_insert (by_id, &incident->id, incident);
-      if (!add_ppc (out, store, incident, today, error) ||
+      if (!add_ppc (out, stored, incident, today, error) ||
           !add_body_reports (out, store, incident, &authorities, error))
         return NULL;
       for (guint j = first; j < out->len; j++)

@@ -421,54 +421,38 @@ answer_from_column (sqlite3_stmt *stmt,
   return answer;
 }
 
-/* The stored assessment, or a new one; *@out_stored tells which. */
+#define PPC_COLUMNS \
+  "personal_data, sensitive, financial, unlawful, over_1000, processor, learned_on, principal_notified_on, " \
+  "preliminary_sent_on, final_sent_on, persons_notified_on, updated_at, updated_by"
+
+/* An assessment from a row of PPC_COLUMNS starting at column @first. */
 static SonaePpcAssessment *
-load_ppc (SonaeStore  *self,
-          gint64       incident_id,
-          gboolean    *out_stored,
-          GError     **error)
+assessment_from_row (sqlite3_stmt *stmt,
+                     int           first)
 {
-  g_autoptr(SonaeIncident) incident = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(SonaePpcAssessment) assessment = NULL;
+  SonaePpcAssessment *assessment = sonae_ppc_assessment_new ();
+
+  assessment->personal_data = answer_from_column (stmt, first);
+  for (guint i = 0; i < SONAE_PPC_N_CONDITIONS; i++)
+    assessment->conditions[i] = answer_from_column (stmt, first + 1 + (int) i);
+  assessment->processor = sqlite3_column_int (stmt, first + 5) != 0;
+  assessment->learned_on = sonae_column_dup (stmt, first + 6);
+  assessment->principal_notified_on = sonae_column_dup (stmt, first + 7);
+  assessment->preliminary_sent_on = sonae_column_dup (stmt, first + 8);
+  assessment->final_sent_on = sonae_column_dup (stmt, first + 9);
+  assessment->persons_notified_on = sonae_column_dup (stmt, first + 10);
+  assessment->updated_at = sonae_column_dup (stmt, first + 11);
+  assessment->updated_by = sonae_column_dup (stmt, first + 12);
+  return assessment;
+}
+
+SonaePpcAssessment *
+sonae_ppc_assessment_new_for_incident (const SonaeIncident *incident)
+{
+  SonaePpcAssessment *assessment = sonae_ppc_assessment_new ();
   const char *since;
-  int rc;
 
-  incident = sonae_incidents_get (self, incident_id, error);
-  if (incident == NULL)
-    return NULL;
-
-  stmt = sonae_store_prepare (self,
-                              "SELECT personal_data, sensitive, financial, unlawful, over_1000, processor, "
-                              "learned_on, principal_notified_on, preliminary_sent_on, final_sent_on, "
-                              "persons_notified_on, updated_at, updated_by "
-                              "FROM ppc_assessments WHERE incident_id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, incident_id);
-  rc = sqlite3_step (stmt);
-  assessment = sonae_ppc_assessment_new ();
-  if (rc == SQLITE_ROW)
-    {
-      assessment->personal_data = answer_from_column (stmt, 0);
-      for (guint i = 0; i < SONAE_PPC_N_CONDITIONS; i++)
-        assessment->conditions[i] = answer_from_column (stmt, 1 + (int) i);
-      assessment->processor = sqlite3_column_int (stmt, 5) != 0;
-      assessment->learned_on = sonae_column_dup (stmt, 6);
-      assessment->principal_notified_on = sonae_column_dup (stmt, 7);
-      assessment->preliminary_sent_on = sonae_column_dup (stmt, 8);
-      assessment->final_sent_on = sonae_column_dup (stmt, 9);
-      assessment->persons_notified_on = sonae_column_dup (stmt, 10);
-      assessment->updated_at = sonae_column_dup (stmt, 11);
-      assessment->updated_by = sonae_column_dup (stmt, 12);
-      *out_stored = TRUE;
-      return g_steal_pointer (&assessment);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      sonae_store_set_sql_error (self, error, _("Could not read the report"));
-      return NULL;
-    }
+  g_return_val_if_fail (incident != NULL, assessment);
 
   since = incident->detected_at != NULL ? incident->detected_at : incident->created_at;
   if (since != NULL && strlen (since) >= 10)
@@ -478,8 +462,70 @@ load_ppc (SonaeStore  *self,
       if (sonae_date_is_valid (day))
         assessment->learned_on = g_steal_pointer (&day);
     }
+  return assessment;
+}
+
+/* The stored assessment, or a new one; *@out_stored tells which. */
+static SonaePpcAssessment *
+load_ppc (SonaeStore  *self,
+          gint64       incident_id,
+          gboolean    *out_stored,
+          GError     **error)
+{
+  g_autoptr(SonaeIncident) incident = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  incident = sonae_incidents_get (self, incident_id, error);
+  if (incident == NULL)
+    return NULL;
+
+  stmt = sonae_store_prepare (self, "SELECT " PPC_COLUMNS " FROM ppc_assessments WHERE incident_id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, incident_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out_stored = TRUE;
+      return assessment_from_row (stmt, 0);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sonae_store_set_sql_error (self, error, _("Could not read the report"));
+      return NULL;
+    }
   *out_stored = FALSE;
-  return g_steal_pointer (&assessment);
+  return sonae_ppc_assessment_new_for_incident (incident);
+}
+
+GHashTable *
+sonae_ppc_list_stored (SonaeStore  *self,
+                       GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) stored = NULL;
+  int rc;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
+
+  stmt = sonae_store_prepare (self, "SELECT incident_id, " PPC_COLUMNS " FROM ppc_assessments", error);
+  if (stmt == NULL)
+    return NULL;
+  stored = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                  (GDestroyNotify) sonae_ppc_assessment_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_insert (stored, g_memdup2 (&id, sizeof id), assessment_from_row (stmt, 1));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sonae_store_set_sql_error (self, error, _("Could not read the report"));
+      return NULL;
+    }
+  return g_steal_pointer (&stored);
 }
 
 SonaePpcAssessment *
@@ -707,18 +753,6 @@ sonae_body_report_free (SonaeBodyReport *report)
   g_free (report);
 }
 
-/* The escalation rule for the incident's level, with the bundled manual. */
-static SonaeEscalation *
-escalation_for (SonaeStore  *self,
-                int          level,
-                GError     **error)
-{
-  g_autoptr(SonaeManual) manual = sonae_manual_load (error);
-
-  if (manual == NULL)
-    return NULL;
-  return sonae_escalation_new (self, manual, level, error);
-}
 
 GPtrArray *
 sonae_ppc_list_body_reports (SonaeStore *self,
@@ -726,11 +760,12 @@ sonae_ppc_list_body_reports (SonaeStore *self,
                              GError    **error)
 {
   g_autoptr(SonaeIncident) incident = NULL;
-  g_autoptr(SonaeEscalation) escalation = NULL;
+  g_autoptr(SonaeManual) manual = NULL;
+  g_autoptr(SonaeProfile) profile = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GPtrArray) done = NULL;
-  GPtrArray *bodies;
+  g_autoptr(GPtrArray) bodies = NULL;
   int rc;
 
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
@@ -738,9 +773,12 @@ sonae_ppc_list_body_reports (SonaeStore *self,
   incident = sonae_incidents_get (self, incident_id, error);
   if (incident == NULL)
     return NULL;
-  escalation = escalation_for (self, incident->level, error);
-  if (escalation == NULL)
+  /* What the manual's escalation names at the incident's level. */
+  manual = sonae_manual_get_bundled (error);
+  if (manual == NULL)
     return NULL;
+  profile = sonae_store_get_profile (self);
+  bodies = sonae_escalation_list_bodies (manual, incident->level, profile->kind);
 
   /* What was done, in the order it was recorded. */
   stmt = sonae_store_prepare (self,
@@ -768,10 +806,9 @@ sonae_ppc_list_body_reports (SonaeStore *self,
     }
 
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_body_report_free);
-  bodies = sonae_escalation_get_bodies (escalation);
   for (guint i = 0; i < bodies->len; i++)
     {
-      const SonaeEscalationBody *body = g_ptr_array_index (bodies, i);
+      const SonaeManualBody *body = g_ptr_array_index (bodies, i);
       SonaeBodyReport *report;
 
       /* The PPC has its own dates (the assessment): one place to record them. */

@@ -20,6 +20,7 @@
 
 #include <glib.h>
 
+#include "sonae-incident.h"
 #include "sonae-store.h"
 #include "sonae-triage.h"
 
@@ -97,6 +98,13 @@ char           *sonae_ppc_day         (const char *learned_on,
 SonaePpcAssessment *sonae_ppc_get (SonaeStore *self,
                                    gint64      incident_id,
                                    GError    **error);
+/* For many incidents at once (the reminders): every stored assessment in
+ * one query, by incident id (a gint64 *); an incident not in it has the
+ * assessment sonae_ppc_assessment_new_for_incident() makes, as
+ * sonae_ppc_get() gives it. */
+GHashTable         *sonae_ppc_list_stored                 (SonaeStore          *self,
+                                                           GError             **error);
+SonaePpcAssessment *sonae_ppc_assessment_new_for_incident (const SonaeIncident *incident);
 gboolean            sonae_ppc_set (SonaeStore               *self,
                                    gint64                    incident_id,
                                    const SonaePpcAssessment *assessment,

@@ -8,11 +8,14 @@
 
 #include <adwaita.h>
 
+#include "sonae-bcp-page.h"
+#include "sonae-bcp-system-dialog.h"
 #include "sonae-bcp-views.h"
 #include "sonae-bcp-worksheet.h"
 #include "sonae-bcp.h"
 #include "sonae-contacts.h"
 #include "sonae-gui-util.h"
+#include "sonae-roles-dialog.h"
 #include "sonae-test-gui.h"
 #include "sonae-test-util.h"
 
@@ -442,6 +445,112 @@ test_plans_save_on_unmap (Fixture       *f,
   g_assert_cmpstr (left, ==, "年1回、紙カルテで練習する");
 }
 
+/* Another real one: a crisis event typed in place is written when the
+ * events worksheet is left. */
+static void
+test_events_save_on_unmap (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *events = sonae_bcp_events_view_new (f->store);
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  g_autofree char *name = NULL;
+  SonaeBcpEvent *first;
+
+  gtk_stack_add_named (f->stack, events, "events");
+  gtk_stack_set_visible_child_name (f->stack, "events");
+  sonae_test_spin_for (50);
+  /* Nothing yet: the empty page offers the usual events. */
+  g_assert_true (shown (sonae_test_named (events, "add-usual-events-button")));
+  g_assert_true (gtk_widget_activate_action (events, "bcp.add-usual-events", NULL));
+  g_assert_false (shown (sonae_test_named (events, "add-usual-events-button")));
+  g_assert_true (shown (sonae_test_named (events, "events-group")));
+
+  stored = sonae_bcp_list_events (f->store, NULL);
+  g_assert_cmpuint (stored->len, >, 0);
+  first = g_ptr_array_index (stored, 0);
+  name = g_strdup_printf ("event-%" G_GINT64_FORMAT, first->id);
+  gtk_editable_set_text (GTK_EDITABLE (sonae_test_named (sonae_test_named (events, name), "event-damage")),
+                         "半日 受付停止");
+  gtk_stack_set_visible_child_name (f->stack, "other");
+  left = sonae_bcp_list_events (f->store, NULL);
+  g_assert_cmpstr (((SonaeBcpEvent *) g_ptr_array_index (left, 0))->damage, ==, "半日 受付停止");
+}
+
+/* --- the page's worksheets ----------------------------------------------------- */
+
+static const char *const page_worksheets[] = {
+  "policy", "events", "systems", "plans", "drills", "risks", "check",
+};
+
+/* The visible window of @type, or NULL. */
+static GtkWindow *
+find_window (GType type)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+/* All seven are worksheets of the page's store, in its stack in IT-BCP
+ * order; the worksheets' actions are reachable from the page too. */
+static void
+test_page (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(GPtrArray) events = NULL;
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *page = sonae_bcp_page_new (store);
+  GtkStack *stack;
+  GtkWidget *child;
+  guint n = 0;
+
+  g_object_ref (window);
+  g_object_ref (page);
+  gtk_window_set_default_size (window, 1000, 760);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
+  gtk_window_set_child (window, overlay);
+  sonae_window_set_toast_overlay (window, ADW_TOAST_OVERLAY (overlay));
+  gtk_window_present (window);
+  sonae_test_spin_for (50);
+
+  stack = GTK_STACK (gtk_widget_get_template_child (page, SONAE_TYPE_BCP_PAGE, "stack"));
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (stack)); child; child = gtk_widget_get_next_sibling (child))
+    {
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (page_worksheets));
+      g_assert_true (SONAE_IS_BCP_WORKSHEET (child));
+      g_assert_cmpstr (gtk_stack_page_get_name (gtk_stack_get_page (stack, child)), ==, page_worksheets[n]);
+      g_assert_true (sonae_bcp_worksheet_get_store (SONAE_BCP_WORKSHEET (child)) == store);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (page_worksheets));
+
+  /* The worksheets' actions, from the page. */
+  g_assert_true (gtk_widget_activate_action (page, "bcp.add-event", NULL));
+  events = sonae_bcp_list_events (store, NULL);
+  g_assert_cmpuint (events->len, ==, 1);
+  g_assert_true (gtk_widget_activate_action (page, "bcp.add-system", NULL));
+  g_assert_nonnull (find_window (SONAE_TYPE_BCP_SYSTEM_DIALOG));
+  gtk_window_destroy (find_window (SONAE_TYPE_BCP_SYSTEM_DIALOG));
+  g_assert_true (gtk_widget_activate_action (page, "bcp.edit-roles", NULL));
+  g_assert_nonnull (find_window (SONAE_TYPE_ROLES_DIALOG));
+  gtk_window_destroy (find_window (SONAE_TYPE_ROLES_DIALOG));
+
+  gtk_window_destroy (window);
+  sonae_test_spin_for (20);
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (page);
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -460,7 +569,9 @@ main (int   argc,
   ADD ("dispose", test_dispose);
   ADD ("empty-and-add", test_empty_and_add);
   ADD ("plans-save-on-unmap", test_plans_save_on_unmap);
+  ADD ("events-save-on-unmap", test_events_save_on_unmap);
 #undef ADD
+  g_test_add_func ("/bcp-worksheet/page", test_page);
 
   return g_test_run ();
 }

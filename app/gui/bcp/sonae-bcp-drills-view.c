@@ -310,7 +310,8 @@ delete_clicked_cb (GtkButton          *button,
 {
   SonaeBcpDrill *drill = g_object_get_data (G_OBJECT (button), "sonae-bcp-drill");
 
-  sonae_bcp_worksheet_confirm_delete (SONAE_BCP_WORKSHEET (self), _("Delete Drill?"), _("Its measures stay in the plan."),
+  sonae_bcp_worksheet_confirm_delete (SONAE_BCP_WORKSHEET (self), _("Delete Drill?"),
+                                      _("Its measures stay in the plan."),
                                       sonae_bcp_delete_drill, drill->id, _("Could not delete the drill"));
 }
 

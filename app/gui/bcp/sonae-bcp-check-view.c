@@ -34,18 +34,21 @@ typedef struct
 
 struct _SonaeBcpCheckView
 {
-  GtkWidget parent_instance;
+  SonaeBcpWorksheet parent_instance;
 
-  GtkWidget *scrolled;
   GtkLabel *progress_label;
   GtkLevelBar *progress_bar;
   GPtrArray *questions;        /* of Question */
-  SonaeStore *store;
-  SonaeBcpReload *reload;      /* owned */
   gboolean updating;
 };
 
-G_DEFINE_FINAL_TYPE (SonaeBcpCheckView, sonae_bcp_check_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SonaeBcpCheckView, sonae_bcp_check_view, SONAE_TYPE_BCP_WORKSHEET)
+
+static SonaeStore *
+get_store (SonaeBcpCheckView *self)
+{
+  return sonae_bcp_worksheet_get_store (SONAE_BCP_WORKSHEET (self));
+}
 
 static void
 question_free (gpointer p)
@@ -148,7 +151,7 @@ question_save (Question *q)
       gtk_widget_remove_css_class (GTK_WIDGET (q->target_row), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (q->target_row), NULL);
     }
-  if (!sonae_bcp_set_check (self->store, q->key, answer, target,
+  if (!sonae_bcp_set_check (get_store (self), q->key, answer, target,
                             sonae_bcp_owner_row_get_id (q->owner_row), &error))
     {
       sonae_show_error (GTK_WIDGET (self), _("Could not save the answer"), error);
@@ -204,10 +207,11 @@ owner_changed_cb (gpointer data)
 /* --- loading ----------------------------------------------------------------- */
 
 static void
-load (SonaeBcpCheckView *self)
+sonae_bcp_check_view_reload (SonaeBcpWorksheet *worksheet)
 {
+  SonaeBcpCheckView *self = SONAE_BCP_CHECK_VIEW (worksheet);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) answers = sonae_bcp_list_checks (self->store, &error);
+  g_autoptr(GPtrArray) answers = sonae_bcp_list_checks (get_store (self), &error);
 
   if (answers == NULL)
     {
@@ -246,9 +250,11 @@ load (SonaeBcpCheckView *self)
   show_progress (self);
 }
 
+/* The owner rows offer the roster: made once the store is there. */
 static void
-build (SonaeBcpCheckView *self)
+sonae_bcp_check_view_build (SonaeBcpWorksheet *worksheet)
 {
+  SonaeBcpCheckView *self = SONAE_BCP_CHECK_VIEW (worksheet);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *intro = adw_preferences_group_new ();
   GtkWidget *progress_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
@@ -338,7 +344,7 @@ build (SonaeBcpCheckView *self)
       g_signal_connect (target, "entry-activated", G_CALLBACK (target_apply_cb), q);
       adw_expander_row_add_row (q->row, target);
 
-      q->owner_row = sonae_bcp_owner_row_new (self->store, _("Who sees to it"),
+      q->owner_row = sonae_bcp_owner_row_new (get_store (self), _("Who sees to it"),
                                               G_CALLBACK (owner_changed_cb), q);
       name = g_strdup_printf ("owner-%s", info->key);
       gtk_widget_set_name (q->owner_row, name);
@@ -347,60 +353,72 @@ build (SonaeBcpCheckView *self)
       adw_preferences_group_add (group, row);
     }
 
-  sonae_bcp_view_set_content (self->scrolled, box);
+  sonae_bcp_worksheet_set_content (SONAE_BCP_WORKSHEET (self), sonae_bcp_clamp_new (box));
 }
 
 /* --- GObject ----------------------------------------------------------------- */
+
+static void
+sonae_bcp_check_view_save_now (SonaeBcpWorksheet *worksheet)
+{
+  SonaeBcpCheckView *self = SONAE_BCP_CHECK_VIEW (worksheet);
+
+  /* Nothing typed is lost: a pending date is stored now. */
+  for (guint i = 0; i < self->questions->len; i++)
+    {
+      Question *q = g_ptr_array_index (self->questions, i);
+
+      if (q->dirty)
+        question_save (q);
+    }
+}
 
 static void
 sonae_bcp_check_view_dispose (GObject *object)
 {
   SonaeBcpCheckView *self = SONAE_BCP_CHECK_VIEW (object);
 
-  /* Nothing typed is lost: a pending date is stored now. */
-  if (self->questions != NULL && self->store != NULL)
-    for (guint i = 0; i < self->questions->len; i++)
-      {
-        Question *q = g_ptr_array_index (self->questions, i);
-
-        if (q->dirty)
-          question_save (q);
-      }
-  g_clear_pointer (&self->reload, sonae_bcp_reload_free);
-  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
-  g_clear_pointer (&self->questions, g_ptr_array_unref);
-  g_clear_object (&self->store);
+  for (guint i = 0; i < self->questions->len; i++)
+    sonae_autosave_cancel (&((Question *) g_ptr_array_index (self->questions, i))->autosave);
   G_OBJECT_CLASS (sonae_bcp_check_view_parent_class)->dispose (object);
+}
+
+/* After the rows (gone with the content), whose signals point to these. */
+static void
+sonae_bcp_check_view_finalize (GObject *object)
+{
+  SonaeBcpCheckView *self = SONAE_BCP_CHECK_VIEW (object);
+
+  g_ptr_array_unref (self->questions);
+  G_OBJECT_CLASS (sonae_bcp_check_view_parent_class)->finalize (object);
 }
 
 static void
 sonae_bcp_check_view_class_init (SonaeBcpCheckViewClass *klass)
 {
+  static const char *const follows[] = { SONAE_CHANGED_CONTACTS, NULL };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  SonaeBcpWorksheetClass *worksheet_class = SONAE_BCP_WORKSHEET_CLASS (klass);
 
   object_class->dispose = sonae_bcp_check_view_dispose;
-  sonae_bcp_view_class_setup (GTK_WIDGET_CLASS (klass), "bcp-check-view");
+  object_class->finalize = sonae_bcp_check_view_finalize;
+  worksheet_class->follows = follows;
+  worksheet_class->build = sonae_bcp_check_view_build;
+  worksheet_class->reload = sonae_bcp_check_view_reload;
+  worksheet_class->save_now = sonae_bcp_check_view_save_now;
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "bcp-check-view");
 }
 
 static void
 sonae_bcp_check_view_init (SonaeBcpCheckView *self)
 {
   self->questions = g_ptr_array_new_with_free_func (question_free);
-  self->scrolled = sonae_bcp_view_add_scrolled (GTK_WIDGET (self));
 }
 
 GtkWidget *
 sonae_bcp_check_view_new (SonaeStore *store)
 {
-  SonaeBcpCheckView *self;
-
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
 
-  sonae_bcp_ensure_style ();
-  self = g_object_new (SONAE_TYPE_BCP_CHECK_VIEW, NULL);
-  self->store = g_object_ref (store);
-  build (self);
-  load (self);
-  self->reload = sonae_bcp_reload_new (store, SONAE_CHANGED_CONTACTS, (SonaeBcpLoadFunc) load, self);
-  return GTK_WIDGET (self);
+  return g_object_new (SONAE_TYPE_BCP_CHECK_VIEW, "store", store, NULL);
 }

@@ -14,7 +14,6 @@
 #include "sonae-contact-chooser.h"
 #include "sonae-contact.h"
 #include "sonae-contacts.h"
-#include "sonae-gui-util.h"
 
 typedef struct
 {
@@ -280,7 +279,7 @@ sonae_bcp_owner_row_get_id (GtkWidget *row)
   return o->id;
 }
 
-/* --- dates, text, style ------------------------------------------------------ */
+/* --- dates and text ---------------------------------------------------------- */
 
 static void
 day_selected_cb (GtkCalendar *calendar,
@@ -322,12 +321,6 @@ sonae_bcp_editable_text (GtkEditable *editable)
   return text;
 }
 
-void
-sonae_bcp_ensure_style (void)
-{
-  sonae_load_style ("sonae-bcp-views.css");
-}
-
 gboolean
 sonae_bcp_date_is_past (const char *date)
 {
@@ -339,29 +332,10 @@ sonae_bcp_date_is_past (const char *date)
   return strcmp (date, today) < 0;
 }
 
-/* --- the worksheets ---------------------------------------------------------- */
-
-void
-sonae_bcp_view_class_setup (GtkWidgetClass *widget_class,
-                            const char     *css_name)
-{
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_css_name (widget_class, css_name);
-}
+/* --- the pieces of the worksheets -------------------------------------------- */
 
 GtkWidget *
-sonae_bcp_view_add_scrolled (GtkWidget *view)
-{
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_parent (scrolled, view);
-  return scrolled;
-}
-
-void
-sonae_bcp_view_set_content (GtkWidget *scrolled,
-                            GtkWidget *box)
+sonae_bcp_clamp_new (GtkWidget *box)
 {
   GtkWidget *clamp = adw_clamp_new ();
 
@@ -370,66 +344,7 @@ sonae_bcp_view_set_content (GtkWidget *scrolled,
   gtk_widget_set_margin_start (clamp, 12);
   gtk_widget_set_margin_end (clamp, 12);
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-}
-
-struct _SonaeBcpReload
-{
-  SonaeStore *store;
-  char *also_detail;
-  SonaeBcpLoadFunc load;
-  gpointer view;               /* borrowed: it owns this */
-  gulong changed_handler;
-  guint idle_source;
-};
-
-static gboolean
-reload_idle_cb (gpointer data)
-{
-  SonaeBcpReload *reload = data;
-
-  reload->idle_source = 0;
-  reload->load (reload->view);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-reload_store_changed_cb (SonaeStore     *store,
-                         const char     *detail,
-                         SonaeBcpReload *reload)
-{
-  if (g_strcmp0 (detail, SONAE_CHANGED_BCP) != 0 && g_strcmp0 (detail, reload->also_detail) != 0)
-    return;
-  if (reload->idle_source == 0)
-    reload->idle_source = g_idle_add_full (G_PRIORITY_DEFAULT, reload_idle_cb, reload, NULL);
-}
-
-SonaeBcpReload *
-sonae_bcp_reload_new (SonaeStore       *store,
-                      const char       *also_detail,
-                      SonaeBcpLoadFunc  load,
-                      gpointer          view)
-{
-  SonaeBcpReload *reload = g_new0 (SonaeBcpReload, 1);
-
-  g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
-
-  reload->store = g_object_ref (store);
-  reload->also_detail = g_strdup (also_detail);
-  reload->load = load;
-  reload->view = view;
-  reload->changed_handler = g_signal_connect (store, "changed", G_CALLBACK (reload_store_changed_cb), reload);
-  return reload;
-}
-
-void
-sonae_bcp_reload_free (SonaeBcpReload *reload)
-{
-  g_clear_handle_id (&reload->idle_source, g_source_remove);
-  g_clear_signal_handler (&reload->changed_handler, reload->store);
-  g_clear_object (&reload->store);
-  g_free (reload->also_detail);
-  g_free (reload);
+  return clamp;
 }
 
 void
@@ -543,65 +458,4 @@ sonae_bcp_delete_button_new (const char *tooltip)
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   return button;
-}
-
-typedef struct
-{
-  SonaeStore *store;
-  SonaeBcpDeleteFunc delete_func;
-  gint64 id;
-  char *error_heading;
-} DeleteData;
-
-static void
-delete_data_free (gpointer p)
-{
-  DeleteData *d = p;
-
-  g_clear_object (&d->store);
-  g_free (d->error_heading);
-  g_free (d);
-}
-
-static void
-delete_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    GtkWidget        *view)
-{
-  DeleteData *d = g_object_get_data (G_OBJECT (dialog), "sonae-bcp-delete");
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "delete") != 0)
-    return;
-  if (!d->delete_func (d->store, d->id, &error))
-    sonae_show_error (view, d->error_heading, error);
-}
-
-void
-sonae_bcp_confirm_delete (GtkWidget          *view,
-                          SonaeStore         *store,
-                          const char         *heading,
-                          const char         *body,
-                          SonaeBcpDeleteFunc  delete_func,
-                          gint64              id,
-                          const char         *error_heading)
-{
-  GtkRoot *root = gtk_widget_get_root (view);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              heading, body);
-  DeleteData *d = g_new0 (DeleteData, 1);
-
-  d->store = g_object_ref (store);
-  d->delete_func = delete_func;
-  d->id = id;
-  d->error_heading = g_strdup (error_heading);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "sonae-bcp-delete", d, delete_data_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), view, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }

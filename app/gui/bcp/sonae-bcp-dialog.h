@@ -1,9 +1,9 @@
 /* sonae-bcp-dialog.h: the small pieces the BCP worksheets share: a modal
  * Save / Cancel dialog that keeps itself open with the reason when the
  * store refuses, a row to choose a person from the roster, a calendar for
- * a date row, the worksheets' style sheet, and the shape every worksheet
- * has: a clamped scrolled page, rows reloaded when the store changes, and
- * deleting after a question. */
+ * a date row, and the rows, buttons and labels the worksheets' groups are
+ * made of. What a worksheet is (the store, reloading, saving) is
+ * SonaeBcpWorksheet. */
 #pragma once
 
 #include <adwaita.h>
@@ -46,33 +46,14 @@ gint64     sonae_bcp_owner_row_get_id  (GtkWidget  *row);
 void       sonae_bcp_add_calendar      (AdwEntryRow *row);
 /* The trimmed text of an editable, newly allocated; NULL when blank. */
 char      *sonae_bcp_editable_text     (GtkEditable *editable);
-/* Load ui/sonae-bcp-views.css once. */
-void       sonae_bcp_ensure_style      (void);
 /* TRUE when @date (YYYY-MM-DD) is before today. */
 gboolean   sonae_bcp_date_is_past      (const char *date);
 
-/* --- what the worksheets (sonae-bcp-views.h) share ----------------------- */
+/* --- the pieces of the worksheets (sonae-bcp-views.h) ------------------- */
 
-/* Every worksheet is a bin around one scrolled window. */
-void       sonae_bcp_view_class_setup  (GtkWidgetClass *widget_class,
-                                        const char     *css_name);
-/* A scrolled window that scrolls only up and down, made @view's child. */
-GtkWidget *sonae_bcp_view_add_scrolled (GtkWidget *view);
-/* Show @box in @scrolled, clamped, with the worksheets' margins. */
-void       sonae_bcp_view_set_content  (GtkWidget *scrolled,
-                                        GtkWidget *box);
-
-/* Reloads a worksheet when the store changes: @load (@view) runs from an
- * idle after "changed::bcp" or "changed::@also_detail", once for all the
- * changes that come together. Freed in the worksheet's dispose. */
-typedef void (*SonaeBcpLoadFunc) (gpointer view);
-typedef struct _SonaeBcpReload SonaeBcpReload;
-
-SonaeBcpReload *sonae_bcp_reload_new  (SonaeStore       *store,
-                                       const char       *also_detail,
-                                       SonaeBcpLoadFunc  load,
-                                       gpointer          view);
-void            sonae_bcp_reload_free (SonaeBcpReload   *reload);
+/* @box (a column of groups) clamped, with the worksheets' margins: the
+ * content of a worksheet (sonae_bcp_worksheet_set_content). */
+GtkWidget *sonae_bcp_clamp_new         (GtkWidget *box);
 
 /* The rows a worksheet shows in a group, kept in @rows (borrowed). */
 void       sonae_bcp_rows_clear        (AdwPreferencesGroup *group,
@@ -104,20 +85,5 @@ void       sonae_bcp_row_add_date      (AdwActionRow *row,
                                         const char   *overdue_tooltip);
 /* A flat trash button for a row. */
 GtkWidget *sonae_bcp_delete_button_new (const char *tooltip);
-
-/* Deletes one thing of the store. */
-typedef gboolean (*SonaeBcpDeleteFunc) (SonaeStore  *store,
-                                        gint64       id,
-                                        GError     **error);
-
-/* Ask over @view's window (@heading, @body) before @delete_func deletes
- * @id; when the store refuses, @error_heading and the reason are shown. */
-void       sonae_bcp_confirm_delete    (GtkWidget          *view,
-                                        SonaeStore         *store,
-                                        const char         *heading,
-                                        const char         *body,
-                                        SonaeBcpDeleteFunc  delete_func,
-                                        gint64              id,
-                                        const char         *error_heading);
 
 G_END_DECLS

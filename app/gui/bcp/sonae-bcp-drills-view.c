@@ -19,17 +19,20 @@
 
 struct _SonaeBcpDrillsView
 {
-  GtkWidget parent_instance;
+  SonaeBcpWorksheet parent_instance;
 
-  GtkWidget *scrolled;
   AdwPreferencesGroup *drills_group;
   GPtrArray *rows;                 /* borrowed rows in drills_group */
-  SonaeStore *store;
   GPtrArray *drills;               /* of SonaeBcpDrill, as shown */
-  SonaeBcpReload *reload;          /* owned */
 };
 
-G_DEFINE_FINAL_TYPE (SonaeBcpDrillsView, sonae_bcp_drills_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SonaeBcpDrillsView, sonae_bcp_drills_view, SONAE_TYPE_BCP_WORKSHEET)
+
+static SonaeStore *
+get_store (SonaeBcpDrillsView *self)
+{
+  return sonae_bcp_worksheet_get_store (SONAE_BCP_WORKSHEET (self));
+}
 
 /* --- the drill dialog -------------------------------------------------------- */
 
@@ -204,7 +207,7 @@ open_drill_dialog (SonaeBcpDrillsView  *self,
   gint64 none = 0;
   guint selected = 0;
 
-  d->store = g_object_ref (self->store);
+  d->store = g_object_ref (get_store (self));
   d->drill = drill != NULL ? drill_copy (drill) : sonae_bcp_drill_new ();
   d->incident_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   d->new_measures = g_ptr_array_new_with_free_func (g_free);
@@ -228,7 +231,7 @@ open_drill_dialog (SonaeBcpDrillsView  *self,
   gtk_string_list_append (incidents, _("None"));
   g_array_append_val (d->incident_ids, none);
   filter.drill = 1;
-  list = sonae_incidents_list (self->store, &filter, &error);
+  list = sonae_incidents_list (get_store (self), &filter, &error);
   if (list == NULL)
     g_message ("Could not read the drill incidents: %s", error->message);
   for (guint i = 0; list != NULL && i < list->len; i++)
@@ -273,7 +276,7 @@ open_drill_dialog (SonaeBcpDrillsView  *self,
   d->measures_group = ADW_PREFERENCES_GROUP (measures);
   if (d->drill->id != 0)
     {
-      g_autoptr(GPtrArray) existing = sonae_bcp_list_drill_measures (self->store, d->drill->id, NULL);
+      g_autoptr(GPtrArray) existing = sonae_bcp_list_drill_measures (get_store (self), d->drill->id, NULL);
 
       for (guint i = 0; existing != NULL && i < existing->len; i++)
         {
@@ -307,8 +310,9 @@ delete_clicked_cb (GtkButton          *button,
 {
   SonaeBcpDrill *drill = g_object_get_data (G_OBJECT (button), "sonae-bcp-drill");
 
-  sonae_bcp_confirm_delete (GTK_WIDGET (self), self->store, _("Delete Drill?"), _("Its measures stay in the plan."),
-                            sonae_bcp_delete_drill, drill->id, _("Could not delete the drill"));
+  sonae_bcp_worksheet_confirm_delete (SONAE_BCP_WORKSHEET (self), _("Delete Drill?"),
+                                      _("Its measures stay in the plan."),
+                                      sonae_bcp_delete_drill, drill->id, _("Could not delete the drill"));
 }
 
 static void
@@ -326,7 +330,7 @@ drill_row_new (SonaeBcpDrillsView *self,
   GtkWidget *delete = sonae_bcp_delete_button_new (_("Delete Drill"));
   g_autoptr(GString) subtitle = g_string_new (drill->held_on);
   g_autofree char *name = g_strdup_printf ("drill-%" G_GINT64_FORMAT, drill->id);
-  g_autoptr(GPtrArray) measures = sonae_bcp_list_drill_measures (self->store, drill->id, NULL);
+  g_autoptr(GPtrArray) measures = sonae_bcp_list_drill_measures (get_store (self), drill->id, NULL);
   guint n_open = 0;
 
   gtk_widget_set_name (row, name);
@@ -371,12 +375,13 @@ drill_row_new (SonaeBcpDrillsView *self,
 }
 
 static void
-load (SonaeBcpDrillsView *self)
+sonae_bcp_drills_view_reload (SonaeBcpWorksheet *worksheet)
 {
+  SonaeBcpDrillsView *self = SONAE_BCP_DRILLS_VIEW (worksheet);
   g_autoptr(GError) error = NULL;
   g_autofree char *last = NULL;
   g_autofree char *description = NULL;
-  GPtrArray *drills = sonae_bcp_list_drills (self->store, &error);
+  GPtrArray *drills = sonae_bcp_list_drills (get_store (self), &error);
 
   if (drills == NULL)
     {
@@ -387,7 +392,7 @@ load (SonaeBcpDrillsView *self)
   g_clear_pointer (&self->drills, g_ptr_array_unref);
   self->drills = drills;
 
-  last = sonae_bcp_get_last_drill_date (self->store);
+  last = sonae_bcp_get_last_drill_date (get_store (self));
   if (last == NULL)
     description = g_strdup (_("Practise the plan at least once a year: stop a system on purpose, work on paper, "
                               "call the vendor. No drill recorded yet."));
@@ -406,12 +411,18 @@ load (SonaeBcpDrillsView *self)
     sonae_bcp_rows_add (self->drills_group, self->rows, drill_row_new (self, g_ptr_array_index (drills, i)));
 }
 
+static void
+sonae_bcp_drills_view_add (SonaeBcpWorksheet *worksheet)
+{
+  open_drill_dialog (SONAE_BCP_DRILLS_VIEW (worksheet), NULL);
+}
+
 void
 sonae_bcp_drills_view_add_drill (SonaeBcpDrillsView *self)
 {
   g_return_if_fail (SONAE_IS_BCP_DRILLS_VIEW (self));
 
-  open_drill_dialog (self, NULL);
+  sonae_bcp_worksheet_add (SONAE_BCP_WORKSHEET (self));
 }
 
 static void
@@ -428,52 +439,47 @@ build (SonaeBcpDrillsView *self)
   self->drills_group = ADW_PREFERENCES_GROUP (group);
   gtk_box_append (GTK_BOX (box), group);
 
-  sonae_bcp_view_set_content (self->scrolled, box);
+  sonae_bcp_worksheet_set_content (SONAE_BCP_WORKSHEET (self), sonae_bcp_clamp_new (box));
 }
 
 /* --- GObject ----------------------------------------------------------------- */
 
+/* After the rows (gone with the content), which point to the drills. */
 static void
-sonae_bcp_drills_view_dispose (GObject *object)
+sonae_bcp_drills_view_finalize (GObject *object)
 {
   SonaeBcpDrillsView *self = SONAE_BCP_DRILLS_VIEW (object);
 
-  g_clear_pointer (&self->reload, sonae_bcp_reload_free);
-  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->drills, g_ptr_array_unref);
-  g_clear_object (&self->store);
-  G_OBJECT_CLASS (sonae_bcp_drills_view_parent_class)->dispose (object);
+  G_OBJECT_CLASS (sonae_bcp_drills_view_parent_class)->finalize (object);
 }
 
 static void
 sonae_bcp_drills_view_class_init (SonaeBcpDrillsViewClass *klass)
 {
+  static const char *const follows[] = { SONAE_CHANGED_INCIDENTS, NULL };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  SonaeBcpWorksheetClass *worksheet_class = SONAE_BCP_WORKSHEET_CLASS (klass);
 
-  object_class->dispose = sonae_bcp_drills_view_dispose;
-  sonae_bcp_view_class_setup (GTK_WIDGET_CLASS (klass), "bcp-drills-view");
+  object_class->finalize = sonae_bcp_drills_view_finalize;
+  worksheet_class->follows = follows;
+  worksheet_class->reload = sonae_bcp_drills_view_reload;
+  worksheet_class->add = sonae_bcp_drills_view_add;
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "bcp-drills-view");
 }
 
 static void
 sonae_bcp_drills_view_init (SonaeBcpDrillsView *self)
 {
   self->rows = g_ptr_array_new ();
-  self->scrolled = sonae_bcp_view_add_scrolled (GTK_WIDGET (self));
+  build (self);
 }
 
 GtkWidget *
 sonae_bcp_drills_view_new (SonaeStore *store)
 {
-  SonaeBcpDrillsView *self;
-
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
 
-  sonae_bcp_ensure_style ();
-  self = g_object_new (SONAE_TYPE_BCP_DRILLS_VIEW, NULL);
-  self->store = g_object_ref (store);
-  build (self);
-  load (self);
-  self->reload = sonae_bcp_reload_new (store, SONAE_CHANGED_INCIDENTS, (SonaeBcpLoadFunc) load, self);
-  return GTK_WIDGET (self);
+  return g_object_new (SONAE_TYPE_BCP_DRILLS_VIEW, "store", store, NULL);
 }

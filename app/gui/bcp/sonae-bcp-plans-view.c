@@ -32,9 +32,8 @@ typedef struct
 
 struct _SonaeBcpPlansView
 {
-  GtkWidget parent_instance;
+  SonaeBcpWorksheet parent_instance;
 
-  GtkWidget *scrolled;
   AdwPreferencesGroup *measures_group;
   GPtrArray *measure_rows;         /* borrowed rows in measures_group */
   TextField texts[2];              /* training, upkeep */
@@ -42,13 +41,17 @@ struct _SonaeBcpPlansView
   AdwActionRow *next_review_row;
   GtkLabel *next_review_label;
 
-  SonaeStore *store;
   GPtrArray *measures;             /* of SonaeBcpMeasure, as shown */
-  SonaeBcpReload *reload;          /* owned */
   gboolean updating;
 };
 
-G_DEFINE_FINAL_TYPE (SonaeBcpPlansView, sonae_bcp_plans_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SonaeBcpPlansView, sonae_bcp_plans_view, SONAE_TYPE_BCP_WORKSHEET)
+
+static SonaeStore *
+get_store (SonaeBcpPlansView *self)
+{
+  return sonae_bcp_worksheet_get_store (SONAE_BCP_WORKSHEET (self));
+}
 
 /* --- texts ------------------------------------------------------------------- */
 
@@ -67,13 +70,14 @@ field_save (TextField *f)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  SonaeStore *store = get_store (f->view);
 
   sonae_autosave_cancel (&f->autosave);
-  if (!f->dirty || f->view->store == NULL)
+  if (!f->dirty || store == NULL)
     return TRUE;
   f->dirty = FALSE;
   text = field_text (f);
-  if (!sonae_bcp_set_text (f->view->store, f->which, text, &error))
+  if (!sonae_bcp_set_text (store, f->which, text, &error))
     {
       sonae_show_error (GTK_WIDGET (f->view), _("Could not save the text"), error);
       return FALSE;
@@ -115,7 +119,7 @@ field_load (TextField *f)
   /* What is being typed stays as it is. */
   if (f->dirty || gtk_widget_has_focus (GTK_WIDGET (f->text_view)))
     return;
-  value = sonae_bcp_get_text (f->view->store, f->which, &error);
+  value = sonae_bcp_get_text (get_store (f->view), f->which, &error);
   if (value == NULL && error != NULL)
     {
       g_message ("Could not read the plan: %s", error->message);
@@ -251,7 +255,7 @@ open_measure_dialog (SonaeBcpPlansView     *self,
   gint64 none = 0;
   guint selected = 0;
 
-  d->store = g_object_ref (self->store);
+  d->store = g_object_ref (get_store (self));
   d->measure = measure != NULL ? measure_copy (measure) : sonae_bcp_measure_new ();
   d->risk_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   dialog = sonae_bcp_dialog_new (GTK_WIDGET (self), "bcp-measure-dialog",
@@ -264,7 +268,7 @@ open_measure_dialog (SonaeBcpPlansView     *self,
   d->text_row = sonae_bcp_entry_row_new (_("What is to be done"), "text-row", d->measure->text);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->text_row);
 
-  d->owner_row = sonae_bcp_owner_row_new (self->store, _("Owner"), NULL, NULL);
+  d->owner_row = sonae_bcp_owner_row_new (get_store (self), _("Owner"), NULL, NULL);
   gtk_widget_set_name (d->owner_row, "owner-row");
   sonae_bcp_owner_row_set (d->owner_row, d->measure->owner_id, d->measure->owner_name);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->owner_row);
@@ -275,7 +279,7 @@ open_measure_dialog (SonaeBcpPlansView     *self,
 
   gtk_string_list_append (risks, _("None"));
   g_array_append_val (d->risk_ids, none);
-  list = sonae_bcp_list_risks (self->store, &error);
+  list = sonae_bcp_list_risks (get_store (self), &error);
   if (list == NULL)
     g_message ("Could not read the risks: %s", error->message);
   for (guint i = 0; list != NULL && i < list->len; i++)
@@ -344,7 +348,7 @@ review_clicked_cb (SonaeBcpPlansView *self)
   g_autofree char *today = sonae_clock_today ();
   GtkWindow *dialog;
 
-  d->store = g_object_ref (self->store);
+  d->store = g_object_ref (get_store (self));
   dialog = sonae_bcp_dialog_new (GTK_WIDGET (self), "bcp-review-dialog", _("Mark as Reviewed"),
                                  _("_Mark Reviewed"), review_dialog_save, d, review_dialog_free);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
@@ -373,7 +377,7 @@ set_status (SonaeBcpPlansView *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!sonae_bcp_set_measure_status (self->store, id, status, NULL, &error))
+  if (!sonae_bcp_set_measure_status (get_store (self), id, status, NULL, &error))
     sonae_show_error (GTK_WIDGET (self), _("Could not change the measure"), error);
 }
 
@@ -410,8 +414,8 @@ measure_action_cb (GSimpleAction *action,
   else if (g_str_equal (name, "drop"))
     set_status (self, m->id, SONAE_CAPA_DROPPED);
   else if (g_str_equal (name, "delete"))
-    sonae_bcp_confirm_delete (GTK_WIDGET (self), self->store, _("Delete Measure?"), m->text,
-                              sonae_bcp_delete_measure, m->id, _("Could not delete the measure"));
+    sonae_bcp_worksheet_confirm_delete (SONAE_BCP_WORKSHEET (self), _("Delete Measure?"), m->text,
+                                        sonae_bcp_delete_measure, m->id, _("Could not delete the measure"));
 }
 
 static void
@@ -564,7 +568,7 @@ static void
 load_measures (SonaeBcpPlansView *self)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *measures = sonae_bcp_list_measures (self->store, &error);
+  GPtrArray *measures = sonae_bcp_list_measures (get_store (self), &error);
 
   if (measures == NULL)
     {
@@ -591,7 +595,7 @@ load_review (SonaeBcpPlansView *self)
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->next_review_label), "bcp-overdue");
   gtk_widget_remove_css_class (GTK_WIDGET (self->next_review_label), "dim-label");
-  if (sonae_bcp_get_last_review (self->store, &date, &by))
+  if (sonae_bcp_get_last_review (get_store (self), &date, &by))
     {
       g_autofree char *text = g_strdup_printf ("%s (%s)", date, by);
       g_autoptr(GDate) next = g_date_new ();
@@ -617,8 +621,10 @@ load_review (SonaeBcpPlansView *self)
 }
 
 static void
-load (SonaeBcpPlansView *self)
+sonae_bcp_plans_view_reload (SonaeBcpWorksheet *worksheet)
 {
+  SonaeBcpPlansView *self = SONAE_BCP_PLANS_VIEW (worksheet);
+
   self->updating = TRUE;
   load_measures (self);
   for (guint i = 0; i < G_N_ELEMENTS (self->texts); i++)
@@ -690,18 +696,26 @@ build (SonaeBcpPlansView *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->next_review_row));
   gtk_box_append (GTK_BOX (box), group);
 
-  sonae_bcp_view_set_content (self->scrolled, box);
+  sonae_bcp_worksheet_set_content (SONAE_BCP_WORKSHEET (self), sonae_bcp_clamp_new (box));
 }
 
 /* --- GObject ----------------------------------------------------------------- */
+
+static void
+sonae_bcp_plans_view_save_now_vfunc (SonaeBcpWorksheet *worksheet)
+{
+  SonaeBcpPlansView *self = SONAE_BCP_PLANS_VIEW (worksheet);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->texts); i++)
+    field_save (&self->texts[i]);
+}
 
 void
 sonae_bcp_plans_view_save_now (SonaeBcpPlansView *self)
 {
   g_return_if_fail (SONAE_IS_BCP_PLANS_VIEW (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->texts); i++)
-    field_save (&self->texts[i]);
+  sonae_bcp_worksheet_save_now (SONAE_BCP_WORKSHEET (self));
 }
 
 static void
@@ -709,46 +723,48 @@ sonae_bcp_plans_view_dispose (GObject *object)
 {
   SonaeBcpPlansView *self = SONAE_BCP_PLANS_VIEW (object);
 
-  if (self->store != NULL && self->scrolled != NULL)
-    sonae_bcp_plans_view_save_now (self);
   for (guint i = 0; i < G_N_ELEMENTS (self->texts); i++)
     sonae_autosave_cancel (&self->texts[i].autosave);
-  g_clear_pointer (&self->reload, sonae_bcp_reload_free);
-  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  G_OBJECT_CLASS (sonae_bcp_plans_view_parent_class)->dispose (object);
+}
+
+/* After the rows (gone with the content), which point to the measures. */
+static void
+sonae_bcp_plans_view_finalize (GObject *object)
+{
+  SonaeBcpPlansView *self = SONAE_BCP_PLANS_VIEW (object);
+
   g_clear_pointer (&self->measure_rows, g_ptr_array_unref);
   g_clear_pointer (&self->measures, g_ptr_array_unref);
-  g_clear_object (&self->store);
-  G_OBJECT_CLASS (sonae_bcp_plans_view_parent_class)->dispose (object);
+  G_OBJECT_CLASS (sonae_bcp_plans_view_parent_class)->finalize (object);
 }
 
 static void
 sonae_bcp_plans_view_class_init (SonaeBcpPlansViewClass *klass)
 {
+  static const char *const follows[] = { SONAE_CHANGED_CONTACTS, NULL };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  SonaeBcpWorksheetClass *worksheet_class = SONAE_BCP_WORKSHEET_CLASS (klass);
 
   object_class->dispose = sonae_bcp_plans_view_dispose;
-  sonae_bcp_view_class_setup (GTK_WIDGET_CLASS (klass), "bcp-plans-view");
+  object_class->finalize = sonae_bcp_plans_view_finalize;
+  worksheet_class->follows = follows;
+  worksheet_class->reload = sonae_bcp_plans_view_reload;
+  worksheet_class->save_now = sonae_bcp_plans_view_save_now_vfunc;
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "bcp-plans-view");
 }
 
 static void
 sonae_bcp_plans_view_init (SonaeBcpPlansView *self)
 {
   self->measure_rows = g_ptr_array_new ();
-  self->scrolled = sonae_bcp_view_add_scrolled (GTK_WIDGET (self));
+  build (self);
 }
 
 GtkWidget *
 sonae_bcp_plans_view_new (SonaeStore *store)
 {
-  SonaeBcpPlansView *self;
-
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
 
-  sonae_bcp_ensure_style ();
-  self = g_object_new (SONAE_TYPE_BCP_PLANS_VIEW, NULL);
-  self->store = g_object_ref (store);
-  build (self);
-  load (self);
-  self->reload = sonae_bcp_reload_new (store, SONAE_CHANGED_CONTACTS, (SonaeBcpLoadFunc) load, self);
-  return GTK_WIDGET (self);
+  return g_object_new (SONAE_TYPE_BCP_PLANS_VIEW, "store", store, NULL);
 }

@@ -17,17 +17,20 @@
 
 struct _SonaeBcpRisksView
 {
-  GtkWidget parent_instance;
+  SonaeBcpWorksheet parent_instance;
 
-  GtkWidget *scrolled;
   AdwPreferencesGroup *risks_group;
   GPtrArray *rows;                 /* borrowed rows in risks_group */
-  SonaeStore *store;
   GPtrArray *risks;                /* of SonaeBcpRisk, as shown */
-  SonaeBcpReload *reload;          /* owned */
 };
 
-G_DEFINE_FINAL_TYPE (SonaeBcpRisksView, sonae_bcp_risks_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SonaeBcpRisksView, sonae_bcp_risks_view, SONAE_TYPE_BCP_WORKSHEET)
+
+static SonaeStore *
+get_store (SonaeBcpRisksView *self)
+{
+  return sonae_bcp_worksheet_get_store (SONAE_BCP_WORKSHEET (self));
+}
 
 static const char *
 level_class (SonaeRiskLevel level)
@@ -182,7 +185,7 @@ open_risk_dialog (SonaeBcpRisksView  *self,
     treatments[i] = sonae_risk_treatment_get_title (i);
   treatments[SONAE_N_RISK_TREATMENTS] = NULL;
 
-  d->store = g_object_ref (self->store);
+  d->store = g_object_ref (get_store (self));
   d->risk = risk != NULL ? risk_copy (risk) : sonae_bcp_risk_new ();
   dialog = sonae_bcp_dialog_new (GTK_WIDGET (self), "bcp-risk-dialog",
                                  d->risk->id == 0 ? _("Add Risk") : _("Edit Risk"),
@@ -217,7 +220,7 @@ open_risk_dialog (SonaeBcpRisksView  *self,
   d->treatment_row = combo_row (_("Treatment"), "treatment-row", treatments,
                                 MIN (d->risk->treatment, SONAE_N_RISK_TREATMENTS - 1));
   d->how_row = sonae_bcp_entry_row_new (_("How"), "how-row", d->risk->treatment_text);
-  d->owner_row = sonae_bcp_owner_row_new (self->store, _("Owner"), NULL, NULL);
+  d->owner_row = sonae_bcp_owner_row_new (get_store (self), _("Owner"), NULL, NULL);
   gtk_widget_set_name (d->owner_row, "owner-row");
   sonae_bcp_owner_row_set (d->owner_row, d->risk->owner_id, d->risk->owner_name);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (treat), d->treatment_row);
@@ -251,8 +254,8 @@ delete_clicked_cb (GtkButton         *button,
 {
   SonaeBcpRisk *r = g_object_get_data (G_OBJECT (button), "sonae-bcp-risk");
 
-  sonae_bcp_confirm_delete (GTK_WIDGET (self), self->store, _("Delete Risk?"), r->risk,
-                            sonae_bcp_delete_risk, r->id, _("Could not delete the risk"));
+  sonae_bcp_worksheet_confirm_delete (SONAE_BCP_WORKSHEET (self), _("Delete Risk?"), r->risk,
+                                      sonae_bcp_delete_risk, r->id, _("Could not delete the risk"));
 }
 
 static void
@@ -315,10 +318,11 @@ risk_row_new (SonaeBcpRisksView *self,
 }
 
 static void
-load (SonaeBcpRisksView *self)
+sonae_bcp_risks_view_reload (SonaeBcpWorksheet *worksheet)
 {
+  SonaeBcpRisksView *self = SONAE_BCP_RISKS_VIEW (worksheet);
   g_autoptr(GError) error = NULL;
-  GPtrArray *risks = sonae_bcp_list_risks (self->store, &error);
+  GPtrArray *risks = sonae_bcp_list_risks (get_store (self), &error);
 
   if (risks == NULL)
     {
@@ -360,52 +364,46 @@ build (SonaeBcpRisksView *self)
   self->risks_group = ADW_PREFERENCES_GROUP (group);
   gtk_box_append (GTK_BOX (box), group);
 
-  sonae_bcp_view_set_content (self->scrolled, box);
+  sonae_bcp_worksheet_set_content (SONAE_BCP_WORKSHEET (self), sonae_bcp_clamp_new (box));
 }
 
 /* --- GObject ----------------------------------------------------------------- */
 
+/* After the rows (gone with the content), which point to the risks. */
 static void
-sonae_bcp_risks_view_dispose (GObject *object)
+sonae_bcp_risks_view_finalize (GObject *object)
 {
   SonaeBcpRisksView *self = SONAE_BCP_RISKS_VIEW (object);
 
-  g_clear_pointer (&self->reload, sonae_bcp_reload_free);
-  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->risks, g_ptr_array_unref);
-  g_clear_object (&self->store);
-  G_OBJECT_CLASS (sonae_bcp_risks_view_parent_class)->dispose (object);
+  G_OBJECT_CLASS (sonae_bcp_risks_view_parent_class)->finalize (object);
 }
 
 static void
 sonae_bcp_risks_view_class_init (SonaeBcpRisksViewClass *klass)
 {
+  static const char *const follows[] = { SONAE_CHANGED_CONTACTS, NULL };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  SonaeBcpWorksheetClass *worksheet_class = SONAE_BCP_WORKSHEET_CLASS (klass);
 
-  object_class->dispose = sonae_bcp_risks_view_dispose;
-  sonae_bcp_view_class_setup (GTK_WIDGET_CLASS (klass), "bcp-risks-view");
+  object_class->finalize = sonae_bcp_risks_view_finalize;
+  worksheet_class->follows = follows;
+  worksheet_class->reload = sonae_bcp_risks_view_reload;
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "bcp-risks-view");
 }
 
 static void
 sonae_bcp_risks_view_init (SonaeBcpRisksView *self)
 {
   self->rows = g_ptr_array_new ();
-  self->scrolled = sonae_bcp_view_add_scrolled (GTK_WIDGET (self));
+  build (self);
 }
 
 GtkWidget *
 sonae_bcp_risks_view_new (SonaeStore *store)
 {
-  SonaeBcpRisksView *self;
-
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
 
-  sonae_bcp_ensure_style ();
-  self = g_object_new (SONAE_TYPE_BCP_RISKS_VIEW, NULL);
-  self->store = g_object_ref (store);
-  build (self);
-  load (self);
-  self->reload = sonae_bcp_reload_new (store, SONAE_CHANGED_CONTACTS, (SonaeBcpLoadFunc) load, self);
-  return GTK_WIDGET (self);
+  return g_object_new (SONAE_TYPE_BCP_RISKS_VIEW, "store", store, NULL);
 }

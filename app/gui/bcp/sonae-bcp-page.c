@@ -293,7 +293,8 @@ print_outage_cards_action (GtkWidget  *widget,
   SonaeBcpPage *self = SONAE_BCP_PAGE (widget);
 
   sonae_bcp_page_save_now (self);
-  sonae_print_system_document (widget, sonae_section_get_store (SONAE_SECTION (self)), "outage-card", 0);
+  /* Every system's card, one after the other. */
+  sonae_print_document (widget, sonae_section_get_store (SONAE_SECTION (self)), "outage-card");
 }
 
 /* --- public ------------------------------------------------------------------ */

@@ -517,11 +517,14 @@ print_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   SonaeBcpSystemDialog *self = SONAE_BCP_SYSTEM_DIALOG (widget);
+  SonaeDocumentRequest request = SONAE_DOCUMENT_REQUEST_INIT ("outage-card");
 
   /* The card shows what is typed now: save it first, keep the dialog. */
   if (!sonae_bcp_system_dialog_save (self, FALSE))
     return;
-  sonae_print_system_document (widget, self->store, "outage-card", self->system->id);
+  request.subject = SONAE_DOCUMENT_FOR_SYSTEM;
+  request.id = self->system->id;
+  sonae_print_request (widget, self->store, &request);
 }
 
 static void

@@ -141,10 +141,12 @@ static void
 print_outage_card_cb (AdwToast            *toast,
                       SonaeBcpSystemsView *self)
 {
-  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (toast), "sonae-system-id"));
+  SonaeDocumentRequest request = SONAE_DOCUMENT_REQUEST_INIT ("outage-card");
 
+  request.subject = SONAE_DOCUMENT_FOR_SYSTEM;
+  request.id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (toast), "sonae-system-id"));
   if (get_store (self) != NULL)
-    sonae_print_system_document (GTK_WIDGET (self), get_store (self), "outage-card", id);
+    sonae_print_request (GTK_WIDGET (self), get_store (self), &request);
 }
 
 static void

@@ -223,16 +223,3 @@ sonae_print_document (GtkWidget  *parent,
 
   sonae_print_request (parent, store, &request);
 }
-
-void
-sonae_print_system_document (GtkWidget  *parent,
-                             SonaeStore *store,
-                             const char *name,
-                             gint64      system_id)
-{
-  SonaeDocumentRequest request = SONAE_DOCUMENT_REQUEST_INIT (name);
-
-  request.subject = SONAE_DOCUMENT_FOR_SYSTEM;
-  request.id = system_id;
-  sonae_print_request (parent, store, &request);
-}

@@ -27,11 +27,5 @@ void                 sonae_print_request       (GtkWidget                  *pare
 void                 sonae_print_document      (GtkWidget                  *parent,
                                                 SonaeStore                 *store,
                                                 const char                 *name);
-/* The same for a system of the BCP ("outage-card"); @system_id 0 is every
- * system. */
-void                 sonae_print_system_document (GtkWidget  *parent,
-                                                  SonaeStore *store,
-                                                  const char *name,
-                                                  gint64      system_id);
 
 G_END_DECLS

@@ -157,6 +157,17 @@ sonae_contacts_list (SonaeStore  *self,
   return list_where (self, "deleted = 0 AND (?1 < 0 OR grp = ?1)", group, error);
 }
 
+G_STATIC_ASSERT (SONAE_GROUP_AUTHORITY == 2);
+
+GPtrArray *
+sonae_contacts_list_authorities (SonaeStore  *self,
+                                 GError     **error)
+{
+  g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
+
+  return list_where (self, "deleted = 0 AND (grp = 2 OR builtin_key > '')", -1, error);
+}
+
 GPtrArray *
 sonae_contacts_list_bundled (SonaeStore  *self,
                              GError     **error)

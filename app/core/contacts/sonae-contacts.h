@@ -14,6 +14,10 @@ G_BEGIN_DECLS
 GPtrArray    *sonae_contacts_list               (SonaeStore    *store,
                                                  int            group,
                                                  GError       **error);
+/* The authorities: the contacts of SONAE_GROUP_AUTHORITY and those Sonae
+ * brought. */
+GPtrArray    *sonae_contacts_list_authorities   (SonaeStore    *store,
+                                                 GError       **error);
 /* The contacts Sonae brought (the authorities, each with its builtin_key),
  * without reading the whole roster. */
 GPtrArray    *sonae_contacts_list_bundled       (SonaeStore    *store,

@@ -20,7 +20,7 @@ struct _SonaeManualView {
   GHashTable *procedures;       /* "type/level" → borrowed procedure item (bundled level) */
   GHashTable *holders;          /* role key → owned GPtrArray of SonaeContact */
   GPtrArray *no_holders;        /* owned, empty */
-  GPtrArray *contacts;          /* owned, of SonaeContact: the whole roster */
+  GPtrArray *contacts;          /* owned, of SonaeContact: the authorities */
   GPtrArray *other_authorities; /* owned, borrowed SonaeContact */
   SonaeEscalation *escalations[SONAE_MANUAL_N_LEVELS];
   char *reviewed_on;
@@ -563,7 +563,8 @@ load_roster (SonaeManualView  *self,
       g_hash_table_insert (self->holders, g_strdup (roles[i].key), holders);
     }
 
-  self->contacts = sonae_contacts_list (store, -1, error);
+  /* The view names authorities only: not the whole roster. */
+  self->contacts = sonae_contacts_list_authorities (store, error);
   if (self->contacts == NULL)
     return FALSE;
 

@@ -23,16 +23,19 @@ typedef struct {
   const char *name;
   const char *title;       /* untranslated */
   const char *icon_name;
+  GtkWidget *(*new_page) (SonaeStore *store);
+  gboolean own_header;     /* brings its own header bars (a list and a page) */
 } Section;
 
-/* Only the sections that work. */
+/* Only the sections that work. Their pages are made the first time they are
+ * needed, so that opening the window makes only the first one. */
 static const Section sections[] = {
-  { "home", N_("Home"), "go-home-symbolic" },
-  { "incidents", N_("Incidents"), "dialog-warning-symbolic" },
-  { "manual", N_("Manual"), "accessories-dictionary-symbolic" },
-  { "contacts", N_("Contacts"), "x-office-address-book-symbolic" },
+  { "home", N_("Home"), "go-home-symbolic", sonae_home_page_new, FALSE },
+  { "incidents", N_("Incidents"), "dialog-warning-symbolic", sonae_incidents_page_new, TRUE },
+  { "manual", N_("Manual"), "accessories-dictionary-symbolic", sonae_manual_page_new, TRUE },
+  { "contacts", N_("Contacts"), "x-office-address-book-symbolic", sonae_contacts_page_new, TRUE },
   /* Business continuity (BCP): the power stays on. */
-  { "bcp", N_("Continuity"), "uninterruptible-power-supply-symbolic" },
+  { "bcp", N_("Continuity"), "uninterruptible-power-supply-symbolic", sonae_bcp_page_new, TRUE },
 };
 
 static const char *const section_names[] = { "home", "incidents", "manual", "contacts", "bcp", NULL };
@@ -56,11 +59,6 @@ struct _SonaeWindow
   GSettings *settings;     /* NULL when the schema is not installed */
 
   /* borrowed (children of content_stack) */
-  GtkWidget *home_page;
-  GtkWidget *incidents_page;
-  GtkWidget *manual_page;
-  GtkWidget *contacts_page;
-  GtkWidget *bcp_page;
 
   /* state */
   const char *section;     /* one of sections[].name */
@@ -106,12 +104,45 @@ sonae_window_get_sections (SonaeWindow *self)
   return section_names;
 }
 
+/* The page of @section, made now if it was not yet; NULL for no section. */
+static GtkWidget *
+page_of (SonaeWindow *self,
+         const char  *name)
+{
+  const Section *section = find_section (name);
+  GtkWidget *page;
+
+  if (section == NULL)
+    return NULL;
+  page = gtk_stack_get_child_by_name (self->content_stack, section->name);
+  if (page != NULL)
+    return page;
+  page = section->new_page (self->store);
+  gtk_stack_add_named (self->content_stack, page, section->name);
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "sidebar-folded") != NULL)
+    g_object_bind_property (self->leaflet, "folded", page, "sidebar-folded", G_BINDING_SYNC_CREATE);
+  return page;
+}
+
 GtkWidget *
 sonae_window_get_page (SonaeWindow *self,
                        const char  *section)
 {
   g_return_val_if_fail (SONAE_IS_WINDOW (self), NULL);
-  return gtk_stack_get_child_by_name (self->content_stack, section);
+  return page_of (self, section);
+}
+
+/* Save what is typed but not saved yet in every section. */
+static void
+save_sections (SonaeWindow *self)
+{
+  if (self->content_stack == NULL)
+    return;
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->content_stack));
+       page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    if (SONAE_IS_SECTION (page))
+      sonae_section_save_now (SONAE_SECTION (page));
 }
 
 static void
@@ -151,19 +182,17 @@ static void
 show_section (SonaeWindow   *self,
               const Section *section)
 {
-  GtkWidget *page = gtk_stack_get_child_by_name (self->content_stack, section->name);
+  GtkWidget *page = page_of (self, section->name);
 
   self->section = section->name;
   /* A section builds its content the first time it is shown. */
   if (SONAE_IS_SECTION (page))
     sonae_section_ensure_built (SONAE_SECTION (page));
   gtk_stack_set_visible_child (self->content_stack, page);
-  /* Contacts (a list and an editor), the Manual (its contents and a
-   * page) and Incidents (a list and an incident) bring their own header
-   * bars. */
-  gtk_widget_set_visible (self->content_header,
-                          !g_str_equal (section->name, "contacts") && !g_str_equal (section->name, "manual") &&
-                          !g_str_equal (section->name, "incidents") && !g_str_equal (section->name, "bcp"));
+  /* Contacts (a list and an editor), the Manual (its contents and a page),
+   * Incidents (a list and an incident) and the BCP (its worksheets) bring
+   * their own header bars. */
+  gtk_widget_set_visible (self->content_header, !section->own_header);
   adw_window_title_set_title (self->content_title, _(section->title));
   select_sidebar_row (self, section->name);
   if (self->settings != NULL)
@@ -427,7 +456,7 @@ open_contacts (SonaeWindow *self)
 {
   sonae_window_set_section (self, "contacts");
   show_content (self);
-  return SONAE_CONTACTS_PAGE (self->contacts_page);
+  return SONAE_CONTACTS_PAGE (page_of (self, "contacts"));
 }
 
 static void
@@ -507,7 +536,7 @@ print_incident_cb (GtkWidget  *widget,
 
   g_variant_get (parameter, "(&sx)", &request.name, &request.id);
   request.subject = SONAE_DOCUMENT_FOR_INCIDENT;
-  sonae_incidents_page_save_now (SONAE_INCIDENTS_PAGE (self->incidents_page));
+  save_sections (self);
   sonae_print_request (widget, self->store, &request);
 }
 
@@ -530,7 +559,7 @@ show_incident_cb (GtkWidget  *widget,
 
   sonae_window_set_section (self, "incidents");
   show_content (self);
-  sonae_incidents_page_show_incident (SONAE_INCIDENTS_PAGE (self->incidents_page),
+  sonae_incidents_page_show_incident (SONAE_INCIDENTS_PAGE (page_of (self, "incidents")),
                                       g_variant_get_int64 (parameter));
 }
 
@@ -539,7 +568,7 @@ open_bcp (SonaeWindow *self)
 {
   sonae_window_set_section (self, "bcp");
   show_content (self);
-  return SONAE_BCP_PAGE (self->bcp_page);
+  return SONAE_BCP_PAGE (page_of (self, "bcp"));
 }
 
 static void
@@ -564,18 +593,6 @@ show_bcp_system_cb (GtkWidget  *widget,
     sonae_bcp_page_show_worksheet (page, "systems");
 }
 
-/* Save what is typed but not saved yet in every section. */
-static void
-save_sections (SonaeWindow *self)
-{
-  if (self->content_stack == NULL)
-    return;
-  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->content_stack));
-       page != NULL;
-       page = gtk_widget_get_next_sibling (page))
-    if (SONAE_IS_SECTION (page))
-      sonae_section_save_now (SONAE_SECTION (page));
-}
 
 static void
 print_binder_cb (GtkWidget  *widget,
@@ -601,7 +618,7 @@ print_cb (GtkWidget  *widget,
    * offers the choice of documents. */
   if (g_strcmp0 (self->section, "incidents") == 0)
     {
-      SonaeIncidentsPage *page = SONAE_INCIDENTS_PAGE (self->incidents_page);
+      SonaeIncidentsPage *page = SONAE_INCIDENTS_PAGE (page_of (self, "incidents"));
       SonaeDocumentRequest request = SONAE_DOCUMENT_REQUEST_INIT ("checklist");
 
       sonae_incidents_page_save_now (page);
@@ -613,18 +630,18 @@ print_cb (GtkWidget  *widget,
     sonae_print_document (widget, self->store, "roster");
   else if (g_strcmp0 (self->section, "bcp") == 0)
     {
-      sonae_bcp_page_save_now (SONAE_BCP_PAGE (self->bcp_page));
+      sonae_bcp_page_save_now (SONAE_BCP_PAGE (page_of (self, "bcp")));
       sonae_print_document (widget, self->store, "bcp");
     }
   else if (g_strcmp0 (self->section, "manual") == 0)
     {
-      sonae_manual_page_save_now (SONAE_MANUAL_PAGE (self->manual_page));
+      sonae_manual_page_save_now (SONAE_MANUAL_PAGE (page_of (self, "manual")));
       sonae_print_document (widget, self->store, "manual");
     }
   else
     {
       show_content (self);
-      sonae_home_page_focus_print (SONAE_HOME_PAGE (self->home_page));
+      sonae_home_page_focus_print (SONAE_HOME_PAGE (page_of (self, "home")));
     }
 }
 
@@ -725,24 +742,6 @@ sonae_window_constructed (GObject *object)
 
   g_assert (SONAE_IS_STORE (self->store));
 
-  self->home_page = sonae_home_page_new (self->store);
-  gtk_stack_add_named (self->content_stack, self->home_page, "home");
-  self->incidents_page = sonae_incidents_page_new (self->store);
-  gtk_stack_add_named (self->content_stack, self->incidents_page, "incidents");
-  g_object_bind_property (self->leaflet, "folded", self->incidents_page, "sidebar-folded",
-                          G_BINDING_SYNC_CREATE);
-  self->manual_page = sonae_manual_page_new (self->store);
-  gtk_stack_add_named (self->content_stack, self->manual_page, "manual");
-  g_object_bind_property (self->leaflet, "folded", self->manual_page, "sidebar-folded",
-                          G_BINDING_SYNC_CREATE);
-  self->contacts_page = sonae_contacts_page_new (self->store);
-  gtk_stack_add_named (self->content_stack, self->contacts_page, "contacts");
-  g_object_bind_property (self->leaflet, "folded", self->contacts_page, "sidebar-folded",
-                          G_BINDING_SYNC_CREATE);
-  self->bcp_page = sonae_bcp_page_new (self->store);
-  gtk_stack_add_named (self->content_stack, self->bcp_page, "bcp");
-  g_object_bind_property (self->leaflet, "folded", self->bcp_page, "sidebar-folded",
-                          G_BINDING_SYNC_CREATE);
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     gtk_list_box_append (self->sidebar_list, new_sidebar_row (&sections[i]));
@@ -799,11 +798,6 @@ sonae_window_dispose (GObject *object)
   SonaeWindow *self = SONAE_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SONAE_TYPE_WINDOW);
-  self->home_page = NULL;
-  self->incidents_page = NULL;
-  self->manual_page = NULL;
-  self->contacts_page = NULL;
-  self->bcp_page = NULL;
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 

@@ -7,7 +7,17 @@
 #include "sonae-contact.h"
 #include "sonae-role.h"
 
-G_DEFINE_TYPE (SonaeContact, sonae_contact, G_TYPE_OBJECT)
+/* What a search reads, folded once: typing a letter into the search of a
+ * roster of thousands must not fold every field of every contact again.
+ * @signature tells whether the fields changed since (they are public and
+ * are written directly). */
+typedef struct {
+  guint signature;
+  char *text;      /* every searchable field folded, one per line */
+  char *digits;    /* the digits of each phone number, one per line */
+} SonaeContactPrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (SonaeContact, sonae_contact, G_TYPE_OBJECT)
 
 SonaeLabeled *
 sonae_labeled_new (const char *label,
@@ -50,6 +60,8 @@ sonae_contact_finalize (GObject *object)
   g_clear_pointer (&self->roles, g_ptr_array_unref);
   g_free (self->verified_on);
   g_free (self->builtin_key);
+  g_free (((SonaeContactPrivate *) sonae_contact_get_instance_private (self))->text);
+  g_free (((SonaeContactPrivate *) sonae_contact_get_instance_private (self))->digits);
 
   G_OBJECT_CLASS (sonae_contact_parent_class)->finalize (object);
 }
@@ -315,61 +327,111 @@ digits_only (const char *text)
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-word_matches (SonaeContact *self,
-              const char   *word)
+/* The fields a search reads, in the order it reads them. */
+static const char *
+text_field (SonaeContact *self,
+            guint         i)
 {
   const char *fields[] = {
     self->name, self->reading, self->organization, self->department,
     self->title, self->system, self->contract, self->notes,
   };
-  g_autofree char *word_digits = digits_only (word);
-  gboolean word_is_number = *word_digits != '\0' && strlen (word_digits) * 2 >= strlen (word);
 
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      g_autofree char *folded = NULL;
-      if (fields[i] == NULL)
-        continue;
-      folded = sonae_text_fold (fields[i]);
-      if (strstr (folded, word) != NULL)
-        return TRUE;
-    }
+  return i < G_N_ELEMENTS (fields) ? fields[i] : NULL;
+}
 
+#define N_TEXT_FIELDS 8
+
+static guint
+mix (guint       hash,
+     const char *text)
+{
+  /* NULL and "" differ from each other and from the next field's start. */
+  return hash * 31 + (text != NULL ? g_str_hash (text) : 7);
+}
+
+/* Everything a search compares, folded; made again only when a field
+ * changed. */
+static SonaeContactPrivate *
+search_cache (SonaeContact *self)
+{
+  SonaeContactPrivate *priv = sonae_contact_get_instance_private (self);
+  guint signature = 17;
+  GString *text;
+  GString *digits;
+
+  for (guint i = 0; i < N_TEXT_FIELDS; i++)
+    signature = mix (signature, text_field (self, i));
+  for (guint i = 0; i < self->phones->len; i++)
+    signature = mix (signature, ((SonaeLabeled *) g_ptr_array_index (self->phones, i))->value);
+  signature = mix (signature, "@");
+  for (guint i = 0; i < self->emails->len; i++)
+    signature = mix (signature, ((SonaeLabeled *) g_ptr_array_index (self->emails, i))->value);
+  signature = mix (signature, "#");
+  for (guint i = 0; i < self->roles->len; i++)
+    signature = mix (signature, g_ptr_array_index (self->roles, i));
+  if (priv->text != NULL && priv->signature == signature)
+    return priv;
+
+  text = g_string_new (NULL);
+  digits = g_string_new (NULL);
+  for (guint i = 0; i < N_TEXT_FIELDS; i++)
+    if (text_field (self, i) != NULL)
+      {
+        g_autofree char *folded = sonae_text_fold (text_field (self, i));
+        g_string_append_printf (text, "%s\n", folded);
+      }
   for (guint i = 0; i < self->phones->len; i++)
     {
-      SonaeLabeled *l = g_ptr_array_index (self->phones, i);
-      g_autofree char *folded = sonae_text_fold (l->value);
+      g_autofree char *folded = sonae_text_fold (((SonaeLabeled *) g_ptr_array_index (self->phones, i))->value);
+      g_autofree char *d = digits_only (folded);
 
-      if (strstr (folded, word) != NULL)
-        return TRUE;
-      if (word_is_number)
-        {
-          g_autofree char *d = digits_only (folded);
-          if (strstr (d, word_digits) != NULL)
-            return TRUE;
-        }
+      g_string_append_printf (text, "%s\n", folded);
+      g_string_append_printf (digits, "%s\n", d);
     }
-
   for (guint i = 0; i < self->emails->len; i++)
     {
-      SonaeLabeled *l = g_ptr_array_index (self->emails, i);
-      g_autofree char *folded = sonae_text_fold (l->value);
-      if (strstr (folded, word) != NULL)
-        return TRUE;
+      g_autofree char *folded = sonae_text_fold (((SonaeLabeled *) g_ptr_array_index (self->emails, i))->value);
+      g_string_append_printf (text, "%s\n", folded);
     }
-
   for (guint i = 0; i < self->roles->len; i++)
     {
       const char *key = g_ptr_array_index (self->roles, i);
-      g_autofree char *name = sonae_text_fold (sonae_role_get_name (key));
       const SonaeRoleInfo *info = sonae_role_lookup (key);
+      g_autofree char *name = sonae_text_fold (sonae_role_get_name (key));
       g_autofree char *english = sonae_text_fold (info ? info->name : key);
 
-      if (strstr (name, word) != NULL || strstr (english, word) != NULL)
-        return TRUE;
+      g_string_append_printf (text, "%s\n%s\n", name, english);
     }
+  g_free (priv->text);
+  g_free (priv->digits);
+  priv->text = g_string_free (text, FALSE);
+  priv->digits = g_string_free (digits, FALSE);
+  priv->signature = signature;
+  return priv;
+}
 
+void
+sonae_contact_prepare_search (SonaeContact *self)
+{
+  g_return_if_fail (SONAE_IS_CONTACT (self));
+  search_cache (self);
+}
+
+/* @word is folded and has no line break: it cannot match across fields. */
+static gboolean
+word_matches (SonaeContact *self,
+              const char   *word)
+{
+  SonaeContactPrivate *cache = search_cache (self);
+  g_autofree char *word_digits = NULL;
+
+  if (strstr (cache->text, word) != NULL)
+    return TRUE;
+  /* A number matches whatever way it was written: 03-1234 finds 0312345678. */
+  word_digits = digits_only (word);
+  if (*word_digits != '\0' && strlen (word_digits) * 2 >= strlen (word))
+    return strstr (cache->digits, word_digits) != NULL;
   return FALSE;
 }
 

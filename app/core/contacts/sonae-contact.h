@@ -108,6 +108,10 @@ char         *sonae_contact_sort_key       (SonaeContact *self);
  * reading, organisation, department, title, system, phone numbers (digits
  * only compared), e-mail addresses or role names. Case, width and
  * katakana/hiragana are folded. */
+/* Fold what sonae_contact_matches() reads now, ahead of the first
+ * keystroke (a list does it when idle, after it shows). It is done again
+ * by itself when a field changes. */
+void          sonae_contact_prepare_search (SonaeContact *self);
 gboolean      sonae_contact_matches        (SonaeContact *self,
                                             const char   *query);
 

@@ -50,6 +50,8 @@ struct _SonaeContactsPage
   gboolean reloading;
   gboolean sidebar_folded;
   gboolean to_verify;            /* only the contacts to verify are listed */
+  guint prepare_source;          /* folds the search text of the contacts, when idle */
+  guint prepared;                /* how many are folded */
 };
 
 G_DEFINE_FINAL_TYPE (SonaeContactsPage, sonae_contacts_page, SONAE_TYPE_SECTION)
@@ -254,6 +256,25 @@ list_activate_cb (SonaeContactsPage *self,
 
 /* --- loading -------------------------------------------------------------- */
 
+/* A few hundred contacts at a time, so that the window stays responsive. */
+static gboolean
+prepare_search_cb (gpointer data)
+{
+  SonaeContactsPage *self = data;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->contacts));
+
+  for (guint end = MIN (self->prepared + 300, n); self->prepared < end; self->prepared++)
+    {
+      g_autoptr(SonaeContact) contact = g_list_model_get_item (G_LIST_MODEL (self->contacts), self->prepared);
+
+      sonae_contact_prepare_search (contact);
+    }
+  if (self->prepared < n)
+    return G_SOURCE_CONTINUE;
+  self->prepare_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 reload (SonaeContactsPage *self)
 {
@@ -277,6 +298,10 @@ reload (SonaeContactsPage *self)
                        g_list_model_get_n_items (G_LIST_MODEL (self->contacts)),
                        list->pdata, list->len);
   self->reloading = FALSE;
+  /* Fold what the search reads while nobody types yet. */
+  self->prepared = 0;
+  if (self->prepare_source == 0)
+    self->prepare_source = g_idle_add_full (G_PRIORITY_LOW, prepare_search_cb, self, NULL);
 
   shown = sonae_contact_editor_get_contact (self->editor);
   if (shown != NULL && shown->id != 0)
@@ -686,6 +711,7 @@ sonae_contacts_page_dispose (GObject *object)
 {
   SonaeContactsPage *self = SONAE_CONTACTS_PAGE (object);
 
+  g_clear_handle_id (&self->prepare_source, g_source_remove);
   if (self->editor != NULL)
     {
       sonae_contact_editor_flush (self->editor);

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "sonae-bcp-dialog.h"
+#include "sonae-contacts.h"
+#include "sonae-contact-chooser.h"
 #include "sonae-bcp-views.h"
 #include "sonae-bcp.h"
 #include "sonae-clock.h"
@@ -427,6 +429,47 @@ test_risk_high (Fixture       *f,
   }
 }
 
+/* An owner row reads the roster only when its list is opened, and then
+ * offers every contact; picking one names it. */
+static gboolean
+chooser_made (gpointer data)
+{
+  return gtk_popover_get_child (gtk_menu_button_get_popover (data)) != NULL;
+}
+
+static void
+test_owner_row_lazy (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *row;
+  GtkWidget *button;
+  GtkWidget *chooser;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  gint64 id = sonae_test_add_contact (f->w.store, SONAE_GROUP_STAFF, "担当 花子", "たんとう はなこ", "03-0000-0001");
+
+  row = sonae_bcp_owner_row_new (f->w.store, "Owner", NULL, NULL);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_present (GTK_WINDOW (window));
+  button = sonae_test_named (row, "owner-button");
+  g_assert_null (sonae_test_find_widget (row, sonae_test_is_named, "owner-chooser"));
+  g_assert_null (gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))));
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  sonae_test_spin_until (chooser_made, button, 5000, "the chooser to be made");
+  chooser = gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_cmpstr (gtk_widget_get_name (chooser), ==, "owner-chooser");
+  g_assert_cmpuint (g_list_model_get_n_items (sonae_contact_chooser_get_model (SONAE_CONTACT_CHOOSER (chooser))), ==,
+                    sonae_contacts_count (f->w.store));
+
+  sonae_contact_chooser_set_query (SONAE_CONTACT_CHOOSER (chooser), "担当 花子");
+  sonae_contact_chooser_activate (SONAE_CONTACT_CHOOSER (chooser), 0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "担当 花子");
+  g_assert_cmpint (sonae_bcp_owner_row_get_id (row), ==, id);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -446,6 +489,7 @@ main (int   argc,
   ADD ("drill", test_drill);
   ADD ("drill-bad-date", test_drill_bad_date);
   ADD ("risk-high", test_risk_high);
+  ADD ("owner-row-lazy", test_owner_row_lazy);
 #undef ADD
 
   return g_test_run ();

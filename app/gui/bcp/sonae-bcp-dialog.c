@@ -151,6 +151,7 @@ typedef struct
   GtkWidget *row;
   GtkWidget *clear_button;
   GtkPopover *popover;
+  SonaeStore *store;
   gint64 id;
   char *name;
   GCallback changed;
@@ -162,6 +163,7 @@ owner_row_free (gpointer p)
 {
   OwnerRow *o = p;
 
+  g_clear_object (&o->store);
   g_free (o->name);
   g_free (o);
 }
@@ -204,6 +206,33 @@ owner_clear_cb (GtkButton *button,
   owner_row_notify (o);
 }
 
+/* The roster is read, and the chooser made, when the list is first opened:
+ * a worksheet with thirty owner rows on a roster of thousands opens at
+ * once. */
+static void
+owner_create_popup_cb (GtkMenuButton *button,
+                       gpointer       data)
+{
+  OwnerRow *o = data;
+  g_autoptr(GListStore) contacts = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *chooser;
+
+  if (gtk_popover_get_child (o->popover) != NULL)
+    return;
+  contacts = g_list_store_new (SONAE_TYPE_CONTACT);
+  list = sonae_contacts_list (o->store, -1, &error);
+  if (list != NULL)
+    g_list_store_splice (contacts, 0, 0, list->pdata, list->len);
+  else
+    g_message ("Could not read the roster: %s", error->message);
+  chooser = sonae_contact_chooser_new (G_LIST_MODEL (contacts));
+  gtk_widget_set_name (chooser, "owner-chooser");
+  gtk_popover_set_child (o->popover, chooser);
+  g_signal_connect (chooser, "contact-activated", G_CALLBACK (owner_activated_cb), o);
+}
+
 GtkWidget *
 sonae_bcp_owner_row_new (SonaeStore *store,
                          const char *title,
@@ -215,18 +244,7 @@ sonae_bcp_owner_row_new (SonaeStore *store,
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *label = gtk_label_new_with_mnemonic (_("_Choose…"));
-  g_autoptr(GListStore) contacts = g_list_store_new (SONAE_TYPE_CONTACT);
-  g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *chooser;
   OwnerRow *o = g_new0 (OwnerRow, 1);
-
-  list = sonae_contacts_list (store, -1, &error);
-  if (list != NULL)
-    for (guint i = 0; i < list->len; i++)
-      g_list_store_append (contacts, g_ptr_array_index (list, i));
-  else
-    g_message ("Could not read the roster: %s", error->message);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_tooltip_text (clear, _("Nobody"));
@@ -235,9 +253,6 @@ sonae_bcp_owner_row_new (SonaeStore *store,
   gtk_widget_set_name (clear, "clear-owner-button");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), clear);
 
-  chooser = sonae_contact_chooser_new (G_LIST_MODEL (contacts));
-  gtk_widget_set_name (chooser, "owner-chooser");
-  gtk_popover_set_child (GTK_POPOVER (popover), chooser);
   gtk_menu_button_set_child (GTK_MENU_BUTTON (button), label);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -247,10 +262,11 @@ sonae_bcp_owner_row_new (SonaeStore *store,
   o->row = row;
   o->clear_button = clear;
   o->popover = GTK_POPOVER (popover);
+  o->store = g_object_ref (store);
   o->changed = changed;
   o->data = data;
   g_object_set_data_full (G_OBJECT (row), "sonae-bcp-owner", o, owner_row_free);
-  g_signal_connect (chooser, "contact-activated", G_CALLBACK (owner_activated_cb), o);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), owner_create_popup_cb, o, NULL);
   g_signal_connect (clear, "clicked", G_CALLBACK (owner_clear_cb), o);
   owner_row_show (o);
   return row;

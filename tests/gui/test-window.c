@@ -13,6 +13,8 @@
 #include "sonae-contacts-page.h"
 #include "sonae-contacts.h"
 #include "sonae-documents.h"
+#include "sonae-role.h"
+#include "sonae-reminders.h"
 #include "sonae-error.h"
 #include "sonae-home-page.h"
 #include "sonae-manual-page.h"
@@ -782,6 +784,63 @@ test_home_contacts_to_verify (SonaeTestWindow *f,
   g_assert_true (sonae_contacts_page_get_to_verify (SONAE_CONTACTS_PAGE (page)));
 }
 
+/* More reminders than Home lists at first: the last row shows the rest,
+ * it is never a row that does nothing. */
+static guint
+count_reminder_rows (GtkWidget *group)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint n = 0;
+
+  sonae_test_collect_widgets (group, sonae_test_is_type, GSIZE_TO_POINTER (ADW_TYPE_ACTION_ROW), rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (gtk_list_box_row_get_activatable (g_ptr_array_index (rows, i)) &&
+        g_strcmp0 (gtk_widget_get_name (g_ptr_array_index (rows, i)), "more-attention-row") != 0)
+      n++;
+  return n;
+}
+
+static void
+test_home_more_attention (SonaeTestWindow *f,
+                          gconstpointer    data)
+{
+  g_autoptr(GPtrArray) reminders = NULL;
+  SonaeWindow *window;
+  GtkWidget *home;
+  GtkWidget *group;
+  GtkWidget *more;
+  guint n_due = 0;
+
+  sonae_test_add_incident (f->store, "電子カルテが暗号化された", NULL, 3, FALSE, "テスト");
+  reminders = sonae_reminders_collect (f->store, NULL);
+  g_assert_nonnull (reminders);
+  g_assert_cmpuint (reminders->len, >, SONAE_HOME_MAX_ATTENTION + 1);
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      SonaeReminder *r = g_ptr_array_index (reminders, i);
+
+      /* Home shows an empty calling role under Whom to Call instead. */
+      if (!(r->kind == SONAE_REMINDER_ROLE_EMPTY &&
+            (g_str_equal (r->role_key, SONAE_ROLE_FIRST) || g_str_equal (r->role_key, SONAE_ROLE_LEAD) ||
+             g_str_equal (r->role_key, SONAE_ROLE_TOP) || g_str_equal (r->role_key, SONAE_ROLE_SYSADMIN))))
+        n_due++;
+    }
+
+  window = new_window (f);
+  sonae_window_set_section (window, "home");
+  home = sonae_window_get_page (window, "home");
+  group = sonae_test_named (home, "attention-group");
+  more = sonae_test_find_widget (group, sonae_test_is_named, "more-attention-row");
+  g_assert_nonnull (more);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (more)));
+  g_assert_nonnull (gtk_actionable_get_action_name (GTK_ACTIONABLE (more)));
+  g_assert_cmpuint (count_reminder_rows (group), <=, SONAE_HOME_MAX_ATTENTION);
+
+  g_assert_true (gtk_widget_activate_action (home, "home.show-all-attention", NULL));
+  g_assert_null (sonae_test_find_widget (group, sonae_test_is_named, "more-attention-row"));
+  g_assert_cmpuint (count_reminder_rows (group), ==, n_due);
+}
+
 static void
 test_sections_built_when_shown (SonaeTestWindow *f,
                                 gconstpointer    data)
@@ -827,6 +886,7 @@ main (int   argc,
   ADD ("home-whom-to-call", test_home_whom_to_call);
   ADD ("home-profile", test_home_profile);
   ADD ("home-contacts-to-verify", test_home_contacts_to_verify);
+  ADD ("home-more-attention", test_home_more_attention);
   ADD ("setup-done", test_setup_done);
   ADD ("setup-skip", test_setup_skip);
   ADD ("preferences-saved-as-typed", test_preferences_saved_as_typed);

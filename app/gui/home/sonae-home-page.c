@@ -33,6 +33,7 @@ struct _SonaeHomePage
   GPtrArray *call_rows;        /* of GtkWidget, borrowed from calls_group */
   GPtrArray *incident_rows;    /* of GtkWidget, borrowed from incidents_group */
   guint update_source;
+  gboolean attention_expanded;  /* every reminder listed, not the first few */
 };
 
 G_DEFINE_FINAL_TYPE (SonaeHomePage, sonae_home_page, SONAE_TYPE_SECTION)
@@ -301,24 +302,29 @@ update_attention (SonaeHomePage *self)
 
       if (is_roster_reminder (item))
         roster_ok = FALSE;
-      if (i < SONAE_HOME_MAX_ATTENTION)
+      if (i < SONAE_HOME_MAX_ATTENTION || self->attention_expanded)
         add_attention_row (self, new_reminder_row (item));
       else if (!is_roster_reminder (item))
         rest_roster = FALSE;
     }
 
-  if (n_items > SONAE_HOME_MAX_ATTENTION)
+  if (n_items > SONAE_HOME_MAX_ATTENTION && !self->attention_expanded)
     {
       guint rest = n_items - SONAE_HOME_MAX_ATTENTION;
       g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                              "%u more item needs attention",
                                                              "%u more items need attention", rest),
                                                 rest);
-      GtkWidget *row = new_row (title, rest_roster ? _("Open Contacts to see them all.") : NULL, NULL);
+      GtkWidget *row = new_row (title, rest_roster ? _("Open Contacts to see them all.") : _("Show them all here."),
+                                NULL);
 
-      /* The most urgent are shown; what is left is mostly the roster. */
+      /* The most urgent are shown; what is left is mostly the roster, or is
+       * listed here on request. */
+      gtk_widget_set_name (row, "more-attention-row");
       if (rest_roster)
         make_activatable (row, "win.section", g_variant_new_string ("contacts"));
+      else
+        make_activatable (row, "home.show-all-attention", NULL);
       add_attention_row (self, row);
     }
 
@@ -484,6 +490,17 @@ sonae_home_page_store_changed (SonaeSection *section,
     self->update_source = g_idle_add (update_cb, self);
 }
 
+static void
+show_all_attention_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  SonaeHomePage *self = SONAE_HOME_PAGE (widget);
+
+  self->attention_expanded = TRUE;
+  update_attention (self);
+}
+
 void
 sonae_home_page_focus_print (SonaeHomePage *self)
 {
@@ -554,6 +571,7 @@ sonae_home_page_class_init (SonaeHomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SonaeHomePage, calls_group);
   gtk_widget_class_bind_template_child (widget_class, SonaeHomePage, incidents_group);
   gtk_widget_class_bind_template_child (widget_class, SonaeHomePage, print_poster_row);
+  gtk_widget_class_install_action (widget_class, "home.show-all-attention", NULL, show_all_attention_action);
 }
 
 static void

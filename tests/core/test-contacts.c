@@ -460,6 +460,50 @@ test_attention_many (Fixture       *f,
   g_unsetenv ("SONAE_NOW");
 }
 
+/* The roster in pieces is the roster: same contacts, same order, with
+ * their phones and roles. */
+static void
+test_list_range (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) pieces = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 held;
+
+  for (guint i = 0; i < 25; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("順番 %02u", 24 - i);
+      g_autofree char *reading = g_strdup_printf ("じゅんばん %02u", 24 - i);
+      g_autofree char *phone = g_strdup_printf ("03-0000-%04u", i);
+      held = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, name, reading, phone);
+    }
+  g_assert_true (sonae_contacts_set_role_holders (f->store, SONAE_ROLE_LEAD, &held, 1, &error));
+  all = sonae_contacts_list (f->store, -1, &error);
+  g_assert_no_error (error);
+  for (guint offset = 0;; offset += 7)
+    {
+      g_autoptr(GPtrArray) piece = sonae_contacts_list_range (f->store, offset, 7, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < piece->len; i++)
+        g_ptr_array_add (pieces, g_object_ref (g_ptr_array_index (piece, i)));
+      if (piece->len < 7)
+        break;
+    }
+  g_assert_cmpuint (pieces->len, ==, all->len);
+  for (guint i = 0; i < all->len; i++)
+    {
+      SonaeContact *a = g_ptr_array_index (all, i);
+      SonaeContact *b = g_ptr_array_index (pieces, i);
+
+      g_assert_cmpint (a->id, ==, b->id);
+      g_assert_true (sonae_contact_equal (a, b));
+      g_assert_cmpuint (a->phones->len, ==, b->phones->len);
+      g_assert_cmpuint (a->roles->len, ==, b->roles->len);
+    }
+}
+
 static void
 on_changed (SonaeStore *store,
             const char *detail,
@@ -517,6 +561,7 @@ main (int argc, char *argv[])
   ADD ("/contacts/verified-and-attention", test_verified_and_attention);
   ADD ("/contacts/freshness-one-rule", test_freshness_one_rule);
   ADD ("/contacts/attention-many", test_attention_many);
+  ADD ("/contacts/list-range", test_list_range);
   ADD ("/contacts/transaction-all-or-nothing", test_transaction_all_or_nothing);
 #undef ADD
   g_test_add_func ("/contacts/text-fold", test_text_fold);

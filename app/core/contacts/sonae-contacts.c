@@ -61,17 +61,19 @@ fill_details (SonaeStore  *self,
               GHashTable  *by_id,
               const char  *where,
               int          group,
+              int          limit,
+              int          offset,
               gint64       only_id,
               GError     **error)
 {
-  /* Only the details of the contacts read: @where, with ?1 the group, or
-   * the one contact ?2. */
+  /* Only the details of the contacts read: @where, with ?1 the group and
+   * ?2, ?3 the limit and offset, or the one contact ?4. */
   static const char *queries[][2] = {
     { "SELECT contact_id, label, value FROM contact_phones", " ORDER BY contact_id, position" },
     { "SELECT contact_id, label, value FROM contact_emails", " ORDER BY contact_id, position" },
     { "SELECT contact_id, role_key, NULL FROM role_holders", " ORDER BY role_key" },
   };
-  const char *condition = only_id != 0 ? "id = ?2" : where;
+  const char *condition = only_id != 0 ? "id = ?4" : where;
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
@@ -83,7 +85,9 @@ fill_details (SonaeStore  *self,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int (stmt, 1, group);
-      sqlite3_bind_int64 (stmt, 2, only_id);
+      sqlite3_bind_int (stmt, 2, limit);
+      sqlite3_bind_int (stmt, 3, offset);
+      sqlite3_bind_int64 (stmt, 4, only_id);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -109,12 +113,14 @@ fill_details (SonaeStore  *self,
 }
 
 /* The contacts that @where (a constant SQL condition on contacts, which
- * leaves out the deleted ones and may use ?1 for @group) selects, in the
- * roster's order, with their details. */
+ * leaves out the deleted ones and may use ?1 for @group, ?2 and ?3 for
+ * @limit and @offset) selects, in the roster's order, with their details. */
 static GPtrArray *
 list_where (SonaeStore  *self,
             const char  *where,
             int          group,
+            int          limit,
+            int          offset,
             GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -128,6 +134,8 @@ list_where (SonaeStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, group);
+  sqlite3_bind_int (stmt, 2, limit);
+  sqlite3_bind_int (stmt, 3, offset);
 
   list = g_ptr_array_new_with_free_func (g_object_unref);
   by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -142,7 +150,7 @@ list_where (SonaeStore  *self,
       sonae_store_set_sql_error (self, error, _("Could not read the contacts"));
       return NULL;
     }
-  if (!fill_details (self, by_id, where, group, 0, error))
+  if (!fill_details (self, by_id, where, group, limit, offset, 0, error))
     return NULL;
   return g_steal_pointer (&list);
 }
@@ -154,10 +162,25 @@ sonae_contacts_list (SonaeStore  *self,
 {
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
-  return list_where (self, "deleted = 0 AND (?1 < 0 OR grp = ?1)", group, error);
+  return list_where (self, "deleted = 0 AND (?1 < 0 OR grp = ?1)", group, 0, 0, error);
 }
 
 G_STATIC_ASSERT (SONAE_GROUP_AUTHORITY == 2);
+
+GPtrArray *
+sonae_contacts_list_range (SonaeStore  *self,
+                           guint        offset,
+                           guint        limit,
+                           GError     **error)
+{
+  g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
+  g_return_val_if_fail (limit > 0 && limit <= G_MAXINT && offset <= G_MAXINT, NULL);
+
+  return list_where (self,
+                     "id IN (SELECT id FROM contacts WHERE deleted = 0 ORDER BY sort_key, name, id"
+                     " LIMIT ?2 OFFSET ?3)",
+                     -1, (int) limit, (int) offset, error);
+}
 
 GPtrArray *
 sonae_contacts_list_authorities (SonaeStore  *self,
@@ -165,7 +188,7 @@ sonae_contacts_list_authorities (SonaeStore  *self,
 {
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
-  return list_where (self, "deleted = 0 AND (grp = 2 OR builtin_key > '')", -1, error);
+  return list_where (self, "deleted = 0 AND (grp = 2 OR builtin_key > '')", -1, 0, 0, error);
 }
 
 GPtrArray *
@@ -177,7 +200,7 @@ sonae_contacts_list_bundled (SonaeStore  *self,
   /* A range over the unique index on builtin_key: the bundled contacts are
    * a few dozen among thousands (the unary + keeps SQLite off the index on
    * deleted, which matches nearly every row). */
-  return list_where (self, "+deleted = 0 AND builtin_key > ''", -1, error);
+  return list_where (self, "+deleted = 0 AND builtin_key > ''", -1, 0, 0, error);
 }
 
 SonaeContact *
@@ -211,7 +234,7 @@ sonae_contacts_get (SonaeStore  *self,
   c = contact_from_row (stmt);
   by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_hash_table_insert (by_id, &c->id, c);
-  if (!fill_details (self, by_id, NULL, -1, id, error))
+  if (!fill_details (self, by_id, NULL, -1, 0, 0, id, error))
     return NULL;
   return g_steal_pointer (&c);
 }

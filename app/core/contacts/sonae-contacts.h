@@ -14,6 +14,12 @@ G_BEGIN_DECLS
 GPtrArray    *sonae_contacts_list               (SonaeStore    *store,
                                                  int            group,
                                                  GError       **error);
+/* @limit contacts of the whole roster from @offset, in the roster's order
+ * (sonae_contacts_list() in pieces, so that a long list shows at once). */
+GPtrArray    *sonae_contacts_list_range         (SonaeStore    *store,
+                                                 guint          offset,
+                                                 guint          limit,
+                                                 GError       **error);
 /* The authorities: the contacts of SONAE_GROUP_AUTHORITY and those Sonae
  * brought. */
 GPtrArray    *sonae_contacts_list_authorities   (SonaeStore    *store,

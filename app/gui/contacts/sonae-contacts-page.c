@@ -51,6 +51,9 @@ struct _SonaeContactsPage
   gboolean sidebar_folded;
   gboolean to_verify;            /* only the contacts to verify are listed */
   guint prepare_source;          /* folds the search text of the contacts, when idle */
+  guint load_source;             /* reads the rest of the roster, when idle */
+  guint loaded;                  /* how many contacts of the roster are in the list */
+  gboolean loading;              /* the rest of the roster is still to come */
   guint prepared;                /* how many are folded */
 };
 
@@ -63,6 +66,11 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The first contacts shown at once, and how many come in each idle step
+ * after them. */
+#define FIRST_PIECE 100
+#define NEXT_PIECE 1000
 
 /* --- filtering ---------------------------------------------------------- */
 
@@ -275,6 +283,61 @@ prepare_search_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The whole roster is in the list: fold what the search reads while
+ * nobody types yet. */
+static void
+loaded_all (SonaeContactsPage *self)
+{
+  self->loading = FALSE;
+  self->prepared = 0;
+  if (self->prepare_source == 0)
+    self->prepare_source = g_idle_add_full (G_PRIORITY_LOW, prepare_search_cb, self, NULL);
+}
+
+/* Append the next piece of the roster; FALSE when it was the last. */
+static gboolean
+load_more (SonaeContactsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) piece = sonae_contacts_list_range (self->store, self->loaded, NEXT_PIECE, &error);
+
+  if (piece == NULL)
+    {
+      g_message ("Could not read the rest of the contacts: %s", error->message);
+      piece = g_ptr_array_new ();
+    }
+  self->reloading = TRUE;
+  g_list_store_splice (self->contacts, g_list_model_get_n_items (G_LIST_MODEL (self->contacts)), 0,
+                       piece->pdata, piece->len);
+  self->reloading = FALSE;
+  self->loaded += piece->len;
+  if (piece->len == NEXT_PIECE)
+    return TRUE;
+  loaded_all (self);
+  return FALSE;
+}
+
+static gboolean
+load_more_cb (gpointer data)
+{
+  SonaeContactsPage *self = data;
+
+  if (load_more (self))
+    return G_SOURCE_CONTINUE;
+  self->load_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* What looks a contact up by id, or inserts one in its place, needs the
+ * whole roster. */
+static void
+finish_loading (SonaeContactsPage *self)
+{
+  g_clear_handle_id (&self->load_source, g_source_remove);
+  while (self->loading && load_more (self))
+    ;
+}
+
 static void
 reload (SonaeContactsPage *self)
 {
@@ -283,10 +346,18 @@ reload (SonaeContactsPage *self)
   SonaeContact *shown;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_handle_id (&self->load_source, g_source_remove);
   if (self->store == NULL)
     return;
 
-  list = sonae_contacts_list (self->store, -1, &error);
+  /* A contact shown in the editor is found again in the whole roster;
+   * otherwise the first screenful shows at once and the rest follows when
+   * idle, so that a roster of thousands opens without a wait. */
+  shown = sonae_contact_editor_get_contact (self->editor);
+  if (shown != NULL && shown->id != 0)
+    list = sonae_contacts_list (self->store, -1, &error);
+  else
+    list = sonae_contacts_list_range (self->store, 0, FIRST_PIECE, &error);
   if (list == NULL)
     {
       sonae_show_error (GTK_WIDGET (self), _("Could not read the contacts"), error);
@@ -298,10 +369,16 @@ reload (SonaeContactsPage *self)
                        g_list_model_get_n_items (G_LIST_MODEL (self->contacts)),
                        list->pdata, list->len);
   self->reloading = FALSE;
-  /* Fold what the search reads while nobody types yet. */
-  self->prepared = 0;
-  if (self->prepare_source == 0)
-    self->prepare_source = g_idle_add_full (G_PRIORITY_LOW, prepare_search_cb, self, NULL);
+  self->loaded = list->len;
+  if (shown != NULL && shown->id != 0)
+    loaded_all (self);
+  else if (list->len == FIRST_PIECE)
+    {
+      self->loading = TRUE;
+      self->load_source = g_idle_add (load_more_cb, self);
+    }
+  else
+    loaded_all (self);
 
   shown = sonae_contact_editor_get_contact (self->editor);
   if (shown != NULL && shown->id != 0)
@@ -363,8 +440,10 @@ editor_saved_cb (SonaeContactsPage *self,
                  SonaeContact      *contact)
 {
   g_autoptr(SonaeContact) copy = sonae_contact_copy (contact);
-  guint position = find_in_model (G_LIST_MODEL (self->contacts), contact->id);
+  guint position;
 
+  finish_loading (self);
+  position = find_in_model (G_LIST_MODEL (self->contacts), contact->id);
   self->reloading = TRUE;
   if (position != GTK_INVALID_LIST_POSITION)
     g_list_store_remove (self->contacts, position);
@@ -570,6 +649,7 @@ sonae_contacts_page_show_contact (SonaeContactsPage *self,
 
   if (self->reload_source != 0)
     reload (self);
+  finish_loading (self);
   position = find_in_model (G_LIST_MODEL (self->contacts), contact_id);
   if (position == GTK_INVALID_LIST_POSITION)
     return;
@@ -712,6 +792,7 @@ sonae_contacts_page_dispose (GObject *object)
   SonaeContactsPage *self = SONAE_CONTACTS_PAGE (object);
 
   g_clear_handle_id (&self->prepare_source, g_source_remove);
+  g_clear_handle_id (&self->load_source, g_source_remove);
   if (self->editor != NULL)
     {
       sonae_contact_editor_flush (self->editor);

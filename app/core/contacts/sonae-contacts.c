@@ -701,39 +701,22 @@ first_id (SonaeStore *self,
   return sqlite3_column_int64 (stmt, 0);
 }
 
-/* A contact to verify, as the attention list needs it. */
-typedef struct {
-  gint64 id;
-  char *name;
-  gboolean never;
-  int days;
-} Unverified;
-
-static void
-unverified_clear (gpointer data)
-{
-  g_free (((Unverified *) data)->name);
-}
-
 GPtrArray *
 sonae_contacts_get_attention (SonaeStore *self)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_attention_free);
-  g_autoptr(GArray) unverified = g_array_new (FALSE, TRUE, sizeof (Unverified));
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GHashTable) held = NULL;
   g_autofree char *stale_since = NULL;
   guint n_unchecked = 0;
   guint n_due = 0;
   guint n_never = 0;
-  gint64 first_unchecked = 0;
   GDate today;
   const SonaeRoleInfo *roles;
   guint n_roles;
 
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
-  g_array_set_clear_func (unverified, unverified_clear);
   sonae_clock_get_today (&today);
   /* Which roles someone holds, in one query. */
   held = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -781,38 +764,12 @@ sonae_contacts_get_attention (SonaeStore *self)
       g_clear_pointer (&stmt, sqlite3_finalize);
     }
 
-  /* The first bundled entry to check; the contacts to verify, by name,
-   * when they are few enough to name. */
-  if (n_unchecked > 0)
-    first_unchecked = first_id (self, "needs_check = 1 ORDER BY sort_key, id", NULL);
-  if (n_due <= SONAE_ATTENTION_MAX_CONTACTS)
-    stmt = sonae_store_prepare (self,
-                                "SELECT id, name, verified_on FROM contacts WHERE deleted = 0 AND needs_check = 0"
-                                " AND (verified_on IS NULL OR verified_on <= ?1) ORDER BY sort_key, id",
-                                NULL);
-  if (stmt != NULL)
-    sqlite3_bind_text (stmt, 1, stale_since, -1, SQLITE_TRANSIENT);
-  while (n_due > 0 && stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      int days;
-      SonaeFreshness freshness = sonae_freshness_of (FALSE, (const char *) sqlite3_column_text (stmt, 2), &today,
-                                                     &days);
-      Unverified *u;
-
-      g_array_set_size (unverified, unverified->len + 1);
-      u = &g_array_index (unverified, Unverified, unverified->len - 1);
-      u->id = sqlite3_column_int64 (stmt, 0);
-      u->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      u->never = freshness == SONAE_FRESHNESS_NEVER;
-      u->days = days;
-    }
-
   /* The bundled entries still to confirm are one task, not ten. */
   if (n_unchecked > 0)
     {
       SonaeAttention *a = g_new0 (SonaeAttention, 1);
       a->kind = SONAE_ATTENTION_CONTACT_UNCHECKED;
-      a->contact_id = first_unchecked;
+      a->contact_id = first_id (self, "needs_check = 1 ORDER BY sort_key, id", NULL);
       a->count = n_unchecked;
       a->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                "Check %u bundled contact before relying on it",
@@ -822,6 +779,8 @@ sonae_contacts_get_attention (SonaeStore *self)
       g_ptr_array_add (items, a);
     }
 
+  /* The contacts to verify: named one by one when they are few, else one
+   * item for them all. */
   if (n_due > SONAE_ATTENTION_MAX_CONTACTS)
     {
       SonaeAttention *a = g_new0 (SonaeAttention, 1);
@@ -844,24 +803,33 @@ sonae_contacts_get_attention (SonaeStore *self)
         /* Translators: %d is 180 */
         a->detail = g_strdup_printf (_("Not verified for %d days or more."), SONAE_STALE_DAYS);
       g_ptr_array_add (items, a);
+      return g_steal_pointer (&items);
     }
-  else
-    for (guint i = 0; i < unverified->len; i++)
-      {
-        const Unverified *u = &g_array_index (unverified, Unverified, i);
-        SonaeAttention *a = g_new0 (SonaeAttention, 1);
 
-        a->kind = SONAE_ATTENTION_CONTACT_STALE;
-        a->contact_id = u->id;
-        a->count = 1;
-        a->title = g_strdup_printf (_("Confirm the details of “%s”"), u->name);
-        if (u->never)
-          a->detail = g_strdup (_("Never verified."));
-        else
-          a->detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Last verified %d day ago.",
-                                                    "Last verified %d days ago.", u->days), u->days);
-        g_ptr_array_add (items, a);
-      }
+  stmt = sonae_store_prepare (self,
+                              "SELECT id, name, verified_on FROM contacts WHERE deleted = 0 AND needs_check = 0"
+                              " AND (verified_on IS NULL OR verified_on <= ?1) ORDER BY sort_key, id",
+                              NULL);
+  if (stmt != NULL)
+    sqlite3_bind_text (stmt, 1, stale_since, -1, SQLITE_TRANSIENT);
+  while (n_due > 0 && stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      SonaeAttention *a = g_new0 (SonaeAttention, 1);
+      int days;
+      SonaeFreshness freshness = sonae_freshness_of (FALSE, (const char *) sqlite3_column_text (stmt, 2), &today,
+                                                     &days);
+
+      a->kind = SONAE_ATTENTION_CONTACT_STALE;
+      a->contact_id = sqlite3_column_int64 (stmt, 0);
+      a->count = 1;
+      a->title = g_strdup_printf (_("Confirm the details of “%s”"), (const char *) sqlite3_column_text (stmt, 1));
+      if (freshness == SONAE_FRESHNESS_NEVER)
+        a->detail = g_strdup (_("Never verified."));
+      else
+        a->detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Last verified %d day ago.",
+                                                  "Last verified %d days ago.", days), days);
+      g_ptr_array_add (items, a);
+    }
 
   return g_steal_pointer (&items);
 }

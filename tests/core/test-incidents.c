@@ -424,6 +424,8 @@ test_filters_and_search (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_true (sonae_incidents_set_status (store, c, SONAE_STATUS_CLOSED, AUTHOR, NULL, &error));
+  /* Every incident is counted, drills and closed ones too. */
+  g_assert_cmpuint (sonae_incidents_count (store), ==, 3);
   g_assert_true (sonae_incidents_set_detail (store, b, SONAE_INCIDENT_DETAIL_LOCATION, "医事課 ２番端末", AUTHOR, &error));
   g_assert_true (sonae_incidents_set_type (store, b, SONAE_INCIDENT_LEAK, AUTHOR, NULL, &error));
   g_assert_no_error (error);

@@ -254,6 +254,19 @@ incident_matches (SonaeIncident *incident,
   return TRUE;
 }
 
+guint
+sonae_incidents_count (SonaeStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), 0);
+
+  stmt = sonae_store_prepare (self, "SELECT count(*) FROM incidents", NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return (guint) sqlite3_column_int64 (stmt, 0);
+}
+
 GPtrArray *
 sonae_incidents_list (SonaeStore                *self,
                       const SonaeIncidentFilter *filter,

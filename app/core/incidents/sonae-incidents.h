@@ -44,6 +44,8 @@ typedef struct {
 GPtrArray *sonae_incidents_list (SonaeStore                *self,
                                  const SonaeIncidentFilter *filter,
                                  GError                   **error);
+/* How many incidents there are (drills included), without reading them. */
+guint      sonae_incidents_count (SonaeStore                *self);
 
 /* The changes. @author is who made it (may not be empty); @at is when it
  * happened for back-entry from paper, or NULL for now. A back-entered time

@@ -216,8 +216,6 @@ reload (SonaeIncidentsPage *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) incidents = NULL;
   SonaeIncidentFilter filter = SONAE_INCIDENT_FILTER_ALL;
-  SonaeIncidentFilter all = SONAE_INCIDENT_FILTER_ALL;
-  g_autoptr(GPtrArray) everything = NULL;
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
   GtkWidget *child;
@@ -242,8 +240,7 @@ reload (SonaeIncidentsPage *self)
       sonae_show_error (GTK_WIDGET (self), _("Could not read the incidents"), error);
       return;
     }
-  everything = sonae_incidents_list (self->store, &all, NULL);
-  n_all = everything ? everything->len : 0;
+  n_all = sonae_incidents_count (self->store);
 
   self->reloading = TRUE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)

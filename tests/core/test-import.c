@@ -661,11 +661,10 @@ test_ten_thousand (void)
   replan = g_timer_elapsed (timer, NULL);
   g_assert_cmpuint (sonae_import_count (again, SONAE_IMPORT_SKIP), ==, 10000);
 
+  /* Figures for the log only: speed is for the benchmark (bench-import),
+   * never a test on a shared machine. */
   g_test_message ("10,000 contacts: read and plan %.2f s, write %.2f s, plan against 10,000 %.2f s",
                   parse_plan, apply, replan);
-  g_assert_cmpfloat (parse_plan, <, 10.0);
-  g_assert_cmpfloat (replan, <, 10.0);
-  g_assert_cmpfloat (apply, <, 30.0);
 
   g_clear_object (&store);
   sonae_test_remove_dir (dir);

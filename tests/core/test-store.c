@@ -410,8 +410,8 @@ test_store_migration_from_5 (void)
   sonae_test_remove_dir (dir);
 }
 
-/* 6 → 7: the contacts keep what they hold, and the index the attention
- * list reads exists. */
+/* 6 → 7 → 8: the contacts keep what they hold, and the indexes the
+ * attention list and the list of authorities read exist and are used. */
 static void
 test_store_migration_from_6 (void)
 {
@@ -439,6 +439,8 @@ test_store_migration_from_6 (void)
   g_assert_no_error (error);
   g_assert_cmpint (sonae_test_db_int (path, "PRAGMA user_version"), ==, SONAE_SCHEMA_VERSION);
   g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'contacts_freshness'"),
+                   ==, 1);
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'contacts_group'"),
                    ==, 1);
   contact = sonae_contacts_get (store, 1, &error);
   g_assert_no_error (error);

@@ -521,7 +521,20 @@ test_page (void)
   gtk_window_present (window);
   sonae_test_spin_for (50);
 
+  /* A first visit makes only the worksheet it shows; the others are made
+   * when chosen, each once. */
   stack = GTK_STACK (gtk_widget_get_template_child (page, SONAE_TYPE_BCP_PAGE, "stack"));
+  child = gtk_widget_get_first_child (GTK_WIDGET (stack));
+  g_assert_nonnull (child);
+  g_assert_null (gtk_widget_get_next_sibling (child));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, page_worksheets[0]);
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (page_worksheets); i++)
+      {
+        g_assert_true (sonae_bcp_page_show_worksheet (SONAE_BCP_PAGE (page), page_worksheets[i]));
+        sonae_test_spin_for (10);
+        g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, page_worksheets[i]);
+      }
   for (child = gtk_widget_get_first_child (GTK_WIDGET (stack)); child; child = gtk_widget_get_next_sibling (child))
     {
       g_assert_cmpuint (n, <, G_N_ELEMENTS (page_worksheets));

@@ -29,7 +29,7 @@ page_child (SonaeTestWindow *f,
 static SonaeContactEditor *
 page_editor (SonaeTestWindow *f)
 {
-  return SONAE_CONTACT_EDITOR (page_child (f, "editor"));
+  return SONAE_CONTACT_EDITOR (sonae_test_of_type (f->page, SONAE_TYPE_CONTACT_EDITOR));
 }
 
 static GtkEditable *
@@ -653,11 +653,9 @@ test_many_contacts (SonaeTestWindow *f,
                     gconstpointer    data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTimer) timer = g_timer_new ();
   guint n_bundled = sonae_contacts_count (f->store);
   guint total;
   ListedWait total_wait = { f, &total };
-  double open_time, search_time;
 
   g_assert_true (sonae_store_begin (f->store, &error));
   for (guint i = 0; i < 10000; i++)
@@ -674,12 +672,14 @@ test_many_contacts (SonaeTestWindow *f,
   g_assert_true (sonae_store_commit (f->store, &error));
   g_assert_no_error (error);
 
-  g_timer_start (timer);
   show_page (f);
-  open_time = g_timer_elapsed (timer, NULL);
-  /* The first contacts show at once; the rest of the roster follows when
-   * idle, in the roster's order. */
+  /* The first contacts show at once, without the editor (made when a
+   * contact is opened); the rest of the roster follows when idle, in the
+   * roster's order. How fast is for the benchmark (bench-window). */
   g_assert_cmpuint (n_listed (f), >, 0);
+  g_assert_cmpuint (n_listed (f), <, 10000);
+  g_assert_null (sonae_test_find_widget (f->page, sonae_test_is_type,
+                                         GSIZE_TO_POINTER (SONAE_TYPE_CONTACT_EDITOR)));
   total = 10000 + n_bundled;
   sonae_test_spin_until (all_listed, &total_wait, 20000, "the whole roster in the list");
   g_assert_cmpuint (n_listed (f), ==, 10000 + n_bundled);
@@ -690,20 +690,17 @@ test_many_contacts (SonaeTestWindow *f,
     g_assert_cmpint (sonae_contact_compare (first, last), <, 0);
   }
 
-  g_timer_start (timer);
   search (f, "たろう0424");
-  search_time = g_timer_elapsed (timer, NULL);
   g_assert_cmpuint (n_listed (f), ==, 10);
   search (f, "03-0042-4242");
   g_assert_cmpuint (n_listed (f), ==, 1);
   search (f, "");
   g_assert_cmpuint (n_listed (f), ==, 10000 + n_bundled);
 
-  g_test_message ("10,000 contacts: page opened in %.0f ms, a search took %.0f ms",
-                  open_time * 1000, search_time * 1000);
-  /* Generous bounds for a slow CI machine; the benchmark measures closely. */
-  g_assert_cmpfloat (open_time, <, 5.0);
-  g_assert_cmpfloat (search_time, <, 2.0);
+  /* Opening one makes the editor. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (page_child (f, "list_view")))), 3);
+  sonae_test_spin_for (20);
+  g_assert_nonnull (sonae_contact_editor_get_contact (page_editor (f)));
 }
 
 int

@@ -54,6 +54,19 @@ view_child (SonaeTestWindow *f,
   return sonae_test_template_child (incident_view (f), SONAE_TYPE_INCIDENT_VIEW, name);
 }
 
+/* The view of the tab @tab ("checklist" or "timeline"), shown as someone
+ * clicking the tab would: a tab reads the incident when it is shown. */
+static GtkWidget *
+tab_view (SonaeTestWindow *f,
+          const char      *tab)
+{
+  g_autofree char *name = g_strdup_printf ("%s_view", tab);
+
+  sonae_incident_view_show_tab (SONAE_INCIDENT_VIEW (incident_view (f)), tab);
+  sonae_test_spin_for (10);
+  return GTK_WIDGET (view_child (f, name));
+}
+
 static void
 clinic (SonaeStore *store)
 {
@@ -157,11 +170,20 @@ test_opens_current (SonaeTestWindow *f,
 {
   gint64 older = add_incident (f->store, "プリンタが動かない", FALSE);
   gint64 newer = add_incident (f->store, "電子カルテが開かない", FALSE);
+  g_autoptr(SonaeIncident) incident = NULL;
 
   g_assert_true (sonae_incidents_set_status (f->store, newer, SONAE_STATUS_CONTAINED, AUTHOR, NULL, NULL));
   open_window (f);
   g_assert_true (gtk_widget_activate_action (f->window, "win.section", "s", "incidents"));
+  /* The first frame shows the list; the incident in progress opens once
+   * it is painted. */
+  incident = stored (f, newer);
+  g_assert_nonnull (sonae_test_named (GTK_WIDGET (page_child (f, "list_box")), incident->number));
+  g_assert_null (sonae_test_find_widget (incidents_page (f), sonae_test_is_type,
+                                         GSIZE_TO_POINTER (SONAE_TYPE_INCIDENT_VIEW)));
   sonae_test_spin_for (50);
+  g_assert_nonnull (sonae_test_find_widget (incidents_page (f), sonae_test_is_type,
+                                            GSIZE_TO_POINTER (SONAE_TYPE_INCIDENT_VIEW)));
   g_assert_cmpint (sonae_incidents_page_get_incident (SONAE_INCIDENTS_PAGE (incidents_page (f))), ==, newer);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child (f, "title_label"))), ==, "電子カルテが開かない");
   g_assert_true (older != newer);
@@ -245,7 +267,7 @@ test_status (SonaeTestWindow *f,
   /* The timeline tab shows it. */
   {
     g_autofree char *name = g_strdup_printf ("entry-%u", entry->seq);
-    g_assert_nonnull (sonae_test_find_widget (GTK_WIDGET (view_child (f, "timeline_view")), sonae_test_is_named, name));
+    g_assert_nonnull (sonae_test_find_widget (tab_view (f, "timeline"), sonae_test_is_named, name));
   }
 
   /* A level changed with a reason records both. */
@@ -278,7 +300,7 @@ test_check_step (SonaeTestWindow *f,
   open_window (f);
   show_incident (f, id);
   sonae_incident_view_show_tab (SONAE_INCIDENT_VIEW (incident_view (f)), "checklist");
-  checklist = GTK_WIDGET (view_child (f, "checklist_view"));
+  checklist = tab_view (f, "checklist");
   row = sonae_test_named (checklist, "step-1-1");
   progress = sonae_test_named (sonae_test_named (checklist, "phase-detect"), "progress");
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (progress)), "0 / "));
@@ -317,7 +339,7 @@ test_fields (SonaeTestWindow *f,
   open_window (f);
   show_incident (f, id);
   sonae_incident_view_show_tab (SONAE_INCIDENT_VIEW (incident_view (f)), "checklist");
-  checklist = GTK_WIDGET (view_child (f, "checklist_view"));
+  checklist = tab_view (f, "checklist");
 
   /* Text typed is saved about a second after the last key. */
   text_view = GTK_TEXT_VIEW (sonae_test_named (checklist, "field-1-1/event-description"));
@@ -396,7 +418,7 @@ test_note (SonaeTestWindow *f,
 
   open_window (f);
   show_incident (f, id);
-  view = GTK_WIDGET (view_child (f, "timeline_view"));
+  view = tab_view (f, "timeline");
   entry = gtk_widget_get_template_child (view, SONAE_TYPE_TIMELINE_VIEW, "note_entry");
   gtk_editable_set_text (GTK_EDITABLE (entry), "LANケーブルを抜いた");
   g_signal_emit_by_name (entry, "activate");
@@ -441,7 +463,7 @@ test_correction (SonaeTestWindow *f,
 
   open_window (f);
   show_incident (f, id);
-  view = GTK_WIDGET (view_child (f, "timeline_view"));
+  view = tab_view (f, "timeline");
   g_assert_true (gtk_widget_activate_action (view, "timeline.correct", "x", note_id));
   dialog = GTK_WINDOW (sonae_test_find_dialog_of_type (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
@@ -516,7 +538,7 @@ test_back_entry (SonaeTestWindow *f,
   show_incident (f, id);
 
   /* A note from the paper log. */
-  view = GTK_WIDGET (view_child (f, "timeline_view"));
+  view = tab_view (f, "timeline");
   g_assert_true (gtk_widget_activate_action (view, "timeline.add-from-paper", NULL));
   dialog = GTK_WINDOW (sonae_test_find_dialog_of_type (SONAE_TYPE_BACK_ENTRY_DIALOG));
   g_assert_nonnull (dialog);
@@ -553,7 +575,7 @@ test_back_entry (SonaeTestWindow *f,
   g_clear_pointer (&entries, g_ptr_array_unref);
 
   /* A step done on paper earlier. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view_child (f, "checklist_view")),
+  g_assert_true (gtk_widget_activate_action (tab_view (f, "checklist"),
                                              "checklist.back-enter", "s", "1-4"));
   dialog = GTK_WINDOW (sonae_test_find_dialog_of_type (SONAE_TYPE_BACK_ENTRY_DIALOG));
   g_assert_nonnull (dialog);
@@ -568,7 +590,7 @@ test_back_entry (SonaeTestWindow *f,
   g_assert_true (state->back_entered);
   g_assert_cmpstr (state->done_at, ==, stored_time);
   g_assert_cmpstr (state->done_by, ==, AUTHOR);
-  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (sonae_test_named (GTK_WIDGET (view_child (f, "checklist_view")), "step-1-4"))),
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (sonae_test_named (tab_view (f, "checklist"), "step-1-4"))),
                             "paper"));
 }
 
@@ -724,16 +746,25 @@ test_report_tabs (SonaeTestWindow *f,
     }
   g_assert_cmpuint (i, ==, G_N_ELEMENTS (order));
 
-  report = sonae_test_of_type (incident_view (f), SONAE_TYPE_REPORT_FORM_VIEW);
-  reporting = sonae_test_of_type (incident_view (f), SONAE_TYPE_REPORTING_DUTIES_VIEW);
+  /* An incident opens on what to do now: the report and the reporting
+   * duties are made when their tabs are first shown. */
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "now");
+  g_assert_null (sonae_test_find_widget (incident_view (f), sonae_test_is_type, GSIZE_TO_POINTER (SONAE_TYPE_REPORT_FORM_VIEW)));
+  g_assert_null (sonae_test_find_widget (incident_view (f), sonae_test_is_type, GSIZE_TO_POINTER (SONAE_TYPE_REPORTING_DUTIES_VIEW)));
+
   sonae_incident_view_show_tab (SONAE_INCIDENT_VIEW (incident_view (f)), "report");
   sonae_test_spin_for (50);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "report");
+  report = sonae_test_of_type (incident_view (f), SONAE_TYPE_REPORT_FORM_VIEW);
+  g_assert_nonnull (report);
   g_assert_true (gtk_widget_get_mapped (report));
+  g_assert_null (sonae_test_find_widget (incident_view (f), sonae_test_is_type, GSIZE_TO_POINTER (SONAE_TYPE_REPORTING_DUTIES_VIEW)));
 
   sonae_incident_view_show_tab (SONAE_INCIDENT_VIEW (incident_view (f)), "reporting");
   sonae_test_spin_for (50);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "reporting");
+  reporting = sonae_test_of_type (incident_view (f), SONAE_TYPE_REPORTING_DUTIES_VIEW);
+  g_assert_nonnull (reporting);
   g_assert_true (gtk_widget_get_mapped (reporting));
   g_assert_false (gtk_widget_get_mapped (report));
   /* It shows this incident: the answer is there. */

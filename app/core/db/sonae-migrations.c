@@ -313,6 +313,11 @@ static const char *const migrations[] = {
    * contacts to check or verify (sonae_contacts_get_attention) by an index
    * on what the freshness rule reads. */
   "CREATE INDEX contacts_freshness ON contacts (deleted, needs_check, verified_on);",
+
+  /* 7 -> 8: the authorities (sonae_contacts_list_authorities, read by the
+   * manual and Home) are found without reading every contact: by their
+   * group here, the bundled ones by the unique index on their key. */
+  "CREATE INDEX contacts_group ON contacts (grp);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SONAE_SCHEMA_VERSION);

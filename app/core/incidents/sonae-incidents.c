@@ -267,6 +267,24 @@ sonae_incidents_count (SonaeStore *self)
   return (guint) sqlite3_column_int64 (stmt, 0);
 }
 
+GArray *
+sonae_incidents_list_years (SonaeStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GArray *years = g_array_new (FALSE, FALSE, sizeof (int));
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), years);
+
+  stmt = sonae_store_prepare (self, "SELECT DISTINCT year FROM incidents WHERE year > 0 ORDER BY year DESC", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int year = sqlite3_column_int (stmt, 0);
+
+      g_array_append_val (years, year);
+    }
+  return years;
+}
+
 GPtrArray *
 sonae_incidents_list (SonaeStore                *self,
                       const SonaeIncidentFilter *filter,

@@ -46,6 +46,10 @@ GPtrArray *sonae_incidents_list (SonaeStore                *self,
                                  GError                   **error);
 /* How many incidents there are (drills included), without reading them. */
 guint      sonae_incidents_count (SonaeStore                *self);
+/* The years that have incidents (the year of their number, which the
+ * filter's year matches), newest first: a GArray of int, empty on an
+ * error. */
+GArray    *sonae_incidents_list_years (SonaeStore         *self);
 
 /* The changes. @author is who made it (may not be empty); @at is when it
  * happened for back-entry from paper, or NULL for now. A back-entered time

@@ -100,7 +100,10 @@ find_worksheet (const char *name,
   return NULL;
 }
 
-/* The worksheet @name, built if need be. */
+/* The worksheet @name, made the first time it is needed: a worksheet
+ * reads its part of the plan when made, and the self-check alone has a
+ * row per question, so a first visit of the section makes only the one it
+ * shows. */
 static SonaeBcpWorksheet *
 get_sheet (SonaeBcpPage *self,
            const char   *name)
@@ -110,6 +113,15 @@ get_sheet (SonaeBcpPage *self,
   sonae_section_ensure_built (SONAE_SECTION (self));
   if (find_worksheet (name, &index) == NULL)
     return NULL;
+  if (self->sheets[index] == NULL)
+    {
+      GtkWidget *sheet = g_object_new (worksheets[index].get_type (),
+                                       "store", sonae_section_get_store (SONAE_SECTION (self)),
+                                       NULL);
+
+      gtk_stack_add_named (self->stack, sheet, worksheets[index].name);
+      self->sheets[index] = SONAE_BCP_WORKSHEET (sheet);
+    }
   return self->sheets[index];
 }
 
@@ -206,7 +218,7 @@ show (SonaeBcpPage    *self,
   g_autofree char *title = NULL;
 
   self->worksheet = w->name;
-  gtk_stack_set_visible_child_name (self->stack, w->name);
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (get_sheet (self, w->name)));
   if (w->step != NULL)
     /* Translators: a worksheet's step number, then its title: "3 Systems and Priorities" */
     title = g_strdup_printf (_("%s %s"), w->step, _(w->title));
@@ -384,15 +396,7 @@ static void
 sonae_bcp_page_build (SonaeSection *section)
 {
   SonaeBcpPage *self = SONAE_BCP_PAGE (section);
-  SonaeStore *store = sonae_section_get_store (section);
 
-  for (guint i = 0; i < N_WORKSHEETS; i++)
-    {
-      GtkWidget *sheet = g_object_new (worksheets[i].get_type (), "store", store, NULL);
-
-      gtk_stack_add_named (self->stack, sheet, worksheets[i].name);
-      self->sheets[i] = SONAE_BCP_WORKSHEET (sheet);
-    }
   update_statuses (self);
   show (self, &worksheets[0]);
 }

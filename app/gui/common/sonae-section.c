@@ -10,6 +10,10 @@ typedef struct
   gulong changed_id;
   gboolean built;
   gboolean building;
+  gboolean fill_pending;         /* built, the second step still to come */
+  GdkFrameClock *fill_clock;     /* waited on for the first frame */
+  gulong fill_paint_id;
+  guint fill_source;
 } SonaeSectionPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SonaeSection, sonae_section, GTK_TYPE_WIDGET)
@@ -40,6 +44,88 @@ sonae_section_is_built (SonaeSection *self)
   return priv->built;
 }
 
+static void
+cancel_fill (SonaeSection *self)
+{
+  SonaeSectionPrivate *priv = sonae_section_get_instance_private (self);
+
+  /* A clock whose window went away has dropped its handlers already. */
+  if (priv->fill_clock != NULL && priv->fill_paint_id != 0 &&
+      g_signal_handler_is_connected (priv->fill_clock, priv->fill_paint_id))
+    g_signal_handler_disconnect (priv->fill_clock, priv->fill_paint_id);
+  priv->fill_paint_id = 0;
+  g_clear_object (&priv->fill_clock);
+  g_clear_handle_id (&priv->fill_source, g_source_remove);
+}
+
+static void
+run_fill (SonaeSection *self)
+{
+  SonaeSectionPrivate *priv = sonae_section_get_instance_private (self);
+
+  cancel_fill (self);
+  if (!priv->fill_pending)
+    return;
+  priv->fill_pending = FALSE;
+  SONAE_SECTION_GET_CLASS (self)->fill (self);
+}
+
+static gboolean
+fill_idle_cb (gpointer data)
+{
+  SonaeSection *self = data;
+  SonaeSectionPrivate *priv = sonae_section_get_instance_private (self);
+
+  priv->fill_source = 0;
+  run_fill (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_painted_cb (GdkFrameClock *clock,
+                        SonaeSection  *self)
+{
+  SonaeSectionPrivate *priv = sonae_section_get_instance_private (self);
+
+  g_signal_handler_disconnect (clock, priv->fill_paint_id);
+  priv->fill_paint_id = 0;
+  g_clear_object (&priv->fill_clock);
+  if (priv->fill_source == 0)
+    priv->fill_source = g_idle_add (fill_idle_cb, self);
+}
+
+/* The second step waits for the window's next frame to be painted: the
+ * one that shows the section. Without a window (or before it is shown),
+ * it waits for the main loop to be idle. */
+static void
+schedule_fill (SonaeSection *self)
+{
+  SonaeSectionPrivate *priv = sonae_section_get_instance_private (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  priv->fill_pending = TRUE;
+  if (root != NULL && gtk_widget_get_realized (GTK_WIDGET (root)))
+    {
+      GtkWidget *window = GTK_WIDGET (root);
+
+      priv->fill_clock = g_object_ref (gtk_widget_get_frame_clock (window));
+      priv->fill_paint_id = g_signal_connect (priv->fill_clock, "after-paint",
+                                              G_CALLBACK (first_frame_painted_cb), self);
+      gtk_widget_queue_draw (window);
+    }
+  else
+    priv->fill_source = g_idle_add (fill_idle_cb, self);
+}
+
+void
+sonae_section_ensure_filled (SonaeSection *self)
+{
+  g_return_if_fail (SONAE_IS_SECTION (self));
+
+  sonae_section_ensure_built (self);
+  run_fill (self);
+}
+
 void
 sonae_section_ensure_built (SonaeSection *self)
 {
@@ -54,6 +140,8 @@ sonae_section_ensure_built (SonaeSection *self)
     SONAE_SECTION_GET_CLASS (self)->build (self);
   priv->building = FALSE;
   priv->built = TRUE;
+  if (SONAE_SECTION_GET_CLASS (self)->fill != NULL)
+    schedule_fill (self);
 }
 
 gboolean
@@ -110,6 +198,8 @@ sonae_section_dispose (GObject *object)
 {
   SonaeSectionPrivate *priv = sonae_section_get_instance_private (SONAE_SECTION (object));
 
+  cancel_fill (SONAE_SECTION (object));
+  priv->fill_pending = FALSE;
   if (priv->store != NULL)
     g_clear_signal_handler (&priv->changed_id, priv->store);
   g_clear_object (&priv->store);

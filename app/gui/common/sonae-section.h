@@ -4,8 +4,10 @@
  * A section holds the store and follows its "changed" signal; it builds its
  * content from the database the first time it is shown (or when something
  * asks for it with sonae_section_ensure_built), so that opening the window
- * reads only what the first section needs. Leaving a section (unmap) saves
- * what was typed in it. */
+ * reads only what the first section needs. What can wait (an incident to
+ * open beside the list, say) is done in a second step, "fill", once the
+ * first frame showing the section is painted: a first visit shows at once.
+ * Leaving a section (unmap) saves what was typed in it. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -23,6 +25,9 @@ struct _SonaeSectionClass
 
   /* Read the store and fill the section: called once. */
   void     (*build)         (SonaeSection *self);
+  /* Optional: what waits until the section's first frame is painted;
+   * called once, after build. */
+  void     (*fill)          (SonaeSection *self);
   /* The store changed (@detail: a SONAE_CHANGED_* detail); only called
    * once the section is built: building reads everything afresh. */
   void     (*store_changed) (SonaeSection *self,
@@ -39,6 +44,8 @@ gboolean    sonae_section_is_built     (SonaeSection *self);
 /* Build the content now if it is not built yet (before showing a part of
  * it, say). */
 void        sonae_section_ensure_built (SonaeSection *self);
+/* Build, and do the second step now if it has not been done yet. */
+void        sonae_section_ensure_filled (SonaeSection *self);
 gboolean    sonae_section_save_now     (SonaeSection *self);
 gboolean    sonae_section_focus_search (SonaeSection *self);
 

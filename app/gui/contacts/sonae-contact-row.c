@@ -69,9 +69,30 @@ sonae_contact_row_set_contact (SonaeContactRow *self,
   sonae_fill_role_pills (self->roles_box, contact);
   set_optional_label (self->phone_label, sonae_contact_get_first_phone (contact));
 
+  /* The warning's text is its accessible description; the tooltip asks
+   * for it when shown (setting a tooltip at every bind asks the display
+   * server where the pointer is, for every row). */
   attention = sonae_contact_attention_text (contact);
   gtk_widget_set_visible (GTK_WIDGET (self->warning_icon), attention != NULL);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->warning_icon), attention);
+  if (attention != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->warning_icon),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, attention, -1);
+}
+
+static gboolean
+warning_query_tooltip_cb (GtkWidget       *icon,
+                          int              x,
+                          int              y,
+                          gboolean         keyboard,
+                          GtkTooltip      *tooltip,
+                          SonaeContactRow *self)
+{
+  g_autofree char *attention = self->contact ? sonae_contact_attention_text (self->contact) : NULL;
+
+  if (attention == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, attention);
+  return TRUE;
 }
 
 SonaeContact *
@@ -117,6 +138,8 @@ static void
 sonae_contact_row_init (SonaeContactRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->warning_icon), TRUE);
+  g_signal_connect (self->warning_icon, "query-tooltip", G_CALLBACK (warning_query_tooltip_cb), self);
 }
 
 GtkWidget *

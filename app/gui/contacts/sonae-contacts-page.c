@@ -36,7 +36,9 @@ struct _SonaeContactsPage
   GtkStack *list_stack;
   GtkListView *list_view;
   GtkStack *detail_stack;
-  SonaeContactEditor *editor;
+
+  /* borrowed */
+  SonaeContactEditor *editor;    /* in detail_stack, once a contact is opened (get_editor) */
 
   /* owned */
   SonaeStore *store;  /* the section's, once built */
@@ -67,9 +69,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The first contacts shown at once, and how many come in each idle step
- * after them. */
-#define FIRST_PIECE 100
+/* The first contacts shown at once (more than a tall screen shows), then
+ * how many come in each idle step: small steps while the list still makes
+ * a row widget for each new contact (GTK 4.8 keeps up to about 200), then
+ * big ones, so that no step holds the window up for long. */
+#define FIRST_PIECE 25
+#define SMALL_PIECE 25
+#define ROW_WIDGETS 200
 #define NEXT_PIECE 1000
 
 /* --- filtering ---------------------------------------------------------- */
@@ -192,10 +198,43 @@ group_toggled_cb (SonaeContactsPage *self,
 
 /* --- selection and the detail pane --------------------------------------- */
 
+static void editor_saved_cb (SonaeContactsPage *self,
+                             SonaeContact      *contact);
+
+/* The editor, made the first time a contact is opened: a first visit of
+ * the section shows the list without making it. */
+static SonaeContactEditor *
+get_editor (SonaeContactsPage *self)
+{
+  if (self->editor == NULL)
+    {
+      self->editor = SONAE_CONTACT_EDITOR (sonae_contact_editor_new ());
+      if (self->store != NULL)
+        sonae_contact_editor_set_store (self->editor, self->store);
+      g_signal_connect_swapped (self->editor, "saved", G_CALLBACK (editor_saved_cb), self);
+      gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->editor), "editor");
+    }
+  return self->editor;
+}
+
+/* The contact in the editor, or NULL. */
+static SonaeContact *
+shown_contact (SonaeContactsPage *self)
+{
+  return self->editor != NULL ? sonae_contact_editor_get_contact (self->editor) : NULL;
+}
+
+/* Save what is typed in the editor; FALSE when it could not be saved. */
+static gboolean
+flush_editor (SonaeContactsPage *self)
+{
+  return self->editor == NULL || sonae_contact_editor_flush (self->editor);
+}
+
 static void
 update_detail (SonaeContactsPage *self)
 {
-  SonaeContact *contact = sonae_contact_editor_get_contact (self->editor);
+  SonaeContact *contact = shown_contact (self);
 
   gtk_stack_set_visible_child_name (self->detail_stack, contact ? "editor" : "none");
   if (contact == NULL)
@@ -241,14 +280,14 @@ static void
 selection_changed_cb (SonaeContactsPage *self)
 {
   SonaeContact *selected = gtk_single_selection_get_selected_item (self->selection);
-  SonaeContact *shown = sonae_contact_editor_get_contact (self->editor);
+  SonaeContact *shown = shown_contact (self);
 
   if (self->reloading || selected == NULL)
     return;
   if (shown != NULL && shown->id == selected->id)
     return;
 
-  sonae_contact_editor_set_contact (self->editor, selected);
+  sonae_contact_editor_set_contact (get_editor (self), selected);
   update_detail (self);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
@@ -299,7 +338,8 @@ static gboolean
 load_more (SonaeContactsPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) piece = sonae_contacts_list_range (self->store, self->loaded, NEXT_PIECE, &error);
+  guint size = self->loaded < ROW_WIDGETS ? SMALL_PIECE : NEXT_PIECE;
+  g_autoptr(GPtrArray) piece = sonae_contacts_list_range (self->store, self->loaded, size, &error);
 
   if (piece == NULL)
     {
@@ -311,7 +351,7 @@ load_more (SonaeContactsPage *self)
                        piece->pdata, piece->len);
   self->reloading = FALSE;
   self->loaded += piece->len;
-  if (piece->len == NEXT_PIECE)
+  if (piece->len == size)
     return TRUE;
   loaded_all (self);
   return FALSE;
@@ -353,7 +393,7 @@ reload (SonaeContactsPage *self)
   /* A contact shown in the editor is found again in the whole roster;
    * otherwise the first screenful shows at once and the rest follows when
    * idle, so that a roster of thousands opens without a wait. */
-  shown = sonae_contact_editor_get_contact (self->editor);
+  shown = shown_contact (self);
   if (shown != NULL && shown->id != 0)
     list = sonae_contacts_list (self->store, -1, &error);
   else
@@ -380,7 +420,7 @@ reload (SonaeContactsPage *self)
   else
     loaded_all (self);
 
-  shown = sonae_contact_editor_get_contact (self->editor);
+  shown = shown_contact (self);
   if (shown != NULL && shown->id != 0)
     {
       guint position = find_in_model (G_LIST_MODEL (self->contacts), shown->id);
@@ -396,7 +436,7 @@ reload (SonaeContactsPage *self)
           sonae_contact_editor_set_contact (self->editor, NULL);
         }
     }
-  shown = sonae_contact_editor_get_contact (self->editor);
+  shown = shown_contact (self);
   select_id (self, shown ? shown->id : 0);
   update_detail (self);
   update_list_stack (self);
@@ -421,7 +461,8 @@ sonae_contacts_page_store_changed (SonaeSection *section,
   if (g_strcmp0 (detail, SONAE_CHANGED_CONTACTS) != 0 && g_strcmp0 (detail, SONAE_CHANGED_ROLES) != 0)
     return;
   /* The editor's own saves are applied in editor_saved_cb(). */
-  if (g_strcmp0 (detail, SONAE_CHANGED_CONTACTS) == 0 && sonae_contact_editor_is_saving (self->editor))
+  if (g_strcmp0 (detail, SONAE_CHANGED_CONTACTS) == 0 && self->editor != NULL &&
+      sonae_contact_editor_is_saving (self->editor))
     return;
   if (self->reload_source == 0)
     self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT, reload_idle_cb, self, NULL);
@@ -477,11 +518,11 @@ sonae_contacts_page_new_contact (SonaeContactsPage *self)
   contact = sonae_contact_new ();
   contact->group = self->group >= 0 ? (SonaeGroup) self->group : SONAE_GROUP_STAFF;
 
-  sonae_contact_editor_set_contact (self->editor, contact);
+  sonae_contact_editor_set_contact (get_editor (self), contact);
   select_id (self, 0);
   update_detail (self);
   adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
-  sonae_contact_editor_focus_name (self->editor);
+  sonae_contact_editor_focus_name (get_editor (self));
 }
 
 typedef struct {
@@ -515,7 +556,7 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   SonaeContactsPage *self = SONAE_CONTACTS_PAGE (widget);
-  SonaeContact *shown = sonae_contact_editor_get_contact (self->editor);
+  SonaeContact *shown = shown_contact (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
@@ -525,9 +566,9 @@ delete_action (GtkWidget  *widget,
 
   if (shown == NULL)
     return;
-  if (!sonae_contact_editor_flush (self->editor))
+  if (!flush_editor (self))
     return;
-  shown = sonae_contact_editor_get_contact (self->editor);
+  shown = shown_contact (self);
   id = shown->id;
   name = g_strdup (sonae_contact_get_display_name (shown));
 
@@ -567,10 +608,10 @@ mark_verified_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   SonaeContactsPage *self = SONAE_CONTACTS_PAGE (widget);
-  SonaeContact *shown = sonae_contact_editor_get_contact (self->editor);
+  SonaeContact *shown = shown_contact (self);
   g_autoptr(GError) error = NULL;
 
-  if (shown == NULL || !sonae_contact_editor_flush (self->editor))
+  if (shown == NULL || !flush_editor (self))
     return;
   if (shown->id == 0)
     return;
@@ -601,7 +642,7 @@ back_action (GtkWidget  *widget,
 {
   SonaeContactsPage *self = SONAE_CONTACTS_PAGE (widget);
 
-  sonae_contact_editor_flush (self->editor);
+  flush_editor (self);
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 }
 
@@ -620,7 +661,7 @@ import_action (GtkWidget  *widget,
 {
   SonaeContactsPage *self = SONAE_CONTACTS_PAGE (widget);
 
-  sonae_contact_editor_flush (self->editor);
+  flush_editor (self);
   sonae_contacts_import_run (parent_window (self), self->store);
 }
 
@@ -663,7 +704,7 @@ sonae_contacts_page_show_contact (SonaeContactsPage *self,
     }
 
   contact = g_list_model_get_item (G_LIST_MODEL (self->contacts), position);
-  sonae_contact_editor_set_contact (self->editor, contact);
+  sonae_contact_editor_set_contact (get_editor (self), contact);
   select_id (self, contact_id);
   position = find_in_model (G_LIST_MODEL (self->filtered), contact_id);
   if (position != GTK_INVALID_LIST_POSITION)
@@ -678,7 +719,7 @@ sonae_contacts_page_show_to_verify (SonaeContactsPage *self)
   g_return_if_fail (SONAE_IS_CONTACTS_PAGE (self));
 
   sonae_section_ensure_built (SONAE_SECTION (self));
-  sonae_contact_editor_flush (self->editor);
+  flush_editor (self);
   /* Every group, every name: all that is due. */
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_toggle_button_set_active (self->all_toggle, TRUE);
@@ -703,7 +744,7 @@ sonae_contacts_page_show_role (SonaeContactsPage *self,
 
   sonae_section_ensure_built (SONAE_SECTION (self));
 
-  sonae_contact_editor_flush (self->editor);
+  flush_editor (self);
   dialog = sonae_roles_dialog_new (parent_window (self), self->store);
   if (role_key != NULL)
     sonae_roles_dialog_show_role (SONAE_ROLES_DIALOG (dialog), role_key);
@@ -730,7 +771,7 @@ sonae_contacts_page_save_now (SonaeContactsPage *self)
   if (!sonae_section_is_built (SONAE_SECTION (self)))
     return TRUE;
 
-  return sonae_contact_editor_flush (self->editor);
+  return flush_editor (self);
 }
 
 /* --- the list's rows ---------------------------------------------------------- */
@@ -782,7 +823,8 @@ sonae_contacts_page_build (SonaeSection *section)
   SonaeStore *store = sonae_section_get_store (section);
 
   self->store = store;
-  sonae_contact_editor_set_store (self->editor, store);
+  if (self->editor != NULL)
+    sonae_contact_editor_set_store (self->editor, store);
   reload (self);
 }
 
@@ -795,7 +837,7 @@ sonae_contacts_page_dispose (GObject *object)
   g_clear_handle_id (&self->load_source, g_source_remove);
   if (self->editor != NULL)
     {
-      sonae_contact_editor_flush (self->editor);
+      flush_editor (self);
       g_signal_handlers_disconnect_by_data (self->editor, self);
     }
   g_clear_handle_id (&self->reload_source, g_source_remove);
@@ -885,7 +927,6 @@ sonae_contacts_page_class_init (SonaeContactsPageClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (SONAE_TYPE_CONTACT_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sonae/Sonae/sonae-contacts-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SonaeContactsPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SonaeContactsPage, list_pane);
@@ -902,14 +943,12 @@ sonae_contacts_page_class_init (SonaeContactsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SonaeContactsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, SonaeContactsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, SonaeContactsPage, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, SonaeContactsPage, editor);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, group_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_all_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, editor_saved_cb);
 
   gtk_widget_class_install_action (widget_class, "contacts.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "contacts.delete", NULL, delete_action);

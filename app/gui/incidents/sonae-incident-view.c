@@ -64,8 +64,8 @@ struct _SonaeIncidentView
   /* borrowed */
   GtkToggleButton *status_buttons[SONAE_N_STATUSES];
   GtkWidget *now_widget;        /* SonaeIncidentNow, child of now_box */
-  GtkWidget *report_widget;     /* SonaeReportFormView, child of report_box */
-  GtkWidget *reporting_widget;  /* SonaeReportingDutiesView, child of reporting_box */
+  GtkWidget *report_widget;     /* SonaeReportFormView, child of report_box, once shown */
+  GtkWidget *reporting_widget;  /* SonaeReportingDutiesView, child of reporting_box, once shown */
 
   /* owned */
   SonaeStore *store;
@@ -76,7 +76,20 @@ struct _SonaeIncidentView
   guint reload_source;
   gboolean folded;
   gboolean updating;
+  guint stale_tabs;             /* of Tab: tabs still showing an older read */
 };
+
+/* The tabs that read their part of the incident when they are shown: an
+ * incident opens with what to do now, and the checklist, the timeline, the
+ * report and the reporting duties are read (and the last two made) only
+ * when someone looks at them. */
+typedef enum {
+  TAB_CHECKLIST = 1 << 0,
+  TAB_TIMELINE = 1 << 1,
+  TAB_REPORT = 1 << 2,
+  TAB_REPORTING = 1 << 3,
+  TAB_ALL = TAB_CHECKLIST | TAB_TIMELINE | TAB_REPORT | TAB_REPORTING
+} Tab;
 
 G_DEFINE_FINAL_TYPE (SonaeIncidentView, sonae_incident_view, GTK_TYPE_WIDGET)
 
@@ -243,9 +256,65 @@ show_incident (SonaeIncidentView *self)
   self->updating = FALSE;
 }
 
+/* The tab shown reads the incident if it has not since the last read. */
+static void
+update_shown_tab (SonaeIncidentView *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  Tab tab = g_strcmp0 (name, "checklist") == 0 ? TAB_CHECKLIST :
+            g_strcmp0 (name, "timeline") == 0 ? TAB_TIMELINE :
+            g_strcmp0 (name, "report") == 0 ? TAB_REPORT :
+            g_strcmp0 (name, "reporting") == 0 ? TAB_REPORTING : 0;
+
+  if (self->store == NULL || (self->stale_tabs & tab) == 0)
+    return;
+  self->stale_tabs &= ~tab;
+  switch (tab)
+    {
+    case TAB_CHECKLIST:
+      sonae_checklist_view_set_incident (self->checklist_view, self->incident, self->checklist);
+      break;
+    case TAB_TIMELINE:
+      sonae_timeline_view_set_incident (self->timeline_view, self->incident ? self->incident->id : 0,
+                                        self->checklist);
+      break;
+    case TAB_REPORT:
+      if (self->report_widget == NULL)
+        {
+          self->report_widget = sonae_report_form_view_new (self->store);
+          gtk_widget_set_vexpand (self->report_widget, TRUE);
+          gtk_box_append (self->report_box, self->report_widget);
+        }
+      sonae_report_form_view_set_incident (SONAE_REPORT_FORM_VIEW (self->report_widget),
+                                           self->incident ? self->incident->id : 0);
+      break;
+    case TAB_REPORTING:
+      if (self->reporting_widget == NULL)
+        {
+          self->reporting_widget = sonae_reporting_duties_view_new (self->store);
+          gtk_widget_set_vexpand (self->reporting_widget, TRUE);
+          gtk_box_append (self->reporting_box, self->reporting_widget);
+        }
+      sonae_reporting_duties_view_set_incident (SONAE_REPORTING_DUTIES_VIEW (self->reporting_widget),
+                                                self->incident ? self->incident->id : 0);
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+visible_tab_changed_cb (SonaeIncidentView *self)
+{
+  update_shown_tab (self);
+}
+
+/* Read the incident @incident_id again, or for the first time; a new one
+ * opens on the tab that fits it when @choose_tab. */
 static gboolean
 load (SonaeIncidentView *self,
-      gint64             incident_id)
+      gint64             incident_id,
+      gboolean           choose_tab)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SonaeIncident) incident = NULL;
@@ -278,18 +347,21 @@ load (SonaeIncidentView *self,
     gtk_widget_set_visible (GTK_WIDGET (self->detail_error), FALSE);
 
   show_incident (self);
-  sonae_checklist_view_set_incident (self->checklist_view, self->incident, self->checklist);
-  sonae_timeline_view_set_incident (self->timeline_view, self->incident->id, self->checklist);
-  if (self->report_widget != NULL)
-    sonae_report_form_view_set_incident (SONAE_REPORT_FORM_VIEW (self->report_widget), self->incident->id);
-  if (self->reporting_widget != NULL)
-    sonae_reporting_duties_view_set_incident (SONAE_REPORTING_DUTIES_VIEW (self->reporting_widget), self->incident->id);
+  self->stale_tabs = TAB_ALL;
+  if (choose_tab)
+    {
+      gboolean open = self->incident->status != SONAE_STATUS_CLOSED;
+
+      adw_view_stack_set_visible_child_name (self->view_stack, open ? "now" : "checklist");
+    }
+  update_shown_tab (self);
   return TRUE;
 }
 
 static void
 clear (SonaeIncidentView *self)
 {
+  self->stale_tabs = 0;
   sonae_checklist_view_set_incident (self->checklist_view, NULL, NULL);
   sonae_timeline_view_set_incident (self->timeline_view, 0, NULL);
   if (self->now_widget != NULL)
@@ -317,16 +389,10 @@ sonae_incident_view_set_incident (SonaeIncidentView *self,
     }
   if (self->incident == NULL || self->incident->id != incident_id)
     {
-      gboolean open;
-
       clear (self);
-      if (!load (self, incident_id))
-        return FALSE;
-      open = self->incident->status != SONAE_STATUS_CLOSED;
-      adw_view_stack_set_visible_child_name (self->view_stack, open ? "now" : "checklist");
-      return TRUE;
+      return load (self, incident_id, TRUE);
     }
-  return load (self, incident_id);
+  return load (self, incident_id, FALSE);
 }
 
 gint64
@@ -358,7 +424,7 @@ reload_idle_cb (gpointer data)
 
   self->reload_source = 0;
   if (self->incident != NULL)
-    load (self, self->incident->id);
+    load (self, self->incident->id, FALSE);
   return G_SOURCE_REMOVE;
 }
 
@@ -431,7 +497,7 @@ status_toggled_cb (GtkToggleButton   *button,
       else
         sonae_show_error (GTK_WIDGET (self), _("Could not change the status"), error);
     }
-  load (self, self->incident->id);
+  load (self, self->incident->id, FALSE);
 }
 
 /* The reason typed for a change, once: it goes with the next change. */
@@ -460,7 +526,7 @@ level_selected_cb (SonaeIncidentView *self)
   reason = take_reason (self);
   if (!sonae_incidents_set_level (self->store, self->incident->id, level, author, reason, &error))
     sonae_show_error (GTK_WIDGET (self), _("Could not change the level"), error);
-  load (self, self->incident->id);
+  load (self, self->incident->id, FALSE);
 }
 
 static void
@@ -479,7 +545,7 @@ type_selected_cb (SonaeIncidentView *self)
   if (!sonae_incidents_set_type (self->store, self->incident->id, (SonaeIncidentType) type,
                                  author, reason, &error))
     sonae_show_error (GTK_WIDGET (self), _("Could not change the incident type"), error);
-  load (self, self->incident->id);
+  load (self, self->incident->id, FALSE);
 }
 
 static void
@@ -498,7 +564,7 @@ event_selected_cb (SonaeIncidentView *self)
   if (!sonae_incidents_set_event (self->store, self->incident->id, (SonaeEventType) event,
                                   author, reason, &error))
     sonae_show_error (GTK_WIDGET (self), _("Could not change the event type"), error);
-  load (self, self->incident->id);
+  load (self, self->incident->id, FALSE);
 }
 
 static void
@@ -544,7 +610,7 @@ save_detail (SonaeIncidentView *self,
     }
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
   gtk_widget_set_visible (GTK_WIDGET (self->detail_error), FALSE);
-  load (self, self->incident->id);
+  load (self, self->incident->id, FALSE);
 }
 
 static void
@@ -786,11 +852,7 @@ sonae_incident_view_new (SonaeStore *store)
   g_object_set (self->timeline_view, "store", store, NULL);
   self->now_widget = sonae_incident_now_new (store);
   gtk_box_append (self->now_box, self->now_widget);
-  self->report_widget = sonae_report_form_view_new (store);
-  gtk_widget_set_vexpand (self->report_widget, TRUE);
-  gtk_box_append (self->report_box, self->report_widget);
-  self->reporting_widget = sonae_reporting_duties_view_new (store);
-  gtk_widget_set_vexpand (self->reporting_widget, TRUE);
-  gtk_box_append (self->reporting_box, self->reporting_widget);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
+                            G_CALLBACK (visible_tab_changed_cb), self);
   return GTK_WIDGET (self);
 }

@@ -4,7 +4,8 @@
  * forms to print) and the page of one incident (SonaeIncidentView). An
  * organisation has tens of incidents, not thousands: the list is a
  * GtkListBox read again from the store with the filter whenever the filter
- * or the incidents change. */
+ * or the incidents change. A first visit shows the list; the incident in
+ * progress opens beside it once that is painted (the section's "fill"). */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -37,7 +38,7 @@ struct _SonaeIncidentsPage
   GtkStack *detail_stack;
 
   /* borrowed */
-  SonaeIncidentView *view;       /* a child of detail_stack */
+  SonaeIncidentView *view;       /* a child of detail_stack, once needed (get_view) */
 
   /* owned */
   SonaeStore *store;  /* the section's, once built */
@@ -134,44 +135,15 @@ selected_year (SonaeIncidentsPage *self)
   return g_array_index (self->years, int, position - 1);
 }
 
-static int
-year_of (const SonaeIncident *incident)
-{
-  const char *text = incident->detected_at ? incident->detected_at : incident->number;
-
-  return text && strlen (text) >= 4 ? (int) g_ascii_strtoll (text, NULL, 10) : 0;
-}
-
-static gint
-compare_years (gconstpointer a,
-               gconstpointer b)
-{
-  return *(const int *) b - *(const int *) a;
-}
-
-/* The years to choose from: every year an incident was detected in. */
+/* The years to choose from: every year with an incident. */
 static void
 update_years (SonaeIncidentsPage *self)
 {
-  SonaeIncidentFilter all = SONAE_INCIDENT_FILTER_ALL;
-  g_autoptr(GPtrArray) incidents = sonae_incidents_list (self->store, &all, NULL);
-  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) years = sonae_incidents_list_years (self->store);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   int selected = selected_year (self);
   guint position = 0;
   gboolean same;
-
-  for (guint i = 0; incidents && i < incidents->len; i++)
-    {
-      int year = year_of (g_ptr_array_index (incidents, i));
-      gboolean seen = FALSE;
-
-      for (guint j = 0; j < years->len && !seen; j++)
-        seen = g_array_index (years, int, j) == year;
-      if (!seen && year > 0)
-        g_array_append_val (years, year);
-    }
-  g_array_sort (years, compare_years);
 
   same = years->len == self->years->len &&
          memcmp (years->data, self->years->data, years->len * sizeof (int)) == 0;
@@ -208,6 +180,34 @@ select_row_of (SonaeIncidentsPage *self,
     gtk_list_box_select_row (self->list_box, GTK_LIST_BOX_ROW (row));
   else
     gtk_list_box_unselect_all (self->list_box);
+}
+
+/* The page of one incident, made the first time one is opened. */
+static SonaeIncidentView *
+get_view (SonaeIncidentsPage *self)
+{
+  if (self->view == NULL && self->store != NULL)
+    {
+      self->view = SONAE_INCIDENT_VIEW (sonae_incident_view_new (self->store));
+      gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->view), "incident");
+      g_object_bind_property (self->leaflet, "folded", self->view, "folded", G_BINDING_SYNC_CREATE);
+    }
+  return self->view;
+}
+
+/* The incident shown, or 0. */
+static gint64
+shown_incident (SonaeIncidentsPage *self)
+{
+  return self->view != NULL ? sonae_incident_view_get_incident (self->view) : 0;
+}
+
+/* Write what is being typed in the incident shown. */
+static void
+flush_view (SonaeIncidentsPage *self)
+{
+  if (self->view != NULL)
+    sonae_incident_view_flush (self->view);
 }
 
 static void
@@ -247,7 +247,7 @@ reload (SonaeIncidentsPage *self)
     gtk_list_box_remove (self->list_box, child);
   for (guint i = 0; i < incidents->len; i++)
     gtk_list_box_append (self->list_box, new_row (g_ptr_array_index (incidents, i)));
-  select_row_of (self, sonae_incident_view_get_incident (self->view));
+  select_row_of (self, shown_incident (self));
   self->reloading = FALSE;
 
   if (n_all == 0)
@@ -314,7 +314,7 @@ stop_search_cb (SonaeIncidentsPage *self)
 static void
 show_view (SonaeIncidentsPage *self)
 {
-  gtk_stack_set_visible_child (self->detail_stack, GTK_WIDGET (self->view));
+  gtk_stack_set_visible_child (self->detail_stack, GTK_WIDGET (get_view (self)));
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_stack));
 }
 
@@ -326,7 +326,7 @@ row_activated_cb (SonaeIncidentsPage *self,
 
   if (self->reloading)
     return;
-  if (sonae_incident_view_set_incident (self->view, id))
+  if (sonae_incident_view_set_incident (get_view (self), id))
     show_view (self);
 }
 
@@ -351,7 +351,7 @@ sonae_incidents_page_show_incident (SonaeIncidentsPage *self,
 
   sonae_section_ensure_built (SONAE_SECTION (self));
 
-  if (!sonae_incident_view_set_incident (self->view, incident_id))
+  if (!sonae_incident_view_set_incident (get_view (self), incident_id))
     return FALSE;
   reload (self);
   /* Make sure its row can be seen: a search or a filter could hide it. */
@@ -374,9 +374,10 @@ sonae_incidents_page_get_incident (SonaeIncidentsPage *self)
 {
   g_return_val_if_fail (SONAE_IS_INCIDENTS_PAGE (self), 0);
 
-  sonae_section_ensure_built (SONAE_SECTION (self));
+  /* The incident in progress opens in the second step. */
+  sonae_section_ensure_filled (SONAE_SECTION (self));
 
-  return sonae_incident_view_get_incident (self->view);
+  return shown_incident (self);
 }
 
 void
@@ -399,7 +400,7 @@ sonae_incidents_page_save_now (SonaeIncidentsPage *self)
   if (!sonae_section_is_built (SONAE_SECTION (self)))
     return;
 
-  sonae_incident_view_flush (self->view);
+  flush_view (self);
 }
 
 static void
@@ -409,7 +410,7 @@ back_action (GtkWidget  *widget,
 {
   SonaeIncidentsPage *self = SONAE_INCIDENTS_PAGE (widget);
 
-  sonae_incident_view_flush (self->view);
+  flush_view (self);
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 }
 
@@ -424,7 +425,7 @@ print_year_action (GtkWidget  *widget,
 
   g_variant_get (parameter, "(&si)", &request.name, &request.year);
   request.subject = SONAE_DOCUMENT_FOR_YEAR;
-  sonae_incident_view_flush (self->view);
+  flush_view (self);
   sonae_print_request (widget, self->store, &request);
 }
 
@@ -450,7 +451,7 @@ open_newest_open_incident (SonaeIncidentsPage *self)
   if (open == NULL || open->len == 0)
     return;
   newest = g_ptr_array_index (open, 0);
-  if (sonae_incident_view_set_incident (self->view, newest->id))
+  if (sonae_incident_view_set_incident (get_view (self), newest->id))
     {
       self->reloading = TRUE;
       select_row_of (self, newest->id);
@@ -479,15 +480,20 @@ static void
 sonae_incidents_page_build (SonaeSection *section)
 {
   SonaeIncidentsPage *self = SONAE_INCIDENTS_PAGE (section);
-  SonaeStore *store = sonae_section_get_store (section);
 
-  self->store = store;
-
-  self->view = SONAE_INCIDENT_VIEW (sonae_incident_view_new (store));
-  gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->view), "incident");
-  g_object_bind_property (self->leaflet, "folded", self->view, "folded", G_BINDING_SYNC_CREATE);
+  self->store = sonae_section_get_store (section);
   reload (self);
-  open_newest_open_incident (self);
+}
+
+/* Once the list shows: the incident in progress, unless one was asked for
+ * meanwhile. */
+static void
+sonae_incidents_page_fill (SonaeSection *section)
+{
+  SonaeIncidentsPage *self = SONAE_INCIDENTS_PAGE (section);
+
+  if (shown_incident (self) == 0)
+    open_newest_open_incident (self);
 }
 
 static void
@@ -557,6 +563,7 @@ sonae_incidents_page_class_init (SonaeIncidentsPageClass *klass)
   object_class->get_property = sonae_incidents_page_get_property;
   object_class->set_property = sonae_incidents_page_set_property;
   section_class->build = sonae_incidents_page_build;
+  section_class->fill = sonae_incidents_page_fill;
   section_class->store_changed = sonae_incidents_page_store_changed;
   section_class->focus_search = sonae_incidents_page_focus_search_vfunc;
   section_class->save_now = sonae_incidents_page_save_now_vfunc;

@@ -276,20 +276,21 @@ authority_name (GPtrArray  *contacts,
   return key;
 }
 
-static gboolean
+/* @body_reports: sonae_ppc_list_open_body_reports(). */
+static void
 add_body_reports (GPtrArray            *out,
                   SonaeStore           *store,
+                  GHashTable           *body_reports,
                   const SonaeIncident  *incident,
-                  GPtrArray           **contacts,
-                  GError              **error)
+                  GPtrArray           **contacts)
 {
-  g_autoptr(GPtrArray) reports = NULL;
+  GPtrArray *reports;
 
   if (incident->status == SONAE_STATUS_CLOSED)
-    return TRUE;
-  reports = sonae_ppc_list_body_reports (store, incident->id, error);
+    return;
+  reports = g_hash_table_lookup (body_reports, &incident->id);
   if (reports == NULL)
-    return FALSE;
+    return;   /* closed since the incidents were read */
 
   for (guint i = 0; i < reports->len; i++)
     {
@@ -313,7 +314,6 @@ add_body_reports (GPtrArray            *out,
       r->detail = g_strdup (_("The manual says to report it at this incident's level. Record the date once it is done."));
       g_ptr_array_add (out, r);
     }
-  return TRUE;
 }
 
 /* ---- actions ------------------------------------------------------------- */
@@ -699,6 +699,7 @@ sonae_reminders_collect (SonaeStore  *store,
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_reminder_free);
   g_autoptr(GPtrArray) incidents = NULL;
   g_autoptr(GHashTable) stored = NULL;
+  g_autoptr(GHashTable) body_reports = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GPtrArray) authorities = NULL;
   g_autofree char *today = sonae_clock_today ();
@@ -713,6 +714,10 @@ sonae_reminders_collect (SonaeStore  *store,
   stored = sonae_ppc_list_stored (store, error);
   if (stored == NULL)
     return NULL;
+  /* The bodies to report to of every open incident at once. */
+  body_reports = sonae_ppc_list_open_body_reports (store, error);
+  if (body_reports == NULL)
+    return NULL;
 
   for (guint i = 0; i < incidents->len; i++)
     {
@@ -721,9 +726,9 @@ sonae_reminders_collect (SonaeStore  *store,
       guint first = out->len;
 
       g_hash_table_insert (by_id, &incident->id, incident);
-      if (!add_ppc (out, stored, incident, today, error) ||
-          !add_body_reports (out, store, incident, &authorities, error))
+      if (!add_ppc (out, stored, incident, today, error))
         return NULL;
+      add_body_reports (out, store, body_reports, incident, &authorities);
       for (guint j = first; j < out->len; j++)
         ((SonaeReminder *) g_ptr_array_index (out, j))->drill = incident->drill;
     }

@@ -2,6 +2,7 @@
  * boundaries, actions, bodies to report to, and the kit's upkeep. */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "sonae-bcp.h"
@@ -1082,6 +1083,45 @@ test_several_incidents (Fixture       *f,
   }
 }
 
+/* An action left open on a closed incident (as an older database may hold:
+ * closing is refused while one is open) is still reminded of. */
+static void
+test_closed_incident_action (Fixture       *f,
+                             gconstpointer  data)
+{
+  gint64 open = new_incident (f->store, FALSE, 1, SONAE_ANSWER_NO);
+  gint64 closed = new_incident (f->store, FALSE, 1, SONAE_ANSWER_NO);
+  g_autoptr(SonaeCapa) action = sonae_capa_new ();
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *key = NULL;
+
+  action->incident_id = closed;
+  action->kind = SONAE_CAPA_CORRECTIVE;
+  action->text = g_strdup ("端末のパスワードを変更する");
+  action->due_on = g_strdup ("2026-11-30");
+  g_assert_true (sonae_capa_save (f->store, action, AUTHOR, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (sonae_store_get_db (f->store),
+                                       "UPDATE incidents SET status = ?1 WHERE id = ?2",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, "closed", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, closed);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+
+  key = g_strdup_printf ("action:%" G_GINT64_FORMAT, action->id);
+  {
+    g_autoptr(GPtrArray) r = collect (f->store);
+
+    assert_reminder (r, key, SONAE_REMINDER_ACTION_OVERDUE, SONAE_URGENCY_OVERDUE, "2026-11-30", -1, NULL);
+    g_assert_cmpint (find (r, key)->incident_id, ==, closed);
+    g_assert_cmpuint (count_for (r, closed, SONAE_REMINDER_BODY_REPORT), ==, 0);
+    /* The open incident, at level 1 without personal data, owes nothing. */
+    g_assert_false (has_incident (r, open));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1106,6 +1146,7 @@ main (int   argc,
   ADD ("/reminders/risk-reviews", test_risk_reviews);
   ADD ("/reminders/contacts-grouped", test_contacts_grouped);
   ADD ("/reminders/several-incidents", test_several_incidents);
+  ADD ("/reminders/closed-incident-action", test_closed_incident_action);
 
   return g_test_run ();
 }

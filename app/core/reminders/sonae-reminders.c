@@ -173,6 +173,17 @@ quote_text (const char *text)
 
 /* ---- PPC ---------------------------------------------------------------- */
 
+/* Whether the PPC can still be due something for a closed incident whose
+ * stored assessment is @ppc (NULL when none is stored): only a "yes" to
+ * personal data can still ask for a report or an answer once an incident
+ * is closed (see add_ppc()), and nothing once the final report is sent. A
+ * new assessment answers "not known". */
+static gboolean
+closed_ppc_pending (const SonaePpcAssessment *ppc)
+{
+  return ppc != NULL && ppc->personal_data == SONAE_ANSWER_YES && ppc->final_sent_on == NULL;
+}
+
 /* @today_text is @today as YYYY-MM-DD. */
 static void
 add_ppc (GPtrArray           *out,
@@ -186,6 +197,10 @@ add_ppc (GPtrArray           *out,
   gboolean open = incident->status != SONAE_STATUS_CLOSED;
   SonaePpcAssessment *ppc = g_hash_table_lookup (stored, &incident->id);
 
+  /* Most of a long history is closed and asks nothing more: passed over
+   * before anything is worked out. */
+  if (!open && !closed_ppc_pending (ppc))
+    return;
   if (ppc == NULL)
     ppc = fresh = sonae_ppc_assessment_new_for_incident (incident);
   if (ppc->personal_data == SONAE_ANSWER_NO)
@@ -320,18 +335,13 @@ add_body_reports (GPtrArray            *out,
 
 /* ---- actions ------------------------------------------------------------- */
 
-static gboolean
-add_actions (GPtrArray    *out,
-             SonaeStore   *store,
-             GHashTable   *incidents,
-             const GDate  *today,
-             GError      **error)
+/* @actions: sonae_capa_list_open(); @incidents: by id. */
+static void
+add_actions (GPtrArray   *out,
+             GPtrArray   *actions,
+             GHashTable  *incidents,
+             const GDate *today)
 {
-  g_autoptr(GPtrArray) actions = sonae_capa_list_open (store, error);
-
-  if (actions == NULL)
-    return FALSE;
-
   for (guint i = 0; i < actions->len; i++)
     {
       SonaeCapa *action = g_ptr_array_index (actions, i);
@@ -364,7 +374,6 @@ add_actions (GPtrArray    *out,
         r->detail = g_strdup_printf (_("%s, nobody named to do it"), sonae_capa_kind_get_title (action->kind));
       g_ptr_array_add (out, r);
     }
-  return TRUE;
 }
 
 /* ---- upkeep ------------------------------------------------------------ */
@@ -667,6 +676,47 @@ add_risk_reviews (GPtrArray    *out,
   return TRUE;
 }
 
+/* ---- the incidents ----------------------------------------------------- */
+
+/* The incidents that can be due something, in any order: those not closed,
+ * and a closed one whose report to the PPC is still pending (@stored, as
+ * sonae_ppc_list_stored() gives it) or that has an action still open
+ * (@actions, sonae_capa_list_open(); closing is refused while one is, so
+ * hardly ever). A long history is mostly closed incidents: the open ones
+ * are read alone, and all of them only when such a closed one is there.
+ * Either way one query reads them all at once. */
+static GPtrArray *
+list_incidents (SonaeStore  *store,
+                GHashTable  *stored,
+                GPtrArray   *actions,
+                GError     **error)
+{
+  const SonaeIncidentFilter all = SONAE_INCIDENT_FILTER_ALL;
+  SonaeIncidentFilter open_only = SONAE_INCIDENT_FILTER_ALL;
+  g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(GHashTable) open_ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gboolean closed_due = FALSE;
+  GHashTableIter iter;
+  gpointer id, ppc;
+
+  open_only.open_only = TRUE;
+  open = sonae_incidents_list (store, &open_only, error);
+  if (open == NULL)
+    return NULL;
+  for (guint i = 0; i < open->len; i++)
+    g_hash_table_add (open_ids, &((SonaeIncident *) g_ptr_array_index (open, i))->id);
+
+  g_hash_table_iter_init (&iter, stored);
+  while (!closed_due && g_hash_table_iter_next (&iter, &id, &ppc))
+    closed_due = closed_ppc_pending (ppc) && !g_hash_table_contains (open_ids, id);
+  for (guint i = 0; !closed_due && i < actions->len; i++)
+    closed_due = !g_hash_table_contains (open_ids, &((SonaeCapa *) g_ptr_array_index (actions, i))->incident_id);
+
+  if (closed_due)
+    return sonae_incidents_list (store, &all, error);
+  return g_steal_pointer (&open);
+}
+
 /* ---- order ------------------------------------------------------------- */
 
 static int
@@ -707,12 +757,12 @@ sonae_reminders_collect (SonaeStore  *store,
                          GError     **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_reminder_free);
-  g_autoptr(GPtrArray) incidents = NULL;
   g_autoptr(GHashTable) stored = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(GPtrArray) incidents = NULL;
   g_autoptr(GHashTable) body_reports = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GPtrArray) authorities = NULL;
-  const SonaeIncidentFilter all = SONAE_INCIDENT_FILTER_ALL;
   char today_text[sizeof "YYYY-MM-DD"];
   GDate today;
 
@@ -725,13 +775,16 @@ sonae_reminders_collect (SonaeStore  *store,
   g_snprintf (today_text, sizeof today_text, "%04u-%02u-%02u", g_date_get_year (&today),
               (guint) g_date_get_month (&today), g_date_get_day (&today));
 
-  incidents = sonae_incidents_list (store, &all, error);
-  if (incidents == NULL)
-    return NULL;
+  /* Each table read at once, however many incidents there are. */
   stored = sonae_ppc_list_stored (store, error);
   if (stored == NULL)
     return NULL;
-  /* The bodies to report to of every open incident at once. */
+  actions = sonae_capa_list_open (store, error);
+  if (actions == NULL)
+    return NULL;
+  incidents = list_incidents (store, stored, actions, error);
+  if (incidents == NULL)
+    return NULL;
   body_reports = sonae_ppc_list_open_body_reports (store, error);
   if (body_reports == NULL)
     return NULL;
@@ -748,8 +801,7 @@ sonae_reminders_collect (SonaeStore  *store,
       for (guint j = first; j < out->len; j++)
         ((SonaeReminder *) g_ptr_array_index (out, j))->drill = incident->drill;
     }
-  if (!add_actions (out, store, by_id, &today, error))
-    return NULL;
+  add_actions (out, actions, by_id, &today);
   for (guint i = 0; i < out->len; i++)
     {
       SonaeReminder *r = g_ptr_array_index (out, i);

@@ -758,6 +758,105 @@ test_ppc_body_reports (void)
   g_unsetenv ("SONAE_NOW");
 }
 
+/* Each open incident's list from sonae_ppc_list_open_body_reports() is the
+ * one sonae_ppc_list_body_reports() gives for it alone. */
+static void
+assert_open_body_reports (SonaeStore   *store,
+                          const gint64 *open,
+                          guint         n_open)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) all = sonae_ppc_list_open_body_reports (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (all);
+  g_assert_cmpuint (g_hash_table_size (all), ==, n_open);
+  for (guint i = 0; i < n_open; i++)
+    {
+      g_autoptr(GPtrArray) one = sonae_ppc_list_body_reports (store, open[i], &error);
+      GPtrArray *listed = g_hash_table_lookup (all, &open[i]);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (listed);
+      g_assert_cmpuint (listed->len, ==, one->len);
+      for (guint j = 0; j < one->len; j++)
+        {
+          const SonaeBodyReport *a = g_ptr_array_index (one, j);
+          const SonaeBodyReport *b = g_ptr_array_index (listed, j);
+
+          g_test_message ("%" G_GINT64_FORMAT ": %s%s %s", open[i], a->authority_key,
+                          a->optional ? " (optional)" : "", a->done_on ? a->done_on : "-");
+          g_assert_cmpstr (b->authority_key, ==, a->authority_key);
+          g_assert_cmpint (b->optional, ==, a->optional);
+          g_assert_cmpstr (b->done_on, ==, a->done_on);
+          g_assert_cmpstr (b->done_by, ==, a->done_by);
+        }
+    }
+}
+
+static void
+test_ppc_open_body_reports (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeProfile) profile = NULL;
+  g_autoptr(GHashTable) none = NULL;
+  gint64 open[4];
+  gint64 closed;
+
+  set_now ("2026-11-22T10:00:00");
+  store = sonae_test_open_store (&dir);
+  profile = sonae_store_get_profile (store);
+  profile->kind = SONAE_ORG_CLINIC;
+  g_assert_true (sonae_store_set_profile (store, profile, &error));
+  g_assert_no_error (error);
+
+  /* No incident: an empty table, not an error. */
+  none = sonae_ppc_list_open_body_reports (store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (none);
+  g_assert_cmpuint (g_hash_table_size (none), ==, 0);
+
+  /* Incidents at every level, each with reports of its own. */
+  for (guint i = 0; i < G_N_ELEMENTS (open); i++)
+    open[i] = new_incident (store, "2026-11-21T08:30:00", 3 - (int) i);
+  closed = new_incident (store, "2026-11-20T08:30:00", 3);
+  g_assert_true (sonae_ppc_set_body_report (store, open[0], "police-cyber", "2026-11-21", AUTHOR, &error));
+  g_assert_true (sonae_ppc_set_body_report (store, open[0], "ipa-consult", "2026-11-22", "情報担当", &error));
+  g_assert_true (sonae_ppc_set_body_report (store, open[1], "mhlw", "2026-11-22", AUTHOR, &error));
+  g_assert_true (sonae_ppc_set_body_report (store, open[1], "jpcert", "2026-11-21", AUTHOR, &error));
+  g_assert_true (sonae_ppc_set_body_report (store, open[3], "police-cyber", "2026-11-22", AUTHOR, &error));
+  g_assert_true (sonae_ppc_set_body_report (store, closed, "police-cyber", "2026-11-21", AUTHOR, &error));
+  g_assert_no_error (error);
+  /* A report cleared is not done. */
+  g_assert_true (sonae_ppc_set_body_report (store, open[2], "ipa-consult", "2026-11-21", AUTHOR, &error));
+  g_assert_true (sonae_ppc_set_body_report (store, open[2], "ipa-consult", NULL, AUTHOR, &error));
+  g_assert_true (sonae_incidents_set_status (store, closed, SONAE_STATUS_CLOSED, AUTHOR, NULL, &error));
+  g_assert_no_error (error);
+  assert_open_body_reports (store, open, G_N_ELEMENTS (open));
+
+  /* A level lowered keeps the bodies told, as optional. */
+  g_assert_true (sonae_incidents_set_level (store, open[0], 1, AUTHOR, NULL, &error));
+  g_assert_no_error (error);
+  assert_open_body_reports (store, open, G_N_ELEMENTS (open));
+
+  /* Another kind of organisation reports to other bodies. */
+  profile->kind = SONAE_ORG_BUSINESS;
+  g_assert_true (sonae_store_set_profile (store, profile, &error));
+  g_assert_no_error (error);
+  assert_open_body_reports (store, open, G_N_ELEMENTS (open));
+
+  /* Closed, an incident is no longer among them. */
+  g_assert_true (sonae_incidents_set_status (store, open[3], SONAE_STATUS_CLOSED, AUTHOR, NULL, &error));
+  g_assert_no_error (error);
+  assert_open_body_reports (store, open, G_N_ELEMENTS (open) - 1);
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+  g_unsetenv ("SONAE_NOW");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -770,6 +869,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ppc/learned-from-created", test_ppc_learned_from_created);
   g_test_add_func ("/ppc/bad-input", test_ppc_bad_input);
   g_test_add_func ("/ppc/body-reports", test_ppc_body_reports);
+  g_test_add_func ("/ppc/open-body-reports", test_ppc_open_body_reports);
 
   return g_test_run ();
 }

@@ -2,6 +2,7 @@
  * boundaries, actions, bodies to report to, and the kit's upkeep. */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "sonae-bcp.h"
@@ -926,6 +927,201 @@ test_contacts_grouped (Fixture       *f,
   g_assert_cmpuint (n_single, ==, 0);
 }
 
+/* The reminders of @reminders that are about incident @id, of @kind. */
+static guint
+count_for (GPtrArray         *reminders,
+           gint64             id,
+           SonaeReminderKind  kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      SonaeReminder *r = g_ptr_array_index (reminders, i);
+
+      if (r->incident_id == id && r->kind == kind)
+        n++;
+    }
+  return n;
+}
+
+/* Incident @id's reminders to report to bodies are those its own list says
+ * are required and not done, in that list's order, and say its number. */
+static void
+assert_body_reminders (SonaeStore *store,
+                       GPtrArray  *reminders,
+                       gint64      id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeIncident) incident = sonae_incidents_get (store, id, &error);
+  g_autoptr(GPtrArray) bodies = sonae_ppc_list_body_reports (store, id, &error);
+  guint n = 0;
+  int last = -1;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < bodies->len; i++)
+    {
+      SonaeBodyReport *b = g_ptr_array_index (bodies, i);
+      g_autofree char *key = g_strdup_printf ("body:%" G_GINT64_FORMAT ":%s", id, b->authority_key);
+      SonaeReminder *r = find (reminders, key);
+
+      if (b->optional || b->done_on != NULL || incident->status == SONAE_STATUS_CLOSED)
+        {
+          g_assert_null (r);
+          continue;
+        }
+      g_assert_nonnull (r);
+      g_assert_cmpint (r->incident_id, ==, id);
+      g_assert_cmpint (r->drill, ==, incident->drill);
+      g_assert_nonnull (strstr (r->title, incident->number));
+      g_assert_cmpint (index_of (reminders, key), >, last);
+      last = index_of (reminders, key);
+      n++;
+    }
+  g_assert_cmpuint (count_for (reminders, id, SONAE_REMINDER_BODY_REPORT), ==, n);
+}
+
+static void
+close_incident (SonaeStore *store,
+                gint64      id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sonae_incidents_set_status (store, id, SONAE_STATUS_CLOSED, AUTHOR, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_several_incidents (Fixture       *f,
+                        gconstpointer  data)
+{
+  /* Open incidents at every level, a drill among them, each with its own
+   * reports done and its own answers about personal data. */
+  gint64 level3 = new_incident (f->store, FALSE, 3, SONAE_ANSWER_YES);
+  gint64 level2 = new_incident (f->store, FALSE, 2, SONAE_ANSWER_UNKNOWN);
+  gint64 level1 = new_incident (f->store, FALSE, 1, SONAE_ANSWER_NO);
+  gint64 level0 = new_incident (f->store, FALSE, 0, SONAE_ANSWER_NO);
+  gint64 drill = new_incident (f->store, TRUE, 3, SONAE_ANSWER_UNKNOWN);
+  /* Closed: one whose final report to the PPC is still due, one whose
+   * final report was sent, one that never involved personal data. */
+  gint64 pending = new_incident (f->store, FALSE, 3, SONAE_ANSWER_YES);
+  gint64 sent = new_incident (f->store, FALSE, 3, SONAE_ANSWER_YES);
+  gint64 quiet = new_incident (f->store, FALSE, 2, SONAE_ANSWER_UNKNOWN);
+  const gint64 all[] = { level3, level2, level1, level0, drill, pending, sent, quiet };
+  g_autoptr(GError) error = NULL;
+
+  set_leak (f->store, level3, "2026-11-30", FALSE);
+  set_leak (f->store, pending, "2026-11-20", TRUE);
+  set_leak (f->store, sent, "2026-11-20", FALSE);
+  {
+    g_autoptr(SonaePpcAssessment) ppc = sonae_ppc_get (f->store, sent, &error);
+
+    ppc->preliminary_sent_on = g_strdup ("2026-11-22");
+    ppc->final_sent_on = g_strdup ("2026-11-30");
+    g_assert_true (sonae_ppc_set (f->store, sent, ppc, AUTHOR, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (sonae_ppc_set_body_report (f->store, level3, "police-cyber", "2026-12-01", AUTHOR, &error));
+  g_assert_true (sonae_ppc_set_body_report (f->store, level2, "mhlw", "2026-12-01", AUTHOR, &error));
+  g_assert_true (sonae_ppc_set_body_report (f->store, drill, "jpcert", "2026-12-01", AUTHOR, &error));
+  g_assert_true (sonae_ppc_set_body_report (f->store, level0, "police-cyber", "2026-12-01", AUTHOR, &error));
+  g_assert_no_error (error);
+  close_incident (f->store, pending);
+  close_incident (f->store, sent);
+  close_incident (f->store, quiet);
+
+  {
+    g_autoptr(GPtrArray) r = collect (f->store);
+    g_autofree char *pre3 = g_strdup_printf ("ppc-preliminary:%" G_GINT64_FORMAT, level3);
+    g_autofree char *fin3 = g_strdup_printf ("ppc-final:%" G_GINT64_FORMAT, level3);
+    g_autofree char *und2 = g_strdup_printf ("ppc-undecided:%" G_GINT64_FORMAT, level2);
+    g_autofree char *und_drill = g_strdup_printf ("ppc-undecided:%" G_GINT64_FORMAT, drill);
+    g_autofree char *pre_pending = g_strdup_printf ("ppc-preliminary:%" G_GINT64_FORMAT, pending);
+    g_autofree char *fin_pending = g_strdup_printf ("ppc-final:%" G_GINT64_FORMAT, pending);
+
+    for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+      assert_body_reminders (f->store, r, all[i]);
+    g_assert_cmpuint (count_for (r, level3, SONAE_REMINDER_BODY_REPORT), >, 0);
+    g_assert_cmpuint (count_for (r, drill, SONAE_REMINDER_BODY_REPORT), >, 0);
+
+    /* Each incident has its own deadlines to the PPC, and only its own. */
+    assert_reminder (r, pre3, SONAE_REMINDER_PPC_PRELIMINARY, SONAE_URGENCY_SOON, "2026-12-04", 3, NULL);
+    assert_reminder (r, fin3, SONAE_REMINDER_PPC_FINAL, SONAE_URGENCY_UPCOMING, "2026-12-29", 28, NULL);
+    g_assert_nonnull (find (r, und2));
+    g_assert_nonnull (find (r, und_drill));
+    g_assert_true (find (r, und_drill)->drill);
+    g_assert_true (g_str_has_prefix (find (r, und_drill)->title, "Drill: "));
+    g_assert_cmpuint (count_for (r, level1, SONAE_REMINDER_PPC_UNDECIDED), ==, 0);
+    g_assert_cmpuint (count_for (r, level0, SONAE_REMINDER_PPC_UNDECIDED), ==, 0);
+
+    /* Closed, a leak still owes its reports to the PPC (60 days: unlawful),
+     * and nothing else; the others are done with. */
+    assert_reminder (r, pre_pending, SONAE_REMINDER_PPC_PRELIMINARY, SONAE_URGENCY_OVERDUE, "2026-11-24", -7, NULL);
+    assert_reminder (r, fin_pending, SONAE_REMINDER_PPC_FINAL, SONAE_URGENCY_UPCOMING, "2027-01-18", 48, NULL);
+    g_assert_false (has_incident (r, sent));
+    g_assert_false (has_incident (r, quiet));
+  }
+
+  /* Once every incident is closed, the leak still owes its reports. */
+  close_incident (f->store, level3);
+  close_incident (f->store, level2);
+  close_incident (f->store, level1);
+  close_incident (f->store, level0);
+  close_incident (f->store, drill);
+  {
+    g_autoptr(GPtrArray) r = collect (f->store);
+    g_autofree char *pre3 = g_strdup_printf ("ppc-preliminary:%" G_GINT64_FORMAT, level3);
+    g_autofree char *fin_pending = g_strdup_printf ("ppc-final:%" G_GINT64_FORMAT, pending);
+
+    g_assert_nonnull (find (r, pre3));
+    g_assert_nonnull (find (r, fin_pending));
+    for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+      g_assert_cmpuint (count_for (r, all[i], SONAE_REMINDER_BODY_REPORT), ==, 0);
+    g_assert_false (has_incident (r, level2));
+    g_assert_false (has_incident (r, drill));
+    g_assert_false (has_incident (r, sent));
+  }
+}
+
+/* An action left open on a closed incident (as an older database may hold:
+ * closing is refused while one is open) is still reminded of. */
+static void
+test_closed_incident_action (Fixture       *f,
+                             gconstpointer  data)
+{
+  gint64 open = new_incident (f->store, FALSE, 1, SONAE_ANSWER_NO);
+  gint64 closed = new_incident (f->store, FALSE, 1, SONAE_ANSWER_NO);
+  g_autoptr(SonaeCapa) action = sonae_capa_new ();
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *key = NULL;
+
+  action->incident_id = closed;
+  action->kind = SONAE_CAPA_CORRECTIVE;
+  action->text = g_strdup ("端末のパスワードを変更する");
+  action->due_on = g_strdup ("2026-11-30");
+  g_assert_true (sonae_capa_save (f->store, action, AUTHOR, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (sonae_store_get_db (f->store),
+                                       "UPDATE incidents SET status = ?1 WHERE id = ?2",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, "closed", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, closed);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+
+  key = g_strdup_printf ("action:%" G_GINT64_FORMAT, action->id);
+  {
+    g_autoptr(GPtrArray) r = collect (f->store);
+
+    assert_reminder (r, key, SONAE_REMINDER_ACTION_OVERDUE, SONAE_URGENCY_OVERDUE, "2026-11-30", -1, NULL);
+    g_assert_cmpint (find (r, key)->incident_id, ==, closed);
+    g_assert_cmpuint (count_for (r, closed, SONAE_REMINDER_BODY_REPORT), ==, 0);
+    /* The open incident, at level 1 without personal data, owes nothing. */
+    g_assert_false (has_incident (r, open));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -949,6 +1145,8 @@ main (int   argc,
   ADD ("/reminders/drill-and-review", test_drill_and_review);
   ADD ("/reminders/risk-reviews", test_risk_reviews);
   ADD ("/reminders/contacts-grouped", test_contacts_grouped);
+  ADD ("/reminders/several-incidents", test_several_incidents);
+  ADD ("/reminders/closed-incident-action", test_closed_incident_action);
 
   return g_test_run ();
 }

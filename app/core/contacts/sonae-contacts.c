@@ -720,11 +720,12 @@ sonae_contacts_get_attention (SonaeStore *self)
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
   sonae_clock_get_today (&today);
-  /* Which roles someone holds, in one query. */
+  /* Which roles someone holds, in one query that reads the few holders
+   * (a join would let sqlite walk the whole roster). */
   held = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   stmt = sonae_store_prepare (self,
-                              "SELECT DISTINCT r.role_key FROM role_holders r JOIN contacts c ON c.id = r.contact_id"
-                              " WHERE c.deleted = 0",
+                              "SELECT DISTINCT r.role_key FROM role_holders r"
+                              " WHERE EXISTS (SELECT 1 FROM contacts c WHERE c.id = r.contact_id AND c.deleted = 0)",
                               NULL);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     g_hash_table_add (held, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
@@ -746,13 +747,16 @@ sonae_contacts_get_attention (SonaeStore *self)
     }
 
   /* Counted by the database with the freshness rule's own day (see
-   * sonae_freshness_stale_since): a roster of thousands stays quick. */
+   * sonae_freshness_stale_since): a roster of thousands stays quick. Each
+   * count is a range of the index contacts_freshness (deleted, needs_check,
+   * verified_on), so sqlite counts entries without looking at the rest. */
   stale_since = sonae_freshness_stale_since (&today);
   stmt = sonae_store_prepare (self,
-                              "SELECT sum(needs_check = 1),"
-                              " sum(needs_check = 0 AND (verified_on IS NULL OR verified_on <= ?1)),"
-                              " sum(needs_check = 0 AND verified_on IS NULL)"
-                              " FROM contacts WHERE deleted = 0",
+                              "SELECT (SELECT count(*) FROM contacts WHERE deleted = 0 AND needs_check = 1),"
+                              " (SELECT count(*) FROM contacts WHERE deleted = 0 AND needs_check = 0"
+                              "  AND verified_on <= ?1),"
+                              " (SELECT count(*) FROM contacts WHERE deleted = 0 AND needs_check = 0"
+                              "  AND verified_on IS NULL)",
                               NULL);
   if (stmt != NULL)
     {
@@ -760,8 +764,8 @@ sonae_contacts_get_attention (SonaeStore *self)
       if (sqlite3_step (stmt) == SQLITE_ROW)
         {
           n_unchecked = (guint) sqlite3_column_int64 (stmt, 0);
-          n_due = (guint) sqlite3_column_int64 (stmt, 1);
           n_never = (guint) sqlite3_column_int64 (stmt, 2);
+          n_due = (guint) sqlite3_column_int64 (stmt, 1) + n_never;
         }
       g_clear_pointer (&stmt, sqlite3_finalize);
     }

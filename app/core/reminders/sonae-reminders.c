@@ -50,12 +50,13 @@ urgency_for_days (int days_left)
   return SONAE_URGENCY_UPCOMING;
 }
 
-/* A reminder with a date (@due_on valid) or without (@due_on NULL, then
- * @urgency is used as given). Takes @key. */
+/* A reminder with a date (@due_on valid: counted from @today) or without
+ * (@due_on NULL, then @urgency is used as given). Takes @key. */
 static SonaeReminder *
 reminder_new (SonaeReminderKind  kind,
               SonaeUrgency       urgency,
               const char        *due_on,
+              const GDate       *today,
               char              *key)
 {
   SonaeReminder *r = g_new0 (SonaeReminder, 1);
@@ -65,7 +66,7 @@ reminder_new (SonaeReminderKind  kind,
   if (due_on != NULL && sonae_date_is_valid (due_on))
     {
       r->due_on = g_strdup (due_on);
-      r->days_left = -sonae_clock_days_since (due_on);
+      r->days_left = -sonae_date_days_to (due_on, today);
       r->urgency = urgency_for_days (r->days_left);
     }
   else
@@ -172,33 +173,49 @@ quote_text (const char *text)
 
 /* ---- PPC ---------------------------------------------------------------- */
 
+/* Whether the PPC can still be due something for a closed incident whose
+ * stored assessment is @ppc (NULL when none is stored): only a "yes" to
+ * personal data can still ask for a report or an answer once an incident
+ * is closed (see add_ppc()), and nothing once the final report is sent. A
+ * new assessment answers "not known". */
 static gboolean
-add_ppc (GPtrArray            *out,
-         GHashTable           *stored,
-         const SonaeIncident  *incident,
-         const char           *today,
-         GError              **error)
+closed_ppc_pending (const SonaePpcAssessment *ppc)
+{
+  return ppc != NULL && ppc->personal_data == SONAE_ANSWER_YES && ppc->final_sent_on == NULL;
+}
+
+/* @today_text is @today as YYYY-MM-DD. */
+static void
+add_ppc (GPtrArray           *out,
+         GHashTable          *stored,
+         const SonaeIncident *incident,
+         const GDate         *today,
+         const char          *today_text)
 {
   g_autoptr(SonaePpcAssessment) fresh = NULL;
   g_autoptr(SonaePpcResult) result = NULL;
   gboolean open = incident->status != SONAE_STATUS_CLOSED;
   SonaePpcAssessment *ppc = g_hash_table_lookup (stored, &incident->id);
 
+  /* Most of a long history is closed and asks nothing more: passed over
+   * before anything is worked out. */
+  if (!open && !closed_ppc_pending (ppc))
+    return;
   if (ppc == NULL)
     ppc = fresh = sonae_ppc_assessment_new_for_incident (incident);
   if (ppc->personal_data == SONAE_ANSWER_NO)
-    return TRUE;
+    return;
   /* Triage's "no personal data" holds until someone answers otherwise. */
   if (ppc->personal_data == SONAE_ANSWER_UNKNOWN &&
       incident->answers.personal_data == SONAE_ANSWER_NO)
-    return TRUE;
+    return;
   /* Once the final report is sent, nothing more is due to the PPC. */
   if (ppc->final_sent_on != NULL)
-    return TRUE;
+    return;
 
-  result = sonae_ppc_assess (ppc, today);
+  result = sonae_ppc_assess (ppc, today_text);
   if (result == NULL)
-    return TRUE;
+    return;
 
   switch (result->verdict)
     {
@@ -206,7 +223,7 @@ add_ppc (GPtrArray            *out,
       if (ppc->preliminary_sent_on == NULL && result->preliminary_by != NULL)
         {
           SonaeReminder *r = reminder_new (SONAE_REMINDER_PPC_PRELIMINARY, SONAE_URGENCY_SOON,
-                                           result->preliminary_by,
+                                           result->preliminary_by, today,
                                            g_strdup_printf ("ppc-preliminary:%" G_GINT64_FORMAT, incident->id));
           r->incident_id = incident->id;
           r->title = dated_title (SUBJECT_PRELIMINARY, incident->number, NULL, r->due_on, r->days_left);
@@ -216,7 +233,7 @@ add_ppc (GPtrArray            *out,
       if (result->final_by != NULL)
         {
           SonaeReminder *r = reminder_new (SONAE_REMINDER_PPC_FINAL, SONAE_URGENCY_UPCOMING,
-                                           result->final_by,
+                                           result->final_by, today,
                                            g_strdup_printf ("ppc-final:%" G_GINT64_FORMAT, incident->id));
           r->incident_id = incident->id;
           r->title = dated_title (SUBJECT_FINAL, incident->number, NULL, r->due_on, r->days_left);
@@ -235,7 +252,7 @@ add_ppc (GPtrArray            *out,
         break;
       {
         SonaeReminder *r = reminder_new (SONAE_REMINDER_PPC_UNDECIDED, SONAE_URGENCY_SOON,
-                                         result->preliminary_by,
+                                         result->preliminary_by, today,
                                          g_strdup_printf ("ppc-undecided:%" G_GINT64_FORMAT, incident->id));
         r->incident_id = incident->id;
         if (r->due_on != NULL)
@@ -256,7 +273,6 @@ add_ppc (GPtrArray            *out,
     default:
       break;
     }
-  return TRUE;
 }
 
 /* ---- other bodies --------------------------------------------------------- */
@@ -276,20 +292,22 @@ authority_name (GPtrArray  *contacts,
   return key;
 }
 
-static gboolean
+/* @body_reports: sonae_ppc_list_open_body_reports(). */
+static void
 add_body_reports (GPtrArray            *out,
                   SonaeStore           *store,
+                  GHashTable           *body_reports,
                   const SonaeIncident  *incident,
-                  GPtrArray           **contacts,
-                  GError              **error)
+                  const GDate          *today,
+                  GPtrArray           **contacts)
 {
-  g_autoptr(GPtrArray) reports = NULL;
+  GPtrArray *reports;
 
   if (incident->status == SONAE_STATUS_CLOSED)
-    return TRUE;
-  reports = sonae_ppc_list_body_reports (store, incident->id, error);
+    return;
+  reports = g_hash_table_lookup (body_reports, &incident->id);
   if (reports == NULL)
-    return FALSE;
+    return;   /* closed since the incidents were read */
 
   for (guint i = 0; i < reports->len; i++)
     {
@@ -304,7 +322,7 @@ add_body_reports (GPtrArray            *out,
 
       /* Reporting to the police or the ministry during a live incident is
        * not upkeep: it comes with the things due this week. */
-      r = reminder_new (SONAE_REMINDER_BODY_REPORT, SONAE_URGENCY_SOON, NULL,
+      r = reminder_new (SONAE_REMINDER_BODY_REPORT, SONAE_URGENCY_SOON, NULL, today,
                         g_strdup_printf ("body:%" G_GINT64_FORMAT ":%s", incident->id, report->authority_key));
       r->incident_id = incident->id;
       /* Translators: an incident number, then a body such as the police */
@@ -313,22 +331,17 @@ add_body_reports (GPtrArray            *out,
       r->detail = g_strdup (_("The manual says to report it at this incident's level. Record the date once it is done."));
       g_ptr_array_add (out, r);
     }
-  return TRUE;
 }
 
 /* ---- actions ------------------------------------------------------------- */
 
-static gboolean
+/* @actions: sonae_capa_list_open(); @incidents: by id. */
+static void
 add_actions (GPtrArray   *out,
-             SonaeStore  *store,
+             GPtrArray   *actions,
              GHashTable  *incidents,
-             GError     **error)
+             const GDate *today)
 {
-  g_autoptr(GPtrArray) actions = sonae_capa_list_open (store, error);
-
-  if (actions == NULL)
-    return FALSE;
-
   for (guint i = 0; i < actions->len; i++)
     {
       SonaeCapa *action = g_ptr_array_index (actions, i);
@@ -341,12 +354,12 @@ add_actions (GPtrArray   *out,
         continue;
       if (!sonae_date_is_valid (action->due_on))
         continue;
-      days_left = -sonae_clock_days_since (action->due_on);
+      days_left = -sonae_date_days_to (action->due_on, today);
       if (days_left > SOON_DAYS)
         continue;
 
       r = reminder_new (days_left < 0 ? SONAE_REMINDER_ACTION_OVERDUE : SONAE_REMINDER_ACTION_DUE,
-                        SONAE_URGENCY_SOON, action->due_on,
+                        SONAE_URGENCY_SOON, action->due_on, today,
                         g_strdup_printf ("action:%" G_GINT64_FORMAT, action->id));
       r->incident_id = action->incident_id;
       r->drill = incident->drill;
@@ -361,23 +374,23 @@ add_actions (GPtrArray   *out,
         r->detail = g_strdup_printf (_("%s, nobody named to do it"), sonae_capa_kind_get_title (action->kind));
       g_ptr_array_add (out, r);
     }
-  return TRUE;
 }
 
 /* ---- upkeep ------------------------------------------------------------ */
 
 static void
-add_manual_review (GPtrArray  *out,
-                   SonaeStore *store)
+add_manual_review (GPtrArray   *out,
+                   SonaeStore  *store,
+                   const GDate *today)
 {
   g_autofree char *date = NULL;
   gboolean reviewed = sonae_manual_edits_get_review (store, &date, NULL) && sonae_date_is_valid (date);
   SonaeReminder *r;
 
-  if (reviewed && sonae_clock_days_since (date) <= SONAE_MANUAL_REVIEW_DAYS)
+  if (reviewed && sonae_date_days_to (date, today) <= SONAE_MANUAL_REVIEW_DAYS)
     return;
 
-  r = reminder_new (SONAE_REMINDER_MANUAL_REVIEW, SONAE_URGENCY_UPKEEP, NULL, g_strdup ("manual-review"));
+  r = reminder_new (SONAE_REMINDER_MANUAL_REVIEW, SONAE_URGENCY_UPKEEP, NULL, today, g_strdup ("manual-review"));
   if (reviewed)
     {
       r->title = g_strdup (_("The emergency manual is due for its yearly review."));
@@ -393,8 +406,9 @@ add_manual_review (GPtrArray  *out,
 }
 
 static void
-add_attention (GPtrArray  *out,
-               SonaeStore *store)
+add_attention (GPtrArray   *out,
+               SonaeStore  *store,
+               const GDate *today)
 {
   g_autoptr(GPtrArray) items = sonae_contacts_get_attention (store);
 
@@ -406,23 +420,23 @@ add_attention (GPtrArray  *out,
       switch (item->kind)
         {
         case SONAE_ATTENTION_ROLE_EMPTY:
-          r = reminder_new (SONAE_REMINDER_ROLE_EMPTY, SONAE_URGENCY_UPKEEP, NULL,
+          r = reminder_new (SONAE_REMINDER_ROLE_EMPTY, SONAE_URGENCY_UPKEEP, NULL, today,
                             g_strdup_printf ("role:%s", item->role_key));
           r->role_key = g_strdup (item->role_key);
           break;
         case SONAE_ATTENTION_CONTACT_STALE:
-          r = reminder_new (SONAE_REMINDER_CONTACT_STALE, SONAE_URGENCY_UPKEEP, NULL,
+          r = reminder_new (SONAE_REMINDER_CONTACT_STALE, SONAE_URGENCY_UPKEEP, NULL, today,
                             g_strdup_printf ("contact:%" G_GINT64_FORMAT, item->contact_id));
           r->contact_id = item->contact_id;
           break;
         case SONAE_ATTENTION_CONTACTS_STALE:
-          r = reminder_new (SONAE_REMINDER_CONTACTS_STALE, SONAE_URGENCY_UPKEEP, NULL,
+          r = reminder_new (SONAE_REMINDER_CONTACTS_STALE, SONAE_URGENCY_UPKEEP, NULL, today,
                             g_strdup ("contacts-stale"));
           r->contact_id = item->contact_id;
           break;
         case SONAE_ATTENTION_CONTACT_UNCHECKED:
         default:
-          r = reminder_new (SONAE_REMINDER_CONTACT_UNCHECKED, SONAE_URGENCY_UPKEEP, NULL,
+          r = reminder_new (SONAE_REMINDER_CONTACT_UNCHECKED, SONAE_URGENCY_UPKEEP, NULL, today,
                             g_strdup ("contacts-unchecked"));
           r->contact_id = item->contact_id;
           break;
@@ -457,9 +471,10 @@ measure_title (const char *text,
 }
 
 static gboolean
-add_bcp_measures (GPtrArray   *out,
-                  SonaeStore  *store,
-                  GError     **error)
+add_bcp_measures (GPtrArray    *out,
+                  SonaeStore   *store,
+                  const GDate  *today,
+                  GError      **error)
 {
   g_autoptr(GPtrArray) measures = sonae_bcp_list_measures (store, error);
 
@@ -474,14 +489,14 @@ add_bcp_measures (GPtrArray   *out,
 
       if (measure->status != SONAE_CAPA_OPEN || !sonae_date_is_valid (measure->due_on))
         continue;
-      days_left = -sonae_clock_days_since (measure->due_on);
+      days_left = -sonae_date_days_to (measure->due_on, today);
       if (days_left > SOON_DAYS)
         continue;
       if (measure->check_key != NULL)
-        r = reminder_new (SONAE_REMINDER_BCP_MEASURE, SONAE_URGENCY_SOON, measure->due_on,
+        r = reminder_new (SONAE_REMINDER_BCP_MEASURE, SONAE_URGENCY_SOON, measure->due_on, today,
                           g_strdup_printf ("bcp-check:%s", measure->check_key));
       else
-        r = reminder_new (SONAE_REMINDER_BCP_MEASURE, SONAE_URGENCY_SOON, measure->due_on,
+        r = reminder_new (SONAE_REMINDER_BCP_MEASURE, SONAE_URGENCY_SOON, measure->due_on, today,
                           g_strdup_printf ("bcp-measure:%" G_GINT64_FORMAT, measure->id));
       r->bcp_id = measure->id;
       r->check_key = g_strdup (measure->check_key);
@@ -498,9 +513,10 @@ add_bcp_measures (GPtrArray   *out,
 }
 
 static gboolean
-add_restore_tests (GPtrArray   *out,
-                   SonaeStore  *store,
-                   GError     **error)
+add_restore_tests (GPtrArray    *out,
+                   SonaeStore   *store,
+                   const GDate  *today,
+                   GError      **error)
 {
   g_autoptr(GPtrArray) systems = sonae_bcp_list_systems (store, error);
 
@@ -520,7 +536,7 @@ add_restore_tests (GPtrArray   *out,
       next = sonae_bcp_system_next_restore_test (system);
       if (next == NULL)
         {
-          r = reminder_new (SONAE_REMINDER_RESTORE_TEST, SONAE_URGENCY_UPKEEP, NULL,
+          r = reminder_new (SONAE_REMINDER_RESTORE_TEST, SONAE_URGENCY_UPKEEP, NULL, today,
                             g_strdup_printf ("restore:%" G_GINT64_FORMAT, system->id));
           /* Translators: %s is a system, e.g. 電子カルテ */
           r->title = g_strdup_printf (_("No restore of “%s” has been tried yet."), name);
@@ -529,9 +545,9 @@ add_restore_tests (GPtrArray   *out,
           g_ptr_array_add (out, r);
           continue;
         }
-      if (-sonae_clock_days_since (next) > SOON_DAYS)
+      if (-sonae_date_days_to (next, today) > SOON_DAYS)
         continue;
-      r = reminder_new (SONAE_REMINDER_RESTORE_TEST, SONAE_URGENCY_SOON, next,
+      r = reminder_new (SONAE_REMINDER_RESTORE_TEST, SONAE_URGENCY_SOON, next, today,
                         g_strdup_printf ("restore:%" G_GINT64_FORMAT, system->id));
       r->bcp_id = system->id;
       days = ABS (r->days_left);
@@ -572,16 +588,17 @@ date_add_days (const char *date,
 }
 
 static void
-add_drill (GPtrArray  *out,
-           SonaeStore *store)
+add_drill (GPtrArray   *out,
+           SonaeStore  *store,
+           const GDate *today)
 {
   g_autofree char *last = sonae_bcp_get_last_drill_date (store);
   g_autofree char *due = NULL;
   SonaeReminder *r;
 
-  if (sonae_date_is_valid (last) && sonae_clock_days_since (last) <= SONAE_BCP_DRILL_DAYS)
+  if (sonae_date_is_valid (last) && sonae_date_days_to (last, today) <= SONAE_BCP_DRILL_DAYS)
     return;
-  r = reminder_new (SONAE_REMINDER_DRILL, SONAE_URGENCY_UPKEEP, NULL, g_strdup ("bcp-drill"));
+  r = reminder_new (SONAE_REMINDER_DRILL, SONAE_URGENCY_UPKEEP, NULL, today, g_strdup ("bcp-drill"));
   r->title = g_strdup (_("Hold a business-continuity drill: one is due every year."));
   due = sonae_date_is_valid (last) ? date_add_days (last, SONAE_BCP_DRILL_DAYS) : NULL;
   if (due != NULL)
@@ -593,8 +610,9 @@ add_drill (GPtrArray  *out,
 }
 
 static void
-add_bcp_review (GPtrArray  *out,
-                SonaeStore *store)
+add_bcp_review (GPtrArray   *out,
+                SonaeStore  *store,
+                const GDate *today)
 {
   g_autofree char *date = NULL;
   gboolean reviewed;
@@ -603,9 +621,9 @@ add_bcp_review (GPtrArray  *out,
   if (!sonae_bcp_is_started (store))
     return;
   reviewed = sonae_bcp_get_last_review (store, &date, NULL) && sonae_date_is_valid (date);
-  if (reviewed && sonae_clock_days_since (date) <= SONAE_BCP_REVIEW_DAYS)
+  if (reviewed && sonae_date_days_to (date, today) <= SONAE_BCP_REVIEW_DAYS)
     return;
-  r = reminder_new (SONAE_REMINDER_BCP_REVIEW, SONAE_URGENCY_UPKEEP, NULL, g_strdup ("bcp-review"));
+  r = reminder_new (SONAE_REMINDER_BCP_REVIEW, SONAE_URGENCY_UPKEEP, NULL, today, g_strdup ("bcp-review"));
   if (reviewed)
     {
       r->title = g_strdup (_("The business-continuity plan is due for its yearly review."));
@@ -621,9 +639,10 @@ add_bcp_review (GPtrArray  *out,
 }
 
 static gboolean
-add_risk_reviews (GPtrArray   *out,
-                  SonaeStore  *store,
-                  GError     **error)
+add_risk_reviews (GPtrArray    *out,
+                  SonaeStore   *store,
+                  const GDate  *today,
+                  GError      **error)
 {
   g_autoptr(GPtrArray) risks = sonae_bcp_list_risks (store, error);
 
@@ -637,9 +656,9 @@ add_risk_reviews (GPtrArray   *out,
       int days;
 
       if (!sonae_date_is_valid (risk->next_review_on) ||
-          sonae_clock_days_since (risk->next_review_on) <= 0)
+          sonae_date_days_to (risk->next_review_on, today) <= 0)
         continue;
-      r = reminder_new (SONAE_REMINDER_RISK_REVIEW, SONAE_URGENCY_OVERDUE, risk->next_review_on,
+      r = reminder_new (SONAE_REMINDER_RISK_REVIEW, SONAE_URGENCY_OVERDUE, risk->next_review_on, today,
                         g_strdup_printf ("risk:%" G_GINT64_FORMAT, risk->id));
       r->bcp_id = risk->id;
       text = quote_text (risk->risk);
@@ -655,6 +674,47 @@ add_risk_reviews (GPtrArray   *out,
       g_ptr_array_add (out, r);
     }
   return TRUE;
+}
+
+/* ---- the incidents ----------------------------------------------------- */
+
+/* The incidents that can be due something, in any order: those not closed,
+ * and a closed one whose report to the PPC is still pending (@stored, as
+ * sonae_ppc_list_stored() gives it) or that has an action still open
+ * (@actions, sonae_capa_list_open(); closing is refused while one is, so
+ * hardly ever). A long history is mostly closed incidents: the open ones
+ * are read alone, and all of them only when such a closed one is there.
+ * Either way one query reads them all at once. */
+static GPtrArray *
+list_incidents (SonaeStore  *store,
+                GHashTable  *stored,
+                GPtrArray   *actions,
+                GError     **error)
+{
+  const SonaeIncidentFilter all = SONAE_INCIDENT_FILTER_ALL;
+  SonaeIncidentFilter open_only = SONAE_INCIDENT_FILTER_ALL;
+  g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(GHashTable) open_ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gboolean closed_due = FALSE;
+  GHashTableIter iter;
+  gpointer id, ppc;
+
+  open_only.open_only = TRUE;
+  open = sonae_incidents_list (store, &open_only, error);
+  if (open == NULL)
+    return NULL;
+  for (guint i = 0; i < open->len; i++)
+    g_hash_table_add (open_ids, &((SonaeIncident *) g_ptr_array_index (open, i))->id);
+
+  g_hash_table_iter_init (&iter, stored);
+  while (!closed_due && g_hash_table_iter_next (&iter, &id, &ppc))
+    closed_due = closed_ppc_pending (ppc) && !g_hash_table_contains (open_ids, id);
+  for (guint i = 0; !closed_due && i < actions->len; i++)
+    closed_due = !g_hash_table_contains (open_ids, &((SonaeCapa *) g_ptr_array_index (actions, i))->incident_id);
+
+  if (closed_due)
+    return sonae_incidents_list (store, &all, error);
+  return g_steal_pointer (&open);
 }
 
 /* ---- order ------------------------------------------------------------- */
@@ -697,21 +757,36 @@ sonae_reminders_collect (SonaeStore  *store,
                          GError     **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_reminder_free);
-  g_autoptr(GPtrArray) incidents = NULL;
   g_autoptr(GHashTable) stored = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(GPtrArray) incidents = NULL;
+  g_autoptr(GHashTable) body_reports = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GPtrArray) authorities = NULL;
-  g_autofree char *today = sonae_clock_today ();
-  const SonaeIncidentFilter all = SONAE_INCIDENT_FILTER_ALL;
+  char today_text[sizeof "YYYY-MM-DD"];
+  GDate today;
 
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  incidents = sonae_incidents_list (store, &all, error);
-  if (incidents == NULL)
-    return NULL;
+  /* One reading of the clock for every date, so that all of them count
+   * from the same day even at midnight. */
+  sonae_clock_get_today (&today);
+  g_snprintf (today_text, sizeof today_text, "%04u-%02u-%02u", g_date_get_year (&today),
+              (guint) g_date_get_month (&today), g_date_get_day (&today));
+
+  /* Each table read at once, however many incidents there are. */
   stored = sonae_ppc_list_stored (store, error);
   if (stored == NULL)
+    return NULL;
+  actions = sonae_capa_list_open (store, error);
+  if (actions == NULL)
+    return NULL;
+  incidents = list_incidents (store, stored, actions, error);
+  if (incidents == NULL)
+    return NULL;
+  body_reports = sonae_ppc_list_open_body_reports (store, error);
+  if (body_reports == NULL)
     return NULL;
 
   for (guint i = 0; i < incidents->len; i++)
@@ -721,14 +796,12 @@ sonae_reminders_collect (SonaeStore  *store,
       guint first = out->len;
 
       g_hash_table_insert (by_id, &incident->id, incident);
-      if (!add_ppc (out, stored, incident, today, error) ||
-          !add_body_reports (out, store, incident, &authorities, error))
-        return NULL;
+      add_ppc (out, stored, incident, &today, today_text);
+      add_body_reports (out, store, body_reports, incident, &today, &authorities);
       for (guint j = first; j < out->len; j++)
         ((SonaeReminder *) g_ptr_array_index (out, j))->drill = incident->drill;
     }
-  if (!add_actions (out, store, by_id, error))
-    return NULL;
+  add_actions (out, actions, by_id, &today);
   for (guint i = 0; i < out->len; i++)
     {
       SonaeReminder *r = g_ptr_array_index (out, i);
@@ -744,14 +817,14 @@ sonae_reminders_collect (SonaeStore  *store,
         }
     }
 
-  add_manual_review (out, store);
-  add_attention (out, store);
-  if (!add_bcp_measures (out, store, error) ||
-      !add_restore_tests (out, store, error) ||
-      !add_risk_reviews (out, store, error))
+  add_manual_review (out, store, &today);
+  add_attention (out, store, &today);
+  if (!add_bcp_measures (out, store, &today, error) ||
+      !add_restore_tests (out, store, &today, error) ||
+      !add_risk_reviews (out, store, &today, error))
     return NULL;
-  add_drill (out, store);
-  add_bcp_review (out, store);
+  add_drill (out, store, &today);
+  add_bcp_review (out, store, &today);
 
   g_ptr_array_sort (out, compare_reminders);
   return g_steal_pointer (&out);

@@ -753,59 +753,16 @@ sonae_body_report_free (SonaeBodyReport *report)
   g_free (report);
 }
 
-
-GPtrArray *
-sonae_ppc_list_body_reports (SonaeStore *self,
-                             gint64      incident_id,
-                             GError    **error)
+/* The body reports of one incident: each of @bodies (of const
+ * SonaeManualBody, the escalation's at its level) in their order, with the
+ * date it was done when @done (of SonaeBodyReport, in the order recorded)
+ * has it; then the rest of @done, as optional. Empties @done. */
+static GPtrArray *
+merge_body_reports (GPtrArray *bodies,
+                    GPtrArray *done)
 {
-  g_autoptr(SonaeIncident) incident = NULL;
-  g_autoptr(SonaeManual) manual = NULL;
-  g_autoptr(SonaeProfile) profile = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(GPtrArray) done = NULL;
-  g_autoptr(GPtrArray) bodies = NULL;
-  int rc;
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_body_report_free);
 
-  g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
-
-  incident = sonae_incidents_get (self, incident_id, error);
-  if (incident == NULL)
-    return NULL;
-  /* What the manual's escalation names at the incident's level. */
-  manual = sonae_manual_get_bundled (error);
-  if (manual == NULL)
-    return NULL;
-  profile = sonae_store_get_profile (self);
-  bodies = sonae_escalation_list_bodies (manual, incident->level, profile->kind);
-
-  /* What was done, in the order it was recorded. */
-  stmt = sonae_store_prepare (self,
-                              "SELECT authority_key, done_on, done_by FROM body_reports "
-                              "WHERE incident_id = ?1 AND done_on IS NOT NULL ORDER BY rowid", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, incident_id);
-  done = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_body_report_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SonaeBodyReport *report = g_new0 (SonaeBodyReport, 1);
-
-      report->authority_key = sonae_column_dup (stmt, 0);
-      report->done_on = sonae_column_dup (stmt, 1);
-      report->done_by = sonae_column_dup (stmt, 2);
-      if (report->authority_key == NULL)
-        report->authority_key = g_strdup ("");
-      g_ptr_array_add (done, report);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      sonae_store_set_sql_error (self, error, _("Could not read the reports"));
-      return NULL;
-    }
-
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_body_report_free);
   for (guint i = 0; i < bodies->len; i++)
     {
       const SonaeManualBody *body = g_ptr_array_index (bodies, i);
@@ -842,8 +799,135 @@ sonae_ppc_list_body_reports (SonaeStore *self,
       d->optional = TRUE;
       g_ptr_array_add (list, g_steal_pointer (&done->pdata[j]));
     }
-  g_ptr_array_set_free_func (done, NULL);
+  g_ptr_array_set_size (done, 0);
   return g_steal_pointer (&list);
+}
+
+/* A report done, from a row of "authority_key, done_on, done_by" starting
+ * at column @first. */
+static SonaeBodyReport *
+body_report_from_row (sqlite3_stmt *stmt,
+                      int           first)
+{
+  SonaeBodyReport *report = g_new0 (SonaeBodyReport, 1);
+
+  report->authority_key = sonae_column_dup (stmt, first);
+  report->done_on = sonae_column_dup (stmt, first + 1);
+  report->done_by = sonae_column_dup (stmt, first + 2);
+  if (report->authority_key == NULL)
+    report->authority_key = g_strdup ("");
+  return report;
+}
+
+GPtrArray *
+sonae_ppc_list_body_reports (SonaeStore *self,
+                             gint64      incident_id,
+                             GError    **error)
+{
+  g_autoptr(SonaeIncident) incident = NULL;
+  g_autoptr(SonaeManual) manual = NULL;
+  g_autoptr(SonaeProfile) profile = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) done = NULL;
+  g_autoptr(GPtrArray) bodies = NULL;
+  int rc;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
+
+  incident = sonae_incidents_get (self, incident_id, error);
+  if (incident == NULL)
+    return NULL;
+  /* What the manual's escalation names at the incident's level. */
+  manual = sonae_manual_get_bundled (error);
+  if (manual == NULL)
+    return NULL;
+  profile = sonae_store_get_profile (self);
+  bodies = sonae_escalation_list_bodies (manual, incident->level, profile->kind);
+
+  /* What was done, in the order it was recorded. */
+  stmt = sonae_store_prepare (self,
+                              "SELECT authority_key, done_on, done_by FROM body_reports "
+                              "WHERE incident_id = ?1 AND done_on IS NOT NULL ORDER BY rowid", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, incident_id);
+  done = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_body_report_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (done, body_report_from_row (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      sonae_store_set_sql_error (self, error, _("Could not read the reports"));
+      return NULL;
+    }
+  return merge_body_reports (bodies, done);
+}
+
+GHashTable *
+sonae_ppc_list_open_body_reports (SonaeStore  *self,
+                                  GError     **error)
+{
+  g_autoptr(SonaeManual) manual = NULL;
+  g_autoptr(SonaeProfile) profile = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) bodies = NULL;
+  g_autoptr(GHashTable) by_incident = NULL;
+  g_autoptr(GPtrArray) done = NULL;
+  gint64 id = 0;
+  int level = 0;
+  int rc;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* What the manual's escalation names at each level, for this kind of
+   * organisation: read once for all the incidents. */
+  manual = sonae_manual_get_bundled (error);
+  if (manual == NULL)
+    return NULL;
+  profile = sonae_store_get_profile (self);
+  bodies = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  for (int l = 0; l < SONAE_MANUAL_N_LEVELS; l++)
+    g_ptr_array_add (bodies, sonae_escalation_list_bodies (manual, l, profile->kind));
+
+  /* Every incident not closed with its level, each on as many rows as it
+   * has reports done, in the order they were recorded (none: one row
+   * without a report). */
+  stmt = sonae_store_prepare (self,
+                              "SELECT i.id, i.level, b.authority_key, b.done_on, b.done_by "
+                              "FROM incidents i LEFT JOIN body_reports b "
+                              "ON b.incident_id = i.id AND b.done_on IS NOT NULL "
+                              "WHERE i.status IS NOT ?1 ORDER BY i.id, b.rowid", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, sonae_incident_status_to_string (SONAE_STATUS_CLOSED), -1, SQLITE_STATIC);
+  by_incident = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                       (GDestroyNotify) g_ptr_array_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 row_id = sqlite3_column_int64 (stmt, 0);
+
+      if (done == NULL || row_id != id)
+        {
+          if (done != NULL)
+            g_hash_table_insert (by_incident, g_memdup2 (&id, sizeof id),
+                                 merge_body_reports (g_ptr_array_index (bodies, level), done));
+          g_clear_pointer (&done, g_ptr_array_unref);
+          done = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_body_report_free);
+          id = row_id;
+          level = CLAMP (sqlite3_column_int (stmt, 1), 0, SONAE_MANUAL_N_LEVELS - 1);
+        }
+      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+        g_ptr_array_add (done, body_report_from_row (stmt, 2));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sonae_store_set_sql_error (self, error, _("Could not read the reports"));
+      return NULL;
+    }
+  if (done != NULL)
+    g_hash_table_insert (by_incident, g_memdup2 (&id, sizeof id),
+                         merge_body_reports (g_ptr_array_index (bodies, level), done));
+  return g_steal_pointer (&by_incident);
 }
 
 /* The authority's name as the roster shows it, else its key. */

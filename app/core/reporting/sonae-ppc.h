@@ -131,6 +131,12 @@ void       sonae_body_report_free     (SonaeBodyReport *report);
 GPtrArray *sonae_ppc_list_body_reports (SonaeStore *self,
                                         gint64      incident_id,
                                         GError    **error);
+/* For many incidents at once (the reminders): the body reports of every
+ * incident not closed, by incident id (a gint64 *), each a GPtrArray as
+ * sonae_ppc_list_body_reports() gives it. One query reads the incidents'
+ * levels and the reports done; the manual and the profile are read once. */
+GHashTable *sonae_ppc_list_open_body_reports (SonaeStore  *self,
+                                              GError     **error);
 /* @done_on NULL clears it. Recorded in the timeline (REPORT). */
 gboolean   sonae_ppc_set_body_report   (SonaeStore *self,
                                         gint64      incident_id,

@@ -3,10 +3,32 @@
 #include "config.h"
 
 #include "sonae-gui-util.h"
+#include "sonae-section.h"
 #include "sonae-test-gui.h"
 #include "sonae-test-util.h"
 
 /* --- the fixture --------------------------------------------------------- */
+
+/* A section shown whose second step has not run yet (it waits for the
+ * frame that shows the section). */
+static gboolean
+sections_busy (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  gboolean busy = FALSE;
+
+  for (GList *l = toplevels; l != NULL && !busy; l = l->next)
+    {
+      g_autoptr(GPtrArray) sections = g_ptr_array_new ();
+
+      if (!gtk_widget_get_visible (l->data))
+        continue;
+      sonae_test_collect_widgets (l->data, sonae_test_is_type, GSIZE_TO_POINTER (SONAE_TYPE_SECTION), sections);
+      for (guint i = 0; i < sections->len && !busy; i++)
+        busy = !sonae_section_is_filled (g_ptr_array_index (sections, i));
+    }
+  return busy;
+}
 
 void
 sonae_test_window_set_up (SonaeTestWindow *f,
@@ -14,6 +36,7 @@ sonae_test_window_set_up (SonaeTestWindow *f,
 {
   GtkWidget *overlay = adw_toast_overlay_new ();
 
+  sonae_test_set_busy (sections_busy);
   f->store = sonae_test_open_store (&f->dir);
   f->activated = g_ptr_array_new_with_free_func (g_free);
   f->window = g_object_ref (gtk_window_new ());

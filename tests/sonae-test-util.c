@@ -117,6 +117,14 @@ sonae_test_spin_until (SonaeTestCondition  cond,
     g_error ("timed out waiting for %s", what);
 }
 
+static SonaeTestBusy test_busy;
+
+void
+sonae_test_set_busy (SonaeTestBusy busy)
+{
+  test_busy = busy;
+}
+
 void
 sonae_test_spin_for (guint ms)
 {
@@ -125,6 +133,16 @@ sonae_test_spin_for (guint ms)
   g_timeout_add (ms, timeout_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
+  if (test_busy != NULL && test_busy ())
+    {
+      gboolean timed_out = FALSE;
+      guint id = g_timeout_add (10000, timeout_cb, &timed_out);
+
+      while (test_busy () && !timed_out)
+        g_main_context_iteration (NULL, TRUE);
+      if (!timed_out)
+        g_source_remove (id);
+    }
 }
 
 gint64

@@ -59,5 +59,10 @@ void         sonae_test_spin_until   (SonaeTestCondition  cond,
                                       const char         *what);
 /* Spin the default main loop for @ms milliseconds. */
 void         sonae_test_spin_for     (guint ms);
+/* Something still to finish before spinning may stop (the widget tests
+ * set one: a section whose second step waits for a painted frame); the
+ * spin goes on while it returns TRUE, for at most ten seconds more. */
+typedef gboolean (*SonaeTestBusy) (void);
+void         sonae_test_set_busy     (SonaeTestBusy busy);
 
 G_END_DECLS

@@ -689,6 +689,8 @@ test_review (SonaeTestWindow *f,
   sonae_test_spin_until (row_is, &wait, 5000, "the review row on Home");
   g_signal_emit_by_name (sonae_test_named (home, "manual-review-row"), "activate");
   g_assert_cmpstr (sonae_window_get_section (window), ==, "manual");
+  /* The contents show at once, the section once they are painted. */
+  sonae_test_spin_for (20);
   g_assert_nonnull (sonae_test_find_widget (page, sonae_test_is_named, "review-banner"));
   g_assert_cmpstr (adw_window_title_get_subtitle (page_title (page)), ==, "Not reviewed yet");
 

@@ -63,11 +63,12 @@ fill_details (SonaeStore  *self,
               int          group,
               int          limit,
               int          offset,
+              const char  *text,
               gint64       only_id,
               GError     **error)
 {
-  /* Only the details of the contacts read: @where, with ?1 the group and
-   * ?2, ?3 the limit and offset, or the one contact ?4. */
+  /* Only the details of the contacts read: @where, with ?1 the group,
+   * ?2, ?3 the limit and offset and ?5 the text, or the one contact ?4. */
   static const char *queries[][2] = {
     { "SELECT contact_id, label, value FROM contact_phones", " ORDER BY contact_id, position" },
     { "SELECT contact_id, label, value FROM contact_emails", " ORDER BY contact_id, position" },
@@ -88,6 +89,7 @@ fill_details (SonaeStore  *self,
       sqlite3_bind_int (stmt, 2, limit);
       sqlite3_bind_int (stmt, 3, offset);
       sqlite3_bind_int64 (stmt, 4, only_id);
+      sqlite3_bind_text (stmt, 5, text, -1, SQLITE_STATIC);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -114,13 +116,15 @@ fill_details (SonaeStore  *self,
 
 /* The contacts that @where (a constant SQL condition on contacts, which
  * leaves out the deleted ones and may use ?1 for @group, ?2 and ?3 for
- * @limit and @offset) selects, in the roster's order, with their details. */
+ * @limit and @offset, ?5 for @text) selects, in the roster's order, with
+ * their details. */
 static GPtrArray *
 list_where (SonaeStore  *self,
             const char  *where,
             int          group,
             int          limit,
             int          offset,
+            const char  *text,
             GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -136,6 +140,7 @@ list_where (SonaeStore  *self,
   sqlite3_bind_int (stmt, 1, group);
   sqlite3_bind_int (stmt, 2, limit);
   sqlite3_bind_int (stmt, 3, offset);
+  sqlite3_bind_text (stmt, 5, text, -1, SQLITE_STATIC);
 
   list = g_ptr_array_new_with_free_func (g_object_unref);
   by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -150,7 +155,7 @@ list_where (SonaeStore  *self,
       sonae_store_set_sql_error (self, error, _("Could not read the contacts"));
       return NULL;
     }
-  if (!fill_details (self, by_id, where, group, limit, offset, 0, error))
+  if (!fill_details (self, by_id, where, group, limit, offset, text, 0, error))
     return NULL;
   return g_steal_pointer (&list);
 }
@@ -162,7 +167,7 @@ sonae_contacts_list (SonaeStore  *self,
 {
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
-  return list_where (self, "deleted = 0 AND (?1 < 0 OR grp = ?1)", group, 0, 0, error);
+  return list_where (self, "deleted = 0 AND (?1 < 0 OR grp = ?1)", group, 0, 0, NULL, error);
 }
 
 G_STATIC_ASSERT (SONAE_GROUP_AUTHORITY == 2);
@@ -179,7 +184,7 @@ sonae_contacts_list_range (SonaeStore  *self,
   return list_where (self,
                      "id IN (SELECT id FROM contacts WHERE deleted = 0 ORDER BY sort_key, name, id"
                      " LIMIT ?2 OFFSET ?3)",
-                     -1, (int) limit, (int) offset, error);
+                     -1, (int) limit, (int) offset, NULL, error);
 }
 
 GPtrArray *
@@ -190,7 +195,7 @@ sonae_contacts_list_authorities (SonaeStore  *self,
 
   /* "+deleted": found by the indexes on the group and the key, not by
    * reading every contact that is not deleted. */
-  return list_where (self, "+deleted = 0 AND (grp = 2 OR builtin_key > '')", -1, 0, 0, error);
+  return list_where (self, "+deleted = 0 AND (grp = 2 OR builtin_key > '')", -1, 0, 0, NULL, error);
 }
 
 GPtrArray *
@@ -202,7 +207,7 @@ sonae_contacts_list_bundled (SonaeStore  *self,
   /* A range over the unique index on builtin_key: the bundled contacts are
    * a few dozen among thousands (the unary + keeps SQLite off the index on
    * deleted, which matches nearly every row). */
-  return list_where (self, "+deleted = 0 AND builtin_key > ''", -1, 0, 0, error);
+  return list_where (self, "+deleted = 0 AND builtin_key > ''", -1, 0, 0, NULL, error);
 }
 
 SonaeContact *
@@ -236,7 +241,7 @@ sonae_contacts_get (SonaeStore  *self,
   c = contact_from_row (stmt);
   by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_hash_table_insert (by_id, &c->id, c);
-  if (!fill_details (self, by_id, NULL, -1, 0, 0, id, error))
+  if (!fill_details (self, by_id, NULL, -1, 0, 0, NULL, id, error))
     return NULL;
   return g_steal_pointer (&c);
 }
@@ -516,35 +521,37 @@ sonae_contacts_get_role_holders (SonaeStore  *self,
                                  GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) id_list = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) contacts = NULL;
   g_autoptr(GPtrArray) holders = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
   g_return_val_if_fail (role_key != NULL, NULL);
 
-  stmt = sonae_store_prepare (self,
-                              "SELECT r.contact_id FROM role_holders r JOIN contacts c ON c.id = r.contact_id "
-                              "WHERE r.role_key = ?1 AND c.deleted = 0 ORDER BY r.position", error);
+  /* The holders with their details in one read, then in their order. */
+  contacts = list_where (self, "+deleted = 0 AND id IN (SELECT contact_id FROM role_holders WHERE role_key = ?5)",
+                         -1, 0, 0, role_key, error);
+  if (contacts == NULL)
+    return NULL;
+  stmt = sonae_store_prepare (self, "SELECT contact_id FROM role_holders WHERE role_key = ?1 ORDER BY position", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, role_key, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (id_list, id);
+
+      for (guint i = 0; i < contacts->len; i++)
+        if (((SonaeContact *) g_ptr_array_index (contacts, i))->id == id)
+          {
+            g_ptr_array_add (holders, g_object_ref (g_ptr_array_index (contacts, i)));
+            break;
+          }
     }
   if (rc != SQLITE_DONE)
     {
       sonae_store_set_sql_error (self, error, _("Could not read the roles"));
       return NULL;
-    }
-  for (guint i = 0; i < id_list->len; i++)
-    {
-      SonaeContact *c = sonae_contacts_get (self, g_array_index (id_list, gint64, i), error);
-      if (c == NULL)
-        return NULL;
-      g_ptr_array_add (holders, c);
     }
   return g_steal_pointer (&holders);
 }

@@ -117,6 +117,15 @@ schedule_fill (SonaeSection *self)
     priv->fill_source = g_idle_add (fill_idle_cb, self);
 }
 
+gboolean
+sonae_section_is_filled (SonaeSection *self)
+{
+  SonaeSectionPrivate *priv = sonae_section_get_instance_private (self);
+
+  g_return_val_if_fail (SONAE_IS_SECTION (self), TRUE);
+  return !priv->fill_pending;
+}
+
 void
 sonae_section_ensure_filled (SonaeSection *self)
 {

@@ -46,6 +46,8 @@ gboolean    sonae_section_is_built     (SonaeSection *self);
 void        sonae_section_ensure_built (SonaeSection *self);
 /* Build, and do the second step now if it has not been done yet. */
 void        sonae_section_ensure_filled (SonaeSection *self);
+/* Not built yet (nothing to do), or built with its second step done. */
+gboolean    sonae_section_is_filled    (SonaeSection *self);
 gboolean    sonae_section_save_now     (SonaeSection *self);
 gboolean    sonae_section_focus_search (SonaeSection *self);
 

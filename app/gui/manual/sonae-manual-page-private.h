@@ -51,6 +51,7 @@ struct _SonaeManualPage
   gboolean sidebar_folded;
   gboolean saving;               /* a block's own save: no rebuild */
   gboolean view_stale;
+  gboolean rendered;             /* a section is on the page (from the first frame on) */
 };
 
 /* sonae-manual-page.c */

@@ -703,6 +703,7 @@ sonae_manual_page_render (SonaeManualPage *self)
   if (self->view == NULL)
     return;
 
+  self->rendered = TRUE;
   section = sonae_manual_view_get_section (self->view, self->section_id);
   if (section == NULL)
     {

@@ -290,8 +290,23 @@ sonae_manual_page_build (SonaeSection *section)
 {
   SonaeManualPage *self = SONAE_MANUAL_PAGE (section);
 
+  /* The contents first: the section shown comes with the second step. */
   self->store = sonae_section_get_store (section);
-  sonae_manual_page_reload (self);
+  if (load_view (self))
+    sonae_manual_page_fill_toc (self);
+}
+
+/* Once the contents are painted: the section (unless one was shown
+ * meanwhile). */
+static void
+sonae_manual_page_fill (SonaeSection *section)
+{
+  SonaeManualPage *self = SONAE_MANUAL_PAGE (section);
+
+  if (self->rendered || self->view == NULL)
+    return;
+  sonae_manual_page_render (self);
+  sonae_manual_page_schedule_scroll (self);
 }
 
 static gboolean
@@ -405,6 +420,7 @@ sonae_manual_page_class_init (SonaeManualPageClass *klass)
   object_class->get_property = sonae_manual_page_get_property;
   object_class->set_property = sonae_manual_page_set_property;
   section_class->build = sonae_manual_page_build;
+  section_class->fill = sonae_manual_page_fill;
   section_class->store_changed = sonae_manual_page_store_changed;
   section_class->save_now = sonae_manual_page_save_now_vfunc;
   section_class->focus_search = sonae_manual_page_focus_search_vfunc;

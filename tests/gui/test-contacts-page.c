@@ -703,6 +703,69 @@ test_many_contacts (SonaeTestWindow *f,
   g_assert_nonnull (sonae_contact_editor_get_contact (page_editor (f)));
 }
 
+typedef struct {
+  GListModel *model;
+  guint total;
+} ModelWait;
+
+static gboolean
+model_has (gpointer data)
+{
+  ModelWait *w = data;
+
+  return g_list_model_get_n_items (w->model) == w->total;
+}
+
+/* What the choosers of a role holder, an owner or an action's person read:
+ * the first screenful at once, the rest in steps, in the roster's order,
+ * ready to search; read again, it starts over; a model dropped midway
+ * stops the steps. */
+static void
+test_load_model (SonaeTestWindow *f,
+                 gconstpointer    data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) model = g_list_store_new (SONAE_TYPE_CONTACT);
+  g_autoptr(GListStore) dropped = g_list_store_new (SONAE_TYPE_CONTACT);
+  guint total;
+  ModelWait wait;
+
+  g_assert_true (sonae_store_begin (f->store, &error));
+  for (guint i = 0; i < 1200; i++)
+    {
+      g_autoptr(SonaeContact) c = sonae_contact_new ();
+
+      c->name = g_strdup_printf ("読込 %04u", i);
+      c->reading = g_strdup_printf ("よみこみ %04u", i);
+      g_assert_true (sonae_contacts_save (f->store, c, &error));
+    }
+  g_assert_true (sonae_store_commit (f->store, &error));
+  total = sonae_contacts_count (f->store);
+  wait = (ModelWait) { G_LIST_MODEL (model), total };
+
+  sonae_contacts_load_model (model, f->store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), <, total);
+  sonae_contacts_load_model (dropped, f->store);
+  g_clear_object (&dropped);
+  sonae_contacts_load_model (model, f->store);
+  sonae_test_spin_until (model_has, &wait, 20000, "the whole roster in the model");
+  for (guint i = 1; i < total; i++)
+    {
+      g_autoptr(SonaeContact) a = g_list_model_get_item (G_LIST_MODEL (model), i - 1);
+      g_autoptr(SonaeContact) b = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_assert_cmpint (sonae_contact_compare (a, b), <, 0);
+    }
+  {
+    g_autoptr(SonaeContact) c = g_list_model_get_item (G_LIST_MODEL (model), total - 1);
+
+    g_assert_true (sonae_contact_matches (c, sonae_contact_get_display_name (c)));
+  }
+  sonae_test_spin_for (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, total);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -725,6 +788,7 @@ main (int argc, char **argv)
   ADD ("import-left-out", test_import_left_out);
   ADD ("to-verify", test_to_verify);
   ADD ("many-contacts", test_many_contacts);
+  ADD ("load-model", test_load_model);
 #undef ADD
   g_test_add_func ("/contacts-page/attention-follows-core", test_attention_follows_core);
 

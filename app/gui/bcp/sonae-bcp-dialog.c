@@ -12,6 +12,7 @@
 #include "sonae-bcp-dialog.h"
 #include "sonae-clock.h"
 #include "sonae-contact-chooser.h"
+#include "sonae-contact-util.h"
 #include "sonae-contact.h"
 #include "sonae-contacts.h"
 
@@ -215,18 +216,12 @@ owner_create_popup_cb (GtkMenuButton *button,
 {
   OwnerRow *o = data;
   g_autoptr(GListStore) contacts = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(GError) error = NULL;
   GtkWidget *chooser;
 
   if (gtk_popover_get_child (o->popover) != NULL)
     return;
   contacts = g_list_store_new (SONAE_TYPE_CONTACT);
-  list = sonae_contacts_list (o->store, -1, &error);
-  if (list != NULL)
-    g_list_store_splice (contacts, 0, 0, list->pdata, list->len);
-  else
-    g_message ("Could not read the roster: %s", error->message);
+  sonae_contacts_load_model (contacts, o->store);
   chooser = sonae_contact_chooser_new (G_LIST_MODEL (contacts));
   gtk_widget_set_name (chooser, "owner-chooser");
   gtk_popover_set_child (o->popover, chooser);

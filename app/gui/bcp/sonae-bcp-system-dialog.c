@@ -13,6 +13,7 @@
 #include "sonae-bcp.h"
 #include "sonae-clock.h"
 #include "sonae-contact-chooser.h"
+#include "sonae-contact-util.h"
 #include "sonae-contacts.h"
 #include "sonae-error.h"
 #include "sonae-gui-util.h"
@@ -231,26 +232,25 @@ static void
 load_contacts (SonaeBcpSystemDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) contacts = sonae_contacts_list (self->store, -1, &error);
+  g_autoptr(GPtrArray) vendors = NULL;
 
-  if (contacts == NULL)
+  /* The owner can be anyone: the roster comes in steps. */
+  sonae_contacts_load_model (self->contacts, self->store);
+
+  /* A roster without vendors yet: any contact but an authority can be the
+   * vendor. */
+  vendors = sonae_contacts_list (self->store, SONAE_GROUP_VENDOR, &error);
+  if (vendors != NULL && vendors->len == 0)
+    {
+      g_clear_pointer (&vendors, g_ptr_array_unref);
+      vendors = sonae_contacts_list (self->store, SONAE_GROUP_STAFF, &error);
+    }
+  if (vendors == NULL)
     {
       g_message ("Could not read the roster: %s", error->message);
       return;
     }
-  for (guint i = 0; i < contacts->len; i++)
-    {
-      SonaeContact *c = g_ptr_array_index (contacts, i);
-
-      g_list_store_append (self->contacts, c);
-      if (c->group == SONAE_GROUP_VENDOR)
-        g_list_store_append (self->vendors, c);
-    }
-  /* A roster without vendors yet: any contact can be the vendor. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->vendors)) == 0)
-    for (guint i = 0; i < contacts->len; i++)
-      if (((SonaeContact *) g_ptr_array_index (contacts, i))->group != SONAE_GROUP_AUTHORITY)
-        g_list_store_append (self->vendors, g_ptr_array_index (contacts, i));
+  g_list_store_splice (self->vendors, 0, 0, vendors->pdata, vendors->len);
 }
 
 /* --- reading and filling the rows -------------------------------------------------- */

@@ -5,6 +5,7 @@
 
 #include "sonae-clock.h"
 #include "sonae-contact-util.h"
+#include "sonae-contacts.h"
 #include "sonae-gui-util.h"
 #include "sonae-role.h"
 #include "sonae-store.h"
@@ -115,4 +116,95 @@ sonae_group_string_list (void)
   for (int g = 0; g < SONAE_N_GROUPS; g++)
     gtk_string_list_append (list, sonae_group_get_title ((SonaeGroup) g));
   return list;
+}
+
+/* --- loading a roster into a model ------------------------------------------- */
+
+#define LOAD_FIRST 25
+#define LOAD_STEP 500
+
+typedef struct {
+  GWeakRef model;
+  SonaeStore *store;
+  guint loaded;
+} RosterLoad;
+
+static void
+roster_load_free (gpointer data)
+{
+  RosterLoad *load = data;
+
+  g_weak_ref_clear (&load->model);
+  g_object_unref (load->store);
+  g_free (load);
+}
+
+/* Append the next @size contacts; FALSE when the roster is all there. */
+static gboolean
+load_piece (RosterLoad *load,
+            GListStore *model,
+            guint       size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) piece = sonae_contacts_list_range (load->store, load->loaded, size, &error);
+
+  if (piece == NULL)
+    {
+      g_message ("Could not read the contacts: %s", error->message);
+      return FALSE;
+    }
+  for (guint i = 0; i < piece->len; i++)
+    sonae_contact_prepare_search (g_ptr_array_index (piece, i));
+  g_list_store_splice (model, g_list_model_get_n_items (G_LIST_MODEL (model)), 0, piece->pdata, piece->len);
+  load->loaded += piece->len;
+  return piece->len == size;
+}
+
+static void
+remove_source (gpointer data)
+{
+  g_source_remove (GPOINTER_TO_UINT (data));
+}
+
+static gboolean
+load_step_cb (gpointer data)
+{
+  RosterLoad *load = data;
+  g_autoptr(GListStore) model = g_weak_ref_get (&load->model);
+
+  if (model == NULL)
+    return G_SOURCE_REMOVE;
+  if (load_piece (load, model, LOAD_STEP))
+    return G_SOURCE_CONTINUE;
+  /* Done: nothing to remove when the model goes. */
+  g_object_steal_data (G_OBJECT (model), "sonae-roster-load");
+  return G_SOURCE_REMOVE;
+}
+
+void
+sonae_contacts_load_model (GListStore *model,
+                           SonaeStore *store)
+{
+  RosterLoad *load;
+
+  g_return_if_fail (G_IS_LIST_STORE (model));
+  g_return_if_fail (SONAE_IS_STORE (store));
+
+  /* A load still running into @model stops: its next step finds the
+   * roster read again. */
+  g_object_set_data (G_OBJECT (model), "sonae-roster-load", NULL);
+  g_list_store_remove_all (model);
+
+  load = g_new0 (RosterLoad, 1);
+  g_weak_ref_init (&load->model, model);
+  load->store = g_object_ref (store);
+  if (load_piece (load, model, LOAD_FIRST))
+    {
+      guint id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, load_step_cb, load, roster_load_free);
+
+      /* Removing the source (a new load, or the model finalized) ends it. */
+      g_object_set_data_full (G_OBJECT (model), "sonae-roster-load", GUINT_TO_POINTER (id), remove_source);
+    }
+  else
+    roster_load_free (load);
 }

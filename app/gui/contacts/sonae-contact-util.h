@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "sonae-contact.h"
+#include "sonae-store.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,13 @@ const char *const *sonae_email_label_keys  (void);
 /* Replace the children of @box with one pill label per role of @contact. */
 void        sonae_fill_role_pills          (GtkWidget    *box,
                                             SonaeContact *contact);
+/* Put the roster of @store (every contact not deleted, in its order) in
+ * @model, which is emptied first: the first screenful now, the rest in
+ * idle steps, each step's search keys folded as it comes, so that a list
+ * or a chooser over thousands of contacts opens at once and searches as
+ * fast as the Contacts section. Stops if @model goes away. */
+void        sonae_contacts_load_model      (GListStore   *model,
+                                            SonaeStore   *store);
 /* The group titles as a GtkStringList (in SonaeGroup order). */
 GtkStringList *sonae_group_string_list     (void);
 

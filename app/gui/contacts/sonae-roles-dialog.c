@@ -270,16 +270,12 @@ focus_role_group (SonaeRolesDialog *self)
 static void
 rebuild (SonaeRolesDialog *self)
 {
-  g_autoptr(GPtrArray) contacts = NULL;
   guint n_roles;
   const SonaeRoleInfo *roles = sonae_roles_get_builtin (&n_roles);
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
 
-  contacts = sonae_contacts_list (self->store, -1, NULL);
-  if (contacts != NULL)
-    g_list_store_splice (self->contacts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->contacts)),
-                         contacts->pdata, contacts->len);
+  sonae_contacts_load_model (self->contacts, self->store);
 
   for (guint i = 0; i < self->groups->len; i++)
     adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));

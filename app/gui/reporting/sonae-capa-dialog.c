@@ -12,6 +12,7 @@
 #include "sonae-capa-dialog.h"
 #include "sonae-clock.h"
 #include "sonae-contact-chooser.h"
+#include "sonae-contact-util.h"
 #include "sonae-contacts.h"
 #include "sonae-gui-util.h"
 
@@ -294,14 +295,7 @@ dialog_new (GtkWindow          *parent,
     {
     case SONAE_CAPA_DIALOG_EDIT:
       {
-        g_autoptr(GError) error = NULL;
-        g_autoptr(GPtrArray) contacts = sonae_contacts_list (store, -1, &error);
-
-        if (contacts != NULL)
-          for (guint i = 0; i < contacts->len; i++)
-            g_list_store_append (self->contacts, g_ptr_array_index (contacts, i));
-        else
-          g_message ("Could not read the roster: %s", error->message);
+        sonae_contacts_load_model (self->contacts, store);
         gtk_stack_set_visible_child_name (self->stack, "edit");
         gtk_window_set_title (GTK_WINDOW (self), action->id == 0 ? _("Add Action") : _("Edit Action"));
         gtk_button_set_label (self->save_button, action->id == 0 ? _("_Add") : _("_Save"));

@@ -7,6 +7,9 @@
 #include <string.h>
 
 #include "sonae-capa.h"
+#include "sonae-closing.h"
+#include "sonae-manual.h"
+#include "sonae-ppc.h"
 #include "sonae-contacts.h"
 #include "sonae-error.h"
 #include "sonae-incident.h"
@@ -603,6 +606,68 @@ test_bad_input_changes_nothing (void)
   sonae_test_remove_dir (dir);
 }
 
+/* What is still open in an incident about to be closed: its checklist,
+ * the PPC questions, a PPC report to send, its actions. */
+static void
+test_closing_check (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(GError) error = NULL;
+  gint64 id = new_incident (store, "受付PCのランサムウェア");
+  g_autoptr(SonaeIncident) incident = sonae_incidents_get (store, id, &error);
+  SonaeManual *manual = sonae_manual_get_bundled (&error);
+  g_autoptr(SonaeChecklist) checklist = sonae_incident_get_checklist (incident, store, manual, &error);
+  g_autoptr(SonaePpcAssessment) assessment = NULL;
+  SonaeClosingCheck check;
+  GPtrArray *phases;
+
+  g_assert_no_error (error);
+  g_assert_true (sonae_closing_check (store, incident, checklist, &check, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (check.steps_done, ==, 0);
+  g_assert_cmpuint (check.steps_total, >, 0);
+  g_assert_true (check.ppc_undecided);
+  g_assert_false (check.ppc_report_due);
+  g_assert_cmpuint (check.open_actions, ==, 0);
+  g_assert_false (sonae_closing_check_is_clear (&check));
+
+  /* Every step done, no personal data, one action open. */
+  phases = sonae_checklist_get_phases (checklist);
+  for (guint i = 0; i < phases->len; i++)
+    {
+      SonaeChecklistPhase *phase = g_ptr_array_index (phases, i);
+
+      for (guint j = 0; j < phase->steps->len; j++)
+        g_assert_true (sonae_incidents_check_step (store, id, ((SonaeChecklistStep *) g_ptr_array_index (phase->steps, j))->id,
+                                                   TRUE, AUTHOR, NULL, &error));
+    }
+  assessment = sonae_ppc_get (store, id, &error);
+  assessment->personal_data = SONAE_ANSWER_NO;
+  g_assert_true (sonae_ppc_set (store, id, assessment, AUTHOR, &error));
+  add_action (store, id, SONAE_CAPA_CORRECTIVE, "マクロを禁止する", 0, NULL);
+  g_clear_pointer (&incident, sonae_incident_free);
+  incident = sonae_incidents_get (store, id, &error);
+  g_assert_true (sonae_closing_check (store, incident, checklist, &check, &error));
+  g_assert_cmpuint (check.steps_done, ==, check.steps_total);
+  g_assert_false (check.ppc_undecided);
+  g_assert_false (check.ppc_report_due);
+  g_assert_cmpuint (check.open_actions, ==, 1);
+  g_assert_false (sonae_closing_check_is_clear (&check));
+
+  /* Patient data that may leak: a report is due until its final is sent. */
+  assessment->personal_data = SONAE_ANSWER_YES;
+  assessment->conditions[SONAE_PPC_CONDITION_SENSITIVE] = SONAE_ANSWER_YES;
+  g_assert_true (sonae_ppc_set (store, id, assessment, AUTHOR, &error));
+  g_assert_no_error (error);
+  g_assert_true (sonae_closing_check (store, incident, checklist, &check, &error));
+  g_assert_true (check.ppc_report_due);
+  g_assert_false (check.ppc_undecided);
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
 static void
 test_close_incident_rule (void)
 {
@@ -800,6 +865,7 @@ main (int argc, char **argv)
   g_test_add_func ("/actions/complete-drop-reopen", test_complete_drop_reopen);
   g_test_add_func ("/actions/bad-input-changes-nothing", test_bad_input_changes_nothing);
   g_test_add_func ("/actions/close-incident-rule", test_close_incident_rule);
+  g_test_add_func ("/actions/closing-check", test_closing_check);
   g_test_add_func ("/actions/open-actions-across-incidents", test_open_actions_across_incidents);
   g_test_add_func ("/actions/owner-deleted", test_owner_deleted);
 

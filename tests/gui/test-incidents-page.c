@@ -819,6 +819,61 @@ test_close_refused (SonaeTestWindow *f,
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "report");
 }
 
+/* Closing asks, naming what is still open, and can be undone from the
+ * toast; keeping it open changes nothing. */
+static void
+test_close_asks (SonaeTestWindow *f,
+                 gconstpointer    data)
+{
+  gint64 id = add_incident (f->store, "受付PCの画面に脅迫文", FALSE);
+  g_autoptr(SonaeIncident) after = NULL;
+  GtkWidget *closed;
+  GtkWidget *dialog;
+  GtkWidget *undo;
+  const char *body;
+
+  open_window (f);
+  show_incident (f, id);
+  closed = sonae_test_named (GTK_WIDGET (view_child (f, "status_box")), "closed");
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (closed), TRUE);
+  sonae_test_spin_for (50);
+  dialog = sonae_test_find_dialog ("confirm-close");
+  g_assert_nonnull (dialog);
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, "The checklist has 0 of "));
+  g_assert_nonnull (strstr (body, "PPC is not decided yet"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==, "keep");
+  /* Nothing changes while it asks, nor when kept open. */
+  after = stored (f, id);
+  g_assert_cmpint (after->status, ==, SONAE_STATUS_ACTIVE);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (closed)));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  sonae_test_spin_for (50);
+  g_clear_pointer (&after, sonae_incident_free);
+  after = stored (f, id);
+  g_assert_cmpint (after->status, ==, SONAE_STATUS_ACTIVE);
+
+  /* Closed when confirmed; the toast's Undo opens it again. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (closed), TRUE);
+  sonae_test_spin_for (50);
+  dialog = sonae_test_find_dialog ("confirm-close");
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  sonae_test_spin_for (100);
+  g_clear_pointer (&after, sonae_incident_free);
+  after = stored (f, id);
+  g_assert_cmpint (after->status, ==, SONAE_STATUS_CLOSED);
+  undo = sonae_test_find_widget (f->window, sonae_test_is_button_labelled, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  sonae_test_spin_for (100);
+  g_clear_pointer (&after, sonae_incident_free);
+  after = stored (f, id);
+  g_assert_cmpint (after->status, ==, SONAE_STATUS_ACTIVE);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (sonae_test_named (GTK_WIDGET (view_child (f, "status_box")), "active"))));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -845,6 +900,7 @@ main (int   argc,
   ADD ("closed-filter", test_closed_filter);
   ADD ("report-tabs", test_report_tabs);
   ADD ("close-refused", test_close_refused);
+  ADD ("close-asks", test_close_asks);
 #undef ADD
 
   return g_test_run ();

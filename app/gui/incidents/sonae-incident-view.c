@@ -13,6 +13,7 @@
 #include "sonae-incident-view.h"
 #include "sonae-capa.h"
 #include "sonae-checklist-view.h"
+#include "sonae-closing.h"
 #include "sonae-gui-util.h"
 #include "sonae-incident-now.h"
 #include "sonae-incident.h"
@@ -475,6 +476,136 @@ show_close_refused (SonaeIncidentView *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* --- closing ------------------------------------------------------------ */
+
+typedef struct {
+  SonaeStore *store;
+  gint64 incident_id;
+  SonaeIncidentStatus before;   /* the status to go back to */
+} CloseUndo;
+
+static void
+close_undo_free (gpointer  data,
+                 GClosure *closure)
+{
+  CloseUndo *undo = data;
+
+  g_object_unref (undo->store);
+  g_free (undo);
+}
+
+static void
+close_undo_cb (AdwToast  *toast,
+               CloseUndo *undo)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author = sonae_get_author ();
+
+  if (!sonae_incidents_set_status (undo->store, undo->incident_id, undo->before, author, NULL, &error))
+    g_message ("Could not reopen the incident: %s", error->message);
+}
+
+/* Close it, with a toast that can take it back. */
+static void
+close_incident (SonaeIncidentView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author = sonae_get_author ();
+  g_autofree char *title = NULL;
+  SonaeIncidentStatus before = self->incident->status;
+  CloseUndo *undo;
+  AdwToast *toast;
+
+  if (!sonae_incidents_set_status (self->store, self->incident->id, SONAE_STATUS_CLOSED, author, NULL, &error))
+    {
+      if (sonae_capa_count_open (self->store, self->incident->id) > 0)
+        show_close_refused (self, error);
+      else
+        sonae_show_error (GTK_WIDGET (self), _("Could not change the status"), error);
+      load (self, self->incident->id, FALSE);
+      return;
+    }
+  /* Translators: a toast; %s is the incident's number */
+  title = g_strdup_printf (_("Incident %s closed"), self->incident->number);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  undo = g_new0 (CloseUndo, 1);
+  undo->store = g_object_ref (self->store);
+  undo->incident_id = self->incident->id;
+  undo->before = before;
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (close_undo_cb), undo, close_undo_free, 0);
+  sonae_show_toast (GTK_WIDGET (self), toast);
+  load (self, self->incident->id, FALSE);
+}
+
+static void
+confirm_close_response_cb (AdwMessageDialog  *dialog,
+                           const char        *response,
+                           SonaeIncidentView *self)
+{
+  if (g_strcmp0 (response, "close") == 0 && self->incident != NULL)
+    close_incident (self);
+}
+
+/* Closing takes an incident out of the open ones, and its "Now" tab
+ * away: it is asked, naming what is still open. */
+static void
+ask_close (SonaeIncidentView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  SonaeClosingCheck check;
+  GtkWidget *dialog;
+
+  flush_all (self);
+  if (!sonae_closing_check (self->store, self->incident, self->checklist, &check, &error))
+    {
+      sonae_show_error (GTK_WIDGET (self), _("Could not change the status"), error);
+      return;
+    }
+  /* Open actions: closing is refused, and the refusal says why. */
+  if (check.open_actions > 0)
+    {
+      close_incident (self);
+      return;
+    }
+
+  if (check.steps_done < check.steps_total)
+    {
+      /* Translators: a line of the question before closing an incident */
+      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE,
+                                                 "• The checklist has %u of %u step done.\n",
+                                                 "• The checklist has %u of %u steps done.\n",
+                                                 check.steps_total),
+                              check.steps_done, check.steps_total);
+    }
+  if (check.ppc_undecided)
+    g_string_append (body, _("• Whether it must be reported to the PPC is not decided yet.\n"));
+  if (check.ppc_report_due)
+    g_string_append (body, _("• The report to the PPC is not sent yet.\n"));
+  if (body->len > 0)
+    g_string_append_c (body, '\n');
+  g_string_append (body, _("A closed incident leaves the open incidents and loses its “Now” tab. You can undo it at once, or reopen it later."));
+
+  /* Translators: %s is the incident's number */
+  heading = g_strdup_printf (_("Close Incident %s?"), self->incident->number);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body->str);
+  gtk_widget_set_name (dialog, "confirm-close");
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep It Open"),
+                                    "close", _("_Close Incident"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 status_toggled_cb (GtkToggleButton   *button,
                    SonaeIncidentView *self)
@@ -486,17 +617,16 @@ status_toggled_cb (GtkToggleButton   *button,
   if (self->updating || self->incident == NULL || !gtk_toggle_button_get_active (button) ||
       status == self->incident->status)
     return;
-  author = sonae_get_author ();
-  /* What is typed in the report counts before closing. */
+  /* Closing asks first; the buttons keep showing the status until then. */
   if (status == SONAE_STATUS_CLOSED)
-    flush_all (self);
-  if (!sonae_incidents_set_status (self->store, self->incident->id, status, author, NULL, &error))
     {
-      if (status == SONAE_STATUS_CLOSED && sonae_capa_count_open (self->store, self->incident->id) > 0)
-        show_close_refused (self, error);
-      else
-        sonae_show_error (GTK_WIDGET (self), _("Could not change the status"), error);
+      load (self, self->incident->id, FALSE);
+      ask_close (self);
+      return;
     }
+  author = sonae_get_author ();
+  if (!sonae_incidents_set_status (self->store, self->incident->id, status, author, NULL, &error))
+    sonae_show_error (GTK_WIDGET (self), _("Could not change the status"), error);
   load (self, self->incident->id, FALSE);
 }
 

@@ -388,8 +388,12 @@ test_home_overdue_action (Fixture       *f,
   g_assert_true (sonae_capa_save (f->w.store, action, AUTHOR, &error));
   g_assert_no_error (error);
 
+  /* Sonae opens on the incident in progress; Home lists the action. */
   window = sonae_test_window_open_main (&f->w);
   gtk_window_present (GTK_WINDOW (window));
+  sonae_test_spin_for (50);
+  g_assert_cmpstr (sonae_window_get_section (window), ==, "incidents");
+  sonae_window_set_section (window, "home");
   sonae_test_spin_for (50);
   home = sonae_window_get_page (window, "home");
   group = sonae_test_named (home, "attention-group");

@@ -17,6 +17,8 @@
 #include "sonae-reminders.h"
 #include "sonae-error.h"
 #include "sonae-home-page.h"
+#include "sonae-incident-view.h"
+#include "sonae-incidents-page.h"
 #include "sonae-manual-page.h"
 #include "sonae-autostart.h"
 #include "sonae-preferences-window.h"
@@ -92,7 +94,6 @@ test_sections (SonaeTestWindow *f,
   GtkWidget *stack;
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
-  g_settings_set_string (settings, "last-section", "home");
   window = new_window (f);
 
   /* The sidebar lists Home, Incidents, the Manual, Contacts and
@@ -123,17 +124,13 @@ test_sections (SonaeTestWindow *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), SONAE_TYPE_WINDOW,
                                                                         "content_header"))));
 
-  /* Switching through the action shows the page and remembers it. */
+  /* Switching through the action shows the page. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "contacts"));
   g_assert_cmpstr (sonae_window_get_section (window), ==, "contacts");
   stack = gtk_widget_get_parent (sonae_window_get_page (window, "contacts"));
   g_assert_true (gtk_stack_get_visible_child (GTK_STACK (stack)) == sonae_window_get_page (window, "contacts"));
   g_assert_true (gtk_list_box_get_selected_row (GTK_LIST_BOX (sidebar)) != NULL);
   g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (gtk_list_box_get_selected_row (GTK_LIST_BOX (sidebar)))), ==, "contacts");
-  {
-    g_autofree char *last = g_settings_get_string (settings, "last-section");
-    g_assert_cmpstr (last, ==, "contacts");
-  }
 
   /* Activating a sidebar row switches too. */
   g_signal_emit_by_name (gtk_widget_get_first_child (sidebar), "activate");
@@ -147,15 +144,53 @@ test_sections (SonaeTestWindow *f,
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
   g_assert_finalize_object (g_steal_pointer (&f->window));
 
-  /* A new window opens where the last one was left; an unknown section
-   * (from a later version) falls back to Home. */
-  window = new_window (f);
-  g_assert_cmpstr (sonae_window_get_section (window), ==, "contacts");
-  sonae_test_window_close (f);
-
-  g_settings_set_string (settings, "last-section", "a-later-section");
+  /* A new window opens on Home, not where the last one was left: with no
+   * incident in progress, that is where help starts. */
   window = new_window (f);
   g_assert_cmpstr (sonae_window_get_section (window), ==, "home");
+}
+
+/* With a real incident in progress, Sonae opens on it, on its "Now" tab;
+ * a drill in progress alone does not take the start; on a narrow window
+ * the page shows, not the bare list of sections. */
+static void
+test_start_section (SonaeTestWindow *f,
+                    gconstpointer    data)
+{
+  SonaeWindow *window;
+  gint64 drill;
+  gint64 real;
+  GtkWidget *incidents;
+  GtkWidget *view;
+
+  drill = sonae_test_add_incident (f->store, "ランサムウェア訓練", NULL, 2, TRUE, "受付 花子");
+  window = new_window (f);
+  g_assert_cmpstr (sonae_window_get_section (window), ==, "home");
+  sonae_test_window_close (f);
+
+  real = sonae_test_add_incident (f->store, "電子カルテが開かない", "2026-03-01 09:00", 2, FALSE, "受付 花子");
+  window = new_window (f);
+  sonae_test_spin_for (50);
+  g_assert_cmpstr (sonae_window_get_section (window), ==, "incidents");
+  incidents = sonae_window_get_page (window, "incidents");
+  g_assert_cmpint (sonae_incidents_page_get_incident (SONAE_INCIDENTS_PAGE (incidents)), ==, real);
+  view = sonae_test_of_type (incidents, SONAE_TYPE_INCIDENT_VIEW);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (sonae_test_template_child (view, SONAE_TYPE_INCIDENT_VIEW, "view_stack"))),
+                   ==, "now");
+  g_assert_true (drill != real);
+  sonae_test_window_close (f);
+
+  /* Narrow: the content, not the sidebar. */
+  window = new_window (f);
+  gtk_window_set_default_size (GTK_WINDOW (window), 500, 700);
+  sonae_test_spin_for (100);
+  {
+    AdwLeaflet *leaflet = ADW_LEAFLET (sonae_test_template_child (GTK_WIDGET (window), SONAE_TYPE_WINDOW, "leaflet"));
+
+    g_assert_true (adw_leaflet_get_folded (leaflet));
+    g_assert_true (adw_leaflet_get_visible_child (leaflet) ==
+                   GTK_WIDGET (sonae_test_template_child (GTK_WIDGET (window), SONAE_TYPE_WINDOW, "content_box")));
+  }
 }
 
 /* The shortcut bound to @accelerator on @widget's class: its action and
@@ -849,7 +884,6 @@ test_sections_built_when_shown (SonaeTestWindow *f,
   const char *const others[] = { "incidents", "manual", "contacts", "bcp" };
   SonaeWindow *window;
 
-  g_settings_set_string (settings, "last-section", "home");
   window = new_window (f);
   sonae_test_spin_for (50);
   g_assert_true (sonae_section_is_built (SONAE_SECTION (sonae_window_get_page (window, "home"))));
@@ -880,6 +914,7 @@ main (int   argc,
   g_test_add ("/window/" name, SonaeTestWindow, NULL, sonae_test_window_set_up, func, \
               sonae_test_window_tear_down)
   ADD ("sections", test_sections);
+  ADD ("start-section", test_start_section);
   ADD ("sections-built-when-shown", test_sections_built_when_shown);
   ADD ("bcp-section", test_bcp_section);
   ADD ("home-attention", test_home_attention);

@@ -438,7 +438,8 @@ search_action (GtkWidget  *widget,
 }
 
 /* Someone coming back to the section in the middle of an incident finds it
- * open: the newest incident still in progress is shown at once. */
+ * open: the newest real incident still in progress is shown at once (a
+ * drill only when no real one is open). */
 static void
 open_newest_open_incident (SonaeIncidentsPage *self)
 {
@@ -447,7 +448,14 @@ open_newest_open_incident (SonaeIncidentsPage *self)
   SonaeIncident *newest;
 
   filter.open_only = TRUE;
+  filter.drill = 0;
   open = sonae_incidents_list (self->store, &filter, NULL);
+  if (open != NULL && open->len == 0)
+    {
+      filter.drill = -1;
+      g_clear_pointer (&open, g_ptr_array_unref);
+      open = sonae_incidents_list (self->store, &filter, NULL);
+    }
   if (open == NULL || open->len == 0)
     return;
   newest = g_ptr_array_index (open, 0);

@@ -11,6 +11,7 @@
 #include "sonae-gui-util.h"
 #include "sonae-home-page.h"
 #include "sonae-incidents-page.h"
+#include "sonae-incidents.h"
 #include "sonae-manual-page.h"
 #include "sonae-preferences-window.h"
 #include "sonae-print-operation.h"
@@ -195,8 +196,6 @@ show_section (SonaeWindow   *self,
   gtk_widget_set_visible (self->content_header, !section->own_header);
   adw_window_title_set_title (self->content_title, _(section->title));
   select_sidebar_row (self, section->name);
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "last-section", section->name);
 }
 
 static void
@@ -667,25 +666,36 @@ export_contacts_cb (GtkWidget  *widget,
 
 /* --- window ------------------------------------------------------------- */
 
+/* Whether a real incident (not a drill) is in progress. */
+static gboolean
+has_open_incident (SonaeWindow *self)
+{
+  SonaeIncidentFilter filter = SONAE_INCIDENT_FILTER_ALL;
+  g_autoptr(GPtrArray) open = NULL;
+
+  filter.open_only = TRUE;
+  filter.drill = 0;
+  open = sonae_incidents_list (self->store, &filter, NULL);
+  return open != NULL && open->len > 0;
+}
+
+/* Sonae opens where help is, whoever used it last and for whatever: on
+ * the incident in progress (the Incidents section opens it on its "Now"
+ * tab), else on Home with its red button; the page itself, not the list
+ * of sections, on a narrow window. */
 static void
 load_window_state (SonaeWindow *self)
 {
-  g_autofree char *last = NULL;
-
-  if (self->settings == NULL)
+  if (self->settings != NULL)
     {
-      show_section (self, find_section ("home"));
-      return;
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
     }
-
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
-
-  last = g_settings_get_string (self->settings, "last-section");
-  show_section (self, find_section (last) ? find_section (last) : find_section ("home"));
+  show_section (self, find_section (self->store != NULL && has_open_incident (self) ? "incidents" : "home"));
+  show_content (self);
 }
 
 static gboolean

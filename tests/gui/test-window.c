@@ -25,6 +25,7 @@
 #include "sonae-print-operation.h"
 #include "sonae-problem-window.h"
 #include "sonae-section.h"
+#include "sonae-triage-dialog.h"
 #include "sonae-test-gui.h"
 #include "sonae-test-util.h"
 #include "sonae-window.h"
@@ -239,6 +240,54 @@ class_has_action (GType       type,
     if (g_strcmp0 (action_name, name) == 0)
       return TRUE;
   return FALSE;
+}
+
+/* The red button (and Ctrl+Shift+N): with nothing open, the questions
+ * at once; with a real incident in progress, continuing it comes first,
+ * a new one is a choice. */
+static void
+test_start_incident (SonaeTestWindow *f,
+                     gconstpointer    data)
+{
+  g_autofree char *action = NULL;
+  g_autoptr(GVariant) argument = NULL;
+  SonaeWindow *window = new_window (f);
+  GtkWidget *dialog;
+  gint64 id;
+
+  g_assert_true (find_binding (GTK_WIDGET (window), "<Shift><Control>n", &action, &argument));
+  g_assert_cmpstr (action, ==, "win.start-incident");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-incident", NULL));
+  sonae_test_spin_for (50);
+  dialog = sonae_test_find_dialog_of_type (SONAE_TYPE_TRIAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sonae_test_spin_for (20);
+
+  id = sonae_test_add_incident (f->store, "ファイルが開けず、金銭を要求された", NULL, 3, FALSE, "受付 花子");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-incident", NULL));
+  sonae_test_spin_for (50);
+  g_assert_null (sonae_test_find_dialog_of_type (SONAE_TYPE_TRIAGE_DIALOG));
+  dialog = sonae_test_find_dialog ("incident-open");
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==, "continue");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "ファイルが開けず"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "continue");
+  sonae_test_spin_for (50);
+  g_assert_cmpstr (sonae_window_get_section (window), ==, "incidents");
+  g_assert_cmpint (sonae_incidents_page_get_incident (SONAE_INCIDENTS_PAGE (sonae_window_get_page (window, "incidents"))),
+                   ==, id);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-incident", NULL));
+  sonae_test_spin_for (50);
+  dialog = sonae_test_find_dialog ("incident-open");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "new");
+  sonae_test_spin_for (50);
+  dialog = sonae_test_find_dialog_of_type (SONAE_TYPE_TRIAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sonae_test_spin_for (20);
 }
 
 /* The BCP section: its page, Alt+5, the binder in the main menu, and the
@@ -915,6 +964,7 @@ main (int   argc,
               sonae_test_window_tear_down)
   ADD ("sections", test_sections);
   ADD ("start-section", test_start_section);
+  ADD ("start-incident", test_start_incident);
   ADD ("sections-built-when-shown", test_sections_built_when_shown);
   ADD ("bcp-section", test_bcp_section);
   ADD ("home-attention", test_home_attention);

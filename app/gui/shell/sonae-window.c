@@ -11,6 +11,7 @@
 #include "sonae-gui-util.h"
 #include "sonae-home-page.h"
 #include "sonae-incidents-page.h"
+#include "sonae-incident.h"
 #include "sonae-incidents.h"
 #include "sonae-manual-page.h"
 #include "sonae-preferences-window.h"
@@ -539,14 +540,77 @@ print_incident_cb (GtkWidget  *widget,
   sonae_print_request (widget, self->store, &request);
 }
 
+static void show_incident (SonaeWindow *self,
+                           gint64       incident_id);
+
+static void
+incident_open_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           SonaeWindow      *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "sonae-incident-id"));
+
+  if (g_strcmp0 (response, "continue") == 0)
+    show_incident (self, id);
+  else if (g_strcmp0 (response, "new") == 0)
+    gtk_window_present (GTK_WINDOW (sonae_triage_dialog_new (GTK_WINDOW (self), self->store)));
+}
+
+/* The red button. With a real incident in progress, the same problem is
+ * most likely still that one: continuing it comes first, so that its
+ * records and deadlines stay together; a new one is a choice. */
 static void
 start_incident_cb (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   SonaeWindow *self = SONAE_WINDOW (widget);
+  SonaeIncidentFilter filter = SONAE_INCIDENT_FILTER_ALL;
+  g_autoptr(GPtrArray) open = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *level = NULL;
+  g_autofree char *continue_label = NULL;
+  SonaeIncident *newest;
+  GtkWidget *dialog;
 
-  gtk_window_present (GTK_WINDOW (sonae_triage_dialog_new (GTK_WINDOW (self), self->store)));
+  filter.open_only = TRUE;
+  filter.drill = 0;
+  open = sonae_incidents_list (self->store, &filter, NULL);
+  if (open == NULL || open->len == 0)
+    {
+      gtk_window_present (GTK_WINDOW (sonae_triage_dialog_new (GTK_WINDOW (self), self->store)));
+      return;
+    }
+
+  newest = g_ptr_array_index (open, 0);
+  level = sonae_incident_level_get_title (newest->level);
+  /* Translators: the incident's number, its title, its level and its status */
+  body = g_strdup_printf (_("Incident %s, “%s” (%s, %s), is still open. If this is the same problem, continue it: its record and its deadlines stay in one place."),
+                          newest->number, newest->title, level, sonae_incident_status_get_title (newest->status));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("An Incident Is Already Open"), body);
+  gtk_widget_set_name (dialog, "incident-open");
+  /* Translators: a button; %s is the incident's number */
+  continue_label = g_strdup_printf (_("_Continue %s"), newest->number);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "new", _("Start a _New Incident"),
+                                    "continue", continue_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "continue", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "continue");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "sonae-incident-id", GSIZE_TO_POINTER ((gsize) newest->id));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (incident_open_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_incident (SonaeWindow *self,
+               gint64       incident_id)
+{
+  sonae_window_set_section (self, "incidents");
+  show_content (self);
+  sonae_incidents_page_show_incident (SONAE_INCIDENTS_PAGE (page_of (self, "incidents")), incident_id);
 }
 
 static void
@@ -554,12 +618,7 @@ show_incident_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  SonaeWindow *self = SONAE_WINDOW (widget);
-
-  sonae_window_set_section (self, "incidents");
-  show_content (self);
-  sonae_incidents_page_show_incident (SONAE_INCIDENTS_PAGE (page_of (self, "incidents")),
-                                      g_variant_get_int64 (parameter));
+  show_incident (SONAE_WINDOW (widget), g_variant_get_int64 (parameter));
 }
 
 static SonaeBcpPage *
@@ -875,6 +934,8 @@ sonae_window_class_init (SonaeWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-contact", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.start-incident", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.section", "s", "home");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.section", "s", "incidents");

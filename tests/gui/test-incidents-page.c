@@ -695,6 +695,18 @@ test_closed_filter (SonaeTestWindow *f,
   show_incident (f, closed_id);
   g_assert_nonnull (sonae_test_find_widget (list, sonae_test_is_named, closed->number));
   g_assert_false (adw_view_stack_page_get_visible (ADW_VIEW_STACK_PAGE (view_child (f, "now_page"))));
+
+  /* Nothing open: not "no results", but where to start one. */
+  g_assert_true (sonae_incidents_set_status (f->store, open_id, SONAE_STATUS_CLOSED, "院長", NULL, NULL));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (page_child (f, "open_toggle")), TRUE);
+  sonae_test_spin_for (50);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (page_child (f, "list_stack"))), ==, "none-open");
+  g_assert_nonnull (sonae_test_find_widget (GTK_WIDGET (page_child (f, "list_stack")), sonae_test_is_button_labelled,
+                                            "_Something Is Wrong"));
+  /* A search that finds nothing is still "no results". */
+  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), "存在しない言葉");
+  sonae_test_spin_for (300);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (page_child (f, "list_stack"))), ==, "no-results");
 }
 
 static gboolean

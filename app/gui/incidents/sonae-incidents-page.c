@@ -252,6 +252,9 @@ reload (SonaeIncidentsPage *self)
 
   if (n_all == 0)
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
+  else if (incidents->len == 0 && filter.open_only && filter.search == NULL && filter.year == 0 && filter.drill < 0)
+    /* Not "no results": nothing is open, and help starts here. */
+    gtk_stack_set_visible_child_name (self->list_stack, "none-open");
   else if (incidents->len == 0)
     gtk_stack_set_visible_child_name (self->list_stack, "no-results");
   else

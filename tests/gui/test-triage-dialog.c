@@ -165,6 +165,36 @@ add_roster (SonaeTestWindow *f)
 
 /* --- the dialog -------------------------------------------------------------- */
 
+/* The last page's start button is in view at 1366×768 and 1280×720 (a
+ * dialog no taller than the screen's work area), with the focus on it;
+ * the recorder's name is only one typed in Sonae before, never the
+ * computer account's. */
+static void
+test_start_in_view (SonaeTestWindow *f,
+                    gconstpointer    data)
+{
+  const int heights[] = { 768 - 48, 720 - 48 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (heights); i++)
+    {
+      SonaeTriageDialog *dialog = open_dialog (f);
+      GtkWidget *button = GTK_WIDGET (dialog_child (dialog, "start_button"));
+      graphene_rect_t bounds;
+
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "author_row"))), ==, "");
+      gtk_window_set_default_size (GTK_WINDOW (dialog), 560, heights[i]);
+      answer_ransom (dialog);
+      sonae_test_spin_for (100);
+      g_assert_cmpstr (visible_page (dialog), ==, "proposal");
+      g_assert_true (gtk_widget_has_focus (button));
+      g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (dialog), &bounds));
+      g_assert_cmpfloat (bounds.origin.y, >, 0);
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (dialog)));
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      sonae_test_spin_for (20);
+    }
+}
+
 static void
 test_proposal (SonaeTestWindow *f,
                gconstpointer    data)
@@ -647,6 +677,7 @@ main (int   argc,
   g_test_add ("/triage-dialog/" name, SonaeTestWindow, NULL, fixture_set_up, func, \
               sonae_test_window_tear_down)
   ADD ("proposal", test_proposal);
+  ADD ("start-in-view", test_start_in_view);
   ADD ("change-and-start", test_change_and_start);
   ADD ("close-records-nothing", test_close_records_nothing);
   ADD ("home", test_home);

@@ -91,10 +91,15 @@ sonae_get_author (void)
   g_strstrip (name);
   if (*name != '\0')
     return g_steal_pointer (&name);
+  /* A person's name set for the account, not the account's own name: on a
+   * shared PC that is "root" or "reception", which tells nobody who wrote
+   * an entry. Then the record says so, and the person can name themselves
+   * from the incident. */
   real = g_get_real_name ();
-  if (real != NULL && *real != '\0' && g_strcmp0 (real, "Unknown") != 0)
+  if (real != NULL && *real != '\0' && g_strcmp0 (real, "Unknown") != 0 &&
+      g_strcmp0 (real, g_get_user_name ()) != 0 && g_strcmp0 (real, "root") != 0)
     return g_strdup (real);
-  return g_strdup (g_get_user_name ());
+  return g_strdup (C_("recorder", "Not given"));
 }
 
 void

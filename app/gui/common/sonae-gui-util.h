@@ -21,8 +21,9 @@ void  sonae_show_error               (GtkWidget       *widget,
                                       const GError    *error);
 
 /* Who is working at this computer, for an incident's timeline: the
- * "responder-name" setting, else the account's real name, else its login.
- * Newly allocated, never empty. */
+ * "responder-name" setting (the name typed in Sonae), else a person's name
+ * set for the account, else "Not given" (never the login: "root" says
+ * nobody). Newly allocated, never empty. */
 char *sonae_get_author               (void);
 /* Remember @name as the "responder-name" setting. */
 void  sonae_set_author               (const char      *name);

@@ -651,10 +651,12 @@ sonae_triage_dialog_init (SonaeTriageDialog *self)
   sonae_incident_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
   {
-    g_autofree char *author = sonae_get_author ();
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autofree char *author = g_settings_get_string (settings, "responder-name");
 
-    /* On a shared reception PC the account's name says little: the person
-     * says who they are once, and every entry carries it. */
+    /* On a shared reception PC the account's name says little ("root",
+     * "reception"): only a name someone typed here before is offered; the
+     * person says who they are once, and every entry carries it. */
     gtk_editable_set_text (GTK_EDITABLE (self->author_row), author);
   }
   self->answers.seen = SONAE_SEEN_OTHER;

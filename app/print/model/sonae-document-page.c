@@ -2,7 +2,8 @@
  * furniture: the header (the organisation, the document's title, when it
  * was printed), the red band of a drill, and the footer with the page
  * number (of the whole binder, for one of its parts); then each item
- * placed on the page, laid out again, or a slice of one. */
+ * placed on the page, with the layouts pagination made to measure it, or a
+ * slice of one. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -157,11 +158,9 @@ sonae_document_draw_page (SonaeDocument *doc,
         }
       else
         {
-          g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
           double height;
+          g_autoptr(GArray) pieces = sonae_layout_item_pieces (doc, p, &height);
 
-          g_array_set_clear_func (pieces, sonae_layout_piece_clear);
-          height = sonae_layout_item (doc, b, p->row, pieces);
           cairo_translate (cr, MARGIN_X + b->indent, doc->text_top + p->y);
           sonae_layout_draw_item (doc, cr, b, p->row, pieces, height);
           sonae_layout_set_gray (cr, 0.1);

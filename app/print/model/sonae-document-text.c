@@ -17,6 +17,15 @@ sonae_layout_piece_clear (gpointer data)
   g_clear_object (&p->layout);
 }
 
+GArray *
+sonae_layout_pieces_new (void)
+{
+  GArray *pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
+
+  g_array_set_clear_func (pieces, sonae_layout_piece_clear);
+  return pieces;
+}
+
 double
 sonae_layout_text_size (SonaeTextStyle style)
 {

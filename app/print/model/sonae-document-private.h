@@ -117,6 +117,12 @@ struct _SonaeDocument {
   Measure *measures;     /* n_measures, one a block */
   guint n_measures;
 
+  /* The page header and the drill band, the same on every page: laid out
+   * for the first page drawn, kept for the others. */
+  PangoLayout *header_left;
+  PangoLayout *header_right;
+  PangoLayout *drill_band;
+
   /* The layouts of the part shown in slices that was drawn last, kept for
    * its next slices: laying out a row thousands of lines tall again for
    * each of its pages would cost the whole row on every page. */

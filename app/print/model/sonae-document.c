@@ -129,6 +129,9 @@ sonae_document_clear_layout (SonaeDocument *doc)
 {
   sonae_document_clear_slice_cache (doc);
   sonae_document_clear_measures (doc);
+  g_clear_object (&doc->header_left);
+  g_clear_object (&doc->header_right);
+  g_clear_object (&doc->drill_band);
   g_clear_object (&doc->context);
   g_array_set_size (doc->placed, 0);
   g_array_set_size (doc->page_starts, 0);

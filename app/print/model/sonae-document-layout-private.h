@@ -68,6 +68,13 @@ double       sonae_layout_add_piece      (GArray      *pieces,
                                           PangoLayout *layout,
                                           double       x,
                                           double       y);
+/* Between begin and end (while pagination measures the blocks), a short
+ * text that sonae_layout_add_paragraphs() gets again with the same style
+ * and width (a column's “Never verified”, a date many rows share) takes
+ * the layout made the first time: pieces share layouts, so nothing may
+ * change one once it is made. */
+void         sonae_layout_cache_begin    (SonaeDocument *doc);
+void         sonae_layout_cache_end      (SonaeDocument *doc);
 /* Lays out @markup from @x, @y; returns its height. */
 double       sonae_layout_add_paragraphs (SonaeDocument  *doc,
                                           GArray         *pieces,

@@ -111,6 +111,7 @@ measure_all (SonaeDocument *doc)
   sonae_document_clear_measures (doc);
   doc->n_measures = doc->blocks->len;
   doc->measures = m = g_new0 (Measure, doc->n_measures);
+  sonae_layout_cache_begin (doc);
   for (guint i = 0; i < doc->blocks->len; i++)
     {
       Block *b = g_ptr_array_index (doc->blocks, i);
@@ -134,6 +135,7 @@ measure_all (SonaeDocument *doc)
       for (guint r = 0; r < m[i].n_rows; r++)
         m[i].rows[r] = measure_item (doc, b, r, &m[i].row_pieces[r]);
     }
+  sonae_layout_cache_end (doc);
 }
 
 /* Where the layouts of item @row (ROW_NONE, ROW_HEADER or a row) of block

@@ -117,6 +117,11 @@ struct _SonaeDocument {
   Measure *measures;     /* n_measures, one a block */
   guint n_measures;
 
+  /* While the blocks are measured: the layouts of the short texts laid
+   * out so far, by their markup and style (sonae-document-text.c), for
+   * the cells that repeat one another. */
+  GHashTable *layout_cache;
+
   /* The page header and the drill band, the same on every page: laid out
    * for the first page drawn, kept for the others. */
   PangoLayout *header_left;

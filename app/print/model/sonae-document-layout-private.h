@@ -54,6 +54,8 @@ typedef struct {
 } Piece;
 
 void         sonae_layout_piece_clear    (gpointer data);
+/* An empty array of Piece, that unrefs their layouts when freed. */
+GArray      *sonae_layout_pieces_new     (void);
 double       sonae_layout_text_size      (SonaeTextStyle style);
 PangoLayout *sonae_layout_make           (SonaeDocument  *doc,
                                           const char     *markup,
@@ -66,6 +68,13 @@ double       sonae_layout_add_piece      (GArray      *pieces,
                                           PangoLayout *layout,
                                           double       x,
                                           double       y);
+/* Between begin and end (while pagination measures the blocks), a short
+ * text that sonae_layout_add_paragraphs() gets again with the same style
+ * and width (a column's “Never verified”, a date many rows share) takes
+ * the layout made the first time: pieces share layouts, so nothing may
+ * change one once it is made. */
+void         sonae_layout_cache_begin    (SonaeDocument *doc);
+void         sonae_layout_cache_end      (SonaeDocument *doc);
 /* Lays out @markup from @x, @y; returns its height. */
 double       sonae_layout_add_paragraphs (SonaeDocument  *doc,
                                           GArray         *pieces,
@@ -108,15 +117,38 @@ void         sonae_layout_draw_item      (SonaeDocument *doc,
                                           GArray        *pieces,
                                           double         height);
 
+/* Pagination (sonae-document-layout.c) */
+
+/* One block as pagination measured it: the heights of its items (the
+ * block, or a table's header and rows) and the layouts made to measure
+ * them (arrays of Piece), kept to draw them. The page that shows an item
+ * takes its layouts; a table's header, repeated on each page of the table,
+ * keeps them. */
+struct _Measure {
+  double height;        /* not tables */
+  double header;        /* tables: the header row, 0 when none or not repeated */
+  double *rows;         /* tables: each row */
+  guint n_rows;
+  GArray *pieces;       /* not tables; NULL once taken */
+  GArray *header_pieces;
+  GArray **row_pieces;  /* n_rows; each NULL once taken */
+};
+
+/* The layouts of the item @p is a part of, and its whole height in
+ * @height: those made to measure it, or laid out again when a page drew it
+ * before. Returns a reference. */
+GArray      *sonae_layout_item_pieces    (SonaeDocument *doc,
+                                          Placed        *p,
+                                          double        *height);
+
 /* Slices (sonae-document-slices.c) */
 
 /* The lines of text of an item taller than a page, to cut it into slices
- * between two lines: laid out once for all its pages. */
+ * between two lines: found once for all its pages, in @pieces (of Piece),
+ * its layouts. */
 typedef struct _Lines Lines;
 
-Lines       *sonae_layout_lines_new      (SonaeDocument *doc,
-                                          Block         *b,
-                                          guint          row);
+Lines       *sonae_layout_lines_new      (GArray *pieces);
 void         sonae_layout_lines_free     (Lines *lines);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Lines, sonae_layout_lines_free)
 /* Where to end the visible part of an item that starts at @from, at
@@ -137,7 +169,8 @@ struct _SliceCache {
 };
 
 /* The layouts of the item @p is a slice of: those of the slice before it
- * when it is the same item, else laid out now (and kept for the next). */
+ * when it is the same item, else those pagination made (or laid out now),
+ * kept for the next. */
 SliceCache  *sonae_layout_get_slice_cache (SonaeDocument *doc,
                                            Placed        *p);
 /* Shows the pieces of a sliced item that reach into its part from @top to

@@ -2,9 +2,10 @@
  *
  * Layout happens once, in points, on a context of our own (72 dpi, unhinted
  * metrics), so a PDF file and the print dialog get the same pages whatever
- * resolution their context has. Pagination keeps only the height of each
- * block and table row; drawing a page lays out again just what is on it, so
- * a roster of ten thousand contacts costs two passes, not one per page.
+ * resolution their context has. Pagination lays out each block and table
+ * row once, to measure it, and keeps the layouts for the page that shows
+ * it, which takes them when it is drawn: the text of a roster of ten
+ * thousand contacts is shaped once, not once to measure and once to draw.
  *
  * This file breaks the pages: the space between blocks, the height of every
  * block and table row, their flow onto pages (a heading kept with what
@@ -70,36 +71,124 @@ block_spacing (SonaeDocument *doc,
   return spacing_before (b);
 }
 
-/* Heights of every block and row, measured once. */
-typedef struct {
-  double height;   /* not tables */
-  double header;   /* tables: the header row, 0 when none */
-  double *rows;    /* tables: each row */
-  guint n_rows;
-} Measure;
-
-static void
-measure_all (SonaeDocument *doc,
-             Measure       *m)
+void
+sonae_document_clear_measures (SonaeDocument *doc)
 {
+  for (guint i = 0; i < doc->n_measures; i++)
+    {
+      Measure *m = &doc->measures[i];
+
+      g_clear_pointer (&m->pieces, g_array_unref);
+      g_clear_pointer (&m->header_pieces, g_array_unref);
+      for (guint r = 0; m->row_pieces != NULL && r < m->n_rows; r++)
+        g_clear_pointer (&m->row_pieces[r], g_array_unref);
+      g_free (m->row_pieces);
+      g_free (m->rows);
+    }
+  g_clear_pointer (&doc->measures, g_free);
+  doc->n_measures = 0;
+}
+
+/* Lays out item @row of @b (ROW_NONE: the block) into @pieces (made
+ * new); returns its height. */
+static double
+measure_item (SonaeDocument  *doc,
+              Block          *b,
+              guint           row,
+              GArray        **pieces)
+{
+  *pieces = sonae_layout_pieces_new ();
+  return sonae_layout_item (doc, b, row, *pieces);
+}
+
+/* Every block and row laid out once, their heights and layouts kept in
+ * doc->measures. */
+static void
+measure_all (SonaeDocument *doc)
+{
+  Measure *m;
+
+  sonae_document_clear_measures (doc);
+  doc->n_measures = doc->blocks->len;
+  doc->measures = m = g_new0 (Measure, doc->n_measures);
+  sonae_layout_cache_begin (doc);
   for (guint i = 0; i < doc->blocks->len; i++)
     {
       Block *b = g_ptr_array_index (doc->blocks, i);
 
       if (b->kind != BLOCK_TABLE)
         {
-          m[i].height = sonae_layout_item (doc, b, ROW_NONE, NULL);
+          m[i].height = measure_item (doc, b, ROW_NONE, &m[i].pieces);
           continue;
         }
-      m[i].header = b->header ? sonae_layout_item (doc, b, ROW_HEADER, NULL) : 0;
+      if (b->header != NULL)
+        m[i].header = measure_item (doc, b, ROW_HEADER, &m[i].header_pieces);
       /* A header taller than half a page would leave no room for rows. */
       if (m[i].header > doc->text_height / 2)
-        m[i].header = 0;
+        {
+          m[i].header = 0;
+          g_clear_pointer (&m[i].header_pieces, g_array_unref);
+        }
       m[i].n_rows = b->cells->len / b->n_columns;
       m[i].rows = g_new (double, m[i].n_rows);
+      m[i].row_pieces = g_new0 (GArray *, m[i].n_rows);
       for (guint r = 0; r < m[i].n_rows; r++)
-        m[i].rows[r] = sonae_layout_item (doc, b, r, NULL);
+        m[i].rows[r] = measure_item (doc, b, r, &m[i].row_pieces[r]);
     }
+  sonae_layout_cache_end (doc);
+}
+
+/* Where the layouts of item @row (ROW_NONE, ROW_HEADER or a row) of block
+ * @block are kept. */
+static GArray **
+measured_pieces (SonaeDocument *doc,
+                 guint          block,
+                 guint          row)
+{
+  Measure *m;
+
+  if (block >= doc->n_measures)
+    return NULL;
+  m = &doc->measures[block];
+  if (row == ROW_NONE)
+    return &m->pieces;
+  if (row == ROW_HEADER)
+    return &m->header_pieces;
+  if (row < m->n_rows)
+    return &m->row_pieces[row];
+  return NULL;
+}
+
+GArray *
+sonae_layout_item_pieces (SonaeDocument *doc,
+                          Placed        *p,
+                          double        *height)
+{
+  GArray **kept = measured_pieces (doc, p->block, p->row);
+  Measure *m;
+  GArray *pieces;
+
+  if (kept == NULL || *kept == NULL)
+    {
+      pieces = sonae_layout_pieces_new ();
+      *height = sonae_layout_item (doc, g_ptr_array_index (doc->blocks, p->block), p->row, pieces);
+      return pieces;
+    }
+
+  m = &doc->measures[p->block];
+  if (p->row == ROW_NONE)
+    *height = m->height;
+  else if (p->row == ROW_HEADER)
+    *height = m->header;
+  else
+    *height = m->rows[p->row];
+  /* Each item is drawn on one page (or its slices, from one cache), but a
+   * table's header on every page of the table. Dropping the others as
+   * they are drawn keeps a document written page after page from holding
+   * every layout until its end; a page drawn again lays them out again. */
+  if (p->row == ROW_HEADER)
+    return g_array_ref (*kept);
+  return g_steal_pointer (kept);
 }
 
 /* The height a block needs at least on the page where it starts: what a
@@ -229,7 +318,6 @@ flow_item (Flow     *f,
            guint     header_block)
 {
   SonaeDocument *doc = f->doc;
-  Block *b = g_ptr_array_index (doc->blocks, block);
   double header = header_block != ROW_NONE ? f->m[header_block].header : 0;
   double offset = 0;
   g_autoptr(Lines) lines = NULL;
@@ -255,7 +343,12 @@ flow_item (Flow     *f,
           double cut;
 
           if (lines == NULL)
-            lines = sonae_layout_lines_new (doc, b, row);
+            {
+              GArray **kept = measured_pieces (doc, block, row);
+
+              g_assert (kept != NULL && *kept != NULL);
+              lines = sonae_layout_lines_new (*kept);
+            }
           cut = sonae_layout_find_cut (lines, offset, offset + avail);
           if (cut > offset + EPSILON)
             {
@@ -422,7 +515,6 @@ static guint
 flow_at_zoom (SonaeDocument *doc,
               double         zoom)
 {
-  g_autofree Measure *m = NULL;
   Flow flow = { 0 };
   guint start = 0;
 
@@ -437,21 +529,17 @@ flow_at_zoom (SonaeDocument *doc,
   doc->text_top = TEXT_TOP + (doc->drill ? DRILL_SPACE : 0);
   doc->text_height = MAX (doc->page_height - doc->text_top - TEXT_BOTTOM, 72.0);
 
-  m = g_new0 (Measure, doc->blocks->len);
-  measure_all (doc, m);
+  measure_all (doc);
 
   g_array_append_val (doc->page_starts, start);
   flow.doc = doc;
-  flow.m = m;
+  flow.m = doc->measures;
   flow_blocks (&flow);
   /* A page break or a spacer at the end leaves an empty last page. */
   if (!flow.content && doc->page_starts->len > 1)
     g_array_set_size (doc->page_starts, doc->page_starts->len - 1);
   start = doc->placed->len;
   g_array_append_val (doc->page_starts, start);
-
-  for (guint i = 0; i < doc->blocks->len; i++)
-    g_free (m[i].rows);
 
   return doc->page_starts->len - 1;
 }

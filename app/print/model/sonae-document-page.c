@@ -2,7 +2,8 @@
  * furniture: the header (the organisation, the document's title, when it
  * was printed), the red band of a drill, and the footer with the page
  * number (of the whole binder, for one of its parts); then each item
- * placed on the page, laid out again, or a slice of one. */
+ * placed on the page, with the layouts pagination made to measure it, or a
+ * slice of one. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -10,22 +11,20 @@
 
 #include "sonae-document-layout-private.h"
 
+/* The layouts of the page header (the organisation and the title at the
+ * left, when it was printed at the right) and of the drill band, made for
+ * the first page drawn after pagination. */
 static void
-draw_page_frame (SonaeDocument *doc,
-                 cairo_t       *cr,
-                 guint          page_nr,
-                 guint          n_pages)
+ensure_frame_layouts (SonaeDocument *doc)
 {
   g_autofree char *left = NULL;
   g_autofree char *right = NULL;
-  g_autofree char *footer = NULL;
   g_autofree char *date = NULL;
   g_autofree char *printed = NULL;
-  PangoLayout *left_layout;
-  PangoLayout *right_layout;
-  PangoLayout *footer_layout;
   double w = doc->page_width - 2 * MARGIN_X;
-  double h;
+
+  if (doc->header_left != NULL)
+    return;
 
   if (doc->organisation != NULL && *doc->organisation != '\0')
     left = g_markup_printf_escaped ("<b>%s</b>\u2003<span foreground=\"" SONAE_PRINT_COLOR_MUTED "\">%s</span>",
@@ -37,26 +36,45 @@ draw_page_frame (SonaeDocument *doc,
   printed = g_strdup_printf (_("Printed %s"), date);
   right = g_markup_printf_escaped ("<span foreground=\"" SONAE_PRINT_COLOR_MUTED "\">%s</span>", printed);
 
-  right_layout = sonae_layout_make (doc, right, SIZE_PAGE, FALSE, w * 0.3, PANGO_ALIGN_RIGHT);
-  left_layout = sonae_layout_make (doc, left, SIZE_PAGE, FALSE, w * 0.68, PANGO_ALIGN_LEFT);
-  pango_layout_set_ellipsize (left_layout, PANGO_ELLIPSIZE_END);
-
-  sonae_layout_set_gray (cr, 0.1);
-  cairo_move_to (cr, MARGIN_X, HEADER_TOP);
-  pango_cairo_show_layout (cr, left_layout);
-  cairo_move_to (cr, MARGIN_X + w * 0.7, HEADER_TOP);
-  pango_cairo_show_layout (cr, right_layout);
-  h = MAX (sonae_layout_height (left_layout), sonae_layout_height (right_layout));
-  sonae_layout_hline (cr, MARGIN_X, MARGIN_X + w, HEADER_TOP + h + 3.0, 0.5, 0.45);
+  doc->header_right = sonae_layout_make (doc, right, SIZE_PAGE, FALSE, w * 0.3, PANGO_ALIGN_RIGHT);
+  doc->header_left = sonae_layout_make (doc, left, SIZE_PAGE, FALSE, w * 0.68, PANGO_ALIGN_LEFT);
+  pango_layout_set_ellipsize (doc->header_left, PANGO_ELLIPSIZE_END);
 
   if (doc->drill)
     {
       g_autofree char *band = g_markup_printf_escaped ("<span foreground=\"#ffffff\">%s</span>",
                                                        _("DRILL — an exercise, not a real incident"));
-      PangoLayout *band_layout = sonae_layout_make (doc, band, SIZE_DRILL, TRUE, w, PANGO_ALIGN_CENTER);
+
+      doc->drill_band = sonae_layout_make (doc, band, SIZE_DRILL, TRUE, w, PANGO_ALIGN_CENTER);
+      pango_layout_set_ellipsize (doc->drill_band, PANGO_ELLIPSIZE_END);
+    }
+}
+
+static void
+draw_page_frame (SonaeDocument *doc,
+                 cairo_t       *cr,
+                 guint          page_nr,
+                 guint          n_pages)
+{
+  g_autofree char *footer = NULL;
+  PangoLayout *footer_layout;
+  double w = doc->page_width - 2 * MARGIN_X;
+  double h;
+
+  ensure_frame_layouts (doc);
+  sonae_layout_set_gray (cr, 0.1);
+  cairo_move_to (cr, MARGIN_X, HEADER_TOP);
+  pango_cairo_show_layout (cr, doc->header_left);
+  cairo_move_to (cr, MARGIN_X + w * 0.7, HEADER_TOP);
+  pango_cairo_show_layout (cr, doc->header_right);
+  h = MAX (sonae_layout_height (doc->header_left), sonae_layout_height (doc->header_right));
+  sonae_layout_hline (cr, MARGIN_X, MARGIN_X + w, HEADER_TOP + h + 3.0, 0.5, 0.45);
+
+  if (doc->drill_band != NULL)
+    {
+      PangoLayout *band_layout = doc->drill_band;
       double top = HEADER_TOP + h + 7.0;
 
-      pango_layout_set_ellipsize (band_layout, PANGO_ELLIPSIZE_END);
       cairo_save (cr);
       cairo_set_source_rgb (cr, RED_R, RED_G, RED_B);
       cairo_rectangle (cr, MARGIN_X, top, w, DRILL_BAND);
@@ -64,7 +82,6 @@ draw_page_frame (SonaeDocument *doc,
       cairo_restore (cr);
       cairo_move_to (cr, MARGIN_X, top + (DRILL_BAND - sonae_layout_height (band_layout)) / 2);
       pango_cairo_show_layout (cr, band_layout);
-      g_object_unref (band_layout);
       sonae_layout_set_gray (cr, 0.1);
     }
 
@@ -90,9 +107,6 @@ draw_page_frame (SonaeDocument *doc,
   }
   cairo_move_to (cr, MARGIN_X, doc->page_height - FOOTER_BOTTOM - sonae_layout_height (footer_layout));
   pango_cairo_show_layout (cr, footer_layout);
-
-  g_object_unref (left_layout);
-  g_object_unref (right_layout);
   g_object_unref (footer_layout);
 }
 
@@ -157,11 +171,9 @@ sonae_document_draw_page (SonaeDocument *doc,
         }
       else
         {
-          g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
           double height;
+          g_autoptr(GArray) pieces = sonae_layout_item_pieces (doc, p, &height);
 
-          g_array_set_clear_func (pieces, sonae_layout_piece_clear);
-          height = sonae_layout_item (doc, b, p->row, pieces);
           cairo_translate (cr, MARGIN_X + b->indent, doc->text_top + p->y);
           sonae_layout_draw_item (doc, cr, b, p->row, pieces, height);
           sonae_layout_set_gray (cr, 0.1);

@@ -84,6 +84,7 @@ typedef void (*SonaeContentsFunc) (SonaeDocument *doc,
                                    gpointer       user_data);
 
 typedef struct _SliceCache SliceCache;
+typedef struct _Measure Measure;
 
 struct _SonaeDocument {
   char *name;
@@ -110,6 +111,23 @@ struct _SonaeDocument {
   GArray *page_starts;   /* of guint: first Placed of each page, then placed->len */
   GArray *outline;       /* of OutlineEntry */
 
+  /* The heights of the items of each block, and the layouts made to
+   * measure them, each kept until the page that shows it is drawn: laying
+   * out every table cell again to draw it cost as much as measuring it. */
+  Measure *measures;     /* n_measures, one a block */
+  guint n_measures;
+
+  /* While the blocks are measured: the layouts of the short texts laid
+   * out so far, by their markup and style (sonae-document-text.c), for
+   * the cells that repeat one another. */
+  GHashTable *layout_cache;
+
+  /* The page header and the drill band, the same on every page: laid out
+   * for the first page drawn, kept for the others. */
+  PangoLayout *header_left;
+  PangoLayout *header_right;
+  PangoLayout *drill_band;
+
   /* The layouts of the part shown in slices that was drawn last, kept for
    * its next slices: laying out a row thousands of lines tall again for
    * each of its pages would cost the whole row on every page. */
@@ -134,6 +152,9 @@ Block *sonae_document_last_block (SonaeDocument *doc);
 void   sonae_document_clear_layout (SonaeDocument *doc);
 /* Drop the layouts kept for the slices of a part (sonae-document-slices.c). */
 void   sonae_document_clear_slice_cache (SonaeDocument *doc);
+/* Drop the measures of the blocks and the layouts kept with them
+ * (sonae-document-layout.c). */
+void   sonae_document_clear_measures (SonaeDocument *doc);
 
 /* Composed documents (sonae-document.c, sonae-document-layout.c) */
 

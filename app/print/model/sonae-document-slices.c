@@ -1,8 +1,8 @@
 /* sonae-document-slices.c: an item taller than what is left of a page,
  * shown in slices over several pages. Pagination cuts it between two lines
- * of its text (the lines laid out once for all its pages); drawing keeps
- * the layouts of the item drawn last for its next slices, and shows only
- * the pieces that reach into the slice. */
+ * of its text (the lines of the layouts that measured it, found once for
+ * all its pages); drawing keeps the layouts of the item drawn last for its
+ * next slices, and shows only the pieces that reach into the slice. */
 #include "config.h"
 
 #include "sonae-document-layout-private.h"
@@ -30,16 +30,11 @@ compare_spans (gconstpointer a,
 }
 
 Lines *
-sonae_layout_lines_new (SonaeDocument *doc,
-                        Block         *b,
-                        guint          row)
+sonae_layout_lines_new (GArray *pieces)
 {
-  g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
   Lines *lines = g_new0 (Lines, 1);
 
-  g_array_set_clear_func (pieces, sonae_layout_piece_clear);
-  sonae_layout_item (doc, b, row, pieces);
   for (guint i = 0; i < pieces->len; i++)
     {
       Piece *p = &g_array_index (pieces, Piece, i);
@@ -182,9 +177,7 @@ sonae_layout_get_slice_cache (SonaeDocument *doc,
   cache = g_new0 (SliceCache, 1);
   cache->block = p->block;
   cache->row = p->row;
-  cache->pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
-  g_array_set_clear_func (cache->pieces, sonae_layout_piece_clear);
-  cache->height = sonae_layout_item (doc, g_ptr_array_index (doc->blocks, p->block), p->row, cache->pieces);
+  cache->pieces = sonae_layout_item_pieces (doc, p, &cache->height);
   cache->order = g_new (guint, cache->pieces->len);
   cache->tops = g_new (double, cache->pieces->len);
   for (guint i = 0; i < cache->pieces->len; i++)

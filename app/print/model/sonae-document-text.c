@@ -17,6 +17,15 @@ sonae_layout_piece_clear (gpointer data)
   g_clear_object (&p->layout);
 }
 
+GArray *
+sonae_layout_pieces_new (void)
+{
+  GArray *pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
+
+  g_array_set_clear_func (pieces, sonae_layout_piece_clear);
+  return pieces;
+}
+
 double
 sonae_layout_text_size (SonaeTextStyle style)
 {
@@ -144,6 +153,56 @@ paragraph_attributes (GPtrArray *active,
   return list;
 }
 
+/* What makes two layouts of sonae_layout_add_paragraphs() the same. */
+typedef struct {
+  char *markup;
+  double size;
+  double width;
+  gboolean bold;
+  PangoAlignment alignment;
+} LayoutKey;
+
+static guint
+layout_key_hash (gconstpointer data)
+{
+  const LayoutKey *key = data;
+
+  return g_str_hash (key->markup) ^ g_double_hash (&key->width);
+}
+
+static gboolean
+layout_key_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const LayoutKey *x = a;
+  const LayoutKey *y = b;
+
+  return x->size == y->size && x->width == y->width && x->bold == y->bold &&
+         x->alignment == y->alignment && strcmp (x->markup, y->markup) == 0;
+}
+
+static void
+layout_key_free (gpointer data)
+{
+  LayoutKey *key = data;
+
+  g_free (key->markup);
+  g_free (key);
+}
+
+void
+sonae_layout_cache_begin (SonaeDocument *doc)
+{
+  sonae_layout_cache_end (doc);
+  doc->layout_cache = g_hash_table_new_full (layout_key_hash, layout_key_equal, layout_key_free, g_object_unref);
+}
+
+void
+sonae_layout_cache_end (SonaeDocument *doc)
+{
+  g_clear_pointer (&doc->layout_cache, g_hash_table_unref);
+}
+
 /* A text of this many paragraphs or more is laid out a paragraph a layout. */
 #define MANY_PARAGRAPHS 24
 
@@ -186,6 +245,16 @@ sonae_layout_add_paragraphs (SonaeDocument  *doc,
   guint length;
   guint start = 0;
   double h = 0;
+  LayoutKey key = { (char *) markup, size, width, bold, alignment };
+
+  if (doc->layout_cache != NULL)
+    {
+      PangoLayout *same = g_hash_table_lookup (doc->layout_cache, &key);
+
+      /* The same markup, style and width make the same layout. */
+      if (same != NULL)
+        return sonae_layout_add_piece (pieces, g_object_ref (same), x, y);
+    }
 
   parse_markup (markup, &text, &attrs);
   if (count_paragraphs (text, MANY_PARAGRAPHS) < MANY_PARAGRAPHS)
@@ -195,6 +264,13 @@ sonae_layout_add_paragraphs (SonaeDocument  *doc,
       pango_layout_set_text (layout, text, -1);
       pango_layout_set_attributes (layout, attrs);
       pango_attr_list_unref (attrs);
+      if (doc->layout_cache != NULL)
+        {
+          LayoutKey *copy = g_memdup2 (&key, sizeof key);
+
+          copy->markup = g_strdup (markup);
+          g_hash_table_insert (doc->layout_cache, copy, g_object_ref (layout));
+        }
       return sonae_layout_add_piece (pieces, layout, x, y);
     }
 

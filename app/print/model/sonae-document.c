@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <cairo-pdf.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "sonae-clock.h"
@@ -128,6 +129,10 @@ void
 sonae_document_clear_layout (SonaeDocument *doc)
 {
   sonae_document_clear_slice_cache (doc);
+  sonae_document_clear_measures (doc);
+  g_clear_object (&doc->header_left);
+  g_clear_object (&doc->header_right);
+  g_clear_object (&doc->drill_band);
   g_clear_object (&doc->context);
   g_array_set_size (doc->placed, 0);
   g_array_set_size (doc->page_starts, 0);
@@ -618,10 +623,53 @@ sonae_markup_badge (SonaeBadge  badge,
 
 /* The PDF file */
 
+/* cairo hands the file over in pieces of a hundred bytes or so: they are
+ * gathered into writes of this size, not one system call each. */
+#define PDF_BUFFER_SIZE (64 * 1024)
+
 typedef struct {
   int fd;
   int saved_errno;
+  guint8 *buffer;     /* PDF_BUFFER_SIZE bytes */
+  gsize buffered;
 } PdfStream;
+
+/* Writes @length bytes of @data to the file; FALSE (with the reason in
+ * @stream->saved_errno) when that failed. */
+static gboolean
+pdf_write_all (PdfStream    *stream,
+               const guint8 *data,
+               gsize         length)
+{
+  while (length > 0)
+    {
+      ssize_t n = write (stream->fd, data, length);
+
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          stream->saved_errno = errno;
+          return FALSE;
+        }
+      data += n;
+      length -= n;
+    }
+  return TRUE;
+}
+
+/* Writes what is gathered in the buffer; FALSE when that failed, or a
+ * write before it. */
+static gboolean
+pdf_flush (PdfStream *stream)
+{
+  gsize length = stream->buffered;
+
+  if (stream->saved_errno != 0)
+    return FALSE;
+  stream->buffered = 0;
+  return pdf_write_all (stream, stream->buffer, length);
+}
 
 static cairo_status_t
 pdf_write_cb (void                *closure,
@@ -634,20 +682,12 @@ pdf_write_cb (void                *closure,
    * writing, and the first failure is the one to report. */
   if (stream->saved_errno != 0)
     return CAIRO_STATUS_WRITE_ERROR;
-  while (length > 0)
-    {
-      ssize_t n = write (stream->fd, data, length);
-
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          stream->saved_errno = errno;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      data += n;
-      length -= n;
-    }
+  if (stream->buffered + length > PDF_BUFFER_SIZE && !pdf_flush (stream))
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (length >= PDF_BUFFER_SIZE)
+    return pdf_write_all (stream, data, length) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+  memcpy (stream->buffer + stream->buffered, data, length);
+  stream->buffered += length;
   return CAIRO_STATUS_SUCCESS;
 }
 
@@ -734,7 +774,8 @@ sonae_document_write_pdf (SonaeDocument *doc,
   g_autofree char *tmp_path = NULL;
   g_autofree char *created = NULL;
   PangoContext *context;
-  PdfStream stream = { -1, 0 };
+  g_autofree guint8 *buffer = g_malloc (PDF_BUFFER_SIZE);
+  PdfStream stream = { -1, 0, buffer, 0 };
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
@@ -785,6 +826,8 @@ sonae_document_write_pdf (SonaeDocument *doc,
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    pdf_flush (&stream);
 
   /* A write that fails while cairo finishes the file (a full disk, most
    * likely) does not always reach the surface's status: the stream's own

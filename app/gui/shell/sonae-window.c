@@ -590,7 +590,7 @@ start_incident_cb (GtkWidget  *widget,
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("An Incident Is Already Open"), body);
   gtk_widget_set_name (dialog, "incident-open");
   /* Translators: a button; %s is the incident's number */
-  continue_label = g_strdup_printf (_("_Continue %s"), newest->number);
+  continue_label = g_strdup_printf (_("C_ontinue %s"), newest->number);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "new", _("Start a _New Incident"),

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "sonae-checklist.h"
+#include "sonae-role.h"
 #include "sonae-error.h"
 #include "sonae-test-util.h"
 
@@ -271,6 +272,29 @@ test_bundled_do_now (void)
   g_assert_true (g_strv_contains (steps, "Tell the first responder now, even if only one customer is concerned."));
   steps = sonae_checklist_get_do_now (checklist, SONAE_INCIDENT_OTHER, SONAE_ORG_PHARMACY);
   g_assert_true (g_strv_contains (steps, "Tell the first responder now, even if patient care seems unaffected."));
+
+  /* Each list has one step that says whom to call, and it names the role:
+   * the screen shows the person and the number beside it. */
+  for (guint t = 0; t < SONAE_N_INCIDENT_KINDS; t++)
+    for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      {
+        guint n_roles = 0;
+
+        steps = sonae_checklist_get_do_now (checklist, t, kinds[k]);
+        for (guint i = 0; steps[i]; i++)
+          {
+            const char *role = sonae_checklist_get_do_now_role (checklist, t, kinds[k], i);
+
+            g_assert_true ((role != NULL) == (strstr (steps[i], "first responder") != NULL));
+            if (role != NULL)
+              {
+                g_assert_cmpstr (role, ==, SONAE_ROLE_FIRST);
+                n_roles++;
+              }
+          }
+        g_assert_cmpuint (n_roles, ==, 1);
+        g_assert_null (sonae_checklist_get_do_now_role (checklist, t, kinds[k], 99));
+      }
 }
 
 static void

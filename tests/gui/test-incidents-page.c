@@ -11,13 +11,16 @@
 #include "sonae-capa.h"
 #include "sonae-checklist-view.h"
 #include "sonae-clock.h"
+#include "sonae-contacts.h"
 #include "sonae-gui-util.h"
+#include "sonae-incident-now.h"
 #include "sonae-incident-view.h"
 #include "sonae-incident.h"
 #include "sonae-incidents-page.h"
 #include "sonae-incidents.h"
 #include "sonae-report-form-view.h"
 #include "sonae-reporting-duties-view.h"
+#include "sonae-role.h"
 #include "sonae-test-gui.h"
 #include "sonae-test-util.h"
 #include "sonae-timeline-view.h"
@@ -827,6 +830,63 @@ test_close_refused (SonaeTestWindow *f,
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "report");
 }
 
+/* Whom to call is in view without scrolling on the Now tab, at 1366×768
+ * and 1280×720 (maximized, less a desktop's panel): the next person, their
+ * number and the buttons that log the call; "no answer" brings the
+ * deputy; the step that says to tell the first responder names them. */
+static void
+test_call_now_in_view (SonaeTestWindow *f,
+                       gconstpointer    data)
+{
+  const int sizes[][2] = { { 1366, 768 - 32 }, { 1280, 720 - 32 } };
+  gint64 first = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "田中 健一", "たなか けんいち", "090-0000-1105");
+  gint64 deputy = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "伊藤 翔太", "いとう しょうた", "090-0000-1106");
+  gint64 id;
+
+  g_assert_true (sonae_contacts_add_role_holder (f->store, SONAE_ROLE_FIRST, first, NULL));
+  g_assert_true (sonae_contacts_add_role_holder (f->store, SONAE_ROLE_FIRST, deputy, NULL));
+  id = sonae_test_add_incident (f->store, "ファイルが開けず、金銭を要求された", NULL, 3, FALSE, AUTHOR);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      GtkWidget *now;
+      GtkWidget *card;
+      GtkWidget *scrolled;
+      graphene_rect_t bounds;
+
+      sonae_test_window_open_main (f);
+      gtk_window_set_default_size (GTK_WINDOW (f->window), sizes[i][0], sizes[i][1]);
+      gtk_window_present (GTK_WINDOW (f->window));
+      sonae_test_spin_for (200);
+      g_assert_cmpint (sonae_incidents_page_get_incident (SONAE_INCIDENTS_PAGE (incidents_page (f))), ==, id);
+      now = sonae_test_of_type (incident_view (f), SONAE_TYPE_INCIDENT_NOW);
+      g_assert_true (gtk_widget_get_mapped (now));
+      card = sonae_test_named (now, "call-next");
+      scrolled = gtk_widget_get_ancestor (card, GTK_TYPE_SCROLLED_WINDOW);
+      g_assert_nonnull (sonae_test_find_widget (card, sonae_test_is_named, "call-no-answer"));
+      g_assert_true (gtk_widget_compute_bounds (card, scrolled, &bounds));
+      g_assert_cmpfloat (bounds.origin.y, >=, 0);
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scrolled));
+      g_assert_nonnull (sonae_test_find_widget (card, sonae_test_is_named, "call-phone"));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sonae_test_named (card, "call-phone"))), ==,
+                       i == 0 ? "090-0000-1105" : "090-0000-1106");
+
+      /* The step that says to tell the first responder names them. */
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sonae_test_named (sonae_test_named (now, "do-now-list"), "step-phone"))),
+                       ==, "090-0000-1105");
+
+      if (i == 0)
+        {
+          /* No answer: the deputy comes next. */
+          g_signal_emit_by_name (sonae_test_named (card, "call-no-answer"), "clicked");
+          sonae_test_spin_for (100);
+          card = sonae_test_named (now, "call-next");
+          g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sonae_test_named (card, "call-phone"))), ==, "090-0000-1106");
+        }
+      sonae_test_window_close (f);
+    }
+}
+
 /* Closing asks, naming what is still open, and can be undone from the
  * toast; keeping it open changes nothing. */
 static void
@@ -909,6 +969,7 @@ main (int   argc,
   ADD ("report-tabs", test_report_tabs);
   ADD ("close-refused", test_close_refused);
   ADD ("close-asks", test_close_asks);
+  ADD ("call-now-in-view", test_call_now_in_view);
 #undef ADD
 
   return g_test_run ();

@@ -22,6 +22,7 @@ struct _SonaeChecklist {
   GHashTable *steps;              /* step id → SonaeChecklistStep (borrowed) */
   GHashTable *phase_of;           /* step id → SonaeChecklistPhase (borrowed) */
   GStrv do_now[SONAE_N_INCIDENT_KINDS][N_WORDINGS];
+  GStrv do_now_roles[SONAE_N_INCIDENT_KINDS][N_WORDINGS];  /* role key or "" per step */
   SonaeChecklist *bundled;        /* a procedure's: where "do now" comes from */
 };
 
@@ -177,7 +178,10 @@ checklist_clear (gpointer data)
   g_ptr_array_unref (self->phases);
   for (guint t = 0; t < SONAE_N_INCIDENT_KINDS; t++)
     for (guint w = 0; w < N_WORDINGS; w++)
-      g_strfreev (self->do_now[t][w]);
+      {
+        g_strfreev (self->do_now[t][w]);
+        g_strfreev (self->do_now_roles[t][w]);
+      }
   g_clear_pointer (&self->bundled, sonae_checklist_unref);
   g_free (self->title);
 }
@@ -266,6 +270,7 @@ typedef struct {
   int line;
   GString *buffer;               /* the text of a text element */
   gboolean wordings[N_WORDINGS]; /* <item>: for clinics, for businesses */
+  const char *role;              /* <item>: the role it tells to call (static key), or NULL */
   SonaeChecklistOption *option;  /* <option>: the one it fills */
 } Frame;
 
@@ -278,6 +283,7 @@ typedef struct {
   SonaeChecklistField *field;
   SonaeIncidentType do_now_type;
   GPtrArray *items[N_WORDINGS];  /* of char *, the open <do-now>'s */
+  GPtrArray *item_roles[N_WORDINGS];  /* of char *, their roles ("" for none) */
   GHashTable *ids;               /* phase and step id → line */
   int bind_lines[G_N_ELEMENTS (detail_names)];
   int do_now_lines[SONAE_N_INCIDENT_KINDS];
@@ -539,7 +545,10 @@ start_do_now (Parser               *p,
                         type, p->do_now_lines[p->do_now_type]);
   p->do_now_lines[p->do_now_type] = frame->line;
   for (guint w = 0; w < N_WORDINGS; w++)
-    p->items[w] = g_ptr_array_new_with_free_func (g_free);
+    {
+      p->items[w] = g_ptr_array_new_with_free_func (g_free);
+      p->item_roles[w] = g_ptr_array_new_with_free_func (g_free);
+    }
   return TRUE;
 }
 
@@ -553,6 +562,7 @@ start_text (Parser               *p,
             GError              **error)
 {
   const char *org = NULL;
+  const char *role = NULL;
 
   if (frame->kind != E_ITEM)
     {
@@ -563,10 +573,14 @@ start_text (Parser               *p,
     {
       if (!g_markup_collect_attributes (element, names, values, error,
                                         G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "org", &org,
+                                        G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "role", &role,
                                         G_MARKUP_COLLECT_INVALID))
         return FALSE;
       if (org != NULL && !g_str_equal (org, "clinic") && !g_str_equal (org, "business"))
         return parse_error (error, p->context, 0, "org=\"%s\" must be \"clinic\" or \"business\".", org);
+      if (role != NULL && sonae_role_lookup (role) == NULL)
+        return parse_error (error, p->context, 0, "a “do now” step names the role “%s”, which does not exist.", role);
+      frame->role = role != NULL ? sonae_role_lookup (role)->key : NULL;
       frame->wordings[0] = org == NULL || g_str_equal (org, "clinic");
       frame->wordings[1] = org == NULL || g_str_equal (org, "business");
     }
@@ -698,7 +712,10 @@ end_text (Parser               *p,
     case E_ITEM:
       for (guint w = 0; w < N_WORDINGS; w++)
         if (frame->wordings[w])
-          g_ptr_array_add (p->items[w], g_strdup (text));
+          {
+            g_ptr_array_add (p->items[w], g_strdup (text));
+            g_ptr_array_add (p->item_roles[w], g_strdup (frame->role != NULL ? frame->role : ""));
+          }
       return TRUE;
     case E_TITLE:
     case E_TEXT:
@@ -769,6 +786,9 @@ end_frame (Parser               *p,
           g_ptr_array_add (p->items[w], NULL);
           p->checklist->do_now[p->do_now_type][w] =
             (GStrv) g_ptr_array_free (g_steal_pointer (&p->items[w]), FALSE);
+          g_ptr_array_add (p->item_roles[w], NULL);
+          p->checklist->do_now_roles[p->do_now_type][w] =
+            (GStrv) g_ptr_array_free (g_steal_pointer (&p->item_roles[w]), FALSE);
         }
       break;
     case E_ROOT:
@@ -847,7 +867,10 @@ parser_clear (Parser *p)
     if (g_array_index (p->stack, Frame, i).buffer != NULL)
       g_string_free (g_array_index (p->stack, Frame, i).buffer, TRUE);
   for (guint w = 0; w < N_WORDINGS; w++)
-    g_clear_pointer (&p->items[w], g_ptr_array_unref);
+    {
+      g_clear_pointer (&p->items[w], g_ptr_array_unref);
+      g_clear_pointer (&p->item_roles[w], g_ptr_array_unref);
+    }
   g_clear_pointer (&p->stack, g_array_unref);
   g_clear_pointer (&p->ids, g_hash_table_unref);
   g_clear_pointer (&p->context, g_markup_parse_context_free);
@@ -1127,6 +1150,25 @@ sonae_checklist_get_do_now (SonaeChecklist    *self,
     return sonae_checklist_get_do_now (self->bundled, type, kind);
   return (const char *const *)
     self->do_now[type][sonae_manual_variant_for_org (kind) == SONAE_MANUAL_VARIANT_BUSINESS ? 1 : 0];
+}
+
+const char *
+sonae_checklist_get_do_now_role (SonaeChecklist    *self,
+                                 SonaeIncidentType  type,
+                                 SonaeOrgKind       kind,
+                                 guint              index)
+{
+  GStrv roles;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (type < SONAE_N_INCIDENT_KINDS, NULL);
+
+  if (self->bundled != NULL)
+    return sonae_checklist_get_do_now_role (self->bundled, type, kind, index);
+  roles = self->do_now_roles[type][sonae_manual_variant_for_org (kind) == SONAE_MANUAL_VARIANT_BUSINESS ? 1 : 0];
+  if (roles == NULL || index >= g_strv_length (roles) || *roles[index] == '\0')
+    return NULL;
+  return roles[index];
 }
 
 static const char *

@@ -138,6 +138,12 @@ guint           sonae_checklist_count_steps    (SonaeChecklist *self);
 const char *const *sonae_checklist_get_do_now  (SonaeChecklist    *self,
                                                 SonaeIncidentType  type,
                                                 SonaeOrgKind       kind);
+/* The role the "do now" step @index tells to call now (so that the screen
+ * names who holds it and the number), or NULL. */
+const char         *sonae_checklist_get_do_now_role (SonaeChecklist    *self,
+                                                     SonaeIncidentType  type,
+                                                     SonaeOrgKind       kind,
+                                                     guint              index);
 
 /* The translated label of option @value of a CHOICE or MULTI field (for a
  * MULTI value, the labels joined by "、" in Japanese or ", " in English);

@@ -21,6 +21,9 @@ struct _SonaeIncidentNow
   GtkBox parent_instance;
 
   /* template widgets */
+  GtkWidget *next_section;
+  GtkLabel *next_intro;
+  GtkListBox *next_list;
   GtkWidget *do_now_section;
   GtkListBox *do_now_list;
   GtkWidget *call_section;
@@ -44,6 +47,7 @@ struct _SonaeIncidentNow
   int shown_level;
   SonaeIncidentType shown_type;
   gboolean need_rebuild;        /* the roster or profile changed */
+  SonaeEscalation *escalation;  /* whom to call at the level shown */
 };
 
 G_DEFINE_FINAL_TYPE (SonaeIncidentNow, sonae_incident_now, GTK_TYPE_BOX)
@@ -163,6 +167,85 @@ show_outcome (GtkLabel                 *label,
   gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
 }
 
+static GtkWidget *new_holder_row (SonaeIncidentNow *self,
+                                  const char       *role_key,
+                                  SonaeContact     *contact,
+                                  guint             index,
+                                  gboolean          inform_only,
+                                  gboolean          remember);
+
+/* Who to call next, in the order of calls: in each role, the first holder
+ * not called yet, unless one of them was reached; a role whose holders
+ * were all tried, or that nobody holds, gives way to the next. */
+static gboolean
+find_next_call (SonaeIncidentNow          *self,
+                GHashTable                *last,
+                const SonaeEscalationRole **out_role,
+                guint                     *out_index)
+{
+  GPtrArray *roles = sonae_escalation_get_roles (self->escalation);
+
+  for (guint i = 0; i < roles->len; i++)
+    {
+      const SonaeEscalationRole *role = g_ptr_array_index (roles, i);
+      gboolean reached = FALSE;
+      int untried = -1;
+
+      if (role->inform_only || role->holders == NULL)
+        continue;
+      for (guint h = 0; h < role->holders->len; h++)
+        {
+          SonaeContact *contact = g_ptr_array_index (role->holders, h);
+          const SonaeTimelineEntry *entry = g_hash_table_lookup (last, &contact->id);
+
+          if (entry != NULL && entry->outcome == SONAE_CALL_REACHED)
+            reached = TRUE;
+          else if (entry == NULL && untried < 0)
+            untried = (int) h;
+        }
+      if (!reached && untried >= 0)
+        {
+          *out_role = role;
+          *out_index = (guint) untried;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The card at the top: the one person to call now. */
+static void
+update_next (SonaeIncidentNow *self,
+             GHashTable       *last)
+{
+  const SonaeEscalationRole *role = NULL;
+  guint index = 0;
+
+  remove_children (GTK_WIDGET (self->next_list));
+  gtk_widget_set_visible (self->next_section, self->escalation != NULL);
+  if (self->escalation == NULL)
+    return;
+  if (find_next_call (self, last, &role, &index))
+    {
+      g_autofree char *intro = NULL;
+
+      /* Translators: %s is a role, e.g. “First responder” */
+      intro = g_strdup_printf (_("Next: the %s. If nobody answers, log it and Sonae shows the next person."),
+                               sonae_role_get_name (role->role_key));
+      gtk_label_set_text (self->next_intro, intro);
+      gtk_list_box_append (self->next_list,
+                           new_holder_row (self, role->role_key, g_ptr_array_index (role->holders, index),
+                                           index, FALSE, FALSE));
+    }
+  else
+    {
+      gtk_label_set_text (self->next_intro, _("Everyone in the order of calls has been reached or tried. The whole order is below."));
+      gtk_widget_set_visible (GTK_WIDGET (self->next_list), FALSE);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->next_list), TRUE);
+}
+
 /* The last call logged to each person in this incident. */
 static void
 update_outcomes (SonaeIncidentNow *self)
@@ -199,13 +282,68 @@ update_outcomes (SonaeIncidentNow *self)
       for (guint i = 0; i < labels->len; i++)
         show_outcome (g_ptr_array_index (labels, i), entry);
     }
+  update_next (self, last);
 }
 
 /* --- do now ----------------------------------------------------------------- */
 
+static GtkWidget *new_call_button (SonaeIncidentNow *self,
+                                   SonaeContact     *contact,
+                                   const char       *role_key,
+                                   SonaeCallOutcome  outcome);
+
+/* Under a step that says to call a role: who holds it, the number, and
+ * the buttons that log the call. */
+static GtkWidget *
+new_step_holder (SonaeIncidentNow *self,
+                 const char       *role_key)
+{
+  const SonaeEscalationRole *role = NULL;
+  GPtrArray *roles = self->escalation ? sonae_escalation_get_roles (self->escalation) : NULL;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  SonaeContact *contact;
+  GtkWidget *name;
+
+  for (guint i = 0; roles != NULL && i < roles->len && role == NULL; i++)
+    if (g_strcmp0 (((SonaeEscalationRole *) g_ptr_array_index (roles, i))->role_key, role_key) == 0)
+      role = g_ptr_array_index (roles, i);
+  gtk_widget_set_name (box, "step-holder");
+  if (role == NULL || role->holders == NULL || role->holders->len == 0)
+    {
+      GtkWidget *none = new_label (_("Nobody holds this role yet: call the next person in the order below."), "error");
+
+      gtk_box_append (GTK_BOX (box), none);
+      return box;
+    }
+  contact = g_ptr_array_index (role->holders, 0);
+  name = new_label (sonae_contact_get_display_name (contact), "holder-name");
+  gtk_widget_set_hexpand (name, FALSE);
+  gtk_widget_set_valign (name, GTK_ALIGN_BASELINE);
+  gtk_box_append (GTK_BOX (line), name);
+  if (contact->phones != NULL && contact->phones->len > 0)
+    {
+      GtkWidget *number = gtk_label_new (((SonaeLabeled *) g_ptr_array_index (contact->phones, 0))->value);
+
+      gtk_widget_set_name (number, "step-phone");
+      gtk_label_set_selectable (GTK_LABEL (number), TRUE);
+      gtk_widget_add_css_class (number, "call-phone");
+      gtk_widget_add_css_class (number, "numeric");
+      gtk_widget_set_valign (number, GTK_ALIGN_BASELINE);
+      gtk_box_append (GTK_BOX (line), number);
+    }
+  gtk_box_append (GTK_BOX (box), line);
+  for (int o = 0; o < SONAE_N_CALL_OUTCOMES; o++)
+    gtk_box_append (GTK_BOX (buttons), new_call_button (self, contact, role_key, (SonaeCallOutcome) o));
+  gtk_box_append (GTK_BOX (box), buttons);
+  return box;
+}
+
 static GtkWidget *
 new_step_row (guint       number,
-              const char *text)
+              const char *text,
+              GtkWidget  *holder)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 14);
   g_autofree char *digits = g_strdup_printf ("%u", number);
@@ -219,7 +357,17 @@ new_step_row (guint       number,
   gtk_label_set_selectable (GTK_LABEL (label), FALSE);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), badge);
-  gtk_box_append (GTK_BOX (box), label);
+  if (holder != NULL)
+    {
+      GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+
+      gtk_widget_set_hexpand (texts, TRUE);
+      gtk_box_append (GTK_BOX (texts), label);
+      gtk_box_append (GTK_BOX (texts), holder);
+      gtk_box_append (GTK_BOX (box), texts);
+    }
+  else
+    gtk_box_append (GTK_BOX (box), label);
   gtk_widget_add_css_class (box, "now-row");
   row = new_static_row (box);
   gtk_widget_set_name (row, "do-now-step");
@@ -236,7 +384,12 @@ build_do_now (SonaeIncidentNow    *self,
   if (self->checklist != NULL)
     steps = sonae_checklist_get_do_now (self->checklist, incident->type, kind);
   for (guint i = 0; steps != NULL && steps[i] != NULL; i++)
-    gtk_list_box_append (self->do_now_list, new_step_row (i + 1, steps[i]));
+    {
+      const char *role = sonae_checklist_get_do_now_role (self->checklist, incident->type, kind, i);
+
+      gtk_list_box_append (self->do_now_list,
+                           new_step_row (i + 1, steps[i], role != NULL ? new_step_holder (self, role) : NULL));
+    }
   gtk_widget_set_visible (self->do_now_section, steps != NULL && steps[0] != NULL);
 }
 
@@ -319,7 +472,8 @@ new_holder_row (SonaeIncidentNow *self,
                 const char       *role_key,
                 SonaeContact     *contact,
                 guint             index,
-                gboolean          inform_only)
+                gboolean          inform_only,
+                gboolean          remember)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
@@ -349,7 +503,8 @@ new_holder_row (SonaeIncidentNow *self,
   gtk_widget_add_css_class (outcome, "call-outcome");
   gtk_widget_set_valign (outcome, GTK_ALIGN_BASELINE);
   gtk_widget_set_visible (outcome, FALSE);
-  remember_outcome_label (self, contact->id, outcome);
+  if (remember)
+    remember_outcome_label (self, contact->id, outcome);
 
   gtk_box_append (GTK_BOX (top), rank_label);
   gtk_box_append (GTK_BOX (top), name);
@@ -470,7 +625,7 @@ new_role_block (SonaeIncidentNow          *self,
   for (guint i = 0; role->holders != NULL && i < role->holders->len; i++)
     gtk_list_box_append (GTK_LIST_BOX (list),
                          new_holder_row (self, role->role_key, g_ptr_array_index (role->holders, i),
-                                         i, role->inform_only));
+                                         i, role->inform_only, TRUE));
   gtk_box_append (GTK_BOX (block), list);
   return block;
 }
@@ -566,6 +721,9 @@ static void
 clear (SonaeIncidentNow *self)
 {
   g_hash_table_remove_all (self->outcome_labels);
+  g_clear_pointer (&self->escalation, sonae_escalation_free);
+  remove_children (GTK_WIDGET (self->next_list));
+  gtk_widget_set_visible (self->next_section, FALSE);
   remove_children (GTK_WIDGET (self->do_now_list));
   remove_children (self->call_box);
   remove_children (GTK_WIDGET (self->report_list));
@@ -580,7 +738,6 @@ rebuild (SonaeIncidentNow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SonaeIncident) incident = NULL;
-  g_autoptr(SonaeEscalation) escalation = NULL;
   g_autoptr(SonaeProfile) profile = NULL;
 
   clear (self);
@@ -595,15 +752,14 @@ rebuild (SonaeIncidentNow *self)
       return;
     }
   profile = sonae_store_get_profile (self->store);
-  build_do_now (self, incident, profile->kind);
-
-  escalation = sonae_escalation_new (self->store, self->manual, incident->level, &error);
-  if (escalation == NULL)
+  self->escalation = sonae_escalation_new (self->store, self->manual, incident->level, &error);
+  if (self->escalation == NULL)
     g_message ("Could not work out whom to call: %s", error->message);
-  else
+  build_do_now (self, incident, profile->kind);
+  if (self->escalation != NULL)
     {
-      build_calls (self, escalation, incident->level);
-      build_report (self, escalation);
+      build_calls (self, self->escalation, incident->level);
+      build_report (self, self->escalation);
       gtk_widget_set_visible (self->report_section, TRUE);
     }
 
@@ -673,6 +829,7 @@ sonae_incident_now_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->manual, sonae_manual_unref);
   g_clear_pointer (&self->checklist, sonae_checklist_unref);
+  g_clear_pointer (&self->escalation, sonae_escalation_free);
   if (self->outcome_labels != NULL)
     g_hash_table_remove_all (self->outcome_labels);
   gtk_widget_dispose_template (GTK_WIDGET (self), SONAE_TYPE_INCIDENT_NOW);
@@ -700,6 +857,9 @@ sonae_incident_now_class_init (SonaeIncidentNowClass *klass)
   object_class->finalize = sonae_incident_now_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sonae/Sonae/sonae-incident-now.ui");
+  gtk_widget_class_bind_template_child (widget_class, SonaeIncidentNow, next_section);
+  gtk_widget_class_bind_template_child (widget_class, SonaeIncidentNow, next_intro);
+  gtk_widget_class_bind_template_child (widget_class, SonaeIncidentNow, next_list);
   gtk_widget_class_bind_template_child (widget_class, SonaeIncidentNow, do_now_section);
   gtk_widget_class_bind_template_child (widget_class, SonaeIncidentNow, do_now_list);
   gtk_widget_class_bind_template_child (widget_class, SonaeIncidentNow, call_section);

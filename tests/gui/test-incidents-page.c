@@ -887,6 +887,54 @@ test_call_now_in_view (SonaeTestWindow *f,
     }
 }
 
+static gboolean
+is_selectable_label (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget));
+}
+
+static gboolean
+is_label_with_selection (GtkWidget     *widget,
+                         gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget)) &&
+         gtk_label_get_selection_bounds (GTK_LABEL (widget), NULL, NULL);
+}
+
+/* Going from tab to tab by keyboard highlights no text: the focus may land
+ * on a label one can copy from, which must not select itself. */
+static void
+test_tabs_select_nothing (SonaeTestWindow *f,
+                          gconstpointer    data)
+{
+  const char *const tabs[] = { "checklist", "timeline", "report", "reporting", "details", "now" };
+  gint64 id = add_incident (f->store, "受付PCの画面に脅迫文", FALSE);
+
+  open_window (f);
+  show_incident (f, id);
+  for (guint i = 0; i < G_N_ELEMENTS (tabs); i++)
+    {
+      GtkWidget *next;
+
+      sonae_incident_view_show_tab (SONAE_INCIDENT_VIEW (incident_view (f)), tabs[i]);
+      sonae_test_spin_for (30);
+      /* Where the focus lands when the tab shows: the first copyable
+       * label, say (GTK moves it there when the focused widget hides). */
+      {
+        g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+        sonae_test_collect_widgets (incident_view (f), is_selectable_label, NULL, labels);
+        for (guint k = 0; k < labels->len; k++)
+          if (gtk_widget_is_visible (g_ptr_array_index (labels, k)))
+            gtk_widget_grab_focus (g_ptr_array_index (labels, k));
+        sonae_test_spin_for (5);
+      }
+      next = sonae_test_find_widget (f->window, is_label_with_selection, NULL);
+      g_assert_null (next);
+    }
+}
+
 /* Closing asks, naming what is still open, and can be undone from the
  * toast; keeping it open changes nothing. */
 static void
@@ -970,6 +1018,7 @@ main (int   argc,
   ADD ("close-refused", test_close_refused);
   ADD ("close-asks", test_close_asks);
   ADD ("call-now-in-view", test_call_now_in_view);
+  ADD ("tabs-select-nothing", test_tabs_select_nothing);
 #undef ADD
 
   return g_test_run ();

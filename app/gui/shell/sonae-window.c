@@ -947,6 +947,11 @@ sonae_window_class_init (SonaeWindowClass *klass)
 static void
 sonae_window_init (SonaeWindow *self)
 {
+  /* Numbers and texts one may copy are selectable labels; the focus
+   * landing on one (a tab shown, a dialog closed) must not select its
+   * whole text, which reads as something highlighted for a reason. */
+  g_object_set (gtk_settings_get_default (), "gtk-label-select-on-focus", FALSE, NULL);
+
   self->section = sections[0].name;
   gtk_widget_init_template (GTK_WIDGET (self));
   sonae_window_set_toast_overlay (GTK_WINDOW (self), self->toast_overlay);

@@ -136,9 +136,9 @@ sonae_event_type_get_title (SonaeEventType event)
     N_("Confidentiality: information leaked"),
     N_("Integrity: information destroyed or tampered with"),
     N_("Availability: systems cannot be used"),
-    N_("Leading to these: malware infection"),
-    N_("Leading to these: malicious code run"),
-    N_("Leading to these: intrusion into a system"),
+    N_("Can lead to harm: malware infection"),
+    N_("Can lead to harm: malicious code run"),
+    N_("Can lead to harm: intrusion into a system"),
     N_("Other: none of the above"),
   };
 

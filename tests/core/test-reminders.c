@@ -113,7 +113,9 @@ new_incident (SonaeStore        *store,
   incident->type = SONAE_INCIDENT_MALWARE;
   incident->level = level;
   incident->event = SONAE_EVENT_MALWARE;
-  incident->answers.seen = SONAE_SEEN_RANSOM;
+  /* Not a ransom demand: that would answer one of the PPC's conditions
+   * (test_triage_carried). */
+  incident->answers.seen = SONAE_SEEN_OTHER;
   incident->answers.personal_data = personal_data;
   g_assert_true (sonae_incidents_create (store, incident, NULL, AUTHOR, &error));
   g_assert_no_error (error);
@@ -162,6 +164,54 @@ assert_reminder (GPtrArray         *reminders,
   g_assert_cmpint (r->days_left, ==, days_left);
   if (title != NULL)
     g_assert_cmpstr (r->title, ==, title);
+}
+
+/* What triage was told carries into the PPC's questions: patient data and
+ * a ransom demand (an unlawful purpose) make the report required at once,
+ * with its preliminary deadline; "no personal data" needs none. */
+static void
+test_triage_carried (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(SonaeIncident) incident = sonae_incident_new ();
+  g_autoptr(SonaeIncident) other = sonae_incident_new ();
+  g_autoptr(SonaePpcAssessment) ppc = NULL;
+  g_autoptr(GPtrArray) r = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pre = NULL;
+  g_autofree char *undecided = NULL;
+
+  incident->title = g_strdup ("受付PCに脅迫文");
+  incident->type = SONAE_INCIDENT_MALWARE;
+  incident->level = 3;
+  incident->event = SONAE_EVENT_MALWARE;
+  incident->answers.seen = SONAE_SEEN_RANSOM;
+  incident->answers.personal_data = SONAE_ANSWER_YES;
+  g_assert_true (sonae_incidents_create (f->store, incident, NULL, AUTHOR, &error));
+  g_assert_no_error (error);
+
+  ppc = sonae_ppc_get (f->store, incident->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ppc->personal_data, ==, SONAE_ANSWER_YES);
+  g_assert_cmpint (ppc->conditions[SONAE_PPC_CONDITION_UNLAWFUL], ==, SONAE_ANSWER_YES);
+  pre = g_strdup_printf ("ppc-preliminary:%" G_GINT64_FORMAT, incident->id);
+  undecided = g_strdup_printf ("ppc-undecided:%" G_GINT64_FORMAT, incident->id);
+  r = collect (f->store);
+  g_assert_nonnull (find (r, pre));
+  g_assert_null (find (r, undecided));
+
+  /* A lost device without personal data: nothing for the PPC. */
+  other->title = g_strdup ("USB メモリの紛失");
+  other->type = SONAE_INCIDENT_LEAK;
+  other->level = 1;
+  other->event = SONAE_EVENT_LEAK;
+  other->answers.seen = SONAE_SEEN_MISSENT_OR_LOST;
+  other->answers.personal_data = SONAE_ANSWER_NO;
+  g_assert_true (sonae_incidents_create (f->store, other, NULL, AUTHOR, &error));
+  g_clear_pointer (&ppc, sonae_ppc_assessment_free);
+  ppc = sonae_ppc_get (f->store, other->id, &error);
+  g_assert_cmpint (ppc->personal_data, ==, SONAE_ANSWER_NO);
+  g_assert_cmpint (ppc->conditions[SONAE_PPC_CONDITION_UNLAWFUL], ==, SONAE_ANSWER_UNKNOWN);
 }
 
 static void
@@ -1132,6 +1182,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/reminders/ppc-boundaries", test_ppc_boundaries);
+  ADD ("/reminders/triage-carried", test_triage_carried);
   ADD ("/reminders/ppc-unlawful", test_ppc_unlawful);
   ADD ("/reminders/ppc-sent", test_ppc_sent);
   ADD ("/reminders/ppc-not-personal", test_ppc_not_personal);

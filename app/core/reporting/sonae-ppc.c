@@ -454,6 +454,13 @@ sonae_ppc_assessment_new_for_incident (const SonaeIncident *incident)
 
   g_return_val_if_fail (incident != NULL, assessment);
 
+  /* What the person at the PC already said is not asked again: whether
+   * personal data is involved, and a ransom demand is an attack, made for
+   * an unlawful purpose (one of the four conditions). */
+  assessment->personal_data = incident->answers.personal_data;
+  if (incident->answers.seen == SONAE_SEEN_RANSOM && incident->answers.personal_data == SONAE_ANSWER_YES)
+    assessment->conditions[SONAE_PPC_CONDITION_UNLAWFUL] = SONAE_ANSWER_YES;
+
   since = incident->detected_at != NULL ? incident->detected_at : incident->created_at;
   if (since != NULL && strlen (since) >= 10)
     {

@@ -104,6 +104,9 @@ SonaePpcAssessment *sonae_ppc_get (SonaeStore *self,
  * sonae_ppc_get() gives it. */
 GHashTable         *sonae_ppc_list_stored                 (SonaeStore          *self,
                                                            GError             **error);
+/* An incident's first assessment: learned on the day it was detected, and
+ * what triage was told (personal data; a ransom demand answers the
+ * "unlawful purpose" condition when personal data is involved). */
 SonaePpcAssessment *sonae_ppc_assessment_new_for_incident (const SonaeIncident *incident);
 gboolean            sonae_ppc_set (SonaeStore               *self,
                                    gint64                    incident_id,

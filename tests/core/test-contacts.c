@@ -539,6 +539,149 @@ test_transaction_all_or_nothing (Fixture       *f,
   g_signal_handler_disconnect (f->store, handler);
 }
 
+static gint64
+holder_at (SonaeStore *store,
+           const char *role_key,
+           guint       position)
+{
+  g_autoptr(GPtrArray) holders = sonae_contacts_get_role_holders (store, role_key, NULL);
+
+  g_assert_nonnull (holders);
+  g_assert_cmpuint (position, <, holders->len);
+  return ((SonaeContact *) g_ptr_array_index (holders, position))->id;
+}
+
+static guint
+n_holders (SonaeStore *store,
+           const char *role_key)
+{
+  g_autoptr(GPtrArray) holders = sonae_contacts_get_role_holders (store, role_key, NULL);
+
+  g_assert_nonnull (holders);
+  return holders->len;
+}
+
+/* What the roles dialog's Undo needs: a holder put back where it was. */
+static void
+test_insert_role_holder (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 a = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "院長", "いんちょう", "1");
+  gint64 b = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "副院長", "ふくいんちょう", "2");
+  gint64 c = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "事務長", "じむちょう", "3");
+  gint64 order[] = { a, b, c };
+
+  g_assert_true (sonae_contacts_set_role_holders (f->store, SONAE_ROLE_LEAD, order, 3, &error));
+  g_assert_true (sonae_contacts_remove_role_holder (f->store, SONAE_ROLE_LEAD, b, &error));
+  g_assert_true (sonae_contacts_insert_role_holder (f->store, SONAE_ROLE_LEAD, b, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_holders (f->store, SONAE_ROLE_LEAD), ==, 3);
+  g_assert_cmpint (holder_at (f->store, SONAE_ROLE_LEAD, 0), ==, a);
+  g_assert_cmpint (holder_at (f->store, SONAE_ROLE_LEAD, 1), ==, b);
+  g_assert_cmpint (holder_at (f->store, SONAE_ROLE_LEAD, 2), ==, c);
+
+  /* The primary back in first place. */
+  g_assert_true (sonae_contacts_remove_role_holder (f->store, SONAE_ROLE_LEAD, a, &error));
+  g_assert_true (sonae_contacts_insert_role_holder (f->store, SONAE_ROLE_LEAD, a, 0, &error));
+  g_assert_cmpint (holder_at (f->store, SONAE_ROLE_LEAD, 0), ==, a);
+
+  /* Already there: nothing moves. Past the end (others were removed
+   * meanwhile): last. */
+  g_assert_true (sonae_contacts_insert_role_holder (f->store, SONAE_ROLE_LEAD, c, 0, &error));
+  g_assert_cmpint (holder_at (f->store, SONAE_ROLE_LEAD, 2), ==, c);
+  g_assert_true (sonae_contacts_remove_role_holder (f->store, SONAE_ROLE_LEAD, c, &error));
+  g_assert_true (sonae_contacts_remove_role_holder (f->store, SONAE_ROLE_LEAD, b, &error));
+  g_assert_true (sonae_contacts_insert_role_holder (f->store, SONAE_ROLE_LEAD, c, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_holders (f->store, SONAE_ROLE_LEAD), ==, 2);
+  g_assert_cmpint (holder_at (f->store, SONAE_ROLE_LEAD, 1), ==, c);
+
+  /* A contact deleted meanwhile cannot come back. */
+  g_assert_true (sonae_contacts_delete (f->store, b, &error));
+  g_assert_false (sonae_contacts_insert_role_holder (f->store, SONAE_ROLE_LEAD, b, 0, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (n_holders (f->store, SONAE_ROLE_LEAD), ==, 2);
+}
+
+/* A person typed in where a role is given: stored and given the role in
+ * one transaction, or neither. */
+static void
+test_add_new_role_holder (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeContact) person = sonae_contact_new ();
+  g_autoptr(SonaeContact) unnamed = sonae_contact_new ();
+  g_autoptr(SonaeContact) read = NULL;
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  gint64 a = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "院長", "いんちょう", "1");
+  guint before;
+  gulong handler;
+
+  g_assert_true (sonae_contacts_add_role_holder (f->store, SONAE_ROLE_FIRST, a, &error));
+  before = sonae_contacts_count (f->store);
+  handler = g_signal_connect (f->store, "changed", G_CALLBACK (on_changed), seen);
+
+  person->name = g_strdup ("受付 花子");
+  sonae_contact_add_phone (person, "mobile", "090-1234-5678");
+  g_assert_true (sonae_contacts_add_new_role_holder (f->store, SONAE_ROLE_FIRST, person, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (person->id, !=, 0);
+  g_assert_cmpuint (sonae_contacts_count (f->store), ==, before + 1);
+  g_assert_cmpuint (n_holders (f->store, SONAE_ROLE_FIRST), ==, 2);
+  g_assert_cmpint (holder_at (f->store, SONAE_ROLE_FIRST, 1), ==, person->id);
+  read = sonae_contacts_get (f->store, person->id, &error);
+  g_assert_cmpstr (read->name, ==, "受付 花子");
+  g_assert_cmpstr (sonae_contact_get_first_phone (read), ==, "090-1234-5678");
+  g_assert_cmpint (sonae_test_index_of (seen, "contacts"), >=, 0);
+  g_assert_cmpint (sonae_test_index_of (seen, "roles"), >=, 0);
+
+  /* Refused (no name): no contact, no holder. */
+  sonae_contact_add_phone (unnamed, "mobile", "090-0000-0000");
+  g_assert_false (sonae_contacts_add_new_role_holder (f->store, SONAE_ROLE_FIRST, unnamed, &error));
+  g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
+  g_assert_cmpint (unnamed->id, ==, 0);
+  g_assert_cmpuint (sonae_contacts_count (f->store), ==, before + 1);
+  g_assert_cmpuint (n_holders (f->store, SONAE_ROLE_FIRST), ==, 2);
+  g_clear_error (&error);
+
+  /* An unknown role: the contact is not stored either. */
+  g_clear_object (&unnamed);
+  unnamed = sonae_contact_new ();
+  unnamed->name = g_strdup ("迷子");
+  g_assert_false (sonae_contacts_add_new_role_holder (f->store, "", unnamed, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (unnamed->id, ==, 0);
+  g_assert_cmpuint (sonae_contacts_count (f->store), ==, before + 1);
+
+  g_signal_handler_disconnect (f->store, handler);
+}
+
+/* A Japanese mobile number is labelled Mobile, whatever way it is
+ * written; another number Work; too little typed yet, nothing. */
+static void
+test_phone_label_for_number (void)
+{
+  const char *const mobile[] = {
+    "090-1234-5678", "080 1234 5678", "070-1234-5678", "060-1234-5678", "09012345678",
+    "０９０－１２３４－５６７８", "(090) 1234-5678", "+81 90-1234-5678", "+8190-1234-5678",
+    "+81-80-1234-5678", "+81 (0)90 1234 5678", "0081 90 1234 5678", "090", "080-1",
+  };
+  const char *const work[] = {
+    "03-1234-5678", "06 1234 5678", "0120-123-456", "0800-123-4567", "050-1234-5678",
+    "0570-000-000", "+81 3 1234 5678", "+81 120 123 456", "011-123-4567",
+  };
+  const char *const unknown[] = { NULL, "", "0", "09", "+81", "+81 9", "abc", "110", "#7119" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (mobile); i++)
+    g_assert_cmpstr (sonae_phone_label_for_number (mobile[i]), ==, "mobile");
+  for (guint i = 0; i < G_N_ELEMENTS (work); i++)
+    g_assert_cmpstr (sonae_phone_label_for_number (work[i]), ==, "work");
+  for (guint i = 0; i < G_N_ELEMENTS (unknown); i++)
+    g_assert_null (sonae_phone_label_for_number (unknown[i]));
+}
+
 static void
 test_text_fold (void)
 {
@@ -563,8 +706,11 @@ main (int argc, char *argv[])
   ADD ("/contacts/attention-many", test_attention_many);
   ADD ("/contacts/list-range", test_list_range);
   ADD ("/contacts/transaction-all-or-nothing", test_transaction_all_or_nothing);
+  ADD ("/contacts/insert-role-holder", test_insert_role_holder);
+  ADD ("/contacts/add-new-role-holder", test_add_new_role_holder);
 #undef ADD
   g_test_add_func ("/contacts/text-fold", test_text_fold);
+  g_test_add_func ("/contacts/phone-label-for-number", test_phone_label_for_number);
 
   return g_test_run ();
 }

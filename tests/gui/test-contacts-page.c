@@ -370,6 +370,65 @@ test_verified_today (SonaeTestWindow *f,
 }
 
 static gboolean
+is_mark_verified_header_button (GtkWidget     *widget,
+                                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "contacts.mark-verified") == 0 &&
+         gtk_widget_get_ancestor (widget, ADW_TYPE_HEADER_BAR) != NULL;
+}
+
+static const char *
+detail_subtitle (SonaeTestWindow *f)
+{
+  return adw_window_title_get_subtitle (ADW_WINDOW_TITLE (page_child (f, "detail_title")));
+}
+
+static gboolean
+is_verified_today (gpointer data)
+{
+  SonaeTestWindow *f = data;
+
+  return g_strcmp0 (detail_subtitle (f), "Verified today") == 0;
+}
+
+/* The header's button says what it does (an action, not a state), with a
+ * tooltip; once pressed, the contact reads as verified today and the
+ * button has nothing left to do, until another contact is shown. */
+static void
+test_mark_verified_button (SonaeTestWindow *f,
+                           gconstpointer    data)
+{
+  gint64 id = sonae_test_add_contact (f->store, SONAE_GROUP_VENDOR, "保守 次郎", "ほしゅ じろう", "0120-000-000");
+  gint64 other = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "事務 三郎", "じむ さぶろう", "03-0000-0000");
+  GtkWidget *button;
+  GtkWidget *content;
+
+  show_page (f);
+  sonae_contacts_page_show_contact (SONAE_CONTACTS_PAGE (f->page), id);
+  button = sonae_test_find_widget (f->page, is_mark_verified_header_button, NULL);
+  g_assert_nonnull (button);
+  content = gtk_button_get_child (GTK_BUTTON (button));
+  g_assert_true (ADW_IS_BUTTON_CONTENT (content));
+  g_assert_cmpstr (adw_button_content_get_label (ADW_BUTTON_CONTENT (content)), ==, "_Mark as Verified");
+  g_assert_nonnull (gtk_widget_get_tooltip_text (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_cmpstr (detail_subtitle (f) ? detail_subtitle (f) : "", ==, "");
+
+  gtk_widget_activate_action (f->page, "contacts.mark-verified", NULL);
+  sonae_test_spin_until (is_verified_today, f, 5000, "the header to say it was verified today");
+  g_assert_false (gtk_widget_is_sensitive (button));
+
+  /* Another contact, never verified: the button is for it again. */
+  sonae_contacts_page_show_contact (SONAE_CONTACTS_PAGE (f->page), other);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_cmpstr (detail_subtitle (f) ? detail_subtitle (f) : "", ==, "");
+  sonae_contacts_page_show_contact (SONAE_CONTACTS_PAGE (f->page), id);
+  g_assert_false (gtk_widget_is_sensitive (button));
+  g_assert_cmpstr (detail_subtitle (f), ==, "Verified today");
+}
+
+static gboolean
 holders_are (SonaeTestWindow *f,
              const char      *role,
              const gint64    *ids,
@@ -783,6 +842,7 @@ main (int argc, char **argv)
   ADD ("create-and-edit", test_create_and_edit);
   ADD ("delete-undo", test_delete_undo);
   ADD ("verified-today", test_verified_today);
+  ADD ("mark-verified-button", test_mark_verified_button);
   ADD ("roles", test_roles);
   ADD ("import-preview", test_import_preview);
   ADD ("import-left-out", test_import_left_out);

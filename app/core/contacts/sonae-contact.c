@@ -538,6 +538,55 @@ sonae_phone_label_get_title (const char *label)
   return label;
 }
 
+const char *
+sonae_phone_label_for_number (const char *number)
+{
+  g_autofree char *folded = NULL;
+  g_autoptr(GString) digits = NULL;
+  gboolean international = FALSE;
+  const char *national;
+  g_autofree char *with_zero = NULL;
+
+  if (number == NULL)
+    return NULL;
+  /* Full-width digits, as a Japanese input method types them, become ASCII. */
+  folded = g_utf8_normalize (number, -1, G_NORMALIZE_NFKC);
+  if (folded == NULL)
+    return NULL;
+  digits = g_string_new (NULL);
+  for (const char *p = folded; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        g_string_append_c (digits, *p);
+      else if (*p == '+' && digits->len == 0)
+        international = TRUE;
+    }
+
+  /* +81, or Japan dialled from abroad (00 81) or from Japan (010 81). */
+  national = digits->str;
+  if (!international && g_str_has_prefix (national, "0081"))
+    national += 2, international = TRUE;
+  else if (!international && g_str_has_prefix (national, "01081"))
+    national += 3, international = TRUE;
+  if (international)
+    {
+      if (!g_str_has_prefix (national, "81"))
+        return NULL;
+      national += 2;
+      /* "+81 (0)90 …" keeps the trunk 0; "+81 90 …" drops it. */
+      if (*national != '0')
+        national = with_zero = g_strconcat ("0", national, NULL);
+    }
+
+  /* 110, #7119 and the like have no trunk 0: nothing to say. */
+  if (national[0] != '0' || strlen (national) < 3)
+    return NULL;
+  /* 060, 070, 080, 090, but not 0800 (toll-free), whose fourth digit is 0. */
+  if (strchr ("6789", national[1]) != NULL && national[2] == '0' && national[3] != '0')
+    return "mobile";
+  return "work";
+}
+
 SonaeFreshness
 sonae_freshness_of (gboolean     needs_check,
                     const char  *verified_on,

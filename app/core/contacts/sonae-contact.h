@@ -124,5 +124,11 @@ gboolean      sonae_group_from_string      (const char *text,
                                             SonaeGroup *out_group);
 const char   *sonae_group_get_title        (SonaeGroup group);   /* translated: 院内 … */
 const char   *sonae_phone_label_get_title  (const char *label);  /* translated "Mobile" … */
+/* The label a phone number calls for when nobody chose one: "mobile" for a
+ * Japanese mobile number (060, 070, 080, 090, also written +81 90 …, in
+ * full-width digits or with any separators), "work" for another Japanese
+ * number, NULL while too little is typed to tell (or for a short number
+ * such as 110, or a foreign one). */
+const char   *sonae_phone_label_for_number (const char *number);
 
 G_END_DECLS

@@ -682,6 +682,73 @@ sonae_contacts_remove_role_holder (SonaeStore  *self,
   return TRUE;
 }
 
+gboolean
+sonae_contacts_insert_role_holder (SonaeStore  *self,
+                                   const char  *role_key,
+                                   gint64       contact_id,
+                                   guint        position,
+                                   GError     **error)
+{
+  g_autoptr(SonaeContact) contact = NULL;
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autoptr(GArray) ids = NULL;
+  guint at;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (role_key != NULL, FALSE);
+
+  contact = sonae_contacts_get (self, contact_id, error);
+  if (contact == NULL)
+    return FALSE;
+  ids = holder_ids (self, role_key, error);
+  if (ids == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == contact_id)
+      return TRUE;
+
+  /* @position counts the holders as they are listed, without those whose
+   * contact is deleted; those keep their place, for an undelete. */
+  shown = sonae_contacts_get_role_holders (self, role_key, error);
+  if (shown == NULL)
+    return FALSE;
+  at = ids->len;
+  if (position < shown->len)
+    {
+      gint64 next = ((SonaeContact *) g_ptr_array_index (shown, position))->id;
+
+      for (at = 0; at < ids->len; at++)
+        if (g_array_index (ids, gint64, at) == next)
+          break;
+    }
+  g_array_insert_val (ids, at, contact_id);
+  return sonae_contacts_set_role_holders (self, role_key, (gint64 *) ids->data, ids->len, error);
+}
+
+gboolean
+sonae_contacts_add_new_role_holder (SonaeStore    *self,
+                                    const char    *role_key,
+                                    SonaeContact  *contact,
+                                    GError       **error)
+{
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (role_key != NULL, FALSE);
+  g_return_val_if_fail (SONAE_IS_CONTACT (contact), FALSE);
+  g_return_val_if_fail (contact->id == 0, FALSE);
+
+  if (!sonae_store_begin (self, error))
+    return FALSE;
+  if (!sonae_contacts_save (self, contact, error) ||
+      !sonae_contacts_add_role_holder (self, role_key, contact->id, error))
+    {
+      sonae_store_rollback (self);
+      /* Rolled back: the id the insert gave is nobody's. */
+      contact->id = 0;
+      return FALSE;
+    }
+  return sonae_store_commit (self, error);
+}
+
 /* --- what needs attention --------------------------------------------------- */
 
 void

@@ -72,6 +72,21 @@ gboolean      sonae_contacts_remove_role_holder (SonaeStore    *store,
                                                  const char    *role_key,
                                                  gint64         contact_id,
                                                  GError       **error);
+/* Put @contact_id back among @role_key's holders at @position as the
+ * holders are listed (before the one there now; last when @position is past
+ * the end), as an Undo of sonae_contacts_remove_role_holder(). A no-op if
+ * it holds the role already; fails if the contact was deleted. */
+gboolean      sonae_contacts_insert_role_holder (SonaeStore    *store,
+                                                 const char    *role_key,
+                                                 gint64         contact_id,
+                                                 guint          position,
+                                                 GError       **error);
+/* Store the new @contact (id 0; its id is set) and add it at the end of
+ * @role_key's holders, in one transaction: both are done, or neither. */
+gboolean      sonae_contacts_add_new_role_holder (SonaeStore   *store,
+                                                  const char   *role_key,
+                                                  SonaeContact *contact,
+                                                  GError      **error);
 
 /* What needs attention now: contacts not verified for SONAE_STALE_DAYS
  * (sonae_contact_get_freshness()), roles nobody holds, bundled facts to

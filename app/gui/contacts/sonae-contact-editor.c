@@ -22,6 +22,7 @@ struct _SonaeContactEditor
   GtkWidget parent_instance;
 
   /* template widgets */
+  AdwPreferencesPage *page;
   AdwAvatar *avatar;
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
@@ -54,6 +55,8 @@ struct _SonaeContactEditor
   gboolean dirty;
   gboolean loading;
   gboolean saving;
+  gboolean labelling;     /* a phone's label is being set to follow its number */
+  gboolean name_asked;    /* the name was cleared, or saving failed for want of one */
 };
 
 G_DEFINE_FINAL_TYPE (SonaeContactEditor, sonae_contact_editor, GTK_TYPE_WIDGET)
@@ -67,6 +70,9 @@ static guint signals[N_SIGNALS];
 
 #define LABEL_KEYS_KEY "sonae-label-keys"
 #define DROPDOWN_KEY "sonae-label-dropdown"
+/* On a phone row whose label nobody chose: the label it shows until a
+ * number tells more (a static string), or NULL when the label is chosen. */
+#define LABEL_DEFAULT_KEY "sonae-label-default"
 
 /* --- reading and writing the widgets ------------------------------------ */
 
@@ -152,13 +158,20 @@ name_is_empty (SonaeContactEditor *self)
   return *name == '\0';
 }
 
+/* A missing name is pointed out once it matters (the name was typed and
+ * cleared, or what was typed could not be saved without one), never on a
+ * contact just opened. The sentence keeps its place when hidden, so that
+ * nothing below it moves while typing. */
 static void
 update_name_state (SonaeContactEditor *self)
 {
-  gboolean empty = name_is_empty (self);
+  gboolean shown = self->name_asked && name_is_empty (self);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->name_hint), empty);
-  if (empty && (self->dirty || (self->contact && self->contact->id != 0)))
+  gtk_widget_set_opacity (GTK_WIDGET (self->name_hint), shown ? 1.0 : 0.0);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->name_hint),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, !shown,
+                               -1);
+  if (shown)
     gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
@@ -173,10 +186,10 @@ update_header (SonaeContactEditor *self)
 
   gtk_label_set_label (self->title_label, shown);
   adw_avatar_set_text (self->avatar, *name ? name : organization);
+  /* An empty subtitle keeps its line: typing the organisation moves
+   * nothing. */
   gtk_label_set_label (self->subtitle_label,
                        g_strcmp0 (organization, name) != 0 ? organization : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label),
-                          *organization != '\0' && g_strcmp0 (organization, name) != 0);
 }
 
 static void
@@ -227,10 +240,12 @@ update_roles (SonaeContactEditor *self)
     }
   self->loading = was_loading;
 
+  /* Said in a tooltip rather than a description that would vanish, and
+   * move what is below, the moment the new contact is stored. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->roles_group), self->contact->id != 0);
-  adw_preferences_group_set_description (self->roles_group,
-                                         self->contact->id != 0 ? NULL :
-                                         _("Roles can be given once the contact has a name."));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->roles_group),
+                               self->contact->id != 0 ? NULL :
+                               _("Roles can be given once the contact has a name."));
 }
 
 /* --- phone and e-mail rows ------------------------------------------------ */
@@ -246,6 +261,15 @@ field_changed_cb (SonaeContactEditor *self)
   update_header (self);
   update_name_state (self);
   schedule_save (self);
+}
+
+static void
+name_changed_cb (SonaeContactEditor *self)
+{
+  /* Typed and cleared: now it is worth saying that a name is needed. */
+  if (!self->loading && self->contact != NULL && name_is_empty (self))
+    self->name_asked = TRUE;
+  field_changed_cb (self);
 }
 
 static void
@@ -273,6 +297,53 @@ remove_labeled_clicked_cb (GtkButton          *button,
 
   g_ptr_array_remove (rows, row);
   adw_preferences_group_remove (group, row);
+  field_changed_cb (self);
+}
+
+static void
+select_label (AdwEntryRow *row,
+              const char  *key)
+{
+  GStrv keys = g_object_get_data (G_OBJECT (row), LABEL_KEYS_KEY);
+  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (row), DROPDOWN_KEY);
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (g_str_equal (keys[i], key))
+      {
+        gtk_drop_down_set_selected (dropdown, i);
+        return;
+      }
+}
+
+/* A number typed into a row whose label nobody chose takes the label it
+ * calls for: a mobile number is not the office line. */
+static void
+phone_changed_cb (AdwEntryRow        *row,
+                  SonaeContactEditor *self)
+{
+  const char *fallback = g_object_get_data (G_OBJECT (row), LABEL_DEFAULT_KEY);
+
+  if (fallback != NULL && !self->loading)
+    {
+      const char *label = sonae_phone_label_for_number (row_text (row));
+
+      self->labelling = TRUE;
+      select_label (row, label != NULL ? label : fallback);
+      self->labelling = FALSE;
+    }
+  field_changed_cb (self);
+}
+
+static void
+label_selected_cb (GtkDropDown        *dropdown,
+                   GParamSpec         *pspec,
+                   SonaeContactEditor *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (dropdown), ADW_TYPE_ENTRY_ROW);
+
+  /* Chosen by hand: it stays, whatever number is typed next. */
+  if (!self->labelling && !self->loading && row != NULL)
+    g_object_set_data (G_OBJECT (row), LABEL_DEFAULT_KEY, NULL);
   field_changed_cb (self);
 }
 
@@ -322,8 +393,11 @@ add_labeled_row (SonaeContactEditor *self,
 
   gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
 
-  g_signal_connect_swapped (row, "changed", G_CALLBACK (field_changed_cb), self);
-  g_signal_connect_swapped (dropdown, "notify::selected", G_CALLBACK (field_changed_cb), self);
+  if (phone)
+    g_signal_connect (row, "changed", G_CALLBACK (phone_changed_cb), self);
+  else
+    g_signal_connect_swapped (row, "changed", G_CALLBACK (field_changed_cb), self);
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (label_selected_cb), self);
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_labeled_clicked_cb), self);
 
   adw_preferences_group_add (phone ? self->phones_group : self->emails_group, row);
@@ -362,10 +436,14 @@ add_phone_action (GtkWidget  *widget,
 {
   SonaeContactEditor *self = SONAE_CONTACT_EDITOR (widget);
   AdwEntryRow *row;
+  const char *fallback;
 
   if (self->contact == NULL)
     return;
-  row = add_labeled_row (self, TRUE, self->phone_rows->len == 0 ? "work" : "mobile", NULL);
+  fallback = self->phone_rows->len == 0 ? "work" : "mobile";
+  row = add_labeled_row (self, TRUE, fallback, NULL);
+  /* Its label follows the number typed until someone picks one. */
+  g_object_set_data (G_OBJECT (row), LABEL_DEFAULT_KEY, (gpointer) fallback);
   gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
@@ -448,6 +526,7 @@ save_now (SonaeContactEditor *self)
   if (self->contact->name == NULL)
     {
       /* Not saved: the entry says why, and the edits stay in the editor. */
+      self->name_asked = TRUE;
       update_name_state (self);
       return TRUE;
     }
@@ -521,25 +600,45 @@ load_widgets (SonaeContactEditor *self)
   self->loading = FALSE;
 
   self->dirty = FALSE;
+  self->name_asked = FALSE;
   update_header (self);
   update_name_state (self);
   update_roles (self);
   update_verified (self);
 }
 
+/* AdwPreferencesPage 1.2 has no way to scroll to its top (1.3 does). */
+static void
+scroll_to_top (SonaeContactEditor *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->page));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_SCROLLED_WINDOW (child))
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child)), 0.0);
+}
+
 void
 sonae_contact_editor_set_contact (SonaeContactEditor *self,
                                   SonaeContact       *contact)
 {
+  gboolean another;
+
   g_return_if_fail (SONAE_IS_CONTACT_EDITOR (self));
   g_return_if_fail (contact == NULL || SONAE_IS_CONTACT (contact));
 
   save_now (self);
+  /* Another contact is read from its top, not from where the last one
+   * was left; the same one shown again stays where it is. */
+  another = self->contact == NULL || contact == NULL || contact->id == 0 ||
+            contact->id != self->contact->id;
   g_clear_object (&self->contact);
   if (contact == NULL)
     return;
   self->contact = sonae_contact_copy (contact);
   load_widgets (self);
+  if (another)
+    scroll_to_top (self);
 }
 
 SonaeContact *
@@ -680,6 +779,7 @@ sonae_contact_editor_class_init (SonaeContactEditorClass *klass)
                                  G_TYPE_NONE, 1, SONAE_TYPE_CONTACT);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sonae/Sonae/sonae-contact-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, SonaeContactEditor, page);
   gtk_widget_class_bind_template_child (widget_class, SonaeContactEditor, avatar);
   gtk_widget_class_bind_template_child (widget_class, SonaeContactEditor, title_label);
   gtk_widget_class_bind_template_child (widget_class, SonaeContactEditor, subtitle_label);
@@ -702,6 +802,7 @@ sonae_contact_editor_class_init (SonaeContactEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SonaeContactEditor, notes_view);
   gtk_widget_class_bind_template_child (widget_class, SonaeContactEditor, verified_row);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, group_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_url_clicked_cb);
   gtk_widget_class_install_action (widget_class, "editor.add-phone", NULL, add_phone_action);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sonae-clock.h"
 #include "sonae-contact-editor.h"
 #include "sonae-contact-row.h"
 #include "sonae-contact-util.h"
@@ -231,10 +232,20 @@ flush_editor (SonaeContactsPage *self)
   return self->editor == NULL || sonae_contact_editor_flush (self->editor);
 }
 
+/* Nothing left to confirm today: the header says so, and its "Mark as
+ * Verified" rests until another contact is shown. */
+static gboolean
+verified_today (SonaeContact *contact)
+{
+  return contact != NULL && contact->id != 0 && !contact->needs_check &&
+         contact->verified_on != NULL && sonae_clock_days_since (contact->verified_on) == 0;
+}
+
 static void
 update_detail (SonaeContactsPage *self)
 {
   SonaeContact *contact = shown_contact (self);
+  gboolean done_today = verified_today (contact);
 
   gtk_stack_set_visible_child_name (self->detail_stack, contact ? "editor" : "none");
   if (contact == NULL)
@@ -243,9 +254,10 @@ update_detail (SonaeContactsPage *self)
     adw_window_title_set_title (self->detail_title, _("New Contact"));
   else
     adw_window_title_set_title (self->detail_title, sonae_contact_get_display_name (contact));
+  adw_window_title_set_subtitle (self->detail_title, done_today ? _("Verified today") : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.delete", contact != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.mark-verified",
-                                 contact != NULL && contact->id != 0);
+                                 contact != NULL && contact->id != 0 && !done_today);
 }
 
 static guint

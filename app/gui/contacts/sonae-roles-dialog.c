@@ -1,7 +1,8 @@
 /* sonae-roles-dialog.c: one group per role of the manual, with its primary
  * holder and deputies in call order. Holders are added with a searchable
- * contact chooser, removed, and moved up or down; each change is one call to
- * the store, and the dialog rebuilds itself when the store reports it. */
+ * contact chooser (the staff and vendors, or a new person typed in there),
+ * removed (with Undo), and moved up or down; each change is one call to the
+ * store, and the dialog rebuilds itself when the store reports it. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -54,6 +55,83 @@ holder_ids (SonaeRolesDialog *self,
   return ids;
 }
 
+/* --- removing, with Undo --------------------------------------------------- */
+
+typedef struct {
+  SonaeStore *store;
+  char *role_key;
+  gint64 contact_id;
+  guint position;     /* in the call order, as listed */
+} RemovedHolder;
+
+static void
+removed_holder_free (gpointer  data,
+                     GClosure *closure)
+{
+  RemovedHolder *removed = data;
+
+  g_object_unref (removed->store);
+  g_free (removed->role_key);
+  g_free (removed);
+}
+
+static void
+undo_remove_cb (AdwToast      *toast,
+                RemovedHolder *removed)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sonae_contacts_insert_role_holder (removed->store, removed->role_key, removed->contact_id,
+                                          removed->position, &error))
+    g_message ("Could not put the role holder back: %s", error->message);
+}
+
+/* Remove at once, as every change here is, and offer to put the holder back
+ * in the same place: a slip of the finger must not cost the call order. */
+static gboolean
+remove_holder (SonaeRolesDialog *self,
+               const char       *role_key,
+               gint64            contact_id,
+               GError          **error)
+{
+  g_autoptr(GPtrArray) holders = sonae_contacts_get_role_holders (self->store, role_key, error);
+  g_autofree char *title = NULL;
+  SonaeContact *holder = NULL;
+  RemovedHolder *removed;
+  AdwToast *toast;
+  guint position;
+
+  if (holders == NULL)
+    return FALSE;
+  for (position = 0; position < holders->len; position++)
+    if (((SonaeContact *) g_ptr_array_index (holders, position))->id == contact_id)
+      {
+        holder = g_ptr_array_index (holders, position);
+        break;
+      }
+  if (holder == NULL)
+    return TRUE;
+  if (!sonae_contacts_remove_role_holder (self->store, role_key, contact_id, error))
+    return FALSE;
+
+  /* Translators: a toast; a person's name, then a role */
+  title = g_strdup_printf (_("“%s” removed from “%s”"), sonae_contact_get_display_name (holder),
+                           sonae_role_get_name (role_key));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  removed = g_new0 (RemovedHolder, 1);
+  removed->store = g_object_ref (self->store);
+  removed->role_key = g_strdup (role_key);
+  removed->contact_id = contact_id;
+  removed->position = position;
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_remove_cb),
+                         removed, removed_holder_free, 0);
+  /* In the dialog itself: the window's own overlay is behind it. */
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+  return TRUE;
+}
+
 static void
 change_holders (SonaeRolesDialog *self,
                 const char       *action_name,
@@ -71,7 +149,7 @@ change_holders (SonaeRolesDialog *self,
   if (g_str_equal (action_name, "roles.add-holder"))
     ok = sonae_contacts_add_role_holder (self->store, role_key, contact_id, &error);
   else if (g_str_equal (action_name, "roles.remove-holder"))
-    ok = sonae_contacts_remove_role_holder (self->store, role_key, contact_id, &error);
+    ok = remove_holder (self, role_key, contact_id, &error);
   else if ((ids = holder_ids (self, role_key, &error)) != NULL)
     {
       for (i = 0; i < ids->len; i++)
@@ -126,6 +204,26 @@ chooser_activated_cb (SonaeContactChooser *chooser,
   change_holders (self, "roles.add-holder", role_key, contact->id);
 }
 
+/* A person typed into the chooser: stored and given the role at once. */
+static gboolean
+chooser_new_contact_cb (SonaeContactChooser *chooser,
+                        SonaeContact        *contact,
+                        SonaeRolesDialog    *self)
+{
+  const char *role_key = g_object_get_data (G_OBJECT (chooser), ROLE_KEY);
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (chooser), GTK_TYPE_POPOVER);
+  g_autoptr(GError) error = NULL;
+
+  if (!sonae_contacts_add_new_role_holder (self->store, role_key, contact, &error))
+    {
+      sonae_show_error (GTK_WIDGET (self), _("Could not add the person"), error);
+      return FALSE;
+    }
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  return TRUE;
+}
+
 static void
 create_chooser_popup_cb (GtkMenuButton *button,
                          gpointer       data)
@@ -136,7 +234,12 @@ create_chooser_popup_cb (GtkMenuButton *button,
   GtkWidget *chooser = sonae_contact_chooser_new (G_LIST_MODEL (self->contacts));
 
   g_object_set_data (G_OBJECT (chooser), ROLE_KEY, (gpointer) role_key);
+  /* A role is held by someone of the clinic or of a vendor; at the first
+   * start there is nobody of them yet, so they can be typed in here. */
+  sonae_contact_chooser_set_hide_authorities (SONAE_CONTACT_CHOOSER (chooser), TRUE);
+  sonae_contact_chooser_set_can_add_person (SONAE_CONTACT_CHOOSER (chooser), TRUE);
   g_signal_connect_object (chooser, "contact-activated", G_CALLBACK (chooser_activated_cb), self, 0);
+  g_signal_connect_object (chooser, "new-contact", G_CALLBACK (chooser_new_contact_cb), self, 0);
   gtk_popover_set_child (GTK_POPOVER (popover), chooser);
   gtk_popover_set_default_widget (GTK_POPOVER (popover), NULL);
   gtk_menu_button_set_popover (button, popover);
@@ -304,8 +407,11 @@ store_changed_cb (SonaeStore       *store,
                   const char       *detail,
                   SonaeRolesDialog *self)
 {
+  /* Before the next frame: at the idles' own priority the rebuild would wait
+   * for the toast's or the popover's animation, and a removed holder would
+   * linger on screen. */
   if (self->rebuild_source == 0)
-    self->rebuild_source = g_idle_add (rebuild_idle_cb, self);
+    self->rebuild_source = g_idle_add_full (G_PRIORITY_DEFAULT, rebuild_idle_cb, self, NULL);
 }
 
 void

@@ -328,6 +328,7 @@ revert_button (Field *f)
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Use the incident record's value"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Use the incident record's value"), -1);
   gtk_widget_set_visible (button, FALSE);
   g_signal_connect (button, "clicked", G_CALLBACK (sonae_report_form_view_revert_clicked), f);
   return button;

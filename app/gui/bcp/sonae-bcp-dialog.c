@@ -253,6 +253,7 @@ sonae_bcp_owner_row_new (SonaeStore *store,
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_name (button, "owner-button");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
   o->row = row;

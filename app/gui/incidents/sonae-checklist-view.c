@@ -594,6 +594,7 @@ build_field (SonaeChecklistView        *self,
         gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
         gtk_widget_set_size_request (view, -1, 72);
         gtk_frame_set_child (GTK_FRAME (frame), view);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, field->label, -1);
         g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
                           G_CALLBACK (buffer_changed_cb), fw);
         row = labelled_row (field->label, field->hint, frame);

@@ -8,7 +8,8 @@
  * what is read).
  * One line a control: its role, what it is called (nothing, or only a
  * class name such as "GtkButton") and where it is (the names of the
- * enclosing accessibles that have one). Exit status 0 when the tree was
+ * enclosing accessibles that have one), after "known: " for the controls
+ * whose name is left to the toolkit (see walk()). Exit status 0 when the tree was
  * read (whatever it held), 2 when the application was not found. */
 #include <atspi/atspi.h>
 #include <locale.h>
@@ -76,6 +77,36 @@ is_unnamed (const char *name)
   return FALSE;
 }
 
+/* The text of the first label under @accessible, or NULL: what a person
+ * sees on the control, to find it by. */
+static char *
+shown_text (AtspiAccessible *accessible,
+            guint            depth)
+{
+  int n_children = atspi_accessible_get_child_count (accessible, NULL);
+
+  if (depth > 6)
+    return NULL;
+  for (int i = 0; i < n_children; i++)
+    {
+      g_autoptr(AtspiAccessible) child = atspi_accessible_get_child_at_index (accessible, i, NULL);
+      g_autofree char *text = NULL;
+
+      if (child == NULL)
+        continue;
+      if (atspi_accessible_get_role (child, NULL) == ATSPI_ROLE_LABEL)
+        {
+          text = atspi_accessible_get_name (child, NULL);
+          if (text != NULL && *text != '\0')
+            return g_steal_pointer (&text);
+        }
+      text = shown_text (child, depth + 1);
+      if (text != NULL)
+        return g_steal_pointer (&text);
+    }
+  return NULL;
+}
+
 /* The names of the enclosing accessibles, outermost first, as
  * "window > page > group". */
 static char *
@@ -101,6 +132,7 @@ static const char *skip;
 
 static void
 walk (AtspiAccessible *accessible,
+      AtspiRole        parent_role,
       GPtrArray       *path,
       guint            depth,
       guint           *n_unnamed)
@@ -132,10 +164,23 @@ walk (AtspiAccessible *accessible,
       g_autofree char *role_name = atspi_accessible_get_role_name (accessible, NULL);
       g_autofree char *in = where (path);
       g_autofree char *description = atspi_accessible_get_description (accessible, NULL);
+      g_autofree char *shown = shown_text (accessible, 0);
 
-      g_print ("%s \"%s\"%s%s in: %s\n", role_name, name ? name : "",
+      /* Not yet named, known: rows (libadwaita 1.2 gives its rows no
+       * name), the button inside a drop-down (GTK 4.8's own), the search
+       * field of a preferences window (libadwaita's own). */
+      gboolean known = role == ATSPI_ROLE_LIST_ITEM || parent_role == ATSPI_ROLE_COMBO_BOX
+                       || (g_strcmp0 (name, "GtkSearchEntry") == 0 && path->len > 1
+                           && g_strcmp0 (g_ptr_array_index (path, 1), "Sonae") != 0);
+
+      /* One line a control. */
+      if (shown != NULL)
+        g_strdelimit (shown, "\r\n", ' ');
+      g_strdelimit (in, "\r\n", ' ');
+      g_print ("%s%s \"%s\"%s%s%s%s in: %s\n", known ? "known: " : "", role_name, name ? name : "",
                description && *description ? " described as " : "",
-               description && *description ? description : "", in);
+               description && *description ? description : "",
+               shown ? " showing " : "", shown ? shown : "", in);
       (*n_unnamed)++;
     }
 
@@ -146,7 +191,7 @@ walk (AtspiAccessible *accessible,
       g_autoptr(AtspiAccessible) child = atspi_accessible_get_child_at_index (accessible, i, NULL);
 
       if (child != NULL)
-        walk (child, path, depth + 1, n_unnamed);
+        walk (child, role, path, depth + 1, n_unnamed);
     }
   g_ptr_array_remove_index (path, path->len - 1);
 }
@@ -183,7 +228,7 @@ main (int   argc,
       if (app == NULL || (int) atspi_accessible_get_process_id (app, NULL) != pid)
         continue;
       found = TRUE;
-      walk (app, path, 0, &n_unnamed);
+      walk (app, ATSPI_ROLE_INVALID, path, 0, &n_unnamed);
     }
   if (!found)
     {

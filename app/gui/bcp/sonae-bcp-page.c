@@ -229,6 +229,8 @@ show (SonaeBcpPage    *self,
 
   gtk_widget_set_visible (self->add_button, w->add_tip != NULL);
   gtk_widget_set_tooltip_text (self->add_button, w->add_tip != NULL ? _(w->add_tip) : NULL);
+  if (w->add_tip != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _(w->add_tip), -1);
 }
 
 static void

@@ -487,6 +487,7 @@ measure_row_new (SonaeBcpPlansView *self,
       gtk_widget_set_name (check, "done-check");
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (check, m->status == SONAE_CAPA_DONE ? _("Reopen") : _("Mark Done"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, m->text, -1);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), m->status == SONAE_CAPA_DONE);
       gtk_widget_set_sensitive (check, m->status != SONAE_CAPA_DROPPED);
       g_signal_connect (check, "toggled", G_CALLBACK (done_toggled_cb), row);
@@ -549,6 +550,7 @@ measure_row_new (SonaeBcpPlansView *self,
       gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
       gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
       gtk_widget_set_tooltip_text (button, _("More"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("More"), -1);
       gtk_widget_set_name (button, "measure-menu");
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "flat");

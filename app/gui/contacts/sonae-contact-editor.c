@@ -382,6 +382,7 @@ add_labeled_row (SonaeContactEditor *self,
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (dropdown, "flat");
   gtk_widget_set_tooltip_text (dropdown, _("Label"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Label"), -1);
   g_object_set_data (G_OBJECT (row), DROPDOWN_KEY, dropdown);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), dropdown);
 
@@ -389,6 +390,7 @@ add_labeled_row (SonaeContactEditor *self,
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_tooltip_text (remove, phone ? _("Remove Phone Number") : _("Remove E-mail Address"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, phone ? _("Remove Phone Number") : _("Remove E-mail Address"), -1);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
 
   gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");

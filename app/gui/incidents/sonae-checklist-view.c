@@ -594,6 +594,7 @@ build_field (SonaeChecklistView        *self,
         gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
         gtk_widget_set_size_request (view, -1, 72);
         gtk_frame_set_child (GTK_FRAME (frame), view);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, field->label, -1);
         g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
                           G_CALLBACK (buffer_changed_cb), fw);
         row = labelled_row (field->label, field->hint, frame);
@@ -715,6 +716,7 @@ build_step (SonaeChecklistView       *self,
   gtk_widget_set_name (check, "check");
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (check, _("Done"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_widget_add_css_class (check, "step-check");
   g_object_set_data (G_OBJECT (check), "sonae-view", self);
   g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), sw);
@@ -726,6 +728,7 @@ build_step (SonaeChecklistView       *self,
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
   gtk_widget_set_tooltip_text (menu_button, _("More"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("More"), -1);
   gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (menu_button, "flat");
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), menu_button);

@@ -248,6 +248,7 @@ new_entry_row (SonaeTimelineView        *self,
 
       gtk_widget_set_name (button, "correct");
       gtk_widget_set_tooltip_text (button, _("Correct…"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Correct…"), -1);
       gtk_widget_set_valign (button, GTK_ALIGN_START);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_add_css_class (button, "timeline-correct");

@@ -328,6 +328,7 @@ revert_button (Field *f)
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Use the incident record's value"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Use the incident record's value"), -1);
   gtk_widget_set_visible (button, FALSE);
   g_signal_connect (button, "clicked", G_CALLBACK (sonae_report_form_view_revert_clicked), f);
   return button;
@@ -427,6 +428,7 @@ build_text (Field *f)
   gtk_widget_set_size_request (f->text_view, -1, 72);
   gtk_widget_add_css_class (f->text_view, "report-text");
   gtk_frame_set_child (GTK_FRAME (frame), f->text_view);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (f->text_view), GTK_ACCESSIBLE_PROPERTY_LABEL, sonae_report_field_get_title (f->field), -1);
   gtk_widget_add_css_class (frame, "report-text-frame");
   gtk_box_append (GTK_BOX (box), frame);
 
@@ -497,6 +499,7 @@ duration_spin (Field      *f,
   gtk_widget_set_name (spin, name);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, sonae_report_field_get_title (f->field), -1);
   g_signal_connect (spin, "value-changed", G_CALLBACK (spin_changed_cb), f);
   return GTK_SPIN_BUTTON (spin);
 }

@@ -495,6 +495,7 @@ new_draft_row (SonaeReportingDutiesView *self,
   gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (copy, "flat");
   gtk_widget_set_tooltip_text (copy, _("Copy this item"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy this item"), -1);
   g_signal_connect (copy, "clicked", G_CALLBACK (copy_item_cb), dr);
   gtk_box_append (GTK_BOX (top), copy);
   gtk_box_append (GTK_BOX (box), top);
@@ -698,6 +699,7 @@ new_body_row (SonaeReportingDutiesView *self,
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
       button = gtk_button_new_from_icon_name ("edit-clear-symbolic");
       gtk_widget_set_tooltip_text (button, _("Not done after all: clear the date"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Not done after all: clear the date"), -1);
       gtk_widget_add_css_class (button, "flat");
       g_object_set_data (G_OBJECT (button), "sonae-clear", GINT_TO_POINTER (TRUE));
       button_name = g_strdup_printf ("body-%s-clear", report->authority_key);
@@ -1030,6 +1032,7 @@ build_sent_rows (SonaeReportingDutiesView *self)
       gtk_widget_set_name (today, today_name);
       gtk_widget_set_valign (today, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (today, _("It was done today"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (today), GTK_ACCESSIBLE_PROPERTY_LABEL, _("It was done today"), -1);
       g_object_set_data (G_OBJECT (today), "sonae-row", row);
       g_signal_connect (today, "clicked", G_CALLBACK (date_today_cb), self);
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), today);

@@ -734,6 +734,7 @@ test_home_needs_review (SonaeTestWindow *f,
   window = sonae_test_window_open_main (f);
   gtk_window_present (GTK_WINDOW (window));
   sonae_window_set_section (window, "home");
+  sonae_test_spin_for (20);
   home = sonae_window_get_page (window, "home");
 
   /* A review more than a year old is due again. */

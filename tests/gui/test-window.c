@@ -352,8 +352,11 @@ test_home_attention (SonaeTestWindow *f,
   GtkWidget *row;
   gint64 id;
 
-  /* Home builds its content when it is shown. */
+  /* Home builds its content when it is shown; what needs a look comes
+   * once the red button and the calls are painted. */
   sonae_window_set_section (window, "home");
+  g_assert_null (find_row_titled (group, title));
+  sonae_test_spin_for (20);
 
   g_assert_nonnull (group);
   row = find_row_titled (group, title);
@@ -409,8 +412,10 @@ test_home_whom_to_call (SonaeTestWindow *f,
   gint64 ids[2];
   GtkWidget *row;
 
-  /* Home builds its content when it is shown. */
+  /* Home builds its content when it is shown; what needs a look comes
+   * once the red button and the calls are painted. */
   sonae_window_set_section (window, "home");
+  sonae_test_spin_for (20);
 
   g_assert_nonnull (group);
   g_assert_true (wait_for_row (group, empty, TRUE));
@@ -443,6 +448,7 @@ test_home_profile (SonaeTestWindow *f,
 
   /* Home builds its content when it is shown. */
   sonae_window_set_section (window, "home");
+  sonae_test_spin_for (20);
 
   g_assert_true (sonae_store_set_profile (f->store, &profile, NULL));
   label = sonae_test_named (home, "org-name");
@@ -607,6 +613,7 @@ test_home_print_poster (SonaeTestWindow *f,
   window = new_window (f);
   /* Home builds its content when it is shown. */
   sonae_window_set_section (window, "home");
+  sonae_test_spin_for (20);
   row = sonae_test_find_widget (GTK_WIDGET (window), sonae_test_is_named, "print-poster-row");
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "win.print-document");
@@ -857,6 +864,7 @@ test_home_contacts_to_verify (SonaeTestWindow *f,
     }
   window = new_window (f);
   sonae_window_set_section (window, "home");
+  sonae_test_spin_for (20);
   home = sonae_window_get_page (window, "home");
   row = sonae_test_find_widget (home, sonae_test_is_named, "contacts-to-verify-row");
   g_assert_nonnull (row);
@@ -912,6 +920,7 @@ test_home_more_attention (SonaeTestWindow *f,
 
   window = new_window (f);
   sonae_window_set_section (window, "home");
+  sonae_test_spin_for (20);
   home = sonae_window_get_page (window, "home");
   group = sonae_test_named (home, "attention-group");
   more = sonae_test_find_widget (group, sonae_test_is_named, "more-attention-row");

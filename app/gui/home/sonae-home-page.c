@@ -520,7 +520,14 @@ sonae_home_page_build (SonaeSection *section)
   update_incidents (self);
   update_profile (self);
   update_calls (self);
-  update_attention (self);
+}
+
+/* The red button and whom to call show first; what needs a look (the
+ * reminders, the manual's review) comes once they are painted. */
+static void
+sonae_home_page_fill (SonaeSection *section)
+{
+  update_attention (SONAE_HOME_PAGE (section));
 }
 
 static void
@@ -558,6 +565,7 @@ sonae_home_page_class_init (SonaeHomePageClass *klass)
   object_class->dispose = sonae_home_page_dispose;
   object_class->finalize = sonae_home_page_finalize;
   section_class->build = sonae_home_page_build;
+  section_class->fill = sonae_home_page_fill;
   section_class->store_changed = sonae_home_page_store_changed;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

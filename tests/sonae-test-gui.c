@@ -70,6 +70,7 @@ sonae_test_window_tear_down (SonaeTestWindow *f,
                              gconstpointer    data)
 {
   sonae_test_window_close (f);
+  sonae_test_use_default_language ();
   g_ptr_array_unref (f->activated);
   g_clear_object (&f->store);
   sonae_test_remove_dir (f->dir);
@@ -259,6 +260,25 @@ sonae_test_label_texts (GtkWidget *root)
   GString *out = g_string_new (NULL);
 
   sonae_test_collect_widgets (root, is_visible_label, NULL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    g_string_append_printf (out, "|%s", gtk_label_get_text (g_ptr_array_index (labels, i)));
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_shown_label (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget);
+}
+
+char *
+sonae_test_shown_texts (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GString *out = g_string_new (NULL);
+
+  sonae_test_collect_widgets (root, is_shown_label, NULL, labels);
   for (guint i = 0; i < labels->len; i++)
     g_string_append_printf (out, "|%s", gtk_label_get_text (g_ptr_array_index (labels, i)));
   return g_string_free (out, FALSE);

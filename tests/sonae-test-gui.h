@@ -90,6 +90,10 @@ GObject   *sonae_test_template_child      (GtkWidget                *widget,
  * "|". */
 char      *sonae_test_label_texts         (GtkWidget                *root);
 
+/* The texts of the labels under @root that a person sees (mapped: not in
+ * a hidden page or a collapsed row), depth first, each after a "|". */
+char      *sonae_test_shown_texts         (GtkWidget                *root);
+
 /* Type @text into the editable named @name under @root; click the button
  * named @name under @root, and let the window answer. */
 void       sonae_test_set_text            (GtkWidget                *root,

@@ -1,6 +1,8 @@
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <sqlite3.h>
 
 #include "sonae-test-util.h"
@@ -246,4 +248,28 @@ sonae_test_index_of (GPtrArray  *strings,
     if (g_strcmp0 (g_ptr_array_index (strings, i), string) == 0)
       return (int) i;
   return -1;
+}
+
+gboolean
+sonae_test_use_japanese (void)
+{
+  const char *build_root = g_getenv ("SONAE_BUILD_ROOT");
+  g_autofree char *localedir = NULL;
+
+  g_assert_nonnull (build_root);
+  if (setlocale (LC_ALL, "ja_JP.UTF-8") == NULL && setlocale (LC_ALL, "ja_JP.utf8") == NULL)
+    return FALSE;
+  localedir = g_build_filename (build_root, "po", NULL);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /* The interface files that name no domain are read in the default one,
+   * as main() sets it. */
+  textdomain (GETTEXT_PACKAGE);
+  return TRUE;
+}
+
+void
+sonae_test_use_default_language (void)
+{
+  setlocale (LC_ALL, "");
 }

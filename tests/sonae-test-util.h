@@ -65,4 +65,12 @@ void         sonae_test_spin_for     (guint ms);
 typedef gboolean (*SonaeTestBusy) (void);
 void         sonae_test_set_busy     (SonaeTestBusy busy);
 
+/* Read Sonae's messages in Japanese, from the translations the build made
+ * (SONAE_BUILD_ROOT/po), as a person whose session is Japanese does; FALSE,
+ * with nothing changed, when the system has no Japanese locale (skip the
+ * test then). sonae_test_use_default_language() goes back to the
+ * environment's language (C.UTF-8 under meson test). */
+gboolean     sonae_test_use_japanese  (void);
+void         sonae_test_use_default_language (void);
+
 G_END_DECLS

@@ -4,6 +4,7 @@ translatable string of every file in po/POTFILES.in must have a Japanese
 translation that is neither empty nor fuzzy, and msgfmt --check must pass.
 Prints TAP."""
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -68,6 +69,107 @@ with tempfile.TemporaryDirectory() as tmp:
 
     r = subprocess.run(["msgfmt", "--check", "--output-file", os.devnull, ja_po], capture_output=True, text=True)
     results.append(("msgfmt --check po/ja.po", r.returncode == 0, r.stderr))
+
+# --- the wording of the Japanese: what a checker can see ---------------------
+
+
+def unquote(text):
+    out = []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\" and i + 1 < len(text):
+            i += 1
+            out.append({"n": "\n", "t": "\t", '"': '"', "\\": "\\"}.get(text[i], "\\" + text[i]))
+        else:
+            out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def read_messages(path):
+    """The translated messages of a .po file: (msgctxt, msgid, [msgstr, …])."""
+    r = subprocess.run(["msgcat", "--no-wrap", "--no-location", path], capture_output=True, text=True)
+    messages = []
+    current = {}
+    key = None
+
+    def flush():
+        if "msgid" in current and current["msgid"]:
+            strs = [v for k, v in sorted(current.items()) if k.startswith("msgstr")]
+            messages.append((current.get("msgctxt"), current["msgid"], strs))
+
+    for line in r.stdout.splitlines():
+        if line.startswith("#"):
+            continue
+        if line.startswith(("msgctxt ", "msgid ")) and not line.startswith("msgid_plural"):
+            if line.startswith("msgctxt ") or "msgctxt" not in current or "msgid" in current:
+                flush()
+                current = {}
+        if line.startswith('"'):
+            current[key] += unquote(line[1:-1])
+            continue
+        if " " not in line:
+            continue
+        key, value = line.split(" ", 1)
+        current[key] = unquote(value[1:-1])
+    flush()
+    return messages
+
+
+messages = read_messages(ja_po)
+
+# Japanese puts the full-width colon “：” after a label, as in 「状態：対応中」.
+# An ASCII colon is a mistake when it ends the text or is followed by a space,
+# or when it comes right after a Japanese character; quoted text 「…」 is
+# literal (a vCard's NAME:VALUE) and is left alone. The command line's
+# messages may start with the program's name, "sonae: ", as every Unix
+# program's do.
+QUOTED = re.compile("「[^「」]*」")
+colons = []
+for ctxt, msgid, strs in messages:
+    for msgstr in strs:
+        text = QUOTED.sub("「」", msgstr)
+        if text.startswith("sonae: "):
+            text = text[len("sonae: "):]
+        for m in re.finditer(":", text):
+            before = text[m.start() - 1] if m.start() > 0 else ""
+            after = text[m.end()] if m.end() < len(text) else ""
+            if after in ("", " ", "\n") or (before and ord(before) > 0x7f):
+                colons.append("%s\n  %s" % (msgid, msgstr))
+                break
+        if "： " in msgstr:
+            colons.append("%s\n  %s" % (msgid, msgstr))
+results.append(("the Japanese separates a label with a full-width colon (%d with an ASCII one)" % len(colons),
+                not colons, "\n".join(colons)))
+
+# A mnemonic: Japanese writes it as “(_X)” after the label (before “…”),
+# with the letter of the English label, so that a menu whose English
+# mnemonics differ has different ones in Japanese too.
+MNEMONIC = re.compile(r"(?:^|[^A-Za-z0-9_])_([A-Za-z0-9])|[A-Za-z]_([a-z])")
+mnemonics = []
+for ctxt, msgid, strs in messages:
+    m = MNEMONIC.search(msgid)
+    if m is None:
+        continue
+    letter = (m.group(1) or m.group(2)).upper()
+    for msgstr in strs:
+        form = re.fullmatch(r"[^_]*\(_([A-Z0-9])\)(…)?", msgstr)
+        if form is None or form.group(1) != letter or "…(_" in msgstr:
+            mnemonics.append("%s\n  %s (want “(_%s)” at the end, before any “…”)" % (msgid, msgstr, letter))
+results.append(("every Japanese mnemonic is “(_X)” with the English letter (%d are not)" % len(mnemonics),
+                not mnemonics, "\n".join(mnemonics)))
+
+# The application is called Sonae in every language, never 備え: outside
+# quotes (「備え」 may explain the name), 備え is only the verb 備える.
+NOUN = re.compile("備え(?![るてたまらずなよれ])")
+names = []
+for ctxt, msgid, strs in messages:
+    for msgstr in strs:
+        if NOUN.search(QUOTED.sub("「」", msgstr)):
+            names.append("%s\n  %s" % (msgid, msgstr))
+results.append(("the Japanese calls the application Sonae, not 備え (%d do)" % len(names),
+                not names, "\n".join(names)))
 
 print("1..%d" % len(results))
 failed = 0

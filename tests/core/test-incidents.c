@@ -4,10 +4,12 @@
 
 #include <string.h>
 
+#include "sonae-capa.h"
 #include "sonae-contacts.h"
 #include "sonae-error.h"
 #include "sonae-incident.h"
 #include "sonae-incidents.h"
+#include "sonae-report-form.h"
 #include "sonae-store.h"
 #include "sonae-test-util.h"
 #include "sonae-timeline.h"
@@ -1308,6 +1310,117 @@ test_describe (void)
   sonae_test_remove_dir (dir);
 }
 
+/* An ASCII colon where Japanese puts the full-width one: after a Japanese
+ * word, or before a space or the end; text in 「」 (what someone typed, a
+ * name) is left alone. NULL when there is none. */
+static const char *
+ascii_colon_in_japanese (const char *line)
+{
+  int quoted = 0;
+
+  for (const char *p = line; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x300C)        /* 「 */
+        quoted++;
+      else if (c == 0x300D)   /* 」 */
+        quoted--;
+      else if (c == ':' && quoted == 0)
+        {
+          gunichar before = p > line ? g_utf8_get_char (g_utf8_prev_char (p)) : 0;
+
+          if (p[1] == '\0' || p[1] == ' ' || before > 0x7f)
+            return p;
+        }
+    }
+  return NULL;
+}
+
+/* In Japanese every kind of entry, those written by the reports and the
+ * actions too, separates a label from its value with “：”, never “: ”
+ * (「状態：対応中」, not 「状態: 対応中」), in the timeline on screen and on
+ * paper alike. */
+static void
+test_describe_japanese (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = NULL;
+  g_autoptr(SonaeChecklist) checklist = NULL;
+  g_autoptr(SonaeIncident) incident = NULL;
+  g_autoptr(SonaeTriageProposal) proposal = NULL;
+  g_autoptr(SonaeCapa) action = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean seen[SONAE_N_ENTRY_KINDS] = { FALSE };
+  gint64 contact;
+  gint64 id;
+
+  if (!sonae_test_use_japanese ())
+    {
+      g_test_skip ("needs the ja_JP.UTF-8 locale");
+      return;
+    }
+  store = sonae_test_open_store (&dir);
+  checklist = sonae_checklist_load (NULL);
+  contact = sonae_test_add_contact (store, SONAE_GROUP_STAFF, "山田 太郎", "やまだ たろう", "090-1111-2222");
+
+  incident = sonae_incident_new ();
+  incident->title = g_strdup ("電子カルテが開かない");
+  incident->answers.seen = SONAE_SEEN_SYSTEM_DOWN;
+  incident->answers.personal_data = SONAE_ANSWER_NO;
+  incident->answers.impact = SONAE_IMPACT_BUSINESS;
+  proposal = sonae_triage_propose (&incident->answers, SONAE_ORG_CLINIC);
+  incident->type = proposal->type;
+  incident->level = proposal->level;
+  incident->event = proposal->event;
+  g_assert_true (sonae_incidents_create (store, incident, proposal, AUTHOR, &error));
+  g_assert_no_error (error);
+  id = incident->id;
+
+  g_assert_true (sonae_incidents_add_note (store, id, "受付の端末を切り離した", AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_check_step (store, id, "1-1", TRUE, AUTHOR, "2026-11-21 09:50", &error));
+  g_assert_true (sonae_incidents_set_step_field (store, id, sonae_checklist_get_step (checklist, "1-1"),
+                                                 sonae_checklist_get_field (checklist, "1-1", "event-case"),
+                                                 "system-down", AUTHOR, &error));
+  g_assert_true (sonae_incidents_check_step (store, id, "1-1", FALSE, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_log_call (store, id, contact, "lead", SONAE_CALL_LEFT_MESSAGE, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_log_call (store, id, contact, NULL, SONAE_CALL_REACHED, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_set_status (store, id, SONAE_STATUS_CONTAINED, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_set_level (store, id, proposal->level == 3 ? 2 : 3, AUTHOR, "外部に影響なし", &error));
+  g_assert_true (sonae_incidents_set_type (store, id, SONAE_INCIDENT_OTHER, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_set_event (store, id, SONAE_EVENT_INTRUSION, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_set_detail (store, id, SONAE_INCIDENT_DETAIL_FOUND_BY, "加藤", AUTHOR, &error));
+  g_assert_true (sonae_incidents_correct_entry (store, id, 2, "受付の端末とプリンタを切り離した", AUTHOR, &error));
+  g_assert_true (sonae_report_save_field (store, id, SONAE_REPORT_FIRST_AID_BY, "田中 健一", AUTHOR, &error));
+  action = sonae_capa_new ();
+  action->incident_id = id;
+  action->kind = SONAE_CAPA_CORRECTIVE;
+  action->text = g_strdup ("ルーターの設定を見直す");
+  g_assert_true (sonae_capa_save (store, action, AUTHOR, &error));
+  g_assert_true (sonae_capa_drop (store, action->id, "機器を入れ替えるため", AUTHOR, &error));
+  g_assert_no_error (error);
+
+  list = timeline (store, id);
+  for (guint i = 0; i < list->len; i++)
+    {
+      SonaeTimelineEntry *e = g_ptr_array_index (list, i);
+      g_autofree char *line = sonae_timeline_entry_describe (e, checklist);
+      const char *colon = ascii_colon_in_japanese (line);
+
+      g_test_message ("%u %s: %s", e->seq, sonae_entry_kind_to_string (e->kind), line);
+      if (colon != NULL)
+        g_error ("entry %u has an ASCII colon at “%s”: %s", e->seq, colon, line);
+      seen[e->kind] = TRUE;
+    }
+  for (int k = 0; k < SONAE_N_ENTRY_KINDS; k++)
+    g_assert_true (seen[k]);
+
+  sonae_test_use_default_language ();
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
 static void
 test_persistence (void)
 {
@@ -1381,6 +1494,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/incidents/datetime", test_datetime);
   g_test_add_func ("/incidents/enums", test_enums);
   g_test_add_func ("/incidents/describe", test_describe);
+  g_test_add_func ("/incidents/describe-japanese", test_describe_japanese);
   g_test_add_func ("/incidents/persistence", test_persistence);
 
   return g_test_run ();

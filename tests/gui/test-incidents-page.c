@@ -990,6 +990,108 @@ test_close_asks (SonaeTestWindow *f,
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (sonae_test_named (GTK_WIDGET (view_child (f, "status_box")), "active"))));
 }
 
+static gboolean
+is_view_switcher (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return ADW_IS_VIEW_SWITCHER (widget);
+}
+
+/* The labels of the incident's tabs that are on screen now (in the header's
+ * switcher or in the bar at the bottom), each checked whole: as wide as its
+ * text, not ellipsized and, when @in_view, inside the view (not scrolled
+ * away). Returns how many there are. */
+static guint
+check_tab_labels (GtkWidget  *view,
+                  const char *where,
+                  gboolean    in_view)
+{
+  g_autoptr(GPtrArray) switchers = g_ptr_array_new ();
+  guint n = 0;
+
+  sonae_test_collect_widgets (view, is_view_switcher, NULL, switchers);
+  for (guint s = 0; s < switchers->len; s++)
+    {
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+      if (!gtk_widget_get_mapped (g_ptr_array_index (switchers, s)))
+        continue;
+      sonae_test_collect_widgets (g_ptr_array_index (switchers, s), sonae_test_is_type,
+                                  GSIZE_TO_POINTER (GTK_TYPE_LABEL), labels);
+      for (guint i = 0; i < labels->len; i++)
+        {
+          GtkWidget *label = g_ptr_array_index (labels, i);
+          const char *text = gtk_label_get_text (GTK_LABEL (label));
+          graphene_rect_t bounds;
+          int natural;
+
+          if (!gtk_widget_get_mapped (label) || *text == '\0')
+            continue;
+          gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+          g_assert_true (gtk_widget_compute_bounds (label, view, &bounds));
+          g_test_message ("%s: “%s” %d px of %d, at %.0f in %d", where, text,
+                          gtk_widget_get_width (label), natural, bounds.origin.x, gtk_widget_get_width (view));
+          if (gtk_widget_get_width (label) < natural ||
+              pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+            g_error ("%s: the tab “%s” is cut: %d px for %d", where, text, gtk_widget_get_width (label), natural);
+          if (in_view && (bounds.origin.x < 0 || bounds.origin.x + bounds.size.width > gtk_widget_get_width (view)))
+            g_error ("%s: the tab “%s” is out of sight", where, text);
+          n++;
+        }
+    }
+  return n;
+}
+
+/* With GNOME's large text (1.5 times), in Japanese, every tab of an
+ * incident in progress reads whole, チェックリスト too: all in sight on a
+ * maximised 1366 px window; in a narrower one (Sonae's first size) the tabs
+ * scroll rather than lose letters. */
+static void
+test_tabs_large_text (SonaeTestWindow *f,
+                      gconstpointer    data)
+{
+  static const struct {
+    int width;
+    int scale;
+    gboolean in_view;
+  } cases[] = {
+    { 1366, 100, TRUE },
+    { 1366, 125, TRUE },
+    { 1366, 150, TRUE },
+    { 1100, 150, FALSE },
+  };
+  GtkSettings *settings = gtk_settings_get_default ();
+  gint64 id = add_incident (f->store, "電子カルテが開かない", FALSE);
+
+  if (!sonae_test_use_japanese ())
+    {
+      g_test_skip ("needs the ja_JP.UTF-8 locale");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("%d px, text at %d%%", cases[i].width, cases[i].scale);
+      SonaeWindow *window;
+
+      g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * cases[i].scale / 100, NULL);
+      window = sonae_test_window_open_main (f);
+      /* Under GNOME's top bar. */
+      gtk_window_set_default_size (GTK_WINDOW (window), cases[i].width, 768 - 32);
+      gtk_window_present (GTK_WINDOW (window));
+      sonae_test_spin_for (50);
+      show_incident (f, id);
+      for (const char *const *tab = (const char *[]) { "now", "checklist", "report", NULL }; *tab; tab++)
+        {
+          sonae_incident_view_show_tab (SONAE_INCIDENT_VIEW (incident_view (f)), *tab);
+          sonae_test_spin_for (300);
+          /* Six tabs, each whole. */
+          g_assert_cmpuint (check_tab_labels (incident_view (f), where, cases[i].in_view), ==, 6);
+        }
+    }
+  gtk_settings_reset_property (settings, "gtk-xft-dpi");
+  sonae_test_use_default_language ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1019,6 +1121,7 @@ main (int   argc,
   ADD ("close-asks", test_close_asks);
   ADD ("call-now-in-view", test_call_now_in_view);
   ADD ("tabs-select-nothing", test_tabs_select_nothing);
+  ADD ("tabs-large-text", test_tabs_large_text);
 #undef ADD
 
   return g_test_run ();

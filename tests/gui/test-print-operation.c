@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "sonae-documents.h"
+#include "sonae-incidents.h"
 #include "sonae-print-operation.h"
 #include "sonae-test-util.h"
 
@@ -111,7 +112,8 @@ press_print_cb (gpointer user_data)
     g_object_get (dialog, "selected-printer", &printer, NULL);
   if (printer != NULL)
     g_object_get (printer, "name", &name, NULL);
-  if (g_strcmp0 (name, "Print to File") == 0)
+  /* GTK's own name for the printer, in the test's language. */
+  if (g_strcmp0 (name, g_dgettext ("gtk40", "Print to File")) == 0)
     {
       driver->printed = TRUE;
       gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
@@ -172,6 +174,78 @@ test_print_to_file_private (void)
   sonae_test_remove_dir (dir);
 }
 
+/* What “Print to File” writes when the person only presses Print: a file
+ * named after the document and what it is about (its incident's number),
+ * in the person's language, not GTK's “output.pdf” (「出力.pdf」). */
+static void
+print_to_file_named (SonaeStore *store,
+                     gint64      incident_id,
+                     const char *dir,
+                     const char *want)
+{
+  g_autoptr(GError) error = NULL;
+  SonaeDocumentRequest request = SONAE_DOCUMENT_REQUEST_INIT ("report");
+  g_autoptr(SonaePrintOperation) operation = NULL;
+  g_autofree char *path = g_build_filename (dir, want, NULL);
+  GtkPrintSettings *settings;
+  DialogDriver driver = { NULL, 0, FALSE };
+  GtkWindow *parent = GTK_WINDOW (gtk_window_new ());
+  GtkPrintOperationResult result;
+  SonaeDocument *doc;
+
+  request.subject = SONAE_DOCUMENT_FOR_INCIDENT;
+  request.id = incident_id;
+  doc = sonae_documents_build_request (store, &request, &error);
+  g_assert_no_error (error);
+  operation = sonae_print_operation_new (doc);
+  driver.operation = GTK_PRINT_OPERATION (operation);
+  /* The printer chosen, and a folder of the test's in place of Documents;
+   * the file's name is the operation's. */
+  settings = gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (operation));
+  g_assert_nonnull (settings);
+  gtk_print_settings_set_printer (settings, g_dgettext ("gtk40", "Print to File"));
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR, dir);
+
+  g_timeout_add (50, press_print_cb, &driver);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error);
+  gtk_window_destroy (parent);
+  g_assert_no_error (error);
+  g_assert_true (driver.printed);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  assert_is_pdf (path);
+}
+
+static void
+test_print_to_file_name (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(SonaeIncident) incident = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = sonae_test_add_incident (store, "電子カルテが開かない", NULL, 2, FALSE, "佐藤 由美");
+  g_autofree char *english = NULL;
+  g_autofree char *japanese = NULL;
+
+  incident = sonae_incidents_get (store, id, &error);
+  g_assert_no_error (error);
+  english = g_strdup_printf ("Incident Report %s.pdf", incident->number);
+  japanese = g_strdup_printf ("セキュリティ事故報告書 %s.pdf", incident->number);
+  g_object_set (gtk_settings_get_default (), "gtk-print-backends", "file", NULL);
+
+  print_to_file_named (store, id, dir, english);
+  if (sonae_test_use_japanese ())
+    {
+      print_to_file_named (store, id, dir, japanese);
+      sonae_test_use_default_language ();
+    }
+  else
+    g_test_message ("no ja_JP.UTF-8 locale: English only");
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -180,6 +254,7 @@ main (int   argc,
 
   g_test_add_func ("/print-operation/export-private", test_export_private);
   g_test_add_func ("/print-operation/print-to-file-private", test_print_to_file_private);
+  g_test_add_func ("/print-operation/print-to-file-name", test_print_to_file_name);
 
   return g_test_run ();
 }

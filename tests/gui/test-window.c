@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "sonae-about.h"
 #include "sonae-application.h"
 #include "sonae-backup.h"
 #include "sonae-bcp-page.h"
@@ -844,6 +845,121 @@ test_preferences_autostart (SonaeTestWindow *f,
   g_assert_finalize_object (prefs);
 }
 
+/* About in Japanese keeps nothing in English but the name, Sonae, which
+ * its comments explain as 「備え」. */
+static void
+test_about_japanese (void)
+{
+  static const char *strings[] = { "developer-name", "comments", "copyright", "translator-credits" };
+  GtkWidget *en = sonae_about_window_new (NULL);
+  GtkWidget *ja;
+  g_auto(GStrv) en_developers = NULL;
+  g_auto(GStrv) ja_developers = NULL;
+  g_autofree char *name = NULL;
+
+  g_object_ref (en);
+  if (!sonae_test_use_japanese ())
+    {
+      destroy_window (en);
+      g_test_skip ("needs the ja_JP.UTF-8 locale");
+      return;
+    }
+  ja = g_object_ref (sonae_about_window_new (NULL));
+  sonae_test_use_default_language ();
+
+  g_object_get (ja, "application-name", &name, "developers", &ja_developers, NULL);
+  g_object_get (en, "developers", &en_developers, NULL);
+  g_assert_cmpstr (name, ==, "Sonae");
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    {
+      g_autofree char *in_english = NULL;
+      g_autofree char *in_japanese = NULL;
+
+      g_object_get (en, strings[i], &in_english, NULL);
+      g_object_get (ja, strings[i], &in_japanese, NULL);
+      g_test_message ("%s: %s / %s", strings[i], in_english, in_japanese);
+      g_assert_nonnull (in_japanese);
+      g_assert_cmpstr (in_japanese, !=, in_english);
+      g_assert_null (strstr (in_japanese, "developers"));
+    }
+  g_assert_cmpuint (g_strv_length (ja_developers), ==, g_strv_length (en_developers));
+  for (guint i = 0; ja_developers[i] != NULL; i++)
+    g_assert_cmpstr (ja_developers[i], !=, en_developers[i]);
+  {
+    g_autofree char *comments = NULL;
+
+    g_object_get (ja, "comments", &comments, NULL);
+    g_assert_nonnull (strstr (comments, "「備え」"));
+  }
+  /* What libadwaita's window says itself is in Japanese too, on every
+   * page: the rows, the pages' titles, the credits, the licence. */
+  {
+    static const char *english[] = { "_Details", "Details", "_Credits", "Credits", "_Legal", "Legal",
+                                     "Code by", "Translated by", "About" };
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+    sonae_test_collect_widgets (ja, sonae_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL), labels);
+    g_assert_cmpuint (labels->len, >, 10);
+    for (guint i = 0; i < labels->len; i++)
+      {
+        const char *text = gtk_label_get_label (g_ptr_array_index (labels, i));
+
+        g_assert_false (g_strv_contains (english, text));
+        g_assert_null (strstr (text, "warranty"));
+      }
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (ja)), ==, "Sonae について");
+  }
+
+  destroy_window (en);
+  destroy_window (ja);
+}
+
+/* The Reminders page says in plain words what the switch does; the command
+ * it runs is there for an administrator, in a row that is closed at first.
+ * In Japanese too, and the application is called Sonae there. */
+static void
+check_reminders_page (SonaeWindow *window,
+                      gboolean     japanese)
+{
+  GtkWidget *prefs = g_object_ref (GTK_WIDGET (sonae_window_show_preferences (window)));
+  GtkWidget *admin;
+  g_autofree char *shown = NULL;
+  g_autofree char *expanded = NULL;
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "reminders");
+  sonae_test_spin_for (50);
+  shown = sonae_test_shown_texts (prefs);
+  g_test_message ("%s", shown);
+  g_assert_nonnull (strstr (shown, "Sonae"));
+  g_assert_null (strstr (shown, "--"));
+  g_assert_null (strstr (shown, "sonae "));
+  if (japanese)
+    g_assert_null (strstr (shown, "備え"));
+
+  admin = sonae_test_named (prefs, "autostart-details");
+  g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (admin)));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (admin), TRUE);
+  sonae_test_spin_for (300);
+  expanded = sonae_test_shown_texts (prefs);
+  g_assert_nonnull (strstr (expanded, "--check-reminders --notify"));
+
+  gtk_window_close (GTK_WINDOW (prefs));
+  g_assert_finalize_object (prefs);
+}
+
+static void
+test_preferences_plain_words (SonaeTestWindow *f,
+                              gconstpointer    data)
+{
+  check_reminders_page (new_window (f), FALSE);
+  if (!sonae_test_use_japanese ())
+    {
+      g_test_skip ("needs the ja_JP.UTF-8 locale");
+      return;
+    }
+  check_reminders_page (new_window (f), TRUE);
+}
+
 /* A section reads the database the first time it is shown, not when the
  * window opens (the start-up reads only what the first section needs). */
 /* Many contacts to verify are one row on Home, which opens Contacts on
@@ -990,6 +1106,8 @@ main (int   argc,
   g_test_add_func ("/window/damaged-database", test_damaged_database);
   g_test_add_func ("/window/problem-words", test_read_only_database);
   ADD ("preferences-autostart", test_preferences_autostart);
+  ADD ("preferences-plain-words", test_preferences_plain_words);
+  g_test_add_func ("/window/about-japanese", test_about_japanese);
 #undef ADD
 
   status = g_test_run ();

@@ -12,11 +12,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sonae-bcp.h"
 #include "sonae-clock.h"
 #include "sonae-contacts.h"
 #include "sonae-document-builder.h"
 #include "sonae-documents.h"
 #include "sonae-error.h"
+#include "sonae-incident.h"
+#include "sonae-incidents.h"
 #include "sonae-store.h"
 #include "sonae-test-pdf.h"
 #include "sonae-test-util.h"
@@ -244,6 +247,86 @@ test_print_names (void)
   g_assert_cmpfloat_with_epsilon (w, 595.28, 0.01);
   g_assert_cmpfloat_with_epsilon (h, 841.89, 0.01);
 
+  sonae_test_remove_dir (dir);
+}
+
+static char *
+file_name_of (SonaeStore                 *store,
+              const SonaeDocumentRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeDocument) doc = sonae_documents_build_request (store, request, &error);
+
+  g_assert_no_error (error);
+  return sonae_document_get_file_name (doc);
+}
+
+/* A document saved to a file is offered a name made from its title and what
+ * it is about, in the user's language, that any disk can hold. */
+static void
+test_print_file_names (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(SonaeIncident) incident = NULL;
+  g_autoptr(SonaeBcpSystem) system = sonae_bcp_system_new ();
+  g_autoptr(GError) error = NULL;
+  SonaeDocumentRequest manual = SONAE_DOCUMENT_REQUEST_INIT ("manual");
+  SonaeDocumentRequest report = SONAE_DOCUMENT_REQUEST_INIT ("report");
+  SonaeDocumentRequest blank = SONAE_DOCUMENT_REQUEST_INIT ("checklist");
+  SonaeDocumentRequest year = SONAE_DOCUMENT_REQUEST_INIT ("register");
+  SonaeDocumentRequest card = SONAE_DOCUMENT_REQUEST_INIT ("outage-card");
+  gint64 id = sonae_test_add_incident (store, "電子カルテが開かない", NULL, 2, FALSE, "佐藤 由美");
+
+  incident = sonae_incidents_get (store, id, &error);
+  g_assert_no_error (error);
+  system->name = g_strdup ("受付/会計: 1階");
+  g_assert_true (sonae_bcp_save_system (store, system, &error));
+  g_assert_no_error (error);
+  report.subject = SONAE_DOCUMENT_FOR_INCIDENT;
+  report.id = id;
+  year.subject = SONAE_DOCUMENT_FOR_YEAR;
+  year.year = 2025;
+  card.subject = SONAE_DOCUMENT_FOR_SYSTEM;
+  card.id = system->id;
+
+  {
+    g_autofree char *name = file_name_of (store, &manual);
+    g_assert_cmpstr (name, ==, "Emergency Manual");
+  }
+  {
+    g_autofree char *name = file_name_of (store, &report);
+    g_autofree char *want = g_strdup_printf ("Incident Report %s", incident->number);
+    g_assert_cmpstr (name, ==, want);
+  }
+  {
+    g_autofree char *name = file_name_of (store, &blank);
+    g_assert_cmpstr (name, ==, "Incident Checklist");
+  }
+  {
+    g_autofree char *name = file_name_of (store, &year);
+    g_assert_cmpstr (name, ==, "Incident Register 2025");
+  }
+  {
+    /* Nothing a file name on a USB stick cannot hold. */
+    g_autofree char *name = file_name_of (store, &card);
+    g_assert_cmpstr (name, ==, "Outage Cards 受付-会計- 1階");
+  }
+
+  if (sonae_test_use_japanese ())
+    {
+      g_autofree char *name = file_name_of (store, &manual);
+      g_autofree char *report_name = file_name_of (store, &report);
+      g_autofree char *want = g_strdup_printf ("セキュリティ事故報告書 %s", incident->number);
+
+      sonae_test_use_default_language ();
+      g_assert_cmpstr (name, ==, "緊急時対応マニュアル");
+      g_assert_cmpstr (report_name, ==, want);
+    }
+  else
+    g_test_message ("no ja_JP.UTF-8 locale: English only");
+
+  g_clear_object (&store);
   sonae_test_remove_dir (dir);
 }
 
@@ -986,6 +1069,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/print/names", test_print_names);
+  g_test_add_func ("/print/file-names", test_print_file_names);
   g_test_add ("/print/roster", Fixture, NULL, fixture_set_up, test_print_roster, fixture_tear_down);
   g_test_add ("/print/calltree", Fixture, NULL, fixture_set_up, test_print_calltree, fixture_tear_down);
   g_test_add_func ("/print/many", test_print_many);

@@ -232,7 +232,7 @@ add_drill (SonaeStore  *store,
   if (checklist == NULL)
     return FALSE;
 
-  drill->title = g_strdup ("訓練: 受付PCのランサムウェア");
+  drill->title = g_strdup ("訓練：受付PCのランサムウェア");
   drill->drill = TRUE;
   drill->detected_at = g_strdup (t1005);
   drill->found_by = g_strdup ("加藤 優子（医事課 受付）");
@@ -607,8 +607,8 @@ add_bcp (SonaeStore  *store,
   drill->held_on = date_days_ago (72);
   drill->scenario = g_strdup ("受付PCのランサムウェア感染を想定し、LANケーブルを抜く初動、連絡網での連絡、紙カルテ運用への切り替えを練習した。");
   drill->participants = g_strdup ("院長 高橋、事務長 佐藤、看護師長 鈴木、システム担当 田中、医事課 伊藤、受付 加藤・吉田");
-  drill->findings = g_strdup ("良かった点: 10分で端末を切り離し、30分以内に紙運用へ切り替えられた。\n"
-                              "課題: 処置室の端末を確かめ忘れた。夜間の連絡先が古い職員がいた。");
+  drill->findings = g_strdup ("良かった点：10分で端末を切り離し、30分以内に紙運用へ切り替えられた。\n"
+                              "課題：処置室の端末を確かめ忘れた。夜間の連絡先が古い職員がいた。");
   drill->incident_id = drill_incident_id;
   if (!sonae_bcp_save_drill (store, drill, error) ||
       !demo_measure (store, "処置室の端末も確かめる手順を訓練の台本に入れる",

@@ -238,7 +238,9 @@ sonae_bcp_owner_row_new (SonaeStore *store,
   GtkWidget *clear = gtk_button_new_from_icon_name ("edit-clear-symbolic");
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *label = gtk_label_new_with_mnemonic (_("_Choose…"));
+  /* Beside the dialog's Cancel, and in a row of each item of the
+   * self-check: no mnemonic. */
+  GtkWidget *label = gtk_label_new (_("Choose…"));
   OwnerRow *o = g_new0 (OwnerRow, 1);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);

@@ -540,7 +540,7 @@ measure_row_new (SonaeBcpPlansView *self,
       g_menu_append (menu, _("_Edit…"), "measure.edit");
       if (m->status == SONAE_CAPA_OPEN)
         {
-          g_menu_append (menu, _("Mark _Done"), "measure.done");
+          g_menu_append (menu, _("_Mark Done"), "measure.done");
           g_menu_append (menu, _("D_rop"), "measure.drop");
         }
       else

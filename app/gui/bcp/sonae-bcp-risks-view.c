@@ -282,9 +282,11 @@ risk_row_new (SonaeBcpRisksView *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), r->risk);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
 
-  g_string_append (subtitle, sonae_risk_treatment_get_title (r->treatment));
   if (r->treatment_text != NULL && *r->treatment_text != '\0')
-    g_string_append_printf (subtitle, ": %s", r->treatment_text);
+    /* Translators: a risk's treatment, then what is done about it */
+    g_string_append_printf (subtitle, _("%s: %s"), sonae_risk_treatment_get_title (r->treatment), r->treatment_text);
+  else
+    g_string_append (subtitle, sonae_risk_treatment_get_title (r->treatment));
   if (r->owner_id != 0 && r->owner_name != NULL)
     g_string_append_printf (subtitle, " · %s", r->owner_name);
   if (r->accepted_by != NULL)

@@ -137,3 +137,62 @@ sonae_load_style (const char *name)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   g_object_set_data_full (G_OBJECT (display), key, provider, g_object_unref);
 }
+
+/* --- tooltips -------------------------------------------------------------- */
+
+/* GTK's tooltip gives its label max-width-chars = the number of characters
+ * of the text (up to 50) each time it shows one; this width applies
+ * instead. Wrapping labels are no wider than their text, so a short
+ * tooltip keeps its own width. */
+#define TOOLTIP_WIDTH_CHARS 50
+
+static void
+tooltip_label_width_cb (GtkLabel   *label,
+                        GParamSpec *pspec,
+                        gpointer    user_data)
+{
+  if (gtk_label_get_max_width_chars (label) != TOOLTIP_WIDTH_CHARS)
+    gtk_label_set_max_width_chars (label, TOOLTIP_WIDTH_CHARS);
+}
+
+/* A tooltip being shown: GTK's window of it (a native of its own, named
+ * "tooltip" in CSS) holds a box with an image and the text's label. */
+static gboolean
+tooltip_shown_cb (GSignalInvocationHint *hint,
+                  guint                  n_values,
+                  const GValue          *values,
+                  gpointer               user_data)
+{
+  GtkWidget *widget = g_value_get_object (&values[0]);
+  GtkWidget *box;
+
+  if (!GTK_IS_NATIVE (widget) || GTK_IS_WINDOW (widget) ||
+      g_strcmp0 (gtk_widget_get_css_name (widget), "tooltip") != 0)
+    return TRUE;
+  box = gtk_widget_get_first_child (widget);
+  for (GtkWidget *child = box ? gtk_widget_get_first_child (box) : NULL; child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child) && g_object_get_data (G_OBJECT (child), "sonae-tooltip-width") == NULL)
+      {
+        /* The same window shows every tooltip: watch its label once. */
+        g_object_set_data (G_OBJECT (child), "sonae-tooltip-width", GINT_TO_POINTER (TRUE));
+        g_signal_connect (child, "notify::max-width-chars", G_CALLBACK (tooltip_label_width_cb), NULL);
+        tooltip_label_width_cb (GTK_LABEL (child), NULL, NULL);
+      }
+  return TRUE;
+}
+
+void
+sonae_tooltips_init (void)
+{
+  static gboolean done = FALSE;
+
+  if (done)
+    return;
+  done = TRUE;
+  /* "show" is made with the class; a widget class lives as long as the
+   * process anyway. */
+  g_type_class_ref (GTK_TYPE_WIDGET);
+  g_signal_add_emission_hook (g_signal_lookup ("show", GTK_TYPE_WIDGET), 0,
+                              tooltip_shown_cb, NULL, NULL);
+}

@@ -32,4 +32,12 @@ void  sonae_set_author               (const char      *name);
  * default display, once however often it is asked. */
 void        sonae_load_style           (const char *name);
 
+/* GTK 4.8 wraps a tooltip at as many average characters as the text has
+ * characters; a Japanese character is two wide, so a Japanese tooltip
+ * came out at half its width (「印刷」 a character a line). From this call
+ * on, every tooltip of the process wraps at 50 characters' width, as GTK's
+ * longer English ones do, and a short one is one line. Call once GTK is
+ * initialised. */
+void        sonae_tooltips_init        (void);
+
 G_END_DECLS

@@ -150,6 +150,8 @@ sonae_print_operation_new (SonaeDocument *doc)
   SonaePrintOperation *self;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) paper = NULL;
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autofree char *file_name = NULL;
 
   g_return_val_if_fail (doc != NULL, NULL);
 
@@ -168,6 +170,12 @@ sonae_print_operation_new (SonaeDocument *doc)
   gtk_print_operation_set_unit (GTK_PRINT_OPERATION (self), GTK_UNIT_POINTS);
   gtk_print_operation_set_embed_page_setup (GTK_PRINT_OPERATION (self), TRUE);
   gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), sonae_document_get_doc_title (doc));
+
+  /* “Print to File” offers a file named after the document (in the
+   * Documents folder), not GTK's “output.pdf”. */
+  file_name = sonae_document_get_file_name (doc);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, file_name);
+  gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (self), settings);
 
   return self;
 }

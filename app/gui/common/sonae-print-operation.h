@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SonaePrintOperation, sonae_print_operation, SONAE, PRINT_OPERATION, GtkPrintOperation)
 
 /* Takes ownership of @doc. Page setup A4 (or A3 when the document asks),
- * unit points, job name the document's title. */
+ * unit points, job name the document's title; print settings that name a
+ * file printed to after the document (sonae_document_get_file_name). */
 SonaePrintOperation *sonae_print_operation_new (SonaeDocument *doc);
 
 /* Build what @request asks for from @store and open the system print

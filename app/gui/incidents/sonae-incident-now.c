@@ -556,7 +556,8 @@ new_unassigned_row (const char *role_key)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Assign Someone"));
+  /* One per role without a holder: no mnemonic. */
+  GtkWidget *button = gtk_button_new_with_label (_("Assign Someone"));
   GtkWidget *row;
 
   gtk_widget_add_css_class (icon, "error");

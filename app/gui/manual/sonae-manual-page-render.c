@@ -584,7 +584,8 @@ add_procedures (SonaeManualPage           *self,
           gtk_widget_add_css_class (steps, "steps");
           add_steps (self, steps, proc->children, TRUE);
           if (self->editing)
-            gtk_box_append (GTK_BOX (steps), add_button_new (_("Add _Step"), proc->id));
+            /* One under each procedure: no mnemonic. */
+            gtk_box_append (GTK_BOX (steps), add_button_new (_("Add Step"), proc->id));
           gtk_box_append (GTK_BOX (box), steps);
         }
       gtk_box_append (GTK_BOX (self->page_box), box);
@@ -628,7 +629,7 @@ add_continuity (SonaeManualPage           *self,
   gtk_widget_add_css_class (box, "steps");
   add_steps (self, box, section->children, FALSE);
   if (self->editing)
-    gtk_box_append (GTK_BOX (box), add_button_new (_("Add _Step"), section->id));
+    gtk_box_append (GTK_BOX (box), add_button_new (_("Add Step"), section->id));
   gtk_box_append (GTK_BOX (self->page_box), box);
 }
 

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sonae-about.h"
 #include "sonae-application.h"
 #include "sonae-backup.h"
 #include "sonae-cli.h"
@@ -282,22 +283,8 @@ about_activated (GSimpleAction *action,
                  gpointer       user_data)
 {
   SonaeApplication *self = SONAE_APPLICATION (user_data);
-  static const char *developers[] = { "The Sonae developers", NULL };
-  GtkWidget *about;
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", self->window,
-                        "application-icon", APP_ID,
-                        "application-name", _("Sonae"),
-                        "version", PACKAGE_VERSION,
-                        "developer-name", "The Sonae developers",
-                        "developers", developers,
-                        "comments", _("Be prepared for a cyber incident or an IT outage"),
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "copyright", "© 2026 The Sonae developers",
-                        "translator-credits", _("translator-credits"),
-                        NULL);
-  gtk_window_present (GTK_WINDOW (about));
+  gtk_window_present (GTK_WINDOW (sonae_about_window_new (self->window)));
 }
 
 static const GActionEntry app_actions[] = {
@@ -333,6 +320,7 @@ sonae_application_startup (GApplication *app)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (sonae_application_parent_class)->startup (app);
+  sonae_tooltips_init ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);

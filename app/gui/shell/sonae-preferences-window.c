@@ -17,6 +17,8 @@ struct _SonaePreferencesWindow
   SonaeProfileGroup *profile_group;
   AdwActionRow *autostart_row;
   GtkSwitch *autostart_switch;
+  GtkLabel *command_label;
+  GtkLabel *entry_label;
 
   /* owned */
   SonaeStore *store;
@@ -64,14 +66,6 @@ profile_changed_cb (SonaePreferencesWindow *self)
   sonae_autosave_schedule (&self->autosave);
 }
 
-static void
-sync_autostart (SonaePreferencesWindow *self)
-{
-  self->syncing = TRUE;
-  gtk_switch_set_active (self->autostart_switch, sonae_autostart_is_installed ());
-  self->syncing = FALSE;
-}
-
 /* The program that runs now: the same build checks the reminders. */
 static char *
 current_program (void)
@@ -81,6 +75,31 @@ current_program (void)
   if (program == NULL)
     program = g_find_program_in_path ("sonae");
   return g_steal_pointer (&program);
+}
+
+/* The data folder the entry names: NULL for the default one. */
+static const char *
+entry_data_dir (SonaePreferencesWindow *self)
+{
+  g_autofree char *default_dir = sonae_store_default_dir ();
+  const char *dir = sonae_store_get_dir (self->store);
+
+  return g_strcmp0 (dir, default_dir) == 0 ? NULL : dir;
+}
+
+static void
+sync_autostart (SonaePreferencesWindow *self)
+{
+  g_autofree char *program = current_program ();
+  g_autofree char *exec = sonae_autostart_exec_line (program != NULL ? program : "sonae", entry_data_dir (self));
+  g_autofree char *path = sonae_autostart_get_path ();
+
+  self->syncing = TRUE;
+  gtk_switch_set_active (self->autostart_switch, sonae_autostart_is_installed ());
+  self->syncing = FALSE;
+  /* For an administrator, behind the closed row: what the switch writes. */
+  gtk_label_set_text (self->command_label, exec);
+  gtk_label_set_text (self->entry_label, path);
 }
 
 static void
@@ -95,8 +114,6 @@ autostart_toggled_cb (SonaePreferencesWindow *self)
   if (gtk_switch_get_active (self->autostart_switch))
     {
       g_autofree char *program = current_program ();
-      g_autofree char *default_dir = sonae_store_default_dir ();
-      const char *dir = sonae_store_get_dir (self->store);
 
       if (program == NULL)
         {
@@ -105,7 +122,7 @@ autostart_toggled_cb (SonaePreferencesWindow *self)
           ok = FALSE;
         }
       else
-        ok = sonae_autostart_install (program, g_strcmp0 (dir, default_dir) == 0 ? NULL : dir, &error);
+        ok = sonae_autostart_install (program, entry_data_dir (self), &error);
     }
   else
     ok = sonae_autostart_remove (&error);
@@ -164,6 +181,8 @@ sonae_preferences_window_class_init (SonaePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SonaePreferencesWindow, profile_group);
   gtk_widget_class_bind_template_child (widget_class, SonaePreferencesWindow, autostart_row);
   gtk_widget_class_bind_template_child (widget_class, SonaePreferencesWindow, autostart_switch);
+  gtk_widget_class_bind_template_child (widget_class, SonaePreferencesWindow, command_label);
+  gtk_widget_class_bind_template_child (widget_class, SonaePreferencesWindow, entry_label);
   gtk_widget_class_bind_template_callback (widget_class, profile_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, autostart_toggled_cb);
 }

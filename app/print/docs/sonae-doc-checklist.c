@@ -324,6 +324,7 @@ sonae_doc_new_for_incident_doc (SonaeStore          *store,
   SonaeDocument *doc = sonae_doc_new (store, name, paper);
 
   sonae_document_set_drill (doc, incident->drill);
+  sonae_document_set_subject (doc, incident->number);
   return doc;
 }
 

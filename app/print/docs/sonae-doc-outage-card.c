@@ -583,6 +583,7 @@ sonae_doc_outage_card_build_for_system (SonaeStore  *store,
     return NULL;
 
   doc = sonae_doc_new (store, "outage-card", paper);
+  sonae_document_set_subject (doc, system->name);
   /* One sheet, whatever it holds. */
   sonae_document_set_fit_one_page (doc, TRUE);
   add_card (doc, store, system, card_scale (store, system));

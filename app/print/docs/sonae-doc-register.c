@@ -140,6 +140,11 @@ sonae_doc_register_build_for_year (SonaeStore  *store,
     return NULL;
 
   doc = sonae_doc_new (store, "register", paper);
+  {
+    g_autofree char *subject = g_strdup_printf ("%d", year);
+
+    sonae_document_set_subject (doc, subject);
+  }
   /* Translators: the subtitle of the incident register, %d is a year */
   subtitle = g_strdup_printf (_("Incidents detected in %d"), year);
   sonae_document_add_title (doc, sonae_document_get_doc_title (doc), subtitle);

@@ -71,6 +71,13 @@ void sonae_document_set_drill          (SonaeDocument *doc,
                                         gboolean       drill);
 gboolean sonae_document_get_drill      (SonaeDocument *doc);
 
+/* What the document is about, when it is one thing of several: an
+ * incident's number, a year, a system's name; its file name says it after
+ * the title (sonae_document_get_file_name). NULL (the default) for the
+ * whole organisation. */
+void sonae_document_set_subject        (SonaeDocument *doc,
+                                        const char    *subject);
+
 /* The blocks added after this start @points from the left edge of the text
  * (0, the default, for none), e.g. what belongs to a checklist step under
  * its text. */

@@ -89,6 +89,7 @@ typedef struct _Measure Measure;
 struct _SonaeDocument {
   char *name;
   char *title;
+  char *subject;         /* what it is about, for its file name; or NULL */
   SonaePaper paper;
   char *organisation;
   GDateTime *printed;

@@ -112,6 +112,7 @@ sonae_document_free (SonaeDocument *doc)
   sonae_document_clear_layout (doc);
   g_free (doc->name);
   g_free (doc->title);
+  g_free (doc->subject);
   g_free (doc->organisation);
   g_date_time_unref (doc->printed);
   g_ptr_array_unref (doc->blocks);
@@ -218,6 +219,49 @@ sonae_document_get_doc_title (SonaeDocument *doc)
 {
   g_return_val_if_fail (doc != NULL, NULL);
   return doc->title;
+}
+
+void
+sonae_document_set_subject (SonaeDocument *doc,
+                            const char    *subject)
+{
+  g_return_if_fail (doc != NULL);
+
+  g_free (doc->subject);
+  doc->subject = g_strdup (subject);
+}
+
+/* Longest file name, in bytes: most file systems take 255, and the
+ * extension and a “ (2)” may follow. */
+#define FILE_NAME_MAX 200
+
+char *
+sonae_document_get_file_name (SonaeDocument *doc)
+{
+  g_autoptr(GString) name = NULL;
+  const char *end;
+
+  g_return_val_if_fail (doc != NULL, NULL);
+
+  name = g_string_new (doc->title);
+  if (doc->subject != NULL && *doc->subject != '\0')
+    g_string_append_printf (name, " %s", doc->subject);
+  for (char *p = name->str; *p != '\0'; p++)
+    if (strchr ("/\\:*?\"<>|", *p) != NULL || g_ascii_iscntrl (*p))
+      *p = '-';
+  g_strstrip (name->str);
+  g_string_set_size (name, strlen (name->str));
+  /* A leading dot would hide the file. */
+  while (name->str[0] == '.')
+    g_string_erase (name, 0, 1);
+  if (name->len > FILE_NAME_MAX)
+    {
+      g_utf8_validate (name->str, FILE_NAME_MAX, &end);
+      g_string_truncate (name, end - name->str);
+    }
+  if (name->len == 0)
+    g_string_assign (name, "Sonae");
+  return g_string_free (g_steal_pointer (&name), FALSE);
 }
 
 const char *

@@ -20,6 +20,11 @@ void           sonae_document_free       (SonaeDocument *doc);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SonaeDocument, sonae_document_free)
 
 const char    *sonae_document_get_doc_title (SonaeDocument *doc);
+/* A name for a file of the document, without the extension: its title,
+ * then what it is about (“Incident Report 2026-003”), with the characters
+ * that a file name cannot hold on some disk (/ \ : * ? " < > | and
+ * control characters) as “-”, and at most 200 bytes. */
+char          *sonae_document_get_file_name (SonaeDocument *doc);
 SonaePaper     sonae_document_get_paper  (SonaeDocument *doc);
 /* Paper size in points (1/72 inch), portrait. */
 void           sonae_paper_get_size      (SonaePaper paper,

@@ -48,12 +48,18 @@ sonae_test_window_set_up (SonaeTestWindow *f,
 void
 sonae_test_window_close (SonaeTestWindow *f)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  /* Held while destroying: destroying one window may finalize another of
+   * the list (a dialog destroyed with its parent), which must not be
+   * destroyed a second time from freed memory. */
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  g_list_foreach (toplevels, (GFunc) (void (*) (void)) g_object_ref, NULL);
 
   /* The dialogs the test opened. */
   for (GList *l = toplevels; l; l = l->next)
     if (l->data != (gpointer) f->window)
       gtk_window_destroy (l->data);
+  g_list_free_full (toplevels, g_object_unref);
 
   if (f->window != NULL)
     gtk_window_destroy (GTK_WINDOW (f->window));

@@ -53,6 +53,30 @@ n_listed (SonaeTestWindow *f)
   return g_list_model_get_n_items (list_model (f));
 }
 
+typedef struct {
+  SonaeTestWindow *f;
+  guint *n;
+} ListedWait;
+
+static gboolean
+all_listed (gpointer data)
+{
+  ListedWait *w = data;
+
+  return n_listed (w->f) == *w->n;
+}
+
+/* The first screenful shows at once and the rest of the roster follows
+ * when idle: wait for all of it. */
+static void
+wait_whole_roster (SonaeTestWindow *f)
+{
+  guint total = sonae_contacts_count (f->store);
+  ListedWait wait = { f, &total };
+
+  sonae_test_spin_until (all_listed, &wait, 20000, "the whole roster in the list");
+}
+
 static void
 search (SonaeTestWindow *f,
         const char      *text)
@@ -99,6 +123,7 @@ test_lists_authorities (SonaeTestWindow *f,
   gboolean found_110 = FALSE;
 
   show_page (f);
+  wait_whole_roster (f);
   n = n_listed (f);
   g_assert_cmpuint (n, ==, sonae_contacts_count (f->store));
   g_assert_cmpuint (n, >=, 6);
@@ -124,6 +149,7 @@ test_search (SonaeTestWindow *f,
   sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "佐藤 花子", "さとう はなこ", "03-9999-0000");
   sonae_test_add_contact (f->store, SONAE_GROUP_VENDOR, "株式会社テスト", "てすと", "06-1111-2222");
   show_page (f);
+  wait_whole_roster (f);
   n_all = n_listed (f);
   g_assert_cmpuint (n_all, ==, sonae_contacts_count (f->store));
 
@@ -672,6 +698,7 @@ test_to_verify (SonaeTestWindow *f,
   g_assert_no_error (error);
 
   show_page (f);
+  wait_whole_roster (f);
   n_all = n_listed (f);
   /* Start from a narrowed list: it opens on all that is due anyway. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (page_child (f, "staff_toggle")), TRUE);
@@ -694,18 +721,6 @@ test_to_verify (SonaeTestWindow *f,
   g_assert_cmpuint (n_listed (f), ==, n_all);
 }
 
-typedef struct {
-  SonaeTestWindow *f;
-  guint *n;
-} ListedWait;
-
-static gboolean
-all_listed (gpointer data)
-{
-  ListedWait *w = data;
-
-  return n_listed (w->f) == *w->n;
-}
 
 static void
 test_many_contacts (SonaeTestWindow *f,

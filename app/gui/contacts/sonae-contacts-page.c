@@ -70,12 +70,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The first contacts shown at once (more than a tall screen shows), then
+/* The first contacts shown at once (more than a 768-pixel screen shows), then
  * how many come in each idle step: small steps while the list still makes
  * a row widget for each new contact (GTK 4.8 keeps up to about 200), then
  * big ones, so that no step holds the window up for long. */
-#define FIRST_PIECE 25
-#define SMALL_PIECE 25
+#define FIRST_PIECE 12
+#define SMALL_PIECE 12
 #define ROW_WIDGETS 200
 #define NEXT_PIECE 1000
 

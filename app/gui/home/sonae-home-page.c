@@ -517,17 +517,20 @@ sonae_home_page_build (SonaeSection *section)
   SonaeHomePage *self = SONAE_HOME_PAGE (section);
 
   self->store = sonae_section_get_store (section);
-  update_incidents (self);
   update_profile (self);
   update_calls (self);
 }
 
-/* The red button and whom to call show first; what needs a look (the
- * reminders, the manual's review) comes once they are painted. */
+/* The red button and whom to call show first; the incidents in progress
+ * and what needs a look (the reminders, the manual's review) come once
+ * they are painted. */
 static void
 sonae_home_page_fill (SonaeSection *section)
 {
-  update_attention (SONAE_HOME_PAGE (section));
+  SonaeHomePage *self = SONAE_HOME_PAGE (section);
+
+  update_incidents (self);
+  update_attention (self);
 }
 
 static void

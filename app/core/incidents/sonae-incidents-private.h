@@ -90,6 +90,13 @@ gboolean sonae_incidents_resolve_at    (const char  *at,
                                         char       **out_at,
                                         gboolean    *out_back_entered,
                                         GError     **error);
+/* A damage level (0 to 3), and an incident type and event type Sonae
+ * knows, else an error saying which (sonae-incidents.c). */
+gboolean sonae_incidents_check_level   (int                level,
+                                        GError           **error);
+gboolean sonae_incidents_check_kinds   (SonaeIncidentType  type,
+                                        SonaeEventType     event,
+                                        GError           **error);
 /* A checklist step's, field's or role's key: not blank, not too long, UTF-8
  * (sonae-incidents.c). */
 gboolean sonae_incidents_check_key     (const char  *key,

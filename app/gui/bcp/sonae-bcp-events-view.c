@@ -321,11 +321,8 @@ delete_event_action (GtkWidget  *widget,
         }
       /* Translators: %s is a crisis event, e.g. "Power cut" */
       title = g_strdup_printf (_("“%s” deleted"), undo->event->title);
-      toast = adw_toast_new (title);
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_event_cb),
-                             undo, undo_event_closure_free, 0);
+      toast = sonae_undo_toast_new (title, G_CALLBACK (undo_delete_event_cb), undo,
+                                    undo_event_closure_free);
       sonae_show_toast (GTK_WIDGET (self), toast);
       events_load (self, 0);
       return;

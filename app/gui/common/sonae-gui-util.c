@@ -196,3 +196,17 @@ sonae_tooltips_init (void)
   g_signal_add_emission_hook (g_signal_lookup ("show", GTK_TYPE_WIDGET), 0,
                               tooltip_shown_cb, NULL, NULL);
 }
+
+AdwToast *
+sonae_undo_toast_new (const char     *title,
+                      GCallback       undo,
+                      gpointer        data,
+                      GClosureNotify  destroy_data)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", undo, data, destroy_data, 0);
+  return toast;
+}

@@ -9,6 +9,13 @@ G_BEGIN_DECLS
 void  sonae_window_set_toast_overlay (GtkWindow       *window,
                                       AdwToastOverlay *overlay);
 /* Show @toast (consumed) in the window @widget belongs to (or is). */
+/* A toast saying @title with an "Undo" button that calls @undo (a
+ * handler of AdwToast::button-clicked) with @data, freed by @destroy_data
+ * when the toast goes; high priority, as a change just made. */
+AdwToast *sonae_undo_toast_new       (const char      *title,
+                                      GCallback        undo,
+                                      gpointer         data,
+                                      GClosureNotify   destroy_data);
 void  sonae_show_toast               (GtkWidget       *widget,
                                       AdwToast        *toast);
 /* A toast with a plain message, for a few seconds. */

@@ -603,14 +603,10 @@ delete_action (GtkWidget  *widget,
 
   /* Translators: a toast; %s is the name of the contact */
   title = g_strdup_printf (_("“%s” deleted"), name);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   undo = g_new0 (UndoData, 1);
   undo->store = g_object_ref (self->store);
   undo->id = id;
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb),
-                         undo, undo_data_free, 0);
+  toast = sonae_undo_toast_new (title, G_CALLBACK (undo_clicked_cb), undo, undo_data_free);
   sonae_show_toast (widget, toast);
 }
 

@@ -117,16 +117,12 @@ remove_holder (SonaeRolesDialog *self,
   /* Translators: a toast; a person's name, then a role */
   title = g_strdup_printf (_("“%s” removed from “%s”"), sonae_contact_get_display_name (holder),
                            sonae_role_get_name (role_key));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   removed = g_new0 (RemovedHolder, 1);
   removed->store = g_object_ref (self->store);
   removed->role_key = g_strdup (role_key);
   removed->contact_id = contact_id;
   removed->position = position;
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_remove_cb),
-                         removed, removed_holder_free, 0);
+  toast = sonae_undo_toast_new (title, G_CALLBACK (undo_remove_cb), removed, removed_holder_free);
   /* In the dialog itself: the window's own overlay is behind it. */
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
   return TRUE;

@@ -527,14 +527,11 @@ close_incident (SonaeIncidentView *self)
     }
   /* Translators: a toast; %s is the incident's number */
   title = g_strdup_printf (_("Incident %s closed"), self->incident->number);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   undo = g_new0 (CloseUndo, 1);
   undo->store = g_object_ref (self->store);
   undo->incident_id = self->incident->id;
   undo->before = before;
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (close_undo_cb), undo, close_undo_free, 0);
+  toast = sonae_undo_toast_new (title, G_CALLBACK (close_undo_cb), undo, close_undo_free);
   sonae_show_toast (GTK_WIDGET (self), toast);
   load (self, self->incident->id, FALSE);
 }

@@ -295,6 +295,28 @@ test_bundled_do_now (void)
         g_assert_cmpuint (n_roles, ==, 1);
         g_assert_null (sonae_checklist_get_do_now_role (checklist, t, kinds[k], 99));
       }
+
+  /* Every step has an id, which its tick is kept under, and the id finds
+   * its text again (for the timeline); no id is a checklist step's. */
+  for (guint t = 0; t < SONAE_N_INCIDENT_KINDS; t++)
+    for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      {
+        steps = sonae_checklist_get_do_now (checklist, t, kinds[k]);
+        for (guint i = 0; steps[i]; i++)
+          {
+            const char *id = sonae_checklist_get_do_now_id (checklist, t, kinds[k], i);
+
+            g_assert_nonnull (id);
+            g_assert_true (g_str_has_prefix (id, "now-"));
+            g_assert_null (sonae_checklist_get_step (checklist, id));
+            g_assert_cmpstr (sonae_checklist_get_do_now_text (checklist, id), ==, steps[i]);
+          }
+        g_assert_null (sonae_checklist_get_do_now_id (checklist, t, kinds[k], 99));
+      }
+  g_assert_cmpstr (sonae_checklist_get_do_now_id (checklist, SONAE_INCIDENT_MALWARE, SONAE_ORG_CLINIC, 0), ==,
+                   "now-malware-power");
+  g_assert_null (sonae_checklist_get_do_now_text (checklist, "1-1"));
+  g_assert_null (sonae_checklist_get_do_now_text (checklist, "now-flood"));
 }
 
 static void
@@ -641,9 +663,15 @@ test_broken_do_now (void)
   assert_broken (block, "", "no “do now” steps for “other” incidents", FALSE);
   assert_broken ("<do-now type=\"leak\">", "<do-now type=\"flood\">", "type=\"flood\" must be", TRUE);
   assert_broken ("<do-now type=\"leak\">", "<do-now type=\"malware\">", "written twice", TRUE);
-  assert_broken ("<item org=\"business\">Switch to paper forms", "<item org=\"office\">Switch to paper forms",
+  assert_broken ("org=\"business\">Switch to paper forms", "org=\"office\">Switch to paper forms",
                  "org=\"office\" must be", TRUE);
-  assert_broken (block, "<do-now type=\"other\">\n<item org=\"clinic\">Call the first responder.</item>\n</do-now>",
+  /* A step without an id could not be ticked; two with one id would be
+   * ticked together. */
+  assert_broken ("<item id=\"now-leak-stop\">", "<item>", "<item> has no id", TRUE);
+  assert_broken ("<item id=\"now-leak-keep\">", "<item id=\"now-leak-stop\">",
+                 "the id “now-leak-stop” is used twice", TRUE);
+  assert_broken ("<item id=\"now-leak-keep\">", "<item id=\"1-1\">", "the id “1-1” is used twice", TRUE);
+  assert_broken (block, "<do-now type=\"other\">\n<item id=\"now-x\" org=\"clinic\">Call the first responder.</item>\n</do-now>",
                  "the “do now” steps for “other” have no <item> for businesses", TRUE);
 }
 

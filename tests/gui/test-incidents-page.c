@@ -888,6 +888,114 @@ test_call_now_in_view (SonaeTestWindow *f,
 }
 
 static gboolean
+is_do_now_check (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_CHECK_BUTTON (widget) && g_strcmp0 (gtk_widget_get_name (widget), "do-now-check") == 0;
+}
+
+/* The "do now" steps can be ticked, by their box or their row; a tick is
+ * kept and written in the timeline, and a tick made elsewhere (another
+ * window, the command line) shows. */
+static void
+test_do_now_ticks (SonaeTestWindow *f,
+                   gconstpointer    data)
+{
+  g_autoptr(SonaeChecklist) checklist = sonae_checklist_load (NULL);
+  g_autoptr(GPtrArray) checks = NULL;
+  g_autoptr(SonaeIncident) incident = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *said = NULL;
+  const SonaeStepState *state;
+  GtkWidget *now;
+  GtkWidget *row;
+  gint64 id;
+
+  id = sonae_test_add_incident (f->store, "ファイルが開けず、金銭を要求された", NULL, 3, FALSE, AUTHOR);
+  open_window (f);
+  sonae_test_spin_for (100);
+  g_assert_cmpint (sonae_incidents_page_get_incident (SONAE_INCIDENTS_PAGE (incidents_page (f))), ==, id);
+  now = sonae_test_of_type (incident_view (f), SONAE_TYPE_INCIDENT_NOW);
+  checks = g_ptr_array_new ();
+  sonae_test_collect_widgets (sonae_test_named (now, "do-now-list"), is_do_now_check, NULL, checks);
+  g_assert_cmpuint (checks->len, ==,
+                    g_strv_length ((GStrv) sonae_checklist_get_do_now (checklist, SONAE_INCIDENT_MALWARE,
+                                                                       SONAE_ORG_CLINIC)));
+  for (guint i = 0; i < checks->len; i++)
+    {
+      g_assert_false (gtk_check_button_get_active (g_ptr_array_index (checks, i)));
+      /* A screen reader reads the box as its step. */
+      g_assert_true (gtk_widget_get_focusable (g_ptr_array_index (checks, i)));
+    }
+
+  /* The first step ticked by its box. */
+  gtk_check_button_set_active (g_ptr_array_index (checks, 0), TRUE);
+  sonae_test_spin_for (50);
+  incident = stored (f, id);
+  state = sonae_incident_get_step_state (incident, "now-malware-power");
+  g_assert_nonnull (state);
+  g_assert_true (state->done);
+  g_assert_cmpstr (state->done_by, ==, sonae_get_author ());
+  entries = timeline (f, id);
+  g_assert_cmpint (last_entry (entries)->kind, ==, SONAE_ENTRY_CHECK);
+  said = sonae_timeline_entry_describe (last_entry (entries), checklist);
+  g_assert_cmpstr (said, ==, "Checked “Leave the computer switched on: shutting it down can erase the traces "
+                             "needed to investigate.” (Do Now)");
+  /* Still ticked after the page refreshed on the change. */
+  g_assert_true (gtk_check_button_get_active (g_ptr_array_index (checks, 0)));
+
+  /* The second by a click on its row. */
+  row = gtk_widget_get_ancestor (g_ptr_array_index (checks, 1), GTK_TYPE_LIST_BOX_ROW);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_signal_emit_by_name (row, "activate");
+  sonae_test_spin_for (50);
+  g_clear_pointer (&incident, sonae_incident_free);
+  incident = stored (f, id);
+  g_assert_true (sonae_incident_get_step_state (incident, "now-malware-unplug")->done);
+
+  /* Unticked elsewhere: the box follows. */
+  g_assert_true (sonae_incidents_check_step (f->store, id, "now-malware-power", FALSE, AUTHOR, NULL, NULL));
+  sonae_test_spin_for (100);
+  g_ptr_array_set_size (checks, 0);
+  sonae_test_collect_widgets (sonae_test_named (now, "do-now-list"), is_do_now_check, NULL, checks);
+  g_assert_false (gtk_check_button_get_active (g_ptr_array_index (checks, 0)));
+  g_assert_true (gtk_check_button_get_active (g_ptr_array_index (checks, 1)));
+}
+
+/* The medical checklist keeps the MHLW flowchart's numbers (1-1, then
+ * 1-4): a line under its title says why; a business's procedure, numbered
+ * without gaps, has none. */
+static void
+test_checklist_numbering_note (SonaeTestWindow *f,
+                               gconstpointer    data)
+{
+  g_autoptr(SonaeProfile) profile = NULL;
+  GtkWidget *note;
+  gint64 id;
+
+  clinic (f->store);
+  id = add_incident (f->store, "電子カルテが開かない", FALSE);
+  open_window (f);
+  g_assert_true (sonae_incidents_page_show_incident (SONAE_INCIDENTS_PAGE (incidents_page (f)), id));
+  sonae_incident_view_show_tab (SONAE_INCIDENT_VIEW (incident_view (f)), "checklist");
+  sonae_test_spin_for (100);
+  note = sonae_test_named (incident_view (f), "numbering-note");
+  g_assert_true (gtk_widget_get_mapped (note));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (note)), "numbers are skipped"));
+
+  profile = sonae_store_get_profile (f->store);
+  profile->kind = SONAE_ORG_BUSINESS;
+  g_assert_true (sonae_store_set_profile (f->store, profile, NULL));
+  sonae_test_window_close (f);
+  open_window (f);
+  g_assert_true (sonae_incidents_page_show_incident (SONAE_INCIDENTS_PAGE (incidents_page (f)), id));
+  sonae_incident_view_show_tab (SONAE_INCIDENT_VIEW (incident_view (f)), "checklist");
+  sonae_test_spin_for (100);
+  note = sonae_test_named (incident_view (f), "numbering-note");
+  g_assert_false (gtk_widget_get_visible (note));
+}
+
+static gboolean
 is_selectable_label (GtkWidget     *widget,
                      gconstpointer  data)
 {
@@ -1058,6 +1166,7 @@ test_tabs_large_text (SonaeTestWindow *f,
     { 1366, 100, TRUE },
     { 1366, 125, TRUE },
     { 1366, 150, TRUE },
+    { 1100, 100, TRUE },
     { 1100, 150, FALSE },
   };
   GtkSettings *settings = gtk_settings_get_default ();
@@ -1120,6 +1229,8 @@ main (int   argc,
   ADD ("close-refused", test_close_refused);
   ADD ("close-asks", test_close_asks);
   ADD ("call-now-in-view", test_call_now_in_view);
+  ADD ("do-now-ticks", test_do_now_ticks);
+  ADD ("checklist-numbering-note", test_checklist_numbering_note);
   ADD ("tabs-select-nothing", test_tabs_select_nothing);
   ADD ("tabs-large-text", test_tabs_large_text);
 #undef ADD

@@ -4,6 +4,9 @@
 #include "config.h"
 
 #include <adwaita.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -13,6 +16,7 @@
 #include "sonae-bcp-page.h"
 #include "sonae-contacts-page.h"
 #include "sonae-contacts.h"
+#include "sonae-demo.h"
 #include "sonae-documents.h"
 #include "sonae-role.h"
 #include "sonae-reminders.h"
@@ -20,12 +24,14 @@
 #include "sonae-home-page.h"
 #include "sonae-incident-view.h"
 #include "sonae-incidents-page.h"
+#include "sonae-incidents.h"
 #include "sonae-manual-page.h"
 #include "sonae-autostart.h"
 #include "sonae-preferences-window.h"
 #include "sonae-print-operation.h"
 #include "sonae-problem-window.h"
 #include "sonae-section.h"
+#include "sonae-timeline.h"
 #include "sonae-triage-dialog.h"
 #include "sonae-test-gui.h"
 #include "sonae-test-util.h"
@@ -289,6 +295,114 @@ test_start_incident (SonaeTestWindow *f,
   g_assert_nonnull (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
   sonae_test_spin_for (20);
+}
+
+#ifdef GDK_WINDOWING_X11
+/* Presses @key (xdotool's name for it) on the X display, as a keyboard
+ * would, to the window that has the input focus, and lets Sonae handle it. */
+static void
+press (const char *key)
+{
+  const char *argv[] = { "xdotool", "key", "--clearmodifiers", key, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_test_message ("key: %s", key);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  sonae_test_spin_for (400);
+}
+#endif
+
+/* From a cold start on the demo clinic to the first call logged, by
+ * keyboard alone, in at most ten real key presses: Ctrl+Shift+N; the ransom
+ * note; patient data not known yet; care stopped; start; and Enter logs
+ * that the first responder was reached. */
+static void
+test_keyboard_first_call (SonaeTestWindow *f,
+                          gconstpointer    data)
+{
+#ifdef GDK_WINDOWING_X11
+  static const char *const keys[] = {
+    "ctrl+shift+n",            /* the questions */
+    "Return",                  /* files locked and money demanded */
+    "Down", "Down", "Return",  /* patient data: not known yet */
+    "Down", "Down", "Return",  /* care stopped or delayed */
+    "Return",                  /* start */
+    "Return",                  /* the first responder reached */
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) incidents = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) holders = NULL;
+  g_autofree char *xid = NULL;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  const SonaeIncident *incident = NULL;
+  const SonaeTimelineEntry *call = NULL;
+  SonaeWindow *window;
+  const char *focus_argv[] = { "xdotool", "windowfocus", "--sync", NULL, NULL };
+
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()) || xdotool == NULL)
+    {
+      g_test_skip ("Real key presses need an X display and xdotool");
+      return;
+    }
+  g_assert_true (sonae_demo_fill (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (G_N_ELEMENTS (keys), <=, 10);
+
+  window = new_window (f);
+  sonae_test_spin_for (300);
+  xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (
+                           gtk_native_get_surface (GTK_NATIVE (window))));
+  focus_argv[3] = xid;
+  g_assert_true (g_spawn_sync (NULL, (char **) focus_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                               NULL, &error));
+  g_assert_no_error (error);
+  sonae_test_spin_for (200);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    press (keys[i]);
+
+  /* One real incident in progress: ransomware at level 3. */
+  {
+    SonaeIncidentFilter all = SONAE_INCIDENT_FILTER_ALL;
+
+    incidents = sonae_incidents_list (f->store, &all, &error);
+  }
+  g_assert_no_error (error);
+  for (guint i = 0; i < incidents->len; i++)
+    {
+      const SonaeIncident *candidate = g_ptr_array_index (incidents, i);
+
+      if (candidate->status != SONAE_STATUS_CLOSED && !candidate->drill)
+        {
+          g_assert_null (incident);
+          incident = candidate;
+        }
+    }
+  g_assert_nonnull (incident);
+  g_assert_cmpint (incident->type, ==, SONAE_INCIDENT_MALWARE);
+  g_assert_cmpint (incident->level, ==, 3);
+
+  /* Its first call: the first responder, reached. */
+  holders = sonae_contacts_get_role_holders (f->store, SONAE_ROLE_FIRST, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (holders->len, >, 0);
+  entries = sonae_incidents_list_timeline (f->store, incident->id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len && call == NULL; i++)
+    if (((SonaeTimelineEntry *) g_ptr_array_index (entries, i))->kind == SONAE_ENTRY_CALL)
+      call = g_ptr_array_index (entries, i);
+  g_assert_nonnull (call);
+  g_assert_cmpint (call->outcome, ==, SONAE_CALL_REACHED);
+  g_assert_cmpint (call->contact_id, ==, ((SonaeContact *) g_ptr_array_index (holders, 0))->id);
+  g_assert_cmpstr (call->role_key, ==, SONAE_ROLE_FIRST);
+#else
+  g_test_skip ("Real key presses need an X display");
+#endif
 }
 
 /* The BCP section: its page, Alt+5, the binder in the main menu, and the
@@ -1090,6 +1204,7 @@ main (int   argc,
   ADD ("sections", test_sections);
   ADD ("start-section", test_start_section);
   ADD ("start-incident", test_start_incident);
+  ADD ("keyboard-first-call", test_keyboard_first_call);
   ADD ("sections-built-when-shown", test_sections_built_when_shown);
   ADD ("bcp-section", test_bcp_section);
   ADD ("home-attention", test_home_attention);

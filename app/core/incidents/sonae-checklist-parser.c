@@ -50,6 +50,7 @@ typedef struct {
   GString *buffer;               /* the text of a text element */
   gboolean wordings[N_WORDINGS]; /* <item>: for clinics, for businesses */
   const char *role;              /* <item>: the role it tells to call (static key), or NULL */
+  const char *id;                /* <item>: its id, which a tick is recorded under (owned by ids) */
   SonaeChecklistOption *option;  /* <option>: the one it fills */
 } Frame;
 
@@ -63,7 +64,8 @@ typedef struct {
   SonaeIncidentType do_now_type;
   GPtrArray *items[N_WORDINGS];  /* of char *, the open <do-now>'s */
   GPtrArray *item_roles[N_WORDINGS];  /* of char *, their roles ("" for none) */
-  GHashTable *ids;               /* phase and step id → line */
+  GPtrArray *item_ids[N_WORDINGS];    /* of char *, their ids */
+  GHashTable *ids;               /* phase, step and item id → line */
   int bind_lines[G_N_ELEMENTS (detail_names)];
   int do_now_lines[SONAE_N_INCIDENT_KINDS];
   gboolean seen_root;
@@ -131,7 +133,7 @@ element_allowed (Parser      *p,
     }
 }
 
-/* An id unique in the whole file (phases and steps). */
+/* An id unique in the whole file (phases, steps and “do now” steps). */
 static gboolean
 claim_id (Parser               *p,
           const char           *element,
@@ -327,6 +329,7 @@ start_do_now (Parser               *p,
     {
       p->items[w] = g_ptr_array_new_with_free_func (g_free);
       p->item_roles[w] = g_ptr_array_new_with_free_func (g_free);
+      p->item_ids[w] = g_ptr_array_new_with_free_func (g_free);
     }
   return TRUE;
 }
@@ -342,6 +345,7 @@ start_text (Parser               *p,
 {
   const char *org = NULL;
   const char *role = NULL;
+  const char *id = NULL;
 
   if (frame->kind != E_ITEM)
     {
@@ -353,8 +357,13 @@ start_text (Parser               *p,
       if (!g_markup_collect_attributes (element, names, values, error,
                                         G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "org", &org,
                                         G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "role", &role,
+                                        G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "id", &id,
                                         G_MARKUP_COLLECT_INVALID))
         return FALSE;
+      /* A “do now” step can be ticked: the tick is kept under its id. */
+      if (!claim_id (p, element, id, 0, error))
+        return FALSE;
+      g_hash_table_lookup_extended (p->ids, id, (gpointer *) &frame->id, NULL);
       if (org != NULL && !g_str_equal (org, "clinic") && !g_str_equal (org, "business"))
         return parse_error (error, p->context, 0, "org=\"%s\" must be \"clinic\" or \"business\".", org);
       if (role != NULL && sonae_role_lookup (role) == NULL)
@@ -494,6 +503,7 @@ end_text (Parser               *p,
           {
             g_ptr_array_add (p->items[w], g_strdup (text));
             g_ptr_array_add (p->item_roles[w], g_strdup (frame->role != NULL ? frame->role : ""));
+            g_ptr_array_add (p->item_ids[w], g_strdup (frame->id));
           }
       return TRUE;
     case E_TITLE:
@@ -568,6 +578,9 @@ end_frame (Parser               *p,
           g_ptr_array_add (p->item_roles[w], NULL);
           p->checklist->do_now_roles[p->do_now_type][w] =
             (GStrv) g_ptr_array_free (g_steal_pointer (&p->item_roles[w]), FALSE);
+          g_ptr_array_add (p->item_ids[w], NULL);
+          p->checklist->do_now_ids[p->do_now_type][w] =
+            (GStrv) g_ptr_array_free (g_steal_pointer (&p->item_ids[w]), FALSE);
         }
       break;
     case E_ROOT:
@@ -649,6 +662,7 @@ parser_clear (Parser *p)
     {
       g_clear_pointer (&p->items[w], g_ptr_array_unref);
       g_clear_pointer (&p->item_roles[w], g_ptr_array_unref);
+      g_clear_pointer (&p->item_ids[w], g_ptr_array_unref);
     }
   g_clear_pointer (&p->stack, g_array_unref);
   g_clear_pointer (&p->ids, g_hash_table_unref);

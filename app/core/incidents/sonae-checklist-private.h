@@ -17,6 +17,7 @@ struct _SonaeChecklist {
   GHashTable *phase_of;           /* step id → SonaeChecklistPhase (borrowed) */
   GStrv do_now[SONAE_N_INCIDENT_KINDS][N_WORDINGS];
   GStrv do_now_roles[SONAE_N_INCIDENT_KINDS][N_WORDINGS];  /* role key or "" per step */
+  GStrv do_now_ids[SONAE_N_INCIDENT_KINDS][N_WORDINGS];    /* the id of each step */
   SonaeChecklist *bundled;        /* a procedure's: where "do now" comes from */
 };
 

@@ -169,6 +169,7 @@ checklist_clear (gpointer data)
       {
         g_strfreev (self->do_now[t][w]);
         g_strfreev (self->do_now_roles[t][w]);
+        g_strfreev (self->do_now_ids[t][w]);
       }
   g_clear_pointer (&self->bundled, sonae_checklist_unref);
   g_free (self->title);
@@ -430,6 +431,41 @@ sonae_checklist_get_do_now_role (SonaeChecklist    *self,
   if (roles == NULL || index >= g_strv_length (roles) || *roles[index] == '\0')
     return NULL;
   return roles[index];
+}
+
+const char *
+sonae_checklist_get_do_now_id (SonaeChecklist    *self,
+                               SonaeIncidentType  type,
+                               SonaeOrgKind       kind,
+                               guint              index)
+{
+  GStrv ids;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (type < SONAE_N_INCIDENT_KINDS, NULL);
+
+  if (self->bundled != NULL)
+    return sonae_checklist_get_do_now_id (self->bundled, type, kind, index);
+  ids = self->do_now_ids[type][sonae_manual_variant_for_org (kind) == SONAE_MANUAL_VARIANT_BUSINESS ? 1 : 0];
+  if (ids == NULL || index >= g_strv_length (ids))
+    return NULL;
+  return ids[index];
+}
+
+const char *
+sonae_checklist_get_do_now_text (SonaeChecklist *self,
+                                 const char     *id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->bundled != NULL)
+    return sonae_checklist_get_do_now_text (self->bundled, id);
+  for (guint t = 0; id != NULL && t < SONAE_N_INCIDENT_KINDS; t++)
+    for (guint w = 0; w < N_WORDINGS; w++)
+      for (guint i = 0; self->do_now_ids[t][w] != NULL && self->do_now_ids[t][w][i] != NULL; i++)
+        if (g_str_equal (self->do_now_ids[t][w][i], id))
+          return self->do_now[t][w][i];
+  return NULL;
 }
 
 static const char *

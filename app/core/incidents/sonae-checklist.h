@@ -144,6 +144,16 @@ const char         *sonae_checklist_get_do_now_role (SonaeChecklist    *self,
                                                      SonaeIncidentType  type,
                                                      SonaeOrgKind       kind,
                                                      guint              index);
+/* The id of the "do now" step @index: ticking it is recorded under this id
+ * as a checklist step is (sonae_incidents_check_step()). */
+const char         *sonae_checklist_get_do_now_id   (SonaeChecklist    *self,
+                                                     SonaeIncidentType  type,
+                                                     SonaeOrgKind       kind,
+                                                     guint              index);
+/* The text of the "do now" step with @id, in whichever list it is, or NULL
+ * when no list has it. */
+const char         *sonae_checklist_get_do_now_text (SonaeChecklist    *self,
+                                                     const char        *id);
 
 /* The translated label of option @value of a CHOICE or MULTI field (for a
  * MULTI value, the labels joined by "、" in Japanese or ", " in English);

@@ -467,11 +467,20 @@ step_name (const char     *step_id,
            SonaeChecklist *checklist)
 {
   const SonaeChecklistStep *step = NULL;
+  const char *do_now = NULL;
 
   if (checklist != NULL && step_id != NULL)
-    step = sonae_checklist_get_step (checklist, step_id);
+    {
+      step = sonae_checklist_get_step (checklist, step_id);
+      do_now = sonae_checklist_get_do_now_text (checklist, step_id);
+    }
   if (step != NULL && step->title != NULL)
     return g_strdup_printf ("%s %s", step->number, step->title);
+  if (do_now != NULL)
+    /* Translators: a "do now" step of the Now tab, in the timeline as
+     * “Checked “Unplug its LAN cable…” (Do Now)”, after the title of the
+     * section of the Now tab */
+    return g_strdup_printf (_("“%s” (Do Now)"), do_now);
   return g_strdup (step_id != NULL ? step_id : "");
 }
 

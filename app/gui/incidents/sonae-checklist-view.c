@@ -53,6 +53,7 @@ struct _SonaeChecklistView
   GtkScrolledWindow *scrolled;
   GtkBox *phase_box;
   GtkLabel *title_label;
+  GtkLabel *numbering_note;
 
   /* owned */
   SonaeStore *store;
@@ -819,6 +820,7 @@ sonae_checklist_view_set_incident (SonaeChecklistView  *self,
     {
       clear (self);
       gtk_label_set_text (self->title_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->numbering_note), FALSE);
       return;
     }
 
@@ -830,6 +832,9 @@ sonae_checklist_view_set_incident (SonaeChecklistView  *self,
       self->incident_id = incident->id;
       self->checklist = sonae_checklist_ref (checklist);
       gtk_label_set_text (self->title_label, sonae_checklist_get_title (checklist));
+      /* The medical checklist keeps the flowchart's numbers, with gaps:
+       * say why, once, under its title. */
+      gtk_widget_set_visible (GTK_WIDGET (self->numbering_note), sonae_checklist_is_medical (checklist));
       phases = sonae_checklist_get_phases (checklist);
       for (guint i = 0; i < phases->len; i++)
         build_phase (self, g_ptr_array_index (phases, i));
@@ -887,6 +892,7 @@ sonae_checklist_view_class_init (SonaeChecklistViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SonaeChecklistView, scrolled);
   gtk_widget_class_bind_template_child (widget_class, SonaeChecklistView, phase_box);
   gtk_widget_class_bind_template_child (widget_class, SonaeChecklistView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SonaeChecklistView, numbering_note);
 
   gtk_widget_class_install_action (widget_class, "checklist.back-enter", "s", back_enter_action);
 

@@ -38,6 +38,8 @@ struct _SonaeIncidentNow
   SonaeManual *manual;          /* loaded once; NULL if the bundle is broken */
   SonaeChecklist *checklist;    /* the bundled one, for its "do now" steps */
   GHashTable *outcome_labels;   /* contact id (gint64 *) → GPtrArray of GtkLabel (borrowed) */
+  GHashTable *do_now_checks;    /* "do now" step id → its GtkCheckButton (borrowed) */
+  gboolean updating;            /* setting the check buttons from the record */
   gulong changed_id;
   guint update_source;
 
@@ -340,15 +342,74 @@ new_step_holder (SonaeIncidentNow *self,
   return box;
 }
 
+/* A "do now" step ticked or unticked: recorded at once, as a checklist
+ * step is, with a line in the timeline. */
+static void
+do_now_toggled_cb (GtkCheckButton   *check,
+                   SonaeIncidentNow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author = NULL;
+  const char *id = g_object_get_data (G_OBJECT (check), "step-id");
+  gboolean done = gtk_check_button_get_active (check);
+
+  if (self->updating || self->incident_id == 0)
+    return;
+  author = sonae_get_author ();
+  if (!sonae_incidents_check_step (self->store, self->incident_id, id, done, author, NULL, &error))
+    {
+      self->updating = TRUE;
+      gtk_check_button_set_active (check, !done);
+      self->updating = FALSE;
+      sonae_show_error (GTK_WIDGET (self), _("Could not record the step"), error);
+    }
+}
+
+/* Ticks the "do now" steps as the record has them. */
+static void
+update_do_now (SonaeIncidentNow    *self,
+               const SonaeIncident *incident)
+{
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+
+  self->updating = TRUE;
+  g_hash_table_iter_init (&iter, self->do_now_checks);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const SonaeStepState *state = sonae_incident_get_step_state (incident, key);
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (value), state != NULL && state->done);
+    }
+  self->updating = FALSE;
+}
+
+/* Clicking a step's row ticks it, as clicking its box does. */
+static void
+do_now_activated_cb (GtkListBox       *list,
+                     GtkListBoxRow    *row,
+                     SonaeIncidentNow *self)
+{
+  GtkWidget *check = g_object_get_data (G_OBJECT (row), "check");
+
+  if (check != NULL)
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                 !gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+}
+
 static GtkWidget *
-new_step_row (guint       number,
-              const char *text,
-              GtkWidget  *holder)
+new_step_row (SonaeIncidentNow *self,
+              guint             number,
+              const char       *id,
+              const char       *text,
+              GtkWidget        *holder)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 14);
   g_autofree char *digits = g_strdup_printf ("%u", number);
   GtkWidget *badge = gtk_label_new (digits);
   GtkWidget *label = new_label (text, "now-step-text");
+  GtkWidget *check = gtk_check_button_new ();
   GtkWidget *row;
 
   gtk_widget_add_css_class (badge, "now-step-number");
@@ -356,6 +417,16 @@ new_step_row (guint       number,
   gtk_widget_set_valign (badge, GTK_ALIGN_START);
   gtk_label_set_selectable (GTK_LABEL (label), FALSE);
   gtk_widget_set_hexpand (label, TRUE);
+  /* The box is read as the step: "1. Leave the computer switched on…". */
+  gtk_widget_set_valign (check, GTK_ALIGN_START);
+  gtk_widget_set_name (check, "do-now-check");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, badge, label, NULL,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (check), "step-id", g_strdup (id), g_free);
+  g_signal_connect (check, "toggled", G_CALLBACK (do_now_toggled_cb), self);
+  g_hash_table_replace (self->do_now_checks, g_strdup (id), check);
+  gtk_box_append (GTK_BOX (box), check);
   gtk_box_append (GTK_BOX (box), badge);
   if (holder != NULL)
     {
@@ -371,6 +442,13 @@ new_step_row (guint       number,
   gtk_widget_add_css_class (box, "now-row");
   row = new_static_row (box);
   gtk_widget_set_name (row, "do-now-step");
+  /* A step that names whom to call has its own buttons: only its box
+   * ticks it. */
+  if (holder == NULL)
+    {
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "check", check);
+    }
   return row;
 }
 
@@ -386,11 +464,14 @@ build_do_now (SonaeIncidentNow    *self,
   for (guint i = 0; steps != NULL && steps[i] != NULL; i++)
     {
       const char *role = sonae_checklist_get_do_now_role (self->checklist, incident->type, kind, i);
+      const char *id = sonae_checklist_get_do_now_id (self->checklist, incident->type, kind, i);
 
       gtk_list_box_append (self->do_now_list,
-                           new_step_row (i + 1, steps[i], role != NULL ? new_step_holder (self, role) : NULL));
+                           new_step_row (self, i + 1, id, steps[i],
+                                         role != NULL ? new_step_holder (self, role) : NULL));
     }
   gtk_widget_set_visible (self->do_now_section, steps != NULL && steps[0] != NULL);
+  update_do_now (self, incident);
 }
 
 /* --- call now --------------------------------------------------------------- */
@@ -722,6 +803,7 @@ static void
 clear (SonaeIncidentNow *self)
 {
   g_hash_table_remove_all (self->outcome_labels);
+  g_hash_table_remove_all (self->do_now_checks);
   g_clear_pointer (&self->escalation, sonae_escalation_free);
   remove_children (GTK_WIDGET (self->next_list));
   gtk_widget_set_visible (self->next_section, FALSE);
@@ -784,6 +866,7 @@ update_cb (gpointer user_data)
       incident = sonae_incidents_get (self->store, self->incident_id, NULL);
       if (incident != NULL && incident->level == self->shown_level && incident->type == self->shown_type)
         {
+          update_do_now (self, incident);
           update_outcomes (self);
           return G_SOURCE_REMOVE;
         }
@@ -802,7 +885,9 @@ store_changed_cb (SonaeIncidentNow *self,
   if (g_strcmp0 (detail, SONAE_CHANGED_INCIDENTS) != 0)
     self->need_rebuild = TRUE;
   if (self->update_source == 0)
-    self->update_source = g_idle_add (update_cb, self);
+    /* As soon as the change is written, as the view that shows the
+     * incident reads it (not after every lower idle). */
+    self->update_source = g_idle_add_full (G_PRIORITY_DEFAULT, update_cb, self, NULL);
 }
 
 void
@@ -812,9 +897,45 @@ sonae_incident_now_set_incident (SonaeIncidentNow *self,
   g_return_if_fail (SONAE_IS_INCIDENT_NOW (self));
   g_return_if_fail (incident_id >= 0);
 
+  /* The same incident again (the view read it after a change): the
+   * page's own watch on the store brings it up to date without making it
+   * anew, so that focus and scrolling stay where they are. */
+  if (incident_id != 0 && incident_id == self->incident_id && self->shown)
+    return;
   self->incident_id = incident_id;
   g_clear_handle_id (&self->update_source, g_source_remove);
   rebuild (self);
+}
+
+/* The descendant of @widget named @name (gtk_widget_set_name), or NULL. */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+gboolean
+sonae_incident_now_focus_call (SonaeIncidentNow *self)
+{
+  GtkWidget *button;
+
+  g_return_val_if_fail (SONAE_IS_INCIDENT_NOW (self), FALSE);
+
+  if (!self->shown || !gtk_widget_get_visible (GTK_WIDGET (self->next_list)))
+    return FALSE;
+  button = find_named (GTK_WIDGET (self->next_list), "call-reached");
+  return button != NULL && gtk_widget_grab_focus (button);
 }
 
 /* --- object ------------------------------------------------------------------- */
@@ -844,6 +965,7 @@ sonae_incident_now_finalize (GObject *object)
   SonaeIncidentNow *self = SONAE_INCIDENT_NOW (object);
 
   g_clear_pointer (&self->outcome_labels, g_hash_table_unref);
+  g_clear_pointer (&self->do_now_checks, g_hash_table_unref);
 
   G_OBJECT_CLASS (sonae_incident_now_parent_class)->finalize (object);
 }
@@ -878,7 +1000,9 @@ sonae_incident_now_init (SonaeIncidentNow *self)
   sonae_incident_ensure_style ();
   self->outcome_labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                 (GDestroyNotify) g_ptr_array_unref);
+  self->do_now_checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->do_now_list, "row-activated", G_CALLBACK (do_now_activated_cb), self);
   clear (self);
 }
 

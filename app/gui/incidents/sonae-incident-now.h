@@ -20,6 +20,10 @@ GtkWidget *sonae_incident_now_new          (SonaeStore *store);
  * holders and calls logged). */
 void       sonae_incident_now_set_incident (SonaeIncidentNow *self,
                                             gint64            incident_id);
+/* Put the keyboard focus on the first button of the person to call next
+ * ("Reached"), so that a call is logged with one key; FALSE when nobody is
+ * to be called. */
+gboolean   sonae_incident_now_focus_call   (SonaeIncidentNow *self);
 
 /* Load ui/sonae-incident.css, the style of the incident widgets (the Home
  * action, triage, do now, call now, the incident page), once per display.

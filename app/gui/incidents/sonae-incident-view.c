@@ -29,6 +29,7 @@ struct _SonaeIncidentView
 
   /* template widgets */
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcher *tab_switcher;  /* the tabs at the bottom, when the header has no room */
   GtkMenuButton *print_button;
   GtkWidget *drill_banner;
   GtkWidget *chain_broken_box;
@@ -213,6 +214,65 @@ show_detail_rows (SonaeIncidentView *self)
     }
 }
 
+/* --- the tabs at the bottom ------------------------------------------------ */
+
+static void
+widest_tab_label (GtkWidget *widget,
+                  int       *widest,
+                  guint     *n_tabs)
+{
+  GtkWidget *box;
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_TOGGLE_BUTTON (widget))
+    (*n_tabs)++;
+  /* A tab's label in the narrow form: box.narrow > label. */
+  if (GTK_IS_LABEL (widget) && (box = gtk_widget_get_parent (widget)) != NULL &&
+      gtk_widget_has_css_class (box, "narrow"))
+    {
+      int natural = 0;
+
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      *widest = MAX (*widest, natural);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    widest_tab_label (child, widest, n_tabs);
+}
+
+/* The tabs at the bottom as narrow as they can be with every label whole,
+ * each as wide as the widest label, and scrolling only when even that does
+ * not fit: libadwaita asks 100 pixels for each tab at its natural size,
+ * which would scroll six of them in a window of 1,100 pixels beside the
+ * list, and lets their labels be cut (「チェックリ…」) at its minimum. The
+ * viewport around them gives them their minimum: this request. */
+static void
+fit_tabs (SonaeIncidentView *self)
+{
+  int widest = 0;
+  guint n_tabs = 0;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->tab_switcher)))
+    return;
+  widest_tab_label (GTK_WIDGET (self->tab_switcher), &widest, &n_tabs);
+  gtk_widget_set_size_request (GTK_WIDGET (self->tab_switcher), (int) n_tabs * widest, -1);
+}
+
+static gboolean
+fit_tabs_idle_cb (gpointer data)
+{
+  fit_tabs (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Larger text: measured again once the labels have the new font. */
+static void
+tab_font_changed_cb (SonaeIncidentView *self)
+{
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_tabs_idle_cb, g_object_ref (self), g_object_unref);
+}
+
 static void
 show_incident (SonaeIncidentView *self)
 {
@@ -247,6 +307,7 @@ show_incident (SonaeIncidentView *self)
 
   /* What to do now matters while the incident is open. */
   adw_view_stack_page_set_visible (self->now_page, open);
+  fit_tabs (self);
   if (self->now_widget != NULL)
     sonae_incident_now_set_incident (SONAE_INCIDENT_NOW (self->now_widget), open ? incident->id : 0);
 
@@ -409,6 +470,17 @@ sonae_incident_view_show_tab (SonaeIncidentView *self,
 {
   g_return_if_fail (SONAE_IS_INCIDENT_VIEW (self));
   adw_view_stack_set_visible_child_name (self->view_stack, tab);
+}
+
+gboolean
+sonae_incident_view_focus_call (SonaeIncidentView *self)
+{
+  g_return_val_if_fail (SONAE_IS_INCIDENT_VIEW (self), FALSE);
+
+  if (self->now_widget == NULL ||
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "now") != 0)
+    return FALSE;
+  return sonae_incident_now_focus_call (SONAE_INCIDENT_NOW (self->now_widget));
 }
 
 void
@@ -869,6 +941,7 @@ sonae_incident_view_class_init (SonaeIncidentViewClass *klass)
   g_type_ensure (SONAE_TYPE_TIMELINE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sonae/Sonae/sonae-incident-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SonaeIncidentView, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SonaeIncidentView, tab_switcher);
   gtk_widget_class_bind_template_child (widget_class, SonaeIncidentView, print_button);
   gtk_widget_class_bind_template_child (widget_class, SonaeIncidentView, drill_banner);
   gtk_widget_class_bind_template_child (widget_class, SonaeIncidentView, chain_broken_box);
@@ -920,6 +993,11 @@ sonae_incident_view_init (SonaeIncidentView *self)
   GtkToggleButton *group = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->tab_switcher, "map", G_CALLBACK (fit_tabs), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-xft-dpi", G_CALLBACK (tab_font_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-font-name", G_CALLBACK (tab_font_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   for (guint i = 0; i < SONAE_N_STATUSES; i++)
     {

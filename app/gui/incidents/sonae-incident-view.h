@@ -24,6 +24,9 @@ gint64     sonae_incident_view_get_incident (SonaeIncidentView *self);
  * "details". */
 void       sonae_incident_view_show_tab     (SonaeIncidentView *self,
                                              const char        *tab);
+/* On the Now tab of an incident in progress, put the focus where the next
+ * call is logged (sonae_incident_now_focus_call); FALSE on another tab. */
+gboolean   sonae_incident_view_focus_call   (SonaeIncidentView *self);
 /* Write what is being typed now. */
 void       sonae_incident_view_flush        (SonaeIncidentView *self);
 

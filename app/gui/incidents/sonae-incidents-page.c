@@ -369,6 +369,9 @@ sonae_incidents_page_show_incident (SonaeIncidentsPage *self,
       reload (self);
     }
   show_view (self);
+  /* Shown on purpose (a new incident, "continue", Home): the keyboard
+   * goes where the next call is logged. */
+  sonae_incident_view_focus_call (get_view (self));
   return TRUE;
 }
 

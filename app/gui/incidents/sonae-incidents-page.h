@@ -15,8 +15,9 @@ G_DECLARE_FINAL_TYPE (SonaeIncidentsPage, sonae_incidents_page, SONAE, INCIDENTS
  * incident chosen. Like the Contacts page, it brings its own header bars:
  * the window binds its sidebar leaflet's "folded" to "sidebar-folded". */
 GtkWidget *sonae_incidents_page_new           (SonaeStore         *store);
-/* Open incident @incident_id (from win.show-incident); FALSE when there is
- * no such incident. */
+/* Open incident @incident_id (from win.show-incident), with the keyboard
+ * focus where its next call is logged when it is in progress; FALSE when
+ * there is no such incident. */
 gboolean   sonae_incidents_page_show_incident (SonaeIncidentsPage *self,
                                                gint64              incident_id);
 /* The incident shown, or 0. */

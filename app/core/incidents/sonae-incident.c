@@ -612,7 +612,7 @@ describe (const SonaeTimelineEntry *entry,
                               kind_title (entry->old_value), kind_title (entry->new_value));
 
     case SONAE_ENTRY_EVENT:
-      return g_strdup_printf (_("Event type changed from %s to %s"),
+      return g_strdup_printf (_("Event category changed from %s to %s"),
                               event_title (entry->old_value), event_title (entry->new_value));
 
     case SONAE_ENTRY_DETAIL:

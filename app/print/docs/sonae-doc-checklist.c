@@ -392,7 +392,7 @@ sonae_doc_add_incident_details (SonaeDocument       *doc,
   add_plain_key_value (doc, _("Status"), sonae_incident_status_get_title (incident->status));
   add_plain_key_value (doc, _("Incident type"), sonae_incident_kind_get_title (incident->type));
   add_plain_key_value (doc, _("Damage level"), level);
-  add_plain_key_value (doc, _("Event type"), sonae_event_type_get_title (incident->event));
+  add_plain_key_value (doc, _("Event category"), sonae_event_type_get_title (incident->event));
   add_plain_key_value (doc, _("Detected at"), detected);
   add_plain_key_value (doc, _("Found by"), found_by);
   add_plain_key_value (doc, _("Where"), location);

@@ -498,7 +498,7 @@ sonae_doc_report_build_for_incident (SonaeStore  *store,
   }
   {
     g_autofree char *event = g_markup_printf_escaped ("<b>" MARK_ON "\u00a0%s</b>", sonae_event_type_get_title (incident->event));
-    g_autofree char *markup = box_markup (_("Event type"), event);
+    g_autofree char *markup = box_markup (_("Event category"), event);
 
     add_box (doc, markup, LINE_HEIGHT);
   }

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "sonae-checklist.h"
+#include "sonae-manual-edits.h"
 #include "sonae-role.h"
 #include "sonae-error.h"
 #include "sonae-test-util.h"
@@ -220,7 +221,7 @@ test_bundled_fields (void)
   /* The hearing asks for a good example, not a vague one. */
   g_assert_nonnull (strstr (sonae_checklist_get_field (checklist, "1-4", "what-operation")->hint, "enabled macros"));
   g_assert_nonnull (strstr (sonae_checklist_get_field (checklist, "1-4", "where")->hint, "device no."));
-  g_assert_nonnull (strstr (sonae_checklist_get_field (checklist, "4-5", "measures")->hint, "maintenance contract"));
+  g_assert_nonnull (strstr (sonae_checklist_get_field (checklist, "4-5", "measures")->hint, "the contract now says"));
   g_assert_nonnull (strstr (sonae_checklist_get_field (checklist, "3-3", "recovery-actions")->hint, "vendor"));
   g_assert_cmpstr (((SonaeChecklistOption *) g_ptr_array_index (
                       sonae_checklist_get_field (checklist, "1-1", "network")->options, 0))->label,
@@ -391,64 +392,110 @@ test_field_format (void)
 /* ------------------------------------------------------------------ */
 /* A business works through the manual's procedure */
 
+/* A business works through its own manual's procedures. */
+static SonaeManualView *
+business_view (SonaeStore  *store,
+               SonaeManual *manual)
+{
+  g_autoptr(SonaeProfile) profile = sonae_store_get_profile (store);
+  g_autoptr(GError) error = NULL;
+  SonaeManualView *view;
+
+  profile->kind = SONAE_ORG_BUSINESS;
+  g_assert_true (sonae_store_set_profile (store, profile, NULL));
+  view = sonae_manual_view_new (store, manual, &error);
+  g_assert_no_error (error);
+  return view;
+}
+
+static const SonaeManualProcedure *
+find_procedure (SonaeManual *manual,
+                const char  *id)
+{
+  for (guint t = 0; t < SONAE_N_INCIDENT_TYPES; t++)
+    {
+      const SonaeManualIncident *incident = sonae_manual_get_incident (manual, t);
+
+      for (guint i = 0; incident != NULL && i < incident->procedures->len; i++)
+        if (g_str_equal (((SonaeManualProcedure *) g_ptr_array_index (incident->procedures, i))->id, id))
+          return g_ptr_array_index (incident->procedures, i);
+    }
+  g_error ("no procedure %s", id);
+}
+
 static void
 test_business_procedures (void)
 {
-  /* type × level → the manual's procedure, with the fallbacks. */
-  static const char *const expected[SONAE_N_INCIDENT_KINDS][SONAE_MANUAL_N_LEVELS] = {
-    { "leak-2", "leak-2", "leak-2", "leak-3" },            /* no leak procedure below level 2 */
-    { "tamper-0", "tamper-1", "tamper-2", "tamper-3" },
-    { "malware-staff", "malware-staff", "malware-staff", "malware-staff" },
-    { "tamper-0", "tamper-1", "tamper-2", "tamper-3" },    /* "other": tampering/outage */
+  /* type × level → the manual's procedures, with the fallbacks; malware's
+   * are written for any level, and a business gets both paths: the one
+   * staff can take and the one for files encrypted, changed or deleted. */
+  static const char *const expected[SONAE_N_INCIDENT_KINDS][SONAE_MANUAL_N_LEVELS][3] = {
+    { { "leak-2" }, { "leak-2" }, { "leak-2" }, { "leak-3" } },  /* no leak procedure below level 2 */
+    { { "tamper-0" }, { "tamper-1" }, { "tamper-2" }, { "tamper-3" } },
+    { { "malware-staff", "malware-admin" }, { "malware-staff", "malware-admin" },
+      { "malware-staff", "malware-admin" }, { "malware-staff", "malware-admin" } },
+    { { "tamper-0" }, { "tamper-1" }, { "tamper-2" }, { "tamper-3" } },  /* "other": tampering/outage */
   };
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
   g_autoptr(SonaeManual) manual = load_manual ();
+  g_autoptr(SonaeManualView) view = business_view (store, manual);
 
   for (guint t = 0; t < SONAE_N_INCIDENT_KINDS; t++)
     for (int level = 0; level < SONAE_MANUAL_N_LEVELS; level++)
       {
         g_autoptr(GError) error = NULL;
-        g_autoptr(SonaeChecklist) checklist = sonae_checklist_for_incident (manual, SONAE_ORG_BUSINESS, t, level, &error);
-        const SonaeManualProcedure *proc = NULL;
+        g_autoptr(SonaeChecklist) checklist = sonae_checklist_for_incident (view, SONAE_ORG_BUSINESS, t, level, &error);
         const SonaeManualIncident *incident;
-        const SonaeChecklistPhase *phase;
         GPtrArray *phases;
+        guint n_phases = expected[t][level][1] != NULL ? 2 : 1;
+        guint number = 0;
 
         g_assert_no_error (error);
         g_assert_nonnull (checklist);
         g_assert_false (sonae_checklist_is_medical (checklist));
-
-        /* Find the expected procedure in the manual. */
         incident = sonae_manual_get_incident (manual, t == SONAE_INCIDENT_OTHER ? SONAE_INCIDENT_TAMPER : t);
-        for (guint i = 0; i < incident->procedures->len; i++)
-          if (g_str_equal (((SonaeManualProcedure *) g_ptr_array_index (incident->procedures, i))->id,
-                           expected[t][level]))
-            proc = g_ptr_array_index (incident->procedures, i);
-        g_assert_nonnull (proc);
-
-        phases = sonae_checklist_get_phases (checklist);
-        g_assert_cmpuint (phases->len, ==, 1);
-        phase = g_ptr_array_index (phases, 0);
-        g_assert_cmpstr (phase->id, ==, "procedure");
-        g_assert_cmpstr (phase->title, ==, sonae_checklist_get_title (checklist));
         g_assert_nonnull (strstr (sonae_checklist_get_title (checklist),
                                   sonae_manual_text_get (incident->title, SONAE_ORG_BUSINESS)));
-        g_assert_cmpuint (phase->steps->len, ==, proc->steps->len);
-        g_assert_cmpuint (sonae_checklist_count_steps (checklist), ==, proc->steps->len);
-        for (guint i = 0; i < phase->steps->len; i++)
-          {
-            const SonaeChecklistStep *step = g_ptr_array_index (phase->steps, i);
-            const SonaeManualStep *ms = g_ptr_array_index (proc->steps, i);
-            g_autofree char *number = g_strdup_printf ("%u", i + 1);
 
-            g_assert_cmpstr (step->id, ==, ms->id);
-            g_assert_cmpstr (step->number, ==, number);
-            g_assert_cmpstr (step->role_key, ==, ms->role_key);
-            g_assert_cmpstr (step->title, ==, sonae_manual_text_get (ms->title, SONAE_ORG_BUSINESS));
-            g_assert_cmpstr (step->text, ==, sonae_manual_text_get (ms->text, SONAE_ORG_BUSINESS));
-            g_assert_cmpuint (step->fields->len, ==, 0);
-            g_assert_true (sonae_checklist_get_step (checklist, ms->id) == step);
-            g_assert_true (sonae_checklist_get_phase_of (checklist, ms->id) == phase);
+        phases = sonae_checklist_get_phases (checklist);
+        g_assert_cmpuint (phases->len, ==, n_phases);
+        for (guint p = 0; p < n_phases; p++)
+          {
+            const SonaeManualProcedure *proc = find_procedure (manual, expected[t][level][p]);
+            const SonaeChecklistPhase *phase = g_ptr_array_index (phases, p);
+
+            if (n_phases == 1)
+              {
+                g_assert_cmpstr (phase->id, ==, "procedure");
+                g_assert_cmpstr (phase->title, ==, sonae_checklist_get_title (checklist));
+              }
+            else
+              {
+                /* Each path under its own title, with when it applies. */
+                g_assert_cmpstr (phase->id, ==, proc->id);
+                g_assert_cmpstr (phase->title, ==, sonae_manual_text_get (proc->title, SONAE_ORG_BUSINESS));
+                g_assert_cmpstr (phase->text, ==, sonae_manual_text_get (proc->text, SONAE_ORG_BUSINESS));
+              }
+            g_assert_cmpuint (phase->steps->len, ==, proc->steps->len);
+            for (guint i = 0; i < phase->steps->len; i++)
+              {
+                const SonaeChecklistStep *step = g_ptr_array_index (phase->steps, i);
+                const SonaeManualStep *ms = g_ptr_array_index (proc->steps, i);
+                g_autofree char *digits = g_strdup_printf ("%u", ++number);
+
+                /* Numbered on through the paths. */
+                g_assert_cmpstr (step->id, ==, ms->id);
+                g_assert_cmpstr (step->number, ==, digits);
+                g_assert_cmpstr (step->role_key, ==, ms->role_key);
+                g_assert_cmpstr (step->title, ==, sonae_manual_text_get (ms->title, SONAE_ORG_BUSINESS));
+                g_assert_cmpstr (step->text, ==, sonae_manual_text_get (ms->text, SONAE_ORG_BUSINESS));
+                g_assert_cmpuint (step->fields->len, ==, 0);
+                g_assert_true (sonae_checklist_get_step (checklist, ms->id) == step);
+                g_assert_true (sonae_checklist_get_phase_of (checklist, ms->id) == phase);
+              }
           }
+        g_assert_cmpuint (sonae_checklist_count_steps (checklist), ==, number);
         /* "Do now" comes from the bundled checklist. */
         g_assert_true (g_strv_contains (sonae_checklist_get_do_now (checklist, SONAE_INCIDENT_TAMPER, SONAE_ORG_BUSINESS),
                                         "Switch to paper forms so that the work can go on."));
@@ -458,19 +505,57 @@ test_business_procedures (void)
 
   /* The business wording of a step that has two. */
   {
-    g_autoptr(SonaeChecklist) checklist = sonae_checklist_for_incident (manual, SONAE_ORG_BUSINESS,
+    g_autoptr(SonaeChecklist) checklist = sonae_checklist_for_incident (view, SONAE_ORG_BUSINESS,
                                                                         SONAE_INCIDENT_LEAK, 3, NULL);
 
     g_assert_nonnull (strstr (sonae_checklist_get_step (checklist, "leak-3-affected")->text, "customers"));
     g_assert_cmpstr (sonae_checklist_get_title (checklist), ==, "Leak or loss of information, damage level 3");
   }
+  /* Malware: the ransomware path is there, stop and hand it over. */
   {
-    g_autoptr(SonaeChecklist) checklist = sonae_checklist_for_incident (manual, SONAE_ORG_BUSINESS,
+    g_autoptr(SonaeChecklist) checklist = sonae_checklist_for_incident (view, SONAE_ORG_BUSINESS,
                                                                         SONAE_INCIDENT_MALWARE, 2, NULL);
 
-    g_assert_cmpstr (sonae_checklist_get_title (checklist), ==,
-                     "Virus or other malware infection: When staff can deal with it");
+    g_assert_cmpstr (sonae_checklist_get_title (checklist), ==, "Virus or other malware infection");
+    g_assert_nonnull (sonae_checklist_get_step (checklist, "malware-admin-stop"));
+    g_assert_nonnull (strstr (sonae_checklist_get_phase_of (checklist, "malware-admin-stop")->text, "encrypted"));
   }
+}
+
+/* The organisation's own steps, and its edits, are in its checklist. */
+static void
+test_business_own_steps (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(SonaeManual) manual = load_manual ();
+  g_autoptr(SonaeManualView) view = NULL;
+  g_autoptr(SonaeChecklist) checklist = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *added = NULL;
+  const SonaeChecklistStep *step;
+
+  view = business_view (store, manual);
+  g_assert_true (sonae_manual_edits_add_step (store, "tamper-3", "基幹システムの保守会社に電話する", SONAE_ROLE_SYSADMIN,
+                                              1.5, "山田", &added, &error));
+  g_assert_no_error (error);
+  g_assert_true (sonae_manual_edits_edit_item (store, "tamper-3-report", "総務課長にすぐ報告する", NULL,
+                                               sonae_manual_view_lookup (view, "tamper-3-report")->source_text,
+                                               "山田", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&view, sonae_manual_view_free);
+  view = sonae_manual_view_new (store, manual, &error);
+  g_assert_no_error (error);
+
+  checklist = sonae_checklist_for_incident (view, SONAE_ORG_BUSINESS, SONAE_INCIDENT_TAMPER, 3, &error);
+  g_assert_no_error (error);
+  step = sonae_checklist_get_step (checklist, added);
+  g_assert_nonnull (step);
+  g_assert_cmpstr (step->title, ==, "基幹システムの保守会社に電話する");
+  g_assert_cmpstr (step->role_key, ==, SONAE_ROLE_SYSADMIN);
+  g_assert_cmpstr (sonae_checklist_get_step (checklist, "tamper-3-report")->text, ==, "総務課長にすぐ報告する");
+  g_assert_cmpuint (sonae_checklist_count_steps (checklist), ==,
+                    find_procedure (manual, "tamper-3")->steps->len + 1);
 }
 
 static void
@@ -483,7 +568,7 @@ test_medical_for_incident (void)
     for (guint t = 0; t < SONAE_N_INCIDENT_KINDS; t++)
       {
         g_autoptr(GError) error = NULL;
-        g_autoptr(SonaeChecklist) checklist = sonae_checklist_for_incident (manual, kinds[k], t, (int) t % 4, &error);
+        g_autoptr(SonaeChecklist) checklist = sonae_checklist_for_incident (NULL, kinds[k], t, (int) t % 4, &error);
 
         g_assert_no_error (error);
         g_assert_true (sonae_checklist_is_medical (checklist));
@@ -502,10 +587,10 @@ test_medical_for_incident (void)
   {
     g_autoptr(GError) error = NULL;
 
-    g_assert_null (sonae_checklist_for_incident (manual, SONAE_ORG_BUSINESS, SONAE_INCIDENT_LEAK, 4, &error));
+    g_assert_null (sonae_checklist_for_incident (NULL, SONAE_ORG_CLINIC, SONAE_INCIDENT_LEAK, 4, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
     g_clear_error (&error);
-    g_assert_null (sonae_checklist_for_incident (manual, SONAE_ORG_CLINIC, SONAE_INCIDENT_LEAK, -1, &error));
+    g_assert_null (sonae_checklist_for_incident (NULL, SONAE_ORG_CLINIC, SONAE_INCIDENT_LEAK, -1, &error));
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
   }
 }
@@ -601,7 +686,7 @@ test_broken_elements (void)
   assert_broken ("<label>Findings</label>", "<label>  </label>", "<label> is empty", TRUE);
   assert_broken ("<label>Findings</label>", "<label>Findings</label><label>Again</label>",
                  "a second <label> inside <field>", TRUE);
-  assert_broken ("<checklist version=\"1\">", "<checklist version=\"one\">", "version=\"one\"", TRUE);
+  assert_broken ("<checklist version=\"2\">", "<checklist version=\"one\">", "version=\"one\"", TRUE);
 }
 
 static void
@@ -905,6 +990,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/checklist/incident-kinds", test_incident_kinds);
   g_test_add_func ("/checklist/field-format", test_field_format);
   g_test_add_func ("/checklist/business-procedures", test_business_procedures);
+  g_test_add_func ("/checklist/business-own-steps", test_business_own_steps);
   g_test_add_func ("/checklist/medical-for-incident", test_medical_for_incident);
   g_test_add_func ("/checklist/ref-counting", test_ref_counting);
   g_test_add_func ("/checklist/broken/xml", test_broken_xml);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sonae-checklist.h"
+#include "sonae-manual-edits.h"
 #include "sonae-document-builder.h"
 #include "sonae-documents.h"
 #include "sonae-error.h"
@@ -257,32 +258,48 @@ test_blank_checklist_business (void)
   g_autoptr(SonaeStore) store = open_store (&dir, SONAE_ORG_BUSINESS);
   g_autofree char *path = g_build_filename (dir, "checklist.pdf", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaeManual) manual = sonae_manual_load (&error);
+  g_autoptr(SonaeManualView) view = NULL;
+  g_autofree char *added = NULL;
   g_auto(SonaeTestPdf) pdf;
   gssize at = 0;
 
+  /* A step of the organisation's own. */
+  g_assert_true (sonae_manual_edits_add_step (store, "leak-3", "Call the data-centre operator", SONAE_ROLE_SYSADMIN,
+                                              0.5, "Yamada", &added, &error));
+  g_assert_no_error (error);
+  view = sonae_manual_view_new (store, NULL, &error);
   g_assert_no_error (error);
   export_pdf (store, "checklist", 0, path, &pdf);
 
-  /* A business gets the manual's level-3 procedure of each type, in order,
-   * each on its own sheet; not the medical steps. */
+  /* A business gets its manual's level-3 procedure of each type, in order,
+   * each on its own sheet, its own steps included; for malware both paths,
+   * each under its title; not the medical steps. */
   sonae_test_assert_not_contains (pdf.all, "Medical Incident Checklist");
   g_assert_cmpuint (pdf.n_pages, >=, SONAE_N_INCIDENT_TYPES);
   for (SonaeIncidentType type = 0; type < SONAE_N_INCIDENT_TYPES; type++)
     {
-      g_autoptr(SonaeChecklist) checklist = sonae_checklist_for_incident (manual, SONAE_ORG_BUSINESS, type, 3, &error);
-      const SonaeChecklistPhase *phase;
+      g_autoptr(SonaeChecklist) checklist = sonae_checklist_for_incident (view, SONAE_ORG_BUSINESS, type, 3, &error);
+      GPtrArray *phases;
 
       g_assert_no_error (error);
-      phase = g_ptr_array_index (sonae_checklist_get_phases (checklist), 0);
+      phases = sonae_checklist_get_phases (checklist);
       at = sonae_test_offset_of (pdf.all, sonae_checklist_get_title (checklist), at);
-      for (guint s = 0; s < phase->steps->len; s++)
+      for (guint p = 0; p < phases->len; p++)
         {
-          const SonaeChecklistStep *step = g_ptr_array_index (phase->steps, s);
+          const SonaeChecklistPhase *phase = g_ptr_array_index (phases, p);
 
-          at = sonae_test_offset_of (pdf.all, step->number, at);
+          if (phases->len > 1)
+            at = sonae_test_offset_of (pdf.all, phase->title, at);
+          for (guint s = 0; s < phase->steps->len; s++)
+            {
+              const SonaeChecklistStep *step = g_ptr_array_index (phase->steps, s);
+
+              at = sonae_test_offset_of (pdf.all, step->number, at);
+            }
         }
     }
+  sonae_test_assert_contains (pdf.all, "Call the data-centre operator");
+  sonae_test_assert_contains (pdf.all, "When staff cannot deal with it");
   sonae_test_assert_contains (pdf.all, "Time");
   sonae_test_assert_contains (pdf.all, "Who");
 

@@ -354,7 +354,7 @@ test_manual_doc_complete (void)
   g_assert_false (has (pdf.text, "customers’ data"));
   assert_contains (pdf.text, "Ministry of Health, Labour and Welfare");
   assert_contains (pdf.text, "Draw up the plans");
-  assert_contains (pdf.text, "Reporting is never punished");
+  assert_contains (pdf.text, "Report it, even a mistake of your own");
   g_assert_false (has (pdf.text, "(local)"));
 
   pdf_clear (&pdf);

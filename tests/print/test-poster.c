@@ -389,7 +389,7 @@ test_poster_wording (void)
       assert_contains (pdf.text, "Patient care goes on, on paper");
       g_assert_false (has (pdf.text, "business system"));
       g_assert_false (has (pdf.text, "customers"));
-      assert_contains (pdf.text, "Reporting is never blamed");
+      assert_contains (pdf.text, "Report at once, even a mistake of your own");
       assert_steps_in_order (pdf.text);
       pdf_clear (&pdf);
     }
@@ -403,7 +403,7 @@ test_poster_wording (void)
   assert_contains (pdf.text, "Tell customers nothing");
   g_assert_false (has (pdf.text, "medical record"));
   g_assert_false (has (pdf.text, "Patient"));
-  assert_contains (pdf.text, "Reporting is never blamed");
+  assert_contains (pdf.text, "Report at once, even a mistake of your own");
   assert_steps_in_order (pdf.text);
   pdf_clear (&pdf);
 

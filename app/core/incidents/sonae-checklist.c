@@ -10,6 +10,7 @@
 #include "sonae-checklist-private.h"
 #include "sonae-content-resources.h"
 #include "sonae-error.h"
+#include "sonae-manual-view.h"
 #include "sonae-role.h"
 
 
@@ -118,6 +119,7 @@ phase_free (gpointer data)
 
   g_free (p->id);
   g_free (p->title);
+  g_free (p->text);
   g_ptr_array_unref (p->steps);
   g_free (p);
 }
@@ -224,10 +226,11 @@ sonae_checklist_translate (const char *raw)
 /* ------------------------------------------------------------------ */
 /* A business's checklist: the manual's procedure */
 
-/* The procedure for exactly @level (or for any level), else the nearest
- * level's, a higher one first when two are as near. */
-static const SonaeManualProcedure *
-nearest_procedure (SonaeManual       *manual,
+/* The procedure the manual of the organisation has for exactly @level (or
+ * for any level), else the nearest level's, a higher one first when two
+ * are as near. */
+static const SonaeManualViewItem *
+nearest_procedure (SonaeManualView   *view,
                    SonaeIncidentType  type,
                    int                level)
 {
@@ -237,11 +240,11 @@ nearest_procedure (SonaeManual       *manual,
 
       for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
         {
-          const SonaeManualProcedure *proc;
+          const SonaeManualViewItem *proc;
 
           if (candidates[i] < 0 || candidates[i] >= SONAE_MANUAL_N_LEVELS)
             continue;
-          proc = sonae_manual_get_procedure (manual, type, candidates[i]);
+          proc = sonae_manual_view_get_procedure (view, type, candidates[i]);
           if (proc != NULL)
             return proc;
         }
@@ -249,68 +252,115 @@ nearest_procedure (SonaeManual       *manual,
   return NULL;
 }
 
-static char *
-procedure_title (SonaeManual                *manual,
-                 const SonaeManualProcedure *proc,
-                 SonaeOrgKind                kind)
+/* What a business works through: the procedure of the nearest level; or,
+ * where the manual writes its procedures for any level (malware), every
+ * one of them, in order: both the path staff can take and the one for
+ * files encrypted, changed or deleted, which only the administrator may
+ * take — the reader cannot know in advance which applies. */
+static GPtrArray *
+procedures_for (SonaeManualView   *view,
+                SonaeIncidentType  type,
+                int                level)
 {
-  const SonaeManualIncident *incident = sonae_manual_get_incident (manual, proc->type);
-  const char *incident_title = incident ? sonae_manual_text_get (incident->title, kind) : NULL;
-  const char *own_title = sonae_manual_text_get (proc->title, kind);
+  GPtrArray *procs = g_ptr_array_new ();
+  const SonaeManualViewItem *proc = nearest_procedure (view, type, level);
+  const SonaeManualViewItem *incident;
+
+  if (proc == NULL)
+    return procs;
+  incident = proc->level == SONAE_MANUAL_ANY_LEVEL ? sonae_manual_view_lookup (view, proc->parent_id) : NULL;
+  if (incident == NULL || incident->children == NULL)
+    {
+      g_ptr_array_add (procs, (gpointer) proc);
+      return procs;
+    }
+  for (guint i = 0; i < incident->children->len; i++)
+    {
+      const SonaeManualViewItem *child = g_ptr_array_index (incident->children, i);
+
+      if (child->kind == SONAE_MANUAL_ITEM_PROCEDURE && child->level == SONAE_MANUAL_ANY_LEVEL)
+        g_ptr_array_add (procs, (gpointer) child);
+    }
+  return procs;
+}
+
+static char *
+procedure_title (SonaeManualView           *view,
+                 const SonaeManualViewItem *proc,
+                 gboolean                  one_of_several)
+{
+  const SonaeManualViewItem *incident = sonae_manual_view_lookup (view, proc->parent_id);
+  const char *incident_title = incident != NULL ? incident->title : NULL;
 
   if (incident_title == NULL)
-    incident_title = sonae_incident_kind_get_title (proc->type);
-  if (own_title != NULL)
+    incident_title = sonae_incident_kind_get_title (proc->incident_type);
+  if (one_of_several)
+    return g_strdup (incident_title);
+  if (proc->title != NULL)
     /* Translators: a procedure of the manual used as a checklist: the incident type, then the procedure's own title */
-    return g_strdup_printf (C_("procedure title", "%s: %s"), incident_title, own_title);
+    return g_strdup_printf (C_("procedure title", "%s: %s"), incident_title, proc->title);
   if (proc->level != SONAE_MANUAL_ANY_LEVEL)
     /* Translators: a procedure of the manual used as a checklist: the incident type, then its damage level */
     return g_strdup_printf (_("%s, damage level %d"), incident_title, proc->level);
   return g_strdup (incident_title);
 }
 
+/* The organisation's procedures as a checklist, its own steps included,
+ * as its manual shows them: one phase a procedure, numbered on through. */
 static SonaeChecklist *
-checklist_from_procedure (SonaeManual                *manual,
-                          const SonaeManualProcedure *proc,
-                          SonaeOrgKind                kind,
-                          SonaeChecklist             *bundled)
+checklist_from_procedures (SonaeManualView *view,
+                           GPtrArray       *procs,
+                           SonaeChecklist  *bundled)
 {
   SonaeChecklist *self = sonae_checklist_new_empty (FALSE);
-  SonaeChecklistPhase *phase;
+  guint number = 0;
 
   self->bundled = sonae_checklist_ref (bundled);
-  self->title = procedure_title (manual, proc, kind);
-  phase = sonae_checklist_add_phase (self, "procedure");
-  phase->title = g_strdup (self->title);
-  for (guint i = 0; i < proc->steps->len; i++)
+  self->title = procedure_title (view, g_ptr_array_index (procs, 0), procs->len > 1);
+  for (guint p = 0; p < procs->len; p++)
     {
-      const SonaeManualStep *ms = g_ptr_array_index (proc->steps, i);
-      g_autofree char *number = g_strdup_printf ("%u", i + 1);
-      SonaeChecklistStep *step = sonae_checklist_step_new (ms->id, number, ms->role_key);
-      const char *title = sonae_manual_text_get (ms->title, kind);
-      const char *text = sonae_manual_text_get (ms->text, kind);
+      const SonaeManualViewItem *proc = g_ptr_array_index (procs, p);
+      SonaeChecklistPhase *phase = sonae_checklist_add_phase (self, procs->len > 1 ? proc->id : "procedure");
 
-      /* A step without a title is named by its text. */
-      step->title = g_strdup (title != NULL ? title : text);
-      step->text = title != NULL ? g_strdup (text) : NULL;
-      sonae_checklist_add_step (self, phase, step);
+      if (procs->len > 1)
+        {
+          phase->title = g_strdup (proc->title != NULL ? proc->title : self->title);
+          phase->text = g_strdup (proc->text);
+        }
+      else
+        phase->title = g_strdup (self->title);
+      for (guint i = 0; proc->children != NULL && i < proc->children->len; i++)
+        {
+          const SonaeManualViewItem *ms = g_ptr_array_index (proc->children, i);
+          g_autofree char *digits = NULL;
+          SonaeChecklistStep *step;
+
+          if (ms->kind != SONAE_MANUAL_ITEM_STEP)
+            continue;
+          digits = g_strdup_printf ("%u", ++number);
+          step = sonae_checklist_step_new (ms->id, digits, ms->role_key);
+          /* A step without a title is named by its text. */
+          step->title = g_strdup (ms->title != NULL ? ms->title : ms->text);
+          step->text = ms->title != NULL ? g_strdup (ms->text) : NULL;
+          sonae_checklist_add_step (self, phase, step);
+        }
     }
   return self;
 }
 
 SonaeChecklist *
-sonae_checklist_for_incident (SonaeManual       *manual,
+sonae_checklist_for_incident (SonaeManualView   *view,
                               SonaeOrgKind       kind,
                               SonaeIncidentType  type,
                               int                level,
                               GError           **error)
 {
   g_autoptr(SonaeChecklist) bundled = NULL;
-  const SonaeManualProcedure *proc = NULL;
+  g_autoptr(GPtrArray) procs = NULL;
 
   g_return_val_if_fail (kind == SONAE_ORG_BUSINESS || kind <= SONAE_ORG_PHARMACY, NULL);
   g_return_val_if_fail (type < SONAE_N_INCIDENT_KINDS, NULL);
-  g_return_val_if_fail (manual != NULL || kind != SONAE_ORG_BUSINESS, NULL);
+  g_return_val_if_fail (view != NULL || kind != SONAE_ORG_BUSINESS, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (level < 0 || level >= SONAE_MANUAL_N_LEVELS)
@@ -324,16 +374,19 @@ sonae_checklist_for_incident (SonaeManual       *manual,
     return g_steal_pointer (&bundled);
 
   if (type < SONAE_N_INCIDENT_TYPES)
-    proc = nearest_procedure (manual, type, level);
-  if (proc == NULL)
-    proc = nearest_procedure (manual, SONAE_INCIDENT_TAMPER, level);
-  if (proc == NULL)
+    procs = procedures_for (view, type, level);
+  if (procs == NULL || procs->len == 0)
+    {
+      g_clear_pointer (&procs, g_ptr_array_unref);
+      procs = procedures_for (view, SONAE_INCIDENT_TAMPER, level);
+    }
+  if (procs->len == 0)
     {
       g_set_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND,
                    _("The manual has no procedure for this kind of incident."));
       return NULL;
     }
-  return checklist_from_procedure (manual, proc, kind, bundled);
+  return checklist_from_procedures (view, procs, bundled);
 }
 
 /* ------------------------------------------------------------------ */

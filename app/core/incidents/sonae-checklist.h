@@ -19,6 +19,7 @@
 #include <glib.h>
 
 #include "sonae-manual.h"
+#include "sonae-manual-view.h"
 #include "sonae-store.h"
 
 G_BEGIN_DECLS
@@ -85,6 +86,7 @@ typedef struct {
 typedef struct {
   char *id;              /* "detect", "respond", "recover", "after"; "procedure" */
   char *title;           /* translated: 検知, 初動対応, 復旧処理, 事後対応・再発防止 */
+  char *text;            /* translated: when this part applies; may be NULL */
   GPtrArray *steps;      /* of SonaeChecklistStep, in order */
 } SonaeChecklistPhase;
 
@@ -101,12 +103,14 @@ SonaeChecklist *sonae_checklist_load_from_data (const char  *xml,
                                                 GError     **error);
 /* The checklist an incident of @type at @level is worked through in an
  * organisation of @kind: the bundled medical checklist for clinics,
- * hospitals and pharmacies; for businesses the manual's procedure for
- * @type at @level (sonae_manual_get_procedure), and when the manual has
- * none for that pair (a leak below level 2, "other") the procedure of the
+ * hospitals and pharmacies; for businesses the procedure for @type at
+ * @level of the organisation's own manual @view (its edits and added steps
+ * included; sonae_manual_view_get_procedure), and when the manual has none
+ * for that pair (a leak below level 2, "other") the procedure of the
  * nearest level of the same type, else the tampering/outage procedure of
- * @level. */
-SonaeChecklist *sonae_checklist_for_incident   (SonaeManual       *manual,
+ * @level. Where the manual writes procedures for any level (malware), all
+ * of them, a phase each. @view may be NULL but for a business. */
+SonaeChecklist *sonae_checklist_for_incident   (SonaeManualView   *view,
                                                 SonaeOrgKind       kind,
                                                 SonaeIncidentType  type,
                                                 int                level,

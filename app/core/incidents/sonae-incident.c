@@ -271,8 +271,16 @@ sonae_incident_get_checklist (const SonaeIncident  *incident,
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
 
   profile = sonae_store_get_profile (store);
-  return sonae_checklist_for_incident (manual, profile->kind, incident->type,
-                                       incident->level, error);
+  if (profile->kind == SONAE_ORG_BUSINESS)
+    {
+      /* The organisation's own manual: its edits and added steps. */
+      g_autoptr(SonaeManualView) view = sonae_manual_view_new (store, manual, error);
+
+      if (view == NULL)
+        return NULL;
+      return sonae_checklist_for_incident (view, profile->kind, incident->type, incident->level, error);
+    }
+  return sonae_checklist_for_incident (NULL, profile->kind, incident->type, incident->level, error);
 }
 
 /* --- times typed by people --------------------------------------------- */

@@ -99,7 +99,9 @@ void        sonae_incident_get_progress    (const SonaeIncident       *incident,
                                             guint                     *out_total);
 
 /* The checklist @incident is worked through (sonae_checklist_for_incident
- * with the store's organisation kind and the incident's type and level). */
+ * with the store's organisation kind, the incident's type and level, and
+ * for a business the organisation's manual: @manual, the bundled one or
+ * NULL to load it, with the edits kept in @store). */
 SonaeChecklist *sonae_incident_get_checklist (const SonaeIncident *incident,
                                               SonaeStore          *store,
                                               SonaeManual         *manual,

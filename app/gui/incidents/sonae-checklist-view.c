@@ -761,6 +761,9 @@ build_phase (SonaeChecklistView        *self,
 
   gtk_widget_set_name (group, name);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), phase->title);
+  /* A business's malware checklist has two paths: when each applies. */
+  if (phase->text != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), phase->text);
 
   gtk_widget_set_name (label, "progress");
   gtk_widget_add_css_class (label, "numeric");

@@ -210,6 +210,22 @@ add_blank_step (SonaeDocument            *doc,
   sonae_document_end_group (doc);
 }
 
+/* A phase's own title and, when it has one, when it applies. */
+static void
+add_phase_intro (SonaeDocument             *doc,
+                 const SonaeChecklistPhase *phase)
+{
+  g_autofree char *title = g_markup_escape_text (phase->title, -1);
+
+  sonae_document_add_paragraph (doc, SONAE_STYLE_BOLD, title);
+  if (phase->text != NULL)
+    {
+      g_autofree char *text = g_markup_escape_text (phase->text, -1);
+
+      sonae_document_add_paragraph (doc, SONAE_STYLE_SMALL | SONAE_STYLE_MUTED, text);
+    }
+}
+
 static void
 add_blank_phases (SonaeDocument  *doc,
                   SonaeChecklist *checklist,
@@ -272,9 +288,9 @@ sonae_doc_checklist_build (SonaeStore  *store,
     }
   else
     {
-      g_autoptr(SonaeManual) manual = sonae_manual_load (error);
+      g_autoptr(SonaeManualView) view = sonae_manual_view_new (store, NULL, error);
 
-      if (manual == NULL)
+      if (view == NULL)
         return NULL;
       sonae_document_add_title (doc, sonae_document_get_doc_title (doc),
                                 _("The emergency manual’s procedures, as checklists"));
@@ -287,7 +303,7 @@ sonae_doc_checklist_build (SonaeStore  *store,
       }
       for (SonaeIncidentType type = 0; type < SONAE_N_INCIDENT_TYPES; type++)
         {
-          g_autoptr(SonaeChecklist) checklist = sonae_checklist_for_incident (manual, kind, type, BUSINESS_LEVEL, error);
+          g_autoptr(SonaeChecklist) checklist = sonae_checklist_for_incident (view, kind, type, BUSINESS_LEVEL, error);
           GPtrArray *phases;
 
           if (checklist == NULL)
@@ -303,9 +319,22 @@ sonae_doc_checklist_build (SonaeStore  *store,
 
               if (heading == NULL || *heading == '\0')
                 heading = sonae_incident_kind_get_title (type);
+              /* The headings stay with the first step under them. */
+              sonae_document_begin_group (doc);
+              if (p == 0)
+                sonae_document_add_heading (doc, NULL, heading);
+              /* Several paths (malware): each under its own title, with
+               * when it applies. */
+              if (phases->len > 1)
+                add_phase_intro (doc, phase);
               for (guint s = 0; s < phase->steps->len; s++)
-                add_blank_step (doc, g_ptr_array_index (phase->steps, s), NULL,
-                                s == 0 && p == 0 ? heading : NULL);
+                {
+                  add_blank_step (doc, g_ptr_array_index (phase->steps, s), NULL, NULL);
+                  if (s == 0)
+                    sonae_document_end_group (doc);
+                }
+              if (phase->steps->len == 0)
+                sonae_document_end_group (doc);
             }
         }
     }

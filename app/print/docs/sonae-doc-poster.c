@@ -43,13 +43,13 @@ typedef struct {
 static const Wording clinic_wording = {
   N_("A strange screen, the electronic medical record not working, a suspicious e-mail opened? Stay calm and do this, in order:"),
   N_("So it cannot spread to the electronic medical record."),
-  N_("Patient care goes on, on paper, until you are told the electronic medical record is safe. Reporting is never blamed: nobody handles this alone."),
+  N_("Patient care goes on, on paper, until you are told the electronic medical record is safe. Report at once, even a mistake of your own: nobody handles this alone."),
 };
 
 static const Wording business_wording = {
   N_("A strange screen, a business system not working, a suspicious e-mail opened? Stay calm and do this, in order:"),
   N_("So it cannot spread to the business systems."),
-  N_("Tell customers nothing and post nothing about it until the response lead decides. Reporting is never blamed: nobody handles this alone."),
+  N_("Tell customers nothing and post nothing about it until the response lead decides. Report at once, even a mistake of your own: nobody handles this alone."),
 };
 
 /* Markup of @text (plain) in @points, bold when @bold, in @color when not NULL. */

@@ -8,8 +8,7 @@
  * what is read).
  * One line a control: its role, what it is called (nothing, or only a
  * class name such as "GtkButton") and where it is (the names of the
- * enclosing accessibles that have one), after "known: " for the controls
- * whose name is left to the toolkit (see walk()). Exit status 0 when the tree was
+ * enclosing accessibles that have one). Exit status 0 when the tree was
  * read (whatever it held), 2 when the application was not found. */
 #include <atspi/atspi.h>
 #include <locale.h>
@@ -132,7 +131,6 @@ static const char *skip;
 
 static void
 walk (AtspiAccessible *accessible,
-      AtspiRole        parent_role,
       GPtrArray       *path,
       guint            depth,
       guint           *n_unnamed)
@@ -159,6 +157,10 @@ walk (AtspiAccessible *accessible,
   if (depth == 1 && skip != NULL && g_strcmp0 (name, skip) == 0)
     return;
 
+  /* Nothing is let off, the toolkit's own controls included: the rows and
+   * list items that GTK 4.8 and libadwaita 1.2 leave unnamed, the button
+   * inside a drop-down and the search field of a preferences window are
+   * named by the application (app/gui/common/sonae-accessible.c). */
   if (is_control (accessible, role, states) && is_unnamed (name))
     {
       g_autofree char *role_name = atspi_accessible_get_role_name (accessible, NULL);
@@ -166,18 +168,11 @@ walk (AtspiAccessible *accessible,
       g_autofree char *description = atspi_accessible_get_description (accessible, NULL);
       g_autofree char *shown = shown_text (accessible, 0);
 
-      /* Not yet named, known: rows (libadwaita 1.2 gives its rows no
-       * name), the button inside a drop-down (GTK 4.8's own), the search
-       * field of a preferences window (libadwaita's own). */
-      gboolean known = role == ATSPI_ROLE_LIST_ITEM || parent_role == ATSPI_ROLE_COMBO_BOX
-                       || (g_strcmp0 (name, "GtkSearchEntry") == 0 && path->len > 1
-                           && g_strcmp0 (g_ptr_array_index (path, 1), "Sonae") != 0);
-
       /* One line a control. */
       if (shown != NULL)
         g_strdelimit (shown, "\r\n", ' ');
       g_strdelimit (in, "\r\n", ' ');
-      g_print ("%s%s \"%s\"%s%s%s%s in: %s\n", known ? "known: " : "", role_name, name ? name : "",
+      g_print ("%s \"%s\"%s%s%s%s in: %s\n", role_name, name ? name : "",
                description && *description ? " described as " : "",
                description && *description ? description : "",
                shown ? " showing " : "", shown ? shown : "", in);
@@ -191,7 +186,7 @@ walk (AtspiAccessible *accessible,
       g_autoptr(AtspiAccessible) child = atspi_accessible_get_child_at_index (accessible, i, NULL);
 
       if (child != NULL)
-        walk (child, role, path, depth + 1, n_unnamed);
+        walk (child, path, depth + 1, n_unnamed);
     }
   g_ptr_array_remove_index (path, path->len - 1);
 }
@@ -228,7 +223,7 @@ main (int   argc,
       if (app == NULL || (int) atspi_accessible_get_process_id (app, NULL) != pid)
         continue;
       found = TRUE;
-      walk (app, ATSPI_ROLE_INVALID, path, 0, &n_unnamed);
+      walk (app, path, 0, &n_unnamed);
     }
   if (!found)
     {

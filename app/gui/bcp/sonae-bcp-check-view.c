@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sonae-accessible.h"
 #include "sonae-autosave.h"
 #include "sonae-bcp-dialog.h"
 #include "sonae-bcp-views.h"
@@ -349,6 +350,7 @@ sonae_bcp_check_view_build (SonaeBcpWorksheet *worksheet)
       name = g_strdup_printf ("owner-%s", info->key);
       gtk_widget_set_name (q->owner_row, name);
       adw_expander_row_add_row (q->row, q->owner_row);
+      sonae_accessible_name_titled_row (row);
 
       adw_preferences_group_add (group, row);
     }

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sonae-accessible.h"
 #include "sonae-bcp-dialog.h"
 #include "sonae-bcp-views.h"
 #include "sonae-bcp.h"
@@ -251,6 +252,7 @@ open_drill_dialog (SonaeBcpDrillsView  *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->incident_row), _("Drill incident"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (d->incident_row),
                                _("The incident recorded as a drill during it, if one was."));
+  sonae_accessible_name_choices (d->incident_row);
   adw_combo_row_set_model (ADW_COMBO_ROW (d->incident_row), G_LIST_MODEL (incidents));
   adw_combo_row_set_selected (ADW_COMBO_ROW (d->incident_row), selected);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->incident_row);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sonae-accessible.h"
 #include "sonae-autosave.h"
 #include "sonae-bcp-views.h"
 #include "sonae-bcp.h"
@@ -184,7 +185,10 @@ event_row_new (SonaeBcpEventsView  *self,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (delete_button), "bcp.delete-event");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (delete_button), "x", event->id);
   adw_action_row_add_suffix (ADW_ACTION_ROW (delete_row), delete_button);
+  /* A row with a button and no title: it says what the button says. */
+  sonae_accessible_name_row (delete_row, gtk_button_get_child (GTK_BUTTON (delete_button)), NULL);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (e->row), delete_row);
+  sonae_accessible_name_titled_row (e->row);
   return e;
 }
 

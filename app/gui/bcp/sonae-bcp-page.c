@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "sonae-bcp-page.h"
+#include "sonae-accessible.h"
 #include "sonae-bcp-views.h"
 #include "sonae-bcp.h"
 #include "sonae-gui-util.h"
@@ -194,6 +195,12 @@ new_worksheet_row (SonaeBcpPage *self,
 
   self->status_labels[index] = GTK_LABEL (status);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  /* "1 Policy and Team", then how far it is filled in. */
+  if (w->step != NULL)
+    sonae_accessible_name_row (row, prefix, title, NULL);
+  else
+    sonae_accessible_name_row (row, title, NULL);
+  sonae_accessible_describe_row (row, status, NULL);
   return row;
 }
 

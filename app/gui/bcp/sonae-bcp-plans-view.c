@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sonae-accessible.h"
 #include "sonae-autosave.h"
 #include "sonae-bcp-dialog.h"
 #include "sonae-bcp-views.h"
@@ -294,6 +295,7 @@ open_measure_dialog (SonaeBcpPlansView     *self,
   d->risk_row = adw_combo_row_new ();
   gtk_widget_set_name (d->risk_row, "risk-row");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->risk_row), _("Risk it treats"));
+  sonae_accessible_name_choices (d->risk_row);
   adw_combo_row_set_model (ADW_COMBO_ROW (d->risk_row), G_LIST_MODEL (risks));
   adw_combo_row_set_selected (ADW_COMBO_ROW (d->risk_row), selected);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->risk_row);

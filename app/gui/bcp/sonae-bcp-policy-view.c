@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sonae-accessible.h"
 #include "sonae-autosave.h"
 #include "sonae-bcp-views.h"
 #include "sonae-bcp.h"
@@ -238,6 +239,7 @@ build_deciders (SonaeBcpPolicyView *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sonae_bcp_decision_get_title (d));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+      sonae_accessible_name_choices (row);
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
       g_object_set_data (G_OBJECT (row), "sonae-decision", GUINT_TO_POINTER (d));
       g_signal_connect (row, "notify::selected", G_CALLBACK (decider_changed_cb), self);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sonae-accessible.h"
 #include "sonae-bcp-dialog.h"
 #include "sonae-bcp-views.h"
 #include "sonae-bcp.h"
@@ -137,6 +138,7 @@ combo_row (const char  *title,
 
   gtk_widget_set_name (row, name);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  sonae_accessible_name_choices (row);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
   return row;

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sonae-bcp-system-dialog.h"
+#include "sonae-accessible.h"
 #include "sonae-bcp.h"
 #include "sonae-clock.h"
 #include "sonae-contact-chooser.h"
@@ -629,6 +630,7 @@ sonae_bcp_system_dialog_init (SonaeBcpSystemDialog *self)
   gtk_string_list_append (answers, C_("offline backup", "Not known"));
   gtk_string_list_append (answers, _("Yes"));
   gtk_string_list_append (answers, _("No"));
+  sonae_accessible_name_choices (GTK_WIDGET (self->offline_row));
   adw_combo_row_set_model (self->offline_row, G_LIST_MODEL (answers));
 
   setup_spin (self->order_spin, FALSE);

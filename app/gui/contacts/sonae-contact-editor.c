@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sonae-accessible.h"
 #include "sonae-autosave.h"
 #include "sonae-clock.h"
 #include "sonae-contact-editor.h"
@@ -378,6 +379,7 @@ add_labeled_row (SonaeContactEditor *self,
   g_object_set_data_full (G_OBJECT (row), LABEL_KEYS_KEY, keys, (GDestroyNotify) g_strfreev);
 
   dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&titles)), NULL);
+  sonae_accessible_name_choices (dropdown);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (dropdown, "flat");
@@ -824,6 +826,7 @@ sonae_contact_editor_init (SonaeContactEditor *self)
 
   sonae_contacts_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  sonae_accessible_name_choices (GTK_WIDGET (self->group_row));
 
   self->loading = TRUE;
   groups = sonae_group_string_list ();

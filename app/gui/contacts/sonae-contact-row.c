@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sonae-accessible.h"
 #include "sonae-contact-row.h"
 #include "sonae-contact-util.h"
 
@@ -100,6 +101,17 @@ sonae_contact_row_get_contact (SonaeContactRow *self)
 {
   g_return_val_if_fail (SONAE_IS_CONTACT_ROW (self), NULL);
   return self->contact;
+}
+
+void
+sonae_contact_row_name_list_item (SonaeContactRow *self,
+                                  GtkListItem     *item)
+{
+  g_return_if_fail (SONAE_IS_CONTACT_ROW (self));
+  g_return_if_fail (GTK_IS_LIST_ITEM (item));
+
+  /* Not by the avatar's initials, the first text in the row. */
+  sonae_accessible_name_list_item (item, GTK_WIDGET (self->name_label), NULL);
 }
 
 static void

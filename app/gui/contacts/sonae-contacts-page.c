@@ -797,8 +797,10 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  data)
 {
-  sonae_contact_row_set_contact (SONAE_CONTACT_ROW (gtk_list_item_get_child (item)),
-                                 gtk_list_item_get_item (item));
+  SonaeContactRow *row = SONAE_CONTACT_ROW (gtk_list_item_get_child (item));
+
+  sonae_contact_row_set_contact (row, gtk_list_item_get_item (item));
+  sonae_contact_row_name_list_item (row, item);
 }
 
 static void

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sonae-accessible.h"
 #include "sonae-contact-util.h"
 #include "sonae-gui-util.h"
 #include "sonae-import-dialog.h"
@@ -248,6 +249,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (name), sonae_contact_get_display_name (c));
   gtk_label_set_label (GTK_LABEL (detail), details->str);
   gtk_widget_set_visible (detail, details->len > 0);
+  /* Who, and what the import does with them. */
+  sonae_accessible_name_list_item (item, name, action, NULL);
 
   gtk_widget_remove_css_class (action, "add");
   gtk_widget_remove_css_class (action, "merge");
@@ -318,6 +321,8 @@ sonae_import_dialog_init (SonaeImportDialog *self)
 
   sonae_contacts_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  sonae_accessible_name_rows (gtk_widget_get_parent (GTK_WIDGET (self->format_row)));
+  sonae_accessible_name_choices (GTK_WIDGET (self->group_row));
 
   self->items = g_list_store_new (SONAE_TYPE_IMPORT_ITEM);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);

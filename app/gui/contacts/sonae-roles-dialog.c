@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sonae-accessible.h"
 #include "sonae-contact-chooser.h"
 #include "sonae-contact-util.h"
 #include "sonae-contacts.h"
@@ -474,6 +475,7 @@ sonae_roles_dialog_init (SonaeRolesDialog *self)
 {
   sonae_contacts_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  sonae_accessible_name_preferences_search (ADW_PREFERENCES_WINDOW (self));
   self->groups = g_ptr_array_new ();
   self->contacts = g_list_store_new (SONAE_TYPE_CONTACT);
 }

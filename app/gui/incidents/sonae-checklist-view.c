@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "sonae-checklist-view.h"
+#include "sonae-accessible.h"
 #include "sonae-autosave.h"
 #include "sonae-back-entry-dialog.h"
 #include "sonae-clock.h"
@@ -527,6 +528,7 @@ labelled_row (const char *label_text,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *label = gtk_label_new (label_text);
 
+  sonae_accessible_name_row (row, label, NULL);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_margin_top (box, 10);
   gtk_widget_set_margin_bottom (box, 10);
@@ -544,6 +546,7 @@ labelled_row (const char *label_text,
       gtk_widget_add_css_class (hint_label, "caption");
       gtk_widget_add_css_class (hint_label, "dim-label");
       gtk_box_append (GTK_BOX (box), hint_label);
+      sonae_accessible_describe_row (row, hint_label, NULL);
     }
   gtk_box_append (GTK_BOX (box), child);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
@@ -612,6 +615,7 @@ build_field (SonaeChecklistView        *self,
           gtk_string_list_append (list, ((SonaeChecklistOption *) g_ptr_array_index (field->options, i))->label);
         row = adw_combo_row_new ();
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), field->label);
+        sonae_accessible_name_choices (row);
         adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
         if (field->hint != NULL)
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), field->hint);
@@ -687,6 +691,7 @@ build_step_text (const SonaeChecklistStep *step)
   gtk_widget_add_css_class (label, "step-text");
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  sonae_accessible_name_row (row, label, NULL);
   return row;
 }
 
@@ -781,6 +786,9 @@ build_phase (SonaeChecklistView        *self,
   for (guint i = 0; i < phase->steps->len; i++)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                                build_step (self, g_ptr_array_index (phase->steps, i)));
+  /* Each step by its number and title (the "done" line under it as its
+   * description), and the rows it reveals. */
+  sonae_accessible_name_rows (group);
 
   gtk_box_append (self->phase_box, group);
   g_ptr_array_add (self->groups, group);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sonae-incident-now.h"
+#include "sonae-accessible.h"
 #include "sonae-checklist.h"
 #include "sonae-clock.h"
 #include "sonae-escalation.h"
@@ -442,6 +443,7 @@ new_step_row (SonaeIncidentNow *self,
   gtk_widget_add_css_class (box, "now-row");
   row = new_static_row (box);
   gtk_widget_set_name (row, "do-now-step");
+  sonae_accessible_name_row (row, badge, label, NULL);
   /* A step that names whom to call has its own buttons: only its box
    * ticks it. */
   if (holder == NULL)
@@ -564,6 +566,7 @@ new_holder_row (SonaeIncidentNow *self,
   GtkWidget *rank_label;
   GtkWidget *name;
   GtkWidget *outcome;
+  GtkWidget *first_number = NULL;
   GtkWidget *row;
 
   if (index == 0)
@@ -605,6 +608,8 @@ new_holder_row (SonaeIncidentNow *self,
       gtk_widget_add_css_class (number, "numeric");
       gtk_widget_set_valign (number, GTK_ALIGN_BASELINE);
       gtk_box_append (GTK_BOX (line), number);
+      if (i == 0)
+        first_number = number;
       if (phone->label != NULL && *phone->label != '\0')
         {
           GtkWidget *kind = gtk_label_new (sonae_phone_label_get_title (phone->label));
@@ -616,7 +621,10 @@ new_holder_row (SonaeIncidentNow *self,
       gtk_box_append (GTK_BOX (phones), line);
     }
   if (contact->phones == NULL || contact->phones->len == 0)
-    gtk_box_append (GTK_BOX (phones), new_label (_("No phone number"), "dim-label"));
+    {
+      first_number = new_label (_("No phone number"), "dim-label");
+      gtk_box_append (GTK_BOX (phones), first_number);
+    }
   gtk_box_append (GTK_BOX (box), phones);
 
   for (int o = 0; o < SONAE_N_CALL_OUTCOMES; o++)
@@ -628,6 +636,10 @@ new_holder_row (SonaeIncidentNow *self,
   gtk_widget_set_name (row, "holder-row");
   if (inform_only)
     gtk_widget_add_css_class (row, "inform-only");
+  /* "Primary Tanaka", then the last call's outcome and the number to
+   * dial. */
+  sonae_accessible_name_row (row, rank_label, name, NULL);
+  sonae_accessible_describe_row (row, outcome, first_number, NULL);
   return row;
 }
 
@@ -639,13 +651,15 @@ new_unassigned_row (const char *role_key)
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   /* One per role without a holder: no mnemonic. */
   GtkWidget *button = gtk_button_new_with_label (_("Assign Someone"));
+  GtkWidget *title = new_label (_("Not assigned"), "holder-name");
+  GtkWidget *explanation = new_label (_("Nobody holds this role: call the next one, and fill in the roster afterwards."), "dim-label");
   GtkWidget *row;
 
   gtk_widget_add_css_class (icon, "error");
   gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (text), new_label (_("Not assigned"), "holder-name"));
-  gtk_box_append (GTK_BOX (text), new_label (_("Nobody holds this role: call the next one, and fill in the roster afterwards."), "dim-label"));
-  gtk_widget_add_css_class (gtk_widget_get_first_child (text), "error");
+  gtk_box_append (GTK_BOX (text), title);
+  gtk_box_append (GTK_BOX (text), explanation);
+  gtk_widget_add_css_class (title, "error");
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (box), text);
 
@@ -658,6 +672,8 @@ new_unassigned_row (const char *role_key)
   gtk_widget_add_css_class (box, "now-row");
   row = new_static_row (box);
   gtk_widget_set_name (row, "unassigned-row");
+  sonae_accessible_name_row (row, title, NULL);
+  sonae_accessible_describe_row (row, explanation, NULL);
   return row;
 }
 

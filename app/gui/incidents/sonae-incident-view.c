@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sonae-incident-view.h"
+#include "sonae-accessible.h"
 #include "sonae-capa.h"
 #include "sonae-checklist-view.h"
 #include "sonae-closing.h"
@@ -1024,6 +1025,9 @@ sonae_incident_view_init (SonaeIncidentView *self)
   for (guint i = 0; i < SONAE_N_EVENT_TYPES; i++)
     gtk_string_list_append (events, sonae_event_type_get_title ((SonaeEventType) i));
   self->updating = TRUE;
+  sonae_accessible_name_choices (GTK_WIDGET (self->level_row));
+  sonae_accessible_name_choices (GTK_WIDGET (self->type_row));
+  sonae_accessible_name_choices (GTK_WIDGET (self->event_row));
   adw_combo_row_set_model (self->level_row, G_LIST_MODEL (levels));
   adw_combo_row_set_model (self->type_row, G_LIST_MODEL (types));
   adw_combo_row_set_model (self->event_row, G_LIST_MODEL (events));

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "sonae-incidents-page.h"
+#include "sonae-accessible.h"
 #include "sonae-gui-util.h"
 #include "sonae-incident-view.h"
 #include "sonae-incident.h"
@@ -85,6 +86,9 @@ new_row (const SonaeIncident *incident)
   g_autofree char *level_class = g_strdup_printf ("level-%d", incident->level);
   g_autofree char *status_class = g_strdup_printf ("status-%s", sonae_incident_status_to_string (incident->status));
   g_autofree char *detected = incident->detected_at ? sonae_datetime_format (incident->detected_at) : NULL;
+  GtkWidget *drill = NULL;
+  GtkWidget *status;
+  GtkWidget *level_badge;
   GtkWidget *when;
 
   gtk_widget_set_name (row, incident->number);
@@ -99,8 +103,12 @@ new_row (const SonaeIncident *incident)
   gtk_label_set_xalign (GTK_LABEL (number), 0);
   gtk_box_append (GTK_BOX (top), number);
   if (incident->drill)
-    gtk_box_append (GTK_BOX (top), badge (C_("incident", "Drill"), "drill"));
-  gtk_box_append (GTK_BOX (top), badge (sonae_incident_status_get_title (incident->status), status_class));
+    {
+      drill = badge (C_("incident", "Drill"), "drill");
+      gtk_box_append (GTK_BOX (top), drill);
+    }
+  status = badge (sonae_incident_status_get_title (incident->status), status_class);
+  gtk_box_append (GTK_BOX (top), status);
   gtk_box_append (GTK_BOX (box), top);
 
   gtk_widget_set_name (title, "title");
@@ -109,7 +117,8 @@ new_row (const SonaeIncident *incident)
   gtk_widget_add_css_class (title, "heading");
   gtk_box_append (GTK_BOX (box), title);
 
-  gtk_box_append (GTK_BOX (bottom), badge (level, level_class));
+  level_badge = badge (level, level_class);
+  gtk_box_append (GTK_BOX (bottom), level_badge);
   when = gtk_label_new (detected);
   gtk_label_set_xalign (GTK_LABEL (when), 1);
   gtk_widget_set_hexpand (when, TRUE);
@@ -120,6 +129,13 @@ new_row (const SonaeIncident *incident)
   gtk_box_append (GTK_BOX (box), bottom);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  /* "2026-002 The records system does not open", then what the badges
+   * and the date say. */
+  sonae_accessible_name_row (row, number, title, NULL);
+  if (drill != NULL)
+    sonae_accessible_describe_row (row, drill, status, level_badge, when, NULL);
+  else
+    sonae_accessible_describe_row (row, status, level_badge, when, NULL);
   return row;
 }
 
@@ -623,6 +639,8 @@ sonae_incidents_page_init (SonaeIncidentsPage *self)
 
   sonae_load_style ("sonae-incidents.css");
   gtk_widget_init_template (GTK_WIDGET (self));
+  sonae_accessible_name_choices (GTK_WIDGET (self->kind_dropdown));
+  sonae_accessible_name_choices (GTK_WIDGET (self->year_dropdown));
 
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   self->reloading = TRUE;

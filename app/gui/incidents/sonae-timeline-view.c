@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "sonae-timeline-view.h"
+#include "sonae-accessible.h"
 #include "sonae-back-entry-dialog.h"
 #include "sonae-gui-util.h"
 #include "sonae-incident.h"
@@ -151,6 +152,8 @@ new_entry_row (SonaeTimelineView        *self,
   g_autofree char *meta = format_meta (entry);
   g_autofree char *name = g_strdup_printf ("entry-%u", entry->seq);
   GtkWidget *time_label;
+  GtkWidget *description_label;
+  GtkWidget *extra_label = NULL;      /* a comment, or what a correction corrects */
   GtkWidget *label;
 
   gtk_widget_set_name (row, name);
@@ -192,6 +195,7 @@ new_entry_row (SonaeTimelineView        *self,
   if (entry->corrected)
     gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (text_box), label);
+  description_label = label;
 
   /* What the entry says beyond the description: a note's text is in the
    * description; a comment on a change is not. */
@@ -206,6 +210,7 @@ new_entry_row (SonaeTimelineView        *self,
       gtk_label_set_xalign (GTK_LABEL (comment), 0);
       gtk_widget_add_css_class (comment, "timeline-comment");
       gtk_box_append (GTK_BOX (text_box), comment);
+      extra_label = comment;
     }
 
   if (entry->kind == SONAE_ENTRY_CORRECTION)
@@ -229,6 +234,7 @@ new_entry_row (SonaeTimelineView        *self,
       gtk_widget_add_css_class (label, "caption");
       gtk_widget_add_css_class (label, "accent");
       gtk_box_append (GTK_BOX (text_box), label);
+      extra_label = label;
     }
 
   label = gtk_label_new (meta);
@@ -258,6 +264,13 @@ new_entry_row (SonaeTimelineView        *self,
     }
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  /* "10:42 Checked: 2-3 …", then the rest: a comment, what was corrected,
+   * who wrote it. */
+  sonae_accessible_name_row (row, time_label, description_label, NULL);
+  if (extra_label != NULL)
+    sonae_accessible_describe_row (row, extra_label, label, NULL);
+  else
+    sonae_accessible_describe_row (row, label, NULL);
   return row;
 }
 
@@ -318,6 +331,8 @@ sonae_timeline_view_reload (SonaeTimelineView *self)
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_widget_add_css_class (label, "error");
       gtk_list_box_append (self->list_box, label);
+      /* The row the list wraps around it. */
+      sonae_accessible_name_row (gtk_widget_get_parent (label), label, NULL);
       return;
     }
   for (guint i = 0; i < self->entries->len; i++)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sonae-triage-dialog.h"
+#include "sonae-accessible.h"
 #include "sonae-gui-util.h"
 #include "sonae-incident-now.h"
 #include "sonae-incident.h"
@@ -263,6 +264,7 @@ bind_label_cb (GtkSignalListItemFactory *factory,
   if (in_list)
     {
       gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (child)), text);
+      sonae_accessible_name_list_item (item, gtk_widget_get_first_child (child), NULL);
       /* In the list, a check marks the one chosen. */
       g_signal_connect (item, "notify::selected", G_CALLBACK (item_selected_cb), NULL);
       item_selected_cb (item);
@@ -275,6 +277,7 @@ bind_label_cb (GtkSignalListItemFactory *factory,
 
       text = short_text != NULL ? short_text : text;
       gtk_label_set_text (GTK_LABEL (child), text);
+      sonae_accessible_name_list_item (item, child, NULL);
       /* As wide as the text up to a limit, so that a wrapped value is
        * measured at the width it is given and never cut off. */
       layout = gtk_widget_create_pango_layout (child, text);

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sonae-accessible.h"
 #include "sonae-autosave.h"
 #include "sonae-manual-block.h"
 #include "sonae-role.h"
@@ -198,6 +199,8 @@ fill_role_dropdown (SonaeManualBlock *self)
       if (g_strcmp0 (roles[i].key, self->role_key) == 0)
         selected = i;
     }
+  /* Here, not at init: most blocks are never edited. */
+  sonae_accessible_name_choices (GTK_WIDGET (self->role_dropdown));
   gtk_drop_down_set_model (self->role_dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->role_dropdown, selected);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sonae-manual-history.h"
+#include "sonae-accessible.h"
 #include "sonae-gui-util.h"
 #include "sonae-manual-edits.h"
 #include "sonae-manual-view.h"
@@ -131,9 +132,11 @@ when_and_who (const SonaeManualRevision *r)
   return g_strdup_printf (_("%s · %s"), at, author);
 }
 
-static GtkWidget *
-text_label (const char *heading,
-            const char *text)
+/* A text before or after the change, under @row. */
+static void
+add_text (AdwExpanderRow *row,
+          const char     *heading,
+          const char     *text)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *head = gtk_label_new (heading);
@@ -151,7 +154,10 @@ text_label (const char *heading,
   gtk_label_set_selectable (GTK_LABEL (body), TRUE);
   gtk_box_append (GTK_BOX (box), head);
   gtk_box_append (GTK_BOX (box), body);
-  return box;
+  adw_expander_row_add_row (row, box);
+  /* The row the expander wraps around the box: "Before", then the text. */
+  sonae_accessible_name_row (gtk_widget_get_parent (box), head, NULL);
+  sonae_accessible_describe_row (gtk_widget_get_parent (box), body, NULL);
 }
 
 static gboolean
@@ -174,10 +180,10 @@ revision_row_new (SonaeManualView           *view,
       row = adw_expander_row_new ();
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
       if (r->old_text != NULL)
-        adw_expander_row_add_row (ADW_EXPANDER_ROW (row), text_label (_("Before"), r->old_text));
+        add_text (ADW_EXPANDER_ROW (row), _("Before"), r->old_text);
       /* A reset's "new" text is the bundled (English source) text it went back to. */
       if (r->new_text != NULL && g_strcmp0 (r->action, "reset") != 0)
-        adw_expander_row_add_row (ADW_EXPANDER_ROW (row), text_label (_("After"), r->new_text));
+        add_text (ADW_EXPANDER_ROW (row), _("After"), r->new_text);
     }
   else
     {
@@ -240,6 +246,7 @@ static void
 sonae_manual_history_init (SonaeManualHistory *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sonae_accessible_name_rows (GTK_WIDGET (self->list));
 }
 
 GtkWidget *

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sonae-manual-page-private.h"
+#include "sonae-accessible.h"
 
 /* At most this many search results are listed. */
 #define MAX_RESULTS 100
@@ -34,6 +35,7 @@ toc_row_new (const SonaeManualViewItem *section)
   gtk_box_append (GTK_BOX (box), number_label);
   gtk_box_append (GTK_BOX (box), title_label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  sonae_accessible_name_row (row, number_label, title_label, NULL);
   return row;
 }
 
@@ -177,6 +179,7 @@ result_row_new (SonaeManualPage           *self,
   g_autofree char *head = NULL;
   g_autofree char *where = NULL;
   GtkWidget *label;
+  GtkWidget *where_label;
 
   if (item->kind == SONAE_MANUAL_ITEM_SECTION)
     head = g_strdup (item->title);
@@ -192,12 +195,15 @@ result_row_new (SonaeManualPage           *self,
   gtk_label_set_lines (GTK_LABEL (label), 3);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), label);
+  /* What was found, then in which section. */
+  sonae_accessible_name_row (row, label, NULL);
   if (where != NULL)
     {
-      label = sonae_manual_page_label_new (where, "dim-label");
-      gtk_widget_add_css_class (label, "caption");
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_box_append (GTK_BOX (box), label);
+      where_label = sonae_manual_page_label_new (where, "dim-label");
+      gtk_widget_add_css_class (where_label, "caption");
+      gtk_label_set_ellipsize (GTK_LABEL (where_label), PANGO_ELLIPSIZE_END);
+      gtk_box_append (GTK_BOX (box), where_label);
+      sonae_accessible_describe_row (row, where_label, NULL);
     }
   gtk_widget_set_margin_top (box, 4);
   gtk_widget_set_margin_bottom (box, 4);

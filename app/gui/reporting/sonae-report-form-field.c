@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "sonae-report-form-view-private.h"
+#include "sonae-accessible.h"
 #include "sonae-incident.h"
 
 void
@@ -399,6 +400,7 @@ build_text (Field *f)
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_add_css_class (title, "report-field-title");
   gtk_box_append (GTK_BOX (header), title);
+  sonae_accessible_name_row (row, title, NULL);
   f->mark = mark_label (f->key);
   f->revert = revert_button (f);
   gtk_box_append (GTK_BOX (header), f->mark);
@@ -414,6 +416,7 @@ build_text (Field *f)
       gtk_widget_add_css_class (hint_label, "caption");
       gtk_widget_add_css_class (hint_label, "dim-label");
       gtk_box_append (GTK_BOX (box), hint_label);
+      sonae_accessible_describe_row (row, hint_label, NULL);
     }
 
   f->text_view = gtk_text_view_new ();
@@ -454,6 +457,7 @@ build_choice (Field *f)
   gtk_string_list_append (options, _("—"));
   for (guint i = 0; i < sonae_report_field_get_n_options (f->field); i++)
     gtk_string_list_append (options, sonae_report_field_get_option_title (f->field, i));
+  sonae_accessible_name_choices (row);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (options));
   g_signal_connect (row, "notify::selected", G_CALLBACK (choice_changed_cb), f);
   add_suffixes (f, row);
@@ -485,6 +489,7 @@ build_multi (Field *f)
       g_ptr_array_add (f->checks, check);
     }
   add_suffixes (f, row);
+  sonae_accessible_name_titled_row (row);
   return row;
 }
 

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sonae-report-form-view-private.h"
+#include "sonae-accessible.h"
 #include "sonae-capa.h"
 #include "sonae-clock.h"
 #include "sonae-gui-util.h"
@@ -315,6 +316,7 @@ add_field (SonaeReportFormView    *self,
   gtk_widget_add_css_class (GTK_WIDGET (f->note_label), "error");
   gtk_widget_add_css_class (GTK_WIDGET (f->note_label), "report-note");
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (note), GTK_WIDGET (f->note_label));
+  sonae_accessible_name_row (note, GTK_WIDGET (f->note_label), NULL);
   gtk_widget_set_visible (note, FALSE);
   adw_preferences_group_add (group, note);
   f->note_row = note;

@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "sonae-reporting-duties-view.h"
+#include "sonae-accessible.h"
 #include "sonae-autosave.h"
 #include "sonae-clock.h"
 #include "sonae-contacts.h"
@@ -547,6 +548,13 @@ new_draft_row (SonaeReportingDutiesView *self,
   gtk_box_append (GTK_BOX (box), dr->error_label);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (dr->row), box);
+  /* "2. Personal data items concerned", then the drafted text (a text
+   * field has a name of its own) and where it comes from. */
+  sonae_accessible_name_row (dr->row, title, NULL);
+  if (dr->label != NULL)
+    sonae_accessible_describe_row (dr->row, dr->label, caption, NULL);
+  else
+    sonae_accessible_describe_row (dr->row, caption, NULL);
   return dr;
 }
 

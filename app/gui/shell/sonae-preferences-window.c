@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sonae-accessible.h"
 #include "sonae-autosave.h"
 #include "sonae-autostart.h"
 #include "sonae-preferences-window.h"
@@ -17,6 +18,7 @@ struct _SonaePreferencesWindow
   SonaeProfileGroup *profile_group;
   AdwActionRow *autostart_row;
   GtkSwitch *autostart_switch;
+  GtkLabel *command_intro_label;
   GtkLabel *command_label;
   GtkLabel *entry_label;
 
@@ -181,6 +183,7 @@ sonae_preferences_window_class_init (SonaePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SonaePreferencesWindow, profile_group);
   gtk_widget_class_bind_template_child (widget_class, SonaePreferencesWindow, autostart_row);
   gtk_widget_class_bind_template_child (widget_class, SonaePreferencesWindow, autostart_switch);
+  gtk_widget_class_bind_template_child (widget_class, SonaePreferencesWindow, command_intro_label);
   gtk_widget_class_bind_template_child (widget_class, SonaePreferencesWindow, command_label);
   gtk_widget_class_bind_template_child (widget_class, SonaePreferencesWindow, entry_label);
   gtk_widget_class_bind_template_callback (widget_class, profile_changed_cb);
@@ -190,8 +193,19 @@ sonae_preferences_window_class_init (SonaePreferencesWindowClass *klass)
 static void
 sonae_preferences_window_init (SonaePreferencesWindow *self)
 {
+  GtkWidget *command_row;
+
   sonae_autosave_init (&self->autosave, SONAE_PREFERENCES_SAVE_DELAY, autosave_cb, self);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  sonae_accessible_name_preferences_search (ADW_PREFERENCES_WINDOW (self));
+  /* The expander row "For Administrators", beside the switch's row. */
+  sonae_accessible_name_rows (gtk_widget_get_parent (GTK_WIDGET (self->autostart_row)));
+  /* The row the expander wraps around the command: what it says, then the
+   * command and the file. */
+  command_row = gtk_widget_get_ancestor (GTK_WIDGET (self->command_label), GTK_TYPE_LIST_BOX_ROW);
+  sonae_accessible_name_row (command_row, GTK_WIDGET (self->command_intro_label), NULL);
+  sonae_accessible_describe_row (command_row, GTK_WIDGET (self->command_label), GTK_WIDGET (self->entry_label), NULL);
 }
 
 GtkWidget *

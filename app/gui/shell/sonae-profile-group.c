@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sonae-accessible.h"
 #include "sonae-profile-group.h"
 
 struct _SonaeProfileGroup
@@ -172,6 +173,8 @@ sonae_profile_group_init (SonaeProfileGroup *self)
   /* The rows are filled before anyone listens, so no "changed" yet. */
   self->updating++;
   gtk_widget_init_template (GTK_WIDGET (self));
+  sonae_accessible_name_choices (GTK_WIDGET (self->kind_row));
+  sonae_accessible_name_choices (GTK_WIDGET (self->prefecture_row));
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     gtk_string_list_append (kind_model, sonae_org_kind_get_title (kinds[i]));

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sonae-accessible.h"
 #include "sonae-application.h"
 #include "sonae-backup.h"
 #include "sonae-bcp-page.h"
@@ -227,6 +228,7 @@ new_sidebar_row (const Section *section)
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (section->icon_name));
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  sonae_accessible_name_row (row, label, NULL);
   return row;
 }
 

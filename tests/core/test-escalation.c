@@ -222,7 +222,7 @@ test_bodies_clinic (Fixture       *f,
     "ipa-consult?",
     "ipa-report?,ipa-consult?",
     "police-cyber,ppc,mhlw,prefecture-medical,jpcert?,ipa-report?,mhlw-support?",
-    "police-cyber,ppc,mhlw,prefecture-medical,jpcert,ipa-report,mhlw-support?",
+    "police-cyber,ppc,mhlw,prefecture-medical,jpcert,ipa-report,mhlw-support?,jipdec?",
   };
   static const char *severity[] = { NULL, "minor", "medium", "major" };
 
@@ -274,16 +274,31 @@ test_bodies_business (Fixture       *f,
   two = escalate (f, 2);
   three_keys = body_keys (three);
   two_keys = body_keys (two);
-  g_assert_cmpstr (three_keys, ==, "police-cyber,ppc,jpcert,ipa-report");
+  g_assert_cmpstr (three_keys, ==, "police-cyber,ppc,jpcert,ipa-report,jipdec?");
   g_assert_cmpstr (two_keys, ==, "police-cyber,ppc,jpcert?,ipa-report?");
   g_assert_cmpint (sonae_escalation_get_org_kind (three), ==, SONAE_ORG_BUSINESS);
   g_assert_nonnull (strstr (sonae_escalation_get_summary (three), "customers"));
   g_assert_null (strstr (sonae_escalation_get_summary (three), "patients"));
 
-  /* A hospital reads the medical rules, whatever the profile says. */
+  /* A hospital reads the medical rules, whatever the profile says; the
+   * medical bodies are out of a business's roster ("!": no contact). */
   hospital = sonae_escalation_new_for_org (f->store, f->manual, 3, SONAE_ORG_HOSPITAL, NULL);
   hospital_keys = body_keys (hospital);
-  g_assert_cmpstr (hospital_keys, ==, "police-cyber,ppc,mhlw,prefecture-medical,jpcert,ipa-report,mhlw-support?");
+  g_assert_cmpstr (hospital_keys, ==, "police-cyber,ppc,mhlw!,prefecture-medical!,jpcert,ipa-report,mhlw-support?!,jipdec?");
+  g_clear_pointer (&hospital, sonae_escalation_free);
+  g_clear_pointer (&hospital_keys, g_free);
+  set_kind (f->store, SONAE_ORG_HOSPITAL);
+  hospital = sonae_escalation_new_for_org (f->store, f->manual, 3, SONAE_ORG_HOSPITAL, NULL);
+  hospital_keys = body_keys (hospital);
+  g_assert_cmpstr (hospital_keys, ==, "police-cyber,ppc,mhlw,prefecture-medical,jpcert,ipa-report,mhlw-support?,jipdec?");
+
+  /* A pharmacy answers to the prefecture's pharmaceutical section. */
+  g_clear_pointer (&hospital, sonae_escalation_free);
+  g_clear_pointer (&hospital_keys, g_free);
+  set_kind (f->store, SONAE_ORG_PHARMACY);
+  hospital = sonae_escalation_new_for_org (f->store, f->manual, 3, SONAE_ORG_PHARMACY, NULL);
+  hospital_keys = body_keys (hospital);
+  g_assert_cmpstr (hospital_keys, ==, "police-cyber,ppc,mhlw,prefecture-pharmacy,jpcert,ipa-report,mhlw-support?,jipdec?");
 }
 
 static void
@@ -304,7 +319,7 @@ test_deleted_authority (Fixture       *f,
   e = escalate (f, 3);
   keys = body_keys (e);
   /* Still listed, so the gap shows. */
-  g_assert_cmpstr (keys, ==, "police-cyber,ppc,mhlw,prefecture-medical,jpcert!,ipa-report,mhlw-support?");
+  g_assert_cmpstr (keys, ==, "police-cyber,ppc,mhlw,prefecture-medical,jpcert!,ipa-report,mhlw-support?,jipdec?");
 }
 
 static void

@@ -479,6 +479,163 @@ assert_refused (const char *dir,
   g_assert_true (memcmp (before, after, len_before) == 0);
 }
 
+static SonaeContact *
+bundled (SonaeStore *store,
+         const char *key)
+{
+  g_autoptr(GPtrArray) all = sonae_contacts_list_bundled (store, NULL);
+
+  for (guint i = 0; i < all->len; i++)
+    if (g_strcmp0 (((SonaeContact *) g_ptr_array_index (all, i))->builtin_key, key) == 0)
+      return g_object_ref (g_ptr_array_index (all, i));
+  return NULL;
+}
+
+/* A database a Sonae of 2026-11 made: the bundled bodies it holds as that
+ * Sonae wrote them take today's facts, unless the organisation edited
+ * them; the ones it deleted stay deleted; the new ones come. */
+static void
+test_store_authorities_update (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autofree char *path = g_build_filename (dir, "sonae.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeContact) ipa = NULL;
+  g_autoptr(SonaeContact) ppc = NULL;
+  g_autoptr(SonaeContact) office = NULL;
+  g_autoptr(SonaeContact) police = NULL;
+  g_autoptr(SonaeContact) jipdec = NULL;
+
+  g_clear_object (&store);
+  sonae_test_db_exec (path,
+                      "DELETE FROM meta WHERE key = 'authorities.version';"
+                      "DELETE FROM contacts WHERE builtin_key IN ('jipdec', 'prefecture-pharmacy', 'police-110');"
+                      "UPDATE contacts SET deleted = 0;"
+                      "UPDATE contacts SET name = 'IPA Information Security Consultation Desk',"
+                      " url = 'https://www.ipa.go.jp/security/anshin/',"
+                      " notes = 'Advice by phone or e-mail on viruses, unauthorised access and other security troubles.'"
+                      " || char(10) || 'Checked against the public page on 2026-11-21; check before relying on it.'"
+                      " WHERE builtin_key = 'ipa-consult';"
+                      "DELETE FROM contact_emails WHERE contact_id = (SELECT id FROM contacts WHERE builtin_key = 'ipa-consult');"
+                      "INSERT INTO contact_phones (contact_id, position, label, value)"
+                      " SELECT id, 0, 'work', '03-5978-7509' FROM contacts WHERE builtin_key = 'ipa-consult';"
+                      "UPDATE contacts SET notes = '報告は担当の山田が行う' WHERE builtin_key = 'ppc';"
+                      "UPDATE contacts SET name = 'Prefectural medical-safety office',"
+                      " organization = 'Prefectural government' WHERE builtin_key = 'prefecture-medical';");
+
+  store = sonae_store_open (dir, &error);
+  g_assert_no_error (error);
+
+  /* As that Sonae wrote it: today's facts, to be checked. */
+  ipa = bundled (store, "ipa-consult");
+  g_assert_cmpstr (ipa->name, ==, "IPA cyber-security consultation desk for organisations");
+  g_assert_cmpstr (ipa->url, ==, "https://www.ipa.go.jp/security/support/soudan.html");
+  g_assert_cmpuint (ipa->phones->len, ==, 0);
+  g_assert_cmpuint (ipa->emails->len, ==, 1);
+  g_assert_cmpstr (((SonaeLabeled *) g_ptr_array_index (ipa->emails, 0))->value, ==, "cs-support@ipa.go.jp");
+  g_assert_true (ipa->needs_check);
+  g_assert_nonnull (strstr (ipa->notes, "by e-mail"));
+  office = bundled (store, "prefecture-medical");
+  g_assert_cmpstr (office->name, ==, "Local authority overseeing medical institutions");
+  /* Edited by the organisation: kept. */
+  ppc = bundled (store, "ppc");
+  g_assert_cmpstr (ppc->notes, ==, "報告は担当の山田が行う");
+  /* Deleted by the organisation: stays deleted. */
+  police = bundled (store, "police-110");
+  g_assert_null (police);
+  /* New: added; for pharmacies only: out of a clinic's sight. */
+  jipdec = bundled (store, "jipdec");
+  g_assert_nonnull (jipdec);
+  g_assert_null (bundled (store, "prefecture-pharmacy"));
+  {
+    g_autofree char *version = sonae_test_db_text (path, "SELECT value FROM meta WHERE key = 'authorities.version'");
+
+    g_assert_cmpstr (version, ==, "2");
+  }
+
+  /* Once only: an edit made after the update stays. */
+  g_free (ipa->url);
+  ipa->url = g_strdup ("https://example.invalid/");
+  g_assert_true (sonae_contacts_save (store, ipa, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  store = sonae_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_clear_object (&ipa);
+  ipa = bundled (store, "ipa-consult");
+  g_assert_cmpstr (ipa->url, ==, "https://example.invalid/");
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+/* Each kind of organisation sees the bodies that are for it, and a change
+ * of kind brings the others back. */
+static void
+test_store_authorities_for_kind (void)
+{
+  static const struct {
+    SonaeOrgKind kind;
+    const char *shown;
+    const char *hidden;
+  } cases[] = {
+    { SONAE_ORG_CLINIC, "mhlw,mhlw-support,prefecture-medical,jipdec,ppc", "prefecture-pharmacy" },
+    { SONAE_ORG_BUSINESS, "ppc,jipdec,police-cyber,ipa-report", "mhlw,mhlw-support,prefecture-medical,prefecture-pharmacy" },
+    { SONAE_ORG_PHARMACY, "mhlw,prefecture-pharmacy,ppc", "prefecture-medical" },
+    { SONAE_ORG_HOSPITAL, "mhlw,prefecture-medical", "prefecture-pharmacy" },
+  };
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SonaeProfile) profile = sonae_store_get_profile (store);
+      g_auto(GStrv) shown = g_strsplit (cases[i].shown, ",", -1);
+      g_auto(GStrv) hidden = g_strsplit (cases[i].hidden, ",", -1);
+      g_autoptr(GPtrArray) authorities = NULL;
+
+      profile->kind = cases[i].kind;
+      g_assert_true (sonae_store_set_profile (store, profile, NULL));
+      for (guint k = 0; shown[k]; k++)
+        {
+          g_autoptr(SonaeContact) c = bundled (store, shown[k]);
+
+          if (c == NULL)
+            g_error ("%s is not shown to kind %d", shown[k], cases[i].kind);
+        }
+      for (guint k = 0; hidden[k]; k++)
+        {
+          g_autoptr(SonaeContact) c = bundled (store, hidden[k]);
+
+          if (c != NULL)
+            g_error ("%s is shown to kind %d", hidden[k], cases[i].kind);
+        }
+      /* Out of the roster and the manual's authorities too. */
+      authorities = sonae_contacts_list_authorities (store, NULL);
+      for (guint k = 0; k < authorities->len; k++)
+        g_assert_false (g_strv_contains ((const char *const *) hidden,
+                                         ((SonaeContact *) g_ptr_array_index (authorities, k))->builtin_key
+                                         ? ((SonaeContact *) g_ptr_array_index (authorities, k))->builtin_key : ""));
+    }
+
+  /* Out of sight is not deleted: a restart does not purge them. */
+  g_clear_object (&store);
+  store = sonae_store_open (dir, NULL);
+  {
+    g_autoptr(SonaeProfile) profile = sonae_store_get_profile (store);
+    g_autoptr(SonaeContact) office = NULL;
+
+    profile->kind = SONAE_ORG_CLINIC;
+    g_assert_true (sonae_store_set_profile (store, profile, NULL));
+    office = bundled (store, "prefecture-medical");
+    g_assert_nonnull (office);
+  }
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
 static void
 test_store_refuses_damaged (void)
 {
@@ -591,6 +748,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/migration-from-4", test_store_migration_from_4);
   g_test_add_func ("/store/migration-from-5", test_store_migration_from_5);
   g_test_add_func ("/store/migration-from-6", test_store_migration_from_6);
+  g_test_add_func ("/store/authorities-update", test_store_authorities_update);
+  g_test_add_func ("/store/authorities-for-kind", test_store_authorities_for_kind);
   g_test_add_func ("/store/refuses-damaged", test_store_refuses_damaged);
   g_test_add_func ("/store/refuses-foreign-and-newer", test_store_refuses_foreign_and_newer);
   g_test_add_func ("/store/refuses-read-only", test_store_refuses_read_only);

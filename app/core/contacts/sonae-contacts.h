@@ -24,6 +24,12 @@ GPtrArray    *sonae_contacts_list_range         (SonaeStore    *store,
  * brought. */
 GPtrArray    *sonae_contacts_list_authorities   (SonaeStore    *store,
                                                  GError       **error);
+/* The bundled body that stands for @authority_key in an organisation of
+ * @kind: the prefecture's pharmaceutical section for a pharmacy where the
+ * manual names the office overseeing medical institutions; else
+ * @authority_key itself. */
+const char   *sonae_contacts_authority_for_kind (const char    *authority_key,
+                                                 SonaeOrgKind   kind);
 /* The contacts Sonae brought (the authorities, each with its builtin_key),
  * without reading the whole roster. */
 GPtrArray    *sonae_contacts_list_bundled       (SonaeStore    *store,

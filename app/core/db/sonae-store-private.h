@@ -35,6 +35,28 @@ gboolean  sonae_authorities_install  (SonaeStore  *store,
 void      sonae_authorities_localize (SonaeContact *contact);
 /* TRUE when @key names one of the bundled authorities. */
 gboolean  sonae_authorities_is_builtin_key (const char *key);
+/* The bundled authorities' version: raised whenever their facts change, so
+ * that a database made by an earlier Sonae is brought up to date. */
+#define SONAE_AUTHORITIES_VERSION 2
+/* contacts.deleted of a bundled body that is not for the organisation's
+ * kind (the ministry of health for a business): out of sight, not deleted,
+ * back when the kind changes. */
+#define SONAE_AUTHORITY_NOT_FOR_KIND 2
+/* Bring the bundled entries of a database at @from_version up to date:
+ * every fact Sonae put there and nobody edited takes the current text,
+ * bodies new since are added, the ones the organisation deleted stay
+ * deleted. In the caller's transaction. */
+gboolean  sonae_authorities_update (SonaeStore  *store,
+                                    guint        from_version,
+                                    GError     **error);
+/* FALSE when the bundled body @key is not for an organisation of @kind
+ * (TRUE for any other key). */
+gboolean  sonae_authorities_applies (const char   *key,
+                                     SonaeOrgKind  kind);
+/* Show the bundled bodies that are for @kind, hide the others. */
+gboolean  sonae_authorities_apply_kind (SonaeStore    *store,
+                                        SonaeOrgKind   kind,
+                                        GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 

@@ -394,23 +394,46 @@ repair_authorities (SonaeStore  *self,
                     GError     **error)
 {
   g_autofree char *done = meta_get (self, "authorities.installed");
+  g_autofree char *version = meta_get (self, "authorities.version");
+  g_autofree char *current = g_strdup_printf ("%d", SONAE_AUTHORITIES_VERSION);
+  gboolean installed = FALSE;
+  guint64 from = 1;
 
-  if (done != NULL)
+  if (done != NULL && g_strcmp0 (version, current) == 0)
     return TRUE;
+  if (version != NULL && !g_ascii_string_to_unsigned (version, 10, 1, G_MAXUINT, &from, NULL))
+    from = 1;
   if (!sonae_store_begin (self, error))
     return FALSE;
-  if (sonae_db_query_int (self->db, "SELECT count(*) FROM contacts WHERE builtin_key IS NOT NULL", 0) == 0 &&
-      !sonae_authorities_install (self, error))
+  if (done == NULL &&
+      sonae_db_query_int (self->db, "SELECT count(*) FROM contacts WHERE builtin_key IS NOT NULL", 0) == 0)
     {
-      sonae_store_rollback (self);
-      return FALSE;
+      g_autoptr(SonaeProfile) profile = sonae_store_get_profile (self);
+
+      if (!sonae_authorities_install (self, error) ||
+          !sonae_authorities_apply_kind (self, profile->kind, error))
+        goto fail;
+      installed = TRUE;
     }
-  if (!meta_set (self, "authorities.installed", "1", error))
+  /* Made by an earlier Sonae: its bundled facts brought up to date, and
+   * the bodies not for its kind put out of sight. A later Sonae's
+   * database is left as it is. */
+  if (!installed && from < SONAE_AUTHORITIES_VERSION)
     {
-      sonae_store_rollback (self);
-      return FALSE;
+      g_autoptr(SonaeProfile) profile = sonae_store_get_profile (self);
+
+      if (!sonae_authorities_update (self, (guint) from, error) ||
+          !sonae_authorities_apply_kind (self, profile->kind, error))
+        goto fail;
     }
+  if (!meta_set (self, "authorities.installed", "1", error) ||
+      (from <= SONAE_AUTHORITIES_VERSION && !meta_set (self, "authorities.version", current, error)))
+    goto fail;
   return sonae_store_commit (self, error);
+
+fail:
+  sonae_store_rollback (self);
+  return FALSE;
 }
 
 /* Build a whole new database in a temporary file beside @self->path —
@@ -1053,7 +1076,8 @@ sonae_store_set_profile (SonaeStore          *self,
       !meta_set (self, "org.kind", sonae_org_kind_to_string (profile->kind), error) ||
       !meta_set (self, "org.prefecture", profile->prefecture, error) ||
       !meta_set (self, "org.address", profile->address, error) ||
-      !meta_set (self, "org.phone", profile->phone, error))
+      !meta_set (self, "org.phone", profile->phone, error) ||
+      !sonae_authorities_apply_kind (self, profile->kind, error))
     {
       sonae_store_rollback (self);
       return FALSE;

@@ -150,14 +150,14 @@ add_bodies (SonaeEscalation  *self,
       const SonaeManualBody *mb = g_ptr_array_index (bodies, i);
       SonaeEscalationBody *b = g_new0 (SonaeEscalationBody, 1);
 
-      b->authority_key = g_strdup (mb->authority_key);
+      b->authority_key = g_strdup (sonae_contacts_authority_for_kind (mb->authority_key, self->kind));
       b->optional = mb->optional;
       b->note = sonae_manual_text_get (mb->text, self->kind);
       for (guint j = 0; j < contacts->len; j++)
         {
           SonaeContact *c = g_ptr_array_index (contacts, j);
 
-          if (g_strcmp0 (c->builtin_key, mb->authority_key) == 0)
+          if (g_strcmp0 (c->builtin_key, b->authority_key) == 0)
             {
               b->contact = g_object_ref (c);
               break;

@@ -573,13 +573,15 @@ load_roster (SonaeManualView  *self,
     GPtrArray *bodies = sonae_manual_get_authorities (self->manual);
 
     for (guint i = 0; i < bodies->len; i++)
-      g_hash_table_add (named, ((SonaeManualBody *) g_ptr_array_index (bodies, i))->authority_key);
+      g_hash_table_add (named, (gpointer) sonae_contacts_authority_for_kind (
+                          ((SonaeManualBody *) g_ptr_array_index (bodies, i))->authority_key, self->kind));
     for (int level = 0; level < SONAE_MANUAL_N_LEVELS; level++)
       {
         const SonaeManualReport *r = sonae_manual_get_report (self->manual, level);
 
         for (guint i = 0; i < r->bodies->len; i++)
-          g_hash_table_add (named, ((SonaeManualBody *) g_ptr_array_index (r->bodies, i))->authority_key);
+          g_hash_table_add (named, (gpointer) sonae_contacts_authority_for_kind (
+                              ((SonaeManualBody *) g_ptr_array_index (r->bodies, i))->authority_key, self->kind));
       }
   }
   self->other_authorities = g_ptr_array_new ();
@@ -842,6 +844,7 @@ sonae_manual_view_get_authority (SonaeManualView *self,
                                  const char      *authority_key)
 {
   g_return_val_if_fail (self != NULL, NULL);
+  authority_key = sonae_contacts_authority_for_kind (authority_key, self->kind);
   for (guint i = 0; authority_key != NULL && i < self->contacts->len; i++)
     {
       SonaeContact *c = g_ptr_array_index (self->contacts, i);

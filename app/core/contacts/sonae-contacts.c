@@ -913,3 +913,14 @@ sonae_contacts_get_attention (SonaeStore *self)
 
   return g_steal_pointer (&items);
 }
+
+const char *
+sonae_contacts_authority_for_kind (const char   *authority_key,
+                                   SonaeOrgKind  kind)
+{
+  /* Pharmacies answer to the prefecture's pharmaceutical section (薬務),
+   * not to the office overseeing medical institutions (医療安全). */
+  if (kind == SONAE_ORG_PHARMACY && g_strcmp0 (authority_key, "prefecture-medical") == 0)
+    return "prefecture-pharmacy";
+  return authority_key;
+}

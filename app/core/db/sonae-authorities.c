@@ -442,14 +442,3 @@ sonae_authorities_apply_kind (SonaeStore    *store,
   sonae_store_emit_changed (store, SONAE_CHANGED_CONTACTS);
   return TRUE;
 }
-
-const char *
-sonae_contacts_authority_for_kind (const char   *authority_key,
-                                   SonaeOrgKind  kind)
-{
-  /* Pharmacies answer to the prefecture's pharmaceutical section (薬務),
-   * not to the office overseeing medical institutions (医療安全). */
-  if (kind == SONAE_ORG_PHARMACY && g_strcmp0 (authority_key, "prefecture-medical") == 0)
-    return "prefecture-pharmacy";
-  return authority_key;
-}

@@ -759,6 +759,38 @@ test_now_disk_failure (SonaeTestWindow *f,
                                             "not-needed-row"));
 }
 
+/* A phishing mail opened, staff's work only (level 1: the manual names
+ * no outside body), personal data not known: the PPC is still to decide,
+ * and the Now tab says so whatever the level. */
+static void
+test_now_ppc_any_level (SonaeTestWindow *f,
+                        gconstpointer    data)
+{
+  g_autoptr(SonaeIncident) incident = sonae_incident_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *now = sonae_incident_now_new (f->store);
+  GtkWidget *report;
+  GtkWidget *ppc;
+
+  incident->title = g_strdup ("不審なメールを開いた");
+  incident->type = SONAE_INCIDENT_MALWARE;
+  incident->level = 1;
+  incident->event = SONAE_EVENT_MALWARE;
+  incident->answers.seen = SONAE_SEEN_SUSPICIOUS_MAIL;
+  incident->answers.personal_data = SONAE_ANSWER_UNKNOWN;
+  incident->answers.impact = SONAE_IMPACT_STAFF;
+  g_assert_true (sonae_incidents_create (f->store, incident, NULL, "テスト 担当", &error));
+  g_assert_no_error (error);
+
+  sonae_test_window_show_scrolled (f, now);
+  sonae_incident_now_set_incident (SONAE_INCIDENT_NOW (now), incident->id);
+  report = sonae_test_named (now, "report-list");
+  ppc = sonae_test_find_widget (report, body_row_titled, "Personal Information Protection Commission");
+  g_assert_nonnull (ppc);
+  g_assert_nonnull (sonae_test_find_widget (ppc, sonae_test_is_named, "body-to-decide"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ppc)), "not known yet whether personal data"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -777,6 +809,7 @@ main (int   argc,
   ADD ("home", test_home);
   ADD ("now", test_now);
   ADD ("now-disk-failure", test_now_disk_failure);
+  ADD ("now-ppc-any-level", test_now_ppc_any_level);
 #undef ADD
   g_test_add ("/triage-dialog/window-action", SonaeTestWindow, NULL,
               sonae_test_window_set_up, test_window_action, sonae_test_window_tear_down);

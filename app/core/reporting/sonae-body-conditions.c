@@ -481,6 +481,7 @@ sonae_body_conditions_list (SonaeStore  *self,
   g_autoptr(GHashTable) answers = NULL;
   g_autoptr(GPtrArray) bodies = NULL;
   g_autoptr(GPtrArray) list = NULL;
+  gboolean has_ppc = FALSE;
 
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
@@ -508,7 +509,11 @@ sonae_body_conditions_list (SonaeStore  *self,
 
       g_ptr_array_add (list, sonae_body_condition_decide (body->authority_key, incident, ppc, profile->kind,
                                                           answered ? &answer : NULL));
+      has_ppc |= g_str_equal (body->authority_key, SONAE_PPC_AUTHORITY_KEY);
     }
+  /* The PPC is owed its report by law, whatever the damage level. */
+  if (!has_ppc)
+    g_ptr_array_add (list, sonae_body_condition_decide (SONAE_PPC_AUTHORITY_KEY, incident, ppc, profile->kind, NULL));
   return g_steal_pointer (&list);
 }
 

@@ -76,9 +76,10 @@ GHashTable *sonae_body_conditions_list_all_answers (SonaeStore  *self,
 gboolean    sonae_body_conditions_lookup           (GHashTable        *answers,
                                                     const char        *authority_key,
                                                     SonaeTriageAnswer *out_answer);
-/* Every body of the incident's level (sonae_escalation_list_bodies, the PPC
- * among them) with its condition, in the level's order: a new GPtrArray of
- * SonaeBodyCondition. */
+/* Every body of the incident's level (sonae_escalation_list_bodies) with
+ * its condition, in the level's order, and then the PPC when the level does
+ * not name it (its report is owed by law, whatever the level): a new
+ * GPtrArray of SonaeBodyCondition. */
 GPtrArray  *sonae_body_conditions_list             (SonaeStore  *self,
                                                     gint64       incident_id,
                                                     GError     **error);

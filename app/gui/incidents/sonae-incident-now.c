@@ -9,6 +9,7 @@
 #include "sonae-body-conditions.h"
 #include "sonae-checklist.h"
 #include "sonae-clock.h"
+#include "sonae-contacts.h"
 #include "sonae-escalation.h"
 #include "sonae-gui-util.h"
 #include "sonae-incident.h"
@@ -805,6 +806,30 @@ find_condition (GPtrArray  *conditions,
   return NULL;
 }
 
+/* The persons whose data is concerned, to be told promptly. */
+static GtkWidget *
+new_persons_row (void)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  gtk_widget_set_name (row, "persons-row");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The persons whose data is concerned"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sonae_ppc_get_persons_note ());
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  return row;
+}
+
+static gboolean
+escalation_names (GPtrArray  *bodies,
+                  const char *authority_key)
+{
+  for (guint i = 0; i < bodies->len; i++)
+    if (g_strcmp0 (((SonaeEscalationBody *) g_ptr_array_index (bodies, i))->authority_key, authority_key) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether the persons whose data is concerned are still to be told. */
 static gboolean
 persons_to_notify (SonaeIncidentNow *self)
@@ -834,6 +859,13 @@ report_signature (GPtrArray *bodies,
 
       g_string_append_printf (text, "|%s=%d:%s", body->authority_key, c ? (int) c->applies : -1,
                               c && c->reason ? c->reason : "");
+    }
+  for (guint i = 0; conditions != NULL && i < conditions->len; i++)
+    {
+      const SonaeBodyCondition *c = g_ptr_array_index (conditions, i);
+
+      if (!escalation_names (bodies, c->authority_key))
+        g_string_append_printf (text, "|+%s=%d:%s", c->authority_key, (int) c->applies, c->reason ? c->reason : "");
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -883,17 +915,27 @@ build_report (SonaeIncidentNow *self,
       gtk_list_box_append (self->report_list, new_body_row (body, condition));
       shown++;
       if (persons && g_strcmp0 (body->authority_key, SONAE_PPC_AUTHORITY_KEY) == 0)
-        {
-          GtkWidget *row = adw_action_row_new ();
-
-          gtk_widget_set_name (row, "persons-row");
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The persons whose data is concerned"));
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sonae_ppc_get_persons_note ());
-          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-          adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-          gtk_list_box_append (self->report_list, row);
-        }
+        gtk_list_box_append (self->report_list, new_persons_row ());
     }
+  /* The PPC, when the level does not name it but its rule applies or is
+   * still to decide (sonae_body_conditions_list adds it then). */
+  {
+    const SonaeBodyCondition *ppc = find_condition (conditions, SONAE_PPC_AUTHORITY_KEY);
+
+    if (ppc != NULL && ppc->applies != SONAE_ANSWER_NO && !escalation_names (bodies, SONAE_PPC_AUTHORITY_KEY))
+      {
+        SonaeEscalationBody body = { .authority_key = (char *) SONAE_PPC_AUTHORITY_KEY };
+        g_autoptr(GPtrArray) bundled = sonae_contacts_list_bundled (self->store, NULL);
+
+        for (guint i = 0; bundled != NULL && i < bundled->len; i++)
+          if (g_strcmp0 (((SonaeContact *) g_ptr_array_index (bundled, i))->builtin_key, SONAE_PPC_AUTHORITY_KEY) == 0)
+            body.contact = g_ptr_array_index (bundled, i);
+        gtk_list_box_append (self->report_list, new_body_row (&body, ppc));
+        shown++;
+        if (persons)
+          gtk_list_box_append (self->report_list, new_persons_row ());
+      }
+  }
   if (shown == 0)
     {
       GtkWidget *row = adw_action_row_new ();

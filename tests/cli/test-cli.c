@@ -621,6 +621,79 @@ test_cli_check_reminders_notify (void)
   sonae_test_remove_dir (dir);
 }
 
+static gint64
+add_incident (SonaeStore        *store,
+              const char        *title,
+              SonaeIncidentType  type,
+              SonaeEventType     event,
+              SonaeTriageSeen    seen,
+              SonaeTriageAnswer  personal_data)
+{
+  g_autoptr(SonaeIncident) incident = sonae_incident_new ();
+  g_autoptr(GError) error = NULL;
+
+  incident->title = g_strdup (title);
+  incident->detected_at = g_strdup ("2026-12-01T09:00:00");
+  incident->type = type;
+  incident->level = 3;
+  incident->event = event;
+  incident->answers.seen = seen;
+  incident->answers.personal_data = personal_data;
+  incident->answers.impact = SONAE_IMPACT_OUTSIDE;
+  g_assert_true (sonae_incidents_create (store, incident, NULL, "山田 太郎", &error));
+  g_assert_no_error (error);
+  return incident->id;
+}
+
+/* Each body by its condition, as --check-reminders prints it: a level-3
+ * disk failure with no leak and no crime asks nothing of the police or the
+ * PPC; a ransomware leak names each body, the PPC's reports (the
+ * preliminary one promptly) and the persons' notice. */
+static void
+test_cli_check_reminders_conditions (void)
+{
+  g_autofree char *dir = sonae_test_make_dir ();
+  g_autoptr(SonaeStore) store = NULL;
+  g_auto(Run) r;
+  g_auto(GStrv) lines = NULL;
+  const char *expected[] = {
+    "Send the preliminary report to the PPC for 2026-002 now: it is due promptly, and the guide of about 3 to 5 days ends on 2026-12-05.",
+    "2026-002: notify the persons whose data is concerned, promptly.",
+    "2026-002 has not been reported to Prefectural police cyber-crime desk yet.",
+    "2026-002 has not been reported to Ministry of Health, Labour and Welfare: contact after a cyber attack yet.",
+    "2026-002 has not been reported to JPCERT/CC incident report yet.",
+    "2026-002 has not been reported to IPA: reports of viruses, unauthorised access and software vulnerabilities yet.",
+    "Decide whether 2026-001 must be reported to Local authority overseeing medical institutions.",
+    "2026-002 has not been reported to Local authority overseeing medical institutions yet.",
+    "The final report to the PPC for 2026-002 is due in 58 days (2027-01-29).",
+  };
+
+  g_setenv ("SONAE_NOW", "2026-12-02T10:00:00", TRUE);
+  store = sonae_store_open (dir, NULL);
+  g_assert_nonnull (store);
+  add_incident (store, "サーバーのディスク故障", SONAE_INCIDENT_TAMPER, SONAE_EVENT_UNAVAILABLE,
+                SONAE_SEEN_SYSTEM_DOWN, SONAE_ANSWER_NO);
+  add_incident (store, "受付PCに脅迫文", SONAE_INCIDENT_MALWARE, SONAE_EVENT_MALWARE, SONAE_SEEN_RANSOM,
+                SONAE_ANSWER_YES);
+  g_clear_object (&store);
+
+  run_sonae (&r, "--data-dir", dir, "--check-reminders", NULL);
+  g_assert_true (exited_ok (&r));
+  assert_reminders_printed (dir, r.out);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_nonnull (strstr (r.out, expected[i]));
+  /* The disk failure: only the local authority, to decide. */
+  lines = g_strsplit (r.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], "2026-001") != NULL)
+      g_assert_nonnull (strstr (lines[i], "Decide whether 2026-001 must be reported to Local authority overseeing medical institutions."));
+  /* Nothing names day 3 (2026-12-03) as a date to wait for. */
+  g_assert_null (strstr (r.out, "2026-12-03"));
+
+  g_unsetenv ("SONAE_NOW");
+  sonae_test_remove_dir (dir);
+}
+
 static void
 test_cli_check_reminders_nothing (void)
 {
@@ -1156,6 +1229,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/check-reminders-demo", test_cli_check_reminders_demo);
   g_test_add_func ("/cli/check-reminders-notify", test_cli_check_reminders_notify);
   g_test_add_func ("/cli/check-reminders-nothing", test_cli_check_reminders_nothing);
+  g_test_add_func ("/cli/check-reminders-conditions", test_cli_check_reminders_conditions);
   g_test_add_func ("/cli/reporting-docs", test_cli_reporting_docs);
   g_test_add_func ("/cli/bcp-docs", test_cli_bcp_docs);
 

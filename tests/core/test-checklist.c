@@ -271,6 +271,30 @@ test_bundled_do_now (void)
   g_assert_false (g_strv_contains (steps, "Switch to paper: paper charts and paper slips, so that patients can still be seen."));
   steps = sonae_checklist_get_do_now (checklist, SONAE_INCIDENT_LEAK, SONAE_ORG_BUSINESS);
   g_assert_true (g_strv_contains (steps, "Tell the first responder now, even if only one customer is concerned."));
+
+  /* A mis-sent e-mail or fax: the recipient deletes it unread and says so,
+   * and that is written down; the sender keeps its own copies. For every
+   * kind of organisation, under an id of its own. */
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      gboolean found = FALSE;
+
+      steps = sonae_checklist_get_do_now (checklist, SONAE_INCIDENT_LEAK, kinds[k]);
+      for (guint i = 0; steps[i] != NULL; i++)
+        if (g_strcmp0 (sonae_checklist_get_do_now_id (checklist, SONAE_INCIDENT_LEAK, kinds[k], i),
+                       "now-leak-recipient") == 0)
+          {
+            found = TRUE;
+            g_assert_nonnull (strstr (steps[i], "e-mail or fax"));
+            g_assert_nonnull (strstr (steps[i], "delete it unread"));
+            g_assert_nonnull (strstr (steps[i], "confirm"));
+            g_assert_nonnull (strstr (steps[i], "note who confirmed it and when"));
+            /* Right after stopping the sending. */
+            g_assert_cmpuint (i, ==, 1);
+          }
+      g_assert_true (found);
+      g_assert_true (g_strv_contains (steps, "Delete nothing on your side: keep the e-mail, the sent items and the logs as they are."));
+    }
   steps = sonae_checklist_get_do_now (checklist, SONAE_INCIDENT_OTHER, SONAE_ORG_PHARMACY);
   g_assert_true (g_strv_contains (steps, "Tell the first responder now, even if patient care seems unaffected."));
 

@@ -441,10 +441,10 @@ test_broken_role (void)
 static void
 test_broken_authority (void)
 {
-  assert_broken ("<body id=\"report-3-jpcert\" ref=\"jpcert\"/>", "<body id=\"report-3-jpcert\" ref=\"fbi\"/>",
+  assert_broken ("<body id=\"report-3-jpcert\" ref=\"jpcert\">", "<body id=\"report-3-jpcert\" ref=\"fbi\">",
                  "“fbi” is not one of the bundled authorities", TRUE);
-  assert_broken ("<body id=\"report-2-ipa\" ref=\"ipa-report\" optional=\"yes\"/>",
-                 "<body id=\"report-2-ipa\" ref=\"jpcert\" optional=\"yes\"/>",
+  assert_broken ("<body id=\"report-2-ipa\" ref=\"ipa-report\" optional=\"yes\">",
+                 "<body id=\"report-2-ipa\" ref=\"jpcert\" optional=\"yes\">",
                  "the authority “jpcert” is listed twice", TRUE);
 }
 

@@ -6,6 +6,7 @@
 #include "sonae-error.h"
 #include "sonae-incident.h"
 #include "sonae-incidents.h"
+#include "sonae-ppc-bodies.h"
 #include "sonae-ppc.h"
 #include "sonae-store.h"
 #include "sonae-test-util.h"
@@ -56,6 +57,7 @@ test_ppc_strings (void)
       g_assert_cmpuint (strlen (sonae_ppc_condition_get_title (i)), >, 0);
       g_assert_nonnull (strchr (care, '?'));
       g_assert_nonnull (strchr (shop, '?'));
+      g_assert_nonnull (sonae_ppc_condition_get_hint (i));
       g_assert_cmpstr (care, ==, sonae_ppc_condition_get_question (i, SONAE_ORG_HOSPITAL));
       g_assert_cmpstr (care, ==, sonae_ppc_condition_get_question (i, SONAE_ORG_PHARMACY));
       if (i != SONAE_PPC_CONDITION_UNLAWFUL)
@@ -65,6 +67,162 @@ test_ppc_strings (void)
           g_assert_nonnull (strstr (shop, "customer"));
         }
     }
+}
+
+/* What is shown where the questions are answered. */
+static void
+test_ppc_notes (void)
+{
+  const char *defs = sonae_ppc_get_definitions ();
+
+  /* More than 1,000: exactly 1,000 is not enough; one person is enough
+   * for the other three. */
+  g_assert_nonnull (strstr (sonae_ppc_condition_get_hint (SONAE_PPC_CONDITION_OVER_1000), "Exactly 1,000 is not enough"));
+  g_assert_nonnull (strstr (sonae_ppc_condition_get_hint (SONAE_PPC_CONDITION_SENSITIVE), "One person"));
+  g_assert_nonnull (strstr (sonae_ppc_condition_get_hint (SONAE_PPC_CONDITION_FINANCIAL), "One person"));
+  g_assert_nonnull (strstr (sonae_ppc_condition_get_hint (SONAE_PPC_CONDITION_UNLAWFUL), "One person"));
+  /* The three words, each with its exception. */
+  g_assert_nonnull (strstr (defs, "Leaked (漏えい)"));
+  g_assert_nonnull (strstr (defs, "not if you got it back before anyone saw it"));
+  g_assert_nonnull (strstr (defs, "Lost (滅失)"));
+  g_assert_nonnull (strstr (defs, "not if a copy or a backup still holds it"));
+  g_assert_nonnull (strstr (defs, "Damaged (毀損)"));
+  g_assert_nonnull (strstr (defs, "not if an intact copy exists"));
+  /* The persons: promptly, and a public notice when they cannot be reached. */
+  g_assert_nonnull (strstr (sonae_ppc_get_persons_note (), "promptly"));
+  g_assert_nonnull (strstr (sonae_ppc_get_persons_note (), "cannot be reached, publish a notice"));
+  /* The preliminary report is promptly, the days only a guide. */
+  g_assert_nonnull (strstr (sonae_ppc_get_preliminary_note (), "promptly"));
+  g_assert_nonnull (strstr (sonae_ppc_get_preliminary_note (), "a guide, not a time to wait for"));
+  /* Weekends, holidays and the New Year move the final deadline. */
+  g_assert_nonnull (strstr (sonae_ppc_get_deadline_note (), "29 December to 3 January"));
+  g_assert_nonnull (strstr (sonae_ppc_get_deadline_note (), "next day the offices are open"));
+  /* My Number apart, to check; a business's ministry, for businesses only. */
+  g_assert_nonnull (strstr (sonae_ppc_get_my_number_note (), "own reporting rule"));
+  g_assert_nonnull (strstr (sonae_ppc_get_my_number_note (), "Check"));
+  g_assert_nonnull (sonae_ppc_get_delegation_note (SONAE_ORG_BUSINESS));
+  g_assert_null (sonae_ppc_get_delegation_note (SONAE_ORG_CLINIC));
+  g_assert_null (sonae_ppc_get_delegation_note (SONAE_ORG_HOSPITAL));
+  g_assert_null (sonae_ppc_get_delegation_note (SONAE_ORG_PHARMACY));
+
+  /* The days the PPC is closed (public holidays are not known). */
+  g_assert_true (sonae_ppc_is_closed_day ("2026-12-05"));   /* Saturday */
+  g_assert_true (sonae_ppc_is_closed_day ("2026-12-06"));   /* Sunday */
+  g_assert_false (sonae_ppc_is_closed_day ("2026-12-07"));  /* Monday */
+  g_assert_false (sonae_ppc_is_closed_day ("2026-12-28"));  /* Monday */
+  g_assert_true (sonae_ppc_is_closed_day ("2026-12-29"));   /* Tuesday, year end */
+  g_assert_true (sonae_ppc_is_closed_day ("2026-12-31"));
+  g_assert_true (sonae_ppc_is_closed_day ("2027-01-01"));
+  g_assert_true (sonae_ppc_is_closed_day ("2027-01-03"));
+  g_assert_false (sonae_ppc_is_closed_day ("2027-01-04"));
+  g_assert_false (sonae_ppc_is_closed_day ("not a date"));
+  g_assert_false (sonae_ppc_is_closed_day (NULL));
+}
+
+/* The rule, as the law says it, for one set of answers: what
+ * sonae_ppc_assess() must conclude. Written apart from the code on purpose. */
+static SonaePpcVerdict
+expected_verdict (SonaeTriageAnswer        personal,
+                  gboolean                 acquiring,
+                  gboolean                 encrypted,
+                  const SonaeTriageAnswer *conditions,
+                  gboolean                 principal_told)
+{
+  gboolean any_yes = FALSE, any_unknown = FALSE;
+  SonaePpcVerdict verdict;
+
+  for (guint i = 0; i < SONAE_PPC_N_CONDITIONS; i++)
+    {
+      any_yes |= conditions[i] == Y;
+      any_unknown |= conditions[i] == U;
+    }
+  if (acquiring)
+    verdict = SONAE_PPC_REQUIRED;             /* 2024: taken while being collected */
+  else if (personal == N)
+    verdict = SONAE_PPC_NOT_REQUIRED;
+  else if (personal == U)
+    verdict = SONAE_PPC_UNDECIDED;
+  else if (encrypted)
+    verdict = SONAE_PPC_NOT_REQUIRED;         /* strong encryption, key safe */
+  else if (any_yes)
+    verdict = SONAE_PPC_REQUIRED;
+  else if (any_unknown)
+    verdict = SONAE_PPC_UNDECIDED;
+  else
+    verdict = SONAE_PPC_NOT_REQUIRED;
+  if (verdict == SONAE_PPC_REQUIRED && principal_told)
+    verdict = SONAE_PPC_PRINCIPAL_REPORTS;
+  return verdict;
+}
+
+/* Every combination of answers: personal data (3), information taken
+ * while being collected (2), encryption (2), the four conditions (3⁴), and
+ * a processor that has told its principal or not (3): 2,916 in all. */
+static void
+test_ppc_every_combination (void)
+{
+  static const SonaeTriageAnswer answers[] = { Y, N, U };
+  guint n = 0;
+
+  for (guint pd = 0; pd < 3; pd++)
+    for (guint acq = 0; acq < 2; acq++)
+      for (guint enc = 0; enc < 2; enc++)
+        for (guint combo = 0; combo < 81; combo++)
+          for (guint proc = 0; proc < 3; proc++)
+            {
+              g_autoptr(SonaePpcAssessment) a = sonae_ppc_assessment_new ();
+              g_autoptr(SonaePpcResult) r = NULL;
+              SonaePpcVerdict want;
+              gboolean dates;
+              guint rest = combo;
+
+              a->personal_data = answers[pd];
+              for (guint i = 0; i < SONAE_PPC_N_CONDITIONS; i++, rest /= 3)
+                a->conditions[i] = answers[rest % 3];
+              a->acquiring = acq == 1;
+              a->encrypted = enc == 1;
+              a->processor = proc > 0;
+              if (proc == 2)
+                a->principal_notified_on = g_strdup ("2026-11-22");
+              a->learned_on = g_strdup (LEARNED);
+
+              r = sonae_ppc_assess (a, LEARNED);
+              want = expected_verdict (a->personal_data, a->acquiring, a->encrypted, a->conditions, proc == 2);
+              if (r->verdict != want)
+                g_error ("personal %s, acquiring %d, encrypted %d, conditions %u, processor %u: verdict %d, not %d (%s)",
+                         sonae_triage_answer_to_string (a->personal_data), acq, enc, combo, proc,
+                         r->verdict, want, r->reason);
+              g_assert_nonnull (r->reason);
+
+              /* The 60-day deadline with an unlawful purpose, the 2024 case
+               * included; dates only when they can matter. */
+              g_assert_cmpint (r->unlawful, ==, a->acquiring || a->conditions[SONAE_PPC_CONDITION_UNLAWFUL] == Y);
+              dates = want == SONAE_PPC_REQUIRED || want == SONAE_PPC_UNDECIDED;
+              g_assert_cmpint (r->final_by != NULL, ==, dates);
+              g_assert_cmpint (r->preliminary_guide != NULL, ==, dates);
+              if (dates)
+                {
+                  g_assert_cmpstr (r->preliminary_guide, ==, "2026-11-25");
+                  g_assert_cmpstr (r->final_by, ==, r->unlawful ? "2027-01-19" : "2026-12-20");
+                }
+
+              /* Why, in words: the 2024 case, the exemption, each condition. */
+              if (a->acquiring)
+                g_assert_nonnull (strstr (r->reason, "being collected may have been taken on purpose"));
+              else if (a->personal_data == Y && a->encrypted)
+                g_assert_nonnull (strstr (r->reason, "strong encryption"));
+              else if (want == SONAE_PPC_REQUIRED || want == SONAE_PPC_PRINCIPAL_REPORTS)
+                {
+                  if (a->conditions[SONAE_PPC_CONDITION_SENSITIVE] == Y)
+                    g_assert_nonnull (strstr (r->reason, "sensitive personal data"));
+                  if (a->conditions[SONAE_PPC_CONDITION_OVER_1000] == Y)
+                    g_assert_nonnull (strstr (r->reason, "more than 1,000 persons"));
+                  if (a->conditions[SONAE_PPC_CONDITION_OVER_1000] != Y)
+                    g_assert_null (strstr (r->reason, "1,000"));
+                }
+              n++;
+            }
+  g_assert_cmpuint (n, ==, 2916);
 }
 
 static void
@@ -89,6 +247,51 @@ test_ppc_verdicts (void)
     /* A condition that holds decides it, whatever is not known yet. */
     { Y, U, U, Y, U, SONAE_PPC_REQUIRED, "unlawful purpose", TRUE },
   };
+  /* The 2024 amendment and the encryption exemption. */
+  struct {
+    SonaeTriageAnswer pd, s, f, u, o;
+    gboolean acquiring, encrypted;
+    SonaePpcVerdict verdict;
+    const char *in_reason;
+    gboolean sixty;
+  } more[] = {
+    /* A skimmed web form: reported although no file of ours leaked, with
+     * the 60-day deadline of an unlawful purpose. */
+    { N, U, U, U, U, TRUE, FALSE, SONAE_PPC_REQUIRED, "being collected may have been taken on purpose", TRUE },
+    { U, U, U, U, U, TRUE, FALSE, SONAE_PPC_REQUIRED, "being collected may have been taken on purpose", TRUE },
+    /* … with our own files leaked too: every condition named once. */
+    { Y, Y, N, Y, N, TRUE, FALSE, SONAE_PPC_REQUIRED, "taken on purpose; medical data", TRUE },
+    /* Strong encryption, key safe: exempt, whatever else holds. */
+    { Y, Y, Y, Y, Y, FALSE, TRUE, SONAE_PPC_NOT_REQUIRED, "strong encryption", TRUE },
+    { Y, U, U, U, U, FALSE, TRUE, SONAE_PPC_NOT_REQUIRED, "strong encryption", FALSE },
+    /* … but not for information skimmed on its way in. */
+    { Y, Y, N, N, N, TRUE, TRUE, SONAE_PPC_REQUIRED, "taken on purpose", TRUE },
+    /* Encryption does not settle whether anything leaked at all. */
+    { U, N, N, N, N, FALSE, TRUE, SONAE_PPC_UNDECIDED, "not known yet whether personal data", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (more); i++)
+    {
+      g_autoptr(SonaePpcAssessment) a = assessment_with (more[i].pd, more[i].s, more[i].f, more[i].u, more[i].o);
+      g_autoptr(SonaePpcResult) r = NULL;
+
+      a->acquiring = more[i].acquiring;
+      a->encrypted = more[i].encrypted;
+      r = sonae_ppc_assess (a, LEARNED);
+      g_test_message ("more %u: %s", i, r->reason);
+      g_assert_cmpint (r->verdict, ==, more[i].verdict);
+      g_assert_nonnull (strstr (r->reason, more[i].in_reason));
+      g_assert_cmpint (r->unlawful, ==, more[i].sixty);
+    }
+  /* Named once: the 2024 case says the unlawful purpose already. */
+  {
+    g_autoptr(SonaePpcAssessment) a = assessment_with (Y, N, N, Y, N);
+    g_autoptr(SonaePpcResult) r = NULL;
+
+    a->acquiring = TRUE;
+    r = sonae_ppc_assess (a, LEARNED);
+    g_assert_null (strstr (r->reason, "unlawful purpose"));
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -100,7 +303,7 @@ test_ppc_verdicts (void)
       g_assert_cmpint (r->verdict, ==, cases[i].verdict);
       g_assert_nonnull (strstr (r->reason, cases[i].in_reason));
       g_assert_true ((r->final_by != NULL) == cases[i].dates);
-      g_assert_true ((r->preliminary_by != NULL) == cases[i].dates);
+      g_assert_true ((r->preliminary_guide != NULL) == cases[i].dates);
     }
 
   /* Every condition that applies is named. */
@@ -147,7 +350,7 @@ test_ppc_verdicts (void)
     g_autoptr(SonaePpcResult) r = sonae_ppc_assess (a, LEARNED);
 
     g_assert_cmpint (r->verdict, ==, SONAE_PPC_UNDECIDED);
-    g_assert_null (r->preliminary_from);
+    g_assert_null (r->preliminary_guide);
     g_assert_null (r->final_by);
   }
 }
@@ -205,16 +408,16 @@ test_ppc_dates (void)
       g_autoptr(SonaePpcResult) u = sonae_ppc_assess (b, days[i].today);
 
       g_test_message ("today %s", days[i].today);
-      g_assert_cmpstr (r->preliminary_from, ==, "2026-11-23");
-      g_assert_cmpstr (r->preliminary_by, ==, "2026-11-25");
+      g_assert_cmpstr (r->preliminary_guide, ==, "2026-11-25");
       g_assert_cmpstr (r->final_by, ==, "2026-12-20");
+      g_assert_true (r->final_moves);    /* a Sunday */
       g_assert_false (r->unlawful);
       g_assert_cmpint (r->preliminary_days_left, ==, days[i].preliminary_left);
       g_assert_cmpint (r->final_days_left, ==, days[i].final_left);
 
-      g_assert_cmpstr (u->preliminary_from, ==, "2026-11-23");
-      g_assert_cmpstr (u->preliminary_by, ==, "2026-11-25");
+      g_assert_cmpstr (u->preliminary_guide, ==, "2026-11-25");
       g_assert_cmpstr (u->final_by, ==, "2027-01-19");
+      g_assert_false (u->final_moves);   /* a Tuesday */
       g_assert_true (u->unlawful);
       g_assert_cmpint (u->preliminary_days_left, ==, days[i].preliminary_left);
       g_assert_cmpint (u->final_days_left, ==, days[i].final_unlawful_left);
@@ -228,7 +431,7 @@ test_ppc_dates (void)
     g_free (l->learned_on);
     l->learned_on = g_strdup ("2028-02-01");
     r = sonae_ppc_assess (l, "2028-02-29");
-    g_assert_cmpstr (r->preliminary_by, ==, "2028-02-05");
+    g_assert_cmpstr (r->preliminary_guide, ==, "2028-02-05");
     g_assert_cmpstr (r->final_by, ==, "2028-03-01");
     g_assert_cmpint (r->final_days_left, ==, 1);
   }
@@ -452,6 +655,62 @@ test_ppc_store_round_trip (void)
     g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
     g_clear_error (&error);
   }
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+  g_unsetenv ("SONAE_NOW");
+}
+
+/* The 2024 case and the encryption exemption are kept, and the timeline
+ * says what changed and the verdict it gives. */
+static void
+test_ppc_store_new_answers (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaePpcAssessment) a = NULL;
+  g_autoptr(SonaePpcAssessment) read = NULL;
+  g_autofree char *text = NULL;
+  gint64 id;
+  guint len;
+
+  set_now ("2026-11-22T10:00:00");
+  store = sonae_test_open_store (&dir);
+  id = new_incident (store, "2026-11-21T08:30:00", 3);
+
+  len = timeline_len (store, id);
+  a = assessment_with (N, U, U, U, U);
+  a->acquiring = TRUE;
+  g_assert_true (sonae_ppc_set (store, id, a, AUTHOR, &error));
+  g_assert_no_error (error);
+  text = last_report (store, id, len);
+  g_assert_nonnull (strstr (text, "may have been taken on purpose before it reached us"));
+  g_assert_nonnull (strstr (text, "Reporting to the PPC: required — "));
+  read = sonae_ppc_get (store, id, &error);
+  g_assert_true (read->acquiring);
+  g_assert_false (read->encrypted);
+
+  len = timeline_len (store, id);
+  read->acquiring = FALSE;
+  read->encrypted = TRUE;
+  read->personal_data = Y;
+  read->conditions[SONAE_PPC_CONDITION_SENSITIVE] = Y;
+  g_assert_true (sonae_ppc_set (store, id, read, AUTHOR, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&text, g_free);
+  text = last_report (store, id, len);
+  g_assert_nonnull (strstr (text, "protected by strong encryption and the key did not leak"));
+  g_assert_nonnull (strstr (text, "Reporting to the PPC: not required — "));
+  g_clear_pointer (&read, sonae_ppc_assessment_free);
+  read = sonae_ppc_get (store, id, &error);
+  g_assert_false (read->acquiring);
+  g_assert_true (read->encrypted);
+
+  /* The same again: nothing written. */
+  len = timeline_len (store, id);
+  g_assert_true (sonae_ppc_set (store, id, read, AUTHOR, &error));
+  g_assert_cmpuint (timeline_len (store, id), ==, len);
 
   g_clear_object (&store);
   sonae_test_remove_dir (dir);
@@ -864,8 +1123,11 @@ main (int argc, char **argv)
 
   g_test_add_func ("/ppc/strings", test_ppc_strings);
   g_test_add_func ("/ppc/verdicts", test_ppc_verdicts);
+  g_test_add_func ("/ppc/every-combination", test_ppc_every_combination);
+  g_test_add_func ("/ppc/notes", test_ppc_notes);
   g_test_add_func ("/ppc/dates", test_ppc_dates);
   g_test_add_func ("/ppc/store-round-trip", test_ppc_store_round_trip);
+  g_test_add_func ("/ppc/store-new-answers", test_ppc_store_new_answers);
   g_test_add_func ("/ppc/learned-from-created", test_ppc_learned_from_created);
   g_test_add_func ("/ppc/bad-input", test_ppc_bad_input);
   g_test_add_func ("/ppc/body-reports", test_ppc_body_reports);

@@ -6,12 +6,14 @@
 #include <string.h>
 
 #include "sonae-bcp.h"
+#include "sonae-body-conditions.h"
 #include "sonae-capa.h"
 #include "sonae-clock.h"
 #include "sonae-contacts.h"
 #include "sonae-incident.h"
 #include "sonae-incidents.h"
 #include "sonae-manual-edits.h"
+#include "sonae-ppc-bodies.h"
 #include "sonae-ppc.h"
 #include "sonae-reminders.h"
 #include "sonae-store.h"
@@ -222,6 +224,7 @@ test_ppc_boundaries (Fixture       *f,
   g_autofree char *pre = g_strdup_printf ("ppc-preliminary:%" G_GINT64_FORMAT, id);
   g_autofree char *fin = g_strdup_printf ("ppc-final:%" G_GINT64_FORMAT, id);
   g_autofree char *undecided = g_strdup_printf ("ppc-undecided:%" G_GINT64_FORMAT, id);
+  g_autofree char *persons = g_strdup_printf ("ppc-persons:%" G_GINT64_FORMAT, id);
 
   {
     g_autoptr(SonaeIncident) incident = sonae_incidents_get (f->store, id, NULL);
@@ -237,45 +240,74 @@ test_ppc_boundaries (Fixture       *f,
     g_assert_true (sonae_ppc_set (f->store, id, ppc, AUTHOR, &error));
     r = collect (f->store);
     assert_reminder (r, undecided, SONAE_REMINDER_PPC_UNDECIDED, SONAE_URGENCY_SOON, "2026-12-05", 4,
-                     "Decide whether 2026-001 must be reported to the PPC: if it must, the preliminary report is due in 4 days (2026-12-05).");
+                     "Decide now whether 2026-001 must be reported to the PPC: if it must, the preliminary report is due promptly (the guide of about 3 to 5 days ends on 2026-12-05).");
     g_assert_null (find (r, pre));
     g_assert_null (find (r, fin));
+    g_assert_null (find (r, persons));
   }
 
   set_leak (f->store, id, "2026-12-01", FALSE);
 
-  /* The day learned (day 1). */
+  /* The day learned (day 1): the preliminary report is due promptly, now;
+   * the date is only where the guide of about 3 to 5 days ends. */
   {
     g_autoptr(GPtrArray) r = collect (f->store);
 
     g_assert_null (find (r, undecided));
     assert_reminder (r, pre, SONAE_REMINDER_PPC_PRELIMINARY, SONAE_URGENCY_SOON, "2026-12-05", 4,
-                     "The preliminary report to the PPC for 2026-001 is due in 4 days (2026-12-05).");
+                     "Send the preliminary report to the PPC for 2026-001 now: it is due promptly, and the guide of about 3 to 5 days ends on 2026-12-05.");
     assert_reminder (r, fin, SONAE_REMINDER_PPC_FINAL, SONAE_URGENCY_UPCOMING, "2026-12-30", 29,
                      "The final report to the PPC for 2026-001 is due in 29 days (2026-12-30).");
     g_assert_cmpint (find (r, pre)->incident_id, ==, id);
     g_assert_cmpint (index_of (r, pre), <, index_of (r, fin));
+    /* Day 30 is 30 December, when the offices are closed: said. */
+    g_assert_nonnull (strstr (find (r, fin)->detail, "New Year holidays"));
+    /* The persons are to be told as well, promptly, with no date. */
+    assert_reminder (r, persons, SONAE_REMINDER_PPC_PERSONS, SONAE_URGENCY_SOON, NULL, 0,
+                     "2026-001: notify the persons whose data is concerned, promptly.");
+    g_assert_nonnull (strstr (find (r, persons)->detail, "publish a notice"));
   }
-  /* Day 3: the target window opens. */
+  /* Once they are notified, that reminder goes. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SonaePpcAssessment) ppc = sonae_ppc_get (f->store, id, &error);
+    g_autoptr(GPtrArray) r = NULL;
+
+    ppc->persons_notified_on = g_strdup ("2026-12-01");
+    g_assert_true (sonae_ppc_set (f->store, id, ppc, AUTHOR, &error));
+    g_assert_no_error (error);
+    r = collect (f->store);
+    g_assert_null (find (r, persons));
+    g_assert_nonnull (find (r, pre));
+  }
+  /* Day 3: nothing opens on day 3; it is still "now", and no day 3 is
+   * named anywhere. */
   set_today ("2026-12-03");
   {
     g_autoptr(GPtrArray) r = collect (f->store);
     assert_reminder (r, pre, SONAE_REMINDER_PPC_PRELIMINARY, SONAE_URGENCY_SOON, "2026-12-05", 2,
-                     "The preliminary report to the PPC for 2026-001 is due in 2 days (2026-12-05).");
+                     "Send the preliminary report to the PPC for 2026-001 now: it is due promptly, and the guide of about 3 to 5 days ends on 2026-12-05.");
+    for (guint i = 0; i < r->len; i++)
+      {
+        SonaeReminder *x = g_ptr_array_index (r, i);
+
+        g_assert_null (strstr (x->title, "2026-12-03"));
+        g_assert_true (x->detail == NULL || strstr (x->detail, "2026-12-03") == NULL);
+      }
   }
-  /* Day 5: due today. */
+  /* Day 5: the guide ends today. */
   set_today ("2026-12-05");
   {
     g_autoptr(GPtrArray) r = collect (f->store);
     assert_reminder (r, pre, SONAE_REMINDER_PPC_PRELIMINARY, SONAE_URGENCY_SOON, "2026-12-05", 0,
-                     "The preliminary report to the PPC for 2026-001 is due today (2026-12-05).");
+                     "Send the preliminary report to the PPC for 2026-001 now: the guide of about 3 to 5 days ends today (2026-12-05).");
   }
-  /* Day 6: overdue, and first. */
+  /* Day 6: past the guide, and first. */
   set_today ("2026-12-06");
   {
     g_autoptr(GPtrArray) r = collect (f->store);
     assert_reminder (r, pre, SONAE_REMINDER_PPC_PRELIMINARY, SONAE_URGENCY_OVERDUE, "2026-12-05", -1,
-                     "The preliminary report to the PPC for 2026-001 was due 1 day ago (2026-12-05).");
+                     "The preliminary report to the PPC for 2026-001 is 1 day past the guide of about 3 to 5 days (2026-12-05): send it now.");
     g_assert_cmpint (index_of (r, pre), ==, 0);
   }
   /* A week before the final deadline it is soon; eight days before, not yet. */
@@ -297,7 +329,7 @@ test_ppc_boundaries (Fixture       *f,
     assert_reminder (r, fin, SONAE_REMINDER_PPC_FINAL, SONAE_URGENCY_SOON, "2026-12-30", 0,
                      "The final report to the PPC for 2026-001 is due today (2026-12-30).");
     assert_reminder (r, pre, SONAE_REMINDER_PPC_PRELIMINARY, SONAE_URGENCY_OVERDUE, "2026-12-05", -25,
-                     "The preliminary report to the PPC for 2026-001 was due 25 days ago (2026-12-05).");
+                     "The preliminary report to the PPC for 2026-001 is 25 days past the guide of about 3 to 5 days (2026-12-05): send it now.");
   }
   /* Day 31: overdue. */
   set_today ("2026-12-31");
@@ -381,7 +413,7 @@ test_ppc_sent (Fixture       *f,
     for (guint i = 0; i < r->len; i++)
       {
         SonaeReminder *x = g_ptr_array_index (r, i);
-        g_assert_false (x->incident_id == id && x->kind <= SONAE_REMINDER_PPC_UNDECIDED);
+        g_assert_false (x->incident_id == id && x->kind <= SONAE_REMINDER_PPC_PERSONS);
       }
   }
 }
@@ -551,23 +583,67 @@ test_body_reports (Fixture       *f,
   g_autofree char *required = NULL;
 
   g_assert_no_error (error);
+  g_autofree char *undecided = NULL;
+
+  /* A virus at level 3: the bodies whose condition applies are reminded
+   * of, those still to decide asked; the police (a crime is not known from
+   * a virus alone) among these. */
   for (guint i = 0; i < bodies->len; i++)
     {
       SonaeBodyReport *b = g_ptr_array_index (bodies, i);
       g_autofree char *key = g_strdup_printf ("body:%" G_GINT64_FORMAT ":%s", id, b->authority_key);
+      g_autofree char *decide = g_strdup_printf ("body-undecided:%" G_GINT64_FORMAT ":%s", id, b->authority_key);
       g_autoptr(GPtrArray) r = collect (f->store);
 
-      if (b->optional || g_strcmp0 (b->authority_key, "ppc") == 0)
-        g_assert_null (find (r, key));
-      else
+      g_assert_nonnull (b->reason);
+      if (b->optional || g_strcmp0 (b->authority_key, "ppc") == 0 || b->applies == SONAE_ANSWER_NO)
+        {
+          g_assert_null (find (r, key));
+          g_assert_null (find (r, decide));
+        }
+      else if (b->applies == SONAE_ANSWER_YES)
         {
           assert_reminder (r, key, SONAE_REMINDER_BODY_REPORT, SONAE_URGENCY_SOON, NULL, 0, NULL);
+          g_assert_null (find (r, decide));
           g_assert_nonnull (strstr (find (r, key)->title, "2026-001"));
+          g_assert_nonnull (strstr (find (r, key)->detail, b->reason));
           if (required == NULL)
             required = g_strdup (b->authority_key);
         }
+      else
+        {
+          assert_reminder (r, decide, SONAE_REMINDER_BODY_UNDECIDED, SONAE_URGENCY_SOON, NULL, 0, NULL);
+          g_assert_null (find (r, key));
+          g_assert_true (g_str_has_prefix (find (r, decide)->title, "Decide whether 2026-001 must be reported to "));
+          g_assert_nonnull (strstr (find (r, decide)->detail, b->reason));
+          if (undecided == NULL)
+            undecided = g_strdup (b->authority_key);
+        }
     }
   g_assert_nonnull (required);
+  g_assert_cmpstr (undecided, ==, "police-cyber");
+
+  /* Answered: a crime after all — now a report is due; then "no" — none. */
+  g_assert_true (sonae_body_conditions_set_answer (f->store, id, undecided, SONAE_ANSWER_YES, AUTHOR, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *key = g_strdup_printf ("body:%" G_GINT64_FORMAT ":%s", id, undecided);
+    g_autofree char *decide = g_strdup_printf ("body-undecided:%" G_GINT64_FORMAT ":%s", id, undecided);
+    g_autoptr(GPtrArray) r = collect (f->store);
+
+    g_assert_nonnull (find (r, key));
+    g_assert_null (find (r, decide));
+  }
+  g_assert_true (sonae_body_conditions_set_answer (f->store, id, undecided, SONAE_ANSWER_NO, AUTHOR, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *key = g_strdup_printf ("body:%" G_GINT64_FORMAT ":%s", id, undecided);
+    g_autofree char *decide = g_strdup_printf ("body-undecided:%" G_GINT64_FORMAT ":%s", id, undecided);
+    g_autoptr(GPtrArray) r = collect (f->store);
+
+    g_assert_null (find (r, key));
+    g_assert_null (find (r, decide));
+  }
 
   /* Done: it goes. */
   g_assert_true (sonae_ppc_set_body_report (f->store, id, required, "2026-12-01", AUTHOR, &error));
@@ -996,7 +1072,9 @@ count_for (GPtrArray         *reminders,
 }
 
 /* Incident @id's reminders to report to bodies are those its own list says
- * are required and not done, in that list's order, and say its number. */
+ * are required and not done and whose condition applies (or is still to be
+ * decided: those are asked), each kind in that list's order, and say its
+ * number. */
 static void
 assert_body_reminders (SonaeStore *store,
                        GPtrArray  *reminders,
@@ -1006,16 +1084,20 @@ assert_body_reminders (SonaeStore *store,
   g_autoptr(SonaeIncident) incident = sonae_incidents_get (store, id, &error);
   g_autoptr(GPtrArray) bodies = sonae_ppc_list_body_reports (store, id, &error);
   guint n = 0;
-  int last = -1;
+  int last[2] = { -1, -1 };   /* reports due, bodies to decide */
 
   g_assert_no_error (error);
   for (guint i = 0; i < bodies->len; i++)
     {
       SonaeBodyReport *b = g_ptr_array_index (bodies, i);
-      g_autofree char *key = g_strdup_printf ("body:%" G_GINT64_FORMAT ":%s", id, b->authority_key);
+      int *kind_last = &last[b->applies == SONAE_ANSWER_UNKNOWN];
+      g_autofree char *key = g_strdup_printf (b->applies == SONAE_ANSWER_UNKNOWN ? "body-undecided:%" G_GINT64_FORMAT ":%s"
+                                                                                 : "body:%" G_GINT64_FORMAT ":%s",
+                                              id, b->authority_key);
       SonaeReminder *r = find (reminders, key);
 
-      if (b->optional || b->done_on != NULL || incident->status == SONAE_STATUS_CLOSED)
+      if (b->optional || b->done_on != NULL || incident->status == SONAE_STATUS_CLOSED ||
+          b->applies == SONAE_ANSWER_NO)
         {
           g_assert_null (r);
           continue;
@@ -1024,11 +1106,14 @@ assert_body_reminders (SonaeStore *store,
       g_assert_cmpint (r->incident_id, ==, id);
       g_assert_cmpint (r->drill, ==, incident->drill);
       g_assert_nonnull (strstr (r->title, incident->number));
-      g_assert_cmpint (index_of (reminders, key), >, last);
-      last = index_of (reminders, key);
+      g_assert_cmpint (r->kind, ==, b->applies == SONAE_ANSWER_UNKNOWN ? SONAE_REMINDER_BODY_UNDECIDED
+                                                                        : SONAE_REMINDER_BODY_REPORT);
+      g_assert_cmpint (index_of (reminders, key), >, *kind_last);
+      *kind_last = index_of (reminders, key);
       n++;
     }
-  g_assert_cmpuint (count_for (reminders, id, SONAE_REMINDER_BODY_REPORT), ==, n);
+  g_assert_cmpuint (count_for (reminders, id, SONAE_REMINDER_BODY_REPORT) +
+                    count_for (reminders, id, SONAE_REMINDER_BODY_UNDECIDED), ==, n);
 }
 
 static void
@@ -1126,7 +1211,10 @@ test_several_incidents (Fixture       *f,
     g_assert_nonnull (find (r, pre3));
     g_assert_nonnull (find (r, fin_pending));
     for (guint i = 0; i < G_N_ELEMENTS (all); i++)
-      g_assert_cmpuint (count_for (r, all[i], SONAE_REMINDER_BODY_REPORT), ==, 0);
+      {
+        g_assert_cmpuint (count_for (r, all[i], SONAE_REMINDER_BODY_REPORT), ==, 0);
+        g_assert_cmpuint (count_for (r, all[i], SONAE_REMINDER_BODY_UNDECIDED), ==, 0);
+      }
     g_assert_false (has_incident (r, level2));
     g_assert_false (has_incident (r, drill));
     g_assert_false (has_incident (r, sent));
@@ -1167,6 +1255,7 @@ test_closed_incident_action (Fixture       *f,
     assert_reminder (r, key, SONAE_REMINDER_ACTION_OVERDUE, SONAE_URGENCY_OVERDUE, "2026-11-30", -1, NULL);
     g_assert_cmpint (find (r, key)->incident_id, ==, closed);
     g_assert_cmpuint (count_for (r, closed, SONAE_REMINDER_BODY_REPORT), ==, 0);
+    g_assert_cmpuint (count_for (r, closed, SONAE_REMINDER_BODY_UNDECIDED), ==, 0);
     /* The open incident, at level 1 without personal data, owes nothing. */
     g_assert_false (has_incident (r, open));
   }

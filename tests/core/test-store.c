@@ -12,6 +12,7 @@
 #include "sonae-error.h"
 #include "sonae-incident.h"
 #include "sonae-incidents.h"
+#include "sonae-ppc-bodies.h"
 #include "sonae-ppc.h"
 #include "sonae-report-form.h"
 #include "sonae-store.h"
@@ -457,6 +458,79 @@ test_store_migration_from_6 (void)
   sonae_test_remove_dir (dir);
 }
 
+
+/* 8 → 9: a leak's PPC answers and the reports done stay; the 2024 case
+ * and the encryption exemption read "no" until answered, and the
+ * organisation's answers to each body's condition can be kept. */
+static void
+test_store_migration_from_8 (void)
+{
+  g_autofree char *dir = sonae_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "sonae.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeStore) store = NULL;
+  g_autoptr(SonaePpcAssessment) ppc = NULL;
+  g_autoptr(SonaePpcResult) result = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  sqlite3 *db = NULL;
+  gboolean police_done = FALSE;
+
+  g_setenv ("SONAE_NOW", "2026-11-22T10:00:00", TRUE);
+  g_assert_true (sonae_store_migrate_file_to (path, 8, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO incidents (id, number, year, seq, title, drill, type, level, event, seen, "
+                                     "personal_data, impact, detected_at, created_at, created_by) VALUES "
+                                     "(1, '2026-001', 2026, 1, '脅迫文', 0, 'malware', 3, 'malware', 'ransom', 'yes', "
+                                     "'outside', '2026-11-21T08:30:00', '2026-11-21T08:40:00', '院長');"
+                                     "INSERT INTO ppc_assessments (incident_id, personal_data, sensitive, unlawful, learned_on, "
+                                     "preliminary_sent_on, updated_at, updated_by) VALUES "
+                                     "(1, 'yes', 'yes', 'yes', '2026-11-21', '2026-11-22', '2026-11-22T09:00:00', '院長');"
+                                     "INSERT INTO body_reports (incident_id, authority_key, done_on, done_by) VALUES "
+                                     "(1, 'police-cyber', '2026-11-22', '院長');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = sonae_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sonae_test_db_int (path, "PRAGMA user_version"), ==, SONAE_SCHEMA_VERSION);
+  ppc = sonae_ppc_get (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ppc->personal_data, ==, SONAE_ANSWER_YES);
+  g_assert_cmpstr (ppc->preliminary_sent_on, ==, "2026-11-22");
+  g_assert_false (ppc->acquiring);
+  g_assert_false (ppc->encrypted);
+  result = sonae_ppc_assess (ppc, NULL);
+  g_assert_cmpint (result->verdict, ==, SONAE_PPC_REQUIRED);
+  reports = sonae_ppc_list_body_reports (store, 1, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < reports->len; i++)
+    {
+      SonaeBodyReport *b = g_ptr_array_index (reports, i);
+
+      if (g_str_equal (b->authority_key, "police-cyber"))
+        {
+          police_done = g_strcmp0 (b->done_on, "2026-11-22") == 0;
+          g_assert_cmpint (b->applies, ==, SONAE_ANSWER_YES);   /* ransomware */
+          g_assert_false (b->answered);
+        }
+    }
+  g_assert_true (police_done);
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM body_answers"), ==, 0);
+  /* The database itself refuses what is not an answer. */
+  g_assert_cmpint (sqlite3_exec (sonae_store_get_db (store),
+                                 "INSERT INTO body_answers VALUES (1, 'mhlw', 'maybe', 'x', 'y')",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (sonae_store_get_db (store),
+                                 "UPDATE ppc_assessments SET encrypted = 2",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+
+  g_clear_object (&store);
+  g_assert_cmpint (sonae_test_db_int (path, "PRAGMA integrity_check"), ==, 0);
+  g_unsetenv ("SONAE_NOW");
+  sonae_test_remove_dir (dir);
+}
+
 static void
 assert_refused (const char *dir,
                 const char *path,
@@ -748,6 +822,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/migration-from-4", test_store_migration_from_4);
   g_test_add_func ("/store/migration-from-5", test_store_migration_from_5);
   g_test_add_func ("/store/migration-from-6", test_store_migration_from_6);
+  g_test_add_func ("/store/migration-from-8", test_store_migration_from_8);
   g_test_add_func ("/store/authorities-update", test_store_authorities_update);
   g_test_add_func ("/store/authorities-for-kind", test_store_authorities_for_kind);
   g_test_add_func ("/store/refuses-damaged", test_store_refuses_damaged);

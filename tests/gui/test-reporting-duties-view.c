@@ -11,6 +11,7 @@
 #include "sonae-gui-util.h"
 #include "sonae-incident.h"
 #include "sonae-incidents.h"
+#include "sonae-ppc-bodies.h"
 #include "sonae-ppc.h"
 #include "sonae-report-form.h"
 #include "sonae-reporting-duties-view.h"
@@ -152,30 +153,109 @@ test_required (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (view_named (f, "deadlines")));
   g_assert_true (gtk_widget_get_visible (view_named (f, "verify-note")));
 
-  /* Day 3 to day 5, and day 30, counted from the day learned (day 1). */
+  /* The preliminary report is due promptly, now: where the guide of about
+   * 3 to 5 days ends (day 5) is shown, never day 3 as a start; day 30 for
+   * the final report, counted from the day learned (day 1). */
   g_assert_cmpstr (day3, ==, "2026-11-23");
-  g_assert_nonnull (strstr (label_text (f, "preliminary-dates"), day3));
+  g_assert_null (strstr (label_text (f, "preliminary-dates"), day3));
+  g_assert_true (g_str_has_prefix (label_text (f, "preliminary-dates"), "Promptly"));
   g_assert_nonnull (strstr (label_text (f, "preliminary-dates"), day5));
   g_assert_nonnull (strstr (label_text (f, "final-dates"), day30));
-  g_assert_cmpstr (label_text (f, "preliminary-left"), ==, "3 days left");
+  g_assert_cmpstr (label_text (f, "preliminary-left"), ==, "Now");
   g_assert_cmpstr (label_text (f, "final-left"), ==, "28 days left");
   g_assert_false (gtk_widget_has_css_class (view_named (f, "preliminary-left"), "overdue"));
+  g_assert_cmpstr (label_text (f, "preliminary-note"), ==, sonae_ppc_get_preliminary_note ());
+  g_assert_cmpstr (label_text (f, "deadline-note"), ==, sonae_ppc_get_deadline_note ());
+  /* Day 30 is a Sunday: the guideline moves it, and the view says so. */
+  g_assert_true (gtk_widget_get_visible (view_named (f, "final-moves-note")));
+  /* The persons are to be notified, promptly. */
+  g_assert_true (gtk_widget_get_visible (view_named (f, "persons")));
+  g_assert_cmpstr (label_text (f, "persons-left"), ==, "Now");
+  g_assert_cmpstr (label_text (f, "persons-note"), ==, sonae_ppc_get_persons_note ());
 
-  /* Unlawful purpose: 60 days for the final report. */
+  /* Unlawful purpose: 60 days for the final report (a Tuesday). */
   press (view_named (f, "ppc-unlawful-yes"));
   g_assert_nonnull (strstr (label_text (f, "final-dates"), day60));
+  g_assert_false (gtk_widget_get_visible (view_named (f, "final-moves-note")));
 
-  /* Later, the preliminary report is overdue, in red. */
+  /* Later, the preliminary report is past its guide, in red. */
   set_now ("2026-11-27T09:00:00");
   sonae_reporting_duties_view_set_incident (SONAE_REPORTING_DUTIES_VIEW (f->w.page), f->id);
-  g_assert_cmpstr (label_text (f, "preliminary-left"), ==, "2 days overdue");
+  g_assert_cmpstr (label_text (f, "preliminary-left"), ==, "2 days past the guide");
   g_assert_true (gtk_widget_has_css_class (view_named (f, "preliminary-left"), "overdue"));
+
+  /* The persons notified: said with the date. */
+  press (view_named (f, "sent-persons-today"));
+  g_assert_nonnull (strstr (label_text (f, "persons-left"), "Notified on 2026-11-27"));
 
   /* No personal data: not required, no dates, the conditions hidden. */
   press (view_named (f, "ppc-personal-data-no"));
   g_assert_true (gtk_widget_has_css_class (view_named (f, "verdict"), "not-required"));
   g_assert_false (gtk_widget_get_visible (view_named (f, "deadlines")));
   g_assert_false (gtk_widget_get_visible (view_named (f, "ppc-sensitive")));
+}
+
+/* What counts, the 2024 case, the exemption, and the rules pointed to. */
+static void
+test_new_questions (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SonaePpcAssessment) after = NULL;
+  const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (view_named (f, "ppc-personal-data")));
+
+  /* The three words and their exceptions, where the question is answered. */
+  g_assert_cmpstr (subtitle, ==, sonae_ppc_get_definitions ());
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (view_named (f, "ppc-over-1000"))),
+                            "Exactly 1,000 is not enough"));
+  g_assert_nonnull (strstr (label_text (f, "ppc-my-number"), sonae_ppc_get_my_number_note ()));
+  g_assert_true (g_str_has_prefix (label_text (f, "ppc-my-number"), "Check: "));
+  /* A clinic's report is not handed to a ministry. */
+  g_assert_null (sonae_test_find_widget (f->w.page, sonae_test_is_named, "ppc-delegation"));
+
+  /* No data of ours leaked, but the web form was skimmed: required. */
+  press (view_named (f, "ppc-personal-data-no"));
+  g_assert_true (gtk_widget_has_css_class (view_named (f, "verdict"), "not-required"));
+  g_assert_false (gtk_widget_get_visible (view_named (f, "ppc-encrypted")));
+  gtk_switch_set_active (GTK_SWITCH (view_named (f, "ppc-acquiring-switch")), TRUE);
+  sonae_test_spin_for (20);
+  after = stored_ppc (f);
+  g_assert_true (after->acquiring);
+  g_assert_true (gtk_widget_has_css_class (view_named (f, "verdict"), "required"));
+  g_assert_nonnull (strstr (label_text (f, "verdict-reason"), "taken on purpose"));
+  g_assert_nonnull (strstr (label_text (f, "final-dates"), "day 60"));
+  gtk_switch_set_active (GTK_SWITCH (view_named (f, "ppc-acquiring-switch")), FALSE);
+  sonae_test_spin_for (20);
+
+  /* Our own medical data, strongly encrypted with the key safe: exempt. */
+  press (view_named (f, "ppc-personal-data-yes"));
+  press (view_named (f, "ppc-sensitive-yes"));
+  g_assert_true (gtk_widget_has_css_class (view_named (f, "verdict"), "required"));
+  g_assert_true (gtk_widget_get_visible (view_named (f, "ppc-encrypted")));
+  gtk_switch_set_active (GTK_SWITCH (view_named (f, "ppc-encrypted-switch")), TRUE);
+  sonae_test_spin_for (20);
+  g_clear_pointer (&after, sonae_ppc_assessment_free);
+  after = stored_ppc (f);
+  g_assert_true (after->encrypted);
+  g_assert_false (after->acquiring);
+  g_assert_true (gtk_widget_has_css_class (view_named (f, "verdict"), "not-required"));
+  g_assert_nonnull (strstr (label_text (f, "verdict-reason"), "strong encryption"));
+}
+
+/* A business: its ministry may take the report; checked by the view. */
+static void
+test_business_delegation (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(SonaeProfile) profile = sonae_store_get_profile (f->w.store);
+  GtkWidget *view;
+
+  profile->kind = SONAE_ORG_BUSINESS;
+  g_assert_true (sonae_store_set_profile (f->w.store, profile, NULL));
+  view = sonae_reporting_duties_view_new (f->w.store);
+  g_object_ref_sink (view);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sonae_test_named (view, "ppc-delegation"))), ==,
+                   sonae_ppc_get_delegation_note (SONAE_ORG_BUSINESS));
+  g_object_unref (view);
 }
 
 static void
@@ -324,6 +404,17 @@ test_draft_typing (Fixture       *f,
 
 /* --- the other bodies ----------------------------------------------------------- */
 
+/* The text of the label named @name in a body's row. */
+static const char *
+row_label (GtkWidget  *row,
+           const char *name)
+{
+  GtkWidget *label = sonae_test_find_widget (row, sonae_test_is_named, name);
+
+  g_assert_nonnull (label);
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
 static SonaeBodyReport *
 body (Fixture    *f,
       GPtrArray **out_list,
@@ -353,17 +444,56 @@ test_body_done (Fixture       *f,
   g_assert_null (first->done_on);
   /* The authority's name from the roster, not its key. */
   row = view_named (f, row_name);
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), !=, key);
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), !=, "");
+  g_assert_cmpstr (row_label (row, "body-title"), !=, key);
+  g_assert_cmpstr (row_label (row, "body-title"), !=, "");
 
   press (view_named (f, done_name));
   g_assert_cmpstr (body (f, &list, 0)->done_on, ==, TODAY);
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (view_named (f, row_name))), TODAY));
+  g_assert_nonnull (strstr (row_label (view_named (f, row_name), "body-status"), TODAY));
 
   /* Cleared again. */
   press (view_named (f, clear_name));
   g_assert_null (body (f, &list, 0)->done_on);
   g_assert_nonnull (sonae_test_find_widget (f->w.page, sonae_test_is_named, done_name));
+}
+
+/* Each body by its own condition: ransomware (the fixture's incident) is a
+ * crime, so the police apply; answered "no", they do not, and the answer
+ * is in the timeline. */
+static void
+test_body_conditions (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  GtkWidget *row = view_named (f, "body-police-cyber");
+  SonaeTimelineEntry *last;
+
+  g_assert_nonnull (sonae_test_find_widget (row, sonae_test_is_named, "body-applies"));
+  g_assert_nonnull (strstr (row_label (row, "body-reason"), "That is a crime"));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (view_named (f, "body-police-cyber-yes"))));
+  /* The local authority is told with the ministry (an attack on a clinic). */
+  g_assert_nonnull (sonae_test_find_widget (view_named (f, "body-prefecture-medical"), sonae_test_is_named,
+                                            "body-applies"));
+  /* A desk for advice has nothing to answer. */
+  g_assert_null (sonae_test_find_widget (f->w.page, sonae_test_is_named, "body-mhlw-support-yes"));
+
+  press (view_named (f, "body-police-cyber-no"));
+  row = view_named (f, "body-police-cyber");
+  g_assert_nonnull (sonae_test_find_widget (row, sonae_test_is_named, "body-not-needed"));
+  g_assert_nonnull (strstr (row_label (row, "body-reason"), "You answered that it does not apply"));
+  g_assert_true (g_str_has_prefix (row_label (row, "body-status"), "Not needed for this incident as it stands"));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (view_named (f, "body-police-cyber-no"))));
+  entries = sonae_incidents_list_timeline (f->w.store, f->id, &error);
+  g_assert_no_error (error);
+  last = g_ptr_array_index (entries, entries->len - 1);
+  g_assert_cmpint (last->kind, ==, SONAE_ENTRY_REPORT);
+  g_assert_cmpstr (last->author, ==, AUTHOR);
+  g_assert_nonnull (strstr (last->text, "answered that it does not apply"));
+
+  /* Not known yet: to decide. */
+  press (view_named (f, "body-police-cyber-unknown"));
+  g_assert_nonnull (sonae_test_find_widget (view_named (f, "body-police-cyber"), sonae_test_is_named, "body-undecided"));
 }
 
 /* --- Home -------------------------------------------------------------------------- */
@@ -422,6 +552,9 @@ main (int   argc,
   ADD ("sent-today", test_sent_today);
   ADD ("draft-typing", test_draft_typing);
   ADD ("body-done", test_body_done);
+  ADD ("body-conditions", test_body_conditions);
+  ADD ("new-questions", test_new_questions);
+  ADD ("business-delegation", test_business_delegation);
 #undef ADD
   g_test_add ("/reporting-view/home-overdue-action", Fixture, NULL, clock_set_up, test_home_overdue_action,
               fixture_tear_down);

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "sonae-body-conditions.h"
 #include "sonae-contacts.h"
 #include "sonae-escalation.h"
 #include "sonae-gui-util.h"
@@ -502,6 +503,15 @@ role_block_names (GtkWidget *now)
   return names;
 }
 
+/* A row of a body to report to whose title holds @text. */
+static gboolean
+body_row_titled (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) && g_str_equal (gtk_widget_get_name (widget), "body-row") &&
+         strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) != NULL;
+}
+
 static gboolean
 has_role_block (gpointer data)
 {
@@ -601,8 +611,22 @@ test_now (SonaeTestWindow *f,
   g_assert_cmpuint (f->activated->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (f->activated, 0), ==, "show-role:" SONAE_ROLE_TOP);
 
-  /* Outside bodies to report to at level 3. */
-  g_assert_nonnull (sonae_test_find_widget (sonae_test_named (now, "report-list"), sonae_test_is_named, "body-row"));
+  /* Outside bodies to report to at level 3, each by its condition: a
+   * ransomware leak is a crime, an attack on care and a leak to the PPC;
+   * the persons are to be notified right after the PPC. */
+  {
+    GtkWidget *report = sonae_test_named (now, "report-list");
+    GtkWidget *police = sonae_test_find_widget (report, body_row_titled, "police cyber-crime desk");
+    GtkWidget *ppc = sonae_test_find_widget (report, body_row_titled, "Personal Information Protection Commission");
+    GtkWidget *persons = sonae_test_find_widget (report, sonae_test_is_named, "persons-row");
+
+    g_assert_nonnull (police);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (police)), "That is a crime"));
+    g_assert_nonnull (ppc);
+    g_assert_nonnull (persons);
+    g_assert_true (gtk_widget_get_next_sibling (ppc) == persons);
+    g_assert_null (sonae_test_find_widget (report, sonae_test_is_named, "not-needed-row"));
+  }
 
   /* One click: no answer from the primary. */
   g_assert_false (outcome_shown (first));
@@ -665,6 +689,108 @@ test_now (SonaeTestWindow *f,
   g_assert_false (gtk_widget_get_visible (sonae_test_named (now, "do-now-section")));
 }
 
+static gboolean
+report_lists (gpointer data)
+{
+  GtkWidget *now = ((gpointer *) data)[0];
+  const char *text = ((gpointer *) data)[1];
+  GtkWidget *row = sonae_test_find_widget (sonae_test_named (now, "report-list"), sonae_test_is_named, "not-needed-row");
+
+  return row != NULL && strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), text) != NULL;
+}
+
+/* A level-3 disk failure, no leak, no crime: neither the police nor the
+ * PPC is listed to report to, and the line that says what is not needed
+ * names them; the local authority is to decide. An answer given elsewhere
+ * shows at once. */
+static void
+test_now_disk_failure (SonaeTestWindow *f,
+                       gconstpointer    data)
+{
+  g_autoptr(SonaeIncident) incident = sonae_incident_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *now = sonae_incident_now_new (f->store);
+  GtkWidget *report;
+  GtkWidget *local;
+  GtkWidget *not_needed;
+  const char *title;
+
+  incident->title = g_strdup ("サーバーのディスク故障");
+  incident->type = SONAE_INCIDENT_TAMPER;
+  incident->level = 3;
+  incident->event = SONAE_EVENT_UNAVAILABLE;
+  incident->answers.seen = SONAE_SEEN_SYSTEM_DOWN;
+  incident->answers.personal_data = SONAE_ANSWER_NO;
+  incident->answers.impact = SONAE_IMPACT_OUTSIDE;
+  g_assert_true (sonae_incidents_create (f->store, incident, NULL, "テスト 担当", &error));
+  g_assert_no_error (error);
+
+  sonae_test_window_show_scrolled (f, now);
+  sonae_incident_now_set_incident (SONAE_INCIDENT_NOW (now), incident->id);
+  report = sonae_test_named (now, "report-list");
+
+  g_assert_null (sonae_test_find_widget (report, body_row_titled, "police cyber-crime desk"));
+  g_assert_null (sonae_test_find_widget (report, body_row_titled, "Personal Information Protection Commission"));
+  g_assert_null (sonae_test_find_widget (report, sonae_test_is_named, "persons-row"));
+  not_needed = sonae_test_find_widget (report, sonae_test_is_named, "not-needed-row");
+  g_assert_nonnull (not_needed);
+  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (not_needed));
+  g_assert_nonnull (strstr (title, "police cyber-crime desk"));
+  g_assert_nonnull (strstr (title, "Personal Information Protection Commission"));
+  g_assert_nonnull (strstr (title, "JPCERT/CC"));
+  local = sonae_test_find_widget (report, body_row_titled, "Local authority overseeing medical institutions");
+  g_assert_nonnull (local);
+  g_assert_nonnull (sonae_test_find_widget (local, sonae_test_is_named, "body-to-decide"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (local)), "Decide: "));
+
+  /* The clinic decides it is not serious enough: the row goes. */
+  g_assert_true (sonae_body_conditions_set_answer (f->store, incident->id, "prefecture-medical", SONAE_ANSWER_NO,
+                                                   "テスト 担当", &error));
+  g_assert_no_error (error);
+  {
+    gpointer wait[2] = { now, (gpointer) "Local authority overseeing medical institutions" };
+
+    sonae_test_spin_until (report_lists, wait, 5000, "the local authority among those not needed");
+  }
+  g_assert_null (sonae_test_find_widget (sonae_test_named (now, "report-list"), body_row_titled,
+                                         "Local authority overseeing medical institutions"));
+  g_assert_null (sonae_test_find_widget (sonae_test_named (now, "report-list"), sonae_test_is_named, "body-to-decide"));
+  g_assert_nonnull (sonae_test_find_widget (sonae_test_named (now, "report-list"), sonae_test_is_named,
+                                            "not-needed-row"));
+}
+
+/* A phishing mail opened, staff's work only (level 1: the manual names
+ * no outside body), personal data not known: the PPC is still to decide,
+ * and the Now tab says so whatever the level. */
+static void
+test_now_ppc_any_level (SonaeTestWindow *f,
+                        gconstpointer    data)
+{
+  g_autoptr(SonaeIncident) incident = sonae_incident_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *now = sonae_incident_now_new (f->store);
+  GtkWidget *report;
+  GtkWidget *ppc;
+
+  incident->title = g_strdup ("不審なメールを開いた");
+  incident->type = SONAE_INCIDENT_MALWARE;
+  incident->level = 1;
+  incident->event = SONAE_EVENT_MALWARE;
+  incident->answers.seen = SONAE_SEEN_SUSPICIOUS_MAIL;
+  incident->answers.personal_data = SONAE_ANSWER_UNKNOWN;
+  incident->answers.impact = SONAE_IMPACT_STAFF;
+  g_assert_true (sonae_incidents_create (f->store, incident, NULL, "テスト 担当", &error));
+  g_assert_no_error (error);
+
+  sonae_test_window_show_scrolled (f, now);
+  sonae_incident_now_set_incident (SONAE_INCIDENT_NOW (now), incident->id);
+  report = sonae_test_named (now, "report-list");
+  ppc = sonae_test_find_widget (report, body_row_titled, "Personal Information Protection Commission");
+  g_assert_nonnull (ppc);
+  g_assert_nonnull (sonae_test_find_widget (ppc, sonae_test_is_named, "body-to-decide"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ppc)), "not known yet whether personal data"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -682,6 +808,8 @@ main (int   argc,
   ADD ("close-records-nothing", test_close_records_nothing);
   ADD ("home", test_home);
   ADD ("now", test_now);
+  ADD ("now-disk-failure", test_now_disk_failure);
+  ADD ("now-ppc-any-level", test_now_ppc_any_level);
 #undef ADD
   g_test_add ("/triage-dialog/window-action", SonaeTestWindow, NULL,
               sonae_test_window_set_up, test_window_action, sonae_test_window_tear_down);

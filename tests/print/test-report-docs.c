@@ -406,13 +406,30 @@ test_ppc_draft (void)
   export_incident_doc (store, "ppc-draft", id, path, &pdf);
 
   sonae_test_assert_contains (pdf.pages[0], "PPC Report Draft");
-  /* The verdict first, with the dates and the rule to check. */
+  /* The verdict first, with the dates and the rule to check. The
+   * preliminary report is due promptly: where its guide ends (day 5) is
+   * shown, never a start (day 3) to wait for. Day 30 is 29 December: the
+   * draft says that the guideline moves it. */
   at = sonae_test_offset_of (pdf.all, "must be reported", 0);
   at = sonae_test_offset_of (pdf.all, result->reason, at);
-  at = sonae_test_offset_of (pdf.all, result->preliminary_from, at);
+  at = sonae_test_offset_of (pdf.all, "Learned of it on (day 1)", at);
+  at = sonae_test_offset_of (pdf.all, "promptly", at);
+  g_assert_cmpstr (result->preliminary_guide, ==, "2026-12-04");
+  at = sonae_test_offset_of (pdf.all, "guide of about 3 to 5 days ends on 2026-12-04", at);
+  sonae_test_assert_not_contains (pdf.all, "2026-12-02");
+  g_assert_cmpstr (result->final_by, ==, "2026-12-29");
+  g_assert_true (result->final_moves);
   at = sonae_test_offset_of (pdf.all, result->final_by, at);
   at = sonae_test_offset_of (pdf.all, "2026-12-01", at);
+  at = sonae_test_offset_of (pdf.all, sonae_ppc_get_persons_note (), at);
+  at = sonae_test_offset_of (pdf.all, sonae_ppc_get_preliminary_note (), at);
+  at = sonae_test_offset_of (pdf.all, "falls on a weekend or in the New Year holidays", at);
+  at = sonae_test_offset_of (pdf.all, sonae_ppc_get_deadline_note (), at);
   at = sonae_test_offset_of (pdf.all, "day-counting rule", at);
+  /* My Number's own rule, pointed to with a mark to check; a clinic's
+   * report is not delegated. */
+  at = sonae_test_offset_of (pdf.all, sonae_ppc_get_my_number_note (), at);
+  g_assert_null (sonae_ppc_get_delegation_note (SONAE_ORG_CLINIC));
 
   /* The nine items, numbered, in order, each with its text or a box. */
   for (guint i = 0; i < SONAE_PPC_N_DRAFT_ITEMS; i++)
@@ -581,6 +598,53 @@ test_register (void)
   sonae_test_remove_dir (dir);
 }
 
+/* The register says the preliminary report is due promptly, with where
+ * its guide ends, never a start date; a business's draft says its ministry
+ * may take the report. */
+static void
+test_register_promptly (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = open_store (&dir);
+  g_autoptr(SonaePpcAssessment) assessment = NULL;
+  g_autoptr(SonaeProfile) profile = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *draft_path = NULL;
+  gint64 id;
+
+  id = sonae_test_add_incident (store, "受付PCに脅迫文", "2026-11-30T08:40:00", 3, FALSE, AUTHOR);
+  assessment = sonae_ppc_get (store, id, &error);
+  g_assert_no_error (error);
+  assessment->personal_data = SONAE_ANSWER_YES;
+  assessment->conditions[SONAE_PPC_CONDITION_UNLAWFUL] = SONAE_ANSWER_YES;
+  g_assert_true (sonae_ppc_set (store, id, assessment, AUTHOR, &error));
+  g_assert_no_error (error);
+  {
+    g_auto(SonaeTestPdf) pdf;
+
+    path = g_build_filename (dir, "register.pdf", NULL);
+    export_register (store, 2026, path, &pdf);
+    sonae_test_assert_contains (pdf.all, "Preliminary promptly (guide ends 2026-12-04)");
+    sonae_test_assert_not_contains (pdf.all, "2026-12-02");   /* day 3 */
+  }
+
+  profile = sonae_store_get_profile (store);
+  profile->kind = SONAE_ORG_BUSINESS;
+  g_assert_true (sonae_store_set_profile (store, profile, &error));
+  g_assert_no_error (error);
+  {
+    g_auto(SonaeTestPdf) pdf;
+
+    draft_path = g_build_filename (dir, "ppc.pdf", NULL);
+    export_incident_doc (store, "ppc-draft", id, draft_path, &pdf);
+    sonae_test_assert_contains (pdf.all, sonae_ppc_get_delegation_note (SONAE_ORG_BUSINESS));
+  }
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -593,5 +657,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/report-docs/ppc-draft", test_ppc_draft);
   g_test_add_func ("/report-docs/ppc-draft-not-required", test_ppc_draft_not_required);
   g_test_add_func ("/report-docs/register", test_register);
+  g_test_add_func ("/report-docs/register-promptly", test_register_promptly);
   return g_test_run ();
 }

@@ -318,6 +318,23 @@ static const char *const migrations[] = {
    * manual and Home) are found without reading every contact: by their
    * group here, the bundled ones by the unique index on their key. */
   "CREATE INDEX contacts_group ON contacts (grp);",
+
+  /* 8 -> 9: the law as it reads now. Two answers about a leak to the PPC
+   * (sonae-ppc.h): personal information taken on purpose while it was
+   * being collected (the 2024 amendment), and data protected by strong
+   * encryption whose key did not leak (exempt). Each outside body's own
+   * condition, where the organisation answered it (sonae-body-conditions.h):
+   * no row is "not answered", and Sonae's reading of the record holds. */
+  "ALTER TABLE ppc_assessments ADD COLUMN acquiring INTEGER NOT NULL DEFAULT 0 CHECK (acquiring IN (0, 1));"
+  "ALTER TABLE ppc_assessments ADD COLUMN encrypted INTEGER NOT NULL DEFAULT 0 CHECK (encrypted IN (0, 1));"
+  "CREATE TABLE body_answers ("
+  "  incident_id INTEGER NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,"
+  "  authority_key TEXT NOT NULL,"
+  "  answer TEXT NOT NULL CHECK (answer IN ('unknown', 'yes', 'no')),"
+  "  updated_at TEXT NOT NULL,"
+  "  updated_by TEXT NOT NULL,"
+  "  PRIMARY KEY (incident_id, authority_key)"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SONAE_SCHEMA_VERSION);

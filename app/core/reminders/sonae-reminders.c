@@ -19,6 +19,7 @@
 #include "sonae-incidents.h"
 #include "sonae-manual-edits.h"
 #include "sonae-manual-view.h"
+#include "sonae-ppc-bodies.h"
 #include "sonae-ppc.h"
 
 /* An action is worth a reminder this many days before it is due. */
@@ -97,17 +98,19 @@ dated_title (Subject     subject,
   switch (subject)
     {
     case SUBJECT_PRELIMINARY:
+      /* Due promptly: the date is only where the guide of about 3 to 5
+       * days ends, never a day to wait for. */
+      if (days_left > 0)
+        /* Translators: %s is an incident number, then a date; 速報 */
+        return g_strdup_printf (_("Send the preliminary report to the PPC for %s now: it is due promptly, and the guide of about 3 to 5 days ends on %s."),
+                                number, due_on);
       if (days_left == 0)
         /* Translators: %s is an incident number, then a date; 速報 */
-        return g_strdup_printf (_("The preliminary report to the PPC for %s is due today (%s)."), number, due_on);
-      if (days_left > 0)
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "The preliminary report to the PPC for %s is due in %d day (%s).",
-                                             "The preliminary report to the PPC for %s is due in %d days (%s).", days),
-                                number, days, due_on);
+        return g_strdup_printf (_("Send the preliminary report to the PPC for %s now: the guide of about 3 to 5 days ends today (%s)."),
+                                number, due_on);
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "The preliminary report to the PPC for %s was due %d day ago (%s).",
-                                           "The preliminary report to the PPC for %s was due %d days ago (%s).", days),
+                                           "The preliminary report to the PPC for %s is %d day past the guide of about 3 to 5 days (%s): send it now.",
+                                           "The preliminary report to the PPC for %s is %d days past the guide of about 3 to 5 days (%s): send it now.", days),
                               number, days, due_on);
     case SUBJECT_FINAL:
       if (days_left == 0)
@@ -123,18 +126,17 @@ dated_title (Subject     subject,
                                            "The final report to the PPC for %s was due %d days ago (%s).", days),
                               number, days, due_on);
     case SUBJECT_UNDECIDED:
+      if (days_left > 0)
+        /* Translators: %s is an incident number, then a date */
+        return g_strdup_printf (_("Decide now whether %s must be reported to the PPC: if it must, the preliminary report is due promptly (the guide of about 3 to 5 days ends on %s)."),
+                                number, due_on);
       if (days_left == 0)
         /* Translators: %s is an incident number, then a date */
-        return g_strdup_printf (_("Decide whether %s must be reported to the PPC: if it must, the preliminary report is due today (%s)."),
+        return g_strdup_printf (_("Decide now whether %s must be reported to the PPC: if it must, the guide of about 3 to 5 days for the preliminary report ends today (%s)."),
                                 number, due_on);
-      if (days_left > 0)
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "Decide whether %s must be reported to the PPC: if it must, the preliminary report is due in %d day (%s).",
-                                             "Decide whether %s must be reported to the PPC: if it must, the preliminary report is due in %d days (%s).", days),
-                                number, days, due_on);
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Decide whether %s must be reported to the PPC: if it must, the preliminary report was due %d day ago (%s).",
-                                           "Decide whether %s must be reported to the PPC: if it must, the preliminary report was due %d days ago (%s).", days),
+                                           "Decide now whether %s must be reported to the PPC: if it must, the preliminary report is %d day past the guide of about 3 to 5 days (%s).",
+                                           "Decide now whether %s must be reported to the PPC: if it must, the preliminary report is %d days past the guide of about 3 to 5 days (%s).", days),
                               number, days, due_on);
     case SUBJECT_ACTION:
     default:
@@ -175,13 +177,14 @@ quote_text (const char *text)
 
 /* Whether the PPC can still be due something for a closed incident whose
  * stored assessment is @ppc (NULL when none is stored): only a "yes" to
- * personal data can still ask for a report or an answer once an incident
- * is closed (see add_ppc()), and nothing once the final report is sent. A
- * new assessment answers "not known". */
+ * personal data (or information taken while being collected) can still
+ * ask for a report or an answer once an incident is closed (see
+ * add_ppc()), and nothing once the final report is sent. A new assessment
+ * answers "not known". */
 static gboolean
 closed_ppc_pending (const SonaePpcAssessment *ppc)
 {
-  return ppc != NULL && ppc->personal_data == SONAE_ANSWER_YES && ppc->final_sent_on == NULL;
+  return ppc != NULL && (ppc->personal_data == SONAE_ANSWER_YES || ppc->acquiring) && ppc->final_sent_on == NULL;
 }
 
 /* @today_text is @today as YYYY-MM-DD. */
@@ -203,10 +206,12 @@ add_ppc (GPtrArray           *out,
     return;
   if (ppc == NULL)
     ppc = fresh = sonae_ppc_assessment_new_for_incident (incident);
-  if (ppc->personal_data == SONAE_ANSWER_NO)
+  /* Information taken while it was being collected (2024) is reported
+   * whatever the organisation's own files hold. */
+  if (ppc->personal_data == SONAE_ANSWER_NO && !ppc->acquiring)
     return;
   /* Triage's "no personal data" holds until someone answers otherwise. */
-  if (ppc->personal_data == SONAE_ANSWER_UNKNOWN &&
+  if (ppc->personal_data == SONAE_ANSWER_UNKNOWN && !ppc->acquiring &&
       incident->answers.personal_data == SONAE_ANSWER_NO)
     return;
   /* Once the final report is sent, nothing more is due to the PPC. */
@@ -220,10 +225,10 @@ add_ppc (GPtrArray           *out,
   switch (result->verdict)
     {
     case SONAE_PPC_REQUIRED:
-      if (ppc->preliminary_sent_on == NULL && result->preliminary_by != NULL)
+      if (ppc->preliminary_sent_on == NULL && result->preliminary_guide != NULL)
         {
           SonaeReminder *r = reminder_new (SONAE_REMINDER_PPC_PRELIMINARY, SONAE_URGENCY_SOON,
-                                           result->preliminary_by, today,
+                                           result->preliminary_guide, today,
                                            g_strdup_printf ("ppc-preliminary:%" G_GINT64_FORMAT, incident->id));
           r->incident_id = incident->id;
           r->title = dated_title (SUBJECT_PRELIMINARY, incident->number, NULL, r->due_on, r->days_left);
@@ -237,7 +242,23 @@ add_ppc (GPtrArray           *out,
                                            g_strdup_printf ("ppc-final:%" G_GINT64_FORMAT, incident->id));
           r->incident_id = incident->id;
           r->title = dated_title (SUBJECT_FINAL, incident->number, NULL, r->due_on, r->days_left);
-          r->detail = g_strdup (result->reason);
+          if (result->final_moves)
+            /* Translators: why the final report is due, then that its day is a weekend or in the New Year holidays */
+            r->detail = g_strdup_printf (C_("two sentences", "%s %s"), result->reason,
+                                         _("That day falls on a weekend or in the New Year holidays: the guideline moves the deadline to the next open day, but plan for the date shown."));
+          else
+            r->detail = g_strdup (result->reason);
+          g_ptr_array_add (out, r);
+        }
+      if (ppc->persons_notified_on == NULL)
+        {
+          SonaeReminder *r = reminder_new (SONAE_REMINDER_PPC_PERSONS, SONAE_URGENCY_SOON, NULL, today,
+                                           g_strdup_printf ("ppc-persons:%" G_GINT64_FORMAT, incident->id));
+          r->incident_id = incident->id;
+          /* Translators: %s is an incident number; 本人通知 */
+          r->title = g_strdup_printf (_("%s: notify the persons whose data is concerned, promptly."), incident->number);
+          r->detail = g_strdup_printf (C_("two sentences", "%s %s"), sonae_ppc_get_persons_note (),
+                                       _("Record the date in the Authorities tab."));
           g_ptr_array_add (out, r);
         }
       break;
@@ -252,7 +273,7 @@ add_ppc (GPtrArray           *out,
         break;
       {
         SonaeReminder *r = reminder_new (SONAE_REMINDER_PPC_UNDECIDED, SONAE_URGENCY_SOON,
-                                         result->preliminary_by, today,
+                                         result->preliminary_guide, today,
                                          g_strdup_printf ("ppc-undecided:%" G_GINT64_FORMAT, incident->id));
         r->incident_id = incident->id;
         if (r->due_on != NULL)
@@ -314,21 +335,38 @@ add_body_reports (GPtrArray            *out,
       SonaeBodyReport *report = g_ptr_array_index (reports, i);
       SonaeReminder *r;
 
-      /* The PPC has its own rule and deadlines (above). */
-      if (report->optional || report->done_on != NULL || g_strcmp0 (report->authority_key, "ppc") == 0)
+      /* The PPC has its own rule and deadlines (above); a body whose
+       * condition does not hold for this incident is owed nothing. */
+      if (report->optional || report->done_on != NULL || report->applies == SONAE_ANSWER_NO ||
+          g_strcmp0 (report->authority_key, "ppc") == 0)
         continue;
       if (*contacts == NULL)
         *contacts = sonae_contacts_list_bundled (store, NULL);
 
       /* Reporting to the police or the ministry during a live incident is
        * not upkeep: it comes with the things due this week. */
-      r = reminder_new (SONAE_REMINDER_BODY_REPORT, SONAE_URGENCY_SOON, NULL, today,
-                        g_strdup_printf ("body:%" G_GINT64_FORMAT ":%s", incident->id, report->authority_key));
+      if (report->applies == SONAE_ANSWER_YES)
+        {
+          r = reminder_new (SONAE_REMINDER_BODY_REPORT, SONAE_URGENCY_SOON, NULL, today,
+                            g_strdup_printf ("body:%" G_GINT64_FORMAT ":%s", incident->id, report->authority_key));
+          /* Translators: an incident number, then a body such as the police */
+          r->title = g_strdup_printf (_("%s has not been reported to %s yet."), incident->number,
+                                      authority_name (*contacts, report->authority_key));
+          r->detail = g_strdup_printf (C_("two sentences", "%s %s"), report->reason,
+                                       _("Record the date in the Authorities tab once it is done."));
+        }
+      else
+        {
+          r = reminder_new (SONAE_REMINDER_BODY_UNDECIDED, SONAE_URGENCY_SOON, NULL, today,
+                            g_strdup_printf ("body-undecided:%" G_GINT64_FORMAT ":%s", incident->id,
+                                             report->authority_key));
+          /* Translators: an incident number, then a body such as the police */
+          r->title = g_strdup_printf (_("Decide whether %s must be reported to %s."), incident->number,
+                                      authority_name (*contacts, report->authority_key));
+          r->detail = g_strdup_printf (C_("two sentences", "%s %s"), report->reason,
+                                       _("Answer it in the Authorities tab."));
+        }
       r->incident_id = incident->id;
-      /* Translators: an incident number, then a body such as the police */
-      r->title = g_strdup_printf (_("%s has not been reported to %s yet."), incident->number,
-                                  authority_name (*contacts, report->authority_key));
-      r->detail = g_strdup (_("The manual says to report it at this incident's level. Record the date once it is done."));
       g_ptr_array_add (out, r);
     }
 }

@@ -19,10 +19,12 @@
 G_BEGIN_DECLS
 
 typedef enum {
-  SONAE_REMINDER_PPC_PRELIMINARY,  /* 速報: not sent, target date near or past */
+  SONAE_REMINDER_PPC_PRELIMINARY,  /* 速報: not sent; due promptly (due_on: where the 3–5-day guide ends) */
   SONAE_REMINDER_PPC_FINAL,        /* 確報: not sent, deadline near or past */
   SONAE_REMINDER_PPC_UNDECIDED,    /* personal data involved, reporting not decided */
-  SONAE_REMINDER_BODY_REPORT,      /* a required body not yet reported to (open incident) */
+  SONAE_REMINDER_PPC_PERSONS,      /* a report is required and the persons are not notified yet */
+  SONAE_REMINDER_BODY_REPORT,      /* a body whose condition applies, not yet reported to (open incident) */
+  SONAE_REMINDER_BODY_UNDECIDED,   /* a body whose condition is still to be decided (open incident) */
   SONAE_REMINDER_ACTION_OVERDUE,   /* an open action past its due date */
   SONAE_REMINDER_ACTION_DUE,       /* an open action due within 7 days */
   SONAE_REMINDER_MANUAL_REVIEW,    /* manual not reviewed for a year */

@@ -1,5 +1,5 @@
 /* sonae-ppc.c: must a personal-data leak be reported to the PPC, and by
- * when; the other bodies to report to, with the dates they were told.
+ * when (the other bodies are sonae-ppc-bodies.c's).
  *
  * The verdict and the dates are worked out from the answers each time
  * (sonae_ppc_assess), never stored: only the answers and the dates things
@@ -13,18 +13,17 @@
 
 #include "sonae-ppc.h"
 #include "sonae-clock.h"
-#include "sonae-contacts.h"
 #include "sonae-error.h"
-#include "sonae-escalation.h"
 #include "sonae-incident.h"
 #include "sonae-incidents-private.h"
 #include "sonae-incidents.h"
 #include "sonae-input.h"
-#include "sonae-manual.h"
+#include "sonae-ppc-private.h"
 #include "sonae-store-private.h"
 
-#define PRELIMINARY_FROM_DAY 3
-#define PRELIMINARY_BY_DAY 5
+/* The preliminary report is due promptly; the guide of about 3 to 5 days
+ * ends on day 5. It has no start. */
+#define PRELIMINARY_GUIDE_DAY 5
 #define FINAL_DAY 30
 #define FINAL_UNLAWFUL_DAY 60
 
@@ -102,6 +101,72 @@ sonae_ppc_condition_get_title (SonaePpcCondition condition)
     }
 }
 
+const char *
+sonae_ppc_condition_get_hint (SonaePpcCondition condition)
+{
+  switch (condition)
+    {
+    case SONAE_PPC_CONDITION_SENSITIVE:
+    case SONAE_PPC_CONDITION_FINANCIAL:
+      return _("One person is enough.");
+    case SONAE_PPC_CONDITION_UNLAWFUL:
+      return _("One person is enough. Someone inside the organisation taking data out on purpose counts too.");
+    case SONAE_PPC_CONDITION_OVER_1000:
+      return _("Exactly 1,000 is not enough: it takes 1,001 or more. Count everyone whose data may be concerned.");
+    case SONAE_PPC_N_CONDITIONS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+sonae_ppc_get_definitions (void)
+{
+  return _("Leaked (漏えい): the data left your control, for example sent to the wrong person or seen by an outsider — "
+           "not if you got it back before anyone saw it. "
+           "Lost (滅失): the data is gone — not if a copy or a backup still holds it. "
+           "Damaged (毀損): the data was altered or made unusable, for example encrypted by ransomware — "
+           "not if an intact copy exists.");
+}
+
+const char *
+sonae_ppc_get_persons_note (void)
+{
+  return _("Notify the persons concerned promptly, as far as the situation allows. "
+           "If they cannot be reached, publish a notice instead, for example on your website, and say where to ask.");
+}
+
+const char *
+sonae_ppc_get_deadline_note (void)
+{
+  return _("If day 30 or 60 falls on a Saturday, a Sunday, a public holiday or 29 December to 3 January, "
+           "the guideline moves the deadline to the next day the offices are open. "
+           "Sonae shows the earlier date, to be on the safe side.");
+}
+
+const char *
+sonae_ppc_get_preliminary_note (void)
+{
+  return _("The preliminary report is due promptly: send it as soon as you know the main facts, even if much is "
+           "still unknown. About 3 to 5 days from the day you learned of it is a guide, not a time to wait for.");
+}
+
+const char *
+sonae_ppc_get_my_number_note (void)
+{
+  return _("If My Number data (特定個人情報) is involved, the My Number Act has its own reporting rule with its own "
+           "conditions: see the PPC’s guidance on My Number. Check its thresholds before relying on this.");
+}
+
+const char *
+sonae_ppc_get_delegation_note (SonaeOrgKind kind)
+{
+  if (is_care (kind))
+    return NULL;
+  return _("In some sectors the PPC has handed these reports to the ministry that oversees the business. "
+           "Check on the PPC’s website whether yours is one, and where to send the report.");
+}
+
 /* Why the condition applies, to follow "required —". */
 static const char *
 condition_phrase (SonaePpcCondition condition)
@@ -174,8 +239,7 @@ sonae_ppc_result_free (SonaePpcResult *result)
   if (result == NULL)
     return;
   g_free (result->reason);
-  g_free (result->preliminary_from);
-  g_free (result->preliminary_by);
+  g_free (result->preliminary_guide);
   g_free (result->final_by);
   g_free (result);
 }
@@ -215,6 +279,22 @@ sonae_ppc_day (const char *learned_on,
   return format_date (&date);
 }
 
+gboolean
+sonae_ppc_is_closed_day (const char *date)
+{
+  GDate d;
+  GDateMonth month;
+  GDateDay day;
+
+  if (!parse_date (date, &d))
+    return FALSE;
+  month = g_date_get_month (&d);
+  day = g_date_get_day (&d);
+  if ((month == G_DATE_DECEMBER && day >= 29) || (month == G_DATE_JANUARY && day <= 3))
+    return TRUE;
+  return g_date_get_weekday (&d) == G_DATE_SATURDAY || g_date_get_weekday (&d) == G_DATE_SUNDAY;
+}
+
 static int
 days_between (const char *from,
               const char *to)
@@ -245,13 +325,51 @@ join_conditions (const SonaePpcAssessment *assessment,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/* The verdict, and why in a few words (to follow "required —"). */
+/* Required, with @because (owned): a processor that told its principal
+ * is released. */
+static SonaePpcVerdict
+required (const SonaePpcAssessment  *assessment,
+          char                      *because,
+          char                     **out_because)
+{
+  *out_because = because;
+  if (assessment->processor && assessment->principal_notified_on != NULL)
+    return SONAE_PPC_PRINCIPAL_REPORTS;
+  return SONAE_PPC_REQUIRED;
+}
+
+/* The verdict, and why in a few words (to follow "required —"). In this
+ * order: information taken on purpose while it was being collected decides
+ * it alone (2024 amendment); then whether the organisation's own personal
+ * data leaked, was lost or damaged; strong encryption with the key safe
+ * exempts that; then the four conditions. */
 static SonaePpcVerdict
 decide (const SonaePpcAssessment  *assessment,
         char                     **out_because)
 {
   gboolean any_yes = FALSE, any_unknown = FALSE;
 
+  if (assessment->acquiring)
+    {
+      g_autoptr(GString) because = g_string_new (_("personal information being collected may have been taken on purpose"));
+      g_autofree char *others = NULL;
+
+      if (assessment->personal_data == SONAE_ANSWER_YES && !assessment->encrypted)
+        {
+          SonaePpcAssessment copy = *assessment;
+
+          /* The unlawful purpose is said already. */
+          copy.conditions[SONAE_PPC_CONDITION_UNLAWFUL] = SONAE_ANSWER_NO;
+          others = join_conditions (&copy, SONAE_ANSWER_YES, FALSE);
+        }
+      if (others != NULL && *others != '\0')
+        {
+          /* Translators: between the conditions of a list */
+          g_string_append (because, _("; "));
+          g_string_append (because, others);
+        }
+      return required (assessment, g_string_free (g_steal_pointer (&because), FALSE), out_because);
+    }
   if (assessment->personal_data == SONAE_ANSWER_NO)
     {
       *out_because = g_strdup (_("no personal data leaked, was lost or was damaged"));
@@ -262,6 +380,11 @@ decide (const SonaePpcAssessment  *assessment,
       *out_because = g_strdup (_("it is not known yet whether personal data leaked, was lost or was damaged"));
       return SONAE_PPC_UNDECIDED;
     }
+  if (assessment->encrypted)
+    {
+      *out_because = g_strdup (_("all of it was protected by strong encryption and the key did not leak"));
+      return SONAE_PPC_NOT_REQUIRED;
+    }
 
   for (guint i = 0; i < SONAE_PPC_N_CONDITIONS; i++)
     {
@@ -271,12 +394,7 @@ decide (const SonaePpcAssessment  *assessment,
     }
 
   if (any_yes)
-    {
-      *out_because = join_conditions (assessment, SONAE_ANSWER_YES, FALSE);
-      if (assessment->processor && assessment->principal_notified_on != NULL)
-        return SONAE_PPC_PRINCIPAL_REPORTS;
-      return SONAE_PPC_REQUIRED;
-    }
+    return required (assessment, join_conditions (assessment, SONAE_ANSWER_YES, FALSE), out_because);
   if (any_unknown)
     {
       g_autofree char *open = join_conditions (assessment, SONAE_ANSWER_UNKNOWN, TRUE);
@@ -304,7 +422,8 @@ sonae_ppc_assess (const SonaePpcAssessment *assessment,
 
   result = g_new0 (SonaePpcResult, 1);
   result->verdict = decide (assessment, &because);
-  result->unlawful = assessment->conditions[SONAE_PPC_CONDITION_UNLAWFUL] == SONAE_ANSWER_YES;
+  result->unlawful = assessment->acquiring ||
+                     assessment->conditions[SONAE_PPC_CONDITION_UNLAWFUL] == SONAE_ANSWER_YES;
 
   switch (result->verdict)
     {
@@ -341,13 +460,15 @@ sonae_ppc_assess (const SonaePpcAssessment *assessment,
     {
       const char *learned = assessment->learned_on;
 
-      result->preliminary_from = sonae_ppc_day (learned, PRELIMINARY_FROM_DAY);
-      result->preliminary_by = sonae_ppc_day (learned, PRELIMINARY_BY_DAY);
+      result->preliminary_guide = sonae_ppc_day (learned, PRELIMINARY_GUIDE_DAY);
       result->final_by = sonae_ppc_day (learned, result->unlawful ? FINAL_UNLAWFUL_DAY : FINAL_DAY);
-      if (result->preliminary_by != NULL)
-        result->preliminary_days_left = days_between (today, result->preliminary_by);
+      if (result->preliminary_guide != NULL)
+        result->preliminary_days_left = days_between (today, result->preliminary_guide);
       if (result->final_by != NULL)
-        result->final_days_left = days_between (today, result->final_by);
+        {
+          result->final_days_left = days_between (today, result->final_by);
+          result->final_moves = sonae_ppc_is_closed_day (result->final_by);
+        }
     }
   return g_steal_pointer (&result);
 }
@@ -356,8 +477,8 @@ sonae_ppc_assess (const SonaePpcAssessment *assessment,
 
 /* NULL for NULL or blank, else the date, checked: real, not after @today,
  * not before @learned_on (when given; @what names it for the message). */
-static gboolean
-check_date (const char  *date,
+gboolean
+sonae_ppc_check_date (const char  *date,
             const char  *today,
             const char  *learned_on,
             const char  *what,
@@ -385,8 +506,8 @@ check_date (const char  *date,
   return TRUE;
 }
 
-static char *
-normalize_date (const char *date)
+char *
+sonae_ppc_normalize_date (const char *date)
 {
   g_autofree char *copy = NULL;
 
@@ -423,7 +544,7 @@ answer_from_column (sqlite3_stmt *stmt,
 
 #define PPC_COLUMNS \
   "personal_data, sensitive, financial, unlawful, over_1000, processor, learned_on, principal_notified_on, " \
-  "preliminary_sent_on, final_sent_on, persons_notified_on, updated_at, updated_by"
+  "preliminary_sent_on, final_sent_on, persons_notified_on, updated_at, updated_by, acquiring, encrypted"
 
 /* An assessment from a row of PPC_COLUMNS starting at column @first. */
 static SonaePpcAssessment *
@@ -443,6 +564,8 @@ assessment_from_row (sqlite3_stmt *stmt,
   assessment->persons_notified_on = sonae_column_dup (stmt, first + 10);
   assessment->updated_at = sonae_column_dup (stmt, first + 11);
   assessment->updated_by = sonae_column_dup (stmt, first + 12);
+  assessment->acquiring = sqlite3_column_int (stmt, first + 13) != 0;
+  assessment->encrypted = sqlite3_column_int (stmt, first + 14) != 0;
   return assessment;
 }
 
@@ -597,7 +720,9 @@ describe_ppc_change (const SonaePpcAssessment *old,
 {
   g_autoptr(GString) text = g_string_new (NULL);
   gboolean answers_changed = old->personal_data != new->personal_data ||
-                             old->processor != new->processor;
+                             old->processor != new->processor ||
+                             old->acquiring != new->acquiring ||
+                             old->encrypted != new->encrypted;
 
   if (old->personal_data != new->personal_data)
     /* Translators: %s is the answer: Yes, No, Don’t know yet */
@@ -611,6 +736,14 @@ describe_ppc_change (const SonaePpcAssessment *old,
         add_line (text, g_strdup_printf (_("%s: %s"), sonae_ppc_condition_get_title (i),
                                          sonae_triage_answer_get_label (new->conditions[i])));
       }
+  if (old->acquiring != new->acquiring)
+    add_line (text, g_strdup (new->acquiring
+                              ? _("Personal information being collected may have been taken on purpose before it reached us")
+                              : _("No personal information was taken on purpose while it was being collected")));
+  if (old->encrypted != new->encrypted)
+    add_line (text, g_strdup (new->encrypted
+                              ? _("All of the data was protected by strong encryption and the key did not leak")
+                              : _("Not sure that all of the data was protected by strong encryption with the key kept safe")));
   if (old->processor != new->processor)
     add_line (text, g_strdup (new->processor
                               ? _("The data is processed for another organisation (as its processor)")
@@ -678,23 +811,25 @@ sonae_ppc_set (SonaeStore               *self,
   new->personal_data = assessment->personal_data;
   memcpy (new->conditions, assessment->conditions, sizeof new->conditions);
   new->processor = assessment->processor != FALSE;
-  new->learned_on = normalize_date (assessment->learned_on);
-  new->principal_notified_on = normalize_date (assessment->principal_notified_on);
-  new->preliminary_sent_on = normalize_date (assessment->preliminary_sent_on);
-  new->final_sent_on = normalize_date (assessment->final_sent_on);
-  new->persons_notified_on = normalize_date (assessment->persons_notified_on);
+  new->acquiring = assessment->acquiring != FALSE;
+  new->encrypted = assessment->encrypted != FALSE;
+  new->learned_on = sonae_ppc_normalize_date (assessment->learned_on);
+  new->principal_notified_on = sonae_ppc_normalize_date (assessment->principal_notified_on);
+  new->preliminary_sent_on = sonae_ppc_normalize_date (assessment->preliminary_sent_on);
+  new->final_sent_on = sonae_ppc_normalize_date (assessment->final_sent_on);
+  new->persons_notified_on = sonae_ppc_normalize_date (assessment->persons_notified_on);
   new->updated_at = g_strdup (now);
   new->updated_by = g_strdup (author);
 
-  if (!check_date (new->learned_on, today, NULL,
+  if (!sonae_ppc_check_date (new->learned_on, today, NULL,
                    _("The day the organisation learned of it"), error) ||
-      !check_date (new->principal_notified_on, today, new->learned_on,
+      !sonae_ppc_check_date (new->principal_notified_on, today, new->learned_on,
                    _("The day the organisation the data is processed for was told"), error) ||
-      !check_date (new->preliminary_sent_on, today, new->learned_on,
+      !sonae_ppc_check_date (new->preliminary_sent_on, today, new->learned_on,
                    _("The preliminary report"), error) ||
-      !check_date (new->final_sent_on, today, new->learned_on,
+      !sonae_ppc_check_date (new->final_sent_on, today, new->learned_on,
                    _("The final report"), error) ||
-      !check_date (new->persons_notified_on, today, new->learned_on,
+      !sonae_ppc_check_date (new->persons_notified_on, today, new->learned_on,
                    _("The notification of the persons"), error))
     return FALSE;
 
@@ -710,8 +845,9 @@ sonae_ppc_set (SonaeStore               *self,
   stmt = sonae_store_prepare (self,
                               "INSERT INTO ppc_assessments (incident_id, personal_data, sensitive, financial, "
                               "unlawful, over_1000, processor, learned_on, principal_notified_on, "
-                              "preliminary_sent_on, final_sent_on, persons_notified_on, updated_at, updated_by) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
+                              "preliminary_sent_on, final_sent_on, persons_notified_on, updated_at, updated_by, "
+                              "acquiring, encrypted) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
                               "ON CONFLICT (incident_id) DO UPDATE SET personal_data = excluded.personal_data, "
                               "sensitive = excluded.sensitive, financial = excluded.financial, "
                               "unlawful = excluded.unlawful, over_1000 = excluded.over_1000, "
@@ -720,7 +856,8 @@ sonae_ppc_set (SonaeStore               *self,
                               "preliminary_sent_on = excluded.preliminary_sent_on, "
                               "final_sent_on = excluded.final_sent_on, "
                               "persons_notified_on = excluded.persons_notified_on, "
-                              "updated_at = excluded.updated_at, updated_by = excluded.updated_by", error);
+                              "updated_at = excluded.updated_at, updated_by = excluded.updated_by, "
+                              "acquiring = excluded.acquiring, encrypted = excluded.encrypted", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, incident_id);
@@ -735,314 +872,9 @@ sonae_ppc_set (SonaeStore               *self,
   sonae_bind_text (stmt, 12, new->persons_notified_on);
   sqlite3_bind_text (stmt, 13, new->updated_at, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 14, new->updated_by, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 15, new->acquiring ? 1 : 0);
+  sqlite3_bind_int (stmt, 16, new->encrypted ? 1 : 0);
   if (!step_done (self, stmt, error))
-    goto fail;
-  if (!sonae_incidents_append_timeline_entry (self, incident_id, SONAE_ENTRY_REPORT, NULL, author, text, error))
-    goto fail;
-  sonae_store_emit_changed (self, SONAE_CHANGED_INCIDENTS);
-  return sonae_store_commit (self, error);
-
-fail:
-  sonae_store_rollback (self);
-  return FALSE;
-}
-
-/* --- the store: the other bodies ----------------------------------------- */
-
-void
-sonae_body_report_free (SonaeBodyReport *report)
-{
-  if (report == NULL)
-    return;
-  g_free (report->authority_key);
-  g_free (report->done_on);
-  g_free (report->done_by);
-  g_free (report);
-}
-
-/* The body reports of one incident: each of @bodies (of const
- * SonaeManualBody, the escalation's at its level) in their order, with the
- * date it was done when @done (of SonaeBodyReport, in the order recorded)
- * has it; then the rest of @done, as optional. Empties @done. */
-static GPtrArray *
-merge_body_reports (GPtrArray *bodies,
-                    GPtrArray *done)
-{
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_body_report_free);
-
-  for (guint i = 0; i < bodies->len; i++)
-    {
-      const SonaeManualBody *body = g_ptr_array_index (bodies, i);
-      SonaeBodyReport *report;
-
-      /* The PPC has its own dates (the assessment): one place to record them. */
-      if (g_strcmp0 (body->authority_key, SONAE_PPC_AUTHORITY_KEY) == 0)
-        continue;
-      report = g_new0 (SonaeBodyReport, 1);
-
-      report->authority_key = g_strdup (body->authority_key);
-      report->optional = body->optional;
-      for (guint j = 0; j < done->len; j++)
-        {
-          SonaeBodyReport *d = g_ptr_array_index (done, j);
-
-          if (g_strcmp0 (d->authority_key, body->authority_key) == 0)
-            {
-              report->done_on = g_steal_pointer (&d->done_on);
-              report->done_by = g_steal_pointer (&d->done_by);
-              g_ptr_array_remove_index (done, j);
-              break;
-            }
-        }
-      g_ptr_array_add (list, report);
-    }
-
-  /* A body told that the level no longer names (the level was lowered, or
-   * a body told of one's own accord) stays in the list, as optional. */
-  for (guint j = 0; j < done->len; j++)
-    {
-      SonaeBodyReport *d = g_ptr_array_index (done, j);
-
-      d->optional = TRUE;
-      g_ptr_array_add (list, g_steal_pointer (&done->pdata[j]));
-    }
-  g_ptr_array_set_size (done, 0);
-  return g_steal_pointer (&list);
-}
-
-/* A report done, from a row of "authority_key, done_on, done_by" starting
- * at column @first. */
-static SonaeBodyReport *
-body_report_from_row (sqlite3_stmt *stmt,
-                      int           first)
-{
-  SonaeBodyReport *report = g_new0 (SonaeBodyReport, 1);
-
-  report->authority_key = sonae_column_dup (stmt, first);
-  report->done_on = sonae_column_dup (stmt, first + 1);
-  report->done_by = sonae_column_dup (stmt, first + 2);
-  if (report->authority_key == NULL)
-    report->authority_key = g_strdup ("");
-  return report;
-}
-
-GPtrArray *
-sonae_ppc_list_body_reports (SonaeStore *self,
-                             gint64      incident_id,
-                             GError    **error)
-{
-  g_autoptr(SonaeIncident) incident = NULL;
-  g_autoptr(SonaeManual) manual = NULL;
-  g_autoptr(SonaeProfile) profile = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) done = NULL;
-  g_autoptr(GPtrArray) bodies = NULL;
-  int rc;
-
-  g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
-
-  incident = sonae_incidents_get (self, incident_id, error);
-  if (incident == NULL)
-    return NULL;
-  /* What the manual's escalation names at the incident's level. */
-  manual = sonae_manual_get_bundled (error);
-  if (manual == NULL)
-    return NULL;
-  profile = sonae_store_get_profile (self);
-  bodies = sonae_escalation_list_bodies (manual, incident->level, profile->kind);
-
-  /* What was done, in the order it was recorded. */
-  stmt = sonae_store_prepare (self,
-                              "SELECT authority_key, done_on, done_by FROM body_reports "
-                              "WHERE incident_id = ?1 AND done_on IS NOT NULL ORDER BY rowid", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, incident_id);
-  done = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_body_report_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (done, body_report_from_row (stmt, 0));
-  if (rc != SQLITE_DONE)
-    {
-      sonae_store_set_sql_error (self, error, _("Could not read the reports"));
-      return NULL;
-    }
-  return merge_body_reports (bodies, done);
-}
-
-GHashTable *
-sonae_ppc_list_open_body_reports (SonaeStore  *self,
-                                  GError     **error)
-{
-  g_autoptr(SonaeManual) manual = NULL;
-  g_autoptr(SonaeProfile) profile = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) bodies = NULL;
-  g_autoptr(GHashTable) by_incident = NULL;
-  g_autoptr(GPtrArray) done = NULL;
-  gint64 id = 0;
-  int level = 0;
-  int rc;
-
-  g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  /* What the manual's escalation names at each level, for this kind of
-   * organisation: read once for all the incidents. */
-  manual = sonae_manual_get_bundled (error);
-  if (manual == NULL)
-    return NULL;
-  profile = sonae_store_get_profile (self);
-  bodies = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  for (int l = 0; l < SONAE_MANUAL_N_LEVELS; l++)
-    g_ptr_array_add (bodies, sonae_escalation_list_bodies (manual, l, profile->kind));
-
-  /* Every incident not closed with its level, each on as many rows as it
-   * has reports done, in the order they were recorded (none: one row
-   * without a report). */
-  stmt = sonae_store_prepare (self,
-                              "SELECT i.id, i.level, b.authority_key, b.done_on, b.done_by "
-                              "FROM incidents i LEFT JOIN body_reports b "
-                              "ON b.incident_id = i.id AND b.done_on IS NOT NULL "
-                              "WHERE i.status IS NOT ?1 ORDER BY i.id, b.rowid", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, sonae_incident_status_to_string (SONAE_STATUS_CLOSED), -1, SQLITE_STATIC);
-  by_incident = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                       (GDestroyNotify) g_ptr_array_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 row_id = sqlite3_column_int64 (stmt, 0);
-
-      if (done == NULL || row_id != id)
-        {
-          if (done != NULL)
-            g_hash_table_insert (by_incident, g_memdup2 (&id, sizeof id),
-                                 merge_body_reports (g_ptr_array_index (bodies, level), done));
-          g_clear_pointer (&done, g_ptr_array_unref);
-          done = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_body_report_free);
-          id = row_id;
-          level = CLAMP (sqlite3_column_int (stmt, 1), 0, SONAE_MANUAL_N_LEVELS - 1);
-        }
-      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
-        g_ptr_array_add (done, body_report_from_row (stmt, 2));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      sonae_store_set_sql_error (self, error, _("Could not read the reports"));
-      return NULL;
-    }
-  if (done != NULL)
-    g_hash_table_insert (by_incident, g_memdup2 (&id, sizeof id),
-                         merge_body_reports (g_ptr_array_index (bodies, level), done));
-  return g_steal_pointer (&by_incident);
-}
-
-/* The authority's name as the roster shows it, else its key. */
-static char *
-authority_name (SonaeStore *self,
-                const char *key)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(SonaeContact) contact = NULL;
-
-  stmt = sonae_store_prepare (self, "SELECT id FROM contacts WHERE builtin_key = ?1", NULL);
-  if (stmt == NULL)
-    return g_strdup (key);
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    contact = sonae_contacts_get (self, sqlite3_column_int64 (stmt, 0), NULL);
-  if (contact == NULL)
-    return g_strdup (key);
-  return g_strdup (sonae_contact_get_display_name (contact));
-}
-
-gboolean
-sonae_ppc_set_body_report (SonaeStore *self,
-                           gint64      incident_id,
-                           const char *authority_key,
-                           const char *done_on,
-                           const char *author,
-                           GError    **error)
-{
-  g_autoptr(SonaePpcAssessment) ppc = NULL;
-  g_autoptr(sqlite3_stmt) read = NULL;
-  g_autoptr(sqlite3_stmt) write = NULL;
-  g_autofree char *today = sonae_clock_today ();
-  g_autofree char *date = normalize_date (done_on);
-  g_autofree char *old = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *text = NULL;
-  gboolean stored;
-  int rc;
-
-  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
-
-  if (!sonae_authorities_is_builtin_key (authority_key))
-    {
-      g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID,
-                   _("“%s” is not one of the bodies Sonae knows to report to."),
-                   authority_key != NULL ? authority_key : "");
-      return FALSE;
-    }
-  if (g_strcmp0 (authority_key, SONAE_PPC_AUTHORITY_KEY) == 0)
-    {
-      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
-                           _("Record the reports to the PPC as the dates the preliminary and final reports were sent."));
-      return FALSE;
-    }
-  if (!sonae_input_check_author (author, error))
-    return FALSE;
-  ppc = load_ppc (self, incident_id, &stored, error);
-  if (ppc == NULL)
-    return FALSE;
-  if (!check_date (date, today, ppc->learned_on, _("The report"), error))
-    return FALSE;
-
-  read = sonae_store_prepare (self,
-                              "SELECT done_on FROM body_reports WHERE incident_id = ?1 AND authority_key = ?2",
-                              error);
-  if (read == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (read, 1, incident_id);
-  sqlite3_bind_text (read, 2, authority_key, -1, SQLITE_STATIC);
-  rc = sqlite3_step (read);
-  if (rc == SQLITE_ROW)
-    old = sonae_column_dup (read, 0);
-  else if (rc != SQLITE_DONE)
-    return sonae_store_set_sql_error (self, error, _("Could not read the reports"));
-  if (g_strcmp0 (old, date) == 0)
-    return TRUE;   /* nothing changed */
-
-  name = authority_name (self, authority_key);
-  if (date != NULL)
-    /* Translators: the body (e.g. the police), then the date */
-    text = g_strdup_printf (_("Reported to %s on %s"), name, date);
-  else
-    /* Translators: %s is the body, e.g. the police */
-    text = g_strdup_printf (_("The date of the report to %s was removed"), name);
-
-  if (!sonae_store_begin (self, error))
-    return FALSE;
-  if (date != NULL)
-    write = sonae_store_prepare (self,
-                                 "INSERT INTO body_reports (incident_id, authority_key, done_on, done_by) "
-                                 "VALUES (?1, ?2, ?3, ?4) "
-                                 "ON CONFLICT (incident_id, authority_key) DO UPDATE SET "
-                                 "done_on = excluded.done_on, done_by = excluded.done_by", error);
-  else
-    write = sonae_store_prepare (self,
-                                 "DELETE FROM body_reports WHERE incident_id = ?1 AND authority_key = ?2",
-                                 error);
-  if (write == NULL)
-    goto fail;
-  sqlite3_bind_int64 (write, 1, incident_id);
-  sqlite3_bind_text (write, 2, authority_key, -1, SQLITE_STATIC);
-  if (date != NULL)
-    {
-      sqlite3_bind_text (write, 3, date, -1, SQLITE_STATIC);
-      sqlite3_bind_text (write, 4, author, -1, SQLITE_STATIC);
-    }
-  if (!step_done (self, write, error))
     goto fail;
   if (!sonae_incidents_append_timeline_entry (self, incident_id, SONAE_ENTRY_REPORT, NULL, author, text, error))
     goto fail;

@@ -1,21 +1,31 @@
 /* sonae-ppc.h: must a personal-data leak be reported to the Personal
  * Information Protection Commission (個人情報保護委員会), and by when; and
- * the other bodies to report to at the incident's level, each with the date
- * it was done.
+ * the other bodies to report to (sonae-ppc-bodies.h).
  *
- * The rule (CONTENT.md, "Personal-data leak reporting"): a leak, loss or
- * damage of personal data that happened or may have happened must be
- * reported, and the persons notified, when any of four conditions holds:
- * sensitive data (要配慮個人情報 — medical data is), data whose misuse could
- * cause financial damage, an unlawful purpose (不正の目的: unauthorised
- * access, ransomware, theft), or more than 1,000 persons. A processor
- * (委託先) that notifies its principal is released; the principal reports.
+ * The rule (CONTENT.md, "Reporting to the PPC"; APPI rules art. 7–10): a
+ * leak, loss or damage (漏えい・滅失・毀損) of personal data that happened or
+ * may have happened must be reported, and the persons notified, when any of
+ * four conditions holds: sensitive data (要配慮個人情報 — medical data is),
+ * data whose misuse could cause financial damage, an unlawful purpose
+ * (不正の目的: unauthorised access, ransomware, theft), or more than 1,000
+ * persons (exactly 1,000 is not enough). The first three apply from one
+ * person. Since 2024-04-01 the unlawful-purpose case also covers personal
+ * information the organisation was collecting, or about to collect, taken on
+ * purpose before it reached its files (a skimmed web form): that alone makes
+ * the report required. Data protected by strong encryption whose key did
+ * not leak is exempt; unsure counts as not protected. A processor (委託先)
+ * that notifies its principal is released; the principal reports. My Number
+ * (特定個人情報) has its own rule, pointed to separately
+ * (sonae_ppc_get_my_number_note) and never folded into these four.
  *
  * Deadlines count from the day the organisation learned of it, that day
- * being day 1 (the conservative reading; VERIFY, shown to the user as
- * "check before relying on it"): the preliminary report (速報) is due
- * promptly, with a target of days 3 to 5; the final report (確報) by day 30,
- * or day 60 when an unlawful purpose is involved. */
+ * being day 1 (PPC practice; VERIFY, shown to the user as "check before
+ * relying on it"). The preliminary report (速報) is due promptly (速やかに):
+ * about 3 to 5 days is a guide, never a window to wait for, so no start date
+ * is given, only the end of the guide. The final report (確報) is due by day
+ * 30, or day 60 when an unlawful purpose is involved; when that day falls on
+ * a weekend, a holiday or 29 December–3 January, the guideline moves it to
+ * the next open day: Sonae shows the earlier date and says so. */
 #pragma once
 
 #include <glib.h>
@@ -41,11 +51,19 @@ const char *sonae_ppc_condition_get_question (SonaePpcCondition condition,
                                               SonaeOrgKind      kind);
 const char *sonae_ppc_condition_get_title    (SonaePpcCondition condition);
 
+/* A few words more under a condition's question (e.g. that exactly 1,000
+ * persons is not enough), translated; NULL when there is nothing to add. */
+const char *sonae_ppc_condition_get_hint     (SonaePpcCondition condition);
+
 /* What the organisation answered and recorded for one incident. Dates are
  * YYYY-MM-DD or NULL. */
 typedef struct {
   SonaeTriageAnswer personal_data;          /* did personal data leak, get lost or damaged (or may it have)? */
   SonaeTriageAnswer conditions[SONAE_PPC_N_CONDITIONS];
+  gboolean acquiring;                       /* personal information being collected was (or may have been)
+                                             * taken on purpose before it reached us (2024 amendment) */
+  gboolean encrypted;                       /* all of it was protected by strong encryption and the key
+                                             * did not leak (exempt); FALSE when unsure */
   gboolean processor;                       /* the data is processed for someone else (委託先) */
   char *learned_on;                         /* the day the organisation learned of it */
   char *principal_notified_on;              /* processor: the day the principal was told */
@@ -72,12 +90,15 @@ typedef struct {
   char *reason;                  /* translated sentence naming the condition(s) that apply */
   gboolean unlawful;             /* the 60-day final deadline applies */
   /* When REQUIRED (or UNDECIDED with learned_on set: the dates it would
-   * have), else NULL: */
-  char *preliminary_from;        /* day 3 */
-  char *preliminary_by;          /* day 5 */
-  char *final_by;                /* day 30 or 60 */
-  int preliminary_days_left;     /* to preliminary_by from @today; negative when overdue */
+   * have), else NULL. The preliminary report is due promptly: its date is
+   * only where the guide of about 3 to 5 days ends, never a start. */
+  char *preliminary_guide;       /* day 5 */
+  char *final_by;                /* day 30 or 60, as counted (before any move) */
+  int preliminary_days_left;     /* to preliminary_guide from @today; negative once past it */
   int final_days_left;
+  gboolean final_moves;          /* final_by is a Saturday, a Sunday or in 29 Dec–3 Jan: the
+                                  * guideline moves it to the next open day (holidays are not
+                                  * known to Sonae: sonae_ppc_get_deadline_note says so) */
 } SonaePpcResult;
 
 void            sonae_ppc_result_free (SonaePpcResult *result);
@@ -90,6 +111,25 @@ SonaePpcResult *sonae_ppc_assess      (const SonaePpcAssessment *assessment,
 /* Day @n (1 = @learned_on itself) as YYYY-MM-DD. */
 char           *sonae_ppc_day         (const char *learned_on,
                                        guint       n);
+/* Whether @date (YYYY-MM-DD) is a Saturday, a Sunday or in 29 December–3
+ * January, when the PPC is closed. Public holidays are not known. */
+gboolean        sonae_ppc_is_closed_day (const char *date);
+
+/* Sentences shown where the questions are answered and the dates shown,
+ * translated. What counts as a leak, a loss and damage, with the
+ * exceptions; */
+const char     *sonae_ppc_get_definitions   (void);
+/* the notice to the persons (本人通知) and when; */
+const char     *sonae_ppc_get_persons_note  (void);
+/* how the final deadline moves off weekends, holidays and the New Year; */
+const char     *sonae_ppc_get_deadline_note (void);
+/* the preliminary report: promptly, and what the guide of days is; */
+const char     *sonae_ppc_get_preliminary_note (void);
+/* My Number's own rule (VERIFY); */
+const char     *sonae_ppc_get_my_number_note (void);
+/* for a business, that its ministry may take the report instead
+ * (権限の委任); NULL for clinics, hospitals and pharmacies. */
+const char     *sonae_ppc_get_delegation_note (SonaeOrgKind kind);
 
 /* The store. An incident without an assessment gets a new one (all
  * unknown, learned_on the day it was detected). Saving checks the dates
@@ -114,38 +154,8 @@ gboolean            sonae_ppc_set (SonaeStore               *self,
                                    const char               *author,
                                    GError                  **error);
 
-/* The other bodies to report to at the incident's level (the escalation
- * rule's bodies: police, MHLW, IPA, the prefecture, JPCERT/CC …), each with
- * the date it was done. */
-typedef struct {
-  char *authority_key;
-  gboolean optional;
-  char *done_on;                 /* YYYY-MM-DD or NULL */
-  char *done_by;
-} SonaeBodyReport;
-
-void       sonae_body_report_free     (SonaeBodyReport *report);
-/* The PPC's key among the bundled authorities. */
+/* The PPC's key among the bundled authorities. The other bodies, and the
+ * dates they were told, are sonae-ppc-bodies.h's. */
 #define SONAE_PPC_AUTHORITY_KEY "ppc"
-
-/* Of SonaeBodyReport, in the escalation rule's order for the incident's
- * current level and the organisation's kind. The PPC is not among them: its
- * reports are the assessment's dates (sonae_ppc_set). */
-GPtrArray *sonae_ppc_list_body_reports (SonaeStore *self,
-                                        gint64      incident_id,
-                                        GError    **error);
-/* For many incidents at once (the reminders): the body reports of every
- * incident not closed, by incident id (a gint64 *), each a GPtrArray as
- * sonae_ppc_list_body_reports() gives it. One query reads the incidents'
- * levels and the reports done; the manual and the profile are read once. */
-GHashTable *sonae_ppc_list_open_body_reports (SonaeStore  *self,
-                                              GError     **error);
-/* @done_on NULL clears it. Recorded in the timeline (REPORT). */
-gboolean   sonae_ppc_set_body_report   (SonaeStore *self,
-                                        gint64      incident_id,
-                                        const char *authority_key,
-                                        const char *done_on,
-                                        const char *author,
-                                        GError    **error);
 
 G_END_DECLS

@@ -15,11 +15,13 @@
 #include "sonae-reporting-duties-view.h"
 #include "sonae-accessible.h"
 #include "sonae-autosave.h"
+#include "sonae-body-conditions.h"
 #include "sonae-clock.h"
 #include "sonae-contacts.h"
 #include "sonae-gui-util.h"
 #include "sonae-incident.h"
 #include "sonae-incidents.h"
+#include "sonae-ppc-bodies.h"
 #include "sonae-ppc.h"
 #include "sonae-report-form.h"
 
@@ -83,6 +85,12 @@ struct _SonaeReportingDutiesView
   GtkLabel *preliminary_left;
   GtkLabel *final_dates;
   GtkLabel *final_left;
+  GtkWidget *persons_box;
+  GtkLabel *persons_left;
+  GtkLabel *persons_note;
+  GtkLabel *preliminary_note;
+  GtkWidget *final_moves_note;
+  GtkLabel *deadline_note;
   AdwPreferencesGroup *questions_group;
   AdwEntryRow *learned_row;
   GtkSwitch *processor_switch;
@@ -94,6 +102,9 @@ struct _SonaeReportingDutiesView
 
   /* borrowed */
   GtkWidget *question_rows[N_QUESTIONS];
+  GtkWidget *encrypted_row;
+  GtkSwitch *acquiring_switch;
+  GtkSwitch *encrypted_switch;
   GtkToggleButton *answer_buttons[N_QUESTIONS][N_ANSWERS];
   AdwEntryRow *sent_entry[N_SENT];
 
@@ -233,6 +244,29 @@ answer_toggled_cb (GtkToggleButton          *button,
   if (*slot == answer)
     return;
   *slot = answer;
+  if (!save_ppc (self, assessment, NULL))
+    reload (self);
+}
+
+/* The acquiring and encrypted switches: which field, by the switch. */
+static void
+fact_switch_changed_cb (GtkSwitch                *sw,
+                        GParamSpec               *pspec,
+                        SonaeReportingDutiesView *self)
+{
+  g_autoptr(SonaePpcAssessment) assessment = NULL;
+  gboolean active = gtk_switch_get_active (sw);
+  gboolean *field;
+
+  if (self->updating)
+    return;
+  assessment = stored_ppc (self);
+  if (assessment == NULL)
+    return;
+  field = sw == self->acquiring_switch ? &assessment->acquiring : &assessment->encrypted;
+  if (*field == active)
+    return;
+  *field = active;
   if (!save_ppc (self, assessment, NULL))
     reload (self);
 }
@@ -648,6 +682,58 @@ body_done_cb (GtkButton                *button,
   reload (self);
 }
 
+static void
+body_answer_toggled_cb (GtkToggleButton          *button,
+                        SonaeReportingDutiesView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author = NULL;
+  const char *key = g_object_get_data (G_OBJECT (button), "sonae-authority");
+  SonaeTriageAnswer answer = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "sonae-answer"));
+
+  if (self->updating || !gtk_toggle_button_get_active (button) || self->incident_id == 0)
+    return;
+  author = sonae_get_author ();
+  if (!sonae_body_conditions_set_answer (self->store, self->incident_id, key, answer, author, &error))
+    {
+      sonae_show_error (GTK_WIDGET (self), _("Could not record the answer"), error);
+      reload (self);
+    }
+}
+
+/* Yes / No / Not known for @report's condition, the one in force active. */
+static GtkWidget *
+new_condition_buttons (SonaeReportingDutiesView *self,
+                       const SonaeBodyReport    *report,
+                       const char               *question)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkToggleButton *group = NULL;
+
+  gtk_widget_add_css_class (box, "linked");
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  for (guint a = 0; a < N_ANSWERS; a++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_label (sonae_triage_answer_get_label (answer_order[a]));
+      g_autofree char *name = g_strdup_printf ("body-%s-%s", report->authority_key,
+                                               sonae_triage_answer_to_string (answer_order[a]));
+      g_autofree char *label = g_strdup_printf ("%s %s", question, sonae_triage_answer_get_label (answer_order[a]));
+
+      gtk_widget_set_name (button, name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_object_set_data_full (G_OBJECT (button), "sonae-authority", g_strdup (report->authority_key), g_free);
+      g_object_set_data (G_OBJECT (button), "sonae-answer", GUINT_TO_POINTER (answer_order[a]));
+      if (group != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
+      else
+        group = GTK_TOGGLE_BUTTON (button);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), report->applies == answer_order[a]);
+      g_signal_connect (button, "toggled", G_CALLBACK (body_answer_toggled_cb), self);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  return box;
+}
+
 static GHashTable *
 authority_contacts (SonaeReportingDutiesView *self)
 {
@@ -665,46 +751,113 @@ authority_contacts (SonaeReportingDutiesView *self)
 }
 
 static GtkWidget *
+new_body_label (const char *name,
+                const char *text,
+                const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_set_name (label, name);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* One body: whether it applies and why, what was done, its number; the
+ * button that records the report; and, for a condition the organisation
+ * can answer, the answer in force beneath. Laid out in lines rather than
+ * as one row with everything at its end, so that the reason reads whole. */
+static GtkWidget *
 new_body_row (SonaeReportingDutiesView *self,
               const SonaeBodyReport    *report,
               SonaeContact             *contact)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *button;
+  GtkWidget *state;
   g_autofree char *name = g_strdup_printf ("body-%s", report->authority_key);
   g_autofree char *button_name = NULL;
-  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autoptr(GString) status = g_string_new (NULL);
+  g_autoptr(SonaeProfile) profile = sonae_store_get_profile (self->store);
   const char *phone = contact ? sonae_contact_get_first_phone (contact) : NULL;
+  const char *question = sonae_body_condition_get_question (report->authority_key, profile->kind);
+  const char *title = contact ? sonae_contact_get_display_name (contact) : report->authority_key;
 
   gtk_widget_set_name (row, name);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 contact ? sonae_contact_get_display_name (contact) : report->authority_key);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+
+  if (report->done_on != NULL)
+    {
+      state = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
+      gtk_widget_add_css_class (state, "success");
+    }
+  else if (report->applies == SONAE_ANSWER_NO)
+    {
+      state = gtk_image_new_from_icon_name ("action-unavailable-symbolic");
+      gtk_widget_add_css_class (state, "dim-label");
+    }
+  else if (report->applies == SONAE_ANSWER_UNKNOWN)
+    {
+      state = gtk_image_new_from_icon_name ("dialog-question-symbolic");
+      gtk_widget_add_css_class (state, "warning");
+    }
+  else
+    state = gtk_image_new_from_icon_name ("mail-send-symbolic");
+  gtk_widget_set_name (state, report->done_on != NULL ? "body-done" :
+                              report->applies == SONAE_ANSWER_NO ? "body-not-needed" :
+                              report->applies == SONAE_ANSWER_UNKNOWN ? "body-undecided" : "body-applies");
+  gtk_widget_set_valign (state, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (state, 2);
+  gtk_box_append (GTK_BOX (top), state);
+
+  /* Its name; its condition: why it applies, why not, or what to decide;
+   * then what was done and how to reach it. */
+  gtk_box_append (GTK_BOX (text), new_body_label ("body-title", title, "heading"));
+  if (report->reason != NULL)
+    gtk_box_append (GTK_BOX (text), new_body_label ("body-reason", report->reason, NULL));
   if (report->done_on != NULL)
     {
       g_autofree char *date = format_date (report->done_on);
 
       if (report->done_by != NULL)
         /* Translators: a date, then a person */
-        g_string_append_printf (subtitle, _("Done on %s by %s"), date, report->done_by);
+        g_string_append_printf (status, _("Done on %s by %s"), date, report->done_by);
       else
-        g_string_append_printf (subtitle, _("Done on %s"), date);
+        g_string_append_printf (status, _("Done on %s"), date);
     }
+  else if (report->applies == SONAE_ANSWER_NO)
+    g_string_append (status, _("Not needed for this incident as it stands"));
   else
-    g_string_append (subtitle, report->optional ? _("Not done yet (optional at this level)")
-                                                : _("Not done yet"));
+    g_string_append (status, report->optional ? _("Not done yet (optional at this level)")
+                                              : _("Not done yet"));
   if (phone != NULL && *phone != '\0')
     /* Translators: appended to a line, then a phone number */
-    g_string_append_printf (subtitle, _(" · Phone %s"), phone);
+    g_string_append_printf (status, _(" · Phone %s"), phone);
   else if (contact != NULL && contact->url != NULL && *contact->url != '\0')
-    g_string_append_printf (subtitle, " · %s", contact->url);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+    g_string_append_printf (status, " · %s", contact->url);
+  {
+    GtkWidget *label = new_body_label ("body-status", status->str, "dim-label");
+
+    gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+    gtk_widget_add_css_class (label, "caption");
+    gtk_box_append (GTK_BOX (text), label);
+  }
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (top), text);
 
   if (report->done_on != NULL)
     {
-      GtkWidget *image = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
-
-      gtk_widget_add_css_class (image, "success");
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
       button = gtk_button_new_from_icon_name ("edit-clear-symbolic");
       gtk_widget_set_tooltip_text (button, _("Not done after all: clear the date"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Not done after all: clear the date"), -1);
@@ -718,10 +871,25 @@ new_body_row (SonaeReportingDutiesView *self,
       button_name = g_strdup_printf ("body-%s-done", report->authority_key);
     }
   gtk_widget_set_name (button, button_name);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
   g_object_set_data_full (G_OBJECT (button), "sonae-authority", g_strdup (report->authority_key), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (body_done_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  gtk_box_append (GTK_BOX (top), button);
+  gtk_box_append (GTK_BOX (box), top);
+
+  /* The condition's answer, under the text. */
+  if (question != NULL)
+    {
+      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *ask = new_body_label ("body-ask", _("Does its condition hold?"), "dim-label");
+
+      gtk_widget_set_margin_start (line, 28);
+      gtk_widget_set_hexpand (ask, TRUE);
+      gtk_box_append (GTK_BOX (line), ask);
+      gtk_box_append (GTK_BOX (line), new_condition_buttons (self, report, question));
+      gtk_box_append (GTK_BOX (box), line);
+    }
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   return row;
 }
 
@@ -744,7 +912,9 @@ show_bodies (SonaeReportingDutiesView *self,
     }
 
   /* Translators: %d is the incident's damage level, 0 to 3 */
-  description = g_strdup_printf (_("At damage level %d the manual says to report to these. Record each when it is done."),
+  description = g_strdup_printf (_("At damage level %d the manual names these. Each one applies only when its own condition "
+                                   "holds: Sonae reads it from the incident where it can and asks where it cannot. "
+                                   "Your answer always wins. Record each report when it is done."),
                                  incident->level);
   adw_preferences_group_set_description (self->bodies_group, description);
 
@@ -800,6 +970,35 @@ set_days_left (GtkLabel   *label,
   gtk_label_set_text (label, text);
 }
 
+/* Something due promptly: "Now" until it is done (then @done_text, made
+ * by the caller), and once @days_left (to where a guide ends) goes below 0,
+ * how far past it. */
+static void
+set_promptly (GtkLabel   *label,
+              const char *done_on,
+              const char *done_text,
+              int         days_left)
+{
+  g_autofree char *text = NULL;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "overdue");
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "done");
+  if (done_on != NULL)
+    {
+      text = g_strdup (done_text);
+      gtk_widget_add_css_class (GTK_WIDGET (label), "done");
+    }
+  else if (days_left >= 0)
+    text = g_strdup (_("Now"));
+  else
+    {
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day past the guide", "%d days past the guide", -days_left),
+                              -days_left);
+      gtk_widget_add_css_class (GTK_WIDGET (label), "overdue");
+    }
+  gtk_label_set_text (label, text);
+}
+
 static void
 show_verdict (SonaeReportingDutiesView *self,
               const SonaePpcAssessment *assessment,
@@ -809,7 +1008,7 @@ show_verdict (SonaeReportingDutiesView *self,
   const char *title = NULL;
   const char *icon = NULL;
   const char *css = NULL;
-  gboolean dates = result->preliminary_by != NULL && result->final_by != NULL;
+  gboolean dates = result->preliminary_guide != NULL && result->final_by != NULL;
 
   switch (result->verdict)
     {
@@ -848,18 +1047,20 @@ show_verdict (SonaeReportingDutiesView *self,
   gtk_widget_set_visible (self->deadline_grid, dates);
   if (dates)
     {
-      g_autofree char *from = format_date (result->preliminary_from);
-      g_autofree char *by = format_date (result->preliminary_by);
+      g_autofree char *guide = format_date (result->preliminary_guide);
       g_autofree char *final = format_date (result->final_by);
       g_autofree char *preliminary_text = NULL;
       g_autofree char *final_text = NULL;
+      g_autofree char *sent = format_date (assessment->preliminary_sent_on);
+      g_autofree char *sent_text = NULL;
 
       gtk_label_set_text (self->deadline_intro,
                           result->verdict == SONAE_PPC_REQUIRED
-                          ? _("Send the reports by these dates:")
-                          : _("If it must be reported, these are the dates:"));
-      /* Translators: the target of the preliminary report, from one date to another */
-      preliminary_text = g_strdup_printf (_("%s to %s"), from, by);
+                          ? _("Send the reports:")
+                          : _("If it must be reported:"));
+      /* Due promptly: no start date, only where the guide ends. */
+      /* Translators: the preliminary report (速報); %s is the date the guide of about 3 to 5 days ends */
+      preliminary_text = g_strdup_printf (_("Promptly, as soon as you can (the guide of about 3 to 5 days ends on %s)"), guide);
       final_text = result->unlawful
         /* Translators: %s is a date */
         ? g_strdup_printf (_("by %s (day 60: unlawful purpose)"), final)
@@ -867,9 +1068,22 @@ show_verdict (SonaeReportingDutiesView *self,
         : g_strdup_printf (_("by %s (day 30)"), final);
       gtk_label_set_text (self->preliminary_dates, preliminary_text);
       gtk_label_set_text (self->final_dates, final_text);
-      set_days_left (self->preliminary_left, assessment->preliminary_sent_on, result->preliminary_days_left);
+      sent_text = g_strdup_printf (_("Sent on %s"), sent);
+      set_promptly (self->preliminary_left, assessment->preliminary_sent_on, sent_text, result->preliminary_days_left);
       set_days_left (self->final_left, assessment->final_sent_on, result->final_days_left);
+      gtk_widget_set_visible (self->final_moves_note, result->final_moves);
     }
+
+  /* The persons are told when the report is required, promptly. */
+  gtk_widget_set_visible (self->persons_box, dates && result->verdict == SONAE_PPC_REQUIRED);
+  gtk_label_set_text (self->persons_note, sonae_ppc_get_persons_note ());
+  {
+    g_autofree char *notified = format_date (assessment->persons_notified_on);
+    /* Translators: %s is a date */
+    g_autofree char *notified_text = g_strdup_printf (_("Notified on %s"), notified);
+
+    set_promptly (self->persons_left, assessment->persons_notified_on, notified_text, 0);
+  }
 }
 
 static void
@@ -889,6 +1103,9 @@ show_assessment (SonaeReportingDutiesView *self,
         gtk_widget_set_visible (self->question_rows[q], personal);
     }
   gtk_switch_set_active (self->processor_switch, assessment->processor);
+  gtk_switch_set_active (self->acquiring_switch, assessment->acquiring);
+  gtk_switch_set_active (self->encrypted_switch, assessment->encrypted);
+  gtk_widget_set_visible (self->encrypted_row, personal);
   set_entry_text (self->learned_row, assessment->learned_on);
   for (guint i = 0; i < N_SENT; i++)
     set_entry_text (self->sent_entry[i], *sent_field ((SonaePpcAssessment *) assessment, (SentKind) i));
@@ -952,12 +1169,72 @@ store_changed_cb (SonaeStore               *store,
     self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT, reload_idle_cb, self, NULL);
 }
 
+/* A row with a switch for one of the assessment's yes-or-no facts. */
+static GtkSwitch *
+add_fact_row (SonaeReportingDutiesView *self,
+              const char               *name,
+              const char               *title,
+              const char               *subtitle,
+              GtkWidget               **out_row)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *sw = gtk_switch_new ();
+  g_autofree char *switch_name = g_strdup_printf ("%s-switch", name);
+
+  gtk_widget_set_name (row, name);
+  gtk_widget_set_name (sw, switch_name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+  g_signal_connect (sw, "notify::active", G_CALLBACK (fact_switch_changed_cb), self);
+  adw_preferences_group_add (self->questions_group, row);
+  if (out_row != NULL)
+    *out_row = row;
+  return GTK_SWITCH (sw);
+}
+
+/* A note under the questions, small; @check marks one to check before
+ * relying on it. */
+static void
+add_note (SonaeReportingDutiesView *self,
+          const char               *name,
+          const char               *text,
+          gboolean                  check)
+{
+  GtkWidget *label = NULL;
+
+  if (check)
+    {
+      /* Translators: a note to check before relying on it, e.g. “Check: …” */
+      g_autofree char *checked = g_strdup_printf (_("Check: %s"), text);
+
+      label = gtk_label_new (checked);
+    }
+  else
+    label = gtk_label_new (text);
+  gtk_widget_set_name (label, name);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_margin_top (label, 8);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  adw_preferences_group_add (self->questions_group, label);
+}
+
 /* The questions are worded for the organisation's kind (patients or
- * customers). */
+ * customers): whether personal data leaked, what counts, the 2024 case of
+ * information being collected, the encryption exemption, the four
+ * conditions; then the rules pointed to apart. */
 static void
 build_questions (SonaeReportingDutiesView *self)
 {
   g_autoptr(SonaeProfile) profile = sonae_store_get_profile (self->store);
+  const char *delegation = sonae_ppc_get_delegation_note (profile->kind);
 
   for (guint q = 0; q < N_QUESTIONS; q++)
     {
@@ -972,16 +1249,20 @@ build_questions (SonaeReportingDutiesView *self)
         {
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                          _("Did personal data leak, get lost or get damaged, or may it have?"));
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                       _("For example: records taken or seen by someone, files encrypted by ransomware, a lost USB stick, an e-mail sent to the wrong person."));
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sonae_ppc_get_definitions ());
         }
       else
         {
           SonaePpcCondition condition = (SonaePpcCondition) (q - 1);
+          const char *hint = sonae_ppc_condition_get_hint (condition);
+          g_autofree char *subtitle = hint != NULL
+            /* Translators: the name of a condition, then a hint about it, on the next line */
+            ? g_strdup_printf (_("%s\n%s"), sonae_ppc_condition_get_title (condition), hint)
+            : g_strdup (sonae_ppc_condition_get_title (condition));
 
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                          sonae_ppc_condition_get_question (condition, profile->kind));
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sonae_ppc_condition_get_title (condition));
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
         }
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
@@ -1008,7 +1289,26 @@ build_questions (SonaeReportingDutiesView *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
       adw_preferences_group_add (self->questions_group, row);
       self->question_rows[q] = row;
+
+      if (q == 0)
+        {
+          self->acquiring_switch =
+            add_fact_row (self, "ppc-acquiring",
+                          _("Could personal information you were collecting have been taken on purpose before it reached you?"),
+                          _("For example, a web form or an order page altered to copy what people type into it. "
+                            "Since April 2024 this must be reported too, even when your own files are untouched."),
+                          NULL);
+          self->encrypted_switch =
+            add_fact_row (self, "ppc-encrypted",
+                          _("All of it was protected by strong encryption, and the key did not leak"),
+                          _("Then it need not be reported. Turn this on only when you are sure: if in doubt, "
+                            "treat it as not protected."),
+                          &self->encrypted_row);
+        }
     }
+  add_note (self, "ppc-my-number", sonae_ppc_get_my_number_note (), TRUE);
+  if (delegation != NULL)
+    add_note (self, "ppc-delegation", delegation, FALSE);
 }
 
 static void
@@ -1129,6 +1429,12 @@ sonae_reporting_duties_view_class_init (SonaeReportingDutiesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, preliminary_left);
   gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, final_dates);
   gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, final_left);
+  gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, persons_box);
+  gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, persons_left);
+  gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, persons_note);
+  gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, preliminary_note);
+  gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, final_moves_note);
+  gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, deadline_note);
   gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, questions_group);
   gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, learned_row);
   gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, processor_switch);
@@ -1153,6 +1459,8 @@ sonae_reporting_duties_view_init (SonaeReportingDutiesView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->draft_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) draft_row_free);
   build_sent_rows (self);
+  gtk_label_set_text (self->preliminary_note, sonae_ppc_get_preliminary_note ());
+  gtk_label_set_text (self->deadline_note, sonae_ppc_get_deadline_note ());
 }
 
 GtkWidget *

@@ -87,19 +87,20 @@ add_verdict (SonaeDocument            *doc,
 
       sonae_document_add_paragraph (doc, SONAE_STYLE_SMALL | SONAE_STYLE_MUTED, note);
     }
-  add_date (doc, _("Learned of it on"), assessment->learned_on, FALSE);
-  if (result->preliminary_from != NULL && result->preliminary_by != NULL)
+  add_date (doc, _("Learned of it on (day 1)"), assessment->learned_on, FALSE);
+  if (result->preliminary_guide != NULL)
     {
-      g_autofree char *by = NULL;
       g_autofree char *text = NULL;
 
-      if (assessment->preliminary_sent_on == NULL)
-        by = date_with_days (result->preliminary_by, result->preliminary_days_left);
+      /* Due promptly: only where the guide ends is given, never a start. */
+      if (assessment->preliminary_sent_on == NULL && result->preliminary_days_left < 0)
+        /* Translators: the preliminary report (速報); %s is where the guide of about 3 to 5 days ended */
+        text = g_strdup_printf (_("promptly — past the guide of about 3 to 5 days, which ended on %s: send it now"),
+                                result->preliminary_guide);
       else
-        by = g_strdup (result->preliminary_by);
-      /* Translators: the target of the preliminary report, e.g. “2026-12-03 to 2026-12-05” */
-      text = g_strdup_printf (_("%s to %s"), result->preliminary_from, by);
-      add_date (doc, _("Preliminary report target"), text, FALSE);
+        /* Translators: the preliminary report (速報); %s is where the guide of about 3 to 5 days ends */
+        text = g_strdup_printf (_("promptly — the guide of about 3 to 5 days ends on %s"), result->preliminary_guide);
+      add_date (doc, _("Preliminary report"), text, assessment->preliminary_sent_on == NULL);
     }
   if (result->final_by != NULL)
     {
@@ -118,14 +119,49 @@ add_verdict (SonaeDocument            *doc,
   if (assessment->processor)
     add_date (doc, _("Principal notified on"), assessment->principal_notified_on, FALSE);
 
-  if (result->final_by != NULL || result->preliminary_by != NULL)
+  if (result->verdict == SONAE_PPC_REQUIRED)
+    {
+      g_autofree char *note = g_markup_escape_text (sonae_ppc_get_persons_note (), -1);
+
+      sonae_document_add_paragraph (doc, SONAE_STYLE_SMALL, note);
+    }
+  if (result->final_by != NULL || result->preliminary_guide != NULL)
     {
       g_autofree char *badge = sonae_markup_badge (SONAE_BADGE_WARNING, _("Check"));
       g_autofree char *text = g_markup_escape_text (_("Sonae counts the day you learned of it as day 1. Check this day-counting rule "
                                                       "with the Commission’s current guidance before relying on these dates."), -1);
       g_autofree char *line = g_strdup_printf ("%s %s", badge, text);
+      g_autofree char *preliminary = g_markup_escape_text (sonae_ppc_get_preliminary_note (), -1);
+      g_autofree char *deadline = g_markup_escape_text (sonae_ppc_get_deadline_note (), -1);
 
+      sonae_document_add_paragraph (doc, SONAE_STYLE_SMALL, preliminary);
+      if (result->final_moves)
+        {
+          g_autofree char *moves = g_markup_escape_text (_("The final deadline shown falls on a weekend or in the New Year holidays."), -1);
+
+          sonae_document_add_paragraph (doc, SONAE_STYLE_SMALL, moves);
+        }
+      sonae_document_add_paragraph (doc, SONAE_STYLE_SMALL, deadline);
       sonae_document_add_paragraph (doc, SONAE_STYLE_SMALL, line);
+    }
+}
+
+/* The rules reported separately: My Number; a business's ministry. */
+static void
+add_pointers (SonaeDocument *doc,
+              SonaeOrgKind   kind)
+{
+  const char *delegation = sonae_ppc_get_delegation_note (kind);
+  g_autofree char *badge = sonae_markup_badge (SONAE_BADGE_WARNING, _("Check"));
+  g_autofree char *my_number = g_markup_escape_text (sonae_ppc_get_my_number_note (), -1);
+  g_autofree char *line = g_strdup_printf ("%s %s", badge, my_number);
+
+  sonae_document_add_paragraph (doc, SONAE_STYLE_SMALL | SONAE_STYLE_MUTED, line);
+  if (delegation != NULL)
+    {
+      g_autofree char *text = g_markup_escape_text (delegation, -1);
+
+      sonae_document_add_paragraph (doc, SONAE_STYLE_SMALL | SONAE_STYLE_MUTED, text);
     }
 }
 
@@ -160,6 +196,11 @@ sonae_doc_ppc_draft_build_for_incident (SonaeStore  *store,
   sonae_document_add_title (doc, sonae_document_get_doc_title (doc), subtitle);
 
   add_verdict (doc, assessment, result);
+  {
+    g_autoptr(SonaeProfile) profile = sonae_store_get_profile (store);
+
+    add_pointers (doc, profile->kind);
+  }
 
   sonae_document_add_heading (doc, NULL, _("The nine report items"));
   {

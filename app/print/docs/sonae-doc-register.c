@@ -78,8 +78,10 @@ ppc_markup (SonaeStore   *store,
         /* Translators: in the register: the date the preliminary report (速報) was sent */
         preliminary = g_strdup_printf (_("Preliminary sent %s"), assessment->preliminary_sent_on);
       else
-        /* Translators: in the register: the preliminary report (速報) is due by this date */
-        preliminary = g_strdup_printf (_("Preliminary by %s"), result->preliminary_by ? result->preliminary_by : "—");
+        /* Translators: in the register: the preliminary report (速報) is due promptly; the guide of about
+         * 3 to 5 days ends on this date */
+        preliminary = g_strdup_printf (_("Preliminary promptly (guide ends %s)"),
+                                       result->preliminary_guide ? result->preliminary_guide : "—");
       if (assessment->final_sent_on != NULL)
         /* Translators: in the register: the date the final report (確報) was sent */
         final = g_strdup_printf (_("Final sent %s"), assessment->final_sent_on);

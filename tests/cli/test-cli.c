@@ -15,6 +15,7 @@
 #include "sonae-incident.h"
 #include "sonae-incidents.h"
 #include "sonae-manual-edits.h"
+#include "sonae-mhlw.h"
 #include "sonae-reminders.h"
 #include "sonae-report-form.h"
 #include "sonae-store.h"
@@ -656,6 +657,14 @@ test_cli_check_reminders_nothing (void)
     drill->scenario = g_strdup ("電子カルテが止まったときの紙運用");
     g_assert_true (sonae_bcp_save_drill (store, drill, NULL));
     g_assert_true (sonae_bcp_mark_reviewed (store, NULL, "山田 太郎", NULL));
+  }
+  /* The MHLW checklist gone through today. */
+  {
+    guint n_items;
+    const SonaeMhlwItemInfo *items = sonae_mhlw_items_get (&n_items);
+
+    for (guint i = 0; i < n_items; i++)
+      g_assert_true (sonae_mhlw_set_answer (store, items[i].key, SONAE_BCP_YES, NULL, NULL, 0, NULL));
   }
   g_clear_object (&store);
 

@@ -669,7 +669,28 @@ add_mhlw (SonaeStore  *store,
   if (network == NULL)
     return FALSE;
   network->list_sent_on = g_strdup (sent);
-  return sonae_mhlw_save_vendor (store, emr, error) && sonae_mhlw_save_vendor (store, network, error);
+  if (!sonae_mhlw_save_vendor (store, emr, error) || !sonae_mhlw_save_vendor (store, network, error))
+    return FALSE;
+
+  /* The electronic records' engineer is a second contact of the same
+   * company: its list goes to the support centre. */
+  {
+    g_autoptr(GPtrArray) vendors = sonae_mhlw_list_vendors (store, error);
+
+    if (vendors == NULL)
+      return FALSE;
+    for (guint i = 0; i < vendors->len; i++)
+      {
+        SonaeMhlwVendor *v = g_ptr_array_index (vendors, i);
+
+        if (g_strcmp0 (v->name, "木村 拓也") != 0)
+          continue;
+        v->concerned = FALSE;
+        if (!sonae_mhlw_save_vendor (store, v, error))
+          return FALSE;
+      }
+  }
+  return TRUE;
 }
 
 static gboolean

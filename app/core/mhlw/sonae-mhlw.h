@@ -191,8 +191,9 @@ typedef struct {
   gint64 contact_id;         /* a contact of the vendors group */
   char *name;                /* read: the contact's name */
   char *system;              /* read: the system it supports, or NULL */
-  gboolean concerned;        /* it looks after a medical information system
-                              * (TRUE until a person says otherwise) */
+  gboolean concerned;        /* the checklist goes to it: a company that looks
+                              * after a medical information system, not a second
+                              * contact of one (TRUE until a person says otherwise) */
   char *list_sent_on;        /* 事業者確認用 sent, YYYY-MM-DD or NULL */
   char *list_returned_on;    /* and returned */
   SonaeBcpAnswer all_yes;    /* every answer on its list was はい */

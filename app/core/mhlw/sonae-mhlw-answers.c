@@ -675,7 +675,6 @@ char *
 sonae_mhlw_get_status (SonaeStore *store)
 {
   SonaeMhlwProgress progress;
-  g_autofree char *year = NULL;
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
@@ -687,13 +686,13 @@ sonae_mhlw_get_status (SonaeStore *store)
     return g_strdup ("");
   if (progress.yes + progress.no == 0)
     return g_strdup (_("Not answered yet"));
-  year = sonae_mhlw_fiscal_year_get_title (progress.fiscal_year);
-  /* Translators: how many items of the MHLW checklist were checked in a fiscal year, e.g. “12 of 21 checked for FY2026 (Reiwa 8)” */
-  text = g_strdup_printf (_("%u of %u checked for %s"), progress.checked, progress.n_items, year);
+  /* Translators: how many items of the MHLW checklist were checked in this fiscal year, e.g. “12 of 22 checked this fiscal year” */
+  text = g_strdup_printf (_("%u of %u checked this fiscal year"), progress.checked, progress.n_items);
   if (progress.no == 0)
     return g_steal_pointer (&text);
   {
-    g_autofree char *no = g_strdup_printf (_("%u to put right"), progress.no);
+    g_autofree char *no = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u answered No", "%u answered No",
+                                                        progress.no), progress.no);
 
     return g_strdup_printf ("%s · %s", text, no);
   }

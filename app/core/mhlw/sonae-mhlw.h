@@ -222,7 +222,8 @@ gboolean         sonae_mhlw_save_vendor  (SonaeStore            *store,
                                           GError               **error);
 
 /* Where the worksheet stands, as a short translated phrase for the BCP's
- * list of worksheets (“Not answered yet”, “12 of 20 checked for FY2026”). */
+ * list of worksheets (“Not answered yet”, “12 of 22 checked this fiscal
+ * year · 2 answered No”). */
 char      *sonae_mhlw_get_status    (SonaeStore *store);
 
 G_END_DECLS

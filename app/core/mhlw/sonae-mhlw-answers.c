@@ -686,13 +686,13 @@ sonae_mhlw_get_status (SonaeStore *store)
     return g_strdup ("");
   if (progress.yes + progress.no == 0)
     return g_strdup (_("Not answered yet"));
-  /* Translators: how many items of the MHLW checklist were checked in this fiscal year, e.g. “12 of 22 checked this fiscal year” */
-  text = g_strdup_printf (_("%u of %u checked this fiscal year"), progress.checked, progress.n_items);
+  /* Translators: short, for the list of worksheets: how many items of the MHLW checklist were checked in this fiscal year */
+  text = g_strdup_printf (_("%u of %u checked"), progress.checked, progress.n_items);
   if (progress.no == 0)
     return g_steal_pointer (&text);
   {
-    g_autofree char *no = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u answered No", "%u answered No",
-                                                        progress.no), progress.no);
+    /* Translators: short, for the list of worksheets: how many items were answered いいえ */
+    g_autofree char *no = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u No", "%u No", progress.no), progress.no);
 
     return g_strdup_printf ("%s · %s", text, no);
   }

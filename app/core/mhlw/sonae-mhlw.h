@@ -221,9 +221,9 @@ gboolean         sonae_mhlw_save_vendor  (SonaeStore            *store,
                                           const SonaeMhlwVendor *vendor,
                                           GError               **error);
 
-/* Where the worksheet stands, as a short translated phrase for the BCP's
- * list of worksheets (“Not answered yet”, “12 of 22 checked this fiscal
- * year · 2 answered No”). */
+/* Where the worksheet stands in this fiscal year, as a short translated
+ * phrase for the BCP's list of worksheets (“Not answered yet”, “12 of 22
+ * checked · 2 No”). */
 char      *sonae_mhlw_get_status    (SonaeStore *store);
 
 G_END_DECLS

@@ -765,7 +765,11 @@ test_reminder (Fixture       *f,
   set_kind (f->store, SONAE_ORG_BUSINESS);
   g_assert_null (find_reminder (f->store, SONAE_REMINDER_MHLW_CHECKLIST));
   set_kind (f->store, SONAE_ORG_HOSPITAL);
-  g_assert_nonnull (find_reminder (f->store, SONAE_REMINDER_MHLW_CHECKLIST));
+  {
+    g_autoptr(SonaeReminder) r = find_reminder (f->store, SONAE_REMINDER_MHLW_CHECKLIST);
+
+    g_assert_nonnull (r);
+  }
 }
 
 /* A いいえ past its target date is due as the plan's other measures are,

@@ -15,6 +15,7 @@
 #include "sonae-incident.h"
 #include "sonae-incidents.h"
 #include "sonae-manual-edits.h"
+#include "sonae-mhlw.h"
 #include "sonae-reminders.h"
 #include "sonae-report-form.h"
 #include "sonae-store.h"
@@ -730,6 +731,14 @@ test_cli_check_reminders_nothing (void)
     g_assert_true (sonae_bcp_save_drill (store, drill, NULL));
     g_assert_true (sonae_bcp_mark_reviewed (store, NULL, "山田 太郎", NULL));
   }
+  /* The MHLW checklist gone through today. */
+  {
+    guint n_items;
+    const SonaeMhlwItemInfo *items = sonae_mhlw_items_get (&n_items);
+
+    for (guint i = 0; i < n_items; i++)
+      g_assert_true (sonae_mhlw_set_answer (store, items[i].key, SONAE_BCP_YES, NULL, NULL, 0, NULL));
+  }
   g_clear_object (&store);
 
   run_sonae (&r, "--data-dir", dir, "--check-reminders", "--notify", NULL);
@@ -1210,6 +1219,75 @@ test_cli_import_names_left_out (void)
   sonae_test_remove_dir (dir);
 }
 
+/* The MHLW checklist from the command line: a clinic exports it and is
+ * reminded of it from May 1; a business is told why there is none, and
+ * is not reminded. */
+static void
+test_cli_mhlw_checklist (void)
+{
+  g_autofree char *dir = sonae_test_make_dir ();
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "mhlw.pdf", NULL);
+  g_autofree char *refused = g_build_filename (dir, "refused.pdf", NULL);
+  static const char *env[] = { "SONAE_NOW", "2026-05-07T09:00:00", NULL };
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SonaeStore) store = sonae_store_open (data, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (sonae_mhlw_set_answer (store, "2-4-2", SONAE_BCP_NO, "2026-05-01", "2026-09-30", 0, &error));
+    g_assert_no_error (error);
+  }
+  extra_env = env;
+  {
+    g_auto(Run) r;
+    g_autofree char *text = NULL;
+
+    run_sonae (&r, "--data-dir", data, "--export", "mhlw-checklist", "--output", pdf, NULL);
+    g_assert_true (exited_ok (&r));
+    g_assert_true (is_pdf (pdf));
+    text = pdf_text (pdf);
+    assert_pdf_says (text, "MHLW Cyber-Security Checklist");
+    assert_pdf_says (text, "2026-09-30");
+    assert_pdf_says (text, "R7-4");
+  }
+  {
+    g_auto(Run) r;
+
+    run_sonae (&r, "--data-dir", data, "--check-reminders", NULL);
+    g_assert_true (exited_ok (&r));
+    g_assert_nonnull (strstr (r.out, "Go through the MHLW cyber-security checklist for FY2026 (Reiwa 8)"));
+  }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SonaeStore) store = sonae_store_open (data, &error);
+    g_autoptr(SonaeProfile) profile = sonae_store_get_profile (store);
+
+    profile->kind = SONAE_ORG_BUSINESS;
+    g_assert_true (sonae_store_set_profile (store, profile, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_auto(Run) r;
+
+    run_sonae (&r, "--data-dir", data, "--export", "mhlw-checklist", "--output", refused, NULL);
+    g_assert_false (exited_ok (&r));
+    g_assert_nonnull (strstr (r.err, "for clinics and hospitals"));
+    g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) r;
+
+    run_sonae (&r, "--data-dir", data, "--check-reminders", NULL);
+    g_assert_true (exited_ok (&r));
+    g_assert_null (strstr (r.out, "MHLW"));
+  }
+  extra_env = NULL;
+  sonae_test_remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1232,6 +1310,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/check-reminders-conditions", test_cli_check_reminders_conditions);
   g_test_add_func ("/cli/reporting-docs", test_cli_reporting_docs);
   g_test_add_func ("/cli/bcp-docs", test_cli_bcp_docs);
+  g_test_add_func ("/cli/mhlw-checklist", test_cli_mhlw_checklist);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include "sonae-incident.h"
 #include "sonae-incidents.h"
 #include "sonae-manual-edits.h"
+#include "sonae-mhlw.h"
 #include "sonae-reminders.h"
 #include "sonae-report-form.h"
 #include "sonae-store.h"
@@ -378,6 +379,68 @@ test_demo_refuses_user_data (void)
   sonae_test_remove_dir (dir);
 }
 
+/* The demo's MHLW checklist: the manager role held, some items answered
+ * from the BCP and the roster, two いいえ that are measures of the plan,
+ * one vendor's list back with its MDS/SDS and one still out. */
+static void
+test_demo_mhlw (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(GPtrArray) vendors = NULL;
+  g_autoptr(GPtrArray) measures = NULL;
+  guint from_data = 0, no = 0, mhlw_measures = 0, returned = 0, out = 0;
+
+  g_assert_true (sonae_demo_fill (store, &error));
+  g_assert_no_error (error);
+
+  answers = sonae_mhlw_list_answers (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < answers->len; i++)
+    {
+      SonaeMhlwAnswer *a = g_ptr_array_index (answers, i);
+
+      from_data += a->from_data;
+      if (a->answer == SONAE_BCP_NO)
+        {
+          no++;
+          g_assert_nonnull (a->target_on);
+          g_assert_nonnull (a->owner_name);
+        }
+      if (g_str_equal (a->key, "1-1") || g_str_equal (a->key, "2-1-1") || g_str_equal (a->key, "3-1") ||
+          g_str_equal (a->key, "3-3"))
+        {
+          g_assert_true (a->from_data);
+          g_assert_nonnull (a->basis);
+        }
+    }
+  g_assert_cmpuint (from_data, >=, 4);
+  g_assert_cmpuint (no, ==, 2);
+
+  measures = sonae_bcp_list_measures (store, &error);
+  for (guint i = 0; i < measures->len; i++)
+    mhlw_measures += ((SonaeBcpMeasure *) g_ptr_array_index (measures, i))->mhlw_key != NULL;
+  g_assert_cmpuint (mhlw_measures, ==, 2);
+
+  vendors = sonae_mhlw_list_vendors (store, &error);
+  for (guint i = 0; i < vendors->len; i++)
+    {
+      SonaeMhlwVendor *v = g_ptr_array_index (vendors, i);
+
+      if (v->list_returned_on != NULL)
+        {
+          returned++;
+          g_assert_nonnull (v->mds_received_on);
+        }
+      else if (v->list_sent_on != NULL)
+        out++;
+    }
+  g_assert_cmpuint (returned, ==, 1);
+  g_assert_cmpuint (out, ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -386,6 +449,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/demo/fills-empty", test_demo_fills_empty);
   g_test_add_func ("/demo/refuses-user-data", test_demo_refuses_user_data);
   g_test_add_func ("/demo/bcp", test_demo_bcp);
+  g_test_add_func ("/demo/mhlw", test_demo_mhlw);
 
   return g_test_run ();
 }

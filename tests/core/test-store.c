@@ -12,6 +12,7 @@
 #include "sonae-error.h"
 #include "sonae-incident.h"
 #include "sonae-incidents.h"
+#include "sonae-mhlw.h"
 #include "sonae-ppc-bodies.h"
 #include "sonae-ppc.h"
 #include "sonae-report-form.h"
@@ -458,7 +459,6 @@ test_store_migration_from_6 (void)
   sonae_test_remove_dir (dir);
 }
 
-
 /* 8 → 9: a leak's PPC answers and the reports done stay; the 2024 case
  * and the encryption exemption read "no" until answered, and the
  * organisation's answers to each body's condition can be kept. */
@@ -526,6 +526,65 @@ test_store_migration_from_8 (void)
                                  NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
 
   g_clear_object (&store);
+  g_assert_cmpint (sonae_test_db_int (path, "PRAGMA integrity_check"), ==, 0);
+  g_unsetenv ("SONAE_NOW");
+  sonae_test_remove_dir (dir);
+}
+
+/* 9 → 10: the MHLW checklist's tables appear; the roster made before keeps
+ * its vendors, who can be followed at once, and the checklist can be
+ * answered. */
+static void
+test_store_migration_from_9 (void)
+{
+  g_autofree char *dir = sonae_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "sonae.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeStore) store = NULL;
+  g_autoptr(SonaeMhlwVendor) vendor = NULL;
+  g_autoptr(SonaeMhlwAnswer) answer = NULL;
+  g_autoptr(SonaeMhlwAnswer) role = NULL;
+  sqlite3 *db = NULL;
+
+  g_setenv ("SONAE_NOW", "2026-06-15T10:00:00", TRUE);
+  g_assert_true (sonae_store_migrate_file_to (path, 9, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO contacts (id, grp, name, reading, sort_key) VALUES "
+                                     "(1, 1, '移行前メディカル', 'いこうまえ', '0いこうまえ'),"
+                                     "(2, 0, '移行 前子', 'いこう まえこ', '0いこうまえこ');"
+                                     "INSERT INTO role_holders (role_key, contact_id, position) VALUES ('medinfo', 2, 0);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'mhlw_answers'"), ==, 0);
+
+  store = sonae_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sonae_test_db_int (path, "PRAGMA user_version"), ==, SONAE_SCHEMA_VERSION);
+  vendor = sonae_mhlw_get_vendor (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (vendor->name, ==, "移行前メディカル");
+  g_assert_null (vendor->list_sent_on);
+  vendor->list_sent_on = g_strdup ("2026-06-01");
+  vendor->mds_received_on = g_strdup ("2026-06-10");
+  g_assert_true (sonae_mhlw_save_vendor (store, vendor, &error));
+  g_assert_no_error (error);
+  g_assert_true (sonae_mhlw_set_answer (store, "2-2-3", SONAE_BCP_NO, NULL, "2026-09-30", 2, &error));
+  g_assert_no_error (error);
+  answer = sonae_mhlw_get_answer (store, "2-2-3", &error);
+  g_assert_cmpstr (answer->owner_name, ==, "移行 前子");
+  /* The role given before the migration answers item 1(1). */
+  role = sonae_mhlw_get_answer (store, "1-1", &error);
+  g_assert_cmpint (role->answer, ==, SONAE_BCP_YES);
+  g_assert_true (role->from_data);
+  /* The database itself refuses a value outside the enum. */
+  g_assert_cmpint (sqlite3_exec (sonae_store_get_db (store),
+                                 "UPDATE mhlw_answers SET answer = 'maybe'",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+
+  g_clear_object (&store);
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM mhlw_vendors WHERE list_sent_on = '2026-06-01'"), ==, 1);
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM mhlw_answers WHERE answer = 'no'"), ==, 1);
   g_assert_cmpint (sonae_test_db_int (path, "PRAGMA integrity_check"), ==, 0);
   g_unsetenv ("SONAE_NOW");
   sonae_test_remove_dir (dir);
@@ -823,6 +882,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/migration-from-5", test_store_migration_from_5);
   g_test_add_func ("/store/migration-from-6", test_store_migration_from_6);
   g_test_add_func ("/store/migration-from-8", test_store_migration_from_8);
+  g_test_add_func ("/store/migration-from-9", test_store_migration_from_9);
   g_test_add_func ("/store/authorities-update", test_store_authorities_update);
   g_test_add_func ("/store/authorities-for-kind", test_store_authorities_for_kind);
   g_test_add_func ("/store/refuses-damaged", test_store_refuses_damaged);

@@ -19,7 +19,9 @@
 
 /* The parts after the cover and the contents, in the binder's order. */
 static const char *const part_names[] = {
-  "poster", "calltree", "roster", "manual", "checklist", "logsheet", "bcp", "outage-card",
+  "poster", "calltree", "roster", "manual", "checklist", "logsheet", "bcp",
+  "mhlw-checklist",   /* the demo is a clinic */
+  "outage-card",
 };
 
 typedef struct {
@@ -335,7 +337,8 @@ test_binder_bcp (Fixture       *f,
 
   g_assert_nonnull (sonae_documents_get_title ("bcp"));
   g_assert_nonnull (sonae_documents_get_title ("outage-card"));
-  g_assert_cmpstr (g_ptr_array_index (f->parts, n_parts - 2), ==, "bcp");
+  g_assert_cmpstr (g_ptr_array_index (f->parts, n_parts - 3), ==, "bcp");
+  g_assert_cmpstr (g_ptr_array_index (f->parts, n_parts - 2), ==, "mhlw-checklist");
   g_assert_cmpstr (g_ptr_array_index (f->parts, n_parts - 1), ==, "outage-card");
 
   systems = sonae_bcp_list_systems (f->store, &error);

@@ -10,6 +10,7 @@
 #include "sonae-clock.h"
 #include "sonae-error.h"
 #include "sonae-input.h"
+#include "sonae-mhlw.h"
 
 /* --- events -------------------------------------------------------------- */
 
@@ -236,17 +237,30 @@ list_measures (SonaeStore  *self,
                               _("Could not read the measures"), error);
 }
 
+/* Where a derived measure's question is: the self-check's first, then the
+ * MHLW checklist's, each in its own order. */
 static guint
-check_index (const char *key)
+derived_index (const SonaeBcpMeasure *m)
 {
-  const SonaeBcpCheckInfo *infos;
-  guint n;
+  const SonaeBcpCheckInfo *checks;
+  const SonaeMhlwItemInfo *items;
+  guint n_checks, n_items;
 
-  infos = sonae_bcp_checks_get (&n);
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (infos[i].key, key) == 0)
+  checks = sonae_bcp_checks_get (&n_checks);
+  items = sonae_mhlw_items_get (&n_items);
+  for (guint i = 0; m->check_key != NULL && i < n_checks; i++)
+    if (g_strcmp0 (checks[i].key, m->check_key) == 0)
       return i;
-  return n;
+  for (guint i = 0; m->mhlw_key != NULL && i < n_items; i++)
+    if (g_strcmp0 (items[i].key, m->mhlw_key) == 0)
+      return n_checks + i;
+  return n_checks + n_items;
+}
+
+static gboolean
+is_derived (const SonaeBcpMeasure *m)
+{
+  return m->check_key != NULL || m->mhlw_key != NULL;
 }
 
 static int
@@ -278,11 +292,11 @@ compare_measures (gconstpointer pa,
       return a->id < b->id ? 1 : a->id > b->id ? -1 : 0;
     }
   /* Stored ones before derived ones, then in the order they were made. */
-  if ((a->check_key == NULL) != (b->check_key == NULL))
-    return a->check_key == NULL ? -1 : 1;
-  if (a->check_key != NULL)
+  if (is_derived (a) != is_derived (b))
+    return is_derived (a) ? 1 : -1;
+  if (is_derived (a))
     {
-      guint ia = check_index (a->check_key), ib = check_index (b->check_key);
+      guint ia = derived_index (a), ib = derived_index (b);
 
       return ia < ib ? -1 : ia > ib ? 1 : 0;
     }
@@ -295,6 +309,7 @@ sonae_bcp_list_measures (SonaeStore *self,
 {
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GPtrArray) checks = NULL;
+  g_autoptr(GPtrArray) mhlw = NULL;
 
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
@@ -321,6 +336,11 @@ sonae_bcp_list_measures (SonaeStore *self,
       measure->updated_at = g_strdup (answer->updated_at);
       g_ptr_array_add (list, measure);
     }
+  /* The MHLW checklist's いいえ, made the same way. */
+  mhlw = sonae_mhlw_list_measures (self, error);
+  if (mhlw == NULL)
+    return NULL;
+  g_ptr_array_extend_and_steal (list, g_steal_pointer (&mhlw));
   g_ptr_array_sort (list, compare_measures);
   return g_steal_pointer (&list);
 }
@@ -399,6 +419,12 @@ sonae_bcp_save_measure (SonaeStore      *self,
     {
       g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
                            _("This measure comes from an answer of the self-check: change the answer instead."));
+      return FALSE;
+    }
+  if (measure->mhlw_key != NULL)
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                           _("This measure comes from an answer of the MHLW checklist: change the answer instead."));
       return FALSE;
     }
   if (!sonae_bcp_validate_required (measure->text, _("Write what is to be done."), error) ||

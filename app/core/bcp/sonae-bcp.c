@@ -238,6 +238,7 @@ sonae_bcp_measure_free (SonaeBcpMeasure *measure)
   g_free (measure->due_on);
   g_free (measure->done_on);
   g_free (measure->check_key);
+  g_free (measure->mhlw_key);
   g_free (measure->created_at);
   g_free (measure->updated_at);
   g_free (measure);

@@ -207,6 +207,8 @@ typedef struct {
   gint64 drill_id;           /* found by this drill, 0 for none */
   gint64 risk_id;            /* treats this risk, 0 for none */
   char *check_key;           /* derived: the self-check question answered いいえ (read-only) */
+  char *mhlw_key;            /* derived: the MHLW checklist's item answered いいえ (read-only,
+                              * sonae-mhlw.h) */
   char *created_at;
   char *updated_at;
 } SonaeBcpMeasure;
@@ -217,8 +219,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SonaeBcpMeasure, sonae_bcp_measure_free)
 
 /* Every measure of the plan, the stored ones and one for each self-check
  * question answered いいえ (text: the check's measure, due: its target
- * date, owner: its owner): open ones first by due date (none last), then
- * done and dropped ones, newest first. */
+ * date, owner: its owner), and likewise one for each item of the MHLW
+ * checklist answered いいえ (sonae_mhlw_list_measures): open ones first by
+ * due date (none last), then done and dropped ones, newest first. */
 GPtrArray *sonae_bcp_list_measures       (SonaeStore *self,
                                           GError    **error);
 /* The stored measures found by one drill, in the order they were added. */
@@ -227,8 +230,8 @@ GPtrArray *sonae_bcp_list_drill_measures (SonaeStore *self,
                                           GError    **error);
 /* Insert (id == 0) or update text, owner, due date, drill and risk.
  * Refused: a blank text, a due date that is not a real date, an unknown
- * drill or risk. A derived measure (check_key set) cannot be saved:
- * answer its question instead (SONAE_ERROR_INVALID). */
+ * drill or risk. A derived measure (check_key or mhlw_key set) cannot be
+ * saved: answer its question instead (SONAE_ERROR_INVALID). */
 gboolean   sonae_bcp_save_measure        (SonaeStore      *self,
                                           SonaeBcpMeasure *measure,
                                           GError         **error);

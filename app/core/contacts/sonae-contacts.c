@@ -259,6 +259,24 @@ sonae_contacts_count (SonaeStore *self)
   return sqlite3_column_int (stmt, 0);
 }
 
+guint
+sonae_contacts_count_group (SonaeStore *self,
+                            SonaeGroup  group)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), 0);
+
+  /* A range of the index contacts_group. */
+  stmt = sonae_store_prepare (self, "SELECT count(*) FROM contacts WHERE grp = ?1 AND deleted = 0", NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int (stmt, 1, (int) group);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return sqlite3_column_int (stmt, 0);
+}
+
 static gboolean
 save_labeled (SonaeStore  *self,
               const char  *table,
@@ -805,7 +823,7 @@ sonae_contacts_get_attention (SonaeStore *self)
     g_hash_table_add (held, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  roles = sonae_roles_get_builtin (&n_roles);
+  roles = sonae_roles_get_for (sonae_store_is_care (self), &n_roles);
   for (guint i = 0; i < n_roles; i++)
     {
       if (g_hash_table_contains (held, roles[i].key))

@@ -38,6 +38,9 @@ SonaeContact *sonae_contacts_get                (SonaeStore    *store,
                                                  gint64         id,
                                                  GError       **error);
 guint         sonae_contacts_count              (SonaeStore    *store);
+/* How many contacts of @group the roster holds. */
+guint         sonae_contacts_count_group        (SonaeStore    *store,
+                                                 SonaeGroup     group);
 /* Insert (id == 0, id is set) or update one contact with its phones and
  * e-mails, in one transaction. Roles are not touched (see
  * sonae_contacts_set_role_holders()). */

@@ -19,6 +19,10 @@ static const SonaeRoleInfo builtin_roles[] = {
     N_("Heads information security; keeps the rules, logs and antivirus up to date.") },
   { SONAE_ROLE_PRESS, N_("General Affairs and Press"),
     N_("Prepares announcements and answers inquiries from the press and the public.") },
+  /* The care_only roles last (sonae_roles_get_for). */
+  { SONAE_ROLE_MEDINFO, N_("Medical Information Systems Security Manager"),
+    N_("Answers for the safe running of the medical information systems (the records, the billing system, the network), as the MHLW guideline asks; the MHLW cyber-security checklist asks who it is."),
+    TRUE },
 };
 
 const SonaeRoleInfo *
@@ -26,6 +30,20 @@ sonae_roles_get_builtin (guint *n_roles)
 {
   if (n_roles)
     *n_roles = G_N_ELEMENTS (builtin_roles);
+  return builtin_roles;
+}
+
+const SonaeRoleInfo *
+sonae_roles_get_for (gboolean  care,
+                     guint    *n_roles)
+{
+  guint n = G_N_ELEMENTS (builtin_roles);
+
+  if (!care)
+    while (n > 0 && builtin_roles[n - 1].care_only)
+      n--;
+  if (n_roles)
+    *n_roles = n;
   return builtin_roles;
 }
 

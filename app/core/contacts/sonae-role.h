@@ -11,10 +11,18 @@ typedef struct {
   const char *key;
   const char *name;         /* untranslated (English source); use sonae_role_get_name() */
   const char *description;  /* untranslated */
+  gboolean care_only;       /* only a healthcare provider (a clinic, a hospital,
+                             * a pharmacy) has it */
 } SonaeRoleInfo;
 
 /* The bundled roles, in the order the manual lists them. */
 const SonaeRoleInfo *sonae_roles_get_builtin  (guint *n_roles);
+/* The bundled roles an organisation has, in the same order: all of them for
+ * a healthcare provider (@care), else those that are not care_only. The
+ * care_only roles come last, so this is the start of the same array and an
+ * index into it is one into sonae_roles_get_builtin(). */
+const SonaeRoleInfo *sonae_roles_get_for      (gboolean  care,
+                                               guint    *n_roles);
 const SonaeRoleInfo *sonae_role_lookup        (const char *key);
 /* Translated name of a role key; the key itself when unknown. */
 const char          *sonae_role_get_name      (const char *key);
@@ -30,5 +38,6 @@ const char          *sonae_role_find_by_name  (const char *name);
 #define SONAE_ROLE_SECURITY    "security"     /* 情報セキュリティ部門責任者 */
 #define SONAE_ROLE_PRESS       "press"        /* 総務・広報 */
 #define SONAE_ROLE_MANAGEMENT  "management"   /* 経営層 */
+#define SONAE_ROLE_MEDINFO     "medinfo"      /* 医療情報システム安全管理責任者 (care only) */
 
 G_END_DECLS

@@ -335,6 +335,32 @@ static const char *const migrations[] = {
   "  updated_by TEXT NOT NULL,"
   "  PRIMARY KEY (incident_id, authority_key)"
   ");",
+
+  /* 9 -> 10: the MHLW cyber-security checklist for medical institutions
+   * (sonae-mhlw.h): the answer a person gave to each item, with the day it
+   * was checked, the target day and owner of a いいえ, and a note; and for
+   * each vendor of the roster, its own list (事業者確認用) sent and returned
+   * and its MDS/SDS received. Contacts by id without a foreign key, as the
+   * plan keeps them. */
+  "CREATE TABLE mhlw_answers ("
+  "  key TEXT PRIMARY KEY NOT NULL,"
+  "  answer TEXT NOT NULL DEFAULT 'unknown' CHECK (answer IN ('unknown', 'yes', 'no')),"
+  "  checked_on TEXT,"
+  "  target_on TEXT,"
+  "  owner_id INTEGER,"
+  "  note TEXT,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "CREATE TABLE mhlw_vendors ("
+  "  contact_id INTEGER PRIMARY KEY NOT NULL,"
+  "  concerned INTEGER NOT NULL DEFAULT 1 CHECK (concerned IN (0, 1)),"
+  "  list_sent_on TEXT,"
+  "  list_returned_on TEXT,"
+  "  all_yes TEXT NOT NULL DEFAULT 'unknown' CHECK (all_yes IN ('unknown', 'yes', 'no')),"
+  "  answers_note TEXT,"
+  "  mds_received_on TEXT,"
+  "  updated_at TEXT NOT NULL"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SONAE_SCHEMA_VERSION);

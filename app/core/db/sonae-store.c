@@ -968,6 +968,12 @@ sonae_org_kind_get_title (SonaeOrgKind kind)
     }
 }
 
+gboolean
+sonae_org_kind_is_care (SonaeOrgKind kind)
+{
+  return kind == SONAE_ORG_CLINIC || kind == SONAE_ORG_HOSPITAL || kind == SONAE_ORG_PHARMACY;
+}
+
 static const char *prefecture_names[] = {
   N_("Hokkaido"), N_("Aomori"), N_("Iwate"), N_("Miyagi"), N_("Akita"),
   N_("Yamagata"), N_("Fukushima"), N_("Ibaraki"), N_("Tochigi"), N_("Gunma"),
@@ -1060,6 +1066,17 @@ sonae_store_get_profile (SonaeStore *self)
   if (!sonae_org_kind_from_string (kind, &profile->kind))
     profile->kind = SONAE_ORG_CLINIC;
   return profile;
+}
+
+gboolean
+sonae_store_is_care (SonaeStore *self)
+{
+  g_autoptr(SonaeProfile) profile = NULL;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+
+  profile = sonae_store_get_profile (self);
+  return sonae_org_kind_is_care (profile->kind);
 }
 
 gboolean

@@ -34,6 +34,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SonaeProfile, sonae_profile_free)
 const char   *sonae_org_kind_to_string   (SonaeOrgKind kind);   /* "clinic" … */
 gboolean      sonae_org_kind_from_string (const char *text, SonaeOrgKind *out_kind);
 const char   *sonae_org_kind_get_title   (SonaeOrgKind kind);   /* translated */
+/* TRUE for a healthcare provider: a clinic, a hospital or a pharmacy. */
+gboolean      sonae_org_kind_is_care     (SonaeOrgKind kind);
+/* TRUE when the store's organisation is a healthcare provider. */
+gboolean      sonae_store_is_care        (SonaeStore  *self);
 /* The 47 prefectures in their usual order, translated; NULL-terminated. */
 const char *const *sonae_prefectures     (void);
 /* The same, untranslated: how a profile stores a prefecture. */

@@ -14,6 +14,7 @@
 #include "sonae-incident.h"
 #include "sonae-incidents.h"
 #include "sonae-manual-edits.h"
+#include "sonae-mhlw.h"
 #include "sonae-report-form.h"
 #include "sonae-store-private.h"
 #include "sonae-timeline.h"
@@ -99,6 +100,7 @@ static const struct {
   { SONAE_ROLE_PRIVACY, { "manager", "director", NULL } },
   { SONAE_ROLE_SECURITY, { "it", "manager", NULL } },
   { SONAE_ROLE_PRESS, { "general", "manager", NULL } },
+  { SONAE_ROLE_MEDINFO, { "director", "it", NULL } },
 };
 
 static char *
@@ -629,6 +631,68 @@ add_bcp (SonaeStore  *store,
   return sonae_bcp_mark_reviewed (store, review_day, "佐藤 由美", error);
 }
 
+/* The MHLW checklist half done for this fiscal year: what Sonae's data
+ * answers, a few items checked by hand ten days ago, two いいえ with their
+ * targets; the electronic records' vendor has sent its list back and its
+ * MDS/SDS, the network's vendor not yet. */
+static gboolean
+add_mhlw (SonaeStore  *store,
+          GHashTable  *ids,
+          GError     **error)
+{
+  static const char *const yes[] = { "2-1-2", "2-2-1", "2-2-2", "2-2-4", "2-3-1", "2-3-3", "2-4-1" };
+  g_autofree char *checked = date_days_ago (10);
+  g_autofree char *sent = date_days_ago (40);
+  g_autofree char *returned = date_days_ago (20);
+  g_autofree char *network_target = date_days_ago (-60);
+  g_autofree char *usb_target = date_days_ago (-90);
+  g_autoptr(SonaeMhlwVendor) emr = NULL;
+  g_autoptr(SonaeMhlwVendor) network = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
+    if (!sonae_mhlw_set_answer (store, yes[i], SONAE_BCP_YES, checked, NULL, 0, error))
+      return FALSE;
+  if (!sonae_mhlw_set_answer (store, "2-4-2", SONAE_BCP_NO, checked, network_target, demo_id (ids, "it"), error) ||
+      !sonae_mhlw_set_note (store, "2-4-2", "VPN の接続元制限を、しおかぜネットサービスの次回点検で設定してもらう。", error) ||
+      !sonae_mhlw_set_answer (store, "r7-2", SONAE_BCP_NO, checked, usb_target, demo_id (ids, "manager"), error))
+    return FALSE;
+
+  emr = sonae_mhlw_get_vendor (store, demo_id (ids, "emr-vendor"), error);
+  if (emr == NULL)
+    return FALSE;
+  emr->list_sent_on = g_strdup (sent);
+  emr->list_returned_on = g_strdup (returned);
+  emr->all_yes = SONAE_BCP_YES;
+  emr->answers_note = g_strdup ("すべて「はい」。リモート保守は VPN 経由で、接続のたびに院内の許可を取る。");
+  emr->mds_received_on = g_strdup (returned);
+  network = sonae_mhlw_get_vendor (store, demo_id (ids, "network-vendor"), error);
+  if (network == NULL)
+    return FALSE;
+  network->list_sent_on = g_strdup (sent);
+  if (!sonae_mhlw_save_vendor (store, emr, error) || !sonae_mhlw_save_vendor (store, network, error))
+    return FALSE;
+
+  /* The electronic records' engineer is a second contact of the same
+   * company: its list goes to the support centre. */
+  {
+    g_autoptr(GPtrArray) vendors = sonae_mhlw_list_vendors (store, error);
+
+    if (vendors == NULL)
+      return FALSE;
+    for (guint i = 0; i < vendors->len; i++)
+      {
+        SonaeMhlwVendor *v = g_ptr_array_index (vendors, i);
+
+        if (g_strcmp0 (v->name, "木村 拓也") != 0)
+          continue;
+        v->concerned = FALSE;
+        if (!sonae_mhlw_save_vendor (store, v, error))
+          return FALSE;
+      }
+  }
+  return TRUE;
+}
+
 static gboolean
 fill (SonaeStore  *store,
       GError     **error)
@@ -705,6 +769,10 @@ fill (SonaeStore  *store,
 
   /* The business-continuity plan, with the drill's record. */
   if (!add_bcp (store, ids, drill_id, error))
+    return FALSE;
+
+  /* The MHLW checklist the health centre will look at. */
+  if (!add_mhlw (store, ids, error))
     return FALSE;
 
   return TRUE;

@@ -299,8 +299,14 @@ build_roles (SonaeManualView     *self,
   for (guint i = 0; i < roles->len; i++)
     {
       const SonaeManualRole *r = g_ptr_array_index (roles, i);
-      SonaeManualViewItem *item = item_new (self, SONAE_MANUAL_ITEM_ROLE, r->id, section->id, section->id,
-                                            NULL, r->text, r->role_key, i);
+      const SonaeRoleInfo *info = sonae_role_lookup (r->role_key);
+      SonaeManualViewItem *item;
+
+      /* A business has no role only healthcare providers have. */
+      if (info != NULL && info->care_only && !sonae_org_kind_is_care (self->kind))
+        continue;
+      item = item_new (self, SONAE_MANUAL_ITEM_ROLE, r->id, section->id, section->id,
+                       NULL, r->text, r->role_key, i);
 
       item->response_role = r->response_role;
       g_free (item->title);

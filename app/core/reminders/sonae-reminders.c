@@ -19,6 +19,7 @@
 #include "sonae-incidents.h"
 #include "sonae-manual-edits.h"
 #include "sonae-manual-view.h"
+#include "sonae-mhlw.h"
 #include "sonae-ppc-bodies.h"
 #include "sonae-ppc.h"
 
@@ -38,6 +39,7 @@ sonae_reminder_free (SonaeReminder *reminder)
   g_free (reminder->key);
   g_free (reminder->role_key);
   g_free (reminder->check_key);
+  g_free (reminder->mhlw_key);
   g_free (reminder);
 }
 
@@ -533,14 +535,23 @@ add_bcp_measures (GPtrArray    *out,
       if (measure->check_key != NULL)
         r = reminder_new (SONAE_REMINDER_BCP_MEASURE, SONAE_URGENCY_SOON, measure->due_on, today,
                           g_strdup_printf ("bcp-check:%s", measure->check_key));
+      else if (measure->mhlw_key != NULL)
+        r = reminder_new (SONAE_REMINDER_BCP_MEASURE, SONAE_URGENCY_SOON, measure->due_on, today,
+                          g_strdup_printf ("mhlw:%s", measure->mhlw_key));
       else
         r = reminder_new (SONAE_REMINDER_BCP_MEASURE, SONAE_URGENCY_SOON, measure->due_on, today,
                           g_strdup_printf ("bcp-measure:%" G_GINT64_FORMAT, measure->id));
       r->bcp_id = measure->id;
       r->check_key = g_strdup (measure->check_key);
+      r->mhlw_key = g_strdup (measure->mhlw_key);
       text = quote_text (measure->text);
       r->title = measure_title (text, r->due_on, r->days_left);
-      if (measure->owner_name != NULL)
+      if (measure->mhlw_key != NULL && measure->owner_name != NULL)
+        /* Translators: %s is who is to put right an item of the MHLW checklist answered いいえ */
+        r->detail = g_strdup_printf (_("MHLW checklist, by %s"), measure->owner_name);
+      else if (measure->mhlw_key != NULL)
+        r->detail = g_strdup (_("MHLW checklist, nobody named to do it"));
+      else if (measure->owner_name != NULL)
         /* Translators: %s is who is to do a measure of the business-continuity plan */
         r->detail = g_strdup_printf (_("Business-continuity plan, by %s"), measure->owner_name);
       else
@@ -714,6 +725,56 @@ add_risk_reviews (GPtrArray    *out,
   return TRUE;
 }
 
+/* ---- the MHLW checklist ------------------------------------------------- */
+
+/* Each fiscal year, from May 1 until every item has been checked in it: by
+ * then the year's edition of the form is out, and the health centre's
+ * on-site inspection may come at any time of the year. */
+static gboolean
+add_mhlw_checklist (GPtrArray    *out,
+                    SonaeStore   *store,
+                    const GDate  *today,
+                    const char   *today_text,
+                    GError      **error)
+{
+  SonaeMhlwProgress progress;
+  g_autofree char *starts = NULL;
+  g_autofree char *year = NULL;
+  g_autofree char *since = NULL;
+  int fiscal_year;
+  SonaeReminder *r;
+
+  if (!sonae_mhlw_applies (store))
+    return TRUE;
+  fiscal_year = sonae_mhlw_fiscal_year (today_text);
+  starts = g_strdup_printf ("%04d-%02d-%02d", fiscal_year, SONAE_MHLW_REMINDER_MONTH, SONAE_MHLW_REMINDER_DAY);
+  if (strcmp (today_text, starts) < 0)
+    return TRUE;
+  if (!sonae_mhlw_get_progress (store, &progress, error))
+    return FALSE;
+  if (progress.checked >= progress.n_items)
+    return TRUE;
+
+  r = reminder_new (SONAE_REMINDER_MHLW_CHECKLIST, SONAE_URGENCY_UPKEEP, NULL, today,
+                    g_strdup_printf ("mhlw-checklist:%d", fiscal_year));
+  year = sonae_mhlw_fiscal_year_get_title (fiscal_year);
+  since = sonae_mhlw_fiscal_year_start (fiscal_year);
+  /* Translators: %s is a fiscal year, e.g. “FY2026 (Reiwa 8)” */
+  r->title = g_strdup_printf (_("Go through the MHLW cyber-security checklist for %s before the health centre's inspection."),
+                              year);
+  if (progress.checked == 0)
+    /* Translators: %s is the first day of the fiscal year */
+    r->detail = g_strdup_printf (_("No item has been checked since %s. Sonae answers some from its own data."), since);
+  else
+    r->detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              /* Translators: how many of the checklist's items were checked since a date */
+                                              "%u of %u item checked since %s.",
+                                              "%u of %u items checked since %s.", progress.n_items),
+                                 progress.checked, progress.n_items, since);
+  g_ptr_array_add (out, r);
+  return TRUE;
+}
+
 /* ---- the incidents ----------------------------------------------------- */
 
 /* The incidents that can be due something, in any order: those not closed,
@@ -863,6 +924,8 @@ sonae_reminders_collect (SonaeStore  *store,
     return NULL;
   add_drill (out, store, &today);
   add_bcp_review (out, store, &today);
+  if (!add_mhlw_checklist (out, store, &today, today_text, error))
+    return NULL;
 
   g_ptr_array_sort (out, compare_reminders);
   return g_steal_pointer (&out);

@@ -2,7 +2,9 @@
  * asked for and never stored twice: regulator deadlines, overdue actions,
  * the manual's yearly review, contacts not verified for 180 days, roles
  * nobody holds, and the BCP's upkeep: measures past due, restore tests,
- * the yearly drill and review, risks to look at again (sonae-bcp.h). Home lists them, most urgent first; `sonae
+ * the yearly drill and review, risks to look at again (sonae-bcp.h); for a
+ * clinic or a hospital, the MHLW checklist each fiscal year from May 1 until
+ * every item is checked (sonae-mhlw.h). Home lists them, most urgent first; `sonae
  * --check-reminders [--notify]` prints them (and shows each as a desktop
  * notification) at login.
  *
@@ -37,6 +39,8 @@ typedef enum {
   SONAE_REMINDER_DRILL,            /* no drill for a year (or none recorded yet) */
   SONAE_REMINDER_BCP_REVIEW,       /* the BCP not reviewed for a year (once it is started) */
   SONAE_REMINDER_RISK_REVIEW,      /* a risk past its next review */
+  SONAE_REMINDER_MHLW_CHECKLIST,   /* the MHLW checklist not yet checked this fiscal year
+                                    * (from SONAE_MHLW_REMINDER_MONTH/DAY) */
   SONAE_N_REMINDER_KINDS,
 } SonaeReminderKind;
 
@@ -64,6 +68,7 @@ typedef struct {
   gint64 bcp_id;            /* BCP_MEASURE: the measure (0 for a self-check one);
                              * RESTORE_TEST: the system; RISK_REVIEW: the risk */
   char *check_key;          /* BCP_MEASURE from a self-check answer */
+  char *mhlw_key;           /* BCP_MEASURE from an answer of the MHLW checklist */
 } SonaeReminder;
 
 void       sonae_reminder_free    (SonaeReminder *reminder);

@@ -1,7 +1,9 @@
 /* sonae-bcp-page.c: the BCP section of the window.
  *
- * A narrow list of the seven worksheets in IT-BCP order, each with a short
- * status, and the chosen worksheet beside it (they fold into one column on
+ * A narrow list of the worksheets in IT-BCP order, each with a short
+ * status, and the chosen worksheet beside it; last, for a healthcare
+ * provider, the MHLW checklist (gui/mhlw/: a clinic or hospital fills it
+ * in, a pharmacy is told its own list is not in Sonae yet) (they fold into one column on
  * a narrow window, as Incidents does). The worksheets are the
  * SonaeBcpWorksheet classes of sonae-bcp-views.h, in a stack: each follows
  * the store itself, without disturbing what is being typed; the page
@@ -16,6 +18,8 @@
 #include "sonae-bcp-views.h"
 #include "sonae-bcp.h"
 #include "sonae-gui-util.h"
+#include "sonae-mhlw-view.h"
+#include "sonae-mhlw.h"
 #include "sonae-print-operation.h"
 
 typedef struct {
@@ -25,6 +29,8 @@ typedef struct {
   const char *icon_name;   /* for those without a step */
   const char *add_tip;     /* the + button's tooltip, untranslated; NULL: none */
   GType (*get_type) (void);
+  char *(*get_status) (SonaeStore *store);  /* NULL: the plan's (sonae_bcp_get_worksheet_status) */
+  gboolean (*shown) (SonaeStore *store);    /* NULL: for every organisation */
 } Worksheet;
 
 static const Worksheet worksheets[] = {
@@ -35,6 +41,8 @@ static const Worksheet worksheets[] = {
   { "drills", "5", N_("Drills and Review"), NULL, N_("Record a Drill"), sonae_bcp_drills_view_get_type },
   { "risks", NULL, N_("Risk Register"), "security-medium-symbolic", NULL, sonae_bcp_risks_view_get_type },
   { "check", NULL, N_("Readiness Self-Check"), "emblem-ok-symbolic", NULL, sonae_bcp_check_view_get_type },
+  { "mhlw", NULL, N_("MHLW Checklist"), "document-properties-symbolic", NULL, sonae_mhlw_view_get_type,
+    sonae_mhlw_get_status, sonae_store_is_care },
 };
 
 #define N_WORKSHEETS G_N_ELEMENTS (worksheets)
@@ -68,6 +76,7 @@ struct _SonaeBcpPage
   GtkStack *stack;
 
   /* borrowed */
+  GtkWidget *rows[N_WORKSHEETS];
   GtkLabel *status_labels[N_WORKSHEETS];
   SonaeBcpWorksheet *sheets[N_WORKSHEETS];  /* in the stack, once built */
 
@@ -128,6 +137,9 @@ get_sheet (SonaeBcpPage *self,
 
 /* --- the worksheet list ------------------------------------------------------ */
 
+static void show (SonaeBcpPage    *self,
+                  const Worksheet *w);
+
 static void
 update_statuses (SonaeBcpPage *self)
 {
@@ -136,9 +148,26 @@ update_statuses (SonaeBcpPage *self)
   g_clear_handle_id (&self->statuses_source, g_source_remove);
   for (guint i = 0; i < N_WORKSHEETS; i++)
     {
-      g_autofree char *status = sonae_bcp_get_worksheet_status (store, worksheets[i].name);
+      gboolean shown = worksheets[i].shown == NULL || worksheets[i].shown (store);
+      g_autofree char *status = NULL;
 
+      gtk_widget_set_visible (self->rows[i], shown);
+      if (!shown)
+        continue;
+      status = worksheets[i].get_status != NULL ? worksheets[i].get_status (store)
+                                                : sonae_bcp_get_worksheet_status (store, worksheets[i].name);
       gtk_label_set_text (self->status_labels[i], status ? status : "");
+    }
+  /* A business has no MHLW checklist to print. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bcp.print-mhlw-checklist",
+                                 sonae_documents_get_unavailable_reason (store, "mhlw-checklist") == NULL);
+  /* A worksheet the organisation no longer has is left for the first. */
+  if (self->worksheet != NULL)
+    {
+      guint index;
+
+      if (find_worksheet (self->worksheet, &index) != NULL && !gtk_widget_get_visible (self->rows[index]))
+        show (self, &worksheets[0]);
     }
 }
 
@@ -193,6 +222,7 @@ new_worksheet_row (SonaeBcpPage *self,
   gtk_widget_set_margin_top (box, 4);
   gtk_widget_set_margin_bottom (box, 4);
 
+  self->rows[index] = row;
   self->status_labels[index] = GTK_LABEL (status);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   /* "1 Policy and Team", then how far it is filled in. */
@@ -307,6 +337,17 @@ print_worksheets_action (GtkWidget  *widget,
 }
 
 static void
+print_mhlw_checklist_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  SonaeBcpPage *self = SONAE_BCP_PAGE (widget);
+
+  sonae_bcp_page_save_now (self);
+  sonae_print_document (widget, sonae_section_get_store (SONAE_SECTION (self)), "mhlw-checklist");
+}
+
+static void
 print_outage_cards_action (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *parameter)
@@ -331,7 +372,7 @@ sonae_bcp_page_show_worksheet (SonaeBcpPage *self,
   sonae_section_ensure_built (SONAE_SECTION (self));
 
   w = find_worksheet (name, NULL);
-  if (w == NULL)
+  if (w == NULL || (w->shown != NULL && !w->shown (sonae_section_get_store (SONAE_SECTION (self)))))
     return FALSE;
   if (g_strcmp0 (self->worksheet, w->name) != 0)
     sonae_bcp_page_save_now (self);
@@ -394,8 +435,11 @@ sonae_bcp_page_store_changed (SonaeSection *section,
 {
   SonaeBcpPage *self = SONAE_BCP_PAGE (section);
 
-  /* The worksheets follow the store themselves; the statuses are the plan's. */
-  if (g_strcmp0 (detail, SONAE_CHANGED_BCP) != 0)
+  /* The worksheets follow the store themselves; the statuses are the
+   * plan's, and which worksheets there are the profile's. The MHLW
+   * checklist's status reads the roster and the roles too. */
+  if (g_strcmp0 (detail, SONAE_CHANGED_BCP) != 0 && g_strcmp0 (detail, SONAE_CHANGED_PROFILE) != 0 &&
+      g_strcmp0 (detail, SONAE_CHANGED_CONTACTS) != 0 && g_strcmp0 (detail, SONAE_CHANGED_ROLES) != 0)
     return;
   if (self->statuses_source == 0)
     self->statuses_source = g_idle_add_full (G_PRIORITY_DEFAULT, update_statuses_idle_cb, self, NULL);
@@ -501,6 +545,7 @@ sonae_bcp_page_class_init (SonaeBcpPageClass *klass)
                                      worksheet_actions[i].parameter_type, pass_on_action);
   gtk_widget_class_install_action (widget_class, "bcp.print-worksheets", NULL, print_worksheets_action);
   gtk_widget_class_install_action (widget_class, "bcp.print-outage-cards", NULL, print_outage_cards_action);
+  gtk_widget_class_install_action (widget_class, "bcp.print-mhlw-checklist", NULL, print_mhlw_checklist_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "bcppage");

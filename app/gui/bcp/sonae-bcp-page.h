@@ -17,11 +17,13 @@ G_DECLARE_FINAL_TYPE (SonaeBcpPage, sonae_bcp_page, SONAE, BCP_PAGE, SonaeSectio
 /* The worksheets, by name, in order: "policy" (1 policy and team),
  * "events" (2 crisis events), "systems" (3 systems and priorities),
  * "plans" (4 measures, training, upkeep), "drills" (5 drills and review),
- * "risks" (the risk register), "check" (the readiness self-check). Like
+ * "risks" (the risk register), "check" (the readiness self-check), and
+ * for a healthcare provider "mhlw" (the MHLW checklist, sonae-mhlw-view.h). Like
  * the Incidents page it brings its own header bars: the window binds its
  * sidebar leaflet's "folded" to "sidebar-folded". */
 GtkWidget  *sonae_bcp_page_new            (SonaeStore   *store);
-/* Show worksheet @name; FALSE when there is none of that name. */
+/* Show worksheet @name; FALSE when there is none of that name, or none
+ * for this organisation. */
 gboolean    sonae_bcp_page_show_worksheet (SonaeBcpPage *self,
                                            const char   *name);
 const char *sonae_bcp_page_get_worksheet  (SonaeBcpPage *self);

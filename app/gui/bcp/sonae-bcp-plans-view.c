@@ -240,6 +240,7 @@ measure_copy (const SonaeBcpMeasure *m)
   c->drill_id = m->drill_id;
   c->risk_id = m->risk_id;
   c->check_key = g_strdup (m->check_key);
+  c->mhlw_key = g_strdup (m->mhlw_key);
   return c;
 }
 
@@ -429,6 +430,22 @@ go_to_check (SonaeBcpPlansView *self)
 }
 
 static void
+go_to_mhlw (SonaeBcpPlansView *self)
+{
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.show-bcp", "s", "mhlw"))
+    sonae_show_message (GTK_WIDGET (self),
+                        _("This measure comes from the MHLW checklist: change the answer there."));
+}
+
+/* A measure made from an answer (of the self-check or the MHLW
+ * checklist): changed by changing the answer. */
+static gboolean
+is_derived (const SonaeBcpMeasure *m)
+{
+  return m->check_key != NULL || m->mhlw_key != NULL;
+}
+
+static void
 row_activated_cb (AdwActionRow *row,
                   SonaeBcpPlansView *self)
 {
@@ -436,6 +453,8 @@ row_activated_cb (AdwActionRow *row,
 
   if (m->check_key != NULL)
     go_to_check (self);
+  else if (m->mhlw_key != NULL)
+    go_to_mhlw (self);
   else
     open_measure_dialog (self, m);
 }
@@ -451,6 +470,8 @@ measure_row_new (SonaeBcpPlansView *self,
 
   if (m->check_key != NULL)
     name = g_strdup_printf ("measure-check-%s", m->check_key);
+  else if (m->mhlw_key != NULL)
+    name = g_strdup_printf ("measure-mhlw-%s", m->mhlw_key);
   else
     name = g_strdup_printf ("measure-%" G_GINT64_FORMAT, m->id);
   gtk_widget_set_name (row, name);
@@ -461,6 +482,9 @@ measure_row_new (SonaeBcpPlansView *self,
 
   if (m->check_key != NULL)
     g_string_append (subtitle, _("From the self-check"));
+  else if (m->mhlw_key != NULL)
+    /* Translators: a measure made from an item of the MHLW checklist answered いいえ */
+    g_string_append (subtitle, _("From the MHLW checklist"));
   if (m->owner_id != 0 && m->owner_name != NULL)
     {
       if (subtitle->len > 0)
@@ -482,7 +506,7 @@ measure_row_new (SonaeBcpPlansView *self,
     }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
 
-  if (m->check_key == NULL)
+  if (!is_derived (m))
     {
       GtkWidget *check = gtk_check_button_new ();
 
@@ -501,7 +525,7 @@ measure_row_new (SonaeBcpPlansView *self,
 
       /* Where the check box of the stored measures is. */
       gtk_widget_set_size_request (icon, 22, -1);
-      gtk_widget_set_tooltip_text (icon, _("From the self-check"));
+      gtk_widget_set_tooltip_text (icon, m->check_key != NULL ? _("From the self-check") : _("From the MHLW checklist"));
       gtk_widget_add_css_class (icon, "dim-label");
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
     }
@@ -523,7 +547,7 @@ measure_row_new (SonaeBcpPlansView *self,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
     }
 
-  if (m->check_key == NULL)
+  if (!is_derived (m))
     {
       static const GActionEntry entries[] = {
         { "edit", measure_action_cb, NULL, NULL, NULL, { 0 } },

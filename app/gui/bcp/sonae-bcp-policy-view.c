@@ -184,7 +184,7 @@ static void
 deciders_load (SonaeBcpPolicyView *self)
 {
   guint n_roles = 0;
-  const SonaeRoleInfo *roles = sonae_roles_get_builtin (&n_roles);
+  const SonaeRoleInfo *roles = sonae_roles_get_for (sonae_store_is_care (get_store (self)), &n_roles);
 
   self->updating = TRUE;
   for (guint d = 0; d < SONAE_BCP_N_DECISIONS; d++)
@@ -208,7 +208,7 @@ decider_changed_cb (AdwComboRow        *row,
 {
   g_autoptr(GError) error = NULL;
   guint n_roles = 0;
-  const SonaeRoleInfo *roles = sonae_roles_get_builtin (&n_roles);
+  const SonaeRoleInfo *roles = sonae_roles_get_for (sonae_store_is_care (get_store (self)), &n_roles);
   guint selected = adw_combo_row_get_selected (row);
   SonaeBcpDecision decision = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "sonae-decision"));
 
@@ -219,11 +219,13 @@ decider_changed_cb (AdwComboRow        *row,
   deciders_load (self);
 }
 
+/* The roles offered are the organisation's (sonae_roles_get_for): made
+ * once the store is there. */
 static void
 build_deciders (SonaeBcpPolicyView *self)
 {
   guint n_roles = 0;
-  const SonaeRoleInfo *roles = sonae_roles_get_builtin (&n_roles);
+  const SonaeRoleInfo *roles = sonae_roles_get_for (sonae_store_is_care (get_store (self)), &n_roles);
   static const char *const names[] = { "declare-decider", "return-decider" };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (names) == SONAE_BCP_N_DECISIONS);
@@ -295,6 +297,12 @@ sonae_bcp_policy_view_dispose (GObject *object)
 }
 
 static void
+sonae_bcp_policy_view_build (SonaeBcpWorksheet *worksheet)
+{
+  build_deciders (SONAE_BCP_POLICY_VIEW (worksheet));
+}
+
+static void
 sonae_bcp_policy_view_class_init (SonaeBcpPolicyViewClass *klass)
 {
   /* The people holding the roles, and their names. */
@@ -305,6 +313,7 @@ sonae_bcp_policy_view_class_init (SonaeBcpPolicyViewClass *klass)
 
   object_class->dispose = sonae_bcp_policy_view_dispose;
   worksheet_class->follows = follows;
+  worksheet_class->build = sonae_bcp_policy_view_build;
   worksheet_class->reload = sonae_bcp_policy_view_reload;
   worksheet_class->save_now = sonae_bcp_policy_view_save_now;
 
@@ -325,7 +334,6 @@ sonae_bcp_policy_view_init (SonaeBcpPolicyView *self)
 
   text_field_init (&self->texts[0], self, self->policy_group, SONAE_BCP_TEXT_POLICY, "policy-text");
   text_field_init (&self->texts[1], self, self->alignment_group, SONAE_BCP_TEXT_ALIGNMENT, "alignment-text");
-  build_deciders (self);
 }
 
 GtkWidget *

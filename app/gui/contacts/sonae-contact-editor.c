@@ -228,11 +228,19 @@ update_roles (SonaeContactEditor *self)
   guint n_roles;
   const SonaeRoleInfo *roles = sonae_roles_get_builtin (&n_roles);
   gboolean was_loading = self->loading;
+  guint n_roles_here = n_roles;
 
+  /* A business has no role only healthcare providers have. */
+  if (self->store != NULL)
+    sonae_roles_get_for (sonae_store_is_care (self->store), &n_roles_here);
   self->loading = TRUE;
   for (guint i = 0; i < n_roles && i < self->role_switches->len; i++)
     {
+      GtkWidget *row = gtk_widget_get_ancestor (g_ptr_array_index (self->role_switches, i), ADW_TYPE_ACTION_ROW);
       gboolean held = FALSE;
+
+      if (row != NULL)
+        gtk_widget_set_visible (row, i < n_roles_here);
 
       for (guint j = 0; j < self->contact->roles->len; j++)
         if (g_strcmp0 (g_ptr_array_index (self->contact->roles, j), roles[i].key) == 0)

@@ -373,7 +373,7 @@ static void
 rebuild (SonaeRolesDialog *self)
 {
   guint n_roles;
-  const SonaeRoleInfo *roles = sonae_roles_get_builtin (&n_roles);
+  const SonaeRoleInfo *roles = sonae_roles_get_for (sonae_store_is_care (self->store), &n_roles);
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
 

@@ -193,6 +193,8 @@ reminder_icon (const SonaeReminder *r)
       return "drive-harddisk-symbolic";
     case SONAE_REMINDER_DRILL:
       return "alarm-symbolic";
+    case SONAE_REMINDER_MHLW_CHECKLIST:
+      return "document-properties-symbolic";
     case SONAE_REMINDER_CONTACT_STALE:
     case SONAE_REMINDER_CONTACTS_STALE:
     case SONAE_REMINDER_CONTACT_UNCHECKED:
@@ -236,7 +238,12 @@ new_reminder_row (const SonaeReminder *r)
     /* The BCP's upkeep opens the worksheet that settles it. */
     case SONAE_REMINDER_BCP_MEASURE:
       gtk_widget_set_name (row, "bcp-measure-row");
-      make_activatable (row, "win.show-bcp", g_variant_new_string (r->check_key != NULL ? "check" : "plans"));
+      make_activatable (row, "win.show-bcp", g_variant_new_string (r->check_key != NULL ? "check"
+                                                                   : r->mhlw_key != NULL ? "mhlw" : "plans"));
+      break;
+    case SONAE_REMINDER_MHLW_CHECKLIST:
+      gtk_widget_set_name (row, "mhlw-checklist-row");
+      make_activatable (row, "win.show-bcp", g_variant_new_string ("mhlw"));
       break;
     case SONAE_REMINDER_RESTORE_TEST:
       gtk_widget_set_name (row, "restore-test-row");

@@ -622,10 +622,13 @@ add_plans (SonaeDocument *doc,
       g_autofree char *due = NULL;
       g_autofree char *status = NULL;
 
-      if (m->check_key != NULL)
+      if (m->check_key != NULL || m->mhlw_key != NULL)
         {
           /* Translators: a mark on a measure that comes from a self-check question answered No */
-          g_autofree char *from = muted_small (_("from the self-check"));
+          const char *self_check = _("from the self-check");
+          /* Translators: a mark on a measure that comes from an item of the MHLW checklist answered No */
+          const char *mhlw = _("from the MHLW checklist");
+          g_autofree char *from = muted_small (m->check_key != NULL ? self_check : mhlw);
 
           g_autofree char *escaped = g_markup_escape_text (m->text ? m->text : "", -1);
 

@@ -25,6 +25,7 @@ static const char *const binder_parts[] = {
   "checklist",
   "logsheet",
   "bcp",
+  "mhlw-checklist",   /* a clinic's or a hospital's only */
   "outage-card",
 };
 
@@ -185,6 +186,8 @@ sonae_doc_binder_build (SonaeStore  *store,
 
       if (sonae_documents_get_title (binder_parts[i]) == NULL)
         continue;  /* not in this build (yet) */
+      if (sonae_documents_get_unavailable_reason (store, binder_parts[i]) != NULL)
+        continue;  /* not for this organisation */
       part = sonae_documents_build (store, binder_parts[i], paper, error);
       if (part == NULL)
         return NULL;

@@ -173,7 +173,7 @@ sonae_doc_calltree_build (SonaeStore  *store,
   intro = escape (_("For each role, call the people in order, starting with 1. If nobody answers, call the next one on the list."));
   sonae_document_add_paragraph (doc, SONAE_STYLE_BOLD, intro);
 
-  roles = sonae_roles_get_builtin (&n_roles);
+  roles = sonae_roles_get_for (sonae_store_is_care (store), &n_roles);
   for (guint i = 0; i < n_roles; i++)
     {
       g_autoptr(GPtrArray) holders = sonae_contacts_get_role_holders (store, roles[i].key, error);

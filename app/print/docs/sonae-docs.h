@@ -103,10 +103,19 @@ SonaeDocument *sonae_doc_outage_card_build_for_system (SonaeStore  *store,
                                                        SonaePaper   paper,
                                                        GError     **error);
 
+/* The MHLW cyber-security checklist (sonae-mhlw.h), for a clinic or a
+ * hospital: the items in the order and numbering of the MHLW's form with
+ * its columns (はい / いいえ, the day checked, the target of a いいえ,
+ * notes), then each vendor's list and MDS/SDS. */
+SonaeDocument *sonae_doc_mhlw_checklist_build         (SonaeStore  *store,
+                                                       SonaePaper   paper,
+                                                       GError     **error);
+
 /* The binder: a cover (organisation, date, “keep this copy on paper, off
  * the network”), a table of contents with page numbers, then the poster,
  * the call tree, the roster, the manual, the blank checklist, the log
- * sheets, the BCP worksheets and every outage card, each part a bookmark
+ * sheets, the BCP worksheets, for a clinic or a hospital the MHLW
+ * checklist, and every outage card, each part a bookmark
  * with its own headings under it. */
 SonaeDocument *sonae_doc_binder_build                 (SonaeStore  *store,
                                                        SonaePaper   paper,

@@ -8,10 +8,12 @@
 #include "sonae-docs.h"
 #include "sonae-documents.h"
 #include "sonae-error.h"
+#include "sonae-mhlw.h"
 
 /* Every document, in menu order: its command-line name, its title, its
  * builder without an incident (NULL when it needs one), for one (NULL
- * when it takes none) and for a year (NULL when it takes none). */
+ * when it takes none) and for a year (NULL when it takes none), and for
+ * a document that only some organisations keep, why another has none. */
 static const struct {
   const char *name;
   const char *title;
@@ -19,6 +21,7 @@ static const struct {
   SonaeDocIncidentBuildFunc build_for_incident;
   SonaeDocYearBuildFunc build_for_year;   /* NULL when it takes no year */
   SonaeDocSystemBuildFunc build_for_system; /* NULL when it takes no system */
+  const char *(*unavailable) (SonaeStore *store);  /* NULL: every organisation */
 } documents[] = {
   { "roster", N_("Contact Roster"), sonae_doc_roster_build, NULL, NULL, NULL },
   { "calltree", N_("Call Tree"), sonae_doc_calltree_build, NULL, NULL, NULL },
@@ -32,6 +35,8 @@ static const struct {
   { "register", N_("Incident Register"), sonae_doc_register_build, NULL, sonae_doc_register_build_for_year, NULL },
   { "bcp", N_("BCP Worksheets"), sonae_doc_bcp_build, NULL, NULL, NULL },
   { "outage-card", N_("Outage Cards"), sonae_doc_outage_card_build, NULL, NULL, sonae_doc_outage_card_build_for_system },
+  { "mhlw-checklist", N_("MHLW Cyber-Security Checklist"), sonae_doc_mhlw_checklist_build, NULL, NULL, NULL,
+    sonae_mhlw_get_unavailable_reason },
   { "binder", N_("Emergency Binder"), sonae_doc_binder_build, NULL, NULL, NULL },
 };
 
@@ -197,6 +202,19 @@ sonae_documents_takes_system (const char *name)
   return i >= 0 && has_builder (i, FOR_SYSTEM);
 }
 
+const char *
+sonae_documents_get_unavailable_reason (SonaeStore *store,
+                                        const char *name)
+{
+  int i = find_document (name);
+
+  g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
+
+  if (i < 0 || documents[i].unavailable == NULL)
+    return NULL;
+  return documents[i].unavailable (store);
+}
+
 SonaeDocument *
 sonae_documents_build_request (SonaeStore                 *store,
                                const SonaeDocumentRequest *request,
@@ -208,6 +226,13 @@ sonae_documents_build_request (SonaeStore                 *store,
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
   g_return_val_if_fail (request != NULL && request->name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (sonae_documents_get_unavailable_reason (store, request->name) != NULL)
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                           sonae_documents_get_unavailable_reason (store, request->name));
+      return NULL;
+    }
 
   /* No incident is the blank checklist; no system, every system. */
   subject = request->subject;

@@ -53,11 +53,17 @@ gboolean       sonae_documents_needs_incident (const char *name);
 gboolean       sonae_documents_takes_year     (const char *name);
 gboolean       sonae_documents_takes_system   (const char *name);
 
+/* Why the document @name is not for the store's organisation, as a
+ * translated sentence (the MHLW checklist is a clinic's or a hospital's),
+ * or NULL when it is (or @name is unknown). */
+const char    *sonae_documents_get_unavailable_reason (SonaeStore *store,
+                                                       const char *name);
+
 /* Build what @request asks for from the store's current data. A drill
  * (訓練) is marked as such on every page. Fails with SONAE_ERROR_NOT_FOUND
  * for an unknown document, incident or system, or SONAE_ERROR_INVALID with
  * a sentence saying how to ask when the document is not about what the
- * request names (a timeline without an incident, a roster for a year, a
+ * request names, or why it is not for this organisation (a timeline without an incident, a roster for a year, a
  * year outside 1970–9999). */
 SonaeDocument *sonae_documents_build_request  (SonaeStore                 *store,
                                                const SonaeDocumentRequest *request,

@@ -65,6 +65,20 @@ void sonae_document_set_scale_to_paper (SonaeDocument *doc,
 void sonae_document_set_fit_one_page   (SonaeDocument *doc,
                                         gboolean       fit);
 
+/* When TRUE (default FALSE) Japanese lines break between phrases (文節)
+ * and never inside a word: after a particle, an ending or a mark such as
+ * 、。・, before a bracket, where a word in kanji, katakana or Latin letters
+ * begins after kana. A phrase longer than its line is cut where its script
+ * changes (医療情報｜システム), and only then anywhere. */
+void sonae_document_set_keep_words     (SonaeDocument *doc,
+                                        gboolean       keep);
+/* Where a phrase of @text begins, for a line of @max_chars full-width
+ * characters (the first one, at 0, left out): byte offsets in a new GArray
+ * of int. What sonae_document_set_keep_words() keeps together lies between
+ * two of them. */
+GArray *sonae_document_phrase_starts   (const char *text,
+                                        guint       max_chars);
+
 /* When TRUE (default FALSE) every page carries a red band under its header
  * saying that the document is about a drill (訓練), not a real incident. */
 void sonae_document_set_drill          (SonaeDocument *doc,

@@ -96,6 +96,7 @@ struct _SonaeDocument {
   gboolean scale_to_paper;
   gboolean fit_one_page;
   gboolean drill;        /* a red band on every page: not a real incident */
+  gboolean keep_words;   /* Japanese lines break between phrases only */
   double indent;         /* of the blocks added next */
 
   GPtrArray *blocks;     /* of Block */

@@ -64,10 +64,207 @@ new_layout (SonaeDocument  *doc,
   return layout;
 }
 
-/* The text and attributes of @markup; on bad markup (a bug of ours) the
- * markup itself as text, so that nothing the user typed goes missing. */
+/* --- Japanese words kept whole ------------------------------------------ */
+
+typedef enum {
+  CHAR_OTHER,
+  CHAR_SPACE,      /* white space, a line's end */
+  CHAR_HIRAGANA,
+  CHAR_KATAKANA,   /* with ー */
+  CHAR_KANJI,      /* with 々 〆 〇 */
+  CHAR_LATIN,      /* letters and digits, half or full width */
+  CHAR_OPEN,       /* （「『【… */
+  CHAR_CLOSE,      /* ）」』】… */
+  CHAR_TRAIL,      /* 、。・：／… that end a phrase */
+} CharClass;
+
+static CharClass
+char_class (gunichar c)
+{
+  if (g_unichar_isspace (c))
+    return CHAR_SPACE;
+  if (c < 0x80)
+    {
+      if (g_ascii_isalnum ((char) c))
+        return CHAR_LATIN;
+      if (c == '(' || c == '[' || c == '{')
+        return CHAR_OPEN;
+      if (c == ')' || c == ']' || c == '}')
+        return CHAR_CLOSE;
+      if (c == ',' || c == '.' || c == '!' || c == '?' || c == ':' || c == ';')
+        return CHAR_TRAIL;
+      return CHAR_OTHER;
+    }
+  if (c >= 0x3041 && c <= 0x309F)
+    return CHAR_HIRAGANA;
+  if ((c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC || c == 0x30FD || c == 0x30FE)
+    return CHAR_KATAKANA;
+  if (c == 0x3005 || c == 0x3006 || c == 0x3007 || g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN)
+    return CHAR_KANJI;
+  if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A) ||
+      g_unichar_isalnum (c))
+    return CHAR_LATIN;
+  switch (c)
+    {
+    case 0xFF08: case 0x300C: case 0x300E: case 0x3010: case 0x3014: case 0xFF3B: case 0xFF5B:
+    case 0x3008: case 0x300A: case 0x201C: case 0x2018:
+      return CHAR_OPEN;
+    case 0xFF09: case 0x300D: case 0x300F: case 0x3011: case 0x3015: case 0xFF3D: case 0xFF5D:
+    case 0x3009: case 0x300B: case 0x201D: case 0x2019:
+      return CHAR_CLOSE;
+    case 0x3001: case 0x3002: case 0xFF0C: case 0xFF0E: case 0x30FB: case 0xFF1A: case 0xFF1B:
+    case 0xFF01: case 0xFF1F: case 0x2026: case 0xFF0F:
+      return CHAR_TRAIL;
+    default:
+      return CHAR_OTHER;
+    }
+}
+
+/* A kana that may be a particle on its own: を が は に で と の へ も や か. */
+static gboolean
+is_particle (gunichar c)
+{
+  static const gunichar particles[] = { 0x3092, 0x304C, 0x306F, 0x306B, 0x3067, 0x3068, 0x306E, 0x3078, 0x3082,
+                                        0x3084, 0x304B };
+
+  for (guint i = 0; i < G_N_ELEMENTS (particles); i++)
+    if (particles[i] == c)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_content (CharClass k)
+{
+  return k == CHAR_KANJI || k == CHAR_KATAKANA || k == CHAR_LATIN;
+}
+
+/* Whether a phrase (文節) may end between @prev and @cur: after white
+ * space (which ends the phrase before it) or a mark that ends one (、。・), before an opening bracket, after
+ * a closing one unless a particle follows, and where a word in kanji,
+ * katakana or Latin letters follows kana (a particle or an ending). */
+static gboolean
+phrase_ends_between (CharClass prev,
+                     CharClass cur)
+{
+  if (prev == CHAR_SPACE)
+    return TRUE;
+  if (cur == CHAR_SPACE || cur == CHAR_CLOSE || cur == CHAR_TRAIL || prev == CHAR_OPEN)
+    return FALSE;
+  if (prev == CHAR_TRAIL || cur == CHAR_OPEN)
+    return TRUE;
+  if (prev == CHAR_CLOSE)
+    return cur != CHAR_HIRAGANA;
+  return prev == CHAR_HIRAGANA && is_content (cur);
+}
+
+/* Keep @text[@start, @end) (bytes; @n characters) on one line. */
 static void
-parse_markup (const char     *markup,
+keep_together (PangoAttrList *attrs,
+               guint          start,
+               guint          end)
+{
+  PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
+
+  attr->start_index = start;
+  attr->end_index = end;
+  pango_attr_list_insert (attrs, attr);
+}
+
+GArray *
+sonae_document_phrase_starts (const char *text,
+                              guint       max_chars)
+{
+  GArray *starts = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) classes = g_array_new (FALSE, FALSE, sizeof (CharClass));
+  guint n, phrase = 0;
+
+  g_return_val_if_fail (text != NULL, starts);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      int offset = (int) (p - text);
+      CharClass k = char_class (g_utf8_get_char (p));
+
+      g_array_append_val (offsets, offset);
+      g_array_append_val (classes, k);
+    }
+  n = offsets->len;
+  for (guint i = 1; i <= n; i++)
+    {
+      guint length;
+
+      if (i < n && !phrase_ends_between (g_array_index (classes, CharClass, i - 1),
+                                         g_array_index (classes, CharClass, i)))
+        continue;
+      /* One kana that is no particle between two kanji is the okurigana
+       * inside a word (受け取る, 使い回す): no end there. */
+      if (i < n && i >= 2 &&
+          g_array_index (classes, CharClass, i) == CHAR_KANJI &&
+          g_array_index (classes, CharClass, i - 1) == CHAR_HIRAGANA &&
+          g_array_index (classes, CharClass, i - 2) == CHAR_KANJI &&
+          !is_particle (g_utf8_get_char (text + g_array_index (offsets, int, i - 1))))
+        continue;
+      /* A phrase longer than a line is cut where its script changes
+       * (医療情報｜システム), and only then wherever Pango breaks. */
+      length = i - phrase;
+      if (length > max_chars)
+        for (guint j = phrase + 1; j < i; j++)
+          {
+            CharClass a = g_array_index (classes, CharClass, j - 1);
+            CharClass b = g_array_index (classes, CharClass, j);
+
+            if (a != b && is_content (a) && is_content (b))
+              g_array_append_val (starts, g_array_index (offsets, int, j));
+          }
+      if (i < n)
+        g_array_append_val (starts, g_array_index (offsets, int, i));
+      phrase = i;
+    }
+  return starts;
+}
+
+/* Line breaks of @text only between its phrases, for a line of
+ * @max_chars full-width characters: each piece of two characters or more
+ * with Japanese in it is kept together, unless it is longer than a line. */
+static void
+keep_words (const char    *text,
+            guint          max_chars,
+            PangoAttrList *attrs)
+{
+  g_autoptr(GArray) starts = sonae_document_phrase_starts (text, max_chars);
+  guint length = strlen (text);
+  guint start = 0;
+
+  for (guint i = 0; i <= starts->len; i++)
+    {
+      guint end = i < starts->len ? (guint) g_array_index (starts, int, i) : length;
+      const char *piece = text + start;
+      glong n = g_utf8_strlen (piece, end - start);
+      gboolean japanese = FALSE;
+
+      for (const char *p = piece; p < text + end; p = g_utf8_next_char (p))
+        {
+          CharClass k = char_class (g_utf8_get_char (p));
+
+          japanese = japanese || k == CHAR_HIRAGANA || k == CHAR_KATAKANA || k == CHAR_KANJI;
+        }
+      if (japanese && n >= 2 && (guint) n <= max_chars)
+        keep_together (attrs, start, end);
+      start = end;
+    }
+}
+
+/* The text and attributes of @markup; on bad markup (a bug of ours) the
+ * markup itself as text, so that nothing the user typed goes missing.
+ * A document that keeps words whole gets its phrases kept together for a
+ * line of @width at @size. */
+static void
+parse_markup (SonaeDocument  *doc,
+              const char     *markup,
+              double          size,
+              double          width,
               char          **text,
               PangoAttrList **attrs)
 {
@@ -79,6 +276,8 @@ parse_markup (const char     *markup,
       *text = g_strdup (markup);
       *attrs = pango_attr_list_new ();
     }
+  if (doc->keep_words && size > 0)
+    keep_words (*text, (guint) MAX (width / size, 1.0), *attrs);
 }
 
 PangoLayout *
@@ -93,7 +292,7 @@ sonae_layout_make (SonaeDocument  *doc,
   PangoAttrList *attrs = NULL;
   g_autofree char *text = NULL;
 
-  parse_markup (markup, &text, &attrs);
+  parse_markup (doc, markup, size, width, &text, &attrs);
   pango_layout_set_text (layout, text, -1);
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
@@ -256,7 +455,7 @@ sonae_layout_add_paragraphs (SonaeDocument  *doc,
         return sonae_layout_add_piece (pieces, g_object_ref (same), x, y);
     }
 
-  parse_markup (markup, &text, &attrs);
+  parse_markup (doc, markup, size, width, &text, &attrs);
   if (count_paragraphs (text, MANY_PARAGRAPHS) < MANY_PARAGRAPHS)
     {
       PangoLayout *layout = new_layout (doc, size, bold, width, alignment);

@@ -295,6 +295,14 @@ sonae_document_set_fit_one_page (SonaeDocument *doc,
 }
 
 void
+sonae_document_set_keep_words (SonaeDocument *doc,
+                               gboolean       keep)
+{
+  g_return_if_fail (doc != NULL);
+  doc->keep_words = !!keep;
+}
+
+void
 sonae_document_set_drill (SonaeDocument *doc,
                           gboolean       drill)
 {

@@ -244,15 +244,15 @@ test_bundled_do_now (void)
         for (guint i = 0; steps[i]; i++)
           {
             g_assert_cmpstr (steps[i], !=, "");
-            if (kinds[k] == SONAE_ORG_BUSINESS)
+            if (!sonae_org_kind_is_medical (kinds[k]))
               g_assert_null (strstr (steps[i], "patient"));
             else
               g_assert_null (strstr (steps[i], "customer"));
           }
-        /* Hospitals and pharmacies read the clinic wording. */
+        /* Hospitals read the clinic wording, pharmacies the business's. */
         g_assert_true (sonae_checklist_get_do_now (checklist, t, kinds[k]) ==
-                       sonae_checklist_get_do_now (checklist, t, kinds[k] == SONAE_ORG_BUSINESS ? SONAE_ORG_BUSINESS
-                                                                                                 : SONAE_ORG_CLINIC));
+                       sonae_checklist_get_do_now (checklist, t, sonae_org_kind_is_medical (kinds[k]) ? SONAE_ORG_CLINIC
+                                                                                                     : SONAE_ORG_BUSINESS));
       }
 
   /* Malware: keep the power on, off the network, the first responder. */
@@ -270,8 +270,10 @@ test_bundled_do_now (void)
   g_assert_false (g_strv_contains (steps, "Switch to paper: paper charts and paper slips, so that patients can still be seen."));
   steps = sonae_checklist_get_do_now (checklist, SONAE_INCIDENT_LEAK, SONAE_ORG_BUSINESS);
   g_assert_true (g_strv_contains (steps, "Tell the first responder now, even if only one customer is concerned."));
-  steps = sonae_checklist_get_do_now (checklist, SONAE_INCIDENT_OTHER, SONAE_ORG_PHARMACY);
+  steps = sonae_checklist_get_do_now (checklist, SONAE_INCIDENT_OTHER, SONAE_ORG_HOSPITAL);
   g_assert_true (g_strv_contains (steps, "Tell the first responder now, even if patient care seems unaffected."));
+  steps = sonae_checklist_get_do_now (checklist, SONAE_INCIDENT_OTHER, SONAE_ORG_PHARMACY);
+  g_assert_false (g_strv_contains (steps, "Tell the first responder now, even if patient care seems unaffected."));
 
   /* Each list has one step that says whom to call, and it names the role:
    * the screen shows the person and the number beside it. */
@@ -476,7 +478,7 @@ test_business_procedures (void)
 static void
 test_medical_for_incident (void)
 {
-  static const SonaeOrgKind kinds[] = { SONAE_ORG_CLINIC, SONAE_ORG_HOSPITAL, SONAE_ORG_PHARMACY };
+  static const SonaeOrgKind kinds[] = { SONAE_ORG_CLINIC, SONAE_ORG_HOSPITAL };
   g_autoptr(SonaeManual) manual = load_manual ();
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
@@ -489,6 +491,18 @@ test_medical_for_incident (void)
         g_assert_true (sonae_checklist_is_medical (checklist));
         g_assert_cmpuint (sonae_checklist_count_steps (checklist), ==, 16);
       }
+
+  /* A pharmacy works through the manual's procedure, as a business does
+   * (sonae_org_kind_is_medical()). */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SonaeChecklist) checklist = sonae_checklist_for_incident (manual, SONAE_ORG_PHARMACY,
+                                                                        SONAE_INCIDENT_TAMPER, 2, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (sonae_checklist_is_medical (checklist));
+    g_assert_nonnull (sonae_checklist_get_step (checklist, "tamper-2-report"));
+  }
 
   /* No manual is needed for the medical checklist. */
   {

@@ -6,14 +6,15 @@
 
 #include "sonae-triage.h"
 
-/* The wording for @kind: patients for clinics, hospitals and pharmacies,
- * customers for businesses. Both strings are N_() marked. */
+/* The wording for @kind: patients for clinics and hospitals, customers for
+ * businesses and pharmacies (sonae_org_kind_is_medical() says why). Both
+ * strings are N_() marked. */
 static const char *
 worded (SonaeOrgKind  kind,
         const char   *patients,
         const char   *customers)
 {
-  return _(kind == SONAE_ORG_BUSINESS ? customers : patients);
+  return _(sonae_org_kind_is_medical (kind) ? patients : customers);
 }
 
 /* ------------------------------------------------------------------ */

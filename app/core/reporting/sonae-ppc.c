@@ -52,7 +52,7 @@ sonae_ppc_condition_to_string (SonaePpcCondition condition)
 static gboolean
 is_care (SonaeOrgKind kind)
 {
-  return kind == SONAE_ORG_CLINIC || kind == SONAE_ORG_HOSPITAL || kind == SONAE_ORG_PHARMACY;
+  return sonae_org_kind_is_medical (kind);
 }
 
 const char *

@@ -90,7 +90,7 @@ static const SonaeTriageImpact impact_choices[] = {
 static gboolean
 is_medical (SonaeOrgKind kind)
 {
-  return kind != SONAE_ORG_BUSINESS;
+  return sonae_org_kind_is_medical (kind);
 }
 
 static const char *

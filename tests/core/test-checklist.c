@@ -471,7 +471,7 @@ test_business_procedures (void)
                                                                         SONAE_INCIDENT_MALWARE, 2, NULL);
 
     g_assert_cmpstr (sonae_checklist_get_title (checklist), ==,
-                     "Virus or other malware infection: When staff can deal with it");
+                     "Virus or other malware infection: When employees can deal with it");
   }
 }
 

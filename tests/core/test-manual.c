@@ -493,8 +493,8 @@ test_broken_structure (void)
   assert_broken ("<para id=\"levels-intro\">", "stray words<para id=\"levels-intro\">",
                  "text outside <title> or <text>", TRUE);
   assert_broken ("<title>Report first</title>", "<title>   </title>", "<title> is empty", TRUE);
-  assert_broken ("<manual version=\"1\">", "<manual>", "version", TRUE);
-  assert_broken ("<manual version=\"1\">", "<manual version=\"one\">", "must be a whole number", TRUE);
+  assert_broken ("<manual version=\"2\">", "<manual>", "version", TRUE);
+  assert_broken ("<manual version=\"2\">", "<manual version=\"one\">", "must be a whole number", TRUE);
   assert_broken ("<procedure id=\"tamper-0\" level=\"0\">", "<procedure id=\"tamper-0\" level=\"1\">",
                  "the procedure for damage level 1 is written twice", TRUE);
   assert_broken ("<step id=\"continuity-prepare\">", "<step id=\"continuity-prepare\" colour=\"red\">",

@@ -290,7 +290,7 @@ test_labels (void)
       g_assert_false (g_hash_table_contains (event_titles, title));
       g_hash_table_add (event_titles, (gpointer) title);
     }
-  g_assert_cmpstr (sonae_event_type_get_title (SONAE_EVENT_UNAVAILABLE), ==, "Availability: systems cannot be used");
+  g_assert_cmpstr (sonae_event_type_get_title (SONAE_EVENT_UNAVAILABLE), ==, "Availability: systems or services cannot be used");
 }
 
 int

@@ -82,6 +82,8 @@ gboolean      sonae_store_is_empty       (SonaeStore *self);
 
 /* Organisation profile. */
 SonaeProfile *sonae_store_get_profile    (SonaeStore   *self);
+/* The profile's kind alone (a clinic until it is set), for the wording. */
+SonaeOrgKind  sonae_store_get_org_kind   (SonaeStore   *self);
 gboolean      sonae_store_set_profile    (SonaeStore   *self,
                                           const SonaeProfile *profile,
                                           GError      **error);

@@ -1,5 +1,5 @@
 /* sonae-cli.c: `sonae --export`, `--backup` and the other commands that run
- * without a window, for scripts, tests and a clinic's own backup job */
+ * without a window, for scripts, tests and an organisation's own backup job */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -30,7 +30,9 @@ sonae_cli_add_options (GApplication *app)
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Keep the data in DIR instead of the default folder"), N_("DIR") },
     { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Fill an empty data folder with a fictional clinic to try Sonae, and exit"), NULL },
+      N_("Fill an empty data folder with a fictional organisation to try Sonae, and exit"), NULL },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --demo: business for a fictional small business instead of the default"), N_("KIND") },
     { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write the document DOC as a PDF file (with --output); --list-documents names them"), N_("DOC") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
@@ -50,7 +52,7 @@ sonae_cli_add_options (GApplication *app)
     { "import-contacts", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Import contacts from a vCard (.vcf) or CSV file"), N_("FILE") },
     { "group", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Group of imported contacts: staff (default), vendor or authority"), N_("GROUP") },
+      N_("Group of the imported contacts: staff (default), vendor or authority"), N_("GROUP") },
     { "export-contacts", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Export all contacts to a vCard 4.0 (.vcf) or CSV (.csv) file"), N_("FILE") },
     { "vcard3", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -67,7 +69,7 @@ sonae_cli_add_options (GApplication *app)
   };
 
   g_application_add_main_option_entries (app, entries);
-  g_application_set_option_context_summary (app, _("Sonae keeps a clinic's emergency manual, contacts and checklists ready for a cyber incident or an IT outage."));
+  g_application_set_option_context_summary (app, _("Sonae keeps an organisation's emergency manual, contacts and checklists ready for a cyber incident or an IT outage."));
 }
 
 static char *
@@ -119,17 +121,31 @@ open_store (const char  *data_dir,
 }
 
 static int
-run_demo (const char *data_dir)
+run_demo (const char *data_dir,
+          const char *kind_name)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SonaeStore) store = open_store (data_dir, TRUE, &error);
+  g_autoptr(SonaeStore) store = NULL;
+  SonaeOrgKind kind = SONAE_ORG_CLINIC;
 
+  /* Checked before the folder is opened, which would make it. */
+  if (kind_name != NULL &&
+      (!sonae_org_kind_from_string (kind_name, &kind) || !sonae_demo_has_kind (kind)))
+    {
+      g_autofree char *msg = g_strdup_printf (_("There is no demo of the kind “%s”; use --kind clinic or --kind business."), kind_name);
+      return fail (msg, NULL);
+    }
+  store = open_store (data_dir, TRUE, &error);
   if (store == NULL)
     return fail (_("Could not open the data folder"), error);
-  if (!sonae_demo_fill (store, &error))
+  if (!sonae_demo_fill_kind (store, kind, &error))
     return fail (_("No demo was made"), error);
-  g_print (_("A fictional clinic was added to %s. Start Sonae with --data-dir %s to look around.\n"),
-           data_dir, data_dir);
+  if (kind == SONAE_ORG_BUSINESS)
+    g_print (_("A fictional business was added to %s. Start Sonae with --data-dir %s to look around.\n"),
+             data_dir, data_dir);
+  else
+    g_print (_("A fictional clinic was added to %s. Start Sonae with --data-dir %s to look around.\n"),
+             data_dir, data_dir);
   return 0;
 }
 
@@ -546,6 +562,7 @@ sonae_cli_handle (GVariantDict  *options,
   g_autofree char *incident = lookup_string (options, "incident");
   g_autofree char *year = lookup_string (options, "year");
   g_autofree char *system = lookup_string (options, "system");
+  g_autofree char *kind = lookup_string (options, "kind");
 
   g_return_val_if_fail (options != NULL, 1);
 
@@ -562,7 +579,7 @@ sonae_cli_handle (GVariantDict  *options,
   if (g_variant_dict_contains (options, "list-documents"))
     return run_list_documents ();
   if (g_variant_dict_contains (options, "demo"))
-    return run_demo (data_dir);
+    return run_demo (data_dir, kind);
   if (g_variant_dict_contains (options, "list-incidents"))
     return run_list_incidents (data_dir);
   if (export_name != NULL)
@@ -590,6 +607,8 @@ sonae_cli_handle (GVariantDict  *options,
     return fail (_("--system goes with --export outage-card"), NULL);
   if (g_variant_dict_contains (options, "notify"))
     return fail (_("--notify goes with --check-reminders"), NULL);
+  if (kind != NULL)
+    return fail (_("--kind goes with --demo"), NULL);
 
   return -1;
 }

@@ -139,6 +139,58 @@ test_cli_demo (void)
   sonae_test_remove_dir (dir);
 }
 
+/* --kind business makes the fictional business; a kind with no demo is
+ * refused with a sentence naming the kinds, and no folder is made. */
+static void
+test_cli_demo_kinds (void)
+{
+  g_autofree char *dir = sonae_test_make_dir ();
+  g_autofree char *business = g_build_filename (dir, "business", NULL);
+  g_autofree char *clinic = g_build_filename (dir, "clinic", NULL);
+  const char *bad[] = { "hospital", "pharmacy", "shop", "" };
+  g_auto(Run) r;
+  g_auto(Run) c;
+  g_auto(Run) lone;
+
+  run_sonae (&r, "--data-dir", business, "--demo", "--kind", "business", NULL);
+  g_assert_true (exited_ok (&r));
+  g_assert_nonnull (strstr (r.out, "business"));
+  g_assert_cmpuint (count_contacts (business), >=, 15);
+  {
+    g_autoptr(SonaeStore) store = sonae_store_open (business, NULL);
+    g_autoptr(SonaeProfile) profile = sonae_store_get_profile (store);
+
+    g_assert_cmpint (profile->kind, ==, SONAE_ORG_BUSINESS);
+  }
+
+  run_sonae (&c, "--data-dir", clinic, "--demo", "--kind", "clinic", NULL);
+  g_assert_true (exited_ok (&c));
+  {
+    g_autoptr(SonaeStore) store = sonae_store_open (clinic, NULL);
+    g_autoptr(SonaeProfile) profile = sonae_store_get_profile (store);
+
+    g_assert_cmpint (profile->kind, ==, SONAE_ORG_CLINIC);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *data = g_build_filename (dir, "bad", NULL);
+      g_auto(Run) b;
+
+      run_sonae (&b, "--data-dir", data, "--demo", "--kind", bad[i], NULL);
+      g_assert_false (exited_ok (&b));
+      g_assert_nonnull (strstr (b.err, "--kind clinic or --kind business"));
+      g_assert_false (g_file_test (data, G_FILE_TEST_EXISTS));
+    }
+
+  /* --kind alone is a mistake, said so. */
+  run_sonae (&lone, "--data-dir", clinic, "--kind", "business", NULL);
+  g_assert_false (exited_ok (&lone));
+  g_assert_nonnull (strstr (lone.err, "--kind goes with --demo"));
+
+  sonae_test_remove_dir (dir);
+}
+
 static void
 test_cli_export_documents (void)
 {
@@ -1295,6 +1347,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/cli/version", test_cli_version);
   g_test_add_func ("/cli/demo", test_cli_demo);
+  g_test_add_func ("/cli/demo-kinds", test_cli_demo_kinds);
   g_test_add_func ("/cli/export-documents", test_cli_export_documents);
   g_test_add_func ("/cli/contacts-round-trip", test_cli_contacts_round_trip);
   g_test_add_func ("/cli/import-refuses-bad-files", test_cli_import_refuses_bad_files);

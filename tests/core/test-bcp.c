@@ -87,7 +87,8 @@ test_texts (Fixture       *f,
     {
       g_assert_nonnull (sonae_bcp_text_to_string (i));
       g_assert_cmpstr (sonae_bcp_text_get_title (i), !=, "");
-      g_assert_cmpstr (sonae_bcp_text_get_hint (i), !=, "");
+      g_assert_cmpstr (sonae_bcp_text_get_hint (i, SONAE_ORG_CLINIC), !=, "");
+      g_assert_cmpstr (sonae_bcp_text_get_hint (i, SONAE_ORG_BUSINESS), !=, "");
       g_assert_null (sonae_bcp_get_text (f->store, i, &error));
       g_assert_no_error (error);
     }
@@ -224,6 +225,91 @@ test_events (Fixture       *f,
 }
 
 /* --- systems ------------------------------------------------------------- */
+
+/* --- a business's words -------------------------------------------------- */
+
+static const char *const clinic_words[] = {
+  "patient", "clinic", "medical", "MHLW", "health ministry", "paper chart", "care ",
+  "患者", "診療", "カルテ", "医療", "厚生労働省", "医院", "院内", "院長", "職員",
+};
+
+static void
+assert_no_clinic_word (const char *text)
+{
+  g_assert_nonnull (text);
+  for (guint i = 0; i < G_N_ELEMENTS (clinic_words); i++)
+    if (strstr (text, clinic_words[i]) != NULL)
+      g_error ("“%s” in “%s”", clinic_words[i], text);
+}
+
+static void
+set_kind (SonaeStore   *store,
+          SonaeOrgKind  kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeProfile) profile = g_new0 (SonaeProfile, 1);
+
+  profile->name = g_strdup ("株式会社さくら商事");
+  profile->kind = kind;
+  g_assert_true (sonae_store_set_profile (store, profile, &error));
+  g_assert_no_error (error);
+}
+
+/* The hints, the self-check and the usual events speak of care, paper
+ * charts and the health ministry to a clinic or a hospital only; a
+ * business and a pharmacy read their own words. */
+static void
+test_business_words (Fixture       *f,
+                     gconstpointer  data)
+{
+  const SonaeOrgKind others[] = { SONAE_ORG_BUSINESS, SONAE_ORG_PHARMACY };
+  const SonaeOrgKind medical[] = { SONAE_ORG_CLINIC, SONAE_ORG_HOSPITAL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) measures = NULL;
+  const SonaeBcpCheckInfo *infos;
+  guint n;
+
+  infos = sonae_bcp_checks_get (&n);
+  for (guint k = 0; k < G_N_ELEMENTS (others); k++)
+    {
+      for (guint i = 0; i < SONAE_BCP_N_TEXTS; i++)
+        assert_no_clinic_word (sonae_bcp_text_get_hint (i, others[k]));
+      for (guint i = 0; i < n; i++)
+        {
+          assert_no_clinic_word (sonae_bcp_check_get_question (infos[i].key, others[k]));
+          assert_no_clinic_word (sonae_bcp_check_get_measure (infos[i].key, others[k]));
+        }
+    }
+  /* A clinic keeps its own. */
+  for (guint k = 0; k < G_N_ELEMENTS (medical); k++)
+    {
+      g_assert_nonnull (strstr (sonae_bcp_check_get_question ("paper-operation", medical[k]), "paper charts"));
+      g_assert_nonnull (strstr (sonae_bcp_check_get_question ("contact-chart", medical[k]), "MHLW"));
+      g_assert_nonnull (strstr (sonae_bcp_text_get_hint (SONAE_BCP_TEXT_POLICY, medical[k]), "patients"));
+    }
+
+  /* A business's usual events, and the measure a No of the self-check
+   * makes, in its words. */
+  set_kind (f->store, SONAE_ORG_BUSINESS);
+  g_assert_cmpint (sonae_bcp_add_usual_events (f->store, &error), ==, 8);
+  g_assert_no_error (error);
+  events = sonae_bcp_list_events (f->store, &error);
+  for (guint i = 0; i < events->len; i++)
+    {
+      SonaeBcpEvent *e = g_ptr_array_index (events, i);
+
+      assert_no_clinic_word (e->title);
+      assert_no_clinic_word (e->stops);
+    }
+  g_assert_true (sonae_bcp_set_check (f->store, "paper-operation", SONAE_BCP_NO, NULL, 0, &error));
+  measures = sonae_bcp_list_measures (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (measures->len, ==, 1);
+  assert_no_clinic_word (((SonaeBcpMeasure *) g_ptr_array_index (measures, 0))->text);
+  g_assert_cmpstr (((SonaeBcpMeasure *) g_ptr_array_index (measures, 0))->text, ==,
+                   sonae_bcp_check_get_measure ("paper-operation", SONAE_ORG_BUSINESS));
+}
 
 static void
 test_system_round_trip (Fixture       *f,
@@ -514,8 +600,8 @@ test_checks (Fixture       *f,
     {
       g_assert_true (sonae_bcp_check_lookup (infos[i].key) == &infos[i]);
       g_assert_true (infos[i].step[0] >= '1' && infos[i].step[0] <= '5' && infos[i].step[1] == '\0');
-      g_assert_nonnull (sonae_bcp_check_get_question (infos[i].key));
-      g_assert_nonnull (sonae_bcp_check_get_measure (infos[i].key));
+      g_assert_nonnull (sonae_bcp_check_get_question (infos[i].key, SONAE_ORG_CLINIC));
+      g_assert_nonnull (sonae_bcp_check_get_measure (infos[i].key, SONAE_ORG_CLINIC));
       for (guint j = 0; j < i; j++)
         g_assert_cmpstr (infos[i].key, !=, infos[j].key);
     }
@@ -575,7 +661,7 @@ test_checks (Fixture       *f,
 
     g_assert_cmpint (m->id, ==, 0);
     g_assert_cmpstr (m->check_key, ==, "offline-backup");
-    g_assert_cmpstr (m->text, ==, sonae_bcp_check_get_measure ("offline-backup"));
+    g_assert_cmpstr (m->text, ==, sonae_bcp_check_get_measure ("offline-backup", SONAE_ORG_CLINIC));
     g_assert_cmpstr (m->due_on, ==, "2026-01-31");
     g_assert_cmpstr (m->owner_name, ==, "田中 健一");
     g_assert_cmpint (m->status, ==, SONAE_CAPA_OPEN);
@@ -1093,6 +1179,7 @@ main (int    argc,
   ADD ("texts", test_texts);
   ADD ("reviews", test_reviews);
   ADD ("events", test_events);
+  ADD ("business-words", test_business_words);
   ADD ("system/round-trip", test_system_round_trip);
   ADD ("system/order", test_system_order);
   ADD ("system/refusals", test_system_refusals);

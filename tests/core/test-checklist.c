@@ -245,15 +245,15 @@ test_bundled_do_now (void)
         for (guint i = 0; steps[i]; i++)
           {
             g_assert_cmpstr (steps[i], !=, "");
-            if (kinds[k] == SONAE_ORG_BUSINESS)
+            if (!sonae_org_kind_is_medical (kinds[k]))
               g_assert_null (strstr (steps[i], "patient"));
             else
               g_assert_null (strstr (steps[i], "customer"));
           }
-        /* Hospitals and pharmacies read the clinic wording. */
+        /* Hospitals read the clinic wording, pharmacies the business's. */
         g_assert_true (sonae_checklist_get_do_now (checklist, t, kinds[k]) ==
-                       sonae_checklist_get_do_now (checklist, t, kinds[k] == SONAE_ORG_BUSINESS ? SONAE_ORG_BUSINESS
-                                                                                                 : SONAE_ORG_CLINIC));
+                       sonae_checklist_get_do_now (checklist, t, sonae_org_kind_is_medical (kinds[k]) ? SONAE_ORG_CLINIC
+                                                                                                     : SONAE_ORG_BUSINESS));
       }
 
   /* Malware: keep the power on, off the network, the first responder. */
@@ -295,8 +295,10 @@ test_bundled_do_now (void)
       g_assert_true (found);
       g_assert_true (g_strv_contains (steps, "Delete nothing on your side: keep the e-mail, the sent items and the logs as they are."));
     }
-  steps = sonae_checklist_get_do_now (checklist, SONAE_INCIDENT_OTHER, SONAE_ORG_PHARMACY);
+  steps = sonae_checklist_get_do_now (checklist, SONAE_INCIDENT_OTHER, SONAE_ORG_HOSPITAL);
   g_assert_true (g_strv_contains (steps, "Tell the first responder now, even if patient care seems unaffected."));
+  steps = sonae_checklist_get_do_now (checklist, SONAE_INCIDENT_OTHER, SONAE_ORG_PHARMACY);
+  g_assert_false (g_strv_contains (steps, "Tell the first responder now, even if patient care seems unaffected."));
 
   /* Each list has one step that says whom to call, and it names the role:
    * the screen shows the person and the number beside it. */
@@ -543,6 +545,9 @@ test_business_procedures (void)
     g_assert_cmpstr (sonae_checklist_get_title (checklist), ==, "Virus or other malware infection");
     g_assert_nonnull (sonae_checklist_get_step (checklist, "malware-admin-stop"));
     g_assert_nonnull (strstr (sonae_checklist_get_phase_of (checklist, "malware-admin-stop")->text, "encrypted"));
+    /* A business's words for the paths. */
+    g_assert_cmpstr (sonae_checklist_get_phase_of (checklist, "malware-staff-disconnect")->title, ==,
+                     "When employees can deal with it");
   }
 }
 
@@ -585,7 +590,7 @@ test_business_own_steps (void)
 static void
 test_medical_for_incident (void)
 {
-  static const SonaeOrgKind kinds[] = { SONAE_ORG_CLINIC, SONAE_ORG_HOSPITAL, SONAE_ORG_PHARMACY };
+  static const SonaeOrgKind kinds[] = { SONAE_ORG_CLINIC, SONAE_ORG_HOSPITAL };
   g_autoptr(SonaeManual) manual = load_manual ();
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
@@ -598,6 +603,27 @@ test_medical_for_incident (void)
         g_assert_true (sonae_checklist_is_medical (checklist));
         g_assert_cmpuint (sonae_checklist_count_steps (checklist), ==, 16);
       }
+
+  /* A pharmacy works through the manual's procedure, as a business does
+   * (sonae_org_kind_is_medical()). */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *dir = NULL;
+    g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+    g_autoptr(SonaeProfile) profile = sonae_store_get_profile (store);
+    g_autoptr(SonaeManualView) view = NULL;
+    g_autoptr(SonaeChecklist) checklist = NULL;
+
+    profile->kind = SONAE_ORG_PHARMACY;
+    g_assert_true (sonae_store_set_profile (store, profile, NULL));
+    view = sonae_manual_view_new (store, manual, &error);
+    g_assert_no_error (error);
+    checklist = sonae_checklist_for_incident (view, SONAE_ORG_PHARMACY, SONAE_INCIDENT_TAMPER, 2, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (sonae_checklist_is_medical (checklist));
+    g_assert_nonnull (sonae_checklist_get_step (checklist, "tamper-2-report"));
+  }
 
   /* No manual is needed for the medical checklist. */
   {

@@ -59,7 +59,8 @@ test_ppc_strings (void)
       g_assert_nonnull (strchr (shop, '?'));
       g_assert_nonnull (sonae_ppc_condition_get_hint (i));
       g_assert_cmpstr (care, ==, sonae_ppc_condition_get_question (i, SONAE_ORG_HOSPITAL));
-      g_assert_cmpstr (care, ==, sonae_ppc_condition_get_question (i, SONAE_ORG_PHARMACY));
+      /* A pharmacy reads a business's words (sonae_org_kind_is_medical()). */
+      g_assert_cmpstr (shop, ==, sonae_ppc_condition_get_question (i, SONAE_ORG_PHARMACY));
       if (i != SONAE_PPC_CONDITION_UNLAWFUL)
         {
           g_assert_nonnull (strstr (care, "patient"));
@@ -103,7 +104,8 @@ test_ppc_notes (void)
   g_assert_nonnull (sonae_ppc_get_delegation_note (SONAE_ORG_BUSINESS));
   g_assert_null (sonae_ppc_get_delegation_note (SONAE_ORG_CLINIC));
   g_assert_null (sonae_ppc_get_delegation_note (SONAE_ORG_HOSPITAL));
-  g_assert_null (sonae_ppc_get_delegation_note (SONAE_ORG_PHARMACY));
+  /* A pharmacy reads a business's words (sonae_org_kind_is_medical). */
+  g_assert_nonnull (sonae_ppc_get_delegation_note (SONAE_ORG_PHARMACY));
 
   /* The days the PPC is closed (public holidays are not known). */
   g_assert_true (sonae_ppc_is_closed_day ("2026-12-05"));   /* Saturday */
@@ -260,7 +262,7 @@ test_ppc_verdicts (void)
     { N, U, U, U, U, TRUE, FALSE, SONAE_PPC_REQUIRED, "being collected may have been taken on purpose", TRUE },
     { U, U, U, U, U, TRUE, FALSE, SONAE_PPC_REQUIRED, "being collected may have been taken on purpose", TRUE },
     /* … with our own files leaked too: every condition named once. */
-    { Y, Y, N, Y, N, TRUE, FALSE, SONAE_PPC_REQUIRED, "taken on purpose; medical data", TRUE },
+    { Y, Y, N, Y, N, TRUE, FALSE, SONAE_PPC_REQUIRED, "taken on purpose; sensitive personal data", TRUE },
     /* Strong encryption, key safe: exempt, whatever else holds. */
     { Y, Y, Y, Y, Y, FALSE, TRUE, SONAE_PPC_NOT_REQUIRED, "strong encryption", TRUE },
     { Y, U, U, U, U, FALSE, TRUE, SONAE_PPC_NOT_REQUIRED, "strong encryption", FALSE },

@@ -83,8 +83,9 @@ assert_sentence (const char   *reason,
   g_assert_nonnull (reason);
   g_assert_cmpuint (strlen (reason), >, 20);
   g_assert_true (g_str_has_suffix (reason, "."));
-  /* Patients for medical institutions, customers for businesses. */
-  if (kind == SONAE_ORG_BUSINESS)
+  /* Patients for clinics and hospitals, customers for businesses and
+   * pharmacies. */
+  if (!sonae_org_kind_is_medical (kind))
     g_assert_null (strstr (reason, "atient"));
   else
     g_assert_null (strstr (reason, "ustomer"));
@@ -165,11 +166,15 @@ test_reasons (void)
   g_assert_nonnull (strstr (p->level_reason, "customers are assumed"));
   sonae_triage_proposal_free (p);
 
-  p = sonae_triage_propose (&slow, SONAE_ORG_PHARMACY);
+  p = sonae_triage_propose (&slow, SONAE_ORG_HOSPITAL);
   g_assert_cmpstr (p->level_reason, ==, "Level 2: patient care is stopped or slowed down.");
   g_assert_nonnull (strstr (p->event_reason, "availability"));
   sonae_triage_proposal_free (p);
   p = sonae_triage_propose (&slow, SONAE_ORG_BUSINESS);
+  g_assert_cmpstr (p->level_reason, ==, "Level 2: the business is stopped or slowed down.");
+  sonae_triage_proposal_free (p);
+  /* A pharmacy reads a business's words (sonae_org_kind_is_medical()). */
+  p = sonae_triage_propose (&slow, SONAE_ORG_PHARMACY);
   g_assert_cmpstr (p->level_reason, ==, "Level 2: the business is stopped or slowed down.");
   sonae_triage_proposal_free (p);
 
@@ -285,7 +290,7 @@ test_labels (void)
       g_assert_false (g_hash_table_contains (event_titles, title));
       g_hash_table_add (event_titles, (gpointer) title);
     }
-  g_assert_cmpstr (sonae_event_type_get_title (SONAE_EVENT_UNAVAILABLE), ==, "Availability: systems cannot be used");
+  g_assert_cmpstr (sonae_event_type_get_title (SONAE_EVENT_UNAVAILABLE), ==, "Availability: systems or services cannot be used");
 }
 
 int

@@ -587,6 +587,9 @@ test_setup_done (SonaeTestWindow *f,
 
   gtk_editable_set_text (GTK_EDITABLE (sonae_test_named (GTK_WIDGET (dialog), "name-row")), "さくら内科クリニック");
   adw_combo_row_set_selected (ADW_COMBO_ROW (sonae_test_named (GTK_WIDGET (dialog), "kind-row")), 2);
+  /* A pharmacy is told that Sonae speaks to it as to a business. */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sonae_test_named (GTK_WIDGET (dialog), "kind-row"))),
+                            "as to a business"));
   /* 0 is "Not chosen", then the prefectures in order: 13 is Tokyo. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (sonae_test_named (GTK_WIDGET (dialog), "prefecture-row")), 13);
   gtk_editable_set_text (GTK_EDITABLE (sonae_test_named (GTK_WIDGET (dialog), "address-row")), "東京都千代田区1-1");

@@ -298,7 +298,7 @@ test_bcp_filled (void)
   /* 4: the overdue measure, the one derived from the self-check. */
   checks = sonae_bcp_checks_get (&n);
   sonae_test_assert_contains (pdf.all, "UPSを導入する");
-  sonae_test_assert_contains (pdf.all, sonae_bcp_check_get_measure (checks[0].key));
+  sonae_test_assert_contains (pdf.all, sonae_bcp_check_get_measure (checks[0].key, sonae_store_get_org_kind (p.store)));
   sonae_test_assert_contains (pdf.all, "from the self-check");
   sonae_test_assert_contains (pdf.all, "Overdue");
   sonae_test_assert_contains (pdf.all, "年に一度、全員で紙カルテ訓練を行う。");
@@ -312,7 +312,7 @@ test_bcp_filled (void)
   sonae_test_assert_contains (pdf.all, "オフラインバックアップ");
   /* The self-check: every question, the No with its date. */
   for (guint i = 0; i < n; i++)
-    sonae_test_assert_contains (pdf.all, sonae_bcp_check_get_question (checks[i].key));
+    sonae_test_assert_contains (pdf.all, sonae_bcp_check_get_question (checks[i].key, sonae_store_get_org_kind (p.store)));
   sonae_test_assert_contains (pdf.all, "2027-01-15");
 
   assert_fonts_embedded (&pdf);
@@ -332,7 +332,7 @@ test_bcp_blank (void)
   for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
     sonae_test_assert_contains (pdf.all, headings[i]);
   sonae_test_assert_contains (pdf.all, "blank worksheets");
-  sonae_test_assert_contains (pdf.all, sonae_bcp_text_get_hint (SONAE_BCP_TEXT_POLICY));
+  sonae_test_assert_contains (pdf.all, sonae_bcp_text_get_hint (SONAE_BCP_TEXT_POLICY, sonae_store_get_org_kind (p.store)));
   sonae_test_assert_contains (pdf.all, "Not assigned");
   sonae_test_assert_contains (pdf.all, "Vendor and support line");
   sonae_test_assert_contains (pdf.all, "No drill yet");

@@ -299,7 +299,7 @@ test_blank_checklist_business (void)
         }
     }
   sonae_test_assert_contains (pdf.all, "Call the data-centre operator");
-  sonae_test_assert_contains (pdf.all, "When staff cannot deal with it");
+  sonae_test_assert_contains (pdf.all, "When employees cannot deal with it");
   sonae_test_assert_contains (pdf.all, "Time");
   sonae_test_assert_contains (pdf.all, "Who");
 

@@ -376,7 +376,8 @@ test_poster_wording (void)
 {
   g_autofree char *dir = NULL;
   g_autoptr(SonaeStore) store = open_roster (&dir);
-  const SonaeOrgKind care[] = { SONAE_ORG_CLINIC, SONAE_ORG_HOSPITAL, SONAE_ORG_PHARMACY };
+  const SonaeOrgKind care[] = { SONAE_ORG_CLINIC, SONAE_ORG_HOSPITAL };
+  const SonaeOrgKind others[] = { SONAE_ORG_BUSINESS, SONAE_ORG_PHARMACY };
   Pdf pdf = { 0 };
 
   /* Care providers: patients, the electronic medical record, care on paper. */
@@ -394,18 +395,22 @@ test_poster_wording (void)
       pdf_clear (&pdf);
     }
 
-  /* Other businesses: customers and business systems. */
-  set_profile (store, "株式会社さくら商事", SONAE_ORG_BUSINESS);
-  export_poster (store, SONAE_PAPER_A4, dir, &pdf);
-  assert_one_page (&pdf, SONAE_PAPER_A4);
-  assert_contains (pdf.text, "株式会社さくら商事");
-  assert_contains (pdf.text, "spread to the business systems.");
-  assert_contains (pdf.text, "Tell customers nothing");
-  g_assert_false (has (pdf.text, "medical record"));
-  g_assert_false (has (pdf.text, "Patient"));
-  assert_contains (pdf.text, "Report at once, even a mistake of your own");
-  assert_steps_in_order (pdf.text);
-  pdf_clear (&pdf);
+  /* Other businesses, and pharmacies (sonae_org_kind_is_medical()):
+   * customers and business systems. */
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      set_profile (store, "株式会社さくら商事", others[i]);
+      export_poster (store, SONAE_PAPER_A4, dir, &pdf);
+      assert_one_page (&pdf, SONAE_PAPER_A4);
+      assert_contains (pdf.text, "株式会社さくら商事");
+      assert_contains (pdf.text, "spread to the business systems.");
+      assert_contains (pdf.text, "Tell customers nothing");
+      g_assert_false (has (pdf.text, "medical record"));
+      g_assert_false (has (pdf.text, "Patient"));
+      assert_contains (pdf.text, "Report at once, even a mistake of your own");
+      assert_steps_in_order (pdf.text);
+      pdf_clear (&pdf);
+    }
 
   g_clear_object (&store);
   sonae_test_remove_dir (dir);

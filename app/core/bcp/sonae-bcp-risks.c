@@ -123,10 +123,13 @@ sonae_bcp_delete_event (SonaeStore *self,
                                _("Could not delete the event"), _("The event does not exist."), error);
 }
 
-static const struct {
+typedef struct {
   const char *title;
   const char *stops;
-} usual_events[] = {
+} UsualEvent;
+
+/* A clinic's or a hospital's (the MHLW BCP checklist's template). */
+static const UsualEvent usual_events[] = {
   { N_("Ransomware encrypts the server and the PCs"),
     N_("The medical records and the billing system cannot be used, and past records cannot be looked at.") },
   { N_("The medical-record system stops"),
@@ -145,24 +148,51 @@ static const struct {
     N_("A scanner, printer, imaging device or reception machine gives wrong results or stops.") },
 };
 
+/* A business's, and a pharmacy's (sonae_org_kind_is_medical()). */
+static const UsualEvent usual_business_events[] = {
+  { N_("Ransomware encrypts the server and the PCs"),
+    N_("The business systems and the shared files cannot be used, and past records cannot be looked at.") },
+  { N_("The main business system stops"),
+    N_("Orders, sales, stock or billing can be neither entered nor looked up.") },
+  { N_("The office network is down"),
+    N_("The PCs cannot reach the server, the internet, the cloud services or e-mail.") },
+  { N_("A power cut"),
+    N_("Every PC, the server and the network stop, and so do the till, the phones and the machines.") },
+  { N_("An earthquake, a fire or a flood"),
+    N_("The office, the server and the paper records may be damaged; employees may not be able to come.") },
+  { N_("The vendor cannot be reached"),
+    N_("Nobody can repair or restore the system; the outage lasts longer.") },
+  { N_("Employees cannot reach each other"),
+    N_("Nobody is told what happened or what to do; decisions wait.") },
+  { N_("The web site is changed or the online shop stops"),
+    N_("Customers can neither order nor get in touch, and may be shown a false page.") },
+};
+
 int
 sonae_bcp_add_usual_events (SonaeStore *self,
                             GError    **error)
 {
   g_autoptr(GPtrArray) existing = NULL;
+  const UsualEvent *events = usual_events;
+  guint n_events = G_N_ELEMENTS (usual_events);
   int added = 0;
 
   g_return_val_if_fail (SONAE_IS_STORE (self), -1);
 
+  if (!sonae_org_kind_is_medical (sonae_store_get_org_kind (self)))
+    {
+      events = usual_business_events;
+      n_events = G_N_ELEMENTS (usual_business_events);
+    }
   existing = sonae_bcp_list_events (self, error);
   if (existing == NULL)
     return -1;
   if (!sonae_store_begin (self, error))
     return -1;
-  for (guint i = 0; i < G_N_ELEMENTS (usual_events); i++)
+  for (guint i = 0; i < n_events; i++)
     {
       g_autoptr(SonaeBcpEvent) event = sonae_bcp_event_new ();
-      const char *title = _(usual_events[i].title);
+      const char *title = _(events[i].title);
       gboolean present = FALSE;
 
       for (guint j = 0; j < existing->len && !present; j++)
@@ -176,7 +206,7 @@ sonae_bcp_add_usual_events (SonaeStore *self,
       if (present)
         continue;
       event->title = g_strdup (title);
-      event->stops = g_strdup (_(usual_events[i].stops));
+      event->stops = g_strdup (_(events[i].stops));
       if (!sonae_bcp_save_event (self, event, error))
         {
           sonae_store_rollback (self);
@@ -310,9 +340,11 @@ sonae_bcp_list_measures (SonaeStore *self,
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GPtrArray) checks = NULL;
   g_autoptr(GPtrArray) mhlw = NULL;
+  SonaeOrgKind kind;
 
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
+  kind = sonae_store_get_org_kind (self);
   list = list_measures (self, "SELECT " MEASURE_COLUMNS MEASURE_FROM "ORDER BY m.id", 0, error);
   if (list == NULL)
     return NULL;
@@ -328,7 +360,7 @@ sonae_bcp_list_measures (SonaeStore *self,
         continue;
       measure = sonae_bcp_measure_new ();
       measure->check_key = g_strdup (answer->key);
-      measure->text = g_strdup (sonae_bcp_check_get_measure (answer->key));
+      measure->text = g_strdup (sonae_bcp_check_get_measure (answer->key, kind));
       measure->due_on = g_strdup (answer->target_on);
       measure->owner_id = answer->owner_id;
       measure->owner_name = g_strdup (answer->owner_name);

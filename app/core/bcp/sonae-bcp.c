@@ -58,7 +58,7 @@ sonae_bcp_text_get_title (SonaeBcpText text)
       /* Translators: 基本方針 of the IT-BCP */
       return _("Basic policy");
     case SONAE_BCP_TEXT_ALIGNMENT:
-      /* Translators: how the IT-BCP fits the clinic's business BCP */
+      /* Translators: how the IT-BCP fits the organisation's business BCP */
       return _("Alignment with the business BCP");
     case SONAE_BCP_TEXT_TRAINING:
       /* Translators: 教育訓練計画 */
@@ -73,16 +73,25 @@ sonae_bcp_text_get_title (SonaeBcpText text)
 }
 
 const char *
-sonae_bcp_text_get_hint (SonaeBcpText text)
+sonae_bcp_text_get_hint (SonaeBcpText text,
+                         SonaeOrgKind kind)
 {
+  gboolean medical = sonae_org_kind_is_medical (kind);
+
   switch (text)
     {
     case SONAE_BCP_TEXT_POLICY:
-      return _("What the clinic keeps doing whatever the state of its IT, e.g. “We keep seeing patients on paper charts; records are entered later.”");
+      return medical
+        ? _("What the clinic keeps doing whatever the state of its IT, e.g. “We keep seeing patients on paper charts; records are entered later.”")
+        : _("What the business keeps doing whatever the state of its IT, e.g. “We keep taking orders by phone and on paper forms; they are entered later.”");
     case SONAE_BCP_TEXT_ALIGNMENT:
-      return _("How this plan fits the clinic's disaster plan: the same team, contacts and priorities.");
+      return medical
+        ? _("How this plan fits the clinic's disaster plan: the same team, contacts and priorities.")
+        : _("How this plan fits the company's disaster plan: the same team, contacts and priorities.");
     case SONAE_BCP_TEXT_TRAINING:
-      return _("Who is trained on what and how often, e.g. paper-chart operation for all staff once a year.");
+      return medical
+        ? _("Who is trained on what and how often, e.g. paper-chart operation for all staff once a year.")
+        : _("Who is trained on what and how often, e.g. working on paper forms, for all staff once a year.");
     case SONAE_BCP_TEXT_UPKEEP:
       return _("When and how the plan is read again and brought up to date, e.g. every April and after each drill.");
     case SONAE_BCP_N_TEXTS:
@@ -408,53 +417,74 @@ sonae_bcp_risk_free (SonaeBcpRisk *risk)
 /* --- the readiness self-check -------------------------------------------- */
 
 /* Drawn from CONTENT.md's BCP facts (the MHLW checklist assuming a cyber
- * attack) and seed 000's five IT-BCP steps. */
+ * attack) and seed 000's five IT-BCP steps. A business (and a pharmacy:
+ * sonae_org_kind_is_medical()) reads its own words where a clinic's speak
+ * of care, paper charts or the health ministry. */
 static const SonaeBcpCheckInfo checks[] = {
   { "policy-team", "1",
-    N_("Has the clinic written its basic policy and decided who declares an emergency and who decides the return to normal work?"),
-    N_("Write the basic policy and choose who declares an emergency and who decides the return to normal work.") },
+    N_("Is the basic policy written, and is it decided who declares an emergency and who decides the return to normal work?"),
+    N_("Write the basic policy and choose who declares an emergency and who decides the return to normal work."),
+    NULL, NULL },
   { "business-bcp", "1",
     N_("Does this plan fit the clinic's business BCP (its disaster plan)?"),
-    N_("Read the business BCP and align this plan with it: the same team, the same contacts, the same priorities.") },
+    N_("Read the business BCP and align this plan with it: the same team, the same contacts, the same priorities."),
+    N_("Does this plan fit the company's own BCP (its disaster plan)?"), NULL },
   { "contact-chart", "1",
     N_("Is a contact chart of the staff, the vendors, the health ministry (MHLW) and the police ready on paper?"),
-    N_("Print a contact chart of the staff, the vendors, the MHLW and the police, and keep it where everyone can find it.") },
+    N_("Print a contact chart of the staff, the vendors, the MHLW and the police, and keep it where everyone can find it."),
+    N_("Is a contact chart of the staff, the vendors and the police ready on paper?"),
+    N_("Print a contact chart of the staff, the vendors and the police, and keep it where everyone can find it.") },
   { "events", "2",
     N_("Have the events that could stop the systems been listed, with the damage each would do?"),
-    N_("List the events that could stop the systems (ransomware, a power cut, an earthquake…) and what each would stop.") },
+    N_("List the events that could stop the systems (ransomware, a power cut, an earthquake…) and what each would stop."),
+    NULL, NULL },
   { "inventory", "3",
     N_("Is there a list of the servers, PCs and network devices, with a network diagram?"),
-    N_("List the servers, PCs and network devices and draw a network diagram; ask the vendors to help.") },
+    N_("List the servers, PCs and network devices and draw a network diagram; ask the vendors to help."),
+    NULL, NULL },
   { "recovery-order", "3",
     N_("Is the order in which the systems are brought back decided?"),
-    N_("Decide with the vendors the order in which the systems come back and how long each may be down.") },
+    N_("Decide with the vendors the order in which the systems come back and how long each may be down."),
+    NULL, NULL },
   { "backup-generations", "4",
     N_("Are backups made in more than one way and kept in several generations?"),
-    N_("Make backups in more than one way (for example a disk and the vendor's service) and keep several generations.") },
+    N_("Make backups in more than one way (for example a disk and the vendor's service) and keep several generations."),
+    NULL, NULL },
   { "offline-backup", "4",
     N_("Is one backup copy kept off the network?"),
-    N_("Keep one backup copy off the network: a disk that is unplugged after each copy, or stored away.") },
+    N_("Keep one backup copy off the network: a disk that is unplugged after each copy, or stored away."),
+    NULL, NULL },
   { "restore-procedure", "4",
     N_("Is the restore procedure written down, and has a restore been tried as the plan says?"),
-    N_("Write the restore procedure with the vendor, try a restore and record the day.") },
+    N_("Write the restore procedure with the vendor, try a restore and record the day."),
+    NULL, NULL },
   { "paper-operation", "4",
     N_("Are paper charts (紙カルテ運用) and paper slips ready, so that care goes on without the systems?"),
-    N_("Prepare paper chart forms and paper slips, and decide how they are entered into the system afterwards.") },
+    N_("Prepare paper chart forms and paper slips, and decide how they are entered into the system afterwards."),
+    N_("Are paper forms (orders, slips and the like) ready, so that the work goes on without the systems?"),
+    N_("Prepare paper forms for what the systems do (orders, slips, invoices), and decide how they are entered into the system afterwards.") },
   { "reference-copy", "4",
     N_("Can the records be looked at from a read-only copy while the system is down?"),
-    N_("Ask the vendor for a read-only copy of the records (a reference PC or printouts) to use during an outage.") },
+    N_("Ask the vendor for a read-only copy of the records (a reference PC or printouts) to use during an outage."),
+    NULL, NULL },
   { "forms-printed", "4",
     N_("Are the paper forms printed and kept where people will find them?"),
-    N_("Print the paper forms and the outage cards and keep them at reception and in each room.") },
+    N_("Print the paper forms and the outage cards and keep them at reception and in each room."),
+    NULL, NULL },
   { "training", "4",
     N_("Have the staff been trained with the failure manual and the paper-slip manual?"),
-    N_("Train the staff with the failure manual and the paper-slip manual.") },
+    N_("Train the staff with the failure manual and the paper-slip manual."),
+    N_("Have the staff been trained with the failure manual and on the paper forms?"),
+    N_("Train the staff with the failure manual and on the paper forms.") },
   { "drill", "5",
     N_("Was a drill held within the last year?"),
-    N_("Hold a drill, for example a morning on paper charts as if the system were down, and record what was learned.") },
+    N_("Hold a drill, for example a morning on paper charts as if the system were down, and record what was learned."),
+    NULL,
+    N_("Hold a drill, for example a morning on paper forms as if the system were down, and record what was learned.") },
   { "review", "5",
     N_("Was the plan read again and confirmed within the last year?"),
-    N_("Read the plan again with the team, bring it up to date and record the review.") },
+    N_("Read the plan again with the team, bring it up to date and record the review."),
+    NULL, NULL },
 };
 
 const SonaeBcpCheckInfo *
@@ -477,19 +507,29 @@ sonae_bcp_check_lookup (const char *key)
 }
 
 const char *
-sonae_bcp_check_get_question (const char *key)
+sonae_bcp_check_get_question (const char   *key,
+                              SonaeOrgKind  kind)
 {
   const SonaeBcpCheckInfo *info = sonae_bcp_check_lookup (key);
 
-  return info ? _(info->question) : NULL;
+  if (info == NULL)
+    return NULL;
+  if (!sonae_org_kind_is_medical (kind) && info->business_question != NULL)
+    return _(info->business_question);
+  return _(info->question);
 }
 
 const char *
-sonae_bcp_check_get_measure (const char *key)
+sonae_bcp_check_get_measure (const char   *key,
+                             SonaeOrgKind  kind)
 {
   const SonaeBcpCheckInfo *info = sonae_bcp_check_lookup (key);
 
-  return info ? _(info->measure) : NULL;
+  if (info == NULL)
+    return NULL;
+  if (!sonae_org_kind_is_medical (kind) && info->business_measure != NULL)
+    return _(info->business_measure);
+  return _(info->measure);
 }
 
 void

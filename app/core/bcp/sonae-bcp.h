@@ -33,8 +33,8 @@ gboolean    sonae_bcp_answer_from_string (const char     *text,
 /* ---- 1. Policy and team, 4. the written plans ---------------------- */
 
 typedef enum {
-  SONAE_BCP_TEXT_POLICY,      /* 基本方針: what the clinic keeps doing whatever the IT state */
-  SONAE_BCP_TEXT_ALIGNMENT,   /* how this fits the clinic's existing business BCP */
+  SONAE_BCP_TEXT_POLICY,      /* 基本方針: what the organisation keeps doing whatever the IT state */
+  SONAE_BCP_TEXT_ALIGNMENT,   /* how this fits the organisation's existing business BCP */
   SONAE_BCP_TEXT_TRAINING,    /* 教育訓練計画: who is trained on what, how often */
   SONAE_BCP_TEXT_UPKEEP,      /* 維持改善計画: when and how the plan is reviewed */
   SONAE_BCP_N_TEXTS,
@@ -42,8 +42,10 @@ typedef enum {
 
 const char *sonae_bcp_text_to_string  (SonaeBcpText text);    /* "policy", "alignment", "training", "upkeep" */
 const char *sonae_bcp_text_get_title  (SonaeBcpText text);    /* translated, e.g. “Basic policy” */
-/* A translated sentence saying what to write there (a placeholder). */
-const char *sonae_bcp_text_get_hint   (SonaeBcpText text);
+/* A translated sentence saying what to write there (a placeholder), with
+ * an example in the words of an organisation of @kind. */
+const char *sonae_bcp_text_get_hint   (SonaeBcpText text,
+                                       SonaeOrgKind kind);
 
 /* Newly allocated; NULL when never written. */
 char     *sonae_bcp_get_text (SonaeStore  *self,
@@ -116,11 +118,13 @@ gboolean   sonae_bcp_save_event       (SonaeStore    *self,
 gboolean   sonae_bcp_delete_event     (SonaeStore *self,
                                        gint64      id,
                                        GError    **error);
-/* Add the usual events of a clinic, translated, each with what it stops
- * (ransomware, the medical-record system down, network down, a power cut,
- * an earthquake / fire / flood, a vendor out of reach, staff unable to
- * reach each other, a device that misbehaves), skipping those whose title
- * is already there. Returns how many were added, -1 on error. */
+/* Add the usual events of an organisation of the store's kind, translated,
+ * each with what it stops: for a clinic or a hospital ransomware, the
+ * medical-record system down, network down, a power cut, an earthquake /
+ * fire / flood, a vendor out of reach, staff unable to reach each other, a
+ * device that misbehaves; for a business the same with its business
+ * systems, shared files and web site. Those whose title is already there
+ * are skipped. Returns how many were added, -1 on error. */
 int        sonae_bcp_add_usual_events (SonaeStore *self,
                                        GError    **error);
 
@@ -356,18 +360,23 @@ gboolean      sonae_bcp_delete_risk (SonaeStore *self,
 /* ---- Readiness self-check ------------------------------------------- */
 
 /* The bundled questions, in order (untranslated English source; use the
- * getters below for the translated text). */
+ * getters below for the translated text in an organisation's words). */
 typedef struct {
   const char *key;           /* stable, e.g. "offline-backup" */
   const char *step;          /* the IT-BCP step it belongs to: "1"–"5" */
   const char *question;      /* “Is one backup copy kept off the network?” */
   const char *measure;       /* what to do when the answer is いいえ */
+  const char *business_question;  /* a business's (and a pharmacy's) words, */
+  const char *business_measure;   /* or NULL when they are the same */
 } SonaeBcpCheckInfo;
 
-const SonaeBcpCheckInfo *sonae_bcp_checks_get         (guint      *n_checks);
-const SonaeBcpCheckInfo *sonae_bcp_check_lookup       (const char *key);
-const char              *sonae_bcp_check_get_question (const char *key);  /* translated */
-const char              *sonae_bcp_check_get_measure  (const char *key);  /* translated */
+const SonaeBcpCheckInfo *sonae_bcp_checks_get         (guint        *n_checks);
+const SonaeBcpCheckInfo *sonae_bcp_check_lookup       (const char   *key);
+/* Translated, in the words of an organisation of @kind. */
+const char              *sonae_bcp_check_get_question (const char   *key,
+                                                       SonaeOrgKind  kind);
+const char              *sonae_bcp_check_get_measure  (const char   *key,
+                                                       SonaeOrgKind  kind);
 
 typedef struct {
   char *key;

@@ -503,12 +503,14 @@ sonae_group_from_string (const char *text,
 }
 
 const char *
-sonae_group_get_title (SonaeGroup group)
+sonae_group_get_title (SonaeGroup   group,
+                       SonaeOrgKind kind)
 {
   switch (group)
     {
     case SONAE_GROUP_STAFF:
-      return _("Staff");
+      /* Translators: a business's own people, as a group of contacts (社内) */
+      return sonae_org_kind_is_medical (kind) ? _("Staff") : C_("business", "Staff");
     case SONAE_GROUP_VENDOR:
       return _("Vendors and Service Providers");
     case SONAE_GROUP_AUTHORITY:

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include "sonae-org-kind.h"
 
 G_BEGIN_DECLS
 
@@ -122,7 +123,10 @@ char         *sonae_text_fold              (const char *text);
 const char   *sonae_group_to_string        (SonaeGroup group);   /* "staff", "vendor", "authority" */
 gboolean      sonae_group_from_string      (const char *text,
                                             SonaeGroup *out_group);
-const char   *sonae_group_get_title        (SonaeGroup group);   /* translated: 院内 … */
+/* Translated, in the words of an organisation of @kind: 院内 in a clinic,
+ * 社内 in a business … */
+const char   *sonae_group_get_title        (SonaeGroup   group,
+                                            SonaeOrgKind kind);
 const char   *sonae_phone_label_get_title  (const char *label);  /* translated "Mobile" … */
 /* The label a phone number calls for when nobody chose one: "mobile" for a
  * Japanese mobile number (060, 070, 080, 090, also written +81 90 …, in

@@ -492,8 +492,10 @@ group_from_text (const char *text,
 {
   if (sonae_group_from_string (text, out))
     return TRUE;
+  /* A clinic's titles and a business's: a file may come from either. */
   for (int g = 0; g < SONAE_N_GROUPS; g++)
-    if (g_strcmp0 (text, sonae_group_get_title (g)) == 0)
+    if (g_strcmp0 (text, sonae_group_get_title (g, SONAE_ORG_CLINIC)) == 0 ||
+        g_strcmp0 (text, sonae_group_get_title (g, SONAE_ORG_BUSINESS)) == 0)
       {
         *out = g;
         return TRUE;

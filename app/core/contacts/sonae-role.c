@@ -4,25 +4,29 @@
 
 #include "sonae-role.h"
 
+/* A clinic's words first; a business's (and a pharmacy's:
+ * sonae_org_kind_is_medical()) where they differ. */
 static const SonaeRoleInfo builtin_roles[] = {
   { SONAE_ROLE_TOP, N_("Chief Executive"),
-    N_("Decides for the whole organisation and speaks for it when patients, customers or partners are affected (damage level 3). Usually the director.") },
+    N_("Decides for the whole organisation and speaks for it when patients or partner institutions are affected (damage level 3). Usually the director."),
+    N_("Decides for the whole organisation and speaks for it when customers or business partners are affected (damage level 3). Usually the president.") },
   { SONAE_ROLE_LEAD, N_("Incident Response Lead"),
-    N_("Leads the response when the business is affected (damage level 2) and directs everyone else.") },
+    N_("Leads the response when the business is affected (damage level 2) and directs everyone else."), NULL },
   { SONAE_ROLE_FIRST, N_("First Responder"),
-    N_("Acts in the first minutes: the person who found the problem, or the system administrator.") },
+    N_("Acts in the first minutes: the person who found the problem, or the system administrator."), NULL },
   { SONAE_ROLE_SYSADMIN, N_("System Administrator"),
-    N_("Looks after the PCs, network and systems; responds at damage levels 0 and 1.") },
+    N_("Looks after the PCs, network and systems; responds at damage levels 0 and 1."), NULL },
   { SONAE_ROLE_PRIVACY, N_("Personal Data Manager"),
-    N_("Answers for personal and patient data; decides on reports to the Personal Information Protection Commission.") },
+    N_("Answers for personal data, patients’ medical information included; decides on reports to the Personal Information Protection Commission."),
+    N_("Answers for the personal data of customers and staff; decides on reports to the Personal Information Protection Commission.") },
   { SONAE_ROLE_SECURITY, N_("Information Security Manager"),
-    N_("Heads information security; keeps the rules, logs and antivirus up to date.") },
+    N_("Heads information security; keeps the rules, logs and antivirus up to date."), NULL },
   { SONAE_ROLE_PRESS, N_("General Affairs and Press"),
-    N_("Prepares announcements and answers inquiries from the press and the public.") },
+    N_("Prepares announcements and answers inquiries from the press and the public."), NULL },
   /* The care_only roles last (sonae_roles_get_for). */
   { SONAE_ROLE_MEDINFO, N_("Medical Information Systems Security Manager"),
     N_("Answers for the safe running of the medical information systems (the records, the billing system, the network), as the MHLW guideline asks; the MHLW cyber-security checklist asks who it is."),
-    TRUE },
+    NULL, TRUE },
 };
 
 const SonaeRoleInfo *
@@ -67,11 +71,16 @@ sonae_role_get_name (const char *key)
 }
 
 const char *
-sonae_role_get_description (const char *key)
+sonae_role_get_description (const char   *key,
+                            SonaeOrgKind  kind)
 {
   const SonaeRoleInfo *info = sonae_role_lookup (key);
 
-  return info ? _(info->description) : "";
+  if (info == NULL)
+    return "";
+  if (!sonae_org_kind_is_medical (kind) && info->business_description != NULL)
+    return _(info->business_description);
+  return _(info->description);
 }
 
 const char *

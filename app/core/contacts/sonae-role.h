@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "sonae-org-kind.h"
+
 G_BEGIN_DECLS
 
 /* A role of the manual. The keys are stable identifiers stored in the
@@ -10,7 +12,8 @@ G_BEGIN_DECLS
 typedef struct {
   const char *key;
   const char *name;         /* untranslated (English source); use sonae_role_get_name() */
-  const char *description;  /* untranslated */
+  const char *description;  /* untranslated: a clinic's words */
+  const char *business_description;  /* a business's words, or NULL for the same */
   gboolean care_only;       /* only a healthcare provider (a clinic, a hospital,
                              * a pharmacy) has it */
 } SonaeRoleInfo;
@@ -26,7 +29,9 @@ const SonaeRoleInfo *sonae_roles_get_for      (gboolean  care,
 const SonaeRoleInfo *sonae_role_lookup        (const char *key);
 /* Translated name of a role key; the key itself when unknown. */
 const char          *sonae_role_get_name      (const char *key);
-const char          *sonae_role_get_description (const char *key);
+/* Translated, in the words of an organisation of @kind; "" when unknown. */
+const char          *sonae_role_get_description (const char   *key,
+                                                 SonaeOrgKind  kind);
 /* Find a role key by its translated or English name, or by its key. */
 const char          *sonae_role_find_by_name  (const char *name);
 

@@ -50,7 +50,7 @@ static const Authority authorities[] = {
     N_("Personal Information Protection Commission (PPC)"),
     "work", "03-6457-9849", NULL,
     "https://www.ppc.go.jp/personalinfo/legal/leakAction/",
-    N_("Reports go through the web form on this page; the number is the PPC’s consultation line (weekdays), not a way to report. A leak of sensitive data (such as medical information), of data open to financial misuse, or one done on purpose must be reported even for one person; otherwise from more than 1,000 persons."),
+    N_("Reports go through the web form on this page; the number is the PPC’s consultation line (weekdays), not a way to report. A leak of sensitive data (such as a person’s medical history), of data open to financial misuse, or one done on purpose must be reported even for one person; otherwise from more than 1,000 persons."),
     FOR_ALL },
   { "mhlw", N_("Ministry of Health, Labour and Welfare: contact after a cyber attack"), "こうせいろうどうしょう",
     N_("Ministry of Health, Labour and Welfare (MHLW)"),

@@ -1068,6 +1068,18 @@ sonae_store_get_profile (SonaeStore *self)
   return profile;
 }
 
+SonaeOrgKind
+sonae_store_get_org_kind (SonaeStore *self)
+{
+  g_autofree char *text = NULL;
+  SonaeOrgKind kind;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), SONAE_ORG_CLINIC);
+
+  text = meta_get (self, "org.kind");
+  return sonae_org_kind_from_string (text, &kind) ? kind : SONAE_ORG_CLINIC;
+}
+
 gboolean
 sonae_store_is_care (SonaeStore *self)
 {

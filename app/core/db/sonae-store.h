@@ -6,6 +6,7 @@
 #include "sonae-contact.h"
 #include "sonae-data-lock.h"
 #include "sonae-migrations.h"
+#include "sonae-org-kind.h"
 #include "sonae-role.h"
 
 G_BEGIN_DECLS
@@ -13,13 +14,6 @@ G_BEGIN_DECLS
 #define SONAE_TYPE_STORE (sonae_store_get_type ())
 G_DECLARE_FINAL_TYPE (SonaeStore, sonae_store, SONAE, STORE, GObject)
 
-
-typedef enum {
-  SONAE_ORG_CLINIC,
-  SONAE_ORG_HOSPITAL,
-  SONAE_ORG_PHARMACY,
-  SONAE_ORG_BUSINESS,
-} SonaeOrgKind;
 
 typedef struct {
   char *name;
@@ -92,6 +86,8 @@ gboolean      sonae_store_is_empty       (SonaeStore *self);
 
 /* Organisation profile. */
 SonaeProfile *sonae_store_get_profile    (SonaeStore   *self);
+/* The profile's kind alone (a clinic until it is set), for the wording. */
+SonaeOrgKind  sonae_store_get_org_kind   (SonaeStore   *self);
 gboolean      sonae_store_set_profile    (SonaeStore   *self,
                                           const SonaeProfile *profile,
                                           GError      **error);

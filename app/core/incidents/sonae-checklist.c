@@ -360,7 +360,7 @@ sonae_checklist_for_incident (SonaeManualView   *view,
 
   g_return_val_if_fail (kind == SONAE_ORG_BUSINESS || kind <= SONAE_ORG_PHARMACY, NULL);
   g_return_val_if_fail (type < SONAE_N_INCIDENT_KINDS, NULL);
-  g_return_val_if_fail (view != NULL || kind != SONAE_ORG_BUSINESS, NULL);
+  g_return_val_if_fail (view != NULL || sonae_org_kind_is_medical (kind), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (level < 0 || level >= SONAE_MANUAL_N_LEVELS)
@@ -370,7 +370,7 @@ sonae_checklist_for_incident (SonaeManualView   *view,
       return NULL;
     }
   bundled = sonae_checklist_load (error);
-  if (bundled == NULL || kind != SONAE_ORG_BUSINESS)
+  if (bundled == NULL || sonae_org_kind_is_medical (kind))
     return g_steal_pointer (&bundled);
 
   if (type < SONAE_N_INCIDENT_TYPES)

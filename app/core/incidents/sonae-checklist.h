@@ -1,12 +1,13 @@
 /* sonae-checklist.h: the checklist an incident is worked through.
  *
- * For clinics, hospitals and pharmacies it is the medical-incident checklist
+ * For clinics and hospitals it is the medical-incident checklist
  * of seed 001 (data/content/checklist.xml): the phases 検知, 初動対応,
  * 復旧処理 and 事後対応・再発防止 with the step numbers of the MHLW flowchart
  * (1-1, 1-4, 2-1 … 4-6; steps the seed skips are not invented), each with
  * the points it asks about and the fields it asks to fill in.
  *
- * For other organisations the manual's procedure for the incident's type and
+ * For other organisations (businesses and pharmacies: see
+ * sonae_org_kind_is_medical()) the manual's procedure for the incident's type and
  * level is the checklist: one phase, titled like the procedure, whose steps
  * are the procedure's steps (numbered 1, 2, …; their ids are the manual's
  * step ids, and they carry no fields).
@@ -102,14 +103,15 @@ SonaeChecklist *sonae_checklist_load_from_data (const char  *xml,
                                                 gssize       len,
                                                 GError     **error);
 /* The checklist an incident of @type at @level is worked through in an
- * organisation of @kind: the bundled medical checklist for clinics,
- * hospitals and pharmacies; for businesses the procedure for @type at
+ * organisation of @kind: the bundled medical checklist for clinics and
+ * hospitals; for the others (businesses, and pharmacies, which read a
+ * business's words: sonae_org_kind_is_medical) the procedure for @type at
  * @level of the organisation's own manual @view (its edits and added steps
  * included; sonae_manual_view_get_procedure), and when the manual has none
  * for that pair (a leak below level 2, "other") the procedure of the
  * nearest level of the same type, else the tampering/outage procedure of
  * @level. Where the manual writes procedures for any level (malware), all
- * of them, a phase each. @view may be NULL but for a business. */
+ * of them, a phase each. @view may be NULL for a clinic or a hospital. */
 SonaeChecklist *sonae_checklist_for_incident   (SonaeManualView   *view,
                                                 SonaeOrgKind       kind,
                                                 SonaeIncidentType  type,

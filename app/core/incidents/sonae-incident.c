@@ -271,7 +271,7 @@ sonae_incident_get_checklist (const SonaeIncident  *incident,
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
 
   profile = sonae_store_get_profile (store);
-  if (profile->kind == SONAE_ORG_BUSINESS)
+  if (!sonae_org_kind_is_medical (profile->kind))
     {
       /* The organisation's own manual: its edits and added steps. */
       g_autoptr(SonaeManualView) view = sonae_manual_view_new (store, manual, error);

@@ -6,14 +6,15 @@
 
 #include "sonae-triage.h"
 
-/* The wording for @kind: patients for clinics, hospitals and pharmacies,
- * customers for businesses. Both strings are N_() marked. */
+/* The wording for @kind: patients for clinics and hospitals, customers for
+ * businesses and pharmacies (sonae_org_kind_is_medical() says why). Both
+ * strings are N_() marked. */
 static const char *
 worded (SonaeOrgKind  kind,
         const char   *patients,
         const char   *customers)
 {
-  return _(kind == SONAE_ORG_BUSINESS ? customers : patients);
+  return _(sonae_org_kind_is_medical (kind) ? patients : customers);
 }
 
 /* ------------------------------------------------------------------ */
@@ -135,7 +136,7 @@ sonae_event_type_get_title (SonaeEventType event)
     N_("Not occurred: a sign or near miss"),
     N_("Confidentiality: information leaked"),
     N_("Integrity: information destroyed or tampered with"),
-    N_("Availability: systems cannot be used"),
+    N_("Availability: systems or services cannot be used"),
     N_("Can lead to harm: malware infection"),
     N_("Can lead to harm: malicious code run"),
     N_("Can lead to harm: intrusion into a system"),
@@ -200,7 +201,7 @@ sonae_triage_impact_get_label (SonaeTriageImpact impact,
     case SONAE_IMPACT_NONE:
       return _("Nobody yet: it is only a warning sign");
     case SONAE_IMPACT_STAFF:
-      return _("Only the staff’s own work");
+      return worded (kind, N_("Only the staff’s own work"), N_("Only the employees’ own work"));
     case SONAE_IMPACT_BUSINESS:
       return worded (kind, N_("Patient care is stopped or slowed down"),
                      N_("The business is stopped or slowed down"));
@@ -300,7 +301,8 @@ propose_level (const SonaeTriageAnswers  *a,
                         N_("Level 2: the business is stopped or slowed down."));
       return 2;
     case SONAE_IMPACT_STAFF:
-      *reason = _("Level 1: only the staff’s own work is affected.");
+      *reason = worded (kind, N_("Level 1: only the staff’s own work is affected."),
+                        N_("Level 1: only the employees’ own work is affected."));
       return 1;
     case SONAE_IMPACT_UNKNOWN:
       *reason = _("Level 1: it is not yet known who is affected, so the response starts at level 1; raise it as soon as more is known.");

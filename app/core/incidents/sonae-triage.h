@@ -65,7 +65,7 @@ typedef enum {
 const char *sonae_event_type_to_string   (SonaeEventType  event);
 gboolean    sonae_event_type_from_string (const char     *text,
                                           SonaeEventType *out_event);
-/* Translated, e.g. “Availability: systems cannot be used”. */
+/* Translated, e.g. “Availability: systems or services cannot be used”. */
 const char *sonae_event_type_get_title   (SonaeEventType  event);
 
 /* Translated question texts and answer labels, for the GUI and the paper

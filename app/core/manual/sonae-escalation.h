@@ -41,7 +41,7 @@ typedef struct _SonaeEscalation SonaeEscalation;
  * - the outside bodies of the level's report, as seed 004 grades them:
  *   level 3 = major (police, PPC, JPCERT/CC, IPA), level 2 = medium (the same,
  *   JPCERT/CC and IPA optional), level 1 = minor (internal; IPA optional),
- *   level 0 = none required; clinics, hospitals and pharmacies add MHLW and
+ *   level 0 = none required; clinics and hospitals add MHLW and
  *   the prefecture's medical-safety office at levels 2 and 3.
  *
  * The organisation kind is the store's profile's. Fails with

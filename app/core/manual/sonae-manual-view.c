@@ -9,6 +9,7 @@
 #include "sonae-contact.h"
 #include "sonae-contacts.h"
 #include "sonae-manual-edits.h"
+#include "sonae-manual-private.h"
 #include "sonae-role.h"
 
 struct _SonaeManualView {
@@ -638,7 +639,9 @@ sonae_manual_view_new (SonaeStore   *store,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = g_new0 (SonaeManualView, 1);
-  if (manual != NULL)
+  /* The view sets the organisation's responders on its manual: never on
+   * the one shared by the whole process (sonae_manual_get_bundled). */
+  if (manual != NULL && !manual->shared)
     self->manual = sonae_manual_ref (manual);
   else
     {

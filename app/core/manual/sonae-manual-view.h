@@ -111,8 +111,9 @@ void             sonae_manual_apply_level_roles (SonaeManual  *manual,
                                                  SonaeStore   *store);
 
 /* The manual of the organisation in @store. @manual is the bundled manual
- * (NULL loads it); the view keeps a reference and sets the stored
- * responders of the levels on it. Fails only when the database cannot be
+ * (NULL, or the shared one of sonae_manual_get_bundled, loads a copy); the
+ * view keeps a reference and sets the stored responders of the levels on
+ * it. Fails only when the database cannot be
  * read. */
 SonaeManualView *sonae_manual_view_new          (SonaeStore   *store,
                                                  SonaeManual  *manual,

@@ -21,7 +21,7 @@ static const char *const incident_type_keys[] = { "leak", "tamper", "malware" };
 SonaeManualVariant
 sonae_manual_variant_for_org (SonaeOrgKind kind)
 {
-  return kind == SONAE_ORG_BUSINESS ? SONAE_MANUAL_VARIANT_BUSINESS : SONAE_MANUAL_VARIANT_CLINIC;
+  return sonae_org_kind_is_medical (kind) ? SONAE_MANUAL_VARIANT_CLINIC : SONAE_MANUAL_VARIANT_BUSINESS;
 }
 
 const char *

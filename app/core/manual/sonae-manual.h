@@ -24,8 +24,8 @@ typedef enum {
   SONAE_MANUAL_N_VARIANTS,
 } SonaeManualVariant;
 
-/* Clinics, hospitals and pharmacies read the clinic wording (patients);
- * businesses the business wording (customers). */
+/* Clinics and hospitals read the clinic wording (patients); businesses and
+ * pharmacies the business wording (customers): sonae_org_kind_is_medical(). */
 SonaeManualVariant sonae_manual_variant_for_org (SonaeOrgKind kind);
 
 /* The kinds of incident the manual has procedures for. */

@@ -51,7 +51,7 @@ sonae_ppc_condition_to_string (SonaePpcCondition condition)
 static gboolean
 is_care (SonaeOrgKind kind)
 {
-  return kind == SONAE_ORG_CLINIC || kind == SONAE_ORG_HOSPITAL || kind == SONAE_ORG_PHARMACY;
+  return sonae_org_kind_is_medical (kind);
 }
 
 const char *
@@ -65,7 +65,7 @@ sonae_ppc_condition_get_question (SonaePpcCondition condition,
     case SONAE_PPC_CONDITION_SENSITIVE:
       return care
         ? _("Could patients’ medical data be among it, such as records, prescriptions or test results?")
-        : _("Could sensitive data be among it, such as the health, medical history or criminal record of customers or staff?");
+        : _("Could sensitive data be among it, such as the health, past illnesses or criminal record of customers or staff?");
     case SONAE_PPC_CONDITION_FINANCIAL:
       return care
         ? _("Could it be misused to cause patients financial damage, such as credit card or bank account numbers, or logins for online payment?")
@@ -174,7 +174,7 @@ condition_phrase (SonaePpcCondition condition)
   switch (condition)
     {
     case SONAE_PPC_CONDITION_SENSITIVE:
-      return _("medical data or other sensitive personal data is involved");
+      return _("sensitive personal data, such as data on health or illness, is involved");
     case SONAE_PPC_CONDITION_FINANCIAL:
       return _("the data could be misused to cause financial damage");
     case SONAE_PPC_CONDITION_UNLAWFUL:

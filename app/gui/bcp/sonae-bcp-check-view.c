@@ -37,10 +37,12 @@ struct _SonaeBcpCheckView
 {
   SonaeBcpWorksheet parent_instance;
 
+  AdwPreferencesGroup *intro;
   GtkLabel *progress_label;
   GtkLevelBar *progress_bar;
   GPtrArray *questions;        /* of Question */
   gboolean updating;
+  SonaeOrgKind kind;           /* the wording of the questions */
 };
 
 G_DEFINE_FINAL_TYPE (SonaeBcpCheckView, sonae_bcp_check_view, SONAE_TYPE_BCP_WORKSHEET)
@@ -120,7 +122,7 @@ show_answer_state (Question *q)
 
   adw_expander_row_set_enable_expansion (q->row, a == SONAE_BCP_NO);
   if (a == SONAE_BCP_NO)
-    adw_expander_row_set_subtitle (q->row, sonae_bcp_check_get_measure (q->key));
+    adw_expander_row_set_subtitle (q->row, sonae_bcp_check_get_measure (q->key, q->view->kind));
   else
     adw_expander_row_set_subtitle (q->row, "");
 }
@@ -219,6 +221,20 @@ sonae_bcp_check_view_reload (SonaeBcpWorksheet *worksheet)
       g_message ("Could not read the self-check: %s", error->message);
       return;
     }
+  /* In the organisation's words. */
+  self->kind = sonae_store_get_org_kind (get_store (self));
+  adw_preferences_group_set_description (self->intro,
+                                         sonae_org_kind_is_medical (self->kind)
+                                         ? _("Answer each question for the clinic as it is today. "
+                                             "Every “No” becomes a measure of the plan: say by when it will be put right and who sees to it.")
+                                         : _("Answer each question for the company as it is today. "
+                                             "Every “No” becomes a measure of the plan: say by when it will be put right and who sees to it."));
+  for (guint j = 0; j < self->questions->len; j++)
+    {
+      Question *q = g_ptr_array_index (self->questions, j);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (q->row), sonae_bcp_check_get_question (q->key, self->kind));
+    }
   self->updating = TRUE;
   for (guint i = 0; i < answers->len; i++)
     {
@@ -267,9 +283,7 @@ sonae_bcp_check_view_build (SonaeBcpWorksheet *worksheet)
   guint n_checks = 0;
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (intro), _("Readiness Self-Check"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (intro),
-                                         _("Answer each question for the clinic as it is today. "
-                                           "Every “No” becomes a measure of the plan: say by when it will be put right and who sees to it."));
+  self->intro = ADW_PREFERENCES_GROUP (intro);
   gtk_widget_set_name (label, "progress-label");
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "bcp-progress-label");
@@ -316,7 +330,6 @@ sonae_bcp_check_view_build (SonaeBcpWorksheet *worksheet)
       name = g_strdup_printf ("check-%s", info->key);
       gtk_widget_set_name (row, name);
       g_free (name);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sonae_bcp_check_get_question (info->key));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_expander_row_set_enable_expansion (q->row, FALSE);
 

@@ -409,7 +409,9 @@ sonae_bcp_drills_view_reload (SonaeBcpWorksheet *worksheet)
   if (drills->len == 0)
     sonae_bcp_rows_add (self->drills_group, self->rows,
                         sonae_bcp_empty_row_new ("no-drills-row", _("No drills yet"),
-                                                 _("A drill can be small: one morning on paper charts is enough to learn a lot.")));
+                                                 sonae_org_kind_is_medical (sonae_store_get_org_kind (get_store (self)))
+                                                 ? _("A drill can be small: one morning on paper charts is enough to learn a lot.")
+                                                 : _("A drill can be small: one morning on paper forms is enough to learn a lot.")));
   for (guint i = 0; i < drills->len; i++)
     sonae_bcp_rows_add (self->drills_group, self->rows, drill_row_new (self, g_ptr_array_index (drills, i)));
 }

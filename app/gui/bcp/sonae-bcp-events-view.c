@@ -1,5 +1,5 @@
 /* sonae-bcp-events-view.c: step 2 of the plan: the crisis events that
- * could stop the clinic's computers, what each would stop and the damage
+ * could stop the organisation's computers, what each would stop and the damage
  * it could do. Edited in place (saved about a second after the last key),
  * deleted with Undo; an empty list offers the usual events to start from.
  * What is being typed is never replaced by a reload. */
@@ -30,6 +30,16 @@ static SonaeStore *
 get_store (SonaeBcpEventsView *self)
 {
   return sonae_bcp_worksheet_get_store (SONAE_BCP_WORKSHEET (self));
+}
+
+/* How bad an event could get, in the organisation's words: how many
+ * patients for a clinic, how many customers for a business. */
+static const char *
+damage_title (SonaeBcpEventsView *self)
+{
+  return sonae_org_kind_is_medical (sonae_store_get_org_kind (get_store (self)))
+         ? _("Assumed damage (how long, how many patients)")
+         : _("Assumed damage (how long, how many customers)");
 }
 
 /* --- rows edited in place ---------------------------------------------------- */
@@ -176,7 +186,7 @@ event_row_new (SonaeBcpEventsView  *self,
   self->updating = TRUE;
   e->title_row = event_entry (e, _("Event"), "event-title", event->title);
   e->stops_row = event_entry (e, _("What it would stop"), "event-stops", event->stops);
-  e->damage_row = event_entry (e, _("Assumed damage (how long, how many patients)"), "event-damage", event->damage);
+  e->damage_row = event_entry (e, damage_title (self), "event-damage", event->damage);
   self->updating = FALSE;
 
   gtk_widget_set_name (delete_button, "delete-event-button");
@@ -378,8 +388,8 @@ add_usual_events_action (GtkWidget  *widget,
   if (n == 0)
     message = g_strdup (_("The usual events are all in the list already"));
   else
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d event added: change it to fit the clinic",
-                                            "%d events added: change them to fit the clinic", n), n);
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d event added: change it to fit your organisation",
+                                            "%d events added: change them to fit your organisation", n), n);
   sonae_show_message (GTK_WIDGET (self), message);
 }
 
@@ -396,7 +406,18 @@ add_event_action (GtkWidget  *widget,
 static void
 sonae_bcp_events_view_reload (SonaeBcpWorksheet *worksheet)
 {
-  events_load (SONAE_BCP_EVENTS_VIEW (worksheet), 0);
+  SonaeBcpEventsView *self = SONAE_BCP_EVENTS_VIEW (worksheet);
+  gboolean medical = sonae_org_kind_is_medical (sonae_store_get_org_kind (get_store (self)));
+
+  /* In the organisation's words. */
+  adw_preferences_group_set_description (self->events_group,
+                                         medical
+                                         ? _("For each event, what it would stop and how bad it could get: how long, how many patients.")
+                                         : _("For each event, what it would stop and how bad it could get: how long, how many customers."));
+  events_load (self, 0);
+  for (guint i = 0; self->events != NULL && i < self->events->len; i++)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (((EventRow *) g_ptr_array_index (self->events, i))->damage_row),
+                                   damage_title (self));
 }
 
 static void

@@ -117,6 +117,9 @@ field_load (TextField *f)
   g_autofree char *value = NULL;
   g_autofree char *shown = NULL;
 
+  /* The example in the organisation's words. */
+  gtk_label_set_text (GTK_LABEL (f->placeholder),
+                      sonae_bcp_text_get_hint (f->which, sonae_store_get_org_kind (get_store (f->view))));
   /* What is being typed stays as it is. */
   if (f->dirty || gtk_widget_has_focus (GTK_WIDGET (f->text_view)))
     return;
@@ -139,7 +142,7 @@ field_build (SonaeBcpPlansView *self,
 {
   GtkWidget *overlay = gtk_overlay_new ();
   GtkWidget *text_view = gtk_text_view_new ();
-  GtkWidget *placeholder = gtk_label_new (sonae_bcp_text_get_hint (which));
+  GtkWidget *placeholder = gtk_label_new (NULL);   /* set on each load */
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   f->view = self;
@@ -610,7 +613,7 @@ load_measures (SonaeBcpPlansView *self)
   if (measures->len == 0)
     sonae_bcp_rows_add (self->measures_group, self->measure_rows,
                         sonae_bcp_empty_row_new ("no-measures-row", _("No measures yet"),
-                                                 _("Add what the clinic will do, or answer the self-check: every “No” becomes a measure.")));
+                                                 _("Add what will be done, or answer the self-check: every “No” becomes a measure.")));
   for (guint i = 0; i < measures->len; i++)
     sonae_bcp_rows_add (self->measures_group, self->measure_rows, measure_row_new (self, g_ptr_array_index (measures, i)));
 }
@@ -680,7 +683,7 @@ build (SonaeBcpPlansView *self)
   gtk_widget_set_name (group, "measures-group");
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Prevention Measures"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("What the clinic does so that a crisis is less likely or does less harm, with who sees to it and by when."));
+                                         _("What is done so that a crisis is less likely or does less harm, with who sees to it and by when."));
   button = sonae_bcp_header_button_new (_("_Add Measure"), "add-measure-button");
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_clicked_cb), self);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);

@@ -20,6 +20,7 @@ typedef struct
   SonaeBcpText text;
   GtkTextBuffer *buffer;     /* borrowed from view */
   GtkWidget *text_view;      /* borrowed, in its group */
+  AdwPreferencesGroup *group;  /* borrowed: its description is the hint */
   SonaeAutosave autosave;
   gboolean dirty;
 } TextField;
@@ -29,6 +30,7 @@ struct _SonaeBcpPolicyView
   SonaeBcpWorksheet parent_instance;
 
   /* template widgets */
+  AdwPreferencesGroup *intro_group;
   AdwPreferencesGroup *policy_group;
   AdwPreferencesGroup *alignment_group;
   AdwPreferencesGroup *deciders_group;
@@ -113,7 +115,7 @@ text_field_init (TextField           *f,
   f->view = self;
   f->text = text;
   adw_preferences_group_set_title (group, sonae_bcp_text_get_title (text));
-  adw_preferences_group_set_description (group, sonae_bcp_text_get_hint (text));
+  f->group = group;
 
   f->text_view = gtk_text_view_new ();
   gtk_widget_set_name (f->text_view, name);
@@ -270,9 +272,17 @@ static void
 sonae_bcp_policy_view_reload (SonaeBcpWorksheet *worksheet)
 {
   SonaeBcpPolicyView *self = SONAE_BCP_POLICY_VIEW (worksheet);
+  SonaeOrgKind kind = sonae_store_get_org_kind (get_store (self));
 
+  /* In the organisation's words. */
+  adw_preferences_group_set_title (self->intro_group,
+                                   sonae_org_kind_is_medical (kind) ? _("Keeping Care Going When IT Fails")
+                                                                   : _("Keeping the Work Going When IT Fails"));
   for (guint i = 0; i < G_N_ELEMENTS (self->texts); i++)
-    text_field_load (&self->texts[i]);
+    {
+      adw_preferences_group_set_description (self->texts[i].group, sonae_bcp_text_get_hint (self->texts[i].text, kind));
+      text_field_load (&self->texts[i]);
+    }
   deciders_load (self);
 }
 
@@ -318,6 +328,7 @@ sonae_bcp_policy_view_class_init (SonaeBcpPolicyViewClass *klass)
   worksheet_class->save_now = sonae_bcp_policy_view_save_now;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sonae/Sonae/sonae-bcp-policy-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SonaeBcpPolicyView, intro_group);
   gtk_widget_class_bind_template_child (widget_class, SonaeBcpPolicyView, policy_group);
   gtk_widget_class_bind_template_child (widget_class, SonaeBcpPolicyView, alignment_group);
   gtk_widget_class_bind_template_child (widget_class, SonaeBcpPolicyView, deciders_group);

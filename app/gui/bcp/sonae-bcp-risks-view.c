@@ -340,7 +340,9 @@ sonae_bcp_risks_view_reload (SonaeBcpWorksheet *worksheet)
   if (risks->len == 0)
     sonae_bcp_rows_add (self->risks_group, self->rows,
                         sonae_bcp_empty_row_new ("no-risks-row", _("No risks yet"),
-                                                 _("Start with what would stop the clinic's work: the crisis events of step 2 are a good list.")));
+                                                 sonae_org_kind_is_medical (sonae_store_get_org_kind (get_store (self)))
+                                                 ? _("Start with what would stop the clinic's work: the crisis events of step 2 are a good list.")
+                                                 : _("Start with what would stop the company's work: the crisis events of step 2 are a good list.")));
   for (guint i = 0; i < risks->len; i++)
     sonae_bcp_rows_add (self->risks_group, self->rows, risk_row_new (self, g_ptr_array_index (risks, i)));
 }

@@ -49,6 +49,7 @@ struct _SonaeBcpSystemDialog
   AdwEntryRow *location_row;
   AdwEntryRow *restore_row;
   GtkSpinButton *restore_days_spin;
+  AdwPreferencesGroup *without_group;
   GtkTextView *fallback_view;
   AdwEntryRow *forms_row;
   GtkTextView *first_steps_view;
@@ -592,6 +593,7 @@ sonae_bcp_system_dialog_class_init (SonaeBcpSystemDialogClass *klass)
   BIND (location_row);
   BIND (restore_row);
   BIND (restore_days_spin);
+  BIND (without_group);
   BIND (fallback_view);
   BIND (forms_row);
   BIND (first_steps_view);
@@ -667,6 +669,17 @@ sonae_bcp_system_dialog_new (GtkWindow  *parent,
   self->system = system;
   load_contacts (self);
   fill (self);
+  /* In the organisation's words. */
+  if (!sonae_org_kind_is_medical (sonae_store_get_org_kind (store)))
+    {
+      /* Translators: a business's person who looks after a system (社内の担当者) */
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->owner_row), C_("business", "Looked after by"));
+      adw_preferences_group_set_description (self->without_group,
+                                             _("How work goes on while it is down: paper forms, the phone, a read-only copy."));
+    }
+  else
+    adw_preferences_group_set_description (self->without_group,
+                                           _("How work goes on while it is down: paper charts, paper slips, a read-only copy."));
   gtk_window_set_title (GTK_WINDOW (self), system_id != 0 ? system->name : _("Add System"));
   gtk_widget_set_visible (self->delete_button, system_id != 0);
   if (system_id == 0)

@@ -17,6 +17,7 @@ struct _SonaeBcpSystemsView
   SonaeBcpWorksheet parent_instance;
 
   /* template widgets */
+  AdwStatusPage *empty_status;
   AdwPreferencesGroup *systems_group;
 
   GPtrArray *system_rows;      /* of GtkWidget, children of systems_group */
@@ -213,7 +214,16 @@ add_system_action (GtkWidget  *widget,
 static void
 sonae_bcp_systems_view_reload (SonaeBcpWorksheet *worksheet)
 {
-  systems_load (SONAE_BCP_SYSTEMS_VIEW (worksheet));
+  SonaeBcpSystemsView *self = SONAE_BCP_SYSTEMS_VIEW (worksheet);
+
+  /* Examples of the organisation's own systems. */
+  adw_status_page_set_description (self->empty_status,
+                                   sonae_org_kind_is_medical (sonae_store_get_org_kind (get_store (self)))
+                                   ? _("Add each system the clinic depends on — medical records, reception and billing, imaging, the network — "
+                                       "with its vendor, its backups, and how work goes on without it.")
+                                   : _("Add each system the company depends on — orders and sales, accounting, the shared files, the network — "
+                                       "with its vendor, its backups, and how work goes on without it."));
+  systems_load (self);
 }
 
 static void
@@ -254,6 +264,7 @@ sonae_bcp_systems_view_class_init (SonaeBcpSystemsViewClass *klass)
   worksheet_class->add = sonae_bcp_systems_view_add;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sonae/Sonae/sonae-bcp-systems-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SonaeBcpSystemsView, empty_status);
   gtk_widget_class_bind_template_child (widget_class, SonaeBcpSystemsView, systems_group);
 
   gtk_widget_class_install_action (widget_class, "bcp.add-system", NULL, add_system_action);

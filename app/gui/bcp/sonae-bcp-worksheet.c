@@ -233,7 +233,8 @@ follows (SonaeBcpWorksheet *self,
 {
   const char *const *also = SONAE_BCP_WORKSHEET_GET_CLASS (self)->follows;
 
-  if (g_strcmp0 (detail, SONAE_CHANGED_BCP) == 0)
+  /* The profile too: the organisation's kind decides the wording. */
+  if (g_strcmp0 (detail, SONAE_CHANGED_BCP) == 0 || g_strcmp0 (detail, SONAE_CHANGED_PROFILE) == 0)
     return TRUE;
   return also != NULL && detail != NULL && g_strv_contains (also, detail);
 }

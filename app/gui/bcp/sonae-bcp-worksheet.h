@@ -4,7 +4,9 @@
  * shows a scrolled page of AdwPreferencesGroups (its "content"), or a
  * status page ("empty-page") while it has nothing to list. It reloads from
  * the store, once for all the changes that come together, when the plan
- * changes ("changed::bcp") or another detail its class follows; it writes
+ * changes ("changed::bcp"), the profile does (the organisation's kind
+ * decides the wording: read it in reload) or another detail its class
+ * follows; it writes
  * what is typed when it is left (unmap) or asked to. */
 #pragma once
 

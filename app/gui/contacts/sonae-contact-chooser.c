@@ -67,7 +67,7 @@ update_list_stack (SonaeContactChooser *self)
   if (self->query != NULL)
     gtk_label_set_label (self->empty_label, _("Nobody found"));
   else if (self->hide_authorities)
-    gtk_label_set_label (self->empty_label, _("No staff or vendors in Contacts yet"));
+    gtk_label_set_label (self->empty_label, _("There are no staff or vendors in Contacts yet"));
   else
     gtk_label_set_label (self->empty_label, _("No contacts yet"));
   gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "list");

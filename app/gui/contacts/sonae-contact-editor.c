@@ -55,6 +55,7 @@ struct _SonaeContactEditor
   SonaeAutosave autosave;
   gboolean dirty;
   gboolean loading;
+  SonaeOrgKind wording_kind;     /* of the group titles and role tooltips shown */
   gboolean saving;
   gboolean labelling;     /* a phone's label is being set to follow its number */
   gboolean name_asked;    /* the name was cleared, or saving failed for want of one */
@@ -511,7 +512,6 @@ build_role_rows (SonaeContactEditor *self)
       GtkWidget *sw = gtk_switch_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sonae_role_get_name (roles[i].key));
-      gtk_widget_set_tooltip_text (row, sonae_role_get_description (roles[i].key));
       gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
       g_object_set_data (G_OBJECT (sw), "sonae-role-key", (gpointer) roles[i].key);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
@@ -519,6 +519,34 @@ build_role_rows (SonaeContactEditor *self)
       g_signal_connect (sw, "notify::active", G_CALLBACK (role_switch_cb), self);
       adw_preferences_group_add (self->roles_group, row);
       g_ptr_array_add (self->role_switches, sw);
+    }
+}
+
+/* The groups and what each role is, in the words of the store's
+ * organisation. */
+static void
+update_wording (SonaeContactEditor *self)
+{
+  SonaeOrgKind kind = self->store != NULL ? sonae_store_get_org_kind (self->store) : SONAE_ORG_CLINIC;
+  guint selected = adw_combo_row_get_selected (self->group_row);
+  g_autoptr(GtkStringList) groups = NULL;
+  gboolean loading = self->loading;
+
+  if (kind == self->wording_kind)
+    return;
+  self->wording_kind = kind;
+  groups = sonae_group_string_list (kind);
+  self->loading = TRUE;
+  adw_combo_row_set_model (self->group_row, G_LIST_MODEL (groups));
+  adw_combo_row_set_selected (self->group_row, selected);
+  self->loading = loading;
+
+  for (guint i = 0; i < self->role_switches->len; i++)
+    {
+      GtkWidget *sw = g_ptr_array_index (self->role_switches, i);
+      GtkWidget *row = gtk_widget_get_ancestor (sw, ADW_TYPE_ACTION_ROW);
+
+      gtk_widget_set_tooltip_text (row, sonae_role_get_description (g_object_get_data (G_OBJECT (sw), "sonae-role-key"), kind));
     }
 }
 
@@ -649,6 +677,8 @@ sonae_contact_editor_set_contact (SonaeContactEditor *self,
     return;
   self->contact = sonae_contact_copy (contact);
   load_widgets (self);
+  /* The organisation's kind may have changed since. */
+  update_wording (self);
   if (another)
     scroll_to_top (self);
 }
@@ -716,6 +746,7 @@ sonae_contact_editor_set_store (SonaeContactEditor *self,
 
   save_now (self);
   g_set_object (&self->store, store);
+  update_wording (self);
 }
 
 /* --- the rest ----------------------------------------------------------------- */
@@ -825,8 +856,6 @@ sonae_contact_editor_class_init (SonaeContactEditorClass *klass)
 static void
 sonae_contact_editor_init (SonaeContactEditor *self)
 {
-  g_autoptr(GtkStringList) groups = NULL;
-
   sonae_autosave_init (&self->autosave, SONAE_EDITOR_SAVE_DELAY_MS, save_timeout_cb, self);
   self->phone_rows = g_ptr_array_new ();
   self->email_rows = g_ptr_array_new ();
@@ -836,11 +865,11 @@ sonae_contact_editor_init (SonaeContactEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   sonae_accessible_name_choices (GTK_WIDGET (self->group_row));
 
-  self->loading = TRUE;
-  groups = sonae_group_string_list ();
-  adw_combo_row_set_model (self->group_row, G_LIST_MODEL (groups));
-  self->loading = FALSE;
   build_role_rows (self);
+  /* The group titles and role tooltips, in a clinic's words until the
+   * store is set. */
+  self->wording_kind = (SonaeOrgKind) -1;
+  update_wording (self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->notes_view), "changed",
                             G_CALLBACK (field_changed_cb), self);
 }

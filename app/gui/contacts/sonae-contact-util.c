@@ -109,12 +109,12 @@ sonae_fill_role_pills (GtkWidget    *box,
 }
 
 GtkStringList *
-sonae_group_string_list (void)
+sonae_group_string_list (SonaeOrgKind kind)
 {
   GtkStringList *list = gtk_string_list_new (NULL);
 
   for (int g = 0; g < SONAE_N_GROUPS; g++)
-    gtk_string_list_append (list, sonae_group_get_title ((SonaeGroup) g));
+    gtk_string_list_append (list, sonae_group_get_title ((SonaeGroup) g, kind));
   return list;
 }
 

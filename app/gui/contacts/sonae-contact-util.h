@@ -29,7 +29,8 @@ void        sonae_fill_role_pills          (GtkWidget    *box,
  * fast as the Contacts section. Stops if @model goes away. */
 void        sonae_contacts_load_model      (GListStore   *model,
                                             SonaeStore   *store);
-/* The group titles as a GtkStringList (in SonaeGroup order). */
-GtkStringList *sonae_group_string_list     (void);
+/* The group titles, in the words of an organisation of @kind, as a
+ * GtkStringList (in SonaeGroup order). */
+GtkStringList *sonae_group_string_list     (SonaeOrgKind  kind);
 
 G_END_DECLS

@@ -464,12 +464,22 @@ reload_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The staff group in the organisation's words (院内, 社内). */
+static void
+show_group_titles (SonaeContactsPage *self)
+{
+  gtk_button_set_label (GTK_BUTTON (self->staff_toggle),
+                        sonae_group_get_title (SONAE_GROUP_STAFF, sonae_store_get_org_kind (self->store)));
+}
+
 static void
 sonae_contacts_page_store_changed (SonaeSection *section,
                                    const char   *detail)
 {
   SonaeContactsPage *self = SONAE_CONTACTS_PAGE (section);
 
+  if (g_strcmp0 (detail, SONAE_CHANGED_PROFILE) == 0)
+    show_group_titles (self);
   if (g_strcmp0 (detail, SONAE_CHANGED_CONTACTS) != 0 && g_strcmp0 (detail, SONAE_CHANGED_ROLES) != 0)
     return;
   /* The editor's own saves are applied in editor_saved_cb(). */
@@ -835,6 +845,7 @@ sonae_contacts_page_build (SonaeSection *section)
   self->store = store;
   if (self->editor != NULL)
     sonae_contact_editor_set_store (self->editor, store);
+  show_group_titles (self);
   reload (self);
 }
 

@@ -316,7 +316,6 @@ static void
 sonae_import_dialog_init (SonaeImportDialog *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkStringList) groups = NULL;
   GtkSelectionModel *selection;
 
   sonae_contacts_ensure_style ();
@@ -332,10 +331,6 @@ sonae_import_dialog_init (SonaeImportDialog *self)
   gtk_list_view_set_model (self->list_view, selection);
   g_object_unref (selection);
 
-  self->loading = TRUE;
-  groups = sonae_group_string_list ();
-  adw_combo_row_set_model (self->group_row, G_LIST_MODEL (groups));
-  self->loading = FALSE;
 }
 
 GtkWidget *
@@ -360,6 +355,13 @@ sonae_import_dialog_new (GtkWindow    *parent,
                        NULL);
   self->store = g_object_ref (store);
   self->import = g_steal_pointer (&owned);
+  {
+    g_autoptr(GtkStringList) groups = sonae_group_string_list (sonae_store_get_org_kind (store));
+
+    self->loading = TRUE;
+    adw_combo_row_set_model (self->group_row, G_LIST_MODEL (groups));
+    self->loading = FALSE;
+  }
   g_set_weak_pointer (&self->parent, parent);
   adw_window_title_set_subtitle (self->window_title, file_name);
 

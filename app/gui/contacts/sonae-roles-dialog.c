@@ -311,7 +311,7 @@ role_group (SonaeRolesDialog    *self,
 
   g_object_set_data (G_OBJECT (group), ROLE_KEY, (gpointer) role->key);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), sonae_role_get_name (role->key));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), sonae_role_get_description (role->key));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), sonae_role_get_description (role->key, sonae_store_get_org_kind (self->store)));
 
   add = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (add), "list-add-symbolic");

@@ -91,7 +91,7 @@ static const SonaeTriageImpact impact_choices[] = {
 static gboolean
 is_medical (SonaeOrgKind kind)
 {
-  return kind != SONAE_ORG_BUSINESS;
+  return sonae_org_kind_is_medical (kind);
 }
 
 static const char *
@@ -313,7 +313,7 @@ set_factories (AdwComboRow *row)
   adw_combo_row_set_list_factory (row, list_factory);
 }
 
-/* “Availability: systems cannot be used” → “Systems cannot be used”: the
+/* “Availability: systems or services cannot be used” → “Systems or services cannot be used”: the
  * part after the category, for beside the row's title; the whole title is
  * in the list and in the summary above. */
 static char *

@@ -93,6 +93,7 @@ struct _SonaeReportingDutiesView
   GtkLabel *deadline_note;
   AdwPreferencesGroup *questions_group;
   AdwEntryRow *learned_row;
+  AdwActionRow *processor_row;
   GtkSwitch *processor_switch;
   AdwPreferencesGroup *sent_group;
   GtkLabel *ppc_error;
@@ -1229,12 +1230,18 @@ add_note (SonaeReportingDutiesView *self,
 /* The questions are worded for the organisation's kind (patients or
  * customers): whether personal data leaked, what counts, the 2024 case of
  * information being collected, the encryption exemption, the four
- * conditions; then the rules pointed to apart. */
+ * conditions; then the rules pointed to apart; and so is the example of a
+ * processor. */
 static void
 build_questions (SonaeReportingDutiesView *self)
 {
   g_autoptr(SonaeProfile) profile = sonae_store_get_profile (self->store);
   const char *delegation = sonae_ppc_get_delegation_note (profile->kind);
+
+  adw_action_row_set_subtitle (self->processor_row,
+                               sonae_org_kind_is_medical (profile->kind)
+                               ? _("For example, a vendor that runs a system for a clinic or a hospital. Then tell that organisation at once: it reports.")
+                               : _("For example, a vendor that runs a system for another company. Then tell that company at once: it reports."));
 
   for (guint q = 0; q < N_QUESTIONS; q++)
     {
@@ -1437,6 +1444,7 @@ sonae_reporting_duties_view_class_init (SonaeReportingDutiesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, deadline_note);
   gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, questions_group);
   gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, learned_row);
+  gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, processor_row);
   gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, processor_switch);
   gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, sent_group);
   gtk_widget_class_bind_template_child (widget_class, SonaeReportingDutiesView, ppc_error);

@@ -47,6 +47,26 @@ row_changed_cb (SonaeProfileGroup *self)
     g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* A pharmacy is told how Sonae speaks to it (sonae_org_kind_is_medical()
+ * says why); the other kinds need no note. */
+static void
+show_kind_note (SonaeProfileGroup *self)
+{
+  guint kind = adw_combo_row_get_selected (self->kind_row);
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->kind_row),
+                               kind < G_N_ELEMENTS (kinds) && kinds[kind] == SONAE_ORG_PHARMACY
+                               ? _("Sonae has no texts of its own for a pharmacy yet: it speaks as to a business, of customers and employees.")
+                               : "");
+}
+
+static void
+kind_changed_cb (SonaeProfileGroup *self)
+{
+  show_kind_note (self);
+  row_changed_cb (self);
+}
+
 static char *
 entry_text (AdwEntryRow *row)
 {
@@ -163,6 +183,7 @@ sonae_profile_group_class_init (SonaeProfileGroupClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SonaeProfileGroup, address_row);
   gtk_widget_class_bind_template_child (widget_class, SonaeProfileGroup, phone_row);
   gtk_widget_class_bind_template_callback (widget_class, row_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
 }
 
 static void

@@ -133,6 +133,22 @@ with_overdue_cell (const char *markup)
 }
 
 /* A written text of the plan, or the hint and ruled lines to write it. */
+/* Whether the store's organisation reads a clinic's words. */
+static gboolean
+is_medical (SonaeStore *store)
+{
+  return sonae_org_kind_is_medical (sonae_store_get_org_kind (store));
+}
+
+/* Who looks after a system here: 院内の担当者 in a clinic, 社内の担当者 in a
+ * business. */
+static const char *
+looked_after_by (SonaeStore *store)
+{
+  /* Translators: a business's person who looks after a system (社内の担当者) */
+  return is_medical (store) ? _("Looked after by") : C_("business", "Looked after by");
+}
+
 static void
 add_text (SonaeDocument *doc,
           SonaeStore    *store,
@@ -155,7 +171,7 @@ add_text (SonaeDocument *doc,
       return;
     }
   {
-    g_autofree char *hint = g_markup_escape_text (sonae_bcp_text_get_hint (which), -1);
+    g_autofree char *hint = g_markup_escape_text (sonae_bcp_text_get_hint (which, sonae_store_get_org_kind (store)), -1);
 
     sonae_document_begin_group (doc);
     if (show_title)
@@ -252,7 +268,9 @@ add_events (SonaeDocument *doc,
   sonae_document_begin_group (doc);
   sonae_document_add_heading (doc, "2", _("Crisis events and assumed damage"));
   {
-    g_autofree char *intro = g_markup_escape_text (_("What could happen to the clinic's IT, what each event would stop, and the damage to expect: how long, how many patients."), -1);
+    g_autofree char *intro = g_markup_escape_text (is_medical (store)
+                                                   ? _("What could happen to the clinic's IT, what each event would stop, and the damage to expect: how long, how many patients.")
+                                                   : _("What could happen to the company's IT, what each event would stop, and the damage to expect: how long, how many customers."), -1);
 
     sonae_document_add_paragraph (doc, SONAE_STYLE_SMALL | SONAE_STYLE_MUTED, intro);
   }
@@ -482,10 +500,10 @@ add_system (SonaeDocument        *doc,
     {
       g_autofree char *person = person_markup (owner);
 
-      sonae_document_add_key_value (doc, _("Looked after by"), person);
+      sonae_document_add_key_value (doc, looked_after_by (store), person);
     }
   else
-    add_key (doc, _("Looked after by"), system ? system->owner_name : NULL);
+    add_key (doc, looked_after_by (store), system ? system->owner_name : NULL);
   {
     g_autofree char *order = system && system->recovery_order > 0 ? g_strdup_printf ("%d", system->recovery_order) : NULL;
 
@@ -975,7 +993,7 @@ add_checks (SonaeDocument *doc,
       SonaeBcpCheckAnswer *a = g_ptr_array_index (answers, i);
       const SonaeBcpCheckInfo *info = sonae_bcp_check_lookup (a->key);
       g_autofree char *step = g_markup_escape_text (info ? info->step : "", -1);
-      g_autofree char *question = small (sonae_bcp_check_get_question (a->key));
+      g_autofree char *question = small (sonae_bcp_check_get_question (a->key, sonae_store_get_org_kind (store)));
       g_autofree char *answer = NULL;
       g_autofree char *target = NULL;
 
@@ -1034,8 +1052,11 @@ sonae_doc_bcp_build (SonaeStore  *store,
 
   doc = sonae_doc_new (store, "bcp", paper);
   sonae_document_add_title (doc, sonae_document_get_doc_title (doc),
-                            _("IT business-continuity plan (IT-BCP): how care goes on when the computers do not, "
-                              "in five steps, with the risk register and the readiness self-check"));
+                            is_medical (store)
+                            ? _("IT business-continuity plan (IT-BCP): how care goes on when the computers do not, "
+                                "in five steps; then the risk register and the readiness self-check")
+                            : _("IT business-continuity plan (IT-BCP): how the work goes on when the computers do not, "
+                                "in five steps; then the risk register and the readiness self-check"));
   if (!sonae_bcp_is_started (store))
     {
       g_autofree char *blank = g_markup_escape_text (_("Nothing of the plan has been written in Sonae yet: these are blank worksheets. "

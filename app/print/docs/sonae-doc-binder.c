@@ -1,6 +1,7 @@
 /* sonae-doc-binder.c: the binder for the shelf — a cover, a table of
- * contents, then every document a clinic needs when its computers are
- * down, in one A4 PDF.
+ * contents, then every document an organisation needs when its computers
+ * are down, in one A4 PDF. The cover speaks the organisation's words (a
+ * clinic's medical records, a company's business systems).
  *
  * The binder is a composed document: each part is built by its own builder
  * and laid out on its own (the poster on one page, the manual with its
@@ -33,7 +34,8 @@ static const char *const binder_parts[] = {
 
 static void
 add_cover (SonaeDocument *cover,
-           SonaeDocument *binder)
+           SonaeDocument *binder,
+           gboolean       medical)
 {
   g_autofree char *markup = NULL;
   g_autofree char *date = g_date_time_format (binder->printed, "%Y-%m-%d");
@@ -62,7 +64,9 @@ add_cover (SonaeDocument *cover,
   sonae_document_add_spacer (cover, 24.0);
   markup = g_markup_printf_escaped ("<b>%s</b>\n%s",
                                     _("Keep this copy on paper, away from the network."),
-                                    _("Do not scan it or keep it as a file on the clinic’s computers: when they are down or locked by ransomware, this binder must still be readable."));
+                                    medical
+                                    ? _("Do not scan it or keep it as a file on the clinic’s computers: when they are down or locked by ransomware, this binder must still be readable.")
+                                    : _("Do not scan it or keep it as a file on the company’s computers: when they are down or locked by ransomware, this binder must still be readable."));
   sonae_document_add_paragraph (cover, SONAE_STYLE_WARNING | SONAE_STYLE_LARGE, markup);
   g_clear_pointer (&markup, g_free);
 
@@ -70,7 +74,9 @@ add_cover (SonaeDocument *cover,
   markup = g_markup_escape_text (_("When to use it"), -1);
   sonae_document_add_paragraph (cover, SONAE_STYLE_LARGE | SONAE_STYLE_BOLD, markup);
   g_clear_pointer (&markup, g_free);
-  markup = g_markup_escape_text (_("When the computers, the network or the electronic medical records stop working: a power cut, a disaster, a system failure or a cyber attack. Start with the poster, then follow the manual and the checklist."), -1);
+  markup = g_markup_escape_text (medical
+                                 ? _("When the computers, the network or the electronic medical records stop working: a power cut, a disaster, a system failure or a cyber attack. Start with the poster, then follow the manual and the checklist.")
+                                 : _("When the computers, the network or the business systems stop working: a power cut, a disaster, a system failure or a cyber attack. Start with the poster, then follow the manual and the checklist."), -1);
   sonae_document_add_paragraph (cover, SONAE_STYLE_LARGE, markup);
   g_clear_pointer (&markup, g_free);
 
@@ -84,7 +90,12 @@ add_cover (SonaeDocument *cover,
 
   sonae_document_add_spacer (cover, 28.0);
   sonae_document_add_write_in (cover, _("Where this binder is kept"), 1);
-  sonae_document_add_write_in (cover, _("Next reprint due (after any change of staff, contacts or systems, and at least once a year)"), 1);
+  sonae_document_add_write_in (cover,
+                               medical
+                               ? _("Next reprint due (after any change of staff, contacts or systems, and at least once a year)")
+                               /* Translators: a business's words: 従業員 */
+                               : C_("business", "Next reprint due (after any change of staff, contacts or systems, and at least once a year)"),
+                               1);
 }
 
 /* The table of contents: every part after it with the page it starts on,
@@ -171,7 +182,7 @@ sonae_doc_binder_build (SonaeStore  *store,
 
   cover = sonae_document_new_blank ("binder-cover", binder->title, paper,
                                     binder->organisation, binder->printed);
-  add_cover (cover, binder);
+  add_cover (cover, binder, sonae_org_kind_is_medical (sonae_store_get_org_kind (store)));
   /* Translators: the bookmark of the binder's cover page */
   sonae_document_add_part (binder, cover, _("Cover"));
 

@@ -25,6 +25,7 @@ order_markup (guint position)
 
 static void
 add_role (SonaeDocument        *doc,
+          SonaeOrgKind          kind,
           guint                 number,
           const SonaeRoleInfo  *role,
           GPtrArray            *holders,
@@ -32,7 +33,7 @@ add_role (SonaeDocument        *doc,
 {
   static const double widths[] = { 0.09, 0.33, 0.27, 0.31 };
   g_autofree char *number_text = g_strdup_printf ("%u", number);
-  g_autofree char *description = escape (sonae_role_get_description (role->key));
+  g_autofree char *description = escape (sonae_role_get_description (role->key, kind));
 
   sonae_document_begin_group (doc);
   sonae_document_add_heading (doc, number_text, sonae_role_get_name (role->key));
@@ -180,7 +181,7 @@ sonae_doc_calltree_build (SonaeStore  *store,
 
       if (holders == NULL)
         return NULL;
-      add_role (doc, i + 1, &roles[i], holders, header);
+      add_role (doc, sonae_store_get_org_kind (store), i + 1, &roles[i], holders, header);
     }
 
   if (!add_authorities (doc, store, error))

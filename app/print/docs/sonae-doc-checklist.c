@@ -2,8 +2,9 @@
  *
  * Blank, it hangs on the wall and stands in the binder, for the day the
  * computers are down: each step with a box to tick, the time and who did
- * it, and the boxes and lines to write what the step asks for. A clinic,
- * hospital or pharmacy gets the four-phase medical checklist. A business
+ * it, and the boxes and lines to write what the step asks for. A clinic or
+ * a hospital gets the four-phase medical checklist. A business (a pharmacy
+ * too: sonae_org_kind_is_medical())
  * has no single checklist (its checklist is the manual's procedure for the
  * incident's type and level), so its blank checklist holds the manual's
  * level-3 procedure of each incident type, the fullest one: at a lower
@@ -276,7 +277,7 @@ sonae_doc_checklist_build (SonaeStore  *store,
     kind = profile->kind;
   doc = sonae_doc_new (store, "checklist", paper);
 
-  if (kind != SONAE_ORG_BUSINESS)
+  if (sonae_org_kind_is_medical (kind))
     {
       g_autoptr(SonaeChecklist) checklist = sonae_checklist_load (error);
 

@@ -184,7 +184,9 @@ add_support (SonaeDocument        *doc,
     g_autofree char *l = label (z, _("Contract number"));
     g_autofree char *value = !is_blank (contract) ? sized (z, contract, PT_CONTRACT, TRUE, NULL)
                                                   : write_in_line (z, PT_CONTRACT, 9);
-    g_autofree char *tell = sized (z, _("Tell them the contract number, the clinic's name, what stopped and since when."),
+    g_autofree char *tell = sized (z, sonae_org_kind_is_medical (sonae_store_get_org_kind (store))
+                                      ? _("Tell them the contract number, the clinic's name, what stopped and since when.")
+                                      : _("Tell them the contract number, the company's name, what stopped and since when."),
                                    PT_DETAIL, FALSE, SONAE_PRINT_COLOR_MUTED);
 
     g_string_append_printf (right, "%s\n%s\n%s", l, value, tell);
@@ -271,7 +273,10 @@ add_deciders (SonaeDocument        *doc,
   if (system != NULL && system->owner_id > 0)
     owner = sonae_contacts_get (store, system->owner_id, NULL);
   {
-    g_autofree char *l = label (z, _("Looks after this system here"));
+    /* Translators: a business's person who looks after the system (社内の担当者) */
+    g_autofree char *l = label (z, sonae_org_kind_is_medical (sonae_store_get_org_kind (store))
+                                   ? _("Looks after this system here")
+                                   : C_("business", "Looks after this system here"));
 
     g_string_append (owner_cell, l);
   }
@@ -360,6 +365,7 @@ strip_step_number (const char *line)
 
 static void
 add_first_steps (SonaeDocument        *doc,
+                 SonaeStore           *store,
                  const Sizes          *z,
                  const SonaeBcpSystem *system)
 {
@@ -389,7 +395,10 @@ add_first_steps (SonaeDocument        *doc,
             _("Only when a virus or ransomware is suspected: unplug the LAN cable and turn Wi-Fi off, so it cannot spread. "
               "Otherwise leave the cables as they are."));
   add_step (doc, z, 3, _("Tell the person who decides, then call the support line"),
-            _("Have the contract number at hand. Tell the staff that the system is not to be used."));
+            sonae_org_kind_is_medical (sonae_store_get_org_kind (store))
+            ? _("Have the contract number at hand. Tell the staff that the system is not to be used.")
+            /* Translators: a business's words: 従業員 */
+            : C_("business", "Have the contract number at hand. Tell the staff that the system is not to be used."));
   add_step (doc, z, 4, _("Carry on on paper"),
             _("As written below. Write down every step with the time on the paper log sheet."));
 }
@@ -530,7 +539,7 @@ add_card (SonaeDocument        *doc,
   add_support (doc, store, &z, system);
   add_heading_line (doc, &z, _("Who decides"));
   add_deciders (doc, store, &z, system);
-  add_first_steps (doc, &z, system);
+  add_first_steps (doc, store, &z, system);
   add_paper (doc, &z, system);
   add_recovery (doc, &z, system);
   add_footer (doc, &z);

@@ -249,7 +249,7 @@ sonae_doc_poster_build (SonaeStore  *store,
     }
 
   profile = sonae_store_get_profile (store);
-  if (profile != NULL && profile->kind != SONAE_ORG_BUSINESS)
+  if (profile != NULL && sonae_org_kind_is_medical (profile->kind))
     wording = &clinic_wording;
 
   doc = sonae_doc_new (store, "poster", paper);

@@ -225,7 +225,7 @@ sonae_doc_roster_build (SonaeStore  *store,
       {
         g_autoptr(GPtrArray) contacts = g_steal_pointer (&lists[group]);
 
-        sonae_document_add_heading (doc, NULL, sonae_group_get_title (group));
+        sonae_document_add_heading (doc, NULL, sonae_group_get_title (group, sonae_store_get_org_kind (store)));
         if (contacts->len == 0)
           {
             g_autofree char *none = g_markup_escape_text (_("No contacts in this group."), -1);

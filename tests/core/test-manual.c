@@ -739,6 +739,28 @@ test_translated_at_load (void)
   sonae_test_remove_dir (dir);
 }
 
+/* Facts of the checks of 2026-12 (CONTENT.md, "Corrections and
+ * additions"): evidence before malware is removed; a clinic's records
+ * come back whole (医師法24条2項); reports go along the contact chain. */
+static void
+test_bundled_corrections (void)
+{
+  g_autoptr(SonaeManual) manual = load_bundled ();
+  const SonaeManualStep *step;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      step = sonae_manual_get_step (manual, i == 0 ? "tamper-3-data" : "tamper-2-data");
+      g_assert_nonnull (strstr (sonae_manual_text_get (step->text, SONAE_ORG_CLINIC), "Medical records must come back whole"));
+      g_assert_null (strstr (sonae_manual_text_get (step->text, SONAE_ORG_BUSINESS), "Medical"));
+    }
+  step = sonae_manual_get_step (manual, "malware-staff-evidence");
+  g_assert_nonnull (step);
+  g_assert_nonnull (strstr (sonae_manual_text_get (step->text, SONAE_ORG_CLINIC), "Before anything is removed"));
+  step = sonae_manual_get_step (manual, "leak-3-report");
+  g_assert_nonnull (strstr (sonae_manual_text_get (step->text, SONAE_ORG_CLINIC), "along the contact chain"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -749,6 +771,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/content/bundled/roles-and-levels", test_bundled_roles_and_levels);
   g_test_add_func ("/content/bundled/procedures", test_bundled_procedures);
   g_test_add_func ("/content/bundled/authorities", test_bundled_authorities);
+  g_test_add_func ("/content/bundled/corrections", test_bundled_corrections);
   g_test_add_func ("/content/responder-override", test_responder_override);
   g_test_add_func ("/content/broken/xml", test_broken_xml);
   g_test_add_func ("/content/broken/role", test_broken_role);

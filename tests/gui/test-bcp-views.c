@@ -396,6 +396,15 @@ test_risk_high (Fixture       *f,
   GtkWidget *level;
   SonaeBcpRisk *r;
 
+  /* The process as the seeds draw it: the organisation's context first,
+   * and talking with the people concerned all along. */
+  {
+    const char *intro = adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (sonae_test_named (f->risks, "risks-group")));
+
+    g_assert_nonnull (strstr (intro, "Start from what the organisation does"));
+    g_assert_nonnull (strstr (intro, "Talk it over with the people concerned"));
+  }
+
   sonae_test_click (f->risks, "add-risk-button");
   dialog = GTK_WINDOW (sonae_test_find_dialog ("bcp-risk-dialog"));
   g_assert_nonnull (dialog);

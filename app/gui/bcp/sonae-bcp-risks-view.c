@@ -363,8 +363,10 @@ build (SonaeBcpRisksView *self)
   gtk_widget_set_name (group, "risks-group");
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Risk Register"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Identify what could go wrong, analyse how likely and how harmful it is, evaluate its level, "
-                                           "decide how to treat it and who accepts what remains — then review it on the date set."));
+                                         _("Start from what the organisation does and depends on. Identify what could go wrong, "
+                                           "analyse how likely and how harmful it is, evaluate its level, decide how to treat it and "
+                                           "who accepts what remains — then review it on the date set. Talk it over with the people "
+                                           "concerned at every step, and tell them what was decided."));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_clicked_cb), self);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
   self->risks_group = ADW_PREFERENCES_GROUP (group);

@@ -20,42 +20,8 @@
 #include "sonae-role.h"
 #include "sonae-timeline.h"
 
-struct _SonaeIncidentNow
-{
-  GtkBox parent_instance;
+#include "sonae-incident-now-private.h"
 
-  /* template widgets */
-  GtkWidget *next_section;
-  GtkLabel *next_intro;
-  GtkListBox *next_list;
-  GtkWidget *do_now_section;
-  GtkListBox *do_now_list;
-  GtkWidget *call_section;
-  GtkLabel *call_intro;
-  GtkWidget *call_box;
-  GtkWidget *report_section;
-  GtkLabel *report_intro;
-  GtkListBox *report_list;
-
-  /* owned */
-  SonaeStore *store;
-  SonaeManual *manual;          /* loaded once; NULL if the bundle is broken */
-  SonaeChecklist *checklist;    /* the bundled one, for its "do now" steps */
-  GHashTable *outcome_labels;   /* contact id (gint64 *) → GPtrArray of GtkLabel (borrowed) */
-  GHashTable *do_now_checks;    /* "do now" step id → its GtkCheckButton (borrowed) */
-  gboolean updating;            /* setting the check buttons from the record */
-  gulong changed_id;
-  guint update_source;
-
-  /* state */
-  gint64 incident_id;
-  gboolean shown;               /* the sections show incident_id */
-  int shown_level;
-  SonaeIncidentType shown_type;
-  gboolean need_rebuild;        /* the roster or profile changed */
-  SonaeEscalation *escalation;  /* whom to call at the level shown */
-  char *report_shown;           /* what the report list says (build_report), to rebuild it only on a change */
-};
 
 G_DEFINE_FINAL_TYPE (SonaeIncidentNow, sonae_incident_now, GTK_TYPE_BOX)
 
@@ -67,8 +33,8 @@ sonae_incident_ensure_style (void)
 
 /* --- helpers ---------------------------------------------------------------- */
 
-static void
-remove_children (GtkWidget *parent)
+void
+sonae_incident_now_remove_children (GtkWidget *parent)
 {
   GtkWidget *child;
 
@@ -81,9 +47,9 @@ remove_children (GtkWidget *parent)
     }
 }
 
-static GtkWidget *
-new_label (const char *text,
-           const char *css_class)
+GtkWidget *
+sonae_incident_now_new_label (const char *text,
+                              const char *css_class)
 {
   GtkWidget *label = gtk_label_new (text);
 
@@ -95,9 +61,9 @@ new_label (const char *text,
   return label;
 }
 
-static GtkWidget *
-new_tag (const char *text,
-         const char *css_class)
+GtkWidget *
+sonae_incident_now_new_tag (const char *text,
+                            const char *css_class)
 {
   GtkWidget *tag = gtk_label_new (text);
 
@@ -108,8 +74,8 @@ new_tag (const char *text,
   return tag;
 }
 
-static GtkWidget *
-new_static_row (GtkWidget *child)
+GtkWidget *
+sonae_incident_now_new_static_row (GtkWidget *child)
 {
   GtkWidget *row = gtk_list_box_row_new ();
 
@@ -228,7 +194,7 @@ update_next (SonaeIncidentNow *self,
   const SonaeEscalationRole *role = NULL;
   guint index = 0;
 
-  remove_children (GTK_WIDGET (self->next_list));
+  sonae_incident_now_remove_children (GTK_WIDGET (self->next_list));
   gtk_widget_set_visible (self->next_section, self->escalation != NULL);
   if (self->escalation == NULL)
     return;
@@ -319,13 +285,13 @@ new_step_holder (SonaeIncidentNow *self,
   gtk_widget_set_name (box, "step-holder");
   if (role == NULL || role->holders == NULL || role->holders->len == 0)
     {
-      GtkWidget *none = new_label (_("Nobody holds this role yet: call the next person in the order below."), "error");
+      GtkWidget *none = sonae_incident_now_new_label (_("Nobody holds this role yet: call the next person in the order below."), "error");
 
       gtk_box_append (GTK_BOX (box), none);
       return box;
     }
   contact = g_ptr_array_index (role->holders, 0);
-  name = new_label (sonae_contact_get_display_name (contact), "holder-name");
+  name = sonae_incident_now_new_label (sonae_contact_get_display_name (contact), "holder-name");
   gtk_widget_set_hexpand (name, FALSE);
   gtk_widget_set_valign (name, GTK_ALIGN_BASELINE);
   gtk_box_append (GTK_BOX (line), name);
@@ -413,7 +379,7 @@ new_step_row (SonaeIncidentNow *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 14);
   g_autofree char *digits = g_strdup_printf ("%u", number);
   GtkWidget *badge = gtk_label_new (digits);
-  GtkWidget *label = new_label (text, "now-step-text");
+  GtkWidget *label = sonae_incident_now_new_label (text, "now-step-text");
   GtkWidget *check = gtk_check_button_new ();
   GtkWidget *row;
 
@@ -445,7 +411,7 @@ new_step_row (SonaeIncidentNow *self,
   else
     gtk_box_append (GTK_BOX (box), label);
   gtk_widget_add_css_class (box, "now-row");
-  row = new_static_row (box);
+  row = sonae_incident_now_new_static_row (box);
   gtk_widget_set_name (row, "do-now-step");
   sonae_accessible_name_row (row, badge, label, NULL);
   /* A step that names whom to call has its own buttons: only its box
@@ -578,11 +544,11 @@ new_holder_row (SonaeIncidentNow *self,
   else
     /* Translators: the deputy's place in the order of calls: 副1, 副2 */
     rank = g_strdup_printf (C_("call order", "Deputy %u"), index);
-  rank_label = new_tag (rank, index == 0 ? "primary" : NULL);
+  rank_label = sonae_incident_now_new_tag (rank, index == 0 ? "primary" : NULL);
   gtk_widget_add_css_class (rank_label, "holder-rank");
   gtk_widget_set_valign (rank_label, GTK_ALIGN_BASELINE);
 
-  name = new_label (sonae_contact_get_display_name (contact), "holder-name");
+  name = sonae_incident_now_new_label (sonae_contact_get_display_name (contact), "holder-name");
   gtk_widget_set_hexpand (name, TRUE);
   gtk_widget_set_valign (name, GTK_ALIGN_BASELINE);
 
@@ -626,7 +592,7 @@ new_holder_row (SonaeIncidentNow *self,
     }
   if (contact->phones == NULL || contact->phones->len == 0)
     {
-      first_number = new_label (_("No phone number"), "dim-label");
+      first_number = sonae_incident_now_new_label (_("No phone number"), "dim-label");
       gtk_box_append (GTK_BOX (phones), first_number);
     }
   gtk_box_append (GTK_BOX (box), phones);
@@ -636,7 +602,7 @@ new_holder_row (SonaeIncidentNow *self,
   gtk_box_append (GTK_BOX (box), buttons);
 
   gtk_widget_add_css_class (box, "now-row");
-  row = new_static_row (box);
+  row = sonae_incident_now_new_static_row (box);
   gtk_widget_set_name (row, "holder-row");
   if (inform_only)
     gtk_widget_add_css_class (row, "inform-only");
@@ -655,8 +621,8 @@ new_unassigned_row (const char *role_key)
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   /* One per role without a holder: no mnemonic. */
   GtkWidget *button = gtk_button_new_with_label (_("Assign Someone"));
-  GtkWidget *title = new_label (_("Not assigned"), "holder-name");
-  GtkWidget *explanation = new_label (_("Nobody holds this role: call the next one, and fill in the roster afterwards."), "dim-label");
+  GtkWidget *title = sonae_incident_now_new_label (_("Not assigned"), "holder-name");
+  GtkWidget *explanation = sonae_incident_now_new_label (_("Nobody holds this role: call the next one, and fill in the roster afterwards."), "dim-label");
   GtkWidget *row;
 
   gtk_widget_add_css_class (icon, "error");
@@ -674,7 +640,7 @@ new_unassigned_row (const char *role_key)
   gtk_box_append (GTK_BOX (box), button);
 
   gtk_widget_add_css_class (box, "now-row");
-  row = new_static_row (box);
+  row = sonae_incident_now_new_static_row (box);
   gtk_widget_set_name (row, "unassigned-row");
   sonae_accessible_name_row (row, title, NULL);
   sonae_accessible_describe_row (row, explanation, NULL);
@@ -711,13 +677,13 @@ new_role_block (SonaeIncidentNow          *self,
       gtk_widget_add_css_class (icon, "inform");
       gtk_box_append (GTK_BOX (header), icon);
     }
-  title = new_label (sonae_role_get_name (role->role_key), "role-title");
+  title = sonae_incident_now_new_label (sonae_role_get_name (role->role_key), "role-title");
   gtk_widget_set_valign (title, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (header), title);
   if (role->responder)
-    gtk_box_append (GTK_BOX (header), new_tag (_("Responds at this level"), "accent"));
+    gtk_box_append (GTK_BOX (header), sonae_incident_now_new_tag (_("Responds at this level"), "accent"));
   if (role->inform_only)
-    gtk_box_append (GTK_BOX (header), new_tag (_("Inform"), NULL));
+    gtk_box_append (GTK_BOX (header), sonae_incident_now_new_tag (_("Inform"), NULL));
   gtk_box_append (GTK_BOX (block), header);
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -756,230 +722,6 @@ build_calls (SonaeIncidentNow *self,
   gtk_widget_set_visible (self->call_section, roles->len > 0);
 }
 
-/* A body to report to; @condition (may be NULL: no condition known) says
- * whether it applies or is still to decide, and why. */
-static GtkWidget *
-new_body_row (const SonaeEscalationBody *body,
-              const SonaeBodyCondition  *condition)
-{
-  GtkWidget *row = adw_action_row_new ();
-  const char *phone = body->contact ? sonae_contact_get_first_phone (body->contact) : NULL;
-  const char *note = condition != NULL && condition->reason != NULL ? condition->reason : body->note;
-
-  gtk_widget_set_name (row, "body-row");
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 body->contact ? sonae_contact_get_display_name (body->contact)
-                                               : _("Removed from the roster"));
-  if (note != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), note);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  if (condition != NULL && condition->applies == SONAE_ANSWER_UNKNOWN)
-    {
-      GtkWidget *tag = new_tag (_("To Decide"), "to-decide");
-
-      gtk_widget_set_name (tag, "body-to-decide");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
-    }
-  else if (body->optional)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_tag (_("Optional"), NULL));
-  if (phone != NULL)
-    {
-      GtkWidget *label = gtk_label_new (phone);
-
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "body-phone");
-      gtk_widget_add_css_class (label, "numeric");
-      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-    }
-  else if (body->contact != NULL && body->contact->url != NULL && *body->contact->url != '\0')
-    {
-      /* No number: their web form, one click away. */
-      GtkWidget *link = gtk_link_button_new (body->contact->url);
-
-      gtk_button_set_icon_name (GTK_BUTTON (link), "web-browser-symbolic");
-      gtk_widget_set_tooltip_text (link, body->contact->url);
-      gtk_widget_add_css_class (link, "flat");
-      gtk_widget_set_valign (link, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), link);
-    }
-  return row;
-}
-
-static const SonaeBodyCondition *
-find_condition (GPtrArray  *conditions,
-                const char *authority_key)
-{
-  for (guint i = 0; conditions != NULL && i < conditions->len; i++)
-    {
-      const SonaeBodyCondition *c = g_ptr_array_index (conditions, i);
-
-      if (g_strcmp0 (c->authority_key, authority_key) == 0)
-        return c;
-    }
-  return NULL;
-}
-
-/* The persons whose data is concerned, to be told promptly. */
-static GtkWidget *
-new_persons_row (void)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  gtk_widget_set_name (row, "persons-row");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The persons whose data is concerned"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sonae_ppc_get_persons_note ());
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  return row;
-}
-
-static gboolean
-escalation_names (GPtrArray  *bodies,
-                  const char *authority_key)
-{
-  for (guint i = 0; i < bodies->len; i++)
-    if (g_strcmp0 (((SonaeEscalationBody *) g_ptr_array_index (bodies, i))->authority_key, authority_key) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* Whether the persons whose data is concerned are still to be told. */
-static gboolean
-persons_to_notify (SonaeIncidentNow *self)
-{
-  g_autoptr(SonaePpcAssessment) ppc = sonae_ppc_get (self->store, self->incident_id, NULL);
-  g_autoptr(SonaePpcResult) result = NULL;
-
-  if (ppc == NULL || ppc->persons_notified_on != NULL)
-    return FALSE;
-  result = sonae_ppc_assess (ppc, NULL);
-  return result->verdict == SONAE_PPC_REQUIRED;
-}
-
-/* What the report list says, in a word per body: rebuilt only when it
- * changes (an answer given elsewhere), so that nothing moves otherwise. */
-static char *
-report_signature (GPtrArray *bodies,
-                  GPtrArray *conditions,
-                  gboolean   persons)
-{
-  g_autoptr(GString) text = g_string_new (persons ? "persons" : "");
-
-  for (guint i = 0; i < bodies->len; i++)
-    {
-      const SonaeEscalationBody *body = g_ptr_array_index (bodies, i);
-      const SonaeBodyCondition *c = find_condition (conditions, body->authority_key);
-
-      g_string_append_printf (text, "|%s=%d:%s", body->authority_key, c ? (int) c->applies : -1,
-                              c && c->reason ? c->reason : "");
-    }
-  for (guint i = 0; conditions != NULL && i < conditions->len; i++)
-    {
-      const SonaeBodyCondition *c = g_ptr_array_index (conditions, i);
-
-      if (!escalation_names (bodies, c->authority_key))
-        g_string_append_printf (text, "|+%s=%d:%s", c->authority_key, (int) c->applies, c->reason ? c->reason : "");
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-/* The bodies of the level that apply or are still to decide, each with
- * why; the persons' notice after the PPC when it is due; then, in one line,
- * those not needed for this incident as it stands. */
-static void
-build_report (SonaeIncidentNow *self,
-              SonaeEscalation  *escalation)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) conditions = sonae_body_conditions_list (self->store, self->incident_id, &error);
-  g_autoptr(GString) not_needed = g_string_new (NULL);
-  g_autofree char *signature = NULL;
-  GPtrArray *bodies = sonae_escalation_get_bodies (escalation);
-  const char *summary = sonae_escalation_get_summary (escalation);
-  gboolean persons;
-  guint shown = 0;
-
-  if (conditions == NULL)
-    g_message ("Could not work out which bodies apply: %s", error->message);
-  persons = persons_to_notify (self);
-  signature = report_signature (bodies, conditions, persons);
-  if (g_strcmp0 (signature, self->report_shown) == 0)
-    return;
-  g_free (self->report_shown);
-  self->report_shown = g_steal_pointer (&signature);
-  remove_children (GTK_WIDGET (self->report_list));
-
-  gtk_label_set_text (self->report_intro, summary ? summary : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->report_intro), summary != NULL && *summary != '\0');
-  for (guint i = 0; i < bodies->len; i++)
-    {
-      const SonaeEscalationBody *body = g_ptr_array_index (bodies, i);
-      const SonaeBodyCondition *condition = find_condition (conditions, body->authority_key);
-
-      if (condition != NULL && condition->applies == SONAE_ANSWER_NO)
-        {
-          if (not_needed->len > 0)
-            /* Translators: between the names of a list */
-            g_string_append (not_needed, _(", "));
-          g_string_append (not_needed, body->contact ? sonae_contact_get_display_name (body->contact)
-                                                     : body->authority_key);
-          continue;
-        }
-      gtk_list_box_append (self->report_list, new_body_row (body, condition));
-      shown++;
-      if (persons && g_strcmp0 (body->authority_key, SONAE_PPC_AUTHORITY_KEY) == 0)
-        gtk_list_box_append (self->report_list, new_persons_row ());
-    }
-  /* The PPC, when the level does not name it but its rule applies or is
-   * still to decide (sonae_body_conditions_list adds it then). */
-  {
-    const SonaeBodyCondition *ppc = find_condition (conditions, SONAE_PPC_AUTHORITY_KEY);
-
-    if (ppc != NULL && ppc->applies != SONAE_ANSWER_NO && !escalation_names (bodies, SONAE_PPC_AUTHORITY_KEY))
-      {
-        SonaeEscalationBody body = { .authority_key = (char *) SONAE_PPC_AUTHORITY_KEY };
-        g_autoptr(GPtrArray) bundled = sonae_contacts_list_bundled (self->store, NULL);
-
-        for (guint i = 0; bundled != NULL && i < bundled->len; i++)
-          if (g_strcmp0 (((SonaeContact *) g_ptr_array_index (bundled, i))->builtin_key, SONAE_PPC_AUTHORITY_KEY) == 0)
-            body.contact = g_ptr_array_index (bundled, i);
-        gtk_list_box_append (self->report_list, new_body_row (&body, ppc));
-        shown++;
-        if (persons)
-          gtk_list_box_append (self->report_list, new_persons_row ());
-      }
-  }
-  if (shown == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     bodies->len == 0 ? _("No outside body needs a report at this level")
-                                                      : _("No outside body needs a report for this incident as it stands"));
-      gtk_list_box_append (self->report_list, row);
-    }
-  if (not_needed->len > 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      /* Translators: %s lists bodies, e.g. “the police, IPA” */
-      g_autofree char *title = g_strdup_printf (_("Not needed for this incident as it stands: %s"), not_needed->str);
-
-      gtk_widget_set_name (row, "not-needed-row");
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("Sonae reads this from what the incident records. If more comes to light, "
-                                     "answer for each body in the Authorities tab."));
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-      gtk_widget_add_css_class (row, "dim-label");
-      gtk_list_box_append (self->report_list, row);
-    }
-}
-
 /* --- building ----------------------------------------------------------------- */
 
 static void
@@ -989,11 +731,11 @@ clear (SonaeIncidentNow *self)
   g_hash_table_remove_all (self->do_now_checks);
   g_clear_pointer (&self->escalation, sonae_escalation_free);
   g_clear_pointer (&self->report_shown, g_free);
-  remove_children (GTK_WIDGET (self->next_list));
+  sonae_incident_now_remove_children (GTK_WIDGET (self->next_list));
   gtk_widget_set_visible (self->next_section, FALSE);
-  remove_children (GTK_WIDGET (self->do_now_list));
-  remove_children (self->call_box);
-  remove_children (GTK_WIDGET (self->report_list));
+  sonae_incident_now_remove_children (GTK_WIDGET (self->do_now_list));
+  sonae_incident_now_remove_children (self->call_box);
+  sonae_incident_now_remove_children (GTK_WIDGET (self->report_list));
   gtk_widget_set_visible (self->do_now_section, FALSE);
   gtk_widget_set_visible (self->call_section, FALSE);
   gtk_widget_set_visible (self->report_section, FALSE);
@@ -1026,7 +768,7 @@ rebuild (SonaeIncidentNow *self)
   if (self->escalation != NULL)
     {
       build_calls (self, self->escalation, incident->level);
-      build_report (self, self->escalation);
+      sonae_incident_now_build_report (self, self->escalation);
       gtk_widget_set_visible (self->report_section, TRUE);
     }
 
@@ -1054,7 +796,7 @@ update_cb (gpointer user_data)
           update_outcomes (self);
           /* An answer about a body may change whom to report to. */
           if (self->escalation != NULL)
-            build_report (self, self->escalation);
+            sonae_incident_now_build_report (self, self->escalation);
           return G_SOURCE_REMOVE;
         }
     }

@@ -549,6 +549,8 @@ test_business_procedures (void)
     g_assert_cmpstr (sonae_checklist_get_phase_of (checklist, "malware-staff-disconnect")->title, ==,
                      "When employees can deal with it");
   }
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
 }
 
 /* The organisation's own steps, and its edits, are in its checklist. */
@@ -585,6 +587,8 @@ test_business_own_steps (void)
   g_assert_cmpstr (sonae_checklist_get_step (checklist, "tamper-3-report")->text, ==, "総務課長にすぐ報告する");
   g_assert_cmpuint (sonae_checklist_count_steps (checklist), ==,
                     find_procedure (manual, "tamper-3")->steps->len + 1);
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
 }
 
 static void
@@ -623,6 +627,8 @@ test_medical_for_incident (void)
     g_assert_no_error (error);
     g_assert_false (sonae_checklist_is_medical (checklist));
     g_assert_nonnull (sonae_checklist_get_step (checklist, "tamper-2-report"));
+    g_clear_object (&store);
+    sonae_test_remove_dir (dir);
   }
 
   /* No manual is needed for the medical checklist. */

@@ -496,6 +496,47 @@ test_level_role (SonaeTestWindow *f,
   g_assert_cmpstr (g_object_get_data (G_OBJECT (chip), "sonae-role-key"), ==, SONAE_ROLE_LEAD);
 }
 
+/* The role list offers the organisation's roles: a clinic's includes the
+ * 医療情報システム安全管理責任者, a business's does not. */
+static gboolean
+role_list_has (SonaeTestWindow *f,
+               const char      *role_key)
+{
+  GListModel *names = gtk_drop_down_get_model (GTK_DROP_DOWN (block_child (block (f, "level-2"), "role_dropdown")));
+
+  g_assert_nonnull (names);
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (names), i), sonae_role_get_name (role_key)))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_roles_offered (SonaeTestWindow *f,
+                    gconstpointer    data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeProfile) profile = NULL;
+
+  g_assert_true (sonae_store_is_care (f->store));
+  show_page (f);
+  sonae_manual_page_show_section (SONAE_MANUAL_PAGE (f->page), "levels");
+  sonae_manual_page_set_editing (SONAE_MANUAL_PAGE (f->page), TRUE);
+  g_assert_true (role_list_has (f, SONAE_ROLE_SYSADMIN));
+  g_assert_true (role_list_has (f, SONAE_ROLE_MEDINFO));
+
+  profile = sonae_store_get_profile (f->store);
+  profile->kind = SONAE_ORG_BUSINESS;
+  g_assert_true (sonae_store_set_profile (f->store, profile, &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->page);   /* a page anew, as the section makes it */
+  show_page (f);
+  sonae_manual_page_show_section (SONAE_MANUAL_PAGE (f->page), "levels");
+  sonae_manual_page_set_editing (SONAE_MANUAL_PAGE (f->page), TRUE);
+  g_assert_true (role_list_has (f, SONAE_ROLE_SYSADMIN));
+  g_assert_false (role_list_has (f, SONAE_ROLE_MEDINFO));
+}
+
 static void
 test_step_role (SonaeTestWindow *f,
                 gconstpointer    data)
@@ -817,6 +858,7 @@ main (int   argc,
   ADD ("undo-failure", test_undo_failure);
   ADD ("level-role", test_level_role);
   ADD ("step-role", test_step_role);
+  ADD ("roles-offered", test_roles_offered);
   ADD ("needs-review", test_needs_review);
   ADD ("search", test_search);
   ADD ("print-menu", test_print_menu);

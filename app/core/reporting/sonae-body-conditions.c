@@ -482,52 +482,83 @@ sonae_body_conditions_list_all_answers (SonaeStore  *self,
   return g_steal_pointer (&all);
 }
 
+gboolean
+sonae_body_facts_load (SonaeStore      *self,
+                       gint64           incident_id,
+                       SonaeBodyFacts  *out,
+                       GError         **error)
+{
+  g_autoptr(SonaeIncident) incident = NULL;
+  g_autoptr(SonaePpcAssessment) ppc = NULL;
+  g_autoptr(GHashTable) answers = NULL;
+  g_autoptr(SonaeManual) manual = NULL;
+  g_autoptr(SonaeProfile) profile = NULL;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  incident = sonae_incidents_get (self, incident_id, error);
+  if (incident == NULL)
+    return FALSE;
+  ppc = sonae_ppc_get (self, incident_id, error);
+  if (ppc == NULL)
+    return FALSE;
+  answers = sonae_body_conditions_list_answers (self, incident_id, error);
+  if (answers == NULL)
+    return FALSE;
+  manual = sonae_manual_get_bundled (error);
+  if (manual == NULL)
+    return FALSE;
+  profile = sonae_store_get_profile (self);
+
+  out->kind = profile->kind;
+  out->bodies = sonae_escalation_list_bodies (manual, incident->level, profile->kind);
+  out->manual = g_steal_pointer (&manual);
+  out->incident = g_steal_pointer (&incident);
+  out->ppc = g_steal_pointer (&ppc);
+  out->answers = g_steal_pointer (&answers);
+  return TRUE;
+}
+
+void
+sonae_body_facts_clear (SonaeBodyFacts *facts)
+{
+  g_clear_pointer (&facts->incident, sonae_incident_free);
+  g_clear_pointer (&facts->ppc, sonae_ppc_assessment_free);
+  g_clear_pointer (&facts->answers, g_hash_table_unref);
+  g_clear_pointer (&facts->bodies, g_ptr_array_unref);
+  g_clear_pointer (&facts->manual, sonae_manual_unref);
+}
+
 GPtrArray *
 sonae_body_conditions_list (SonaeStore  *self,
                             gint64       incident_id,
                             GError     **error)
 {
-  g_autoptr(SonaeIncident) incident = NULL;
-  g_autoptr(SonaePpcAssessment) ppc = NULL;
-  g_autoptr(SonaeManual) manual = NULL;
-  g_autoptr(SonaeProfile) profile = NULL;
-  g_autoptr(GHashTable) answers = NULL;
-  g_autoptr(GPtrArray) bodies = NULL;
-  g_autoptr(GPtrArray) list = NULL;
+  SonaeBodyFacts facts = { 0 };
+  GPtrArray *list;
   gboolean has_ppc = FALSE;
 
-  g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
-
-  incident = sonae_incidents_get (self, incident_id, error);
-  if (incident == NULL)
+  if (!sonae_body_facts_load (self, incident_id, &facts, error))
     return NULL;
-  ppc = sonae_ppc_get (self, incident_id, error);
-  if (ppc == NULL)
-    return NULL;
-  answers = sonae_body_conditions_list_answers (self, incident_id, error);
-  if (answers == NULL)
-    return NULL;
-  manual = sonae_manual_get_bundled (error);
-  if (manual == NULL)
-    return NULL;
-  profile = sonae_store_get_profile (self);
-  bodies = sonae_escalation_list_bodies (manual, incident->level, profile->kind);
 
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_body_condition_free);
-  for (guint i = 0; i < bodies->len; i++)
+  for (guint i = 0; i < facts.bodies->len; i++)
     {
-      const SonaeManualBody *body = g_ptr_array_index (bodies, i);
+      const SonaeManualBody *body = g_ptr_array_index (facts.bodies, i);
       SonaeTriageAnswer answer;
-      gboolean answered = sonae_body_conditions_lookup (answers, body->authority_key, &answer);
+      gboolean answered = sonae_body_conditions_lookup (facts.answers, body->authority_key, &answer);
 
-      g_ptr_array_add (list, sonae_body_condition_decide (body->authority_key, incident, ppc, profile->kind,
+      g_ptr_array_add (list, sonae_body_condition_decide (body->authority_key, facts.incident, facts.ppc, facts.kind,
                                                           answered ? &answer : NULL));
       has_ppc |= g_str_equal (body->authority_key, SONAE_PPC_AUTHORITY_KEY);
     }
   /* The PPC is owed its report by law, whatever the damage level. */
   if (!has_ppc)
-    g_ptr_array_add (list, sonae_body_condition_decide (SONAE_PPC_AUTHORITY_KEY, incident, ppc, profile->kind, NULL));
-  return g_steal_pointer (&list);
+    g_ptr_array_add (list, sonae_body_condition_decide (SONAE_PPC_AUTHORITY_KEY, facts.incident, facts.ppc,
+                                                        facts.kind, NULL));
+  sonae_body_facts_clear (&facts);
+  return list;
 }
 
 /* The roster's name of the bundled authority @key, else @key. */

@@ -30,6 +30,7 @@
 #include <glib.h>
 
 #include "sonae-incident.h"
+#include "sonae-manual.h"
 #include "sonae-ppc.h"
 #include "sonae-store.h"
 
@@ -76,6 +77,27 @@ GHashTable *sonae_body_conditions_list_all_answers (SonaeStore  *self,
 gboolean    sonae_body_conditions_lookup           (GHashTable        *answers,
                                                     const char        *authority_key,
                                                     SonaeTriageAnswer *out_answer);
+/* What a body's condition is decided from, for one incident: the
+ * incident, its PPC assessment, the answers given, the organisation's
+ * kind and the bodies the manual's escalation names at its level
+ * (sonae_escalation_list_bodies). */
+typedef struct {
+  SonaeIncident      *incident;
+  SonaePpcAssessment *ppc;
+  GHashTable         *answers;    /* as sonae_body_conditions_list_answers */
+  SonaeOrgKind        kind;
+  SonaeManual        *manual;     /* the bundled manual, which owns... */
+  GPtrArray          *bodies;     /* ...these, of const SonaeManualBody */
+} SonaeBodyFacts;
+
+/* Fill @out for @incident_id; FALSE with @error set when it cannot be
+ * read (then @out holds nothing to clear). */
+gboolean    sonae_body_facts_load                  (SonaeStore      *self,
+                                                    gint64           incident_id,
+                                                    SonaeBodyFacts  *out,
+                                                    GError         **error);
+void        sonae_body_facts_clear                 (SonaeBodyFacts  *facts);
+
 /* Every body of the incident's level (sonae_escalation_list_bodies) with
  * its condition, in the level's order, and then the PPC when the level does
  * not name it (its report is owed by law, whatever the level): a new

@@ -144,50 +144,35 @@ sonae_ppc_list_body_reports (SonaeStore *self,
                              gint64      incident_id,
                              GError    **error)
 {
-  g_autoptr(SonaeIncident) incident = NULL;
-  g_autoptr(SonaeManual) manual = NULL;
-  g_autoptr(SonaeProfile) profile = NULL;
+  SonaeBodyFacts facts = { 0 };
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) done = NULL;
-  g_autoptr(GPtrArray) bodies = NULL;
-  g_autoptr(SonaePpcAssessment) ppc = NULL;
-  g_autoptr(GHashTable) answers = NULL;
+  GPtrArray *merged = NULL;
   int rc;
 
   g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
 
-  incident = sonae_incidents_get (self, incident_id, error);
-  if (incident == NULL)
-    return NULL;
-  ppc = sonae_ppc_get (self, incident_id, error);
-  if (ppc == NULL)
-    return NULL;
-  answers = sonae_body_conditions_list_answers (self, incident_id, error);
-  if (answers == NULL)
-    return NULL;
   /* What the manual's escalation names at the incident's level. */
-  manual = sonae_manual_get_bundled (error);
-  if (manual == NULL)
+  if (!sonae_body_facts_load (self, incident_id, &facts, error))
     return NULL;
-  profile = sonae_store_get_profile (self);
-  bodies = sonae_escalation_list_bodies (manual, incident->level, profile->kind);
 
   /* What was done, in the order it was recorded. */
   stmt = sonae_store_prepare (self,
                               "SELECT authority_key, done_on, done_by FROM body_reports "
                               "WHERE incident_id = ?1 AND done_on IS NOT NULL ORDER BY rowid", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, incident_id);
-  done = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_body_report_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (done, body_report_from_row (stmt, 0));
-  if (rc != SQLITE_DONE)
+  if (stmt != NULL)
     {
-      sonae_store_set_sql_error (self, error, _("Could not read the reports"));
-      return NULL;
+      sqlite3_bind_int64 (stmt, 1, incident_id);
+      done = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_body_report_free);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (done, body_report_from_row (stmt, 0));
+      if (rc != SQLITE_DONE)
+        sonae_store_set_sql_error (self, error, _("Could not read the reports"));
+      else
+        merged = merge_body_reports (facts.bodies, done, facts.incident, facts.ppc, facts.kind, facts.answers);
     }
-  return merge_body_reports (bodies, done, incident, ppc, profile->kind, answers);
+  sonae_body_facts_clear (&facts);
+  return merged;
 }
 
 /* What a body's condition is read from (sonae-body-conditions.h), from a

@@ -152,11 +152,20 @@ text_changed_cb (SonaeManualBlock *self)
   schedule_save (self);
 }
 
+/* The roles this organisation has: a business is not offered a
+ * healthcare provider's (sonae_roles_get_for). */
+static const SonaeRoleInfo *
+offered_roles (SonaeManualBlock *self,
+               guint            *n_roles)
+{
+  return sonae_roles_get_for ((self->flags & SONAE_MANUAL_BLOCK_CARE_ROLES) != 0, n_roles);
+}
+
 static void
 role_selected_cb (SonaeManualBlock *self)
 {
   guint n_roles;
-  const SonaeRoleInfo *roles = sonae_roles_get_builtin (&n_roles);
+  const SonaeRoleInfo *roles = offered_roles (self, &n_roles);
   guint selected = gtk_drop_down_get_selected (self->role_dropdown);
 
   if (self->filling || selected >= n_roles)
@@ -189,7 +198,7 @@ static void
 fill_role_dropdown (SonaeManualBlock *self)
 {
   guint n_roles;
-  const SonaeRoleInfo *roles = sonae_roles_get_builtin (&n_roles);
+  const SonaeRoleInfo *roles = offered_roles (self, &n_roles);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   guint selected = GTK_INVALID_LIST_POSITION;
 

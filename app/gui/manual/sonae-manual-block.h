@@ -24,6 +24,8 @@ typedef enum {
   SONAE_MANUAL_BLOCK_ROLE        = 1 << 7,  /* the responsible role can be changed */
   SONAE_MANUAL_BLOCK_FIRST       = 1 << 8,  /* cannot move up */
   SONAE_MANUAL_BLOCK_LAST        = 1 << 9,  /* cannot move down */
+  SONAE_MANUAL_BLOCK_CARE_ROLES  = 1 << 10, /* the role list offers a healthcare
+                                               provider's own roles too */
 } SonaeManualBlockFlags;
 
 /* Texts are saved this long after the last key press. */

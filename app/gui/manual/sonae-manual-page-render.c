@@ -156,7 +156,11 @@ add_block (SonaeManualPage           *self,
            const SonaeManualViewItem *item,
            SonaeManualBlockFlags      flags)
 {
-  GtkWidget *block = sonae_manual_block_new (item, flags, self->editing);
+  GtkWidget *block;
+
+  if ((flags & SONAE_MANUAL_BLOCK_ROLE) && self->store != NULL && sonae_store_is_care (self->store))
+    flags |= SONAE_MANUAL_BLOCK_CARE_ROLES;
+  block = sonae_manual_block_new (item, flags, self->editing);
 
   sonae_manual_page_connect_block (self, SONAE_MANUAL_BLOCK (block));
   g_hash_table_insert (self->blocks, (gpointer) sonae_manual_block_get_item_id (SONAE_MANUAL_BLOCK (block)), block);

@@ -712,12 +712,12 @@ test_cli_check_reminders_conditions (void)
   const char *expected[] = {
     "Send the preliminary report to the PPC for 2026-002 now: it is due promptly, and the guide of about 3 to 5 days ends on 2026-12-05.",
     "2026-002: notify the persons whose data is concerned, promptly.",
-    "2026-002 has not been reported to Prefectural police cyber-crime desk yet.",
-    "2026-002 has not been reported to Ministry of Health, Labour and Welfare: contact after a cyber attack yet.",
-    "2026-002 has not been reported to JPCERT/CC incident report yet.",
-    "2026-002 has not been reported to IPA: reports of viruses, unauthorised access and software vulnerabilities yet.",
-    "Decide whether 2026-001 must be reported to Local authority overseeing medical institutions.",
-    "2026-002 has not been reported to Local authority overseeing medical institutions yet.",
+    "2026-002 is not yet reported to “Prefectural police cyber-crime desk”.",
+    "2026-002 is not yet reported to “Ministry of Health, Labour and Welfare: contact after a cyber attack”.",
+    "2026-002 is not yet reported to “JPCERT/CC incident report”.",
+    "2026-002 is not yet reported to “IPA: reports of viruses, unauthorised access and software vulnerabilities”.",
+    "Decide whether 2026-001 must be reported to “Local authority overseeing medical institutions”.",
+    "2026-002 is not yet reported to “Local authority overseeing medical institutions”.",
     "The final report to the PPC for 2026-002 is due in 58 days (2027-01-29).",
   };
 
@@ -739,7 +739,7 @@ test_cli_check_reminders_conditions (void)
   lines = g_strsplit (r.out, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     if (strstr (lines[i], "2026-001") != NULL)
-      g_assert_nonnull (strstr (lines[i], "Decide whether 2026-001 must be reported to Local authority overseeing medical institutions."));
+      g_assert_nonnull (strstr (lines[i], "Decide whether 2026-001 must be reported to “Local authority overseeing medical institutions”."));
   /* Nothing names day 3 (2026-12-03) as a date to wait for. */
   g_assert_null (strstr (r.out, "2026-12-03"));
 

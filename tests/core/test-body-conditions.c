@@ -303,7 +303,7 @@ test_table (void)
 
           if (r->kind == SONAE_REMINDER_BODY_REPORT)
             {
-              g_assert_nonnull (strstr (r->title, "has not been reported to"));
+              g_assert_nonnull (strstr (r->title, "is not yet reported to"));
               g_assert_nonnull (r->detail);
             }
           else if (r->kind == SONAE_REMINDER_BODY_UNDECIDED)

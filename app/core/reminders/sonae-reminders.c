@@ -352,7 +352,7 @@ add_body_reports (GPtrArray            *out,
           r = reminder_new (SONAE_REMINDER_BODY_REPORT, SONAE_URGENCY_SOON, NULL, today,
                             g_strdup_printf ("body:%" G_GINT64_FORMAT ":%s", incident->id, report->authority_key));
           /* Translators: an incident number, then a body such as the police */
-          r->title = g_strdup_printf (_("%s has not been reported to %s yet."), incident->number,
+          r->title = g_strdup_printf (_("%s is not yet reported to “%s”."), incident->number,
                                       authority_name (*contacts, report->authority_key));
           r->detail = g_strdup_printf (C_("two sentences", "%s %s"), report->reason,
                                        _("Record the date in the Authorities tab once it is done."));
@@ -363,7 +363,7 @@ add_body_reports (GPtrArray            *out,
                             g_strdup_printf ("body-undecided:%" G_GINT64_FORMAT ":%s", incident->id,
                                              report->authority_key));
           /* Translators: an incident number, then a body such as the police */
-          r->title = g_strdup_printf (_("Decide whether %s must be reported to %s."), incident->number,
+          r->title = g_strdup_printf (_("Decide whether %s must be reported to “%s”."), incident->number,
                                       authority_name (*contacts, report->authority_key));
           r->detail = g_strdup_printf (C_("two sentences", "%s %s"), report->reason,
                                        _("Answer it in the Authorities tab."));

@@ -647,6 +647,18 @@ test_vendors (Fixture       *f,
   g_clear_pointer (&vendors, g_ptr_array_unref);
   vendors = sonae_mhlw_list_vendors (f->store, &error);
   g_assert_cmpuint (vendors->len, ==, 1);
+  /* ...and the count: the one left is not concerned. */
+  {
+    g_autoptr(SonaeMhlwAnswer) mds = get_answer (f->store, "2-1-3");
+    guint concerned = 99, received = 99;
+
+    g_assert_true (sonae_mhlw_count_vendors (f->store, &concerned, &received, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (concerned, ==, 0);
+    g_assert_cmpuint (received, ==, 0);
+    g_assert_cmpint (mds->answer, ==, SONAE_BCP_UNKNOWN);
+    g_assert_cmpstr (mds->basis, ==, "No vendor of a medical information system is in the roster yet.");
+  }
 }
 
 /* --- the year and its reminder ------------------------------------------- */

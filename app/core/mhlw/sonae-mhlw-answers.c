@@ -149,18 +149,10 @@ static SonaeBcpAnswer
 derive_vendors (Data  *data,
                 char **basis)
 {
-  g_autoptr(GPtrArray) vendors = sonae_mhlw_list_vendors (data->store, NULL);
   guint n = 0, received = 0;
 
-  for (guint i = 0; vendors != NULL && i < vendors->len; i++)
-    {
-      SonaeMhlwVendor *v = g_ptr_array_index (vendors, i);
-
-      if (!v->concerned)
-        continue;
-      n++;
-      received += v->mds_received_on != NULL;
-    }
+  if (!sonae_mhlw_count_vendors (data->store, &n, &received, NULL))
+    n = received = 0;
   if (n == 0)
     {
       *basis = g_strdup (_("No vendor of a medical information system is in the roster yet."));

@@ -85,6 +85,34 @@ sonae_mhlw_list_vendors (SonaeStore  *store,
   return g_steal_pointer (&list);
 }
 
+gboolean
+sonae_mhlw_count_vendors (SonaeStore  *store,
+                          guint       *out_concerned,
+                          guint       *out_mds_received,
+                          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SONAE_IS_STORE (store), FALSE);
+
+  /* A vendor with nothing recorded is concerned (the column's default). */
+  stmt = sonae_store_prepare (store,
+                              "SELECT count(*), count(v.mds_received_on) FROM contacts c "
+                              "LEFT JOIN mhlw_vendors v ON v.contact_id = c.id "
+                              "WHERE c.grp = ?1 AND c.deleted = 0 AND coalesce(v.concerned, 1) != 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, (int) SONAE_GROUP_VENDOR);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sonae_store_set_sql_error (store, error, _("Could not read the vendors' checklists"));
+      return FALSE;
+    }
+  *out_concerned = (guint) sqlite3_column_int (stmt, 0);
+  *out_mds_received = (guint) sqlite3_column_int (stmt, 1);
+  return TRUE;
+}
+
 /* The roster's vendor @contact_id; SONAE_ERROR_NOT_FOUND when there is no
  * such contact or it is not a vendor. */
 static SonaeContact *

@@ -210,6 +210,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SonaeMhlwVendor, sonae_mhlw_vendor_free)
  * the roster's order. */
 GPtrArray       *sonae_mhlw_list_vendors (SonaeStore  *store,
                                           GError     **error);
+/* How many vendors the checklist goes to (concerned), and how many of
+ * them sent their MDS/SDS, without reading the roster: what
+ * sonae_mhlw_list_vendors() would list, counted. */
+gboolean         sonae_mhlw_count_vendors (SonaeStore  *store,
+                                           guint       *out_concerned,
+                                           guint       *out_mds_received,
+                                           GError     **error);
 SonaeMhlwVendor *sonae_mhlw_get_vendor   (SonaeStore  *store,
                                           gint64       contact_id,
                                           GError     **error);

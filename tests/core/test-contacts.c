@@ -217,6 +217,30 @@ test_roles_and_deputies (Fixture       *f,
     after = sonae_contacts_get_role_holders (f->store, SONAE_ROLE_TOP, NULL);
     g_assert_cmpuint (after->len, ==, 2);
   }
+
+  /* Every role in one read gives the same holders in the same order; a
+   * deleted holder is left out, a role nobody holds is absent. */
+  g_clear_error (&error);
+  g_assert_true (sonae_contacts_add_role_holder (f->store, SONAE_ROLE_LEAD, c, &error));
+  g_assert_true (sonae_contacts_add_role_holder (f->store, SONAE_ROLE_LEAD, b, &error));
+  g_assert_true (sonae_contacts_delete (f->store, b, &error));
+  {
+    g_autoptr(GHashTable) all = sonae_contacts_get_all_role_holders (f->store, &error);
+    GPtrArray *top, *lead;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_hash_table_size (all), ==, 2);
+    top = g_hash_table_lookup (all, SONAE_ROLE_TOP);
+    lead = g_hash_table_lookup (all, SONAE_ROLE_LEAD);
+    g_assert_cmpuint (top->len, ==, 2);
+    g_assert_cmpint (((SonaeContact *) g_ptr_array_index (top, 0))->id, ==, a);
+    g_assert_cmpint (((SonaeContact *) g_ptr_array_index (top, 1))->id, ==, c);
+    g_assert_cmpuint (lead->len, ==, 1);
+    g_assert_cmpint (((SonaeContact *) g_ptr_array_index (lead, 0))->id, ==, c);
+    /* With their details, as sonae_contacts_get_role_holders() reads them. */
+    g_assert_cmpuint (((SonaeContact *) g_ptr_array_index (lead, 0))->phones->len, ==, 1);
+    g_assert_null (g_hash_table_lookup (all, SONAE_ROLE_FIRST));
+  }
 }
 
 static void

@@ -574,6 +574,57 @@ sonae_contacts_get_role_holders (SonaeStore  *self,
   return g_steal_pointer (&holders);
 }
 
+GHashTable *
+sonae_contacts_get_all_role_holders (SonaeStore  *self,
+                                     GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) g_ptr_array_unref);
+  int rc;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), NULL);
+
+  contacts = list_where (self, "+deleted = 0 AND id IN (SELECT contact_id FROM role_holders)",
+                         -1, 0, 0, NULL, error);
+  if (contacts == NULL)
+    return NULL;
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      SonaeContact *c = g_ptr_array_index (contacts, i);
+
+      g_hash_table_insert (by_id, &c->id, c);
+    }
+  stmt = sonae_store_prepare (self, "SELECT role_key, contact_id FROM role_holders ORDER BY role_key, position", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+      gint64 id = sqlite3_column_int64 (stmt, 1);
+      SonaeContact *c = g_hash_table_lookup (by_id, &id);
+      GPtrArray *holders;
+
+      if (c == NULL || key == NULL)
+        continue;  /* deleted */
+      holders = g_hash_table_lookup (roles, key);
+      if (holders == NULL)
+        {
+          holders = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (roles, g_strdup (key), holders);
+        }
+      g_ptr_array_add (holders, g_object_ref (c));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sonae_store_set_sql_error (self, error, _("Could not read the roles"));
+      return NULL;
+    }
+  return g_steal_pointer (&roles);
+}
+
 gboolean
 sonae_contacts_set_role_holders (SonaeStore    *self,
                                  const char    *role_key,

@@ -67,6 +67,11 @@ gboolean      sonae_contacts_mark_verified      (SonaeStore    *store,
 GPtrArray    *sonae_contacts_get_role_holders   (SonaeStore    *store,
                                                  const char    *role_key,
                                                  GError       **error);
+/* Every role's holders in one read: role key (a string) → a GPtrArray of
+ * SonaeContact as sonae_contacts_get_role_holders() gives it; a role
+ * nobody holds is not in the table. */
+GHashTable   *sonae_contacts_get_all_role_holders (SonaeStore  *store,
+                                                   GError     **error);
 gboolean      sonae_contacts_set_role_holders   (SonaeStore    *store,
                                                  const char    *role_key,
                                                  const gint64  *contact_ids,

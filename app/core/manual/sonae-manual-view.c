@@ -556,19 +556,12 @@ load_roster (SonaeManualView  *self,
              SonaeStore       *store,
              GError          **error)
 {
-  const SonaeRoleInfo *roles;
-  guint n_roles;
   g_autoptr(GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
 
-  roles = sonae_roles_get_builtin (&n_roles);
-  for (guint i = 0; i < n_roles; i++)
-    {
-      GPtrArray *holders = sonae_contacts_get_role_holders (store, roles[i].key, error);
-
-      if (holders == NULL)
-        return FALSE;
-      g_hash_table_insert (self->holders, g_strdup (roles[i].key), holders);
-    }
+  /* Every role's holders in one read. */
+  self->holders = sonae_contacts_get_all_role_holders (store, error);
+  if (self->holders == NULL)
+    return FALSE;
 
   /* The view names authorities only: not the whole roster. */
   self->contacts = sonae_contacts_list_authorities (store, error);
@@ -655,7 +648,6 @@ sonae_manual_view_new (SonaeStore   *store,
   self->removed = item_list_new ();
   self->items = g_hash_table_new (g_str_hash, g_str_equal);
   self->procedures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->holders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   self->no_holders = g_ptr_array_new ();
 
   sonae_manual_apply_level_roles (self->manual, store);

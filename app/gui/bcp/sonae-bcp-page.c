@@ -140,8 +140,13 @@ get_sheet (SonaeBcpPage *self,
 static void show (SonaeBcpPage    *self,
                   const Worksheet *w);
 
+/* Each worksheet's line under its title. The plan's are quick; those with
+ * their own reader (the MHLW checklist's reads the roster and the roles)
+ * wait for the section's second step when @quick_only: a first visit
+ * shows the section before reading them. */
 static void
-update_statuses (SonaeBcpPage *self)
+update_some_statuses (SonaeBcpPage *self,
+                      gboolean      quick_only)
 {
   SonaeStore *store = sonae_section_get_store (SONAE_SECTION (self));
 
@@ -152,7 +157,7 @@ update_statuses (SonaeBcpPage *self)
       g_autofree char *status = NULL;
 
       gtk_widget_set_visible (self->rows[i], shown);
-      if (!shown)
+      if (!shown || (quick_only && worksheets[i].get_status != NULL))
         continue;
       status = worksheets[i].get_status != NULL ? worksheets[i].get_status (store)
                                                 : sonae_bcp_get_worksheet_status (store, worksheets[i].name);
@@ -169,6 +174,12 @@ update_statuses (SonaeBcpPage *self)
       if (find_worksheet (self->worksheet, &index) != NULL && !gtk_widget_get_visible (self->rows[index]))
         show (self, &worksheets[0]);
     }
+}
+
+static void
+update_statuses (SonaeBcpPage *self)
+{
+  update_some_statuses (self, FALSE);
 }
 
 static gboolean
@@ -450,8 +461,14 @@ sonae_bcp_page_build (SonaeSection *section)
 {
   SonaeBcpPage *self = SONAE_BCP_PAGE (section);
 
-  update_statuses (self);
+  update_some_statuses (self, TRUE);
   show (self, &worksheets[0]);
+}
+
+static void
+sonae_bcp_page_fill (SonaeSection *section)
+{
+  update_statuses (SONAE_BCP_PAGE (section));
 }
 
 static void
@@ -520,6 +537,7 @@ sonae_bcp_page_class_init (SonaeBcpPageClass *klass)
   object_class->get_property = sonae_bcp_page_get_property;
   object_class->set_property = sonae_bcp_page_set_property;
   section_class->build = sonae_bcp_page_build;
+  section_class->fill = sonae_bcp_page_fill;
   section_class->store_changed = sonae_bcp_page_store_changed;
   section_class->save_now = sonae_bcp_page_save_now_vfunc;
 

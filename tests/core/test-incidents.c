@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sonae-capa.h"
+#include "sonae-closing.h"
 #include "sonae-contacts.h"
 #include "sonae-error.h"
 #include "sonae-incident.h"
@@ -882,6 +883,37 @@ test_not_applicable (void)
     g_autoptr(SonaeIncident) incident = get (store, id);
     g_assert_true (sonae_incident_get_step_state (incident, "2-4")->done);
     g_assert_null (sonae_incident_get_step_state (incident, "2-6"));
+  }
+
+  /* Every step done or not applicable: the checklist is complete, as the
+   * check before closing counts it. */
+  {
+    g_autoptr(SonaeIncident) incident = NULL;
+    SonaeClosingCheck check;
+    GPtrArray *phases = sonae_checklist_get_phases (checklist);
+
+    for (guint p = 0; p < phases->len; p++)
+      {
+        const SonaeChecklistPhase *phase = g_ptr_array_index (phases, p);
+
+        for (guint i = 0; i < phase->steps->len; i++)
+          {
+            const SonaeChecklistStep *step = g_ptr_array_index (phase->steps, i);
+
+            if (g_str_equal (step->id, "2-4"))
+              continue;
+            if (p == 0)
+              g_assert_true (sonae_incidents_check_step (store, id, step->id, TRUE, AUTHOR, NULL, &error));
+            else
+              g_assert_true (sonae_incidents_set_step_not_applicable (store, id, step->id, TRUE, AUTHOR, NULL, &error));
+            g_assert_no_error (error);
+          }
+      }
+    incident = get (store, id);
+    g_assert_true (sonae_closing_check (store, incident, checklist, &check, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (check.steps_done, ==, 3);
+    g_assert_cmpuint (check.steps_total, ==, 3);
   }
 
   assert_chain_ok (store, id);

@@ -739,6 +739,43 @@ test_not_applicable (SonaeTestWindow *f,
                    ==, 1);
 }
 
+/* The steps that send the reader to an outside body list it with the
+ * number to call, from the contact list (2-13: the ministry, the PPC, the
+ * local authority). */
+static void
+test_step_bodies (SonaeTestWindow *f,
+                  gconstpointer    data)
+{
+  gint64 id = add_incident (f->store, "ランサムウェア", FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) authorities = sonae_contacts_list_authorities (f->store, &error);
+  GtkWidget *step;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  open_window (f);
+  show_incident (f, id);
+  step = sonae_test_named (tab_view (f, "checklist"), "step-2-13");
+  for (guint i = 0; i < authorities->len; i++)
+    {
+      SonaeContact *c = g_ptr_array_index (authorities, i);
+      g_autofree char *name = NULL;
+      GtkWidget *row;
+      const char *phone;
+
+      if (g_strcmp0 (c->builtin_key, "ppc") != 0 && g_strcmp0 (c->builtin_key, "mhlw") != 0 &&
+          g_strcmp0 (c->builtin_key, "prefecture-medical") != 0)
+        continue;
+      name = g_strdup_printf ("body-%s", c->builtin_key);
+      row = sonae_test_named (step, name);
+      phone = sonae_contact_get_first_phone (c);
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, sonae_contact_get_display_name (c));
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, phone != NULL ? phone : "No phone number");
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 3);
+}
+
 static gboolean
 one_row (gpointer data)
 {
@@ -1378,6 +1415,7 @@ main (int   argc,
   ADD ("tampered", test_tampered);
   ADD ("chain-scope", test_chain_scope);
   ADD ("not-applicable", test_not_applicable);
+  ADD ("step-bodies", test_step_bodies);
   ADD ("search", test_search);
   ADD ("closed-filter", test_closed_filter);
   ADD ("report-tabs", test_report_tabs);

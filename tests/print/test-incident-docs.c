@@ -477,7 +477,7 @@ test_filled_checklist_open_steps (void)
   sonae_test_assert_contains (pdf.all, "go on by hand if the computers stop");
   /* The step marked: with who and when, and no box left to tick. */
   sonae_test_assert_contains (pdf.all, "2-3Checking network equipment and cables");
-  sonae_test_assert_contains (pdf.all, "\u2612 Not applicable 2026-11-30 10:05, 佐藤 花子 Entered afterwards from paper");
+  sonae_test_assert_contains (pdf.all, "\u2612 Not applicable Marked 2026-11-30 10:05 by 佐藤 花子 Entered afterwards from paper");
   g_assert_cmpuint (count_of (pdf.all, "\u2612 Not applicable"), ==, 1);
   /* Every step open: its box for “not applicable”, with the lines for the
    * time and who. */

@@ -3,7 +3,8 @@
  * Built once per incident and checklist: per phase an AdwPreferencesGroup
  * with its progress, per step an AdwExpanderRow with the check as its
  * prefix and a menu (done on paper earlier; not applicable, or applicable
- * again), and inside it the step's text, points and fields. Later changes
+ * again), and inside it the step's text, points, fields and the outside
+ * bodies it tells to contact, with their numbers from the contact list. Later changes
  * of the incident only update the checks, the subtitles, the progress and
  * the fields nobody is typing in, so nothing being typed is replaced.
  *
@@ -19,6 +20,7 @@
 #include "sonae-autosave.h"
 #include "sonae-back-entry-dialog.h"
 #include "sonae-clock.h"
+#include "sonae-contacts.h"
 #include "sonae-gui-util.h"
 #include "sonae-incidents.h"
 #include "sonae-role.h"
@@ -761,9 +763,35 @@ build_step_text (const SonaeChecklistStep *step)
   return row;
 }
 
+/* An outside body the step tells to contact, with the number to call. */
+static GtkWidget *
+build_body (SonaeChecklistView *self,
+            const char         *authority_key,
+            GPtrArray          *authorities)
+{
+  const char *key = sonae_contacts_authority_for_kind (authority_key, sonae_store_get_org_kind (self->store));
+  SonaeContact *contact = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *name = g_strdup_printf ("body-%s", authority_key);
+  const char *phone;
+
+  for (guint i = 0; authorities != NULL && i < authorities->len; i++)
+    if (g_strcmp0 (((SonaeContact *) g_ptr_array_index (authorities, i))->builtin_key, key) == 0)
+      contact = g_ptr_array_index (authorities, i);
+  phone = contact != NULL ? sonae_contact_get_first_phone (contact) : NULL;
+
+  gtk_widget_set_name (row, name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), contact ? sonae_contact_get_display_name (contact) : authority_key);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), phone != NULL ? phone : _("No phone number"));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("call-start-symbolic"));
+  return row;
+}
+
 static GtkWidget *
 build_step (SonaeChecklistView       *self,
-            const SonaeChecklistStep *step)
+            const SonaeChecklistStep *step,
+            GPtrArray                *authorities)
 {
   StepWidgets *sw = g_new0 (StepWidgets, 1);
   g_autofree char *title = g_strdup_printf ("%s  %s", step->number, step->title);
@@ -809,12 +837,16 @@ build_step (SonaeChecklistView       *self,
   for (guint i = 0; step->fields && i < step->fields->len; i++)
     adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
                               build_field (self, step, g_ptr_array_index (step->fields, i)));
+  for (guint i = 0; step->bodies && i < step->bodies->len; i++)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                              build_body (self, g_ptr_array_index (step->bodies, i), authorities));
   return row;
 }
 
 static void
 build_phase (SonaeChecklistView        *self,
-             const SonaeChecklistPhase *phase)
+             const SonaeChecklistPhase *phase,
+             GPtrArray                 *authorities)
 {
   PhaseWidgets *pw = g_new0 (PhaseWidgets, 1);
   GtkWidget *group = adw_preferences_group_new ();
@@ -849,7 +881,7 @@ build_phase (SonaeChecklistView        *self,
 
   for (guint i = 0; i < phase->steps->len; i++)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                               build_step (self, g_ptr_array_index (phase->steps, i)));
+                               build_step (self, g_ptr_array_index (phase->steps, i), authorities));
   /* Each step by its number and title (the "done" line under it as its
    * description), and the rows it reveals. */
   sonae_accessible_name_rows (group);
@@ -901,6 +933,7 @@ sonae_checklist_view_set_incident (SonaeChecklistView  *self,
 
   if (incident->id != self->incident_id || checklist != self->checklist)
     {
+      g_autoptr(GPtrArray) authorities = sonae_contacts_list_authorities (self->store, NULL);
       GPtrArray *phases;
 
       clear (self);
@@ -912,7 +945,7 @@ sonae_checklist_view_set_incident (SonaeChecklistView  *self,
       gtk_widget_set_visible (GTK_WIDGET (self->numbering_note), sonae_checklist_is_medical (checklist));
       phases = sonae_checklist_get_phases (checklist);
       for (guint i = 0; i < phases->len; i++)
-        build_phase (self, g_ptr_array_index (phases, i));
+        build_phase (self, g_ptr_array_index (phases, i), authorities);
     }
   refresh (self, incident);
 }

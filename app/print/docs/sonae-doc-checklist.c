@@ -586,8 +586,8 @@ done_markup (const SonaeStepState     *state,
   if (state->not_applicable)
     {
       /* Translators: when and by whom a checklist step was marked as not
-       * applicable, e.g. “2026-11-21 14:05, Yamada Taro” */
-      g_autofree char *marked = g_strdup_printf (_("%1$s, %2$s"), at ? at : "—", state->done_by ? state->done_by : "—");
+       * applicable, e.g. “Marked 2026-11-21 14:05 by Yamada Taro” */
+      g_autofree char *marked = g_strdup_printf (_("Marked %1$s by %2$s"), at ? at : "—", state->done_by ? state->done_by : "—");
       g_autofree char *text = g_markup_printf_escaped ("<b>%s %s</b>\n%s", "\u2612", _("Not applicable"), marked);
 
       g_string_append (out, text);

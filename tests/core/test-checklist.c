@@ -163,7 +163,8 @@ test_bundled_fields (void)
     { "1-4", "when", SONAE_FIELD_DATETIME, SONAE_INCIDENT_DETAIL_DETECTED_AT, NULL },
     { "1-4", "where", SONAE_FIELD_LINE, SONAE_INCIDENT_DETAIL_LOCATION, NULL },
     { "1-4", "what-operation", SONAE_FIELD_TEXT, NULL, NULL },
-    { "2-1", "entry-route", SONAE_FIELD_CHOICE, NULL, "email vpn server media maintenance other unknown" },
+    /* Several ways in may be ticked. */
+    { "2-1", "entry-route", SONAE_FIELD_MULTI, NULL, "email vpn server media maintenance other unknown" },
     { "2-1", "entry-notes", SONAE_FIELD_TEXT, NULL, NULL },
     { "2-2", "vendors-asked", SONAE_FIELD_TEXT, NULL, NULL },
     { "2-3", "findings", SONAE_FIELD_TEXT, NULL, NULL },
@@ -175,6 +176,10 @@ test_bundled_fields (void)
     { "2-10", "fault-where", SONAE_FIELD_TEXT, NULL, NULL },
     { "2-10", "care-impact", SONAE_FIELD_TEXT, NULL, NULL },
     { "2-10", "could-spread", SONAE_FIELD_CHOICE, NULL, "yes no unknown" },
+    /* Whether the PPC, whether the local authority must be told: the
+     * answers of the reporting questions (yes, no, not known yet). */
+    { "2-10", "ppc-report", SONAE_FIELD_CHOICE, NULL, "yes no unknown" },
+    { "2-10", "authority-report", SONAE_FIELD_CHOICE, NULL, "yes no unknown" },
     { "2-13", "bodies", SONAE_FIELD_MULTI, NULL, "mhlw ppc police prefecture" },
     { "2-14", "logs-kept", SONAE_FIELD_MULTI, NULL, "vpn firewall pc security-software other" },
     { "2-14", "log-notes", SONAE_FIELD_TEXT, NULL, NULL },
@@ -226,6 +231,19 @@ test_bundled_fields (void)
   g_assert_cmpstr (((SonaeChecklistOption *) g_ptr_array_index (
                       sonae_checklist_get_field (checklist, "1-1", "network")->options, 0))->label,
                    ==, "Medical-care network (electronic medical records, ordering)");
+  /* The PPC's four conditions, medical data from one patient; the local
+   * authority is not “the prefecture” alone. */
+  {
+    const char *ppc = sonae_checklist_get_field (checklist, "2-10", "ppc-report")->hint;
+    const char *authority = sonae_checklist_get_field (checklist, "2-10", "authority-report")->hint;
+
+    g_assert_nonnull (strstr (ppc, "medical data"));
+    g_assert_nonnull (strstr (ppc, "from one patient"));
+    g_assert_nonnull (strstr (ppc, "more than 1,000 persons"));
+    g_assert_nonnull (strstr (authority, "the city or ward that runs its own health centre"));
+    g_assert_nonnull (strstr (authority, "always when the ministry is told"));
+  }
+  g_assert_nonnull (strstr (sonae_checklist_get_step (checklist, "2-1")->text, "more than one way"));
 }
 
 static void
@@ -382,6 +400,7 @@ test_field_format (void)
   const SonaeChecklistField *evidence = sonae_checklist_get_field (checklist, "1-4", "evidence");
   const SonaeChecklistField *where = sonae_checklist_get_field (checklist, "1-4", "where");
   const SonaeChecklistField *when = sonae_checklist_get_field (checklist, "1-4", "when");
+  const SonaeChecklistField *routes = sonae_checklist_get_field (checklist, "2-1", "entry-route");
   char *s;
 
   s = sonae_checklist_field_format (network, "office");
@@ -402,6 +421,15 @@ test_field_format (void)
   g_free (s);
   s = sonae_checklist_field_format (evidence, "");
   g_assert_cmpstr (s, ==, "");
+  g_free (s);
+
+  /* A way in chosen when 2-1 took one (version 2) reads as it did, now
+   * that several may be ticked; so do several. */
+  s = sonae_checklist_field_format (routes, "vpn");
+  g_assert_cmpstr (s, ==, "VPN or remote-access device");
+  g_free (s);
+  s = sonae_checklist_field_format (routes, "email,unknown");
+  g_assert_cmpstr (s, ==, "E-mail, Not known");
   g_free (s);
 
   s = sonae_checklist_field_format (where, "Reception, PC no. 3");
@@ -711,6 +739,89 @@ assert_broken (const char *from,
     }
 }
 
+/* The steps that send the reader to an outside body name it, so that the
+ * paper checklist can print its number: 2-7 the MHLW's first-response
+ * desk (a yearly contract: re-checked each April), 2-13 the ministry, the
+ * PPC and the local authority (by telephone or on the paper form, not on a
+ * website), 2-18 the police. */
+static void
+test_bundled_bodies (void)
+{
+  static const struct {
+    const char *step;
+    const char *bodies;
+  } expected[] = {
+    { "2-7", "mhlw-support" },
+    { "2-13", "mhlw ppc prefecture-medical" },
+    { "2-18", "police-cyber" },
+  };
+  g_autoptr(SonaeChecklist) checklist = load_bundled ();
+  GPtrArray *phases = sonae_checklist_get_phases (checklist);
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const SonaeChecklistStep *step = sonae_checklist_get_step (checklist, expected[i].step);
+      g_auto(GStrv) keys = g_strsplit (expected[i].bodies, " ", -1);
+
+      g_assert_cmpuint (step->bodies->len, ==, g_strv_length (keys));
+      for (guint k = 0; keys[k] != NULL; k++)
+        g_assert_cmpstr (g_ptr_array_index (step->bodies, k), ==, keys[k]);
+    }
+  for (guint p = 0; p < phases->len; p++)
+    {
+      const SonaeChecklistPhase *phase = g_ptr_array_index (phases, p);
+
+      for (guint s = 0; s < phase->steps->len; s++)
+        n += ((SonaeChecklistStep *) g_ptr_array_index (phase->steps, s))->bodies->len;
+    }
+  g_assert_cmpuint (n, ==, 5);
+
+  /* 2-7: the desk, and that it changes with the yearly contract. */
+  {
+    const SonaeChecklistStep *step = sonae_checklist_get_step (checklist, "2-7");
+    g_autofree char *points = NULL;
+
+    g_ptr_array_add (step->points, NULL);
+    points = g_strjoinv ("\n", (char **) step->points->pdata);
+    g_ptr_array_remove_index (step->points, step->points->len - 1);
+    g_assert_nonnull (strstr (points, "first-response support desk"));
+    g_assert_nonnull (strstr (points, "SAJ"));
+    g_assert_nonnull (strstr (points, "each April"));
+  }
+  /* 2-13: what to do on paper, not a website to look up. */
+  {
+    const SonaeChecklistStep *step = sonae_checklist_get_step (checklist, "2-13");
+    g_autofree char *points = NULL;
+
+    g_ptr_array_add (step->points, NULL);
+    points = g_strjoinv ("\n", (char **) step->points->pdata);
+    g_ptr_array_remove_index (step->points, step->points->len - 1);
+    g_assert_null (strstr (points, "website where"));
+    g_assert_null (strstr (points, "homepage"));
+    g_assert_nonnull (strstr (points, "telephone"));
+    g_assert_nonnull (strstr (points, "blank report sheet kept in the binder"));
+    g_assert_null (strstr (points, "prefecture’s office"));
+  }
+
+  /* A manual procedure's steps name no body. */
+  {
+    g_autofree char *dir = NULL;
+    g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+    g_autoptr(SonaeManual) manual = sonae_manual_load (NULL);
+    g_autoptr(SonaeManualView) view = business_view (store, manual);
+    g_autoptr(SonaeChecklist) procedure = sonae_checklist_for_incident (view, SONAE_ORG_BUSINESS, SONAE_INCIDENT_LEAK, 3, NULL);
+    const SonaeChecklistPhase *phase = g_ptr_array_index (sonae_checklist_get_phases (procedure), 0);
+
+    g_assert_nonnull (phase);
+    for (guint s = 0; s < phase->steps->len; s++)
+      g_assert_cmpuint (((SonaeChecklistStep *) g_ptr_array_index (phase->steps, s))->bodies->len, ==, 0);
+    g_clear_pointer (&view, sonae_manual_view_free);
+    g_clear_object (&store);
+    sonae_test_remove_dir (dir);
+  }
+}
+
 static void
 test_broken_xml (void)
 {
@@ -742,7 +853,7 @@ test_broken_elements (void)
   assert_broken ("<label>Findings</label>", "<label>  </label>", "<label> is empty", TRUE);
   assert_broken ("<label>Findings</label>", "<label>Findings</label><label>Again</label>",
                  "a second <label> inside <field>", TRUE);
-  assert_broken ("<checklist version=\"2\">", "<checklist version=\"one\">", "version=\"one\"", TRUE);
+  assert_broken ("<checklist version=\"3\">", "<checklist version=\"one\">", "version=\"one\"", TRUE);
 }
 
 static void
@@ -791,6 +902,22 @@ test_broken_fields (void)
                  "a line field cannot stand for the detail “detected_at”", TRUE);
   assert_broken ("<field id=\"confirmed\" kind=\"text\">", "<field kind=\"text\">",
                  "a field of the step “3-4” has no id", TRUE);
+}
+
+static void
+test_broken_bodies (void)
+{
+  assert_broken ("<body ref=\"police-cyber\"/>", "<body ref=\"fbi\"/>",
+                 "the step “2-18” names the body “fbi”, which Sonae does not know", TRUE);
+  assert_broken ("<body ref=\"police-cyber\"/>", "<body/>", "ref", TRUE);
+  assert_broken ("<body ref=\"ppc\"/>", "<body ref=\"ppc\"/><body ref=\"ppc\"/>",
+                 "the step “2-13” names the body “ppc” twice", TRUE);
+  assert_broken ("<body ref=\"police-cyber\"/>", "<body ref=\"police-cyber\">call</body>",
+                 "text directly inside <body>", TRUE);
+  assert_broken ("<body ref=\"police-cyber\"/>", "<body ref=\"police-cyber\"><point>x</point></body>",
+                 "<point> does not belong inside <body>", TRUE);
+  assert_broken ("<title>Recovery</title>", "<title>Recovery</title><body ref=\"ppc\"/>",
+                 "<body> does not belong inside <phase>", TRUE);
 }
 
 static void
@@ -1043,6 +1170,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/checklist/bundled/steps", test_bundled_steps);
   g_test_add_func ("/checklist/bundled/fields", test_bundled_fields);
   g_test_add_func ("/checklist/bundled/do-now", test_bundled_do_now);
+  g_test_add_func ("/checklist/bundled/bodies", test_bundled_bodies);
   g_test_add_func ("/checklist/incident-kinds", test_incident_kinds);
   g_test_add_func ("/checklist/field-format", test_field_format);
   g_test_add_func ("/checklist/business-procedures", test_business_procedures);
@@ -1054,6 +1182,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/checklist/broken/ids", test_broken_ids);
   g_test_add_func ("/checklist/broken/role", test_broken_role);
   g_test_add_func ("/checklist/broken/fields", test_broken_fields);
+  g_test_add_func ("/checklist/broken/bodies", test_broken_bodies);
   g_test_add_func ("/checklist/broken/do-now", test_broken_do_now);
   g_test_add_func ("/checklist/broken/truncated", test_truncated);
   g_test_add_func ("/checklist/msgids-match-extraction", test_msgids_match_extraction);

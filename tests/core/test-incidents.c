@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sonae-capa.h"
+#include "sonae-closing.h"
 #include "sonae-contacts.h"
 #include "sonae-error.h"
 #include "sonae-incident.h"
@@ -776,6 +777,150 @@ test_back_entry (void)
   sonae_test_remove_dir (dir);
 }
 
+/* A step that does not concern the incident is marked as not applicable:
+ * kept with who and when, in the timeline, left out of the progress; it
+ * cannot be both done and not applicable. */
+static void
+test_not_applicable (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(SonaeChecklist) checklist = sonae_checklist_load (NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 id = new_incident (store, "FAX の誤送信", "2026-11-21 07:50", FALSE);
+  const SonaeChecklistPhase *respond = sonae_checklist_get_phase_of (checklist, "2-3");
+  guint n = timeline_len (store, id);
+  guint done = 99, total = 0, all;
+
+  {
+    g_autoptr(SonaeIncident) incident = get (store, id);
+    sonae_incident_get_progress (incident, respond, &done, &total);
+    g_assert_cmpuint (done, ==, 0);
+    g_assert_cmpuint (sonae_incident_count_not_applicable (incident, respond), ==, 0);
+    all = total;
+  }
+
+  /* Marked on paper at 08:10, typed in at 10:00. */
+  g_assert_true (sonae_incidents_set_step_not_applicable (store, id, "2-3", TRUE, "鈴木 恵子", "2026-11-21 08:10", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (timeline_len (store, id), ==, ++n);
+  {
+    g_autoptr(SonaeIncident) incident = get (store, id);
+    g_autoptr(GPtrArray) list = timeline (store, id);
+    const SonaeStepState *state = sonae_incident_get_step_state (incident, "2-3");
+    SonaeTimelineEntry *e = last_entry (list);
+    g_autofree char *line = sonae_timeline_entry_describe (e, checklist);
+
+    g_assert_nonnull (state);
+    g_assert_true (state->not_applicable);
+    g_assert_false (state->done);
+    g_assert_cmpstr (state->done_by, ==, "鈴木 恵子");
+    g_assert_cmpstr (state->done_at, ==, "2026-11-21T08:10:00");
+    g_assert_true (state->back_entered);
+    g_assert_cmpint (e->kind, ==, SONAE_ENTRY_NOT_APPLICABLE);
+    g_assert_cmpstr (e->step_id, ==, "2-3");
+    g_assert_true (e->back_entered);
+    g_assert_nonnull (strstr (line, "not applicable"));
+    sonae_incident_get_progress (incident, respond, &done, &total);
+    g_assert_cmpuint (done, ==, 0);
+    g_assert_cmpuint (total, ==, all - 1);
+    g_assert_cmpuint (sonae_incident_count_not_applicable (incident, respond), ==, 1);
+  }
+  /* Again: nothing to record. Unticking it leaves it as it is. */
+  g_assert_true (sonae_incidents_set_step_not_applicable (store, id, "2-3", TRUE, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_check_step (store, id, "2-3", FALSE, AUTHOR, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (timeline_len (store, id), ==, n);
+
+  /* Open again. */
+  g_assert_true (sonae_incidents_set_step_not_applicable (store, id, "2-3", FALSE, AUTHOR, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (timeline_len (store, id), ==, ++n);
+  {
+    g_autoptr(SonaeIncident) incident = get (store, id);
+    g_autoptr(GPtrArray) list = timeline (store, id);
+    const SonaeStepState *state = sonae_incident_get_step_state (incident, "2-3");
+
+    g_assert_false (state->not_applicable);
+    g_assert_false (state->done);
+    g_assert_null (state->done_by);
+    g_assert_cmpint (last_entry (list)->kind, ==, SONAE_ENTRY_APPLICABLE);
+    sonae_incident_get_progress (incident, respond, &done, &total);
+    g_assert_cmpuint (total, ==, all);
+  }
+
+  /* Ticking a step marked not applicable makes it done, and only done. */
+  g_assert_true (sonae_incidents_set_step_not_applicable (store, id, "2-4", TRUE, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_check_step (store, id, "2-4", TRUE, AUTHOR, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(SonaeIncident) incident = get (store, id);
+    const SonaeStepState *state = sonae_incident_get_step_state (incident, "2-4");
+
+    g_assert_true (state->done);
+    g_assert_false (state->not_applicable);
+    sonae_incident_get_progress (incident, respond, &done, &total);
+    g_assert_cmpuint (done, ==, 1);
+    g_assert_cmpuint (total, ==, all);
+  }
+  n = timeline_len (store, id);
+
+  /* A step done is not marked; nothing changes. */
+  g_assert_false (sonae_incidents_set_step_not_applicable (store, id, "2-4", TRUE, AUTHOR, NULL, &error));
+  g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sonae_incidents_set_step_not_applicable (store, id, "2-6", TRUE, "", NULL, &error));
+  g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sonae_incidents_set_step_not_applicable (store, id, "2-6", TRUE, AUTHOR, "2027-01-01 00:00", &error));
+  g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sonae_incidents_set_step_not_applicable (store, id + 100, "2-6", TRUE, AUTHOR, NULL, &error));
+  g_assert_error (error, SONAE_ERROR, SONAE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (timeline_len (store, id), ==, n);
+  {
+    g_autoptr(SonaeIncident) incident = get (store, id);
+    g_assert_true (sonae_incident_get_step_state (incident, "2-4")->done);
+    g_assert_null (sonae_incident_get_step_state (incident, "2-6"));
+  }
+
+  /* Every step done or not applicable: the checklist is complete, as the
+   * check before closing counts it. */
+  {
+    g_autoptr(SonaeIncident) incident = NULL;
+    SonaeClosingCheck check;
+    GPtrArray *phases = sonae_checklist_get_phases (checklist);
+
+    for (guint p = 0; p < phases->len; p++)
+      {
+        const SonaeChecklistPhase *phase = g_ptr_array_index (phases, p);
+
+        for (guint i = 0; i < phase->steps->len; i++)
+          {
+            const SonaeChecklistStep *step = g_ptr_array_index (phase->steps, i);
+
+            if (g_str_equal (step->id, "2-4"))
+              continue;
+            if (p == 0)
+              g_assert_true (sonae_incidents_check_step (store, id, step->id, TRUE, AUTHOR, NULL, &error));
+            else
+              g_assert_true (sonae_incidents_set_step_not_applicable (store, id, step->id, TRUE, AUTHOR, NULL, &error));
+            g_assert_no_error (error);
+          }
+      }
+    incident = get (store, id);
+    g_assert_true (sonae_closing_check (store, incident, checklist, &check, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (check.steps_done, ==, 3);
+    g_assert_cmpuint (check.steps_total, ==, 3);
+  }
+
+  assert_chain_ok (store, id);
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
 static void
 test_calls (void)
 {
@@ -1241,6 +1386,8 @@ test_describe (void)
   g_assert_true (sonae_incidents_set_event (store, id, SONAE_EVENT_INTRUSION, AUTHOR, NULL, &error));
   g_assert_true (sonae_incidents_set_detail (store, id, SONAE_INCIDENT_DETAIL_FOUND_BY, "加藤", AUTHOR, &error));
   g_assert_true (sonae_incidents_correct_entry (store, id, 2, "メモの訂正", AUTHOR, &error));
+  g_assert_true (sonae_incidents_set_step_not_applicable (store, id, "2-3", TRUE, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_set_step_not_applicable (store, id, "2-3", FALSE, AUTHOR, NULL, &error));
   g_assert_no_error (error);
 
   list = timeline (store, id);
@@ -1291,6 +1438,10 @@ test_describe (void)
           break;
         case SONAE_ENTRY_CORRECTION:
           must = "メモの訂正";
+          break;
+        case SONAE_ENTRY_NOT_APPLICABLE:
+        case SONAE_ENTRY_APPLICABLE:
+          must = sonae_checklist_get_step (checklist, "2-3")->title;
           break;
         case SONAE_ENTRY_REPORT:
         case SONAE_ENTRY_ACTION:
@@ -1392,6 +1543,8 @@ test_describe_japanese (void)
   g_assert_true (sonae_incidents_set_event (store, id, SONAE_EVENT_INTRUSION, AUTHOR, NULL, &error));
   g_assert_true (sonae_incidents_set_detail (store, id, SONAE_INCIDENT_DETAIL_FOUND_BY, "加藤", AUTHOR, &error));
   g_assert_true (sonae_incidents_correct_entry (store, id, 2, "受付の端末とプリンタを切り離した", AUTHOR, &error));
+  g_assert_true (sonae_incidents_set_step_not_applicable (store, id, "2-3", TRUE, AUTHOR, NULL, &error));
+  g_assert_true (sonae_incidents_set_step_not_applicable (store, id, "2-3", FALSE, AUTHOR, NULL, &error));
   g_assert_true (sonae_report_save_field (store, id, SONAE_REPORT_FIRST_AID_BY, "田中 健一", AUTHOR, &error));
   action = sonae_capa_new ();
   action->incident_id = id;
@@ -1487,6 +1640,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/incidents/filters-and-search", test_filters_and_search);
   g_test_add_func ("/incidents/steps-and-fields", test_steps_and_fields);
   g_test_add_func ("/incidents/back-entry", test_back_entry);
+  g_test_add_func ("/incidents/not-applicable", test_not_applicable);
   g_test_add_func ("/incidents/calls", test_calls);
   g_test_add_func ("/incidents/corrections", test_corrections);
   g_test_add_func ("/incidents/bad-input-changes-nothing", test_bad_input_changes_nothing);

@@ -416,11 +416,51 @@ test_view_needs_review (void)
   g_assert_true (item->needs_review);
   g_assert_cmpstr (item->text, ==, "ベンダーと原因を調べる");
   g_assert_cmpstr (item->text_base, ==, old_source);
-  g_assert_cmpstr (item->source_text, ==, "The system administrator finds the cause and takes emergency measures.");
+  g_assert_cmpstr (item->source_text, ==, "The system administrator keeps the logs and photographs of the screens first, "
+                                           "then finds the cause and takes emergency measures.");
   g_assert_cmpstr (item->bundled_text, ==, item->source_text);
   g_assert_cmpuint (sonae_manual_view_count_needs_review (view), ==, 1);
   /* An edit made on the current text is not flagged. */
   g_assert_false (sonae_manual_view_lookup (view, "tamper-3-first-aid")->needs_review);
+
+  /* The texts this version changed, evidence first, flag an edit made on
+   * the version before (manual version 2): the organisation's text stays,
+   * beside the new one. */
+  {
+    static const struct {
+      const char *id;
+      const char *v2;
+    } changed[] = {
+      { "malware-staff-remove", "If the antivirus software can remove the malware and the system administrator agrees, remove it." },
+      { "malware-staff-evidence", "Before anything is removed, photograph the screen, including any message on it, and write down what you saw and when." },
+      { "role-first", "Acts in the first minutes: the person who found the problem, or the system administrator. "
+                      "Takes the device off the network, reports along the contact chain and waits for instructions." },
+    };
+    g_autoptr(SonaeManualView) later = NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (changed); i++)
+      {
+        g_assert_true (sonae_manual_edits_edit_item (store, changed[i].id, "院内の手順どおりに行う", NULL,
+                                                     changed[i].v2, AUTHOR, &error));
+        g_assert_no_error (error);
+      }
+    later = view_new (store);
+    for (guint i = 0; i < G_N_ELEMENTS (changed); i++)
+      {
+        const SonaeManualViewItem *edited = sonae_manual_view_lookup (later, changed[i].id);
+
+        g_assert_true (edited->needs_review);
+        g_assert_cmpstr (edited->text, ==, "院内の手順どおりに行う");
+        g_assert_cmpstr (edited->text_base, ==, changed[i].v2);
+        g_assert_cmpstr (edited->source_text, !=, changed[i].v2);
+      }
+    g_assert_cmpuint (sonae_manual_view_count_needs_review (later), ==, 1 + G_N_ELEMENTS (changed));
+    for (guint i = 0; i < G_N_ELEMENTS (changed); i++)
+      {
+        g_assert_true (sonae_manual_edits_reset_item (store, changed[i].id, AUTHOR, &error));
+        g_assert_no_error (error);
+      }
+  }
 
   /* Reviewing it: the organisation saves its text again on the current one. */
   g_assert_true (sonae_manual_edits_reset_item (store, "tamper-2-first-aid", AUTHOR, &error));

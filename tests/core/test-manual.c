@@ -103,8 +103,8 @@ test_bundled_sections (void)
   for (guint i = 0; i < sections->len; i++)
     assert_text (((SonaeManualSection *) g_ptr_array_index (sections, i))->title);
 
-  /* The four principles, in the clinic's and the business's words. */
-  g_assert_cmpuint (principles->len, ==, 4);
+  /* The five principles, in the clinic's and the business's words. */
+  g_assert_cmpuint (principles->len, ==, 5);
   for (guint i = 0; i < principles->len; i++)
     {
       SonaeManualPrinciple *p = g_ptr_array_index (principles, i);
@@ -121,6 +121,7 @@ test_bundled_sections (void)
     g_assert_nonnull (strstr (sonae_manual_text_get (first->text, SONAE_ORG_BUSINESS), "customers"));
     g_assert_null (strstr (sonae_manual_text_get (first->text, SONAE_ORG_BUSINESS), "patients"));
   }
+  g_assert_true (sonae_manual_has_id (manual, "principle-evidence-first"));
   g_assert_true (sonae_manual_has_id (manual, "principle-not-alone"));
   g_assert_true (sonae_manual_has_id (manual, "principle-no-blame"));
   g_assert_true (sonae_manual_has_id (manual, "principle-drill"));
@@ -499,8 +500,8 @@ test_broken_structure (void)
   assert_broken ("<para id=\"levels-intro\">", "stray words<para id=\"levels-intro\">",
                  "text outside <title> or <text>", TRUE);
   assert_broken ("<title>Report first</title>", "<title>   </title>", "<title> is empty", TRUE);
-  assert_broken ("<manual version=\"2\">", "<manual>", "version", TRUE);
-  assert_broken ("<manual version=\"2\">", "<manual version=\"one\">", "must be a whole number", TRUE);
+  assert_broken ("<manual version=\"3\">", "<manual>", "version", TRUE);
+  assert_broken ("<manual version=\"3\">", "<manual version=\"one\">", "must be a whole number", TRUE);
   assert_broken ("<procedure id=\"tamper-0\" level=\"0\">", "<procedure id=\"tamper-0\" level=\"1\">",
                  "the procedure for damage level 1 is written twice", TRUE);
   assert_broken ("<step id=\"continuity-prepare\">", "<step id=\"continuity-prepare\" colour=\"red\">",
@@ -728,11 +729,11 @@ test_translated_at_load (void)
   p = g_ptr_array_index (sonae_manual_get_principles (manual), 0);
   g_assert_cmpstr (sonae_manual_text_get (p->title, SONAE_ORG_CLINIC), ==, "まず報告");
   g_assert_cmpstr (sonae_manual_text_get_source (p->title, SONAE_ORG_CLINIC), ==, "Report first");
-  p = g_ptr_array_index (sonae_manual_get_principles (manual), 1);
+  p = g_ptr_array_index (sonae_manual_get_principles (manual), 2);
   g_assert_cmpstr (sonae_manual_text_get (p->title, SONAE_ORG_CLINIC), ==, "トム&ジェリー");
   g_assert_cmpstr (sonae_manual_text_get_source (p->title, SONAE_ORG_CLINIC), ==, "Tom & Jerry");
   /* Untranslated texts stay in English. */
-  p = g_ptr_array_index (sonae_manual_get_principles (manual), 2);
+  p = g_ptr_array_index (sonae_manual_get_principles (manual), 3);
   g_assert_cmpstr (sonae_manual_text_get (p->title, SONAE_ORG_CLINIC), ==, "Report it, even a mistake of your own");
 
   setlocale (LC_ALL, old_locale);
@@ -757,6 +758,27 @@ test_bundled_corrections (void)
   step = sonae_manual_get_step (manual, "malware-staff-evidence");
   g_assert_nonnull (step);
   g_assert_nonnull (strstr (sonae_manual_text_get (step->text, SONAE_ORG_CLINIC), "Before anything is removed"));
+  g_assert_nonnull (strstr (sonae_manual_text_get (step->text, SONAE_ORG_CLINIC), "keep the logs"));
+  /* Removing comes after the evidence, in the order of the steps too. */
+  {
+    const SonaeManualProcedure *staff = sonae_manual_get_procedure (manual, SONAE_INCIDENT_MALWARE, SONAE_MANUAL_ANY_LEVEL);
+    int evidence = -1, removal = -1;
+
+    g_assert_nonnull (staff);
+    for (guint i = 0; i < staff->steps->len; i++)
+      {
+        const SonaeManualStep *s = g_ptr_array_index (staff->steps, i);
+
+        if (g_str_equal (s->id, "malware-staff-evidence"))
+          evidence = (int) i;
+        else if (g_str_equal (s->id, "malware-staff-remove"))
+          removal = (int) i;
+      }
+    g_assert_cmpint (evidence, >=, 0);
+    g_assert_cmpint (removal, >, evidence);
+    step = g_ptr_array_index (staff->steps, removal);
+    g_assert_nonnull (strstr (sonae_manual_text_get (step->text, SONAE_ORG_CLINIC), "Once the evidence is kept"));
+  }
   step = sonae_manual_get_step (manual, "leak-3-report");
   g_assert_nonnull (strstr (sonae_manual_text_get (step->text, SONAE_ORG_CLINIC), "along the contact chain"));
 }

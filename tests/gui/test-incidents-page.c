@@ -630,6 +630,152 @@ test_tampered (SonaeTestWindow *f,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child (f, "chain_label"))), !=, "");
 }
 
+/* A status and a drill mark changed behind Sonae's back leave the chain
+ * intact: the view says the timeline is verified, and that the check does
+ * not cover them. */
+static void
+test_chain_scope (SonaeTestWindow *f,
+                  gconstpointer    data)
+{
+  gint64 id = add_incident (f->store, "状態の改ざん", FALSE);
+  g_autofree char *path = g_strdup (sonae_store_get_path (f->store));
+  g_autofree char *sql = g_strdup_printf ("UPDATE incidents SET status = 'closed', drill = 1 WHERE id = %" G_GINT64_FORMAT, id);
+  g_autoptr(GError) error = NULL;
+  const char *tooltip;
+
+  g_clear_object (&f->store);
+  sonae_test_db_exec (path, sql);
+  f->store = sonae_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  open_window (f);
+  show_incident (f, id);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view_child (f, "chain_ok_box"))));
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (view_child (f, "chain_ok_box")));
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, "The check covers the entries only, not the incident’s status, drill mark or details"));
+}
+
+/* A step that does not concern the incident is marked not applicable from
+ * its menu, and open again: recorded with who, shown, left out of the
+ * phase's count. */
+static void
+test_not_applicable (SonaeTestWindow *f,
+                     gconstpointer    data)
+{
+  gint64 id = add_incident (f->store, "FAX の誤送信", FALSE);
+  g_autoptr(GPtrArray) entries = NULL;
+  GtkWidget *checklist;
+  GtkWidget *row;
+  GtkWidget *progress;
+  const char *before;
+  g_autofree char *total_before = NULL;
+
+  open_window (f);
+  show_incident (f, id);
+  checklist = tab_view (f, "checklist");
+  row = sonae_test_named (checklist, "step-2-3");
+  progress = sonae_test_named (sonae_test_named (checklist, "phase-respond"), "progress");
+  before = gtk_label_get_text (GTK_LABEL (progress));
+  total_before = g_strdup (strchr (before, '/'));
+
+  /* The menu of an open step offers it. */
+  {
+    GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (sonae_test_named (row, "step-menu")));
+    g_autofree char *label = NULL;
+
+    g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+    g_assert_true (g_menu_model_get_item_attribute (menu, 1, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+    g_assert_cmpstr (label, ==, "Mark as Not Applicable");
+  }
+  g_assert_true (gtk_widget_activate_action (checklist, "checklist.not-applicable", "(sb)", "2-3", TRUE));
+  sonae_test_spin_for (50);
+  {
+    g_autoptr(SonaeIncident) after = stored (f, id);
+    const SonaeStepState *state = sonae_incident_get_step_state (after, "2-3");
+
+    g_assert_nonnull (state);
+    g_assert_true (state->not_applicable);
+    g_assert_false (state->done);
+    g_assert_cmpstr (state->done_by, ==, AUTHOR);
+  }
+  entries = timeline (f, id);
+  g_assert_cmpint (last_entry (entries)->kind, ==, SONAE_ENTRY_NOT_APPLICABLE);
+  g_assert_cmpstr (last_entry (entries)->step_id, ==, "2-3");
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  g_assert_true (gtk_widget_has_css_class (row, "not-applicable"));
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "Not applicable"));
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), AUTHOR));
+  /* One step fewer to do. */
+  {
+    guint old_total = (guint) g_ascii_strtoull (total_before + 1, NULL, 10);
+    guint new_total = (guint) g_ascii_strtoull (strchr (gtk_label_get_text (GTK_LABEL (progress)), '/') + 1, NULL, 10);
+
+    g_assert_cmpuint (new_total, ==, old_total - 1);
+  }
+  /* Now the menu offers to open it again. */
+  {
+    GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (sonae_test_named (row, "step-menu")));
+    g_autofree char *label = NULL;
+
+    g_assert_true (g_menu_model_get_item_attribute (menu, 1, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+    g_assert_cmpstr (label, ==, "Mark as Applicable");
+  }
+  g_assert_true (gtk_widget_activate_action (checklist, "checklist.not-applicable", "(sb)", "2-3", FALSE));
+  sonae_test_spin_for (50);
+  {
+    g_autoptr(SonaeIncident) after = stored (f, id);
+
+    g_assert_false (sonae_incident_get_step_state (after, "2-3")->not_applicable);
+  }
+  entries = timeline (f, id);
+  g_assert_cmpint (last_entry (entries)->kind, ==, SONAE_ENTRY_APPLICABLE);
+  g_assert_false (gtk_widget_has_css_class (row, "not-applicable"));
+  g_assert_cmpstr (strchr (gtk_label_get_text (GTK_LABEL (progress)), '/'), ==, total_before);
+
+  /* A step done offers no “not applicable”. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (sonae_test_named (row, "check")), TRUE);
+  sonae_test_spin_for (50);
+  g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (sonae_test_named (row, "step-menu")))),
+                   ==, 1);
+}
+
+/* The steps that send the reader to an outside body list it with the
+ * number to call, from the contact list (2-13: the ministry, the PPC, the
+ * local authority). */
+static void
+test_step_bodies (SonaeTestWindow *f,
+                  gconstpointer    data)
+{
+  gint64 id = add_incident (f->store, "ランサムウェア", FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) authorities = sonae_contacts_list_authorities (f->store, &error);
+  GtkWidget *step;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  open_window (f);
+  show_incident (f, id);
+  step = sonae_test_named (tab_view (f, "checklist"), "step-2-13");
+  for (guint i = 0; i < authorities->len; i++)
+    {
+      SonaeContact *c = g_ptr_array_index (authorities, i);
+      g_autofree char *name = NULL;
+      GtkWidget *row;
+      const char *phone;
+
+      if (g_strcmp0 (c->builtin_key, "ppc") != 0 && g_strcmp0 (c->builtin_key, "mhlw") != 0 &&
+          g_strcmp0 (c->builtin_key, "prefecture-medical") != 0)
+        continue;
+      name = g_strdup_printf ("body-%s", c->builtin_key);
+      row = sonae_test_named (step, name);
+      phone = sonae_contact_get_first_phone (c);
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, sonae_contact_get_display_name (c));
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, phone != NULL ? phone : "No phone number");
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 3);
+}
+
 static gboolean
 one_row (gpointer data)
 {
@@ -1267,6 +1413,9 @@ main (int   argc,
   ADD ("correction", test_correction);
   ADD ("back-entry", test_back_entry);
   ADD ("tampered", test_tampered);
+  ADD ("chain-scope", test_chain_scope);
+  ADD ("not-applicable", test_not_applicable);
+  ADD ("step-bodies", test_step_bodies);
   ADD ("search", test_search);
   ADD ("closed-filter", test_closed_filter);
   ADD ("report-tabs", test_report_tabs);

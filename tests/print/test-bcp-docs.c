@@ -251,6 +251,168 @@ assert_fonts_embedded (SonaeTestPdf *pdf)
   g_assert_cmpuint (n, >, 0);
 }
 
+/* Rendering pages, to see what the text does not tell: lines to write on,
+ * white and red. */
+
+#define RENDER_SCALE 3.0
+/* A handwriting line apart: 8 mm, in points. */
+#define HANDWRITING_PITCH (8.0 * 72.0 / 25.4)
+
+/* Page @index of @pdf drawn on white, RENDER_SCALE pixels a point. */
+static cairo_surface_t *
+render_page (SonaeTestPdf *pdf,
+             guint         index)
+{
+  PopplerPage *page = poppler_document_get_page (pdf->pdf, index);
+  cairo_surface_t *image;
+  cairo_t *cr;
+  double w, h;
+
+  poppler_page_get_size (page, &w, &h);
+  image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (w * RENDER_SCALE), (int) (h * RENDER_SCALE));
+  cr = cairo_create (image);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, RENDER_SCALE, RENDER_SCALE);
+  poppler_page_render_for_printing (page, cr);
+  cairo_destroy (cr);
+  g_object_unref (page);
+  cairo_surface_flush (image);
+  return image;
+}
+
+static void
+page_size (SonaeTestPdf *pdf,
+           guint         index,
+           double       *w,
+           double       *h)
+{
+  PopplerPage *page = poppler_document_get_page (pdf->pdf, index);
+
+  poppler_page_get_size (page, w, h);
+  g_object_unref (page);
+}
+
+/* The colour at (@x, @y) in points from the top-left corner. */
+static void
+pixel_at (cairo_surface_t *image,
+          double           x,
+          double           y,
+          int             *r,
+          int             *g,
+          int             *b)
+{
+  int px = CLAMP ((int) (x * RENDER_SCALE), 0, cairo_image_surface_get_width (image) - 1);
+  int py = CLAMP ((int) (y * RENDER_SCALE), 0, cairo_image_surface_get_height (image) - 1);
+  const unsigned char *data = cairo_image_surface_get_data (image);
+  guint32 p = *(const guint32 *) (data + py * cairo_image_surface_get_stride (image) + px * 4);
+
+  *r = (p >> 16) & 0xff;
+  *g = (p >> 8) & 0xff;
+  *b = p & 0xff;
+}
+
+/* The first page of @pdf that holds @text, and where @text is on it (in
+ * points from the top-left corner). */
+static guint
+find_on_page (SonaeTestPdf     *pdf,
+              const char       *text,
+              PopplerRectangle *out)
+{
+  for (guint i = 0; i < pdf->n_pages; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (pdf->pdf, i);
+      GList *found = poppler_page_find_text_with_options (page, text, POPPLER_FIND_CASE_SENSITIVE);
+      double w, h;
+
+      poppler_page_get_size (page, &w, &h);
+      g_object_unref (page);
+      if (found == NULL)
+        continue;
+      *out = *(PopplerRectangle *) found->data;
+      /* poppler counts from the bottom of the page */
+      out->y1 = h - ((PopplerRectangle *) found->data)->y2;
+      out->y2 = h - ((PopplerRectangle *) found->data)->y1;
+      g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
+      return i;
+    }
+  g_error ("“%s” is on no page", text);
+}
+
+/* The horizontal rules of @image below @top (points): the y (points) of
+ * each row of pixels with a run of dark pixels at least @min_length points
+ * long, rows next to each other counted once. */
+static GArray *
+find_rules (cairo_surface_t *image,
+            double           top,
+            double           min_length)
+{
+  GArray *rules = g_array_new (FALSE, FALSE, sizeof (double));
+  int width = cairo_image_surface_get_width (image);
+  int height = cairo_image_surface_get_height (image);
+  int last = -10;
+
+  for (int py = (int) (top * RENDER_SCALE); py < height; py++)
+    {
+      int run = 0, longest = 0;
+
+      for (int px = 0; px < width; px++)
+        {
+          int r, g, b;
+
+          pixel_at (image, px / RENDER_SCALE, py / RENDER_SCALE, &r, &g, &b);
+          run = (r < 215 && g < 215 && b < 215) ? run + 1 : 0;
+          longest = MAX (longest, run);
+        }
+      if (longest >= min_length * RENDER_SCALE)
+        {
+          if (py > last + 1)
+            {
+              double y = py / RENDER_SCALE;
+
+              g_array_append_val (rules, y);
+            }
+          last = py;
+        }
+    }
+  return rules;
+}
+
+/* A blank system sheet: every line to write on runs across the page, a
+ * handwriting line apart, not a short rule inside a line of type. */
+static void
+test_bcp_blank_system_lines (void)
+{
+  g_auto(Plan) p = { 0 };
+  g_auto(SonaeTestPdf) pdf = { 0 };
+  PopplerRectangle label;
+  cairo_surface_t *image;
+  g_autoptr(GArray) rules = NULL;
+  double w, h;
+  guint page;
+
+  open_plan (&p);
+  export_named (p.store, p.dir, "bcp", &pdf);
+  sonae_test_assert_contains (pdf.all, "A system, to fill in by hand");
+  sonae_test_assert_contains (pdf.all, "Name of the system");
+
+  page = find_on_page (&pdf, "What it is for", &label);
+  page_size (&pdf, page, &w, &h);
+  image = render_page (&pdf, page);
+  /* Lines at least three quarters of the page wide, from the first field
+   * down. */
+  rules = find_rules (image, label.y1, w * 0.75);
+  g_assert_cmpuint (rules->len, >=, 6);
+  for (guint i = 1; i < rules->len; i++)
+    {
+      double pitch = g_array_index (rules, double, i) - g_array_index (rules, double, i - 1);
+
+      if (pitch < HANDWRITING_PITCH)
+        g_error ("lines %.1f pt apart (less than 8 mm) at %.1f pt", pitch, g_array_index (rules, double, i));
+    }
+  cairo_surface_destroy (image);
+}
+
 static void
 test_bcp_filled (void)
 {
@@ -360,10 +522,11 @@ test_outage_card_one (void)
   sonae_test_assert_contains (pdf.all, OWNER_NAME);
   sonae_test_assert_contains (pdf.all, "24 hours");
   sonae_test_assert_contains (pdf.all, "2025-06-01");
-  /* No written first steps: the manual's, with the LAN cable only when a
-   * virus is suspected. */
+  /* No written first steps: the one rule of the poster and the manual, the
+   * LAN cable out whatever is suspected, never the power. */
   sonae_test_assert_contains (pdf.all, "Do not switch anything off");
-  sonae_test_assert_contains (pdf.all, "Only when a virus or ransomware is suspected");
+  sonae_test_assert_contains (pdf.all, "Unplug the LAN cable, not the power");
+  sonae_test_assert_not_contains (pdf.all, "Only when");
   sonae_test_assert_not_contains (pdf.all, RECEPTION);
   assert_fonts_embedded (&pdf);
 }
@@ -461,6 +624,36 @@ test_outage_card_blank (void)
   sonae_test_assert_contains (pdf.all, "Keep working on paper");
   sonae_test_assert_contains (pdf.all, "Where the paper forms are");
   sonae_test_assert_contains (pdf.all, "Do not switch anything off");
+
+  /* The system's name is written in a white field, not on the red band
+   * of the headline, where a pen does not show. */
+  sonae_test_assert_contains (pdf.all, "When this system is not working");
+  sonae_test_assert_not_contains (pdf.all, "“\u3000");
+  {
+    PopplerRectangle label;
+    cairo_surface_t *image;
+    double w, h;
+    guint white = 0, samples = 0;
+    int r, g, b;
+
+    g_assert_cmpuint (find_on_page (&pdf, "Name of the system", &label), ==, 0);
+    page_size (&pdf, 0, &w, &h);
+    image = render_page (&pdf, 0);
+    /* Around the label: white paper. */
+    pixel_at (image, label.x1 - 2, (label.y1 + label.y2) / 2, &r, &g, &b);
+    g_assert_cmpint (MIN (r, MIN (g, b)), >, 235);
+    /* The field beside it, to the right edge of the text: white, but for
+     * its rules. */
+    for (double x = label.x2 + 20; x < w * 0.85; x += 2)
+      {
+        pixel_at (image, x, (label.y1 + label.y2) / 2, &r, &g, &b);
+        samples++;
+        white += MIN (r, MIN (g, b)) > 235;
+      }
+    g_assert_cmpuint (samples, >, 100);
+    g_assert_cmpuint (white, >=, samples * 95 / 100);
+    cairo_surface_destroy (image);
+  }
 }
 
 static void
@@ -539,6 +732,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/bcp-docs/worksheets", test_bcp_filled);
   g_test_add_func ("/bcp-docs/blank-worksheets", test_bcp_blank);
+  g_test_add_func ("/bcp-docs/blank-system-lines", test_bcp_blank_system_lines);
   g_test_add_func ("/bcp-docs/outage-card", test_outage_card_one);
   g_test_add_func ("/bcp-docs/outage-card-written-steps", test_outage_card_written_steps);
   g_test_add_func ("/bcp-docs/outage-card-long", test_outage_card_long);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sonae-checklist.h"
+#include "sonae-contacts.h"
 #include "sonae-manual-edits.h"
 #include "sonae-document-builder.h"
 #include "sonae-documents.h"
@@ -130,6 +131,57 @@ incident_number (SonaeStore *store,
   return *out;
 }
 
+/* How many times @needle (squeezed) is in @haystack (squeezed). */
+static guint
+count_of (const char *haystack,
+          const char *needle)
+{
+  g_autofree char *squeezed = sonae_test_squeeze (needle);
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, squeezed); p != NULL; p = strstr (p + 1, squeezed))
+    n++;
+  return n;
+}
+
+/* Each body a step names, with its numbers from the contact list, or a
+ * line to write one on; nothing that needs the network to look up. */
+static void
+assert_bodies_printed (SonaeStore     *store,
+                       SonaeChecklist *checklist,
+                       const char     *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) authorities = sonae_contacts_list_authorities (store, &error);
+  const char *steps[] = { "2-7", "2-13", "2-18" };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      const SonaeChecklistStep *step = sonae_checklist_get_step (checklist, steps[i]);
+
+      g_assert_cmpuint (step->bodies->len, >, 0);
+      for (guint b = 0; b < step->bodies->len; b++)
+        {
+          SonaeContact *contact = NULL;
+
+          for (guint c = 0; c < authorities->len; c++)
+            if (g_strcmp0 (((SonaeContact *) g_ptr_array_index (authorities, c))->builtin_key,
+                           g_ptr_array_index (step->bodies, b)) == 0)
+              contact = g_ptr_array_index (authorities, c);
+          g_assert_nonnull (contact);
+          sonae_test_assert_contains (text, sonae_contact_get_display_name (contact));
+          if (contact->phones->len > 0)
+            sonae_test_assert_contains (text, ((SonaeLabeled *) g_ptr_array_index (contact->phones, 0))->value);
+          else
+            sonae_test_assert_contains (text, "No telephone number in the contact list: write it here");
+        }
+    }
+  sonae_test_assert_contains (text, "Whom to call (numbers from the contact list):");
+  sonae_test_assert_not_contains (text, "publishes on its website");
+  sonae_test_assert_not_contains (text, "homepage");
+}
+
 /* ---- tests ---------------------------------------------------------- */
 
 static void
@@ -247,6 +299,30 @@ test_blank_checklist (void)
   sonae_test_assert_contains (pdf.pages[0], "Tick each step when it is done");
   sonae_test_assert_contains (pdf.pages[0], "1-1");
 
+  /* Every step has a box for “not applicable”. */
+  g_assert_cmpuint (count_of (pdf.all, "\u25a1 Not applicable"), ==, G_N_ELEMENTS (medical_steps));
+  /* Several ways in may be ticked (2-1); 2-10 asks whether the PPC and the
+   * local authority must be told; 2-7 has the MHLW's desk, and says it
+   * changes each year; 2-13 gives numbers to call, not a website. */
+  {
+    gssize at = sonae_test_offset_of (pdf.all, "2-1Investigating the cause", 0);
+
+    at = sonae_test_offset_of (pdf.all, "Likely ways in", at);
+    sonae_test_offset_of (pdf.all, "(tick all that apply)", at);
+  }
+  {
+    gssize at = sonae_test_offset_of (pdf.all, "2-10Surveying the damage", 0);
+
+    at = sonae_test_offset_of (pdf.all, "Must the Personal Information Protection Commission be told?", at);
+    at = sonae_test_offset_of (pdf.all, "Must the local authority be told?", at);
+    sonae_test_offset_of (pdf.all, "2-13", at);
+  }
+  sonae_test_assert_contains (pdf.all, "first-response support desk");
+  sonae_test_assert_contains (pdf.all, "check its current number each April");
+  sonae_test_assert_contains (pdf.all, "With the network down, telephone");
+  sonae_test_assert_contains (pdf.all, "Local authority (prefecture, or city or ward with its own health centre)");
+  assert_bodies_printed (store, checklist, pdf.all);
+
   g_clear_object (&store);
   sonae_test_remove_dir (dir);
 }
@@ -362,6 +438,82 @@ test_filled_checklist (void)
   /* A real incident carries no drill marking. */
   sonae_test_assert_not_contains (pdf.all, DRILL_BAND);
   sonae_test_assert_not_contains (pdf.all, "Drill");
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+/* A filled checklist leaves room to go on by hand: each step still open
+ * has its box, lines for the time and who, a box for “not applicable” and
+ * its empty fields; a step marked not applicable says so, with who and
+ * when, and counts in no total. */
+static void
+test_filled_checklist_open_steps (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = open_store (&dir, SONAE_ORG_CLINIC);
+  g_autoptr(SonaeChecklist) checklist = sonae_checklist_load (&error);
+  g_autofree char *path = NULL;
+  g_auto(SonaeTestPdf) pdf;
+  gint64 id;
+  guint open;
+
+  g_assert_no_error (error);
+  id = create_incident (store, "FAX の誤送信", FALSE);
+  check_step (store, id, "1-1", "山田 太郎", NULL);
+  g_assert_true (sonae_incidents_set_step_not_applicable (store, id, "2-3", TRUE, "佐藤 花子", "2026-11-30T10:05:00", &error));
+  g_assert_no_error (error);
+  /* What was noted so far in a step still open. */
+  set_field (store, checklist, id, "2-10", "fault-where", "FAX の短縮ダイヤル");
+  set_field (store, checklist, id, "2-1", "entry-route", "email,unknown");
+
+  path = g_build_filename (dir, "open.pdf", NULL);
+  export_pdf (store, "checklist", id, path, &pdf);
+
+  open = G_N_ELEMENTS (medical_steps) - 2;
+  sonae_test_assert_contains (pdf.all, "1 of 15 steps done (1 not applicable)");
+  sonae_test_assert_contains (pdf.all, "Initial response — 0 of 9 done");
+  sonae_test_assert_contains (pdf.all, "go on by hand if the computers stop");
+  /* The step marked: with who and when, and no box left to tick. */
+  sonae_test_assert_contains (pdf.all, "2-3Checking network equipment and cables");
+  sonae_test_assert_contains (pdf.all, "\u2612 Not applicable Marked 2026-11-30 10:05 by 佐藤 花子 Entered afterwards from paper");
+  g_assert_cmpuint (count_of (pdf.all, "\u2612 Not applicable"), ==, 1);
+  /* Every step open: its box for “not applicable”, with the lines for the
+   * time and who. */
+  g_assert_cmpuint (count_of (pdf.all, "\u25a1 Not applicable"), ==, open);
+  g_assert_cmpuint (count_of (pdf.all, "Not done"), ==, open);
+  g_assert_cmpuint (count_of (pdf.all, "Time"), >=, open);
+  g_assert_cmpuint (count_of (pdf.all, "Who"), >=, open);
+  /* What was entered is printed; what was not is a field to fill in. */
+  {
+    gssize at = sonae_test_offset_of (pdf.all, "2-10Surveying the damage", 0);
+
+    at = sonae_test_offset_of (pdf.all, "FAX の短縮ダイヤル", at);
+    at = sonae_test_offset_of (pdf.all, "Effect on patient care", at);
+    sonae_test_offset_of (pdf.all, "Must the local authority be told?", at);
+  }
+  g_assert_cmpuint (count_of (pdf.all, "Where the fault is"), ==, 1);
+  sonae_test_assert_contains (pdf.all, "E-mail, Not known");
+  sonae_test_assert_contains (pdf.all, "When it happened");
+  assert_bodies_printed (store, checklist, pdf.all);
+  /* An open step says what to do, as on the blank checklist. */
+  sonae_test_assert_contains (pdf.all, sonae_checklist_get_step (checklist, "2-14")->text);
+
+  /* Once the incident is closed, a step not done is only that. */
+  g_assert_true (sonae_incidents_set_status (store, id, SONAE_STATUS_CLOSED, "山田 太郎", NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *closed_path = g_build_filename (dir, "closed.pdf", NULL);
+    g_auto(SonaeTestPdf) closed;
+
+    export_pdf (store, "checklist", id, closed_path, &closed);
+    g_assert_cmpuint (count_of (closed.all, "\u25a1 Not applicable"), ==, 0);
+    g_assert_cmpuint (count_of (closed.all, "Not done"), ==, open);
+    g_assert_cmpuint (count_of (closed.all, "\u2612 Not applicable"), ==, 1);
+    sonae_test_assert_not_contains (closed.all, "go on by hand");
+    sonae_test_assert_not_contains (closed.all, sonae_checklist_get_step (checklist, "2-14")->text);
+  }
 
   g_clear_object (&store);
   sonae_test_remove_dir (dir);
@@ -531,6 +683,61 @@ test_timeline (void)
   sonae_test_remove_dir (dir);
 }
 
+/* A status or drill mark changed directly in the database leaves the chain
+ * intact: the page must not claim the check covers it, and says what it
+ * covers. */
+static void
+test_timeline_check_scope (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = open_store (&dir, SONAE_ORG_CLINIC);
+  g_autofree char *path = NULL;
+  g_auto(SonaeTestPdf) pdf;
+  gint64 id;
+
+  id = create_incident (store, "電子カルテが開かない", FALSE);
+  g_assert_true (sonae_incidents_add_note (store, id, "事務長に電話で報告した。", "山田 太郎", NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE incidents SET status = 'closed', drill = 1 WHERE id = %" G_GINT64_FORMAT, id);
+
+    tamper (dir, sql);
+  }
+  store = sonae_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (sonae_incidents_verify_timeline (store, id, NULL, &error));
+  g_assert_no_error (error);
+
+  path = g_build_filename (dir, "scope.pdf", NULL);
+  export_pdf (store, "timeline", id, path, &pdf);
+  /* The changed values are printed as the database holds them… */
+  sonae_test_assert_contains (pdf.all, "Closed");
+  /* …and the check says it does not vouch for them. */
+  sonae_test_assert_contains (pdf.all, "unbroken chain");
+  sonae_test_assert_contains (pdf.all, "The check covers the timeline’s entries only.");
+  sonae_test_assert_contains (pdf.all, "such as the status and whether this is a drill");
+  sonae_test_assert_contains (pdf.all, "a change made to them outside Sonae would not be detected");
+  sonae_test_assert_not_contains (pdf.all, "No entry was changed");
+  sonae_test_assert_not_contains (pdf.all, "Nothing was changed");
+  sonae_test_assert_not_contains (pdf.all, "nothing was changed");
+
+  if (sonae_test_use_japanese ())
+    {
+      g_auto(SonaeTestPdf) ja;
+      g_autofree char *ja_path = g_build_filename (dir, "scope-ja.pdf", NULL);
+
+      export_pdf (store, "timeline", id, ja_path, &ja);
+      sonae_test_assert_contains (ja.all, "この検証の対象は経過記録の各項目だけです。");
+      sonae_test_assert_contains (ja.all, "Sonae の外で変更されても検出できません");
+      sonae_test_use_default_language ();
+    }
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
 static void
 test_logsheet (void)
 {
@@ -584,8 +791,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/incident-docs/blank-checklist", test_blank_checklist);
   g_test_add_func ("/incident-docs/blank-checklist-business", test_blank_checklist_business);
   g_test_add_func ("/incident-docs/filled-checklist", test_filled_checklist);
+  g_test_add_func ("/incident-docs/filled-checklist-open-steps", test_filled_checklist_open_steps);
   g_test_add_func ("/incident-docs/drill-every-page", test_drill_every_page);
   g_test_add_func ("/incident-docs/timeline", test_timeline);
+  g_test_add_func ("/incident-docs/timeline-check-scope", test_timeline_check_scope);
   g_test_add_func ("/incident-docs/logsheet", test_logsheet);
 
   return g_test_run ();

@@ -10,6 +10,7 @@
 #include "sonae-content-resources.h"
 #include "sonae-error.h"
 #include "sonae-role.h"
+#include "sonae-store-private.h"
 
 /* ------------------------------------------------------------------ */
 /* The parser */
@@ -21,6 +22,7 @@ typedef enum {
   E_STEP,
   E_FIELD,
   E_DO_NOW,
+  E_BODY,
   /* the elements with text */
   E_TITLE,
   E_TEXT,
@@ -33,7 +35,7 @@ typedef enum {
 } ElementKind;
 
 static const char *const element_names[N_ELEMENTS] = {
-  "", "checklist", "phase", "step", "field", "do-now",
+  "", "checklist", "phase", "step", "field", "do-now", "body",
   "title", "text", "point", "label", "hint", "option", "item",
 };
 
@@ -118,9 +120,10 @@ element_allowed (Parser      *p,
     case E_ROOT: return child == E_CHECKLIST && !p->seen_root;
     case E_CHECKLIST: return child == E_TITLE || child == E_PHASE || child == E_DO_NOW;
     case E_PHASE: return child == E_TITLE || child == E_STEP;
-    case E_STEP: return child == E_TITLE || child == E_TEXT || child == E_POINT || child == E_FIELD;
+    case E_STEP: return child == E_TITLE || child == E_TEXT || child == E_POINT || child == E_FIELD || child == E_BODY;
     case E_FIELD: return child == E_LABEL || child == E_HINT || child == E_OPTION;
     case E_DO_NOW: return child == E_ITEM;
+    case E_BODY:
     case E_TITLE:
     case E_TEXT:
     case E_POINT:
@@ -305,6 +308,29 @@ start_option (Parser               *p,
   return TRUE;
 }
 
+/* An outside body the step tells to contact, by its builtin authority key. */
+static gboolean
+start_body (Parser               *p,
+            const char          **names,
+            const char          **values,
+            GError              **error)
+{
+  const char *ref = NULL;
+
+  if (!g_markup_collect_attributes ("body", names, values, error,
+                                    G_MARKUP_COLLECT_STRING, "ref", &ref,
+                                    G_MARKUP_COLLECT_INVALID))
+    return FALSE;
+  if (!sonae_authorities_is_builtin_key (ref))
+    return parse_error (error, p->context, 0, "the step “%s” names the body “%s”, which Sonae does not know.",
+                        p->step->id, ref);
+  for (guint i = 0; i < p->step->bodies->len; i++)
+    if (g_str_equal (g_ptr_array_index (p->step->bodies, i), ref))
+      return parse_error (error, p->context, 0, "the step “%s” names the body “%s” twice.", p->step->id, ref);
+  g_ptr_array_add (p->step->bodies, g_strdup (ref));
+  return TRUE;
+}
+
 static gboolean
 start_do_now (Parser               *p,
               const char          **names,
@@ -423,6 +449,7 @@ start_element_cb (GMarkupParseContext  *context,
     case E_FIELD: ok = start_field (p, names, values, &frame, &local_error); break;
     case E_OPTION: ok = start_option (p, names, values, &frame, &local_error); break;
     case E_DO_NOW: ok = start_do_now (p, names, values, &frame, &local_error); break;
+    case E_BODY: ok = start_body (p, names, values, &local_error); break;
     case E_TITLE:
     case E_TEXT:
     case E_POINT:
@@ -469,6 +496,7 @@ text_slot (Parser      *p,
     case E_STEP:
     case E_FIELD:
     case E_DO_NOW:
+    case E_BODY:
     case E_POINT:
     case E_OPTION:
     case E_ITEM:
@@ -522,6 +550,7 @@ end_text (Parser               *p,
     case E_STEP:
     case E_FIELD:
     case E_DO_NOW:
+    case E_BODY:
     case N_ELEMENTS:
     default:
       g_assert_not_reached ();
@@ -582,6 +611,8 @@ end_frame (Parser               *p,
           p->checklist->do_now_ids[p->do_now_type][w] =
             (GStrv) g_ptr_array_free (g_steal_pointer (&p->item_ids[w]), FALSE);
         }
+      break;
+    case E_BODY:
       break;
     case E_ROOT:
     case E_TITLE:

@@ -94,6 +94,7 @@ sonae_checklist_step_new (const char *id,
   s->role_key = g_strdup (role_key);
   s->points = g_ptr_array_new_with_free_func (g_free);
   s->fields = g_ptr_array_new_with_free_func (field_free);
+  s->bodies = g_ptr_array_new_with_free_func (g_free);
   return s;
 }
 
@@ -109,6 +110,7 @@ step_free (gpointer data)
   g_free (s->role_key);
   g_ptr_array_unref (s->points);
   g_ptr_array_unref (s->fields);
+  g_ptr_array_unref (s->bodies);
   g_free (s);
 }
 

@@ -82,6 +82,9 @@ typedef struct {
   GPtrArray *points;     /* of char *, translated: the ✓ points; may be empty */
   char *role_key;        /* who does it; may be NULL */
   GPtrArray *fields;     /* of SonaeChecklistField; may be empty */
+  GPtrArray *bodies;     /* of char *: the builtin authority keys of the outside
+                          * bodies the step tells to contact ("mhlw", "ppc", …),
+                          * whose numbers the paper checklist prints; may be empty */
 } SonaeChecklistStep;
 
 typedef struct {

@@ -65,7 +65,7 @@ sonae_incident_level_get_title (int level)
 static const char *entry_kind_keys[SONAE_N_ENTRY_KINDS] = {
   "opened", "note", "check", "uncheck", "field", "call",
   "status", "level", "type", "event", "detail", "correction",
-  "report", "action",
+  "report", "action", "not-applicable", "applicable",
 };
 
 const char *
@@ -256,7 +256,27 @@ sonae_incident_get_progress (const SonaeIncident       *incident,
   if (out_done)
     *out_done = done;
   if (out_total)
-    *out_total = phase->steps->len;
+    *out_total = phase->steps->len - sonae_incident_count_not_applicable (incident, phase);
+}
+
+guint
+sonae_incident_count_not_applicable (const SonaeIncident       *incident,
+                                     const SonaeChecklistPhase *phase)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (incident != NULL, 0);
+  g_return_val_if_fail (phase != NULL, 0);
+
+  for (guint i = 0; i < phase->steps->len; i++)
+    {
+      const SonaeChecklistStep *step = g_ptr_array_index (phase->steps, i);
+      const SonaeStepState *state = g_hash_table_lookup (incident->steps, step->id);
+
+      if (state != NULL && state->not_applicable)
+        n++;
+    }
+  return n;
 }
 
 SonaeChecklist *
@@ -562,6 +582,20 @@ describe (const SonaeTimelineEntry *entry,
       {
         g_autofree char *name = step_name (entry->step_id, checklist);
         return g_strdup_printf (_("Marked %s as not done"), name);
+      }
+
+    case SONAE_ENTRY_NOT_APPLICABLE:
+      {
+        g_autofree char *name = step_name (entry->step_id, checklist);
+        /* Translators: %s is a checklist step, e.g. “2-3 Checking network equipment and cables” */
+        return g_strdup_printf (_("Marked %s as not applicable"), name);
+      }
+
+    case SONAE_ENTRY_APPLICABLE:
+      {
+        g_autofree char *name = step_name (entry->step_id, checklist);
+        /* Translators: a step marked not applicable before is open again */
+        return g_strdup_printf (_("Marked %s as applicable again"), name);
       }
 
     case SONAE_ENTRY_FIELD:

@@ -46,11 +46,14 @@ const char *sonae_incident_status_get_title   (SonaeIncidentStatus  status);  /*
 /* Translated “Level 3”, … */
 char       *sonae_incident_level_get_title    (int level);
 
-/* A checklist step's state in one incident. */
+/* A checklist step's state in one incident: open, done, or found not to
+ * apply (a cable check after a fax went to the wrong number). Settled
+ * either way, done_at and done_by say when and by whom. */
 typedef struct {
   char *step_id;
   gboolean done;
-  char *done_at;         /* when it was done (the paper time when back-entered) */
+  gboolean not_applicable;  /* marked as not applicable (never also done) */
+  char *done_at;         /* when it was done or marked (the paper time when back-entered) */
   char *done_by;
   gboolean back_entered;
 } SonaeStepState;
@@ -92,11 +95,15 @@ const char *sonae_incident_get_field_value (const SonaeIncident       *incident,
 /* Whether @step_id is done, and its state (NULL when never touched). */
 const SonaeStepState *sonae_incident_get_step_state (const SonaeIncident *incident,
                                                      const char          *step_id);
-/* Done and total steps of @phase for this incident. */
+/* Done and total steps of @phase for this incident; a step marked not
+ * applicable counts in neither. */
 void        sonae_incident_get_progress    (const SonaeIncident       *incident,
                                             const SonaeChecklistPhase *phase,
                                             guint                     *out_done,
                                             guint                     *out_total);
+/* How many steps of @phase are marked not applicable. */
+guint       sonae_incident_count_not_applicable (const SonaeIncident       *incident,
+                                                 const SonaeChecklistPhase *phase);
 
 /* The checklist @incident is worked through (sonae_checklist_for_incident
  * with the store's organisation kind, the incident's type and level, and
@@ -133,6 +140,8 @@ typedef enum {
   SONAE_ENTRY_CORRECTION,  /* corrects: the entry it corrects; text: the correction */
   SONAE_ENTRY_REPORT,      /* reporting to the PPC or another body (sonae-ppc.h); text says what */
   SONAE_ENTRY_ACTION,      /* an action added, changed, done, dropped (sonae-capa.h); text says what */
+  SONAE_ENTRY_NOT_APPLICABLE, /* a checklist step marked as not applicable */
+  SONAE_ENTRY_APPLICABLE,  /* a step marked not applicable, open again */
   SONAE_N_ENTRY_KINDS,
 } SonaeEntryKind;
 
@@ -161,7 +170,7 @@ typedef struct {
   char *recorded_at;         /* when it was entered into Sonae */
   gboolean back_entered;     /* entered afterwards from paper */
   char *author;
-  char *step_id;             /* CHECK, UNCHECK, FIELD */
+  char *step_id;             /* CHECK, UNCHECK, FIELD, NOT_APPLICABLE, APPLICABLE */
   char *field;               /* FIELD: the field id; DETAIL: the detail */
   char *old_value;           /* STATUS, LEVEL, TYPE, EVENT, DETAIL, FIELD */
   char *new_value;

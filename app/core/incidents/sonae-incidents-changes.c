@@ -428,6 +428,77 @@ fail:
   return FALSE;
 }
 
+gboolean
+sonae_incidents_set_step_not_applicable (SonaeStore *self,
+                                         gint64      id,
+                                         const char *step_id,
+                                         gboolean    not_applicable,
+                                         const char *author,
+                                         const char *at,
+                                         GError    **error)
+{
+  g_autoptr(SonaeIncident) incident = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = sonae_input_now_string ();
+  g_autofree char *when = NULL;
+  const SonaeStepState *state;
+  gboolean back_entered;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+
+  if (!sonae_incidents_check_key (step_id, error) ||
+      !sonae_input_check_author (author, error) ||
+      !sonae_incidents_resolve_at (at, now, &when, &back_entered, error))
+    return FALSE;
+  incident = sonae_incidents_get (self, id, error);
+  if (incident == NULL)
+    return FALSE;
+  state = sonae_incident_get_step_state (incident, step_id);
+  if ((state != NULL && state->not_applicable) == (not_applicable != FALSE))
+    return TRUE;
+  if (state != NULL && state->done)
+    {
+      g_set_error_literal (error, SONAE_ERROR, SONAE_ERROR_INVALID,
+                           _("This step is done: untick it first to mark it as not applicable."));
+      return FALSE;
+    }
+
+  if (!sonae_store_begin (self, error))
+    return FALSE;
+  /* Not done either way; when and by whom it was marked stay with it while
+   * it is marked (that is what tells it from an open step). */
+  stmt = sonae_store_prepare (self,
+                              "INSERT INTO incident_steps (incident_id, step_id, done, done_at, done_by, back_entered) "
+                              "VALUES (?1, ?2, 0, ?3, ?4, ?5) "
+                              "ON CONFLICT (incident_id, step_id) DO UPDATE SET done = 0, "
+                              "done_at = excluded.done_at, done_by = excluded.done_by, "
+                              "back_entered = excluded.back_entered", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, step_id, -1, SQLITE_STATIC);
+  sonae_bind_text (stmt, 3, not_applicable ? when : NULL);
+  sonae_bind_text (stmt, 4, not_applicable ? author : NULL);
+  sqlite3_bind_int (stmt, 5, not_applicable && back_entered ? 1 : 0);
+  if (!sonae_incidents_step_sql (self, stmt, _("Could not save the checklist"), error))
+    goto fail;
+
+  {
+    SonaeNewEntry e = SONAE_NEW_ENTRY (not_applicable ? SONAE_ENTRY_NOT_APPLICABLE : SONAE_ENTRY_APPLICABLE,
+                                       when, back_entered, author);
+
+    e.step_id = step_id;
+    if (!sonae_incidents_append_entry (self, id, &e, now, error))
+      goto fail;
+  }
+  sonae_store_emit_changed (self, SONAE_CHANGED_INCIDENTS);
+  return sonae_store_commit (self, error);
+
+fail:
+  sonae_store_rollback (self);
+  return FALSE;
+}
+
 /* Check a field's value against its kind; *@out_value is what is stored. */
 static gboolean
 normalize_field (const SonaeChecklistField  *field,

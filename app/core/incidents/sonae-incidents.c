@@ -122,6 +122,10 @@ fill_run (SonaeStore     *self,
       state->step_id = sonae_column_dup (steps, 0);
       state->done = sqlite3_column_int (steps, 1) != 0;
       state->done_at = sonae_column_dup (steps, 2);
+      /* A step not done that still says when and by whom it was settled
+       * was marked not applicable (sonae_incidents_set_step_not_applicable):
+       * unticking a step clears both. */
+      state->not_applicable = !state->done && state->done_at != NULL;
       state->done_by = sonae_column_dup (steps, 3);
       state->back_entered = sqlite3_column_int (steps, 4) != 0;
       if (state->step_id == NULL)

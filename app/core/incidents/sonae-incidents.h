@@ -95,6 +95,19 @@ gboolean sonae_incidents_check_step     (SonaeStore *self,
                                          const char *author,
                                          const char *at,
                                          GError    **error);
+/* Mark a step as not applicable (or open again): a step that does not
+ * concern this incident, such as checking the network cables after a fax
+ * went to the wrong number. A step done cannot be marked (untick it
+ * first); ticking a step marked not applicable makes it done. Recorded in
+ * the timeline (NOT_APPLICABLE, APPLICABLE); marking a step as it is
+ * already records nothing. */
+gboolean sonae_incidents_set_step_not_applicable (SonaeStore *self,
+                                                  gint64      id,
+                                                  const char *step_id,
+                                                  gboolean    not_applicable,
+                                                  const char *author,
+                                                  const char *at,
+                                                  GError    **error);
 /* Set a field's value (NULL or "" clears it). A bound field sets the
  * incident's detail instead. Recorded in the timeline (FIELD) only when the
  * step is already done: until then the fields are working notes, and

@@ -2,7 +2,9 @@
  *
  * Built once per incident and checklist: per phase an AdwPreferencesGroup
  * with its progress, per step an AdwExpanderRow with the check as its
- * prefix, and inside it the step's text, points and fields. Later changes
+ * prefix and a menu (done on paper earlier; not applicable, or applicable
+ * again), and inside it the step's text, points, fields and the outside
+ * bodies it tells to contact, with their numbers from the contact list. Later changes
  * of the incident only update the checks, the subtitles, the progress and
  * the fields nobody is typing in, so nothing being typed is replaced.
  *
@@ -18,6 +20,7 @@
 #include "sonae-autosave.h"
 #include "sonae-back-entry-dialog.h"
 #include "sonae-clock.h"
+#include "sonae-contacts.h"
 #include "sonae-gui-util.h"
 #include "sonae-incidents.h"
 #include "sonae-role.h"
@@ -34,6 +37,8 @@ typedef struct {
   const SonaeChecklistStep *step;
   AdwExpanderRow *row;
   GtkCheckButton *check;
+  GtkMenuButton *menu_button;
+  int menu_state;                     /* what the menu offers: -1 not built, else 0 open, 1 done, 2 not applicable */
 } StepWidgets;
 
 typedef struct {
@@ -360,9 +365,12 @@ step_subtitle (const SonaeStepState *state,
 {
   g_autofree char *at = NULL;
 
-  if (state == NULL || !state->done)
+  if (state == NULL || (!state->done && !state->not_applicable))
     return NULL;
   at = short_time (state->done_at);
+  if (state->not_applicable)
+    /* Translators: %1$s a time, %2$s a person */
+    return g_strdup_printf (_("Not applicable: marked %1$s by %2$s"), at, state->done_by);
   if (state->back_entered)
     {
       const char *recorded_at = g_hash_table_lookup (recorded, state->step_id);
@@ -377,6 +385,36 @@ step_subtitle (const SonaeStepState *state,
     }
   /* Translators: %1$s a time, %2$s a person */
   return g_strdup_printf (_("Done %1$s by %2$s"), at, state->done_by);
+}
+
+/* The step's menu: done on paper earlier, and marking it as not applicable
+ * (a step open) or applicable again (a step so marked); a step done offers
+ * the first only. */
+static void
+update_menu (StepWidgets          *sw,
+             const SonaeStepState *state)
+{
+  int menu_state = state == NULL ? 0 : state->done ? 1 : state->not_applicable ? 2 : 0;
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenuItem) back = NULL;
+
+  if (sw->menu_state == menu_state)
+    return;
+  sw->menu_state = menu_state;
+  menu = g_menu_new ();
+  back = g_menu_item_new (_("Done on Paper Earlier…"), NULL);
+  g_menu_item_set_action_and_target_value (back, "checklist.back-enter", g_variant_new_string (sw->step->id));
+  g_menu_append_item (menu, back);
+  if (menu_state != 1)
+    {
+      g_autoptr(GMenuItem) na = g_menu_item_new (menu_state == 2 ? _("Mark as Applicable") : _("Mark as Not Applicable"),
+                                                 NULL);
+
+      g_menu_item_set_action_and_target_value (na, "checklist.not-applicable",
+                                               g_variant_new ("(sb)", sw->step->id, menu_state != 2));
+      g_menu_append_item (menu, na);
+    }
+  gtk_menu_button_set_menu_model (sw->menu_button, G_MENU_MODEL (menu));
 }
 
 /* When each step's check from paper was typed in: from the timeline. */
@@ -412,13 +450,19 @@ refresh (SonaeChecklistView  *self,
       const SonaeStepState *state = sonae_incident_get_step_state (incident, sw->step->id);
       g_autofree char *subtitle = step_subtitle (state, recorded);
       gboolean done = state != NULL && state->done;
+      gboolean not_applicable = state != NULL && state->not_applicable;
 
       gtk_check_button_set_active (sw->check, done);
       adw_expander_row_set_subtitle (sw->row, subtitle ? subtitle : "");
+      update_menu (sw, state);
       if (done)
         gtk_widget_add_css_class (GTK_WIDGET (sw->row), "done");
       else
         gtk_widget_remove_css_class (GTK_WIDGET (sw->row), "done");
+      if (not_applicable)
+        gtk_widget_add_css_class (GTK_WIDGET (sw->row), "not-applicable");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (sw->row), "not-applicable");
       if (state != NULL && state->back_entered)
         gtk_widget_add_css_class (GTK_WIDGET (sw->row), "back-entered");
       else
@@ -508,6 +552,30 @@ back_enter_action (GtkWidget  *widget,
   sonae_checklist_view_flush (self);
   dialog = sonae_back_entry_dialog_new (parent_window (widget), self->store, self->incident_id, step);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A step that does not concern this incident, or does after all. */
+static void
+not_applicable_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SonaeChecklistView *self = SONAE_CHECKLIST_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author = NULL;
+  const char *step_id = NULL;
+  gboolean not_applicable = FALSE;
+
+  if (self->checklist == NULL || self->incident_id == 0)
+    return;
+  g_variant_get (parameter, "(&sb)", &step_id, &not_applicable);
+  if (sonae_checklist_get_step (self->checklist, step_id) == NULL)
+    return;
+  sonae_checklist_view_flush (self);
+  author = sonae_get_author ();
+  if (!sonae_incidents_set_step_not_applicable (self->store, self->incident_id, step_id, not_applicable,
+                                                author, NULL, &error))
+    sonae_show_error (GTK_WIDGET (self), _("Could not record the step"), error);
 }
 
 /* --- building ------------------------------------------------------------ */
@@ -695,15 +763,39 @@ build_step_text (const SonaeChecklistStep *step)
   return row;
 }
 
+/* An outside body the step tells to contact, with the number to call. */
+static GtkWidget *
+build_body (SonaeChecklistView *self,
+            const char         *authority_key,
+            GPtrArray          *authorities)
+{
+  const char *key = sonae_contacts_authority_for_kind (authority_key, sonae_store_get_org_kind (self->store));
+  SonaeContact *contact = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *name = g_strdup_printf ("body-%s", authority_key);
+  const char *phone;
+
+  for (guint i = 0; authorities != NULL && i < authorities->len; i++)
+    if (g_strcmp0 (((SonaeContact *) g_ptr_array_index (authorities, i))->builtin_key, key) == 0)
+      contact = g_ptr_array_index (authorities, i);
+  phone = contact != NULL ? sonae_contact_get_first_phone (contact) : NULL;
+
+  gtk_widget_set_name (row, name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), contact ? sonae_contact_get_display_name (contact) : authority_key);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), phone != NULL ? phone : _("No phone number"));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("call-start-symbolic"));
+  return row;
+}
+
 static GtkWidget *
 build_step (SonaeChecklistView       *self,
-            const SonaeChecklistStep *step)
+            const SonaeChecklistStep *step,
+            GPtrArray                *authorities)
 {
   StepWidgets *sw = g_new0 (StepWidgets, 1);
   g_autofree char *title = g_strdup_printf ("%s  %s", step->number, step->title);
   g_autofree char *name = g_strdup_printf ("step-%s", step->id);
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenuItem) item = NULL;
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *check = gtk_check_button_new ();
   GtkWidget *menu_button = gtk_menu_button_new ();
@@ -712,6 +804,8 @@ build_step (SonaeChecklistView       *self,
   sw->step = step;
   sw->row = ADW_EXPANDER_ROW (row);
   sw->check = GTK_CHECK_BUTTON (check);
+  sw->menu_button = GTK_MENU_BUTTON (menu_button);
+  sw->menu_state = -1;
   g_hash_table_replace (self->steps, step->id, sw);
 
   gtk_widget_set_name (row, name);
@@ -728,11 +822,9 @@ build_step (SonaeChecklistView       *self,
   g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), sw);
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), check);
 
-  item = g_menu_item_new (_("Done on Paper Earlier…"), NULL);
-  g_menu_item_set_action_and_target_value (item, "checklist.back-enter", g_variant_new_string (step->id));
-  g_menu_append_item (menu, item);
+  gtk_widget_set_name (menu_button, "step-menu");
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
+  update_menu (sw, NULL);
   gtk_widget_set_tooltip_text (menu_button, _("More"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("More"), -1);
   gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
@@ -745,12 +837,16 @@ build_step (SonaeChecklistView       *self,
   for (guint i = 0; step->fields && i < step->fields->len; i++)
     adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
                               build_field (self, step, g_ptr_array_index (step->fields, i)));
+  for (guint i = 0; step->bodies && i < step->bodies->len; i++)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                              build_body (self, g_ptr_array_index (step->bodies, i), authorities));
   return row;
 }
 
 static void
 build_phase (SonaeChecklistView        *self,
-             const SonaeChecklistPhase *phase)
+             const SonaeChecklistPhase *phase,
+             GPtrArray                 *authorities)
 {
   PhaseWidgets *pw = g_new0 (PhaseWidgets, 1);
   GtkWidget *group = adw_preferences_group_new ();
@@ -785,7 +881,7 @@ build_phase (SonaeChecklistView        *self,
 
   for (guint i = 0; i < phase->steps->len; i++)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                               build_step (self, g_ptr_array_index (phase->steps, i)));
+                               build_step (self, g_ptr_array_index (phase->steps, i), authorities));
   /* Each step by its number and title (the "done" line under it as its
    * description), and the rows it reveals. */
   sonae_accessible_name_rows (group);
@@ -837,6 +933,7 @@ sonae_checklist_view_set_incident (SonaeChecklistView  *self,
 
   if (incident->id != self->incident_id || checklist != self->checklist)
     {
+      g_autoptr(GPtrArray) authorities = sonae_contacts_list_authorities (self->store, NULL);
       GPtrArray *phases;
 
       clear (self);
@@ -848,7 +945,7 @@ sonae_checklist_view_set_incident (SonaeChecklistView  *self,
       gtk_widget_set_visible (GTK_WIDGET (self->numbering_note), sonae_checklist_is_medical (checklist));
       phases = sonae_checklist_get_phases (checklist);
       for (guint i = 0; i < phases->len; i++)
-        build_phase (self, g_ptr_array_index (phases, i));
+        build_phase (self, g_ptr_array_index (phases, i), authorities);
     }
   refresh (self, incident);
 }
@@ -906,6 +1003,7 @@ sonae_checklist_view_class_init (SonaeChecklistViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SonaeChecklistView, numbering_note);
 
   gtk_widget_class_install_action (widget_class, "checklist.back-enter", "s", back_enter_action);
+  gtk_widget_class_install_action (widget_class, "checklist.not-applicable", "(sb)", not_applicable_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "checklistview");

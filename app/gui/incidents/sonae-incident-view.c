@@ -161,7 +161,8 @@ update_chain (SonaeIncidentView *self)
       gtk_widget_set_visible (self->chain_ok_box, TRUE);
       gtk_label_set_text (self->chain_ok_label, _("Timeline verified"));
       gtk_widget_set_tooltip_text (self->chain_ok_box,
-                                   _("Every entry of the timeline is as it was written: none was changed or removed."));
+                                   _("Every entry of the timeline is as it was written: none was changed, removed or added outside Sonae. "
+                                     "The check covers the entries only, not the incident’s status, drill mark or details as the database holds them now."));
     }
   else
     {

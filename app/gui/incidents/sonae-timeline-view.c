@@ -101,6 +101,8 @@ kind_icon (SonaeEntryKind kind)
     case SONAE_ENTRY_CORRECTION: return "edit-redo-symbolic";
     case SONAE_ENTRY_REPORT:     return "mail-send-symbolic";
     case SONAE_ENTRY_ACTION:     return "emblem-ok-symbolic";
+    case SONAE_ENTRY_NOT_APPLICABLE: return "action-unavailable-symbolic";
+    case SONAE_ENTRY_APPLICABLE: return "edit-undo-symbolic";
     case SONAE_N_ENTRY_KINDS:
     default:                     return "text-x-generic-symbolic";
     }

@@ -440,7 +440,57 @@ add_key_hours (SonaeDocument *doc,
   add_key (doc, key, text);
 }
 
-/* One system's sheet, every field; @system NULL for a blank one. */
+/* A blank system's sheet, every field with full-width lines to write on
+ * by hand, a handwriting line apart (sonae_document_add_write_in). */
+static void
+add_blank_system (SonaeDocument *doc,
+                  SonaeStore    *store,
+                  const char    *number)
+{
+  sonae_document_begin_group (doc);
+  /* Translators: the heading of a blank system sheet to fill in by hand */
+  sonae_document_add_heading (doc, number, _("A system, to fill in by hand"));
+  sonae_document_add_write_in (doc, _("Name of the system"), 1);
+  sonae_document_add_write_in (doc, _("What it is for"), 1);
+  sonae_document_add_write_in (doc, _("Vendor and support line"), 1);
+  sonae_document_add_write_in (doc, _("Contract number"), 1);
+  sonae_document_add_write_in (doc, looked_after_by (store), 1);
+  sonae_document_add_write_in (doc, _("Recovery order"), 1);
+  sonae_document_add_write_in (doc, _("Target time to recover"), 1);
+  sonae_document_add_write_in (doc, _("Tolerable data loss"), 1);
+  sonae_document_end_group (doc);
+
+  sonae_document_begin_group (doc);
+  {
+    g_autofree char *title = g_markup_printf_escaped ("<b>%s</b>", _("Backups"));
+
+    sonae_document_add_paragraph (doc, SONAE_STYLE_NORMAL, title);
+  }
+  sonae_document_add_write_in (doc, _("Method"), 1);
+  sonae_document_add_write_in (doc, _("How often"), 1);
+  sonae_document_add_write_in (doc, _("Generations kept"), 1);
+  {
+    g_autofree char *label = g_markup_escape_text (_("One copy off the network"), -1);
+    g_autofree char *yes = g_markup_escape_text (answer_title (SONAE_BCP_YES), -1);
+    g_autofree char *no = g_markup_escape_text (answer_title (SONAE_BCP_NO), -1);
+    const char *options[] = { yes, no, NULL };
+
+    sonae_document_add_options (doc, label, options);
+  }
+  sonae_document_add_write_in (doc, _("Where the copies are"), 1);
+  sonae_document_add_write_in (doc, _("Last restore test"), 1);
+  sonae_document_add_write_in (doc, _("Restore test planned"), 1);
+  sonae_document_end_group (doc);
+
+  sonae_document_begin_group (doc);
+  sonae_document_add_write_in (doc, _("How work goes on without it"), 3);
+  sonae_document_add_write_in (doc, _("Where the paper forms are"), 1);
+  sonae_document_add_write_in (doc, _("First steps when it stops"), 3);
+  sonae_document_end_group (doc);
+}
+
+/* One system's sheet, every field: what is not written yet as a line to
+ * fill in (a blank sheet is add_blank_system's). */
 static void
 add_system (SonaeDocument        *doc,
             SonaeStore           *store,
@@ -456,15 +506,7 @@ add_system (SonaeDocument        *doc,
     owner = sonae_contacts_get (store, system->owner_id, NULL);
 
   sonae_document_begin_group (doc);
-  if (system != NULL)
-    sonae_document_add_heading (doc, number, system->name);
-  else
-    {
-      /* Translators: the heading of a blank system sheet to fill in by hand */
-      g_autofree char *text = g_strdup_printf ("%s %s", _("System:"), "\uff3f\uff3f\uff3f\uff3f\uff3f\uff3f\uff3f\uff3f\uff3f\uff3f");
-
-      sonae_document_add_heading (doc, number, text);
-    }
+  sonae_document_add_heading (doc, number, system->name);
   add_key (doc, _("What it is for"), system ? system->purpose : NULL);
   {
     GString *v = g_string_new (NULL);
@@ -597,7 +639,7 @@ add_systems (SonaeDocument *doc,
   if (systems->len == 0)
     {
       sonae_document_add_spacer (doc, 6.0);
-      add_system (doc, store, NULL, "3.1");
+      add_blank_system (doc, store, "3.1");
     }
   return TRUE;
 }

@@ -11,12 +11,20 @@
  * level the steps that do not apply are simply left unticked.
  *
  * Filled, it is the record of one incident's checklist run: every step
- * ticked or not, when and by whom, and what was entered in its fields. */
+ * ticked, marked not applicable or still open, when and by whom, and what
+ * was entered in its fields; a step still open keeps the blank's box, lines
+ * and empty fields, so that the work can go on by hand when the computers
+ * stop.
+ *
+ * A step that names outside bodies (2-7, 2-13, 2-18) lists them with their
+ * telephone numbers from the contact list, or a line to write one on: with
+ * the network down, a website is of no use. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "sonae-checklist.h"
+#include "sonae-contacts.h"
 #include "sonae-docs.h"
 #include "sonae-error.h"
 #include "sonae-incident.h"
@@ -33,6 +41,11 @@
 #define LONG_PHASE   4
 /* The level whose procedures a business's blank checklist shows. */
 #define BUSINESS_LEVEL 3
+/* An empty box in a line of text, to tick by hand, as large as the
+ * check boxes of the options. */
+#define BOX "<span size=\"large\">\u25a1</span>"
+/* A body's row: room to write a number under the note that none is known. */
+#define BODY_ROW     40.0
 
 static const char *
 text_or_empty (const char *text)
@@ -110,14 +123,24 @@ is_short_field (const SonaeChecklistField *field)
 }
 
 /* The blank fields of a step: choices as boxes to tick, the rest as boxes
- * to write in, two short ones side by side. */
+ * to write in, two short ones side by side. With @incident, only those
+ * still empty in it. */
 static void
 add_blank_fields (SonaeDocument            *doc,
-                  const SonaeChecklistStep *step)
+                  const SonaeChecklistStep *step,
+                  const SonaeIncident      *incident)
 {
-  GPtrArray *fields = step->fields;
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
 
-  if (fields == NULL || fields->len == 0)
+  for (guint i = 0; step->fields != NULL && i < step->fields->len; i++)
+    {
+      const SonaeChecklistField *field = g_ptr_array_index (step->fields, i);
+      const char *value = incident != NULL ? sonae_incident_get_field_value (incident, step, field) : NULL;
+
+      if (value == NULL || *value == '\0')
+        g_ptr_array_add (fields, (gpointer) field);
+    }
+  if (fields->len == 0)
     return;
 
   sonae_document_set_indent (doc, FIELD_INDENT);
@@ -144,6 +167,14 @@ add_blank_fields (SonaeDocument            *doc,
             label = g_markup_printf_escaped ("%s\u2002<span size=\"small\">%s</span>", field->label,
                                              field->kind == SONAE_FIELD_CHOICE ? _("(tick one)") : _("(tick all that apply)"));
             sonae_document_add_options (doc, label, (const char *const *) options->pdata);
+            /* What decides the answer, where the field says (2-10's
+             * reports): on paper there is nobody to ask. */
+            if (field->hint != NULL)
+              {
+                g_autofree char *hint = cell_label (field->hint);
+
+                sonae_document_add_paragraph (doc, SONAE_STYLE_NORMAL, hint);
+              }
             /* Room to say what “other” was, unless a text field follows for it. */
             if (field_has_option (field, "other") && (next == NULL || next->kind != SONAE_FIELD_TEXT))
               {
@@ -192,22 +223,102 @@ add_blank_fields (SonaeDocument            *doc,
   sonae_document_set_indent (doc, 0);
 }
 
+/* The contact of @authority_key in @authorities (of SonaeContact), as an
+ * organisation of @kind has it; NULL when it is not in the contact list. */
+static SonaeContact *
+find_authority (GPtrArray    *authorities,
+                const char   *authority_key,
+                SonaeOrgKind  kind)
+{
+  const char *key = sonae_contacts_authority_for_kind (authority_key, kind);
+
+  for (guint i = 0; authorities != NULL && i < authorities->len; i++)
+    {
+      SonaeContact *c = g_ptr_array_index (authorities, i);
+
+      if (g_strcmp0 (c->builtin_key, key) == 0)
+        return c;
+    }
+  return NULL;
+}
+
+/* The outside bodies a step tells to contact, each with its telephone
+ * numbers, or a line to write one on by hand. */
+static void
+add_bodies (SonaeDocument            *doc,
+            const SonaeChecklistStep *step,
+            GPtrArray                *authorities,
+            SonaeOrgKind              kind)
+{
+  static const double widths[] = { 0.5, 0.5 };
+
+  if (step->bodies == NULL || step->bodies->len == 0)
+    return;
+
+  sonae_document_set_indent (doc, FIELD_INDENT);
+  {
+    g_autofree char *label = cell_label (_("Whom to call (numbers from the contact list):"));
+
+    sonae_document_add_paragraph (doc, SONAE_STYLE_NORMAL, label);
+  }
+  sonae_document_add_form_table (doc, G_N_ELEMENTS (widths), widths, NULL, BODY_ROW);
+  for (guint i = 0; i < step->bodies->len; i++)
+    {
+      const char *key = g_ptr_array_index (step->bodies, i);
+      SonaeContact *contact = find_authority (authorities, key, kind);
+      g_autofree char *name = g_markup_printf_escaped ("<b>%s</b>", contact ? sonae_contact_get_display_name (contact) : key);
+      g_autofree char *phones = contact ? sonae_doc_phones_markup (contact, TRUE) : g_strdup ("");
+      g_autofree char *number = NULL;
+
+      if (*phones != '\0')
+        number = g_steal_pointer (&phones);
+      else
+        number = cell_label (_("No telephone number in the contact list: write it here"));
+      {
+        const char *cells[] = { name, number };
+
+        sonae_document_add_row (doc, cells);
+      }
+    }
+  sonae_document_set_indent (doc, 0);
+}
+
+/* The right column of a step still open: a box for “not applicable”, above
+ * the lines for the time and who (sonae_document_add_check_box); on a
+ * filled checklist (@not_done) under “Not done”. */
+static char *
+open_side_markup (gboolean not_done)
+{
+  g_autofree char *label = g_markup_escape_text (_("Not applicable"), -1);
+  g_autofree char *na = g_strdup_printf ("%s %s", BOX, label);
+  g_autofree char *not_done_text = NULL;
+
+  if (!not_done)
+    return g_steal_pointer (&na);
+  not_done_text = g_markup_escape_text (_("Not done"), -1);
+  return g_strdup_printf ("<span foreground=\"" SONAE_PRINT_COLOR_MUTED "\">%s</span>\n%s", not_done_text, na);
+}
+
 static void
 add_blank_step (SonaeDocument            *doc,
                 const SonaeChecklistStep *step,
                 const char               *heading_number,   /* NULL: no heading */
-                const char               *heading)
+                const char               *heading,
+                GPtrArray                *authorities,
+                SonaeOrgKind              kind)
 {
   const char *write_ins[] = { _("Time"), _("Who"), NULL };
   g_autofree char *markup = step_markup (step);
+  g_autofree char *side = open_side_markup (FALSE);
 
   /* The step stays on one sheet with its fields, and a phase's heading
    * with its first step. */
   sonae_document_begin_group (doc);
   if (heading != NULL)
     sonae_document_add_heading (doc, heading_number, heading);
-  sonae_document_add_check_box (doc, FALSE, markup, NULL, write_ins);
-  add_blank_fields (doc, step);
+  sonae_document_add_check_box (doc, FALSE, markup, side, write_ins);
+  add_blank_fields (doc, step, NULL);
+  add_bodies (doc, step, authorities, kind);
   sonae_document_end_group (doc);
 }
 
@@ -230,7 +341,9 @@ add_phase_intro (SonaeDocument             *doc,
 static void
 add_blank_phases (SonaeDocument  *doc,
                   SonaeChecklist *checklist,
-                  gboolean        numbered)
+                  gboolean        numbered,
+                  GPtrArray      *authorities,
+                  SonaeOrgKind    kind)
 {
   GPtrArray *phases = sonae_checklist_get_phases (checklist);
 
@@ -245,7 +358,7 @@ add_blank_phases (SonaeDocument  *doc,
         sonae_document_begin_group (doc);
       for (guint s = 0; s < phase->steps->len; s++)
         add_blank_step (doc, g_ptr_array_index (phase->steps, s), number,
-                        s == 0 ? phase->title : NULL);
+                        s == 0 ? phase->title : NULL, authorities, kind);
       if (p > 0 && phase->steps->len <= LONG_PHASE)
         sonae_document_end_group (doc);
     }
@@ -254,7 +367,8 @@ add_blank_phases (SonaeDocument  *doc,
 static void
 add_instructions (SonaeDocument *doc)
 {
-  g_autofree char *markup = g_markup_escape_text (_("Tick each step when it is done and write the time and your name beside it. "
+  g_autofree char *markup = g_markup_escape_text (_("Tick each step when it is done and write the time and your name beside it; "
+                                                    "tick “Not applicable” for a step that does not concern this incident. "
                                                     "Fill in what the step asks for in the boxes under it. "
                                                     "When Sonae works again, enter the ticks with the times written here."), -1);
 
@@ -268,6 +382,7 @@ sonae_doc_checklist_build (SonaeStore  *store,
 {
   g_autoptr(SonaeDocument) doc = NULL;
   g_autoptr(SonaeProfile) profile = NULL;
+  g_autoptr(GPtrArray) authorities = NULL;
   SonaeOrgKind kind = SONAE_ORG_CLINIC;
 
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
@@ -275,6 +390,9 @@ sonae_doc_checklist_build (SonaeStore  *store,
   profile = sonae_store_get_profile (store);
   if (profile != NULL)
     kind = profile->kind;
+  authorities = sonae_contacts_list_authorities (store, error);
+  if (authorities == NULL)
+    return NULL;
   doc = sonae_doc_new (store, "checklist", paper);
 
   if (sonae_org_kind_is_medical (kind))
@@ -285,7 +403,7 @@ sonae_doc_checklist_build (SonaeStore  *store,
         return NULL;
       sonae_document_add_title (doc, sonae_document_get_doc_title (doc), sonae_checklist_get_title (checklist));
       add_instructions (doc);
-      add_blank_phases (doc, checklist, TRUE);
+      add_blank_phases (doc, checklist, TRUE, authorities, kind);
     }
   else
     {
@@ -330,7 +448,7 @@ sonae_doc_checklist_build (SonaeStore  *store,
                 add_phase_intro (doc, phase);
               for (guint s = 0; s < phase->steps->len; s++)
                 {
-                  add_blank_step (doc, g_ptr_array_index (phase->steps, s), NULL, NULL);
+                  add_blank_step (doc, g_ptr_array_index (phase->steps, s), NULL, NULL, authorities, kind);
                   if (s == 0)
                     sonae_document_end_group (doc);
                 }
@@ -453,7 +571,8 @@ last_checks (GPtrArray *timeline)
   return checks;
 }
 
-/* The right column of a step: done when and by whom, or not done. */
+/* The right column of a step done or marked not applicable: when and by
+ * whom. */
 static char *
 done_markup (const SonaeStepState     *state,
              const SonaeTimelineEntry *check)
@@ -461,16 +580,26 @@ done_markup (const SonaeStepState     *state,
   GString *out = g_string_new (NULL);
   g_autofree char *at = NULL;
 
-  if (state == NULL || !state->done)
-    {
-      g_autofree char *text = g_markup_printf_escaped ("<span foreground=\"" SONAE_PRINT_COLOR_MUTED "\">%s</span>",
-                                                       _("Not done"));
-
-      g_string_append (out, text);
-      return g_string_free (out, FALSE);
-    }
+  g_assert (state != NULL && (state->done || state->not_applicable));
 
   at = state->done_at ? sonae_datetime_format (state->done_at) : NULL;
+  if (state->not_applicable)
+    {
+      /* Translators: when and by whom a checklist step was marked as not
+       * applicable, e.g. “Marked 2026-11-21 14:05 by Yamada Taro” */
+      g_autofree char *marked = g_strdup_printf (_("Marked %1$s by %2$s"), at ? at : "—", state->done_by ? state->done_by : "—");
+      g_autofree char *text = g_markup_printf_escaped ("<b>%s %s</b>\n%s", "\u2612", _("Not applicable"), marked);
+
+      g_string_append (out, text);
+      if (state->back_entered)
+        {
+          g_autofree char *note = g_markup_printf_escaped ("\n<span foreground=\"" SONAE_PRINT_COLOR_CAUTION "\">%s</span>",
+                                                           _("Entered afterwards from paper"));
+
+          g_string_append (out, note);
+        }
+      return g_string_free (out, FALSE);
+    }
   {
     /* Translators: when a checklist step was done, e.g. “Done 2026-11-21 14:05” */
     g_autofree char *done = g_strdup_printf (_("Done %s"), at ? at : "—");
@@ -532,6 +661,17 @@ add_field_values (SonaeDocument            *doc,
     sonae_document_set_indent (doc, 0);
 }
 
+/* How to go on by hand, when some steps are still open. */
+static void
+add_continue_note (SonaeDocument *doc)
+{
+  g_autofree char *markup = g_markup_escape_text (_("Steps still open have a box to tick, lines for the time and who, "
+                                                    "a box for “not applicable” and room for what they ask: "
+                                                    "go on by hand if the computers stop, and enter it in Sonae afterwards."), -1);
+
+  sonae_document_add_paragraph (doc, SONAE_STYLE_SMALL | SONAE_STYLE_MUTED, markup);
+}
+
 SonaeDocument *
 sonae_doc_checklist_build_for_incident (SonaeStore  *store,
                                         gint64       incident_id,
@@ -539,6 +679,7 @@ sonae_doc_checklist_build_for_incident (SonaeStore  *store,
                                         GError     **error)
 {
   g_autoptr(SonaeDocument) doc = NULL;
+  g_autoptr(GPtrArray) authorities = NULL;
   g_autoptr(SonaeIncident) incident = NULL;
   g_autoptr(SonaeManual) manual = NULL;
   g_autoptr(SonaeChecklist) checklist = NULL;
@@ -546,7 +687,9 @@ sonae_doc_checklist_build_for_incident (SonaeStore  *store,
   g_autoptr(GHashTable) checks = NULL;
   g_autofree char *subtitle = NULL;
   GPtrArray *phases;
-  guint done_all = 0, total_all = 0;
+  guint done_all = 0, total_all = 0, not_applicable_all = 0;
+  gboolean going_on;
+  SonaeOrgKind kind = sonae_store_get_org_kind (store);
 
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
 
@@ -563,6 +706,9 @@ sonae_doc_checklist_build_for_incident (SonaeStore  *store,
   if (timeline == NULL)
     return NULL;
   checks = last_checks (timeline);
+  authorities = sonae_contacts_list_authorities (store, error);
+  if (authorities == NULL)
+    return NULL;
 
   doc = sonae_doc_new_for_incident_doc (store, "checklist", incident, paper);
   subtitle = g_strdup_printf ("%s\u2003%s", incident->number, text_or_empty (incident->title));
@@ -579,14 +725,29 @@ sonae_doc_checklist_build_for_incident (SonaeStore  *store,
       sonae_incident_get_progress (incident, phase, &done, &total);
       done_all += done;
       total_all += total;
+      not_applicable_all += sonae_incident_count_not_applicable (incident, phase);
     }
   {
     /* Translators: the progress of the whole checklist, e.g. “5 of 16 steps done” */
     g_autofree char *progress = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u step done", "%u of %u steps done", total_all),
                                                  done_all, total_all);
 
-    add_plain_key_value (doc, _("Progress"), progress);
+    if (not_applicable_all > 0)
+      {
+        /* Translators: after the progress, e.g. “5 of 14 steps done (2 not applicable)” */
+        g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u not applicable)", "%s (%u not applicable)",
+                                                              not_applicable_all),
+                                                 progress, not_applicable_all);
+
+        add_plain_key_value (doc, _("Progress"), more);
+      }
+    else
+      add_plain_key_value (doc, _("Progress"), progress);
   }
+  /* An incident not closed yet may go on on paper. */
+  going_on = incident->status != SONAE_STATUS_CLOSED;
+  if (going_on && done_all < total_all)
+    add_continue_note (doc);
 
   for (guint p = 0; p < phases->len; p++)
     {
@@ -603,18 +764,41 @@ sonae_doc_checklist_build_for_incident (SonaeStore  *store,
         {
           const SonaeChecklistStep *step = g_ptr_array_index (phase->steps, s);
           const SonaeStepState *state = sonae_incident_get_step_state (incident, step->id);
-          GString *markup = g_string_new (NULL);
-          g_autofree char *side = done_markup (state, g_hash_table_lookup (checks, step->id));
+          gboolean settled = state != NULL && (state->done || state->not_applicable);
+          /* A step still open of an incident going on is printed as on the
+           * blank checklist, with what was entered so far: the work can go
+           * on on paper. Once the incident is closed it is only not done. */
+          gboolean open = !settled && going_on;
+          const char *write_ins[] = { _("Time"), _("Who"), NULL };
+          g_autofree char *side = NULL;
           g_autofree char *text = NULL;
 
-          append_step_title (markup, step);
-          text = g_string_free (markup, FALSE);
+          if (settled)
+            side = done_markup (state, g_hash_table_lookup (checks, step->id));
+          else if (open)
+            side = open_side_markup (TRUE);
+          else
+            side = g_markup_printf_escaped ("<span foreground=\"" SONAE_PRINT_COLOR_MUTED "\">%s</span>", _("Not done"));
+          if (open)
+            text = step_markup (step);
+          else
+            {
+              GString *markup = g_string_new (NULL);
+
+              append_step_title (markup, step);
+              text = g_string_free (markup, FALSE);
+            }
 
           sonae_document_begin_group (doc);
           if (s == 0)
             sonae_document_add_heading (doc, number, heading);
-          sonae_document_add_check_box (doc, state != NULL && state->done, text, side, NULL);
+          sonae_document_add_check_box (doc, state != NULL && state->done, text, side, open ? write_ins : NULL);
           add_field_values (doc, incident, step);
+          if (open)
+            {
+              add_blank_fields (doc, step, incident);
+              add_bodies (doc, step, authorities, kind);
+            }
           sonae_document_end_group (doc);
         }
     }

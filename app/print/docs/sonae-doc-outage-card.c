@@ -98,10 +98,14 @@ add_banner (SonaeDocument        *doc,
   g_autofree char *headline = NULL;
   g_autofree char *markup = NULL;
 
-  /* Translators: the headline of an outage card; %s is a system such as
-   * “Electronic medical records” (「%s」が使えないとき) */
-  headline_text = g_strdup_printf (_("When “%s” is not working"),
-                                   system ? system->name : "\u3000\u3000\u3000\u3000\u3000");
+  if (system != NULL)
+    /* Translators: the headline of an outage card; %s is a system such as
+     * “Electronic medical records” (「%s」が使えないとき) */
+    headline_text = g_strdup_printf (_("When “%s” is not working"), system->name);
+  else
+    /* Translators: the headline of a blank outage card, whose system is
+     * written by hand in the field under it */
+    headline_text = g_strdup (_("When this system is not working"));
   headline = sized (z, headline_text, PT_HEADLINE, TRUE, NULL);
   if (!is_blank (organisation))
     {
@@ -112,6 +116,20 @@ add_banner (SonaeDocument        *doc,
   else
     markup = g_steal_pointer (&headline);
   sonae_document_add_paragraph (doc, SONAE_STYLE_BANNER | SONAE_STYLE_POSTER | SONAE_STYLE_CENTER, markup);
+
+  /* A blank card: the system's name is written by hand, on white paper
+   * (a pen does not show on the red band). */
+  if (system == NULL)
+    {
+      static const double widths[] = { 0.26, 0.74 };
+      g_autofree char *l = sized (z, _("Name of the system"), PT_BODY, TRUE, NULL);
+      const char *cells[] = { l, NULL };
+
+      sonae_document_add_spacer (doc, 4.0 * z->scale);
+      sonae_document_add_form_table (doc, G_N_ELEMENTS (widths), widths, NULL, 40.0 * z->scale);
+      sonae_document_add_row (doc, cells);
+      sonae_document_add_spacer (doc, 4.0 * z->scale);
+    }
 
   if (system != NULL && !is_blank (system->purpose))
     {
@@ -385,15 +403,14 @@ add_first_steps (SonaeDocument        *doc,
         }
       return;
     }
-  /* The manual's first response (the checklist's 1-2): nothing is
-   * switched off, and the LAN cable comes out only when a virus is
-   * suspected. */
+  /* The one first response of the poster, the manual and the checklist
+   * (1-4): evidence first, and the network cable out, never the power. */
   add_step (doc, z, 1, _("Do not switch anything off"),
-            _("Leave the computers and the server on; do not try to fix it, delete nothing. "
-              "Note the time and what the screen shows (a photo helps)."));
-  add_step (doc, z, 2, _("A strange screen or a ransom message? Unplug the LAN cable"),
-            _("Only when a virus or ransomware is suspected: unplug the LAN cable and turn Wi-Fi off, so it cannot spread. "
-              "Otherwise leave the cables as they are."));
+            _("Leave the computers and the server on. Photograph the screen and note the time; "
+              "do not try to fix it, and delete, remove or reinstall nothing until the logs are kept."));
+  add_step (doc, z, 2, _("Unplug the LAN cable, not the power"),
+            _("Unplug the LAN cable of the computer where it showed and turn its Wi-Fi off, so that nothing can spread. "
+              "The system administrator decides when it goes back on the network."));
   add_step (doc, z, 3, _("Tell the person who decides, then call the support line"),
             sonae_org_kind_is_medical (sonae_store_get_org_kind (store))
             ? _("Have the contract number at hand. Tell the staff that the system is not to be used.")

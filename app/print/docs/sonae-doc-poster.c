@@ -42,13 +42,13 @@ typedef struct {
 
 static const Wording clinic_wording = {
   N_("A strange screen, the electronic medical record not working, a suspicious e-mail opened? Stay calm and do this, in order:"),
-  N_("So it cannot spread to the electronic medical record."),
+  N_("The network cable only, never the power cable: so it cannot spread to the electronic medical record."),
   N_("Patient care goes on, on paper, until you are told the electronic medical record is safe. Report at once, even a mistake of your own: nobody handles this alone."),
 };
 
 static const Wording business_wording = {
   N_("A strange screen, a business system not working, a suspicious e-mail opened? Stay calm and do this, in order:"),
-  N_("So it cannot spread to the business systems."),
+  N_("The network cable only, never the power cable: so it cannot spread to the business systems."),
   N_("Tell customers nothing and post nothing about it until the response lead decides. Report at once, even a mistake of your own: nobody handles this alone."),
 };
 
@@ -279,10 +279,10 @@ sonae_doc_poster_build (SonaeStore  *store,
   }
 
   add_step (doc, 1, _("Do NOT switch the computer off"),
-            _("Leave the power on. What the screen and the memory hold is evidence."));
+            _("Leave the power on: the screen, the memory and the logs are evidence."));
   add_step (doc, 2, _("Unplug the LAN cable, turn Wi-Fi off"), _(wording->spread));
   add_step (doc, 3, _("Stop, and put up a “Do not use” sign"),
-            _("Tell those around you. Do not try to fix it; delete nothing."));
+            _("Tell those around you. Do not try to fix it; delete nothing until the evidence is kept."));
 
   sonae_document_begin_group (doc);
   add_step (doc, 4, _("Call now"),
@@ -291,7 +291,7 @@ sonae_doc_poster_build (SonaeStore  *store,
   sonae_document_end_group (doc);
 
   add_step (doc, 5, _("Write down what happened"),
-            _("When, where (which computer), what you did just before, what the screen showed. A photo of the screen helps."));
+            _("When, where (which computer), what you did just before, what the screen showed. Photograph the screen."));
 
   {
     g_autofree char *carry_on = sized (_(wording->carry_on), PT_DETAIL, TRUE, NULL);

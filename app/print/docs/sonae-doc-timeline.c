@@ -96,13 +96,20 @@ add_verification (SonaeDocument *doc,
   if (sonae_incidents_verify_timeline (store, incident_id, &bad_seq, &error))
     {
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "Timeline verified: %u entry, unbroken chain. No entry was changed, removed or added outside Sonae.",
-                                                            "Timeline verified: %u entries, unbroken chain. No entry was changed, removed or added outside Sonae.",
+                                                            "Timeline verified: %u entry, unbroken chain. The entry below was not changed or removed outside Sonae, and none was added.",
+                                                            "Timeline verified: %u entries, unbroken chain. None of the entries below was changed, removed or added outside Sonae.",
                                                             n_entries),
                                                n_entries);
-      g_autofree char *markup = g_markup_printf_escaped ("\u2713 %s", text);
+      /* What the chain vouches for, and what it does not: the incident's
+       * own record (its status, whether it is a drill, its details) is
+       * read as the database holds it now, and a change made to it behind
+       * Sonae's back leaves the chain intact. */
+      const char *scope = _("The check covers the timeline’s entries only. The details above, such as the status "
+                            "and whether this is a drill, are printed as the database holds them now: "
+                            "a change made to them outside Sonae would not be detected.");
+      g_autofree char *markup = g_markup_printf_escaped ("<b>\u2713 %s</b>\n<span size=\"small\">%s</span>", text, scope);
 
-      sonae_document_add_paragraph (doc, SONAE_STYLE_BOLD, markup);
+      sonae_document_add_paragraph (doc, SONAE_STYLE_NORMAL, markup);
       return TRUE;
     }
 

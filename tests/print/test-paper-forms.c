@@ -347,7 +347,7 @@ test_blank_ppc_draft (void)
   at = sonae_test_offset_of (pdf.all, "How to send it", at);
   at = sonae_test_offset_of (pdf.all, sonae_ppc_get_submission_note (), at);
   at = sonae_test_offset_of (pdf.all, "https://www.ppc.go.jp/", at);
-  at = sonae_test_offset_of (pdf.all, "Consultation line (no reports)", at);
+  at = sonae_test_offset_of (pdf.all, "Consultation line (not for reports)", at);
   at = sonae_test_offset_of (pdf.all, "03-6457-9849", at);
   sonae_test_assert_contains (pdf.all, sonae_ppc_get_my_number_note ());
 
@@ -380,7 +380,10 @@ test_ppc_rules (void)
   export_blank (store, dir, "ppc-rules", &pdf);
   g_assert_cmpuint (pdf.n_pages, <=, 4);
   sonae_test_assert_contains (pdf.pages[0], "PPC Reporting Rules");
-  sonae_test_assert_contains (pdf.pages[0], "Check the PPC’s current guidance before relying on it.");
+  /* The whole decision on the first page. */
+  sonae_test_assert_contains (pdf.pages[0], "Final report (確報): by day 30; by day 60");
+  /* The sources, and to check them, at the end. */
+  sonae_test_assert_contains (pdf.pages[pdf.n_pages - 1], "Check the PPC’s current guidance before relying on it.");
 
   /* The decision by pen: the 2024 case first, whether data leaked, the
    * encryption exemption, the four conditions with their thresholds, then
@@ -441,6 +444,7 @@ test_ppc_rules (void)
     g_auto(SonaeTestPdf) business = { 0 };
 
     export_blank (store, dir, "ppc-rules", &business);
+    sonae_test_assert_contains (business.pages[0], "Final report (確報): by day 30; by day 60");
     sonae_test_assert_contains (business.all, sonae_ppc_get_delegation_note (SONAE_ORG_BUSINESS));
     sonae_test_assert_contains (business.all, "Where our report goes, if not to the PPC");
     sonae_test_assert_contains (business.all, sonae_ppc_condition_get_question (SONAE_PPC_CONDITION_SENSITIVE,
@@ -456,6 +460,8 @@ test_ppc_rules (void)
       set_kind (store, SONAE_ORG_CLINIC);
       export_blank (store, dir, "ppc-rules", &ja);
       sonae_test_assert_contains (ja.pages[0], "個人情報の漏えい等の報告ルール");
+      /* The whole decision on the first page in Japanese too. */
+      sonae_test_assert_contains (ja.pages[0], "故意による場合（手順1が「はい」、または手順4の3つ目に印）は60日目まで");
       for (const char *const *w = (const char *const[]) { "速報", "確報", "1,000", "2024年4月", "高度な暗号化",
                                                           "漏えい", "滅失", "毀損", "委託先", "マイナンバー",
                                                           "要確認", "相談ダイヤル", "12月29日から1月3日", NULL }; *w; w++)

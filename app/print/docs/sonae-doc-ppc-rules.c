@@ -16,6 +16,8 @@
 
 /* The example of the day count: a Wednesday, whose day 60 is a Saturday. */
 #define EXAMPLE_LEARNED_ON "2026-04-01"
+/* A day to write in, under its label. */
+#define DAY_BOX_HEIGHT 40.0
 
 static void
 add_text (SonaeDocument  *doc,
@@ -25,6 +27,14 @@ add_text (SonaeDocument  *doc,
   g_autofree char *markup = g_markup_escape_text (text, -1);
 
   sonae_document_add_paragraph (doc, style, markup);
+}
+
+/* A box's label: small and grey, in its top-left corner. */
+static char *
+box_label (const char *text)
+{
+  return g_markup_printf_escaped ("<span size=\"%d\" foreground=\"" SONAE_PRINT_COLOR_MUTED "\">%s</span>",
+                                  (int) (8 * PANGO_SCALE), text);
 }
 
 /* What to tick under a step: each a line with a box, indented under the
@@ -41,7 +51,7 @@ add_branches (SonaeDocument     *doc,
       sonae_document_add_check_item (doc, markup);
     }
   sonae_document_set_indent (doc, 0);
-  sonae_document_add_spacer (doc, 6.0);
+  sonae_document_add_spacer (doc, 2.0);
 }
 
 static void
@@ -140,12 +150,21 @@ add_decision (SonaeDocument *doc,
             _("Day 1 is the day the organisation learned of it. Section 3 explains how the days are counted. "
               "If you only process the data for another organisation, see section 5 first."));
   sonae_document_set_indent (doc, 30.0);
-  sonae_document_add_write_in (doc, _("Day 1: the day we learned of it"), 1);
-  sonae_document_add_write_in (doc, _("Preliminary report (速報): promptly, as soon as the main facts are known; "
-                                      "the guide of about 3 to 5 days ends on day 5"), 1);
-  sonae_document_add_write_in (doc, _("Final report (確報): by day 30; by day 60 when it was done on purpose "
-                                      "(step 1 Yes, or the third question of step 4 ticked)"), 1);
-  sonae_document_add_write_in (doc, _("The persons concerned notified on (promptly)"), 1);
+  {
+    static const double halves[] = { 0.5, 0.5 };
+    g_autofree char *day1 = box_label (_("Day 1: the day we learned of it"));
+    g_autofree char *persons = box_label (_("The persons concerned notified on (promptly)"));
+    g_autofree char *preliminary = box_label (_("Preliminary report (速報): promptly, as soon as the main facts are known; "
+                                                "the guide of about 3 to 5 days ends on day 5"));
+    g_autofree char *final = box_label (_("Final report (確報): by day 30; by day 60 when it was done on purpose "
+                                          "(step 1 Yes, or the third question of step 4 ticked)"));
+    const char *first[] = { day1, persons };
+    const char *second[] = { preliminary, final };
+
+    sonae_document_add_form_table (doc, G_N_ELEMENTS (halves), halves, NULL, DAY_BOX_HEIGHT);
+    sonae_document_add_row (doc, first);
+    sonae_document_add_row (doc, second);
+  }
   sonae_document_set_indent (doc, 0);
   sonae_document_end_group (doc);
 }
@@ -226,17 +245,25 @@ add_sending (SonaeDocument *doc,
   sonae_doc_add_ppc_submission (doc, store, kind);
   sonae_document_end_group (doc);
 
+  sonae_document_begin_group (doc);
   add_text (doc, SONAE_STYLE_NORMAL,
             _("Both reports ask the same nine items, as far as they are known. The preliminary report may leave some open; "
               "the final report answers all of them. The blank PPC report sheet has room to draft them by hand."));
-  sonae_document_set_indent (doc, 18.0);
-  for (guint i = 0; i < SONAE_PPC_N_DRAFT_ITEMS; i++)
-    {
-      g_autofree char *item = g_markup_printf_escaped ("%u. %s", i + 1, sonae_ppc_draft_item_get_title (i));
+  {
+    g_autoptr(GString) items = g_string_new (NULL);
 
-      sonae_document_add_paragraph (doc, SONAE_STYLE_NORMAL, item);
-    }
-  sonae_document_set_indent (doc, 0);
+    for (guint i = 0; i < SONAE_PPC_N_DRAFT_ITEMS; i++)
+      {
+        g_autofree char *item = g_markup_printf_escaped ("%s%u. %s", i > 0 ? "\n" : "", i + 1,
+                                                         sonae_ppc_draft_item_get_title (i));
+
+        g_string_append (items, item);
+      }
+    sonae_document_set_indent (doc, 18.0);
+    sonae_document_add_paragraph (doc, SONAE_STYLE_NORMAL, items->str);
+    sonae_document_set_indent (doc, 0);
+  }
+  sonae_document_end_group (doc);
 }
 
 static void
@@ -265,19 +292,19 @@ sonae_doc_ppc_rules_build (SonaeStore  *store,
                             /* Translators: the subtitle of the PPC reporting rules page */
                             _("When a leak, loss or damage of personal data must be reported to the "
                               "Personal Information Protection Commission (個人情報保護委員会), and by when"));
-  {
-    g_autofree char *sources = sonae_doc_ppc_check_markup (_("As checked in December 2026 against the Act on the Protection of "
-                                                           "Personal Information (art. 26), the PPC’s rules (art. 7 to 10) and its "
-                                                           "general guideline (3-5). Check the PPC’s current guidance before relying on it."));
-
-    sonae_document_add_paragraph (doc, SONAE_STYLE_SMALL, sources);
-  }
-
   add_decision (doc, kind);
   add_definitions (doc);
   add_deadlines (doc);
   add_persons (doc, kind);
   add_sending (doc, store, kind);
   add_my_number (doc);
+  {
+    g_autofree char *sources = sonae_doc_ppc_check_markup (_("As checked in December 2026 against the Act on the Protection of "
+                                                           "Personal Information (art. 26), the PPC’s rules (art. 7 to 10) and its "
+                                                           "general guideline (3-5). Check the PPC’s current guidance before relying on it."));
+
+    sonae_document_add_spacer (doc, 12.0);
+    sonae_document_add_paragraph (doc, SONAE_STYLE_SMALL, sources);
+  }
   return g_steal_pointer (&doc);
 }

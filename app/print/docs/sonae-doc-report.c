@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "sonae-capa.h"
 #include "sonae-docs.h"
@@ -409,6 +410,24 @@ add_actions_legend (SonaeDocument *doc)
   sonae_document_add_paragraph (doc, SONAE_STYLE_SMALL | SONAE_STYLE_MUTED, markup);
 }
 
+/* Small markup of a column's @label, what is in brackets on a line of its
+ * own: a narrow column breaks it there, not inside a word (確認者（担当）). */
+static char *
+bracket_on_own_line (const char *label)
+{
+  const char *bracket = strstr (label, "\uff08");   /* （ */
+  g_autofree char *name = NULL;
+
+  if (bracket == NULL)
+    bracket = strstr (label, " (");
+  if (bracket == NULL || bracket == label)
+    return small_markup (label);
+  name = g_strndup (label, bracket - label);
+  if (*bracket == ' ')
+    bracket++;
+  return g_markup_printf_escaped ("<span size=\"%d\">%s\n%s</span>", (int) (8.5 * PANGO_SCALE), name, bracket);
+}
+
 /* The actions of one kind: what, due, who carries it out, status, and the
  * confirmation (date, 担当, 承認). Rows to write in when there is none. */
 static void
@@ -426,9 +445,9 @@ add_actions (SonaeDocument *doc,
   g_autofree char *h_status = small_markup (_("Status"));
   g_autofree char *h_confirmed = small_markup (_("Confirmed on"));
   /* Translators: 確認者（担当）, who confirmed an action was done, on the paper report */
-  g_autofree char *h_by = small_markup (C_("sign-off", "Checked by (担当)"));
+  g_autofree char *h_by = bracket_on_own_line (C_("sign-off", "Checked by (担当)"));
   /* Translators: 承認者（承認）, who approved it, on the paper report */
-  g_autofree char *h_approved = small_markup (C_("sign-off", "Approved by (承認)"));
+  g_autofree char *h_approved = bracket_on_own_line (C_("sign-off", "Approved by (承認)"));
   const char *header[] = { h_what, h_due, h_owner, h_status, h_confirmed, h_by, h_approved };
   guint n = 0;
 

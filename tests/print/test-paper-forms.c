@@ -141,7 +141,20 @@ test_blank_forms_empty_folder (void)
   assert_blank_forms_print (store, dir);
   if (sonae_test_use_japanese ())
     {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SonaeDocument) binder = NULL;
+      g_autofree char *path = g_build_filename (dir, "binder.pdf", NULL);
+      g_auto(SonaeTestPdf) pdf = { 0 };
+
       assert_blank_forms_print (store, dir);
+      /* The binder from an empty folder holds them, in Japanese too. */
+      binder = sonae_documents_build (store, "binder", SONAE_PAPER_A4, &error);
+      g_assert_no_error (error);
+      sonae_test_pdf_write_and_read (binder, path, &pdf);
+      for (const char *const *w = (const char *const[]) { "発見した人と関係者が手書きで記入します", "事故原因の再発防止策（是正処置）",
+                                                          "報告が必要か：ペンでたどって判定します", "記入用：報告が必要かを判定し",
+                                                          "使用禁止", "患者の皆さまへ", NULL }; *w; w++)
+        sonae_test_assert_contains (pdf.all, *w);
       sonae_test_use_default_language ();
     }
   else
@@ -416,6 +429,8 @@ test_ppc_rules (void)
   at = sonae_test_offset_of (pdf.all, "2026-04-05 (day 5)", at);
   at = sonae_test_offset_of (pdf.all, "2026-04-30 (day 30)", at);
   at = sonae_test_offset_of (pdf.all, "2026-05-30 (day 60)", at);
+  /* A Saturday: the guideline moves it to Monday. */
+  at = sonae_test_offset_of (pdf.all, "the guideline moves that deadline to 2026-06-01", at);
   at = sonae_test_offset_of (pdf.all, sonae_ppc_get_deadline_note (), at);
   at = sonae_test_offset_of (pdf.all, "Check this day-counting rule", at);
   at = sonae_test_offset_of (pdf.all, sonae_ppc_get_persons_note (), at);

@@ -181,18 +181,40 @@ add_definitions (SonaeDocument *doc)
   sonae_document_end_group (doc);
 }
 
-/* The example of the day count, from a fixed day 1. */
+/* The example of the day count, from a fixed day 1; and, as its day 60
+ * falls on a Saturday, where the guideline moves it. */
 static char *
 example_text (void)
 {
   g_autofree char *day5 = sonae_ppc_day (EXAMPLE_LEARNED_ON, 5);
   g_autofree char *day30 = sonae_ppc_day (EXAMPLE_LEARNED_ON, 30);
   g_autofree char *day60 = sonae_ppc_day (EXAMPLE_LEARNED_ON, 60);
+  g_autofree char *text = NULL;
+  guint open = 60;
 
   /* Translators: an example of the day count: day 1, then day 5, day 30 and day 60 */
-  return g_strdup_printf (_("For example, learned of it on %s (day 1): the guide for the preliminary report ends on %s (day 5); "
+  text = g_strdup_printf (_("For example, learned of it on %s (day 1): the guide for the preliminary report ends on %s (day 5); "
                             "the final report is due by %s (day 30), or by %s (day 60)."),
                           EXAMPLE_LEARNED_ON, day5, day30, day60);
+  while (open < 70)
+    {
+      g_autofree char *day = sonae_ppc_day (EXAMPLE_LEARNED_ON, open);
+
+      if (!sonae_ppc_is_closed_day (day))
+        break;
+      open++;
+    }
+  if (open > 60)
+    {
+      g_autofree char *moved = sonae_ppc_day (EXAMPLE_LEARNED_ON, open);
+      /* Translators: after the example of the day count: %s is day 60, then the next open day */
+      g_autofree char *more = g_strdup_printf (_("%s is a Saturday: the guideline moves that deadline to %s, the next day "
+                                                 "the offices are open. Aim for the earlier day all the same."),
+                                               day60, moved);
+
+      return g_strdup_printf ("%s %s", text, more);
+    }
+  return g_steal_pointer (&text);
 }
 
 static void

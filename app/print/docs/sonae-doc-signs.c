@@ -22,7 +22,7 @@
 #define FORM_ROW_HEIGHT  40.0
 #define PT_NOTICE_TITLE  36.0
 #define PT_NOTICE_BODY   23.0
-#define PT_NOTICE_SIGN   18.0
+#define PT_NOTICE_SIGN   16.0
 #define NOTICE_GAP       24.0
 
 /* The mark of a step of the sign: a cross on the red disc. */
@@ -190,7 +190,8 @@ sonae_doc_desk_notice_build (SonaeStore  *store,
   }
   sonae_document_add_spacer (doc, 72.0);
   {
-    static const double widths[] = { 0.5, 0.5 };
+    /* The organisation's name on one line, however long. */
+    static const double widths[] = { 0.3, 0.7 };
     /* Translators: on the notice for the front desk: the day it was put up, written by hand */
     g_autofree char *date = sized (_("Date"), PT_FORM_LABEL, TRUE);
     g_autofree char *from = NULL;

@@ -132,7 +132,9 @@ SonaeDocument *sonae_doc_mhlw_checklist_build         (SonaeStore  *store,
 /* The binder: a cover (organisation, date, “keep this copy on paper, off
  * the network”), a table of contents with page numbers, then the poster,
  * the call tree, the roster, the manual, the blank checklist, the log
- * sheets, the BCP worksheets, for a clinic or a hospital the MHLW
+ * sheets, the blank incident report, the PPC's reporting rules, the blank
+ * PPC sheet, the “Do not use” sign, the notice for the desk, the BCP
+ * worksheets, for a clinic or a hospital the MHLW
  * checklist, and every outage card, each part a bookmark
  * with its own headings under it. */
 SonaeDocument *sonae_doc_binder_build                 (SonaeStore  *store,

@@ -28,9 +28,16 @@ sonae_test_pdf_clear (SonaeTestPdf *pdf)
   g_clear_pointer (&pdf->all, g_free);
 }
 
-void
-sonae_test_pdf_read (SonaeTestPdf *pdf,
-                     const char   *path)
+typedef enum {
+  PORTRAIT,
+  LANDSCAPE,
+  EITHER,
+} Orientation;
+
+static void
+pdf_read (SonaeTestPdf *pdf,
+          const char   *path,
+          Orientation   orientation)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
@@ -49,15 +56,44 @@ sonae_test_pdf_read (SonaeTestPdf *pdf,
       g_autofree char *text = poppler_page_get_text (page);
       double w, h;
 
-      /* A4 portrait, every page. */
+      /* A4, every page, upright or turned as asked. */
       poppler_page_get_size (page, &w, &h);
-      g_assert_cmpfloat_with_epsilon (w, 595.28, 0.5);
-      g_assert_cmpfloat_with_epsilon (h, 841.89, 0.5);
+      if (orientation == LANDSCAPE || (orientation == EITHER && w > h))
+        {
+          g_assert_cmpfloat_with_epsilon (w, 841.89, 0.5);
+          g_assert_cmpfloat_with_epsilon (h, 595.28, 0.5);
+        }
+      else
+        {
+          g_assert_cmpfloat_with_epsilon (w, 595.28, 0.5);
+          g_assert_cmpfloat_with_epsilon (h, 841.89, 0.5);
+        }
       g_object_unref (page);
       pdf->pages[i] = sonae_test_squeeze (text);
       g_string_append (all, pdf->pages[i]);
     }
   pdf->all = g_string_free (all, FALSE);
+}
+
+void
+sonae_test_pdf_read (SonaeTestPdf *pdf,
+                     const char   *path)
+{
+  pdf_read (pdf, path, PORTRAIT);
+}
+
+void
+sonae_test_pdf_read_landscape (SonaeTestPdf *pdf,
+                               const char   *path)
+{
+  pdf_read (pdf, path, LANDSCAPE);
+}
+
+void
+sonae_test_pdf_read_a4 (SonaeTestPdf *pdf,
+                        const char   *path)
+{
+  pdf_read (pdf, path, EITHER);
 }
 
 void
@@ -70,7 +106,7 @@ sonae_test_pdf_write_and_read (SonaeDocument *doc,
   g_assert_nonnull (doc);
   g_assert_true (sonae_document_write_pdf (doc, path, &error));
   g_assert_no_error (error);
-  sonae_test_pdf_read (pdf, path);
+  pdf_read (pdf, path, sonae_document_get_landscape (doc) ? LANDSCAPE : PORTRAIT);
 }
 
 gboolean

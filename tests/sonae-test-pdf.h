@@ -17,12 +17,18 @@ typedef struct {
 
 /* @text without white space, newly allocated. */
 char     *sonae_test_squeeze            (const char   *text);
-/* Read @path; every page must be A4 portrait. */
+/* Read @path; every page must be A4 portrait (_landscape: A4 turned
+ * sideways; _a4: A4 either way). */
 void      sonae_test_pdf_read           (SonaeTestPdf *pdf,
+                                         const char   *path);
+void      sonae_test_pdf_read_landscape (SonaeTestPdf *pdf,
+                                         const char   *path);
+void      sonae_test_pdf_read_a4        (SonaeTestPdf *pdf,
                                          const char   *path);
 void      sonae_test_pdf_clear          (SonaeTestPdf *pdf);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SonaeTestPdf, sonae_test_pdf_clear)
-/* Write @doc to @path and read it back into @pdf. */
+/* Write @doc to @path and read it back into @pdf: A4 portrait, or
+ * landscape when the document is (sonae_document_get_landscape). */
 void      sonae_test_pdf_write_and_read (SonaeDocument *doc,
                                          const char    *path,
                                          SonaeTestPdf  *pdf);

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -936,11 +937,11 @@ test_cli_reporting_docs (void)
       g_assert_null (strstr (text, number));
   }
 
-  /* The report is about one incident, and says how to give it. */
+  /* The timeline is about one incident, and says how to give it. */
   {
     g_auto(Run) r;
 
-    run_sonae (&r, "--data-dir", data, "--export", "report", "--output", nothing, NULL);
+    run_sonae (&r, "--data-dir", data, "--export", "timeline", "--output", nothing, NULL);
     g_assert_false (exited_ok (&r));
     g_assert_nonnull (strstr (r.err, "--incident"));
     g_assert_false (g_file_test (nothing, G_FILE_TEST_EXISTS));
@@ -980,6 +981,90 @@ test_cli_reporting_docs (void)
     run_sonae (&r, "--data-dir", data, "--year", "2026", NULL);
     g_assert_false (exited_ok (&r));
     g_assert_nonnull (strstr (r.err, "--export register"));
+  }
+
+  sonae_test_remove_dir (dir);
+}
+
+/* The blank forms and the sheets to put up, from a data folder nobody has
+ * set up (no incident, no roster), in English and in Japanese: the report
+ * and the PPC sheet without --incident, the PPC's rules, the “Do not use”
+ * sign and the notice for the desk. */
+static void
+test_cli_blank_forms (void)
+{
+  static const struct {
+    const char *name;
+    const char *english[3];
+    const char *japanese[3];
+  } forms[] = {
+    { "report", { "Incident Report", "(corrective action)", "Reporting route" },
+      { "セキュリティ事故報告書", "（是正処置）", "報告経路" } },
+    { "ppc-draft", { "PPC Report Draft", "Must it be reported?", "9. Other" },
+      { "個人情報保護委員会への報告（下書き）", "報告が必要か", "9.その他" } },
+    { "ppc-rules", { "PPC Reporting Rules", "Follow this with a pen", "My Number" },
+      { "個人情報の漏えい等の報告ルール", "ペンでたどって判定します", "マイナンバー" } },
+    { "do-not-use", { "DO NOT USE", "Do not switch it off", "Do not unplug the power" },
+      { "使用禁止", "電源を切らないでください", "電源プラグを抜かないでください" } },
+    { "desk-notice", { "To our patients", "on paper", "thank you for your patience" },
+      { "患者の皆さまへ", "紙での記録により", "ご迷惑をおかけいたしますが" } },
+  };
+  g_autofree char *dir = sonae_test_make_dir ();
+  g_autofree char *data = g_build_filename (dir, "empty", NULL);
+  const char *japanese_env[] = { "LC_ALL", "ja_JP.UTF-8", "LANGUAGE", "ja", NULL };
+  gboolean have_japanese = setlocale (LC_ALL, "ja_JP.UTF-8") != NULL;
+
+  setlocale (LC_ALL, "");
+  for (guint language = 0; language < 2; language++)
+    {
+      if (language == 1 && !have_japanese)
+        {
+          g_test_message ("no ja_JP.UTF-8 locale: English only");
+          break;
+        }
+      extra_env = language == 1 ? japanese_env : NULL;
+      for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+        {
+          g_autofree char *file = g_strdup_printf ("%s-%u.pdf", forms[i].name, language);
+          g_autofree char *path = g_build_filename (dir, file, NULL);
+          g_autofree char *text = NULL;
+          const char *const *words = language == 1 ? forms[i].japanese : forms[i].english;
+          g_auto(Run) r;
+
+          run_sonae (&r, "--data-dir", data, "--export", forms[i].name, "--output", path, NULL);
+          g_assert_true (exited_ok (&r));
+          g_assert_true (is_pdf (path));
+          text = pdf_text (path);
+          for (guint w = 0; w < G_N_ELEMENTS (forms[i].english); w++)
+            assert_pdf_says (text, words[w]);
+        }
+    }
+  extra_env = NULL;
+
+  /* Nothing was recorded: the form is blank, not some incident's. */
+  {
+    g_autoptr(SonaeStore) store = sonae_store_open (data, NULL);
+    const SonaeIncidentFilter all = SONAE_INCIDENT_FILTER_ALL;
+    g_autoptr(GPtrArray) incidents = NULL;
+
+    g_assert_nonnull (store);
+    incidents = sonae_incidents_list (store, &all, NULL);
+    g_assert_nonnull (incidents);
+    g_assert_cmpuint (incidents->len, ==, 0);
+  }
+  /* They are listed, and take --incident where an incident's version exists. */
+  {
+    g_auto(Run) r;
+    g_autofree char *nothing = g_build_filename (dir, "nothing.pdf", NULL);
+
+    run_sonae (&r, "--list-documents", NULL);
+    for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+      g_assert_nonnull (strstr (r.out, forms[i].name));
+    run_clear (&r);
+    run_sonae (&r, "--data-dir", data, "--export", "ppc-rules", "--incident", "2026-001", "--output", nothing, NULL);
+    g_assert_false (exited_ok (&r));
+    g_assert_nonnull (strstr (r.err, "--incident"));
+    g_assert_false (g_file_test (nothing, G_FILE_TEST_EXISTS));
   }
 
   sonae_test_remove_dir (dir);
@@ -1362,6 +1447,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/check-reminders-nothing", test_cli_check_reminders_nothing);
   g_test_add_func ("/cli/check-reminders-conditions", test_cli_check_reminders_conditions);
   g_test_add_func ("/cli/reporting-docs", test_cli_reporting_docs);
+  g_test_add_func ("/cli/blank-forms", test_cli_blank_forms);
   g_test_add_func ("/cli/bcp-docs", test_cli_bcp_docs);
   g_test_add_func ("/cli/mhlw-checklist", test_cli_mhlw_checklist);
 

@@ -7,7 +7,8 @@
  * - the fictional business of `sonae --demo --kind business` (with an
  *   incident in progress besides its closed drill), and a business that
  *   has only just set Sonae up, so that the empty states are read too;
- * - every document `sonae --export` writes (each incident's too, and the
+ * - every document `sonae --export` writes (each incident's too, the blank
+ *   forms, the PPC's rules, the sign and the notice for the desk, and the
  *   binder), read back with poppler;
  * - the screen texts of every section, tab and worksheet and of the main
  *   dialogs: the labels, titles, subtitles, placeholders and tooltips a
@@ -222,7 +223,10 @@ search_exports (Search     *s,
 
   for (guint i = 0; names[i] != NULL; i++)
     {
-      guint runs = sonae_documents_needs_incident (names[i]) ? incidents->len : 1;
+      /* A document about an incident for each incident, and a blank form
+       * (the report, the PPC sheet, the checklist) once more without one. */
+      gboolean blank = !sonae_documents_needs_incident (names[i]);
+      guint runs = sonae_documents_takes_incident (names[i]) ? incidents->len + blank : 1;
 
       /* The MHLW checklist is refused to a business, in words that name
        * clinics on purpose (tests/print/test-mhlw-doc.c). */
@@ -231,7 +235,7 @@ search_exports (Search     *s,
 
       for (guint r = 0; r < runs; r++)
         {
-          const char *number = sonae_documents_needs_incident (names[i])
+          const char *number = sonae_documents_takes_incident (names[i]) && r < incidents->len
                                ? ((SonaeIncident *) g_ptr_array_index (incidents, r))->number : NULL;
           g_autofree char *file = g_strdup_printf ("%s-%s-%u.pdf", names[i], language_names[language], r);
           g_autofree char *path = g_build_filename (dir, file, NULL);
@@ -248,7 +252,8 @@ search_exports (Search     *s,
             ok = run_sonae (language, &o, &e, "--data-dir", dir, "--export", names[i], "-o", path, NULL);
           if (!ok)
             g_error ("sonae --export %s failed: %s", names[i], e);
-          sonae_test_pdf_read (&pdf, path);
+          /* The register is A4 turned sideways. */
+          sonae_test_pdf_read_a4 (&pdf, path);
           place = g_strdup_printf ("%s, %s, --export %s%s%s", what, language_names[language], names[i],
                                    number ? " --incident " : "", number ? number : "");
           for (guint p = 0; p < pdf.n_pages; p++)
@@ -260,6 +265,9 @@ search_exports (Search     *s,
         }
     }
   g_assert_cmpuint (n_docs, >=, 10);
+  /* The paper for when the computers are down is read too. */
+  for (const char *const *n = (const char *const[]) { "report", "ppc-draft", "ppc-rules", "do-not-use", "desk-notice", NULL }; *n; n++)
+    g_assert_true (g_strv_contains (names, *n));
 
   where = g_strdup_printf ("%s, %s, --check-reminders", what, language_names[language]);
   g_assert_true (run_sonae (language, &out, &err, "--data-dir", dir, "--check-reminders", NULL));

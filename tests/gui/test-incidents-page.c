@@ -12,6 +12,7 @@
 #include "sonae-checklist-view.h"
 #include "sonae-clock.h"
 #include "sonae-contacts.h"
+#include "sonae-documents.h"
 #include "sonae-gui-util.h"
 #include "sonae-incident-now.h"
 #include "sonae-incident-view.h"
@@ -940,6 +941,19 @@ test_report_tabs (SonaeTestWindow *f,
   g_assert_true (menu_has_target (menu, "ppc-draft"));
   menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (page_child (f, "paper_button")));
   g_assert_true (menu_has_target (menu, "register"));
+  /* Beside the blank checklist and the log sheets, the other paper for
+   * when no computer works: each prints without an incident. */
+  for (const char *const *n = (const char *const[]) { "checklist", "logsheet", "report", "do-not-use", "desk-notice",
+                                                      "ppc-rules", "ppc-draft", NULL }; *n; n++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SonaeDocument) blank = NULL;
+
+      g_assert_true (menu_has_target (menu, *n));
+      blank = sonae_documents_build (f->store, *n, SONAE_PAPER_A4, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (blank);
+    }
 }
 
 static void

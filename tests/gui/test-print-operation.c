@@ -246,6 +246,65 @@ test_print_to_file_name (void)
   sonae_test_remove_dir (dir);
 }
 
+/* A document turned sideways (the register) is offered to the print
+ * dialog in landscape, and what it writes has its pages wider than tall;
+ * the others stay upright. */
+static void
+test_landscape (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  const char *names[] = { "register", "roster" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      SonaeDocument *doc = sonae_documents_build (store, names[i], SONAE_PAPER_A4, &error);
+      g_autoptr(SonaePrintOperation) operation = NULL;
+      GtkPageSetup *setup;
+      GtkPrintOperationResult result;
+      gboolean landscape;
+
+      g_assert_no_error (error);
+      landscape = sonae_document_get_landscape (doc);
+      g_assert_true (landscape == (i == 0));
+      operation = sonae_print_operation_new (doc);
+      setup = gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (operation));
+      g_assert_cmpint (gtk_page_setup_get_orientation (setup), ==,
+                       landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE : GTK_PAGE_ORIENTATION_PORTRAIT);
+      g_assert_true ((gtk_page_setup_get_page_width (setup, GTK_UNIT_POINTS) >
+                      gtk_page_setup_get_page_height (setup, GTK_UNIT_POINTS)) == landscape);
+
+      g_free (path);
+      path = g_build_filename (dir, landscape ? "register.pdf" : "roster.pdf", NULL);
+      gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
+      result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                        GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+      assert_is_pdf (path);
+      /* The sheet as written: 297 mm wide, or 210. */
+      {
+        static const char media[] = "/MediaBox [ 0 0 ";
+        g_autofree char *contents = NULL;
+        const char *box = NULL;
+        gsize length;
+
+        /* The file holds binary streams: memcmp, not strstr. */
+        g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+        for (gsize at = 0; box == NULL && at + sizeof media + 4 < length; at++)
+          if (memcmp (contents + at, media, sizeof media - 1) == 0)
+            box = contents + at + sizeof media - 1;
+        g_assert_nonnull (box);
+        g_assert_true (memcmp (box, landscape ? "841." : "595.", 4) == 0);
+      }
+    }
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -255,6 +314,7 @@ main (int   argc,
   g_test_add_func ("/print-operation/export-private", test_export_private);
   g_test_add_func ("/print-operation/print-to-file-private", test_print_to_file_private);
   g_test_add_func ("/print-operation/print-to-file-name", test_print_to_file_name);
+  g_test_add_func ("/print-operation/landscape", test_landscape);
 
   return g_test_run ();
 }

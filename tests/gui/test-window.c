@@ -743,9 +743,9 @@ test_home_print_poster (SonaeTestWindow *f,
   g_assert_true (sonae_test_find_widget (group, sonae_test_is_named, "print-roster-row") != NULL);
   /* The paper forms for when the computers are down are one click away,
    * and each builds as a document the print dialog can take. */
-  for (guint i = 0; i < 2; i++)
+  for (guint i = 0; i < 3; i++)
     {
-      const char *names[] = { "checklist", "logsheet" };
+      const char *names[] = { "checklist", "logsheet", "report" };
       g_autofree char *row_name = g_strdup_printf ("print-%s-row", names[i]);
       GtkWidget *paper = sonae_test_find_widget (group, sonae_test_is_named, row_name);
       g_autoptr(SonaeDocument) built = NULL;

@@ -13,13 +13,16 @@
 #include "sonae-document-builder.h"
 #include "sonae-documents.h"
 #include "sonae-error.h"
+#include "sonae-incidents.h"
 #include "sonae-store.h"
 #include "sonae-test-pdf.h"
 #include "sonae-test-util.h"
 
 /* The parts after the cover and the contents, in the binder's order. */
 static const char *const part_names[] = {
-  "poster", "calltree", "roster", "manual", "checklist", "logsheet", "bcp",
+  "poster", "calltree", "roster", "manual", "checklist", "logsheet",
+  "report", "ppc-rules", "ppc-draft", "do-not-use", "desk-notice",
+  "bcp",
   "mhlw-checklist",   /* the demo is a clinic */
   "outage-card",
 };
@@ -393,6 +396,61 @@ test_binder_bcp (Fixture       *f,
     }
 }
 
+/* The paper for carrying on by hand: the blank incident report (no
+ * incident's, although the demo has one), the PPC's reporting rules, the
+ * blank PPC sheet, the sign and the notice, each where the contents says. */
+static void
+test_binder_paper_forms (Fixture       *f,
+                         gconstpointer  data)
+{
+  guint report = contents_page_of (f, 1, sonae_documents_get_title ("report"));
+  guint rules = contents_page_of (f, 1, sonae_documents_get_title ("ppc-rules"));
+  guint draft = contents_page_of (f, 1, sonae_documents_get_title ("ppc-draft"));
+  guint sign = contents_page_of (f, 1, sonae_documents_get_title ("do-not-use"));
+  guint notice = contents_page_of (f, 1, sonae_documents_get_title ("desk-notice"));
+  guint logsheet = contents_page_of (f, 1, sonae_documents_get_title ("logsheet"));
+  const SonaeIncidentFilter all = SONAE_INCIDENT_FILTER_ALL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) incidents = sonae_incidents_list (f->store, &all, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (incidents->len, >, 0);
+  /* After the log sheets, in this order. */
+  g_assert_cmpuint (logsheet, <, report);
+  g_assert_cmpuint (report, <, rules);
+  g_assert_cmpuint (rules, <, draft);
+  g_assert_cmpuint (draft, <, sign);
+  g_assert_cmpuint (sign, <, notice);
+
+  /* The blank report: room to write, no incident's values. */
+  sonae_test_assert_contains (f->pdf.pages[report - 1], "Whoever found the problem");
+  for (guint p = report; p < rules; p++)
+    for (guint i = 0; i < incidents->len; i++)
+      sonae_test_assert_not_contains (f->pdf.pages[p - 1], ((SonaeIncident *) g_ptr_array_index (incidents, i))->number);
+  sonae_test_assert_contains (f->pdf.pages[rules - 2], "Reporting route");
+
+  /* The rules: whether, then by when. */
+  sonae_test_assert_contains (f->pdf.pages[rules - 1], "Follow this with a pen");
+  sonae_test_assert_contains (f->pdf.pages[rules - 1], "more than 1,000");
+  {
+    gboolean days = FALSE, send = FALSE;
+
+    for (guint p = rules; p < draft; p++)
+      {
+        days |= sonae_test_pdf_has (f->pdf.pages[p - 1], "Final report (確報): by day 30; by day 60");
+        send |= sonae_test_pdf_has (f->pdf.pages[p - 1], "How to send the report");
+      }
+    g_assert_true (days);
+    g_assert_true (send);
+  }
+
+  /* The blank PPC sheet, the sign, the notice. */
+  sonae_test_assert_contains (f->pdf.pages[draft - 1], "Blank sheet");
+  sonae_test_assert_contains (f->pdf.pages[sign - 1], "DO NOT USE");
+  g_assert_cmpuint (notice, ==, sign + 1);
+  sonae_test_assert_contains (f->pdf.pages[notice - 1], "To our patients");
+}
+
 /* The print dialog's path: paginate, then draw any page on its surface. */
 static void
 test_binder_draw (Fixture       *f,
@@ -514,6 +572,7 @@ main (int   argc,
   ADD ("/binder/page-count", test_binder_page_count);
   ADD ("/binder/bookmarks", test_binder_bookmarks);
   ADD ("/binder/bcp", test_binder_bcp);
+  ADD ("/binder/paper-forms", test_binder_paper_forms);
   ADD ("/binder/draw", test_binder_draw);
 #undef ADD
   g_test_add_func ("/binder/a3", test_binder_a3);

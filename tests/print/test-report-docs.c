@@ -145,22 +145,25 @@ test_names (void)
   g_assert_cmpstr (sonae_documents_get_title ("ppc-draft"), ==, "PPC Report Draft");
   g_assert_cmpstr (sonae_documents_get_title ("register"), ==, "Incident Register");
 
-  g_assert_true (sonae_documents_needs_incident ("report"));
-  g_assert_true (sonae_documents_needs_incident ("ppc-draft"));
+  /* Without an incident, the blank forms (tests/print/test-paper-forms.c). */
+  g_assert_false (sonae_documents_needs_incident ("report"));
+  g_assert_false (sonae_documents_needs_incident ("ppc-draft"));
+  g_assert_true (sonae_documents_takes_incident ("report"));
+  g_assert_true (sonae_documents_takes_incident ("ppc-draft"));
   g_assert_false (sonae_documents_takes_incident ("register"));
   g_assert_false (sonae_documents_needs_incident ("register"));
   g_assert_true (sonae_documents_takes_year ("register"));
   for (const char *const *n = (const char *const[]) { "report", "ppc-draft", "roster", "checklist", "timeline", "nonsense", NULL }; *n; n++)
     g_assert_false (sonae_documents_takes_year (*n));
 
-  /* The report is about one incident, and says how to choose it. */
-  g_assert_null (sonae_documents_build (store, "report", SONAE_PAPER_A4, &error));
-  g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "--incident"));
-  g_clear_error (&error);
-  g_assert_null (sonae_documents_build (store, "ppc-draft", SONAE_PAPER_A4, &error));
-  g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
-  g_clear_error (&error);
+  /* Without an incident: the blank form, not an error. */
+  for (const char *const *n = (const char *const[]) { "report", "ppc-draft", NULL }; *n; n++)
+    {
+      g_autoptr(SonaeDocument) blank = sonae_documents_build (store, *n, SONAE_PAPER_A4, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (blank);
+    }
 
   id = sonae_test_add_incident (store, "電子カルテが開かない", "2026-11-30T08:40:00", 2, FALSE, AUTHOR);
   g_assert_null (sonae_test_build_document (store, "register", SONAE_DOCUMENT_FOR_INCIDENT, id, 0, &error));
@@ -277,10 +280,12 @@ test_report (void)
   }
   /* Stopped for 2 h 30 min. */
   sonae_test_assert_contains (pdf.all, "■Stopped (2 h 30 min)");
-  sonae_test_assert_contains (pdf.all, sonae_event_type_get_title (SONAE_EVENT_MALWARE));
+  sonae_test_assert_contains (pdf.all, sonae_report_event_get_phrase (SONAE_EVENT_MALWARE));
 
   /* A field set to nothing is a blank box to write in. */
-  before_then_evidence = g_strdup_printf ("%s%s", title_of (SONAE_REPORT_BEFORE), title_of (SONAE_REPORT_EVIDENCE));
+  before_then_evidence = g_strdup_printf ("%s (%s)%s", title_of (SONAE_REPORT_BEFORE),
+                                          sonae_report_field_get_hint (sonae_report_find_field (SONAE_REPORT_BEFORE)),
+                                          title_of (SONAE_REPORT_EVIDENCE));
   sonae_test_assert_contains (pdf.all, before_then_evidence);
 
   /* First aid with its sign-offs. */
@@ -293,9 +298,9 @@ test_report (void)
   /* The actions: the handling of the result, then the corrective action
    * with its owner, due date and confirmation (the columns of a row may
    * come out of the PDF in any order). */
-  at = sonae_test_offset_of (pdf.all, sonae_capa_kind_get_title (SONAE_CAPA_HANDLING), 0);
+  at = sonae_test_offset_of (pdf.all, "Handling of what the incident caused", 0);
   at = sonae_test_offset_of (pdf.all, "受付PCを初期化して復元する", at);
-  at = sonae_test_offset_of (pdf.all, sonae_capa_kind_get_title (SONAE_CAPA_CORRECTIVE), at);
+  at = sonae_test_offset_of (pdf.all, "Measures against the cause, so that it does not happen again (corrective action)", at);
   at = sonae_test_offset_of (pdf.all, "メール添付ファイルの実行を禁止する", at);
   for (const char *const *v = (const char *const[]) { "2026-12-20", "高橋 誠", "2026-12-01", "田中 花子", "佐藤 由美", NULL }; *v; v++)
     sonae_test_offset_of (pdf.all, *v, at);
@@ -347,7 +352,7 @@ test_report_drill_blank (void)
     sonae_test_assert_contains (pdf.pages[i], DRILL_BAND);
   /* Nothing of the actions yet: rows to write in, nothing ticked in the
    * handling and the evidence; the stop time is left to fill in. */
-  sonae_test_assert_contains (pdf.all, sonae_capa_kind_get_title (SONAE_CAPA_CORRECTIVE));
+  sonae_test_assert_contains (pdf.all, "(corrective action)");
   sonae_test_assert_contains (pdf.all, "□None");
   sonae_test_assert_contains (pdf.all, "□Stopped");
   sonae_test_assert_not_contains (pdf.all, "■Stopped");
@@ -410,8 +415,7 @@ test_ppc_draft (void)
    * preliminary report is due promptly: where its guide ends (day 5) is
    * shown, never a start (day 3) to wait for. Day 30 is 29 December: the
    * draft says that the guideline moves it. */
-  at = sonae_test_offset_of (pdf.all, "must be reported", 0);
-  at = sonae_test_offset_of (pdf.all, result->reason, at);
+  at = sonae_test_offset_of (pdf.all, result->reason, 0);
   at = sonae_test_offset_of (pdf.all, "Learned of it on (day 1)", at);
   at = sonae_test_offset_of (pdf.all, "promptly", at);
   g_assert_cmpstr (result->preliminary_guide, ==, "2026-12-04");
@@ -426,9 +430,10 @@ test_ppc_draft (void)
   at = sonae_test_offset_of (pdf.all, "falls on a weekend or in the New Year holidays", at);
   at = sonae_test_offset_of (pdf.all, sonae_ppc_get_deadline_note (), at);
   at = sonae_test_offset_of (pdf.all, "day-counting rule", at);
-  /* My Number's own rule, pointed to with a mark to check; a clinic's
-   * report is not delegated. */
-  at = sonae_test_offset_of (pdf.all, sonae_ppc_get_my_number_note (), at);
+  /* After the nine items: how to send it, then My Number's own rule,
+   * pointed to with a mark to check; a clinic's report is not delegated. */
+  sonae_test_offset_of (pdf.all, sonae_ppc_get_my_number_note (),
+                        sonae_test_offset_of (pdf.all, "How to send it", at));
   g_assert_null (sonae_ppc_get_delegation_note (SONAE_ORG_CLINIC));
 
   /* The nine items, numbered, in order, each with its text or a box. */
@@ -476,7 +481,9 @@ test_ppc_draft_not_required (void)
 
   path = g_build_filename (dir, "ppc.pdf", NULL);
   export_incident_doc (store, "ppc-draft", id, path, &pdf);
-  sonae_test_assert_contains (pdf.all, "No report to the Personal Information Protection Commission is required.");
+  sonae_test_assert_contains (pdf.all, "Reporting to the PPC is not required: no personal data leaked, was lost or was damaged.");
+  /* Said once. */
+  sonae_test_assert_not_contains (pdf.all, "No report to the Personal Information Protection Commission is required.");
   sonae_test_assert_not_contains (pdf.all, "deadline");
   sonae_test_assert_not_contains (pdf.all, "day-counting rule");
   for (guint i = 0; i < pdf.n_pages; i++)

@@ -167,6 +167,71 @@ sonae_ppc_get_delegation_note (SonaeOrgKind kind)
            "Check on the PPC’s website whether yours is one, and where to send the report.");
 }
 
+const char *
+sonae_ppc_get_submission_note (void)
+{
+  return _("Send the preliminary and the final report through the web form on the PPC’s website. "
+           "The PPC’s phone number is its consultation line (weekdays): it does not take reports.");
+}
+
+const char *
+sonae_ppc_get_learned_note (void)
+{
+  return _("“Learned of it” means the day anyone in the organisation learned of it, in any department, "
+           "not the day the news reached the management.");
+}
+
+const char *
+sonae_ppc_get_personal_data_question (void)
+{
+  return _("Did personal data leak, get lost or get damaged, or may it have?");
+}
+
+const char *
+sonae_ppc_get_acquiring_question (void)
+{
+  return _("Could personal information you were collecting have been taken on purpose before it reached you?");
+}
+
+const char *
+sonae_ppc_get_acquiring_hint (void)
+{
+  return _("For example, a web form or an order page altered to copy what people type into it. "
+           "Since April 2024 this must be reported too, even when your own files are untouched.");
+}
+
+const char *
+sonae_ppc_get_encrypted_statement (void)
+{
+  return _("All of it was protected by strong encryption, and the key did not leak");
+}
+
+const char *
+sonae_ppc_get_encrypted_question (void)
+{
+  return _("Was all of it protected by strong encryption, and did the key not leak?");
+}
+
+const char *
+sonae_ppc_get_processor_statement (void)
+{
+  return _("We only process this data for another organisation (委託先)");
+}
+
+const char *
+sonae_ppc_get_processor_question (void)
+{
+  return _("Do you only process this data for another organisation (委託先)?");
+}
+
+const char *
+sonae_ppc_get_processor_hint (SonaeOrgKind kind)
+{
+  return is_care (kind)
+    ? _("For example, a vendor that runs a system for a clinic or a hospital. Then tell that organisation at once: it reports.")
+    : _("For example, a vendor that runs a system for another company. Then tell that company at once: it reports.");
+}
+
 /* Why the condition applies, to follow "required —". */
 static const char *
 condition_phrase (SonaePpcCondition condition)
@@ -471,6 +536,16 @@ sonae_ppc_assess (const SonaePpcAssessment *assessment,
         }
     }
   return g_steal_pointer (&result);
+}
+
+gboolean
+sonae_ppc_preliminary_is_overdue (const SonaePpcAssessment *assessment,
+                                  const SonaePpcResult     *result)
+{
+  g_return_val_if_fail (assessment != NULL && result != NULL, FALSE);
+
+  return result->verdict == SONAE_PPC_REQUIRED && result->preliminary_guide != NULL &&
+         assessment->preliminary_sent_on == NULL && result->preliminary_days_left < 0;
 }
 
 /* --- the store: shared checks -------------------------------------------- */

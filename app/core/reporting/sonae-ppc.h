@@ -108,6 +108,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SonaePpcResult, sonae_ppc_result_free)
  * sonae_clock_today()). Pure. */
 SonaePpcResult *sonae_ppc_assess      (const SonaePpcAssessment *assessment,
                                        const char               *today);
+/* Whether the preliminary report (速報) is overdue: the report is
+ * required, the guide of about 3 to 5 days has passed and no preliminary
+ * report is recorded as sent. */
+gboolean        sonae_ppc_preliminary_is_overdue (const SonaePpcAssessment *assessment,
+                                                  const SonaePpcResult     *result);
 /* Day @n (1 = @learned_on itself) as YYYY-MM-DD. */
 char           *sonae_ppc_day         (const char *learned_on,
                                        guint       n);
@@ -130,6 +135,29 @@ const char     *sonae_ppc_get_my_number_note (void);
 /* for a business, that its ministry may take the report instead
  * (権限の委任); NULL for clinics, hospitals and pharmacies. */
 const char     *sonae_ppc_get_delegation_note (SonaeOrgKind kind);
+/* how a report is sent: the PPC's web form (its phone is a consultation
+ * line, not a way to report); */
+const char     *sonae_ppc_get_submission_note (void);
+/* that "learned of it" means any part of the organisation learned of it. */
+const char     *sonae_ppc_get_learned_note (void);
+
+/* The questions asked besides the four conditions, translated, as the
+ * window asks them and the paper prints them: whether personal data
+ * leaked, was lost or damaged, or may have; */
+const char     *sonae_ppc_get_personal_data_question (void);
+/* whether personal information being collected was taken on purpose
+ * before it reached the organisation (2024 amendment), and an example; */
+const char     *sonae_ppc_get_acquiring_question     (void);
+const char     *sonae_ppc_get_acquiring_hint         (void);
+/* the encryption exemption, as a statement to switch on when sure and
+ * as a question; */
+const char     *sonae_ppc_get_encrypted_statement    (void);
+const char     *sonae_ppc_get_encrypted_question     (void);
+/* the processor (委託先), as a statement and as a question, and what it
+ * then does, worded for @kind. */
+const char     *sonae_ppc_get_processor_statement    (void);
+const char     *sonae_ppc_get_processor_question     (void);
+const char     *sonae_ppc_get_processor_hint         (SonaeOrgKind kind);
 
 /* The store. An incident without an assessment gets a new one (all
  * unknown, learned_on the day it was detected). Saving checks the dates

@@ -339,6 +339,36 @@ sonae_report_cause_get_group_title (const char *cause_key)
   return title;
 }
 
+const char *
+sonae_report_event_get_phrase (SonaeEventType event)
+{
+  /* Seed 003's event types (別紙3), each whole without the list around
+   * it: a report or a draft shows one of them alone. */
+  switch (event)
+    {
+    case SONAE_EVENT_SIGN:
+      /* Translators: an event category standing alone on a report */
+      return _("A sign of an attack or a near miss, with no damage yet");
+    case SONAE_EVENT_LEAK:
+      return _("Information leaked (confidentiality)");
+    case SONAE_EVENT_TAMPERING:
+      return _("Information destroyed or tampered with (integrity)");
+    case SONAE_EVENT_UNAVAILABLE:
+      return _("Systems or services could not be used (availability)");
+    case SONAE_EVENT_MALWARE:
+      return _("A malware infection, which may lead to damage");
+    case SONAE_EVENT_MALICIOUS_CODE:
+      return _("Malicious code was run, which may lead to damage");
+    case SONAE_EVENT_INTRUSION:
+      return _("An intrusion into a system, which may lead to damage");
+    case SONAE_EVENT_OTHER:
+      return _("Another kind of event");
+    case SONAE_N_EVENT_TYPES:
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
 /* --- the report ---------------------------------------------------------- */
 
 void
@@ -697,6 +727,16 @@ compute_proposals (SonaeStore          *store,
              g_strdup_printf (_("The persons concerned were notified on %s."), ppc->persons_notified_on));
 }
 
+SonaeReport *
+sonae_report_new_blank (void)
+{
+  SonaeReport *report = g_new0 (SonaeReport, 1);
+
+  report->values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  report->proposed = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  return report;
+}
+
 /* The report of @incident, read once by the caller. */
 static SonaeReport *
 read_report (SonaeStore          *self,
@@ -708,10 +748,8 @@ read_report (SonaeStore          *self,
   gint64 incident_id = incident->id;
   int rc;
 
-  report = g_new0 (SonaeReport, 1);
+  report = sonae_report_new_blank ();
   report->incident_id = incident_id;
-  report->values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  report->proposed = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
   stmt = sonae_store_prepare (self,
                               "SELECT key, value, updated_at, updated_by FROM report_fields "
@@ -1058,7 +1096,7 @@ draft_outline (SonaeStore          *store,
       g_string_append_c (out, '\n');
     }
   /* Translators: in the outline of a PPC report: the kind of event (seed 003) */
-  g_string_append_printf (out, _("Event: %s"), sonae_event_type_get_title (incident->event));
+  g_string_append_printf (out, _("Event: %s"), sonae_report_event_get_phrase (incident->event));
   if (phenomenon != NULL)
     g_string_append_printf (out, "\n%s", phenomenon);
   return string_or_null (out);
@@ -1090,25 +1128,34 @@ draft_prevention (SonaeStore          *store,
   return string_or_null (out);
 }
 
+/* The nine items of the PPC's form, and the report field that holds each. */
+static const struct {
+  const char *title;
+  const char *report_key;
+} draft_items[SONAE_PPC_N_DRAFT_ITEMS] = {
+  { N_("Outline"), NULL },
+  { N_("Personal data items concerned"), SONAE_REPORT_PPC_DATA_ITEMS },
+  { N_("Number of persons concerned"), SONAE_REPORT_PPC_PERSONS },
+  { N_("Cause"), SONAE_REPORT_CAUSE },
+  { N_("Secondary damage or its risk"), SONAE_REPORT_PPC_SECONDARY },
+  { N_("Response to the persons concerned"), SONAE_REPORT_PPC_RESPONSE },
+  { N_("Publication"), SONAE_REPORT_PPC_PUBLICATION },
+  { N_("Measures against a recurrence"), NULL },
+  { N_("Other"), SONAE_REPORT_PPC_OTHER },
+};
+
+const char *
+sonae_ppc_draft_item_get_title (guint i)
+{
+  g_return_val_if_fail (i < SONAE_PPC_N_DRAFT_ITEMS, NULL);
+  return _(draft_items[i].title);
+}
+
 SonaePpcDraft *
 sonae_ppc_get_draft (SonaeStore *self,
                      gint64      incident_id,
                      GError    **error)
 {
-  static const struct {
-    const char *title;
-    const char *report_key;
-  } items[SONAE_PPC_N_DRAFT_ITEMS] = {
-    { N_("Outline"), NULL },
-    { N_("Personal data items concerned"), SONAE_REPORT_PPC_DATA_ITEMS },
-    { N_("Number of persons concerned"), SONAE_REPORT_PPC_PERSONS },
-    { N_("Cause"), SONAE_REPORT_CAUSE },
-    { N_("Secondary damage or its risk"), SONAE_REPORT_PPC_SECONDARY },
-    { N_("Response to the persons concerned"), SONAE_REPORT_PPC_RESPONSE },
-    { N_("Publication"), SONAE_REPORT_PPC_PUBLICATION },
-    { N_("Measures against a recurrence"), NULL },
-    { N_("Other"), SONAE_REPORT_PPC_OTHER },
-  };
   g_autoptr(SonaeIncident) incident = NULL;
   g_autoptr(SonaeReport) report = NULL;
   g_autoptr(SonaePpcDraft) draft = NULL;
@@ -1125,10 +1172,10 @@ sonae_ppc_get_draft (SonaeStore *self,
   draft = g_new0 (SonaePpcDraft, 1);
   for (guint i = 0; i < SONAE_PPC_N_DRAFT_ITEMS; i++)
     {
-      draft->items[i].title = _(items[i].title);
-      draft->items[i].report_key = items[i].report_key;
-      if (items[i].report_key != NULL)
-        draft->items[i].text = g_strdup (sonae_report_get (report, items[i].report_key));
+      draft->items[i].title = _(draft_items[i].title);
+      draft->items[i].report_key = draft_items[i].report_key;
+      if (draft_items[i].report_key != NULL)
+        draft->items[i].text = g_strdup (sonae_report_get (report, draft_items[i].report_key));
     }
   draft->items[0].text = draft_outline (self, incident, report);
   draft->items[7].text = draft_prevention (self, incident);

@@ -110,6 +110,11 @@ const char             *sonae_report_field_find_option_title (const SonaeReportF
  * option key, NULL for an unknown key. */
 const char             *sonae_report_cause_get_group_title (const char *cause_key);
 
+/* The event category of seed 003 (sonae_event_type_get_title) as a phrase
+ * that stands on its own, without the list of categories around it, e.g.
+ * “A malware infection, which may lead to damage”; translated. */
+const char             *sonae_report_event_get_phrase (SonaeEventType event);
+
 /* One incident's report. */
 typedef struct {
   gint64 incident_id;
@@ -119,6 +124,8 @@ typedef struct {
   char *updated_by;
 } SonaeReport;
 
+/* A report with no value and no proposal: the blank paper form. */
+SonaeReport *sonae_report_new_blank  (void);
 void        sonae_report_free        (SonaeReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SonaeReport, sonae_report_free)
 
@@ -179,6 +186,8 @@ typedef struct {
   SonaePpcDraftItem items[SONAE_PPC_N_DRAFT_ITEMS];
 } SonaePpcDraft;
 
+/* The title of item @i (0–8), translated. */
+const char    *sonae_ppc_draft_item_get_title (guint i);
 void           sonae_ppc_draft_free    (SonaePpcDraft *draft);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SonaePpcDraft, sonae_ppc_draft_free)
 SonaePpcDraft *sonae_ppc_get_draft (SonaeStore *self,

@@ -161,7 +161,8 @@ sonae_print_operation_new (SonaeDocument *doc)
   paper = gtk_paper_size_new (sonae_document_get_paper (doc) == SONAE_PAPER_A3
                               ? GTK_PAPER_NAME_A3 : GTK_PAPER_NAME_A4);
   gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
-  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);
+  gtk_page_setup_set_orientation (setup, sonae_document_get_landscape (doc)
+                                  ? GTK_PAGE_ORIENTATION_LANDSCAPE : GTK_PAGE_ORIENTATION_PORTRAIT);
 
   /* The document draws its own margins, header and footer: its origin is
    * the corner of the sheet. */

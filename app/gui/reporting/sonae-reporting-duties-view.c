@@ -880,10 +880,8 @@ build_questions (SonaeReportingDutiesView *self)
   g_autoptr(SonaeProfile) profile = sonae_store_get_profile (self->store);
   const char *delegation = sonae_ppc_get_delegation_note (profile->kind);
 
-  adw_action_row_set_subtitle (self->processor_row,
-                               sonae_org_kind_is_medical (profile->kind)
-                               ? _("For example, a vendor that runs a system for a clinic or a hospital. Then tell that organisation at once: it reports.")
-                               : _("For example, a vendor that runs a system for another company. Then tell that company at once: it reports."));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->processor_row), sonae_ppc_get_processor_statement ());
+  adw_action_row_set_subtitle (self->processor_row, sonae_ppc_get_processor_hint (profile->kind));
 
   for (guint q = 0; q < N_QUESTIONS; q++)
     {
@@ -896,8 +894,7 @@ build_questions (SonaeReportingDutiesView *self)
       gtk_widget_set_name (row, name);
       if (q == 0)
         {
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                         _("Did personal data leak, get lost or get damaged, or may it have?"));
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sonae_ppc_get_personal_data_question ());
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sonae_ppc_get_definitions ());
         }
       else
@@ -943,13 +940,11 @@ build_questions (SonaeReportingDutiesView *self)
         {
           self->acquiring_switch =
             add_fact_row (self, "ppc-acquiring",
-                          _("Could personal information you were collecting have been taken on purpose before it reached you?"),
-                          _("For example, a web form or an order page altered to copy what people type into it. "
-                            "Since April 2024 this must be reported too, even when your own files are untouched."),
+                          sonae_ppc_get_acquiring_question (), sonae_ppc_get_acquiring_hint (),
                           NULL);
           self->encrypted_switch =
             add_fact_row (self, "ppc-encrypted",
-                          _("All of it was protected by strong encryption, and the key did not leak"),
+                          sonae_ppc_get_encrypted_statement (),
                           _("Then it need not be reported. Turn this on only when you are sure: if in doubt, "
                             "treat it as not protected."),
                           &self->encrypted_row);

@@ -25,6 +25,11 @@ static const char *const binder_parts[] = {
   "manual",
   "checklist",
   "logsheet",
+  "report",           /* the blank forms and the rules for reporting */
+  "ppc-rules",
+  "ppc-draft",
+  "do-not-use",
+  "desk-notice",
   "bcp",
   "mhlw-checklist",   /* a clinic's or a hospital's only */
   "outage-card",

@@ -1,37 +1,28 @@
 /* sonae-doc-ppc-draft.c: the draft of a leak report to the Personal
  * Information Protection Commission (個人情報保護委員会): first the answer
- * to "must we report, and by when" with the dates, then the nine items of
- * the Commission's web form, numbered, each with what is known or a box to
- * write in, ready to copy into the form. */
+ * to "must we report, and by when" with the dates (an overdue preliminary
+ * report in red at the top), while it is not decided the questions that
+ * decide it as tick boxes, then the nine items of the Commission's web
+ * form, numbered, each with what is known or a box to write in, ready to
+ * copy into the form, and how to send it.
+ *
+ * Without an incident it is the blank sheet: every question to tick, the
+ * days to write in, and the nine items with room to write. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
+#include "sonae-doc-ppc-parts.h"
 #include "sonae-docs.h"
 #include "sonae-incidents.h"
 #include "sonae-ppc.h"
 #include "sonae-report-form.h"
 
-#define ITEM_HEIGHT 64.0   /* an item not known yet: room to write */
+#define ITEM_HEIGHT 64.0         /* an item not known yet: room to write */
+#define BLANK_ITEM_HEIGHT 84.0   /* an item of the blank sheet */
+#define DATE_HEIGHT 44.0         /* a day to write in */
 
 static const double full[] = { 1.0 };
-
-static const char *
-verdict_title (SonaePpcVerdict verdict)
-{
-  switch (verdict)
-    {
-    case SONAE_PPC_REQUIRED:
-      return _("This leak must be reported to the Personal Information Protection Commission, and the persons notified.");
-    case SONAE_PPC_NOT_REQUIRED:
-      return _("No report to the Personal Information Protection Commission is required.");
-    case SONAE_PPC_PRINCIPAL_REPORTS:
-      return _("The organisation that entrusted the data reports it to the Commission.");
-    case SONAE_PPC_UNDECIDED:
-    default:
-      return _("Not decided yet: an answer that decides it is still “not known”.");
-    }
-}
 
 /* “2026-12-04 (3 days left)”, “… (2 days overdue)”, “… (today)”. */
 static char *
@@ -67,21 +58,45 @@ add_date (SonaeDocument *doc,
   sonae_document_add_key_value (doc, key, markup);
 }
 
+/* The preliminary report is past its guide and not sent: said first, in
+ * white on red, so that nobody reads past it. */
+static void
+add_overdue (SonaeDocument        *doc,
+             const SonaePpcResult *result)
+{
+  /* Translators: at the top of the PPC draft; %s is the day the guide of about 3 to 5 days ended */
+  g_autofree char *text = g_strdup_printf (_("The preliminary report is overdue: the guide of about 3 to 5 days ended on %s, "
+                                             "and no preliminary report is recorded as sent. Send it now, with what is known so far."),
+                                           result->preliminary_guide);
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+
+  sonae_document_add_paragraph (doc, SONAE_STYLE_BANNER | SONAE_STYLE_LARGE | SONAE_STYLE_BOLD, markup);
+}
+
 static void
 add_verdict (SonaeDocument            *doc,
              const SonaePpcAssessment *assessment,
              const SonaePpcResult     *result)
 {
+  gboolean overdue = sonae_ppc_preliminary_is_overdue (assessment, result);
   g_autofree char *markup = NULL;
 
-  if (result->reason != NULL && *result->reason != '\0')
-    markup = g_markup_printf_escaped ("<b>%s</b>\n%s", verdict_title (result->verdict), result->reason);
-  else
-    markup = g_markup_printf_escaped ("<b>%s</b>", verdict_title (result->verdict));
+  /* The verdict once: the sentence says what and why. */
+  markup = g_markup_printf_escaped ("<b>%s</b>", result->reason ? result->reason : "");
   sonae_document_add_paragraph (doc, result->verdict == SONAE_PPC_NOT_REQUIRED ? SONAE_STYLE_NORMAL : SONAE_STYLE_WARNING,
                                 markup);
 
-  if (result->verdict == SONAE_PPC_UNDECIDED && result->final_by != NULL)
+  if (result->verdict == SONAE_PPC_UNDECIDED && result->final_by != NULL && result->preliminary_days_left < 0)
+    {
+      /* Undecided past the guide: said in amber, not in small grey. */
+      g_autofree char *note = g_markup_printf_escaped ("<b><span foreground=\"" SONAE_PRINT_COLOR_CAUTION "\">%s</span></b>",
+                                                       _("The guide for a preliminary report has passed while this is undecided: "
+                                                         "find the answers now. If in doubt, report. "
+                                                         "If it turns out that it must be reported, these are the dates."));
+
+      sonae_document_add_paragraph (doc, SONAE_STYLE_NORMAL, note);
+    }
+  else if (result->verdict == SONAE_PPC_UNDECIDED && result->final_by != NULL)
     {
       g_autofree char *note = g_markup_escape_text (_("If it turns out that it must be reported, these are the dates."), -1);
 
@@ -91,6 +106,7 @@ add_verdict (SonaeDocument            *doc,
   if (result->preliminary_guide != NULL)
     {
       g_autofree char *text = NULL;
+      g_autofree char *value = NULL;
 
       /* Due promptly: only where the guide ends is given, never a start. */
       if (assessment->preliminary_sent_on == NULL && result->preliminary_days_left < 0)
@@ -100,7 +116,13 @@ add_verdict (SonaeDocument            *doc,
       else
         /* Translators: the preliminary report (速報); %s is where the guide of about 3 to 5 days ends */
         text = g_strdup_printf (_("promptly — the guide of about 3 to 5 days ends on %s"), result->preliminary_guide);
-      add_date (doc, _("Preliminary report"), text, assessment->preliminary_sent_on == NULL);
+      if (overdue)
+        {
+          value = g_markup_printf_escaped ("<b><span foreground=\"" SONAE_PRINT_COLOR_WARNING "\">%s</span></b>", text);
+          sonae_document_add_key_value (doc, _("Preliminary report"), value);
+        }
+      else
+        add_date (doc, _("Preliminary report"), text, assessment->preliminary_sent_on == NULL);
     }
   if (result->final_by != NULL)
     {
@@ -127,10 +149,8 @@ add_verdict (SonaeDocument            *doc,
     }
   if (result->final_by != NULL || result->preliminary_guide != NULL)
     {
-      g_autofree char *badge = sonae_markup_badge (SONAE_BADGE_WARNING, _("Check"));
-      g_autofree char *text = g_markup_escape_text (_("Sonae counts the day you learned of it as day 1. Check this day-counting rule "
-                                                      "with the Commission’s current guidance before relying on these dates."), -1);
-      g_autofree char *line = g_strdup_printf ("%s %s", badge, text);
+      g_autofree char *line = sonae_doc_ppc_check_markup (_("Sonae counts the day you learned of it as day 1. Check this day-counting rule "
+                                                            "with the Commission’s current guidance before relying on these dates."));
       g_autofree char *preliminary = g_markup_escape_text (sonae_ppc_get_preliminary_note (), -1);
       g_autofree char *deadline = g_markup_escape_text (sonae_ppc_get_deadline_note (), -1);
 
@@ -146,23 +166,172 @@ add_verdict (SonaeDocument            *doc,
     }
 }
 
-/* The rules reported separately: My Number; a business's ministry. */
+/* The nine items, each with what is known or room to write. */
 static void
-add_pointers (SonaeDocument *doc,
-              SonaeOrgKind   kind)
+add_items (SonaeDocument       *doc,
+           const SonaePpcDraft *draft)
 {
-  const char *delegation = sonae_ppc_get_delegation_note (kind);
-  g_autofree char *badge = sonae_markup_badge (SONAE_BADGE_WARNING, _("Check"));
-  g_autofree char *my_number = g_markup_escape_text (sonae_ppc_get_my_number_note (), -1);
-  g_autofree char *line = g_strdup_printf ("%s %s", badge, my_number);
+  sonae_document_add_heading (doc, NULL, _("The nine report items"));
+  {
+    g_autofree char *note = g_markup_escape_text (_("Copy each item into the Commission’s web form. "
+                                                    "What is not known yet has a box: find it out and write it in."), -1);
 
-  sonae_document_add_paragraph (doc, SONAE_STYLE_SMALL | SONAE_STYLE_MUTED, line);
-  if (delegation != NULL)
+    sonae_document_add_paragraph (doc, SONAE_STYLE_SMALL | SONAE_STYLE_MUTED, note);
+  }
+  for (guint i = 0; i < SONAE_PPC_N_DRAFT_ITEMS; i++)
     {
-      g_autofree char *text = g_markup_escape_text (delegation, -1);
+      const SonaePpcDraftItem *item = draft != NULL ? &draft->items[i] : NULL;
+      g_autofree char *header = g_markup_printf_escaped ("%u. %s", i + 1, sonae_ppc_draft_item_get_title (i));
+      const char *head[] = { header };
+      g_autofree char *text = NULL;
+      gboolean known = item != NULL && item->text != NULL && *item->text != '\0';
+      double height = draft == NULL ? BLANK_ITEM_HEIGHT : known ? 0 : ITEM_HEIGHT;
 
-      sonae_document_add_paragraph (doc, SONAE_STYLE_SMALL | SONAE_STYLE_MUTED, text);
+      if (known)
+        text = g_markup_escape_text (item->text, -1);
+      else if (draft != NULL)
+        text = g_markup_printf_escaped ("<span size=\"%d\" foreground=\"" SONAE_PRINT_COLOR_MUTED "\">%s</span>",
+                                        (int) (8 * PANGO_SCALE), _("(to be filled in)"));
+      {
+        const char *cells[] = { text };
+
+        sonae_document_add_form_table (doc, 1, full, head, height);
+        sonae_document_add_row (doc, cells);
+      }
     }
+}
+
+/* How to send it, and the rules reported apart. */
+static void
+add_sending (SonaeDocument *doc,
+             SonaeStore    *store)
+{
+  SonaeOrgKind kind = sonae_store_get_org_kind (store);
+
+  sonae_document_begin_group (doc);
+  sonae_document_add_heading (doc, NULL, _("How to send it"));
+  sonae_doc_add_ppc_submission (doc, store, kind);
+  sonae_document_end_group (doc);
+  sonae_doc_add_ppc_my_number (doc);
+}
+
+/* A box of the blank sheet's days: its label, then room to write. */
+static char *
+day_box (const char *label,
+         const char *hint)
+{
+  if (hint == NULL)
+    return g_markup_printf_escaped ("<span size=\"%d\" foreground=\"" SONAE_PRINT_COLOR_MUTED "\">%s</span>",
+                                    (int) (8 * PANGO_SCALE), label);
+  return g_markup_printf_escaped ("<span size=\"%d\" foreground=\"" SONAE_PRINT_COLOR_MUTED "\">%s\n%s</span>",
+                                  (int) (8 * PANGO_SCALE), label, hint);
+}
+
+/* The blank sheet's answer and its days, to fill in once the questions
+ * are answered. */
+static void
+add_blank_answer (SonaeDocument *doc)
+{
+  static const double halves[] = { 0.5, 0.5 };
+  static const double thirds[] = { 1.0, 1.0, 1.0 };
+
+  sonae_document_begin_group (doc);
+  sonae_document_add_heading (doc, NULL, _("The answer"));
+  {
+    g_autofree char *required = g_markup_printf_escaped ("<b>%s</b>\u2002%s", _("It must be reported, and the persons notified:"),
+                                                         _("question 1 is Yes; or question 2 is Yes, question 3 is No "
+                                                           "and at least one of questions 4 to 7 is Yes."));
+    g_autofree char *not_required = g_markup_printf_escaped ("<b>%s</b>\u2002%s", _("No report is required:"),
+                                                             _("questions 1 and 2 are No; or question 3 is Yes; or questions 4 to 7 are all No. "
+                                                               "Write down why, and keep this sheet."));
+    g_autofree char *undecided = g_markup_printf_escaped ("<b>%s</b>\u2002%s", _("Not decided yet:"),
+                                                          _("an answer that decides it is “Don’t know yet”. Find it out now; if in doubt, report."));
+    g_autofree char *processor = g_markup_escape_text (_("If question 8 is Yes, tell the organisation you process the data for at once: "
+                                                         "once it is told, it reports and notifies the persons instead of you."), -1);
+
+    sonae_document_add_check_item (doc, required);
+    sonae_document_add_check_item (doc, not_required);
+    sonae_document_add_check_item (doc, undecided);
+    sonae_document_add_paragraph (doc, SONAE_STYLE_SMALL, processor);
+  }
+  sonae_document_end_group (doc);
+
+  sonae_document_begin_group (doc);
+  sonae_document_add_heading (doc, NULL, _("By when"));
+  {
+    g_autofree char *learned = day_box (_("Learned of it on (day 1)"), NULL);
+    g_autofree char *notified = day_box (_("Persons notified on"), NULL);
+    const char *cells[] = { learned, notified };
+
+    sonae_document_add_form_table (doc, G_N_ELEMENTS (halves), halves, NULL, DATE_HEIGHT);
+    sonae_document_add_row (doc, cells);
+  }
+  {
+    g_autofree char *preliminary = day_box (_("Preliminary report: promptly"),
+                                            _("The guide of about 3 to 5 days ends on day 5:"));
+    g_autofree char *final = day_box (_("Final report deadline (30 days)"),
+                                      _("Day 60 instead when question 1 or 6 is Yes (done on purpose):"));
+    g_autofree char *principal = day_box (_("Principal notified on"), NULL);
+    const char *cells[] = { preliminary, final, principal };
+
+    sonae_document_add_form_table (doc, G_N_ELEMENTS (thirds), thirds, NULL, DATE_HEIGHT + 12.0);
+    sonae_document_add_row (doc, cells);
+  }
+  {
+    g_autofree char *preliminary = day_box (_("Preliminary report sent on"), NULL);
+    g_autofree char *final = day_box (_("Final report sent on"), NULL);
+    const char *cells[] = { preliminary, final };
+
+    sonae_document_add_form_table (doc, G_N_ELEMENTS (halves), halves, NULL, DATE_HEIGHT);
+    sonae_document_add_row (doc, cells);
+  }
+  {
+    g_autofree char *learned = g_markup_escape_text (sonae_ppc_get_learned_note (), -1);
+    g_autofree char *preliminary = g_markup_escape_text (sonae_ppc_get_preliminary_note (), -1);
+    g_autofree char *deadline = g_markup_escape_text (sonae_ppc_get_deadline_note (), -1);
+
+    sonae_document_add_paragraph (doc, SONAE_STYLE_SMALL, learned);
+    sonae_document_add_paragraph (doc, SONAE_STYLE_SMALL, preliminary);
+    sonae_document_add_paragraph (doc, SONAE_STYLE_SMALL, deadline);
+  }
+  sonae_document_end_group (doc);
+}
+
+SonaeDocument *
+sonae_doc_ppc_draft_build (SonaeStore  *store,
+                           SonaePaper   paper,
+                           GError     **error)
+{
+  g_autoptr(SonaeDocument) doc = NULL;
+
+  g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
+
+  doc = sonae_doc_new (store, "ppc-draft", paper);
+  sonae_document_set_keep_words (doc, TRUE);
+  /* Translators: the subtitle of the blank PPC report sheet */
+  sonae_document_add_title (doc, sonae_document_get_doc_title (doc),
+                            _("Blank sheet: decide whether it must be reported, then draft the nine items"));
+  {
+    static const double widths[] = { 0.6, 0.4 };
+    g_autofree char *incident = day_box (_("Incident number or title"), NULL);
+    g_autofree char *writer = day_box (_("Written by"), NULL);
+    const char *cells[] = { incident, writer };
+
+    sonae_document_add_form_table (doc, G_N_ELEMENTS (widths), widths, NULL, DATE_HEIGHT);
+    sonae_document_add_row (doc, cells);
+  }
+
+  sonae_document_add_heading (doc, NULL, _("Must it be reported?"));
+  {
+    g_autofree char *note = g_markup_escape_text (_("Answer each question by ticking a box. “Yes” also means “it may have happened”."), -1);
+
+    sonae_document_add_paragraph (doc, SONAE_STYLE_SMALL | SONAE_STYLE_MUTED, note);
+  }
+  sonae_doc_add_ppc_questions (doc, sonae_store_get_org_kind (store), NULL);
+  add_blank_answer (doc);
+  add_items (doc, NULL);
+  add_sending (doc, store);
+  return g_steal_pointer (&doc);
 }
 
 SonaeDocument *
@@ -195,40 +364,23 @@ sonae_doc_ppc_draft_build_for_incident (SonaeStore  *store,
   subtitle = g_strdup_printf ("%s\u2003%s", incident->number, incident->title ? incident->title : "");
   sonae_document_add_title (doc, sonae_document_get_doc_title (doc), subtitle);
 
+  if (sonae_ppc_preliminary_is_overdue (assessment, result))
+    add_overdue (doc, result);
   add_verdict (doc, assessment, result);
-  {
-    g_autoptr(SonaeProfile) profile = sonae_store_get_profile (store);
-
-    add_pointers (doc, profile->kind);
-  }
-
-  sonae_document_add_heading (doc, NULL, _("The nine report items"));
-  {
-    g_autofree char *note = g_markup_escape_text (_("Copy each item into the Commission’s web form. "
-                                                    "What is not known yet has a box: find it out and write it in."), -1);
-
-    sonae_document_add_paragraph (doc, SONAE_STYLE_SMALL | SONAE_STYLE_MUTED, note);
-  }
-  for (guint i = 0; i < SONAE_PPC_N_DRAFT_ITEMS; i++)
+  if (result->verdict == SONAE_PPC_UNDECIDED)
     {
-      const SonaePpcDraftItem *item = &draft->items[i];
-      g_autofree char *header = g_markup_printf_escaped ("%u. %s", i + 1, item->title ? item->title : "");
-      const char *head[] = { header };
-      g_autofree char *text = NULL;
-      gboolean known = item->text != NULL && *item->text != '\0';
+      g_autofree char *note = g_markup_escape_text (_("Answer these by ticking a box, then enter the answers in Sonae "
+                                                      "(or decide with the reporting rules page of the binder)."), -1);
 
-      if (known)
-        text = g_markup_escape_text (item->text, -1);
-      else
-        text = g_markup_printf_escaped ("<span size=\"%d\" foreground=\"" SONAE_PRINT_COLOR_MUTED "\">%s</span>",
-                                        (int) (8 * PANGO_SCALE), _("(to be filled in)"));
-      {
-        const char *cells[] = { text };
-
-        sonae_document_add_form_table (doc, 1, full, head, known ? 0 : ITEM_HEIGHT);
-        sonae_document_add_row (doc, cells);
-      }
+      sonae_document_begin_group (doc);
+      sonae_document_add_heading (doc, NULL, _("Questions that decide it"));
+      sonae_document_add_paragraph (doc, SONAE_STYLE_SMALL | SONAE_STYLE_MUTED, note);
+      sonae_document_end_group (doc);
+      sonae_doc_add_ppc_questions (doc, sonae_store_get_org_kind (store), assessment);
     }
+
+  add_items (doc, draft);
+  add_sending (doc, store);
 
   return g_steal_pointer (&doc);
 }

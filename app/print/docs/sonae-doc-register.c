@@ -46,21 +46,33 @@ verdict_short (SonaePpcVerdict verdict)
 }
 
 /* The PPC column: the verdict, and for a required report the dates sent
- * or due. */
+ * or due; an overdue preliminary report (速報) flagged in red. */
 static char *
-ppc_markup (SonaeStore   *store,
+ppc_markup (SonaeStore    *store,
             SonaeIncident *incident,
-            gboolean     *out_required)
+            gboolean      *out_required,
+            gboolean      *out_overdue)
 {
   g_autoptr(SonaePpcAssessment) assessment = sonae_ppc_get (store, incident->id, NULL);
   g_autoptr(SonaePpcResult) result = NULL;
   GString *out = g_string_new (NULL);
+  gboolean overdue;
 
   *out_required = FALSE;
+  *out_overdue = FALSE;
   if (assessment == NULL)
     return g_string_free (out, FALSE);
   result = sonae_ppc_assess (assessment, NULL);
   *out_required = result->verdict == SONAE_PPC_REQUIRED;
+  *out_overdue = overdue = sonae_ppc_preliminary_is_overdue (assessment, result);
+  if (overdue)
+    {
+      /* Translators: in the register: the preliminary report (速報) is past its guide of about
+       * 3 to 5 days and was not sent */
+      g_autofree char *badge = sonae_markup_badge (SONAE_BADGE_WARNING, C_("register", "Preliminary report overdue"));
+
+      g_string_append_printf (out, "%s\n", badge);
+    }
   {
     g_autofree char *verdict = result->verdict == SONAE_PPC_REQUIRED
                                ? g_markup_printf_escaped ("<b>%s</b>", verdict_short (result->verdict))
@@ -88,12 +100,16 @@ ppc_markup (SonaeStore   *store,
       else
         /* Translators: in the register: the final report (確報) is due by this date */
         final = g_strdup_printf (_("Final by %s"), result->final_by ? result->final_by : "—");
-      lines = g_strdup_printf ("%s\n%s", preliminary, final);
       {
-        g_autofree char *small = g_markup_printf_escaped ("\n<span size=\"%d\">%s</span>", SMALL_SIZE, lines);
+        g_autofree char *first = overdue
+          ? g_markup_printf_escaped ("<span size=\"%d\" weight=\"bold\" foreground=\"" SONAE_PRINT_COLOR_WARNING "\">%s</span>",
+                                     SMALL_SIZE, preliminary)
+          : g_markup_printf_escaped ("<span size=\"%d\">%s</span>", SMALL_SIZE, preliminary);
+        g_autofree char *second = g_markup_printf_escaped ("<span size=\"%d\">%s</span>", SMALL_SIZE, final);
 
-        g_string_append (out, small);
+        lines = g_strdup_printf ("\n%s\n%s", first, second);
       }
+      g_string_append (out, lines);
     }
   return g_string_free (out, FALSE);
 }
@@ -118,12 +134,12 @@ sonae_doc_register_build_for_year (SonaeStore  *store,
                                    SonaePaper   paper,
                                    GError     **error)
 {
-  static const double widths[] = { 0.12, 0.12, 0.24, 0.13, 0.18, 0.09, 0.12 };
+  static const double widths[] = { 0.09, 0.09, 0.26, 0.12, 0.24, 0.1, 0.1 };
   g_autoptr(SonaeDocument) doc = NULL;
   g_autoptr(GPtrArray) incidents = NULL;
   g_autofree char *subtitle = NULL;
   SonaeIncidentFilter filter = SONAE_INCIDENT_FILTER_ALL;
-  guint n_drills = 0, n_open = 0, n_required = 0, n_open_actions = 0;
+  guint n_drills = 0, n_open = 0, n_required = 0, n_overdue = 0, n_open_actions = 0;
 
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
 
@@ -142,6 +158,8 @@ sonae_doc_register_build_for_year (SonaeStore  *store,
     return NULL;
 
   doc = sonae_doc_new (store, "register", paper);
+  /* Seven columns, the PPC's dates among them: the sheet turned sideways. */
+  sonae_document_set_landscape (doc, TRUE);
   {
     g_autofree char *subject = g_strdup_printf ("%d", year);
 
@@ -192,7 +210,7 @@ sonae_doc_register_build_for_year (SonaeStore  *store,
       g_autofree char *closed_date = incident->status == SONAE_STATUS_CLOSED ? date_part (incident->closed_at) : NULL;
       g_autofree char *level_title = sonae_incident_level_get_title (incident->level);
       guint open_actions = sonae_capa_count_open (store, incident->id);
-      gboolean required = FALSE;
+      gboolean required = FALSE, overdue = FALSE;
       g_autofree char *number = NULL;
       g_autofree char *detected = g_markup_printf_escaped ("<span size=\"%d\">%s</span>", SMALL_SIZE,
                                                            detected_date ? detected_date : "");
@@ -200,7 +218,7 @@ sonae_doc_register_build_for_year (SonaeStore  *store,
       g_autofree char *status = g_markup_printf_escaped ("%s\n<span size=\"%d\">%s</span>",
                                                          sonae_incident_status_get_title (incident->status),
                                                          SMALL_SIZE, level_title);
-      g_autofree char *ppc = ppc_markup (store, incident, &required);
+      g_autofree char *ppc = ppc_markup (store, incident, &required, &overdue);
       g_autofree char *actions = open_actions > 0 ? g_strdup_printf ("<b>%u</b>", open_actions) : g_strdup ("0");
       g_autofree char *closed = g_markup_printf_escaped ("<span size=\"%d\">%s</span>", SMALL_SIZE,
                                                          closed_date ? closed_date : "");
@@ -222,6 +240,8 @@ sonae_doc_register_build_for_year (SonaeStore  *store,
         n_open++;
       if (required)
         n_required++;
+      if (overdue && !incident->drill)
+        n_overdue++;
       n_open_actions += open_actions;
       {
         const char *cells[] = { number, detected, title, status, ppc, actions, closed };
@@ -239,6 +259,9 @@ sonae_doc_register_build_for_year (SonaeStore  *store,
     g_autofree char *open = g_strdup_printf ("<b>%u</b>", n_open);
     g_autofree char *required = g_strdup_printf ("%u", n_required);
     g_autofree char *open_actions = g_strdup_printf ("%u", n_open_actions);
+    g_autofree char *overdue = n_overdue > 0
+      ? g_strdup_printf ("<b><span foreground=\"" SONAE_PRINT_COLOR_WARNING "\">%u</span></b>", n_overdue)
+      : g_strdup ("0");
 
     sonae_document_begin_group (doc);
     sonae_document_add_heading (doc, NULL, _("Totals"));
@@ -247,6 +270,9 @@ sonae_doc_register_build_for_year (SonaeStore  *store,
     sonae_document_add_key_value (doc, _("Drills"), drills);
     sonae_document_add_key_value (doc, _("Still open (not closed)"), open);
     sonae_document_add_key_value (doc, _("To be reported to the PPC"), required);
+    /* Translators: in the register's totals: real incidents whose preliminary report (速報) is
+     * past the guide and not sent */
+    sonae_document_add_key_value (doc, _("Preliminary reports overdue"), overdue);
     sonae_document_add_key_value (doc, _("Actions still open"), open_actions);
     sonae_document_end_group (doc);
   }

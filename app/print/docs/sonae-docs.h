@@ -55,10 +55,28 @@ SonaeDocument *sonae_doc_timeline_build_for_incident  (SonaeStore  *store,
 SonaeDocument *sonae_doc_logsheet_build               (SonaeStore  *store,
                                                        SonaePaper   paper,
                                                        GError     **error);
+/* Sheets to put up (sonae-doc-signs.c): the “Do not use” sign for a
+ * suspect computer, and the notice for patients or customers at the desk. */
+SonaeDocument *sonae_doc_do_not_use_build             (SonaeStore  *store,
+                                                       SonaePaper   paper,
+                                                       GError     **error);
+SonaeDocument *sonae_doc_desk_notice_build            (SonaeStore  *store,
+                                                       SonaePaper   paper,
+                                                       GError     **error);
 
 /* The reporting documents: the incident report (seed 004's form) and the
- * draft of the PPC's nine report items, about one incident; the register
- * of a year's incidents (SONAE_DOCUMENT_FOR_YEAR in sonae-documents.h). */
+ * draft of the PPC's nine report items, blank or about one incident; the
+ * PPC's reporting rules; the register of a year's incidents
+ * (SONAE_DOCUMENT_FOR_YEAR in sonae-documents.h), on A4 turned sideways. */
+SonaeDocument *sonae_doc_report_build                 (SonaeStore  *store,
+                                                       SonaePaper   paper,
+                                                       GError     **error);
+SonaeDocument *sonae_doc_ppc_draft_build              (SonaeStore  *store,
+                                                       SonaePaper   paper,
+                                                       GError     **error);
+SonaeDocument *sonae_doc_ppc_rules_build              (SonaeStore  *store,
+                                                       SonaePaper   paper,
+                                                       GError     **error);
 SonaeDocument *sonae_doc_report_build_for_incident    (SonaeStore  *store,
                                                        gint64       incident_id,
                                                        SonaePaper   paper,
@@ -114,7 +132,9 @@ SonaeDocument *sonae_doc_mhlw_checklist_build         (SonaeStore  *store,
 /* The binder: a cover (organisation, date, “keep this copy on paper, off
  * the network”), a table of contents with page numbers, then the poster,
  * the call tree, the roster, the manual, the blank checklist, the log
- * sheets, the BCP worksheets, for a clinic or a hospital the MHLW
+ * sheets, the blank incident report, the PPC's reporting rules, the blank
+ * PPC sheet, the “Do not use” sign, the notice for the desk, the BCP
+ * worksheets, for a clinic or a hospital the MHLW
  * checklist, and every outage card, each part a bookmark
  * with its own headings under it. */
 SonaeDocument *sonae_doc_binder_build                 (SonaeStore  *store,

@@ -45,9 +45,9 @@ typedef struct {
 #define SONAE_DOCUMENT_REQUEST_INIT(doc_name) \
   { .name = (doc_name), .subject = SONAE_DOCUMENT_FOR_ALL, .paper = SONAE_PAPER_A4 }
 
-/* What the documents can be about. "checklist" takes an incident (the
- * filled checklist) or none (the blank one); "timeline", "report" and
- * "ppc-draft" need one; "register" takes a year, "outage-card" a system. */
+/* What the documents can be about. "checklist", "report" and "ppc-draft"
+ * take an incident (filled in) or none (the blank form); "timeline" needs
+ * one; "register" takes a year, "outage-card" a system. */
 gboolean       sonae_documents_takes_incident (const char *name);
 gboolean       sonae_documents_needs_incident (const char *name);
 gboolean       sonae_documents_takes_year     (const char *name);

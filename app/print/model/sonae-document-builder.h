@@ -79,6 +79,12 @@ void sonae_document_set_keep_words     (SonaeDocument *doc,
 GArray *sonae_document_phrase_starts   (const char *text,
                                         guint       max_chars);
 
+/* When TRUE (default FALSE) the pages are the paper turned sideways, for a
+ * wide table: A4 landscape is 297 mm wide. The text keeps the size it has
+ * on the paper upright. */
+void sonae_document_set_landscape      (SonaeDocument *doc,
+                                        gboolean       landscape);
+
 /* When TRUE (default FALSE) every page carries a red band under its header
  * saying that the document is about a drill (訓練), not a real incident. */
 void sonae_document_set_drill          (SonaeDocument *doc,

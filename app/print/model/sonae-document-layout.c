@@ -522,7 +522,8 @@ flow_at_zoom (SonaeDocument *doc,
   g_array_set_size (doc->page_starts, 0);
   g_array_set_size (doc->outline, 0);
 
-  doc->scale = (doc->scale_to_paper ? MAX (1.0, doc->sheet_width / A4_WIDTH) : 1.0) * zoom;
+  /* The shorter side is A4's width whichever way the sheet is turned. */
+  doc->scale = (doc->scale_to_paper ? MAX (1.0, MIN (doc->sheet_width, doc->sheet_height) / A4_WIDTH) : 1.0) * zoom;
   doc->page_width = doc->sheet_width / doc->scale;
   doc->page_height = doc->sheet_height / doc->scale;
   doc->text_width = MAX (doc->page_width - 2 * MARGIN_X, 72.0);

@@ -97,6 +97,7 @@ struct _SonaeDocument {
   gboolean fit_one_page;
   gboolean drill;        /* a red band on every page: not a real incident */
   gboolean keep_words;   /* Japanese lines break between phrases only */
+  gboolean landscape;    /* the sheet turned sideways */
   double indent;         /* of the blocks added next */
 
   GPtrArray *blocks;     /* of Block */

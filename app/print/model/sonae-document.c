@@ -318,6 +318,21 @@ sonae_document_get_drill (SonaeDocument *doc)
 }
 
 void
+sonae_document_set_landscape (SonaeDocument *doc,
+                              gboolean       landscape)
+{
+  g_return_if_fail (doc != NULL);
+  doc->landscape = !!landscape;
+}
+
+gboolean
+sonae_document_get_landscape (SonaeDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, FALSE);
+  return doc->landscape;
+}
+
+void
 sonae_document_set_indent (SonaeDocument *doc,
                            double         points)
 {
@@ -856,6 +871,13 @@ sonae_document_write_pdf (SonaeDocument *doc,
     }
 
   sonae_paper_get_size (doc->paper, &width, &height);
+  if (doc->landscape)
+    {
+      double portrait_width = width;
+
+      width = height;
+      height = portrait_width;
+    }
   surface = cairo_pdf_surface_create_for_stream (pdf_write_cb, &stream, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, doc->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Sonae " PACKAGE_VERSION);

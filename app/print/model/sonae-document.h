@@ -26,6 +26,9 @@ const char    *sonae_document_get_doc_title (SonaeDocument *doc);
  * control characters) as “-”, and at most 200 bytes. */
 char          *sonae_document_get_file_name (SonaeDocument *doc);
 SonaePaper     sonae_document_get_paper  (SonaeDocument *doc);
+/* Whether the pages are the paper turned sideways (landscape); the sizes
+ * sonae_document_paginate() is given are then the sheet's as turned. */
+gboolean       sonae_document_get_landscape (SonaeDocument *doc);
 /* Paper size in points (1/72 inch), portrait. */
 void           sonae_paper_get_size      (SonaePaper paper,
                                           double    *width,

@@ -100,7 +100,7 @@ sonae_doc_do_not_use_build (SonaeStore  *store,
   add_dont (doc, _("Do not use it"),
             _("Do not touch the keyboard or the mouse, and do not log in."));
   add_dont (doc, _("Do not switch it off"),
-            _("Leave the power on. What the screen and the memory hold is evidence."));
+            _("Leave the power on: the screen, the memory and the logs are evidence."));
   add_dont (doc, _("Do not unplug the power"),
             _("Leave the power cable, and a laptop’s charger, as they are."));
   add_dont (doc, _("Do not connect it to the network again"),

@@ -507,7 +507,7 @@ test_signs (void)
     at = sonae_test_offset_of (pdf.all, "DO NOT USE", at);
     at = sonae_test_offset_of (pdf.all, "Do not use it", at);
     at = sonae_test_offset_of (pdf.all, "Do not switch it off", at);
-    at = sonae_test_offset_of (pdf.all, "Leave the power on.", at);
+    at = sonae_test_offset_of (pdf.all, "Leave the power on:", at);
     at = sonae_test_offset_of (pdf.all, "Do not unplug the power", at);
     at = sonae_test_offset_of (pdf.all, "Do not connect it to the network again", at);
     at = sonae_test_offset_of (pdf.all, "call:", at);

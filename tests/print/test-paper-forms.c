@@ -360,7 +360,7 @@ test_blank_ppc_draft (void)
   at = sonae_test_offset_of (pdf.all, "How to send it", at);
   at = sonae_test_offset_of (pdf.all, sonae_ppc_get_submission_note (), at);
   at = sonae_test_offset_of (pdf.all, "https://www.ppc.go.jp/", at);
-  at = sonae_test_offset_of (pdf.all, "Consultation line (not for reports)", at);
+  at = sonae_test_offset_of (pdf.all, "Phone (advice only)", at);
   at = sonae_test_offset_of (pdf.all, "03-6457-9849", at);
   sonae_test_assert_contains (pdf.all, sonae_ppc_get_my_number_note ());
 

@@ -242,8 +242,8 @@ add_blank_answer (SonaeDocument *doc)
                                                          _("question 1 is Yes; or question 2 is Yes, question 3 is No "
                                                            "and at least one of questions 4 to 7 is Yes."));
     g_autofree char *not_required = g_markup_printf_escaped ("<b>%s</b>\u2002%s", _("No report is required:"),
-                                                             _("questions 1 and 2 are No; or question 3 is Yes; or questions 4 to 7 are all No. "
-                                                               "Write down why, and keep this sheet."));
+                                                             _("question 1 is No, and either question 2 is No, question 3 is Yes or questions 4 to 7 "
+                                                               "are all No. Write down why, and keep this sheet."));
     g_autofree char *undecided = g_markup_printf_escaped ("<b>%s</b>\u2002%s", _("Not decided yet:"),
                                                           _("an answer that decides it is “Don’t know yet”. Find it out now; if in doubt, report."));
     g_autofree char *processor = g_markup_escape_text (_("If question 8 is Yes, tell the organisation you process the data for at once: "

@@ -148,7 +148,7 @@ sonae_doc_add_ppc_submission (SonaeDocument *doc,
       g_autofree char *phone = g_markup_escape_text (sonae_contact_get_first_phone (ppc), -1);
 
       /* Translators: on paper: the PPC's phone, which gives advice but takes no reports */
-      sonae_document_add_key_value (doc, _("Consultation line (not for reports)"), phone);
+      sonae_document_add_key_value (doc, _("Phone (advice only)"), phone);
     }
   if (delegation != NULL)
     {

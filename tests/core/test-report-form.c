@@ -1,12 +1,10 @@
 /* test-report-form.c: the incident report (seed 004), its proposals from the
- * incident, its checks, the approval of actions, the PPC draft and the
- * autostart entry. */
+ * incident, its checks, the approval of actions and the PPC draft. */
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "sonae-autostart.h"
 #include "sonae-capa.h"
 #include "sonae-checklist.h"
 #include "sonae-clock.h"
@@ -459,75 +457,11 @@ test_ppc_draft (void)
   sonae_test_remove_dir (dir);
 }
 
-static void
-test_autostart (void)
-{
-  g_autofree char *path = sonae_autostart_get_path ();
-  g_autoptr(GKeyFile) entry = g_key_file_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *exec = NULL;
-  g_autofree char *type = NULL;
-  g_auto(GStrv) argv = NULL;
-  int argc;
-
-  g_assert_true (g_str_has_prefix (path, g_getenv ("XDG_CONFIG_HOME")));
-  g_assert_false (sonae_autostart_is_installed ());
-  g_assert_true (sonae_autostart_remove (&error));   /* not there: fine */
-
-  g_assert_true (sonae_autostart_install ("/opt/Sonae App/bin/sonae", "/home/clinic/My \"data\" $HOME", &error));
-  g_assert_no_error (error);
-  g_assert_true (sonae_autostart_is_installed ());
-
-  g_assert_true (g_key_file_load_from_file (entry, path, G_KEY_FILE_NONE, &error));
-  g_assert_no_error (error);
-  type = g_key_file_get_string (entry, "Desktop Entry", "Type", NULL);
-  g_assert_cmpstr (type, ==, "Application");
-  g_assert_true (g_key_file_get_boolean (entry, "Desktop Entry", "NoDisplay", NULL));
-  exec = g_key_file_get_string (entry, "Desktop Entry", "Exec", &error);
-  g_assert_no_error (error);
-  /* The spec's quoting reads back as the shell's. */
-  g_assert_true (g_shell_parse_argv (exec, &argc, &argv, &error));
-  g_assert_cmpint (argc, ==, 5);
-  g_assert_cmpstr (argv[0], ==, "/opt/Sonae App/bin/sonae");
-  g_assert_cmpstr (argv[1], ==, "--data-dir");
-  g_assert_cmpstr (argv[2], ==, "/home/clinic/My \"data\" $HOME");
-  g_assert_cmpstr (argv[3], ==, "--check-reminders");
-  g_assert_cmpstr (argv[4], ==, "--notify");
-  g_clear_pointer (&exec, g_free);
-  exec = sonae_autostart_exec_line ("/usr/bin/sonae", NULL);
-  g_assert_cmpstr (exec, ==, "/usr/bin/sonae --check-reminders --notify");
-
-  /* A % in a folder's name is no field code: the session reads %% as %. */
-  g_clear_pointer (&exec, g_free);
-  g_clear_pointer (&argv, g_strfreev);
-  exec = sonae_autostart_exec_line ("/usr/bin/sonae", "/home/clinic/100% %U data");
-  for (const char *p = strchr (exec, '%'); p != NULL; p = strchr (p + 2, '%'))
-    g_assert_cmpint (p[1], ==, '%');
-  {
-    g_autoptr(GString) unescaped = g_string_new (exec);
-    g_string_replace (unescaped, "%%", "%", 0);
-    g_assert_true (g_shell_parse_argv (unescaped->str, &argc, &argv, &error));
-  }
-  g_assert_cmpint (argc, ==, 5);
-  g_assert_cmpstr (argv[2], ==, "/home/clinic/100% %U data");
-
-  g_assert_true (sonae_autostart_remove (&error));
-  g_assert_no_error (error);
-  g_assert_false (sonae_autostart_is_installed ());
-  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *config = NULL;
-  int status;
-
   g_setenv ("SONAE_NOW", NOW, TRUE);
-  /* Before anything asks GLib for the user's folders. */
-  config = g_dir_make_tmp ("sonae-config-XXXXXX", NULL);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/report/fields", test_fields);
@@ -535,9 +469,6 @@ main (int    argc,
   g_test_add_func ("/report/set-fields", test_set_fields);
   g_test_add_func ("/report/approve-action", test_approve_action);
   g_test_add_func ("/report/ppc-draft", test_ppc_draft);
-  g_test_add_func ("/report/autostart", test_autostart);
 
-  status = g_test_run ();
-  sonae_test_remove_dir (config);
-  return status;
+  return g_test_run ();
 }

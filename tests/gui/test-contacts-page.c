@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "sonae-contact-editor.h"
@@ -840,6 +841,137 @@ test_load_model (SonaeTestWindow *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, total);
 }
 
+/* Export: the file chooser offers a filter a format and a name that already
+ * ends as the first one's files do; what is written is exactly the file it
+ * returned (in a sandbox the portal grants that name alone), in the format
+ * its name says, or the filter's when the name says none. */
+static gboolean
+filter_named (GtkFileChooser *chooser,
+              const char     *name)
+{
+  g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (chooser);
+
+  for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
+
+      if (g_strcmp0 (gtk_file_filter_get_name (filter), name) == 0)
+        {
+          gtk_file_chooser_set_filter (chooser, filter);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+export_as (SonaeTestWindow *f,
+           const char      *folder,
+           const char      *name,
+           const char      *filter)
+{
+  g_autofree char *cwd = g_get_current_dir ();
+  GtkFileFilter *current;
+  g_autofree char *current_name = NULL;
+  GtkWidget *chooser;
+
+  /* GTK's dialog opens in the current folder; changing it while the first
+   * one loads shows an error of its own. */
+  g_assert_cmpint (g_chdir (folder), ==, 0);
+  sonae_contacts_export_run (GTK_WINDOW (f->window), f->store);
+  /* No portal here: GTK shows its own dialog in its place. */
+  chooser = sonae_test_find_dialog_of_type (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  current = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+  g_assert_nonnull (current);
+  g_assert_cmpstr (gtk_file_filter_get_name (current), ==, "vCard 4.0");
+  current_name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (current_name, ==, "sonae-contacts.vcf");
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  if (filter != NULL)
+    g_assert_true (filter_named (GTK_FILE_CHOOSER (chooser), filter));
+  /* GTK's dialog does not answer while it still reads the folder: press
+   * again, as a person would, until it closes. */
+  for (guint i = 0; sonae_test_find_dialog_of_type (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL; i++)
+    {
+      g_assert_cmpuint (i, <, 100);
+      gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+      sonae_test_spin_for (100);
+    }
+  sonae_test_wait_no_dialog (GTK_TYPE_FILE_CHOOSER_DIALOG, 5000);
+  g_assert_null (sonae_test_find_dialog_of_type (GTK_TYPE_MESSAGE_DIALOG));
+  g_assert_null (sonae_test_find_dialog_of_type (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+}
+
+static char *
+read_exported (const char *folder,
+               const char *name)
+{
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  return contents;
+}
+
+static void
+test_export_keeps_name (SonaeTestWindow *f,
+                        gconstpointer    data)
+{
+  g_autofree char *folder = sonae_test_make_dir ();
+  g_autofree char *vcard4 = NULL;
+  g_autofree char *vcard3 = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *bare = NULL;
+
+  show_page (f);
+  sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "書き出し 太郎", "かきだし たろう", "03-1234-5678");
+
+  /* As offered. */
+  export_as (f, folder, "sonae-contacts.vcf", NULL);
+  vcard4 = read_exported (folder, "sonae-contacts.vcf");
+  g_assert_nonnull (strstr (vcard4, "VERSION:4.0"));
+
+  /* vCard 3.0 for an older phone, to the name given. */
+  export_as (f, folder, "Phone.VCF", "vCard 3.0, for older phones");
+  vcard3 = read_exported (folder, "Phone.VCF");
+  g_assert_nonnull (strstr (vcard3, "VERSION:3.0"));
+
+  /* The name says CSV while the filter was left on vCard: CSV, so the file
+   * opens in Excel as its name promises. */
+  export_as (f, folder, "roster.csv", NULL);
+  csv = read_exported (folder, "roster.csv");
+  g_assert_null (strstr (csv, "BEGIN:VCARD"));
+  g_assert_nonnull (strstr (csv, "書き出し 太郎"));
+
+  /* A name with no ending is written as it is, in the filter's format. */
+  export_as (f, folder, "for the office", "CSV, for Excel");
+  bare = read_exported (folder, "for the office");
+  g_assert_null (strstr (bare, "BEGIN:VCARD"));
+  g_assert_nonnull (strstr (bare, "書き出し 太郎"));
+
+  /* Nothing but the files the dialog returned. */
+  g_assert_cmpuint (sonae_test_count_names (folder, ""), ==, 4);
+  sonae_test_remove_dir (folder);
+}
+
+/* The rule on its own: the name's ending, the filter for which vCard and
+ * for a name without one. */
+static void
+test_export_format_for (void)
+{
+  g_assert_cmpint (sonae_contacts_export_format_for ("/tmp/a.vcf", SONAE_CONTACTS_VCARD4), ==, SONAE_CONTACTS_VCARD4);
+  g_assert_cmpint (sonae_contacts_export_format_for ("/tmp/a.vcf", SONAE_CONTACTS_VCARD3), ==, SONAE_CONTACTS_VCARD3);
+  g_assert_cmpint (sonae_contacts_export_format_for ("/tmp/a.vcf", SONAE_CONTACTS_CSV), ==, SONAE_CONTACTS_VCARD4);
+  g_assert_cmpint (sonae_contacts_export_format_for ("/tmp/a.CSV", SONAE_CONTACTS_VCARD3), ==, SONAE_CONTACTS_CSV);
+  g_assert_cmpint (sonae_contacts_export_format_for ("/tmp/a", SONAE_CONTACTS_CSV), ==, SONAE_CONTACTS_CSV);
+  g_assert_cmpint (sonae_contacts_export_format_for ("/tmp/a.txt", SONAE_CONTACTS_VCARD3), ==, SONAE_CONTACTS_VCARD3);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -861,11 +993,13 @@ main (int argc, char **argv)
   ADD ("roles", test_roles);
   ADD ("import-preview", test_import_preview);
   ADD ("import-left-out", test_import_left_out);
+  ADD ("export-keeps-name", test_export_keeps_name);
   ADD ("to-verify", test_to_verify);
   ADD ("many-contacts", test_many_contacts);
   ADD ("load-model", test_load_model);
 #undef ADD
   g_test_add_func ("/contacts-page/attention-follows-core", test_attention_follows_core);
+  g_test_add_func ("/contacts-page/export-format-for", test_export_format_for);
 
   return g_test_run ();
 }

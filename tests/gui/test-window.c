@@ -918,8 +918,10 @@ test_read_only_database (void)
 }
 
 /* The Reminders page's switch writes and removes the autostart entry that
- * runs this very program with --check-reminders --notify for this data
- * folder. */
+ * runs the installed Sonae by its name ("sonae", as the search path finds
+ * it) with --check-reminders --notify for this data folder: nothing of a
+ * build folder and no forced language in it. A program that runs from its
+ * build folder (as this test does) says why it cannot, and writes nothing. */
 static void
 test_preferences_autostart (SonaeTestWindow *f,
                             gconstpointer    data)
@@ -927,27 +929,57 @@ test_preferences_autostart (SonaeTestWindow *f,
   SonaeWindow *window = new_window (f);
   g_autofree char *path = sonae_autostart_get_path ();
   g_autofree char *exec = NULL;
-  g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *root = sonae_test_make_dir ();
+  g_autofree char *bin = g_build_filename (root, "usr", "bin", NULL);
+  g_autofree char *installed = g_build_filename (bin, "sonae", NULL);
+  g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
   g_autoptr(GKeyFile) entry = g_key_file_new ();
   g_auto(GStrv) argv = NULL;
   GtkWindow *prefs;
   GtkSwitch *autostart;
 
+  /* From the build folder: refused, and said so in the page. */
   g_assert_false (sonae_autostart_is_installed ());
   prefs = g_object_ref (sonae_window_show_preferences (window));
   autostart = GTK_SWITCH (sonae_test_named (GTK_WIDGET (prefs), "autostart-switch"));
   g_assert_false (gtk_switch_get_active (autostart));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (autostart)));
+  g_assert_true (gtk_widget_get_visible (sonae_test_named (GTK_WIDGET (prefs), "autostart-build-folder")));
+  gtk_switch_set_active (autostart, TRUE);
+  g_assert_false (sonae_autostart_is_installed ());
+  g_assert_false (gtk_switch_get_active (autostart));
+  gtk_window_close (prefs);
+  g_assert_finalize_object (prefs);
 
+  /* The installed program, found on the search path. */
+  g_assert_cmpint (g_mkdir_with_parents (bin, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (installed, "#!/bin/sh\n", -1, NULL));
+  g_assert_cmpint (g_chmod (installed, 0755), ==, 0);
+  g_setenv ("SONAE_TEST_PROGRAM", installed, TRUE);
+  g_setenv ("PATH", bin, TRUE);
+
+  prefs = g_object_ref (sonae_window_show_preferences (window));
+  autostart = GTK_SWITCH (sonae_test_named (GTK_WIDGET (prefs), "autostart-switch"));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (autostart)));
+  g_assert_false (gtk_widget_get_visible (sonae_test_named (GTK_WIDGET (prefs), "autostart-build-folder")));
   gtk_switch_set_active (autostart, TRUE);
   g_assert_true (sonae_autostart_is_installed ());
   g_assert_true (g_key_file_load_from_file (entry, path, G_KEY_FILE_NONE, NULL));
   exec = g_key_file_get_string (entry, "Desktop Entry", "Exec", NULL);
   g_assert_true (g_shell_parse_argv (exec, NULL, &argv, NULL));
-  g_assert_cmpstr (argv[0], ==, self_exe);
+  g_assert_cmpuint (g_strv_length (argv), ==, 5);
+  g_assert_cmpstr (argv[0], ==, "sonae");
   g_assert_cmpstr (argv[1], ==, "--data-dir");
   g_assert_cmpstr (argv[2], ==, f->dir);
   g_assert_cmpstr (argv[3], ==, "--check-reminders");
   g_assert_cmpstr (argv[4], ==, "--notify");
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, g_getenv ("SONAE_BUILD_ROOT")));
+  g_assert_null (strstr (contents, "LANG"));
+  g_assert_null (strstr (contents, "LC_"));
+  /* What the page shows an administrator is what was written. */
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (sonae_test_named (GTK_WIDGET (prefs), "autostart-command"))), ==, exec);
   gtk_window_close (prefs);
   g_assert_finalize_object (prefs);
 
@@ -960,6 +992,10 @@ test_preferences_autostart (SonaeTestWindow *f,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   gtk_window_close (prefs);
   g_assert_finalize_object (prefs);
+
+  g_setenv ("PATH", old_path, TRUE);
+  g_unsetenv ("SONAE_TEST_PROGRAM");
+  sonae_test_remove_dir (root);
 }
 
 /* About in Japanese keeps nothing in English but the name, Sonae, which

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "sonae-codec.h"
 #include "sonae-section.h"
 #include "sonae-store.h"
 
@@ -43,5 +44,17 @@ void       sonae_contacts_import_run         (GtkWindow  *parent,
                                               SonaeStore *store);
 void       sonae_contacts_export_run         (GtkWindow  *parent,
                                               SonaeStore *store);
+/* The import preview of @file (a file opened from the file manager, or
+ * chosen in the dialog): nothing is written until the user confirms it. A
+ * file that cannot be read is explained in a message dialog. */
+void       sonae_contacts_import_file        (GtkWindow  *parent,
+                                              SonaeStore *store,
+                                              GFile      *file);
+/* The format an export to @path is written in, @picked being the format
+ * of the filter chosen in the dialog: a name ending in .csv or .vcf says
+ * CSV or vCard (the filter says which vCard); any other name is written as
+ * it is, in @picked. The file is always the one at @path. */
+SonaeContactsFormat sonae_contacts_export_format_for (const char          *path,
+                                                      SonaeContactsFormat  picked);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "sonae-application.h"
 #include "sonae-backup.h"
 #include "sonae-cli.h"
+#include "sonae-contacts-page.h"
 #include "sonae-error.h"
 #include "sonae-gui-util.h"
 #include "sonae-problem-window.h"
@@ -334,6 +335,27 @@ sonae_application_activate (GApplication *app)
   sonae_application_open_window (SONAE_APPLICATION (app));
 }
 
+/* A .vcf or .csv opened from the file manager (the desktop file declares
+ * them): the window, on Contacts, with the import preview of each file.
+ * Nothing is written until the user confirms. */
+static void
+sonae_application_open (GApplication  *app,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  SonaeApplication *self = SONAE_APPLICATION (app);
+  GtkWindow *window = sonae_application_open_window (self);
+
+  /* The window that explains why the data cannot be opened has nowhere to
+   * import into: it is what the user sees. */
+  if (!SONAE_IS_WINDOW (window))
+    return;
+  sonae_window_set_section (SONAE_WINDOW (window), "contacts");
+  for (int i = 0; i < n_files; i++)
+    sonae_contacts_import_file (window, self->store, files[i]);
+}
+
 static void
 sonae_application_shutdown (GApplication *app)
 {
@@ -367,6 +389,7 @@ sonae_application_class_init (SonaeApplicationClass *klass)
   app_class->handle_local_options = sonae_application_handle_local_options;
   app_class->startup = sonae_application_startup;
   app_class->activate = sonae_application_activate;
+  app_class->open = sonae_application_open;
   app_class->shutdown = sonae_application_shutdown;
 }
 
@@ -381,7 +404,7 @@ sonae_application_new (void)
 {
   return g_object_new (SONAE_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/sonae/Sonae",
                        NULL);
 }

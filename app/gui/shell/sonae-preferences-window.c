@@ -7,6 +7,7 @@
 #include "sonae-accessible.h"
 #include "sonae-autosave.h"
 #include "sonae-autostart.h"
+#include "sonae-background.h"
 #include "sonae-preferences-window.h"
 #include "sonae-profile-group.h"
 
@@ -18,6 +19,7 @@ struct _SonaePreferencesWindow
   SonaeProfileGroup *profile_group;
   AdwActionRow *autostart_row;
   GtkSwitch *autostart_switch;
+  GtkLabel *build_folder_label;
   GtkLabel *command_intro_label;
   GtkLabel *command_label;
   GtkLabel *entry_label;
@@ -28,6 +30,9 @@ struct _SonaePreferencesWindow
   /* state */
   SonaeAutosave autosave;
   gboolean syncing;             /* setting the switch from the file, not the user */
+  SonaeAutostartRoute route;    /* how reminders at login are set up for this program */
+  gboolean portal_busy;         /* a request to the Background portal is under way */
+  gboolean portal_wanted;       /* what it asks for */
 };
 
 G_DEFINE_FINAL_TYPE (SonaePreferencesWindow, sonae_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -68,17 +73,6 @@ profile_changed_cb (SonaePreferencesWindow *self)
   sonae_autosave_schedule (&self->autosave);
 }
 
-/* The program that runs now: the same build checks the reminders. */
-static char *
-current_program (void)
-{
-  g_autofree char *program = g_file_read_link ("/proc/self/exe", NULL);
-
-  if (program == NULL)
-    program = g_find_program_in_path ("sonae");
-  return g_steal_pointer (&program);
-}
-
 /* The data folder the entry names: NULL for the default one. */
 static const char *
 entry_data_dir (SonaePreferencesWindow *self)
@@ -89,52 +83,137 @@ entry_data_dir (SonaePreferencesWindow *self)
   return g_strcmp0 (dir, default_dir) == 0 ? NULL : dir;
 }
 
+/* Inside a Flatpak the entry is the portal's, out of the sandbox's sight:
+ * what was last asked stands for it. */
+static gboolean
+portal_requested (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  return g_settings_get_boolean (settings, "login-reminders");
+}
+
 static void
 sync_autostart (SonaePreferencesWindow *self)
 {
-  g_autofree char *program = current_program ();
-  g_autofree char *exec = sonae_autostart_exec_line (program != NULL ? program : "sonae", entry_data_dir (self));
-  g_autofree char *path = sonae_autostart_get_path ();
+  g_autofree char *program = sonae_autostart_current_program ();
+  g_autofree char *name = NULL;
+  g_autofree char *exec = NULL;
+  g_autofree char *where = NULL;
+  gboolean active;
+
+  self->route = sonae_autostart_route (SONAE_AUTOSTART_FLATPAK_INFO, program);
+  switch (self->route)
+    {
+    case SONAE_AUTOSTART_PORTAL:
+      name = g_strdup ("sonae");
+      active = portal_requested ();
+      where = g_strdup (_("The desktop keeps this entry for Sonae, outside its sandbox."));
+      break;
+    case SONAE_AUTOSTART_BUILD_FOLDER:
+      name = g_strdup (program != NULL ? program : "sonae");
+      active = sonae_autostart_is_installed ();
+      where = sonae_autostart_get_path ();
+      break;
+    case SONAE_AUTOSTART_ENTRY:
+    default:
+      {
+        g_autoptr(GError) error = NULL;
+
+        name = sonae_autostart_program_name (program);
+        /* An entry an uninstalled build wrote runs the installed Sonae from now on. */
+        if (!sonae_autostart_repair (name, &error))
+          g_warning ("%s", error->message);
+        active = sonae_autostart_is_installed ();
+        where = sonae_autostart_get_path ();
+      }
+      break;
+    }
+  exec = sonae_autostart_exec_line (name, entry_data_dir (self));
 
   self->syncing = TRUE;
-  gtk_switch_set_active (self->autostart_switch, sonae_autostart_is_installed ());
+  gtk_switch_set_active (self->autostart_switch, active);
+  /* A build folder's program can still switch off an entry it wrote before. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->autostart_row),
+                            self->route != SONAE_AUTOSTART_BUILD_FOLDER || active);
+  gtk_widget_set_visible (GTK_WIDGET (self->build_folder_label), self->route == SONAE_AUTOSTART_BUILD_FOLDER);
   self->syncing = FALSE;
   /* For an administrator, behind the closed row: what the switch writes. */
   gtk_label_set_text (self->command_label, exec);
-  gtk_label_set_text (self->entry_label, path);
+  gtk_label_set_text (self->entry_label, where);
+}
+
+static void
+show_not_changed (SonaePreferencesWindow *self,
+                  const GError           *error)
+{
+  g_autofree char *message = g_strdup_printf (_("Not changed: %s"), error->message);
+
+  show_toast (self, message);
+}
+
+static void
+portal_answered_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(SonaePreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean wanted = self->portal_wanted;
+
+  self->portal_busy = FALSE;
+  if (sonae_background_request_autostart_finish (result, &error))
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+      g_settings_set_boolean (settings, "login-reminders", wanted);
+    }
+  else
+    show_not_changed (self, error);
+  sync_autostart (self);
 }
 
 static void
 autostart_toggled_cb (SonaePreferencesWindow *self)
 {
   g_autoptr(GError) error = NULL;
+  gboolean on = gtk_switch_get_active (self->autostart_switch);
+  g_autofree char *program = NULL;
+  g_autofree char *name = NULL;
   gboolean ok;
 
   if (self->syncing)
     return;
 
-  if (gtk_switch_get_active (self->autostart_switch))
+  if (self->route == SONAE_AUTOSTART_PORTAL)
     {
-      g_autofree char *program = current_program ();
+      if (self->portal_busy)
+        return;
+      self->portal_busy = TRUE;
+      self->portal_wanted = on;
+      sonae_background_request_autostart (GTK_WINDOW (self), on, entry_data_dir (self), NULL,
+                                          portal_answered_cb, g_object_ref (self));
+      return;
+    }
 
-      if (program == NULL)
-        {
-          g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                               _("Sonae’s program file was not found."));
-          ok = FALSE;
-        }
-      else
-        ok = sonae_autostart_install (program, entry_data_dir (self), &error);
+  program = sonae_autostart_current_program ();
+  if (!on)
+    ok = sonae_autostart_remove (&error);
+  else if (program == NULL)
+    {
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("Sonae’s program file was not found."));
+      ok = FALSE;
     }
   else
-    ok = sonae_autostart_remove (&error);
+    {
+      /* Refused for a build folder's program, with the reason. */
+      name = self->route == SONAE_AUTOSTART_ENTRY ? sonae_autostart_program_name (program) : g_strdup (program);
+      ok = sonae_autostart_install (name, entry_data_dir (self), &error);
+    }
 
   if (!ok)
-    {
-      g_autofree char *message = g_strdup_printf (_("Not changed: %s"), error->message);
-
-      show_toast (self, message);
-    }
+    show_not_changed (self, error);
   sync_autostart (self);
 }
 
@@ -183,6 +262,7 @@ sonae_preferences_window_class_init (SonaePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SonaePreferencesWindow, profile_group);
   gtk_widget_class_bind_template_child (widget_class, SonaePreferencesWindow, autostart_row);
   gtk_widget_class_bind_template_child (widget_class, SonaePreferencesWindow, autostart_switch);
+  gtk_widget_class_bind_template_child (widget_class, SonaePreferencesWindow, build_folder_label);
   gtk_widget_class_bind_template_child (widget_class, SonaePreferencesWindow, command_intro_label);
   gtk_widget_class_bind_template_child (widget_class, SonaePreferencesWindow, command_label);
   gtk_widget_class_bind_template_child (widget_class, SonaePreferencesWindow, entry_label);

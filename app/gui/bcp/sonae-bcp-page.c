@@ -526,6 +526,13 @@ sonae_bcp_page_set_property (GObject      *object,
     }
 }
 
+/* For the guide: the worksheet shown. */
+static const char *
+sonae_bcp_page_get_place (SonaeSection *section)
+{
+  return SONAE_BCP_PAGE (section)->worksheet;
+}
+
 static void
 sonae_bcp_page_class_init (SonaeBcpPageClass *klass)
 {
@@ -540,6 +547,7 @@ sonae_bcp_page_class_init (SonaeBcpPageClass *klass)
   section_class->fill = sonae_bcp_page_fill;
   section_class->store_changed = sonae_bcp_page_store_changed;
   section_class->save_now = sonae_bcp_page_save_now_vfunc;
+  section_class->get_place = sonae_bcp_page_get_place;
 
   properties[PROP_SIDEBAR_FOLDED] =
     g_param_spec_boolean ("sidebar-folded", NULL, NULL, FALSE,

@@ -177,6 +177,16 @@ sonae_section_focus_search (SonaeSection *self)
   return SONAE_SECTION_GET_CLASS (self)->focus_search (self);
 }
 
+const char *
+sonae_section_get_place (SonaeSection *self)
+{
+  g_return_val_if_fail (SONAE_IS_SECTION (self), NULL);
+
+  if (SONAE_SECTION_GET_CLASS (self)->get_place == NULL)
+    return NULL;
+  return SONAE_SECTION_GET_CLASS (self)->get_place (self);
+}
+
 static void
 store_changed_cb (SonaeStore   *store,
                   const char   *detail,

@@ -37,6 +37,10 @@ struct _SonaeSectionClass
   gboolean (*save_now)      (SonaeSection *self);
   /* Put the focus in the section's search; FALSE when it has none. */
   gboolean (*focus_search)  (SonaeSection *self);
+  /* Optional: where in the section the person is, for the guide's page
+   * (sonae-help.h): the name of the tab or worksheet shown, or NULL for
+   * the section as a whole. */
+  const char *(*get_place)  (SonaeSection *self);
 };
 
 SonaeStore *sonae_section_get_store    (SonaeSection *self);
@@ -50,5 +54,7 @@ void        sonae_section_ensure_filled (SonaeSection *self);
 gboolean    sonae_section_is_filled    (SonaeSection *self);
 gboolean    sonae_section_save_now     (SonaeSection *self);
 gboolean    sonae_section_focus_search (SonaeSection *self);
+/* The tab or worksheet shown (get_place), or NULL. */
+const char *sonae_section_get_place    (SonaeSection *self);
 
 G_END_DECLS

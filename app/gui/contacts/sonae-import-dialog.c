@@ -9,6 +9,7 @@
 #include "sonae-accessible.h"
 #include "sonae-contact-util.h"
 #include "sonae-gui-util.h"
+#include "sonae-help.h"
 #include "sonae-import-dialog.h"
 
 /* One entry of the preview list. */
@@ -320,6 +321,7 @@ sonae_import_dialog_init (SonaeImportDialog *self)
 
   sonae_contacts_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  sonae_help_bind_f1 (GTK_WINDOW (self), "import");
   sonae_accessible_name_rows (gtk_widget_get_parent (GTK_WIDGET (self->format_row)));
   sonae_accessible_name_choices (GTK_WIDGET (self->group_row));
 

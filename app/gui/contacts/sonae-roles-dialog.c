@@ -12,6 +12,7 @@
 #include "sonae-contact-util.h"
 #include "sonae-contacts.h"
 #include "sonae-gui-util.h"
+#include "sonae-help.h"
 #include "sonae-role.h"
 #include "sonae-roles-dialog.h"
 
@@ -475,6 +476,7 @@ sonae_roles_dialog_init (SonaeRolesDialog *self)
 {
   sonae_contacts_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  sonae_help_bind_f1 (GTK_WINDOW (self), "roles");
   sonae_accessible_name_preferences_search (ADW_PREFERENCES_WINDOW (self));
   self->groups = g_ptr_array_new ();
   self->contacts = g_list_store_new (SONAE_TYPE_CONTACT);

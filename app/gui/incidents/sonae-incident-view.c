@@ -474,6 +474,16 @@ sonae_incident_view_show_tab (SonaeIncidentView *self,
   adw_view_stack_set_visible_child_name (self->view_stack, tab);
 }
 
+const char *
+sonae_incident_view_get_tab (SonaeIncidentView *self)
+{
+  g_return_val_if_fail (SONAE_IS_INCIDENT_VIEW (self), NULL);
+
+  if (self->incident == NULL)
+    return NULL;
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
 gboolean
 sonae_incident_view_focus_call (SonaeIncidentView *self)
 {

@@ -27,6 +27,9 @@ void       sonae_incident_view_show_tab     (SonaeIncidentView *self,
 /* On the Now tab of an incident in progress, put the focus where the next
  * call is logged (sonae_incident_now_focus_call); FALSE on another tab. */
 gboolean   sonae_incident_view_focus_call   (SonaeIncidentView *self);
+/* The tab shown (a name as for _show_tab), or NULL when no incident is
+ * shown. */
+const char *sonae_incident_view_get_tab     (SonaeIncidentView *self);
 /* Write what is being typed now. */
 void       sonae_incident_view_flush        (SonaeIncidentView *self);
 

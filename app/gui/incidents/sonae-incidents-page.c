@@ -582,6 +582,18 @@ sonae_incidents_page_set_property (GObject      *object,
     }
 }
 
+/* For the guide: the tab of the incident shown beside the list. */
+static const char *
+sonae_incidents_page_get_place (SonaeSection *section)
+{
+  SonaeIncidentsPage *self = SONAE_INCIDENTS_PAGE (section);
+
+  if (self->view == NULL ||
+      gtk_stack_get_visible_child (self->detail_stack) != GTK_WIDGET (self->view))
+    return NULL;
+  return sonae_incident_view_get_tab (self->view);
+}
+
 static void
 sonae_incidents_page_class_init (SonaeIncidentsPageClass *klass)
 {
@@ -597,6 +609,7 @@ sonae_incidents_page_class_init (SonaeIncidentsPageClass *klass)
   section_class->store_changed = sonae_incidents_page_store_changed;
   section_class->focus_search = sonae_incidents_page_focus_search_vfunc;
   section_class->save_now = sonae_incidents_page_save_now_vfunc;
+  section_class->get_place = sonae_incidents_page_get_place;
 
   properties[PROP_SIDEBAR_FOLDED] =
     g_param_spec_boolean ("sidebar-folded", NULL, NULL, FALSE,

@@ -9,6 +9,7 @@
 #include "sonae-triage-dialog.h"
 #include "sonae-accessible.h"
 #include "sonae-gui-util.h"
+#include "sonae-help.h"
 #include "sonae-incident-now.h"
 #include "sonae-incident.h"
 #include "sonae-incidents.h"
@@ -653,6 +654,7 @@ sonae_triage_dialog_init (SonaeTriageDialog *self)
 {
   sonae_incident_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  sonae_help_bind_f1 (GTK_WINDOW (self), "triage");
   {
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
     g_autofree char *author = g_settings_get_string (settings, "responder-name");

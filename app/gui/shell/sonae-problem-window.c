@@ -7,6 +7,7 @@
 #include "sonae-backup.h"
 #include "sonae-error.h"
 #include "sonae-gui-util.h"
+#include "sonae-help.h"
 #include "sonae-problem-window.h"
 
 struct _SonaeProblemWindow
@@ -214,6 +215,7 @@ static void
 sonae_problem_window_init (SonaeProblemWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sonae_help_bind_f1 (GTK_WINDOW (self), "problem");
 }
 
 GtkWidget *

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sonae-gui-util.h"
+#include "sonae-help.h"
 #include "sonae-profile-group.h"
 #include "sonae-setup-dialog.h"
 
@@ -115,6 +116,7 @@ static void
 sonae_setup_dialog_init (SonaeSetupDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sonae_help_bind_f1 (GTK_WINDOW (self), "setup");
 }
 
 GtkWidget *

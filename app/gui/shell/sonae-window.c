@@ -10,6 +10,7 @@
 #include "sonae-clock.h"
 #include "sonae-contacts-page.h"
 #include "sonae-gui-util.h"
+#include "sonae-help.h"
 #include "sonae-home-page.h"
 #include "sonae-incidents-page.h"
 #include "sonae-incident.h"
@@ -242,6 +243,7 @@ sonae_window_show_preferences (SonaeWindow *self)
   g_return_val_if_fail (SONAE_IS_WINDOW (self), NULL);
 
   prefs = sonae_preferences_window_new (GTK_WINDOW (self), self->store);
+  sonae_help_bind_f1 (GTK_WINDOW (prefs), "preferences");
   gtk_window_present (GTK_WINDOW (prefs));
   /* Do not open with the organisation's name selected: the first key a
    * person presses would replace it. */
@@ -441,6 +443,34 @@ preferences_cb (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   sonae_window_show_preferences (SONAE_WINDOW (widget));
+}
+
+/* The guide's page for where the person is: the section shown, and its tab
+ * or worksheet. */
+char *
+sonae_window_get_help_uri (SonaeWindow *self)
+{
+  GtkWidget *page;
+  const char *place = NULL;
+  g_autofree char *full = NULL;
+
+  g_return_val_if_fail (SONAE_IS_WINDOW (self), NULL);
+
+  page = gtk_stack_get_child_by_name (self->content_stack, self->section);
+  if (SONAE_IS_SECTION (page))
+    place = sonae_section_get_place (SONAE_SECTION (page));
+  full = place != NULL ? g_strdup_printf ("%s/%s", self->section, place) : g_strdup (self->section);
+  return sonae_help_uri_for (full);
+}
+
+static void
+help_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  g_autofree char *uri = sonae_window_get_help_uri (SONAE_WINDOW (widget));
+
+  sonae_help_show_uri (widget, uri);
 }
 
 static void
@@ -915,6 +945,7 @@ sonae_window_class_init (SonaeWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.section", "section");
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_cb);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_cb);
+  gtk_widget_class_install_action (widget_class, "win.help", NULL, help_cb);
   gtk_widget_class_install_action (widget_class, "win.show-role", "s", show_role_cb);
   gtk_widget_class_install_action (widget_class, "win.show-contact", "x", show_contact_cb);
   gtk_widget_class_install_action (widget_class, "win.show-contacts-to-verify", NULL, show_contacts_to_verify_cb);
@@ -939,6 +970,7 @@ sonae_window_class_init (SonaeWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.start-incident", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.section", "s", "home");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.section", "s", "incidents");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.section", "s", "manual");

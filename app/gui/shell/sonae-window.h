@@ -25,6 +25,9 @@ const char *const *sonae_window_get_sections (SonaeWindow *self);
 GtkWidget   *sonae_window_get_page         (SonaeWindow *self,
                                             const char  *section);
 
+/* The URI of the guide's page for where the person is (F1, "win.help"). */
+char        *sonae_window_get_help_uri     (SonaeWindow *self);
+
 /* Preferences (the organisation profile). */
 GtkWindow   *sonae_window_show_preferences (SonaeWindow *self);
 /* The first-start setup, when the store says it was not done yet. */

@@ -782,6 +782,14 @@ sonae_attention_free (SonaeAttention *self)
   g_free (self);
 }
 
+gboolean
+sonae_contacts_asks_phone (SonaeContact *contact)
+{
+  g_return_val_if_fail (SONAE_IS_CONTACT (contact), TRUE);
+
+  return contact->builtin_key == NULL || sonae_authorities_asks_number (contact->builtin_key);
+}
+
 SonaePosterPhone
 sonae_contacts_get_poster_phone (SonaeStore *self,
                                  const char *role_key)

@@ -108,6 +108,12 @@ gboolean      sonae_contacts_set_poster_phone   (SonaeStore       *store,
                                                  SonaePosterPhone  choice,
                                                  GError          **error);
 
+/* TRUE when @contact's lack of a phone number is a gap to fill: for anyone
+ * but the bundled bodies reached on their web page or by e-mail (the
+ * reports to IPA or JPCERT/CC). Home asks for the numbers of the offices
+ * for which this is TRUE. */
+gboolean      sonae_contacts_asks_phone         (SonaeContact     *contact);
+
 /* What needs attention now: contacts not verified for SONAE_STALE_DAYS
  * (sonae_contact_get_freshness()), roles nobody holds, bundled facts to
  * check. What is many is one item: up to SONAE_ATTENTION_MAX_CONTACTS

@@ -140,6 +140,12 @@ label_position (GtkWidget  *row,
   g_assert_not_reached ();
 }
 
+static gboolean
+has_text (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
 /* --- tests ------------------------------------------------------------------- */
 
 /* A new contact does not open on a complaint: the name is asked for once
@@ -288,6 +294,21 @@ test_phone_hours (SonaeTestWindow *f,
     g_autoptr(SonaeContact) stored = sonae_contacts_get (f->store, vendor, NULL);
 
     g_assert_cmpstr (stored->hours, ==, "平日 9:00〜17:30");
+  }
+
+  /* An office with no number is asked for one where the numbers go; not
+   * once it has one. */
+  {
+    gint64 office = sonae_test_add_contact (f->store, SONAE_GROUP_AUTHORITY, "保健所", "ほけんじょ", NULL);
+    AdwPreferencesGroup *phones = ADW_PREFERENCES_GROUP (child (editor, "phones_group"));
+
+    set_stored_contact (f, editor, office);
+    g_assert_cmpstr (adw_preferences_group_get_description (phones), !=, NULL);
+    g_assert_cmpstr (adw_preferences_group_get_description (phones), !=, "");
+    gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-phone", NULL);
+    g_assert_false (has_text (adw_preferences_group_get_description (phones)));
+    set_stored_contact (f, editor, vendor);
+    g_assert_false (has_text (adw_preferences_group_get_description (phones)));
   }
 
   /* An office the organisation adds: the same. */

@@ -211,7 +211,7 @@ sonae_poster_phone_get_title (SonaePosterPhone choice)
     case SONAE_POSTER_PHONE_MOBILE:
       return _("Mobile Number Only");
     case SONAE_POSTER_PHONE_NONE:
-      return _("No Number, a Line to Write On");
+      return _("No Number: Write It In");
     default:
       g_return_val_if_reached ("");
     }

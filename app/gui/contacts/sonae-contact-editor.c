@@ -284,6 +284,20 @@ name_changed_cb (SonaeContactEditor *self)
   field_changed_cb (self);
 }
 
+/* An office without a number is a blank line on paper: say so where the
+ * number goes (not for the bodies reached online). */
+static void
+update_phones_hint (SonaeContactEditor *self)
+{
+  gboolean ask = adw_combo_row_get_selected (self->group_row) == SONAE_GROUP_AUTHORITY &&
+                 self->phone_rows->len == 0 &&
+                 (self->contact == NULL || sonae_contacts_asks_phone (self->contact));
+
+  adw_preferences_group_set_description (self->phones_group,
+                                         ask ? _("No number yet: look this office up and enter its number, so that the printed lists carry it when the network is down.")
+                                             : NULL);
+}
+
 /* A vendor's support line and an office answer at certain hours; a
  * person's numbers need none. */
 static void
@@ -294,6 +308,7 @@ show_group_fields (SonaeContactEditor *self,
   gtk_widget_set_visible (GTK_WIDGET (self->hours_row),
                           group == SONAE_GROUP_VENDOR || group == SONAE_GROUP_AUTHORITY ||
                           *row_text (self->hours_row) != '\0');
+  update_phones_hint (self);
 }
 
 static void
@@ -320,6 +335,7 @@ remove_labeled_clicked_cb (GtkButton          *button,
 
   g_ptr_array_remove (rows, row);
   adw_preferences_group_remove (group, row);
+  update_phones_hint (self);
   field_changed_cb (self);
 }
 
@@ -428,6 +444,8 @@ add_labeled_row (SonaeContactEditor *self,
 
   adw_preferences_group_add (phone ? self->phones_group : self->emails_group, row);
   g_ptr_array_add (phone ? self->phone_rows : self->email_rows, row);
+  if (phone)
+    update_phones_hint (self);
   return ADW_ENTRY_ROW (row);
 }
 
@@ -651,6 +669,7 @@ load_widgets (SonaeContactEditor *self)
   show_group_fields (self, c->group);
   load_labeled (self, TRUE);
   load_labeled (self, FALSE);
+  update_phones_hint (self);
   self->loading = FALSE;
 
   self->dirty = FALSE;

@@ -327,7 +327,7 @@ poster_phone_row (SonaeRolesDialog    *self,
   for (guint i = 0; i < SONAE_N_POSTER_PHONES; i++)
     gtk_string_list_append (choices, sonae_poster_phone_get_title ((SonaePosterPhone) i));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Number on the Poster"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("The first-response poster hangs on the wall: choose which number it shows."));
+  gtk_widget_set_tooltip_text (row, _("The first-response poster hangs on the wall: choose which number it shows."));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (choices));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), sonae_contacts_get_poster_phone (self->store, role->key));
   gtk_widget_set_name (row, "poster-phone-row");

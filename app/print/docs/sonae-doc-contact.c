@@ -125,7 +125,7 @@ sonae_doc_phones_or_write_in (SonaeContact *contact,
   if (*phones != '\0')
     return g_steal_pointer (&phones);
   /* Translators: before a line to write a phone number on by hand (電話：＿＿＿) */
-  line = sonae_doc_write_in_markup (C_("write-in", "Phone: "), 7);
+  line = sonae_doc_write_in_markup (C_("write-in", "Phone: "), 6);
   /* A body reached on its web page or by e-mail: a place for a number,
    * without alarm. */
   if (!sonae_contacts_asks_phone (contact))

@@ -713,6 +713,178 @@ test_text_fold (void)
   g_assert_cmpstr (a, ==, "abc かたかな かたかな");
 }
 
+static void
+changed_cb (SonaeStore *store,
+            const char *detail,
+            GPtrArray  *details)
+{
+  g_ptr_array_add (details, g_strdup (detail));
+}
+
+/* Which number the poster shows for a role: chosen per role, kept, told as
+ * a change of the roles; an unknown role is refused. */
+static void
+test_poster_phone_choice (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) details = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(SonaeStore) reopened = NULL;
+  gulong handler = g_signal_connect (f->store, "changed", G_CALLBACK (changed_cb), details);
+
+  for (guint i = 0; i < SONAE_N_POSTER_PHONES; i++)
+    {
+      SonaePosterPhone back;
+
+      g_assert_true (sonae_poster_phone_from_string (sonae_poster_phone_to_string (i), &back));
+      g_assert_cmpint (back, ==, i);
+      g_assert_cmpstr (sonae_poster_phone_get_title (i), !=, "");
+    }
+  g_assert_cmpint (sonae_contacts_get_poster_phone (f->store, SONAE_ROLE_LEAD), ==, SONAE_POSTER_PHONE_ANY);
+  g_assert_true (sonae_contacts_set_poster_phone (f->store, SONAE_ROLE_LEAD, SONAE_POSTER_PHONE_WORK, &error));
+  g_assert_no_error (error);
+  g_assert_true (sonae_contacts_set_poster_phone (f->store, SONAE_ROLE_FIRST, SONAE_POSTER_PHONE_NONE, &error));
+  g_assert_cmpint (sonae_contacts_get_poster_phone (f->store, SONAE_ROLE_LEAD), ==, SONAE_POSTER_PHONE_WORK);
+  g_assert_cmpint (sonae_contacts_get_poster_phone (f->store, SONAE_ROLE_FIRST), ==, SONAE_POSTER_PHONE_NONE);
+  g_assert_cmpint (sonae_contacts_get_poster_phone (f->store, SONAE_ROLE_TOP), ==, SONAE_POSTER_PHONE_ANY);
+  g_assert_cmpuint (details->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (details, 0), ==, "roles");
+  /* The same choice again changes nothing. */
+  g_assert_true (sonae_contacts_set_poster_phone (f->store, SONAE_ROLE_LEAD, SONAE_POSTER_PHONE_WORK, &error));
+  g_assert_cmpuint (details->len, ==, 2);
+  /* Back to the usual. */
+  g_assert_true (sonae_contacts_set_poster_phone (f->store, SONAE_ROLE_FIRST, SONAE_POSTER_PHONE_ANY, &error));
+  g_assert_cmpint (sonae_contacts_get_poster_phone (f->store, SONAE_ROLE_FIRST), ==, SONAE_POSTER_PHONE_ANY);
+
+  g_assert_false (sonae_contacts_set_poster_phone (f->store, "janitor", SONAE_POSTER_PHONE_WORK, &error));
+  g_assert_error (error, SONAE_ERROR, SONAE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (sonae_contacts_get_poster_phone (f->store, "janitor"), ==, SONAE_POSTER_PHONE_ANY);
+  g_signal_handler_disconnect (f->store, handler);
+
+  /* Kept in the database. */
+  reopened = sonae_store_open_for_reading (f->dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sonae_contacts_get_poster_phone (reopened, SONAE_ROLE_LEAD), ==, SONAE_POSTER_PHONE_WORK);
+}
+
+/* The number each choice takes from a person's numbers. */
+static void
+test_poster_phone_numbers (void)
+{
+  g_autoptr(SonaeContact) all = sonae_contact_new ();
+  g_autoptr(SonaeContact) unlabelled = sonae_contact_new ();
+  g_autoptr(SonaeContact) private_only = sonae_contact_new ();
+  g_autoptr(SonaeContact) none = sonae_contact_new ();
+
+  sonae_contact_add_phone (all, "home", "088-000-0000");
+  sonae_contact_add_phone (all, "work", "088-111-1111");
+  sonae_contact_add_phone (all, "mobile", "090-2222-3333");
+  g_assert_cmpstr (sonae_contact_get_poster_phone (all, SONAE_POSTER_PHONE_ANY), ==, "090-2222-3333");
+  g_assert_cmpstr (sonae_contact_get_poster_phone (all, SONAE_POSTER_PHONE_MOBILE), ==, "090-2222-3333");
+  g_assert_cmpstr (sonae_contact_get_poster_phone (all, SONAE_POSTER_PHONE_WORK), ==, "088-111-1111");
+  g_assert_null (sonae_contact_get_poster_phone (all, SONAE_POSTER_PHONE_NONE));
+
+  /* Without labels, a number tells by itself whether it is a mobile one. */
+  sonae_contact_add_phone (unlabelled, NULL, "080-4444-5555");
+  sonae_contact_add_phone (unlabelled, NULL, "03-6666-7777");
+  g_assert_cmpstr (sonae_contact_get_poster_phone (unlabelled, SONAE_POSTER_PHONE_WORK), ==, "03-6666-7777");
+  g_assert_cmpstr (sonae_contact_get_poster_phone (unlabelled, SONAE_POSTER_PHONE_MOBILE), ==, "080-4444-5555");
+
+  /* A mobile and a home number: nothing for the work choice, never the
+   * home one. */
+  sonae_contact_add_phone (private_only, "mobile", "070-8888-9999");
+  sonae_contact_add_phone (private_only, "home", "088-123-4567");
+  sonae_contact_add_phone (private_only, "fax", "088-123-4568");
+  g_assert_null (sonae_contact_get_poster_phone (private_only, SONAE_POSTER_PHONE_WORK));
+  g_assert_cmpstr (sonae_contact_get_poster_phone (private_only, SONAE_POSTER_PHONE_ANY), ==, "070-8888-9999");
+
+  g_assert_null (sonae_contact_get_poster_phone (none, SONAE_POSTER_PHONE_ANY));
+}
+
+/* On paper a vendor's number is its support line; an office's numbers
+ * need no word; a person's keep theirs. */
+static void
+test_phone_label_for_group (void)
+{
+  g_assert_cmpstr (sonae_phone_label_get_title_for_group ("work", SONAE_GROUP_VENDOR), ==, "Support line");
+  g_assert_cmpstr (sonae_phone_label_get_title_for_group (NULL, SONAE_GROUP_VENDOR), ==, "Support line");
+  g_assert_cmpstr (sonae_phone_label_get_title_for_group ("main", SONAE_GROUP_VENDOR), ==, "Main");
+  g_assert_cmpstr (sonae_phone_label_get_title_for_group ("mobile", SONAE_GROUP_VENDOR), ==, "Mobile");
+  g_assert_null (sonae_phone_label_get_title_for_group ("work", SONAE_GROUP_AUTHORITY));
+  g_assert_null (sonae_phone_label_get_title_for_group ("main", SONAE_GROUP_AUTHORITY));
+  g_assert_cmpstr (sonae_phone_label_get_title_for_group ("fax", SONAE_GROUP_AUTHORITY), ==, "Fax");
+  g_assert_cmpstr (sonae_phone_label_get_title_for_group ("work", SONAE_GROUP_STAFF), ==, "Work");
+}
+
+static guint
+offices_without_phone (SonaeStore *store,
+                       gint64     *first)
+{
+  g_autoptr(GPtrArray) items = sonae_contacts_get_attention (store);
+  guint count = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      SonaeAttention *a = g_ptr_array_index (items, i);
+
+      if (a->kind == SONAE_ATTENTION_AUTHORITY_NO_PHONE)
+        {
+          g_assert_cmpuint (count, ==, 0);
+          count = a->count;
+          *first = a->contact_id;
+          g_assert_nonnull (a->title);
+          g_assert_nonnull (a->detail);
+        }
+    }
+  return count;
+}
+
+static gint64
+bundled_id (SonaeStore *store,
+            const char *key)
+{
+  g_autoptr(GPtrArray) all = sonae_contacts_list_bundled (store, NULL);
+
+  for (guint i = 0; i < all->len; i++)
+    if (g_strcmp0 (((SonaeContact *) g_ptr_array_index (all, i))->builtin_key, key) == 0)
+      return ((SonaeContact *) g_ptr_array_index (all, i))->id;
+  return 0;
+}
+
+/* The offices a clinic calls with no number yet are one task on Home: the
+ * ones that depend on where the clinic is and the ministry's; not the
+ * bodies reached on the web or by e-mail. Entering a number settles it. */
+static void
+test_attention_authority_phone (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeContact) office = NULL;
+  gint64 first = 0;
+  gint64 mine;
+  guint before;
+
+  /* A clinic: the ministry's two entries, the police cyber desk, the
+   * local authority. */
+  before = offices_without_phone (f->store, &first);
+  g_assert_cmpuint (before, ==, 4);
+  g_assert_cmpint (first, >, 0);
+
+  office = sonae_contacts_get (f->store, bundled_id (f->store, "prefecture-medical"), &error);
+  g_assert_no_error (error);
+  sonae_contact_add_phone (office, "work", "088-621-2220");
+  g_assert_true (sonae_contacts_save (f->store, office, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (offices_without_phone (f->store, &first), ==, before - 1);
+  g_assert_cmpint (first, !=, office->id);
+
+  /* An office the organisation added itself, with no number: asked too. */
+  mine = sonae_test_add_contact (f->store, SONAE_GROUP_AUTHORITY, "保健所", "ほけんじょ", NULL);
+  g_assert_cmpint (mine, >, 0);
+  g_assert_cmpuint (offices_without_phone (f->store, &first), ==, before);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -732,8 +904,12 @@ main (int argc, char *argv[])
   ADD ("/contacts/transaction-all-or-nothing", test_transaction_all_or_nothing);
   ADD ("/contacts/insert-role-holder", test_insert_role_holder);
   ADD ("/contacts/add-new-role-holder", test_add_new_role_holder);
+  ADD ("/contacts/poster-phone-choice", test_poster_phone_choice);
+  ADD ("/contacts/attention-authority-phone", test_attention_authority_phone);
 #undef ADD
   g_test_add_func ("/contacts/text-fold", test_text_fold);
+  g_test_add_func ("/contacts/poster-phone-numbers", test_poster_phone_numbers);
+  g_test_add_func ("/contacts/phone-label-for-group", test_phone_label_for_group);
   g_test_add_func ("/contacts/phone-label-for-number", test_phone_label_for_number);
 
   return g_test_run ();

@@ -137,6 +137,7 @@ fill_roster (SonaeStore *store)
   vendor->department = g_strdup ("サポートセンター");
   vendor->system = g_strdup ("電子カルテ (MedicalRecord 5)");
   vendor->contract = g_strdup ("契約 No. 12345-AB");
+  vendor->hours = g_strdup ("平日 9:00〜18:00, 土曜 9:00〜12:00");
   vendor->url = g_strdup ("https://support.example.jp/karte?a=1&b=2");
   sonae_contact_add_phone (vendor, "work", "0120-123-456");
   sonae_contact_add_phone (vendor, "mobile", "070-9999-8888");

@@ -290,11 +290,14 @@ test_bundled_authorities (void)
         g_hash_table_add (installed, c->builtin_key);
     }
   /* Besides them JIPDEC, which only the level-3 report names (for Privacy
-   * Mark holders); the pharmaceutical section stands for the office
+   * Mark holders), and the medical association's helpline, a number to
+   * call for advice that only members may use (the manual does not send
+   * everyone there); the pharmaceutical section stands for the office
    * overseeing medical institutions in a pharmacy's: out of a clinic's
    * sight. */
-  g_assert_cmpuint (g_hash_table_size (installed), ==, bodies->len + 1);
+  g_assert_cmpuint (g_hash_table_size (installed), ==, bodies->len + 2);
   g_assert_true (g_hash_table_contains (installed, "jipdec"));
+  g_assert_true (g_hash_table_contains (installed, "jma-cyber"));
   g_assert_false (g_hash_table_contains (installed, "prefecture-pharmacy"));
   for (guint i = 0; i < bodies->len; i++)
     {

@@ -693,6 +693,17 @@ test_upkeep (Fixture       *f,
       assert_reminder (r, "contacts-unchecked", SONAE_REMINDER_CONTACT_UNCHECKED, SONAE_URGENCY_UPKEEP, NULL, 0, NULL);
     else
       g_assert_null (find (r, "contacts-unchecked"));
+    /* The offices with no number to call (the local authority, the police
+     * cyber desk, the ministry's): one reminder, opening the first. */
+    assert_reminder (r, "authorities-phone", SONAE_REMINDER_AUTHORITY_PHONE, SONAE_URGENCY_UPKEEP, NULL, 0,
+                     "Enter the phone numbers of 4 offices");
+    {
+      g_autoptr(SonaeContact) first = sonae_contacts_get (f->store, find (r, "authorities-phone")->contact_id, NULL);
+
+      g_assert_nonnull (first);
+      g_assert_cmpint (first->group, ==, SONAE_GROUP_AUTHORITY);
+      g_assert_cmpuint (first->phones->len, ==, 0);
+    }
   }
 
   /* A contact verified 200 days ago is stale; verified today, it is not. */

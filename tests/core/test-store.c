@@ -590,6 +590,58 @@ test_store_migration_from_9 (void)
   sonae_test_remove_dir (dir);
 }
 
+/* 10 → 11: contacts keep everything and get their hours; each role can be
+ * told which number the poster shows; the database refuses any other
+ * choice. */
+static void
+test_store_migration_from_10 (void)
+{
+  g_autofree char *dir = sonae_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "sonae.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeStore) store = NULL;
+  g_autoptr(SonaeContact) vendor = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_true (sonae_store_migrate_file_to (path, 10, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO contacts (id, grp, name, reading, sort_key, contract) VALUES "
+                                     "(1, 1, '移行前システムズ', 'いこうまえ', '0いこうまえ', 'C-10'),"
+                                     "(2, 0, '移行 前子', 'いこう まえこ', '0いこうまえこ', NULL);"
+                                     "INSERT INTO contact_phones (contact_id, position, label, value) VALUES "
+                                     "(2, 0, 'mobile', '090-1111-2222'), (2, 1, 'work', '03-1111-2222');"
+                                     "INSERT INTO role_holders (role_key, contact_id, position) VALUES ('first', 2, 0);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'role_settings'"), ==, 0);
+
+  store = sonae_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sonae_test_db_int (path, "PRAGMA user_version"), ==, SONAE_SCHEMA_VERSION);
+  vendor = sonae_contacts_get (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (vendor->contract, ==, "C-10");
+  g_assert_null (vendor->hours);
+  vendor->hours = g_strdup ("平日 9:00〜18:00");
+  g_assert_true (sonae_contacts_save (store, vendor, &error));
+  g_assert_no_error (error);
+  /* Nobody chose: mobile first, as before. */
+  g_assert_cmpint (sonae_contacts_get_poster_phone (store, SONAE_ROLE_FIRST), ==, SONAE_POSTER_PHONE_ANY);
+  g_assert_true (sonae_contacts_set_poster_phone (store, SONAE_ROLE_FIRST, SONAE_POSTER_PHONE_WORK, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (sonae_store_get_db (store),
+                                 "UPDATE role_settings SET poster_phone = 'home'",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+
+  g_clear_object (&store);
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM contacts WHERE hours = '平日 9:00〜18:00'"), ==, 1);
+  g_assert_cmpint (sonae_test_db_int (path, "SELECT count(*) FROM role_settings WHERE role_key = 'first'"
+                                            " AND poster_phone = 'work'"), ==, 1);
+  g_assert_cmpint (sonae_test_db_int (path, "PRAGMA integrity_check"), ==, 0);
+  sonae_test_remove_dir (dir);
+}
+
 static void
 assert_refused (const char *dir,
                 const char *path,
@@ -684,7 +736,7 @@ test_store_authorities_update (void)
   {
     g_autofree char *version = sonae_test_db_text (path, "SELECT value FROM meta WHERE key = 'authorities.version'");
 
-    g_assert_cmpstr (version, ==, "2");
+    g_assert_cmpstr (version, ==, "3");
   }
 
   /* Once only: an edit made after the update stays. */
@@ -698,6 +750,74 @@ test_store_authorities_update (void)
   g_clear_object (&ipa);
   ipa = bundled (store, "ipa-consult");
   g_assert_cmpstr (ipa->url, ==, "https://example.invalid/");
+
+  g_clear_object (&store);
+  sonae_test_remove_dir (dir);
+}
+
+/* A database of 2026-12 (bundled version 2): the offices get the hours
+ * their numbers answer, the ministry's entries ask for their number, the
+ * medical association's helpline comes; what the organisation edited
+ * stays as it is. */
+static void
+test_store_authorities_update_from_2 (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+  g_autofree char *path = g_build_filename (dir, "sonae.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeContact) ppc = NULL;
+  g_autoptr(SonaeContact) mhlw = NULL;
+  g_autoptr(SonaeContact) support = NULL;
+  g_autoptr(SonaeContact) police = NULL;
+  g_autoptr(SonaeContact) jma = NULL;
+
+  g_clear_object (&store);
+  sonae_test_db_exec (path,
+                      "UPDATE meta SET value = '2' WHERE key = 'authorities.version';"
+                      "UPDATE contacts SET hours = NULL, needs_check = 0, verified_on = '2026-12-01';"
+                      "DELETE FROM contacts WHERE builtin_key = 'jma-cyber';"
+                      "UPDATE contacts SET notes = 'Medical institutions report a cyber attack that disrupts care"
+                      " or leaks data, or may, to the ministry; its page lists the current contact.'"
+                      " || char(10) || 'Checked against the public pages in 2026-12; check before relying on it.'"
+                      " WHERE builtin_key = 'mhlw';"
+                      "UPDATE contacts SET notes = '4月に窓口を確認する（事務長）' WHERE builtin_key = 'mhlw-support';"
+                      "UPDATE contacts SET hours = '平日 8:30〜17:15' WHERE builtin_key = 'police-consult';");
+
+  store = sonae_store_open (dir, &error);
+  g_assert_no_error (error);
+
+  /* As that Sonae wrote it: today's facts, to be checked again. */
+  ppc = bundled (store, "ppc");
+  g_assert_cmpstr (ppc->hours, ==, "Weekdays");
+  g_assert_cmpstr (sonae_contact_get_first_phone (ppc), ==, "03-6457-9849");
+  g_assert_true (ppc->needs_check);
+  mhlw = bundled (store, "mhlw");
+  g_assert_nonnull (strstr (mhlw->notes, "write its phone number here"));
+  g_assert_true (mhlw->needs_check);
+  /* Edited by the organisation: its own words stay. */
+  support = bundled (store, "mhlw-support");
+  g_assert_cmpstr (support->notes, ==, "4月に窓口を確認する（事務長）");
+  police = bundled (store, "police-consult");
+  g_assert_cmpstr (police->hours, ==, "平日 8:30〜17:15");
+  /* New: a number a clinic's doctors can call, still to be checked. */
+  jma = bundled (store, "jma-cyber");
+  g_assert_nonnull (jma);
+  g_assert_cmpstr (sonae_contact_get_first_phone (jma), ==, "0120-179-066");
+  g_assert_true (jma->needs_check);
+  {
+    g_autofree char *version = sonae_test_db_text (path, "SELECT value FROM meta WHERE key = 'authorities.version'");
+
+    g_assert_cmpstr (version, ==, "3");
+  }
+
+  /* Once only: deleted after the update, the helpline stays deleted. */
+  g_assert_true (sonae_contacts_delete (store, jma->id, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  store = sonae_store_open (dir, &error);
+  g_assert_no_error (error);
+  g_assert_null (bundled (store, "jma-cyber"));
 
   g_clear_object (&store);
   sonae_test_remove_dir (dir);
@@ -883,7 +1003,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/migration-from-6", test_store_migration_from_6);
   g_test_add_func ("/store/migration-from-8", test_store_migration_from_8);
   g_test_add_func ("/store/migration-from-9", test_store_migration_from_9);
+  g_test_add_func ("/store/migration-from-10", test_store_migration_from_10);
   g_test_add_func ("/store/authorities-update", test_store_authorities_update);
+  g_test_add_func ("/store/authorities-update-from-2", test_store_authorities_update_from_2);
   g_test_add_func ("/store/authorities-for-kind", test_store_authorities_for_kind);
   g_test_add_func ("/store/refuses-damaged", test_store_refuses_damaged);
   g_test_add_func ("/store/refuses-foreign-and-newer", test_store_refuses_foreign_and_newer);

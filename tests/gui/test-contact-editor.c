@@ -140,6 +140,12 @@ label_position (GtkWidget  *row,
   g_assert_not_reached ();
 }
 
+static gboolean
+has_text (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
 /* --- tests ------------------------------------------------------------------- */
 
 /* A new contact does not open on a complaint: the name is asked for once
@@ -267,6 +273,52 @@ test_mobile_number_label (SonaeTestWindow *f,
   g_assert_cmpstr (label_shown (row), ==, "Home");
 }
 
+/* A vendor's support line and an office answer at set hours: the editor
+ * asks for them there, and keeps them; a person's numbers have none. */
+static void
+test_phone_hours (SonaeTestWindow *f,
+                  gconstpointer    data)
+{
+  SonaeContactEditor *editor = show_editor (f);
+  gint64 vendor = sonae_test_add_contact (f->store, SONAE_GROUP_VENDOR, "保守 窓口", "ほしゅ まどぐち", "0120-000-000");
+  gint64 person = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "職員 一", "しょくいん はじめ", "090-0000-0000");
+
+  set_stored_contact (f, editor, person);
+  g_assert_false (gtk_widget_get_visible (child (editor, "hours_row")));
+
+  set_stored_contact (f, editor, vendor);
+  g_assert_true (gtk_widget_get_visible (child (editor, "hours_row")));
+  type (editor, "hours_row", "平日 9:00〜17:30");
+  g_assert_true (sonae_contact_editor_flush (editor));
+  {
+    g_autoptr(SonaeContact) stored = sonae_contacts_get (f->store, vendor, NULL);
+
+    g_assert_cmpstr (stored->hours, ==, "平日 9:00〜17:30");
+  }
+
+  /* An office with no number is asked for one where the numbers go; not
+   * once it has one. */
+  {
+    gint64 office = sonae_test_add_contact (f->store, SONAE_GROUP_AUTHORITY, "保健所", "ほけんじょ", NULL);
+    AdwPreferencesGroup *phones = ADW_PREFERENCES_GROUP (child (editor, "phones_group"));
+
+    set_stored_contact (f, editor, office);
+    g_assert_cmpstr (adw_preferences_group_get_description (phones), !=, NULL);
+    g_assert_cmpstr (adw_preferences_group_get_description (phones), !=, "");
+    gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-phone", NULL);
+    g_assert_false (has_text (adw_preferences_group_get_description (phones)));
+    set_stored_contact (f, editor, vendor);
+    g_assert_false (has_text (adw_preferences_group_get_description (phones)));
+  }
+
+  /* An office the organisation adds: the same. */
+  set_new_contact (editor);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (editor, "group_row")), SONAE_GROUP_AUTHORITY);
+  g_assert_true (gtk_widget_get_visible (child (editor, "hours_row")));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (editor, "group_row")), SONAE_GROUP_STAFF);
+  g_assert_false (gtk_widget_get_visible (child (editor, "hours_row")));
+}
+
 /* The next contact opens at its top, not where the last one was left;
  * the same contact refreshed stays where it is. */
 static void
@@ -332,6 +384,7 @@ main (int argc, char **argv)
   ADD ("layout-holds-still", test_layout_holds_still);
   ADD ("mobile-number-label", test_mobile_number_label);
   ADD ("next-contact-at-top", test_next_contact_at_top);
+  ADD ("phone-hours", test_phone_hours);
 #undef ADD
 
   return g_test_run ();

@@ -279,6 +279,80 @@ test_remove_undo (SonaeTestWindow *f,
   g_assert_true (holders_are (f, SONAE_ROLE_LEAD, order, 3));
 }
 
+static gboolean
+is_poster_phone_row (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return ADW_IS_COMBO_ROW (widget) && g_strcmp0 (gtk_widget_get_name (widget), "poster-phone-row") == 0;
+}
+
+/* The poster-number choice of @role_key's group, or NULL when it has none. */
+static AdwComboRow *
+poster_phone_row (GtkWidget  *dialog,
+                  const char *role_key)
+{
+  GtkWidget *group = sonae_test_find_widget (dialog, is_group_titled, sonae_role_get_name (role_key));
+
+  g_assert_nonnull (group);
+  return (AdwComboRow *) sonae_test_find_widget (group, is_poster_phone_row, NULL);
+}
+
+typedef struct {
+  GtkWidget *dialog;
+  const char *role_key;
+  guint selected;
+} RowShows;
+
+/* After the dialog rebuilt itself: the new row shows the choice. */
+static gboolean
+row_shows (gpointer data)
+{
+  RowShows *w = data;
+  AdwComboRow *row = poster_phone_row (w->dialog, w->role_key);
+
+  return row != NULL && adw_combo_row_get_selected (row) == w->selected;
+}
+
+/* Each role chooses which of its holders' numbers the poster on the wall
+ * shows: the dialog shows the stored choice and stores the one picked; a
+ * role nobody holds has nothing to choose yet. */
+static void
+test_poster_phone_choice (SonaeTestWindow *f,
+                          gconstpointer    data)
+{
+  gint64 a = sonae_test_add_contact (f->store, SONAE_GROUP_STAFF, "受付 一子", "うけつけ いちこ", "090-2000-0001");
+  GtkWidget *dialog;
+  AdwComboRow *row;
+  GListModel *model;
+  RowShows wait;
+
+  g_assert_true (sonae_contacts_set_role_holders (f->store, SONAE_ROLE_FIRST, &a, 1, NULL));
+  g_assert_true (sonae_contacts_set_poster_phone (f->store, SONAE_ROLE_FIRST, SONAE_POSTER_PHONE_NONE, NULL));
+  dialog = open_dialog (f, SONAE_ROLE_FIRST);
+
+  row = poster_phone_row (dialog, SONAE_ROLE_FIRST);
+  g_assert_nonnull (row);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, SONAE_POSTER_PHONE_NONE);
+  model = adw_combo_row_get_model (row);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, SONAE_N_POSTER_PHONES);
+  for (guint i = 0; i < SONAE_N_POSTER_PHONES; i++)
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), i), ==,
+                     sonae_poster_phone_get_title ((SonaePosterPhone) i));
+  g_assert_null (poster_phone_row (dialog, SONAE_ROLE_LEAD));
+
+  /* Work numbers only: stored at once, shown again after the rebuild. */
+  adw_combo_row_set_selected (row, SONAE_POSTER_PHONE_WORK);
+  g_assert_cmpint (sonae_contacts_get_poster_phone (f->store, SONAE_ROLE_FIRST), ==, SONAE_POSTER_PHONE_WORK);
+  g_assert_cmpint (sonae_contacts_get_poster_phone (f->store, SONAE_ROLE_LEAD), ==, SONAE_POSTER_PHONE_ANY);
+  wait = (RowShows) { dialog, SONAE_ROLE_FIRST, SONAE_POSTER_PHONE_WORK };
+  sonae_test_spin_until (row_shows, &wait, 2000, "the row to show the work-only choice");
+
+  /* Back to the usual. */
+  row = poster_phone_row (dialog, SONAE_ROLE_FIRST);
+  adw_combo_row_set_selected (row, SONAE_POSTER_PHONE_ANY);
+  g_assert_cmpint (sonae_contacts_get_poster_phone (f->store, SONAE_ROLE_FIRST), ==, SONAE_POSTER_PHONE_ANY);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -294,6 +368,7 @@ main (int argc, char **argv)
   ADD ("new-person-first-start", test_new_person_first_start);
   ADD ("lists-staff-and-vendors", test_lists_staff_and_vendors);
   ADD ("remove-undo", test_remove_undo);
+  ADD ("poster-phone-choice", test_poster_phone_choice);
 #undef ADD
 
   return g_test_run ();

@@ -123,7 +123,7 @@ entry_is_valid_text (SonaeCodecEntry *entry,
   SonaeContact *c = entry->pub.contact;
   const char *fields[] = {
     c->name, c->reading, c->organization, c->department, c->title, c->system,
-    c->contract, c->address, c->url, c->notes, c->verified_on, c->builtin_key, nickname,
+    c->contract, c->hours, c->address, c->url, c->notes, c->verified_on, c->builtin_key, nickname,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -153,7 +153,7 @@ sonae_codec_entry_is_empty (SonaeCodecEntry *entry,
   SonaeContact *c = entry->pub.contact;
   const char *fields[] = {
     c->name, c->reading, c->organization, c->department, c->title, c->system,
-    c->contract, c->address, c->url, c->notes, c->verified_on, c->builtin_key, nickname,
+    c->contract, c->hours, c->address, c->url, c->notes, c->verified_on, c->builtin_key, nickname,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -201,7 +201,7 @@ sonae_codec_entry_finish (SonaeCodecEntry *entry,
   SonaeContact *c = entry->pub.contact;
   char **fields[] = {
     &c->name, &c->reading, &c->organization, &c->department, &c->title, &c->system,
-    &c->contract, &c->address, &c->url, &c->notes, &c->verified_on, &c->builtin_key,
+    &c->contract, &c->hours, &c->address, &c->url, &c->notes, &c->verified_on, &c->builtin_key,
   };
 
   if (!entry_is_valid_text (entry, nickname))

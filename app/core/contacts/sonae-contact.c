@@ -52,6 +52,7 @@ sonae_contact_finalize (GObject *object)
   g_free (self->title);
   g_free (self->system);
   g_free (self->contract);
+  g_free (self->hours);
   g_free (self->address);
   g_free (self->url);
   g_free (self->notes);
@@ -128,6 +129,7 @@ sonae_contact_copy (SonaeContact *self)
   copy->title = g_strdup (self->title);
   copy->system = g_strdup (self->system);
   copy->contract = g_strdup (self->contract);
+  copy->hours = g_strdup (self->hours);
   copy->address = g_strdup (self->address);
   copy->url = g_strdup (self->url);
   copy->notes = g_strdup (self->notes);
@@ -170,6 +172,102 @@ sonae_contact_get_first_phone (SonaeContact *self)
   if (self->phones->len == 0)
     return NULL;
   return ((SonaeLabeled *) g_ptr_array_index (self->phones, 0))->value;
+}
+
+static const char *const poster_phone_names[] = { "any", "work", "mobile", "none" };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (poster_phone_names) == SONAE_N_POSTER_PHONES);
+
+const char *
+sonae_poster_phone_to_string (SonaePosterPhone choice)
+{
+  g_return_val_if_fail (choice < SONAE_N_POSTER_PHONES, "any");
+  return poster_phone_names[choice];
+}
+
+gboolean
+sonae_poster_phone_from_string (const char       *text,
+                                SonaePosterPhone *out_choice)
+{
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (poster_phone_names); i++)
+    if (g_str_equal (text, poster_phone_names[i]))
+      {
+        *out_choice = (SonaePosterPhone) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+sonae_poster_phone_get_title (SonaePosterPhone choice)
+{
+  switch (choice)
+    {
+    case SONAE_POSTER_PHONE_ANY:
+      /* Translators: which number the poster shows for a role */
+      return _("Mobile First");
+    case SONAE_POSTER_PHONE_WORK:
+      return _("Work Number Only");
+    case SONAE_POSTER_PHONE_MOBILE:
+      return _("Mobile Number Only");
+    case SONAE_POSTER_PHONE_NONE:
+      return _("No Number: Write It In");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/* A number's kind: its label, or for one without (or with a word of the
+ * user's own) what the number itself looks like. */
+static gboolean
+is_mobile (SonaeLabeled *p)
+{
+  if (p->label != NULL && *p->label != '\0')
+    return g_str_equal (p->label, "mobile") ||
+           (!g_str_equal (p->label, "work") && !g_str_equal (p->label, "main") &&
+            !g_str_equal (p->label, "home") && !g_str_equal (p->label, "fax") &&
+            g_strcmp0 (sonae_phone_label_for_number (p->value), "mobile") == 0);
+  return g_strcmp0 (sonae_phone_label_for_number (p->value), "mobile") == 0;
+}
+
+static gboolean
+is_work (SonaeLabeled *p)
+{
+  if (p->label != NULL && (g_str_equal (p->label, "home") || g_str_equal (p->label, "fax")))
+    return FALSE;
+  return !is_mobile (p);
+}
+
+const char *
+sonae_contact_get_poster_phone (SonaeContact     *self,
+                                SonaePosterPhone  choice)
+{
+  g_return_val_if_fail (SONAE_IS_CONTACT (self), NULL);
+
+  if (choice == SONAE_POSTER_PHONE_NONE)
+    return NULL;
+  /* Mobile first (in an emergency the person is rarely at the desk), then
+   * the numbers at work, in their order. */
+  if (choice == SONAE_POSTER_PHONE_ANY || choice == SONAE_POSTER_PHONE_MOBILE)
+    for (guint i = 0; i < self->phones->len; i++)
+      {
+        SonaeLabeled *p = g_ptr_array_index (self->phones, i);
+
+        if (p->value != NULL && *p->value != '\0' && is_mobile (p))
+          return p->value;
+      }
+  if (choice == SONAE_POSTER_PHONE_MOBILE)
+    return NULL;
+  for (guint i = 0; i < self->phones->len; i++)
+    {
+      SonaeLabeled *p = g_ptr_array_index (self->phones, i);
+
+      if (p->value != NULL && *p->value != '\0' && is_work (p))
+        return p->value;
+    }
+  if (choice == SONAE_POSTER_PHONE_WORK)
+    return NULL;
+  return sonae_contact_get_first_phone (self);
 }
 
 const char *
@@ -230,6 +328,7 @@ sonae_contact_equal (SonaeContact *a,
          str_equal0 (a->title, b->title) &&
          str_equal0 (a->system, b->system) &&
          str_equal0 (a->contract, b->contract) &&
+         str_equal0 (a->hours, b->hours) &&
          str_equal0 (a->address, b->address) &&
          str_equal0 (a->url, b->url) &&
          str_equal0 (a->notes, b->notes) &&
@@ -538,6 +637,20 @@ sonae_phone_label_get_title (const char *label)
   if (g_str_equal (label, "other"))
     return C_("phone label", "Other");
   return label;
+}
+
+const char *
+sonae_phone_label_get_title_for_group (const char *label,
+                                       SonaeGroup  group)
+{
+  gboolean office = label == NULL || *label == '\0' || g_str_equal (label, "work") || g_str_equal (label, "main");
+
+  if (group == SONAE_GROUP_VENDOR && (label == NULL || *label == '\0' || g_str_equal (label, "work")))
+    /* Translators: a vendor's number at work: the line that takes its customers' calls (サポート窓口) */
+    return C_("phone label", "Support line");
+  if (group == SONAE_GROUP_AUTHORITY && office)
+    return NULL;
+  return sonae_phone_label_get_title (label);
 }
 
 const char *

@@ -44,6 +44,8 @@ struct _SonaeContact {
   char *title;
   char *system;            /* vendors: the system they support */
   char *contract;          /* vendors: contract or customer number */
+  char *hours;             /* when the numbers answer (受付時間): a vendor's
+                            * support line, an office; free text */
   char *address;
   char *url;
   char *notes;
@@ -66,6 +68,29 @@ void          sonae_contact_add_email      (SonaeContact *self,
                                             const char   *label,
                                             const char   *value);
 const char   *sonae_contact_get_first_phone (SonaeContact *self);
+
+/* Which of a role holder's numbers the poster on the wall shows
+ * (sonae_contacts_set_poster_phone()): staff's private mobiles need not
+ * hang in a corridor. */
+typedef enum {
+  SONAE_POSTER_PHONE_ANY,     /* the first number, a mobile one first (the default) */
+  SONAE_POSTER_PHONE_WORK,    /* a number at work: never a mobile, home or fax one */
+  SONAE_POSTER_PHONE_MOBILE,  /* the mobile number only */
+  SONAE_POSTER_PHONE_NONE,    /* none: a line to write a number on by hand */
+} SonaePosterPhone;
+
+#define SONAE_N_POSTER_PHONES 4
+
+const char   *sonae_poster_phone_to_string   (SonaePosterPhone  choice);  /* "any", "work", "mobile", "none" */
+gboolean      sonae_poster_phone_from_string (const char       *text,
+                                              SonaePosterPhone *out_choice);
+/* Translated, for a list to choose from: “Mobile First”, “Work Number Only” … */
+const char   *sonae_poster_phone_get_title   (SonaePosterPhone  choice);
+/* The number of @self that @choice puts on the poster, or NULL when it has
+ * none of that kind (or @choice is NONE). A number without a label counts
+ * as a mobile one when it looks like one (sonae_phone_label_for_number()). */
+const char   *sonae_contact_get_poster_phone (SonaeContact     *self,
+                                              SonaePosterPhone  choice);
 const char   *sonae_contact_get_first_email (SonaeContact *self);
 const char   *sonae_contact_get_display_name (SonaeContact *self);
 gboolean      sonae_contact_equal          (SonaeContact *a,
@@ -128,6 +153,11 @@ gboolean      sonae_group_from_string      (const char *text,
 const char   *sonae_group_get_title        (SonaeGroup   group,
                                             SonaeOrgKind kind);
 const char   *sonae_phone_label_get_title  (const char *label);  /* translated "Mobile" … */
+/* How a number labelled @label reads on paper for a contact of @group
+ * (translated), or NULL when the contact's name says enough: a vendor's
+ * “work” number is its support line, an office's numbers are its own. */
+const char   *sonae_phone_label_get_title_for_group (const char *label,
+                                                     SonaeGroup  group);
 /* The label a phone number calls for when nobody chose one: "mobile" for a
  * Japanese mobile number (060, 070, 080, 090, also written +81 90 …, in
  * full-width digits or with any separators), "work" for another Japanese

@@ -11,7 +11,7 @@
 
 #define CONTACT_COLUMNS \
   "id, grp, name, reading, organization, department, title, system, contract, " \
-  "address, url, notes, verified_on, needs_check, builtin_key"
+  "address, url, notes, verified_on, needs_check, builtin_key, hours"
 
 /* A text column as valid UTF-8, NULL when empty. An earlier Sonae could
  * store a broken byte read from a contact file; such a character is shown
@@ -48,6 +48,7 @@ contact_from_row (sqlite3_stmt *stmt)
   c->verified_on = column_text (stmt, 12);
   c->needs_check = sqlite3_column_int (stmt, 13) != 0;
   c->builtin_key = column_text (stmt, 14);
+  c->hours = column_text (stmt, 15);
   if (c->builtin_key != NULL)
     sonae_authorities_localize (c);
   return c;
@@ -337,7 +338,7 @@ contact_is_text (SonaeContact *c)
 {
   const char *fields[] = {
     c->name, c->reading, c->organization, c->department, c->title, c->system,
-    c->contract, c->address, c->url, c->notes, c->verified_on, c->builtin_key,
+    c->contract, c->address, c->url, c->notes, c->verified_on, c->builtin_key, c->hours,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -393,13 +394,13 @@ sonae_contacts_save (SonaeStore    *self,
   if (c->id == 0)
     stmt = sonae_store_prepare (self,
                                 "INSERT INTO contacts (grp, name, reading, organization, department, title, "
-                                "system, contract, address, url, notes, verified_on, needs_check, builtin_key, sort_key) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", error);
+                                "system, contract, address, url, notes, verified_on, needs_check, builtin_key, sort_key, hours) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?17)", error);
   else
     stmt = sonae_store_prepare (self,
                                 "UPDATE contacts SET grp = ?1, name = ?2, reading = ?3, organization = ?4, "
                                 "department = ?5, title = ?6, system = ?7, contract = ?8, address = ?9, url = ?10, "
-                                "notes = ?11, verified_on = ?12, needs_check = ?13, builtin_key = ?14, sort_key = ?15, "
+                                "notes = ?11, verified_on = ?12, needs_check = ?13, builtin_key = ?14, sort_key = ?15, hours = ?17, "
                                 "updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') "
                                 "WHERE id = ?16 AND deleted = 0", error);
   if (stmt == NULL)
@@ -421,6 +422,7 @@ sonae_contacts_save (SonaeStore    *self,
   sqlite3_bind_int (stmt, 13, c->needs_check ? 1 : 0);
   sonae_bind_text (stmt, 14, c->builtin_key);
   sqlite3_bind_text (stmt, 15, sort_key, -1, SQLITE_STATIC);
+  sonae_bind_text (stmt, 17, c->hours);
   if (c->id != 0)
     sqlite3_bind_int64 (stmt, 16, c->id);
 
@@ -831,6 +833,111 @@ sonae_attention_free (SonaeAttention *self)
   g_free (self);
 }
 
+gboolean
+sonae_contacts_asks_phone (SonaeContact *contact)
+{
+  g_return_val_if_fail (SONAE_IS_CONTACT (contact), TRUE);
+
+  return contact->builtin_key == NULL || sonae_authorities_asks_number (contact->builtin_key);
+}
+
+SonaePosterPhone
+sonae_contacts_get_poster_phone (SonaeStore *self,
+                                 const char *role_key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  SonaePosterPhone choice = SONAE_POSTER_PHONE_ANY;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), SONAE_POSTER_PHONE_ANY);
+  g_return_val_if_fail (role_key != NULL, SONAE_POSTER_PHONE_ANY);
+
+  stmt = sonae_store_prepare (self, "SELECT poster_phone FROM role_settings WHERE role_key = ?1", NULL);
+  if (stmt == NULL)
+    return SONAE_POSTER_PHONE_ANY;
+  sqlite3_bind_text (stmt, 1, role_key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW &&
+      !sonae_poster_phone_from_string ((const char *) sqlite3_column_text (stmt, 0), &choice))
+    choice = SONAE_POSTER_PHONE_ANY;
+  return choice;
+}
+
+gboolean
+sonae_contacts_set_poster_phone (SonaeStore        *self,
+                                 const char        *role_key,
+                                 SonaePosterPhone   choice,
+                                 GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (role_key == NULL || sonae_role_lookup (role_key) == NULL || (guint) choice >= SONAE_N_POSTER_PHONES)
+    {
+      g_set_error (error, SONAE_ERROR, SONAE_ERROR_INVALID, _("Sonae has no role “%s”."), role_key ? role_key : "");
+      return FALSE;
+    }
+  if (sonae_contacts_get_poster_phone (self, role_key) == choice)
+    return TRUE;
+  stmt = sonae_store_prepare (self,
+                              "INSERT INTO role_settings (role_key, poster_phone, updated_at)"
+                              " VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%S', 'now'))"
+                              " ON CONFLICT (role_key) DO UPDATE SET poster_phone = excluded.poster_phone,"
+                              " updated_at = excluded.updated_at",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, role_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, sonae_poster_phone_to_string (choice), -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return sonae_store_set_sql_error (self, error, _("Could not save which number the poster shows"));
+  sonae_store_emit_changed (self, SONAE_CHANGED_ROLES);
+  return TRUE;
+}
+
+/* The offices the organisation is to call without a phone number: a line
+ * on paper is all they have. The bundled ones that are reached on their
+ * web page or by e-mail are not asked for (sonae_authorities_asks_number).
+ * Their count, and the first of them in @out_id and @out_name (new). */
+static guint
+authorities_without_phone (SonaeStore *self,
+                           gint64     *out_id,
+                           char      **out_name)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    sonae_store_prepare (self,
+                         "SELECT id, name, builtin_key FROM contacts WHERE deleted = 0 AND grp = ?1"
+                         " AND NOT EXISTS (SELECT 1 FROM contact_phones p WHERE p.contact_id = contacts.id)"
+                         " ORDER BY sort_key, id",
+                         NULL);
+  guint count = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int (stmt, 1, SONAE_GROUP_AUTHORITY);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 2);
+
+      if (key != NULL && !sonae_authorities_asks_number (key))
+        continue;
+      if (count++ == 0)
+        {
+          g_autoptr(SonaeContact) c = sonae_contact_new ();
+
+          *out_id = sqlite3_column_int64 (stmt, 0);
+          /* Shown as the roster shows it: in the user's language while
+           * nobody has edited it. */
+          c->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          c->builtin_key = g_strdup (key);
+          if (key != NULL)
+            sonae_authorities_localize (c);
+          *out_name = g_strdup (c->name);
+        }
+    }
+  return count;
+}
+
 /* The id of the first contact not deleted that @where (a constant SQL
  * condition with its ORDER BY) selects, or 0. */
 static gint64
@@ -927,6 +1034,31 @@ sonae_contacts_get_attention (SonaeStore *self)
       a->detail = g_strdup (_("They came with Sonae. Confirm each number and address, then mark it verified."));
       g_ptr_array_add (items, a);
     }
+
+  /* The offices with no number to call: one task. */
+  {
+    gint64 first = 0;
+    g_autofree char *name = NULL;
+    guint n = authorities_without_phone (self, &first, &name);
+
+    if (n > 0)
+      {
+        SonaeAttention *a = g_new0 (SonaeAttention, 1);
+
+        a->kind = SONAE_ATTENTION_AUTHORITY_NO_PHONE;
+        a->contact_id = first;
+        a->count = n;
+        if (n == 1)
+          /* Translators: %s is an office such as “Prefectural police cyber-crime desk” */
+          a->title = g_strdup_printf (_("Enter the phone number of “%s”"), name);
+        else
+          a->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "Enter the phone number of %u office",
+                                                   "Enter the phone numbers of %u offices", n), n);
+        a->detail = g_strdup (_("With the network down, a web page is no help: the printed lists leave a blank line until the number is entered here."));
+        g_ptr_array_add (items, a);
+      }
+  }
 
   /* The contacts to verify: named one by one when they are few, else one
    * item for them all. */

@@ -102,6 +102,23 @@ gboolean      sonae_contacts_add_new_role_holder (SonaeStore   *store,
                                                   SonaeContact *contact,
                                                   GError      **error);
 
+/* Which number of @role_key's holders the poster shows: ANY unless the
+ * organisation chose another. */
+SonaePosterPhone sonae_contacts_get_poster_phone (SonaeStore       *store,
+                                                  const char       *role_key);
+/* Refused with SONAE_ERROR_INVALID for a role Sonae does not know.
+ * Announced as "roles". */
+gboolean      sonae_contacts_set_poster_phone   (SonaeStore       *store,
+                                                 const char       *role_key,
+                                                 SonaePosterPhone  choice,
+                                                 GError          **error);
+
+/* TRUE when @contact's lack of a phone number is a gap to fill: for anyone
+ * but the bundled bodies reached on their web page or by e-mail (the
+ * reports to IPA or JPCERT/CC). Home asks for the numbers of the offices
+ * for which this is TRUE. */
+gboolean      sonae_contacts_asks_phone         (SonaeContact     *contact);
+
 /* What needs attention now: contacts not verified for SONAE_STALE_DAYS
  * (sonae_contact_get_freshness()), roles nobody holds, bundled facts to
  * check. What is many is one item: up to SONAE_ATTENTION_MAX_CONTACTS
@@ -111,6 +128,8 @@ typedef enum {
   SONAE_ATTENTION_CONTACT_STALE,
   SONAE_ATTENTION_CONTACT_UNCHECKED,
   SONAE_ATTENTION_CONTACTS_STALE,
+  SONAE_ATTENTION_AUTHORITY_NO_PHONE,  /* offices to call with no number: contact_id the
+                                        * first of them, count how many */
 } SonaeAttentionKind;
 
 #define SONAE_ATTENTION_MAX_CONTACTS 3

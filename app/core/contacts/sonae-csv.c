@@ -23,6 +23,7 @@ typedef enum {
   F_TITLE_WEAK,   /* Outlook's “Title” is Mr./Ms.; used only without a job title */
   F_SYSTEM,
   F_CONTRACT,
+  F_HOURS,
   F_ADDRESS,
   F_URL,
   F_NOTES,
@@ -96,6 +97,8 @@ static const Alias aliases[] = {
   { "システム", F_SYSTEM }, { "担当システム", F_SYSTEM }, { "対象システム", F_SYSTEM }, { "system", F_SYSTEM },
   { "契約番号", F_CONTRACT }, { "顧客番号", F_CONTRACT }, { "契約・顧客番号", F_CONTRACT }, { "お客様番号", F_CONTRACT },
   { "contract", F_CONTRACT }, { "contractnumber", F_CONTRACT }, { "customernumber", F_CONTRACT },
+  { "受付時間", F_HOURS }, { "対応時間", F_HOURS }, { "サポート時間", F_HOURS }, { "営業時間", F_HOURS },
+  { "hours", F_HOURS }, { "supporthours", F_HOURS }, { "openinghours", F_HOURS },
   { "住所", F_ADDRESS }, { "所在地", F_ADDRESS }, { "address", F_ADDRESS }, { "address1-formatted", F_ADDRESS, NULL, LAYOUT_GOOGLE },
   { "url", F_URL }, { "ウェブサイト", F_URL }, { "ホームページ", F_URL }, { "webpage", F_URL, NULL, LAYOUT_OUTLOOK },
   { "website", F_URL }, { "website1-value", F_URL, NULL, LAYOUT_GOOGLE }, { "webページ", F_URL },
@@ -635,6 +638,7 @@ row_to_entry (GPtrArray        *row,
   sonae_contact_set_string (&c->title, single[F_TITLE]);
   sonae_contact_set_string (&c->system, single[F_SYSTEM]);
   sonae_contact_set_string (&c->contract, single[F_CONTRACT]);
+  sonae_contact_set_string (&c->hours, single[F_HOURS]);
   sonae_contact_set_string (&c->url, single[F_URL]);
   sonae_contact_set_string (&c->notes, single[F_NOTES]);
   sonae_contact_set_string (&c->verified_on, single[F_VERIFIED]);
@@ -921,7 +925,7 @@ sonae_csv_write (GPtrArray  *contacts,
 {
   static const char *headers[] = {
     "Name", "Reading", "Group", "Organization", "Department", "Job Title", "System",
-    "Contract", "Address", "URL", "Notes", "Roles", "Verified", "Needs Check", "Builtin Key",
+    "Contract", "Hours", "Address", "URL", "Notes", "Roles", "Verified", "Needs Check", "Builtin Key",
   };
   GString *out = g_string_new ("\xEF\xBB\xBF");
   guint max_phones = 1, max_emails = 1;
@@ -961,6 +965,7 @@ sonae_csv_write (GPtrArray  *contacts,
       append_cell (out, c->title, FALSE);
       append_cell (out, c->system, FALSE);
       append_cell (out, c->contract, FALSE);
+      append_cell (out, c->hours, FALSE);
       append_cell (out, c->address, FALSE);
       append_cell (out, c->url, FALSE);
       append_cell (out, c->notes, FALSE);

@@ -262,6 +262,7 @@ sonae_vcard_card_to_entry (Card             *card,
       !first_text (card, "URL", &c->url, error) ||
       !first_text (card, "X-SONAE-SYSTEM", &c->system, error) ||
       !first_text (card, "X-SONAE-CONTRACT", &c->contract, error) ||
+      !first_text (card, "X-SONAE-HOURS", &c->hours, error) ||
       !first_text (card, "X-SONAE-VERIFIED", &c->verified_on, error) ||
       !first_text (card, "X-SONAE-BUILTIN", &c->builtin_key, error) ||
       !first_text (card, "X-SONAE-NEEDS-CHECK", &needs_check, error) ||
@@ -699,6 +700,7 @@ sonae_vcard_write (GPtrArray           *contacts,
       add_text_line (out, "X-SONAE-GROUP", sonae_group_to_string (c->group));
       add_text_line (out, "X-SONAE-SYSTEM", c->system);
       add_text_line (out, "X-SONAE-CONTRACT", c->contract);
+      add_text_line (out, "X-SONAE-HOURS", c->hours);
       add_text_line (out, "X-SONAE-VERIFIED", c->verified_on);
       add_text_line (out, "X-SONAE-BUILTIN", c->builtin_key);
       if (c->needs_check)

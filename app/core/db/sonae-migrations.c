@@ -361,6 +361,17 @@ static const char *const migrations[] = {
   "  mds_received_on TEXT,"
   "  updated_at TEXT NOT NULL"
   ");",
+
+  /* 10 -> 11: numbers on paper. When a contact's number answers (a
+   * vendor's support line, an office's hours: sonae-contact.h); and for
+   * each role, which of its holders' numbers the poster on the wall shows
+   * (sonae-contacts.h): no row is the usual choice, mobile first. */
+  "ALTER TABLE contacts ADD COLUMN hours TEXT;"
+  "CREATE TABLE role_settings ("
+  "  role_key TEXT PRIMARY KEY NOT NULL,"
+  "  poster_phone TEXT NOT NULL DEFAULT 'any' CHECK (poster_phone IN ('any', 'work', 'mobile', 'none')),"
+  "  updated_at TEXT NOT NULL"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SONAE_SCHEMA_VERSION);

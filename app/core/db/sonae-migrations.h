@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 /* The data version this Sonae writes (PRAGMA user_version), the name of
  * the database in its folder, and the stamp of a Sonae database (PRAGMA
  * application_id). */
-#define SONAE_SCHEMA_VERSION 10
+#define SONAE_SCHEMA_VERSION 11
 #define SONAE_DB_NAME "sonae.db"
 #define SONAE_APPLICATION_ID 0x534f4e41 /* "SONA" */
 

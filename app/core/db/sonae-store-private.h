@@ -33,11 +33,15 @@ char     *sonae_column_dup           (sqlite3_stmt *stmt,
 gboolean  sonae_authorities_install  (SonaeStore  *store,
                                       GError     **error);
 void      sonae_authorities_localize (SonaeContact *contact);
+/* FALSE for a bundled body reached on its web page or by e-mail, whose
+ * phone number Sonae does not ask for; TRUE for the others (the offices
+ * that depend on where the organisation is, the ministry). */
+gboolean  sonae_authorities_asks_number (const char *key);
 /* TRUE when @key names one of the bundled authorities. */
 gboolean  sonae_authorities_is_builtin_key (const char *key);
 /* The bundled authorities' version: raised whenever their facts change, so
  * that a database made by an earlier Sonae is brought up to date. */
-#define SONAE_AUTHORITIES_VERSION 2
+#define SONAE_AUTHORITIES_VERSION 3
 /* contacts.deleted of a bundled body that is not for the organisation's
  * kind (the ministry of health for a business): out of sight, not deleted,
  * back when the kind changes. */

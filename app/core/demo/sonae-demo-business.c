@@ -448,7 +448,8 @@ sonae_demo_fill_business (SonaeStore  *store,
   if (!sonae_demo_set_profile (store, FIRM, SONAE_ORG_BUSINESS, "徳島県みどり台市港町4-5-6（架空）",
                                "088-000-3100", error) ||
       !sonae_demo_add_contacts (store, demo_contacts, G_N_ELEMENTS (demo_contacts),
-                                "受付時間 平日 9:00–18:00。時間外は保守契約の緊急窓口へ（契約番号を伝える）。",
+                                "平日 9:00–18:00",
+                                "時間外は保守契約の緊急窓口へ（契約番号を伝える）。",
                                 ids, error) ||
       !sonae_demo_set_roles (store, demo_roles, G_N_ELEMENTS (demo_roles), ids, error))
     return FALSE;

@@ -79,11 +79,12 @@ gboolean  sonae_demo_set_profile       (SonaeStore             *store,
                                         const char             *address,
                                         const char             *phone,
                                         GError                **error);
-/* Each contact (vendors get @vendor_notes), its id in @ids under its key;
- * then the roles given to their holders. */
+/* Each contact (vendors get @vendor_hours and @vendor_notes), its id in
+ * @ids under its key; then the roles given to their holders. */
 gboolean  sonae_demo_add_contacts      (SonaeStore             *store,
                                         const SonaeDemoContact *contacts,
                                         guint                   n_contacts,
+                                        const char             *vendor_hours,
                                         const char             *vendor_notes,
                                         GHashTable             *ids,
                                         GError                **error);

@@ -64,6 +64,7 @@ gboolean
 sonae_demo_add_contacts (SonaeStore             *store,
                          const SonaeDemoContact *contacts,
                          guint                   n_contacts,
+                         const char             *vendor_hours,
                          const char             *vendor_notes,
                          GHashTable             *ids,
                          GError                **error)
@@ -87,7 +88,10 @@ sonae_demo_add_contacts (SonaeStore             *store,
       sonae_contact_add_phone (c, "work", d->work);
       sonae_contact_add_email (c, "work", d->email);
       if (d->group == SONAE_GROUP_VENDOR)
-        c->notes = g_strdup (vendor_notes);
+        {
+          c->hours = g_strdup (vendor_hours);
+          c->notes = g_strdup (vendor_notes);
+        }
 
       if (!sonae_contacts_save (store, c, error))
         return FALSE;

@@ -474,6 +474,11 @@ add_attention (GPtrArray   *out,
                             g_strdup ("contacts-stale"));
           r->contact_id = item->contact_id;
           break;
+        case SONAE_ATTENTION_AUTHORITY_NO_PHONE:
+          r = reminder_new (SONAE_REMINDER_AUTHORITY_PHONE, SONAE_URGENCY_UPKEEP, NULL, today,
+                            g_strdup ("authorities-phone"));
+          r->contact_id = item->contact_id;
+          break;
         case SONAE_ATTENTION_CONTACT_UNCHECKED:
         default:
           r = reminder_new (SONAE_REMINDER_CONTACT_UNCHECKED, SONAE_URGENCY_UPKEEP, NULL, today,

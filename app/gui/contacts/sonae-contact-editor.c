@@ -38,6 +38,7 @@ struct _SonaeContactEditor
   AdwPreferencesGroup *vendor_group;
   AdwEntryRow *system_row;
   AdwEntryRow *contract_row;
+  AdwEntryRow *hours_row;
   AdwPreferencesGroup *phones_group;
   AdwPreferencesGroup *emails_group;
   AdwPreferencesGroup *roles_group;
@@ -143,6 +144,7 @@ read_widgets (SonaeContactEditor *self)
   sonae_contact_set_string (&c->title, row_text (self->title_row));
   sonae_contact_set_string (&c->system, row_text (self->system_row));
   sonae_contact_set_string (&c->contract, row_text (self->contract_row));
+  sonae_contact_set_string (&c->hours, row_text (self->hours_row));
   sonae_contact_set_string (&c->address, row_text (self->address_row));
   sonae_contact_set_string (&c->url, row_text (self->url_row));
   sonae_contact_set_string (&c->notes, notes);
@@ -282,11 +284,37 @@ name_changed_cb (SonaeContactEditor *self)
   field_changed_cb (self);
 }
 
+/* An office without a number is a blank line on paper: say so where the
+ * number goes (not for the bodies reached online). */
+static void
+update_phones_hint (SonaeContactEditor *self)
+{
+  gboolean ask = adw_combo_row_get_selected (self->group_row) == SONAE_GROUP_AUTHORITY &&
+                 self->phone_rows->len == 0 &&
+                 (self->contact == NULL || sonae_contacts_asks_phone (self->contact));
+
+  adw_preferences_group_set_description (self->phones_group,
+                                         ask ? _("No number yet: look this office up and enter its number, so that the printed lists carry it when the network is down.")
+                                             : NULL);
+}
+
+/* A vendor's support line and an office answer at certain hours; a
+ * person's numbers need none. */
+static void
+show_group_fields (SonaeContactEditor *self,
+                   guint               group)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->vendor_group), group == SONAE_GROUP_VENDOR);
+  gtk_widget_set_visible (GTK_WIDGET (self->hours_row),
+                          group == SONAE_GROUP_VENDOR || group == SONAE_GROUP_AUTHORITY ||
+                          *row_text (self->hours_row) != '\0');
+  update_phones_hint (self);
+}
+
 static void
 group_changed_cb (SonaeContactEditor *self)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->vendor_group),
-                          adw_combo_row_get_selected (self->group_row) == SONAE_GROUP_VENDOR);
+  show_group_fields (self, adw_combo_row_get_selected (self->group_row));
   field_changed_cb (self);
 }
 
@@ -307,6 +335,7 @@ remove_labeled_clicked_cb (GtkButton          *button,
 
   g_ptr_array_remove (rows, row);
   adw_preferences_group_remove (group, row);
+  update_phones_hint (self);
   field_changed_cb (self);
 }
 
@@ -415,6 +444,8 @@ add_labeled_row (SonaeContactEditor *self,
 
   adw_preferences_group_add (phone ? self->phones_group : self->emails_group, row);
   g_ptr_array_add (phone ? self->phone_rows : self->email_rows, row);
+  if (phone)
+    update_phones_hint (self);
   return ADW_ENTRY_ROW (row);
 }
 
@@ -630,13 +661,15 @@ load_widgets (SonaeContactEditor *self)
   set_row_text (self->title_row, c->title);
   set_row_text (self->system_row, c->system);
   set_row_text (self->contract_row, c->contract);
+  set_row_text (self->hours_row, c->hours);
   set_row_text (self->address_row, c->address);
   set_row_text (self->url_row, c->url);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), c->notes ? c->notes : "", -1);
   adw_combo_row_set_selected (self->group_row, c->group);
-  gtk_widget_set_visible (GTK_WIDGET (self->vendor_group), c->group == SONAE_GROUP_VENDOR);
+  show_group_fields (self, c->group);
   load_labeled (self, TRUE);
   load_labeled (self, FALSE);
+  update_phones_hint (self);
   self->loading = FALSE;
 
   self->dirty = FALSE;
@@ -837,6 +870,7 @@ sonae_contact_editor_class_init (SonaeContactEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SonaeContactEditor, vendor_group);
   gtk_widget_class_bind_template_child (widget_class, SonaeContactEditor, system_row);
   gtk_widget_class_bind_template_child (widget_class, SonaeContactEditor, contract_row);
+  gtk_widget_class_bind_template_child (widget_class, SonaeContactEditor, hours_row);
   gtk_widget_class_bind_template_child (widget_class, SonaeContactEditor, phones_group);
   gtk_widget_class_bind_template_child (widget_class, SonaeContactEditor, emails_group);
   gtk_widget_class_bind_template_child (widget_class, SonaeContactEditor, roles_group);

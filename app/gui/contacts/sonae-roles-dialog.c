@@ -301,6 +301,42 @@ holder_row (const char   *role_key,
   return row;
 }
 
+static void
+poster_phone_selected_cb (AdwComboRow      *row,
+                          GParamSpec       *pspec,
+                          SonaeRolesDialog *self)
+{
+  const char *role_key = g_object_get_data (G_OBJECT (row), ROLE_KEY);
+  guint selected = adw_combo_row_get_selected (row);
+  g_autoptr(GError) error = NULL;
+
+  if (selected >= SONAE_N_POSTER_PHONES)
+    return;
+  if (!sonae_contacts_set_poster_phone (self->store, role_key, (SonaePosterPhone) selected, &error))
+    sonae_show_error (GTK_WIDGET (self), _("Could not change the role"), error);
+}
+
+/* Which of the holders' numbers the poster on the wall shows: a private
+ * mobile need not hang in a corridor. */
+static GtkWidget *
+poster_phone_row (SonaeRolesDialog    *self,
+                  const SonaeRoleInfo *role)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < SONAE_N_POSTER_PHONES; i++)
+    gtk_string_list_append (choices, sonae_poster_phone_get_title ((SonaePosterPhone) i));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Number on the Poster"));
+  gtk_widget_set_tooltip_text (row, _("The first-response poster hangs on the wall: choose which number it shows."));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (choices));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), sonae_contacts_get_poster_phone (self->store, role->key));
+  gtk_widget_set_name (row, "poster-phone-row");
+  g_object_set_data (G_OBJECT (row), ROLE_KEY, (gpointer) role->key);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (poster_phone_selected_cb), self, 0);
+  return row;
+}
+
 static GtkWidget *
 role_group (SonaeRolesDialog    *self,
             const SonaeRoleInfo *role)
@@ -349,6 +385,7 @@ role_group (SonaeRolesDialog    *self,
   for (guint i = 0; i < holders->len; i++)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                                holder_row (role->key, g_ptr_array_index (holders, i), i, holders->len));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), poster_phone_row (self, role));
   return group;
 }
 

@@ -161,7 +161,8 @@ is_roster_reminder (const SonaeReminder *r)
   return r->kind == SONAE_REMINDER_ROLE_EMPTY ||
          r->kind == SONAE_REMINDER_CONTACT_STALE ||
          r->kind == SONAE_REMINDER_CONTACTS_STALE ||
-         r->kind == SONAE_REMINDER_CONTACT_UNCHECKED;
+         r->kind == SONAE_REMINDER_CONTACT_UNCHECKED ||
+         r->kind == SONAE_REMINDER_AUTHORITY_PHONE;
 }
 
 static const char *
@@ -195,6 +196,7 @@ reminder_icon (const SonaeReminder *r)
       return "alarm-symbolic";
     case SONAE_REMINDER_MHLW_CHECKLIST:
       return "document-properties-symbolic";
+    case SONAE_REMINDER_AUTHORITY_PHONE:
     case SONAE_REMINDER_CONTACT_STALE:
     case SONAE_REMINDER_CONTACTS_STALE:
     case SONAE_REMINDER_CONTACT_UNCHECKED:
@@ -229,6 +231,10 @@ new_reminder_row (const SonaeReminder *r)
       break;
     case SONAE_REMINDER_CONTACT_STALE:
     case SONAE_REMINDER_CONTACT_UNCHECKED:
+      make_activatable (row, "win.show-contact", g_variant_new_int64 (r->contact_id));
+      break;
+    case SONAE_REMINDER_AUTHORITY_PHONE:
+      gtk_widget_set_name (row, "authority-phone-row");
       make_activatable (row, "win.show-contact", g_variant_new_int64 (r->contact_id));
       break;
     case SONAE_REMINDER_CONTACTS_STALE:

@@ -23,6 +23,9 @@ order_markup (guint position)
                           position + 1, what);
 }
 
+/* The height of a row to write a name and a number in by hand. */
+#define WRITE_IN_ROW 30.0
+
 static void
 add_role (SonaeDocument        *doc,
           SonaeOrgKind          kind,
@@ -42,10 +45,19 @@ add_role (SonaeDocument        *doc,
   if (holders->len == 0)
     {
       g_autofree char *badge = sonae_markup_badge (SONAE_BADGE_WARNING, _("Not assigned"));
-      g_autofree char *text = escape (_("Nobody holds this role yet. Choose a person in Sonae’s contacts."));
+      g_autofree char *text = escape (_("Nobody holds this role yet. Until someone is chosen in Sonae’s contacts, write who is called first and a deputy here by hand."));
       g_autofree char *markup = g_strdup_printf ("%s\u2003%s", badge, text);
 
       sonae_document_add_paragraph (doc, SONAE_STYLE_WARNING, markup);
+      /* Rows to write in, as the roster's holders would fill them. */
+      sonae_document_add_form_table (doc, G_N_ELEMENTS (widths), widths, header, WRITE_IN_ROW);
+      for (guint i = 0; i < 2; i++)
+        {
+          g_autofree char *order = order_markup (i);
+          const char *cells[] = { order, "", "", "" };
+
+          sonae_document_add_row (doc, cells);
+        }
       sonae_document_end_group (doc);
       return;
     }
@@ -56,7 +68,7 @@ add_role (SonaeDocument        *doc,
       SonaeContact *c = g_ptr_array_index (holders, i);
       g_autofree char *order = order_markup (i);
       g_autofree char *name = sonae_doc_name_markup (c, sonae_document_get_organisation (doc), TRUE);
-      g_autofree char *phones = sonae_doc_phones_markup (c, TRUE);
+      g_autofree char *phones = sonae_doc_phones_or_write_in (c, TRUE);
       g_autofree char *emails = sonae_doc_emails_markup (c);
       g_autofree char *name_cell = NULL;
       const char *cells[4];
@@ -71,13 +83,6 @@ add_role (SonaeDocument        *doc,
       else
         name_cell = g_strdup (name);
 
-      if (*phones == '\0')
-        {
-          g_autofree char *none = escape (_("No phone number"));
-
-          g_free (phones);
-          phones = g_strdup_printf ("<span foreground=\"" SONAE_PRINT_COLOR_WARNING "\">%s</span>", none);
-        }
       cells[0] = order;
       cells[1] = name_cell;
       cells[2] = phones;
@@ -125,7 +130,7 @@ add_authorities (SonaeDocument  *doc,
     {
       SonaeContact *c = g_ptr_array_index (authorities, i);
       g_autofree char *name = sonae_doc_name_markup (c, NULL, FALSE);
-      g_autofree char *phones = sonae_doc_phones_markup (c, TRUE);
+      g_autofree char *phones = sonae_doc_phones_or_write_in (c, TRUE);
       g_autofree char *emails = sonae_doc_emails_markup (c);
       g_autofree char *url = escape (c->url);
       g_autofree char *web = NULL;

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sonae-contacts.h"
 #include "sonae-docs.h"
 
 static gboolean
@@ -43,14 +44,19 @@ static void
 append_labeled (GString      *out,
                 SonaeLabeled *item,
                 gboolean      bold,
-                gboolean      phone)
+                gboolean      phone,
+                SonaeGroup    group)
 {
   g_autofree char *value = NULL;
   const char *label = NULL;
 
   if (is_empty (item->value))
     return;
-  if (phone || !is_empty (item->label))
+  /* A vendor's number is its support line, an office's needs no word: a
+   * person's work number is what “Work” (勤務先) means. */
+  if (phone)
+    label = sonae_phone_label_get_title_for_group (item->label, group);
+  else if (!is_empty (item->label) && (group == SONAE_GROUP_STAFF || !g_str_equal (item->label, "work")))
     label = sonae_phone_label_get_title (item->label);
 
   if (out->len > 0)
@@ -75,8 +81,65 @@ sonae_doc_phones_markup (SonaeContact *contact,
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; i < phones->len; i++)
-    append_labeled (out, g_ptr_array_index (phones, i), bold, TRUE);
+    append_labeled (out, g_ptr_array_index (phones, i), bold, TRUE, contact->group);
+  if (out->len > 0 && !is_empty (contact->hours))
+    {
+      /* Translators: when a number answers, e.g. “Hours: weekdays 9:00–18:00” (受付時間) */
+      g_autofree char *text = g_strdup_printf (_("Hours: %s"), contact->hours);
+      g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+      g_string_append_printf (out, "\n<span size=\"small\" foreground=\"" SONAE_PRINT_COLOR_MUTED "\">%s</span>",
+                              escaped);
+    }
   return g_string_free (out, FALSE);
+}
+
+char *
+sonae_doc_write_in_markup (const char *label,
+                           guint       length)
+{
+  GString *out = g_string_new (NULL);
+
+  if (label != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (label, -1);
+
+      g_string_append (out, escaped);
+    }
+  g_string_append (out, "<span foreground=\"" SONAE_PRINT_COLOR_MUTED "\">");
+  /* Full-width low lines join into one rule. */
+  for (guint i = 0; i < length; i++)
+    g_string_append (out, "\uff3f");
+  g_string_append (out, "</span>");
+  return g_string_free (out, FALSE);
+}
+
+char *
+sonae_doc_phones_or_write_in (SonaeContact *contact,
+                              gboolean      bold)
+{
+  g_autofree char *phones = sonae_doc_phones_markup (contact, bold);
+  g_autofree char *line = NULL;
+  g_autofree char *hint = NULL;
+
+  if (*phones != '\0')
+    return g_steal_pointer (&phones);
+  /* Translators: before a line to write a phone number on by hand (電話：＿＿＿) */
+  line = sonae_doc_write_in_markup (C_("write-in", "Phone: "), 6);
+  /* A body reached on its web page or by e-mail: a place for a number,
+   * without alarm. */
+  if (!sonae_contacts_asks_phone (contact))
+    {
+      hint = g_markup_escape_text (_("Reached online; write a number here if you have one."), -1);
+      return g_strdup_printf ("%s\n<span size=\"small\" foreground=\"" SONAE_PRINT_COLOR_MUTED "\">%s</span>",
+                              line, hint);
+    }
+  hint = g_markup_escape_text (contact->group == SONAE_GROUP_AUTHORITY
+                               ? _("No number entered yet: look it up while the network works and write it here.")
+                               : _("No number entered yet: write it here."),
+                               -1);
+  return g_strdup_printf ("%s\n<span size=\"small\" foreground=\"" SONAE_PRINT_COLOR_WARNING "\">%s</span>",
+                          line, hint);
 }
 
 char *
@@ -87,7 +150,7 @@ sonae_doc_emails_markup (SonaeContact *contact)
   g_return_val_if_fail (SONAE_IS_CONTACT (contact), g_string_free (out, FALSE));
 
   for (guint i = 0; contact->emails && i < contact->emails->len; i++)
-    append_labeled (out, g_ptr_array_index (contact->emails, i), FALSE, FALSE);
+    append_labeled (out, g_ptr_array_index (contact->emails, i), FALSE, FALSE, contact->group);
   return g_string_free (out, FALSE);
 }
 

@@ -80,6 +80,18 @@ local_marker (const SonaeManualViewItem *item)
   return g_string_free (out, FALSE);
 }
 
+/* Lines to write a name and a number on by hand, for a role nobody holds
+ * yet. */
+static char *
+write_in_person (void)
+{
+  /* Translators: before a line to write a person's name on by hand (氏名：＿＿＿) */
+  g_autofree char *name = sonae_doc_write_in_markup (C_("write-in", "Name: "), 10);
+  g_autofree char *phone = sonae_doc_write_in_markup (C_("write-in", "Phone: "), 10);
+
+  return g_strdup_printf ("%s\n%s", name, phone);
+}
+
 /* The first number to dial: a mobile one when there is one. */
 static const char *
 first_phone (SonaeContact *contact)
@@ -99,7 +111,8 @@ first_phone (SonaeContact *contact)
 /* “Role — Name 090-…”, or “Role — 未設定”: who answers for a step. */
 static char *
 role_holder_markup (Builder    *b,
-                    const char *role_key)
+                    const char *role_key,
+                    gboolean    write_in)
 {
   GPtrArray *holders = sonae_manual_view_get_holders (b->view, role_key);
   g_autofree char *role = escape (sonae_role_get_name (role_key));
@@ -107,8 +120,14 @@ role_holder_markup (Builder    *b,
   if (holders->len == 0)
     {
       g_autofree char *badge = not_assigned_badge ();
+      g_autofree char *lines = NULL;
 
-      return g_strdup_printf ("<b>%s</b> — %s", role, badge);
+      /* Once, in the table of who responds at each level: not under every
+       * step that role takes. */
+      if (!write_in)
+        return g_strdup_printf ("<b>%s</b> — %s", role, badge);
+      lines = write_in_person ();
+      return g_strdup_printf ("<b>%s</b> — %s\n%s", role, badge, lines);
     }
   {
     SonaeContact *c = g_ptr_array_index (holders, 0);
@@ -122,10 +141,9 @@ role_holder_markup (Builder    *b,
         return g_strdup_printf ("<b>%s</b> — %s\u2002<b>%s</b>", role, name, number);
       }
     {
-      g_autofree char *none = escape (_("No phone number"));
+      g_autofree char *line = sonae_doc_write_in_markup (C_("write-in", "Phone: "), 8);
 
-      return g_strdup_printf ("<b>%s</b> — %s\u2002<span foreground=\"" SONAE_PRINT_COLOR_WARNING "\">%s</span>",
-                              role, name, none);
+      return g_strdup_printf ("<b>%s</b> — %s%s%s", role, name, write_in ? "\n" : "\u2002", line);
     }
   }
 }
@@ -162,9 +180,10 @@ people_markup (GPtrArray *holders)
   if (holders->len == 0)
     {
       g_autofree char *badge = not_assigned_badge ();
-      g_autofree char *hint = muted_small (_("Choose a person in Sonae’s contacts."));
+      g_autofree char *hint = muted_small (_("Until a person is chosen in Sonae’s contacts, write a name and a number here."));
+      g_autofree char *lines = write_in_person ();
 
-      g_string_append_printf (out, "%s\n%s", badge, hint);
+      g_string_append_printf (out, "%s\n%s\n%s", badge, hint, lines);
       return g_string_free (out, FALSE);
     }
   for (guint i = 0; i < holders->len; i++)
@@ -186,9 +205,9 @@ people_markup (GPtrArray *holders)
         g_string_append (out, phones);
       else
         {
-          g_autofree char *none = escape (_("No phone number"));
+          g_autofree char *line = sonae_doc_write_in_markup (C_("write-in", "Phone: "), 8);
 
-          g_string_append_printf (out, "<span foreground=\"" SONAE_PRINT_COLOR_WARNING "\">%s</span>", none);
+          g_string_append (out, line);
         }
       for (guint j = 0; c->emails != NULL && j < c->emails->len; j++)
         {
@@ -346,7 +365,7 @@ add_levels (Builder                   *b,
       g_autofree char *text = escape (item->text);
       g_autofree char *marker = local_marker (item);
       g_autofree char *meaning = g_strdup_printf ("<b>%s</b>\n%s%s", title, text, marker);
-      g_autofree char *responder = role_holder_markup (b, item->role_key);
+      g_autofree char *responder = role_holder_markup (b, item->role_key, TRUE);
       g_autofree char *who = NULL;
       const char *cells[3];
 
@@ -470,8 +489,8 @@ numbers_markup (SonaeContact *contact)
   GString *out;
 
   if (contact == NULL)
-    return g_strdup ("");
-  phones = sonae_doc_phones_markup (contact, TRUE);
+    return sonae_doc_write_in_markup (C_("write-in", "Phone: "), 8);
+  phones = sonae_doc_phones_or_write_in (contact, TRUE);
   emails = sonae_doc_emails_markup (contact);
   url = escape (contact->url);
   out = g_string_new (phones);
@@ -583,7 +602,7 @@ add_steps_range (Builder   *b,
         g_string_append_printf (markup, "%s%s", text, marker);
       if (with_roles && step->role_key != NULL)
         {
-          g_autofree char *who = role_holder_markup (b, step->role_key);
+          g_autofree char *who = role_holder_markup (b, step->role_key, FALSE);
 
           g_string_append_printf (markup, "\n<span size=\"small\">%s</span>", who);
         }
@@ -622,7 +641,7 @@ add_procedure_title (Builder                   *b,
     {
       g_autofree char *level = level_title (b, proc->level);
       const char *role = sonae_manual_get_responder (sonae_manual_view_get_manual (b->view), proc->level);
-      g_autofree char *responder = role_holder_markup (b, role);
+      g_autofree char *responder = role_holder_markup (b, role, FALSE);
       /* Translators: under a procedure's level, the role that responds at it */
       g_autofree char *label = muted_small (_("Responds:"));
 

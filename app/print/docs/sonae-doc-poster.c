@@ -81,22 +81,6 @@ short_name (SonaeContact *contact)
   }
 }
 
-/* The first number to dial: a mobile one when there is one. */
-static const char *
-first_phone (SonaeContact *contact)
-{
-  g_autoptr(GPtrArray) phones = sonae_doc_phones_mobile_first (contact);
-
-  for (guint i = 0; i < phones->len; i++)
-    {
-      SonaeLabeled *p = g_ptr_array_index (phones, i);
-
-      if (p->value != NULL && *p->value != '\0')
-        return p->value;
-    }
-  return NULL;
-}
-
 static void
 add_step (SonaeDocument *doc,
           guint          number,
@@ -123,12 +107,46 @@ write_in_line (double points)
   return sized (line->str, points, FALSE, SONAE_PRINT_COLOR_MUTED);
 }
 
-/* The markup of one role's cell: its name, then the people to call in
- * order with the number to dial; or, when nobody holds the role, a warning
- * and lines to write a name and a number on by hand. */
+/* Under a person's name where the poster shows no number: a line to write
+ * one on, after a warning unless the organisation chose to leave it to
+ * the pen. */
 static char *
-role_markup (const char *role_key,
-             GPtrArray  *holders)
+phone_write_in (SonaePosterPhone choice,
+                gboolean         primary)
+{
+  g_autofree char *line = write_in_line (primary ? PT_NAME : PT_NAME_DEPUTY);
+  const char *missing;
+
+  switch (choice)
+    {
+    case SONAE_POSTER_PHONE_NONE:
+      return g_steal_pointer (&line);
+    case SONAE_POSTER_PHONE_WORK:
+      missing = _("No work number in the roster: write one here");
+      break;
+    case SONAE_POSTER_PHONE_MOBILE:
+      missing = _("No mobile number in the roster: write one here");
+      break;
+    case SONAE_POSTER_PHONE_ANY:
+    default:
+      missing = _("No phone number in the roster: write one here");
+      break;
+    }
+  {
+    g_autofree char *warning = sized (missing, PT_ORDER, TRUE, SONAE_PRINT_COLOR_WARNING);
+
+    return g_strdup_printf ("%s\n%s", warning, line);
+  }
+}
+
+/* The markup of one role's cell: its name, then the people to call in
+ * order with the number to dial (the kind of number @choice says); or,
+ * when nobody holds the role, a warning and lines to write a name and a
+ * number on by hand. */
+static char *
+role_markup (const char       *role_key,
+             GPtrArray        *holders,
+             SonaePosterPhone  choice)
 {
   GString *out = g_string_new (NULL);
   g_autofree char *role = sized (sonae_role_get_name (role_key), PT_ROLE, TRUE, NULL);
@@ -153,14 +171,14 @@ role_markup (const char *role_key,
       SonaeContact *c = g_ptr_array_index (holders, i);
       gboolean primary = i == 0;
       g_autofree char *name_text = short_name (c);
-      const char *phone_text = first_phone (c);
+      const char *phone_text = sonae_contact_get_poster_phone (c, choice);
       g_autofree char *name = sized (name_text, primary ? PT_NAME : PT_NAME_DEPUTY, TRUE, NULL);
       g_autofree char *phone = NULL;
 
       if (phone_text != NULL)
         phone = sized (phone_text, primary ? PT_PHONE : PT_PHONE_DEPUTY, TRUE, NULL);
       else
-        phone = sized (_("No phone number in the roster"), PT_DETAIL, TRUE, SONAE_PRINT_COLOR_WARNING);
+        phone = phone_write_in (choice, primary);
 
       g_string_append_printf (out, "\n%s\n", gap);
       if (!primary)
@@ -191,12 +209,15 @@ role_markup (const char *role_key,
 /* Whom to call: the first responder and the response lead side by side. */
 static void
 add_calls (SonaeDocument       *doc,
+           SonaeStore          *store,
            SonaeEscalationRole *first,
            SonaeEscalationRole *lead)
 {
   static const double widths[] = { 0.5, 0.5 };
-  g_autofree char *first_cell = role_markup (first->role_key, first->holders);
-  g_autofree char *lead_cell = role_markup (lead->role_key, lead->holders);
+  g_autofree char *first_cell = role_markup (first->role_key, first->holders,
+                                             sonae_contacts_get_poster_phone (store, first->role_key));
+  g_autofree char *lead_cell = role_markup (lead->role_key, lead->holders,
+                                            sonae_contacts_get_poster_phone (store, lead->role_key));
   const char *cells[] = { first_cell, lead_cell };
 
   sonae_document_add_table (doc, G_N_ELEMENTS (widths), widths, NULL);
@@ -287,7 +308,7 @@ sonae_doc_poster_build (SonaeStore  *store,
   sonae_document_begin_group (doc);
   add_step (doc, 4, _("Call now"),
             _("Call the first responder; no answer, call the next one. Tell the lead too."));
-  add_calls (doc, first, lead);
+  add_calls (doc, store, first, lead);
   sonae_document_end_group (doc);
 
   add_step (doc, 5, _("Write down what happened"),
@@ -310,6 +331,13 @@ sonae_doc_poster_build (SonaeStore  *store,
 
     sonae_document_add_paragraph (doc, SONAE_STYLE_SMALL | SONAE_STYLE_MUTED | SONAE_STYLE_CENTER, markup);
   }
+  /* A4 serves, but the type is meant to be read across a room. */
+  if (paper == SONAE_PAPER_A4)
+    {
+      g_autofree char *markup = g_markup_escape_text (_("For the wall, A3 is recommended: the same page, larger."), -1);
+
+      sonae_document_add_paragraph (doc, SONAE_STYLE_SMALL | SONAE_STYLE_MUTED | SONAE_STYLE_CENTER, markup);
+    }
 
   return g_steal_pointer (&doc);
 }

@@ -7,6 +7,12 @@
 #include "sonae-contacts.h"
 #include "sonae-docs.h"
 
+/* Rows to write in by hand: a few after a group's contacts, more when the
+ * group has none yet (as the BCP's worksheets leave them). */
+#define ROW_HEIGHT 30.0
+#define SPARE_ROWS 2
+#define BLANK_ROWS 5
+
 static gboolean
 is_empty (const char *text)
 {
@@ -228,26 +234,26 @@ sonae_doc_roster_build (SonaeStore  *store,
         sonae_document_add_heading (doc, NULL, sonae_group_get_title (group, sonae_store_get_org_kind (store)));
         if (contacts->len == 0)
           {
-            g_autofree char *none = g_markup_escape_text (_("No contacts in this group."), -1);
+            g_autofree char *none = g_markup_escape_text (_("No contacts in this group yet: write them here by hand, then enter them in Sonae."), -1);
 
-            sonae_document_add_paragraph (doc, SONAE_STYLE_MUTED, none);
-            continue;
+            sonae_document_add_paragraph (doc, SONAE_STYLE_SMALL | SONAE_STYLE_MUTED, none);
           }
 
-        sonae_document_add_table (doc, G_N_ELEMENTS (widths), widths, header_markup);
+        sonae_document_add_form_table (doc, G_N_ELEMENTS (widths), widths, header_markup, ROW_HEIGHT);
         for (guint i = 0; i < contacts->len; i++)
           {
             SonaeContact *c = g_ptr_array_index (contacts, i);
             g_autofree char *name = sonae_doc_name_markup (c, own, TRUE);
             g_autofree char *roles = roles_markup (c, positions);
             g_autofree char *name_cell = roles ? g_strconcat (name, "\n", roles, NULL) : g_strdup (name);
-            g_autofree char *phones = sonae_doc_phones_markup (c, FALSE);
+            g_autofree char *phones = sonae_doc_phones_or_write_in (c, FALSE);
             g_autofree char *details = details_markup (c);
             g_autofree char *verified = verified_markup (c, &today);
             const char *cells[] = { name_cell, phones, details, verified };
 
             sonae_document_add_row (doc, cells);
           }
+        sonae_document_add_empty_rows (doc, contacts->len > 0 ? SPARE_ROWS : BLANK_ROWS);
       }
   }
   return g_steal_pointer (&doc);

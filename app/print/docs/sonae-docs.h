@@ -160,9 +160,20 @@ void           sonae_doc_add_incident_details (SonaeDocument       *doc,
 /* A contact's phones with the mobile ones first; borrowed SonaeLabeled. */
 GPtrArray *sonae_doc_phones_mobile_first (SonaeContact *contact);
 /* Markup lines "number label" for every phone (mobile first), joined by
- * newlines, the numbers in bold when @bold; "" when there is none. */
+ * newlines, the numbers in bold when @bold, the label in the words of the
+ * contact's group (a vendor's support line), then the hours the numbers
+ * answer when the contact has them; "" when there is no number. */
 char      *sonae_doc_phones_markup       (SonaeContact *contact,
                                           gboolean      bold);
+/* The same, then for a contact with no number a line to write one on by
+ * hand and a sentence saying to fill it in: on paper every contact has a
+ * number or a place for one, never a web address alone. */
+char      *sonae_doc_phones_or_write_in  (SonaeContact *contact,
+                                          gboolean      bold);
+/* @label (plain; may be NULL) and a ruled line of @length full-width
+ * characters to write on by hand, as markup: “Phone: ＿＿＿＿”. */
+char      *sonae_doc_write_in_markup     (const char   *label,
+                                          guint         length);
 /* Markup lines for every e-mail address; "" when there is none. */
 char      *sonae_doc_emails_markup       (SonaeContact *contact);
 /* Name in bold, then the reading (with @reading), then organisation,

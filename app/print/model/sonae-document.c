@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "sonae-clock.h"
+#include "sonae-document-fonts-private.h"
 #include "sonae-document-private.h"
 #include "sonae-error.h"
 
@@ -690,15 +691,10 @@ sonae_markup_badge (SonaeBadge  badge,
 
 /* The PDF file */
 
-/* cairo hands the file over in pieces of a hundred bytes or so: they are
- * gathered into writes of this size, not one system call each. */
-#define PDF_BUFFER_SIZE (64 * 1024)
-
 typedef struct {
   int fd;
   int saved_errno;
-  guint8 *buffer;     /* PDF_BUFFER_SIZE bytes */
-  gsize buffered;
+  GByteArray *whole;  /* the file as cairo hands it over, in pieces */
 } PdfStream;
 
 /* Writes @length bytes of @data to the file; FALSE (with the reason in
@@ -725,19 +721,8 @@ pdf_write_all (PdfStream    *stream,
   return TRUE;
 }
 
-/* Writes what is gathered in the buffer; FALSE when that failed, or a
- * write before it. */
-static gboolean
-pdf_flush (PdfStream *stream)
-{
-  gsize length = stream->buffered;
-
-  if (stream->saved_errno != 0)
-    return FALSE;
-  stream->buffered = 0;
-  return pdf_write_all (stream, stream->buffer, length);
-}
-
+/* Kept whole in memory (a few megabytes at most): its fonts are made
+ * smaller before it is written (sonae-document-fonts.c). */
 static cairo_status_t
 pdf_write_cb (void                *closure,
               const unsigned char *data,
@@ -745,17 +730,19 @@ pdf_write_cb (void                *closure,
 {
   PdfStream *stream = closure;
 
-  /* Past a failed write the file has a gap: nothing after it is worth
-   * writing, and the first failure is the one to report. */
-  if (stream->saved_errno != 0)
-    return CAIRO_STATUS_WRITE_ERROR;
-  if (stream->buffered + length > PDF_BUFFER_SIZE && !pdf_flush (stream))
-    return CAIRO_STATUS_WRITE_ERROR;
-  if (length >= PDF_BUFFER_SIZE)
-    return pdf_write_all (stream, data, length) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
-  memcpy (stream->buffer + stream->buffered, data, length);
-  stream->buffered += length;
+  g_byte_array_append (stream->whole, data, length);
   return CAIRO_STATUS_SUCCESS;
+}
+
+/* Writes the finished file, its fonts made smaller when they can be. */
+static gboolean
+pdf_write_file (PdfStream *stream)
+{
+  g_autoptr(GBytes) smaller = sonae_pdf_shrink_fonts (stream->whole->data, stream->whole->len);
+
+  if (smaller != NULL)
+    return pdf_write_all (stream, g_bytes_get_data (smaller, NULL), g_bytes_get_size (smaller));
+  return pdf_write_all (stream, stream->whole->data, stream->whole->len);
 }
 
 /* The sentence for a PDF that could not be saved because of @saved_errno:
@@ -841,8 +828,8 @@ sonae_document_write_pdf (SonaeDocument *doc,
   g_autofree char *tmp_path = NULL;
   g_autofree char *created = NULL;
   PangoContext *context;
-  g_autofree guint8 *buffer = g_malloc (PDF_BUFFER_SIZE);
-  PdfStream stream = { -1, 0, buffer, 0 };
+  g_autoptr(GByteArray) whole = g_byte_array_new ();
+  PdfStream stream = { -1, 0, whole };
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
@@ -901,7 +888,7 @@ sonae_document_write_pdf (SonaeDocument *doc,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   if (status == CAIRO_STATUS_SUCCESS)
-    pdf_flush (&stream);
+    pdf_write_file (&stream);
 
   /* A write that fails while cairo finishes the file (a full disk, most
    * likely) does not always reach the surface's status: the stream's own

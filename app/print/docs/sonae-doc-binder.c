@@ -182,12 +182,14 @@ sonae_doc_binder_build (SonaeStore  *store,
 
   cover = sonae_document_new_blank ("binder-cover", binder->title, paper,
                                     binder->organisation, binder->printed);
+  sonae_document_set_date_style (cover, sonae_document_get_date_style (binder));
   add_cover (cover, binder, sonae_org_kind_is_medical (sonae_store_get_org_kind (store)));
   /* Translators: the bookmark of the binder's cover page */
   sonae_document_add_part (binder, cover, _("Cover"));
 
   contents = sonae_document_new_blank ("binder-contents", _("Contents"), paper,
                                        binder->organisation, binder->printed);
+  sonae_document_set_date_style (contents, sonae_document_get_date_style (binder));
   sonae_document_add_part (binder, contents, NULL);
   sonae_document_set_contents (binder, fill_contents, NULL);
 

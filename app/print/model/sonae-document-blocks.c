@@ -135,8 +135,8 @@ sonae_layout_item (SonaeDocument *doc,
 
             if (cell == NULL || *cell == '\0')
               continue;
-            ch = sonae_layout_add_paragraphs (doc, pieces, cell, size, header, cw, PANGO_ALIGN_LEFT,
-                                              x + (kv && c == 0 ? 0 : pad_x), pad_y);
+            ch = sonae_layout_add_cell (doc, pieces, cell, size, header, cw,
+                                        x + (kv && c == 0 ? 0 : pad_x), pad_y);
             h = MAX (h, ch);
           }
         if (h == 0)

@@ -381,7 +381,7 @@ add_outline_entry (Flow  *f,
   e.page = current_page (f);
   e.y = (f->doc->text_top + p->y) * f->doc->scale;
   e.level = b->kind == BLOCK_TITLE ? 0 : 1;
-  e.text = g_strdup (b->plain);
+  e.text = sonae_document_bookmark_text (f->doc, b->plain);
   g_array_append_val (f->doc->outline, e);
 }
 
@@ -449,7 +449,7 @@ flow_blocks (Flow *f)
             e.page = current_page (f);
             e.y = (doc->text_top + f->y) * doc->scale;
             e.level = 0;
-            e.text = g_strdup (b->plain);
+            e.text = sonae_document_bookmark_text (doc, b->plain);
             g_array_append_val (doc->outline, e);
           }
           continue;

@@ -42,8 +42,10 @@ ensure_frame_layouts (SonaeDocument *doc)
 
   if (doc->drill)
     {
-      g_autofree char *band = g_markup_printf_escaped ("<span foreground=\"#ffffff\">%s</span>",
-                                                       _("DRILL — an exercise, not a real incident"));
+      /* Translators: the band across the top of every page of a drill's
+       * documents (in Japanese marked 【訓練】, without English) */
+      const char *text = C_("drill band", "DRILL — an exercise, not a real incident");
+      g_autofree char *band = g_markup_printf_escaped ("<span foreground=\"#ffffff\">%s</span>", text);
 
       doc->drill_band = sonae_layout_make (doc, band, SIZE_DRILL, TRUE, w, PANGO_ALIGN_CENTER);
       pango_layout_set_ellipsize (doc->drill_band, PANGO_ELLIPSIZE_END);
@@ -148,6 +150,13 @@ sonae_document_draw_page (SonaeDocument *doc,
   last = g_array_index (doc->page_starts, guint, page_nr + 1);
 
   cairo_save (cr);
+  /* The paper, white, first: cairo's PDF surface adds the box of each
+   * thing drawn to the region of the page it covers, which takes a time
+   * that grows with the parts that region has (tens of thousands of glyph
+   * runs in a long roster) unless the first thing drawn covers it all. */
+  cairo_set_source_rgb (cr, 1.0, 1.0, 1.0);
+  cairo_rectangle (cr, 0, 0, doc->sheet_width, doc->sheet_height);
+  cairo_fill (cr);
   cairo_scale (cr, doc->scale, doc->scale);
   draw_page_frame (doc, cr, page_nr, n_pages);
 

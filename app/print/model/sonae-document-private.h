@@ -97,6 +97,7 @@ struct _SonaeDocument {
   gboolean fit_one_page;
   gboolean drill;        /* a red band on every page: not a real incident */
   gboolean keep_words;   /* Japanese lines break between phrases only */
+  SonaeDateStyle date_style; /* of the dates in its text */
   double indent;         /* of the blocks added next */
 
   GPtrArray *blocks;     /* of Block */
@@ -151,6 +152,11 @@ struct _SonaeDocument {
 };
 
 Block *sonae_document_last_block (SonaeDocument *doc);
+/* The text of the bookmark of a title or heading @plain: its dates as the
+ * document writes them, its first sentence alone, at most 40 characters
+ * (cut with …). */
+char  *sonae_document_bookmark_text (SonaeDocument *doc,
+                                     const char    *plain);
 void   sonae_document_clear_layout (SonaeDocument *doc);
 /* Drop the layouts kept for the slices of a part (sonae-document-slices.c). */
 void   sonae_document_clear_slice_cache (SonaeDocument *doc);

@@ -94,6 +94,7 @@ sonae_document_new_blank (const char *name,
   doc->organisation = g_strdup (organisation);
   doc->printed = printed ? g_date_time_ref (printed) : sonae_clock_now ();
   doc->scale_to_paper = TRUE;
+  doc->keep_words = TRUE;
   doc->blocks = g_ptr_array_new_with_free_func (block_free);
   doc->open_groups = g_array_new (FALSE, FALSE, sizeof (guint));
   doc->placed = g_array_new (FALSE, FALSE, sizeof (Placed));
@@ -300,6 +301,80 @@ sonae_document_set_keep_words (SonaeDocument *doc,
 {
   g_return_if_fail (doc != NULL);
   doc->keep_words = !!keep;
+}
+
+void
+sonae_document_set_date_style (SonaeDocument  *doc,
+                               SonaeDateStyle  style)
+{
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail ((guint) style < SONAE_N_DATE_STYLES);
+  doc->date_style = style;
+}
+
+SonaeDateStyle
+sonae_document_get_date_style (SonaeDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, SONAE_DATE_STYLE_ISO);
+  return doc->date_style;
+}
+
+/* Whether @text may hold a date: four digits, then '-'. */
+static gboolean
+may_hold_date (const char *text)
+{
+  for (const char *p = strchr (text, '-'); p != NULL; p = strchr (p + 1, '-'))
+    if (p - text >= 4 && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[-4]))
+      return TRUE;
+  return FALSE;
+}
+
+char *
+sonae_document_format_dates (SonaeDocument *doc,
+                             const char    *text)
+{
+  g_return_val_if_fail (doc != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (doc->date_style == SONAE_DATE_STYLE_ISO || !may_hold_date (text))
+    return g_strdup (text);
+  return sonae_date_format_text (text, doc->date_style);
+}
+
+/* A bookmark names a part: a few words, not a sentence. */
+#define BOOKMARK_MAX_CHARS 40
+
+char *
+sonae_document_bookmark_text (SonaeDocument *doc,
+                              const char    *plain)
+{
+  g_autofree char *dated = sonae_document_format_dates (doc, plain);
+  GString *text = g_string_new (NULL);
+  const char *end = dated + strlen (dated);
+  const char *stop;
+  glong n;
+
+  /* A heading that goes on after its first sentence (a user's own text)
+   * is named by that sentence alone, without its full stop. */
+  stop = strstr (dated, "\u3002");
+  if (stop != NULL && stop > dated)
+    end = stop;
+  for (const char *p = dated; p + 1 < end; p++)
+    if (*p == '.' && p[1] == ' ' && p > dated && g_ascii_isalpha (p[-1]))
+      {
+        end = p;
+        break;
+      }
+  g_string_append_len (text, dated, end - dated);
+  n = g_utf8_strlen (text->str, -1);
+  if (n > BOOKMARK_MAX_CHARS)
+    {
+      const char *cut = g_utf8_offset_to_pointer (text->str, BOOKMARK_MAX_CHARS - 1);
+
+      g_string_truncate (text, cut - text->str);
+      g_string_append (text, "\u2026");
+    }
+  return g_string_free (text, FALSE);
 }
 
 void

@@ -140,6 +140,12 @@ void sonae_document_add_table       (SonaeDocument      *doc,
                                      guint               n_columns,
                                      const double       *widths,
                                      const char *const  *header);
+/* The cells of @column (0-based) of the table added last are page numbers
+ * of this document, 1-based, written in digits alone: in a composed
+ * document (the manual in the binder) they show the pages of the whole,
+ * as its page footers do. */
+void sonae_document_set_page_column (SonaeDocument      *doc,
+                                     guint               column);
 /* A row of the table added last: n_columns markups (NULL is empty). */
 void sonae_document_add_row         (SonaeDocument      *doc,
                                      const char *const  *cells);

@@ -129,16 +129,22 @@ sonae_document_draw_page (SonaeDocument *doc,
       guint n = doc->parts->len;
 
       g_return_if_fail (page_nr < g_array_index (doc->part_first_page, guint, n));
-      /* The part the page belongs to, and its own page. */
+      /* The part the page belongs to, and its own page; or the page left
+       * blank after it. */
       for (guint i = n; i-- > 0;)
         {
           guint first = g_array_index (doc->part_first_page, guint, i);
 
-          if (page_nr >= first)
+          if (page_nr < first)
+            continue;
+          if (page_nr - first < g_array_index (doc->part_n_pages, guint, i))
+            sonae_document_draw_page (g_ptr_array_index (doc->parts, i), cr, page_nr - first);
+          else if (doc->blank_page != NULL)
             {
-              sonae_document_draw_page (g_ptr_array_index (doc->parts, i), cr, page_nr - first);
-              return;
+              doc->blank_page->page_offset = page_nr;
+              sonae_document_draw_page (doc->blank_page, cr, 0);
             }
+          return;
         }
       return;
     }

@@ -124,6 +124,8 @@ sonae_document_free (SonaeDocument *doc)
   g_clear_pointer (&doc->parts, g_ptr_array_unref);
   g_strfreev (doc->part_bookmarks);
   g_clear_pointer (&doc->part_first_page, g_array_unref);
+  g_clear_pointer (&doc->part_n_pages, g_array_unref);
+  g_clear_pointer (&doc->blank_page, sonae_document_free);
   g_free (doc);
 }
 
@@ -158,6 +160,7 @@ sonae_document_add_part (SonaeDocument *doc,
     {
       doc->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_document_free);
       doc->part_first_page = g_array_new (FALSE, FALSE, sizeof (guint));
+      doc->part_n_pages = g_array_new (FALSE, FALSE, sizeof (guint));
     }
   g_ptr_array_add (doc->parts, part);
   n = doc->parts->len;
@@ -177,6 +180,32 @@ sonae_document_set_contents (SonaeDocument     *doc,
   doc->contents_part = (int) doc->parts->len - 1;
   doc->contents_func = func;
   doc->contents_data = user_data;
+}
+
+void
+sonae_document_set_parts_start_right (SonaeDocument *doc,
+                                      guint          from)
+{
+  g_return_if_fail (doc != NULL);
+  doc->right_hand_from = from;
+}
+
+gboolean
+sonae_document_is_blank_page (SonaeDocument *doc,
+                              guint          page)
+{
+  g_return_val_if_fail (doc != NULL, FALSE);
+
+  if (doc->parts == NULL || doc->part_n_pages == NULL || doc->part_n_pages->len != doc->parts->len)
+    return FALSE;
+  for (guint i = doc->parts->len; i-- > 0;)
+    {
+      guint first = g_array_index (doc->part_first_page, guint, i);
+
+      if (page >= first)
+        return page - first >= g_array_index (doc->part_n_pages, guint, i);
+    }
+  return FALSE;
 }
 
 void
@@ -531,6 +560,21 @@ sonae_document_add_row (SonaeDocument     *doc,
 
   for (guint i = 0; i < b->n_columns; i++)
     g_ptr_array_add (b->cells, g_strdup (cells[i] ? cells[i] : ""));
+}
+
+void
+sonae_document_set_page_column (SonaeDocument *doc,
+                                guint          column)
+{
+  Block *b;
+
+  g_return_if_fail (doc != NULL);
+  b = sonae_document_last_block (doc);
+  g_return_if_fail (b != NULL && b->kind == BLOCK_TABLE);
+  g_return_if_fail (column < b->n_columns);
+
+  b->page_column = column + 1;
+  doc->has_page_refs = TRUE;
 }
 
 void

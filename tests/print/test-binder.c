@@ -314,6 +314,39 @@ test_binder_duplex (Fixture       *f,
     }
 }
 
+/* Tagged for screen readers: a section for each part, none for a page
+ * left blank (only its words), the parts' headings inside. */
+static void
+test_binder_tagged (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "binder.pdf", NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *kinds = sonae_test_pdf_structure (path, POPPLER_STRUCTURE_ELEMENT_SECTION, &title);
+  guint sections = 0, blank = 0, depth = 0;
+
+  g_assert_true (g_str_has_prefix (kinds, "D(S("));
+  for (const char *p = kinds; *p != '\0'; p++)
+    {
+      if (*p == '(')
+        depth++;
+      else if (*p == ')')
+        depth--;
+      else if (depth == 1 && *p == 'S')
+        sections++;
+      else if (depth == 1 && *p == 'P')
+        blank++;
+      else if (depth == 1)
+        g_error ("not in a section: %c", *p);
+    }
+  g_assert_cmpuint (sections, ==, f->parts->len + 2);
+  for (guint page = 1; page <= f->pdf.n_pages; page++)
+    blank -= is_blank (f, page);
+  g_assert_cmpuint (blank, ==, 0);
+  /* the cover first */
+  g_assert_nonnull (strstr (title, "Emergency Binder"));
+}
+
 /* The manual's own contents, inside the binder, give the binder's pages:
  * each section is on the page it names. */
 static void
@@ -625,6 +658,7 @@ main (int   argc,
   ADD ("/binder/page-count", test_binder_page_count);
   ADD ("/binder/duplex", test_binder_duplex);
   ADD ("/binder/manual-contents", test_binder_manual_contents);
+  ADD ("/binder/tagged", test_binder_tagged);
   ADD ("/binder/bookmarks", test_binder_bookmarks);
   ADD ("/binder/bcp", test_binder_bcp);
   ADD ("/binder/draw", test_binder_draw);

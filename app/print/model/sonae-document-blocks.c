@@ -42,6 +42,18 @@ column_x (Block *b,
   return x;
 }
 
+guint
+sonae_layout_column_at (Block  *b,
+                        double  text_width,
+                        double  x)
+{
+  guint c = 0;
+
+  while (c + 1 < b->n_columns && x >= column_x (b, text_width, c + 1) - EPSILON)
+    c++;
+  return c;
+}
+
 /* A step: the disc, and where it and the text start so that the disc is
  * centred on the first line of text. */
 static void

@@ -136,6 +136,10 @@ double       sonae_layout_item           (SonaeDocument *doc,
                                           Block         *b,
                                           guint          row,
                                           GArray        *pieces);
+/* The column of table @b, @text_width wide, that holds @x. */
+guint        sonae_layout_column_at      (Block         *b,
+                                          double         text_width,
+                                          double         x);
 /* Draws one item with its top-left corner at 0,0 of @cr. */
 void         sonae_layout_draw_item      (SonaeDocument *doc,
                                           cairo_t       *cr,

@@ -937,6 +937,20 @@ add_outline (SonaeDocument   *doc,
     }
 }
 
+/* The part of composed @doc that page @page (0-based) shows, or -1 (an
+ * ordinary document, a page left blank). */
+static int
+part_at (SonaeDocument *doc,
+         guint          page)
+{
+  if (doc->parts == NULL || sonae_document_is_blank_page (doc, page))
+    return -1;
+  for (guint i = doc->parts->len; i-- > 0;)
+    if (page >= g_array_index (doc->part_first_page, guint, i))
+      return (int) i;
+  return -1;
+}
+
 gboolean
 sonae_document_write_pdf (SonaeDocument *doc,
                           const char    *path,
@@ -986,11 +1000,22 @@ sonae_document_write_pdf (SonaeDocument *doc,
   cr = cairo_create (surface);
   context = pango_cairo_create_context (cr);
   n_pages = sonae_document_paginate (doc, context, width, height);
+  /* The structure for screen readers: the document, each part of a
+   * composed one a section, and what each page tags. */
+  cairo_tag_begin (cr, "Document", NULL);
   for (guint i = 0; i < n_pages; i++)
     {
+      int part = part_at (doc, i);
+
+      if (part >= 0 && i == sonae_document_get_part_first_page (doc, part))
+        cairo_tag_begin (cr, "Sect", NULL);
       sonae_document_draw_page (doc, cr, i);
+      if (part >= 0 && i + 1 == sonae_document_get_part_first_page (doc, part) +
+                                g_array_index (doc->part_n_pages, guint, part))
+        cairo_tag_end (cr, "Sect");
       cairo_show_page (cr);
     }
+  cairo_tag_end (cr, "Document");
   add_outline (doc, surface);
   g_object_unref (context);
   cairo_destroy (cr);

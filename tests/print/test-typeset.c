@@ -166,12 +166,16 @@ test_phrases (void)
     /* お and ご begin the word after them. */
     { "掲示でお知らせする。", 30, "掲示で|お知らせする。" },
     { "書類をご確認ください", 30, "書類を|ご確認ください" },
-    /* A date longer than a line is cut after a counter, not before it. */
-    { "2026年12月7日までに", 3, "2026年|12月|7日までに" },
+    /* A date may go on after its year; longer than a line, it is cut
+     * after a counter, not before it. */
+    { "2026年12月7日までに", 30, "2026年|12月7日までに" },
+    { "令和8年12月7日までに", 3, "令和|8年|12月|7日までに" },
     /* A short number stays with the word before it, a counter with its number. */
     { "情報セキュリティ部門責任者（代理 1）", 30, "情報セキュリティ部門責任者|（代理 1）" },
     { "32 件", 30, "32 件" },
     { "事務用PC 2番", 30, "事務用PC 2番" },
+    /* A time stays whole, apart from the date before it. */
+    { "2026年9月26日 10:05", 30, "2026年|9月26日 |10:05" },
     /* A paragraph's end ends a phrase. */
     { "センター\n\u00a0要確認\u00a0", 30, "センター\n|\u00a0要確認\u00a0" },
     /* What the MHLW checklist kept before. */

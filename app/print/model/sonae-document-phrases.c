@@ -35,6 +35,7 @@ typedef struct {
   guint8 particle;   /* a kana that may be a particle on its own */
   guint8 prefix;     /* お or ご, that may begin a word: お知らせ, ご確認 */
   guint8 newline;    /* the end of a paragraph */
+  guint8 year;       /* 年 */
   float width;       /* estimated, in ems of the font's size */
 } Char;
 
@@ -178,6 +179,7 @@ read_chars (const char *text,
       chars[n].particle = k == CHAR_HIRAGANA && is_particle (c);
       chars[n].prefix = c == 0x304A || c == 0x3054;
       chars[n].newline = c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029;
+      chars[n].year = c == 0x5E74;
       chars[n].width = char_width (c, k);
       n++;
     }
@@ -209,8 +211,15 @@ find_phrases (const Char *chars,
 {
   for (guint i = 1; i < n; i++)
     {
-      /* A paragraph's end ends its last piece, whatever follows. */
+      /* A paragraph's end ends its last piece, whatever follows; a mark
+       * between digits is inside a number (10:05, 1,000, 2.5). */
       starts[i] = chars[i - 1].newline || phrase_ends_between (chars[i - 1].klass, chars[i].klass);
+      if (starts[i] && i >= 2 && chars[i].digit && chars[i - 2].digit && chars[i - 1].klass == CHAR_TRAIL)
+        starts[i] = FALSE;
+      /* A date may go on after its year on the next line, in a narrow
+       * column: 2026年｜10月6日. */
+      if (i >= 2 && chars[i].digit && chars[i - 1].year && chars[i - 2].digit)
+        starts[i] = TRUE;
       if (!starts[i] || chars[i].klass != CHAR_KANJI || chars[i - 1].klass != CHAR_HIRAGANA || i < 2)
         continue;
       if (chars[i - 2].klass == CHAR_KANJI && !chars[i - 1].particle)
@@ -232,7 +241,8 @@ find_phrases (const Char *chars,
         continue;
       while (end < n && chars[end].digit)
         end++;
-      if (end - i > 3)
+      /* Not a time after a date: 2026年9月26日｜10:05. */
+      if (end - i > 3 || (end + 1 < n && chars[end].klass == CHAR_TRAIL && chars[end + 1].digit))
         continue;
       if (end == n || chars[end].klass == CHAR_KANJI || chars[end].klass == CHAR_CLOSE ||
           chars[end].klass == CHAR_TRAIL || chars[end].klass == CHAR_SPACE)

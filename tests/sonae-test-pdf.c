@@ -162,3 +162,72 @@ sonae_test_build_document (SonaeStore           *store,
   request.year = year;
   return sonae_documents_build_request (store, &request, error);
 }
+
+/* The kinds of the children of @iter's element, each a letter, and the
+ * text of the first element of @kind found on the way, in @text. */
+static void
+structure_kinds (PopplerStructureElementIter *iter,
+                 GString                     *kinds,
+                 PopplerStructureElementKind  kind,
+                 char                       **text)
+{
+  do
+    {
+      PopplerStructureElement *element = poppler_structure_element_iter_get_element (iter);
+      PopplerStructureElementIter *child = poppler_structure_element_iter_get_child (iter);
+      PopplerStructureElementKind k = poppler_structure_element_get_kind (element);
+
+      switch (k)
+        {
+        case POPPLER_STRUCTURE_ELEMENT_DOCUMENT: g_string_append_c (kinds, 'D'); break;
+        case POPPLER_STRUCTURE_ELEMENT_SECTION: g_string_append_c (kinds, 'S'); break;
+        case POPPLER_STRUCTURE_ELEMENT_HEADING_1: g_string_append_c (kinds, '1'); break;
+        case POPPLER_STRUCTURE_ELEMENT_HEADING_2: g_string_append_c (kinds, '2'); break;
+        case POPPLER_STRUCTURE_ELEMENT_PARAGRAPH: g_string_append_c (kinds, 'P'); break;
+        case POPPLER_STRUCTURE_ELEMENT_TABLE: g_string_append_c (kinds, 'T'); break;
+        case POPPLER_STRUCTURE_ELEMENT_TABLE_ROW: g_string_append_c (kinds, 'r'); break;
+        case POPPLER_STRUCTURE_ELEMENT_TABLE_HEADING: g_string_append_c (kinds, 'h'); break;
+        case POPPLER_STRUCTURE_ELEMENT_TABLE_DATA: g_string_append_c (kinds, 'd'); break;
+        case POPPLER_STRUCTURE_ELEMENT_CONTENT: break;
+        default: g_string_append_c (kinds, '?'); break;
+        }
+      if (k == kind && *text == NULL)
+        *text = poppler_structure_element_get_text (element, POPPLER_STRUCTURE_GET_TEXT_RECURSIVE);
+      if (child != NULL && k != POPPLER_STRUCTURE_ELEMENT_CONTENT)
+        {
+          gsize before = kinds->len;
+
+          g_string_append_c (kinds, '(');
+          structure_kinds (child, kinds, kind, text);
+          /* No brackets around the text alone. */
+          if (kinds->len == before + 1)
+            g_string_truncate (kinds, before);
+          else
+            g_string_append_c (kinds, ')');
+        }
+      if (child != NULL)
+        poppler_structure_element_iter_free (child);
+      g_object_unref (element);
+    }
+  while (poppler_structure_element_iter_next (iter));
+}
+
+char *
+sonae_test_pdf_structure (const char                  *path,
+                PopplerStructureElementKind  kind,
+                char                       **text)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *pdf = poppler_document_new_from_file (uri, NULL, &error);
+  PopplerStructureElementIter *iter;
+  GString *kinds = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  iter = poppler_structure_element_iter_new (pdf);
+  g_assert_nonnull (iter);
+  structure_kinds (iter, kinds, kind, text);
+  poppler_structure_element_iter_free (iter);
+  g_object_unref (pdf);
+  return g_string_free (kinds, FALSE);
+}

@@ -55,4 +55,13 @@ gssize    sonae_test_offset_of          (const char   *haystack,
                                          const char   *needle,
                                          gssize        from);
 
+/* The structure tree of the tagged PDF @path, an element a letter, its
+ * children in brackets after it: D document, S section, 1 and 2
+ * headings, P paragraph, T table, r its row, h a header cell, d a data
+ * cell, ? anything else ("D(1P2T(r(hh)r(dd)))"); in @text (may be NULL)
+ * the text of the first element of @kind. */
+char     *sonae_test_pdf_structure      (const char                  *path,
+                                         PopplerStructureElementKind  kind,
+                                         char                       **text);
+
 G_END_DECLS

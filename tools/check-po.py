@@ -171,6 +171,58 @@ for ctxt, msgid, strs in messages:
 results.append(("the Japanese calls the application Sonae, not 備え (%d do)" % len(names),
                 not names, "\n".join(names)))
 
+# A drill is marked 訓練 in Japanese (or 【訓練】), never with the English
+# word beside it as in 「訓練（DRILL）」.
+drill_words = []
+for ctxt, msgid, strs in messages:
+    for msgstr in strs:
+        if re.search(r"DRILL|Drill\b", msgstr):
+            drill_words.append("%s\n  %s" % (msgid, msgstr))
+results.append(("the Japanese marks a drill 訓練, without the English word (%d do not)" % len(drill_words),
+                not drill_words, "\n".join(drill_words)))
+
+# One word for a deputy everywhere, on screen and on paper: 代理 (副 is
+# left to titles such as 副院長).
+deputies = []
+for ctxt, msgid, strs in messages:
+    for msgstr in strs:
+        if re.search(r"\bdeput(y|ies)\b", msgid, re.I) and ("代理" not in msgstr or re.search("副(?!院長|作用)", msgstr)):
+            deputies.append("%s\n  %s" % (msgid, msgstr))
+        elif re.search(r"副\s*(%[ud]|[0-9０-９])", msgstr):
+            deputies.append("%s\n  %s" % (msgid, msgstr))
+results.append(("a deputy is 代理 everywhere, never 副 (%d are not)" % len(deputies),
+                not deputies, "\n".join(deputies)))
+
+# A label and its value joined in C ("%s: %s") reach the user untranslated,
+# with an ASCII colon in Japanese: such a format must go through _(), as
+# 「%s：%s」 is how Japanese writes it. Messages for the log and for
+# developers (g_warning, g_printerr …) are left alone.
+JOINED = re.compile(r'"[^"\n]*(%s: |: %s)[^"\n]*"')
+LOGGED = re.compile(r"\bg_(warning|critical|error|debug|message|info|printerr|print|test_message|assert\w*)\b|"
+                    r"\bg_return\w*|\bfprintf\b|(?<!\w)printf\b")
+TRANSLATED = re.compile(r"(\b_|\bN_|\bC_|\bNC_|ngettext|g_dngettext|g_dpgettext2)\s*\([^()]*$")
+joined = []
+for dirpath, _, names_ in os.walk(os.path.join(root, "app")):
+    for name in names_:
+        if not name.endswith(".c"):
+            continue
+        path = os.path.join(dirpath, name)
+        with open(path, encoding="utf-8", errors="replace") as f:
+            lines = f.read().splitlines()
+        for number, line in enumerate(lines):
+            for m in JOINED.finditer(line):
+                before = "\n".join(lines[max(0, number - 2):number] + [line[:m.start()]])
+                if TRANSLATED.search(before.replace("\n", " ")) or LOGGED.search(before.splitlines()[-1] if before else ""):
+                    continue
+                if LOGGED.search(" ".join(lines[max(0, number - 2):number + 1])):
+                    continue
+                # the plural of a g_dngettext () a line or two above
+                if re.search(r"\b(g_d?n?gettext|ngettext)\b", " ".join(lines[max(0, number - 3):number])):
+                    continue
+                joined.append("%s:%d: %s" % (os.path.relpath(path, root), number + 1, line.strip()))
+results.append(("every label joined to its value in C is translatable (%d are not)" % len(joined),
+                not joined, "\n".join(joined)))
+
 print("1..%d" % len(results))
 failed = 0
 for i, (name, ok, detail) in enumerate(results, 1):

@@ -662,6 +662,42 @@ test_preferences_saved_as_typed (SonaeTestWindow *f,
   g_assert_finalize_object (prefs);
 }
 
+/* How Japanese documents write dates: chosen in Preferences, kept in the
+ * data folder (where `sonae --export` reads it), shown again as chosen. */
+static void
+test_preferences_date_style (SonaeTestWindow *f,
+                             gconstpointer    data)
+{
+  SonaeWindow *window = new_window (f);
+  GtkWindow *prefs;
+  AdwComboRow *row;
+  GListModel *model;
+
+  g_assert_cmpint (sonae_store_get_date_style (f->store), ==, SONAE_DATE_STYLE_JAPANESE);
+  prefs = g_object_ref (sonae_window_show_preferences (window));
+  row = ADW_COMBO_ROW (sonae_test_named (GTK_WIDGET (prefs), "date-style-row"));
+  model = adw_combo_row_get_model (row);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  /* Each choice is today's date written that way: 2026年…, 令和…, 2026-… */
+  g_assert_nonnull (strstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), "年"));
+  g_assert_true (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model), 1), "令和"));
+  g_assert_nonnull (strchr (gtk_string_list_get_string (GTK_STRING_LIST (model), 2), '-'));
+
+  adw_combo_row_set_selected (row, 1);
+  g_assert_cmpint (sonae_store_get_date_style (f->store), ==, SONAE_DATE_STYLE_JAPANESE_ERA);
+  gtk_window_close (prefs);
+  g_assert_finalize_object (prefs);
+
+  prefs = g_object_ref (sonae_window_show_preferences (window));
+  row = ADW_COMBO_ROW (sonae_test_named (GTK_WIDGET (prefs), "date-style-row"));
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 1);
+  adw_combo_row_set_selected (row, 2);
+  g_assert_cmpint (sonae_store_get_date_style (f->store), ==, SONAE_DATE_STYLE_ISO);
+  gtk_window_close (prefs);
+  g_assert_finalize_object (prefs);
+}
+
 static void
 test_backup (SonaeTestWindow *f,
              gconstpointer    data)
@@ -1269,6 +1305,7 @@ main (int   argc,
   g_test_add_func ("/window/damaged-database", test_damaged_database);
   g_test_add_func ("/window/problem-words", test_read_only_database);
   ADD ("preferences-autostart", test_preferences_autostart);
+  ADD ("preferences-date-style", test_preferences_date_style);
   ADD ("preferences-plain-words", test_preferences_plain_words);
   g_test_add_func ("/window/about-japanese", test_about_japanese);
 #undef ADD

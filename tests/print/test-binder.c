@@ -191,13 +191,29 @@ test_binder_page_numbers (Fixture       *f,
     }
 }
 
+#define BLANK_PAGE "This page is intentionally left blank."
+
+static gboolean
+is_blank (Fixture *f,
+          guint    page)
+{
+  return sonae_test_pdf_has (f->pdf.pages[page - 1], BLANK_PAGE);
+}
+
 /* As many pages as the parts printed on their own, plus the cover and the
- * contents. */
+ * contents, and the pages left blank so that each part starts on a
+ * right-hand page: at most one before each part. */
 static void
 test_binder_page_count (Fixture       *f,
                         gconstpointer  data)
 {
   guint sum = 2;
+  guint blank = 0;
+
+  for (guint page = 1; page <= f->pdf.n_pages; page++)
+    blank += is_blank (f, page);
+  g_assert_cmpuint (blank, <=, f->parts->len);
+  sum += blank;
 
   for (guint i = 0; i < f->parts->len; i++)
     {
@@ -256,6 +272,134 @@ child_titles (PopplerIndexIter *iter)
   while (poppler_index_iter_next (child));
   poppler_index_iter_free (child);
   return titles;
+}
+
+/* Printed on both sides, each part starts on a right-hand page: an odd
+ * one, where the contents says. A page before it that the part before
+ * does not fill is marked as left blank, and holds nothing else; no page
+ * is left blank elsewhere. The contents stand on the back of the cover,
+ * facing the first part. */
+static void
+test_binder_duplex (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_assert_false (is_blank (f, 1));
+  sonae_test_assert_contains (f->pdf.pages[1], "Contents");
+  for (guint i = 0; i < f->parts->len; i++)
+    {
+      guint page = contents_page_of (f, 1, sonae_documents_get_title (g_ptr_array_index (f->parts, i)));
+
+      g_test_message ("%s: page %u", (char *) g_ptr_array_index (f->parts, i), page);
+      g_assert_cmpuint (page % 2, ==, 1);
+      g_assert_false (is_blank (f, page));
+      g_array_append_val (starts, page);
+    }
+  for (guint page = 1; page <= f->pdf.n_pages; page++)
+    {
+      g_autofree char *footer = NULL;
+      g_autofree char *only = NULL;
+      gboolean before_part = FALSE;
+
+      if (!is_blank (f, page))
+        continue;
+      for (guint i = 0; i < starts->len; i++)
+        before_part = before_part || g_array_index (starts, guint, i) == page + 1;
+      g_assert_true (before_part);
+      g_assert_cmpuint (page % 2, ==, 0);
+      /* the page header and footer, and the words that it is blank */
+      footer = g_strdup_printf ("Page %u of %u", page, f->pdf.n_pages);
+      only = sonae_test_squeeze (BLANK_PAGE);
+      sonae_test_assert_contains (f->pdf.pages[page - 1], footer);
+      sonae_test_assert_contains (f->pdf.pages[page - 1], "Emergency Binder");
+      g_assert_cmpuint (strlen (f->pdf.pages[page - 1]), <, strlen (only) + 200);
+    }
+}
+
+/* Tagged for screen readers: a section for each part, none for a page
+ * left blank (only its words), the parts' headings inside. */
+static void
+test_binder_tagged (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "binder.pdf", NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *kinds = sonae_test_pdf_structure (path, POPPLER_STRUCTURE_ELEMENT_SECTION, &title);
+  guint sections = 0, blank = 0, depth = 0;
+
+  g_assert_true (g_str_has_prefix (kinds, "D(S("));
+  for (const char *p = kinds; *p != '\0'; p++)
+    {
+      if (*p == '(')
+        depth++;
+      else if (*p == ')')
+        depth--;
+      else if (depth == 1 && *p == 'S')
+        sections++;
+      else if (depth == 1 && *p == 'P')
+        blank++;
+      else if (depth == 1)
+        g_error ("not in a section: %c", *p);
+    }
+  g_assert_cmpuint (sections, ==, f->parts->len + 2);
+  for (guint page = 1; page <= f->pdf.n_pages; page++)
+    blank -= is_blank (f, page);
+  g_assert_cmpuint (blank, ==, 0);
+  /* the cover first */
+  g_assert_nonnull (strstr (title, "Emergency Binder"));
+}
+
+/* The manual's own contents, inside the binder, give the binder's pages:
+ * each section is on the page it names. */
+static void
+test_binder_manual_contents (Fixture       *f,
+                             gconstpointer  data)
+{
+  guint manual = contents_page_of (f, 1, "Emergency Manual");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SonaeDocument) alone = sonae_documents_build (f->store, "manual", SONAE_PAPER_A4, &error);
+  g_autofree char *path = g_build_filename (f->dir, "manual-alone.pdf", NULL);
+  Fixture own = { 0 };
+  PopplerIndexIter *iter;
+  guint checked = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (manual, >, 2);
+  sonae_test_pdf_write_and_read (alone, path, &own.pdf);
+  /* The manual's numbered sections and its review record, by the
+   * bookmarks of the manual on its own ("3 Organisation"; the contents
+   * show the number and the title in cells of their own). */
+  iter = poppler_index_iter_new (own.pdf.pdf);
+  g_assert_nonnull (iter);
+  do
+    {
+      g_autofree char *title = index_title (iter);
+      const char *name = title;
+      guint in_binder, on_its_own;
+
+      if (g_ascii_isdigit (title[0]))
+        {
+          while (*name != '\0' && !g_unichar_isspace (g_utf8_get_char (name)))
+            name = g_utf8_next_char (name);
+          while (*name != '\0' && g_unichar_isspace (g_utf8_get_char (name)))
+            name = g_utf8_next_char (name);
+        }
+      else if (!g_str_equal (title, "Review record"))
+        continue;
+      in_binder = contents_page_of (f, manual - 1, name);
+      on_its_own = contents_page_of (&own, 0, name);
+      g_test_message ("%s: page %u of the binder, %u of the manual", name, in_binder, on_its_own);
+      g_assert_cmpuint (on_its_own, >, 0);
+      /* the binder's page, where the section really is */
+      g_assert_cmpuint (in_binder, ==, on_its_own + manual - 1);
+      sonae_test_assert_contains (f->pdf.pages[in_binder - 1], name);
+      checked++;
+    }
+  while (poppler_index_iter_next (iter));
+  poppler_index_iter_free (iter);
+  sonae_test_pdf_clear (&own.pdf);
+  g_assert_cmpuint (checked, >=, 5);
 }
 
 /* A bookmark for every part, at its first page, the part's own bookmarks
@@ -570,6 +714,9 @@ main (int   argc,
   ADD ("/binder/contents", test_binder_contents);
   ADD ("/binder/page-numbers", test_binder_page_numbers);
   ADD ("/binder/page-count", test_binder_page_count);
+  ADD ("/binder/duplex", test_binder_duplex);
+  ADD ("/binder/manual-contents", test_binder_manual_contents);
+  ADD ("/binder/tagged", test_binder_tagged);
   ADD ("/binder/bookmarks", test_binder_bookmarks);
   ADD ("/binder/bcp", test_binder_bcp);
   ADD ("/binder/paper-forms", test_binder_paper_forms);

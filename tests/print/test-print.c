@@ -1061,6 +1061,58 @@ test_print_blocks (void)
   sonae_test_remove_dir (dir);
 }
 
+/* Tagged for screen readers, as far as cairo 1.16 writes it: a structure
+ * tree (StructTreeRoot, the document marked as tagged) with the headings
+ * and the text in reading order, a table's rows and cells (a long table
+ * is one Table a page); the page header and footer outside it. */
+static void
+test_print_tagged (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const double widths[] = { 1, 2 };
+  const char *header[] = { "Name", "Phone" };
+  const char *row1[] = { "Tanaka", "090-0000-0001" };
+  const char *row2[] = { "Sato", "090-0000-0002" };
+  const char *const options[] = { "Yes", "No", NULL };
+  g_autoptr(SonaeDocument) doc = sonae_document_new_blank ("tagged", "Tagged", SONAE_PAPER_A4, "Org", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "tagged.pdf", NULL);
+  g_autofree char *kinds = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  sonae_document_add_title (doc, "The title", NULL);
+  sonae_document_add_paragraph (doc, SONAE_STYLE_NORMAL, "First paragraph.");
+  sonae_document_add_heading (doc, "1", "A heading");
+  sonae_document_add_table (doc, 2, widths, header);
+  sonae_document_add_row (doc, row1);
+  sonae_document_add_row (doc, row2);
+  sonae_document_add_check_box (doc, FALSE, "A step", NULL, NULL);
+  sonae_document_add_options (doc, "Choose", options);
+  sonae_document_add_table (doc, 2, widths, header);
+  for (guint i = 0; i < 500; i++)
+    sonae_document_add_row (doc, row1);
+  sonae_document_add_paragraph (doc, SONAE_STYLE_NORMAL, "Last paragraph.");
+  g_assert_true (sonae_document_write_pdf (doc, path, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+  g_assert_nonnull (memmem (bytes, length, "/StructTreeRoot", strlen ("/StructTreeRoot")));
+  g_assert_nonnull (memmem (bytes, length, "/MarkInfo << /Marked true >>", strlen ("/MarkInfo << /Marked true >>")));
+
+  kinds = sonae_test_pdf_structure (path, POPPLER_STRUCTURE_ELEMENT_HEADING_2, &heading);
+  g_test_message ("%s", kinds);
+  /* The document: its title, a paragraph, a heading, the table (its header
+   * row of TH, then rows of TD), the check box and the options, then the
+   * long table a Table on each page, and the last paragraph. */
+  g_assert_true (g_str_has_prefix (kinds, "D(1P2T(r(hh)r(dd)r(dd))PPT"));
+  g_assert_true (g_str_has_suffix (kinds, "TP)"));
+  g_assert_null (strchr (kinds + strlen ("D(1P2T(r(hh)r(dd)r(dd))PP"), 'r'));
+  g_assert_nonnull (heading);
+  g_assert_nonnull (strstr (heading, "A heading"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1082,6 +1134,7 @@ main (int   argc,
   g_test_add ("/print/disk-full", Fixture, NULL, fixture_set_up, test_print_disk_full, fixture_tear_down);
   g_test_add_func ("/print/blocks", test_print_blocks);
   g_test_add_func ("/print/tall-row", test_print_tall_row);
+  g_test_add ("/print/tagged", Fixture, NULL, fixture_set_up, test_print_tagged, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -103,7 +103,7 @@ sonae_store_set_sql_error (SonaeStore  *self,
       ((code & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT)))
     {
       g_set_error (error, SONAE_ERROR, SONAE_ERROR_DISK_FULL,
-                   "%s: %s", what, sonae_error_disk_full_sentence ());
+                   _("%s: %s"), what, sonae_error_disk_full_sentence ());
       return FALSE;
     }
 
@@ -1134,4 +1134,37 @@ sonae_store_set_setup_done (SonaeStore  *self,
     return FALSE;
   sonae_store_emit_changed (self, SONAE_CHANGED_PROFILE);
   return TRUE;
+}
+
+SonaeDateStyle
+sonae_store_get_date_style (SonaeStore *self)
+{
+  g_autofree char *value = NULL;
+  SonaeDateStyle style;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), SONAE_DATE_STYLE_JAPANESE);
+
+  value = meta_get (self, "print.date_style");
+  return sonae_date_style_from_string (value, &style) ? style : SONAE_DATE_STYLE_JAPANESE;
+}
+
+gboolean
+sonae_store_set_date_style (SonaeStore      *self,
+                            SonaeDateStyle   style,
+                            GError         **error)
+{
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+  g_return_val_if_fail ((guint) style < SONAE_N_DATE_STYLES, FALSE);
+
+  if (style == sonae_store_get_date_style (self))
+    return TRUE;
+  if (!sonae_store_begin (self, error))
+    return FALSE;
+  if (!meta_set (self, "print.date_style", sonae_date_style_to_string (style), error))
+    {
+      sonae_store_rollback (self);
+      return FALSE;
+    }
+  sonae_store_emit_changed (self, SONAE_CHANGED_PROFILE);
+  return sonae_store_commit (self, error);
 }

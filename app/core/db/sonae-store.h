@@ -5,6 +5,7 @@
 
 #include "sonae-contact.h"
 #include "sonae-data-lock.h"
+#include "sonae-date-format.h"
 #include "sonae-migrations.h"
 #include "sonae-org-kind.h"
 #include "sonae-role.h"
@@ -93,6 +94,16 @@ gboolean      sonae_store_set_profile    (SonaeStore   *self,
                                           GError      **error);
 gboolean      sonae_store_get_setup_done (SonaeStore *self);
 gboolean      sonae_store_set_setup_done (SonaeStore *self, GError **error);
+
+/* How dates are written in what the organisation prints in Japanese
+ * (Preferences; the command line's exports follow it too):
+ * SONAE_DATE_STYLE_JAPANESE (2026年12月7日, the default),
+ * SONAE_DATE_STYLE_JAPANESE_ERA (令和8年12月7日) or SONAE_DATE_STYLE_ISO.
+ * English print always writes 2026-12-07 (sonae_date_style_for_print()). */
+SonaeDateStyle sonae_store_get_date_style (SonaeStore     *self);
+gboolean      sonae_store_set_date_style (SonaeStore     *self,
+                                          SonaeDateStyle  style,
+                                          GError        **error);
 
 /* Transactions for multi-step actions (an import): everything between
  * begin and commit is one transaction; rollback undoes it. Nested calls are

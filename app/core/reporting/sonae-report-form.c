@@ -839,7 +839,8 @@ normalize_value (const SonaeReportField  *field,
   *out_value = NULL;
   if (!sonae_input_check_text (value, error))
     {
-      g_prefix_error (error, "%s: ", _(field->title));
+      /* Translators: a field's name before what is wrong with it */
+      g_prefix_error (error, C_("error prefix", "%s: "), _(field->title));
       return FALSE;
     }
   if (field->kind == SONAE_REPORT_TEXT)

@@ -542,8 +542,9 @@ new_holder_row (SonaeIncidentNow *self,
   if (index == 0)
     rank = g_strdup (C_("call order", "Primary"));
   else
-    /* Translators: the deputy's place in the order of calls: 副1, 副2 */
-    rank = g_strdup_printf (C_("call order", "Deputy %u"), index);
+    /* Translators: the deputy's place in the order of calls, e.g. “Deputy 1”:
+     * the same word as on paper (代理) */
+    rank = g_strdup_printf (_("Deputy %u"), index);
   rank_label = sonae_incident_now_new_tag (rank, index == 0 ? "primary" : NULL);
   gtk_widget_add_css_class (rank_label, "holder-rank");
   gtk_widget_set_valign (rank_label, GTK_ALIGN_BASELINE);

@@ -118,7 +118,7 @@ describe (SonaeManualView           *view,
     return g_strdup_printf (_("Moved “%s”"), name);
   if (g_str_equal (action, "reset"))
     return g_strdup_printf (_("Reset “%s” to the bundled text"), name);
-  return g_strdup_printf ("%s: %s", action, name);
+  return g_strdup_printf (_("%s: %s"), action, name);
 }
 
 static char *

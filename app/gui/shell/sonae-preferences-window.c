@@ -1,5 +1,6 @@
 /* sonae-preferences-window.c: the organisation profile, saved as typed,
- * and the autostart entry that shows due reminders at login */
+ * how Japanese documents write dates, and the autostart entry that shows
+ * due reminders at login */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -8,6 +9,7 @@
 #include "sonae-autosave.h"
 #include "sonae-autostart.h"
 #include "sonae-background.h"
+#include "sonae-clock.h"
 #include "sonae-preferences-window.h"
 #include "sonae-profile-group.h"
 
@@ -17,6 +19,7 @@ struct _SonaePreferencesWindow
 
   /* template widgets */
   SonaeProfileGroup *profile_group;
+  AdwComboRow *date_style_row;
   AdwActionRow *autostart_row;
   GtkSwitch *autostart_switch;
   GtkLabel *build_folder_label;
@@ -29,7 +32,7 @@ struct _SonaePreferencesWindow
 
   /* state */
   SonaeAutosave autosave;
-  gboolean syncing;             /* setting the switch from the file, not the user */
+  gboolean syncing;             /* setting the switch or the row from the data, not the user */
   SonaeAutostartRoute route;    /* how reminders at login are set up for this program */
   gboolean portal_busy;         /* a request to the Background portal is under way */
   gboolean portal_wanted;       /* what it asks for */
@@ -71,6 +74,53 @@ static void
 profile_changed_cb (SonaePreferencesWindow *self)
 {
   sonae_autosave_schedule (&self->autosave);
+}
+
+/* The styles the row offers, in its order. */
+static const SonaeDateStyle date_styles[] = {
+  SONAE_DATE_STYLE_JAPANESE,
+  SONAE_DATE_STYLE_JAPANESE_ERA,
+  SONAE_DATE_STYLE_ISO,
+};
+
+/* Each style shown as today's date written in it. */
+static void
+fill_date_styles (SonaePreferencesWindow *self)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  g_autoptr(GDateTime) now = sonae_clock_now ();
+  SonaeDateStyle current = sonae_store_get_date_style (self->store);
+  guint selected = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (date_styles); i++)
+    {
+      g_autofree char *text = sonae_date_format_dmy (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                     g_date_time_get_day_of_month (now), date_styles[i]);
+
+      gtk_string_list_append (list, text);
+      if (date_styles[i] == current)
+        selected = i;
+    }
+  self->syncing = TRUE;
+  adw_combo_row_set_model (self->date_style_row, G_LIST_MODEL (list));
+  adw_combo_row_set_selected (self->date_style_row, selected);
+  self->syncing = FALSE;
+}
+
+static void
+date_style_changed_cb (SonaePreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->date_style_row);
+  g_autoptr(GError) error = NULL;
+
+  if (self->syncing || self->store == NULL || selected >= G_N_ELEMENTS (date_styles))
+    return;
+  if (!sonae_store_set_date_style (self->store, date_styles[selected], &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
+
+      show_toast (self, message);
+    }
 }
 
 /* The data folder the entry names: NULL for the default one. */
@@ -260,6 +310,7 @@ sonae_preferences_window_class_init (SonaePreferencesWindowClass *klass)
   g_type_ensure (SONAE_TYPE_PROFILE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sonae/Sonae/sonae-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SonaePreferencesWindow, profile_group);
+  gtk_widget_class_bind_template_child (widget_class, SonaePreferencesWindow, date_style_row);
   gtk_widget_class_bind_template_child (widget_class, SonaePreferencesWindow, autostart_row);
   gtk_widget_class_bind_template_child (widget_class, SonaePreferencesWindow, autostart_switch);
   gtk_widget_class_bind_template_child (widget_class, SonaePreferencesWindow, build_folder_label);
@@ -267,6 +318,7 @@ sonae_preferences_window_class_init (SonaePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SonaePreferencesWindow, command_label);
   gtk_widget_class_bind_template_child (widget_class, SonaePreferencesWindow, entry_label);
   gtk_widget_class_bind_template_callback (widget_class, profile_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, date_style_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, autostart_toggled_cb);
 }
 
@@ -304,6 +356,7 @@ sonae_preferences_window_new (GtkWindow  *parent,
   self->store = g_object_ref (store);
   profile = sonae_store_get_profile (store);
   sonae_profile_group_set_profile (self->profile_group, profile);
+  fill_date_styles (self);
   sync_autostart (self);
   return GTK_WIDGET (self);
 }

@@ -866,7 +866,10 @@ add_drills (SonaeDocument *doc,
     {
       SonaeBcpDrill *d = g_ptr_array_index (drills, i);
       g_autofree char *number = g_strdup_printf ("5.%u", i + 1);
-      g_autofree char *heading = g_strdup_printf ("%s\u3000%s", d->held_on ? d->held_on : "", d->scenario ? d->scenario : "");
+      /* A short title, and a bookmark, by its date: the scenario, a
+       * sentence, follows it. */
+      /* Translators: the heading of one drill in the BCP worksheets; %s is its date */
+      g_autofree char *heading = g_strdup_printf (_("Drill of %s"), d->held_on ? d->held_on : "");
       g_autofree char *measures = drill_measures_markup (store, d->id);
 
       sonae_document_begin_group (doc);

@@ -5,8 +5,9 @@
  *
  * The binder is a composed document: each part is built by its own builder
  * and laid out on its own (the poster on one page, the manual with its
- * bookmarks…); the pipeline numbers the pages of the whole and nests each
- * part's bookmarks under the part's. */
+ * bookmarks…); the pipeline numbers the pages of the whole, starts each
+ * document on a right-hand page for a binder printed on both sides, and
+ * nests each part's bookmarks under the part's. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -187,14 +188,20 @@ sonae_doc_binder_build (SonaeStore  *store,
 
   cover = sonae_document_new_blank ("binder-cover", binder->title, paper,
                                     binder->organisation, binder->printed);
+  sonae_document_set_date_style (cover, sonae_document_get_date_style (binder));
   add_cover (cover, binder, sonae_org_kind_is_medical (sonae_store_get_org_kind (store)));
   /* Translators: the bookmark of the binder's cover page */
   sonae_document_add_part (binder, cover, _("Cover"));
 
   contents = sonae_document_new_blank ("binder-contents", _("Contents"), paper,
                                        binder->organisation, binder->printed);
+  sonae_document_set_date_style (contents, sonae_document_get_date_style (binder));
   sonae_document_add_part (binder, contents, NULL);
   sonae_document_set_contents (binder, fill_contents, NULL);
+  /* Printed on both sides, each document begins on a sheet of its own,
+   * on the right-hand page (a poster can be taken out for the wall); the
+   * contents face the first of them, on the back of the cover. */
+  sonae_document_set_parts_start_right (binder, FIRST_LISTED_PART);
 
   for (guint i = 0; i < G_N_ELEMENTS (binder_parts); i++)
     {

@@ -824,6 +824,8 @@ add_contents (Builder *b)
   sonae_document_add_spacer (b->doc, 24.0);
   sonae_document_add_heading (b->doc, NULL, _("Contents"));
   sonae_document_add_table (b->doc, G_N_ELEMENTS (widths), widths, NULL);
+  /* Inside the binder, the pages of the binder, as its footers number them. */
+  sonae_document_set_page_column (b->doc, 2);
   for (guint i = 0; i <= sections->len; i++)
     {
       g_autofree char *number = NULL;

@@ -359,7 +359,6 @@ sonae_doc_mhlw_checklist_build (SonaeStore  *store,
     return NULL;
 
   doc = sonae_doc_new (store, "mhlw-checklist", paper);
-  sonae_document_set_keep_words (doc, TRUE);
   sonae_document_add_title (doc, sonae_document_get_doc_title (doc),
                             _("The items the MHLW's checklist asks of a clinic or hospital itself (医療機関確認用, 令和6年度版), "
                               "in the form's order and numbering and in Sonae's words, for the health centre's on-site inspection"));

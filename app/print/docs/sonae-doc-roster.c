@@ -65,8 +65,10 @@ roles_markup (SonaeContact *c,
       guint position = GPOINTER_TO_UINT (g_hash_table_lookup (positions, lookup));
 
       if (position > 1)
-        /* Translators: a role held as a deputy, e.g. “System Administrator (deputy 1)” */
-        g_ptr_array_add (names, g_strdup_printf (_("%s (deputy %u)"), sonae_role_get_name (key), position - 1));
+        /* Translators: a role held as a deputy, e.g. “System Administrator (deputy 1)”:
+         * the same word for a deputy everywhere (代理) */
+        g_ptr_array_add (names, g_strdup_printf (C_("role held", "%s (deputy %u)"), sonae_role_get_name (key),
+                                                 position - 1));
       else
         g_ptr_array_add (names, g_strdup (sonae_role_get_name (key)));
     }

@@ -11,7 +11,9 @@ G_BEGIN_DECLS
 
 /* A document of the catalogue with no blocks yet: titled from it, with the
  * organisation's name from the store's profile and the date from
- * sonae_clock_now() in every page's header (sonae-documents.c). */
+ * sonae_clock_now() in every page's header, its dates written as the
+ * store's date style says for the language of the messages
+ * (sonae-documents.c). */
 SonaeDocument *sonae_doc_new (SonaeStore *store,
                               const char *name,
                               SonaePaper  paper);

@@ -267,10 +267,14 @@ sonae_doc_new (SonaeStore *store,
 {
   g_autoptr(SonaeProfile) profile = NULL;
   g_autoptr(GDateTime) now = sonae_clock_now ();
+  SonaeDocument *doc;
 
   g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
 
   profile = sonae_store_get_profile (store);
-  return sonae_document_new_blank (name, sonae_documents_get_title (name), paper,
-                                   profile ? profile->name : NULL, now);
+  doc = sonae_document_new_blank (name, sonae_documents_get_title (name), paper,
+                                  profile ? profile->name : NULL, now);
+  /* 2026年12月7日 or 令和8年12月7日 in Japanese, as Preferences say. */
+  sonae_document_set_date_style (doc, sonae_date_style_for_print (sonae_store_get_date_style (store)));
+  return doc;
 }

@@ -5,6 +5,8 @@
  * options, steps, write-in lines and cut lines. */
 #include "config.h"
 
+#include <string.h>
+
 #include "sonae-document-layout-private.h"
 
 #define CELL_PAD_X    5.0
@@ -38,6 +40,18 @@ column_x (Block *b,
   for (guint i = 0; i < column; i++)
     x += b->widths[i] * text_width;
   return x;
+}
+
+guint
+sonae_layout_column_at (Block  *b,
+                        double  text_width,
+                        double  x)
+{
+  guint c = 0;
+
+  while (c + 1 < b->n_columns && x >= column_x (b, text_width, c + 1) - EPSILON)
+    c++;
+  return c;
 }
 
 /* A step: the disc, and where it and the text start so that the disc is
@@ -128,6 +142,7 @@ sonae_layout_item (SonaeDocument *doc,
         for (guint c = 0; c < b->n_columns; c++)
           {
             const char *cell = header ? b->header[c] : g_ptr_array_index (b->cells, row * b->n_columns + c);
+            g_autofree char *page = NULL;
             double pad_x = (kv && c == 0) ? 0 : CELL_PAD_X;
             double x = column_x (b, w, c);
             double cw = b->widths[c] * w - (kv ? pad_x + CELL_PAD_X : 2 * pad_x);
@@ -135,8 +150,14 @@ sonae_layout_item (SonaeDocument *doc,
 
             if (cell == NULL || *cell == '\0')
               continue;
-            ch = sonae_layout_add_paragraphs (doc, pieces, cell, size, header, cw, PANGO_ALIGN_LEFT,
-                                              x + (kv && c == 0 ? 0 : pad_x), pad_y);
+            if (!header && b->page_column == c + 1 && doc->page_offset > 0 && strspn (cell, "0123456789") == strlen (cell))
+              {
+                /* A page of this document, as the whole numbers it. */
+                page = g_strdup_printf ("%" G_GUINT64_FORMAT, g_ascii_strtoull (cell, NULL, 10) + doc->page_offset);
+                cell = page;
+              }
+            ch = sonae_layout_add_cell (doc, pieces, cell, size, header, cw,
+                                        x + (kv && c == 0 ? 0 : pad_x), pad_y);
             h = MAX (h, ch);
           }
         if (h == 0)

@@ -65,11 +65,14 @@ void sonae_document_set_scale_to_paper (SonaeDocument *doc,
 void sonae_document_set_fit_one_page   (SonaeDocument *doc,
                                         gboolean       fit);
 
-/* When TRUE (default FALSE) Japanese lines break between phrases (文節)
+/* When TRUE (the default) Japanese lines break between phrases (文節)
  * and never inside a word: after a particle, an ending or a mark such as
  * 、。・, before a bracket, where a word in kanji, katakana or Latin letters
- * begins after kana. A phrase longer than its line is cut where its script
- * changes (医療情報｜システム), and only then anywhere. */
+ * begins after kana; and a check box (□ ■) stays with its label, up to the
+ * white space before the next one. A phrase longer than its line is cut
+ * where its script changes (医療情報｜システム, but 2026年｜12月), and
+ * only then anywhere. Text without Japanese or check boxes breaks as
+ * Pango breaks it. FALSE only to compare. */
 void sonae_document_set_keep_words     (SonaeDocument *doc,
                                         gboolean       keep);
 /* Where a phrase of @text begins, for a line of @max_chars full-width
@@ -84,6 +87,19 @@ GArray *sonae_document_phrase_starts   (const char *text,
  * on the paper upright. */
 void sonae_document_set_landscape      (SonaeDocument *doc,
                                         gboolean       landscape);
+
+/* How the dates in the document's text are written (default
+ * SONAE_DATE_STYLE_ISO, 2026-12-07): every date that stands alone in a
+ * text, title, cell or bookmark, “2026-12-07” or “2026-12-07T10:05:00”,
+ * in @style when it is laid out (sonae_date_format_text()), the time of
+ * printing in the page header too. */
+void sonae_document_set_date_style     (SonaeDocument  *doc,
+                                        SonaeDateStyle  style);
+SonaeDateStyle sonae_document_get_date_style (SonaeDocument *doc);
+/* @text (plain or markup) with its dates written as the document writes
+ * them; newly allocated. */
+char *sonae_document_format_dates      (SonaeDocument *doc,
+                                        const char    *text);
 
 /* When TRUE (default FALSE) every page carries a red band under its header
  * saying that the document is about a drill (訓練), not a real incident. */
@@ -130,6 +146,12 @@ void sonae_document_add_table       (SonaeDocument      *doc,
                                      guint               n_columns,
                                      const double       *widths,
                                      const char *const  *header);
+/* The cells of @column (0-based) of the table added last are page numbers
+ * of this document, 1-based, written in digits alone: in a composed
+ * document (the manual in the binder) they show the pages of the whole,
+ * as its page footers do. */
+void sonae_document_set_page_column (SonaeDocument      *doc,
+                                     guint               column);
 /* A row of the table added last: n_columns markups (NULL is empty). */
 void sonae_document_add_row         (SonaeDocument      *doc,
                                      const char *const  *cells);

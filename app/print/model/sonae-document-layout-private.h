@@ -2,6 +2,7 @@
  *
  *   sonae-document-layout.c  pagination: blocks flowed onto pages
  *   sonae-document-text.c    Pango layouts of markup, their measures, strokes
+ *   sonae-document-phrases.c Japanese lines broken between phrases only
  *   sonae-document-blocks.c  each kind of block (and table row) laid out and drawn
  *   sonae-document-slices.c  an item taller than a page, cut and drawn in slices
  *   sonae-document-page.c    a page drawn: header, drill band, footer, its items */
@@ -85,6 +86,17 @@ double       sonae_layout_add_paragraphs (SonaeDocument  *doc,
                                           PangoAlignment  alignment,
                                           double          x,
                                           double          y);
+/* sonae_layout_add_paragraphs() for a table cell, left aligned: in
+ * smaller type (to three quarters of its size) when a word kept whole is
+ * wider than the column. */
+double       sonae_layout_add_cell       (SonaeDocument  *doc,
+                                          GArray         *pieces,
+                                          const char     *markup,
+                                          double          size,
+                                          gboolean        bold,
+                                          double          width,
+                                          double          x,
+                                          double          y);
 /* Height of the first line of @layout. */
 double       sonae_layout_first_line_height (PangoLayout *layout);
 
@@ -101,6 +113,21 @@ void         sonae_layout_show_piece     (cairo_t *cr,
 void         sonae_layout_show_pieces    (cairo_t *cr,
                                           GArray  *pieces);
 
+/* Phrases (sonae-document-phrases.c) */
+
+/* Marks in @attrs the pieces of @text (@length bytes) that a line of
+ * @line ems (of the text's size) must not break: its Japanese phrases and
+ * each check box with its label, those that are at most @widest ems wide
+ * (@line, or more when the type may be made smaller to fit them); appends
+ * the start and end (bytes) of each to @ranges (of guint; may be NULL).
+ * Nothing for a text that fits on one line. Returns whether it marked any. */
+gboolean     sonae_layout_keep_words     (const char    *text,
+                                          guint          length,
+                                          double         line,
+                                          double         widest,
+                                          PangoAttrList *attrs,
+                                          GArray        *ranges);
+
 /* Blocks (sonae-document-blocks.c) */
 
 /* Lays out one block, or one row of a table block, with its top-left corner
@@ -109,6 +136,10 @@ double       sonae_layout_item           (SonaeDocument *doc,
                                           Block         *b,
                                           guint          row,
                                           GArray        *pieces);
+/* The column of table @b, @text_width wide, that holds @x. */
+guint        sonae_layout_column_at      (Block         *b,
+                                          double         text_width,
+                                          double         x);
 /* Draws one item with its top-left corner at 0,0 of @cr. */
 void         sonae_layout_draw_item      (SonaeDocument *doc,
                                           cairo_t       *cr,

@@ -15,6 +15,7 @@
  * listed in sonae-document-layout-private.h. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
 #include "sonae-document-layout-private.h"
@@ -381,7 +382,7 @@ add_outline_entry (Flow  *f,
   e.page = current_page (f);
   e.y = (f->doc->text_top + p->y) * f->doc->scale;
   e.level = b->kind == BLOCK_TITLE ? 0 : 1;
-  e.text = g_strdup (b->plain);
+  e.text = sonae_document_bookmark_text (f->doc, b->plain);
   g_array_append_val (f->doc->outline, e);
 }
 
@@ -449,7 +450,7 @@ flow_blocks (Flow *f)
             e.page = current_page (f);
             e.y = (doc->text_top + f->y) * doc->scale;
             e.level = 0;
-            e.text = g_strdup (b->plain);
+            e.text = sonae_document_bookmark_text (doc, b->plain);
             g_array_append_val (doc->outline, e);
           }
           continue;
@@ -579,6 +580,9 @@ compose_outline (SonaeDocument *doc)
     }
 }
 
+/* The first page of each part from the pages of each, @counts: a part
+ * that must start on a right-hand page and would not gets a blank page
+ * before it. */
 static void
 set_part_pages (SonaeDocument *doc,
                 const guint   *counts)
@@ -586,17 +590,47 @@ set_part_pages (SonaeDocument *doc,
   guint page = 0;
 
   g_array_set_size (doc->part_first_page, 0);
+  g_array_set_size (doc->part_n_pages, 0);
   for (guint i = 0; i < doc->parts->len; i++)
     {
+      if (doc->right_hand_from > 0 && i >= doc->right_hand_from && page % 2 == 1)
+        page++;
       g_array_append_val (doc->part_first_page, page);
+      g_array_append_val (doc->part_n_pages, counts[i]);
       page += counts[i];
     }
   g_array_append_val (doc->part_first_page, page);
 }
 
+/* The page marked as left blank before a part on a right-hand page. */
+static void
+paginate_blank_page (SonaeDocument *doc,
+                     PangoContext  *context,
+                     double         width,
+                     double         height)
+{
+  if (doc->blank_page == NULL)
+    {
+      g_autofree char *markup = g_markup_escape_text (_("This page is intentionally left blank."), -1);
+
+      doc->blank_page = sonae_document_new_blank ("blank-page", doc->title, doc->paper, doc->organisation,
+                                                  doc->printed);
+      sonae_document_set_date_style (doc->blank_page, doc->date_style);
+      /* In the middle of the page: a spacer at the top of one is dropped. */
+      sonae_document_add_paragraph (doc->blank_page, SONAE_STYLE_NORMAL, "\u00a0");
+      sonae_document_add_spacer (doc->blank_page, 320.0);
+      sonae_document_add_paragraph (doc->blank_page, SONAE_STYLE_LARGE | SONAE_STYLE_MUTED | SONAE_STYLE_CENTER,
+                                    markup);
+    }
+  sonae_document_paginate (doc->blank_page, context, width, height);
+  doc->blank_page->page_total = g_array_index (doc->part_first_page, guint, doc->parts->len);
+}
+
 /* Every part laid out on its own, then the table of contents filled with
  * their first pages and laid out again until its own length no longer
- * moves the pages after it. */
+ * moves the pages after it. A part that shows its own page numbers (the
+ * manual's contents) is laid out knowing where it starts, and again when
+ * the contents moved it. */
 static guint
 paginate_parts (SonaeDocument *doc,
                 PangoContext  *context,
@@ -607,15 +641,23 @@ paginate_parts (SonaeDocument *doc,
   int contents = doc->contents_part;
   guint total;
 
+  if (contents >= 0)
+    counts[contents] = 1;
   for (guint i = 0; i < doc->parts->len; i++)
     if ((int) i != contents)
-      counts[i] = sonae_document_paginate (g_ptr_array_index (doc->parts, i), context, width, height);
+      {
+        SonaeDocument *part = g_ptr_array_index (doc->parts, i);
+
+        /* Where it starts, as far as the parts before it are known. */
+        set_part_pages (doc, counts);
+        part->page_offset = g_array_index (doc->part_first_page, guint, i);
+        counts[i] = sonae_document_paginate (part, context, width, height);
+      }
 
   if (contents >= 0 && doc->contents_func != NULL)
     {
       SonaeDocument *part = g_ptr_array_index (doc->parts, contents);
 
-      counts[contents] = 1;
       for (guint attempt = 0; attempt < 8; attempt++)
         {
           guint n;
@@ -631,6 +673,26 @@ paginate_parts (SonaeDocument *doc,
     }
   else if (contents >= 0)
     counts[contents] = sonae_document_paginate (g_ptr_array_index (doc->parts, contents), context, width, height);
+
+  for (guint attempt = 0; attempt < 4; attempt++)
+    {
+      gboolean moved = FALSE;
+
+      set_part_pages (doc, counts);
+      for (guint i = 0; i < doc->parts->len; i++)
+        {
+          SonaeDocument *part = g_ptr_array_index (doc->parts, i);
+          guint first = g_array_index (doc->part_first_page, guint, i);
+
+          if (!part->has_page_refs || part->page_offset == first)
+            continue;
+          part->page_offset = first;
+          counts[i] = sonae_document_paginate (part, context, width, height);
+          moved = TRUE;
+        }
+      if (!moved)
+        break;
+    }
   set_part_pages (doc, counts);
 
   total = g_array_index (doc->part_first_page, guint, doc->parts->len);
@@ -641,6 +703,8 @@ paginate_parts (SonaeDocument *doc,
       part->page_offset = g_array_index (doc->part_first_page, guint, i);
       part->page_total = total;
     }
+  if (doc->right_hand_from > 0)
+    paginate_blank_page (doc, context, width, height);
   compose_outline (doc);
   return total;
 }

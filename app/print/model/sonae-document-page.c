@@ -42,8 +42,10 @@ ensure_frame_layouts (SonaeDocument *doc)
 
   if (doc->drill)
     {
-      g_autofree char *band = g_markup_printf_escaped ("<span foreground=\"#ffffff\">%s</span>",
-                                                       _("DRILL — an exercise, not a real incident"));
+      /* Translators: the band across the top of every page of a drill's
+       * documents (in Japanese marked 【訓練】, without English) */
+      const char *text = C_("drill band", "DRILL — an exercise, not a real incident");
+      g_autofree char *band = g_markup_printf_escaped ("<span foreground=\"#ffffff\">%s</span>", text);
 
       doc->drill_band = sonae_layout_make (doc, band, SIZE_DRILL, TRUE, w, PANGO_ALIGN_CENTER);
       pango_layout_set_ellipsize (doc->drill_band, PANGO_ELLIPSIZE_END);
@@ -110,11 +112,106 @@ draw_page_frame (SonaeDocument *doc,
   g_object_unref (footer_layout);
 }
 
+/* Tagged PDF: the structure a screen reader follows, in reading order.
+ * cairo writes it for a PDF surface (and ignores it elsewhere); a tag
+ * begun on a page ends on it, so that any page can be drawn alone (the
+ * print dialog's page ranges). The page header and footer stay outside
+ * the structure. */
+
+/* A table of more rows than this is one Table on each page, its text in
+ * reading order but without a tag for each row and cell: cairo writes
+ * every tag as an object of its own, and a roster of ten thousand
+ * contacts tagged cell by cell was twice the size. */
+#define TAGGED_ROWS 200
+
+static gboolean
+cells_tagged (Block *b)
+{
+  return b->kind == BLOCK_TABLE && b->cells->len / b->n_columns <= TAGGED_ROWS;
+}
+
+/* Whether @markup is white space alone (a paragraph that holds the place
+ * of something). */
+static gboolean
+is_white (const char *markup)
+{
+  for (const char *p = markup; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/* The structure tag of an item: NULL for none (a table's row has its
+ * own, in a Table; white space has nothing to read). */
+static const char *
+item_tag (Block *b)
+{
+  if (b->kind == BLOCK_PARAGRAPH && is_white (b->markup))
+    return NULL;
+
+  switch (b->kind)
+    {
+    case BLOCK_TITLE:
+      return "H1";
+    case BLOCK_HEADING:
+      return "H2";
+    case BLOCK_TABLE:
+      return cells_tagged (b) ? "TR" : NULL;
+    case BLOCK_PARAGRAPH:
+    case BLOCK_CHECK_ITEM:
+    case BLOCK_CHECK_BOX:
+    case BLOCK_OPTIONS:
+    case BLOCK_STEP:
+    case BLOCK_WRITE_IN:
+    case BLOCK_CUT_LINE:
+      return "P";
+    case BLOCK_SPACER:
+    case BLOCK_PAGE_BREAK:
+    case BLOCK_GROUP_BEGIN:
+    case BLOCK_GROUP_END:
+    case BLOCK_BOOKMARK:
+    default:
+      return NULL;
+    }
+}
+
+/* The text of a table row, a cell (TD, or TH in the header) after the
+ * other: its pieces come in the order of the columns. */
+static void
+show_row_pieces (SonaeDocument *doc,
+                 cairo_t       *cr,
+                 Block         *b,
+                 guint          row,
+                 GArray        *pieces)
+{
+  const char *cell = row == ROW_HEADER ? "TH" : "TD";
+  double w = doc->text_width - b->indent;
+  guint column = G_MAXUINT;
+
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      Piece *p = &g_array_index (pieces, Piece, i);
+      guint c = sonae_layout_column_at (b, w, p->x);
+
+      if (c != column)
+        {
+          if (column != G_MAXUINT)
+            cairo_tag_end (cr, cell);
+          cairo_tag_begin (cr, cell, NULL);
+          column = c;
+        }
+      sonae_layout_show_piece (cr, p);
+    }
+  if (column != G_MAXUINT)
+    cairo_tag_end (cr, cell);
+}
+
 void
 sonae_document_draw_page (SonaeDocument *doc,
                           cairo_t       *cr,
                           guint          page_nr)
 {
+  guint table = G_MAXUINT;   /* the table block whose Table tag is open */
   guint n_pages;
   guint first, last;
 
@@ -127,16 +224,22 @@ sonae_document_draw_page (SonaeDocument *doc,
       guint n = doc->parts->len;
 
       g_return_if_fail (page_nr < g_array_index (doc->part_first_page, guint, n));
-      /* The part the page belongs to, and its own page. */
+      /* The part the page belongs to, and its own page; or the page left
+       * blank after it. */
       for (guint i = n; i-- > 0;)
         {
           guint first = g_array_index (doc->part_first_page, guint, i);
 
-          if (page_nr >= first)
+          if (page_nr < first)
+            continue;
+          if (page_nr - first < g_array_index (doc->part_n_pages, guint, i))
+            sonae_document_draw_page (g_ptr_array_index (doc->parts, i), cr, page_nr - first);
+          else if (doc->blank_page != NULL)
             {
-              sonae_document_draw_page (g_ptr_array_index (doc->parts, i), cr, page_nr - first);
-              return;
+              doc->blank_page->page_offset = page_nr;
+              sonae_document_draw_page (doc->blank_page, cr, 0);
             }
+          return;
         }
       return;
     }
@@ -148,6 +251,13 @@ sonae_document_draw_page (SonaeDocument *doc,
   last = g_array_index (doc->page_starts, guint, page_nr + 1);
 
   cairo_save (cr);
+  /* The paper, white, first: cairo's PDF surface adds the box of each
+   * thing drawn to the region of the page it covers, which takes a time
+   * that grows with the parts that region has (tens of thousands of glyph
+   * runs in a long roster) unless the first thing drawn covers it all. */
+  cairo_set_source_rgb (cr, 1.0, 1.0, 1.0);
+  cairo_rectangle (cr, 0, 0, doc->sheet_width, doc->sheet_height);
+  cairo_fill (cr);
   cairo_scale (cr, doc->scale, doc->scale);
   draw_page_frame (doc, cr, page_nr, n_pages);
 
@@ -155,7 +265,20 @@ sonae_document_draw_page (SonaeDocument *doc,
     {
       Placed *p = &g_array_index (doc->placed, Placed, i);
       Block *b = g_ptr_array_index (doc->blocks, p->block);
+      const char *tag = item_tag (b);
 
+      if (table != G_MAXUINT && table != p->block)
+        {
+          cairo_tag_end (cr, "Table");
+          table = G_MAXUINT;
+        }
+      if (b->kind == BLOCK_TABLE && table == G_MAXUINT)
+        {
+          cairo_tag_begin (cr, "Table", NULL);
+          table = p->block;
+        }
+      if (tag != NULL)
+        cairo_tag_begin (cr, tag, NULL);
       cairo_save (cr);
       if (p->sliced)
         {
@@ -167,7 +290,11 @@ sonae_document_draw_page (SonaeDocument *doc,
           cairo_translate (cr, MARGIN_X + b->indent, doc->text_top + p->y - p->offset);
           sonae_layout_draw_item (doc, cr, b, p->row, cache->pieces, cache->height);
           sonae_layout_set_gray (cr, 0.1);
+          if (cells_tagged (b))
+            cairo_tag_begin (cr, p->row == ROW_HEADER ? "TH" : "TD", NULL);
           sonae_layout_show_slice_pieces (cr, cache, p->offset, p->offset + p->height);
+          if (cells_tagged (b))
+            cairo_tag_end (cr, p->row == ROW_HEADER ? "TH" : "TD");
         }
       else
         {
@@ -177,9 +304,16 @@ sonae_document_draw_page (SonaeDocument *doc,
           cairo_translate (cr, MARGIN_X + b->indent, doc->text_top + p->y);
           sonae_layout_draw_item (doc, cr, b, p->row, pieces, height);
           sonae_layout_set_gray (cr, 0.1);
-          sonae_layout_show_pieces (cr, pieces);
+          if (cells_tagged (b))
+            show_row_pieces (doc, cr, b, p->row, pieces);
+          else
+            sonae_layout_show_pieces (cr, pieces);
         }
       cairo_restore (cr);
+      if (tag != NULL)
+        cairo_tag_end (cr, tag);
     }
+  if (table != G_MAXUINT)
+    cairo_tag_end (cr, "Table");
   cairo_restore (cr);
 }

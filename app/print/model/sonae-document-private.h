@@ -52,6 +52,10 @@ typedef struct {
 
   /* BLOCK_GROUP_BEGIN: index of its end */
   guint group_end;
+
+  /* BLOCK_TABLE: 1 + the column of page numbers of the document's own
+   * (sonae_document_set_page_column()), 0 when none */
+  guint page_column;
 } Block;
 
 #define ROW_NONE   G_MAXUINT
@@ -98,6 +102,7 @@ struct _SonaeDocument {
   gboolean drill;        /* a red band on every page: not a real incident */
   gboolean keep_words;   /* Japanese lines break between phrases only */
   gboolean landscape;    /* the sheet turned sideways */
+  SonaeDateStyle date_style; /* of the dates in its text */
   double indent;         /* of the blocks added next */
 
   GPtrArray *blocks;     /* of Block */
@@ -149,9 +154,22 @@ struct _SonaeDocument {
   SonaeContentsFunc contents_func;
   gpointer contents_data;
   GArray *part_first_page; /* of guint: first page of each part, then the total */
+  GArray *part_n_pages;    /* of guint: the pages of each part */
+  guint right_hand_from;   /* parts from this index on start on a right-hand
+                            * (odd) page; 0 when none must */
+  SonaeDocument *blank_page;  /* the page left blank before such a part */
+
+  /* A page column (sonae_document_set_page_column()): its numbers depend
+   * on @page_offset. */
+  gboolean has_page_refs;
 };
 
 Block *sonae_document_last_block (SonaeDocument *doc);
+/* The text of the bookmark of a title or heading @plain: its dates as the
+ * document writes them, its first sentence alone, at most 40 characters
+ * (cut with …). */
+char  *sonae_document_bookmark_text (SonaeDocument *doc,
+                                     const char    *plain);
 void   sonae_document_clear_layout (SonaeDocument *doc);
 /* Drop the layouts kept for the slices of a part (sonae-document-slices.c). */
 void   sonae_document_clear_slice_cache (SonaeDocument *doc);
@@ -171,6 +189,16 @@ void   sonae_document_add_part        (SonaeDocument *doc,
 void   sonae_document_set_contents    (SonaeDocument     *doc,
                                        SonaeContentsFunc  func,
                                        gpointer           user_data);
+/* Every part of the composed document @doc from the one of index @from
+ * on (1 or more; 0, the default, for none) starts on a right-hand page of
+ * a book printed on both sides: an odd page. A page marked as left blank
+ * on purpose goes before a part that would start on an even page. */
+void   sonae_document_set_parts_start_right (SonaeDocument *doc,
+                                             guint          from);
+/* After pagination: whether page @page (0-based) of the composed document
+ * @doc is a page left blank between two parts. */
+gboolean sonae_document_is_blank_page (SonaeDocument *doc,
+                                       guint          page);
 /* Remove every block of @doc (the table of contents before a refill). */
 void   sonae_document_clear_blocks    (SonaeDocument *doc);
 guint  sonae_document_get_n_parts     (SonaeDocument *doc);

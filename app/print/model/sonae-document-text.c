@@ -64,211 +64,20 @@ new_layout (SonaeDocument  *doc,
   return layout;
 }
 
-/* --- Japanese words kept whole ------------------------------------------ */
-
-typedef enum {
-  CHAR_OTHER,
-  CHAR_SPACE,      /* white space, a line's end */
-  CHAR_HIRAGANA,
-  CHAR_KATAKANA,   /* with ー */
-  CHAR_KANJI,      /* with 々 〆 〇 */
-  CHAR_LATIN,      /* letters and digits, half or full width */
-  CHAR_OPEN,       /* （「『【… */
-  CHAR_CLOSE,      /* ）」』】… */
-  CHAR_TRAIL,      /* 、。・：／… that end a phrase */
-} CharClass;
-
-static CharClass
-char_class (gunichar c)
-{
-  if (g_unichar_isspace (c))
-    return CHAR_SPACE;
-  if (c < 0x80)
-    {
-      if (g_ascii_isalnum ((char) c))
-        return CHAR_LATIN;
-      if (c == '(' || c == '[' || c == '{')
-        return CHAR_OPEN;
-      if (c == ')' || c == ']' || c == '}')
-        return CHAR_CLOSE;
-      if (c == ',' || c == '.' || c == '!' || c == '?' || c == ':' || c == ';')
-        return CHAR_TRAIL;
-      return CHAR_OTHER;
-    }
-  if (c >= 0x3041 && c <= 0x309F)
-    return CHAR_HIRAGANA;
-  if ((c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC || c == 0x30FD || c == 0x30FE)
-    return CHAR_KATAKANA;
-  if (c == 0x3005 || c == 0x3006 || c == 0x3007 || g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN)
-    return CHAR_KANJI;
-  if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A) ||
-      g_unichar_isalnum (c))
-    return CHAR_LATIN;
-  switch (c)
-    {
-    case 0xFF08: case 0x300C: case 0x300E: case 0x3010: case 0x3014: case 0xFF3B: case 0xFF5B:
-    case 0x3008: case 0x300A: case 0x201C: case 0x2018:
-      return CHAR_OPEN;
-    case 0xFF09: case 0x300D: case 0x300F: case 0x3011: case 0x3015: case 0xFF3D: case 0xFF5D:
-    case 0x3009: case 0x300B: case 0x201D: case 0x2019:
-      return CHAR_CLOSE;
-    case 0x3001: case 0x3002: case 0xFF0C: case 0xFF0E: case 0x30FB: case 0xFF1A: case 0xFF1B:
-    case 0xFF01: case 0xFF1F: case 0x2026: case 0xFF0F:
-      return CHAR_TRAIL;
-    default:
-      return CHAR_OTHER;
-    }
-}
-
-/* A kana that may be a particle on its own: を が は に で と の へ も や か. */
-static gboolean
-is_particle (gunichar c)
-{
-  static const gunichar particles[] = { 0x3092, 0x304C, 0x306F, 0x306B, 0x3067, 0x3068, 0x306E, 0x3078, 0x3082,
-                                        0x3084, 0x304B };
-
-  for (guint i = 0; i < G_N_ELEMENTS (particles); i++)
-    if (particles[i] == c)
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-is_content (CharClass k)
-{
-  return k == CHAR_KANJI || k == CHAR_KATAKANA || k == CHAR_LATIN;
-}
-
-/* Whether a phrase (文節) may end between @prev and @cur: after white
- * space (which ends the phrase before it) or a mark that ends one (、。・), before an opening bracket, after
- * a closing one unless a particle follows, and where a word in kanji,
- * katakana or Latin letters follows kana (a particle or an ending). */
-static gboolean
-phrase_ends_between (CharClass prev,
-                     CharClass cur)
-{
-  if (prev == CHAR_SPACE)
-    return TRUE;
-  if (cur == CHAR_SPACE || cur == CHAR_CLOSE || cur == CHAR_TRAIL || prev == CHAR_OPEN)
-    return FALSE;
-  if (prev == CHAR_TRAIL || cur == CHAR_OPEN)
-    return TRUE;
-  if (prev == CHAR_CLOSE)
-    return cur != CHAR_HIRAGANA;
-  return prev == CHAR_HIRAGANA && is_content (cur);
-}
-
-/* Keep @text[@start, @end) (bytes; @n characters) on one line. */
-static void
-keep_together (PangoAttrList *attrs,
-               guint          start,
-               guint          end)
-{
-  PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
-
-  attr->start_index = start;
-  attr->end_index = end;
-  pango_attr_list_insert (attrs, attr);
-}
-
-GArray *
-sonae_document_phrase_starts (const char *text,
-                              guint       max_chars)
-{
-  GArray *starts = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autoptr(GArray) classes = g_array_new (FALSE, FALSE, sizeof (CharClass));
-  guint n, phrase = 0;
-
-  g_return_val_if_fail (text != NULL, starts);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      int offset = (int) (p - text);
-      CharClass k = char_class (g_utf8_get_char (p));
-
-      g_array_append_val (offsets, offset);
-      g_array_append_val (classes, k);
-    }
-  n = offsets->len;
-  for (guint i = 1; i <= n; i++)
-    {
-      guint length;
-
-      if (i < n && !phrase_ends_between (g_array_index (classes, CharClass, i - 1),
-                                         g_array_index (classes, CharClass, i)))
-        continue;
-      /* One kana that is no particle between two kanji is the okurigana
-       * inside a word (受け取る, 使い回す): no end there. */
-      if (i < n && i >= 2 &&
-          g_array_index (classes, CharClass, i) == CHAR_KANJI &&
-          g_array_index (classes, CharClass, i - 1) == CHAR_HIRAGANA &&
-          g_array_index (classes, CharClass, i - 2) == CHAR_KANJI &&
-          !is_particle (g_utf8_get_char (text + g_array_index (offsets, int, i - 1))))
-        continue;
-      /* A phrase longer than a line is cut where its script changes
-       * (医療情報｜システム), and only then wherever Pango breaks. */
-      length = i - phrase;
-      if (length > max_chars)
-        for (guint j = phrase + 1; j < i; j++)
-          {
-            CharClass a = g_array_index (classes, CharClass, j - 1);
-            CharClass b = g_array_index (classes, CharClass, j);
-
-            if (a != b && is_content (a) && is_content (b))
-              g_array_append_val (starts, g_array_index (offsets, int, j));
-          }
-      if (i < n)
-        g_array_append_val (starts, g_array_index (offsets, int, i));
-      phrase = i;
-    }
-  return starts;
-}
-
-/* Line breaks of @text only between its phrases, for a line of
- * @max_chars full-width characters: each piece of two characters or more
- * with Japanese in it is kept together, unless it is longer than a line. */
-static void
-keep_words (const char    *text,
-            guint          max_chars,
-            PangoAttrList *attrs)
-{
-  g_autoptr(GArray) starts = sonae_document_phrase_starts (text, max_chars);
-  guint length = strlen (text);
-  guint start = 0;
-
-  for (guint i = 0; i <= starts->len; i++)
-    {
-      guint end = i < starts->len ? (guint) g_array_index (starts, int, i) : length;
-      const char *piece = text + start;
-      glong n = g_utf8_strlen (piece, end - start);
-      gboolean japanese = FALSE;
-
-      for (const char *p = piece; p < text + end; p = g_utf8_next_char (p))
-        {
-          CharClass k = char_class (g_utf8_get_char (p));
-
-          japanese = japanese || k == CHAR_HIRAGANA || k == CHAR_KATAKANA || k == CHAR_KANJI;
-        }
-      if (japanese && n >= 2 && (guint) n <= max_chars)
-        keep_together (attrs, start, end);
-      start = end;
-    }
-}
-
-/* The text and attributes of @markup; on bad markup (a bug of ours) the
- * markup itself as text, so that nothing the user typed goes missing.
- * A document that keeps words whole gets its phrases kept together for a
- * line of @width at @size. */
+/* The text and attributes of @markup, its dates written in the
+ * document's style; on bad markup (a bug of ours) the markup itself as
+ * text, so that nothing the user typed goes missing. */
 static void
 parse_markup (SonaeDocument  *doc,
               const char     *markup,
-              double          size,
-              double          width,
               char          **text,
               PangoAttrList **attrs)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *dated = NULL;
+
+  if (doc->date_style != SONAE_DATE_STYLE_ISO && strchr (markup, '-') != NULL)
+    markup = dated = sonae_document_format_dates (doc, markup);
 
   if (!pango_parse_markup (markup, -1, 0, attrs, text, NULL, &error))
     {
@@ -276,8 +85,191 @@ parse_markup (SonaeDocument  *doc,
       *text = g_strdup (markup);
       *attrs = pango_attr_list_new ();
     }
-  if (doc->keep_words && size > 0)
-    keep_words (*text, (guint) MAX (width / size, 1.0), *attrs);
+}
+
+static gboolean
+is_allow_breaks (PangoAttribute *attribute,
+                 gpointer        user_data)
+{
+  return attribute->klass->type == PANGO_ATTR_ALLOW_BREAKS;
+}
+
+/* Whether @layout breaks a line inside one of the pieces @ranges (pairs
+ * of byte offsets) says to keep whole, or runs past its width: Pango cuts
+ * what does not fit on a line of its own anywhere. */
+static gboolean
+breaks_a_piece (PangoLayout *layout,
+                GArray      *ranges)
+{
+  GSList *lines = pango_layout_get_lines_readonly (layout);
+  guint next = 0;
+
+  for (GSList *l = lines != NULL ? lines->next : NULL; l != NULL; l = l->next)
+    {
+      guint at = (guint) ((PangoLayoutLine *) l->data)->start_index;
+
+      /* The pieces and the lines both come in the order of the text. */
+      while (next + 1 < ranges->len && g_array_index (ranges, guint, next + 1) <= at)
+        next += 2;
+      if (next + 1 < ranges->len && g_array_index (ranges, guint, next) < at)
+        return TRUE;
+    }
+  {
+    PangoRectangle logical;
+
+    pango_layout_get_extents (layout, NULL, &logical);
+    return logical.width > pango_layout_get_width (layout) + PANGO_SCALE / 4;
+  }
+}
+
+/* Visits the attributes of a list (and keeps them all): the smallest
+ * size of type they set, in points, in the double @data points to (the
+ * layout's own size to begin with). */
+static gboolean
+smallest_size_cb (PangoAttribute *attribute,
+                  gpointer        data)
+{
+  double *smallest = data;
+
+  switch ((int) attribute->klass->type)
+    {
+    case PANGO_ATTR_SIZE:
+      *smallest = MIN (*smallest, ((PangoAttrSize *) attribute)->size / (double) PANGO_SCALE);
+      break;
+    case PANGO_ATTR_ABSOLUTE_SIZE:
+      *smallest = MIN (*smallest, ((PangoAttrSize *) attribute)->size / (double) PANGO_SCALE);
+      break;
+    case PANGO_ATTR_SCALE:
+      *smallest = MIN (*smallest, *smallest * ((PangoAttrFloat *) attribute)->value);
+      break;
+    default:
+      break;
+    }
+  return FALSE;
+}
+
+/* How wide the widest of the pieces @ranges says to keep whole is, in
+ * Pango units, in @layout laid out without a width. */
+static int
+longest_piece (PangoLayout *layout,
+               GArray      *ranges)
+{
+  int longest = 0;
+
+  for (guint i = 0; i + 1 < ranges->len; i += 2)
+    {
+      PangoRectangle start, end;
+
+      pango_layout_index_to_pos (layout, (int) g_array_index (ranges, guint, i), &start);
+      pango_layout_index_to_pos (layout, (int) g_array_index (ranges, guint, i + 1), &end);
+      if (start.y == end.y)
+        longest = MAX (longest, end.x - start.x);
+    }
+  return longest;
+}
+
+/* A table cell's type is made smaller, down to this part of its size, for
+ * its widest word to fit the column. */
+#define FIT_SMALLEST 0.75
+
+/* @attrs (taken) and the font of @layout @factor times their size: a new
+ * list. */
+static PangoAttrList *
+scale_text (PangoLayout   *layout,
+            PangoAttrList *attrs,
+            double         factor)
+{
+  PangoFontDescription *desc = pango_font_description_copy (pango_layout_get_font_description (layout));
+  PangoAttrList *scaled = pango_attr_list_new ();
+  GSList *all = pango_attr_list_get_attributes (attrs);
+
+  pango_font_description_set_size (desc, (int) (pango_font_description_get_size (desc) * factor));
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  for (GSList *l = all; l != NULL; l = l->next)
+    {
+      PangoAttribute *a = l->data;
+
+      if (a->klass->type == PANGO_ATTR_SIZE || a->klass->type == PANGO_ATTR_ABSOLUTE_SIZE)
+        ((PangoAttrSize *) a)->size = (int) (((PangoAttrSize *) a)->size * factor);
+      pango_attr_list_insert (scaled, a);
+    }
+  g_slist_free (all);
+  pango_attr_list_unref (attrs);
+  return scaled;
+}
+
+/* Sets @text (@length bytes) and @attrs (taken) on @layout, which is
+ * @width wide for text of @size points. A document that keeps words whole
+ * (sonae_document_set_keep_words()) gets its phrases kept together; when
+ * one proves wider than its line after all, a table cell (@fit) is set in
+ * smaller type, to three quarters of its size; what still does not fit is
+ * cut into shorter pieces, and then left to Pango, rather than print past
+ * the edge. */
+static void
+set_text (SonaeDocument *doc,
+          PangoLayout   *layout,
+          const char    *text,
+          int            length,
+          PangoAttrList *attrs,
+          double         size,
+          gboolean       bold,
+          double         width,
+          gboolean       fit)
+{
+  g_autoptr(GArray) ranges = NULL;
+  double smallest = size;
+  double line;
+  gboolean kept;
+
+  if (!doc->keep_words || size <= 0)
+    {
+      pango_layout_set_text (layout, text, length);
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+      return;
+    }
+  /* How many characters a line holds, in the text's smallest type (a
+   * piece in larger type that does not fit after all is found below);
+   * bold type is a little wider. */
+  pango_attr_list_filter (attrs, smallest_size_cb, &smallest);
+  line = MAX (width / MAX (smallest, 1.0) / (bold ? 1.06 : 1.0), 1.0);
+  ranges = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* A cell's type can be made smaller for a piece a little too wide. */
+  kept = sonae_layout_keep_words (text, (guint) length, line, fit ? line / FIT_SMALLEST : line, attrs, ranges);
+  pango_layout_set_text (layout, text, length);
+  pango_layout_set_attributes (layout, attrs);
+  if (kept && fit && breaks_a_piece (layout, ranges))
+    {
+      double factor;
+      int longest;
+
+      /* How much smaller the widest piece would have to be: Pango breaks
+       * one that does not fit, so lay them out on one line to see. */
+      pango_layout_set_width (layout, -1);
+      longest = longest_piece (layout, ranges);
+      factor = longest > 0 ? CLAMP (width * PANGO_SCALE / longest, FIT_SMALLEST, 1.0) : 1.0;
+      pango_layout_set_width (layout, (int) (MAX (width, 1.0) * PANGO_SCALE));
+      if (factor < 1.0)
+        {
+          attrs = scale_text (layout, attrs, factor);
+          pango_layout_set_attributes (layout, attrs);
+        }
+      line /= factor;
+    }
+  for (guint attempt = 0; kept && breaks_a_piece (layout, ranges); attempt++)
+    {
+      PangoAttrList *removed = pango_attr_list_filter (attrs, is_allow_breaks, NULL);
+
+      if (removed != NULL)
+        pango_attr_list_unref (removed);
+      g_array_set_size (ranges, 0);
+      kept = attempt == 0 && sonae_layout_keep_words (text, (guint) length, line * 0.8, line * 0.8, attrs, ranges);
+      /* The same list again would be taken for no change. */
+      pango_layout_set_attributes (layout, NULL);
+      pango_layout_set_attributes (layout, attrs);
+    }
+  pango_attr_list_unref (attrs);
 }
 
 PangoLayout *
@@ -292,10 +284,8 @@ sonae_layout_make (SonaeDocument  *doc,
   PangoAttrList *attrs = NULL;
   g_autofree char *text = NULL;
 
-  parse_markup (doc, markup, size, width, &text, &attrs);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
+  parse_markup (doc, markup, &text, &attrs);
+  set_text (doc, layout, text, (int) strlen (text), attrs, size, bold, width, FALSE);
   return layout;
 }
 
@@ -425,16 +415,17 @@ count_paragraphs (const char *text,
  * Apart, they take a time in proportion, and a page of a row taller than
  * the page draws only the layouts it shows. A short text keeps its one
  * layout. */
-double
-sonae_layout_add_paragraphs (SonaeDocument  *doc,
-                             GArray         *pieces,
-                             const char     *markup,
-                             double          size,
-                             gboolean        bold,
-                             double          width,
-                             PangoAlignment  alignment,
-                             double          x,
-                             double          y)
+static double
+add_paragraphs (SonaeDocument  *doc,
+                GArray         *pieces,
+                const char     *markup,
+                double          size,
+                gboolean        bold,
+                double          width,
+                PangoAlignment  alignment,
+                double          x,
+                double          y,
+                gboolean        fit)
 {
   g_autofree char *text = NULL;
   PangoAttrList *attrs = NULL;
@@ -455,14 +446,12 @@ sonae_layout_add_paragraphs (SonaeDocument  *doc,
         return sonae_layout_add_piece (pieces, g_object_ref (same), x, y);
     }
 
-  parse_markup (doc, markup, size, width, &text, &attrs);
+  parse_markup (doc, markup, &text, &attrs);
   if (count_paragraphs (text, MANY_PARAGRAPHS) < MANY_PARAGRAPHS)
     {
       PangoLayout *layout = new_layout (doc, size, bold, width, alignment);
 
-      pango_layout_set_text (layout, text, -1);
-      pango_layout_set_attributes (layout, attrs);
-      pango_attr_list_unref (attrs);
+      set_text (doc, layout, text, (int) strlen (text), attrs, size, bold, width, fit);
       if (doc->layout_cache != NULL)
         {
           LayoutKey *copy = g_memdup2 (&key, sizeof key);
@@ -498,9 +487,7 @@ sonae_layout_add_paragraphs (SonaeDocument  *doc,
             i++;
         }
       list = paragraph_attributes (active, start, end);
-      pango_layout_set_text (layout, text + start, (int) (end - start));
-      pango_layout_set_attributes (layout, list);
-      pango_attr_list_unref (list);
+      set_text (doc, layout, text + start, (int) (end - start), list, size, bold, width, fit);
       h += sonae_layout_add_piece (pieces, layout, x, y + h);
 
       if (newline == NULL)
@@ -509,6 +496,33 @@ sonae_layout_add_paragraphs (SonaeDocument  *doc,
     }
   g_slist_free_full (all, (GDestroyNotify) pango_attribute_destroy);
   return h;
+}
+
+double
+sonae_layout_add_paragraphs (SonaeDocument  *doc,
+                             GArray         *pieces,
+                             const char     *markup,
+                             double          size,
+                             gboolean        bold,
+                             double          width,
+                             PangoAlignment  alignment,
+                             double          x,
+                             double          y)
+{
+  return add_paragraphs (doc, pieces, markup, size, bold, width, alignment, x, y, FALSE);
+}
+
+double
+sonae_layout_add_cell (SonaeDocument *doc,
+                       GArray        *pieces,
+                       const char    *markup,
+                       double         size,
+                       gboolean       bold,
+                       double         width,
+                       double         x,
+                       double         y)
+{
+  return add_paragraphs (doc, pieces, markup, size, bold, width, PANGO_ALIGN_LEFT, x, y, TRUE);
 }
 
 double

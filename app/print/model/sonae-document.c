@@ -95,6 +95,7 @@ sonae_document_new_blank (const char *name,
   doc->organisation = g_strdup (organisation);
   doc->printed = printed ? g_date_time_ref (printed) : sonae_clock_now ();
   doc->scale_to_paper = TRUE;
+  doc->keep_words = TRUE;
   doc->blocks = g_ptr_array_new_with_free_func (block_free);
   doc->open_groups = g_array_new (FALSE, FALSE, sizeof (guint));
   doc->placed = g_array_new (FALSE, FALSE, sizeof (Placed));
@@ -124,6 +125,8 @@ sonae_document_free (SonaeDocument *doc)
   g_clear_pointer (&doc->parts, g_ptr_array_unref);
   g_strfreev (doc->part_bookmarks);
   g_clear_pointer (&doc->part_first_page, g_array_unref);
+  g_clear_pointer (&doc->part_n_pages, g_array_unref);
+  g_clear_pointer (&doc->blank_page, sonae_document_free);
   g_free (doc);
 }
 
@@ -158,6 +161,7 @@ sonae_document_add_part (SonaeDocument *doc,
     {
       doc->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) sonae_document_free);
       doc->part_first_page = g_array_new (FALSE, FALSE, sizeof (guint));
+      doc->part_n_pages = g_array_new (FALSE, FALSE, sizeof (guint));
     }
   g_ptr_array_add (doc->parts, part);
   n = doc->parts->len;
@@ -177,6 +181,32 @@ sonae_document_set_contents (SonaeDocument     *doc,
   doc->contents_part = (int) doc->parts->len - 1;
   doc->contents_func = func;
   doc->contents_data = user_data;
+}
+
+void
+sonae_document_set_parts_start_right (SonaeDocument *doc,
+                                      guint          from)
+{
+  g_return_if_fail (doc != NULL);
+  doc->right_hand_from = from;
+}
+
+gboolean
+sonae_document_is_blank_page (SonaeDocument *doc,
+                              guint          page)
+{
+  g_return_val_if_fail (doc != NULL, FALSE);
+
+  if (doc->parts == NULL || doc->part_n_pages == NULL || doc->part_n_pages->len != doc->parts->len)
+    return FALSE;
+  for (guint i = doc->parts->len; i-- > 0;)
+    {
+      guint first = g_array_index (doc->part_first_page, guint, i);
+
+      if (page >= first)
+        return page - first >= g_array_index (doc->part_n_pages, guint, i);
+    }
+  return FALSE;
 }
 
 void
@@ -301,6 +331,80 @@ sonae_document_set_keep_words (SonaeDocument *doc,
 {
   g_return_if_fail (doc != NULL);
   doc->keep_words = !!keep;
+}
+
+void
+sonae_document_set_date_style (SonaeDocument  *doc,
+                               SonaeDateStyle  style)
+{
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail ((guint) style < SONAE_N_DATE_STYLES);
+  doc->date_style = style;
+}
+
+SonaeDateStyle
+sonae_document_get_date_style (SonaeDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, SONAE_DATE_STYLE_ISO);
+  return doc->date_style;
+}
+
+/* Whether @text may hold a date: four digits, then '-'. */
+static gboolean
+may_hold_date (const char *text)
+{
+  for (const char *p = strchr (text, '-'); p != NULL; p = strchr (p + 1, '-'))
+    if (p - text >= 4 && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[-4]))
+      return TRUE;
+  return FALSE;
+}
+
+char *
+sonae_document_format_dates (SonaeDocument *doc,
+                             const char    *text)
+{
+  g_return_val_if_fail (doc != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (doc->date_style == SONAE_DATE_STYLE_ISO || !may_hold_date (text))
+    return g_strdup (text);
+  return sonae_date_format_text (text, doc->date_style);
+}
+
+/* A bookmark names a part: a few words, not a sentence. */
+#define BOOKMARK_MAX_CHARS 40
+
+char *
+sonae_document_bookmark_text (SonaeDocument *doc,
+                              const char    *plain)
+{
+  g_autofree char *dated = sonae_document_format_dates (doc, plain);
+  GString *text = g_string_new (NULL);
+  const char *end = dated + strlen (dated);
+  const char *stop;
+  glong n;
+
+  /* A heading that goes on after its first sentence (a user's own text)
+   * is named by that sentence alone, without its full stop. */
+  stop = strstr (dated, "\u3002");
+  if (stop != NULL && stop > dated)
+    end = stop;
+  for (const char *p = dated; p + 1 < end; p++)
+    if (*p == '.' && p[1] == ' ' && p > dated && g_ascii_isalpha (p[-1]))
+      {
+        end = p;
+        break;
+      }
+  g_string_append_len (text, dated, end - dated);
+  n = g_utf8_strlen (text->str, -1);
+  if (n > BOOKMARK_MAX_CHARS)
+    {
+      const char *cut = g_utf8_offset_to_pointer (text->str, BOOKMARK_MAX_CHARS - 1);
+
+      g_string_truncate (text, cut - text->str);
+      g_string_append (text, "\u2026");
+    }
+  return g_string_free (text, FALSE);
 }
 
 void
@@ -472,6 +576,21 @@ sonae_document_add_row (SonaeDocument     *doc,
 
   for (guint i = 0; i < b->n_columns; i++)
     g_ptr_array_add (b->cells, g_strdup (cells[i] ? cells[i] : ""));
+}
+
+void
+sonae_document_set_page_column (SonaeDocument *doc,
+                                guint          column)
+{
+  Block *b;
+
+  g_return_if_fail (doc != NULL);
+  b = sonae_document_last_block (doc);
+  g_return_if_fail (b != NULL && b->kind == BLOCK_TABLE);
+  g_return_if_fail (column < b->n_columns);
+
+  b->page_column = column + 1;
+  doc->has_page_refs = TRUE;
 }
 
 void
@@ -820,6 +939,20 @@ add_outline (SonaeDocument   *doc,
     }
 }
 
+/* The part of composed @doc that page @page (0-based) shows, or -1 (an
+ * ordinary document, a page left blank). */
+static int
+part_at (SonaeDocument *doc,
+         guint          page)
+{
+  if (doc->parts == NULL || sonae_document_is_blank_page (doc, page))
+    return -1;
+  for (guint i = doc->parts->len; i-- > 0;)
+    if (page >= g_array_index (doc->part_first_page, guint, i))
+      return (int) i;
+  return -1;
+}
+
 gboolean
 sonae_document_write_pdf (SonaeDocument *doc,
                           const char    *path,
@@ -876,11 +1009,22 @@ sonae_document_write_pdf (SonaeDocument *doc,
   cr = cairo_create (surface);
   context = pango_cairo_create_context (cr);
   n_pages = sonae_document_paginate (doc, context, width, height);
+  /* The structure for screen readers: the document, each part of a
+   * composed one a section, and what each page tags. */
+  cairo_tag_begin (cr, "Document", NULL);
   for (guint i = 0; i < n_pages; i++)
     {
+      int part = part_at (doc, i);
+
+      if (part >= 0 && i == sonae_document_get_part_first_page (doc, part))
+        cairo_tag_begin (cr, "Sect", NULL);
       sonae_document_draw_page (doc, cr, i);
+      if (part >= 0 && i + 1 == sonae_document_get_part_first_page (doc, part) +
+                                g_array_index (doc->part_n_pages, guint, part))
+        cairo_tag_end (cr, "Sect");
       cairo_show_page (cr);
     }
+  cairo_tag_end (cr, "Document");
   add_outline (doc, surface);
   g_object_unref (context);
   cairo_destroy (cr);

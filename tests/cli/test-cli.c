@@ -770,6 +770,9 @@ test_cli_check_reminders_nothing (void)
       SonaeContact *c = g_ptr_array_index (contacts, i);
 
       c->needs_check = FALSE;
+      /* An office to call whose number depends on where one is: entered. */
+      if (c->phones->len == 0)
+        g_ptr_array_add (c->phones, sonae_labeled_new ("work", "03-0000-0000"));
       g_assert_true (sonae_contacts_save (store, c, NULL));
       g_assert_true (sonae_contacts_mark_verified (store, c->id, NULL, NULL));
     }

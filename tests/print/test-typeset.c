@@ -237,7 +237,7 @@ test_never_split (Fixture       *f,
       g_autoptr(GPtrArray) lines = pdf_lines (path);
       g_auto(SonaeTestPdf) pdf = { 0 };
 
-      sonae_test_pdf_read (&pdf, path);
+      sonae_test_pdf_read_a4 (&pdf, path);   /* the register is landscape */
       for (guint w = 0; w < G_N_ELEMENTS (whole_words); w++)
         {
           if (strstr (pdf.all, whole_words[w]) == NULL)

@@ -31,8 +31,6 @@ typedef enum {
   SONAE_REMINDER_ACTION_DUE,       /* an open action due within 7 days */
   SONAE_REMINDER_MANUAL_REVIEW,    /* manual not reviewed for a year */
   SONAE_REMINDER_ROLE_EMPTY,       /* a role nobody holds */
-  SONAE_REMINDER_AUTHORITY_PHONE,  /* offices to call with no phone number (one reminder for all;
-                                    * contact_id the first) */
   SONAE_REMINDER_CONTACT_STALE,    /* a contact not verified for 180 days */
   SONAE_REMINDER_CONTACTS_STALE,   /* more than three of them: one reminder for all */
   SONAE_REMINDER_CONTACT_UNCHECKED,/* bundled contacts still to check (one reminder for all) */
@@ -43,6 +41,8 @@ typedef enum {
   SONAE_REMINDER_RISK_REVIEW,      /* a risk past its next review */
   SONAE_REMINDER_MHLW_CHECKLIST,   /* the MHLW checklist not yet checked this fiscal year
                                     * (from SONAE_MHLW_REMINDER_MONTH/DAY) */
+  SONAE_REMINDER_AUTHORITY_PHONE,  /* offices to call with no phone number (one reminder for all;
+                                    * contact_id the first) */
   SONAE_N_REMINDER_KINDS,
 } SonaeReminderKind;
 

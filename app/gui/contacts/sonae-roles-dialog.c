@@ -330,6 +330,7 @@ poster_phone_row (SonaeRolesDialog    *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Number on the Poster"));
   gtk_widget_set_tooltip_text (row, _("The first-response poster hangs on the wall: choose which number it shows."));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (choices));
+  sonae_accessible_name_choices (row);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), sonae_contacts_get_poster_phone (self->store, role->key));
   gtk_widget_set_name (row, "poster-phone-row");
   g_object_set_data (G_OBJECT (row), ROLE_KEY, (gpointer) role->key);

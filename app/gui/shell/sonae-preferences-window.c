@@ -331,6 +331,7 @@ sonae_preferences_window_init (SonaePreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   sonae_accessible_name_preferences_search (ADW_PREFERENCES_WINDOW (self));
+  sonae_accessible_name_choices (GTK_WIDGET (self->date_style_row));
   /* The expander row "For Administrators", beside the switch's row. */
   sonae_accessible_name_rows (gtk_widget_get_parent (GTK_WIDGET (self->autostart_row)));
   /* The row the expander wraps around the command: what it says, then the

@@ -7,6 +7,10 @@
 #include "sonae-test-gui.h"
 #include "sonae-test-util.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 /* --- the fixture --------------------------------------------------------- */
 
 /* A section shown whose second step has not run yet (it waits for the
@@ -30,6 +34,77 @@ sections_busy (void)
   return busy;
 }
 
+/* GTK 4.8 starts a tooltip's timeout on any pointer event a popover gets
+ * (a popover grabs the pointer, so it gets them wherever the pointer is)
+ * and keeps it when the popover is gone; the timeout then asks the gone
+ * popover's surface where the pointer is and what lies there, and GTK
+ * warns twice from inside its own timeout. The tests make warnings fatal;
+ * these two, GTK's own and harmless (no tooltip is shown), are let
+ * through, word for word and nothing else. */
+static const char * const gtk_tooltip_bug[] = {
+  "gdk_surface_get_device_position: assertion 'GDK_IS_SURFACE (surface)' failed",
+  "_gtk_widget_find_at_coords: assertion 'GDK_IS_SURFACE (surface)' failed",
+};
+
+static gboolean
+is_gtk_tooltip_bug (const char     *log_domain,
+                    GLogLevelFlags  log_level,
+                    const char     *message)
+{
+  if ((log_level & G_LOG_LEVEL_CRITICAL) == 0 ||
+      (g_strcmp0 (log_domain, "Gdk") != 0 && g_strcmp0 (log_domain, "Gtk") != 0))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (gtk_tooltip_bug); i++)
+    if (g_strcmp0 (message, gtk_tooltip_bug[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+log_unless_gtk_tooltip_bug (const char     *log_domain,
+                            GLogLevelFlags  log_level,
+                            const char     *message,
+                            gpointer        user_data)
+{
+  if (!is_gtk_tooltip_bug (log_domain, log_level, message))
+    g_log_default_handler (log_domain, log_level, message, user_data);
+}
+
+static gboolean
+fatal_unless_gtk_tooltip_bug (const char     *log_domain,
+                              GLogLevelFlags  log_level,
+                              const char     *message,
+                              gpointer        user_data)
+{
+  return !is_gtk_tooltip_bug (log_domain, log_level, message);
+}
+
+/* The headless X server starts with its pointer in the middle of the
+ * screen, over the test's windows, where it would start tooltips at
+ * random; a person's pointer rests somewhere, the tests' in the screen's
+ * corner, away from every window they open (the tooltip test moves it
+ * where it wants). */
+void
+sonae_test_gui_prepare (void)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (GDK_IS_X11_DISPLAY (display))
+    {
+      Display *xdisplay = gdk_x11_display_get_xdisplay (display);
+      Screen *screen = DefaultScreenOfDisplay (xdisplay);
+
+      XWarpPointer (xdisplay, None, RootWindowOfScreen (screen), 0, 0, 0, 0,
+                    WidthOfScreen (screen) - 1, HeightOfScreen (screen) - 1);
+      XFlush (xdisplay);
+    }
+#endif
+  g_log_set_handler ("Gdk", G_LOG_LEVEL_CRITICAL | G_LOG_FLAG_FATAL, log_unless_gtk_tooltip_bug, NULL);
+  g_log_set_handler ("Gtk", G_LOG_LEVEL_CRITICAL | G_LOG_FLAG_FATAL, log_unless_gtk_tooltip_bug, NULL);
+  g_test_log_set_fatal_handler (fatal_unless_gtk_tooltip_bug, NULL);
+}
+
 void
 sonae_test_window_set_up (SonaeTestWindow *f,
                           gconstpointer    data)
@@ -37,6 +112,7 @@ sonae_test_window_set_up (SonaeTestWindow *f,
   GtkWidget *overlay = adw_toast_overlay_new ();
 
   sonae_test_set_busy (sections_busy);
+  sonae_test_gui_prepare ();
   f->store = sonae_test_open_store (&f->dir);
   f->activated = g_ptr_array_new_with_free_func (g_free);
   f->window = g_object_ref (gtk_window_new ());

@@ -26,6 +26,9 @@ typedef struct {
   GSimpleActionGroup *actions;   /* the recorded "win" actions, or NULL */
 } SonaeTestWindow;
 
+/* What every GUI test does first: the pointer out of the way, GTK 4.8's
+ * one harmless warning from a gone popover's tooltip not fatal. */
+void         sonae_test_gui_prepare          (void);
 void         sonae_test_window_set_up        (SonaeTestWindow    *f,
                                               gconstpointer       data);
 void         sonae_test_window_tear_down     (SonaeTestWindow    *f,

@@ -174,6 +174,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
+  sonae_test_gui_prepare ();
 
   g_test_add_func ("/application/open-files", test_open_files);
   g_test_add_func ("/application/desktop-file", test_desktop_file);

@@ -578,6 +578,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
+  sonae_test_gui_prepare ();
 
 #define ADD(path, func) \
   g_test_add ("/bcp-worksheet/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

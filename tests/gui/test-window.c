@@ -343,6 +343,8 @@ test_keyboard_first_call (SonaeTestWindow *f,
   const SonaeTimelineEntry *call = NULL;
   SonaeWindow *window;
   const char *focus_argv[] = { "xdotool", "windowfocus", "--sync", NULL, NULL };
+  /* The person's pointer rests on the window (the tests park it in a corner). */
+  const char *pointer_argv[] = { "xdotool", "mousemove", "--sync", "--window", NULL, "300", "200", NULL };
 
   if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()) || xdotool == NULL)
     {
@@ -358,6 +360,10 @@ test_keyboard_first_call (SonaeTestWindow *f,
   xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (
                            gtk_native_get_surface (GTK_NATIVE (window))));
   focus_argv[3] = xid;
+  pointer_argv[4] = xid;
+  g_assert_true (g_spawn_sync (NULL, (char **) pointer_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                               NULL, &error));
+  g_assert_no_error (error);
   g_assert_true (g_spawn_sync (NULL, (char **) focus_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
                                NULL, &error));
   g_assert_no_error (error);

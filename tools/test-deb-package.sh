@@ -295,7 +295,7 @@ if grep -rqs 'io.github.sonae.Sonae' /usr/share/applications/mimeinfo.cache; the
 fi
 
 if [ "$failures" -eq 0 ]; then
-  say "The Debian package built, installed, ran and left nothing behind"
+  say "The Debian package built, installed, ran and left nothing behind ($SECONDS s in all)"
   exit 0
 fi
 say "The Debian package: $failures check(s) failed"

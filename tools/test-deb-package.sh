@@ -77,8 +77,13 @@ else
   src="$work/sonae-$version"
   mkdir -p "$src"
   # The tree as the developer sees it: tracked files and new ones not ignored
-  # (in CI, a clean clone: the committed tree).
-  git ls-files -z -co --exclude-standard | tar -cf - --null -T - | tar -xf - -C "$src"
+  # (in CI, a clean clone: the committed tree); outside git (an unpacked
+  # tarball), everything but the build folders.
+  if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    git ls-files -z -co --exclude-standard | tar -cf - --null -T - | tar -xf - -C "$src"
+  else
+    tar -cf - --exclude='./build*' --exclude='./_build*' . | tar -xf - -C "$src"
+  fi
   start=$(date +%s)
   if (cd "$src" && DEB_BUILD_OPTIONS="nocheck ${DEB_BUILD_OPTIONS:-}" \
         dpkg-buildpackage -us -uc -b -Pnocheck >"$work/build.log" 2>&1); then

@@ -161,6 +161,9 @@ test_phrases (void)
     { "■\u00a0重大\u3000 □\u00a0軽微・無\u3000 □\u00a0停止し保留", 30,
       "■\u00a0重大\u3000 |□\u00a0軽微・無\u3000 |□\u00a0停止し保留" },
     { "□ 情報の不正取得 □ 印刷結果", 30, "□ 情報の不正取得 |□ 印刷結果" },
+    /* A label of several words is one, up to what parts it from the next. */
+    { "□\u00a0Minor or none\u3000 □\u00a0Input data  □ Other", 30,
+      "□\u00a0Minor or none\u3000 |□\u00a0Input data  |□ Other" },
     /* A label longer than a line: the box stays with its first phrase. */
     { "□\u00a0情報の不正取得をした", 5, "□\u00a0情報の|不正取得をした" },
     /* お and ご begin the word after them. */
@@ -271,6 +274,7 @@ test_narrow_columns (Fixture       *f,
     "起こりやすさ", "システム管理者", "コーディネーションセンター", "確認されていません", "停止し保留",
   };
   static const char *const options = "■\u00a0重大\u3000 □\u00a0大\u3000 □\u00a0中\u3000 □\u00a0軽微・無";
+  static const char *const english = "■\u00a0Severe\u3000 □\u00a0Major\u3000 □\u00a0Minor or none\u3000 □\u00a0Input data";
   g_autoptr(SonaeDocument) doc = sonae_document_new_blank ("narrow", "Narrow", SONAE_PAPER_A4, NULL, NULL);
   g_autofree char *path = g_build_filename (f->dir, "narrow.pdf", NULL);
   g_autoptr(GError) error = NULL;
@@ -300,9 +304,13 @@ test_narrow_columns (Fixture       *f,
     {
       double widths[] = { column, 493.0 - column };
       const char *cells[] = { options, "" };
+      const char *english_cells[] = { english, "" };
 
       sonae_document_add_form_table (doc, 2, widths, NULL, 20.0);
       sonae_document_add_row (doc, cells);
+      /* (the English labels are wider than the narrowest columns) */
+      if (column >= 100.0)
+        sonae_document_add_row (doc, english_cells);
     }
   g_assert_true (sonae_document_write_pdf (doc, path, &error));
   g_assert_no_error (error);
@@ -332,6 +340,10 @@ test_narrow_columns (Fixture       *f,
       g_assert_false (g_str_has_suffix (line, "□") || g_str_has_suffix (line, "■"));
       if (strstr (line, "軽微") != NULL)
         g_assert_nonnull (strstr (line, "□軽微・無"));
+      if (strstr (line, "Minor") != NULL || strstr (line, "none") != NULL)
+        g_assert_nonnull (strstr (line, "□Minorornone"));
+      if (strstr (line, "Input") != NULL || strstr (line, "data") != NULL)
+        g_assert_nonnull (strstr (line, "□Inputdata"));
     }
 }
 

@@ -36,6 +36,7 @@ typedef struct {
   guint8 prefix;     /* お or ご, that may begin a word: お知らせ, ご確認 */
   guint8 newline;    /* the end of a paragraph */
   guint8 year;       /* 年 */
+  guint8 wide_space; /* the ideographic space, which parts two options */
   float width;       /* estimated, in ems of the font's size */
 } Char;
 
@@ -180,6 +181,7 @@ read_chars (const char *text,
       chars[n].prefix = c == 0x304A || c == 0x3054;
       chars[n].newline = c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029;
       chars[n].year = c == 0x5E74;
+      chars[n].wide_space = c == 0x3000;
       chars[n].width = char_width (c, k);
       n++;
     }
@@ -203,7 +205,7 @@ span_width (const Char *chars,
  * @starts[0] is left FALSE): the rules of phrase_ends_between(), with a
  * single kana between two kanji kept as the okurigana inside a word
  * (受け取る, 使い回す), and お or ご before kanji after a particle or a
- * word that is not kana begins the word (掲示で｜お知らせ, 必ず｜ご確認). */
+ * word that is not kana begins the word (掲示で｜お知らせ, 書類を｜ご確認). */
 static void
 find_phrases (const Char *chars,
               guint       n,
@@ -295,20 +297,24 @@ find_pieces (const Char *chars,
   find_phrases (chars, n, starts);
   starts[n] = TRUE;
 
-  /* A check box, the spaces after it and its label, up to the white space
-   * before the next option: one piece when it fits on a line, else the
-   * box kept with the first phrase of its label. */
+  /* A check box, the spaces after it and its label, up to what parts it
+   * from the next option (the next box, an ideographic space, two spaces,
+   * a paragraph's end), with the white space after it: one piece when it
+   * fits on a line, else the box kept with the first phrase of its
+   * label. */
   for (i = 0; i < n; i++)
     {
       guint label, end;
 
       if (chars[i].klass != CHAR_BOX)
         continue;
-      for (label = i + 1; label < n && (chars[label].klass == CHAR_SPACE || chars[label].klass == CHAR_GLUE) &&
-                          chars[label].klass != CHAR_BOX; label++)
+      for (label = i + 1; label < n && !chars[label].newline && !chars[label].wide_space &&
+                          (chars[label].klass == CHAR_SPACE || chars[label].klass == CHAR_GLUE); label++)
         ;
-      for (end = label; end < n && chars[end].klass != CHAR_SPACE && chars[end].klass != CHAR_BOX; end++)
-        ;
+      for (end = label; end < n; end++)
+        if (chars[end].klass == CHAR_BOX || chars[end].newline || chars[end].wide_space ||
+            (chars[end].klass == CHAR_SPACE && (end + 1 == n || chars[end + 1].klass == CHAR_SPACE)))
+          break;
       while (end < n && chars[end].klass == CHAR_SPACE)
         end++;
       if (label >= end)

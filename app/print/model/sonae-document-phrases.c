@@ -101,8 +101,9 @@ is_particle (gunichar c)
 
 /* About how wide @c is in the document's font, in ems: full width for
  * Japanese, less for Latin letters, digits and marks. Rather too wide than
- * too narrow: what is kept whole must fit its line (and a layout whose
- * line overflows is laid out again, see sonae_layout_keep_words()). */
+ * too narrow: what is kept whole must fit its line (and a layout where
+ * Pango had to cut a piece after all is set again: set_text() in
+ * sonae-document-text.c). */
 static float
 char_width (gunichar  c,
             CharClass k)

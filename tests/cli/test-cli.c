@@ -1428,6 +1428,74 @@ test_cli_mhlw_checklist (void)
   sonae_test_remove_dir (dir);
 }
 
+/* The command line's exports write dates as Preferences say: in Japanese
+ * 令和8年12月7日 when chosen (in every page's header), in English ISO. */
+static void
+test_cli_dates (void)
+{
+  g_autofree char *dir = sonae_test_make_dir ();
+  g_autofree char *ja_pdf = g_build_filename (dir, "ja.pdf", NULL);
+  g_autofree char *en_pdf = g_build_filename (dir, "en.pdf", NULL);
+  g_autofree char *localedir = g_build_filename (g_getenv ("SONAE_BUILD_ROOT"), "po", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *era = sonae_date_format_dmy (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                g_date_time_get_day_of_month (now), SONAE_DATE_STYLE_JAPANESE_ERA);
+  g_autofree char *iso = g_date_time_format (now, "%Y-%m-%d");
+  const char *japanese[] = { "LC_ALL", "ja_JP.UTF-8", "LANG", "ja_JP.UTF-8", "LANGUAGE", "ja",
+                             "SONAE_LOCALEDIR", localedir, NULL };
+  char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  gboolean have_japanese = setlocale (LC_ALL, "ja_JP.UTF-8") != NULL;
+
+  setlocale (LC_ALL, saved);
+  g_free (saved);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SonaeStore) store = sonae_store_open (dir, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (sonae_store_set_date_style (store, SONAE_DATE_STYLE_JAPANESE_ERA, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_auto(Run) r;
+    g_autofree char *text = NULL;
+
+    run_sonae (&r, "--data-dir", dir, "--export", "roster", "--output", en_pdf, NULL);
+    g_assert_true (exited_ok (&r));
+    text = pdf_text (en_pdf);
+    if (text != NULL)
+      {
+        g_autofree char *printed = g_strdup_printf ("Printed%s", iso);
+
+        assert_pdf_says (text, printed);
+        g_assert_null (strstr (text, "令和"));
+      }
+  }
+  if (!have_japanese)
+    {
+      g_test_skip ("no Japanese locale");
+      sonae_test_remove_dir (dir);
+      return;
+    }
+  {
+    g_auto(Run) r;
+    g_autofree char *text = NULL;
+
+    extra_env = japanese;
+    run_sonae (&r, "--data-dir", dir, "--export", "roster", "--output", ja_pdf, NULL);
+    extra_env = NULL;
+    g_assert_true (exited_ok (&r));
+    text = pdf_text (ja_pdf);
+    if (text != NULL)
+      {
+        g_autofree char *printed = g_strdup_printf ("印刷日時%s", era);
+
+        assert_pdf_says (text, printed);
+      }
+  }
+  sonae_test_remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1453,6 +1521,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/blank-forms", test_cli_blank_forms);
   g_test_add_func ("/cli/bcp-docs", test_cli_bcp_docs);
   g_test_add_func ("/cli/mhlw-checklist", test_cli_mhlw_checklist);
+  g_test_add_func ("/cli/dates", test_cli_dates);
 
   return g_test_run ();
 }

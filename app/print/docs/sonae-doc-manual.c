@@ -127,7 +127,8 @@ role_holder_markup (Builder    *b,
       if (!write_in)
         return g_strdup_printf ("<b>%s</b> — %s", role, badge);
       lines = write_in_person ();
-      return g_strdup_printf ("<b>%s</b> — %s\n%s", role, badge, lines);
+      /* The badge on a line of its own: a narrow column does not split it. */
+      return g_strdup_printf ("<b>%s</b>\n%s\n%s", role, badge, lines);
     }
   {
     SonaeContact *c = g_ptr_array_index (holders, 0);

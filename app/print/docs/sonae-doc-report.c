@@ -29,7 +29,7 @@
 /* The blank form: room to write by hand. */
 #define BLANK_TEXT_HEIGHT   92.0
 #define BLANK_LONG_HEIGHT   150.0
-#define BLANK_ACTION_HEIGHT 40.0
+#define BLANK_ACTION_HEIGHT 36.0
 #define BLANK_ACTIONS       3
 
 #define MARK_ON  "\u25a0"    /* ■: applies */
@@ -565,8 +565,9 @@ event_box (const SonaeIncident *incident)
         item = g_markup_printf_escaped ("<b>" MARK_ON "\u00a0%s</b>", phrase);
       else
         item = g_markup_printf_escaped (MARK_OFF "\u00a0%s", phrase);
+      /* One a line: each is a sentence, and two on a line read as one. */
       if (out->len > 0)
-        g_string_append (out, "\u3000 ");
+        g_string_append_c (out, '\n');
       g_string_append (out, item);
     }
   options = g_string_free (out, FALSE);

@@ -107,6 +107,20 @@ write_in_line (double points)
   return sized (line->str, points, FALSE, SONAE_PRINT_COLOR_MUTED);
 }
 
+/* A label (“Name”) and a shorter line after it, on one line. */
+static char *
+labelled_write_in_line (const char *label)
+{
+  g_autofree char *text = sized (label, PT_ORDER, FALSE, SONAE_PRINT_COLOR_MUTED);
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autofree char *rule = NULL;
+
+  for (guint i = 0; i < 11; i++)
+    g_string_append (line, "\uff3f");
+  rule = sized (line->str, PT_NAME, FALSE, SONAE_PRINT_COLOR_MUTED);
+  return g_strdup_printf ("%s\u2002%s", text, rule);
+}
+
 /* Under a person's name where the poster shows no number: a line to write
  * one on, after a warning unless the organisation chose to leave it to
  * the pen. */
@@ -156,13 +170,16 @@ role_markup (const char       *role_key,
   g_string_append (out, role);
   if (holders->len == 0)
     {
-      g_autofree char *badge = sonae_markup_badge (SONAE_BADGE_WARNING, _("Not assigned — fill in the roster"));
-      g_autofree char *hint = sized (_("Until then, write a name and a phone number here by hand:"),
+      /* Quiet words, not a red warning: the poster hangs on the wall, and
+       * the lines below are how it is filled in until Sonae knows. */
+      g_autofree char *hint = sized (_("Nobody is chosen in Sonae yet: write a name and a phone number here by hand."),
                                      PT_ORDER, FALSE, SONAE_PRINT_COLOR_MUTED);
-      g_autofree char *line = write_in_line (PT_NAME);
+      /* Translators: before a line to write a name on, on the poster */
+      g_autofree char *name = labelled_write_in_line (C_("poster", "Name"));
+      /* Translators: before a line to write a phone number on, on the poster */
+      g_autofree char *phone = labelled_write_in_line (C_("poster", "Phone"));
 
-      g_string_append_printf (out, "\n<span size=\"%d\">%s</span>\n%s\n%s\n%s\n%s",
-                              (int) (PT_ROLE * PANGO_SCALE), badge, gap, hint, line, line);
+      g_string_append_printf (out, "\n%s\n%s\n%s\n%s", gap, hint, name, phone);
       return g_string_free (out, FALSE);
     }
 

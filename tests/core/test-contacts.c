@@ -885,6 +885,32 @@ test_attention_authority_phone (Fixture       *f,
   g_assert_cmpuint (offices_without_phone (f->store, &first), ==, before);
 }
 
+/* A group's name in an imported file: what Sonae writes today, what 0.1
+ * wrote (ベンダ, before the long vowel mark), English, any case. */
+static void
+test_group_names (void)
+{
+  static const struct { const char *text; SonaeGroup group; } names[] = {
+    { "委託先・ベンダー", SONAE_GROUP_VENDOR },
+    { "ベンダー", SONAE_GROUP_VENDOR },
+    { "委託先・ベンダ", SONAE_GROUP_VENDOR },
+    { "ベンダ", SONAE_GROUP_VENDOR },
+    { "Vendor", SONAE_GROUP_VENDOR },
+    { "院内", SONAE_GROUP_STAFF },
+    { "関係機関", SONAE_GROUP_AUTHORITY },
+  };
+  SonaeGroup group;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      group = SONAE_GROUP_AUTHORITY + 1;
+      g_assert_true (sonae_group_from_string (names[i].text, &group));
+      g_assert_cmpint (group, ==, names[i].group);
+    }
+  g_assert_false (sonae_group_from_string ("ベン", &group));
+  g_assert_false (sonae_group_from_string ("'; DROP TABLE contacts; --", &group));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -908,6 +934,7 @@ main (int argc, char *argv[])
   ADD ("/contacts/attention-authority-phone", test_attention_authority_phone);
 #undef ADD
   g_test_add_func ("/contacts/text-fold", test_text_fold);
+  g_test_add_func ("/contacts/group-names", test_group_names);
   g_test_add_func ("/contacts/poster-phone-numbers", test_poster_phone_numbers);
   g_test_add_func ("/contacts/phone-label-for-group", test_phone_label_for_group);
   g_test_add_func ("/contacts/phone-label-for-number", test_phone_label_for_number);

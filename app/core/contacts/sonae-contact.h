@@ -8,7 +8,7 @@ G_BEGIN_DECLS
 
 typedef enum {
   SONAE_GROUP_STAFF = 0,     /* 院内 */
-  SONAE_GROUP_VENDOR = 1,    /* 委託先・ベンダ */
+  SONAE_GROUP_VENDOR = 1,    /* 委託先・ベンダー */
   SONAE_GROUP_AUTHORITY = 2, /* 関係機関 */
 } SonaeGroup;
 

@@ -90,7 +90,9 @@ add_cover (SonaeDocument *cover,
   markup = g_markup_escape_text (_("What is inside"), -1);
   sonae_document_add_paragraph (cover, SONAE_STYLE_LARGE | SONAE_STYLE_BOLD, markup);
   g_clear_pointer (&markup, g_free);
-  markup = g_markup_escape_text (_("Who to call and what to do first, the contact lists, the emergency manual, the checklist and the paper forms, the business-continuity plan and a card for each system. The next page lists every part with its page number."), -1);
+  markup = g_markup_escape_text (medical
+                                 ? _("Who to call and what to do first, the contact lists, the emergency manual, the checklist and the paper forms (the log sheets, the blank incident report and report to the PPC with the PPC’s rules, a “Do not use” sign, a notice for the front desk), the business-continuity plan with the MHLW checklist, and a card for each system. The next page lists every part with its page number.")
+                                 : _("Who to call and what to do first, the contact lists, the emergency manual, the checklist and the paper forms (the log sheets, the blank incident report and report to the PPC with the PPC’s rules, a “Do not use” sign, a notice for the front desk), the business-continuity plan and a card for each system. The next page lists every part with its page number."), -1);
   sonae_document_add_paragraph (cover, SONAE_STYLE_LARGE, markup);
   g_clear_pointer (&markup, g_free);
 

@@ -496,6 +496,15 @@ test_bcp_blank (void)
   sonae_test_assert_contains (pdf.all, "blank worksheets");
   sonae_test_assert_contains (pdf.all, sonae_bcp_text_get_hint (SONAE_BCP_TEXT_POLICY, sonae_store_get_org_kind (p.store)));
   sonae_test_assert_contains (pdf.all, "Not assigned");
+  /* Nobody decides yet: each of the two deciders' rows leaves a line for a
+   * name and one for a number, under the warning. */
+  {
+    gssize after = sonae_test_offset_of (pdf.all, "Not assigned", 0);
+
+    g_assert_cmpint (sonae_test_offset_of (pdf.all, "Name:＿＿＿", after), >, after);
+    g_assert_cmpint (sonae_test_offset_of (pdf.all, "Phone:＿＿＿", after), >, after);
+    g_assert_cmpint (sonae_test_offset_of (pdf.all, "Not assigned", after + 1), >, after);
+  }
   sonae_test_assert_contains (pdf.all, "Vendor and support line");
   sonae_test_assert_contains (pdf.all, "No drill yet");
 }

@@ -239,8 +239,11 @@ add_policy (SonaeDocument *doc,
       if (who->len == 0)
         {
           g_autofree char *badge = sonae_markup_badge (SONAE_BADGE_WARNING, _("Not assigned — fill in the roster"));
+          g_autofree char *name = sonae_doc_write_in_markup (C_("write-in", "Name: "), 10);
+          g_autofree char *phone = sonae_doc_write_in_markup (C_("write-in", "Phone: "), 10);
 
-          g_string_append (who, badge);
+          /* Until then, lines to write them on by hand. */
+          g_string_append_printf (who, "%s\n%s\n%s", badge, name, phone);
         }
       {
         g_autofree char *who_markup = g_string_free (who, FALSE);

@@ -379,6 +379,45 @@ test_no_viewer (SonaeTestWindow *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Inside a Flatpak the host's viewer cannot read the sandbox's pages: the
+ * runtime's yelp opens the guide; outside one, or with no yelp in the
+ * sandbox, the portal (gtk_show_uri) is asked as before. */
+static void
+test_sandbox_viewer (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sonae-help-sandbox-XXXXXX", NULL);
+  g_autofree char *info = g_build_filename (dir, "flatpak-info", NULL);
+  g_autofree char *bin = g_build_filename (dir, "bin", NULL);
+  g_autofree char *yelp = g_build_filename (bin, "yelp", NULL);
+  g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
+  g_auto(GStrv) argv = NULL;
+
+  g_assert_cmpint (g_mkdir (bin, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (yelp, "#!/bin/sh\nexit 0\n", -1, NULL));
+  g_assert_cmpint (g_chmod (yelp, 0700), ==, 0);
+  g_setenv ("PATH", bin, TRUE);
+
+  /* Not sandboxed: the portal's way. */
+  g_assert_null (sonae_help_sandbox_viewer_argv (info, "help:sonae/backup"));
+
+  /* Sandboxed, with the runtime's yelp: it opens the page itself. */
+  g_assert_true (g_file_set_contents (info, "[Application]\nname=io.github.sonae.Sonae\n", -1, NULL));
+  argv = sonae_help_sandbox_viewer_argv (info, "help:sonae/backup");
+  g_assert_nonnull (argv);
+  g_assert_cmpstr (argv[0], ==, yelp);
+  g_assert_cmpstr (argv[1], ==, "help:sonae/backup");
+  g_assert_null (argv[2]);
+
+  /* Sandboxed with no yelp: the portal again. */
+  g_assert_cmpint (g_unlink (yelp), ==, 0);
+  g_assert_null (sonae_help_sandbox_viewer_argv (info, "help:sonae"));
+
+  g_setenv ("PATH", old_path, TRUE);
+  g_unlink (info);
+  g_rmdir (bin);
+  g_rmdir (dir);
+}
+
 /* A data folder for this process with the icons and the MIME database but
  * no application: no handler for help: URIs. */
 static char *
@@ -418,6 +457,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/help/uri-for", test_uri_for);
+  g_test_add_func ("/help/sandbox-viewer", test_sandbox_viewer);
   g_test_add_func ("/help/pages-exist", test_pages_exist);
   g_test_add_func ("/help/shortcuts-window", test_shortcuts_window);
 #define ADD(name, func) \

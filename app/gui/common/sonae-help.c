@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sonae-autostart.h"
 #include "sonae-help.h"
 
 /* Where a person can be, and the guide's page that explains it: the
@@ -122,14 +123,51 @@ show_uri_done_cb (GObject      *source,
     }
 }
 
+char **
+sonae_help_sandbox_viewer_argv (const char *flatpak_info,
+                                const char *uri)
+{
+  g_autofree char *yelp = NULL;
+
+  g_return_val_if_fail (flatpak_info != NULL, NULL);
+  g_return_val_if_fail (uri != NULL, NULL);
+
+  if (!g_file_test (flatpak_info, G_FILE_TEST_EXISTS))
+    return NULL;
+  yelp = g_find_program_in_path ("yelp");
+  if (yelp == NULL)
+    return NULL;
+  {
+    const char *argv[] = { yelp, uri, NULL };
+
+    return g_strdupv ((char **) argv);
+  }
+}
+
 void
 sonae_help_show_uri (GtkWidget  *parent,
                      const char *uri)
 {
+  g_auto(GStrv) sandboxed = NULL;
   GtkRoot *root;
 
   g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
   g_return_if_fail (uri != NULL);
+
+  sandboxed = sonae_help_sandbox_viewer_argv (SONAE_AUTOSTART_FLATPAK_INFO, uri);
+  if (sandboxed != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GSubprocess) viewer = g_subprocess_newv ((const char *const *) sandboxed, G_SUBPROCESS_FLAGS_NONE,
+                                                         &error);
+
+      if (viewer == NULL)
+        {
+          g_message ("The guide could not be opened: %s", error->message);
+          show_cannot_open (parent, error);
+        }
+      return;
+    }
 
   root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
   /* The parent is kept until the answer comes, to put the message over it. */

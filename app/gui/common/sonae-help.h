@@ -23,6 +23,14 @@ char       *sonae_help_uri_for        (const char *place);
 void        sonae_help_show_uri       (GtkWidget  *parent,
                                        const char *uri);
 
+/* Inside a Flatpak (@flatpak_info exists: normally
+ * SONAE_AUTOSTART_FLATPAK_INFO) the guide's pages are in the sandbox, out
+ * of sight of the host's viewer that the portal would start: the command
+ * that opens @uri in the runtime's own yelp. NULL outside a sandbox, or
+ * when the sandbox has no yelp (then the portal is asked). */
+char      **sonae_help_sandbox_viewer_argv (const char *flatpak_info,
+                                            const char *uri);
+
 /* F1 in @window opens the guide at @place's page (a static string). */
 void        sonae_help_bind_f1        (GtkWindow  *window,
                                        const char *place);

@@ -13,6 +13,9 @@
  *                               bytes: writes fail with ENOSPC, as they do
  *                               on a full disk (a file can still be made,
  *                               and shrunk, and read)
+ *   SONAE_FAULT_NO_MKDIR=1      no folder can be made under DIR (EPERM),
+ *                               files can: as in the folder the document
+ *                               portal shows a Flatpak for a file chosen
  */
 #define _GNU_SOURCE
 /* Both the 32- and 64-bit offset calls are defined here, under their own
@@ -26,6 +29,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -35,6 +39,7 @@ static size_t fault_dir_len;
 static long kill_at = -1;
 static long kill_after = -1;
 static long full_after = -1;
+static int no_mkdir;
 static const char *count_file;
 static long moments;
 static long long written;
@@ -55,6 +60,7 @@ shim_init (void)
   if ((v = getenv ("SONAE_FAULT_FULL_AFTER")) != NULL)
     full_after = atol (v);
   count_file = getenv ("SONAE_FAULT_COUNT_FILE");
+  no_mkdir = getenv ("SONAE_FAULT_NO_MKDIR") != NULL;
 }
 
 static void __attribute__ ((destructor))
@@ -309,4 +315,18 @@ unlink (const char *path)
   rc = real_unlink (path);
   moment_after (concerned);
   return rc;
+}
+
+int
+mkdir (const char *path,
+       mode_t      mode)
+{
+  REAL (mkdir);
+
+  if (no_mkdir && path_concerned (path))
+    {
+      errno = EPERM;
+      return -1;
+    }
+  return real_mkdir (path, mode);
 }

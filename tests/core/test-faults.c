@@ -363,6 +363,44 @@ assert_disk_full_error (const Run *r)
   g_assert_null (strstr (r->err, "damaged"));
 }
 
+/* A folder that takes files but no folder, as the document portal shows
+ * a Flatpak the file it chose to back up to: the backup is written there
+ * all the same, checked whole, and nothing else is left beside it. */
+static void
+test_backup_folder_takes_no_folder (void)
+{
+  g_autofree char *work = sonae_test_make_dir ();
+  g_autofree char *dir = g_build_filename (work, "data", NULL);
+  g_autofree char *doc = g_build_filename (work, "doc", NULL);
+  g_autofree char *backup = g_build_filename (doc, "sonae-backup.db", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *no_mkdir[] = { "SONAE_FAULT_NO_MKDIR", "1", NULL };
+  Run r = { 0 };
+
+  g_mkdir (dir, 0700);
+  g_mkdir (doc, 0700);
+  add_contacts (dir, "文書", 3);
+
+  /* The shim does refuse a folder there. */
+  run_helper (&r, doc, no_mkdir, "backup", dir, backup, NULL);
+  if (!run_ok (&r))
+    g_error ("backing up into a folder that takes no folder: %s", r.err);
+  g_assert_true (sonae_backup_check_file (backup, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sonae_test_count_names (doc, ""), ==, 1);
+
+  /* Again, over the first: replaced whole. */
+  run_helper (&r, doc, no_mkdir, "backup", dir, backup, NULL);
+  if (!run_ok (&r))
+    g_error ("backing up again into a folder that takes no folder: %s", r.err);
+  g_assert_true (sonae_backup_check_file (backup, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sonae_test_count_names (doc, ""), ==, 1);
+
+  run_clear (&r);
+  sonae_test_remove_dir (work);
+}
+
 /* On a full disk, reading and backing up to another disk work; a change is
  * refused with the full disk's own sentence, and nothing is changed. */
 static void
@@ -461,6 +499,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/faults/kill-at-every-moment", test_kill_at_every_moment);
   g_test_add_func ("/faults/full-disk", test_full_disk);
+  g_test_add_func ("/faults/backup-folder-takes-no-folder", test_backup_folder_takes_no_folder);
 
   return g_test_run ();
 }

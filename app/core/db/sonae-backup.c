@@ -146,17 +146,31 @@ sonae_backup_to_file (SonaeStore  *store,
   tmp_dir = g_build_filename (dir, name, NULL);
   if (g_mkdtemp_full (tmp_dir, 0700) == NULL)
     {
-      sonae_error_set_from_errno (error, errno, _("Could not write the backup"), dest);
-      return FALSE;
+      int saved = errno;
+
+      /* A folder that takes files but no folder, in a folder that can be
+       * written (checked above): the document portal's, where a Flatpak
+       * writes the file its chooser returned, seen by nobody else. The
+       * copy is made beside the backup, under a random name made
+       * exclusively, and renamed over it as before. */
+      if (saved != EPERM && saved != EACCES)
+        {
+          sonae_error_set_from_errno (error, saved, _("Could not write the backup"), dest);
+          return FALSE;
+        }
+      g_clear_pointer (&tmp_dir, g_free);
     }
-  tmp = sonae_db_file_create_temp (tmp_dir, error);
+  tmp = sonae_db_file_create_temp (tmp_dir != NULL ? tmp_dir : dir, error);
   ok = tmp != NULL && copy_database (sonae_store_get_db (store), tmp, "delete", dest, error);
   if (ok && g_rename (tmp, dest) != 0)
     {
       sonae_error_set_from_errno (error, errno, _("Could not write the backup"), dest);
       ok = FALSE;
     }
-  sonae_db_file_remove_dir (tmp_dir);
+  if (tmp_dir != NULL)
+    sonae_db_file_remove_dir (tmp_dir);
+  else if (!ok && tmp != NULL)
+    sonae_db_file_remove (tmp);
   if (ok)
     sonae_db_file_sync_dir (dir);
   return ok;

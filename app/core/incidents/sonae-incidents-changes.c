@@ -361,37 +361,43 @@ step_snapshot (const SonaeIncident *incident,
   return g_string_free (text, FALSE);
 }
 
-gboolean
-sonae_incidents_check_step (SonaeStore *self,
-                            gint64      id,
-                            const char *step_id,
-                            gboolean    done,
-                            const char *author,
-                            const char *at,
-                            GError    **error)
+/* What a change to a checklist step starts with: its key, who changes it
+ * and when (*@when, *@back_entered, from @at or @now), and the incident as
+ * it is; NULL on an error. */
+static SonaeIncident *
+begin_step_change (SonaeStore  *self,
+                   gint64       id,
+                   const char  *step_id,
+                   const char  *author,
+                   const char  *at,
+                   const char  *now,
+                   char       **when,
+                   gboolean    *back_entered,
+                   GError     **error)
 {
-  g_autoptr(SonaeIncident) incident = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = sonae_input_now_string ();
-  g_autofree char *when = NULL;
-  g_autofree char *snapshot = NULL;
-  const SonaeStepState *state;
-  gboolean back_entered;
-
-  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
-
   if (!sonae_incidents_check_key (step_id, error) ||
       !sonae_input_check_author (author, error) ||
-      !sonae_incidents_resolve_at (at, now, &when, &back_entered, error))
-    return FALSE;
-  incident = sonae_incidents_get (self, id, error);
-  if (incident == NULL)
-    return FALSE;
-  state = sonae_incident_get_step_state (incident, step_id);
-  if ((state != NULL && state->done) == (done != FALSE))
-    return TRUE;
-  if (done)
-    snapshot = step_snapshot (incident, step_id);
+      !sonae_incidents_resolve_at (at, now, when, back_entered, error))
+    return NULL;
+  return sonae_incidents_get (self, id, error);
+}
+
+/* Stores step @step_id of incident @id, done or not, marked at @when by
+ * @author (both NULL: not marked), and the timeline's entry @e that says
+ * so, in one transaction. */
+static gboolean
+save_step (SonaeStore    *self,
+           gint64         id,
+           const char    *step_id,
+           gboolean       done,
+           const char    *when,
+           const char    *author,
+           gboolean       back_entered,
+           SonaeNewEntry *e,
+           const char    *now,
+           GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   if (!sonae_store_begin (self, error))
     return FALSE;
@@ -406,26 +412,57 @@ sonae_incidents_check_step (SonaeStore *self,
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_text (stmt, 2, step_id, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 3, done ? 1 : 0);
-  sonae_bind_text (stmt, 4, done ? when : NULL);
-  sonae_bind_text (stmt, 5, done ? author : NULL);
-  sqlite3_bind_int (stmt, 6, done && back_entered ? 1 : 0);
+  sonae_bind_text (stmt, 4, when);
+  sonae_bind_text (stmt, 5, author);
+  sqlite3_bind_int (stmt, 6, when != NULL && back_entered ? 1 : 0);
   if (!sonae_incidents_step_sql (self, stmt, _("Could not save the checklist"), error))
     goto fail;
 
-  {
-    SonaeNewEntry e = SONAE_NEW_ENTRY (done ? SONAE_ENTRY_CHECK : SONAE_ENTRY_UNCHECK, when, back_entered, author);
-
-    e.step_id = step_id;
-    e.text = snapshot;
-    if (!sonae_incidents_append_entry (self, id, &e, now, error))
-      goto fail;
-  }
+  e->step_id = step_id;
+  if (!sonae_incidents_append_entry (self, id, e, now, error))
+    goto fail;
   sonae_store_emit_changed (self, SONAE_CHANGED_INCIDENTS);
   return sonae_store_commit (self, error);
 
 fail:
   sonae_store_rollback (self);
   return FALSE;
+}
+
+gboolean
+sonae_incidents_check_step (SonaeStore *self,
+                            gint64      id,
+                            const char *step_id,
+                            gboolean    done,
+                            const char *author,
+                            const char *at,
+                            GError    **error)
+{
+  g_autoptr(SonaeIncident) incident = NULL;
+  g_autofree char *now = sonae_input_now_string ();
+  g_autofree char *when = NULL;
+  g_autofree char *snapshot = NULL;
+  const SonaeStepState *state;
+  gboolean back_entered;
+
+  g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
+
+  incident = begin_step_change (self, id, step_id, author, at, now, &when, &back_entered, error);
+  if (incident == NULL)
+    return FALSE;
+  state = sonae_incident_get_step_state (incident, step_id);
+  if ((state != NULL && state->done) == (done != FALSE))
+    return TRUE;
+  if (done)
+    snapshot = step_snapshot (incident, step_id);
+
+  {
+    SonaeNewEntry e = SONAE_NEW_ENTRY (done ? SONAE_ENTRY_CHECK : SONAE_ENTRY_UNCHECK, when, back_entered, author);
+
+    e.text = snapshot;
+    return save_step (self, id, step_id, done, done ? when : NULL, done ? author : NULL, back_entered, &e, now,
+                      error);
+  }
 }
 
 gboolean
@@ -438,7 +475,6 @@ sonae_incidents_set_step_not_applicable (SonaeStore *self,
                                          GError    **error)
 {
   g_autoptr(SonaeIncident) incident = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = sonae_input_now_string ();
   g_autofree char *when = NULL;
   const SonaeStepState *state;
@@ -446,11 +482,7 @@ sonae_incidents_set_step_not_applicable (SonaeStore *self,
 
   g_return_val_if_fail (SONAE_IS_STORE (self), FALSE);
 
-  if (!sonae_incidents_check_key (step_id, error) ||
-      !sonae_input_check_author (author, error) ||
-      !sonae_incidents_resolve_at (at, now, &when, &back_entered, error))
-    return FALSE;
-  incident = sonae_incidents_get (self, id, error);
+  incident = begin_step_change (self, id, step_id, author, at, now, &when, &back_entered, error);
   if (incident == NULL)
     return FALSE;
   state = sonae_incident_get_step_state (incident, step_id);
@@ -463,40 +495,15 @@ sonae_incidents_set_step_not_applicable (SonaeStore *self,
       return FALSE;
     }
 
-  if (!sonae_store_begin (self, error))
-    return FALSE;
   /* Not done either way; when and by whom it was marked stay with it while
    * it is marked (that is what tells it from an open step). */
-  stmt = sonae_store_prepare (self,
-                              "INSERT INTO incident_steps (incident_id, step_id, done, done_at, done_by, back_entered) "
-                              "VALUES (?1, ?2, 0, ?3, ?4, ?5) "
-                              "ON CONFLICT (incident_id, step_id) DO UPDATE SET done = 0, "
-                              "done_at = excluded.done_at, done_by = excluded.done_by, "
-                              "back_entered = excluded.back_entered", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, step_id, -1, SQLITE_STATIC);
-  sonae_bind_text (stmt, 3, not_applicable ? when : NULL);
-  sonae_bind_text (stmt, 4, not_applicable ? author : NULL);
-  sqlite3_bind_int (stmt, 5, not_applicable && back_entered ? 1 : 0);
-  if (!sonae_incidents_step_sql (self, stmt, _("Could not save the checklist"), error))
-    goto fail;
-
   {
     SonaeNewEntry e = SONAE_NEW_ENTRY (not_applicable ? SONAE_ENTRY_NOT_APPLICABLE : SONAE_ENTRY_APPLICABLE,
                                        when, back_entered, author);
 
-    e.step_id = step_id;
-    if (!sonae_incidents_append_entry (self, id, &e, now, error))
-      goto fail;
+    return save_step (self, id, step_id, FALSE, not_applicable ? when : NULL, not_applicable ? author : NULL,
+                      back_entered, &e, now, error);
   }
-  sonae_store_emit_changed (self, SONAE_CHANGED_INCIDENTS);
-  return sonae_store_commit (self, error);
-
-fail:
-  sonae_store_rollback (self);
-  return FALSE;
 }
 
 /* Check a field's value against its kind; *@out_value is what is stored. */

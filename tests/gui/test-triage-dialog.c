@@ -791,6 +791,87 @@ test_now_ppc_any_level (SonaeTestWindow *f,
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ppc)), "not known yet whether personal data"));
 }
 
+/* Whether a line of @label's layout starts inside @word (it does not
+ * when @word is not in the text). */
+static gboolean
+breaks_inside (GtkLabel   *label,
+               const char *word)
+{
+  const char *text = gtk_label_get_text (label);
+  const char *at = strstr (text, word);
+  PangoLayout *layout = gtk_label_get_layout (label);
+  int start, end;
+
+  if (at == NULL)
+    return FALSE;
+  start = (int) (at - text);
+  end = start + (int) strlen (word);
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      int line_start = ((PangoLayoutLine *) l->data)->start_index;
+
+      if (line_start > start && line_start < end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The first screen in a crisis reads as Japanese is read: its wrapped
+ * lines break between phrases, never inside a word (GTK alone broke
+ * 「ま／たは」, 「な／くした」, 「ロックされ／た」, 「すべきこ／と」). */
+static void
+test_phrases_whole (SonaeTestWindow *f,
+                    gconstpointer    data)
+{
+  static const char *const words[] = {
+    "または", "なくした", "ロックされた", "すべきこと", "メッセージ", "あります", "とても遅い",
+  };
+  SonaeTriageDialog *dialog;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint wrapped = 0;
+
+  if (!sonae_test_use_japanese ())
+    {
+      g_test_skip ("needs the ja_JP.UTF-8 locale");
+      return;
+    }
+  dialog = open_dialog (f);
+  sonae_test_collect_widgets (GTK_WIDGET (dialog), sonae_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL), labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      if (!gtk_widget_is_visible (GTK_WIDGET (label)))
+        continue;
+      if (pango_layout_get_line_count (gtk_label_get_layout (label)) > 1)
+        wrapped++;
+      for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+        if (breaks_inside (label, words[w]))
+          g_error ("“%s” is broken inside “%s”", gtk_label_get_text (label), words[w]);
+    }
+  /* The test sees wrapped lines: the intro and four answers wrap at this
+   * width. */
+  g_assert_cmpuint (wrapped, >=, 4);
+
+  /* The last page too, with its reasons. */
+  answer_ransom (dialog);
+  sonae_test_spin_for (50);
+  g_ptr_array_set_size (labels, 0);
+  sonae_test_collect_widgets (GTK_WIDGET (dialog), sonae_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL), labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      if (!gtk_widget_is_visible (GTK_WIDGET (label)))
+        continue;
+      for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+        if (breaks_inside (label, words[w]))
+          g_error ("“%s” is broken inside “%s”", gtk_label_get_text (label), words[w]);
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sonae_test_use_default_language ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -810,6 +891,7 @@ main (int   argc,
   ADD ("now", test_now);
   ADD ("now-disk-failure", test_now_disk_failure);
   ADD ("now-ppc-any-level", test_now_ppc_any_level);
+  ADD ("phrases-whole", test_phrases_whole);
 #undef ADD
   g_test_add ("/triage-dialog/window-action", SonaeTestWindow, NULL,
               sonae_test_window_set_up, test_window_action, sonae_test_window_tear_down);

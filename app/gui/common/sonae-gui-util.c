@@ -2,6 +2,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sonae-document.h"
 #include "sonae-gui-util.h"
 #include "sonae-resources.h"
 
@@ -209,4 +210,54 @@ sonae_undo_toast_new (const char     *title,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_data (toast, "button-clicked", undo, data, destroy_data, 0);
   return toast;
+}
+
+static gboolean
+is_allow_breaks (PangoAttribute *attribute,
+                 gpointer        user_data)
+{
+  return attribute->klass->type == PANGO_ATTR_ALLOW_BREAKS;
+}
+
+void
+sonae_label_keep_phrases (GtkLabel *label)
+{
+  PangoAttrList *given = gtk_label_get_attributes (label);
+  PangoAttrList *attrs;
+  PangoAttrList *phrases;
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  /* The label's own attributes stay; the phrases of an earlier text go. */
+  attrs = given != NULL ? pango_attr_list_copy (given) : pango_attr_list_new ();
+  {
+    PangoAttrList *old = pango_attr_list_filter (attrs, is_allow_breaks, NULL);
+
+    if (old != NULL)
+      pango_attr_list_unref (old);
+  }
+  phrases = sonae_text_phrase_attributes (gtk_label_get_text (label));
+  if (phrases != NULL)
+    {
+      GSList *all = pango_attr_list_get_attributes (phrases);
+
+      for (GSList *l = all; l != NULL; l = l->next)
+        pango_attr_list_insert (attrs, l->data);
+      g_slist_free (all);
+      pango_attr_list_unref (phrases);
+    }
+  gtk_label_set_attributes (label, attrs);
+  pango_attr_list_unref (attrs);
+}
+
+void
+sonae_row_keep_phrases (GtkWidget *row)
+{
+  g_return_if_fail (GTK_IS_WIDGET (row));
+
+  if (GTK_IS_LABEL (row))
+    sonae_label_keep_phrases (GTK_LABEL (row));
+  for (GtkWidget *child = gtk_widget_get_first_child (row); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    sonae_row_keep_phrases (child);
 }

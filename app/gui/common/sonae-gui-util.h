@@ -47,4 +47,11 @@ void        sonae_load_style           (const char *name);
  * initialised. */
 void        sonae_tooltips_init        (void);
 
+/* Keep the phrases of @label's Japanese text whole where it wraps (GTK
+ * breaks Japanese between any two characters: 「ま／たは」). Call it again
+ * after the text changes. */
+void        sonae_label_keep_phrases   (GtkLabel   *label);
+/* The same for every label of @row (its title and subtitle). */
+void        sonae_row_keep_phrases     (GtkWidget  *row);
+
 G_END_DECLS

@@ -265,6 +265,7 @@ bind_label_cb (GtkSignalListItemFactory *factory,
   if (in_list)
     {
       gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (child)), text);
+      sonae_label_keep_phrases (GTK_LABEL (gtk_widget_get_first_child (child)));
       sonae_accessible_name_list_item (item, gtk_widget_get_first_child (child), NULL);
       /* In the list, a check marks the one chosen. */
       g_signal_connect (item, "notify::selected", G_CALLBACK (item_selected_cb), NULL);
@@ -278,6 +279,7 @@ bind_label_cb (GtkSignalListItemFactory *factory,
 
       text = short_text != NULL ? short_text : text;
       gtk_label_set_text (GTK_LABEL (child), text);
+      sonae_label_keep_phrases (GTK_LABEL (child));
       sonae_accessible_name_list_item (item, child, NULL);
       /* As wide as the text up to a limit, so that a wrapped value is
        * measured at the width it is given and never cut off. */
@@ -388,6 +390,7 @@ set_reason (AdwComboRow *row,
   if (selected == proposed || proposed == GTK_INVALID_LIST_POSITION)
     {
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), reason ? reason : "");
+      sonae_row_keep_phrases (GTK_WIDGET (row));
       gtk_widget_remove_css_class (GTK_WIDGET (row), "changed");
     }
   else
@@ -400,6 +403,7 @@ set_reason (AdwComboRow *row,
                          item ? gtk_string_object_get_string (item) : "");
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+      sonae_row_keep_phrases (GTK_WIDGET (row));
       gtk_widget_add_css_class (GTK_WIDGET (row), "changed");
     }
 }
@@ -430,11 +434,13 @@ update_summary (SonaeTriageDialog *self)
     }
   title = level_long_title (self, (int) level);
   gtk_label_set_text (self->level_title, title);
+  sonae_label_keep_phrases (self->level_title);
   /* Translators: the incident type, then the event type */
   kind = g_strdup_printf (_("%s · %s"),
                           sonae_incident_kind_get_title ((SonaeIncidentType) type),
                           sonae_event_type_get_title ((SonaeEventType) event));
   gtk_label_set_text (self->kind_title, kind);
+  sonae_label_keep_phrases (self->kind_title);
 
   if (self->proposal != NULL)
     {
@@ -692,6 +698,9 @@ sonae_triage_dialog_new (GtkWindow  *parent,
 
   build_choices (self);
   build_proposal_rows (self);
+  /* The first screen in a crisis: its Japanese wraps between phrases
+   * (「または｜とても遅い」, not 「ま｜たは」). */
+  sonae_row_keep_phrases (GTK_WIDGET (self));
   show_page (self, PAGE_SEEN);
   return self;
 }

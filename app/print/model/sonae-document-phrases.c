@@ -462,3 +462,24 @@ out:
     g_free (chars);
   return kept;
 }
+
+/* The longest phrase kept whole on screen, in ems: longer ones may be
+ * broken, as a label is rarely narrower than this. */
+#define SCREEN_WIDEST_PHRASE 16.0
+
+PangoAttrList *
+sonae_text_phrase_attributes (const char *text)
+{
+  PangoAttrList *attrs;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  attrs = pango_attr_list_new ();
+  /* A line of one em: the text is never taken to fit without a break. */
+  if (!sonae_layout_keep_words (text, (guint) strlen (text), 1.0, SCREEN_WIDEST_PHRASE, attrs, NULL))
+    {
+      pango_attr_list_unref (attrs);
+      return NULL;
+    }
+  return attrs;
+}

@@ -54,4 +54,10 @@ gboolean       sonae_document_write_pdf  (SonaeDocument *doc,
                                           const char    *path,
                                           GError       **error);
 
+/* Attributes that keep the phrases of Japanese @text whole where it
+ * wraps (Pango breaks Japanese between any two characters): for a label
+ * on screen, which the printed documents' rules then set as they set
+ * paper. NULL when @text has nothing to keep. */
+PangoAttrList *sonae_text_phrase_attributes (const char *text);
+
 G_END_DECLS

@@ -872,6 +872,48 @@ test_phrases_whole (SonaeTestWindow *f,
   sonae_test_use_default_language ();
 }
 
+/* The "Now" screen that follows wraps its Japanese between phrases too
+ * (GTK alone broke 「記／録が消える」 in its first step). */
+static void
+test_now_phrases_whole (SonaeTestWindow *f,
+                        gconstpointer    data)
+{
+  static const char *const words[] = { "記録", "ください", "ケーブル", "あります", "とき" };
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *now;
+  gint64 id;
+  guint wrapped = 0;
+
+  if (!sonae_test_use_japanese ())
+    {
+      g_test_skip ("needs the ja_JP.UTF-8 locale");
+      return;
+    }
+  add_roster (f);
+  id = create_incident (f, 3, FALSE);
+  now = sonae_incident_now_new (f->store);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 560, 800);
+  sonae_test_window_show_scrolled (f, now);
+  sonae_incident_now_set_incident (SONAE_INCIDENT_NOW (now), id);
+  sonae_test_spin_for (100);
+
+  sonae_test_collect_widgets (now, sonae_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL), labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      if (!gtk_widget_is_visible (GTK_WIDGET (label)))
+        continue;
+      if (pango_layout_get_line_count (gtk_label_get_layout (label)) > 1)
+        wrapped++;
+      for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+        if (breaks_inside (label, words[w]))
+          g_error ("“%s” is broken inside “%s”", gtk_label_get_text (label), words[w]);
+    }
+  g_assert_cmpuint (wrapped, >=, 3);
+  sonae_test_use_default_language ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -892,6 +934,7 @@ main (int   argc,
   ADD ("now-disk-failure", test_now_disk_failure);
   ADD ("now-ppc-any-level", test_now_ppc_any_level);
   ADD ("phrases-whole", test_phrases_whole);
+  ADD ("now-phrases-whole", test_now_phrases_whole);
 #undef ADD
   g_test_add ("/triage-dialog/window-action", SonaeTestWindow, NULL,
               sonae_test_window_set_up, test_window_action, sonae_test_window_tear_down);

@@ -178,6 +178,7 @@ sonae_incident_now_build_report (SonaeIncidentNow *self,
   sonae_incident_now_remove_children (GTK_WIDGET (self->report_list));
 
   gtk_label_set_text (self->report_intro, summary ? summary : "");
+  sonae_label_keep_phrases (self->report_intro);
   gtk_widget_set_visible (GTK_WIDGET (self->report_intro), summary != NULL && *summary != '\0');
   for (guint i = 0; i < bodies->len; i++)
     {

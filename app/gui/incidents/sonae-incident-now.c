@@ -56,6 +56,8 @@ sonae_incident_now_new_label (const char *text,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* Japanese wraps between phrases, as on the poster. */
+  sonae_label_keep_phrases (GTK_LABEL (label));
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   return label;
@@ -135,6 +137,7 @@ show_outcome (GtkLabel                 *label,
     g_autofree char *text = format_outcome (entry);
 
     gtk_label_set_text (label, text);
+    sonae_label_keep_phrases (label);
   }
   gtk_widget_add_css_class (GTK_WIDGET (label), outcome_css (entry->outcome));
   gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
@@ -206,6 +209,7 @@ update_next (SonaeIncidentNow *self,
       intro = g_strdup_printf (_("Next: the %s. If nobody answers, log it and Sonae shows the next person."),
                                sonae_role_get_name (role->role_key));
       gtk_label_set_text (self->next_intro, intro);
+      sonae_label_keep_phrases (self->next_intro);
       gtk_list_box_append (self->next_list,
                            new_holder_row (self, role->role_key, g_ptr_array_index (role->holders, index),
                                            index, FALSE, FALSE));
@@ -213,6 +217,7 @@ update_next (SonaeIncidentNow *self,
   else
     {
       gtk_label_set_text (self->next_intro, _("Everyone in the order of calls has been reached or tried. The whole order is below."));
+      sonae_label_keep_phrases (self->next_intro);
       gtk_widget_set_visible (GTK_WIDGET (self->next_list), FALSE);
       return;
     }
@@ -712,6 +717,7 @@ build_calls (SonaeIncidentNow *self,
   intro = g_strdup_printf (_("At level %d, call in this order. If nobody answers, call the next person. Log each call with one click."),
                            level);
   gtk_label_set_text (self->call_intro, intro);
+  sonae_label_keep_phrases (self->call_intro);
   for (guint i = 0; i < roles->len; i++)
     {
       const SonaeEscalationRole *role = g_ptr_array_index (roles, i);

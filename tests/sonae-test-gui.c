@@ -2,6 +2,8 @@
  * and dialogs in it */
 #include "config.h"
 
+#include <string.h>
+
 #include "sonae-gui-util.h"
 #include "sonae-section.h"
 #include "sonae-test-gui.h"
@@ -434,4 +436,50 @@ sonae_test_wait_no_dialog (GType type,
   g_autofree char *what = g_strdup_printf ("the %s to close", g_type_name (type));
 
   sonae_test_spin_until (no_dialog_of_type, GSIZE_TO_POINTER (type), timeout_ms, what);
+}
+
+gboolean
+sonae_test_label_breaks_inside (GtkLabel   *label,
+                                const char *word)
+{
+  const char *text = gtk_label_get_text (label);
+  const char *at = strstr (text, word);
+  PangoLayout *layout = gtk_label_get_layout (label);
+  int start, end;
+
+  if (at == NULL)
+    return FALSE;
+  start = (int) (at - text);
+  end = start + (int) strlen (word);
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      int line_start = ((PangoLayoutLine *) l->data)->start_index;
+
+      if (line_start > start && line_start < end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+guint
+sonae_test_assert_phrases_whole (GtkWidget         *root,
+                                 const char *const *words)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint wrapped = 0;
+
+  sonae_test_collect_widgets (root, sonae_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL), labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      if (!gtk_widget_is_visible (GTK_WIDGET (label)))
+        continue;
+      if (pango_layout_get_line_count (gtk_label_get_layout (label)) > 1)
+        wrapped++;
+      for (guint w = 0; words[w] != NULL; w++)
+        if (sonae_test_label_breaks_inside (label, words[w]))
+          g_error ("“%s” is broken inside “%s”", gtk_label_get_text (label), words[w]);
+    }
+  return wrapped;
 }

@@ -29,6 +29,13 @@ typedef struct {
 /* What every GUI test does first: the pointer out of the way, GTK 4.8's
  * one harmless warning from a gone popover's tooltip not fatal. */
 void         sonae_test_gui_prepare          (void);
+/* Whether a wrapped line of @label starts inside @word. */
+gboolean     sonae_test_label_breaks_inside  (GtkLabel           *label,
+                                              const char         *word);
+/* Fails the test when a visible label under @root wraps inside one of
+ * @words (NULL-terminated); the number of visible labels that wrap. */
+guint        sonae_test_assert_phrases_whole (GtkWidget          *root,
+                                              const char *const  *words);
 void         sonae_test_window_set_up        (SonaeTestWindow    *f,
                                               gconstpointer       data);
 void         sonae_test_window_tear_down     (SonaeTestWindow    *f,

@@ -791,31 +791,6 @@ test_now_ppc_any_level (SonaeTestWindow *f,
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ppc)), "not known yet whether personal data"));
 }
 
-/* Whether a line of @label's layout starts inside @word (it does not
- * when @word is not in the text). */
-static gboolean
-breaks_inside (GtkLabel   *label,
-               const char *word)
-{
-  const char *text = gtk_label_get_text (label);
-  const char *at = strstr (text, word);
-  PangoLayout *layout = gtk_label_get_layout (label);
-  int start, end;
-
-  if (at == NULL)
-    return FALSE;
-  start = (int) (at - text);
-  end = start + (int) strlen (word);
-  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
-    {
-      int line_start = ((PangoLayoutLine *) l->data)->start_index;
-
-      if (line_start > start && line_start < end)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* The first screen in a crisis reads as Japanese is read: its wrapped
  * lines break between phrases, never inside a word (GTK alone broke
  * 「ま／たは」, 「な／くした」, 「ロックされ／た」, 「すべきこ／と」). */
@@ -824,11 +799,9 @@ test_phrases_whole (SonaeTestWindow *f,
                     gconstpointer    data)
 {
   static const char *const words[] = {
-    "または", "なくした", "ロックされた", "すべきこと", "メッセージ", "あります", "とても遅い",
+    "または", "なくした", "ロックされた", "すべきこと", "メッセージ", "あります", "とても遅い", NULL,
   };
   SonaeTriageDialog *dialog;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  guint wrapped = 0;
 
   if (!sonae_test_use_japanese ())
     {
@@ -836,38 +809,14 @@ test_phrases_whole (SonaeTestWindow *f,
       return;
     }
   dialog = open_dialog (f);
-  sonae_test_collect_widgets (GTK_WIDGET (dialog), sonae_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL), labels);
-  for (guint i = 0; i < labels->len; i++)
-    {
-      GtkLabel *label = g_ptr_array_index (labels, i);
-
-      if (!gtk_widget_is_visible (GTK_WIDGET (label)))
-        continue;
-      if (pango_layout_get_line_count (gtk_label_get_layout (label)) > 1)
-        wrapped++;
-      for (guint w = 0; w < G_N_ELEMENTS (words); w++)
-        if (breaks_inside (label, words[w]))
-          g_error ("“%s” is broken inside “%s”", gtk_label_get_text (label), words[w]);
-    }
   /* The test sees wrapped lines: the intro and four answers wrap at this
    * width. */
-  g_assert_cmpuint (wrapped, >=, 4);
+  g_assert_cmpuint (sonae_test_assert_phrases_whole (GTK_WIDGET (dialog), words), >=, 4);
 
   /* The last page too, with its reasons. */
   answer_ransom (dialog);
   sonae_test_spin_for (50);
-  g_ptr_array_set_size (labels, 0);
-  sonae_test_collect_widgets (GTK_WIDGET (dialog), sonae_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL), labels);
-  for (guint i = 0; i < labels->len; i++)
-    {
-      GtkLabel *label = g_ptr_array_index (labels, i);
-
-      if (!gtk_widget_is_visible (GTK_WIDGET (label)))
-        continue;
-      for (guint w = 0; w < G_N_ELEMENTS (words); w++)
-        if (breaks_inside (label, words[w]))
-          g_error ("“%s” is broken inside “%s”", gtk_label_get_text (label), words[w]);
-    }
+  sonae_test_assert_phrases_whole (GTK_WIDGET (dialog), words);
   gtk_window_destroy (GTK_WINDOW (dialog));
   sonae_test_use_default_language ();
 }
@@ -878,11 +827,9 @@ static void
 test_now_phrases_whole (SonaeTestWindow *f,
                         gconstpointer    data)
 {
-  static const char *const words[] = { "記録", "ください", "ケーブル", "あります", "とき" };
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  static const char *const words[] = { "記録", "ください", "ケーブル", "あります", "とき", NULL };
   GtkWidget *now;
   gint64 id;
-  guint wrapped = 0;
 
   if (!sonae_test_use_japanese ())
     {
@@ -897,20 +844,7 @@ test_now_phrases_whole (SonaeTestWindow *f,
   sonae_incident_now_set_incident (SONAE_INCIDENT_NOW (now), id);
   sonae_test_spin_for (100);
 
-  sonae_test_collect_widgets (now, sonae_test_is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL), labels);
-  for (guint i = 0; i < labels->len; i++)
-    {
-      GtkLabel *label = g_ptr_array_index (labels, i);
-
-      if (!gtk_widget_is_visible (GTK_WIDGET (label)))
-        continue;
-      if (pango_layout_get_line_count (gtk_label_get_layout (label)) > 1)
-        wrapped++;
-      for (guint w = 0; w < G_N_ELEMENTS (words); w++)
-        if (breaks_inside (label, words[w]))
-          g_error ("“%s” is broken inside “%s”", gtk_label_get_text (label), words[w]);
-    }
-  g_assert_cmpuint (wrapped, >=, 3);
+  g_assert_cmpuint (sonae_test_assert_phrases_whole (now, words), >=, 3);
   sonae_test_use_default_language ();
 }
 

@@ -1278,6 +1278,34 @@ test_sections_built_when_shown (SonaeTestWindow *f,
     }
 }
 
+/* Home, in Japanese, wraps between phrases: whom to call and what needs a
+ * look (GTK alone broke 「過ぎてい／ます」). */
+static void
+test_home_phrases_whole (SonaeTestWindow *f,
+                         gconstpointer    data)
+{
+  static const char *const words[] = { "過ぎています", "ください", "出ないときは", "確かめて", NULL };
+  g_autoptr(GError) error = NULL;
+  SonaeWindow *window;
+  GtkWidget *home;
+
+  if (!sonae_test_use_japanese ())
+    {
+      g_test_skip ("needs the ja_JP.UTF-8 locale");
+      return;
+    }
+  g_assert_true (sonae_demo_fill (f->store, &error));
+  g_assert_no_error (error);
+  window = sonae_test_window_open_main (f);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s", "home"));
+  sonae_test_spin_for (300);
+  home = sonae_window_get_page (window, "home");
+  g_assert_cmpuint (sonae_test_assert_phrases_whole (home, words), >=, 2);
+  sonae_test_use_default_language ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1311,6 +1339,7 @@ main (int   argc,
   ADD ("backup", test_backup);
   g_test_add_func ("/window/print-export", test_print_export);
   ADD ("home-print-poster", test_home_print_poster);
+  ADD ("home-phrases-whole", test_home_phrases_whole);
   g_test_add_func ("/window/damaged-database", test_damaged_database);
   g_test_add_func ("/window/problem-words", test_read_only_database);
   ADD ("preferences-autostart", test_preferences_autostart);

@@ -5,6 +5,7 @@
 
 #include "sonae-home-page.h"
 #include "sonae-contacts.h"
+#include "sonae-gui-util.h"
 #include "sonae-incident-now.h"
 #include "sonae-incident.h"
 #include "sonae-incidents.h"
@@ -82,6 +83,8 @@ new_row (const char *title,
       icon = gtk_image_new_from_icon_name (icon_name);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
     }
+  /* Japanese wraps between phrases (「過ぎています」 stays whole). */
+  sonae_row_keep_phrases (row);
   return row;
 }
 
@@ -382,6 +385,7 @@ new_call_row (const char *role_key,
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
       gtk_widget_add_css_class (row, "error");
       make_activatable (row, "win.show-role", g_variant_new_string (role_key));
+      sonae_row_keep_phrases (row);
       return row;
     }
 
@@ -418,6 +422,7 @@ new_call_row (const char *role_key,
   gtk_widget_set_valign (phone_label, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), phone_label);
   make_activatable (row, "win.show-role", g_variant_new_string (role_key));
+  sonae_row_keep_phrases (row);
   return row;
 }
 

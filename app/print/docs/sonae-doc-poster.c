@@ -95,14 +95,15 @@ add_step (SonaeDocument *doc,
   sonae_document_add_step (doc, SONAE_STYLE_POSTER | SONAE_STYLE_BOLD, number_text, markup);
 }
 
-/* A blank line in @points to write on by hand. */
+/* A blank line of @length full-width low lines (they join into one rule)
+ * in @points, to write on by hand. */
 static char *
-write_in_line (double points)
+write_in_line (double points,
+               guint  length)
 {
   g_autoptr(GString) line = g_string_new (NULL);
 
-  /* Full-width low lines join into one rule. */
-  for (guint i = 0; i < 13; i++)
+  for (guint i = 0; i < length; i++)
     g_string_append (line, "\uff3f");
   return sized (line->str, points, FALSE, SONAE_PRINT_COLOR_MUTED);
 }
@@ -112,12 +113,8 @@ static char *
 labelled_write_in_line (const char *label)
 {
   g_autofree char *text = sized (label, PT_ORDER, FALSE, SONAE_PRINT_COLOR_MUTED);
-  g_autoptr(GString) line = g_string_new (NULL);
-  g_autofree char *rule = NULL;
+  g_autofree char *rule = write_in_line (PT_NAME, 11);
 
-  for (guint i = 0; i < 11; i++)
-    g_string_append (line, "\uff3f");
-  rule = sized (line->str, PT_NAME, FALSE, SONAE_PRINT_COLOR_MUTED);
   return g_strdup_printf ("%s\u2002%s", text, rule);
 }
 
@@ -128,7 +125,7 @@ static char *
 phone_write_in (SonaePosterPhone choice,
                 gboolean         primary)
 {
-  g_autofree char *line = write_in_line (primary ? PT_NAME : PT_NAME_DEPUTY);
+  g_autofree char *line = write_in_line (primary ? PT_NAME : PT_NAME_DEPUTY, 13);
   const char *missing;
 
   switch (choice)

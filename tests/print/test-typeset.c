@@ -540,6 +540,109 @@ test_drill_and_bookmarks (Fixture       *f,
   sonae_test_remove_dir (dir);
 }
 
+/* The fonts embedded in @pdf, by name, one line each. */
+static char *
+font_names (PopplerDocument *pdf,
+            guint            n_pages)
+{
+  PopplerFontInfo *info = poppler_font_info_new (pdf);
+  PopplerFontsIter *iter = NULL;
+  GString *names = g_string_new (NULL);
+
+  while (poppler_font_info_scan (info, (int) n_pages, &iter))
+    {
+      if (iter == NULL)
+        continue;
+      do
+        {
+          const char *name = poppler_fonts_iter_get_name (iter);
+          const char *plus = name != NULL ? strchr (name, '+') : NULL;
+
+          /* The tag before + names the subset, which differs from file to file. */
+          g_string_append_printf (names, "%s\n", plus != NULL ? plus + 1 : name);
+        }
+      while (poppler_fonts_iter_next (iter));
+      poppler_fonts_iter_free (iter);
+      iter = NULL;
+    }
+  poppler_font_info_free (info);
+  return g_string_free (names, FALSE);
+}
+
+/* A long document is laid out by several threads: the same pages, line
+ * for line, as one thread makes, and still one embedded font a weight
+ * (cairo makes one font of the file from the same font file whichever
+ * thread's fonts asked). */
+static void
+test_threads_same_pages (void)
+{
+  static const double widths[] = { 0.30, 0.23, 0.31, 0.16 };
+  static const char *const header[] = { "氏名", "電話", "メール", "確認" };
+  static const char *const names[] = {
+    "<b>山田 太郎</b>\n<span size=\"small\">やまだ たろう</span>",
+    "<b>Dr. Kobayashi Hanako</b>",
+    "<b>医療情報システム安全管理責任者代理</b>",
+    "<b>鈴木</b>",
+  };
+  g_autofree char *dir = sonae_test_make_dir ();
+  g_autofree char *texts[2] = { NULL, NULL };
+  g_autofree char *fonts[2] = { NULL, NULL };
+  guint n_pages[2] = { 0, 0 };
+
+  for (guint run = 0; run < 2; run++)
+    {
+      g_autoptr(SonaeDocument) doc = sonae_document_new_blank ("threads", "Threads", SONAE_PAPER_A4, NULL, NULL);
+      g_autofree char *path = g_strdup_printf ("%s/threads-%u.pdf", dir, run);
+      g_autoptr(GError) error = NULL;
+      g_auto(SonaeTestPdf) pdf = { 0 };
+      GString *all = g_string_new (NULL);
+
+      sonae_document_set_layout_threads (doc, run == 0 ? 1 : 4);
+      sonae_document_add_title (doc, "連絡先一覧", NULL);
+      sonae_document_add_form_table (doc, G_N_ELEMENTS (widths), widths, header, 30.0);
+      /* Rows of one line and of several, cells that wrap and cells set
+       * smaller to fit, repeated cells (which each thread lays out once)
+       * and a paragraph and a heading among the rows. */
+      for (guint i = 0; i < 3000; i++)
+        {
+          g_autofree char *phone = g_strdup_printf ("03-%04u-%04u", i, 9999 - i);
+          g_autofree char *mail = g_strdup_printf (i % 7 == 0 ? "contact-%u@example.com\nhttps://example.com/a/very/long/path/%u"
+                                                              : "contact-%u@example.com", i, i);
+          const char *verified = i % 3 == 0 ? "2026-05-01" : "確認されていません";
+          const char *cells[] = { names[i % G_N_ELEMENTS (names)], phone, mail, verified };
+
+          sonae_document_add_row (doc, cells);
+          if (i == 1500)
+            {
+              sonae_document_add_heading (doc, NULL, "ベンダー");
+              sonae_document_add_paragraph (doc, SONAE_STYLE_SMALL, "インシデントが発生したときはシステム管理者に報告します。");
+              sonae_document_add_table (doc, G_N_ELEMENTS (widths), widths, NULL);
+            }
+        }
+      g_assert_true (sonae_document_write_pdf (doc, path, &error));
+      g_assert_no_error (error);
+      sonae_test_pdf_read (&pdf, path);
+      n_pages[run] = pdf.n_pages;
+      for (guint p = 0; p < pdf.n_pages; p++)
+        {
+          PopplerPage *page = poppler_document_get_page (pdf.pdf, (int) p);
+          g_autofree char *text = poppler_page_get_text (page);
+
+          g_string_append_printf (all, "-- page %u\n%s\n", p + 1, text);
+          g_object_unref (page);
+        }
+      texts[run] = g_string_free (all, FALSE);
+      fonts[run] = font_names (pdf.pdf, pdf.n_pages);
+    }
+
+  g_assert_cmpuint (n_pages[0], >, 100);
+  g_assert_cmpuint (n_pages[1], ==, n_pages[0]);
+  g_assert_cmpstr (texts[1], ==, texts[0]);
+  g_assert_cmpstr (fonts[1], ==, fonts[0]);
+  g_assert_cmpstr (fonts[0], ==, "NotoSansCJKjp-Bold\nNotoSansCJKjp-Regular\n");
+  sonae_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -547,6 +650,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/typeset/phrases", test_phrases);
+  g_test_add_func ("/typeset/threads-same-pages", test_threads_same_pages);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/typeset/never-split", test_never_split);
   ADD ("/typeset/narrow-columns", test_narrow_columns);

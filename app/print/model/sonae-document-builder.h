@@ -75,6 +75,11 @@ void sonae_document_set_fit_one_page   (SonaeDocument *doc,
  * Pango breaks it. FALSE only to compare. */
 void sonae_document_set_keep_words     (SonaeDocument *doc,
                                         gboolean       keep);
+/* How many threads lay out the text of a long document (of a thousand
+ * blocks and table rows or more): by default one a processor, at most
+ * four. The pages are the same whatever the number; 1 only to compare. */
+void sonae_document_set_layout_threads (SonaeDocument *doc,
+                                        guint          n_threads);
 /* Where a phrase of @text begins, for a line of @max_chars full-width
  * characters (the first one, at 0, left out): byte offsets in a new GArray
  * of int. What sonae_document_set_keep_words() keeps together lies between

@@ -6,6 +6,8 @@
  * row once, to measure it, and keeps the layouts for the page that shows
  * it, which takes them when it is drawn: the text of a roster of ten
  * thousand contacts is shaped once, not once to measure and once to draw.
+ * A long document is measured by a thread a processor, each with a Pango
+ * context of its own, while the pages are drawn by one thread.
  *
  * This file breaks the pages: the space between blocks, the height of every
  * block and table row, their flow onto pages (a heading kept with what
@@ -102,41 +104,159 @@ measure_item (SonaeDocument  *doc,
   return sonae_layout_item (doc, b, row, *pieces);
 }
 
+/* Lays out items @from to @to (counted over the blocks: a block, or a
+ * table's header and then each of its rows, is an item) into
+ * doc->measures, whose tables have their arrays of rows already. */
+static void
+measure_items (SonaeDocument *doc,
+               guint          from,
+               guint          to)
+{
+  Measure *m = doc->measures;
+  guint item = 0;
+
+  for (guint i = 0; i < doc->blocks->len && item < to; i++)
+    {
+      Block *b = g_ptr_array_index (doc->blocks, i);
+      guint first_row;
+
+      if (b->kind != BLOCK_TABLE)
+        {
+          if (item >= from)
+            m[i].height = measure_item (doc, b, ROW_NONE, &m[i].pieces);
+          item++;
+          continue;
+        }
+      if (item >= from && b->header != NULL)
+        m[i].header = measure_item (doc, b, ROW_HEADER, &m[i].header_pieces);
+      item++;
+      first_row = from > item ? MIN (from - item, m[i].n_rows) : 0;
+      for (guint r = first_row; r < m[i].n_rows && item + r < to; r++)
+        m[i].rows[r] = measure_item (doc, b, r, &m[i].row_pieces[r]);
+      item += m[i].n_rows;
+    }
+}
+
+/* A document of this many items or more is laid out by as many threads
+ * as there are processors (up to MOST_THREADS), each taking the next
+ * CHUNK_ITEMS items in turn. */
+#define SHARED_ITEMS 1000
+#define MOST_THREADS 4
+#define CHUNK_ITEMS  128
+
+typedef struct {
+  SonaeDocument *doc;
+  guint n_items;
+  guint next;         /* the first item nobody took yet; atomic */
+} Sharing;
+
+typedef struct {
+  Sharing *sharing;
+  /* A copy of the document that differs in its Pango context, of a font
+   * map of its own (Pango's objects are not for two threads at once), and
+   * in its cache of layouts. */
+  SonaeDocument doc;
+  GThread *thread;
+} Share;
+
+static gpointer
+measure_share (gpointer data)
+{
+  Share *share = data;
+  Sharing *sharing = share->sharing;
+
+  sonae_layout_cache_begin (&share->doc);
+  for (;;)
+    {
+      guint from = (guint) g_atomic_int_add ((int *) &sharing->next, CHUNK_ITEMS);
+
+      if (from >= sharing->n_items)
+        break;
+      measure_items (&share->doc, from, MIN (from + CHUNK_ITEMS, sharing->n_items));
+    }
+  sonae_layout_cache_end (&share->doc);
+  return NULL;
+}
+
+static PangoContext *context_for_font_map (PangoFontMap *font_map);
+
+/* Lays out the @n_items items of @doc in @n_threads threads (this one
+ * too). The layouts of each are drawn later by the thread that draws the
+ * pages, when no other thread uses them: cairo makes one font of the PDF
+ * file from the same font file whichever font map asked for it. */
+static void
+measure_shared (SonaeDocument *doc,
+                guint          n_items,
+                guint          n_threads)
+{
+  Sharing sharing = { doc, n_items, 0 };
+  Share shares[MOST_THREADS] = { { NULL } };
+
+  for (guint t = 0; t < n_threads; t++)
+    {
+      shares[t].sharing = &sharing;
+      shares[t].doc = *doc;
+      if (t == 0)
+        continue;
+      {
+        g_autoptr(PangoFontMap) font_map = pango_cairo_font_map_new ();
+
+        shares[t].doc.context = context_for_font_map (font_map);
+      }
+      shares[t].doc.layout_cache = NULL;
+      shares[t].thread = g_thread_new ("sonae-layout", measure_share, &shares[t]);
+    }
+  measure_share (&shares[0]);
+  for (guint t = 1; t < n_threads; t++)
+    {
+      g_thread_join (shares[t].thread);
+      /* The layouts made there keep it as long as they need it. */
+      g_object_unref (shares[t].doc.context);
+    }
+}
+
 /* Every block and row laid out once, their heights and layouts kept in
  * doc->measures. */
 static void
 measure_all (SonaeDocument *doc)
 {
   Measure *m;
+  guint n_items = 0;
+  guint n_threads;
 
   sonae_document_clear_measures (doc);
   doc->n_measures = doc->blocks->len;
   doc->measures = m = g_new0 (Measure, doc->n_measures);
-  sonae_layout_cache_begin (doc);
   for (guint i = 0; i < doc->blocks->len; i++)
     {
       Block *b = g_ptr_array_index (doc->blocks, i);
 
+      n_items++;
       if (b->kind != BLOCK_TABLE)
-        {
-          m[i].height = measure_item (doc, b, ROW_NONE, &m[i].pieces);
-          continue;
-        }
-      if (b->header != NULL)
-        m[i].header = measure_item (doc, b, ROW_HEADER, &m[i].header_pieces);
-      /* A header taller than half a page would leave no room for rows. */
-      if (m[i].header > doc->text_height / 2)
-        {
-          m[i].header = 0;
-          g_clear_pointer (&m[i].header_pieces, g_array_unref);
-        }
+        continue;
       m[i].n_rows = b->cells->len / b->n_columns;
       m[i].rows = g_new (double, m[i].n_rows);
       m[i].row_pieces = g_new0 (GArray *, m[i].n_rows);
-      for (guint r = 0; r < m[i].n_rows; r++)
-        m[i].rows[r] = measure_item (doc, b, r, &m[i].row_pieces[r]);
+      n_items += m[i].n_rows;
     }
-  sonae_layout_cache_end (doc);
+
+  n_threads = n_items < SHARED_ITEMS ? 1 : CLAMP (doc->layout_threads, 1, MOST_THREADS);
+  if (n_threads > 1)
+    measure_shared (doc, n_items, n_threads);
+  else
+    {
+      sonae_layout_cache_begin (doc);
+      measure_items (doc, 0, n_items);
+      sonae_layout_cache_end (doc);
+    }
+
+  /* A header taller than half a page would leave no room for rows. */
+  for (guint i = 0; i < doc->n_measures; i++)
+    if (m[i].header > doc->text_height / 2)
+      {
+        m[i].header = 0;
+        g_clear_pointer (&m[i].header_pieces, g_array_unref);
+      }
 }
 
 /* Where the layouts of item @row (ROW_NONE, ROW_HEADER or a row) of block
@@ -493,9 +613,9 @@ flow_blocks (Flow *f)
 }
 
 static PangoContext *
-make_context (PangoContext *given)
+context_for_font_map (PangoFontMap *font_map)
 {
-  PangoContext *context = pango_font_map_create_context (pango_context_get_font_map (given));
+  PangoContext *context = pango_font_map_create_context (font_map);
   cairo_font_options_t *options = cairo_font_options_create ();
 
   /* Metrics that do not depend on the device, and points as the unit. */
@@ -724,7 +844,7 @@ sonae_document_paginate (SonaeDocument *doc,
   g_return_val_if_fail (doc->open_groups->len == 0, 0);
 
   sonae_document_clear_layout (doc);
-  doc->context = make_context (context);
+  doc->context = context_for_font_map (pango_context_get_font_map (context));
   doc->sheet_width = width;
   doc->sheet_height = height;
 

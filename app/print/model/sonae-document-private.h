@@ -103,6 +103,7 @@ struct _SonaeDocument {
   gboolean keep_words;   /* Japanese lines break between phrases only */
   gboolean landscape;    /* the sheet turned sideways */
   SonaeDateStyle date_style; /* of the dates in its text */
+  guint layout_threads;  /* that lay out a long document */
   double indent;         /* of the blocks added next */
 
   GPtrArray *blocks;     /* of Block */
@@ -121,7 +122,10 @@ struct _SonaeDocument {
 
   /* The heights of the items of each block, and the layouts made to
    * measure them, each kept until the page that shows it is drawn: laying
-   * out every table cell again to draw it cost as much as measuring it. */
+   * out every table cell again to draw it cost as much as measuring it.
+   * Several threads measure a long document, each through a copy of this
+   * structure with a context and a cache of its own: measuring writes
+   * nothing else of it. */
   Measure *measures;     /* n_measures, one a block */
   guint n_measures;
 

@@ -96,6 +96,7 @@ sonae_document_new_blank (const char *name,
   doc->printed = printed ? g_date_time_ref (printed) : sonae_clock_now ();
   doc->scale_to_paper = TRUE;
   doc->keep_words = TRUE;
+  doc->layout_threads = g_get_num_processors ();
   doc->blocks = g_ptr_array_new_with_free_func (block_free);
   doc->open_groups = g_array_new (FALSE, FALSE, sizeof (guint));
   doc->placed = g_array_new (FALSE, FALSE, sizeof (Placed));
@@ -331,6 +332,16 @@ sonae_document_set_keep_words (SonaeDocument *doc,
 {
   g_return_if_fail (doc != NULL);
   doc->keep_words = !!keep;
+}
+
+void
+sonae_document_set_layout_threads (SonaeDocument *doc,
+                                   guint          n_threads)
+{
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (n_threads > 0);
+
+  doc->layout_threads = n_threads;
 }
 
 void

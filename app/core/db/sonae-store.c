@@ -350,10 +350,14 @@ static gboolean
 apply_settings (SonaeStore  *self,
                 GError     **error)
 {
-  /* WAL and a full sync: a kill or a power cut loses nothing committed. */
+  /* WAL and a full sync: a kill or a power cut loses nothing committed.
+   * A page cache of 16 MB (SQLite's default is 2 MB) holds the whole of a
+   * big folder's contacts and open incidents: the reminders of a folder of
+   * 10,000 contacts read their pages again from the file each time. */
   return sonae_store_exec (self, "PRAGMA journal_mode = WAL", error) &&
          sonae_store_exec (self, "PRAGMA synchronous = FULL", error) &&
-         sonae_store_exec (self, "PRAGMA foreign_keys = ON", error);
+         sonae_store_exec (self, "PRAGMA foreign_keys = ON", error) &&
+         sonae_store_exec (self, "PRAGMA cache_size = -16384", error);
 }
 
 static gboolean

@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "sonae-application.h"
+#include "sonae-document.h"
 
 int
 main (int   argc,
@@ -12,6 +13,7 @@ main (int   argc,
 {
   g_autoptr(GApplication) app = NULL;
 
+  sonae_document_keep_heap ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SONAE_LOCALEDIR") ? g_getenv ("SONAE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -252,6 +252,8 @@ main (int argc, char *argv[])
   gint64 start;
   double demo_open, big_open;
 
+  /* As Sonae's main() does. */
+  sonae_document_keep_heap ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SONAE_LOCALEDIR") ? g_getenv ("SONAE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

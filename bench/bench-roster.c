@@ -92,6 +92,8 @@ main (int argc, char *argv[])
   double total = 0, worst = 0;
   glong n_chars;
 
+  /* As Sonae's main() does. */
+  sonae_document_keep_heap ();
   store = sonae_store_open (dir, &error);
   if (store == NULL)
     g_error ("%s", error->message);

@@ -48,11 +48,27 @@ G_BEGIN_DECLS
 /* Text (sonae-document-text.c) */
 
 /* A laid-out text, at @x, @y of the item it belongs to. */
+/* A layout's drawing, noted to be drawn later without Pango
+ * (sonae-document-inked.c). */
+typedef struct _Inked Inked;
+
+Inked       *sonae_inked_new             (PangoLayout *layout);
+void         sonae_inked_free            (Inked       *inked);
+void         sonae_inked_show            (cairo_t     *cr,
+                                          Inked       *inked,
+                                          double       x,
+                                          double       y);
+
 typedef struct {
-  PangoLayout *layout;
+  PangoLayout *layout;  /* NULL once @inked holds its drawing */
+  Inked *inked;
   double x, y;
   double height;      /* of its logical extents, from y */
 } Piece;
+
+/* Notes the drawing of each of @pieces and lets its layout go (but keeps
+ * those it cannot note). */
+void         sonae_layout_ink_pieces     (GArray *pieces);
 
 void         sonae_layout_piece_clear    (gpointer data);
 /* An empty array of Piece, that unrefs their layouts when freed. */

@@ -132,7 +132,16 @@ measure_items (SonaeDocument *doc,
       item++;
       first_row = from > item ? MIN (from - item, m[i].n_rows) : 0;
       for (guint r = first_row; r < m[i].n_rows && item + r < to; r++)
-        m[i].rows[r] = measure_item (doc, b, r, &m[i].row_pieces[r]);
+        {
+          m[i].rows[r] = measure_item (doc, b, r, &m[i].row_pieces[r]);
+          /* A row that never needs cutting between pages (not taller than
+           * half a page, as the header is at most) is drawn from notes:
+           * noted here, by the thread that laid it out, it costs the
+           * thread that draws the pages less, and it holds much less
+           * memory until its page is drawn than its layouts did. */
+          if (m[i].rows[r] <= doc->text_height / 2)
+            sonae_layout_ink_pieces (m[i].row_pieces[r]);
+        }
       item += m[i].n_rows;
     }
 }

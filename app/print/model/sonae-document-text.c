@@ -15,6 +15,23 @@ sonae_layout_piece_clear (gpointer data)
   Piece *p = data;
 
   g_clear_object (&p->layout);
+  g_clear_pointer (&p->inked, sonae_inked_free);
+}
+
+void
+sonae_layout_ink_pieces (GArray *pieces)
+{
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      Piece *p = &g_array_index (pieces, Piece, i);
+
+      if (p->layout != NULL && p->inked == NULL)
+        {
+          p->inked = sonae_inked_new (p->layout);
+          if (p->inked != NULL)
+            g_clear_object (&p->layout);
+        }
+    }
 }
 
 GArray *
@@ -308,7 +325,7 @@ sonae_layout_add_piece (GArray      *pieces,
 
   if (pieces != NULL)
     {
-      Piece p = { layout, x, y, height };
+      Piece p = { layout, NULL, x, y, height };
       g_array_append_val (pieces, p);
     }
   else
@@ -379,11 +396,18 @@ layout_key_free (gpointer data)
   g_free (key);
 }
 
+static void
+layout_unref (gpointer layout)
+{
+  if (layout != NULL)
+    g_object_unref (layout);
+}
+
 void
 sonae_layout_cache_begin (SonaeDocument *doc)
 {
   sonae_layout_cache_end (doc);
-  doc->layout_cache = g_hash_table_new_full (layout_key_hash, layout_key_equal, layout_key_free, g_object_unref);
+  doc->layout_cache = g_hash_table_new_full (layout_key_hash, layout_key_equal, layout_key_free, layout_unref);
 }
 
 void
@@ -436,12 +460,18 @@ add_paragraphs (SonaeDocument  *doc,
   guint start = 0;
   double h = 0;
   LayoutKey key = { (char *) markup, size, width, bold, alignment };
+  gboolean seen = FALSE;
 
   if (doc->layout_cache != NULL)
     {
-      PangoLayout *same = g_hash_table_lookup (doc->layout_cache, &key);
+      PangoLayout *same = NULL;
 
-      /* The same markup, style and width make the same layout. */
+      /* The same markup, style and width make the same layout. The cache
+       * keeps a layout from the second time its markup comes, not the
+       * first: most texts come once (a name, a number), and their layouts
+       * would stay in memory, through the cache, until the last one is
+       * measured. */
+      seen = g_hash_table_lookup_extended (doc->layout_cache, &key, NULL, (gpointer *) &same);
       if (same != NULL)
         return sonae_layout_add_piece (pieces, g_object_ref (same), x, y);
     }
@@ -457,7 +487,7 @@ add_paragraphs (SonaeDocument  *doc,
           LayoutKey *copy = g_memdup2 (&key, sizeof key);
 
           copy->markup = g_strdup (markup);
-          g_hash_table_insert (doc->layout_cache, copy, g_object_ref (layout));
+          g_hash_table_insert (doc->layout_cache, copy, seen ? g_object_ref (layout) : NULL);
         }
       return sonae_layout_add_piece (pieces, layout, x, y);
     }
@@ -566,6 +596,11 @@ void
 sonae_layout_show_piece (cairo_t *cr,
                          Piece   *p)
 {
+  if (p->inked != NULL)
+    {
+      sonae_inked_show (cr, p->inked, p->x, p->y);
+      return;
+    }
   cairo_move_to (cr, p->x, p->y);
   pango_cairo_show_layout (cr, p->layout);
 }

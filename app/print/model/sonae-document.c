@@ -9,6 +9,9 @@
 #include <cairo-pdf.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "sonae-clock.h"
 #include "sonae-document-fonts-private.h"
@@ -332,6 +335,14 @@ sonae_document_set_keep_words (SonaeDocument *doc,
 {
   g_return_if_fail (doc != NULL);
   doc->keep_words = !!keep;
+}
+
+void
+sonae_document_keep_heap (void)
+{
+#if defined(__GLIBC__) && defined(M_TOP_PAD)
+  mallopt (M_TOP_PAD, 64 * 1024 * 1024);
+#endif
 }
 
 void

@@ -49,6 +49,13 @@ void           sonae_document_draw_page  (SonaeDocument *doc,
                                           cairo_t       *cr,
                                           guint          page_nr);
 
+/* Asks the C library to keep memory it frees at the top of its heap (64
+ * MB) rather than give it back at once: laying out a long document (in
+ * several threads) and writing its pages gave it back and asked for it
+ * again thousands of times, each time a fault per page and a pause for
+ * the other thread. For the whole program, once, at its start. */
+void           sonae_document_keep_heap  (void);
+
 /* Write the whole document to a PDF file (with the Japanese font embedded). */
 gboolean       sonae_document_write_pdf  (SonaeDocument *doc,
                                           const char    *path,

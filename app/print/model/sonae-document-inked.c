@@ -295,9 +295,12 @@ ink_renderer_draw_shape (PangoRenderer  *renderer,
   ((InkRenderer *) renderer)->unsupported = TRUE;
 }
 
+static void ink_renderer_finalize (GObject *object);
+
 static void
 ink_renderer_class_init (InkRendererClass *klass)
 {
+  G_OBJECT_CLASS (klass)->finalize = ink_renderer_finalize;
   klass->draw_glyphs = ink_renderer_draw_glyphs;
   klass->draw_glyph_item = ink_renderer_draw_glyph_item;
   klass->draw_rectangle = ink_renderer_draw_rectangle;
@@ -309,19 +312,41 @@ ink_renderer_class_init (InkRendererClass *klass)
 static void
 ink_renderer_init (InkRenderer *self)
 {
+  self->inks = g_array_new (FALSE, FALSE, sizeof (Ink));
+  self->data = g_byte_array_new ();
 }
 
 /* The same pointer in the packed block for an offset into the data. */
 #define PACKED(base, offset) ((gpointer) ((guint8 *) (base) + GPOINTER_TO_SIZE (offset)))
 
+static void
+ink_renderer_finalize (GObject *object)
+{
+  InkRenderer *self = (InkRenderer *) object;
+
+  g_array_unref (self->inks);
+  g_byte_array_unref (self->data);
+  G_OBJECT_CLASS (ink_renderer_parent_class)->finalize (object);
+}
+
+/* Each thread that lays out text notes it through a renderer of its own,
+ * kept for the next layout. */
+static GPrivate thread_renderer = G_PRIVATE_INIT (g_object_unref);
+
 Inked *
 sonae_inked_new (PangoLayout *layout)
 {
-  InkRenderer *renderer = g_object_new (ink_renderer_get_type (), NULL);
+  InkRenderer *renderer = g_private_get (&thread_renderer);
   Inked *inked = NULL;
 
-  renderer->inks = g_array_new (FALSE, FALSE, sizeof (Ink));
-  renderer->data = g_byte_array_new ();
+  if (renderer == NULL)
+    {
+      renderer = g_object_new (ink_renderer_get_type (), NULL);
+      g_private_set (&thread_renderer, renderer);
+    }
+  g_array_set_size (renderer->inks, 0);
+  g_byte_array_set_size (renderer->data, 0);
+  renderer->unsupported = FALSE;
   pango_renderer_draw_layout (PANGO_RENDERER (renderer), layout, 0, 0);
   if (!renderer->unsupported)
     {
@@ -361,35 +386,33 @@ sonae_inked_new (PangoLayout *layout)
         if (ink->kind == INK_GLYPHS)
           cairo_scaled_font_destroy (ink->u.glyphs.font);
       }
-  g_array_unref (renderer->inks);
-  g_byte_array_unref (renderer->data);
-  g_object_unref (renderer);
   return inked;
 }
 
-/* As Pango's cairo renderer sets a colour: the colour of the text's
- * attributes, or the source's, at their alpha. */
+/* As Pango's cairo renderer sets the colour of a run or a rectangle: the
+ * colour of the text's attributes, or else the colour @source (what the
+ * layout was shown in), at their alpha. */
 static void
-set_color (cairo_t   *cr,
-           const Ink *ink)
+set_color (cairo_t         *cr,
+           const Ink       *ink,
+           cairo_pattern_t *source)
 {
   double red = 0, green = 0, blue = 0, alpha = 1;
 
   if (!ink->has_color && ink->alpha == 0)
-    return;
+    {
+      if (cairo_get_source (cr) != source)
+        cairo_set_source (cr, source);
+      return;
+    }
   if (ink->has_color)
     {
       red = ink->red / 65535.;
       green = ink->green / 65535.;
       blue = ink->blue / 65535.;
     }
-  else
-    {
-      cairo_pattern_t *source = cairo_get_source (cr);
-
-      if (source != NULL && cairo_pattern_get_type (source) == CAIRO_PATTERN_TYPE_SOLID)
-        cairo_pattern_get_rgba (source, &red, &green, &blue, &alpha);
-    }
+  else if (cairo_pattern_get_type (source) == CAIRO_PATTERN_TYPE_SOLID)
+    cairo_pattern_get_rgba (source, &red, &green, &blue, &alpha);
   if (ink->alpha != 0)
     alpha = ink->alpha / 65535.;
   cairo_set_source_rgba (cr, red, green, blue, alpha);
@@ -402,18 +425,21 @@ sonae_inked_show (cairo_t *cr,
                   double   y)
 {
   gboolean with_text = cairo_surface_has_show_text_glyphs (cairo_get_target (cr));
+  cairo_pattern_t *source = cairo_pattern_reference (cairo_get_source (cr));
+  cairo_scaled_font_t *font = NULL;
   g_autofree cairo_glyph_t *placed = NULL;
   int room = 0;
 
+  /* Pango saves and restores the context around each run; once around
+   * them all gives the same pages, each run's colour set anew. */
+  cairo_save (cr);
   for (guint i = 0; i < inked->n_inks; i++)
     {
       const Ink *ink = &inked->inks[i];
       double base_x = x + ink->x;
       double base_y = y + ink->y;
 
-      /* As Pango's renderer draws each run and rectangle. */
-      cairo_save (cr);
-      set_color (cr, ink);
+      set_color (cr, ink, source);
       if (ink->kind == INK_RECTANGLE)
         {
           cairo_rectangle (cr, base_x, base_y, ink->u.rectangle.width, ink->u.rectangle.height);
@@ -435,7 +461,11 @@ sonae_inked_show (cairo_t *cr,
               placed[g].x = base_x + ink->u.glyphs.x[g];
               placed[g].y = ink->u.glyphs.y == NULL || ink->u.glyphs.y[g] == 0 ? base_y : base_y + ink->u.glyphs.y[g];
             }
-          cairo_set_scaled_font (cr, ink->u.glyphs.font);
+          if (ink->u.glyphs.font != font)
+            {
+              font = ink->u.glyphs.font;
+              cairo_set_scaled_font (cr, font);
+            }
           if (ink->u.glyphs.text != NULL && with_text)
             cairo_show_text_glyphs (cr, ink->u.glyphs.text, ink->u.glyphs.text_length, placed, n,
                                     ink->u.glyphs.clusters, ink->u.glyphs.n_clusters,
@@ -443,7 +473,8 @@ sonae_inked_show (cairo_t *cr,
           else
             cairo_show_glyphs (cr, placed, n);
         }
-      cairo_restore (cr);
     }
+  cairo_restore (cr);
+  cairo_pattern_destroy (source);
   cairo_move_to (cr, x, y);
 }

@@ -2,6 +2,7 @@
  *
  *   sonae-document-layout.c  pagination: blocks flowed onto pages
  *   sonae-document-text.c    Pango layouts of markup, their measures, strokes
+ *   sonae-document-inked.c   a layout's drawing noted, drawn later without Pango
  *   sonae-document-phrases.c Japanese lines broken between phrases only
  *   sonae-document-blocks.c  each kind of block (and table row) laid out and drawn
  *   sonae-document-slices.c  an item taller than a page, cut and drawn in slices
@@ -47,9 +48,10 @@ G_BEGIN_DECLS
 
 /* Text (sonae-document-text.c) */
 
-/* A laid-out text, at @x, @y of the item it belongs to. */
 /* A layout's drawing, noted to be drawn later without Pango
- * (sonae-document-inked.c). */
+ * (sonae-document-inked.c): NULL when it holds what the notes cannot (a
+ * glyph no font has). Drawn at @x, @y as pango_cairo_show_layout() draws
+ * the layout at the current point. */
 typedef struct _Inked Inked;
 
 Inked       *sonae_inked_new             (PangoLayout *layout);
@@ -59,6 +61,7 @@ void         sonae_inked_show            (cairo_t     *cr,
                                           double       x,
                                           double       y);
 
+/* A laid-out text, at @x, @y of the item it belongs to. */
 typedef struct {
   PangoLayout *layout;  /* NULL once @inked holds its drawing */
   Inked *inked;
@@ -71,7 +74,7 @@ typedef struct {
 void         sonae_layout_ink_pieces     (GArray *pieces);
 
 void         sonae_layout_piece_clear    (gpointer data);
-/* An empty array of Piece, that unrefs their layouts when freed. */
+/* An empty array of Piece, that frees their layouts or notes. */
 GArray      *sonae_layout_pieces_new     (void);
 double       sonae_layout_text_size      (SonaeTextStyle style);
 PangoLayout *sonae_layout_make           (SonaeDocument  *doc,

@@ -169,6 +169,10 @@ void         sonae_layout_draw_item      (SonaeDocument *doc,
 
 /* Pagination (sonae-document-layout.c) */
 
+/* A context of @font_map as documents lay out text: in points (72 dpi),
+ * unhinted metrics, positions not rounded, Japanese. */
+PangoContext *sonae_layout_context_new   (PangoFontMap *font_map);
+
 /* One block as pagination measured it: the heights of its items (the
  * block, or a table's header and rows) and the layouts made to measure
  * them (arrays of Piece), kept to draw them. The page that shows an item

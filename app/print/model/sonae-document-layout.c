@@ -187,8 +187,6 @@ measure_share (gpointer data)
   return NULL;
 }
 
-static PangoContext *context_for_font_map (PangoFontMap *font_map);
-
 /* Lays out the @n_items items of @doc in @n_threads threads (this one
  * too). The layouts of each are drawn later by the thread that draws the
  * pages, when no other thread uses them: cairo makes one font of the PDF
@@ -210,7 +208,7 @@ measure_shared (SonaeDocument *doc,
       {
         g_autoptr(PangoFontMap) font_map = pango_cairo_font_map_new ();
 
-        shares[t].doc.context = context_for_font_map (font_map);
+        shares[t].doc.context = sonae_layout_context_new (font_map);
       }
       shares[t].doc.layout_cache = NULL;
       shares[t].thread = g_thread_new ("sonae-layout", measure_share, &shares[t]);
@@ -621,8 +619,8 @@ flow_blocks (Flow *f)
     }
 }
 
-static PangoContext *
-context_for_font_map (PangoFontMap *font_map)
+PangoContext *
+sonae_layout_context_new (PangoFontMap *font_map)
 {
   PangoContext *context = pango_font_map_create_context (font_map);
   cairo_font_options_t *options = cairo_font_options_create ();
@@ -853,7 +851,7 @@ sonae_document_paginate (SonaeDocument *doc,
   g_return_val_if_fail (doc->open_groups->len == 0, 0);
 
   sonae_document_clear_layout (doc);
-  doc->context = context_for_font_map (pango_context_get_font_map (context));
+  doc->context = sonae_layout_context_new (pango_context_get_font_map (context));
   doc->sheet_width = width;
   doc->sheet_height = height;
 

@@ -228,6 +228,16 @@ count_incidents (SonaeStore *store)
   return list ? list->len : 0;
 }
 
+/* Whether the figure @value of @what is within its target @most. */
+static void
+verdict (const char *what,
+         double      value,
+         double      most,
+         const char *unit)
+{
+  printf ("  %s ≤ %g%s: %s (%.2f%s)\n", what, most, unit, value <= most ? "met" : "NOT met", value, unit);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -297,9 +307,11 @@ main (int argc, char *argv[])
           demo_rem.median, demo_rem.min, demo_count, demo_stale);
   printf ("  big   %9.1f ms (%9.1f)  %6u reminders (%u stale contacts)\n",
           big_rem.median, big_rem.min, big_count, big_stale);
-  printf ("  big / demo: %.1f× the time for %.1f× the reminders; %.3f ms a reminder on big\n\n",
+  printf ("  big / demo: %.1f× the time for %.1f× the reminders; %.3f ms a reminder on big\n",
           big_rem.median / demo_rem.median, (double) big_count / MAX (demo_count, 1),
           big_rem.median / MAX (big_count, 1));
+  verdict ("reminders, big / demo", big_rem.median / demo_rem.median, 10.0, "×");
+  printf ("\n");
 
   if (reminders_only)
     return 0;
@@ -311,6 +323,8 @@ main (int argc, char *argv[])
   printf ("  roster, big   %9.1f ms (%9.1f); processor %.1f ms (%.1f); build alone %.1f ms; %" G_GOFFSET_FORMAT " KiB (%u contacts)\n",
           roster.median, roster.min, roster_cpu.median, roster_cpu.min, roster_build.median, roster_size / 1024,
           sonae_contacts_count (big));
+  verdict ("binder of the demo", binder.median / 1000, 1.0, " s");
+  verdict ("roster of the big folder", roster.median / 1000, 2.0, " s");
 
   g_clear_object (&demo);
   g_clear_object (&big);

@@ -231,3 +231,27 @@ sonae_test_pdf_structure (const char                  *path,
   g_object_unref (pdf);
   return g_string_free (kinds, FALSE);
 }
+
+cairo_surface_t *
+sonae_test_pdf_render_page (PopplerDocument *pdf,
+                            guint            index,
+                            double           scale)
+{
+  PopplerPage *page = poppler_document_get_page (pdf, (int) index);
+  cairo_surface_t *image;
+  cairo_t *cr;
+  double w, h;
+
+  g_assert_nonnull (page);
+  poppler_page_get_size (page, &w, &h);
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (w * scale), (int) (h * scale));
+  cr = cairo_create (image);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render_for_printing (page, cr);
+  cairo_destroy (cr);
+  g_object_unref (page);
+  cairo_surface_flush (image);
+  return image;
+}

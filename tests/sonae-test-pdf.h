@@ -42,6 +42,12 @@ SonaeDocument *sonae_test_build_document (SonaeStore           *store,
                                           int                   year,
                                           GError              **error);
 
+/* Page @index of @pdf drawn on white for printing, @scale pixels a point
+ * (ARGB32; its alpha opaque). */
+cairo_surface_t *sonae_test_pdf_render_page (PopplerDocument *pdf,
+                                             guint            index,
+                                             double           scale);
+
 /* Whether squeezed @haystack holds @needle (squeezed too). */
 gboolean  sonae_test_pdf_has            (const char   *haystack,
                                          const char   *needle);

@@ -263,22 +263,7 @@ static cairo_surface_t *
 render_page (SonaeTestPdf *pdf,
              guint         index)
 {
-  PopplerPage *page = poppler_document_get_page (pdf->pdf, index);
-  cairo_surface_t *image;
-  cairo_t *cr;
-  double w, h;
-
-  poppler_page_get_size (page, &w, &h);
-  image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (w * RENDER_SCALE), (int) (h * RENDER_SCALE));
-  cr = cairo_create (image);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, RENDER_SCALE, RENDER_SCALE);
-  poppler_page_render_for_printing (page, cr);
-  cairo_destroy (cr);
-  g_object_unref (page);
-  cairo_surface_flush (image);
-  return image;
+  return sonae_test_pdf_render_page (pdf->pdf, index, RENDER_SCALE);
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sonae-capa.h"
+#include "sonae-document-builder.h"
 #include "sonae-documents.h"
 #include "sonae-incident.h"
 #include "sonae-incidents.h"
@@ -737,6 +738,91 @@ test_register_overdue (void)
   sonae_test_remove_dir (dir);
 }
 
+/* How many pixels are inked in one of @a and @b (darker than light grey)
+ * and white in the other: a line or a letter that one has and the other
+ * has not, or has elsewhere. (The shade of a line's soft edge may differ:
+ * where two rows' outlines met, their edge was drawn twice, darker.) */
+static guint
+count_different (cairo_surface_t *a,
+                 cairo_surface_t *b)
+{
+  int width = cairo_image_surface_get_width (a);
+  int height = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+  const guint8 *pa = cairo_image_surface_get_data (a);
+  const guint8 *pb = cairo_image_surface_get_data (b);
+  guint n = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, height);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guint8 *ca = pa + y * stride + x * 4;
+        const guint8 *cb = pb + y * stride + x * 4;
+        guint darkest_a = MIN (MIN (ca[0], ca[1]), ca[2]);
+        guint darkest_b = MIN (MIN (cb[0], cb[1]), cb[2]);
+        guint lightest_a = MAX (MAX (ca[0], ca[1]), ca[2]);
+        guint lightest_b = MAX (MAX (cb[0], cb[1]), cb[2]);
+
+        if ((darkest_a < 200 && lightest_b > 250) || (darkest_b < 200 && lightest_a > 250))
+          n++;
+      }
+  return n;
+}
+
+/* The rules of a form's rows, drawn once for the page, each line as long
+ * as it runs, make the same pages as each row's outline drawn in turn (as
+ * a person sees them: rendered by poppler), with fewer lines to write. */
+static void
+test_joined_rules (void)
+{
+  static const char *const names[] = { "roster", "report", "logsheet", "ppc-draft" };
+  g_autofree char *dir = NULL;
+  g_autoptr(SonaeStore) store = sonae_test_open_store (&dir);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      SonaeTestPdf pdfs[2] = { { 0 } };
+      goffset sizes[2] = { 0, 0 };
+
+      for (guint joined = 0; joined < 2; joined++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(SonaeDocument) doc = sonae_documents_build (store, names[i], SONAE_PAPER_A4, &error);
+          g_autofree char *file = g_strdup_printf ("%s-%u.pdf", names[i], joined);
+          g_autofree char *path = g_build_filename (dir, file, NULL);
+          g_autoptr(GFileInfo) info = NULL;
+          g_autoptr(GFile) gfile = g_file_new_for_path (path);
+
+          g_assert_no_error (error);
+          sonae_document_set_join_rules (doc, joined);
+          sonae_test_pdf_write_and_read (doc, path, &pdfs[joined]);
+          info = g_file_query_info (gfile, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, &error);
+          g_assert_no_error (error);
+          sizes[joined] = g_file_info_get_size (info);
+        }
+      g_test_message ("%s: %" G_GOFFSET_FORMAT " bytes with each row's outline, %" G_GOFFSET_FORMAT " joined",
+                      names[i], sizes[0], sizes[1]);
+      g_assert_cmpuint (pdfs[1].n_pages, ==, pdfs[0].n_pages);
+      /* Fewer lines to write (the roster has rows enough to tell). */
+      if (i == 0)
+        g_assert_cmpint (sizes[1], <, sizes[0]);
+      for (guint p = 0; p < pdfs[0].n_pages; p++)
+        {
+          cairo_surface_t *rows = sonae_test_pdf_render_page (pdfs[0].pdf, p, 2.0);
+          cairo_surface_t *joined = sonae_test_pdf_render_page (pdfs[1].pdf, p, 2.0);
+
+          g_assert_cmpuint (count_different (rows, joined), ==, 0);
+          cairo_surface_destroy (rows);
+          cairo_surface_destroy (joined);
+        }
+      sonae_test_pdf_clear (&pdfs[0]);
+      sonae_test_pdf_clear (&pdfs[1]);
+    }
+  sonae_test_remove_dir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -752,5 +838,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/paper-forms/draft-overdue", test_draft_overdue);
   g_test_add_func ("/paper-forms/draft-undecided-questions", test_draft_undecided_questions);
   g_test_add_func ("/paper-forms/register-overdue", test_register_overdue);
+  g_test_add_func ("/paper-forms/joined-rules", test_joined_rules);
   return g_test_run ();
 }

@@ -30,6 +30,10 @@
 #define OPTION_LINE   5.0   /* between two lines of options */
 #define CUT_HEIGHT    16.0
 
+/* The rules of a form table: grey, 0.6 points wide. */
+#define FORM_RULE_GRAY  0.3
+#define FORM_RULE_WIDTH 0.6
+
 static double
 column_x (Block *b,
           double text_width,
@@ -68,6 +72,141 @@ step_geometry (Block       *b,
   *disc = sonae_layout_text_size (b->style) * STEP_DISC;
   *disc_y = MAX (0.0, (line - *disc) / 2);
   *text_y = MAX (0.0, (*disc - line) / 2);
+}
+
+/* Notes a rule from (@x0, @y0) to (@x1, @y1) of the user space of @cr: a
+ * rectangle's outline (@rectangle; the points are opposite corners) or a
+ * line. */
+static void
+add_rule (GArray   *rules,
+          cairo_t  *cr,
+          gboolean  rectangle,
+          double    x0,
+          double    y0,
+          double    x1,
+          double    y1)
+{
+  PageRule rule = { rectangle, x0, y0, x1, y1 };
+
+  cairo_user_to_device (cr, &rule.x0, &rule.y0);
+  cairo_user_to_device (cr, &rule.x1, &rule.y1);
+  g_array_append_val (rules, rule);
+}
+
+/* A straight rule: from @from to @to along the line at @at (a y for a
+ * horizontal one, an x for a vertical one), in device space. */
+typedef struct {
+  double at;
+  double from, to;
+} Segment;
+
+static int
+compare_segments (gconstpointer a,
+                  gconstpointer b)
+{
+  const Segment *x = a;
+  const Segment *y = b;
+
+  if (x->at != y->at)
+    return x->at < y->at ? -1 : 1;
+  if (x->from != y->from)
+    return x->from < y->from ? -1 : 1;
+  return 0;
+}
+
+static void
+add_segment (GArray *segments,
+             double  at,
+             double  from,
+             double  to)
+{
+  Segment segment = { at, MIN (from, to), MAX (from, to) };
+
+  g_array_append_val (segments, segment);
+}
+
+/* @segments sorted, and those on one line that meet or overlap made one. */
+static void
+join_segments (GArray *segments)
+{
+  guint kept = 0;
+
+  g_array_sort (segments, compare_segments);
+  for (guint i = 0; i < segments->len; i++)
+    {
+      Segment *s = &g_array_index (segments, Segment, i);
+      Segment *last = kept > 0 ? &g_array_index (segments, Segment, kept - 1) : NULL;
+
+      if (last != NULL && G_APPROX_VALUE (last->at, s->at, 1e-6) && s->from <= last->to + 1e-6)
+        last->to = MAX (last->to, s->to);
+      else
+        g_array_index (segments, Segment, kept++) = *s;
+    }
+  g_array_set_size (segments, kept);
+}
+
+static void
+path_segments (cairo_t  *cr,
+               GArray   *segments,
+               gboolean  horizontal)
+{
+  for (guint i = 0; i < segments->len; i++)
+    {
+      Segment *s = &g_array_index (segments, Segment, i);
+      double x0 = horizontal ? s->from : s->at, y0 = horizontal ? s->at : s->from;
+      double x1 = horizontal ? s->to : s->at, y1 = horizontal ? s->at : s->to;
+
+      cairo_device_to_user (cr, &x0, &y0);
+      cairo_device_to_user (cr, &x1, &y1);
+      cairo_move_to (cr, x0, y0);
+      cairo_line_to (cr, x1, y1);
+    }
+}
+
+void
+sonae_layout_stroke_rules (cairo_t *cr,
+                           GArray  *rules)
+{
+  g_autoptr(GArray) across = NULL;
+  g_autoptr(GArray) down = NULL;
+
+  if (rules->len == 0)
+    return;
+
+  /* The rows of a form share their edges, and their sides and columns
+   * run on from row to row: each line once, as long as it runs. With
+   * square ends, the lines cover what the rows' outlines (mitred at their
+   * corners) covered. */
+  across = g_array_new (FALSE, FALSE, sizeof (Segment));
+  down = g_array_new (FALSE, FALSE, sizeof (Segment));
+  for (guint i = 0; i < rules->len; i++)
+    {
+      PageRule *r = &g_array_index (rules, PageRule, i);
+
+      if (r->rectangle)
+        {
+          add_segment (across, r->y0, r->x0, r->x1);
+          add_segment (across, r->y1, r->x0, r->x1);
+          add_segment (down, r->x0, r->y0, r->y1);
+          add_segment (down, r->x1, r->y0, r->y1);
+        }
+      else if (r->x0 == r->x1)
+        add_segment (down, r->x0, r->y0, r->y1);
+      else
+        add_segment (across, r->y0, r->x0, r->x1);
+    }
+  join_segments (across);
+  join_segments (down);
+
+  cairo_save (cr);
+  sonae_layout_set_gray (cr, FORM_RULE_GRAY);
+  cairo_set_line_width (cr, FORM_RULE_WIDTH);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
+  path_segments (cr, across, TRUE);
+  path_segments (cr, down, FALSE);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+  g_array_set_size (rules, 0);
 }
 
 double
@@ -350,9 +489,17 @@ sonae_layout_draw_item (SonaeDocument *doc,
               cairo_fill (cr);
               cairo_restore (cr);
             }
+          if (doc->page_rules != NULL)
+            {
+              /* Noted, for the page to stroke with the others. */
+              add_rule (doc->page_rules, cr, TRUE, 0, 0, w, height);
+              for (guint c = 1; c < b->n_columns; c++)
+                add_rule (doc->page_rules, cr, FALSE, column_x (b, w, c), 0, column_x (b, w, c), height);
+              break;
+            }
           cairo_save (cr);
-          sonae_layout_set_gray (cr, 0.3);
-          cairo_set_line_width (cr, 0.6);
+          sonae_layout_set_gray (cr, FORM_RULE_GRAY);
+          cairo_set_line_width (cr, FORM_RULE_WIDTH);
           cairo_rectangle (cr, 0, 0, w, height);
           for (guint c = 1; c < b->n_columns; c++)
             {

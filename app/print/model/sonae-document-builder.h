@@ -75,6 +75,12 @@ void sonae_document_set_fit_one_page   (SonaeDocument *doc,
  * Pango breaks it. FALSE only to compare. */
 void sonae_document_set_keep_words     (SonaeDocument *doc,
                                         gboolean       keep);
+/* When TRUE (the default) the rules of a form's rows are drawn once for
+ * the page, each line as long as it runs, rather than each row's outline
+ * in turn: the same page, in a fraction of the time a PDF file takes to
+ * write it. FALSE only to compare. */
+void sonae_document_set_join_rules     (SonaeDocument *doc,
+                                        gboolean       join);
 /* How many threads lay out the text of a long document (of a thousand
  * blocks and table rows or more): by default one a processor, at most
  * four. The pages are the same whatever the number; 1 only to compare. */

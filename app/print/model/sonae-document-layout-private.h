@@ -160,12 +160,25 @@ guint        sonae_layout_column_at      (Block         *b,
                                           double         text_width,
                                           double         x);
 /* Draws one item with its top-left corner at 0,0 of @cr. */
+/* Strokes @rules (noted in device space) in one path, in the user space
+ * of @cr (a page's, at the scale its rules were drawn at), and empties
+ * it. */
+void         sonae_layout_stroke_rules   (cairo_t       *cr,
+                                          GArray        *rules);
 void         sonae_layout_draw_item      (SonaeDocument *doc,
                                           cairo_t       *cr,
                                           Block         *b,
                                           guint          row,
                                           GArray        *pieces,
                                           double         height);
+
+/* A rule of a form table (sonae-document-blocks.c), in device space: a
+ * rectangle's outline, or a line. */
+typedef struct {
+  gboolean rectangle;
+  double x0, y0;
+  double x1, y1;        /* the opposite corner, or the line's end */
+} PageRule;
 
 /* Pagination (sonae-document-layout.c) */
 

@@ -212,6 +212,7 @@ sonae_document_draw_page (SonaeDocument *doc,
                           guint          page_nr)
 {
   guint table = G_MAXUINT;   /* the table block whose Table tag is open */
+  GArray *rules;
   guint n_pages;
   guint first, last;
 
@@ -260,6 +261,9 @@ sonae_document_draw_page (SonaeDocument *doc,
   cairo_fill (cr);
   cairo_scale (cr, doc->scale, doc->scale);
   draw_page_frame (doc, cr, page_nr, n_pages);
+  if (doc->page_rules == NULL)
+    doc->page_rules = g_array_new (FALSE, FALSE, sizeof (PageRule));
+  rules = g_steal_pointer (&doc->page_rules);
 
   for (guint i = first; i < last; i++)
     {
@@ -280,6 +284,8 @@ sonae_document_draw_page (SonaeDocument *doc,
       if (tag != NULL)
         cairo_tag_begin (cr, tag, NULL);
       cairo_save (cr);
+      /* A slice is clipped to its part of the page, its rules with it. */
+      doc->page_rules = p->sliced || !doc->join_rules ? NULL : rules;
       if (p->sliced)
         {
           SliceCache *cache = sonae_layout_get_slice_cache (doc, p);
@@ -315,5 +321,8 @@ sonae_document_draw_page (SonaeDocument *doc,
     }
   if (table != G_MAXUINT)
     cairo_tag_end (cr, "Table");
+  /* The rows' rules, outside the structure: they are not text. */
+  sonae_layout_stroke_rules (cr, rules);
+  doc->page_rules = rules;
   cairo_restore (cr);
 }

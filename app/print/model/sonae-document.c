@@ -100,6 +100,7 @@ sonae_document_new_blank (const char *name,
   doc->scale_to_paper = TRUE;
   doc->keep_words = TRUE;
   doc->layout_threads = g_get_num_processors ();
+  doc->join_rules = TRUE;
   doc->blocks = g_ptr_array_new_with_free_func (block_free);
   doc->open_groups = g_array_new (FALSE, FALSE, sizeof (guint));
   doc->placed = g_array_new (FALSE, FALSE, sizeof (Placed));
@@ -143,6 +144,7 @@ sonae_document_clear_layout (SonaeDocument *doc)
   g_clear_object (&doc->header_right);
   g_clear_object (&doc->drill_band);
   g_clear_object (&doc->context);
+  g_clear_pointer (&doc->page_rules, g_array_unref);
   g_array_set_size (doc->placed, 0);
   g_array_set_size (doc->page_starts, 0);
   g_array_set_size (doc->outline, 0);
@@ -343,6 +345,14 @@ sonae_document_keep_heap (void)
 #if defined(__GLIBC__) && defined(M_TOP_PAD)
   mallopt (M_TOP_PAD, 64 * 1024 * 1024);
 #endif
+}
+
+void
+sonae_document_set_join_rules (SonaeDocument *doc,
+                               gboolean       join)
+{
+  g_return_if_fail (doc != NULL);
+  doc->join_rules = !!join;
 }
 
 void

@@ -344,6 +344,7 @@ sonae_document_keep_heap (void)
 {
 #if defined(__GLIBC__) && defined(M_TOP_PAD)
   mallopt (M_TOP_PAD, 64 * 1024 * 1024);
+  mallopt (M_MMAP_THRESHOLD, 32 * 1024 * 1024);
 #endif
 }
 

@@ -50,10 +50,12 @@ void           sonae_document_draw_page  (SonaeDocument *doc,
                                           guint          page_nr);
 
 /* Asks the C library to keep memory it frees at the top of its heap (64
- * MB) rather than give it back at once: laying out a long document (in
- * several threads) and writing its pages gave it back and asked for it
- * again thousands of times, each time a fault per page and a pause for
- * the other thread. For the whole program, once, at its start. */
+ * MB) rather than give it back at once, and to make blocks of up to 32 MB
+ * in the heap rather than map each anew: laying out a long document (in
+ * several threads) and writing its pages gave memory back and asked for
+ * it again thousands of times, each time a fault a page and a pause for
+ * the other thread, and cairo reads a font's whole table (16 MB) for each
+ * PDF file it writes. For the whole program, once, at its start. */
 void           sonae_document_keep_heap  (void);
 
 /* Write the whole document to a PDF file (with the Japanese font embedded). */

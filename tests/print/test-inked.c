@@ -28,12 +28,6 @@ static const char *const markups[] = {
   "Arabic: مرحبا بالعالم — and back",
 };
 
-static PangoContext *
-make_context (void)
-{
-  return sonae_layout_context_new (pango_cairo_font_map_get_default ());
-}
-
 static PangoLayout *
 make_layout (PangoContext *context,
              const char   *markup)
@@ -124,7 +118,7 @@ draw_pdf_text (const char  *path,
 static void
 test_same_as_pango (void)
 {
-  PangoContext *context = make_context ();
+  PangoContext *context = sonae_layout_context_new (pango_cairo_font_map_get_default ());
   g_autofree char *dir = sonae_test_make_dir ();
   guint inked_ones = 0;
 
@@ -175,7 +169,7 @@ test_same_as_pango (void)
 static void
 test_missing_glyph (void)
 {
-  PangoContext *context = make_context ();
+  PangoContext *context = sonae_layout_context_new (pango_cairo_font_map_get_default ());
   PangoLayout *layout = make_layout (context, "電話 \U000F0041 03-1234-5678");
 
   g_assert_cmpint (pango_layout_get_unknown_glyphs_count (layout), >, 0);

@@ -489,27 +489,18 @@ sonae_layout_draw_item (SonaeDocument *doc,
               cairo_fill (cr);
               cairo_restore (cr);
             }
-          if (doc->page_rules != NULL)
-            {
-              /* Noted, for the page to stroke with the others. */
-              add_rule (doc->page_rules, cr, TRUE, 0, 0, w, height);
-              for (guint c = 1; c < b->n_columns; c++)
-                add_rule (doc->page_rules, cr, FALSE, column_x (b, w, c), 0, column_x (b, w, c), height);
-              break;
-            }
-          cairo_save (cr);
-          sonae_layout_set_gray (cr, FORM_RULE_GRAY);
-          cairo_set_line_width (cr, FORM_RULE_WIDTH);
-          cairo_rectangle (cr, 0, 0, w, height);
-          for (guint c = 1; c < b->n_columns; c++)
-            {
-              double x = column_x (b, w, c);
+          {
+            /* Noted for the page to stroke with its other rows' rules, or
+             * (in a slice, clipped to it) stroked at once. */
+            g_autoptr(GArray) own = doc->page_rules == NULL ? g_array_new (FALSE, FALSE, sizeof (PageRule)) : NULL;
+            GArray *rules = own != NULL ? own : doc->page_rules;
 
-              cairo_move_to (cr, x, 0);
-              cairo_line_to (cr, x, height);
-            }
-          cairo_stroke (cr);
-          cairo_restore (cr);
+            add_rule (rules, cr, TRUE, 0, 0, w, height);
+            for (guint c = 1; c < b->n_columns; c++)
+              add_rule (rules, cr, FALSE, column_x (b, w, c), 0, column_x (b, w, c), height);
+            if (own != NULL)
+              sonae_layout_stroke_rules (cr, own);
+          }
           break;
         }
       if (row == ROW_HEADER)

@@ -82,8 +82,9 @@ void sonae_document_set_keep_words     (SonaeDocument *doc,
 void sonae_document_set_join_rules     (SonaeDocument *doc,
                                         gboolean       join);
 /* How many threads lay out the text of a long document (of a thousand
- * blocks and table rows or more): by default one a processor, at most
- * four. The pages are the same whatever the number; 1 only to compare. */
+ * blocks and table rows or more), at most four: 0 (the default) for one
+ * a processor. The pages are the same whatever the number; 1 only to
+ * compare. */
 void sonae_document_set_layout_threads (SonaeDocument *doc,
                                         guint          n_threads);
 /* Where a phrase of @text begins, for a line of @max_chars full-width

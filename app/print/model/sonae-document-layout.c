@@ -247,7 +247,8 @@ measure_all (SonaeDocument *doc)
       n_items += m[i].n_rows;
     }
 
-  n_threads = n_items < SHARED_ITEMS ? 1 : CLAMP (doc->layout_threads, 1, MOST_THREADS);
+  n_threads = n_items < SHARED_ITEMS ? 1 : doc->layout_threads > 0 ? doc->layout_threads : g_get_num_processors ();
+  n_threads = CLAMP (n_threads, 1, MOST_THREADS);
   if (n_threads > 1)
     measure_shared (doc, n_items, n_threads);
   else

@@ -103,7 +103,7 @@ struct _SonaeDocument {
   gboolean keep_words;   /* Japanese lines break between phrases only */
   gboolean landscape;    /* the sheet turned sideways */
   SonaeDateStyle date_style; /* of the dates in its text */
-  guint layout_threads;  /* that lay out a long document */
+  guint layout_threads;  /* that lay out a long document; 0: one a processor */
   gboolean join_rules;   /* the rules of a page's form rows drawn together */
   double indent;         /* of the blocks added next */
 

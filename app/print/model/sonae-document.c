@@ -99,7 +99,6 @@ sonae_document_new_blank (const char *name,
   doc->printed = printed ? g_date_time_ref (printed) : sonae_clock_now ();
   doc->scale_to_paper = TRUE;
   doc->keep_words = TRUE;
-  doc->layout_threads = g_get_num_processors ();
   doc->join_rules = TRUE;
   doc->blocks = g_ptr_array_new_with_free_func (block_free);
   doc->open_groups = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -361,7 +360,6 @@ sonae_document_set_layout_threads (SonaeDocument *doc,
                                    guint          n_threads)
 {
   g_return_if_fail (doc != NULL);
-  g_return_if_fail (n_threads > 0);
 
   doc->layout_threads = n_threads;
 }

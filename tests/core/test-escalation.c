@@ -5,6 +5,7 @@
 #include "sonae-contacts.h"
 #include "sonae-error.h"
 #include "sonae-escalation.h"
+#include "sonae-manual-view.h"
 #include "sonae-test-util.h"
 
 /* A small clinic: a finder-side first responder with a deputy, a system
@@ -371,6 +372,80 @@ test_override (Fixture       *f,
   }
 }
 
+/* Everything @e says: each role with its holders' ids in order, and the
+ * bodies as body_keys() writes them. */
+static char *
+describe (SonaeEscalation *e)
+{
+  GPtrArray *roles = sonae_escalation_get_roles (e);
+  g_autofree char *bodies = body_keys (e);
+  GString *out = g_string_new (sonae_escalation_get_responder (e));
+
+  for (guint i = 0; i < roles->len; i++)
+    {
+      SonaeEscalationRole *r = g_ptr_array_index (roles, i);
+
+      g_string_append_printf (out, " %s%s%s:", r->inform_only ? "+" : "", r->role_key, r->responder ? "*" : "");
+      for (guint j = 0; j < r->holders->len; j++)
+        g_string_append_printf (out, "%" G_GINT64_FORMAT ",", ((SonaeContact *) g_ptr_array_index (r->holders, j))->id);
+    }
+  g_string_append_printf (out, " | %s", bodies);
+  return g_string_free (out, FALSE);
+}
+
+/* The manual's page builds the four levels' escalations from the roster it
+ * read once; they say what each read on its own says, deleted holders and
+ * authorities left out, for every kind of organisation. */
+static void
+test_from_roster (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const SonaeOrgKind kinds[] = { SONAE_ORG_CLINIC, SONAE_ORG_HOSPITAL, SONAE_ORG_BUSINESS };
+  g_autoptr(GPtrArray) bundled = sonae_contacts_list_bundled (f->store, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *deputy = NULL;
+
+  g_assert_true (sonae_contacts_delete (f->store, f->lead_deputy2, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < bundled->len; i++)
+    {
+      SonaeContact *c = g_ptr_array_index (bundled, i);
+
+      if (g_strcmp0 (c->builtin_key, "police-cyber") == 0)
+        g_assert_true (sonae_contacts_delete (f->store, c->id, NULL));
+    }
+  deputy = g_strdup_printf (",%" G_GINT64_FORMAT ",", f->lead_deputy2);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(SonaeManualView) view = NULL;
+
+      set_kind (f->store, kinds[k]);
+      view = sonae_manual_view_new (f->store, f->manual, &error);
+      g_assert_no_error (error);
+      for (int level = 0; level < 4; level++)
+        {
+          g_autoptr(SonaeEscalation) alone = sonae_escalation_new_for_org (f->store, f->manual, level, kinds[k], &error);
+          SonaeEscalation *in_view = sonae_manual_view_get_escalation (view, level);
+          g_autofree char *expected = NULL;
+          g_autofree char *got = NULL;
+
+          g_assert_no_error (error);
+          expected = describe (alone);
+          got = describe (in_view);
+          g_test_message ("kind %d, level %d: %s", kinds[k], level, expected);
+          g_assert_cmpstr (got, ==, expected);
+          /* Not trivially so: the lead responds from level 2 with two of
+           * its three holders, and a level with bodies misses the police. */
+          if (level == 2)
+            g_assert_nonnull (strstr (expected, "lead*:"));
+          g_assert_null (strstr (expected, deputy));
+          if (level >= 2)
+            g_assert_nonnull (strstr (expected, "police-cyber!"));
+        }
+    }
+}
+
 static void
 test_bad_level (Fixture       *f,
                 gconstpointer  data)
@@ -399,6 +474,7 @@ main (int argc, char *argv[])
   ADD ("/escalation/bodies/business", test_bodies_business);
   ADD ("/escalation/deleted-authority", test_deleted_authority);
   ADD ("/escalation/override", test_override);
+  ADD ("/escalation/from-roster", test_from_roster);
   ADD ("/escalation/bad-level", test_bad_level);
 
   return g_test_run ();

@@ -59,35 +59,31 @@ has_role (GPtrArray  *roles,
   return FALSE;
 }
 
-static gboolean
-add_role (SonaeEscalation  *self,
-          SonaeStore       *store,
-          const char       *key,
-          gboolean          inform_only,
-          GError          **error)
+static void
+add_role (SonaeEscalation *self,
+          GHashTable      *holders,
+          const char      *key,
+          gboolean         inform_only)
 {
-  GPtrArray *holders;
+  GPtrArray *held = g_hash_table_lookup (holders, key);
   SonaeEscalationRole *r;
 
   if (has_role (self->roles, key))
-    return TRUE;
-  holders = sonae_contacts_get_role_holders (store, key, error);
-  if (holders == NULL)
-    return FALSE;
+    return;
   r = g_new0 (SonaeEscalationRole, 1);
   r->role_key = g_strdup (key);
   r->responder = !inform_only && g_str_equal (key, self->responder);
   r->inform_only = inform_only;
-  r->holders = holders;
+  r->holders = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; held != NULL && i < held->len; i++)
+    g_ptr_array_add (r->holders, g_object_ref (g_ptr_array_index (held, i)));
   g_ptr_array_add (self->roles, r);
-  return TRUE;
 }
 
 /* The chain up to the responder; see the header. */
-static gboolean
-add_chain (SonaeEscalation  *self,
-           SonaeStore       *store,
-           GError          **error)
+static void
+add_chain (SonaeEscalation *self,
+           GHashTable      *holders)
 {
   GPtrArray *chain = sonae_manual_get_chain (self->manual);
   gboolean on_chain = FALSE;
@@ -102,12 +98,11 @@ add_chain (SonaeEscalation  *self,
 
       if (!on_chain && i > 0)
         break;
-      if (!add_role (self, store, key, FALSE, error))
-        return FALSE;
+      add_role (self, holders, key, FALSE);
       if (g_str_equal (key, self->responder))
-        return TRUE;
+        return;
     }
-  return add_role (self, store, self->responder, FALSE, error);
+  add_role (self, holders, self->responder, FALSE);
 }
 
 GPtrArray *
@@ -132,18 +127,11 @@ sonae_escalation_list_bodies (SonaeManual  *manual,
   return bodies;
 }
 
-static gboolean
-add_bodies (SonaeEscalation  *self,
-            SonaeStore       *store,
-            GError          **error)
+static void
+add_bodies (SonaeEscalation *self,
+            GPtrArray       *contacts)
 {
   g_autoptr(GPtrArray) bodies = sonae_escalation_list_bodies (self->manual, self->level, self->kind);
-  g_autoptr(GPtrArray) contacts = NULL;
-
-  /* The bodies are contacts Sonae brought: not the whole roster. */
-  contacts = sonae_contacts_list_bundled (store, error);
-  if (contacts == NULL)
-    return FALSE;
 
   for (guint i = 0; i < bodies->len; i++)
     {
@@ -165,21 +153,22 @@ add_bodies (SonaeEscalation  *self,
         }
       g_ptr_array_add (self->bodies, b);
     }
-  return TRUE;
 }
 
 SonaeEscalation *
-sonae_escalation_new_for_org (SonaeStore    *store,
-                              SonaeManual   *manual,
-                              int            level,
-                              SonaeOrgKind   kind,
-                              GError       **error)
+sonae_escalation_new_from_roster (SonaeManual   *manual,
+                                  int            level,
+                                  SonaeOrgKind   kind,
+                                  GHashTable    *holders,
+                                  GPtrArray     *contacts,
+                                  GError       **error)
 {
-  g_autoptr(SonaeEscalation) self = NULL;
+  SonaeEscalation *self;
   const SonaeManualReport *report;
 
-  g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
   g_return_val_if_fail (manual != NULL, NULL);
+  g_return_val_if_fail (holders != NULL, NULL);
+  g_return_val_if_fail (contacts != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (level < 0 || level >= SONAE_MANUAL_N_LEVELS)
@@ -198,14 +187,36 @@ sonae_escalation_new_for_org (SonaeStore    *store,
   self->bodies = g_ptr_array_new_with_free_func (body_free);
 
   report = sonae_manual_get_report (manual, level);
-  if (!add_chain (self, store, error))
-    return NULL;
+  add_chain (self, holders);
   for (guint i = 0; i < report->inform_keys->len; i++)
-    if (!add_role (self, store, g_ptr_array_index (report->inform_keys, i), TRUE, error))
-      return NULL;
-  if (!add_bodies (self, store, error))
+    add_role (self, holders, g_ptr_array_index (report->inform_keys, i), TRUE);
+  add_bodies (self, contacts);
+  return self;
+}
+
+SonaeEscalation *
+sonae_escalation_new_for_org (SonaeStore    *store,
+                              SonaeManual   *manual,
+                              int            level,
+                              SonaeOrgKind   kind,
+                              GError       **error)
+{
+  g_autoptr(GHashTable) holders = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+
+  g_return_val_if_fail (SONAE_IS_STORE (store), NULL);
+  g_return_val_if_fail (manual != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Every role's holders in one read; the bodies are contacts Sonae
+   * brought: not the whole roster. */
+  holders = sonae_contacts_get_all_role_holders (store, error);
+  if (holders == NULL)
     return NULL;
-  return g_steal_pointer (&self);
+  contacts = sonae_contacts_list_bundled (store, error);
+  if (contacts == NULL)
+    return NULL;
+  return sonae_escalation_new_from_roster (manual, level, kind, holders, contacts, error);
 }
 
 SonaeEscalation *

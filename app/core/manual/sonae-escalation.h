@@ -56,6 +56,16 @@ SonaeEscalation *sonae_escalation_new_for_org (SonaeStore    *store,
                                                int            level,
                                                SonaeOrgKind   kind,
                                                GError       **error);
+/* The same from a roster read already: @holders, each role's holders in
+ * their order (sonae_contacts_get_all_role_holders()), and @contacts, a
+ * list that holds the bundled authorities. Fails only for a level outside
+ * 0..3. */
+SonaeEscalation *sonae_escalation_new_from_roster (SonaeManual  *manual,
+                                                   int           level,
+                                                   SonaeOrgKind  kind,
+                                                   GHashTable   *holders,
+                                                   GPtrArray    *contacts,
+                                                   GError      **error);
 void             sonae_escalation_free        (SonaeEscalation *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SonaeEscalation, sonae_escalation_free)
 

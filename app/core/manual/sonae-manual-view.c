@@ -689,7 +689,10 @@ sonae_manual_view_new (SonaeStore   *store,
 
   for (int level = 0; level < SONAE_MANUAL_N_LEVELS; level++)
     {
-      self->escalations[level] = sonae_escalation_new_for_org (store, self->manual, level, self->kind, error);
+      /* From the roster read above: the bundled authorities are among
+       * self->contacts. */
+      self->escalations[level] = sonae_escalation_new_from_roster (self->manual, level, self->kind,
+                                                                   self->holders, self->contacts, error);
       if (self->escalations[level] == NULL)
         return NULL;
     }

@@ -418,6 +418,59 @@ set_color (cairo_t         *cr,
   cairo_set_source_rgba (cr, red, green, blue, alpha);
 }
 
+/* Whether the run @b can be shown in one call with the run @a before it:
+ * the same font and colour, both with their text or neither, left to
+ * right. */
+static gboolean
+same_call (const Ink *a,
+           const Ink *b)
+{
+  return b->kind == INK_GLYPHS && a->u.glyphs.font == b->u.glyphs.font &&
+         a->has_color == b->has_color && a->alpha == b->alpha &&
+         a->red == b->red && a->green == b->green && a->blue == b->blue &&
+         !a->backward && !b->backward &&
+         (a->u.glyphs.text == NULL) == (b->u.glyphs.text == NULL);
+}
+
+/* The glyphs of the runs @first to @last (not included) of @inked at
+ * @x, @y, their text and clusters, in @glyphs, @text and @clusters. */
+static void
+gather_runs (Inked      *inked,
+             guint       first,
+             guint       last,
+             double      x,
+             double      y,
+             GArray     *glyphs,
+             GByteArray *text,
+             GArray     *clusters)
+{
+  g_array_set_size (glyphs, 0);
+  g_byte_array_set_size (text, 0);
+  g_array_set_size (clusters, 0);
+  for (guint i = first; i < last; i++)
+    {
+      const Ink *run = &inked->inks[i];
+      double base_x = x + run->x;
+      double base_y = y + run->y;
+      guint at = glyphs->len;
+
+      g_array_set_size (glyphs, at + (guint) run->u.glyphs.n_glyphs);
+      for (int g = 0; g < run->u.glyphs.n_glyphs; g++)
+        {
+          cairo_glyph_t *glyph = &g_array_index (glyphs, cairo_glyph_t, at + (guint) g);
+
+          glyph->index = run->u.glyphs.index[g];
+          glyph->x = base_x + run->u.glyphs.x[g];
+          glyph->y = run->u.glyphs.y == NULL || run->u.glyphs.y[g] == 0 ? base_y : base_y + run->u.glyphs.y[g];
+        }
+      if (run->u.glyphs.text != NULL)
+        {
+          g_byte_array_append (text, (const guint8 *) run->u.glyphs.text, (guint) run->u.glyphs.text_length);
+          g_array_append_vals (clusters, run->u.glyphs.clusters, (guint) run->u.glyphs.n_clusters);
+        }
+    }
+}
+
 void
 sonae_inked_show (cairo_t *cr,
                   Inked   *inked,
@@ -426,55 +479,46 @@ sonae_inked_show (cairo_t *cr,
 {
   gboolean with_text = cairo_surface_has_show_text_glyphs (cairo_get_target (cr));
   cairo_pattern_t *source = cairo_pattern_reference (cairo_get_source (cr));
-  cairo_scaled_font_t *font = NULL;
-  g_autofree cairo_glyph_t *placed = NULL;
-  int room = 0;
+  g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  g_autoptr(GArray) clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
+  g_autoptr(GByteArray) text = g_byte_array_new ();
 
-  /* Pango saves and restores the context around each run; once around
-   * them all gives the same pages, each run's colour set anew. */
-  cairo_save (cr);
-  for (guint i = 0; i < inked->n_inks; i++)
+  /* Pango saves and restores the context around each run and sets its
+   * font; the colour set anew for each run and the source put back after
+   * them all give the same pages, and a font left set for the next cell
+   * costs cairo nothing to set again. */
+  for (guint i = 0; i < inked->n_inks;)
     {
       const Ink *ink = &inked->inks[i];
-      double base_x = x + ink->x;
-      double base_y = y + ink->y;
+      guint next = i + 1;
 
       set_color (cr, ink, source);
       if (ink->kind == INK_RECTANGLE)
         {
-          cairo_rectangle (cr, base_x, base_y, ink->u.rectangle.width, ink->u.rectangle.height);
+          cairo_rectangle (cr, x + ink->x, y + ink->y, ink->u.rectangle.width, ink->u.rectangle.height);
           cairo_fill (cr);
+          i = next;
+          continue;
         }
-      else
-        {
-          int n = ink->u.glyphs.n_glyphs;
 
-          if (n > room)
-            {
-              room = n;
-              g_free (placed);
-              placed = g_new (cairo_glyph_t, room);
-            }
-          for (int g = 0; g < n; g++)
-            {
-              placed[g].index = ink->u.glyphs.index[g];
-              placed[g].x = base_x + ink->u.glyphs.x[g];
-              placed[g].y = ink->u.glyphs.y == NULL || ink->u.glyphs.y[g] == 0 ? base_y : base_y + ink->u.glyphs.y[g];
-            }
-          if (ink->u.glyphs.font != font)
-            {
-              font = ink->u.glyphs.font;
-              cairo_set_scaled_font (cr, font);
-            }
-          if (ink->u.glyphs.text != NULL && with_text)
-            cairo_show_text_glyphs (cr, ink->u.glyphs.text, ink->u.glyphs.text_length, placed, n,
-                                    ink->u.glyphs.clusters, ink->u.glyphs.n_clusters,
-                                    ink->backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0);
-          else
-            cairo_show_glyphs (cr, placed, n);
-        }
+      /* The run and those after it in the same font and colour (the
+       * lines of a cell, mostly) in one call: cairo's PDF surface spends
+       * more on each call than on each glyph. */
+      while (next < inked->n_inks && same_call (ink, &inked->inks[next]))
+        next++;
+      gather_runs (inked, i, next, x, y, glyphs, text, clusters);
+      if (cairo_get_scaled_font (cr) != ink->u.glyphs.font)
+        cairo_set_scaled_font (cr, ink->u.glyphs.font);
+      if (ink->u.glyphs.text != NULL && with_text)
+        cairo_show_text_glyphs (cr, (const char *) text->data, (int) text->len,
+                                (cairo_glyph_t *) (void *) glyphs->data, (int) glyphs->len,
+                                (cairo_text_cluster_t *) (void *) clusters->data, (int) clusters->len,
+                                ink->backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0);
+      else
+        cairo_show_glyphs (cr, (cairo_glyph_t *) (void *) glyphs->data, (int) glyphs->len);
+      i = next;
     }
-  cairo_restore (cr);
+  cairo_set_source (cr, source);
   cairo_pattern_destroy (source);
   cairo_move_to (cr, x, y);
 }

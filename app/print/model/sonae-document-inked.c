@@ -432,43 +432,87 @@ same_call (const Ink *a,
          (a->u.glyphs.text == NULL) == (b->u.glyphs.text == NULL);
 }
 
-/* The glyphs of the runs @first to @last (not included) of @inked at
- * @x, @y, their text and clusters, in @glyphs, @text and @clusters. */
+/* What the runs shown in one call are gathered in: kept by each thread
+ * that draws, for the next call. */
+typedef struct {
+  GArray *glyphs;          /* of cairo_glyph_t */
+  GByteArray *text;
+  GArray *clusters;        /* of cairo_text_cluster_t */
+} Gathered;
+
 static void
-gather_runs (Inked      *inked,
-             guint       first,
-             guint       last,
-             double      x,
-             double      y,
-             GArray     *glyphs,
-             GByteArray *text,
-             GArray     *clusters)
+gathered_free (gpointer data)
 {
-  g_array_set_size (glyphs, 0);
-  g_byte_array_set_size (text, 0);
-  g_array_set_size (clusters, 0);
+  Gathered *g = data;
+
+  g_array_unref (g->glyphs);
+  g_byte_array_unref (g->text);
+  g_array_unref (g->clusters);
+  g_free (g);
+}
+
+static GPrivate thread_gathered = G_PRIVATE_INIT (gathered_free);
+
+/* The glyphs of the runs @first to @last (not included) of @inked at
+ * @x, @y, their text and clusters, in the thread's Gathered. */
+static Gathered *
+gather_runs (Inked  *inked,
+             guint   first,
+             guint   last,
+             double  x,
+             double  y)
+{
+  Gathered *g = g_private_get (&thread_gathered);
+  guint n_glyphs = 0, n_text = 0, n_clusters = 0;
+
+  if (g == NULL)
+    {
+      g = g_new (Gathered, 1);
+      g->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+      g->text = g_byte_array_new ();
+      g->clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
+      g_private_set (&thread_gathered, g);
+    }
   for (guint i = first; i < last; i++)
     {
       const Ink *run = &inked->inks[i];
-      double base_x = x + run->x;
-      double base_y = y + run->y;
-      guint at = glyphs->len;
 
-      g_array_set_size (glyphs, at + (guint) run->u.glyphs.n_glyphs);
-      for (int g = 0; g < run->u.glyphs.n_glyphs; g++)
-        {
-          cairo_glyph_t *glyph = &g_array_index (glyphs, cairo_glyph_t, at + (guint) g);
-
-          glyph->index = run->u.glyphs.index[g];
-          glyph->x = base_x + run->u.glyphs.x[g];
-          glyph->y = run->u.glyphs.y == NULL || run->u.glyphs.y[g] == 0 ? base_y : base_y + run->u.glyphs.y[g];
-        }
+      n_glyphs += (guint) run->u.glyphs.n_glyphs;
       if (run->u.glyphs.text != NULL)
         {
-          g_byte_array_append (text, (const guint8 *) run->u.glyphs.text, (guint) run->u.glyphs.text_length);
-          g_array_append_vals (clusters, run->u.glyphs.clusters, (guint) run->u.glyphs.n_clusters);
+          n_text += (guint) run->u.glyphs.text_length;
+          n_clusters += (guint) run->u.glyphs.n_clusters;
         }
     }
+  g_array_set_size (g->glyphs, n_glyphs);
+  g_byte_array_set_size (g->text, n_text);
+  g_array_set_size (g->clusters, n_clusters);
+
+  n_glyphs = n_text = n_clusters = 0;
+  for (guint i = first; i < last; i++)
+    {
+      const Ink *run = &inked->inks[i];
+      cairo_glyph_t *glyph = &g_array_index (g->glyphs, cairo_glyph_t, n_glyphs);
+      double base_x = x + run->x;
+      double base_y = y + run->y;
+
+      for (int k = 0; k < run->u.glyphs.n_glyphs; k++)
+        {
+          glyph[k].index = run->u.glyphs.index[k];
+          glyph[k].x = base_x + run->u.glyphs.x[k];
+          glyph[k].y = run->u.glyphs.y == NULL || run->u.glyphs.y[k] == 0 ? base_y : base_y + run->u.glyphs.y[k];
+        }
+      n_glyphs += (guint) run->u.glyphs.n_glyphs;
+      if (run->u.glyphs.text != NULL)
+        {
+          memcpy (g->text->data + n_text, run->u.glyphs.text, (gsize) run->u.glyphs.text_length);
+          memcpy (&g_array_index (g->clusters, cairo_text_cluster_t, n_clusters), run->u.glyphs.clusters,
+                  sizeof (cairo_text_cluster_t) * (gsize) run->u.glyphs.n_clusters);
+          n_text += (guint) run->u.glyphs.text_length;
+          n_clusters += (guint) run->u.glyphs.n_clusters;
+        }
+    }
+  return g;
 }
 
 void
@@ -479,18 +523,16 @@ sonae_inked_show (cairo_t *cr,
 {
   gboolean with_text = cairo_surface_has_show_text_glyphs (cairo_get_target (cr));
   cairo_pattern_t *source = cairo_pattern_reference (cairo_get_source (cr));
-  g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
-  g_autoptr(GArray) clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
-  g_autoptr(GByteArray) text = g_byte_array_new ();
+  cairo_scaled_font_t *font = NULL;
 
-  /* Pango saves and restores the context around each run and sets its
-   * font; the colour set anew for each run and the source put back after
-   * them all give the same pages, and a font left set for the next cell
-   * costs cairo nothing to set again. */
+  /* Pango saves and restores the context around each run; setting each
+   * run's colour and putting the source back after them all gives the
+   * same pages. */
   for (guint i = 0; i < inked->n_inks;)
     {
       const Ink *ink = &inked->inks[i];
       guint next = i + 1;
+      Gathered *g;
 
       set_color (cr, ink, source);
       if (ink->kind == INK_RECTANGLE)
@@ -506,16 +548,19 @@ sonae_inked_show (cairo_t *cr,
        * more on each call than on each glyph. */
       while (next < inked->n_inks && same_call (ink, &inked->inks[next]))
         next++;
-      gather_runs (inked, i, next, x, y, glyphs, text, clusters);
-      if (cairo_get_scaled_font (cr) != ink->u.glyphs.font)
-        cairo_set_scaled_font (cr, ink->u.glyphs.font);
+      g = gather_runs (inked, i, next, x, y);
+      if (ink->u.glyphs.font != font)
+        {
+          font = ink->u.glyphs.font;
+          cairo_set_scaled_font (cr, font);
+        }
       if (ink->u.glyphs.text != NULL && with_text)
-        cairo_show_text_glyphs (cr, (const char *) text->data, (int) text->len,
-                                (cairo_glyph_t *) (void *) glyphs->data, (int) glyphs->len,
-                                (cairo_text_cluster_t *) (void *) clusters->data, (int) clusters->len,
+        cairo_show_text_glyphs (cr, (const char *) g->text->data, (int) g->text->len,
+                                (cairo_glyph_t *) (void *) g->glyphs->data, (int) g->glyphs->len,
+                                (cairo_text_cluster_t *) (void *) g->clusters->data, (int) g->clusters->len,
                                 ink->backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0);
       else
-        cairo_show_glyphs (cr, (cairo_glyph_t *) (void *) glyphs->data, (int) glyphs->len);
+        cairo_show_glyphs (cr, (cairo_glyph_t *) (void *) g->glyphs->data, (int) g->glyphs->len);
       i = next;
     }
   cairo_set_source (cr, source);

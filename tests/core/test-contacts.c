@@ -137,6 +137,19 @@ test_sorted_by_reading (Fixture       *f,
     }
 }
 
+/* Whether @c matches @text, asked both ways: the query folded for one
+ * contact, and folded once for a list; they must agree. */
+static gboolean
+matches (SonaeContact *c,
+         const char   *text)
+{
+  g_autoptr(SonaeContactQuery) q = sonae_contact_query_new (text);
+  gboolean one = sonae_contact_matches (c, text);
+
+  g_assert_cmpint (sonae_contact_query_matches (q, c), ==, one);
+  return one;
+}
+
 static void
 test_search (Fixture       *f,
              gconstpointer  data)
@@ -154,18 +167,33 @@ test_search (Fixture       *f,
   g_clear_object (&c);
   c = sonae_contacts_get (f->store, id, NULL);
 
-  g_assert_true (sonae_contact_matches (c, ""));
-  g_assert_true (sonae_contact_matches (c, "山田"));
-  g_assert_true (sonae_contact_matches (c, "やまだ"));
-  g_assert_true (sonae_contact_matches (c, "ヤマダ"));         /* katakana finds a hiragana reading */
-  g_assert_true (sonae_contact_matches (c, "ﾔﾏﾀﾞ"));           /* half-width katakana */
-  g_assert_true (sonae_contact_matches (c, "09012345678"));    /* digits without hyphens */
-  g_assert_true (sonae_contact_matches (c, "５６７８"));         /* full-width digits */
-  g_assert_true (sonae_contact_matches (c, "taro.yamada"));    /* e-mail, any case */
-  g_assert_true (sonae_contact_matches (c, "クリニック 山田"));  /* every word, any field */
-  g_assert_true (sonae_contact_matches (c, "response lead"));  /* role name */
-  g_assert_false (sonae_contact_matches (c, "鈴木"));
-  g_assert_false (sonae_contact_matches (c, "山田 鈴木"));
+  g_assert_true (matches (c, ""));
+  g_assert_true (matches (c, "   "));
+  g_assert_true (matches (c, "山田"));
+  g_assert_true (matches (c, "やまだ"));
+  g_assert_true (matches (c, "ヤマダ"));         /* katakana finds a hiragana reading */
+  g_assert_true (matches (c, "ﾔﾏﾀﾞ"));           /* half-width katakana */
+  g_assert_true (matches (c, "09012345678"));    /* digits without hyphens */
+  g_assert_true (matches (c, "090 1234-5678"));  /* numbers as two words */
+  g_assert_true (matches (c, "５６７８"));         /* full-width digits */
+  g_assert_true (matches (c, "taro.yamada"));    /* e-mail, any case */
+  g_assert_true (matches (c, "クリニック　山田"));  /* every word, any field; an ideographic space */
+  g_assert_true (matches (c, "response lead"));  /* role name */
+  g_assert_false (matches (c, "鈴木"));
+  g_assert_false (matches (c, "山田 鈴木"));
+  g_assert_false (matches (c, "telno5678"));     /* more letters than digits: not read as a number */
+  g_assert_true (matches (c, "tel5678"));        /* as many digits as letters: a number */
+
+  /* A query folded once still sees a field changed since. */
+  {
+    g_autoptr(SonaeContactQuery) q = sonae_contact_query_new ("鈴木");
+
+    g_assert_false (sonae_contact_query_is_empty (q));
+    g_assert_false (sonae_contact_query_matches (q, c));
+    g_free (c->name);
+    c->name = g_strdup ("鈴木 太郎");
+    g_assert_true (sonae_contact_query_matches (q, c));
+  }
 }
 
 static void

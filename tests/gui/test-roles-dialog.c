@@ -209,6 +209,23 @@ test_lists_staff_and_vendors (SonaeTestWindow *f,
     }
   g_assert_true (seen_staff && seen_vendor);
 
+  /* A search narrows the list as the Contacts section does: katakana
+   * finds a reading in hiragana, digits a number written with hyphens. */
+  sonae_contact_chooser_set_query (chooser, "ホシュ");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  {
+    g_autoptr(SonaeContact) found = g_list_model_get_item (model, 0);
+
+    g_assert_cmpint (found->id, ==, vendor);
+  }
+  sonae_contact_chooser_set_query (chooser, "31111 じむ");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  {
+    g_autoptr(SonaeContact) found = g_list_model_get_item (model, 0);
+
+    g_assert_cmpint (found->id, ==, staff);
+  }
+
   /* A search that finds nobody offers to add that person. */
   sonae_contact_chooser_set_query (chooser, "新人");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);

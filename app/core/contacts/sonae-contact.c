@@ -517,46 +517,98 @@ sonae_contact_prepare_search (SonaeContact *self)
   search_cache (self);
 }
 
-/* @word is folded and has no line break: it cannot match across fields. */
-static gboolean
-word_matches (SonaeContact *self,
-              const char   *word)
-{
-  SonaeContactPrivate *cache = search_cache (self);
-  g_autofree char *word_digits = NULL;
+/* A query's words, folded, and the digits of those written as numbers. */
+struct _SonaeContactQuery {
+  GStrv words;
+  GStrv digits;            /* one a word: "" when not a number */
+};
 
-  if (strstr (cache->text, word) != NULL)
+SonaeContactQuery *
+sonae_contact_query_new (const char *text)
+{
+  SonaeContactQuery *self = g_new0 (SonaeContactQuery, 1);
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) split = NULL;
+  g_autoptr(GPtrArray) words = g_ptr_array_new ();
+  g_autoptr(GPtrArray) digits = g_ptr_array_new ();
+
+  if (text != NULL && *text != '\0')
+    {
+      folded = sonae_text_fold (text);
+      /* NFKC has turned the ideographic space into an ASCII one. */
+      split = g_strsplit_set (folded, " \t", -1);
+      for (guint i = 0; split[i] != NULL; i++)
+        {
+          char *d;
+
+          if (*split[i] == '\0')
+            continue;
+          /* A number matches whatever way it was written: 03-1234 finds
+           * 0312345678. */
+          d = digits_only (split[i]);
+          if (*d == '\0' || strlen (d) * 2 < strlen (split[i]))
+            d[0] = '\0';
+          g_ptr_array_add (words, g_strdup (split[i]));
+          g_ptr_array_add (digits, d);
+        }
+    }
+  g_ptr_array_add (words, NULL);
+  g_ptr_array_add (digits, NULL);
+  self->words = (GStrv) g_ptr_array_free (g_steal_pointer (&words), FALSE);
+  self->digits = (GStrv) g_ptr_array_free (g_steal_pointer (&digits), FALSE);
+  return self;
+}
+
+void
+sonae_contact_query_free (SonaeContactQuery *self)
+{
+  if (self == NULL)
+    return;
+  g_strfreev (self->words);
+  g_strfreev (self->digits);
+  g_free (self);
+}
+
+gboolean
+sonae_contact_query_is_empty (const SonaeContactQuery *self)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+  return self->words[0] == NULL;
+}
+
+gboolean
+sonae_contact_query_matches (const SonaeContactQuery *self,
+                             SonaeContact            *contact)
+{
+  SonaeContactPrivate *cache;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (SONAE_IS_CONTACT (contact), FALSE);
+
+  if (self->words[0] == NULL)
     return TRUE;
-  /* A number matches whatever way it was written: 03-1234 finds 0312345678. */
-  word_digits = digits_only (word);
-  if (*word_digits != '\0' && strlen (word_digits) * 2 >= strlen (word))
-    return strstr (cache->digits, word_digits) != NULL;
-  return FALSE;
+  /* The words are folded and have no line break: none can match across
+   * fields. */
+  cache = search_cache (contact);
+  for (guint i = 0; self->words[i] != NULL; i++)
+    if (strstr (cache->text, self->words[i]) == NULL &&
+        (self->digits[i][0] == '\0' || strstr (cache->digits, self->digits[i]) == NULL))
+      return FALSE;
+  return TRUE;
 }
 
 gboolean
 sonae_contact_matches (SonaeContact *self,
                        const char   *query)
 {
-  g_autofree char *folded = NULL;
-  g_auto(GStrv) words = NULL;
+  g_autoptr(SonaeContactQuery) q = NULL;
 
   g_return_val_if_fail (SONAE_IS_CONTACT (self), FALSE);
 
   if (query == NULL || *query == '\0')
     return TRUE;
-
-  folded = sonae_text_fold (query);
-  /* NFKC has turned the ideographic space into an ASCII one. */
-  words = g_strsplit_set (folded, " \t", -1);
-  for (guint i = 0; words[i]; i++)
-    {
-      if (*words[i] == '\0')
-        continue;
-      if (!word_matches (self, words[i]))
-        return FALSE;
-    }
-  return TRUE;
+  q = sonae_contact_query_new (query);
+  return sonae_contact_query_matches (q, self);
 }
 
 static const char *group_keys[] = { "staff", "vendor", "authority" };

@@ -141,6 +141,16 @@ void          sonae_contact_prepare_search (SonaeContact *self);
 gboolean      sonae_contact_matches        (SonaeContact *self,
                                             const char   *query);
 
+/* The same for a list: the query folded once, not once a contact at
+ * every keystroke. An empty query matches every contact. */
+typedef struct _SonaeContactQuery SonaeContactQuery;
+SonaeContactQuery *sonae_contact_query_new      (const char              *text);
+void               sonae_contact_query_free     (SonaeContactQuery       *self);
+gboolean           sonae_contact_query_is_empty (const SonaeContactQuery *self);
+gboolean           sonae_contact_query_matches  (const SonaeContactQuery *self,
+                                                 SonaeContact            *contact);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SonaeContactQuery, sonae_contact_query_free)
+
 /* Fold a text for search and sorting: NFKC, case-folded, katakana to
  * hiragana. Newly allocated. */
 char         *sonae_text_fold              (const char *text);

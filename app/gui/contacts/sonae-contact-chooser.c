@@ -29,6 +29,7 @@ struct _SonaeContactChooser
   GtkCustomFilter *filter;
   GtkFilterListModel *filtered;
   char *query;
+  SonaeContactQuery *matcher;    /* the query folded once, for the filter */
 
   /* state */
   gboolean hide_authorities;
@@ -54,7 +55,7 @@ filter_func (gpointer item,
 
   if (self->hide_authorities && contact->group == SONAE_GROUP_AUTHORITY)
     return FALSE;
-  return sonae_contact_matches (contact, self->query);
+  return self->matcher == NULL || sonae_contact_query_matches (self->matcher, contact);
 }
 
 /* An empty list says why, and what to do instead. */
@@ -81,6 +82,9 @@ sonae_contact_chooser_set_query (SonaeContactChooser *self,
 
   g_free (self->query);
   self->query = (query && *query) ? g_strdup (query) : NULL;
+  g_clear_pointer (&self->matcher, sonae_contact_query_free);
+  if (self->query != NULL)
+    self->matcher = sonae_contact_query_new (self->query);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_list_stack (self);
 }
@@ -304,7 +308,10 @@ sonae_contact_chooser_dispose (GObject *object)
 static void
 sonae_contact_chooser_finalize (GObject *object)
 {
-  g_free (SONAE_CONTACT_CHOOSER (object)->query);
+  SonaeContactChooser *self = SONAE_CONTACT_CHOOSER (object);
+
+  g_free (self->query);
+  g_clear_pointer (&self->matcher, sonae_contact_query_free);
   G_OBJECT_CLASS (sonae_contact_chooser_parent_class)->finalize (object);
 }
 

@@ -1,7 +1,7 @@
 /* sonae-contacts-page.c: the Contacts section of the window.
  *
  * A list pane (search entry, group switcher, GtkListView over a GListStore of
- * SonaeContact filtered with sonae_contact_matches()) and a detail pane with
+ * SonaeContact filtered with a SonaeContactQuery) and a detail pane with
  * the editor. The list is reloaded from the store when it reports a change,
  * except for the editor's own saves, which replace one item in place. */
 #include "config.h"
@@ -48,6 +48,7 @@ struct _SonaeContactsPage
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
   char *query;                   /* as typed, or NULL */
+  SonaeContactQuery *matcher;    /* the same folded once, for the filter */
   int group;                     /* -1 for all */
   guint reload_source;
   gboolean reloading;
@@ -97,7 +98,7 @@ filter_func (gpointer item,
       if (freshness != SONAE_FRESHNESS_NEVER && freshness != SONAE_FRESHNESS_STALE)
         return FALSE;
     }
-  return sonae_contact_matches (contact, self->query);
+  return self->matcher == NULL || sonae_contact_query_matches (self->matcher, contact);
 }
 
 static void
@@ -134,6 +135,9 @@ set_query (SonaeContactsPage *self,
   self->query = (text && *text) ? g_strdup (text) : NULL;
   if (g_strcmp0 (old, self->query) == 0)
     return;
+  g_clear_pointer (&self->matcher, sonae_contact_query_free);
+  if (self->query != NULL)
+    self->matcher = sonae_contact_query_new (self->query);
 
   /* Typing one more letter only narrows: GTK then re-checks only the
    * contacts still shown. */
@@ -881,6 +885,7 @@ sonae_contacts_page_finalize (GObject *object)
   SonaeContactsPage *self = SONAE_CONTACTS_PAGE (object);
 
   g_free (self->query);
+  g_clear_pointer (&self->matcher, sonae_contact_query_free);
 
   G_OBJECT_CLASS (sonae_contacts_page_parent_class)->finalize (object);
 }

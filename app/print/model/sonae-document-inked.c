@@ -76,6 +76,11 @@ typedef struct {
   GArray *inks;           /* of Ink, pointing into @data by offsets */
   GByteArray *data;       /* their glyphs, positions, clusters and text */
   gboolean unsupported;   /* something was asked that it cannot note */
+  /* What the runs shown in one call are gathered in, when the thread
+   * draws (sonae_inked_show()). */
+  GArray *glyphs;         /* of cairo_glyph_t */
+  GByteArray *text;
+  GArray *clusters;       /* of cairo_text_cluster_t */
 } InkRenderer;
 
 typedef PangoRendererClass InkRendererClass;
@@ -314,6 +319,9 @@ ink_renderer_init (InkRenderer *self)
 {
   self->inks = g_array_new (FALSE, FALSE, sizeof (Ink));
   self->data = g_byte_array_new ();
+  self->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  self->text = g_byte_array_new ();
+  self->clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
 }
 
 /* The same pointer in the packed block for an offset into the data. */
@@ -326,24 +334,35 @@ ink_renderer_finalize (GObject *object)
 
   g_array_unref (self->inks);
   g_byte_array_unref (self->data);
+  g_array_unref (self->glyphs);
+  g_byte_array_unref (self->text);
+  g_array_unref (self->clusters);
   G_OBJECT_CLASS (ink_renderer_parent_class)->finalize (object);
 }
 
 /* Each thread that lays out text notes it through a renderer of its own,
- * kept for the next layout. */
+ * kept for the next layout; a thread that draws gathers runs in it. */
 static GPrivate thread_renderer = G_PRIVATE_INIT (g_object_unref);
 
-Inked *
-sonae_inked_new (PangoLayout *layout)
+static InkRenderer *
+get_thread_renderer (void)
 {
   InkRenderer *renderer = g_private_get (&thread_renderer);
-  Inked *inked = NULL;
 
   if (renderer == NULL)
     {
       renderer = g_object_new (ink_renderer_get_type (), NULL);
       g_private_set (&thread_renderer, renderer);
     }
+  return renderer;
+}
+
+Inked *
+sonae_inked_new (PangoLayout *layout)
+{
+  InkRenderer *renderer = get_thread_renderer ();
+  Inked *inked = NULL;
+
   g_array_set_size (renderer->inks, 0);
   g_byte_array_set_size (renderer->data, 0);
   renderer->unsupported = FALSE;
@@ -432,47 +451,18 @@ same_call (const Ink *a,
          (a->u.glyphs.text == NULL) == (b->u.glyphs.text == NULL);
 }
 
-/* What the runs shown in one call are gathered in: kept by each thread
- * that draws, for the next call. */
-typedef struct {
-  GArray *glyphs;          /* of cairo_glyph_t */
-  GByteArray *text;
-  GArray *clusters;        /* of cairo_text_cluster_t */
-} Gathered;
-
-static void
-gathered_free (gpointer data)
-{
-  Gathered *g = data;
-
-  g_array_unref (g->glyphs);
-  g_byte_array_unref (g->text);
-  g_array_unref (g->clusters);
-  g_free (g);
-}
-
-static GPrivate thread_gathered = G_PRIVATE_INIT (gathered_free);
-
 /* The glyphs of the runs @first to @last (not included) of @inked at
- * @x, @y, their text and clusters, in the thread's Gathered. */
-static Gathered *
+ * @x, @y, their text and clusters, in the thread's renderer. */
+static InkRenderer *
 gather_runs (Inked  *inked,
              guint   first,
              guint   last,
              double  x,
              double  y)
 {
-  Gathered *g = g_private_get (&thread_gathered);
+  InkRenderer *runs = get_thread_renderer ();
   guint n_glyphs = 0, n_text = 0, n_clusters = 0;
 
-  if (g == NULL)
-    {
-      g = g_new (Gathered, 1);
-      g->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
-      g->text = g_byte_array_new ();
-      g->clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
-      g_private_set (&thread_gathered, g);
-    }
   for (guint i = first; i < last; i++)
     {
       const Ink *run = &inked->inks[i];
@@ -484,15 +474,15 @@ gather_runs (Inked  *inked,
           n_clusters += (guint) run->u.glyphs.n_clusters;
         }
     }
-  g_array_set_size (g->glyphs, n_glyphs);
-  g_byte_array_set_size (g->text, n_text);
-  g_array_set_size (g->clusters, n_clusters);
+  g_array_set_size (runs->glyphs, n_glyphs);
+  g_byte_array_set_size (runs->text, n_text);
+  g_array_set_size (runs->clusters, n_clusters);
 
   n_glyphs = n_text = n_clusters = 0;
   for (guint i = first; i < last; i++)
     {
       const Ink *run = &inked->inks[i];
-      cairo_glyph_t *glyph = &g_array_index (g->glyphs, cairo_glyph_t, n_glyphs);
+      cairo_glyph_t *glyph = &g_array_index (runs->glyphs, cairo_glyph_t, n_glyphs);
       double base_x = x + run->x;
       double base_y = y + run->y;
 
@@ -505,14 +495,14 @@ gather_runs (Inked  *inked,
       n_glyphs += (guint) run->u.glyphs.n_glyphs;
       if (run->u.glyphs.text != NULL)
         {
-          memcpy (g->text->data + n_text, run->u.glyphs.text, (gsize) run->u.glyphs.text_length);
-          memcpy (&g_array_index (g->clusters, cairo_text_cluster_t, n_clusters), run->u.glyphs.clusters,
+          memcpy (runs->text->data + n_text, run->u.glyphs.text, (gsize) run->u.glyphs.text_length);
+          memcpy (&g_array_index (runs->clusters, cairo_text_cluster_t, n_clusters), run->u.glyphs.clusters,
                   sizeof (cairo_text_cluster_t) * (gsize) run->u.glyphs.n_clusters);
           n_text += (guint) run->u.glyphs.text_length;
           n_clusters += (guint) run->u.glyphs.n_clusters;
         }
     }
-  return g;
+  return runs;
 }
 
 void
@@ -532,7 +522,7 @@ sonae_inked_show (cairo_t *cr,
     {
       const Ink *ink = &inked->inks[i];
       guint next = i + 1;
-      Gathered *g;
+      InkRenderer *runs;
 
       set_color (cr, ink, source);
       if (ink->kind == INK_RECTANGLE)
@@ -548,19 +538,19 @@ sonae_inked_show (cairo_t *cr,
        * more on each call than on each glyph. */
       while (next < inked->n_inks && same_call (ink, &inked->inks[next]))
         next++;
-      g = gather_runs (inked, i, next, x, y);
+      runs = gather_runs (inked, i, next, x, y);
       if (ink->u.glyphs.font != font)
         {
           font = ink->u.glyphs.font;
           cairo_set_scaled_font (cr, font);
         }
       if (ink->u.glyphs.text != NULL && with_text)
-        cairo_show_text_glyphs (cr, (const char *) g->text->data, (int) g->text->len,
-                                (cairo_glyph_t *) (void *) g->glyphs->data, (int) g->glyphs->len,
-                                (cairo_text_cluster_t *) (void *) g->clusters->data, (int) g->clusters->len,
+        cairo_show_text_glyphs (cr, (const char *) runs->text->data, (int) runs->text->len,
+                                (cairo_glyph_t *) (void *) runs->glyphs->data, (int) runs->glyphs->len,
+                                (cairo_text_cluster_t *) (void *) runs->clusters->data, (int) runs->clusters->len,
                                 ink->backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0);
       else
-        cairo_show_glyphs (cr, (cairo_glyph_t *) (void *) g->glyphs->data, (int) g->glyphs->len);
+        cairo_show_glyphs (cr, (cairo_glyph_t *) (void *) runs->glyphs->data, (int) runs->glyphs->len);
       i = next;
     }
   cairo_set_source (cr, source);
